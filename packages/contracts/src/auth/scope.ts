@@ -1,0 +1,22 @@
+/**
+ * Data scope over the unit hierarchy. A unit's path lists its ancestors' ids and its own,
+ * e.g. "/<province>/<city>/<unit>/"; a unit is in a caller's scope when its path starts with
+ * the caller's scope path. Paths always end with "/" so "/a/" never matches "/ab/".
+ */
+export function unitPath(superiorPath: string | null, unitId: string): string {
+  return `${superiorPath ?? "/"}${unitId}/`;
+}
+
+export function isWithinScope(scopePath: string | null, targetPath: string): boolean {
+  return scopePath !== null && scopePath.endsWith("/") && targetPath.startsWith(scopePath);
+}
+
+/** Strictly below the scope root (a subordinate, not the unit itself). */
+export function isSubordinateOf(scopePath: string | null, targetPath: string): boolean {
+  return isWithinScope(scopePath, targetPath) && targetPath !== scopePath;
+}
+
+/** The ids on a path, root first. */
+export function pathIds(path: string): string[] {
+  return path.split("/").filter(Boolean);
+}

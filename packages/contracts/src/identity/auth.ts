@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { IdType, UserType } from "../domain-codes.ts";
+import { NewPassword } from "../auth/password.ts";
+import { Permission } from "../auth/permissions.ts";
+
+export const CaptchaAnswer = {
+  captchaId: z.string().min(1, "请刷新验证码"),
+  captchaAnswer: z.string({ error: "请输入验证码" }).trim().min(1, "请输入验证码").max(8, "验证码不正确"),
+};
+
+const idNumber = z.string({ error: "请输入证件号" }).trim().min(1, "请输入证件号").max(32, "证件号过长");
+
+export const LoginInput = z.object({
+  userType: UserType,
+  idType: IdType.default("RESIDENT_ID"),
+  idNumber,
+  password: z.string({ error: "请输入密码" }).min(1, "请输入密码").max(64, "密码不正确"),
+  ...CaptchaAnswer,
+  remember: z.boolean().default(false),
+});
+export type LoginInput = z.infer<typeof LoginInput>;
+
+export const LoginResult = z.object({ token: z.string(), expiresAt: z.iso.datetime() });
+export type LoginResult = z.infer<typeof LoginResult>;
+
+export const CaptchaChallenge = z.object({ captchaId: z.string(), svg: z.string() });
+export type CaptchaChallenge = z.infer<typeof CaptchaChallenge>;
+
+export const ChangePasswordInput = z
+  .object({
+    oldPassword: z.string({ error: "请输入原密码" }).min(1, "请输入原密码"),
+    newPassword: NewPassword,
+    confirmPassword: z.string({ error: "请再次输入新密码" }),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "两次输入的新密码不一致" })
+  .refine((v) => v.newPassword !== v.oldPassword, { path: ["newPassword"], message: "新密码不能与原密码相同" });
+export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;
+
+export const RequestPasswordResetInput = z.object({
+  userType: UserType,
+  idType: IdType.default("RESIDENT_ID"),
+  idNumber,
+  ...CaptchaAnswer,
+});
+export type RequestPasswordResetInput = z.infer<typeof RequestPasswordResetInput>;
+
+export const ResetPasswordInput = z
+  .object({
+    token: z.string().min(16, "重置链接无效"),
+    newPassword: NewPassword,
+    confirmPassword: z.string({ error: "请再次输入新密码" }),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "两次输入的新密码不一致" });
+export type ResetPasswordInput = z.infer<typeof ResetPasswordInput>;
+
+/** What the portal header needs about the signed-in user. */
+export const Me = z.object({
+  accountId: z.uuid(),
+  name: z.string(),
+  userType: UserType,
+  unitId: z.uuid().nullable(),
+  unitName: z.string().nullable(),
+  isSuperAdmin: z.boolean(),
+  permissions: z.array(Permission),
+});
+export type Me = z.infer<typeof Me>;
+
+/** A message in the development mailbox (used when no mail server is configured). */
+export const DevMail = z.object({
+  id: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  sentAt: z.iso.datetime(),
+});
+export type DevMail = z.infer<typeof DevMail>;

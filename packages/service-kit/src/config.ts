@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+/** Variables every service reads; defaults point at the local infra so nothing needs a .env. */
+export const baseEnv = {
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default("postgresql://postgres@127.0.0.1:5432/ce"),
+  NATS_URL: z.string().regex(/^(nats|tls):\/\/[^\s]+$/, "expected nats://host:port").default("nats://127.0.0.1:4222"),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default("redis://127.0.0.1:6379"),
+  /** Prefix for subjects, streams, consumers and Redis keys, so that test runs never collide. */
+  SUBJECT_PREFIX: z.string().regex(/^[a-z0-9_-]*$/i, "letters, digits, _ and - only").default(""),
+  HOST: z.string().default("127.0.0.1"),
+};
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`invalid configuration:\n  ${issues.join("\n  ")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/**
+ * Parses the environment with the given zod shape. A bad value throws a ConfigError that names
+ * the variable, e.g. `PORT: expected number, received "abc"`.
+ */
+export function parseEnv<S extends z.ZodRawShape>(shape: S, env: Record<string, string | undefined> = process.env) {
+  const schema = z.object(shape);
+  // An empty variable means "not set", so the default applies.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  return parsed.data;
+}
+
+/** A TCP port number from an env var. */
+export const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);

@@ -1,0 +1,80 @@
+import http from "node:http";
+import { randomUUID } from "node:crypto";
+import type { AnyRouter } from "@trpc/server";
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import type { Redis } from "ioredis";
+import type { Logger } from "./logger.ts";
+import { resolvePrincipal } from "./session.ts";
+import type { Context } from "./trpc.ts";
+
+export type ReadinessChecks = Record<string, () => Promise<unknown>>;
+
+/**
+ * Serves a tRPC router at /trpc with the caller resolved from the bearer token, plus
+ * /healthz (the process is up) and /readyz (every dependency answers).
+ */
+export function startHttpServer(opts: {
+  router: AnyRouter;
+  port: number;
+  host: string;
+  redis: Redis;
+  log: Logger;
+  readiness: ReadinessChecks;
+}): Promise<http.Server> {
+  const { log, redis } = opts;
+  const trpc = createHTTPHandler({
+    router: opts.router,
+    basePath: "/trpc/",
+    createContext: async ({ req }): Promise<Context> => {
+      const auth = req.headers.authorization;
+      const token = auth?.startsWith("Bearer ") ? auth.slice(7) : null;
+      const requestId = header(req, "x-request-id") ?? randomUUID();
+      return {
+        principal: await resolvePrincipal(redis, token),
+        token,
+        requestId,
+        // The portal forwards the browser's address; services listen on the internal network only.
+        clientIp: header(req, "x-client-ip") ?? req.socket.remoteAddress ?? null,
+        log: log.child({ requestId }),
+      };
+    },
+    onError({ error, path, ctx }) {
+      if (error.code === "INTERNAL_SERVER_ERROR") (ctx?.log ?? log).error({ err: error.cause ?? error, path }, "procedure failed");
+    },
+  });
+
+  const server = http.createServer(async (req, res) => {
+    const url = req.url ?? "/";
+    if (url.startsWith("/trpc/")) return trpc(req, res);
+    if (url === "/healthz") return json(res, 200, { status: "ok" });
+    if (url === "/readyz") {
+      const results = await Promise.all(
+        Object.entries(opts.readiness).map(async ([name, check]) => {
+          try {
+            await check();
+            return [name, "ok"] as const;
+          } catch (e) {
+            return [name, (e as Error).message] as const;
+          }
+        }),
+      );
+      const ready = results.every(([, s]) => s === "ok");
+      return json(res, ready ? 200 : 503, { status: ready ? "ready" : "not ready", checks: Object.fromEntries(results) });
+    }
+    json(res, 404, { error: "not found" });
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port, opts.host, () => resolve(server));
+  });
+}
+
+function header(req: http.IncomingMessage, name: string): string | null {
+  const v = req.headers[name];
+  return typeof v === "string" && v.length > 0 ? v : null;
+}
+
+function json(res: http.ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(body));
+}

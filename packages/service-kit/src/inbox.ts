@@ -1,0 +1,121 @@
+import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg } from "@nats-io/jetstream";
+import { EventEnvelope, parseEvent, type EventDefinition, type Naming, type StreamName } from "@ce/contracts";
+import type { z } from "zod";
+import { quoteIdent, type SqlClient, type TransactionalClient } from "./db.ts";
+import type { Logger } from "./logger.ts";
+import { isNotFound } from "./nats.ts";
+
+export interface EventHandler<Tx extends SqlClient, S extends z.ZodType = z.ZodType> {
+  event: EventDefinition<S>;
+  handle(tx: Tx, event: EventEnvelope<z.infer<S>>): Promise<void>;
+}
+
+/** Pairs an event definition with its handler, keeping the payload type. */
+export function on<Tx extends SqlClient, S extends z.ZodType>(
+  event: EventDefinition<S>,
+  handle: (tx: Tx, event: EventEnvelope<z.infer<S>>) => Promise<void>,
+): EventHandler<Tx, S> {
+  return { event, handle };
+}
+
+export interface Consumer {
+  stop(): Promise<void>;
+}
+
+const MAX_DELIVER = 10;
+
+/**
+ * A durable pull consumer whose effects are idempotent: the event id is inserted into the
+ * service's inbox in the same transaction as the handler's writes, so a redelivered message
+ * (crash before ack, ack lost, republished) commits nothing twice. Ack only after commit; nak
+ * with backoff on a transient error; term a message that can never be parsed.
+ */
+export async function startConsumer<Tx extends SqlClient>(opts: {
+  name: string;
+  stream: StreamName;
+  db: TransactionalClient<Tx>;
+  schema: string;
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+  naming: Naming;
+  log: Logger;
+  handlers: EventHandler<Tx, any>[];
+  ackWaitMs?: number;
+}): Promise<Consumer> {
+  const { db, js, jsm, naming } = opts;
+  const stream = naming.stream(opts.stream);
+  const durable = naming.consumer(opts.name, opts.stream);
+  const inbox = `${quoteIdent(opts.schema)}.inbox`;
+  const byType = new Map(opts.handlers.map((h) => [h.event.type, h]));
+  const log = opts.log.child({ consumer: durable });
+
+  const config = {
+    durable_name: durable,
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
+    ack_wait: (opts.ackWaitMs ?? 30_000) * 1_000_000,
+    max_deliver: MAX_DELIVER,
+    filter_subject: naming.serviceWildcard(opts.stream === "CE_IDENTITY" ? "identity" : "hours"),
+  };
+  try {
+    await jsm.consumers.info(stream, durable);
+    await jsm.consumers.update(stream, durable, { ack_wait: config.ack_wait, max_deliver: config.max_deliver });
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+    await jsm.consumers.add(stream, config);
+  }
+
+  const consumer = await js.consumers.get(stream, durable);
+  const messages: ConsumerMessages = await consumer.consume({ max_messages: 100 });
+
+  async function handle(m: JsMsg): Promise<void> {
+    let envelope: EventEnvelope;
+    try {
+      envelope = EventEnvelope.parse(m.json());
+    } catch (err) {
+      log.error({ err, subject: m.subject, seq: m.seq }, "unparseable event; terminated");
+      m.term("unparseable envelope");
+      return;
+    }
+    const handler = byType.get(envelope.type);
+    if (!handler) {
+      m.ack(); // not an event this consumer cares about
+      return;
+    }
+    try {
+      const event = parseEvent(handler.event, envelope);
+      const applied = await db.$transaction(async (tx) => {
+        const inserted = await tx.$executeRawUnsafe(
+          `INSERT INTO ${inbox} (consumer, event_id) VALUES ($1, $2::uuid) ON CONFLICT DO NOTHING`,
+          opts.name,
+          event.id,
+        );
+        if (inserted === 0) return false;
+        await handler.handle(tx, event);
+        return true;
+      });
+      m.ack();
+      log.debug({ type: event.type, eventId: event.id, applied, correlationId: event.correlationId }, applied ? "event applied" : "duplicate event skipped");
+    } catch (err) {
+      const attempt = m.info.deliveryCount;
+      if (attempt >= MAX_DELIVER) {
+        log.error({ err, type: envelope.type, eventId: envelope.id }, "event failed on every attempt; terminated");
+        m.term("handler failed");
+      } else {
+        log.warn({ err, type: envelope.type, eventId: envelope.id, attempt }, "event handler failed; will retry");
+        m.nak(Math.min(30_000, 250 * 2 ** attempt));
+      }
+    }
+  }
+
+  const loop = (async () => {
+    for await (const m of messages) await handle(m);
+  })();
+
+  return {
+    stop: async () => {
+      await messages.close();
+      await loop;
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { connect, type NatsConnection } from "@nats-io/transport-node";
+import { jetstream, jetstreamManager, RetentionPolicy, StorageType, type JetStreamClient, type JetStreamManager } from "@nats-io/jetstream";
+import type { Naming, StreamName } from "@ce/contracts";
+
+export interface Nats {
+  nc: NatsConnection;
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+}
+
+export async function connectNats(url: string, name: string): Promise<Nats> {
+  const nc = await connect({ servers: url, name, maxReconnectAttempts: -1 });
+  return { nc, js: jetstream(nc), jsm: await jetstreamManager(nc) };
+}
+
+const streamSubjects: Record<StreamName, "identity" | "hours"> = { CE_IDENTITY: "identity", CE_HOURS: "hours" };
+
+/**
+ * Creates (or updates) the stream a service owns. The two-minute duplicate window lets the
+ * server drop an outbox row that the relay publishes twice after a crash.
+ */
+export async function ensureStream(jsm: JetStreamManager, naming: Naming, stream: StreamName): Promise<void> {
+  const name = naming.stream(stream);
+  const config = {
+    subjects: [naming.serviceWildcard(streamSubjects[stream])],
+    retention: RetentionPolicy.Limits,
+    storage: StorageType.File,
+    duplicate_window: 120_000_000_000, // nanoseconds
+    max_age: 0,
+  };
+  try {
+    await jsm.streams.info(name);
+    await jsm.streams.update(name, { subjects: config.subjects, duplicate_window: config.duplicate_window });
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+    await jsm.streams.add({ name, ...config });
+  }
+}
+
+export function isNotFound(e: unknown): boolean {
+  const err = e as { code?: string | number; api_error?: { err_code?: number }; message?: string };
+  return err?.api_error?.err_code === 10059 || err?.api_error?.err_code === 10014 || /not found/i.test(err?.message ?? "");
+}

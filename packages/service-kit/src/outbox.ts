@@ -1,0 +1,155 @@
+import { randomUUID } from "node:crypto";
+import { headers as natsHeaders } from "@nats-io/transport-node";
+import type { JetStreamClient } from "@nats-io/jetstream";
+import { EventEnvelope, type Actor, type EventDefinition, type Naming } from "@ce/contracts";
+import type { z } from "zod";
+import { quoteIdent, type SqlClient, type TransactionalClient } from "./db.ts";
+import type { Logger } from "./logger.ts";
+
+export interface EventMeta {
+  actor: Actor | null;
+  correlationId: string;
+  causationId?: string | null;
+}
+
+/**
+ * Writes an event to the service's outbox inside the caller's transaction, so the event exists
+ * if and only if the domain change committed. Validates the payload against its contract.
+ */
+export async function enqueueEvent<S extends z.ZodType>(
+  tx: SqlClient,
+  schema: string,
+  def: EventDefinition<S>,
+  data: z.input<S>,
+  meta: EventMeta,
+): Promise<EventEnvelope<z.infer<S>>> {
+  const envelope = {
+    id: randomUUID(),
+    type: def.type,
+    occurredAt: new Date().toISOString(),
+    actor: meta.actor,
+    correlationId: meta.correlationId,
+    causationId: meta.causationId ?? null,
+    data: def.data.parse(data),
+  };
+  EventEnvelope.parse(envelope);
+  await tx.$executeRawUnsafe(
+    `INSERT INTO ${quoteIdent(schema)}.outbox (id, type, payload) VALUES ($1::uuid, $2, $3::jsonb)`,
+    envelope.id,
+    envelope.type,
+    JSON.stringify(envelope),
+  );
+  return envelope;
+}
+
+interface OutboxRow {
+  seq: bigint;
+  id: string;
+  type: string;
+  payload: unknown;
+}
+
+export interface OutboxRelay {
+  /** Publish now rather than at the next poll (call after a commit). */
+  nudge(): void;
+  /** Publishes every pending row once; returns how many were published. Used by tests and at stop. */
+  flush(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Publishes unpublished outbox rows in order, batch by batch. Rows are locked with
+ * SKIP LOCKED so several replicas of a service can relay side by side; the Nats-Msg-Id makes a
+ * publish repeated after a crash harmless.
+ */
+export function startOutboxRelay(opts: {
+  db: TransactionalClient;
+  schema: string;
+  js: JetStreamClient;
+  naming: Naming;
+  log: Logger;
+  batchSize?: number;
+  pollMs?: number;
+}): OutboxRelay {
+  const { db, js, naming, log } = opts;
+  const table = `${quoteIdent(opts.schema)}.outbox`;
+  const batchSize = opts.batchSize ?? 100;
+  const pollMs = opts.pollMs ?? 500;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | null = null;
+  let again = false;
+
+  async function publishBatch(): Promise<number> {
+    return db.$transaction(async (tx) => {
+      const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
+        `SELECT seq, id::text AS id, type, payload FROM ${table}
+         WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        batchSize,
+      );
+      if (rows.length === 0) return 0;
+      await Promise.all(
+        rows.map((row) => {
+          const h = natsHeaders();
+          h.set("Ce-Type", row.type);
+          return js.publish(naming.subject(row.type), JSON.stringify(row.payload), { msgID: row.id, headers: h });
+        }),
+      );
+      await tx.$executeRawUnsafe(
+        `UPDATE ${table} SET published_at = now() WHERE seq = ANY($1::bigint[])`,
+        rows.map((r) => r.seq.toString()),
+      );
+      return rows.length;
+    }, { timeout: 30_000 });
+  }
+
+  async function drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await publishBatch();
+      total += n;
+      if (n < batchSize) return total;
+    }
+  }
+
+  function run(): Promise<number> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = drain()
+      .catch((e: unknown) => {
+        log.error({ err: e }, "outbox relay failed; will retry");
+        return 0;
+      })
+      .finally(() => {
+        running = null;
+        if (again && !stopped) {
+          again = false;
+          void run();
+        }
+      });
+    return running;
+  }
+
+  function schedule() {
+    if (stopped) return;
+    timer = setTimeout(() => void run().finally(schedule), pollMs);
+  }
+  schedule();
+
+  return {
+    nudge: () => void run(),
+    flush: async () => {
+      let total = 0;
+      if (running) total += await running;
+      total += await drain();
+      return total;
+    },
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      if (running) await running;
+    },
+  };
+}
