@@ -1,0 +1,103 @@
+import { readFileSync } from "node:fs";
+import pg from "pg";
+import { getDMMF } from "@prisma/internals";
+
+/** Postgres column types that each Prisma scalar (with its native type, if any) maps to. */
+const typeMap: Record<string, string> = {
+  String: "text",
+  "String@Uuid": "uuid",
+  "String@VarChar": "character varying",
+  "String@Char": "character",
+  Int: "integer",
+  BigInt: "bigint",
+  Boolean: "boolean",
+  Float: "double precision",
+  Decimal: "numeric",
+  "Decimal@Decimal": "numeric",
+  DateTime: "timestamp without time zone",
+  "DateTime@Timestamptz": "timestamp with time zone",
+  "DateTime@Date": "date",
+  Json: "jsonb",
+  Bytes: "bytea",
+};
+
+interface Column {
+  type: string;
+  nullable: boolean;
+  array: boolean;
+}
+
+/**
+ * Compares schema.prisma with the migrated database: every model's table and every scalar
+ * field's column, type and nullability, and no unmapped table or column in the database
+ * (except node-pg-migrate's own table). Returns the differences; empty means no drift.
+ */
+export async function prismaDrift(opts: { schemaPath: string; databaseUrl: string; schema: string }): Promise<string[]> {
+  const dmmf = await getDMMF({ datamodel: readFileSync(opts.schemaPath, "utf8") });
+  const expected = new Map<string, Map<string, Column>>();
+  for (const model of dmmf.datamodel.models) {
+    const columns = new Map<string, Column>();
+    for (const field of model.fields) {
+      if (field.kind === "object") continue;
+      const native = field.nativeType ? `${field.type}@${field.nativeType[0]}` : field.type;
+      const type = field.kind === "enum" ? "USER-DEFINED" : (typeMap[native] ?? typeMap[field.type] ?? native);
+      columns.set(field.dbName ?? field.name, { type, nullable: !field.isRequired, array: field.isList });
+    }
+    expected.set(model.dbName ?? model.name, columns);
+  }
+
+  const client = new pg.Client({ connectionString: opts.databaseUrl });
+  await client.connect();
+  const actual = new Map<string, Map<string, Column>>();
+  try {
+    const { rows } = await client.query<{ table_name: string; column_name: string; data_type: string; udt_name: string; is_nullable: string }>(
+      `SELECT table_name, column_name, data_type, udt_name, is_nullable FROM information_schema.columns
+       WHERE table_schema = $1 AND table_name <> 'pgmigrations' ORDER BY table_name, ordinal_position`,
+      [opts.schema],
+    );
+    for (const r of rows) {
+      const table = actual.get(r.table_name) ?? new Map<string, Column>();
+      const array = r.data_type === "ARRAY";
+      const type = array ? (typeMap[udtToPrisma(r.udt_name)] ?? r.udt_name) : r.data_type;
+      table.set(r.column_name, { type, nullable: r.is_nullable === "YES", array });
+      actual.set(r.table_name, table);
+    }
+  } finally {
+    await client.end();
+  }
+
+  const problems: string[] = [];
+  for (const [table, columns] of expected) {
+    const real = actual.get(table);
+    if (!real) {
+      problems.push(`table ${opts.schema}.${table} is in schema.prisma but not in the database`);
+      continue;
+    }
+    for (const [name, col] of columns) {
+      const got = real.get(name);
+      const where = `${opts.schema}.${table}.${name}`;
+      if (!got) problems.push(`column ${where} is in schema.prisma but not in the database`);
+      else {
+        if (got.type !== col.type || got.array !== col.array) {
+          problems.push(`column ${where}: schema.prisma says ${col.type}${col.array ? "[]" : ""}, database has ${got.type}${got.array ? "[]" : ""}`);
+        }
+        // A list column may be nullable in SQL while Prisma treats it as required.
+        if (got.nullable !== col.nullable && !col.array) {
+          problems.push(`column ${where}: schema.prisma says ${col.nullable ? "nullable" : "NOT NULL"}, database says ${got.nullable ? "nullable" : "NOT NULL"}`);
+        }
+      }
+    }
+    for (const name of real.keys()) {
+      if (!columns.has(name)) problems.push(`column ${opts.schema}.${table}.${name} is in the database but not in schema.prisma`);
+    }
+  }
+  for (const table of actual.keys()) {
+    if (!expected.has(table)) problems.push(`table ${opts.schema}.${table} is in the database but not in schema.prisma`);
+  }
+  return problems;
+}
+
+/** Array columns report their element's udt name (e.g. _text). */
+function udtToPrisma(udt: string): string {
+  return ({ _text: "String", _uuid: "String@Uuid", _int4: "Int", _int8: "BigInt", _bool: "Boolean" } as Record<string, string>)[udt] ?? udt;
+}
