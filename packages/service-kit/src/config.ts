@@ -34,5 +34,5 @@ export function parseEnv<S extends z.ZodRawShape>(shape: S, env: Record<string, 
   return parsed.data;
 }
 
-/** A TCP port number from an env var. */
-export const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+/** A TCP port from an env var; 0 asks the OS for a free one (tests). */
+export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);

@@ -19,6 +19,8 @@ export function on<Tx extends SqlClient, S extends z.ZodType>(
 }
 
 export interface Consumer {
+  /** True once the durable consumer exists and messages flow (readiness). */
+  isReady(): boolean;
   stop(): Promise<void>;
 }
 
@@ -57,16 +59,32 @@ export async function startConsumer<Tx extends SqlClient>(opts: {
     max_deliver: MAX_DELIVER,
     filter_subject: naming.serviceWildcard(opts.stream === "CE_IDENTITY" ? "identity" : "hours"),
   };
-  try {
-    await jsm.consumers.info(stream, durable);
-    await jsm.consumers.update(stream, durable, { ack_wait: config.ack_wait, max_deliver: config.max_deliver });
-  } catch (e) {
-    if (!isNotFound(e)) throw e;
-    await jsm.consumers.add(stream, config);
+
+  /** The producing service owns its stream; until it has created it, wait and retry. */
+  async function ensureConsumer(): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await jsm.consumers.info(stream, durable);
+        await jsm.consumers.update(stream, durable, { ack_wait: config.ack_wait, max_deliver: config.max_deliver });
+        return;
+      } catch (e) {
+        if (!isNotFound(e)) throw e;
+      }
+      try {
+        await jsm.consumers.add(stream, config);
+        return;
+      } catch (e) {
+        if (!isNotFound(e)) throw e;
+        if (attempt % 30 === 0) log.info({ stream }, "waiting for the producer to create its stream");
+        await new Promise((r) => setTimeout(r, 1000));
+        if (stopped) return;
+      }
+    }
   }
 
-  const consumer = await js.consumers.get(stream, durable);
-  const messages: ConsumerMessages = await consumer.consume({ max_messages: 100 });
+  let stopped = false;
+  let messages: ConsumerMessages | null = null;
+  let ready = false;
 
   async function handle(m: JsMsg): Promise<void> {
     let envelope: EventEnvelope;
@@ -74,7 +92,7 @@ export async function startConsumer<Tx extends SqlClient>(opts: {
       envelope = EventEnvelope.parse(m.json());
     } catch (err) {
       log.error({ err, subject: m.subject, seq: m.seq }, "unparseable event; terminated");
-      m.term("unparseable envelope");
+      m.term(); // no reason text: server 2.9 ignores "+TERM <reason>"
       return;
     }
     const handler = byType.get(envelope.type);
@@ -100,7 +118,7 @@ export async function startConsumer<Tx extends SqlClient>(opts: {
       const attempt = m.info.deliveryCount;
       if (attempt >= MAX_DELIVER) {
         log.error({ err, type: envelope.type, eventId: envelope.id }, "event failed on every attempt; terminated");
-        m.term("handler failed");
+        m.term();
       } else {
         log.warn({ err, type: envelope.type, eventId: envelope.id, attempt }, "event handler failed; will retry");
         m.nak(Math.min(30_000, 250 * 2 ** attempt));
@@ -109,12 +127,19 @@ export async function startConsumer<Tx extends SqlClient>(opts: {
   }
 
   const loop = (async () => {
+    await ensureConsumer();
+    if (stopped) return;
+    const consumer = await js.consumers.get(stream, durable);
+    messages = await consumer.consume({ max_messages: 100 });
+    ready = true;
     for await (const m of messages) await handle(m);
-  })();
+  })().catch((err: unknown) => log.error({ err }, "consumer stopped on an error"));
 
   return {
+    isReady: () => ready,
     stop: async () => {
-      await messages.close();
+      stopped = true;
+      await messages?.close();
       await loop;
     },
   };

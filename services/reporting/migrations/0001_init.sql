@@ -33,7 +33,16 @@ CREATE TABLE unit_replica (
 );
 CREATE INDEX unit_replica_path_idx ON unit_replica (path text_pattern_ops);
 
+CREATE TABLE unit_registration_daily (
+  day    date NOT NULL,
+  kind   text NOT NULL,
+  region text NOT NULL,
+  count  integer NOT NULL,
+  PRIMARY KEY (day, kind, region)
+);
+
 -- Down Migration
+DROP TABLE unit_registration_daily;
 DROP TABLE unit_replica;
 DROP TABLE inbox;
 DROP TABLE outbox;
