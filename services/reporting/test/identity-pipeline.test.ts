@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootReporting, eventually, unitEnvelope } from "./support/boot.ts";
+import { eventually, unitEnvelope } from "@ce/service-kit/testing";
+import { bootReporting } from "./support/boot.ts";
 
 let sys: Awaited<ReturnType<typeof bootReporting>>;
 
@@ -29,19 +30,19 @@ describe("identity events reach the reporting read model exactly once", () => {
   const created = unitEnvelope("ce.identity.unit.created.v1", { name: "青岛市交通运输局", region: "370200" });
 
   it("applies a unit.created event to the replica and the registration counts", async () => {
-    await sys.publish(created);
+    await sys.producer.publish(created);
     await eventually(async () => expect(await replica(created.data.unitId)).toMatchObject({ name: "青岛市交通运输局", version: 1 }));
     await settled();
     expect(await registeredCount()).toBe(1);
   });
 
   it("drops a second publish with the same message id at the server", async () => {
-    const ack = await sys.publish(created);
+    const ack = await sys.producer.publish(created);
     expect(ack.duplicate).toBe(true);
   });
 
   it("has no second effect when the same event arrives again under a new message id", async () => {
-    await sys.publish(created, `${created.id}-republished`);
+    await sys.producer.publish(created, `${created.id}-republished`);
     await settled();
     expect(await registeredCount()).toBe(1);
     expect(await inboxCount()).toBe(1);
@@ -61,17 +62,17 @@ describe("identity events reach the reporting read model exactly once", () => {
   it("replaces the replica with a newer snapshot and ignores an older one", async () => {
     const renamed = unitEnvelope("ce.identity.unit.updated.v1", { ...created.data, name: "青岛市交通运输局（新）", version: 3 });
     const stale = unitEnvelope("ce.identity.unit.updated.v1", { ...created.data, name: "旧名称", version: 2 });
-    await sys.publish(renamed);
-    await sys.publish(stale);
+    await sys.producer.publish(renamed);
+    await sys.producer.publish(stale);
     await settled();
     expect(await replica(created.data.unitId)).toMatchObject({ name: "青岛市交通运输局（新）", version: 3 });
     expect(await registeredCount()).toBe(1);
   });
 
   it("terminates a malformed message and goes on with the next one", async () => {
-    await sys.publish({ id: "not-a-uuid", type: "ce.identity.unit.created.v1", data: {} } as never, "garbage-1");
+    await sys.producer.publish({ id: "not-a-uuid", type: "ce.identity.unit.created.v1", data: {} } as never, "garbage-1");
     const next = unitEnvelope("ce.identity.unit.created.v1", { name: "淄博市交通运输局", region: "370300" });
-    await sys.publish(next);
+    await sys.producer.publish(next);
     await eventually(async () => expect(await replica(next.data.unitId)).not.toBeNull());
     await settled();
     expect(await registeredCount()).toBe(2);

@@ -24,3 +24,11 @@ export const identityEvents = {
   unitCreated: defineEvent("ce.identity.unit.created.v1", "CE_IDENTITY", UnitSnapshot),
   unitUpdated: defineEvent("ce.identity.unit.updated.v1", "CE_IDENTITY", UnitSnapshot),
 } as const;
+
+/**
+ * Events of one unit can arrive out of order (redelivery, parallel consumers): a replica takes
+ * a snapshot only when it is newer than the one it holds.
+ */
+export function isNewerSnapshot(incoming: { version: number }, held: { version: number } | null): boolean {
+  return held === null || incoming.version > held.version;
+}

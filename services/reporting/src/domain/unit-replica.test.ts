@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isNewerSnapshot, registrationBucket, unitCountsByKind } from "./unit-replica.ts";
+import { isNewerSnapshot } from "@ce/contracts";
+import { registrationBucket, unitCountsByKind } from "./unit-replica.ts";
 
 describe("unit replica rules", () => {
   it("applies the first snapshot of a unit", () => {

@@ -1,8 +1,8 @@
-import { identityEvents, type EventEnvelope, type UnitSnapshot } from "@ce/contracts";
+import { identityEvents, isNewerSnapshot, type EventEnvelope, type UnitSnapshot } from "@ce/contracts";
 import { on, startConsumer, type Infra } from "@ce/service-kit";
 import { SCHEMA } from "../config.ts";
 import type { Db, Tx } from "../db/client.ts";
-import { isNewerSnapshot, registrationBucket } from "../domain/unit-replica.ts";
+import { registrationBucket } from "../domain/unit-replica.ts";
 
 /** Durable consumer name on CE_IDENTITY: `reporting_CE_IDENTITY` (with the test prefix, if any). */
 export const CONSUMER = "reporting";

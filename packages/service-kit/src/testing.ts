@@ -1,0 +1,125 @@
+// Test fixtures for services: a stand-in identity producer, sessions, polling. Never imported by src/main code.
+import { randomBytes, randomUUID } from "node:crypto";
+import { headers as natsHeaders } from "@nats-io/transport-node";
+import { allPermissions, sessionKeys, unitPath, type Naming, type Permission, type Principal, type UnitSnapshot } from "@ce/contracts";
+import { TEST_NATS_URL } from "@ce/testkit";
+import { connectNats, ensureStream, type Nats } from "./nats.ts";
+import { SESSION_TTL_S } from "./session.ts";
+import type { Redis } from "ioredis";
+import type { AnyRouter } from "@trpc/server";
+import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
+import superjson from "superjson";
+
+/**
+ * Plays the identity service towards a consumer under test: owns CE_IDENTITY under the test's
+ * prefix and publishes envelopes the way the outbox relay does (msgID = event id).
+ */
+export async function fakeIdentityProducer(naming: Naming) {
+  const nats: Nats = await connectNats(TEST_NATS_URL, `${naming.prefix}-identity`);
+  await ensureStream(nats.jsm, naming, "CE_IDENTITY");
+  return {
+    ...nats,
+    publish(envelope: { id: string; type: string }, msgID = envelope.id) {
+      const h = natsHeaders();
+      h.set("Ce-Type", envelope.type);
+      return nats.js.publish(naming.subject(envelope.type), JSON.stringify(envelope), { msgID, headers: h });
+    },
+    async close() {
+      await nats.jsm.streams.delete(naming.stream("CE_IDENTITY")).catch(() => {});
+      await nats.nc.close();
+    },
+  };
+}
+
+/** A unit.created / unit.updated envelope with sensible defaults. */
+export function unitEnvelope(
+  type: "ce.identity.unit.created.v1" | "ce.identity.unit.updated.v1",
+  snapshot: Partial<UnitSnapshot> & { superiorPath?: string | null } = {},
+) {
+  const { superiorPath = null, ...rest } = snapshot;
+  const unitId = rest.unitId ?? randomUUID();
+  return {
+    id: randomUUID(),
+    type,
+    occurredAt: new Date().toISOString(),
+    actor: null,
+    correlationId: randomUUID(),
+    causationId: null,
+    data: {
+      unitId,
+      name: "济南市交通运输局",
+      kind: "AUTHORITY",
+      nature: "GOVERNMENT",
+      industry: "G",
+      region: "370100",
+      code: null,
+      superiorId: null,
+      path: unitPath(superiorPath, unitId),
+      status: "APPROVED",
+      trainingLevel: null,
+      version: 1,
+      ...rest,
+    } satisfies UnitSnapshot,
+  };
+}
+
+/** Writes a session the way identity does at login and returns its bearer token. */
+export async function signIn(
+  redis: Redis,
+  who: { unitId: string; unitName: string; scopePath: string; permissions?: Permission[]; name?: string },
+): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  const principal: Principal = {
+    sessionId: randomBytes(12).toString("hex"),
+    accountId: randomUUID(),
+    userType: "AUTHORITY",
+    name: who.name ?? `${who.unitName}管理员`,
+    unitId: who.unitId,
+    unitName: who.unitName,
+    scopePath: who.scopePath,
+    isSuperAdmin: who.permissions === undefined,
+    permissions: who.permissions ?? [...allPermissions],
+    remember: false,
+    createdAt: new Date().toISOString(),
+  };
+  await redis.set(sessionKeys.session(token), JSON.stringify(principal), "EX", SESSION_TTL_S);
+  return token;
+}
+
+/** Polls until the check stops throwing or the time runs out. */
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (err) {
+      if (Date.now() > until) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/** A typed tRPC client for a service under test, signed in with the given bearer token. */
+export function serviceClient<R extends AnyRouter>(url: string, token?: string, clientIp = "127.0.0.1") {
+  return createTRPCClient<R>({
+    links: [
+      // The generic R hides that every router here uses superjson; the cast restores that fact.
+      httpBatchLink<AnyRouter>({
+        url,
+        transformer: superjson,
+        headers: () => ({ ...(token ? { authorization: `Bearer ${token}` } : {}), "x-client-ip": clientIp }),
+      }) as never,
+    ],
+  });
+}
+
+/** The tRPC error code a promise rejects with (or "OK" when it resolves). */
+export async function errorCode(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return "OK";
+  } catch (e) {
+    if (e instanceof TRPCClientError) return (e.data as { code?: string } | undefined)?.code ?? "UNKNOWN";
+    throw e;
+  }
+}

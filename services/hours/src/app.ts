@@ -1,0 +1,37 @@
+import type { AddressInfo } from "node:net";
+import { connectInfra, startHttpServer } from "@ce/service-kit";
+import type { Config } from "./config.ts";
+import { createDb } from "./db/client.ts";
+import { startIdentityConsumer } from "./events/identity-consumer.ts";
+import { createHoursRouter } from "./routers/index.ts";
+
+/** Wires the hours service: database → NATS/Redis → identity consumer → HTTP. */
+export async function startHours(config: Config) {
+  const infra = await connectInfra("hours", config);
+  const db = createDb(config.DATABASE_URL);
+  infra.lifecycle.onStop("database", () => db.$disconnect());
+
+  const identityConsumer = await startIdentityConsumer(db, infra);
+  infra.lifecycle.onStop("identity consumer", () => identityConsumer.stop());
+
+  const server = await startHttpServer({
+    router: createHoursRouter({ db }),
+    port: config.PORT,
+    host: config.HOST,
+    redis: infra.redis,
+    log: infra.log,
+    readiness: {
+      database: () => db.$queryRaw`SELECT 1`,
+      redis: () => infra.redis.ping(),
+      nats: async () => infra.nats.nc.flush(),
+      identityConsumer: async () => {
+        if (!identityConsumer.isReady()) throw new Error("waiting for stream CE_IDENTITY");
+      },
+    },
+  });
+  infra.lifecycle.onStop("http", () => new Promise((r) => server.close(r)));
+
+  const port = (server.address() as AddressInfo).port;
+  infra.log.info({ port }, "hours service listening");
+  return { url: `http://${config.HOST}:${port}/trpc`, port, db, infra, stop: () => infra.lifecycle.stop() };
+}

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { errorCode, eventually, serviceClient, signIn, unitEnvelope } from "@ce/service-kit/testing";
+import type { ReportingRouter } from "../src/routers/index.ts";
+import { bootReporting } from "./support/boot.ts";
+
+let sys: Awaited<ReturnType<typeof bootReporting>>;
+
+const province = unitEnvelope("ce.identity.unit.created.v1", { name: "山东省交通运输厅", region: "370000" });
+const jinan = unitEnvelope("ce.identity.unit.created.v1", { name: "济南市交通运输局", superiorId: province.data.unitId, superiorPath: province.data.path });
+const qingdao = unitEnvelope("ce.identity.unit.created.v1", { name: "青岛市交通运输局", superiorId: province.data.unitId, superiorPath: province.data.path });
+const employer = (name: string, city: typeof jinan, status: "APPROVED" | "PENDING" = "APPROVED") =>
+  unitEnvelope("ce.identity.unit.created.v1", { name, kind: "EMPLOYER", nature: "ENTERPRISE", superiorId: city.data.unitId, superiorPath: city.data.path, status });
+const units = [
+  province,
+  jinan,
+  qingdao,
+  employer("济南公共交通集团有限公司", jinan),
+  employer("济南轨道交通集团有限公司", jinan),
+  employer("待审核的济南企业", jinan, "PENDING"),
+  employer("青岛地铁集团有限公司", qingdao),
+];
+const admin = (u: typeof province, permissions?: Parameters<typeof signIn>[1]["permissions"]) =>
+  signIn(sys.app.infra.redis, { unitId: u.data.unitId, unitName: u.data.name, scopePath: u.data.path, permissions });
+
+beforeAll(async () => {
+  sys = await bootReporting("summary");
+  for (const u of units) await sys.producer.publish(u);
+  await eventually(async () => expect(await sys.app.db.unitReplica.count()).toBe(units.length));
+});
+afterAll(() => sys.cleanup());
+
+describe("units.summary", () => {
+  it("counts every approved unit of the province's subtree", async () => {
+    const client = serviceClient<ReportingRouter>(sys.app.url, await admin(province));
+    expect(await client.units.summary.query()).toEqual({ AUTHORITY: 3, EMPLOYER: 3, TRAINING_BASE: 0 });
+  });
+
+  it("counts only 济南's own subtree for the 济南 bureau, never 青岛's units", async () => {
+    const client = serviceClient<ReportingRouter>(sys.app.url, await admin(jinan));
+    expect(await client.units.summary.query()).toEqual({ AUTHORITY: 1, EMPLOYER: 2, TRAINING_BASE: 0 });
+  });
+
+  it("refuses an admin without 查询统计 and an anonymous caller", async () => {
+    const noStats = serviceClient<ReportingRouter>(sys.app.url, await admin(jinan, ["hours.records"]));
+    expect(await errorCode(noStats.units.summary.query())).toBe("FORBIDDEN");
+    expect(await errorCode(serviceClient<ReportingRouter>(sys.app.url).units.summary.query())).toBe("UNAUTHORIZED");
+  });
+
+  it("treats an expired session as signed out", async () => {
+    const token = await admin(province);
+    await sys.app.infra.redis.del(`session:${token}`);
+    expect(await errorCode(serviceClient<ReportingRouter>(sys.app.url, token).units.summary.query())).toBe("UNAUTHORIZED");
+  });
+});
