@@ -14,6 +14,11 @@ wait_port() {
   return 1
 }
 
+# True when the URL answers 2xx (node instead of curl: one tool fewer on a fresh machine).
+http_ok() {
+  node -e "fetch(process.argv[1]).then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))" "$1"
+}
+
 # Installs dependencies when node_modules is missing or older than the lockfile.
 ensure_deps() {
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -22,7 +22,7 @@ npx turbo run build --output-logs=errors-only
 
 bash deploy/local/stop.sh --quiet
 mkdir -p .run/logs
-export NODE_ENV=${NODE_ENV:-production} LOG_LEVEL=${LOG_LEVEL:-info}
+export LOG_LEVEL=${LOG_LEVEL:-info}
 PORTAL_PORT=${PORT:-3000}
 unset PORT
 
@@ -37,7 +37,7 @@ launch() { # name dir command...
 ready() { # name url
   local i
   for ((i = 0; i < 150; i++)); do
-    curl -fsS -o /dev/null "$2" 2>/dev/null && return 0
+    http_ok "$2" && return 0
     if ! kill -0 "$(cat ".run/$1.pid")" 2>/dev/null; then
       echo "$1 stopped during start; its log:" >&2
       tail -n 30 ".run/logs/$1.log" >&2
@@ -61,7 +61,9 @@ ready reporting http://127.0.0.1:4003/readyz
 say "loading demo data (once)"
 (cd services/identity && npm run --silent seed:demo) | tee .run/demo-logins.txt
 
-PORT=$PORTAL_PORT launch portal apps/portal node --import tsx server.ts
+# The services run with the local development defaults (dev keys, log mailbox); the portal is the
+# production build. Production settings are listed in the README.
+NODE_ENV=production PORT=$PORTAL_PORT launch portal apps/portal node --import tsx server.ts
 ready portal "http://127.0.0.1:$PORTAL_PORT/login"
 
 echo
