@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import pg from "pg";
-import { getDMMF } from "@prisma/internals";
+// Default import: the package is CommonJS, which Node (outside vitest) exposes only as default.
+import prismaInternals from "@prisma/internals";
 
 /** Postgres column types that each Prisma scalar (with its native type, if any) maps to. */
 const typeMap: Record<string, string> = {
@@ -33,7 +34,7 @@ interface Column {
  * (except node-pg-migrate's own table). Returns the differences; empty means no drift.
  */
 export async function prismaDrift(opts: { schemaPath: string; databaseUrl: string; schema: string }): Promise<string[]> {
-  const dmmf = await getDMMF({ datamodel: readFileSync(opts.schemaPath, "utf8") });
+  const dmmf = await prismaInternals.getDMMF({ datamodel: readFileSync(opts.schemaPath, "utf8") });
   const expected = new Map<string, Map<string, Column>>();
   for (const model of dmmf.datamodel.models) {
     const columns = new Map<string, Column>();

@@ -35,3 +35,7 @@ export async function dropTestDatabase(url: string): Promise<void> {
   await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
 export * from "./drift.ts";
+export * from "./bench.ts";
+
+/** The monorepo root (the nearest folder holding turbo.json) above a path. */
+export { repoRoot as repoRootOf } from "./root.ts";
