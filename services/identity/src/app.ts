@@ -1,0 +1,59 @@
+import type { AddressInfo } from "node:net";
+import { connectInfra, ensureStream, startHttpServer, startOutboxRelay, type Infra, type OutboxRelay } from "@ce/service-kit";
+import { SCHEMA, type Config } from "./config.ts";
+import { createDb, type Db } from "./db/client.ts";
+import type { IdentityDeps } from "./deps.ts";
+import { logMailer } from "./mail/mailer.ts";
+import { createIdentityRouter } from "./routers/index.ts";
+import { createPii, type Pii } from "./security/pii.ts";
+
+export interface IdentityApp {
+  /** The tRPC endpoint, e.g. http://127.0.0.1:4001/trpc */
+  url: string;
+  port: number;
+  db: Db;
+  pii: Pii;
+  relay: OutboxRelay;
+  infra: Infra;
+  deps: IdentityDeps;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the identity service: database, NATS and Redis, its JetStream stream, the outbox relay
+ * and the tRPC server. With PORT 0 it takes a free port, so tests run it in-process.
+ */
+export async function startIdentity(config: Config): Promise<IdentityApp> {
+  const db = createDb(config.DATABASE_URL);
+  const infra = await connectInfra("identity", config);
+  const { log, lifecycle, redis, nats, naming } = infra;
+  lifecycle.onStop("database", () => db.$disconnect());
+  try {
+    await ensureStream(nats.jsm, naming, "CE_IDENTITY");
+    const relay = startOutboxRelay({ db, schema: SCHEMA, js: nats.js, naming, log });
+    lifecycle.onStop("outbox relay", () => relay.stop());
+
+    const pii = createPii({ encryptionKey: config.PII_ENCRYPTION_KEY, indexKey: config.PII_INDEX_KEY });
+    const deps: IdentityDeps = { db, redis, pii, log, config, mailer: logMailer(redis, log), nudgeOutbox: () => relay.nudge() };
+    const server = await startHttpServer({
+      router: createIdentityRouter(deps),
+      port: config.PORT,
+      host: config.HOST,
+      redis,
+      log,
+      readiness: { database: () => db.$queryRaw`SELECT 1`, nats: () => nats.nc.flush(), redis: () => redis.ping() },
+    });
+    lifecycle.onStop("http", () => {
+      const closed = new Promise((resolve) => server.close(resolve));
+      server.closeIdleConnections();
+      return closed;
+    });
+    const port = (server.address() as AddressInfo).port;
+    const url = `http://${config.HOST}:${port}/trpc`;
+    log.info({ url, subjectPrefix: naming.prefix || null }, "identity service listening");
+    return { url, port, db, pii, relay, infra, deps, stop: () => lifecycle.stop() };
+  } catch (e) {
+    await lifecycle.stop();
+    throw e;
+  }
+}

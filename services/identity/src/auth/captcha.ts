@@ -1,0 +1,27 @@
+import { randomBytes, randomInt } from "node:crypto";
+import { DomainError, type CaptchaChallenge } from "@ce/contracts";
+import type { Redis } from "@ce/service-kit";
+import { CAPTCHA_TTL_S, captchaDigits, captchaMatches, captchaSvg } from "../domain/captcha.ts";
+import { captchaLimit, withinLimit } from "../domain/lockout.ts";
+import { hit } from "./rate-limit.ts";
+
+export const captchaKey = (captchaId: string) => `captcha:${captchaId}`;
+export const CAPTCHA_MESSAGE = "验证码不正确或已过期";
+
+const cryptoRand = () => randomInt(0, 2 ** 32) / 2 ** 32;
+
+export async function issueCaptcha(redis: Redis, clientIp: string): Promise<CaptchaChallenge> {
+  if (!withinLimit(await hit(redis, `captcha-rate:${clientIp}`, captchaLimit.windowS), captchaLimit)) {
+    throw new DomainError("TOO_MANY_REQUESTS", "请求过于频繁，请稍后再试");
+  }
+  const captchaId = randomBytes(16).toString("base64url");
+  const answer = captchaDigits(cryptoRand);
+  await redis.set(captchaKey(captchaId), answer, "EX", CAPTCHA_TTL_S);
+  return { captchaId, svg: captchaSvg(answer, cryptoRand) };
+}
+
+/** Checks and consumes a captcha: GETDEL makes every challenge single use, right or wrong. */
+export async function checkCaptcha(redis: Redis, captchaId: string, answer: string): Promise<void> {
+  const expected = /^[A-Za-z0-9_-]{8,64}$/.test(captchaId) ? await redis.getdel(captchaKey(captchaId)) : null;
+  if (!captchaMatches(expected, answer)) throw new DomainError("BAD_REQUEST", CAPTCHA_MESSAGE, "captchaAnswer");
+}

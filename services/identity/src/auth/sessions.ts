@@ -1,0 +1,54 @@
+import { createHash, randomBytes } from "node:crypto";
+import { sessionKeys, type LoginResult, type Principal } from "@ce/contracts";
+import { REMEMBER_TTL_S, SESSION_TTL_S, type Redis } from "@ce/service-kit";
+import type { Grant } from "../domain/principal.ts";
+
+/**
+ * Opens a session: an opaque token whose Redis entry is the caller's Principal, which every
+ * service resolves. The account's token set lets a password change revoke them all.
+ */
+export async function openSession(
+  redis: Redis,
+  account: { id: string; name: string },
+  grant: Grant,
+  remember: boolean,
+): Promise<LoginResult> {
+  const token = randomBytes(32).toString("base64url");
+  const now = new Date();
+  const principal: Principal = {
+    // A digest, not the token, so logs and other services can name the session without holding it.
+    sessionId: createHash("sha256").update(token).digest("base64url").slice(0, 22),
+    accountId: account.id,
+    name: account.name,
+    remember,
+    createdAt: now.toISOString(),
+    ...grant,
+  };
+  const ttl = remember ? REMEMBER_TTL_S : SESSION_TTL_S;
+  const setKey = sessionKeys.accountSessions(account.id);
+  await redis
+    .multi()
+    .set(sessionKeys.session(token), JSON.stringify(principal), "EX", ttl)
+    .sadd(setKey, token)
+    // Refreshed at each login so the set outlives every session it lists.
+    .expire(setKey, REMEMBER_TTL_S)
+    .exec();
+  return { token, expiresAt: new Date(now.getTime() + ttl * 1000).toISOString() };
+}
+
+export async function closeSession(redis: Redis, token: string, accountId: string): Promise<void> {
+  await redis.multi().del(sessionKeys.session(token)).srem(sessionKeys.accountSessions(accountId), token).exec();
+}
+
+/** Revokes every session of an account, or every one but `keepToken` (the caller's own). */
+export async function revokeSessions(redis: Redis, accountId: string, keepToken: string | null = null): Promise<number> {
+  const setKey = sessionKeys.accountSessions(accountId);
+  const tokens = (await redis.smembers(setKey)).filter((t) => t !== keepToken);
+  if (tokens.length === 0) return 0;
+  await redis
+    .multi()
+    .del(...tokens.map((t) => sessionKeys.session(t)))
+    .srem(setKey, ...tokens)
+    .exec();
+  return tokens.length;
+}

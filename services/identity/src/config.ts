@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { baseEnv, ConfigError, parseEnv, port } from "@ce/service-kit";
+
+export const SCHEMA = "identity";
+
+/** Fixed development keys so a fresh checkout starts without secrets; refused in production. */
+export const DEV_PII_ENCRYPTION_KEY = "IgvnmpkeUNqWCaa+CdXJIShcjKxtQxayKTPBvXsrey0=";
+export const DEV_PII_INDEX_KEY = "qljaQyY4qrYCwEVKYGc9ffRjgM9q9L/6FNtMulTuZhU=";
+
+/** A 32-byte key written as base64 (standard or url-safe alphabet). */
+const key32 = z
+  .string()
+  .refine((v) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(v) && Buffer.from(v, "base64").length === 32, "expected 32 bytes in base64 (openssl rand -base64 32)");
+
+export const configShape = {
+  ...baseEnv,
+  PORT: port(4001),
+  PII_ENCRYPTION_KEY: key32.default(DEV_PII_ENCRYPTION_KEY),
+  PII_INDEX_KEY: key32.default(DEV_PII_INDEX_KEY),
+  /** How mail leaves the service; `log` writes it to the log and the development mailbox. */
+  MAIL_TRANSPORT: z.enum(["log"]).default("log"),
+  /** Where the portal answers; password-reset links point there. */
+  PORTAL_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+};
+export type Config = ReturnType<typeof loadConfig>;
+
+export function loadConfig(env?: Record<string, string | undefined>) {
+  const config = parseEnv(configShape, env);
+  if (config.NODE_ENV === "production") {
+    const issues: string[] = [];
+    if (config.PII_ENCRYPTION_KEY === DEV_PII_ENCRYPTION_KEY) issues.push("PII_ENCRYPTION_KEY: the development key must not be used in production; set a random key (openssl rand -base64 32)");
+    if (config.PII_INDEX_KEY === DEV_PII_INDEX_KEY) issues.push("PII_INDEX_KEY: the development key must not be used in production; set a random key (openssl rand -base64 32)");
+    if (issues.length > 0) throw new ConfigError(issues);
+  }
+  return { ...config, PORTAL_URL: config.PORTAL_URL.replace(/\/+$/, "") };
+}

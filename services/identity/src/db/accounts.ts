@@ -1,0 +1,134 @@
+import { randomUUID } from "node:crypto";
+import { DomainError, maskIdNumber, maskPhone, type IdType, type Permission } from "@ce/contracts";
+import type { AdminGrant, ProfessionalGrant } from "../domain/principal.ts";
+import type { Pii } from "../security/pii.ts";
+import type { Db, Tx } from "./client.ts";
+import { isUniqueViolation } from "./errors.ts";
+
+export interface NewAccount {
+  idType: IdType;
+  /** Already validated and normalised (domain/id-number.ts). */
+  idNumber: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  passwordHash: string;
+  unitId: string | null;
+}
+
+/** Stores an account with its ID number and phone encrypted; lists will only ever see the masks. */
+export async function createAccount(tx: Tx, pii: Pii, input: NewAccount): Promise<{ id: string }> {
+  const id = randomUUID();
+  try {
+    await tx.account.create({
+      data: {
+        id,
+        idType: input.idType,
+        idNumberHash: pii.blindIndex(input.idType, input.idNumber),
+        idNumberEnc: pii.encrypt(input.idNumber),
+        idNumberMasked: maskIdNumber(input.idNumber),
+        name: input.name.trim(),
+        phoneEnc: input.phone ? pii.encrypt(input.phone) : null,
+        phoneMasked: input.phone ? maskPhone(input.phone) : null,
+        email: input.email,
+        passwordHash: input.passwordHash,
+        status: "ACTIVE",
+        unitId: input.unitId,
+      },
+    });
+  } catch (e) {
+    if (isUniqueViolation(e, "account_id_type_id_number_hash_key")) throw new DomainError("CONFLICT", "该证件号已注册", "idNumber");
+    throw e;
+  }
+  return { id };
+}
+
+export async function createRole(tx: Tx, input: { unitId: string; name: string; permissions: Permission[] }): Promise<{ id: string }> {
+  const id = randomUUID();
+  await tx.role.create({ data: { id, unitId: input.unitId, name: input.name, permissions: input.permissions } });
+  return { id };
+}
+
+/** Grants admin rights in a unit; the partial unique index refuses a second super admin. */
+export async function createAdmin(tx: Tx, input: { accountId: string; unitId: string; isSuper: boolean; roleIds?: string[] }): Promise<{ id: string }> {
+  const id = randomUUID();
+  try {
+    await tx.admin.create({
+      data: {
+        id,
+        accountId: input.accountId,
+        unitId: input.unitId,
+        isSuper: input.isSuper,
+        status: "ACTIVE",
+        roles: { create: (input.roleIds ?? []).map((roleId) => ({ roleId })) },
+      },
+    });
+  } catch (e) {
+    if (isUniqueViolation(e, "admin_one_super_per_unit")) throw new DomainError("CONFLICT", "该单位已有超级管理员");
+    if (isUniqueViolation(e, "admin_account_id_key")) throw new DomainError("CONFLICT", "该账户已是管理员", "idNumber");
+    throw e;
+  }
+  return { id };
+}
+
+export interface NewProfessional {
+  accountId: string;
+  unitId: string;
+  status: "PENDING" | "APPROVED" | "REJECTED";
+  education: string | null;
+  titleSeries: string | null;
+  titleLevel: string | null;
+  qualification: string | null;
+  major: string | null;
+  certificateNo: string | null;
+}
+
+export async function createProfessional(tx: Tx, input: NewProfessional): Promise<void> {
+  await tx.professional.create({ data: input });
+}
+
+export interface LoginAccount {
+  id: string;
+  name: string;
+  email: string | null;
+  status: string;
+  passwordHash: string;
+  /** The blind index: names the account in lockout counters. */
+  idNumberHash: string;
+  admin: AdminGrant | null;
+  professional: ProfessionalGrant | null;
+}
+
+/** The account behind an ID number (by blind index), with what decides who it may sign in as. */
+export async function findLoginAccount(db: Db, where: { id: string } | { idType: IdType; idNumberHash: string }): Promise<LoginAccount | null> {
+  const row = await db.account.findFirst({
+    where,
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      status: true,
+      passwordHash: true,
+      idNumberHash: true,
+      admin: {
+        select: {
+          status: true,
+          isSuper: true,
+          unit: { select: { id: true, name: true, kind: true, status: true, path: true } },
+          roles: { select: { role: { select: { permissions: true } } } },
+        },
+      },
+      professional: { select: { status: true, unit: { select: { id: true, name: true } } } },
+    },
+  });
+  if (!row) return null;
+  const { admin, ...rest } = row;
+  return {
+    ...rest,
+    admin: admin && { status: admin.status, isSuper: admin.isSuper, unit: admin.unit, rolePermissions: admin.roles.map((r) => r.role.permissions) },
+  };
+}
+
+export async function setPassword(db: Db | Tx, accountId: string, passwordHash: string): Promise<void> {
+  await db.account.update({ where: { id: accountId }, data: { passwordHash, passwordChangedAt: new Date() } });
+}

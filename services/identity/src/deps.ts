@@ -1,0 +1,17 @@
+import type { Logger, Redis } from "@ce/service-kit";
+import type { Config } from "./config.ts";
+import type { Db } from "./db/client.ts";
+import type { Mailer } from "./mail/mailer.ts";
+import type { Pii } from "./security/pii.ts";
+
+/** What the identity use cases and routers run on; app.ts builds it, tests get it from there. */
+export interface IdentityDeps {
+  db: Db;
+  redis: Redis;
+  pii: Pii;
+  mailer: Mailer;
+  log: Logger;
+  config: Pick<Config, "NODE_ENV" | "MAIL_TRANSPORT" | "PORTAL_URL">;
+  /** Publish outbox rows now; called after a transaction that wrote events commits. */
+  nudgeOutbox(): void;
+}

@@ -1,0 +1,73 @@
+import { allPermissions, DomainError } from "@ce/contracts";
+import { describe, expect, it } from "vitest";
+import { grantFor, holdsUserType, resolvePermissions, type AdminGrant } from "./principal.ts";
+
+const cityBureau = { id: "00000000-0000-4000-8000-000000000002", name: "济南市交通运输局", kind: "AUTHORITY", status: "APPROVED", path: "/p/jn/" };
+const admin = (over: Partial<AdminGrant> = {}): AdminGrant => ({ status: "ACTIVE", isSuper: false, unit: cityBureau, rolePermissions: [], ...over });
+
+function domainError(fn: () => unknown): DomainError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof DomainError) return e;
+    throw e;
+  }
+  throw new Error("expected a DomainError");
+}
+
+describe("permission resolution", () => {
+  it("gives a super admin every permission module", () => {
+    expect(resolvePermissions(true, [])).toEqual(allPermissions);
+  });
+
+  it("gives another admin the union of its roles, once each, in menu order", () => {
+    expect(resolvePermissions(false, [["hours.approve", "subordinate.view"], ["subordinate.view", "stats.view"]])).toEqual([
+      "subordinate.view",
+      "hours.approve",
+      "stats.view",
+    ]);
+  });
+
+  it("ignores permission codes that no longer exist", () => {
+    expect(resolvePermissions(false, [["retired.module", "stats.view"]])).toEqual(["stats.view"]);
+  });
+});
+
+describe("signing in as a user type", () => {
+  it("scopes an admin to its unit's subtree", () => {
+    const grant = grantFor("AUTHORITY", { status: "ACTIVE", admin: admin({ isSuper: true }), professional: null });
+    expect(grant).toMatchObject({ userType: "AUTHORITY", unitId: cityBureau.id, unitName: "济南市交通运输局", scopePath: "/p/jn/", isSuperAdmin: true });
+    expect(grant.permissions).toEqual(allPermissions);
+  });
+
+  it("gives a professional no scope and no permissions", () => {
+    const grant = grantFor("PROFESSIONAL", { status: "ACTIVE", admin: null, professional: { status: "APPROVED", unit: { id: cityBureau.id, name: "x" } } });
+    expect(grant).toMatchObject({ scopePath: null, permissions: [], isSuperAdmin: false });
+  });
+
+  it("refuses a user type the account does not hold", () => {
+    const account = { status: "ACTIVE", admin: admin(), professional: null };
+    expect(domainError(() => grantFor("EMPLOYER", account))).toMatchObject({ kind: "FORBIDDEN", field: "userType" });
+    expect(domainError(() => grantFor("PROFESSIONAL", account))).toMatchObject({ kind: "FORBIDDEN", field: "userType" });
+  });
+
+  it("refuses an admin of a unit that is not approved, and a disabled admin", () => {
+    expect(domainError(() => grantFor("AUTHORITY", { status: "ACTIVE", admin: admin({ unit: { ...cityBureau, status: "PENDING" } }), professional: null })).kind).toBe("FORBIDDEN");
+    expect(domainError(() => grantFor("AUTHORITY", { status: "ACTIVE", admin: admin({ status: "DISABLED" }), professional: null })).kind).toBe("FORBIDDEN");
+  });
+
+  it("refuses a professional whose registration is still under review", () => {
+    const e = domainError(() => grantFor("PROFESSIONAL", { status: "ACTIVE", admin: null, professional: { status: "PENDING", unit: { id: cityBureau.id, name: "x" } } }));
+    expect(e.message).toBe("注册信息正在审核中，审核通过后方可登录");
+  });
+
+  it("refuses a disabled account whatever it holds", () => {
+    expect(domainError(() => grantFor("AUTHORITY", { status: "DISABLED", admin: admin(), professional: null })).kind).toBe("FORBIDDEN");
+  });
+
+  it("lets a password reset go to an account of the chosen type even before review", () => {
+    const pending = { admin: null, professional: { status: "PENDING", unit: { id: cityBureau.id, name: "x" } } };
+    expect(holdsUserType("PROFESSIONAL", pending)).toBe(true);
+    expect(holdsUserType("EMPLOYER", { admin: admin(), professional: null })).toBe(false);
+  });
+});

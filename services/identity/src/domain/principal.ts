@@ -1,0 +1,75 @@
+import { allPermissions, DomainError, type Permission, type UnitKind, type UserType } from "@ce/contracts";
+
+/**
+ * Who an account may act as after a correct password, given the user type chosen on the login
+ * page, and with which permissions. Pure: the caller loads the records.
+ */
+export interface AdminGrant {
+  status: string;
+  isSuper: boolean;
+  unit: { id: string; name: string; kind: string; status: string; path: string };
+  rolePermissions: readonly (readonly string[])[];
+}
+
+export interface ProfessionalGrant {
+  status: string;
+  unit: { id: string; name: string };
+}
+
+export interface Grant {
+  userType: UserType;
+  unitId: string | null;
+  unitName: string | null;
+  scopePath: string | null;
+  isSuperAdmin: boolean;
+  permissions: Permission[];
+}
+
+export const loginMessages = {
+  wrongCredentials: "证件号或密码错误",
+  accountDisabled: "账户已被禁用，请联系单位管理员",
+  notAnAdmin: "该账户不是所选用户类型的管理员，请选择正确的用户类型",
+  adminDisabled: "管理员权限已被禁用，请联系单位超级管理员",
+  unitNotApproved: "所在单位尚未审核通过，暂不能登录",
+  notAProfessional: "该账户未注册为专业技术人员，请选择正确的用户类型",
+  professionalPending: "注册信息正在审核中，审核通过后方可登录",
+  professionalRejected: "注册信息未通过审核，请联系所在单位",
+} as const;
+
+/** A super admin holds every module; another admin the union of its roles' modules, in menu order. */
+export function resolvePermissions(isSuper: boolean, rolePermissions: readonly (readonly string[])[]): Permission[] {
+  if (isSuper) return [...allPermissions];
+  const granted = new Set(rolePermissions.flat());
+  return allPermissions.filter((p) => granted.has(p));
+}
+
+export function grantFor(
+  userType: UserType,
+  account: { status: string; admin: AdminGrant | null; professional: ProfessionalGrant | null },
+): Grant {
+  if (account.status !== "ACTIVE") throw new DomainError("FORBIDDEN", loginMessages.accountDisabled);
+  if (userType === "PROFESSIONAL") {
+    const p = account.professional;
+    if (!p) throw new DomainError("FORBIDDEN", loginMessages.notAProfessional, "userType");
+    if (p.status === "PENDING") throw new DomainError("FORBIDDEN", loginMessages.professionalPending);
+    if (p.status !== "APPROVED") throw new DomainError("FORBIDDEN", loginMessages.professionalRejected);
+    return { userType, unitId: p.unit.id, unitName: p.unit.name, scopePath: null, isSuperAdmin: false, permissions: [] };
+  }
+  const a = account.admin;
+  if (!a || a.unit.kind !== (userType satisfies UnitKind)) throw new DomainError("FORBIDDEN", loginMessages.notAnAdmin, "userType");
+  if (a.status !== "ACTIVE") throw new DomainError("FORBIDDEN", loginMessages.adminDisabled);
+  if (a.unit.status !== "APPROVED") throw new DomainError("FORBIDDEN", loginMessages.unitNotApproved);
+  return {
+    userType,
+    unitId: a.unit.id,
+    unitName: a.unit.name,
+    scopePath: a.unit.path,
+    isSuperAdmin: a.isSuper,
+    permissions: resolvePermissions(a.isSuper, a.rolePermissions),
+  };
+}
+
+/** Whether an account can act as the user type at all (ignoring review status): for password resets. */
+export function holdsUserType(userType: UserType, account: { admin: AdminGrant | null; professional: ProfessionalGrant | null }): boolean {
+  return userType === "PROFESSIONAL" ? account.professional !== null : account.admin?.unit.kind === userType;
+}

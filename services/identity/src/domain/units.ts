@@ -1,0 +1,98 @@
+import {
+  DomainError,
+  parseUnitCode,
+  pathIds,
+  unitCodeErrorMessages,
+  unitPath,
+  type TrainingLevel,
+  type UnitKind,
+  type UnitNature,
+  type UnitSnapshot,
+  type UnitStatus,
+} from "@ce/contracts";
+
+export interface NewUnit {
+  /** Given by the caller when it must know the id in advance (fixtures); otherwise generated. */
+  id?: string;
+  name: string;
+  kind: UnitKind;
+  nature: UnitNature;
+  industry: string | null;
+  region: string | null;
+  code: string | null;
+  superiorId: string | null;
+  status: UnitStatus;
+  trainingLevel: TrainingLevel | null;
+}
+
+export interface SuperiorUnit {
+  id: string;
+  kind: string;
+  path: string;
+}
+
+/** The fields of a unit that an update may change; moving a unit (更换上级部门) is a separate flow. */
+export type UnitPatch = Partial<Pick<NewUnit, "name" | "nature" | "industry" | "region" | "code" | "status" | "trainingLevel">>;
+
+/** Normalises a typed org/credit code; an invalid one is refused with the reason. */
+export function normalizeUnitCode(code: string | null): string | null {
+  if (code === null || code.trim() === "") return null;
+  const parsed = parseUnitCode(code);
+  if (!parsed.ok) throw new DomainError("BAD_REQUEST", unitCodeErrorMessages[parsed.reason], "code");
+  return parsed.value.normalized;
+}
+
+/**
+ * Checks a new unit against the hierarchy rules and places it: the root and every superior are
+ * supervising departments; only CE bases carry a 施教级别.
+ */
+export function placeUnit(id: string, input: NewUnit, superior: SuperiorUnit | null): UnitSnapshot {
+  const name = input.name.trim();
+  if (!name) throw new DomainError("BAD_REQUEST", "请输入单位名称", "name");
+  if (input.superiorId !== (superior?.id ?? null)) throw new Error("superior does not match superiorId");
+  if (superior === null && input.kind !== "AUTHORITY") throw new DomainError("BAD_REQUEST", "请选择上级部门", "superiorId");
+  if (superior !== null && superior.kind !== "AUTHORITY") throw new DomainError("BAD_REQUEST", "上级部门必须是主管部门", "superiorId");
+  const trainingLevel = checkTrainingLevel(input.kind, input.trainingLevel);
+  const path = unitPath(superior?.path ?? null, id);
+  return {
+    unitId: id,
+    name,
+    kind: input.kind,
+    nature: input.nature,
+    industry: input.industry,
+    region: input.region,
+    code: normalizeUnitCode(input.code),
+    superiorId: superior?.id ?? null,
+    path,
+    status: input.status,
+    trainingLevel,
+    version: 1,
+  };
+}
+
+/** The snapshot after an update: changed fields applied, version one higher. */
+export function applyUnitPatch(current: UnitSnapshot, patch: UnitPatch): UnitSnapshot {
+  const next: UnitSnapshot = { ...current, version: current.version + 1 };
+  if (patch.name !== undefined) {
+    next.name = patch.name.trim();
+    if (!next.name) throw new DomainError("BAD_REQUEST", "请输入单位名称", "name");
+  }
+  if (patch.nature !== undefined) next.nature = patch.nature;
+  if (patch.industry !== undefined) next.industry = patch.industry;
+  if (patch.region !== undefined) next.region = patch.region;
+  if (patch.code !== undefined) next.code = normalizeUnitCode(patch.code);
+  if (patch.status !== undefined) next.status = patch.status;
+  if (patch.trainingLevel !== undefined) next.trainingLevel = checkTrainingLevel(current.kind, patch.trainingLevel);
+  return next;
+}
+
+/** Depth below the root: the root is 0, a city bureau under the province 1. */
+export function depthOf(path: string): number {
+  return pathIds(path).length - 1;
+}
+
+function checkTrainingLevel(kind: UnitKind, level: TrainingLevel | null): TrainingLevel | null {
+  if (kind === "TRAINING_BASE" && level === null) throw new DomainError("BAD_REQUEST", "请选择施教级别", "trainingLevel");
+  if (kind !== "TRAINING_BASE" && level !== null) throw new DomainError("BAD_REQUEST", "只有继续教育基地有施教级别", "trainingLevel");
+  return level;
+}

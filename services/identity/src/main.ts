@@ -1,0 +1,15 @@
+import { ConfigError } from "@ce/service-kit";
+import { loadConfig, type Config } from "./config.ts";
+import { startIdentity } from "./app.ts";
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (e) {
+  if (!(e instanceof ConfigError)) throw e;
+  console.error(`identity: ${e.message}`);
+  process.exit(1);
+}
+
+const app = await startIdentity(config);
+app.infra.lifecycle.handleSignals();

@@ -1,0 +1,64 @@
+import {
+  CaptchaChallenge,
+  ChangePasswordInput,
+  LoginInput,
+  LoginResult,
+  Me,
+  RequestPasswordResetInput,
+  ResetPasswordInput,
+  type Principal,
+} from "@ce/contracts";
+import { authedProcedure, publicProcedure, router } from "@ce/service-kit";
+import { issueCaptcha } from "../auth/captcha.ts";
+import { login } from "../auth/login.ts";
+import { changePassword, requestPasswordReset, resetPassword } from "../auth/passwords.ts";
+import { closeSession } from "../auth/sessions.ts";
+import type { IdentityDeps } from "../deps.ts";
+
+const ok = { ok: true } as const;
+
+/** 登录, 修改密码, 忘记登录密码 (guide §1, §2). */
+export function authRouter(deps: IdentityDeps) {
+  return router({
+    captcha: publicProcedure.output(CaptchaChallenge).query(({ ctx }) => issueCaptcha(deps.redis, ctx.clientIp ?? "unknown")),
+
+    login: publicProcedure
+      .input(LoginInput)
+      .output(LoginResult)
+      .mutation(({ input, ctx }) => login(deps, input, ctx.clientIp, ctx.log)),
+
+    logout: authedProcedure.mutation(async ({ ctx }) => {
+      await closeSession(deps.redis, ctx.token, ctx.principal.accountId);
+      return ok;
+    }),
+
+    me: authedProcedure.output(Me).query(({ ctx }) => toMe(ctx.principal)),
+
+    changePassword: authedProcedure.input(ChangePasswordInput).mutation(async ({ input, ctx }) => {
+      await changePassword(deps, ctx.principal, ctx.token, input, ctx.log);
+      return ok;
+    }),
+
+    requestPasswordReset: publicProcedure.input(RequestPasswordResetInput).mutation(async ({ input, ctx }) => {
+      await requestPasswordReset(deps, input, ctx.clientIp, ctx.log);
+      return ok;
+    }),
+
+    resetPassword: publicProcedure.input(ResetPasswordInput).mutation(async ({ input, ctx }) => {
+      await resetPassword(deps, input, ctx.log);
+      return ok;
+    }),
+  });
+}
+
+function toMe(p: Principal): Me {
+  return {
+    accountId: p.accountId,
+    name: p.name,
+    userType: p.userType,
+    unitId: p.unitId,
+    unitName: p.unitName,
+    isSuperAdmin: p.isSuperAdmin,
+    permissions: p.permissions,
+  };
+}

@@ -1,0 +1,143 @@
+import { sessionKeys } from "@ce/contracts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
+
+let t: TestIdentity;
+beforeAll(async () => {
+  t = await bootIdentity("authpassword");
+});
+afterAll(() => t?.cleanup());
+
+const NEW_PASSWORD = "Newpass2024";
+let ipCounter = 0;
+/** Reset requests are limited per address: each request comes from its own unless a test says otherwise. */
+const freshIp = () => `198.51.100.${++ipCounter}`;
+
+describe("修改密码", () => {
+  it("refuses a wrong old password on the oldPassword field", async () => {
+    const who = await t.fixture.newProfessional();
+    const { token } = await t.login(who);
+    const err = await failure(t.client({ token }).auth.changePassword.mutate({ oldPassword: "Wrong1234", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }));
+    expect(err).toMatchObject({ code: "UNAUTHORIZED", message: "原密码不正确", fieldErrors: { oldPassword: ["原密码不正确"] } });
+  });
+
+  it("counts wrong old passwords toward the account lockout", async () => {
+    const who = await t.fixture.newProfessional();
+    const { token } = await t.login(who);
+    const change = () => t.client({ token }).auth.changePassword.mutate({ oldPassword: "Wrong1234", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+    for (let i = 0; i < 4; i++) expect((await failure(change())).code).toBe("UNAUTHORIZED");
+    expect((await failure(change())).code).toBe("TOO_MANY_REQUESTS");
+    expect(await failure(t.login(who, { ip: "203.0.113.9" }))).toMatchObject({ code: "TOO_MANY_REQUESTS", message: "密码错误次数过多，账户已锁定，请15分钟后再试" });
+  });
+
+  it("enforces the password policy and the confirmation", async () => {
+    const who = await t.fixture.newProfessional();
+    const { token } = await t.login(who);
+    const change = (newPassword: string, confirmPassword = newPassword) =>
+      failure(t.client({ token }).auth.changePassword.mutate({ oldPassword: who.password, newPassword, confirmPassword }));
+    expect(await change("Ab1")).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { newPassword: ["密码至少8位"] } });
+    expect((await change("abcdefghij")).fieldErrors?.newPassword).toEqual(["密码须包含数字"]);
+    expect((await change("1234567890")).fieldErrors?.newPassword).toEqual(["密码须包含字母"]);
+    expect((await change(who.password)).fieldErrors?.newPassword).toEqual(["新密码不能与原密码相同"]);
+    expect((await change(NEW_PASSWORD, "Other2024x")).fieldErrors?.confirmPassword).toEqual(["两次输入的新密码不一致"]);
+  });
+
+  it("ends the account's other sessions, keeps the current one, and the new password signs in", async () => {
+    const who = await t.fixture.newAdmin("jnBus");
+    const current = await t.login(who);
+    const other = await t.login(who, { remember: true });
+    const stranger = await t.login(t.fixture.logins.jnBus);
+
+    const result = await t.client({ token: current.token }).auth.changePassword.mutate({ oldPassword: who.password, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+    expect(result).toEqual({ ok: true });
+
+    expect((await t.client({ token: current.token }).auth.me.query()).accountId).toBe(who.accountId);
+    expect((await failure(t.client({ token: other.token }).auth.me.query())).code).toBe("UNAUTHORIZED");
+    expect((await t.client({ token: stranger.token }).auth.me.query()).accountId).toBe(t.fixture.logins.jnBus.accountId);
+    expect(await t.app.infra.redis.smembers(sessionKeys.accountSessions(who.accountId))).toEqual([current.token]);
+
+    expect((await failure(t.login(who, { ip: "203.0.113.20" }))).code).toBe("UNAUTHORIZED");
+    expect((await t.login({ ...who, password: NEW_PASSWORD })).token).toBeTruthy();
+  });
+
+  it("requires a session", async () => {
+    expect((await failure(t.client().auth.changePassword.mutate({ oldPassword: "x", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }))).code).toBe("UNAUTHORIZED");
+  });
+});
+
+describe("忘记登录密码", () => {
+  const request = async (who: { userType: "PROFESSIONAL" | "AUTHORITY" | "EMPLOYER" | "TRAINING_BASE"; idNumber: string }, ip = freshIp()) =>
+    t.client({ ip }).auth.requestPasswordReset.mutate({ userType: who.userType, idNumber: who.idNumber, ...(await t.captcha(ip)) });
+
+  it("mails a single-use link that sets a new password and ends every session", async () => {
+    const who = await t.fixture.newProfessional();
+    const session = await t.login(who, { remember: true });
+    expect(await request(who)).toEqual({ ok: true });
+
+    const [mail] = await t.client().devMailbox.list.query();
+    expect(mail).toMatchObject({ to: expect.stringMatching(/@example\.com$/), subject: expect.stringContaining("重置登录密码") });
+    expect(mail?.link).toMatch(/^http:\/\/localhost:3000\/reset-password\?token=[\w-]{43}$/);
+    expect(mail?.body).toContain(mail?.link ?? "missing");
+    const token = new URL(mail?.link ?? "").searchParams.get("token") ?? "";
+
+    expect(await t.client().auth.resetPassword.mutate({ token, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).toEqual({ ok: true });
+    expect((await failure(t.client({ token: session.token }).auth.me.query())).code).toBe("UNAUTHORIZED");
+    expect((await failure(t.login(who, { ip: "203.0.113.30" }))).code).toBe("UNAUTHORIZED");
+    expect((await t.login({ ...who, password: NEW_PASSWORD })).token).toBeTruthy();
+
+    const reused = await failure(t.client().auth.resetPassword.mutate({ token, newPassword: "Another2024", confirmPassword: "Another2024" }));
+    expect(reused).toMatchObject({ code: "BAD_REQUEST", message: "重置链接无效或已过期", fieldErrors: { token: ["重置链接无效或已过期"] } });
+  });
+
+  it("answers the same for an unknown ID number or the wrong user type, and mails nothing", async () => {
+    const before = (await t.client().devMailbox.list.query()).length;
+    const unknown = { userType: "PROFESSIONAL" as const, idNumber: t.fixture.nextIdNumber() };
+    expect(await request(unknown)).toEqual({ ok: true });
+    expect(await request({ ...t.fixture.logins.professional, userType: "AUTHORITY" })).toEqual({ ok: true });
+    expect(await t.client().devMailbox.list.query()).toHaveLength(before);
+  });
+
+  it("lists the development mailbox newest first", async () => {
+    const first = await t.fixture.newProfessional();
+    const second = await t.fixture.newProfessional();
+    await request(first);
+    await request(second);
+    const [newest, older] = await t.client().devMailbox.list.query();
+    expect(newest?.body).toContain(second.name);
+    expect(older?.body).toContain(first.name);
+  });
+
+  it("requires a captcha", async () => {
+    const who = t.fixture.logins.professional;
+    const { captchaId } = await t.captcha();
+    const err = await failure(t.client().auth.requestPasswordReset.mutate({ userType: who.userType, idNumber: who.idNumber, captchaId, captchaAnswer: "0000x" }));
+    expect(err).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { captchaAnswer: ["验证码不正确或已过期"] } });
+  });
+
+  it("limits requests per ID number", async () => {
+    const who = await t.fixture.newProfessional();
+    for (let i = 0; i < 5; i++) await request(who, `203.0.113.${100 + i}`);
+    expect(await failure(request(who, "203.0.113.110"))).toMatchObject({ code: "TOO_MANY_REQUESTS", message: "请求过于频繁，请稍后再试" });
+  });
+
+  it("limits requests per client address", async () => {
+    const ip = "203.0.113.200";
+    for (let i = 0; i < 20; i++) await request({ userType: "PROFESSIONAL", idNumber: t.fixture.nextIdNumber() }, ip);
+    expect((await failure(request({ userType: "PROFESSIONAL", idNumber: t.fixture.nextIdNumber() }, ip))).code).toBe("TOO_MANY_REQUESTS");
+  });
+
+  it("refuses an unknown or malformed reset token on the token field", async () => {
+    const bogus = await failure(t.client().auth.resetPassword.mutate({ token: "x".repeat(43), newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }));
+    expect(bogus).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { token: ["重置链接无效或已过期"] } });
+  });
+
+  it("checks the new password before spending the link", async () => {
+    const who = await t.fixture.newProfessional();
+    await request(who);
+    const [mail] = await t.client().devMailbox.list.query();
+    const token = new URL(mail?.link ?? "").searchParams.get("token") ?? "";
+    const weak = await failure(t.client().auth.resetPassword.mutate({ token, newPassword: "short", confirmPassword: "short" }));
+    expect(weak.fieldErrors?.newPassword).toContain("密码至少8位");
+    expect(await t.client().auth.resetPassword.mutate({ token, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).toEqual({ ok: true });
+  });
+});

@@ -1,0 +1,34 @@
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, dropTestDatabase, prismaDrift, testTag } from "@ce/testkit";
+import { createDb } from "../src/db/client.ts";
+import { migrate } from "../src/db/migrate.ts";
+import { SCHEMA } from "../src/config.ts";
+
+let databaseUrl: string;
+
+beforeAll(async () => {
+  databaseUrl = await createTestDatabase(testTag("iddrift"));
+  await migrate(databaseUrl);
+});
+afterAll(() => dropTestDatabase(databaseUrl));
+
+describe("identity schema", () => {
+  it("matches schema.prisma after every migration is applied", async () => {
+    const schemaPath = fileURLToPath(new URL("../prisma/schema.prisma", import.meta.url));
+    expect(await prismaDrift({ schemaPath, databaseUrl, schema: SCHEMA })).toEqual([]);
+  });
+
+  it("keeps the indexes the data scope and the one-super-admin rule rely on", async () => {
+    const db = createDb(databaseUrl);
+    try {
+      const rows = await db.$queryRaw<{ indexname: string; indexdef: string }[]>`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = ${SCHEMA}`;
+      const def = (name: string) => rows.find((r) => r.indexname === name)?.indexdef ?? "missing";
+      expect(def("unit_path_key")).toMatch(/UNIQUE INDEX .* \(path text_pattern_ops\)/);
+      expect(def("admin_one_super_per_unit")).toMatch(/UNIQUE INDEX .* \(unit_id\) WHERE is_super/);
+      expect(def("account_id_type_id_number_hash_key")).toMatch(/UNIQUE INDEX .* \(id_type, id_number_hash\)/);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+});
