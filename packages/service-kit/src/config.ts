@@ -10,6 +10,8 @@ export const baseEnv = {
   /** Prefix for subjects, streams, consumers and Redis keys, so that test runs never collide. */
   SUBJECT_PREFIX: z.string().regex(/^[a-z0-9_-]*$/i, "letters, digits, _ and - only").default(""),
   HOST: z.string().default("127.0.0.1"),
+  /** Replicas of the streams a service creates: 1 on one server, 3 in a JetStream cluster. */
+  NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
 };
 
 export class ConfigError extends Error {

@@ -1,5 +1,6 @@
 import { runner } from "node-pg-migrate";
 import pg from "pg";
+import { baseEnv, ConfigError, parseEnv } from "./config.ts";
 
 /**
  * Applies a service's SQL migrations to its own schema, with its own migrations table, so
@@ -18,6 +19,8 @@ export async function migrateSchema(opts: { databaseUrl: string; schema: string;
     direction: "up",
     checkOrder: true,
     singleTransaction: true,
+    // Replicas starting together (or a Job beside a deploy) wait for each other instead of failing.
+    advisoryLockMode: "wait",
     log: opts.log ?? (() => {}),
     verbose: false,
   });
@@ -39,5 +42,20 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
     }
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * `npm run db:migrate` in a service folder: reads only DATABASE_URL (a migration Job needs no
+ * service secrets), applies the migrations and says how many ran.
+ */
+export async function runMigrationsCli(schema: string, dir: string): Promise<void> {
+  try {
+    const { DATABASE_URL } = parseEnv({ DATABASE_URL: baseEnv.DATABASE_URL });
+    const applied = await migrateSchema({ databaseUrl: DATABASE_URL, schema, dir });
+    console.log(`${schema}: ${applied.length} migration(s) applied`);
+  } catch (err) {
+    console.error(err instanceof ConfigError ? `${schema} migrations: ${err.message}` : err);
+    process.exit(1);
   }
 }

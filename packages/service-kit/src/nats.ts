@@ -19,7 +19,7 @@ const streamSubjects: Record<StreamName, "identity" | "hours"> = { CE_IDENTITY: 
  * Creates (or updates) the stream a service owns. The two-minute duplicate window lets the
  * server drop an outbox row that the relay publishes twice after a crash.
  */
-export async function ensureStream(jsm: JetStreamManager, naming: Naming, stream: StreamName): Promise<void> {
+export async function ensureStream(jsm: JetStreamManager, naming: Naming, stream: StreamName, replicas = 1): Promise<void> {
   const name = naming.stream(stream);
   const config = {
     subjects: [naming.serviceWildcard(streamSubjects[stream])],
@@ -27,10 +27,11 @@ export async function ensureStream(jsm: JetStreamManager, naming: Naming, stream
     storage: StorageType.File,
     duplicate_window: 120_000_000_000, // nanoseconds
     max_age: 0,
+    num_replicas: replicas,
   };
   try {
     await jsm.streams.info(name);
-    await jsm.streams.update(name, { subjects: config.subjects, duplicate_window: config.duplicate_window });
+    await jsm.streams.update(name, { subjects: config.subjects, duplicate_window: config.duplicate_window, num_replicas: replicas });
   } catch (e) {
     if (!isNotFound(e)) throw e;
     await jsm.streams.add({ name, ...config });

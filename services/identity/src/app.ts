@@ -29,7 +29,7 @@ export async function startIdentity(config: Config): Promise<IdentityApp> {
   const { log, lifecycle, redis, nats, naming } = infra;
   lifecycle.onStop("database", () => db.$disconnect());
   try {
-    await ensureStream(nats.jsm, naming, "CE_IDENTITY");
+    await ensureStream(nats.jsm, naming, "CE_IDENTITY", config.NATS_STREAM_REPLICAS);
     const relay = startOutboxRelay({ db, schema: SCHEMA, js: nats.js, naming, log });
     lifecycle.onStop("outbox relay", () => relay.stop());
 
