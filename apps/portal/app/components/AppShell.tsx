@@ -1,0 +1,124 @@
+import type { Me } from "@ce/contracts";
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useEffect, useRef, type ReactNode } from "react";
+import { PLATFORM_NAME } from "../utils/brand.ts";
+import { locate, sectionHref, visibleMenu } from "../utils/menu.ts";
+
+type Viewer = Pick<Me, "name" | "userType" | "permissions">;
+
+/** 您好! <name>, with 修改密码 and 退出 under it (guide §2: hidden under the admin's name). */
+function UserMenu({ name }: { name: string }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  const location = useLocation();
+  // Close the dropdown once the person has gone somewhere.
+  useEffect(() => {
+    if (ref.current) ref.current.open = false;
+  }, [location.key]);
+  return (
+    <details ref={ref} className="relative">
+      <summary className="cursor-pointer list-none rounded px-2 py-1 text-sm hover:bg-white/10 [&::-webkit-details-marker]:hidden">
+        {`您好! ${name}`} <span aria-hidden="true">▾</span>
+      </summary>
+      <div className="absolute right-0 z-20 mt-1 w-32 overflow-hidden rounded border border-gray-200 bg-white py-1 text-sm text-gray-800 shadow-lg">
+        <Link to="/account/password" className="block px-4 py-2 hover:bg-blue-50">
+          修改密码
+        </Link>
+        <Form method="post" action="/logout">
+          <button type="submit" className="block w-full px-4 py-2 text-left hover:bg-blue-50">
+            退出
+          </button>
+        </Form>
+      </div>
+    </details>
+  );
+}
+
+function MainMenu({ viewer }: { viewer: Viewer }) {
+  const { pathname } = useLocation();
+  const current = locate(pathname)?.section.label ?? (pathname === "/" ? "首页" : null);
+  const item = (active: boolean) =>
+    `block px-4 py-2.5 text-sm whitespace-nowrap ${active ? "bg-white text-blue-800 font-semibold" : "text-white hover:bg-blue-600"}`;
+  return (
+    <nav aria-label="主菜单" className="bg-blue-700 shadow-inner">
+      <ul className="mx-auto flex max-w-7xl flex-wrap px-4">
+        <li>
+          <Link to="/" className={item(current === "首页")} aria-current={current === "首页" ? "page" : undefined}>
+            首页
+          </Link>
+        </li>
+        {visibleMenu(viewer).map((section) => (
+          <li key={section.label} className="group relative">
+            <Link
+              to={sectionHref(section)}
+              className={item(current === section.label)}
+              aria-current={current === section.label ? "page" : undefined}
+            >
+              {section.label}
+            </Link>
+            {section.pages.length > 1 ? (
+              <ul className="absolute left-0 z-10 hidden min-w-44 rounded-b border border-gray-200 bg-white py-1 shadow-lg group-focus-within:block group-hover:block">
+                {section.pages.map((page) => (
+                  <li key={page.path}>
+                    <Link to={page.path} className="block px-4 py-2 text-sm whitespace-nowrap text-gray-800 hover:bg-blue-50">
+                      {page.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** The current section's pages beside the content, when the section has more than one. */
+function SectionNav({ viewer }: { viewer: Viewer }) {
+  const { pathname } = useLocation();
+  const label = locate(pathname)?.section.label;
+  const section = visibleMenu(viewer).find((s) => s.label === label);
+  if (!section || section.pages.length < 2) return null;
+  return (
+    <nav aria-label={section.label} className="w-48 shrink-0">
+      <h2 className="rounded-t bg-blue-800 px-4 py-2 text-sm font-semibold text-white">{section.label}</h2>
+      <ul className="rounded-b border border-t-0 border-gray-200 bg-white py-1">
+        {section.pages.map((page) => (
+          <li key={page.path}>
+            <NavLink
+              to={page.path}
+              className={({ isActive }) =>
+                `block border-l-4 px-4 py-2 text-sm ${
+                  isActive ? "border-blue-700 bg-blue-50 font-medium text-blue-800" : "border-transparent text-gray-700 hover:bg-gray-50"
+                }`
+              }
+            >
+              {page.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Header, menu and content panel of every signed-in page. */
+export function AppShell({ viewer, children }: { viewer: Viewer | null; children: ReactNode }) {
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="bg-gradient-to-r from-blue-900 to-blue-800 text-white">
+        <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-6 py-4">
+          <Link to="/" className="text-lg font-bold tracking-wide md:text-xl">
+            {PLATFORM_NAME}
+          </Link>
+          {viewer ? <UserMenu name={viewer.name} /> : null}
+        </div>
+      </header>
+      {viewer ? <MainMenu viewer={viewer} /> : null}
+      <div className="mx-auto flex w-full max-w-7xl flex-1 gap-4 px-4 py-5">
+        {viewer ? <SectionNav viewer={viewer} /> : null}
+        <main className="min-w-0 flex-1 rounded border border-gray-200 bg-white p-5 shadow-sm">{children}</main>
+      </div>
+    </div>
+  );
+}

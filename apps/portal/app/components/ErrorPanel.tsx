@@ -1,0 +1,34 @@
+import { Link, isRouteErrorResponse } from "@remix-run/react";
+
+const byStatus: Record<number, string> = {
+  400: "提交的信息有误，请检查后重试",
+  403: "您没有权限访问该页面",
+  404: "您访问的页面不存在",
+  429: "操作过于频繁，请稍后再试",
+  503: "服务暂时不可用，请稍后再试",
+};
+
+/** The Chinese message for an error a route threw; details stay in the server log. */
+export function describeError(error: unknown): { status: number; message: string } {
+  if (isRouteErrorResponse(error)) {
+    const said = (error.data as { message?: unknown } | null)?.message;
+    const message = typeof said === "string" && said.length > 0 ? said : byStatus[error.status] ?? "系统繁忙，请稍后再试";
+    return { status: error.status, message };
+  }
+  return { status: 500, message: "系统繁忙，请稍后再试" };
+}
+
+export function ErrorPanel({ error }: { error: unknown }) {
+  const { status, message } = describeError(error);
+  return (
+    <div role="alert" className="rounded border border-red-200 bg-white p-6 shadow-sm">
+      <h1 className="text-lg font-semibold text-red-700">{status === 503 ? "服务暂时不可用" : "出错了"}</h1>
+      <p className="mt-2 text-gray-700">{message}</p>
+      <p className="mt-4 text-sm">
+        <Link to="/" className="text-blue-700 hover:underline">
+          返回首页
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { pagerSummary } from "@ce/contracts";
+import { Fragment } from "react";
+
+const WINDOW = 10;
+
+/** The page numbers to print: at most ten, the current one roughly in the middle. */
+export function pageWindow(page: number, pageCount: number): number[] {
+  if (pageCount <= 0) return [];
+  const start = Math.max(1, Math.min(page - Math.floor(WINDOW / 2) + 1, pageCount - WINDOW + 1));
+  const end = Math.min(pageCount, start + WINDOW - 1);
+  return Array.from({ length: end - start + 1 }, (_, i) => start + i);
+}
+
+function hrefFor(query: URLSearchParams, page: number): string {
+  const next = new URLSearchParams(query);
+  next.set("page", String(page));
+  return `?${next.toString()}`;
+}
+
+/**
+ * The guide's pager: `第1/1页 共3条 显示第1到3条 首页 1 尾页`. Links keep the current filters
+ * (`query`, the page's search string) and change only `page`; the current page is plain text.
+ */
+export function Pager({
+  page,
+  pageSize,
+  total,
+  query = "",
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  query?: string | URLSearchParams;
+}) {
+  const { pageCount, text } = pagerSummary(page, pageSize, total);
+  const params = new URLSearchParams(query);
+  const link = "px-1.5 text-blue-700 hover:underline";
+  return (
+    <nav aria-label="分页" className="mt-3 flex flex-wrap items-center justify-end gap-x-1 text-sm text-gray-700">
+      <span className="mr-2">{text}</span>
+      {pageCount > 0 ? (
+        <>
+          {" "}
+          <a className={link} href={hrefFor(params, 1)}>
+            首页
+          </a>{" "}
+          {pageWindow(page, pageCount).map((n) => (
+            <Fragment key={n}>
+              {n === page ? (
+                <span aria-current="page" className="rounded bg-blue-700 px-1.5 text-white">
+                  {n}
+                </span>
+              ) : (
+                <a className={link} href={hrefFor(params, n)}>
+                  {n}
+                </a>
+              )}{" "}
+            </Fragment>
+          ))}
+          <a className={link} href={hrefFor(params, pageCount)}>
+            尾页
+          </a>
+        </>
+      ) : null}
+    </nav>
+  );
+}

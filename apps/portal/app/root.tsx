@@ -1,0 +1,49 @@
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "@remix-run/react";
+import type { ReactNode } from "react";
+import stylesheet from "./tailwind.css?url";
+import { ErrorPanel } from "./components/ErrorPanel.tsx";
+import { PLATFORM_NAME } from "./utils/brand.ts";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  // No icon yet: an empty one keeps browsers from asking /favicon.ico (which needs a session).
+  { rel: "icon", href: "data:," },
+];
+
+export const meta: MetaFunction = () => [{ title: PLATFORM_NAME }];
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="zh-CN">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-screen bg-slate-100 font-sans text-gray-900 antialiased">
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+/** Last resort for anything no route handled: a Chinese message, never a stack trace. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  return (
+    <div className="min-h-screen">
+      <header className="bg-blue-800 px-6 py-4 text-lg font-semibold text-white">{PLATFORM_NAME}</header>
+      <main className="mx-auto max-w-3xl p-6">
+        <ErrorPanel error={error} />
+      </main>
+    </div>
+  );
+}

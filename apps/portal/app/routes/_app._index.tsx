@@ -1,0 +1,65 @@
+import { userTypeLabels } from "@ce/contracts";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { visibleMenu } from "../utils/menu.ts";
+import { requireUser } from "../utils/session.server.ts";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { me } = await requireUser(request, context);
+  return { me };
+}
+
+export default function HomePage() {
+  const { me } = useLoaderData<typeof loader>();
+  const sections = visibleMenu(me);
+  return (
+    <div>
+      <Breadcrumbs trail={["首页"]} />
+      <h1 className="text-xl font-semibold text-gray-900">{`欢迎您，${me.name}`}</h1>
+      <dl className="mt-4 grid max-w-xl grid-cols-[6rem_1fr] gap-y-2 text-sm">
+        <dt className="text-gray-500">用户类型</dt>
+        <dd>{userTypeLabels[me.userType]}</dd>
+        {me.unitName ? (
+          <>
+            <dt className="text-gray-500">所在单位</dt>
+            <dd>{me.unitName}</dd>
+          </>
+        ) : null}
+        {me.isSuperAdmin ? (
+          <>
+            <dt className="text-gray-500">账户角色</dt>
+            <dd>超级管理员</dd>
+          </>
+        ) : null}
+      </dl>
+
+      <h2 className="mt-8 border-b border-gray-200 pb-2 text-base font-semibold text-gray-900">您可以使用的功能</h2>
+      {sections.length === 0 ? (
+        <p className="mt-3 text-sm text-gray-600">您的账户暂未分配任何功能，请联系本单位管理员。</p>
+      ) : (
+        <div className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {sections.map((section) => (
+            <section key={section.label} className="rounded border border-gray-200 p-4">
+              <h3 className="text-sm font-semibold text-blue-900">{section.label}</h3>
+              <ul className="mt-2 space-y-1 text-sm">
+                {section.pages.map((page) => (
+                  <li key={page.path}>
+                    <Link to={page.path} className="text-blue-700 hover:underline">
+                      {page.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+      )}
+      <p className="mt-6 text-sm text-gray-600">
+        <Link to="/account/password" className="text-blue-700 hover:underline">
+          修改密码
+        </Link>
+      </p>
+    </div>
+  );
+}

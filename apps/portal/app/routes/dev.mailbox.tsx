@@ -1,0 +1,66 @@
+import type { DevMail } from "@ce/contracts";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { DataTable, type Column } from "../components/DataTable.tsx";
+import { Notice } from "../components/Notice.tsx";
+import { createApi } from "../utils/api.server.ts";
+import { PLATFORM_NAME } from "../utils/brand.ts";
+import { classifyError } from "../utils/errors.server.ts";
+import { rethrowServiceError } from "../utils/session.server.ts";
+
+export const meta: MetaFunction = () => [{ title: `开发邮箱 - ${PLATFORM_NAME}` }];
+
+const timeFormat = new Intl.DateTimeFormat("zh-CN", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hour12: false,
+});
+
+type MailRow = Omit<DevMail, "sentAt"> & { sentAtText: string };
+
+// Development only: the mails identity "sent" with its log transport (e.g. password-reset links).
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  try {
+    const mails = await createApi(request, context, null).identity.devMailbox.list.query();
+    // Formatted here so the page reads the same on the server and in the browser.
+    const rows: MailRow[] = mails.map(({ sentAt, ...m }) => ({ ...m, sentAtText: timeFormat.format(new Date(sentAt)) }));
+    return { enabled: true, rows };
+  } catch (error) {
+    if (classifyError(error).kind === "notFound") return { enabled: false, rows: [] as MailRow[] };
+    return rethrowServiceError(request, error);
+  }
+}
+
+const isWebLink = (link: string | null): link is string => link !== null && /^https?:\/\//.test(link);
+
+const columns: Column<MailRow>[] = [
+  { header: "收件人", cell: (m) => m.to },
+  { header: "主题", cell: (m) => m.subject },
+  { header: "时间", cell: (m) => m.sentAtText, className: "whitespace-nowrap" },
+  {
+    header: "链接",
+    cell: (m) =>
+      isWebLink(m.link) ? (
+        <a href={m.link} className="break-all text-blue-700 hover:underline">
+          {m.link}
+        </a>
+      ) : (
+        ""
+      ),
+  },
+];
+
+export default function DevMailboxPage() {
+  const { enabled, rows } = useLoaderData<typeof loader>();
+  return (
+    <div className="mx-auto max-w-5xl p-6">
+      <h1 className="mb-4 text-xl font-semibold">开发邮箱</h1>
+      {enabled ? <DataTable caption="开发邮箱" columns={columns} rows={rows} rowKey={(m) => m.id} /> : <Notice>未启用开发邮箱</Notice>}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { randomUUID } from "node:crypto";
+import type { AppLoadContext } from "@remix-run/node";
+import { createTRPCClient, httpBatchLink, type HTTPHeaders } from "@trpc/client";
+import type { HoursRouter } from "@ce/hours/router";
+import type { IdentityRouter } from "@ce/identity/router";
+import type { ReportingRouter } from "@ce/reporting/router";
+import superjson from "superjson";
+import { env } from "./env.server.ts";
+import "./load-context.ts";
+
+/** A caller's x-request-id when it looks like one; otherwise a new id. */
+export function requestIdFrom(incoming: string | null | undefined): string {
+  return incoming && /^[\w.-]{8,128}$/.test(incoming) ? incoming : randomUUID();
+}
+
+function serviceHeaders(request: Request, context: AppLoadContext | undefined, token: string | null): HTTPHeaders {
+  // server.ts fixes the id once per request; without it (vite dev) each client gets its own.
+  const headers: Record<string, string> = { "x-request-id": context?.requestId ?? requestIdFrom(request.headers.get("x-request-id")) };
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (context?.clientIp) headers["x-client-ip"] = context.clientIp;
+  return headers;
+}
+
+function link(url: string, headers: HTTPHeaders) {
+  return httpBatchLink({ url, transformer: superjson, headers });
+}
+
+/**
+ * Clients for the three services, bound to one incoming request: they carry its bearer token,
+ * the browser's address and the request id. Build them per request, never share them.
+ */
+export function createApi(request: Request, context: AppLoadContext | undefined, token: string | null) {
+  const headers = serviceHeaders(request, context, token);
+  return {
+    identity: createTRPCClient<IdentityRouter>({ links: [link(env.IDENTITY_URL, headers)] }),
+    hours: createTRPCClient<HoursRouter>({ links: [link(env.HOURS_URL, headers)] }),
+    reporting: createTRPCClient<ReportingRouter>({ links: [link(env.REPORTING_URL, headers)] }),
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;

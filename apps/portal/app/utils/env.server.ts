@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+const DEV_SESSION_SECRET = "dev-only-session-secret-change-me";
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    HOST: z.string().default("127.0.0.1"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    SESSION_SECRET: z.string().min(16, "must be at least 16 characters").default(DEV_SESSION_SECRET),
+    IDENTITY_URL: z.url().default("http://127.0.0.1:4001/trpc"),
+    HOURS_URL: z.url().default("http://127.0.0.1:4002/trpc"),
+    REPORTING_URL: z.url().default("http://127.0.0.1:4003/trpc"),
+    /** Same prefix the services use for test isolation; the portal only echoes it in logs. */
+    SUBJECT_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9_-]*$/i, "letters, digits, _ and - only")
+      .default(""),
+  })
+  .refine((env) => env.NODE_ENV !== "production" || env.SESSION_SECRET !== DEV_SESSION_SECRET, {
+    path: ["SESSION_SECRET"],
+    message: "the development default is refused in production; set a secret of your own",
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Parses the environment; an empty variable counts as unset. Throws naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`invalid portal configuration:\n  ${lines.join("\n  ")}`);
+  }
+  return parsed.data;
+}
+
+// The only place that reads process.env; parsed once when the server starts.
+export const env: Env = parseEnv(process.env);

@@ -1,0 +1,20 @@
+/**
+ * Structured log lines (one JSON object per line on stderr), the same shape the services'
+ * pino loggers write, so one collector reads both. The portal logs only what goes wrong.
+ */
+export function logError(msg: string, error: unknown, fields: Record<string, unknown> = {}) {
+  const err =
+    error instanceof Error
+      ? { type: error.name, message: error.message, stack: error.stack, cause: describeCause(error.cause) }
+      : { message: String(error) };
+  process.stderr.write(`${JSON.stringify({ level: 50, time: Date.now(), name: "portal", msg, ...fields, err })}\n`);
+}
+
+export function logWarn(msg: string, fields: Record<string, unknown> = {}) {
+  process.stderr.write(`${JSON.stringify({ level: 40, time: Date.now(), name: "portal", msg, ...fields })}\n`);
+}
+
+function describeCause(cause: unknown) {
+  if (cause instanceof Error) return { type: cause.name, message: cause.message };
+  return cause === undefined ? undefined : String(cause);
+}

@@ -1,0 +1,51 @@
+import { allPermissions, permissionModules } from "@ce/contracts";
+import { describe, expect, it } from "vitest";
+import { locate, menu, visibleMenu } from "./menu.ts";
+
+const labels = (sections: ReturnType<typeof visibleMenu>) => sections.map((s) => s.label);
+
+describe("the menu", () => {
+  it("lists the guide's functions in the guide's order", () => {
+    expect(menu.map((s) => s.label)).toEqual([
+      "基本信息修改",
+      "管理直属账户",
+      "审核账户",
+      "学时申报",
+      "查看申报记录",
+      "学时审批",
+      "成果备案",
+      "批量导入",
+      "查询统计",
+    ]);
+  });
+
+  it("guards each page with permission modules that belong to its menu item", () => {
+    const menuOf = new Map<string, string>(permissionModules.map((m) => [m.code, m.menu]));
+    for (const section of menu) {
+      for (const page of section.pages) {
+        expect(page.permissions.length).toBeGreaterThan(0);
+        for (const p of page.permissions) expect(menuOf.get(p)).toBe(section.label);
+      }
+    }
+  });
+
+  it("shows a super admin every item", () => {
+    expect(labels(visibleMenu({ userType: "AUTHORITY", permissions: [...allPermissions] }))).toEqual(menu.map((s) => s.label));
+  });
+
+  it("hides what an admin has no permission for", () => {
+    const sections = visibleMenu({ userType: "EMPLOYER", permissions: ["subordinate.view", "hours.approve"] });
+    expect(labels(sections)).toEqual(["管理直属账户", "学时审批"]);
+    expect(sections[0]?.pages.map((p) => p.label)).toEqual(["管理下级单位"]);
+  });
+
+  it("shows a professional only the self-service items", () => {
+    expect(labels(visibleMenu({ userType: "PROFESSIONAL", permissions: [] }))).toEqual(["基本信息修改", "学时申报", "查看申报记录"]);
+  });
+
+  it("finds a page and the pages below it for the breadcrumb", () => {
+    expect(locate("/accounts/subordinates")?.page.label).toBe("管理下级单位");
+    expect(locate("/accounts/subordinates/abc/admins")?.section.label).toBe("管理直属账户");
+    expect(locate("/accounts")).toBeNull();
+  });
+});

@@ -1,0 +1,95 @@
+import { createCookieSessionStorage, redirect, type AppLoadContext } from "@remix-run/node";
+import type { Me } from "@ce/contracts";
+import { createApi, type Api } from "./api.server.ts";
+import { env } from "./env.server.ts";
+import { classifyError, errorResponse } from "./errors.server.ts";
+import { logError } from "./log.server.ts";
+import { loginPath } from "./redirect.ts";
+
+/** 记住密码 keeps the cookie (and the identity session) for 14 days; otherwise it ends with the browser. */
+export const REMEMBER_MAX_AGE_S = 14 * 24 * 60 * 60;
+
+const TOKEN_KEY = "token";
+
+const storage = createCookieSessionStorage<{ [TOKEN_KEY]: string }>({
+  cookie: {
+    name: "ce_session",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env.NODE_ENV === "production",
+    path: "/",
+    secrets: [env.SESSION_SECRET],
+  },
+});
+
+async function sessionOf(request: Request) {
+  return storage.getSession(request.headers.get("cookie"));
+}
+
+/** The identity session token the browser holds, if any. */
+export async function getToken(request: Request): Promise<string | null> {
+  const token = (await sessionOf(request)).get(TOKEN_KEY);
+  return typeof token === "string" && token.length > 0 ? token : null;
+}
+
+/** Set-Cookie value that stores a fresh token after login. */
+export async function commitToken(request: Request, token: string, remember: boolean): Promise<string> {
+  const session = await sessionOf(request);
+  session.set(TOKEN_KEY, token);
+  return storage.commitSession(session, remember ? { maxAge: REMEMBER_MAX_AGE_S } : {});
+}
+
+/** Set-Cookie value that removes the session cookie. */
+export async function destroySessionCookie(request: Request): Promise<string> {
+  return storage.destroySession(await sessionOf(request));
+}
+
+/** A redirect to /login that comes back here afterwards and drops the stale cookie. */
+export async function redirectToLogin(request: Request): Promise<Response> {
+  return redirect(loginPath(request.url), { headers: { "Set-Cookie": await destroySessionCookie(request) } });
+}
+
+/**
+ * What a loader or action does with a failed service call it cannot handle itself: an expired
+ * session goes back to login; anything else becomes a Chinese error page (logged if unexpected).
+ */
+export async function rethrowServiceError(request: Request, error: unknown): Promise<never> {
+  const failure = classifyError(error);
+  if (failure.kind === "unauthorized") throw await redirectToLogin(request);
+  if (failure.kind === "unexpected" || failure.kind === "unavailable") {
+    logError(`service call failed (${failure.kind})`, error, { url: request.url });
+  }
+  throw errorResponse(failure);
+}
+
+export interface SignedIn {
+  me: Me;
+  api: Api;
+}
+
+// The layout and the page load in parallel for one request; both ask, identity answers once.
+// Keyed by the load context: Remix hands each loader its own copy of the Request.
+const signedInByContext = new WeakMap<AppLoadContext, Promise<SignedIn>>();
+
+/** The signed-in user and service clients acting as them; otherwise a redirect to login. */
+export function requireUser(request: Request, context: AppLoadContext | undefined): Promise<SignedIn> {
+  if (!context) return loadSignedIn(request, context);
+  let pending = signedInByContext.get(context);
+  if (!pending) {
+    pending = loadSignedIn(request, context);
+    signedInByContext.set(context, pending);
+  }
+  return pending;
+}
+
+async function loadSignedIn(request: Request, context: AppLoadContext | undefined): Promise<SignedIn> {
+  const token = await getToken(request);
+  if (!token) throw await redirectToLogin(request);
+  const api = createApi(request, context, token);
+  try {
+    const me = await api.identity.auth.me.query();
+    return { me, api };
+  } catch (error) {
+    return rethrowServiceError(request, error);
+  }
+}
