@@ -83,6 +83,10 @@ if $with_browser && [ ! -x /usr/bin/chromium ]; then
   if can_install; then apt_install chromium
   else missing+=("Chromium for the browser tests  →  sudo apt-get install -y chromium"); fi
 fi
+# Without a CJK font Chromium draws every Chinese character as a box: tests pass, screenshots lie.
+if $with_browser && can_install && ! dpkg -s fonts-wqy-microhei >/dev/null 2>&1 && ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then
+  apt_install fonts-wqy-microhei || say "could not install a CJK font; screenshots will show boxes for Chinese text"
+fi
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo

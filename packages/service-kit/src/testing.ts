@@ -2,10 +2,10 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { headers as natsHeaders } from "@nats-io/transport-node";
 import { allPermissions, sessionKeys, unitPath, type Naming, type Permission, type Principal, type UnitSnapshot } from "@ce/contracts";
-import { TEST_NATS_URL } from "@ce/testkit";
+import { TEST_NATS_URL, TEST_REDIS_URL } from "@ce/testkit";
 import { connectNats, ensureStream, type Nats } from "./nats.ts";
 import { SESSION_TTL_S } from "./session.ts";
-import type { Redis } from "ioredis";
+import { Redis } from "ioredis";
 import type { AnyRouter } from "@trpc/server";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import superjson from "superjson";
@@ -121,5 +121,31 @@ export async function errorCode(p: Promise<unknown>): Promise<string> {
   } catch (e) {
     if (e instanceof TRPCClientError) return (e.data as { code?: string } | undefined)?.code ?? "UNKNOWN";
     throw e;
+  }
+}
+
+/**
+ * Removes what a test run left under its prefix on the shared servers: Redis keys
+ * `<prefix>:*` and JetStream streams `<PREFIX>_*` (their consumers go with them).
+ */
+export async function cleanupPrefix(naming: Naming, redisUrl = TEST_REDIS_URL): Promise<void> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", `${naming.prefix}:*`, "COUNT", 500);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== "0");
+  } finally {
+    redis.disconnect();
+  }
+  const nats = await connectNats(TEST_NATS_URL, `${naming.prefix}-cleanup`);
+  try {
+    for (const stream of ["CE_IDENTITY", "CE_HOURS"] as const) {
+      await nats.jsm.streams.delete(naming.stream(stream)).catch(() => {});
+    }
+  } finally {
+    await nats.nc.close();
   }
 }

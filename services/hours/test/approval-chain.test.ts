@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { naming as makeNaming } from "@ce/contracts";
-import { errorCode, eventually, fakeIdentityProducer, serviceClient, signIn, unitEnvelope } from "@ce/service-kit/testing";
+import { cleanupPrefix, errorCode, eventually, fakeIdentityProducer, serviceClient, signIn, unitEnvelope } from "@ce/service-kit/testing";
 import { createTestDatabase, dropTestDatabase, testTag } from "@ce/testkit";
 import { startHours } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
@@ -10,6 +10,7 @@ import type { HoursRouter } from "../src/routers/index.ts";
 let app: Awaited<ReturnType<typeof startHours>>;
 let producer: Awaited<ReturnType<typeof fakeIdentityProducer>>;
 let databaseUrl: string;
+let tag: string;
 
 const province = unitEnvelope("ce.identity.unit.created.v1", { name: "山东省交通运输厅", region: "370000" });
 const jinan = unitEnvelope("ce.identity.unit.created.v1", { name: "济南市交通运输局", superiorId: province.data.unitId, superiorPath: province.data.path });
@@ -25,7 +26,7 @@ const admin = (u: typeof province, permissions?: Parameters<typeof signIn>[1]["p
   signIn(app.infra.redis, { unitId: u.data.unitId, unitName: u.data.name, scopePath: u.data.path, permissions });
 
 beforeAll(async () => {
-  const tag = testTag("hourschain");
+  tag = testTag("hourschain");
   databaseUrl = await createTestDatabase(tag);
   await migrate(databaseUrl);
   producer = await fakeIdentityProducer(makeNaming(tag));
@@ -36,6 +37,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.stop();
   await producer.close();
+  await cleanupPrefix(makeNaming(tag));
   await dropTestDatabase(databaseUrl);
 });
 

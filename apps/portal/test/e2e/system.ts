@@ -10,7 +10,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { TEST_REDIS_URL, createTestDatabase, dropTestDatabase, testTag } from "@ce/testkit";
-import { Redis } from "ioredis";
+import { naming } from "@ce/contracts";
+import { cleanupPrefix } from "@ce/service-kit/testing";
 import type {} from "vitest";
 import type { TestProject } from "vitest/node";
 
@@ -146,20 +147,6 @@ async function ensurePortalBuild(logDir: string): Promise<void> {
   if (stale) await run("npm", ["run", "build"], portalDir, childEnv({}), path.join(logDir, "portal-build.log"));
 }
 
-async function deleteRedisKeys(prefix: string): Promise<void> {
-  const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 500);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== "0");
-  } finally {
-    redis.disconnect();
-  }
-}
-
 export default async function setup(project: TestProject) {
   const tag = testTag("e2e");
   const logDir = path.join(tmpdir(), `ce-e2e-${tag}`);
@@ -170,7 +157,7 @@ export default async function setup(project: TestProject) {
   const teardown = async () => {
     await Promise.all(running.map(stop));
     await dropTestDatabase(databaseUrl).catch((e: unknown) => console.error(`e2e: dropping ${databaseUrl} failed:`, e));
-    await deleteRedisKeys(tag).catch((e: unknown) => console.error("e2e: cleaning Redis failed:", e));
+    await cleanupPrefix(naming(tag)).catch((e: unknown) => console.error("e2e: cleaning Redis keys and streams failed:", e));
   };
 
   try {

@@ -1,5 +1,5 @@
 import { naming as makeNaming } from "@ce/contracts";
-import { fakeIdentityProducer } from "@ce/service-kit/testing";
+import { cleanupPrefix, fakeIdentityProducer } from "@ce/service-kit/testing";
 import { createTestDatabase, dropTestDatabase, testTag } from "@ce/testkit";
 import { startReporting } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
@@ -28,6 +28,7 @@ export async function bootReporting(label: string) {
     async cleanup() {
       await app.stop();
       await producer.close();
+      await cleanupPrefix(naming);
       await dropTestDatabase(databaseUrl);
     },
   };
