@@ -45,6 +45,10 @@ export const unitNatureLabels: Record<UnitNature, string> = {
 export const UnitStatus = z.enum(["PENDING", "APPROVED", "REJECTED", "DISABLED"]);
 export type UnitStatus = z.infer<typeof UnitStatus>;
 
+/** A professional's registration status (审核注册人员). */
+export const ProfessionalStatus = z.enum(["PENDING", "APPROVED", "REJECTED"]);
+export type ProfessionalStatus = z.infer<typeof ProfessionalStatus>;
+
 /** 施教级别 of a CE base. */
 export const TrainingLevel = z.enum(["NATIONAL", "PROVINCIAL", "INDUSTRY", "MUNICIPAL"]);
 export type TrainingLevel = z.infer<typeof TrainingLevel>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineEvent } from "./envelope.ts";
-import { UnitKind, UnitNature, UnitStatus, TrainingLevel } from "../domain-codes.ts";
+import { IdType, ProfessionalStatus, UnitKind, UnitNature, UnitStatus, TrainingLevel } from "../domain-codes.ts";
 
 /** Full snapshot of a unit, so a replica can upsert without replaying history. */
 export const UnitSnapshot = z.object({
@@ -20,9 +20,66 @@ export const UnitSnapshot = z.object({
 });
 export type UnitSnapshot = z.infer<typeof UnitSnapshot>;
 
+/**
+ * A unit (and so its whole subtree) moved under another superior (更换上级部门, after both
+ * superiors approved). Replicas rewrite every path that starts with `oldPath`.
+ */
+export const UnitMoved = z.object({
+  unitId: z.uuid(),
+  oldSuperiorId: z.uuid().nullable(),
+  newSuperiorId: z.uuid(),
+  oldPath: z.string(),
+  newPath: z.string(),
+  version: z.number().int().positive(),
+});
+export type UnitMoved = z.infer<typeof UnitMoved>;
+
+/**
+ * Full snapshot of a professional (专业技术人员) as other services may hold it: no plain ID or
+ * phone number ever leaves identity — only the masked forms and the blind index, which lets a
+ * replica match an exact ID number that identity hashed for it.
+ */
+export const ProfessionalSnapshot = z.object({
+  accountId: z.uuid(),
+  name: z.string(),
+  idType: IdType,
+  idNumberMasked: z.string(),
+  idNumberHash: z.string(),
+  unitId: z.uuid(),
+  unitPath: z.string(),
+  departmentId: z.uuid().nullable(),
+  status: ProfessionalStatus,
+  education: z.string().nullable(),
+  titleSeries: z.string().nullable(),
+  titleLevel: z.string().nullable(),
+  qualification: z.string().nullable(),
+  major: z.string().nullable(),
+  certificateNo: z.string().nullable(),
+  registeredAt: z.iso.datetime(),
+  version: z.number().int().positive(),
+});
+export type ProfessionalSnapshot = z.infer<typeof ProfessionalSnapshot>;
+
+/** 人员调转 accepted: the person and their history now belong to `toUnitId`. */
+export const ProfessionalTransferred = z.object({
+  transferId: z.uuid(),
+  professional: ProfessionalSnapshot,
+  fromUnitId: z.uuid(),
+  toUnitId: z.uuid(),
+});
+export type ProfessionalTransferred = z.infer<typeof ProfessionalTransferred>;
+
 export const identityEvents = {
   unitCreated: defineEvent("ce.identity.unit.created.v1", "CE_IDENTITY", UnitSnapshot),
   unitUpdated: defineEvent("ce.identity.unit.updated.v1", "CE_IDENTITY", UnitSnapshot),
+  unitMoved: defineEvent("ce.identity.unit.moved.v1", "CE_IDENTITY", UnitMoved),
+  /** Self-registration or import: status PENDING (or APPROVED when an admin registered them). */
+  professionalRegistered: defineEvent("ce.identity.professional.registered.v1", "CE_IDENTITY", ProfessionalSnapshot),
+  professionalApproved: defineEvent("ce.identity.professional.approved.v1", "CE_IDENTITY", ProfessionalSnapshot),
+  professionalRejected: defineEvent("ce.identity.professional.rejected.v1", "CE_IDENTITY", ProfessionalSnapshot),
+  /** Profile fields changed (an approved 人员信息修改, or an admin's edit). */
+  professionalUpdated: defineEvent("ce.identity.professional.updated.v1", "CE_IDENTITY", ProfessionalSnapshot),
+  professionalTransferred: defineEvent("ce.identity.professional.transferred.v1", "CE_IDENTITY", ProfessionalTransferred),
 } as const;
 
 /**
