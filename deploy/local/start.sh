@@ -62,8 +62,13 @@ say "loading demo data (once)"
 (cd services/identity && npm run --silent seed:demo) | tee .run/demo-logins.txt
 
 # The services run with the local development defaults (dev keys, log mailbox); the portal is the
-# production build. Production settings are listed in the README.
-NODE_ENV=production PORT=$PORTAL_PORT launch portal apps/portal node --import tsx server.ts
+# production build, which wants a secret of its own: one per machine, kept so sessions survive
+# a restart. Production settings are listed in the README.
+if [ -z "${SESSION_SECRET:-}" ]; then
+  [ -s .run/session-secret ] || node -e "console.log(require('crypto').randomBytes(32).toString('base64url'))" >.run/session-secret
+  SESSION_SECRET=$(cat .run/session-secret)
+fi
+SESSION_SECRET=$SESSION_SECRET NODE_ENV=production PORT=$PORTAL_PORT launch portal apps/portal node --import tsx server.ts
 ready portal "http://127.0.0.1:$PORTAL_PORT/login"
 
 echo
