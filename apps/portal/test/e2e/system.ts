@@ -20,6 +20,8 @@ declare module "vitest" {
     portalUrl: string;
     subjectPrefix: string;
     redisUrl: string;
+    /** tRPC URLs of the running services, for tests that check what crosses between them. */
+    serviceUrls: { identity: string; hours: string; reporting: string };
   }
 }
 
@@ -224,6 +226,11 @@ export default async function setup(project: TestProject) {
     project.provide("portalUrl", portalUrl);
     project.provide("subjectPrefix", tag);
     project.provide("redisUrl", TEST_REDIS_URL);
+    project.provide("serviceUrls", {
+      identity: `http://127.0.0.1:${ports.get("identity")}/trpc`,
+      hours: `http://127.0.0.1:${ports.get("hours")}/trpc`,
+      reporting: `http://127.0.0.1:${ports.get("reporting")}/trpc`,
+    });
     const missing = SERVICES.filter((s) => !present.includes(s)).map((s) => s.name);
     console.log(
       `e2e: system up at ${portalUrl} (prefix ${tag}, logs in ${logDir}${

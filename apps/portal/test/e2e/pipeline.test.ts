@@ -1,0 +1,63 @@
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { eventually, serviceClient } from "@ce/service-kit/testing";
+import type { HoursRouter } from "@ce/hours/router";
+import type { IdentityRouter } from "@ce/identity/router";
+import type { ReportingRouter } from "@ce/reporting/router";
+import { demoLogins } from "../../../../services/identity/src/seed/demo-logins.ts";
+
+// The running system, seeded by identity: its unit events must reach the other services'
+// read models through the outbox relay and JetStream, with nothing lost or doubled.
+const urls = inject("serviceUrls");
+const prefix = inject("subjectPrefix");
+let redis: Redis;
+
+beforeAll(() => {
+  redis = new Redis(inject("redisUrl"));
+});
+afterAll(() => redis.disconnect());
+
+async function signIn(unit: string): Promise<string> {
+  const login = demoLogins.find((l) => l.unit === unit && l.userType !== "PROFESSIONAL");
+  if (!login) throw new Error(`no demo admin of ${unit}`);
+  const anonymous = serviceClient<IdentityRouter>(urls.identity, undefined, "10.20.0.1");
+  const { captchaId } = await anonymous.auth.captcha.query();
+  const captchaAnswer = (await redis.get(`${prefix}:captcha:${captchaId}`)) ?? "";
+  const { token } = await anonymous.auth.login.mutate({
+    userType: login.userType,
+    idType: "RESIDENT_ID",
+    idNumber: login.idNumber,
+    password: login.password,
+    captchaId,
+    captchaAnswer,
+    remember: false,
+  });
+  return token;
+}
+
+const demoUnits = demoLogins.filter((l) => l.userType !== "PROFESSIONAL");
+const count = (kind: string) => demoUnits.filter((l) => l.userType === kind).length;
+
+describe("identity's demo units reach the other services", () => {
+  it("counts every seeded unit once in the reporting read model", async () => {
+    const reporting = serviceClient<ReportingRouter>(urls.reporting, await signIn("山东省交通运输厅"));
+    await eventually(async () =>
+      expect(await reporting.units.summary.query()).toEqual({
+        AUTHORITY: count("AUTHORITY"),
+        EMPLOYER: count("EMPLOYER"),
+        TRAINING_BASE: count("TRAINING_BASE"),
+      }),
+    );
+  });
+
+  it("lets the hours service route a 济南 employer's declarations through 济南 to the province", async () => {
+    const token = await signIn("济南市交通运输局");
+    const identity = serviceClient<IdentityRouter>(urls.identity, token);
+    const page = await identity.units.listSubordinates.query({ name: "济南公共交通", page: 1, pageSize: 20 });
+    const bus = page.items[0];
+    if (!bus) throw new Error("济南公共交通集团有限公司 is missing from the demo data");
+    const hours = serviceClient<HoursRouter>(urls.hours, token);
+    const chain = await eventually(() => hours.approvalChain.preview.query({ unitId: bus.id }));
+    expect(chain.map((u) => u.name)).toEqual(["济南公共交通集团有限公司", "济南市交通运输局", "山东省交通运输厅"]);
+  });
+});
