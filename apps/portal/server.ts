@@ -4,8 +4,13 @@ import { fileURLToPath } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
-import { requestIdFrom } from "./app/utils/api.server.ts";
-import { env } from "./app/utils/env.server.ts";
+
+// Configuration first: a bad variable stops the server with a message naming it, not a stack.
+const { env } = await import("./app/utils/env.server.ts").catch((err: Error) => {
+  console.error(`portal: ${err.message}`);
+  process.exit(1);
+});
+const { requestIdFrom } = await import("./app/utils/api.server.ts");
 
 const buildDir = fileURLToPath(new URL("./build/", import.meta.url));
 const serverBuild = `${buildDir}server/index.js`;
@@ -17,8 +22,8 @@ const build = (await import(serverBuild)) as ServerBuild;
 
 const app = express();
 app.disable("x-powered-by");
-// req.ip is the browser's address when a reverse proxy on this host forwards it.
-app.set("trust proxy", "loopback");
+// req.ip is the browser's address as forwarded by the proxies we trust (TRUST_PROXY).
+app.set("trust proxy", env.TRUST_PROXY);
 
 // Vite fingerprints everything under /assets, so it may be cached for good.
 app.use("/assets", express.static(`${buildDir}client/assets`, { immutable: true, maxAge: "1y", index: false }));

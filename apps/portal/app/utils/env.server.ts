@@ -11,6 +11,15 @@ const EnvSchema = z
     IDENTITY_URL: z.url().default("http://127.0.0.1:4001/trpc"),
     HOURS_URL: z.url().default("http://127.0.0.1:4002/trpc"),
     REPORTING_URL: z.url().default("http://127.0.0.1:4003/trpc"),
+    /**
+     * Which hops may set X-Forwarded-For (Express "trust proxy"): the login lockout per IP needs
+     * the browser's real address. "loopback" for a proxy on this host; behind an ingress give its
+     * address range (e.g. "10.0.0.0/8") or the number of proxies in front ("1").
+     */
+    TRUST_PROXY: z
+      .string()
+      .default("loopback")
+      .transform((v) => (/^\d+$/.test(v) ? Number(v) : v)),
     /** Same prefix the services use for test isolation; the portal only echoes it in logs. */
     SUBJECT_PREFIX: z
       .string()
