@@ -126,7 +126,8 @@ export async function errorCode(p: Promise<unknown>): Promise<string> {
 
 /**
  * Removes what a test run left under its prefix on the shared servers: Redis keys
- * `<prefix>:*` and JetStream streams `<PREFIX>_*` (their consumers go with them).
+ * `<prefix>:*`, the services' JetStream streams (their consumers go with them) and the
+ * attachments object store.
  */
 export async function cleanupPrefix(naming: Naming, redisUrl = TEST_REDIS_URL): Promise<void> {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
@@ -145,6 +146,8 @@ export async function cleanupPrefix(naming: Naming, redisUrl = TEST_REDIS_URL): 
     for (const stream of ["CE_IDENTITY", "CE_HOURS"] as const) {
       await nats.jsm.streams.delete(naming.stream(stream)).catch(() => {});
     }
+    // An object-store bucket is the stream OBJ_<bucket>.
+    await nats.jsm.streams.delete(`OBJ_${naming.bucket("attachments")}`).catch(() => {});
   } finally {
     await nats.nc.close();
   }

@@ -28,13 +28,20 @@ async function streamMessages(): Promise<{ subject: string; data: unknown }[]> {
 }
 
 describe("demo data", () => {
-  it("loads once, announcing every unit with one schema-valid unit.created event", async () => {
+  it("loads once, announcing every unit and every professional with one schema-valid event each", async () => {
     expect(await seedDemo(t.app.db, t.app.pii)).toEqual({ created: true, units: demoUnits.length, professionals: 300 });
     await t.app.relay.flush();
 
     const messages = await streamMessages();
-    expect(messages.every((m) => m.subject === `${t.tag}.ce.identity.unit.created.v1`)).toBe(true);
-    const events = messages.map((m) => parseEvent(identityEvents.unitCreated, m.data));
+    const unitMessages = messages.filter((m) => m.subject === `${t.tag}.ce.identity.unit.created.v1`);
+    const people = messages
+      .filter((m) => m.subject === `${t.tag}.ce.identity.professional.registered.v1`)
+      .map((m) => parseEvent(identityEvents.professionalRegistered, m.data));
+    expect(unitMessages.length + people.length).toBe(messages.length);
+    expect(new Set(people.map((p) => p.data.accountId)).size).toBe(300);
+    // No clear ID number leaves identity: only the masked form and the blind index.
+    expect(people.every((p) => /\*{4}/.test(p.data.idNumberMasked) && !JSON.stringify(p.data).match(/\d{17}[\dX]/))).toBe(true);
+    const events = unitMessages.map((m) => parseEvent(identityEvents.unitCreated, m.data));
     expect(events.map((e) => e.data.name).sort()).toEqual(demoUnits.map((u) => u.name).sort());
     expect(new Set(events.map((e) => e.data.unitId)).size).toBe(demoUnits.length);
     expect(events.every((e) => e.data.version === 1 && e.correlationId === "seed:demo")).toBe(true);
@@ -48,7 +55,7 @@ describe("demo data", () => {
   it("does nothing the second time", async () => {
     expect(await seedDemo(t.app.db, t.app.pii)).toEqual({ created: false, units: 0, professionals: 0 });
     expect(await t.app.db.unit.count()).toBe(demoUnits.length);
-    expect(await t.app.db.outbox.count()).toBe(demoUnits.length);
+    expect(await t.app.db.outbox.count()).toBe(demoUnits.length + 300);
   });
 
   it("signs in with the printed demo logins", async () => {

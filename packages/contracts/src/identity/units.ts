@@ -23,3 +23,39 @@ export const UnitRow = z.object({
   trainingLevel: TrainingLevel.nullable(),
 });
 export type UnitRow = z.infer<typeof UnitRow>;
+
+/** A subordinate unit named in a request. */
+export const SubordinateTarget = z.object({ unitId: z.uuid() });
+export type SubordinateTarget = z.infer<typeof SubordinateTarget>;
+
+/** 详细: every field of a unit, with its superior's name. */
+export const UnitDetail = UnitRow.extend({
+  region: z.string().nullable(),
+  path: z.string(),
+  version: z.number().int(),
+  createdAt: z.iso.datetime(),
+  adminCount: z.number().int(),
+  professionalCount: z.number().int(),
+});
+export type UnitDetail = z.infer<typeof UnitDetail>;
+
+/** 管理员信息 of a subordinate unit: 姓名 证件号 手机 电子邮箱 (masked like 3101011990****7738, 187*****55). */
+export const SubordinateAdminRow = z.object({
+  adminId: z.uuid(),
+  name: z.string(),
+  idNumberMasked: z.string(),
+  phoneMasked: z.string().nullable(),
+  email: z.string().nullable(),
+  isSuper: z.boolean(),
+});
+export type SubordinateAdminRow = z.infer<typeof SubordinateAdminRow>;
+
+export const RemoveSubordinateAdminInput = SubordinateTarget.extend({ adminId: z.uuid() });
+
+/** 管理继续教育基地: 继续教育基地名称 / 所属行业 / 继续教育基地级别 filters. */
+export const ListTrainingBasesInput = PageRequest.extend({
+  name: z.string().trim().max(100).optional(),
+  industry: z.string().trim().max(4).optional(),
+  trainingLevel: TrainingLevel.optional(),
+});
+export type ListTrainingBasesInput = z.infer<typeof ListTrainingBasesInput>;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { DomainError, pageOffset, UnitRow, UnitSnapshot, type ListSubordinatesInput, type Page } from "@ce/contracts";
+import { DomainError, pageOffset, UnitRow, UnitSnapshot, type ListSubordinatesInput, type ListTrainingBasesInput, type Page } from "@ce/contracts";
 import { quoteIdent, type EventMeta } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
@@ -129,6 +129,25 @@ export async function listSubordinates(db: Db, scope: { scopePath: string; unitI
       FROM ${table} u LEFT JOIN ${table} s ON s.id = u.superior_id
       WHERE ${where}
       ORDER BY u.depth, u.name, u.id
+      LIMIT ${input.pageSize} OFFSET ${pageOffset(input)}`,
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${table} u WHERE ${where}`,
+  ]);
+  return { items: rows.map((r) => UnitRow.parse(r)), total: counted[0]?.total ?? 0, page: input.page, pageSize: input.pageSize };
+}
+
+/** 管理继续教育基地: approved CE bases in the caller's subtree, by name, 所属行业 and 施教级别. */
+export async function listTrainingBases(db: Db, scope: { scopePath: string; unitId: string }, input: ListTrainingBasesInput): Promise<Page<UnitRow>> {
+  const conditions = [subordinatesWhere(scope, input), Prisma.sql`u.kind = 'TRAINING_BASE'`];
+  if (input.industry) conditions.push(Prisma.sql`u.industry = ${input.industry}`);
+  if (input.trainingLevel) conditions.push(Prisma.sql`u.training_level = ${input.trainingLevel}`);
+  const where = Prisma.join(conditions, " AND ");
+  const [rows, counted] = await Promise.all([
+    db.$queryRaw<Record<string, unknown>[]>`
+      SELECT u.id::text AS id, u.name, u.kind, u.nature, u.industry, u.code, u.superior_id::text AS "superiorId",
+             s.name AS "superiorName", u.status, u.training_level AS "trainingLevel"
+      FROM ${table} u LEFT JOIN ${table} s ON s.id = u.superior_id
+      WHERE ${where}
+      ORDER BY u.name, u.id
       LIMIT ${input.pageSize} OFFSET ${pageOffset(input)}`,
     db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${table} u WHERE ${where}`,
   ]);

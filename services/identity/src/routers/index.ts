@@ -1,13 +1,35 @@
 import { router } from "@ce/service-kit";
 import type { IdentityDeps } from "../deps.ts";
+import { adminsRouter } from "./admins.ts";
+import { auditRouter } from "./audit.ts";
 import { authRouter } from "./auth.ts";
+import { departmentsRouter } from "./departments.ts";
 import { devMailboxRouter } from "./dev-mailbox.ts";
+import { professionalsRouter } from "./professionals.ts";
+import { profileChangesRouter } from "./profile-changes.ts";
+import { registrationRouter } from "./registration.ts";
+import { reviewsRouter } from "./reviews.ts";
+import { transfersRouter } from "./transfers.ts";
+import { rolesRouter } from "./roles.ts";
+import { unitChangesRouter } from "./unit-changes.ts";
+import { unitProfileRouter } from "./unit-profile.ts";
 import { unitsRouter } from "./units.ts";
 
 export function createIdentityRouter(deps: IdentityDeps) {
   return router({
     auth: authRouter(deps),
     units: unitsRouter(deps),
+    departments: departmentsRouter(deps),
+    admins: adminsRouter(deps),
+    roles: rolesRouter(deps),
+    unitProfile: unitProfileRouter(deps),
+    unitChanges: unitChangesRouter(deps),
+    audit: auditRouter(deps),
+    registration: registrationRouter(deps),
+    review: reviewsRouter(deps),
+    professionals: professionalsRouter(deps),
+    profileChanges: profileChangesRouter(deps),
+    transfers: transfersRouter(deps),
     devMailbox: devMailboxRouter(deps),
   });
 }

@@ -1,17 +1,48 @@
-import { DomainError, ListSubordinatesInput } from "@ce/contracts";
-import { permittedProcedure, router } from "@ce/service-kit";
-import { listSubordinates } from "../db/units.ts";
+import { DomainError, ListSubordinatesInput, ListTrainingBasesInput, RemoveSubordinateAdminInput, SubordinateTarget, type Principal } from "@ce/contracts";
+import { authedProcedure, permittedProcedure, router } from "@ce/service-kit";
+import { revokeSessions } from "../auth/sessions.ts";
+import { auditActor } from "../db/audit.ts";
+import { deleteSubordinate, removeSubordinateAdmin, subordinateAdmins, subordinateDetail } from "../db/subordinates.ts";
+import { listSubordinates, listTrainingBases } from "../db/units.ts";
 import type { IdentityDeps } from "../deps.ts";
+import { eventMeta } from "../events/professionals.ts";
 
-/** 管理直属账户 › 管理下级单位. */
+function scopeOf(principal: Principal) {
+  const { scopePath, unitId } = principal;
+  if (!scopePath || !unitId) throw new DomainError("FORBIDDEN", "当前账户没有可管理的下级单位");
+  return { scopePath, unitId };
+}
+
+// 管理下级单位 opens with either module; its 详细 and 管理员信息 pages too.
+const viewSubordinates = authedProcedure.use(({ ctx, next }) => {
+  if (!ctx.principal.permissions.some((p) => p === "subordinate.view" || p === "subordinate.manage")) {
+    throw new DomainError("FORBIDDEN", "没有“查看下级单位”的权限");
+  }
+  return next();
+});
+
+/** 管理直属账户 › 管理下级单位 and 管理继续教育基地. */
 export function unitsRouter(deps: IdentityDeps) {
+  const manage = permittedProcedure("subordinate.manage");
   return router({
     listSubordinates: permittedProcedure("subordinate.view")
       .input(ListSubordinatesInput)
-      .query(({ input, ctx }) => {
-        const { scopePath, unitId } = ctx.principal;
-        if (!scopePath || !unitId) throw new DomainError("FORBIDDEN", "当前账户没有可管理的下级单位");
-        return listSubordinates(deps.db, { scopePath, unitId }, input);
-      }),
+      .query(({ input, ctx }) => listSubordinates(deps.db, scopeOf(ctx.principal), input)),
+    detail: viewSubordinates.input(SubordinateTarget).query(({ input, ctx }) => subordinateDetail(deps.db, scopeOf(ctx.principal).scopePath, input.unitId)),
+    admins: viewSubordinates.input(SubordinateTarget).query(({ input, ctx }) => subordinateAdmins(deps.db, scopeOf(ctx.principal).scopePath, input.unitId)),
+    removeAdmin: manage.input(RemoveSubordinateAdminInput).mutation(async ({ input, ctx }) => {
+      const { scopePath } = scopeOf(ctx.principal);
+      const { accountId } = await deps.db.$transaction((tx) => removeSubordinateAdmin(tx, auditActor(ctx), scopePath, input.unitId, input.adminId));
+      await revokeSessions(deps.redis, accountId);
+    }),
+    delete: manage.input(SubordinateTarget).mutation(async ({ input, ctx }) => {
+      const { scopePath } = scopeOf(ctx.principal);
+      const { accountIds } = await deps.db.$transaction((tx) => deleteSubordinate(tx, auditActor(ctx), scopePath, input.unitId, eventMeta(ctx)));
+      deps.nudgeOutbox();
+      for (const id of accountIds) await revokeSessions(deps.redis, id);
+    }),
+    trainingBases: permittedProcedure("trainingBase.manage")
+      .input(ListTrainingBasesInput)
+      .query(({ input, ctx }) => listTrainingBases(deps.db, scopeOf(ctx.principal), input)),
   });
 }

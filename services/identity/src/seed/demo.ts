@@ -4,6 +4,7 @@ import type { EventMeta } from "@ce/service-kit";
 import { createAccount, createAdmin, createProfessional } from "../db/accounts.ts";
 import type { Db } from "../db/client.ts";
 import { createUnit } from "../db/units.ts";
+import { publishProfessional } from "../events/professionals.ts";
 import type { Pii } from "../security/pii.ts";
 import { hashPassword } from "../security/passwords.ts";
 import { DEMO_PASSWORD, demoProfessionals, demoUnits } from "./demo-data.ts";
@@ -14,7 +15,8 @@ const ROOT_NAME = "山东省交通运输厅";
 /**
  * Loads the demo data once: the unit tree with a super admin per unit, then 300 professionals.
  * All in one transaction, so a failed run leaves nothing behind and the next run starts over;
- * units go through createUnit, so their unit.created events wait in the outbox for the relay.
+ * units go through createUnit and every professional is announced, so their unit.created and
+ * professional.registered events wait in the outbox for the relay.
  */
 export async function seedDemo(db: Db, pii: Pii): Promise<{ created: boolean; units: number; professionals: number }> {
   if (await db.unit.findFirst({ where: { name: ROOT_NAME, superiorId: null }, select: { id: true } })) {
@@ -52,6 +54,8 @@ export async function seedDemo(db: Db, pii: Pii): Promise<{ created: boolean; un
           major: p.major,
           certificateNo: p.certificateNo,
         });
+        // Hours and reporting learn the demo people the way they learn everyone: from events.
+        await publishProfessional(tx, "professionalRegistered", account.id, meta);
       }
     },
     { timeout: 120_000 },
@@ -82,7 +86,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const result = await seedDemo(db, createPii({ encryptionKey: config.PII_ENCRYPTION_KEY, indexKey: config.PII_INDEX_KEY }));
     console.log(
       result.created
-        ? `identity: demo data loaded (${result.units} units, ${result.professionals} professionals); unit events are in the outbox`
+        ? `identity: demo data loaded (${result.units} units, ${result.professionals} professionals); their events are in the outbox`
         : `identity: demo data already present (${ROOT_NAME} exists); nothing changed`,
     );
     console.log(`\n演示账号（密码均为 ${DEMO_PASSWORD}）:\n${formatLogins(demoLogins)}`);

@@ -3,6 +3,7 @@ import { on, startConsumer, type Infra } from "@ce/service-kit";
 import { SCHEMA } from "../config.ts";
 import type { Db, Tx } from "../db/client.ts";
 import { registrationBucket } from "../domain/unit-replica.ts";
+import { professionalHandlers } from "./professional-handlers.ts";
 
 /** Durable consumer name on CE_IDENTITY: `reporting_CE_IDENTITY` (with the test prefix, if any). */
 export const CONSUMER = "reporting";
@@ -49,6 +50,7 @@ export function startIdentityConsumer(db: Db, infra: Infra) {
           ON CONFLICT (day, kind, region) DO UPDATE SET count = unit_registration_daily.count + 1`;
       }),
       on<Tx, typeof identityEvents.unitUpdated.data>(identityEvents.unitUpdated, upsertReplica),
+      ...professionalHandlers,
     ],
   });
 }

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { PageRequest } from "../paging.ts";
+
+/** 学时审批 list: declarations waiting for the caller's unit. */
+export const ListApprovalsInput = PageRequest.extend({ name: z.string().trim().max(50).optional() });
+export type ListApprovalsInput = z.infer<typeof ListApprovalsInput>;
+
+/** Why a level rejects (驳回); `OTHER` needs the text. */
+export const rejectReasons = [
+  { code: "MISSING_PROOF", label: "证明材料不全或不清晰" },
+  { code: "HOURS_INVALID", label: "申报学时不符合规定" },
+  { code: "FORM_MISMATCH", label: "学习形式与证明材料不符" },
+  { code: "DUPLICATE", label: "重复申报" },
+  { code: "OTHER", label: "其他" },
+] as const;
+export type RejectReasonCode = (typeof rejectReasons)[number]["code"];
+export const RejectReasonCode = z.enum(rejectReasons.map((r) => r.code) as [RejectReasonCode, ...RejectReasonCode[]], { error: "请选择驳回原因" });
+
+const ids = z.array(z.uuid({ error: "申报记录编号无效" }), { error: "请选择申报记录" }).min(1, { error: "请选择申报记录" }).max(1000, { error: "一次最多审批1000条" });
+
+/** 审核通过 one record; 认定学时 defaults to the computed hours (capped by 申报学时). */
+export const ApproveInput = z.object({
+  declarationId: z.uuid({ error: "申报记录编号无效" }),
+  recognizedHours: z.coerce.number({ error: "请填写认定学时" }).int({ error: "认定学时须为整数" }).min(0, { error: "认定学时不能小于0" }).optional(),
+});
+export type ApproveInput = z.infer<typeof ApproveInput>;
+
+export const RejectFields = {
+  reasonCode: RejectReasonCode,
+  reason: z.string().trim().max(200, { error: "驳回说明不能超过200个字" }).default(""),
+};
+
+export const RejectInput = z
+  .object({ declarationId: z.uuid({ error: "申报记录编号无效" }), ...RejectFields })
+  .refine((v) => v.reasonCode !== "OTHER" || v.reason.length > 0, { error: "请填写驳回说明", path: ["reason"] });
+export type RejectInput = z.infer<typeof RejectInput>;
+
+export const BatchApproveInput = z.object({ declarationIds: ids });
+export const BatchRejectInput = z
+  .object({ declarationIds: ids, ...RejectFields })
+  .refine((v) => v.reasonCode !== "OTHER" || v.reason.length > 0, { error: "请填写驳回说明", path: ["reason"] });
+export type BatchRejectInput = z.infer<typeof BatchRejectInput>;
+
+/** How many records a batch decided. */
+export const BatchResult = z.object({ decided: z.number().int() });
+
+/** One row of a declaration's decision history: who, when, what, why. */
+export const DecisionRow = z.object({
+  kind: z.enum(["APPROVAL", "AUDIT"]),
+  unitName: z.string(),
+  actorName: z.string(),
+  decision: z.enum(["APPROVED", "REJECTED", "AUDIT_PASSED", "AUDIT_FAILED"]),
+  recognizedHours: z.number().nullable(),
+  reason: z.string().nullable(),
+  decidedAt: z.iso.datetime(),
+});
+export type DecisionRow = z.infer<typeof DecisionRow>;
+
+export const decisionLabels: Record<DecisionRow["decision"], string> = {
+  APPROVED: "审核通过",
+  REJECTED: "审核不通过",
+  AUDIT_PASSED: "审验通过",
+  AUDIT_FAILED: "审验不通过",
+};

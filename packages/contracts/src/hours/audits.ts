@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { PageRequest } from "../paging.ts";
+
+/** 学时审验 list: approved declarations of the caller's subordinates, all or a random sample per unit and form. */
+export const ListAuditsInput = PageRequest.extend({
+  year: z.coerce.number().int().optional(),
+  formCode: z.string().max(50).optional(),
+  sample: z.enum(["ALL", "COUNT", "PERCENT"]).default("ALL"),
+  /** Records per unit and form (COUNT) or a percentage of them (PERCENT). */
+  sampleSize: z.coerce.number().int().min(1, { error: "抽样数量须大于0" }).max(1000, { error: "抽样数量过大" }).optional(),
+  /** Keeps one sample stable while paging; a new seed draws a new sample. */
+  seed: z.string().regex(/^[a-z0-9]{1,16}$/).optional(),
+});
+export type ListAuditsInput = z.infer<typeof ListAuditsInput>;
+
+const ids = z.array(z.uuid({ error: "申报记录编号无效" }), { error: "请选择申报记录" }).min(1, { error: "请选择申报记录" }).max(1000, { error: "一次最多审验1000条" });
+
+/** 审验通过 → 已备案. */
+export const PassAuditInput = z.object({ declarationIds: ids });
+
+/** 审验不通过 → the record is voided and the person must declare again. */
+export const FailAuditInput = z.object({
+  declarationIds: ids,
+  reason: z.string({ error: "请填写审验不通过的原因" }).trim().min(1, { error: "请填写审验不通过的原因" }).max(200, { error: "原因不能超过200个字" }),
+});
+export type FailAuditInput = z.infer<typeof FailAuditInput>;

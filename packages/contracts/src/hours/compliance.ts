@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+/** A professional's own yearly compliance (合格 / 不合格), for the last `years` years. */
+export const MyComplianceInput = z.object({ years: z.coerce.number().int().min(1).max(10).default(5) });
+
+export const ComplianceYear = z.object({
+  year: z.number().int(),
+  general: z.number(),
+  professional: z.number(),
+  total: z.number(),
+  compliant: z.boolean(),
+  missingTotal: z.number(),
+  missingProfessional: z.number(),
+  /** The rule applied: at least minTotal hours, professional at least num/den of them. */
+  minTotal: z.number(),
+  professionalShare: z.string(),
+});
+export type ComplianceYear = z.infer<typeof ComplianceYear>;

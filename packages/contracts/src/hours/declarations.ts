@@ -1,0 +1,130 @@
+import { z } from "zod";
+import { PageRequest } from "../paging.ts";
+import { DecisionRow } from "./approvals.ts";
+import { Subject } from "./forms.ts";
+
+/** Where a declaration stands. FILED = 已备案 after a passed audit; VOIDED = failed audit. */
+export const DeclarationStatus = z.enum(["PENDING", "APPROVED", "REJECTED", "WITHDRAWN", "FILED", "VOIDED"]);
+export type DeclarationStatus = z.infer<typeof DeclarationStatus>;
+/** 认定结果 as the records page prints it. */
+export const declarationStatusLabels: Record<DeclarationStatus, string> = {
+  PENDING: "待审核",
+  APPROVED: "审核通过",
+  REJECTED: "审核不通过",
+  WITHDRAWN: "已撤回",
+  FILED: "已备案",
+  VOIDED: "已作废",
+};
+
+/** 认定结果 column of 查看申报记录, as the guide prints it (不通过). */
+export const recognitionResultLabels: Record<DeclarationStatus, string> = {
+  PENDING: "待审核",
+  APPROVED: "通过",
+  REJECTED: "不通过",
+  WITHDRAWN: "已撤回",
+  FILED: "已备案",
+  VOIDED: "已作废",
+};
+
+const hours = (label: string) =>
+  z.coerce.number({ error: `请填写${label}` }).int({ error: `${label}须为整数` }).min(1, { error: `${label}须大于0` }).max(1000, { error: `${label}过大` });
+
+/** 4 MB of bytes is at most this many base64 characters. */
+const MAX_ATTACHMENT_BASE64 = Math.ceil((4 * 1024 * 1024) / 3) * 4;
+
+/** One uploaded file, as the portal passes it on: its original name and its bytes in base64. */
+export const AttachmentUpload = z.object({
+  name: z.string().trim().min(1).max(200),
+  contentBase64: z.base64({ error: "附件内容无效" }).max(MAX_ATTACHMENT_BASE64, { error: "附件大小不能超过4M" }),
+});
+export type AttachmentUpload = z.infer<typeof AttachmentUpload>;
+
+/** What reviewers see of an attachment; the type is the one detected from its content. */
+export const AttachmentInfo = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+});
+export type AttachmentInfo = z.infer<typeof AttachmentInfo>;
+
+/** 学时申报 (§3.4). `details` holds the learning form's own fields (e.g. days, rank). */
+export const DeclareInput = z.object({
+  professionalId: z.uuid({ error: "请选择申请人" }),
+  year: z.coerce.number({ error: "请选择计入年度" }).int({ error: "请选择计入年度" }),
+  formCode: z.string().min(1, { error: "请选择学习形式" }),
+  schoolName: z.string({ error: "请填写学校(单位)名称" }).trim().min(1, { error: "请填写学校(单位)名称" }).max(100, { error: "学校(单位)名称不能超过100个字" }),
+  className: z.string({ error: "请填写培训班名称" }).trim().min(1, { error: "请填写培训班名称" }).max(100, { error: "培训班名称不能超过100个字" }),
+  content: z.string().trim().max(500, { error: "学习内容不能超过500个字" }).optional(),
+  startDate: z.iso.date({ error: "请填写开始时间" }),
+  endDate: z.iso.date({ error: "请填写结束时间" }),
+  score: z.string({ error: "请填写学习成绩" }).trim().min(1, { error: "请填写学习成绩" }).max(50, { error: "学习成绩不能超过50个字" }),
+  requestedHours: hours("申请学时"),
+  subject: z.enum(Subject.options, { error: "请选择计入科目" }),
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+  attachments: z.array(AttachmentUpload, { error: "请上传附件" }).min(1, { error: "请上传附件" }).max(5, { error: "附件最多5个" }),
+});
+export type DeclareInput = z.infer<typeof DeclareInput>;
+
+export const DeclarationIdInput = z.object({ declarationId: z.uuid({ error: "申报记录编号无效" }) });
+
+/** 查看申报记录 tabs: 全部 / 待审核 / 审核通过 / 审核不通过. */
+export const RecordsTab = z.enum(["ALL", "PENDING", "APPROVED", "REJECTED"]);
+export type RecordsTab = z.infer<typeof RecordsTab>;
+export const ListRecordsInput = PageRequest.extend({ tab: RecordsTab.default("ALL") });
+export type ListRecordsInput = z.infer<typeof ListRecordsInput>;
+
+/** A person the caller may declare for (选择申请人 › 添加人员). */
+export const DeclarableProfessional = z.object({
+  accountId: z.uuid(),
+  name: z.string(),
+  idNumberMasked: z.string(),
+  unitName: z.string().nullable(),
+});
+export type DeclarableProfessional = z.infer<typeof DeclarableProfessional>;
+
+/** One row of 查看申报记录: 序号 姓名 认定年度 科目类型 学习形式 申报学时 认定学时 当前处理人 认定结果 操作. */
+export const DeclarationRow = z.object({
+  id: z.uuid(),
+  professionalName: z.string(),
+  year: z.number().int(),
+  subject: Subject,
+  formName: z.string(),
+  requestedHours: z.number(),
+  computedHours: z.number(),
+  recognizedHours: z.number().nullable(),
+  currentHandlerName: z.string().nullable(),
+  status: DeclarationStatus,
+});
+export type DeclarationRow = z.infer<typeof DeclarationRow>;
+
+/** A row of 学时审批 with the anomaly hints reviewers should look at (异常提示, Chinese labels). */
+export const ApprovalRow = DeclarationRow.extend({ flags: z.array(z.string()) });
+export type ApprovalRow = z.infer<typeof ApprovalRow>;
+
+export const DeclarationDetail = DeclarationRow.extend({
+  professionalId: z.uuid(),
+  unitId: z.uuid(),
+  formCode: z.string(),
+  formVersion: z.number().int(),
+  schoolName: z.string(),
+  className: z.string(),
+  content: z.string().nullable(),
+  startDate: z.iso.date(),
+  endDate: z.iso.date(),
+  score: z.string(),
+  details: z.record(z.string(), z.unknown()),
+  explanation: z.string(),
+  chain: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  attachments: z.array(AttachmentInfo),
+  history: z.array(DecisionRow),
+  createdAt: z.iso.datetime(),
+});
+export type DeclarationDetail = z.infer<typeof DeclarationDetail>;
+
+export const AttachmentIdInput = z.object({ attachmentId: z.uuid({ error: "附件编号无效" }) });
+
+/** An attachment's bytes for the portal to stream (after the service checked the caller's scope). */
+export const AttachmentContent = AttachmentInfo.extend({ contentBase64: z.string() });
+export type AttachmentContent = z.infer<typeof AttachmentContent>;

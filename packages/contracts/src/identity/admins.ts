@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { NewPassword } from "../auth/password.ts";
+import { IdType } from "../domain-codes.ts";
+import { PageRequest } from "../paging.ts";
+import { Email, MobilePhone } from "./registration.ts";
+
+export const AdminStatus = z.enum(["ACTIVE", "DISABLED"]);
+export type AdminStatus = z.infer<typeof AdminStatus>;
+export const adminStatusLabels: Record<AdminStatus, string> = { ACTIVE: "启用", DISABLED: "禁用" };
+
+/** 管理单位管理员: the admins of the caller's own unit. */
+export const ListAdminsInput = PageRequest.extend({ name: z.string().trim().max(50).optional() });
+export type ListAdminsInput = z.infer<typeof ListAdminsInput>;
+
+/** One row: 姓名 证件号 手机 电子邮箱 工作部门 角色 状态 操作 (numbers masked). */
+export const AdminRow = z.object({
+  id: z.uuid(),
+  accountId: z.uuid(),
+  name: z.string(),
+  idNumberMasked: z.string(),
+  phoneMasked: z.string().nullable(),
+  email: z.string().nullable(),
+  departmentName: z.string().nullable(),
+  roles: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  status: AdminStatus,
+  isSuper: z.boolean(),
+});
+export type AdminRow = z.infer<typeof AdminRow>;
+
+/** The three ways of the 新增管理员 wizard (guide §3.2). */
+export const AddAdminWay = z.enum(["PROFESSIONAL", "REGISTER", "EXISTING"]);
+export type AddAdminWay = z.infer<typeof AddAdminWay>;
+export const addAdminWayLabels: Record<AddAdminWay, string> = {
+  PROFESSIONAL: "选择成为管理员(已是本部门人员)",
+  REGISTER: "注册成为管理员(非本系统用户)",
+  EXISTING: "添加成为管理员(已是本系统用户)",
+};
+
+const departmentId = z.preprocess((v) => (v === "" ? undefined : v), z.uuid("工作部门无效").optional());
+const idNumber = z.string({ error: "请输入证件号" }).trim().min(1, "请输入证件号").max(32, "证件号过长");
+
+/** Step 1 填写管理员基本信息, one shape per way. */
+export const PrepareAdminInput = z.discriminatedUnion("way", [
+  z.object({ way: z.literal("PROFESSIONAL"), accountId: z.uuid("请选择本单位人员") }),
+  z
+    .object({
+      way: z.literal("REGISTER"),
+      idType: IdType.default("RESIDENT_ID"),
+      idNumber,
+      password: NewPassword,
+      confirmPassword: z.string({ error: "请再次输入密码" }),
+      name: z.string({ error: "请输入真实姓名" }).trim().min(1, "请输入真实姓名").max(50, "真实姓名过长"),
+      phone: MobilePhone,
+      email: Email,
+      landline: z
+        .string()
+        .trim()
+        .max(20, "固定电话过长")
+        .regex(/^[\d-]*$/, "固定电话只能包含数字和-")
+        .optional()
+        .transform((v) => v || undefined),
+      departmentId,
+    })
+    .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "两次输入的密码不一致" }),
+  z.object({ way: z.literal("EXISTING"), idType: IdType.default("RESIDENT_ID"), idNumber, password: z.string({ error: "请输入密码" }).min(1, "请输入密码"), departmentId }),
+]);
+export type PrepareAdminInput = z.output<typeof PrepareAdminInput>;
+
+/** Who step 1 found or will register; the draft lives 30 minutes. */
+export const AdminDraft = z.object({
+  draftId: z.string(),
+  way: AddAdminWay,
+  name: z.string(),
+  idNumberMasked: z.string(),
+  departmentName: z.string().nullable(),
+});
+export type AdminDraft = z.infer<typeof AdminDraft>;
+
+/** Step 2 权限确认: the roles; then 创建成功. */
+export const CreateAdminInput = z.object({ draftId: z.string().min(1, "请重新填写管理员基本信息"), roleIds: z.array(z.uuid()).default([]) });
+export type CreateAdminInput = z.infer<typeof CreateAdminInput>;
+
+/** The approved professionals of the unit who are not admins, for way (a)'s picker. */
+export const AdminCandidatesInput = z.object({ q: z.string().trim().max(50).default("") });
+export const AdminCandidate = z.object({ accountId: z.uuid(), name: z.string(), idNumberMasked: z.string(), departmentName: z.string().nullable() });
+export type AdminCandidate = z.infer<typeof AdminCandidate>;
+
+/** Departments and roles of the unit for the wizard's selects. */
+export const AdminOptions = z.object({
+  departments: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  roles: z.array(z.object({ id: z.uuid(), name: z.string() })),
+});
+export type AdminOptions = z.infer<typeof AdminOptions>;
+
+export const AdminTarget = z.object({ adminId: z.uuid() });
+export const SetAdminStatusInput = AdminTarget.extend({ status: AdminStatus });
+export type SetAdminStatusInput = z.infer<typeof SetAdminStatusInput>;
+export const AssignRolesInput = AdminTarget.extend({ roleIds: z.array(z.uuid()).default([]) });
+export type AssignRolesInput = z.infer<typeof AssignRolesInput>;
+export const TemporaryPassword = z.object({ temporaryPassword: z.string() });

@@ -1,0 +1,84 @@
+import { z } from "zod";
+import { PageRequest } from "../paging.ts";
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为YYYY-MM-DD");
+
+/** 操作日志: 操作人 / 操作类型 / 日期 from–to (China time, both days included). */
+export const ListAuditInput = PageRequest.extend({
+  actor: z.string().trim().max(50).optional(),
+  action: z.string().trim().max(60).optional(),
+  from: day.optional(),
+  to: day.optional(),
+});
+export type ListAuditInput = z.infer<typeof ListAuditInput>;
+
+/** 时间 操作人 操作 对象 变更前 变更后 */
+export const AuditRow = z.object({
+  id: z.string(),
+  occurredAt: z.iso.datetime(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+});
+export type AuditRow = z.infer<typeof AuditRow>;
+
+/** Chinese names of the audited actions; an action without one shows its code. */
+export const auditActionLabels: Record<string, string> = {
+  "department.create": "添加部门",
+  "department.update": "编辑部门",
+  "department.disable": "禁用部门",
+  "department.enable": "启用部门",
+  "admin.create": "新增管理员",
+  "admin.setSuper": "设为超级管理员",
+  "admin.resetPassword": "重置密码",
+  "admin.disable": "禁用管理员",
+  "admin.enable": "启用管理员",
+  "admin.remove": "删除管理员",
+  "admin.assignRoles": "分配角色",
+  "role.create": "添加角色",
+  "role.update": "编辑角色",
+  "role.delete": "删除角色",
+  "unit.updateProfile": "基本信息修改",
+  "unit.delete": "删除下级单位",
+  "unit.changeCode": "修改机构代码",
+  "unit.move": "更换上级部门",
+  "unitChange.requestCode": "申请修改单位信息",
+  "unitChange.requestSuperior": "申请更换上级部门",
+  "unitChange.withdraw": "撤销申请",
+  "unitChange.approve": "审核通过机构信息修改",
+  "unitChange.reject": "驳回机构信息修改",
+};
+
+/** 变更前 → 变更后, one line per field whose value changed (or appeared / went). */
+export function auditChanges(before: Record<string, unknown> | null, after: Record<string, unknown> | null): { field: string; from: string; to: string }[] {
+  const show = (v: unknown) => (v === undefined || v === null || v === "" ? "—" : typeof v === "object" ? JSON.stringify(v) : String(v));
+  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
+  return keys
+    .map((field) => ({ field, from: show(before?.[field]), to: show(after?.[field]) }))
+    .filter((c) => c.from !== c.to || (before === null) !== (after === null));
+}
+
+/** Chinese names of the fields audit rows carry. */
+export const auditFieldLabels: Record<string, string> = {
+  name: "名称",
+  parentId: "上级部门ID",
+  sortOrder: "排序号",
+  status: "状态",
+  permissions: "权限模块",
+  roles: "角色",
+  code: "机构代码",
+  superiorId: "上级部门ID",
+  path: "层级路径",
+  nature: "单位性质",
+  industry: "所属行业",
+  region: "所在地区",
+  superAdmin: "超级管理员",
+  isSuper: "超级管理员",
+  way: "新增方式",
+  department: "工作部门",
+  reason: "原因",
+  admins: "管理员数",
+};

@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { EducationCode } from "../codes/education.ts";
+import { TitleLevelCode, TitleSeriesCode } from "../codes/title-series.ts";
+import { IdType, ProfessionalStatus } from "../domain-codes.ts";
+import { PageRequest } from "../paging.ts";
+import { Email, MobilePhone } from "./registration.ts";
+
+const optional = (label: string, max = 100) => z.string().trim().max(max, `${label}过长`).nullable();
+
+/** The fields a professional may ask to change (证件号 is not one of them). */
+export const profileChangeFields = {
+  name: "姓名",
+  phone: "手机号",
+  email: "电子邮箱",
+  departmentId: "工作部门",
+  education: "学历",
+  titleSeries: "专业技术职务系列",
+  titleLevel: "级别",
+  qualification: "现专业技术职称资格",
+  major: "从事专业",
+  certificateNo: "证书管理号",
+} as const;
+export type ProfileChangeField = keyof typeof profileChangeFields;
+
+/** 人员信息修改: only the chosen fields, each with its new value. */
+export const RequestProfileChangeInput = z
+  .object({
+    name: z.string().trim().min(1, "请输入姓名").max(50, "姓名过长"),
+    phone: MobilePhone,
+    email: Email,
+    departmentId: z.uuid("工作部门无效").nullable(),
+    education: EducationCode,
+    titleSeries: TitleSeriesCode,
+    titleLevel: TitleLevelCode,
+    qualification: optional("现专业技术职称资格"),
+    major: optional("从事专业"),
+    certificateNo: optional("证书管理号", 50),
+  })
+  .partial();
+export type RequestProfileChangeInput = z.input<typeof RequestProfileChangeInput>;
+
+/** A professional's own profile, masked like every other view. */
+export const MyProfile = z.object({
+  accountId: z.uuid(),
+  name: z.string(),
+  idType: IdType,
+  idNumberMasked: z.string(),
+  phoneMasked: z.string().nullable(),
+  email: z.string().nullable(),
+  unitId: z.uuid(),
+  unitName: z.string(),
+  departmentId: z.uuid().nullable(),
+  departmentName: z.string().nullable(),
+  education: z.string().nullable(),
+  titleSeries: z.string().nullable(),
+  titleLevel: z.string().nullable(),
+  qualification: z.string().nullable(),
+  major: z.string().nullable(),
+  certificateNo: z.string().nullable(),
+  status: ProfessionalStatus,
+  /** A change request is waiting for review: another cannot be submitted yet. */
+  pendingChange: z.boolean(),
+  departments: z.array(z.object({ id: z.uuid(), name: z.string() })),
+});
+export type MyProfile = z.infer<typeof MyProfile>;
+
+export const ListProfileChangesInput = PageRequest.extend({ name: z.string().trim().max(50).optional() });
+export type ListProfileChangesInput = z.input<typeof ListProfileChangesInput>;
+
+export const ProfileChangeRow = z.object({
+  id: z.uuid(),
+  accountId: z.uuid(),
+  name: z.string(),
+  idNumberMasked: z.string(),
+  unitName: z.string(),
+  fields: z.array(z.string()),
+  createdAt: z.date(),
+});
+export type ProfileChangeRow = z.infer<typeof ProfileChangeRow>;
+
+/** 查看变更明细: each changed field, old → new, as people read them (phones masked). */
+export const ProfileChangeDetail = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  idNumberMasked: z.string(),
+  unitName: z.string(),
+  status: z.enum(["PENDING", "APPROVED", "REJECTED"]),
+  createdAt: z.date(),
+  items: z.array(z.object({ field: z.string(), label: z.string(), old: z.string().nullable(), new: z.string().nullable() })),
+});
+export type ProfileChangeDetail = z.infer<typeof ProfileChangeDetail>;

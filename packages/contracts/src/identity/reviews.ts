@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { PageRequest } from "../paging.ts";
+import { IdType, UnitNature } from "../domain-codes.ts";
+
+/** 审核用人单位: pending employers under the caller, searched by 单位名称. */
+export const ListPendingEmployersInput = PageRequest.extend({ name: z.string().trim().max(100).optional() });
+export type ListPendingEmployersInput = z.input<typeof ListPendingEmployersInput>;
+
+export const PendingEmployerRow = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  nature: UnitNature,
+  industry: z.string().nullable(),
+  region: z.string().nullable(),
+  code: z.string().nullable(),
+  superiorName: z.string().nullable(),
+  registeredAt: z.date(),
+});
+export type PendingEmployerRow = z.infer<typeof PendingEmployerRow>;
+
+/** 审核注册人员: pending professionals of units in scope, searched by 姓名. */
+export const ListPendingProfessionalsInput = PageRequest.extend({ name: z.string().trim().max(50).optional() });
+export type ListPendingProfessionalsInput = z.input<typeof ListPendingProfessionalsInput>;
+
+/** 序号 姓名 证件号 所在单位 工作部门 学历 专业技术职务系列 注册时间 操作 */
+export const PendingProfessionalRow = z.object({
+  accountId: z.uuid(),
+  name: z.string(),
+  idType: IdType,
+  idNumberMasked: z.string(),
+  phoneMasked: z.string().nullable(),
+  email: z.string().nullable(),
+  unitName: z.string(),
+  departmentName: z.string().nullable(),
+  education: z.string().nullable(),
+  titleSeries: z.string().nullable(),
+  titleLevel: z.string().nullable(),
+  qualification: z.string().nullable(),
+  major: z.string().nullable(),
+  certificateNo: z.string().nullable(),
+  registeredAt: z.date(),
+});
+export type PendingProfessionalRow = z.infer<typeof PendingProfessionalRow>;
+
+/** 批量通过 / 批量不通过: a reason is required to refuse. */
+export const ReviewDecisionInput = z
+  .object({
+    ids: z.array(z.uuid()).min(1, "请选择要审核的记录").max(200, "一次最多审核200条"),
+    approve: z.boolean(),
+    reason: z.string().trim().max(200, "原因过长").optional(),
+  })
+  .refine((v) => v.approve || (v.reason ?? "").length > 0, { path: ["reason"], message: "请填写不通过原因" });
+export type ReviewDecisionInput = z.input<typeof ReviewDecisionInput>;
+
+/** Rows another admin decided first are skipped and named, never decided twice. */
+export const ReviewDecisionResult = z.object({ decided: z.number().int(), alreadyDecided: z.array(z.string()) });
+export type ReviewDecisionResult = z.infer<typeof ReviewDecisionResult>;

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { IdType } from "../domain-codes.ts";
+import { PageRequest } from "../paging.ts";
+
+/** 添加人员: approved professionals of the caller's units who may be transferred out. */
+export const TransferCandidatesInput = PageRequest.extend({ name: z.string().trim().max(50).optional() });
+export type TransferCandidatesInput = z.input<typeof TransferCandidatesInput>;
+
+/** What the 人员调出 form shows of the chosen person (masked). */
+export const TransferCandidate = z.object({
+  accountId: z.uuid(),
+  name: z.string(),
+  idType: IdType,
+  idNumberMasked: z.string(),
+  departmentName: z.string().nullable(),
+  phoneMasked: z.string().nullable(),
+  email: z.string().nullable(),
+  titleSeries: z.string().nullable(),
+  qualification: z.string().nullable(),
+  certificateNo: z.string().nullable(),
+  unitName: z.string(),
+});
+export type TransferCandidate = z.infer<typeof TransferCandidate>;
+
+/** 提交转出申请 */
+export const CreateTransferInput = z.object({
+  accountId: z.uuid("请选择转出人员"),
+  contactPhone: z.string({ error: "请输入本单位联系电话" }).trim().min(1, "请输入本单位联系电话").regex(/^[\d-]{7,20}$/, "联系电话格式不正确"),
+  toUnitId: z.uuid("请选择调入单位"),
+  reason: z.string({ error: "请输入调转原因" }).trim().min(1, "请输入调转原因").max(500, "调转原因过长"),
+  attachmentName: z.string().trim().max(200).optional(),
+});
+export type CreateTransferInput = z.input<typeof CreateTransferInput>;
+
+export const TransferStatus = z.enum(["PENDING", "ACCEPTED", "REJECTED"]);
+export type TransferStatus = z.infer<typeof TransferStatus>;
+/** 处理结果 */
+export const transferStatusLabels: Record<TransferStatus, string> = { PENDING: "待转入", ACCEPTED: "同意转入", REJECTED: "拒绝转入" };
+
+/** 人员调入 (direction in, pending) and 调转记录 (人员转入记录 / 人员转出记录). */
+export const ListTransfersInput = PageRequest.extend({ direction: z.enum(["in", "out"]), status: TransferStatus.optional() });
+export type ListTransfersInput = z.input<typeof ListTransfersInput>;
+
+/** 序号 姓名 证件号 原调出单位 专业技术职务系列 从事专业 专业技术职务任职资格 处理结果 操作 */
+export const TransferRow = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  idNumberMasked: z.string(),
+  fromUnitName: z.string(),
+  toUnitName: z.string(),
+  titleSeries: z.string().nullable(),
+  major: z.string().nullable(),
+  qualification: z.string().nullable(),
+  status: TransferStatus,
+  createdAt: z.date(),
+});
+export type TransferRow = z.infer<typeof TransferRow>;
+
+export const TransferDetail = TransferRow.extend({
+  contactPhone: z.string(),
+  reason: z.string(),
+  attachmentName: z.string().nullable(),
+  reviewReason: z.string().nullable(),
+  reviewedAt: z.date().nullable(),
+});
+export type TransferDetail = z.infer<typeof TransferDetail>;
+
+/** 确认调转 / 拒绝 (a reason is required to refuse). */
+export const DecideTransferInput = z
+  .object({ id: z.uuid(), accept: z.boolean(), reason: z.string().trim().max(200, "原因过长").optional() })
+  .refine((v) => v.accept || (v.reason ?? "").length > 0, { path: ["reason"], message: "请填写拒绝原因" });
+export type DecideTransferInput = z.input<typeof DecideTransferInput>;

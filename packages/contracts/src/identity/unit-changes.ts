@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { PageRequest } from "../paging.ts";
+
+export const UnitChangeKind = z.enum(["CODE", "SUPERIOR"]);
+export type UnitChangeKind = z.infer<typeof UnitChangeKind>;
+/** 信息修改类型 */
+export const unitChangeKindLabels: Record<UnitChangeKind, string> = { CODE: "修改单位信息", SUPERIOR: "更换上级部门" };
+
+/** 修改单位信息: a new org code / unified social credit code (checked with parseUnitCode). */
+export const RequestCodeChangeInput = z.object({ code: z.string({ error: "请输入机构代码/统一社会信用代码" }).trim().min(1, "请输入机构代码/统一社会信用代码").max(20, "机构代码/统一社会信用代码过长") });
+/** 更换上级部门 */
+export const RequestSuperiorChangeInput = z.object({ superiorId: z.uuid("请选择新的上级部门") });
+
+/** The caller's open request, shown on 基本信息修改 with 撤销. */
+export const OwnUnitChange = z.object({
+  id: z.uuid(),
+  kind: UnitChangeKind,
+  newCode: z.string().nullable(),
+  newSuperiorName: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type OwnUnitChange = z.infer<typeof OwnUnitChange>;
+
+/** 审核机构信息修改: 待审核 / 已审核 tabs, 法人单位 filter. */
+export const ListUnitChangesInput = PageRequest.extend({
+  tab: z.enum(["PENDING", "DONE"]).default("PENDING"),
+  unitName: z.string().trim().max(100).optional(),
+});
+export type ListUnitChangesInput = z.infer<typeof ListUnitChangesInput>;
+
+/** 序号 法人单位 组织机构代码/统一社会信用代码 信息修改类型 管理员 联系电话 操作 */
+export const UnitChangeRow = z.object({
+  approvalId: z.uuid(),
+  unitName: z.string(),
+  code: z.string().nullable(),
+  kind: UnitChangeKind,
+  detail: z.string(),
+  adminName: z.string(),
+  phoneMasked: z.string().nullable(),
+  status: z.enum(["PENDING", "APPROVED", "REJECTED"]),
+  reason: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type UnitChangeRow = z.infer<typeof UnitChangeRow>;
+
+/** Batch 通过 / 驳回; 驳回 needs a reason. */
+export const DecideUnitChangesInput = z
+  .object({
+    approvalIds: z.array(z.uuid()).min(1, "请选择要审核的记录").max(100),
+    decision: z.enum(["APPROVE", "REJECT"]),
+    reason: z.string().trim().max(200, "驳回原因最多200个字").optional(),
+  })
+  .refine((v) => v.decision === "APPROVE" || (v.reason ?? "") !== "", { path: ["reason"], message: "请填写驳回原因" });
+export type DecideUnitChangesInput = z.infer<typeof DecideUnitChangesInput>;

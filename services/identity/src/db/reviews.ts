@@ -1,0 +1,139 @@
+import {
+  DomainError,
+  pageOffset,
+  PendingEmployerRow,
+  PendingProfessionalRow,
+  type Page,
+  type ReviewDecisionResult,
+} from "@ce/contracts";
+import { quoteIdent, type EventMeta } from "@ce/service-kit";
+import { Prisma } from "../../generated/prisma/client.ts";
+import { SCHEMA } from "../config.ts";
+import { missingIds, splitPending } from "../domain/reviews.ts";
+import { publishProfessional } from "../events/professionals.ts";
+import { recordAudit, type AuditActor } from "./audit.ts";
+import type { Db, Tx } from "./client.ts";
+import { escapeLike, updateUnit } from "./units.ts";
+
+const t = (name: string) => Prisma.raw(`${quoteIdent(SCHEMA)}.${name}`);
+const NOT_IN_SCOPE = "所选记录不存在或不在本单位管辖范围内";
+
+export interface ReviewScope {
+  scopePath: string;
+  unitId: string;
+}
+export interface Decision {
+  ids: string[];
+  approve: boolean;
+  reason?: string | undefined;
+}
+
+/** Employers strictly below the caller (their superior is in scope) still waiting for review. */
+function pendingEmployersWhere(scope: ReviewScope, name?: string) {
+  const conditions = [Prisma.sql`u.path LIKE ${`${escapeLike(scope.scopePath)}%`}`, Prisma.sql`u.id <> ${scope.unitId}::uuid`, Prisma.sql`u.kind = 'EMPLOYER'`, Prisma.sql`u.status = 'PENDING'`];
+  if (name) conditions.push(Prisma.sql`u.name ILIKE ${`%${escapeLike(name)}%`}`);
+  return Prisma.join(conditions, " AND ");
+}
+
+export async function listPendingEmployers(db: Db, scope: ReviewScope, input: { page: number; pageSize: number; name?: string | undefined }): Promise<Page<PendingEmployerRow>> {
+  const where = pendingEmployersWhere(scope, input.name);
+  const [rows, counted] = await Promise.all([
+    db.$queryRaw<Record<string, unknown>[]>`
+      SELECT u.id::text AS id, u.name, u.nature, u.industry, u.region, u.code, s.name AS "superiorName", u.created_at AS "registeredAt"
+      FROM ${t("unit")} u LEFT JOIN ${t("unit")} s ON s.id = u.superior_id
+      WHERE ${where} ORDER BY u.created_at, u.id
+      LIMIT ${input.pageSize} OFFSET ${pageOffset(input)}`,
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${t("unit")} u WHERE ${where}`,
+  ]);
+  return { items: rows.map((r) => PendingEmployerRow.parse(r)), total: counted[0]?.total ?? 0, page: input.page, pageSize: input.pageSize };
+}
+
+/** 批量通过 / 批量不通过 of employer registrations; approval makes the unit able to sign in. */
+export async function decideEmployers(tx: Tx, actor: AuditActor, scope: ReviewScope, decision: Decision, meta: EventMeta): Promise<ReviewDecisionResult> {
+  // Locked in id order so two admins' overlapping batches queue instead of deadlocking.
+  const rows = await tx.$queryRaw<{ id: string; name: string; status: string }[]>`
+    SELECT id::text AS id, name, status FROM ${t("unit")}
+    WHERE id = ANY(${decision.ids}::uuid[]) AND kind = 'EMPLOYER' AND path LIKE ${`${escapeLike(scope.scopePath)}%`} AND id <> ${scope.unitId}::uuid
+    ORDER BY id FOR UPDATE`;
+  if (missingIds(decision.ids, rows).length > 0) throw new DomainError("NOT_FOUND", NOT_IN_SCOPE);
+  const { pending, alreadyDecided } = splitPending(rows);
+  const status = decision.approve ? "APPROVED" : "REJECTED";
+  for (const row of pending) {
+    await updateUnit(tx, row.id, { status }, meta);
+    await recordAudit(tx, actor, {
+      action: decision.approve ? "unit.approve" : "unit.reject",
+      entityType: "unit",
+      entityId: row.id,
+      unitId: row.id,
+      before: { status: row.status },
+      after: { status, reason: decision.reason ?? null },
+    });
+  }
+  return { decided: pending.length, alreadyDecided };
+}
+
+/** Professionals of units in the caller's subtree (their own unit included). */
+function professionalsWhere(scope: ReviewScope, filter: { name?: string | undefined; status?: string }) {
+  const conditions = [Prisma.sql`u.path LIKE ${`${escapeLike(scope.scopePath)}%`}`];
+  if (filter.status) conditions.push(Prisma.sql`p.status = ${filter.status}`);
+  if (filter.name) conditions.push(Prisma.sql`a.name ILIKE ${`%${escapeLike(filter.name)}%`}`);
+  return Prisma.join(conditions, " AND ");
+}
+
+const professionalColumns = Prisma.sql`
+  p.account_id::text AS "accountId", a.name, a.id_type AS "idType", a.id_number_masked AS "idNumberMasked", a.phone_masked AS "phoneMasked",
+  a.email, u.name AS "unitName", d.name AS "departmentName", p.education, p.title_series AS "titleSeries", p.title_level AS "titleLevel",
+  p.qualification, p.major, p.certificate_no AS "certificateNo", p.created_at AS "registeredAt"`;
+const professionalFrom = Prisma.sql`
+  ${t("professional")} p JOIN ${t("account")} a ON a.id = p.account_id JOIN ${t("unit")} u ON u.id = p.unit_id
+  LEFT JOIN ${t("department")} d ON d.id = p.department_id`;
+
+export async function listPendingProfessionals(db: Db, scope: ReviewScope, input: { page: number; pageSize: number; name?: string | undefined }): Promise<Page<PendingProfessionalRow>> {
+  const where = professionalsWhere(scope, { name: input.name, status: "PENDING" });
+  const [rows, counted] = await Promise.all([
+    db.$queryRaw<Record<string, unknown>[]>`
+      SELECT ${professionalColumns} FROM ${professionalFrom}
+      WHERE ${where} ORDER BY p.created_at, p.account_id
+      LIMIT ${input.pageSize} OFFSET ${pageOffset(input)}`,
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${professionalFrom} WHERE ${where}`,
+  ]);
+  return { items: rows.map((r) => PendingProfessionalRow.parse(r)), total: counted[0]?.total ?? 0, page: input.page, pageSize: input.pageSize };
+}
+
+/** 详细: one professional of a unit in scope, whatever their status; masked like every list. */
+export async function professionalDetail(db: Db, scope: ReviewScope, accountId: string): Promise<PendingProfessionalRow & { status: string }> {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT ${professionalColumns}, p.status FROM ${professionalFrom}
+    WHERE ${professionalsWhere(scope, {})} AND p.account_id = ${accountId}::uuid`;
+  const row = rows[0];
+  if (!row) throw new DomainError("NOT_FOUND", "人员不存在或不在本单位管辖范围内");
+  return { ...PendingProfessionalRow.parse(row), status: String(row.status) };
+}
+
+/** 审核通过 / 驳回 of registrations: professional.approved / professional.rejected per decided row. */
+export async function decideProfessionals(tx: Tx, actor: AuditActor, scope: ReviewScope, decision: Decision, meta: EventMeta): Promise<ReviewDecisionResult> {
+  const rows = await tx.$queryRaw<{ id: string; name: string; status: string; unitId: string }[]>`
+    SELECT p.account_id::text AS id, a.name, p.status, p.unit_id::text AS "unitId"
+    FROM ${t("professional")} p JOIN ${t("account")} a ON a.id = p.account_id JOIN ${t("unit")} u ON u.id = p.unit_id
+    WHERE p.account_id = ANY(${decision.ids}::uuid[]) AND u.path LIKE ${`${escapeLike(scope.scopePath)}%`}
+    ORDER BY p.account_id FOR UPDATE OF p`;
+  if (missingIds(decision.ids, rows).length > 0) throw new DomainError("NOT_FOUND", NOT_IN_SCOPE);
+  const { pending, alreadyDecided } = splitPending(rows);
+  const status = decision.approve ? "APPROVED" : "REJECTED";
+  for (const row of pending) {
+    await tx.professional.update({
+      where: { accountId: row.id },
+      data: { status, reviewedAt: new Date(), reviewReason: decision.approve ? null : (decision.reason ?? null), version: { increment: 1 } },
+    });
+    await recordAudit(tx, actor, {
+      action: decision.approve ? "professional.approve" : "professional.reject",
+      entityType: "professional",
+      entityId: row.id,
+      unitId: row.unitId,
+      before: { status: row.status },
+      after: { status, reason: decision.reason ?? null },
+    });
+    await publishProfessional(tx, decision.approve ? "professionalApproved" : "professionalRejected", row.id, meta);
+  }
+  return { decided: pending.length, alreadyDecided };
+}

@@ -1,0 +1,77 @@
+import { randomUUID } from "node:crypto";
+import { DomainError, Permission, RoleRow, pageOffset, type CreateRoleInput, type ListRolesInput, type Page, type UpdateRoleInput } from "@ce/contracts";
+import { quoteIdent } from "@ce/service-kit";
+import { Prisma } from "../../generated/prisma/client.ts";
+import { SCHEMA } from "../config.ts";
+import { permissionLabelOf } from "../domain/permission-labels.ts";
+import { roleMessages } from "../domain/roles.ts";
+import { recordAudit, type AuditActor } from "./audit.ts";
+import type { Db, Tx } from "./client.ts";
+import { isUniqueViolation } from "./errors.ts";
+import { escapeLike } from "./units.ts";
+
+const table = Prisma.raw(`${quoteIdent(SCHEMA)}.role`);
+const labels = (ps: readonly string[]) => ps.map((p) => permissionLabelOf(p as Permission)).join("、");
+
+export async function listRoles(db: Db, unitId: string, input: ListRolesInput): Promise<Page<RoleRow>> {
+  const where = { unitId, ...(input.name ? { name: { contains: escapeLike(input.name) } } : {}) };
+  const [rows, total] = await Promise.all([
+    db.role.findMany({ where, select: { id: true, name: true, permissions: true, _count: { select: { admins: true } } }, orderBy: [{ name: "asc" }, { id: "asc" }], skip: pageOffset(input), take: input.pageSize }),
+    db.role.count({ where }),
+  ]);
+  // A module dropped from contracts must not break the page: unknown codes are left out.
+  const known = (ps: string[]) => ps.filter((p) => Permission.safeParse(p).success);
+  return { items: rows.map((r) => RoleRow.parse({ id: r.id, name: r.name, permissions: known(r.permissions), adminCount: r._count.admins })), total, page: input.page, pageSize: input.pageSize };
+}
+
+async function withNameCheck<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (isUniqueViolation(e, "role_unit_id_name_key")) throw new DomainError("CONFLICT", roleMessages.nameTaken, "name");
+    throw e;
+  }
+}
+
+async function lockRole(tx: Tx, unitId: string, id: string) {
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM ${table} WHERE id = ${id}::uuid AND unit_id = ${unitId}::uuid FOR UPDATE`;
+  if (locked.length === 0) throw new DomainError("NOT_FOUND", roleMessages.notFound, "id");
+  return tx.role.findUniqueOrThrow({ where: { id }, select: { id: true, name: true, permissions: true } });
+}
+
+export async function createRole(tx: Tx, actor: AuditActor, unitId: string, input: CreateRoleInput): Promise<{ id: string }> {
+  const id = randomUUID();
+  const permissions = [...new Set(input.permissions)];
+  await withNameCheck(() => tx.role.create({ data: { id, unitId, name: input.name, permissions } }));
+  await recordAudit(tx, actor, { action: "role.create", entityType: "role", entityId: id, unitId, after: { name: input.name, permissions: labels(permissions) } });
+  return { id };
+}
+
+export async function updateRole(tx: Tx, actor: AuditActor, unitId: string, input: UpdateRoleInput): Promise<void> {
+  const before = await lockRole(tx, unitId, input.id);
+  const permissions = [...new Set(input.permissions)];
+  await withNameCheck(() => tx.role.update({ where: { id: input.id }, data: { name: input.name, permissions } }));
+  await recordAudit(tx, actor, {
+    action: "role.update",
+    entityType: "role",
+    entityId: input.id,
+    unitId,
+    before: { name: before.name, permissions: labels(before.permissions) },
+    after: { name: input.name, permissions: labels(permissions) },
+  });
+}
+
+/** The role's current permissions, for the grantable check on an edit. */
+export async function rolePermissions(db: Db, unitId: string, id: string): Promise<string[] | null> {
+  return (await db.role.findFirst({ where: { id, unitId }, select: { permissions: true } }))?.permissions ?? null;
+}
+
+export async function deleteRole(tx: Tx, actor: AuditActor, unitId: string, id: string, confirm: boolean): Promise<{ removedFrom: number }> {
+  const before = await lockRole(tx, unitId, id);
+  const holders = await tx.adminRole.count({ where: { roleId: id } });
+  if (holders > 0 && !confirm) throw new DomainError("CONFLICT", roleMessages.inUse(holders));
+  // admin_role rows go with the role (ON DELETE CASCADE).
+  await tx.role.delete({ where: { id } });
+  await recordAudit(tx, actor, { action: "role.delete", entityType: "role", entityId: id, unitId, before: { name: before.name, permissions: labels(before.permissions), admins: holders }, after: null });
+  return { removedFrom: holders };
+}

@@ -1,0 +1,55 @@
+import { type Principal, AdminCandidatesInput, AdminTarget, AssignRolesInput, CreateAdminInput, ListAdminsInput, PrepareAdminInput, SetAdminStatusInput } from "@ce/contracts";
+import { permittedProcedure, router } from "@ce/service-kit";
+import { revokeSessions } from "../auth/sessions.ts";
+import { createAdminFromDraft, prepareAdmin } from "../db/admin-wizard.ts";
+import { adminCandidates, adminOptions, assignRoles, listAdmins, removeAdmin, resetAdminPassword, setAdminStatus, transferSuper } from "../db/admins.ts";
+import { auditActor } from "../db/audit.ts";
+import type { IdentityDeps } from "../deps.ts";
+import { temporaryPassword } from "../domain/admins.ts";
+import { hashPassword } from "../security/passwords.ts";
+import { ownUnit } from "./departments.ts";
+
+/** 管理直属账户 › 管理单位管理员 (always the caller's own unit). */
+export function adminsRouter(deps: IdentityDeps) {
+  const manage = permittedProcedure("admin.manage");
+  const caller = (ctx: { principal: Principal }) => ({
+    accountId: ctx.principal.accountId,
+    isSuper: ctx.principal.isSuperAdmin,
+    unitId: ownUnit(ctx.principal),
+  });
+  return router({
+    list: manage.input(ListAdminsInput).query(({ input, ctx }) => listAdmins(deps.db, ownUnit(ctx.principal), input)),
+    options: manage.query(({ ctx }) => adminOptions(deps.db, ownUnit(ctx.principal))),
+    candidates: manage.input(AdminCandidatesInput).query(({ input, ctx }) => adminCandidates(deps.db, ownUnit(ctx.principal), input.q)),
+    prepare: manage.input(PrepareAdminInput).mutation(({ input, ctx }) => prepareAdmin(deps, caller(ctx), input)),
+    create: manage.input(CreateAdminInput).mutation(({ input, ctx }) => createAdminFromDraft(deps, caller(ctx), auditActor(ctx), input)),
+    setSuper: manage.input(AdminTarget).mutation(async ({ input, ctx }) => {
+      const c = caller(ctx);
+      const { formerAccountId } = await deps.db.$transaction((tx) => transferSuper(tx, { ...auditActor(ctx), accountId: c.accountId }, c.unitId, input.adminId));
+      // The former super admin (the caller) is no admin any more: every session of theirs ends.
+      await revokeSessions(deps.redis, formerAccountId);
+    }),
+    setStatus: manage.input(SetAdminStatusInput).mutation(async ({ input, ctx }) => {
+      const c = caller(ctx);
+      const { accountId } = await deps.db.$transaction((tx) => setAdminStatus(tx, { ...auditActor(ctx), ...c }, c.unitId, input.adminId, input.status));
+      if (input.status === "DISABLED") await revokeSessions(deps.redis, accountId);
+    }),
+    remove: manage.input(AdminTarget).mutation(async ({ input, ctx }) => {
+      const c = caller(ctx);
+      const { accountId } = await deps.db.$transaction((tx) => removeAdmin(tx, { ...auditActor(ctx), ...c }, c.unitId, input.adminId));
+      await revokeSessions(deps.redis, accountId);
+    }),
+    assignRoles: manage.input(AssignRolesInput).mutation(async ({ input, ctx }) => {
+      const c = caller(ctx);
+      await deps.db.$transaction((tx) => assignRoles(tx, { ...auditActor(ctx), ...c }, c.unitId, input.adminId, input.roleIds));
+    }),
+    resetPassword: manage.input(AdminTarget).mutation(async ({ input, ctx }) => {
+      const c = caller(ctx);
+      const password = temporaryPassword();
+      const passwordHash = await hashPassword(password);
+      const { accountId } = await deps.db.$transaction((tx) => resetAdminPassword(tx, { ...auditActor(ctx), ...c }, c.unitId, input.adminId, passwordHash));
+      await revokeSessions(deps.redis, accountId);
+      return { temporaryPassword: password };
+    }),
+  });
+}

@@ -1,0 +1,28 @@
+import { CreateDepartmentInput, DomainError, ListDepartmentsInput, SetDepartmentStatusInput, UpdateDepartmentInput, type Principal } from "@ce/contracts";
+import { permittedProcedure, router } from "@ce/service-kit";
+import { auditActor } from "../db/audit.ts";
+import { createDepartment, listDepartments, setDepartmentStatus, updateDepartment } from "../db/departments.ts";
+import type { IdentityDeps } from "../deps.ts";
+
+/** The caller's own unit: departments are always managed inside it. */
+export function ownUnit(principal: Principal): string {
+  if (!principal.unitId || !principal.scopePath) throw new DomainError("FORBIDDEN", "当前账户没有所属单位");
+  return principal.unitId;
+}
+
+/** 管理直属账户 › 管理内设部门. */
+export function departmentsRouter(deps: IdentityDeps) {
+  const manage = permittedProcedure("department.manage");
+  return router({
+    list: manage.input(ListDepartmentsInput).query(({ input, ctx }) => listDepartments(deps.db, ownUnit(ctx.principal), input.name)),
+    create: manage
+      .input(CreateDepartmentInput)
+      .mutation(({ input, ctx }) => deps.db.$transaction((tx) => createDepartment(tx, auditActor(ctx), ownUnit(ctx.principal), input))),
+    update: manage
+      .input(UpdateDepartmentInput)
+      .mutation(({ input, ctx }) => deps.db.$transaction((tx) => updateDepartment(tx, auditActor(ctx), ownUnit(ctx.principal), input))),
+    setStatus: manage
+      .input(SetDepartmentStatusInput)
+      .mutation(({ input, ctx }) => deps.db.$transaction((tx) => setDepartmentStatus(tx, auditActor(ctx), ownUnit(ctx.principal), input.id, input.status))),
+  });
+}

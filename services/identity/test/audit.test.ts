@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
+
+let t: TestIdentity;
+const tokens = {} as Record<"sd" | "jn" | "qd" | "jnBus" | "jnApprover", string>;
+
+beforeAll(async () => {
+  t = await bootIdentity("audit");
+  for (const key of ["sd", "jn", "qd", "jnBus", "jnApprover"] as const) tokens[key] = (await t.login(t.fixture.logins[key])).token;
+  await t.client({ token: tokens.jn }).departments.create.mutate({ name: "审计测试处" });
+  const { id } = await t.client({ token: tokens.jnBus }).departments.create.mutate({ name: "公交车队" });
+  await t.client({ token: tokens.jnBus }).departments.update.mutate({ id, name: "第一车队", sortOrder: 1 });
+});
+afterAll(() => t?.cleanup());
+
+const list = (who: keyof typeof tokens, input: Record<string, string> = {}) => t.client({ token: tokens[who] }).audit.list.query(input);
+
+describe("操作日志", () => {
+  it("lists the unit's rows newest first with before and after", async () => {
+    const page = await list("jnBus");
+    expect(page.items.map((r) => r.action)).toEqual(["department.update", "department.create"]);
+    expect(page.items[0]).toMatchObject({ actorName: t.fixture.logins.jnBus.name, entityType: "department", before: { name: "公交车队", sortOrder: 0 }, after: { name: "第一车队", sortOrder: 1 } });
+  });
+
+  it("shows an authority its subtree, and a sibling nothing of it", async () => {
+    expect((await list("jn")).total).toBe(3);
+    expect((await list("sd")).total).toBe(3);
+    expect((await list("qd")).total).toBe(0);
+  });
+
+  it("filters by 操作人, 操作类型 and date", async () => {
+    expect((await list("jn", { action: "department.update" })).total).toBe(1);
+    expect((await list("jn", { actor: t.fixture.logins.jn.name })).total).toBe(1);
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    expect((await list("jn", { from: today, to: today })).total).toBe(3);
+    expect((await list("jn", { to: "2000-01-01" })).total).toBe(0);
+    expect((await failure(list("jn", { from: "2024/01/01" }))).code).toBe("BAD_REQUEST");
+  });
+
+  it("refuses an admin without 查看操作日志 and an anonymous caller", async () => {
+    expect(await failure(list("jnApprover"))).toMatchObject({ code: "FORBIDDEN", message: "没有“查看操作日志”的权限" });
+    expect((await failure(t.client().audit.list.query({}))).code).toBe("UNAUTHORIZED");
+  });
+});

@@ -1,0 +1,107 @@
+import { identityEvents, ProfessionalSnapshot } from "@ce/contracts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
+import type { Credentials } from "./support/fixture.ts";
+import { outboxEvents } from "./support/people.ts";
+
+let t: TestIdentity;
+const tokens = {} as Record<"jn" | "qd" | "jnBus" | "jnViewer", string>;
+
+beforeAll(async () => {
+  t = await bootIdentity("profilechg");
+  for (const key of ["jn", "qd", "jnBus", "jnViewer"] as const) tokens[key] = (await t.login(t.fixture.logins[key])).token;
+});
+afterAll(() => t?.cleanup());
+
+async function person(): Promise<Credentials & { token: string }> {
+  const who = await t.fixture.newProfessional();
+  return { ...who, token: (await t.login(who)).token };
+}
+const mine = (token: string) => t.client({ token }).profileChanges;
+const as = (who: keyof typeof tokens) => t.client({ token: tokens[who] }).profileChanges;
+
+describe("人员信息修改", () => {
+  it("shows a professional their own profile, masked", async () => {
+    const p = await person();
+    const profile = await mine(p.token).me.query();
+    expect(profile).toMatchObject({ name: p.name, unitName: "济南公共交通集团有限公司", education: "BACHELOR", pendingChange: false, phoneMasked: "138*****00" });
+    expect(profile.idNumberMasked).toBe(`${p.idNumber.slice(0, 10)}****${p.idNumber.slice(14)}`);
+    expect(JSON.stringify(profile)).not.toContain(p.idNumber);
+  });
+
+  it("takes a request of the changed fields only, one open request at a time", async () => {
+    const p = await person();
+    await mine(p.token).request.mutate({ name: p.name, education: "MASTER", phone: "13912345678" });
+    expect((await mine(p.token).me.query()).pendingChange).toBe(true);
+    expect(await failure(mine(p.token).request.mutate({ major: "桥梁" }))).toMatchObject({ code: "CONFLICT", message: "您有一条人员信息修改正在审核中，请等待审核后再提交" });
+    expect((await failure(mine(p.token).request.mutate({ phone: "123" }))).fieldErrors).toEqual({ phone: ["手机号应为11位手机号码"] });
+  });
+
+  it("refuses a request that changes nothing and an admin asking as themself", async () => {
+    const p = await person();
+    expect(await failure(mine(p.token).request.mutate({ name: p.name }))).toMatchObject({ code: "BAD_REQUEST", message: "没有需要修改的信息" });
+    expect((await failure(as("jnBus").request.mutate({ major: "x" }))).code).toBe("FORBIDDEN");
+    expect((await failure(t.client().profileChanges.me.query())).code).toBe("UNAUTHORIZED");
+  });
+});
+
+describe("审核人员信息修改", () => {
+  it("lists requests in scope, shows old → new with phones masked, and applies an approval with professional.updated", async () => {
+    const p = await person();
+    await mine(p.token).request.mutate({ name: `${p.name}改`, education: "MASTER", phone: "13912345678", titleLevel: "DEPUTY_SENIOR" });
+    const row = (await as("jn").list.query({ name: p.name })).items[0];
+    expect(row).toMatchObject({ accountId: p.accountId, fields: ["姓名", "手机号", "学历", "级别"] });
+    expect((await as("qd").list.query({ name: p.name })).total).toBe(0);
+    const id = row?.id as string;
+
+    const detail = await as("jnBus").detail.query({ id });
+    expect(detail.items).toEqual([
+      { field: "name", label: "姓名", old: p.name, new: `${p.name}改` },
+      { field: "phone", label: "手机号", old: "138*****00", new: "139*****78" },
+      { field: "education", label: "学历", old: "本科", new: "硕士研究生" },
+      { field: "titleLevel", label: "级别", old: "中级", new: "副高级" },
+    ]);
+    expect(JSON.stringify(detail)).not.toContain("13912345678");
+
+    expect(await as("jnBus").decide.mutate({ ids: [id], approve: true })).toEqual({ decided: 1, alreadyDecided: [] });
+    expect(await as("jn").decide.mutate({ ids: [id], approve: false, reason: "晚了" })).toEqual({ decided: 0, alreadyDecided: [`${p.name}改`] });
+
+    const account = await t.app.db.account.findUniqueOrThrow({ where: { id: p.accountId }, include: { professional: true } });
+    expect(account).toMatchObject({ name: `${p.name}改`, phoneMasked: "139*****78", professional: { education: "MASTER", titleLevel: "DEPUTY_SENIOR", version: 2 } });
+    expect(t.app.pii.decrypt(account.phoneEnc as string)).toBe("13912345678");
+    const updated = (await outboxEvents(t, identityEvents.professionalUpdated.type)).filter((e) => e.data.accountId === p.accountId).map((e) => ProfessionalSnapshot.parse(e.data));
+    expect(updated).toEqual([expect.objectContaining({ name: `${p.name}改`, education: "MASTER", version: 2 })]);
+    expect(await t.app.db.auditLog.count({ where: { entityId: id, action: "profileChange.approve" } })).toBe(1);
+    expect((await mine(p.token).me.query()).pendingChange).toBe(false);
+  });
+
+  it("keeps the profile on 驳回 (a reason is required) and lets the person ask again", async () => {
+    const p = await person();
+    await mine(p.token).request.mutate({ major: "桥梁工程" });
+    const id = (await as("jnBus").list.query({ name: p.name })).items[0]?.id as string;
+    expect((await failure(as("jnBus").decide.mutate({ ids: [id], approve: false }))).fieldErrors).toEqual({ reason: ["请填写不通过原因"] });
+    expect(await as("jnBus").decide.mutate({ ids: [id], approve: false, reason: "证明材料不足" })).toEqual({ decided: 1, alreadyDecided: [] });
+    expect((await t.app.db.professional.findUniqueOrThrow({ where: { accountId: p.accountId } })).major).toBe("道路桥梁工程");
+    await mine(p.token).request.mutate({ major: "桥梁工程" });
+  });
+
+  it("refuses without the permission, from a sibling city and anonymously", async () => {
+    const p = await person();
+    await mine(p.token).request.mutate({ major: "隧道" });
+    const id = (await as("jn").list.query({ name: p.name })).items[0]?.id as string;
+    const calls = {
+      list: (c: ReturnType<typeof as>) => c.list.query({}),
+      detail: (c: ReturnType<typeof as>) => c.detail.query({ id }),
+      decide: (c: ReturnType<typeof as>) => c.decide.mutate({ ids: [id], approve: true }),
+    };
+    for (const [name, call] of Object.entries(calls)) {
+      expect((await failure(call(as("jnViewer")))).code, name).toBe("FORBIDDEN");
+      expect((await failure(call(mine(p.token)))).code, name).toBe("FORBIDDEN");
+      expect((await failure(call(t.client().profileChanges))).code, name).toBe("UNAUTHORIZED");
+    }
+    expect((await as("qd").list.query({ pageSize: 200 })).items.some((r) => r.id === id)).toBe(false);
+    expect((await failure(calls.detail(as("qd")))).code).toBe("NOT_FOUND");
+    expect((await failure(calls.decide(as("qd")))).code).toBe("NOT_FOUND");
+    expect((await t.app.db.profileChangeRequest.findUniqueOrThrow({ where: { id } })).status).toBe("PENDING");
+  });
+});

@@ -1,0 +1,155 @@
+import { identityEvents, ProfessionalSnapshot } from "@ce/contracts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
+import { employerForm, outboxEvents } from "./support/people.ts";
+
+let t: TestIdentity;
+const tokens = {} as Record<"sd" | "jn" | "qd" | "jnBus" | "jnViewer" | "professional", string>;
+
+beforeAll(async () => {
+  t = await bootIdentity("reviews");
+  for (const key of Object.keys({ sd: 0, jn: 0, qd: 0, jnBus: 0, jnViewer: 0, professional: 0 }) as (keyof typeof tokens)[]) {
+    tokens[key] = (await t.login(t.fixture.logins[key])).token;
+  }
+});
+afterAll(() => t?.cleanup());
+
+const as = (who: keyof typeof tokens) => t.client({ token: tokens[who] }).review;
+
+async function pendingEmployer(superior: "jn" | "qd" = "jn") {
+  const form = await employerForm(t, t.fixture.units[superior].id);
+  const { unitId } = await t.client({ ip: "203.0.113.5" }).registration.employer.mutate(form);
+  return { unitId, name: form.unitName, admin: { userType: "EMPLOYER" as const, idNumber: form.idNumber, password: form.password } };
+}
+
+describe("审核用人单位", () => {
+  it("lists pending employers below the caller, searchable by 单位名称, and never a sibling city's", async () => {
+    const mine = await pendingEmployer("jn");
+    const theirs = await pendingEmployer("qd");
+    const names = (await as("jn").employers.query({ pageSize: 200 })).items.map((u) => u.name);
+    expect(names).toContain(mine.name);
+    expect(names).toContain(t.fixture.units.jnPending.name);
+    expect(names).not.toContain(theirs.name);
+    expect((await as("jn").employers.query({ name: mine.name })).items).toEqual([expect.objectContaining({ id: mine.unitId, superiorName: "济南市交通运输局", nature: "ENTERPRISE" })]);
+    expect((await as("sd").employers.query({ pageSize: 200 })).items.map((u) => u.name)).toEqual(expect.arrayContaining([mine.name, theirs.name]));
+    expect((await as("jnBus").employers.query({})).total).toBe(0);
+  });
+
+  it("approves in a batch: the unit can sign in, unit.updated goes out, and a second decision is reported, not repeated", async () => {
+    const a = await pendingEmployer();
+    const b = await pendingEmployer();
+    expect(await as("jn").decideEmployers.mutate({ ids: [a.unitId, b.unitId], approve: true })).toEqual({ decided: 2, alreadyDecided: [] });
+    expect((await t.app.db.unit.findUniqueOrThrow({ where: { id: a.unitId } })).status).toBe("APPROVED");
+    const updates = (await outboxEvents(t, identityEvents.unitUpdated.type)).filter((e) => e.data.unitId === a.unitId);
+    expect(updates.map((e) => [e.data.status, e.data.version])).toEqual([["APPROVED", 2]]);
+    expect((await t.login(a.admin)).token).toBeTruthy();
+
+    expect(await as("sd").decideEmployers.mutate({ ids: [a.unitId], approve: false, reason: "资料不全" })).toEqual({ decided: 0, alreadyDecided: [a.name] });
+    expect((await t.app.db.unit.findUniqueOrThrow({ where: { id: a.unitId } })).status).toBe("APPROVED");
+  });
+
+  it("requires a reason to refuse, and records it in the audit trail", async () => {
+    const c = await pendingEmployer();
+    expect(await failure(as("jn").decideEmployers.mutate({ ids: [c.unitId], approve: false }))).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { reason: ["请填写不通过原因"] } });
+    expect(await as("jn").decideEmployers.mutate({ ids: [c.unitId], approve: false, reason: "信用代码与营业执照不符" })).toEqual({ decided: 1, alreadyDecided: [] });
+    expect(await t.app.db.auditLog.findFirstOrThrow({ where: { entityId: c.unitId, action: "unit.reject" } })).toMatchObject({ actorId: t.fixture.logins.jn.accountId, after: { status: "REJECTED", reason: "信用代码与营业执照不符" } });
+    expect(await failure(t.login(c.admin))).toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("refuses a sibling city's unit without deciding anything", async () => {
+    const theirs = await pendingEmployer("qd");
+    const mine = await pendingEmployer("jn");
+    expect(await failure(as("jn").decideEmployers.mutate({ ids: [mine.unitId, theirs.unitId], approve: true }))).toMatchObject({ code: "NOT_FOUND" });
+    expect((await t.app.db.unit.findUniqueOrThrow({ where: { id: mine.unitId } })).status).toBe("PENDING");
+    expect((await t.app.db.unit.findUniqueOrThrow({ where: { id: theirs.unitId } })).status).toBe("PENDING");
+  });
+});
+
+describe("审核注册人员", () => {
+  it("lists pending people of units in scope with masked ID numbers, searchable by 姓名", async () => {
+    const p = await t.fixture.newProfessional({ status: "PENDING" });
+    const q = await t.fixture.newProfessional({ unit: "qdMetro", status: "PENDING" });
+    const page = await as("jn").professionals.query({ pageSize: 200 });
+    const row = page.items.find((r) => r.accountId === p.accountId);
+    expect(row).toMatchObject({ name: p.name, unitName: "济南公共交通集团有限公司", education: "BACHELOR", titleSeries: "ENGINEERING", departmentName: null });
+    expect(row?.idNumberMasked).toBe(`${p.idNumber.slice(0, 10)}****${p.idNumber.slice(14)}`);
+    expect(JSON.stringify(page)).not.toContain(p.idNumber);
+    expect(page.items.some((r) => r.accountId === q.accountId)).toBe(false);
+    expect((await as("jnBus").professionals.query({ name: p.name })).items.map((r) => r.accountId)).toEqual([p.accountId]);
+    expect(await failure(as("qd").professional.query({ accountId: p.accountId }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await as("jn").professional.query({ accountId: p.accountId })).toMatchObject({ name: p.name, status: "PENDING" });
+  });
+
+  it("approves and rejects in batches with professional.approved / rejected, and the approved person signs in", async () => {
+    const a = await t.fixture.newProfessional({ status: "PENDING" });
+    const b = await t.fixture.newProfessional({ status: "PENDING" });
+    expect(await as("jnBus").decideProfessionals.mutate({ ids: [a.accountId], approve: true })).toEqual({ decided: 1, alreadyDecided: [] });
+    expect(await as("jnBus").decideProfessionals.mutate({ ids: [b.accountId], approve: false, reason: "职称证书不符" })).toEqual({ decided: 1, alreadyDecided: [] });
+
+    const approved = (await outboxEvents(t, identityEvents.professionalApproved.type)).filter((e) => e.data.accountId === a.accountId).map((e) => ProfessionalSnapshot.parse(e.data));
+    expect(approved).toEqual([expect.objectContaining({ status: "APPROVED", version: 2, unitId: t.fixture.units.jnBus.id })]);
+    const rejected = (await outboxEvents(t, identityEvents.professionalRejected.type)).filter((e) => e.data.accountId === b.accountId);
+    expect(rejected.map((e) => e.data.status)).toEqual(["REJECTED"]);
+    expect(await t.app.db.professional.findUniqueOrThrow({ where: { accountId: b.accountId } })).toMatchObject({ reviewReason: "职称证书不符", version: 2 });
+
+    expect((await t.login(a)).token).toBeTruthy();
+    expect(await failure(t.login(b))).toMatchObject({ code: "FORBIDDEN", message: "注册信息未通过审核，请联系所在单位" });
+  });
+
+  it("decides each row once when two admins decide the same batch at the same time", async () => {
+    const people = await Promise.all([1, 2, 3].map(() => t.fixture.newProfessional({ status: "PENDING" })));
+    const ids = people.map((p) => p.accountId);
+    const results = await Promise.all([as("jn").decideProfessionals.mutate({ ids, approve: true }), as("jnBus").decideProfessionals.mutate({ ids: [...ids].reverse(), approve: true })]);
+    expect(results.map((r) => r.decided).sort()).toEqual([0, 3]);
+    expect(results.flatMap((r) => r.alreadyDecided).sort()).toEqual(people.map((p) => p.name).sort());
+    const events = (await outboxEvents(t, identityEvents.professionalApproved.type)).filter((e) => ids.includes(e.data.accountId as string));
+    expect(events).toHaveLength(3);
+  });
+});
+
+describe("authorization", () => {
+  const calls = {
+    employers: (c: ReturnType<typeof as>) => c.employers.query({}),
+    decideEmployers: (c: ReturnType<typeof as>) => c.decideEmployers.mutate({ ids: [t.fixture.units.jnPending.id], approve: true }),
+    professionals: (c: ReturnType<typeof as>) => c.professionals.query({}),
+    professional: (c: ReturnType<typeof as>) => c.professional.query({ accountId: t.fixture.logins.pendingProfessional.accountId }),
+    decideProfessionals: (c: ReturnType<typeof as>) => c.decideProfessionals.mutate({ ids: [t.fixture.logins.pendingProfessional.accountId], approve: true }),
+  };
+
+  it("refuses an admin whose roles lack the review permission, a professional and an anonymous caller", async () => {
+    for (const [name, call] of Object.entries(calls)) {
+      expect((await failure(call(as("jnViewer")))).code, name).toBe("FORBIDDEN");
+      expect((await failure(call(as("professional")))).code, name).toBe("FORBIDDEN");
+      expect((await failure(call(t.client().review))).code, name).toBe("UNAUTHORIZED");
+    }
+  });
+
+  it("shows a sibling city's admin none of 济南's records and refuses to decide them", async () => {
+    expect((await as("qd").employers.query({ name: t.fixture.units.jnPending.name })).total).toBe(0);
+    expect((await as("qd").professionals.query({ name: t.fixture.logins.pendingProfessional.name })).total).toBe(0);
+    expect((await failure(calls.decideEmployers(as("qd")))).code).toBe("NOT_FOUND");
+    expect((await failure(calls.decideProfessionals(as("qd")))).code).toBe("NOT_FOUND");
+    expect((await t.app.db.professional.findUniqueOrThrow({ where: { accountId: t.fixture.logins.pendingProfessional.accountId } })).status).toBe("PENDING");
+  });
+});
+
+describe("显示完整信息", () => {
+  const reveal = (who: keyof typeof tokens | null, accountId: string) =>
+    t.client({ token: who ? tokens[who] : null }).professionals.revealPii.mutate({ accountId, fields: ["idNumber", "phone"], purpose: "核实身份" });
+
+  it("gives a holder of pii.unmask the clear values in scope and logs the view", async () => {
+    const p = t.fixture.logins.professional;
+    expect(await reveal("jn", p.accountId)).toEqual({ idNumber: p.idNumber, phone: "13800000000" });
+    expect(await t.app.db.piiAccessLog.findFirstOrThrow({ where: { subjectId: p.accountId } })).toMatchObject({ viewerId: t.fixture.logins.jn.accountId, fields: ["idNumber", "phone"], purpose: "核实身份" });
+  });
+
+  it("refuses without the permission, outside the scope and anonymously, logging nothing", async () => {
+    const p = t.fixture.logins.professional;
+    const before = await t.app.db.piiAccessLog.count();
+    expect((await failure(reveal("jnViewer", p.accountId))).code).toBe("FORBIDDEN");
+    expect((await failure(reveal("professional", p.accountId))).code).toBe("FORBIDDEN");
+    expect((await failure(reveal("qd", p.accountId))).code).toBe("NOT_FOUND");
+    expect((await failure(reveal(null, p.accountId))).code).toBe("UNAUTHORIZED");
+    expect(await t.app.db.piiAccessLog.count()).toBe(before);
+  });
+});

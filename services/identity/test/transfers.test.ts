@@ -1,0 +1,110 @@
+import { identityEvents, ProfessionalTransferred } from "@ce/contracts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
+import { outboxEvents } from "./support/people.ts";
+
+let t: TestIdentity;
+const tokens = {} as Record<"jn" | "jnBus" | "qdMetro" | "jnViewer" | "professional", string>;
+
+beforeAll(async () => {
+  t = await bootIdentity("transfers");
+  for (const key of ["jn", "jnBus", "jnViewer", "professional"] as const) tokens[key] = (await t.login(t.fixture.logins[key])).token;
+  tokens.qdMetro = (await t.login(await t.fixture.newAdmin("qdMetro", { isSuper: true }))).token;
+});
+afterAll(() => t?.cleanup());
+
+const as = (who: keyof typeof tokens | null) => t.client({ token: who ? tokens[who] : null }).transfers;
+const form = (accountId: string, toUnitId = t.fixture.units.qdMetro.id) => ({ accountId, toUnitId, contactPhone: "0531-88889999", reason: "工作调动", attachmentName: "调令.jpg" });
+
+describe("人员调出", () => {
+  it("offers approved people of the caller's units in 添加人员, masked", async () => {
+    const p = await t.fixture.newProfessional();
+    const page = await as("jnBus").candidates.query({ name: p.name });
+    expect(page.items).toEqual([expect.objectContaining({ accountId: p.accountId, phoneMasked: "138*****00", unitName: "济南公共交通集团有限公司", titleSeries: "ENGINEERING" })]);
+    expect(JSON.stringify(page)).not.toContain(p.idNumber);
+    expect((await as("qdMetro").candidates.query({ name: p.name })).total).toBe(0);
+  });
+
+  it("submits one transfer per person, to another approved employer anywhere", async () => {
+    const p = await t.fixture.newProfessional();
+    await as("jnBus").create.mutate(form(p.accountId));
+    expect(await failure(as("jnBus").create.mutate(form(p.accountId)))).toMatchObject({ code: "CONFLICT", fieldErrors: { accountId: ["该人员已有待处理的调转申请"] } });
+    const q = await t.fixture.newProfessional();
+    expect((await failure(as("jnBus").create.mutate(form(q.accountId, t.fixture.units.jnBus.id)))).fieldErrors).toEqual({ toUnitId: ["调入单位不能是本单位"] });
+    expect((await failure(as("jnBus").create.mutate(form(q.accountId, t.fixture.units.qd.id)))).fieldErrors).toEqual({ toUnitId: ["请选择有效的调入单位"] });
+    expect((await failure(as("jnBus").create.mutate({ ...form(q.accountId), reason: "" }))).fieldErrors).toEqual({ reason: ["请输入调转原因"] });
+    const pending = await t.fixture.newProfessional({ status: "PENDING" });
+    expect((await failure(as("jnBus").create.mutate(form(pending.accountId)))).fieldErrors).toEqual({ accountId: ["只能调转审核通过的专业技术人员"] });
+  });
+});
+
+describe("人员调入 and 调转记录", () => {
+  it("moves the person on 确认调转, clears the department and announces professional.transferred", async () => {
+    const p = await t.fixture.newProfessional();
+    const dept = await t.app.db.department.create({ data: { id: crypto.randomUUID(), unitId: t.fixture.units.jnBus.id, name: `调度部${p.name}`, path: `/${crypto.randomUUID()}/` } });
+    await t.app.db.professional.update({ where: { accountId: p.accountId }, data: { departmentId: dept.id } });
+    const { id } = await as("jnBus").create.mutate(form(p.accountId));
+    const incoming = await as("qdMetro").list.query({ direction: "in", status: "PENDING" });
+    expect(incoming.items.find((r) => r.id === id)).toMatchObject({ name: p.name, fromUnitName: "济南公共交通集团有限公司", status: "PENDING", major: "道路桥梁工程" });
+    expect((await as("jnBus").list.query({ direction: "in" })).items.some((r) => r.id === id)).toBe(false);
+
+    await as("qdMetro").decide.mutate({ id, accept: true });
+    expect(await failure(as("qdMetro").decide.mutate({ id, accept: false, reason: "再次" }))).toMatchObject({ code: "CONFLICT", message: "该调转申请已处理" });
+
+    const account = await t.app.db.account.findUniqueOrThrow({ where: { id: p.accountId }, include: { professional: true } });
+    expect(account.unitId).toBe(t.fixture.units.qdMetro.id);
+    expect(account.professional).toMatchObject({ unitId: t.fixture.units.qdMetro.id, departmentId: null, version: 2 });
+    const [event] = (await outboxEvents(t, identityEvents.professionalTransferred.type)).filter((e) => (e.data.professional as { accountId: string }).accountId === p.accountId);
+    expect(ProfessionalTransferred.parse(event?.data)).toMatchObject({ transferId: id, fromUnitId: t.fixture.units.jnBus.id, toUnitId: t.fixture.units.qdMetro.id, professional: { unitPath: t.fixture.units.qdMetro.path, version: 2 } });
+
+    expect((await as("jnBus").list.query({ direction: "out" })).items.find((r) => r.id === id)?.status).toBe("ACCEPTED");
+    expect((await as("qdMetro").list.query({ direction: "in" })).items.find((r) => r.id === id)?.status).toBe("ACCEPTED");
+    expect(await as("jnBus").detail.query({ id })).toMatchObject({ contactPhone: "0531-88889999", reason: "工作调动", attachmentName: "调令.jpg", status: "ACCEPTED" });
+    expect((await t.login(p)).token).toBeTruthy();
+    expect((await as("jnBus").candidates.query({ name: p.name })).total).toBe(0);
+  });
+
+  it("keeps the person where they were on 拒绝 (a reason is required)", async () => {
+    const p = await t.fixture.newProfessional();
+    const { id } = await as("jnBus").create.mutate(form(p.accountId));
+    expect((await failure(as("qdMetro").decide.mutate({ id, accept: false }))).fieldErrors).toEqual({ reason: ["请填写拒绝原因"] });
+    await as("qdMetro").decide.mutate({ id, accept: false, reason: "岗位已满" });
+    expect((await t.app.db.professional.findUniqueOrThrow({ where: { accountId: p.accountId } })).unitId).toBe(t.fixture.units.jnBus.id);
+    expect(await as("jnBus").detail.query({ id })).toMatchObject({ status: "REJECTED", reviewReason: "岗位已满" });
+  });
+
+  it("lets only the target side confirm: the sending unit cannot accept its own request", async () => {
+    const p = await t.fixture.newProfessional();
+    const { id } = await as("jnBus").create.mutate(form(p.accountId));
+    expect((await failure(as("jnBus").decide.mutate({ id, accept: true }))).code).toBe("NOT_FOUND");
+    const results = await Promise.allSettled([as("qdMetro").decide.mutate({ id, accept: true }), as("qdMetro").decide.mutate({ id, accept: true })]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect((await outboxEvents(t, identityEvents.professionalTransferred.type)).filter((e) => e.data.transferId === id)).toHaveLength(1);
+  });
+});
+
+describe("authorization", () => {
+  it("refuses without 人员调转, as a professional, anonymously, and hides other units' transfers", async () => {
+    const p = await t.fixture.newProfessional();
+    const { id } = await as("jnBus").create.mutate(form(p.accountId));
+    const calls = {
+      candidates: (c: ReturnType<typeof as>) => c.candidates.query({}),
+      create: (c: ReturnType<typeof as>) => c.create.mutate(form(p.accountId)),
+      list: (c: ReturnType<typeof as>) => c.list.query({ direction: "in" }),
+      detail: (c: ReturnType<typeof as>) => c.detail.query({ id }),
+      decide: (c: ReturnType<typeof as>) => c.decide.mutate({ id, accept: true }),
+    };
+    for (const [name, call] of Object.entries(calls)) {
+      expect((await failure(call(as("jnViewer")))).code, name).toBe("FORBIDDEN");
+      expect((await failure(call(as("professional")))).code, name).toBe("FORBIDDEN");
+      expect((await failure(call(as(null)))).code, name).toBe("UNAUTHORIZED");
+    }
+    const outsider = (await t.login(await t.fixture.newAdmin("qdPort", { isSuper: true }))).token;
+    const other = t.client({ token: outsider }).transfers;
+    expect((await other.list.query({ direction: "out" })).total).toBe(0);
+    expect((await failure(other.detail.query({ id }))).code).toBe("NOT_FOUND");
+    expect((await failure(other.decide.mutate({ id, accept: true }))).code).toBe("NOT_FOUND");
+    expect((await failure(other.create.mutate(form(p.accountId, t.fixture.units.jnMetro.id)))).code).toBe("BAD_REQUEST");
+    expect((await t.app.db.transfer.findUniqueOrThrow({ where: { id } })).status).toBe("PENDING");
+  });
+});

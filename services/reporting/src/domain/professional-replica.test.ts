@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { movedPath, professionalReplicaRow } from "./professional-replica.ts";
+
+describe("professional replica", () => {
+  it("rewrites the moved subtree's prefix and leaves other paths alone", () => {
+    expect(movedPath("/p/a/u/", "/p/a/", "/p/b/a/")).toBe("/p/b/a/u/");
+    expect(movedPath("/p/a/", "/p/a/", "/p/b/a/")).toBe("/p/b/a/");
+    expect(movedPath("/p/ab/", "/p/a/", "/p/b/a/")).toBe("/p/ab/");
+  });
+
+  it("keeps the masked ID and blind index, and dates from the event", () => {
+    const row = professionalReplicaRow(
+      {
+        accountId: "00000000-0000-4000-8000-000000000001",
+        name: "张三",
+        idType: "RESIDENT_ID",
+        idNumberMasked: "3701021988****1234",
+        idNumberHash: "hash",
+        unitId: "00000000-0000-4000-8000-000000000002",
+        unitPath: "/x/",
+        departmentId: null,
+        status: "PENDING",
+        education: "BACHELOR",
+        titleSeries: "ENGINEERING",
+        titleLevel: "INTERMEDIATE",
+        qualification: "工程师",
+        major: "交通",
+        certificateNo: null,
+        registeredAt: "2026-01-02T03:04:05.000Z",
+        version: 4,
+      },
+      "2026-02-01T00:00:00.000Z",
+    );
+    expect(row).toMatchObject({ idNumberMasked: "3701021988****1234", idNumberHash: "hash", version: 4, unitPath: "/x/" });
+    expect(row.registeredAt.toISOString()).toBe("2026-01-02T03:04:05.000Z");
+    expect(row.updatedAt.toISOString()).toBe("2026-02-01T00:00:00.000Z");
+  });
+});

@@ -1,0 +1,117 @@
+import { randomUUID } from "node:crypto";
+import { unitPath, type ProfessionalSnapshot } from "@ce/contracts";
+import { eventually, unitEnvelope } from "@ce/service-kit/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bootReporting } from "./support/boot.ts";
+
+let sys: Awaited<ReturnType<typeof bootReporting>>;
+
+beforeAll(async () => {
+  sys = await bootReporting("profpipe");
+});
+afterAll(() => sys.cleanup());
+
+const envelope = <T>(type: string, data: T) => ({ id: randomUUID(), type, occurredAt: new Date().toISOString(), actor: null, correlationId: randomUUID(), causationId: null, data });
+
+function snapshot(overrides: Partial<ProfessionalSnapshot> = {}): ProfessionalSnapshot {
+  const unitId = overrides.unitId ?? randomUUID();
+  return {
+    accountId: randomUUID(),
+    name: "张三",
+    idType: "RESIDENT_ID",
+    idNumberMasked: "3701021988****1234",
+    idNumberHash: `hash-${randomUUID()}`,
+    unitId,
+    unitPath: unitPath(null, unitId),
+    departmentId: null,
+    status: "PENDING",
+    education: "BACHELOR",
+    titleSeries: "ENGINEERING",
+    titleLevel: "INTERMEDIATE",
+    qualification: "工程师",
+    major: "道路桥梁",
+    certificateNo: null,
+    registeredAt: "2026-03-01T08:00:00.000Z",
+    version: 1,
+    ...overrides,
+  };
+}
+
+const replica = (accountId: string) => sys.app.db.professionalReplica.findUnique({ where: { accountId } });
+
+/** Waits until the reporting consumer has settled every message on the stream. */
+async function settled() {
+  const stream = sys.naming.stream("CE_IDENTITY");
+  const durable = sys.naming.consumer("reporting", "CE_IDENTITY");
+  await eventually(async () => {
+    const [s, c] = await Promise.all([sys.producer.jsm.streams.info(stream), sys.producer.jsm.consumers.info(stream, durable)]);
+    expect(c.delivered.stream_seq).toBe(s.state.last_seq);
+    expect(c.num_pending).toBe(0);
+    expect(c.num_ack_pending).toBe(0);
+  });
+}
+
+describe("professional events keep the reporting replica", () => {
+  it("takes a registration, then the approval, and ignores an older snapshot arriving late", async () => {
+    const registered = snapshot();
+    await sys.producer.publish(envelope("ce.identity.professional.registered.v1", registered));
+    await eventually(async () => expect(await replica(registered.accountId)).toMatchObject({ status: "PENDING", version: 1, idNumberMasked: "3701021988****1234" }));
+
+    await sys.producer.publish(envelope("ce.identity.professional.approved.v1", { ...registered, status: "APPROVED", version: 2 }));
+    await sys.producer.publish(envelope("ce.identity.professional.updated.v1", { ...registered, name: "旧名", version: 1 }));
+    await settled();
+    expect(await replica(registered.accountId)).toMatchObject({ status: "APPROVED", version: 2, name: "张三", unitPath: registered.unitPath });
+  });
+
+  it("applies each event once under redelivery with a new message id and after losing the durable consumer", async () => {
+    const p = snapshot();
+    const updated = envelope("ce.identity.professional.updated.v1", { ...p, major: "交通运输", version: 3 });
+    await sys.producer.publish(updated);
+    await sys.producer.publish(updated, `${updated.id}-again`);
+    await settled();
+    const inbox = await sys.app.db.inboxEvent.count();
+
+    await sys.app.stop();
+    await sys.producer.jsm.consumers.delete(sys.naming.stream("CE_IDENTITY"), sys.naming.consumer("reporting", "CE_IDENTITY"));
+    await sys.restart();
+    await settled();
+    expect(await sys.app.db.inboxEvent.count()).toBe(inbox);
+    expect(await replica(p.accountId)).toMatchObject({ major: "交通运输", version: 3 });
+  });
+
+  it("moves a transferred professional to the new unit and path", async () => {
+    const p = snapshot({ status: "APPROVED", version: 2 });
+    await sys.producer.publish(envelope("ce.identity.professional.approved.v1", p));
+    const toUnit = randomUUID();
+    const moved = { ...p, unitId: toUnit, unitPath: unitPath(null, toUnit), version: 3 };
+    await sys.producer.publish(envelope("ce.identity.professional.transferred.v1", { transferId: randomUUID(), professional: moved, fromUnitId: p.unitId, toUnitId: toUnit }));
+    await settled();
+    expect(await replica(p.accountId)).toMatchObject({ unitId: toUnit, unitPath: moved.unitPath, version: 3 });
+  });
+
+  it("rewrites unit and professional paths under a moved unit, and nothing outside it", async () => {
+    const province = unitEnvelope("ce.identity.unit.created.v1", { name: "省厅" });
+    const cityA = unitEnvelope("ce.identity.unit.created.v1", { name: "甲市", superiorId: province.data.unitId, superiorPath: province.data.path });
+    const cityB = unitEnvelope("ce.identity.unit.created.v1", { name: "乙市", superiorId: province.data.unitId, superiorPath: province.data.path });
+    const employer = unitEnvelope("ce.identity.unit.created.v1", { name: "甲市公交", kind: "EMPLOYER", superiorId: cityA.data.unitId, superiorPath: cityA.data.path });
+    for (const e of [province, cityA, cityB, employer]) await sys.producer.publish(e);
+    const inside = snapshot({ unitId: employer.data.unitId, unitPath: employer.data.path });
+    const outside = snapshot({ unitId: cityB.data.unitId, unitPath: cityB.data.path });
+    await sys.producer.publish(envelope("ce.identity.professional.registered.v1", inside));
+    await sys.producer.publish(envelope("ce.identity.professional.registered.v1", outside));
+
+    // 甲市 moves under 乙市.
+    const newPath = unitPath(cityB.data.path, cityA.data.unitId);
+    const move = envelope("ce.identity.unit.moved.v1", { unitId: cityA.data.unitId, oldSuperiorId: province.data.unitId, newSuperiorId: cityB.data.unitId, oldPath: cityA.data.path, newPath, version: 2 });
+    await sys.producer.publish(move);
+    await sys.producer.publish(move, `${move.id}-again`);
+    await settled();
+
+    const unit = (id: string) => sys.app.db.unitReplica.findUniqueOrThrow({ where: { id } });
+    expect(await unit(cityA.data.unitId)).toMatchObject({ path: newPath, superiorId: cityB.data.unitId, version: 2 });
+    expect((await unit(employer.data.unitId)).path).toBe(`${newPath}${employer.data.unitId}/`);
+    expect((await unit(cityB.data.unitId)).path).toBe(cityB.data.path);
+    expect((await replica(inside.accountId))?.unitPath).toBe(`${newPath}${employer.data.unitId}/`);
+    expect((await replica(outside.accountId))?.unitPath).toBe(cityB.data.path);
+  });
+});
