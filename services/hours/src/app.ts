@@ -1,21 +1,33 @@
 import type { AddressInfo } from "node:net";
-import { connectInfra, startHttpServer } from "@ce/service-kit";
-import type { Config } from "./config.ts";
+import { connectInfra, ensureStream, startHttpServer, startOutboxRelay } from "@ce/service-kit";
+import { SCHEMA, type Config } from "./config.ts";
 import { createDb } from "./db/client.ts";
 import { startIdentityConsumer } from "./events/identity-consumer.ts";
+import type { HoursDeps } from "./deps.ts";
 import { createHoursRouter } from "./routers/index.ts";
+import { openAttachmentStore } from "./storage/attachments.ts";
 
-/** Wires the hours service: database → NATS/Redis → identity consumer → HTTP. */
-export async function startHours(config: Config) {
+/**
+ * Wires the hours service: database → NATS/Redis → its CE_HOURS stream and outbox relay →
+ * identity consumer → HTTP. `now` pins the clock for tests.
+ */
+export async function startHours(config: Config, opts: { now?: () => Date } = {}) {
   const infra = await connectInfra("hours", config);
   const db = createDb(config.DATABASE_URL);
   infra.lifecycle.onStop("database", () => db.$disconnect());
 
+  await ensureStream(infra.nats.jsm, infra.naming, "CE_HOURS", config.NATS_STREAM_REPLICAS);
+  const relay = startOutboxRelay({ db, schema: SCHEMA, js: infra.nats.js, naming: infra.naming, log: infra.log });
+  infra.lifecycle.onStop("outbox relay", () => relay.stop());
+
+  const attachments = await openAttachmentStore(infra, config.NATS_STREAM_REPLICAS);
+
   const identityConsumer = await startIdentityConsumer(db, infra);
   infra.lifecycle.onStop("identity consumer", () => identityConsumer.stop());
 
+  const deps: HoursDeps = { db, attachments, log: infra.log, nudgeOutbox: () => relay.nudge(), yearsBack: config.DECLARATION_YEARS_BACK, now: opts.now ?? (() => new Date()) };
   const server = await startHttpServer({
-    router: createHoursRouter({ db }),
+    router: createHoursRouter(deps),
     port: config.PORT,
     host: config.HOST,
     redis: infra.redis,
@@ -33,5 +45,5 @@ export async function startHours(config: Config) {
 
   const port = (server.address() as AddressInfo).port;
   infra.log.info({ port }, "hours service listening");
-  return { url: `http://${config.HOST}:${port}/trpc`, port, db, infra, stop: () => infra.lifecycle.stop() };
+  return { url: `http://${config.HOST}:${port}/trpc`, port, db, infra, relay, attachments, stop: () => infra.lifecycle.stop() };
 }

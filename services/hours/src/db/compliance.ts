@@ -1,0 +1,18 @@
+import type { Db } from "./client.ts";
+import type { YearHours } from "../domain/compliance.ts";
+
+/** Recognised hours per year and subject of one person; only approved and filed records count. */
+export async function hoursByYear(db: Db, professionalId: string, years: readonly number[]): Promise<Map<number, YearHours>> {
+  const rows = await db.declaration.groupBy({
+    by: ["year", "subject"],
+    where: { professionalId, year: { in: [...years] }, status: { in: ["APPROVED", "FILED"] } },
+    _sum: { recognizedHours: true },
+  });
+  const out = new Map<number, YearHours>(years.map((y) => [y, { general: 0, professional: 0 }]));
+  for (const r of rows) {
+    const h = out.get(r.year)!;
+    if (r.subject === "GENERAL") h.general += r._sum.recognizedHours ?? 0;
+    else h.professional += r._sum.recognizedHours ?? 0;
+  }
+  return out;
+}

@@ -1,0 +1,126 @@
+import type { DecisionRow, DeclarableProfessional, DeclarationDetail, DeclarationRow, DeclarationStatus, ListRecordsInput, Page, Subject } from "@ce/contracts";
+import { pageOffset, type PageRequest } from "@ce/contracts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import type { Db, Tx } from "./client.ts";
+
+/** Whose declarations a caller sees: a professional their own, an admin their unit subtree's. */
+export type RecordsScope = { professionalId: string } | { scopePath: string };
+
+const scopeWhere = (s: RecordsScope): Prisma.DeclarationWhereInput =>
+  "professionalId" in s ? { professionalId: s.professionalId } : { unitPath: { startsWith: s.scopePath } };
+
+const tabStatuses: Record<ListRecordsInput["tab"], DeclarationStatus[] | null> = {
+  ALL: null,
+  PENDING: ["PENDING"],
+  APPROVED: ["APPROVED", "FILED"],
+  REJECTED: ["REJECTED", "VOIDED"],
+};
+
+/** Statuses whose hours still count against a form's yearly cap. */
+export const COUNTING: DeclarationStatus[] = ["PENDING", "APPROVED", "FILED"];
+
+export type ChainStep = { id: string; name: string };
+
+/** The approved professionals of a unit subtree (选择申请人 › 添加人员). */
+export async function declarableProfessionals(db: Db, scopePath: string, name?: string): Promise<DeclarableProfessional[]> {
+  const people = await db.professionalReplica.findMany({
+    where: { unitPath: { startsWith: scopePath }, status: "APPROVED", ...(name ? { name: { contains: name } } : {}) },
+    orderBy: { name: "asc" },
+    take: 200,
+  });
+  const units = await db.unitReplica.findMany({ where: { id: { in: [...new Set(people.map((p) => p.unitId))] } }, select: { id: true, name: true } });
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  return people.map((p) => ({ accountId: p.accountId, name: p.name, idNumberMasked: p.idNumberMasked, unitName: unitName.get(p.unitId) ?? null }));
+}
+
+/** Hours a person already claims for one form in one year (pending or granted). */
+export async function usedHoursThisYear(tx: Db | Tx, professionalId: string, formId: string, year: number): Promise<number> {
+  const rows = await tx.declaration.findMany({
+    where: { professionalId, year, status: { in: COUNTING }, formVersion: { formId } },
+    select: { recognizedHours: true, computedHours: true, requestedHours: true },
+  });
+  return rows.reduce((sum, r) => sum + (r.recognizedHours ?? r.requestedHours), 0);
+}
+
+const withForm = {
+  formVersion: { select: { version: true, name: true, form: { select: { code: true } } } },
+  attachments: { select: { id: true, originalName: true, contentType: true, size: true, sha256: true }, orderBy: { createdAt: "asc" } },
+  decisions: { orderBy: { createdAt: "asc" } },
+} as const;
+type Loaded = Prisma.DeclarationGetPayload<{ include: typeof withForm }>;
+
+const handlerName = (d: Loaded) => (d.status === "PENDING" ? ((d.chain as ChainStep[])[d.stepIndex]?.name ?? null) : null);
+
+function toRow(d: Loaded): DeclarationRow {
+  return {
+    id: d.id,
+    professionalName: d.professionalName,
+    year: d.year,
+    subject: d.subject as Subject,
+    formName: d.formVersion.name,
+    requestedHours: d.requestedHours,
+    computedHours: d.computedHours,
+    recognizedHours: d.recognizedHours,
+    currentHandlerName: handlerName(d),
+    status: d.status as DeclarationStatus,
+  };
+}
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+export function toDetail(d: Loaded): DeclarationDetail {
+  return {
+    ...toRow(d),
+    professionalId: d.professionalId,
+    unitId: d.unitId,
+    formCode: d.formVersion.form.code,
+    formVersion: d.formVersion.version,
+    schoolName: d.schoolName,
+    className: d.className,
+    content: d.content,
+    startDate: isoDate(d.startDate),
+    endDate: isoDate(d.endDate),
+    score: d.score,
+    details: d.details as Record<string, unknown>,
+    explanation: d.explanation,
+    chain: d.chain as ChainStep[],
+    history: d.decisions.map((h) => ({
+      kind: h.kind as "APPROVAL" | "AUDIT",
+      unitName: h.unitName,
+      actorName: h.actorName,
+      decision: h.decision as DecisionRow["decision"],
+      recognizedHours: h.recognizedHours,
+      reason: h.reason,
+      decidedAt: h.createdAt.toISOString(),
+    })),
+    attachments: d.attachments.map((a) => ({ id: a.id, name: a.originalName, contentType: a.contentType, size: a.size, sha256: a.sha256 })),
+    createdAt: d.createdAt.toISOString(),
+  };
+}
+
+/** 查看申报记录: one page of one tab, newest first. */
+export function listRecords(db: Db, scope: RecordsScope, input: ListRecordsInput): Promise<Page<DeclarationRow>> {
+  const statuses = tabStatuses[input.tab];
+  return listWhere(db, { ...scopeWhere(scope), ...(statuses ? { status: { in: statuses } } : {}) }, input);
+}
+
+/** One page of declarations matching `where`, newest first. */
+export async function listWhere(db: Db, where: Prisma.DeclarationWhereInput, input: PageRequest): Promise<Page<DeclarationRow>> {
+  const [total, rows] = await Promise.all([
+    db.declaration.count({ where }),
+    db.declaration.findMany({ where, include: withForm, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: pageOffset(input), take: input.pageSize }),
+  ]);
+  return { items: rows.map(toRow), total, page: input.page, pageSize: input.pageSize };
+}
+
+/** One declaration, if the caller may see it. */
+export async function findDeclaration(db: Db | Tx, scope: RecordsScope, id: string) {
+  return db.declaration.findFirst({ where: { id, ...scopeWhere(scope) }, include: withForm });
+}
+
+/** Locks a declaration row for a state change; two deciders at once get one each, in turn. */
+export async function lockDeclaration(tx: Tx, id: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM hours.declaration WHERE id = ${id}::uuid FOR UPDATE`;
+}
+
+export { withForm };

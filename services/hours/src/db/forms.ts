@@ -1,0 +1,78 @@
+import { FormField, HourRule, Subject, type LearningForm, type UpdateFormInput } from "@ce/contracts";
+import { randomUUID } from "node:crypto";
+import type { Db, Tx } from "./client.ts";
+
+type VersionRow = {
+  id: string;
+  formId: string;
+  version: number;
+  effectiveFrom: Date;
+  name: string;
+  fields: unknown;
+  hint: string;
+  subjects: string[];
+  rule: unknown;
+  form: { code: string };
+};
+
+/** A stored version as the DTO; the JSON columns are parsed so a bad row fails loudly here. */
+export function toLearningForm(v: VersionRow): LearningForm {
+  return {
+    formId: v.formId,
+    versionId: v.id,
+    code: v.form.code,
+    name: v.name,
+    version: v.version,
+    effectiveFrom: v.effectiveFrom.toISOString().slice(0, 10),
+    fields: FormField.array().parse(v.fields),
+    hint: v.hint,
+    subjects: Subject.array().parse(v.subjects),
+    rule: HourRule.parse(v.rule),
+  };
+}
+
+const day = (d: string) => new Date(`${d}T00:00:00Z`);
+
+/** The version of every form in force on a date, in the catalog's order. */
+export async function activeForms(db: Db | Tx, on: string): Promise<LearningForm[]> {
+  const forms = await db.learningForm.findMany({
+    orderBy: { sortOrder: "asc" },
+    include: { versions: { where: { effectiveFrom: { lte: day(on) } }, orderBy: [{ effectiveFrom: "desc" }, { version: "desc" }], take: 1, include: { form: true } } },
+  });
+  return forms.flatMap((f) => f.versions.map(toLearningForm));
+}
+
+/** One form's version in force on a date, or null when the code is unknown or not yet in force. */
+export async function activeForm(db: Db | Tx, code: string, on: string): Promise<LearningForm | null> {
+  const v = await db.learningFormVersion.findFirst({
+    where: { form: { code }, effectiveFrom: { lte: day(on) } },
+    orderBy: [{ effectiveFrom: "desc" }, { version: "desc" }],
+    include: { form: true },
+  });
+  return v ? toLearningForm(v) : null;
+}
+
+/** Adds a new version of a form; older versions (and the declarations using them) stay as they were. */
+export async function addFormVersion(tx: Tx, input: UpdateFormInput, createdBy: string): Promise<LearningForm | null> {
+  const form = await tx.learningForm.findUnique({ where: { code: input.code } });
+  if (!form) return null;
+  // Serialises concurrent edits of one form so version numbers never collide.
+  await tx.$queryRaw`SELECT id FROM hours.learning_form WHERE id = ${form.id}::uuid FOR UPDATE`;
+  const last = await tx.learningFormVersion.findFirst({ where: { formId: form.id }, orderBy: { version: "desc" }, select: { version: true } });
+  const v = await tx.learningFormVersion.create({
+    data: {
+      id: randomUUID(),
+      formId: form.id,
+      version: (last?.version ?? 0) + 1,
+      effectiveFrom: day(input.effectiveFrom),
+      name: input.name,
+      fields: input.fields,
+      hint: input.hint,
+      subjects: input.subjects,
+      rule: input.rule,
+      createdBy,
+    },
+    include: { form: true },
+  });
+  return toLearningForm(v);
+}

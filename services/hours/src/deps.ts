@@ -1,0 +1,16 @@
+import type { Logger } from "@ce/service-kit";
+import type { Db } from "./db/client.ts";
+import type { AttachmentStore } from "./storage/attachments.ts";
+
+/** What the hours routers run on; app.ts builds it. */
+export interface HoursDeps {
+  db: Db;
+  attachments: AttachmentStore;
+  log: Logger;
+  /** Publish outbox rows now; called after a transaction that wrote events commits. */
+  nudgeOutbox(): void;
+  /** 计入年度 may go this many years back (config DECLARATION_YEARS_BACK). */
+  yearsBack: number;
+  /** Today, for 计入年度 and the form version in force; tests may pin it. */
+  now(): Date;
+}

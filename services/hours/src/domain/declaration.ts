@@ -1,0 +1,43 @@
+import { DomainError, subjectLabels, type DeclareInput, type LearningForm } from "@ce/contracts";
+import { computeHours, type ComputedHours } from "./hour-rules.ts";
+
+/** 计入年度 may be the current year or up to this many years back (configurable per deployment). */
+export const DEFAULT_YEARS_BACK = 2;
+
+export function allowedYears(today: Date, yearsBack = DEFAULT_YEARS_BACK): number[] {
+  const current = today.getUTCFullYear();
+  return Array.from({ length: yearsBack + 1 }, (_, i) => current - i);
+}
+
+type Claim = Pick<DeclareInput, "year" | "startDate" | "endDate" | "requestedHours" | "subject" | "details">;
+
+/**
+ * Checks a declaration against its learning form and computes the hours it may be recognised
+ * for. Throws a DomainError naming the field at fault.
+ */
+export function assessDeclaration(form: LearningForm, claim: Claim, opts: { today: Date; usedThisYear: number; yearsBack?: number }): ComputedHours {
+  const years = allowedYears(opts.today, opts.yearsBack);
+  if (!years.includes(claim.year)) {
+    throw new DomainError("BAD_REQUEST", `计入年度只能是${years[years.length - 1]}至${years[0]}年`, "year");
+  }
+  if (claim.endDate < claim.startDate) throw new DomainError("BAD_REQUEST", "结束时间不能早于开始时间", "endDate");
+  if (Number(claim.startDate.slice(0, 4)) > claim.year) throw new DomainError("BAD_REQUEST", "起止时间不能晚于计入年度", "startDate");
+  if (!form.subjects.includes(claim.subject)) {
+    const allowed = form.subjects.map((s) => subjectLabels[s]).join("或");
+    throw new DomainError("BAD_REQUEST", `${form.name}只能计入${allowed}`, "subject");
+  }
+  for (const field of form.fields) {
+    const value = claim.details[field.key];
+    const empty = value === undefined || value === "" || (field.type === "checkbox" && value === false);
+    if (field.required && empty && field.type !== "checkbox") throw new DomainError("BAD_REQUEST", `请填写${field.label}`, `details.${field.key}`);
+    if (!empty && field.type === "number" && !(Number(value) > 0)) throw new DomainError("BAD_REQUEST", `${field.label}须为大于0的数字`, `details.${field.key}`);
+    if (!empty && field.type === "select" && !field.options?.some((o) => o.value === value)) {
+      throw new DomainError("BAD_REQUEST", `请选择${field.label}`, `details.${field.key}`);
+    }
+  }
+  const computed = computeHours(form.rule, { requestedHours: claim.requestedHours, details: claim.details, usedThisYear: opts.usedThisYear });
+  if (claim.requestedHours > computed.hours) {
+    throw new DomainError("BAD_REQUEST", `申请学时不能超过${computed.hours}学时（${computed.explanation}）`, "requestedHours");
+  }
+  return computed;
+}

@@ -1,0 +1,49 @@
+import { type DeclarationEvent, type DeclarationStatus, type EventDefinition, type Subject } from "@ce/contracts";
+import { enqueueEvent, type EventMeta, type SqlClient } from "@ce/service-kit";
+import type { z } from "zod";
+import { SCHEMA } from "../config.ts";
+
+/** The declaration columns an event carries. */
+export interface DeclarationForEvent {
+  id: string;
+  professionalId: string;
+  professionalName: string;
+  unitId: string;
+  unitPath: string;
+  year: number;
+  subject: string;
+  requestedHours: number;
+  computedHours: number;
+  recognizedHours: number | null;
+  status: string;
+  currentHandlerId: string | null;
+  formVersion: { version: number; form: { code: string } };
+}
+
+/** Writes one ce.hours.declaration.* event to the outbox in the caller's transaction. */
+export function declarationEvent(
+  tx: SqlClient,
+  def: EventDefinition<z.ZodType<DeclarationEvent>>,
+  d: DeclarationForEvent,
+  meta: EventMeta,
+  reason: string | null = null,
+) {
+  const data: DeclarationEvent = {
+    declarationId: d.id,
+    accountId: d.professionalId,
+    professionalName: d.professionalName,
+    unitId: d.unitId,
+    unitPath: d.unitPath,
+    year: d.year,
+    subject: d.subject as Subject,
+    formCode: d.formVersion.form.code,
+    formVersion: d.formVersion.version,
+    requestedHours: d.requestedHours,
+    computedHours: d.computedHours,
+    recognizedHours: d.recognizedHours,
+    status: d.status as DeclarationStatus,
+    currentHandlerId: d.currentHandlerId,
+    reason,
+  };
+  return enqueueEvent(tx, SCHEMA, def, data, meta);
+}

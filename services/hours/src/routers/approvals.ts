@@ -1,0 +1,44 @@
+import { ApproveInput, BatchApproveInput, BatchRejectInput, DomainError, ListApprovalsInput, RejectInput, type Principal } from "@ce/contracts";
+import { permittedProcedure, router } from "@ce/service-kit";
+import { decide, listAwaiting, type Decider, type DecisionInput } from "../db/approvals.ts";
+import type { HoursDeps } from "../deps.ts";
+
+function deciderOf(p: Principal): Decider {
+  if (!p.unitId || !p.unitName || !p.scopePath) throw new DomainError("FORBIDDEN", "当前账户不能审批学时");
+  return { accountId: p.accountId, name: p.name, unitId: p.unitId, unitName: p.unitName, scopePath: p.scopePath };
+}
+
+/** 学时审批 (§3.6): the caller's unit decides what is waiting for it, one by one or in batches. */
+export function approvalsRouter(deps: HoursDeps) {
+  const { db } = deps;
+  const run = async (p: Principal, requestId: string, ids: string[], input: DecisionInput) => {
+    const who = deciderOf(p);
+    const decided = await db.$transaction((tx) => decide(tx, who, ids, input, { actor: { accountId: p.accountId, unitId: p.unitId }, correlationId: requestId }), {
+      timeout: 60_000,
+    });
+    deps.nudgeOutbox();
+    return { decided };
+  };
+  return router({
+    list: permittedProcedure("hours.approve")
+      .input(ListApprovalsInput)
+      .query(({ ctx, input }) => listAwaiting(db, deciderOf(ctx.principal), input)),
+
+    approve: permittedProcedure("hours.approve")
+      .input(ApproveInput)
+      .mutation(({ ctx, input }) => run(ctx.principal, ctx.requestId, [input.declarationId], { kind: "APPROVE", recognizedHours: input.recognizedHours })),
+
+    reject: permittedProcedure("hours.approve")
+      .input(RejectInput)
+      .mutation(({ ctx, input }) => run(ctx.principal, ctx.requestId, [input.declarationId], { kind: "REJECT", reasonCode: input.reasonCode, reason: input.reason })),
+
+    /** 批量审核通过: each record gets its computed default 认定学时. */
+    batchApprove: permittedProcedure("hours.approve")
+      .input(BatchApproveInput)
+      .mutation(({ ctx, input }) => run(ctx.principal, ctx.requestId, input.declarationIds, { kind: "APPROVE" })),
+
+    batchReject: permittedProcedure("hours.approve")
+      .input(BatchRejectInput)
+      .mutation(({ ctx, input }) => run(ctx.principal, ctx.requestId, input.declarationIds, { kind: "REJECT", reasonCode: input.reasonCode, reason: input.reason })),
+  });
+}

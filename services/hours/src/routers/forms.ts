@@ -1,0 +1,35 @@
+import { DomainError, GetFormInput, UpdateFormInput } from "@ce/contracts";
+import { authedProcedure, permittedProcedure, router } from "@ce/service-kit";
+import { activeForm, activeForms, addFormVersion } from "../db/forms.ts";
+import type { HoursDeps } from "../deps.ts";
+
+const today = (deps: HoursDeps) => deps.now().toISOString().slice(0, 10);
+
+/** 学习形式: the catalog every declaration form loads its fields from. */
+export function formsRouter(deps: HoursDeps) {
+  const { db } = deps;
+  return router({
+    /** Every form's version in force today (anyone signed in declares or reviews with it). */
+    list: authedProcedure.query(() => activeForms(db, today(deps))),
+
+    get: authedProcedure.input(GetFormInput).query(async ({ input }) => {
+      const form = await activeForm(db, input.code, today(deps));
+      if (!form) throw new DomainError("NOT_FOUND", "学习形式不存在", "code");
+      return form;
+    }),
+
+    /** A new version effective from a date; only the province (a department with no superior) edits the catalog. */
+    update: permittedProcedure("hours.approve")
+      .input(UpdateFormInput)
+      .mutation(async ({ ctx, input }) => {
+        const unitId = ctx.principal.unitId;
+        const unit = unitId ? await db.unitReplica.findUnique({ where: { id: unitId } }) : null;
+        if (!unit || unit.kind !== "AUTHORITY" || unit.superiorId !== null) {
+          throw new DomainError("FORBIDDEN", "只有省级主管部门可以修改学习形式");
+        }
+        const form = await db.$transaction((tx) => addFormVersion(tx, input, ctx.principal.accountId));
+        if (!form) throw new DomainError("NOT_FOUND", "学习形式不存在", "code");
+        return form;
+      }),
+  });
+}

@@ -1,0 +1,131 @@
+// A small province for hours tests: units and professionals published the way identity does.
+import { randomBytes, randomUUID } from "node:crypto";
+import { afterAll, beforeAll, expect } from "vitest";
+import { naming as makeNaming, sessionKeys, type Permission, type Principal, type ProfessionalSnapshot } from "@ce/contracts";
+import { SESSION_TTL_S } from "@ce/service-kit";
+import { cleanupPrefix, eventually, fakeIdentityProducer, signIn, unitEnvelope } from "@ce/service-kit/testing";
+import { createTestDatabase, dropTestDatabase, testTag } from "@ce/testkit";
+import { startHours } from "../../src/app.ts";
+import { loadConfig } from "../../src/config.ts";
+import { migrate } from "../../src/db/migrate.ts";
+
+export const province = unitEnvelope("ce.identity.unit.created.v1", { name: "山东省交通运输厅", region: "370000" });
+export const jinan = unitEnvelope("ce.identity.unit.created.v1", { name: "济南市交通运输局", superiorId: province.data.unitId, superiorPath: province.data.path });
+export const qingdao = unitEnvelope("ce.identity.unit.created.v1", { name: "青岛市交通运输局", superiorId: province.data.unitId, superiorPath: province.data.path });
+export const bus = unitEnvelope("ce.identity.unit.created.v1", {
+  name: "济南公共交通集团有限公司",
+  kind: "EMPLOYER",
+  nature: "ENTERPRISE",
+  superiorId: jinan.data.unitId,
+  superiorPath: jinan.data.path,
+});
+export const port = unitEnvelope("ce.identity.unit.created.v1", {
+  name: "青岛港集团有限公司",
+  kind: "EMPLOYER",
+  nature: "ENTERPRISE",
+  superiorId: qingdao.data.unitId,
+  superiorPath: qingdao.data.path,
+});
+export type UnitEnvelope = typeof province;
+
+/** A professional.* envelope with sensible defaults. */
+export function professionalEnvelope(
+  type: "ce.identity.professional.registered.v1" | "ce.identity.professional.approved.v1" | "ce.identity.professional.updated.v1",
+  unit: UnitEnvelope,
+  snapshot: Partial<ProfessionalSnapshot> = {},
+) {
+  return {
+    id: randomUUID(),
+    type,
+    occurredAt: new Date().toISOString(),
+    actor: null,
+    correlationId: randomUUID(),
+    causationId: null,
+    data: {
+      accountId: randomUUID(),
+      name: "张三",
+      idType: "RESIDENT_ID",
+      idNumberMasked: "3701021990****1234",
+      idNumberHash: randomBytes(16).toString("hex"),
+      unitId: unit.data.unitId,
+      unitPath: unit.data.path,
+      departmentId: null,
+      status: "APPROVED",
+      education: null,
+      titleSeries: null,
+      titleLevel: null,
+      qualification: null,
+      major: null,
+      certificateNo: null,
+      registeredAt: new Date().toISOString(),
+      version: 1,
+      ...snapshot,
+    } satisfies ProfessionalSnapshot,
+  };
+}
+
+export const busDriver = professionalEnvelope("ce.identity.professional.approved.v1", bus, { name: "王师傅" });
+export const busPending = professionalEnvelope("ce.identity.professional.registered.v1", bus, { name: "李待审", status: "PENDING" });
+export const portWorker = professionalEnvelope("ce.identity.professional.approved.v1", port, { name: "赵港工" });
+
+/** Boots hours on a fresh database and prefix, with the units and people above in its replicas. */
+export async function bootHoursWorld(name: string, now = () => new Date()) {
+  const tag = testTag(name);
+  const databaseUrl = await createTestDatabase(tag);
+  await migrate(databaseUrl);
+  const producer = await fakeIdentityProducer(makeNaming(tag));
+  const app = await startHours(loadConfig({ DATABASE_URL: databaseUrl, SUBJECT_PREFIX: tag, PORT: "0", LOG_LEVEL: "warn" }), { now });
+  for (const e of [province, jinan, qingdao, bus, port]) await producer.publish(e);
+  for (const e of [busDriver, busPending, portWorker]) await producer.publish(e);
+  await eventually(async () => {
+    expect(await app.db.unitReplica.count()).toBe(5);
+    expect(await app.db.professionalReplica.count()).toBe(3);
+  });
+  return {
+    app,
+    producer,
+    tag,
+    async close() {
+      await app.attachments.destroy();
+      await app.stop();
+      await producer.close();
+      await cleanupPrefix(makeNaming(tag));
+      await dropTestDatabase(databaseUrl);
+    },
+  };
+}
+export type HoursWorld = Awaited<ReturnType<typeof bootHoursWorld>>;
+
+/** One booted world per test file (`now` pins the service's clock). */
+export function useHoursWorld(name: string, now = () => new Date()): HoursWorld {
+  const world = {} as HoursWorld;
+  beforeAll(async () => {
+    Object.assign(world, await bootHoursWorld(name, now));
+  });
+  afterAll(() => world.close());
+  return world;
+}
+
+/** An admin session of a unit (a super admin unless permissions are given). */
+export const adminOf = (world: HoursWorld, u: UnitEnvelope, permissions?: Permission[]) =>
+  signIn(world.app.infra.redis, { unitId: u.data.unitId, unitName: u.data.name, scopePath: u.data.path, permissions });
+
+/** A professional's own session (个人): no permissions, no scope. */
+export async function professionalSession(world: HoursWorld, person: typeof busDriver): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  const principal: Principal = {
+    sessionId: randomBytes(12).toString("hex"),
+    accountId: person.data.accountId,
+    userType: "PROFESSIONAL",
+    name: person.data.name,
+    unitId: person.data.unitId,
+    unitName: null,
+    scopePath: null,
+    isSuperAdmin: false,
+    permissions: [],
+    remember: false,
+    createdAt: new Date().toISOString(),
+  };
+  await world.app.infra.redis.set(sessionKeys.session(token), JSON.stringify(principal), "EX", SESSION_TTL_S);
+  return token;
+}
