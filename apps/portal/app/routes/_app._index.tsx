@@ -2,16 +2,19 @@ import { userTypeLabels } from "@ce/contracts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { ComplianceSummary } from "../components/hours/ComplianceSummary.tsx";
 import { visibleMenu } from "../utils/menu.ts";
 import { requireUser } from "../utils/session.server.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { me } = await requireUser(request, context);
-  return { me };
+  const { me, api } = await requireUser(request, context);
+  // 个人: their yearly compliance; the home page still opens if the hours service does not answer.
+  const compliance = me.userType === "PROFESSIONAL" ? await api.hours.compliance.mine.query({}).catch(() => null) : undefined;
+  return { me, compliance };
 }
 
 export default function HomePage() {
-  const { me } = useLoaderData<typeof loader>();
+  const { me, compliance } = useLoaderData<typeof loader>();
   const sections = visibleMenu(me);
   return (
     <div>
@@ -33,6 +36,7 @@ export default function HomePage() {
           </>
         ) : null}
       </dl>
+      {compliance !== undefined ? <ComplianceSummary years={compliance} /> : null}
 
       <h2 className="mt-8 border-b border-gray-200 pb-2 text-base font-semibold text-gray-900">您可以使用的功能</h2>
       {sections.length === 0 ? (

@@ -1,11 +1,93 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { PlaceholderPage } from "../components/PlaceholderPage.tsx";
-import { placeholderPage } from "../utils/placeholder.server.ts";
+import { industryName, regionName, trainingLevelLabels, unitKindLabels, unitNatureLabels } from "@ce/contracts";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { buttonClass } from "../components/forms.tsx";
+import { Notice } from "../components/Notice.tsx";
+import { toFormErrors } from "../utils/errors.server.ts";
+import { canOpen, locate } from "../utils/menu.ts";
+import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
 
-// 管理下级单位 › 详细 (not built yet).
-export const loader = ({ request, context }: LoaderFunctionArgs) => placeholderPage(request, context, "/accounts/subordinates", "详细");
+const LIST = "/accounts/subordinates";
+const statusLabels: Record<string, string> = { PENDING: "待审核", APPROVED: "审核通过", REJECTED: "审核未通过", DISABLED: "已删除" };
+
+async function signedIn(request: Request, context: LoaderFunctionArgs["context"]) {
+  const user = await requireUser(request, context);
+  const here = locate(LIST);
+  if (!here || !canOpen(user.me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });
+  return { ...user, here };
+}
+
+// 管理下级单位 › 详细: every field of the unit; 删除 for admins with 管理下级单位（删除、管理员）.
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { me, api, here } = await signedIn(request, context);
+  const unit = await api.identity.units.detail.query({ unitId: params.unitId ?? "" }).catch((e) => rethrowServiceError(request, e));
+  return { trail: [here.section.label, here.page.label, "详细"], unit, canDelete: me.permissions.includes("subordinate.manage") };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { api } = await signedIn(request, context);
+  try {
+    await api.identity.units.delete.mutate({ unitId: params.unitId ?? "" });
+    return redirect(LIST);
+  } catch (error) {
+    return data({ message: toFormErrors(error, []).formErrors.join("；") }, { status: 400 });
+  }
+}
 
 export default function SubordinateDetailPage() {
-  return <PlaceholderPage trail={useLoaderData<typeof loader>().trail} />;
+  const { trail, unit, canDelete } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const fields: [string, string][] = [
+    ["单位名称", unit.name],
+    ["单位类型", unitKindLabels[unit.kind]],
+    ["单位性质", unitNatureLabels[unit.nature]],
+    ["所属行业", unit.industry ? industryName(unit.industry) ?? unit.industry : ""],
+    ["所在地区", unit.region ? regionName(unit.region) ?? unit.region : ""],
+    ["机构代码/统一社会信用代码", unit.code ?? ""],
+    ["上级部门", unit.superiorName ?? ""],
+    ["施教级别", unit.trainingLevel ? trainingLevelLabels[unit.trainingLevel] : ""],
+    ["状态", statusLabels[unit.status] ?? unit.status],
+    ["管理员人数", String(unit.adminCount)],
+    ["专业技术人员人数", String(unit.professionalCount)],
+    ["注册时间", new Date(unit.createdAt).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false })],
+  ];
+  return (
+    <div>
+      <Breadcrumbs trail={trail} />
+      {actionData?.message ? (
+        <div className="mb-4">
+          <Notice tone="error">{actionData.message}</Notice>
+        </div>
+      ) : null}
+      <table className="mb-4 w-full max-w-3xl border-collapse border border-gray-300 text-sm">
+        <caption className="sr-only">单位详细信息</caption>
+        <tbody>
+          {fields.map(([label, value]) => (
+            <tr key={label}>
+              <th scope="row" className="w-56 border border-gray-300 bg-blue-50 px-3 py-2 text-right font-normal text-gray-700">
+                {label}
+              </th>
+              <td className="border border-gray-300 px-3 py-2">{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="flex items-center gap-4 text-sm">
+        <Link to={`${LIST}/${unit.id}/admins`} className="text-blue-700 hover:underline">
+          管理员信息
+        </Link>
+        {canDelete ? (
+          <Form method="post" onSubmit={(e) => (!window.confirm(`确定删除${unit.name}吗？`) ? e.preventDefault() : undefined)}>
+            <button type="submit" className={buttonClass}>
+              删除单位
+            </button>
+          </Form>
+        ) : null}
+        <Link to={LIST} className="text-gray-600 hover:underline">
+          返回
+        </Link>
+      </div>
+    </div>
+  );
 }

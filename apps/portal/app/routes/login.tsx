@@ -94,6 +94,7 @@ export default function LoginPage() {
           <Link to="/forgot-password" className="text-blue-700 hover:underline">
             忘记登录密码?
           </Link>
+          <Link to="/register" className="text-blue-700 hover:underline">注册</Link>
         </div>
         <FormErrors id={form.errorId} errors={form.errors} />
         <div className="pl-[7.75rem]">

@@ -19,11 +19,12 @@ describe("the menu", () => {
     ]);
   });
 
-  it("guards each page with permission modules that belong to its menu item", () => {
+  it("guards each admin page with permission modules that belong to its menu item", () => {
     const menuOf = new Map<string, string>(permissionModules.map((m) => [m.code, m.menu]));
     for (const section of menu) {
       for (const page of section.pages) {
-        expect(page.permissions.length).toBeGreaterThan(0);
+        // Only a professional's own page goes without a permission module.
+        if (page.permissions.length === 0) expect(page.forProfessional).toBe(true);
         for (const p of page.permissions) expect(menuOf.get(p)).toBe(section.label);
       }
     }
@@ -40,7 +41,14 @@ describe("the menu", () => {
   });
 
   it("shows a professional only the self-service items", () => {
-    expect(labels(visibleMenu({ userType: "PROFESSIONAL", permissions: [] }))).toEqual(["基本信息修改", "学时申报", "查看申报记录"]);
+    const sections = visibleMenu({ userType: "PROFESSIONAL", permissions: [] });
+    expect(labels(sections)).toEqual(["基本信息修改", "学时申报", "查看申报记录"]);
+    expect(sections[0]?.pages.map((p) => p.path)).toEqual(["/me/profile"]);
+  });
+
+  it("sends an admin's 基本信息修改 to the unit's profile, never to a professional's", () => {
+    const sections = visibleMenu({ userType: "EMPLOYER", permissions: ["unit.profile.edit"] });
+    expect(sections[0]?.pages.map((p) => p.path)).toEqual(["/unit/profile"]);
   });
 
   it("finds a page and the pages below it for the breadcrumb", () => {

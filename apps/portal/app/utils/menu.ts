@@ -20,7 +20,11 @@ export interface MenuSection {
 export const menu: readonly MenuSection[] = [
   {
     label: "基本信息修改",
-    pages: [{ label: "基本信息修改", path: "/unit/profile", permissions: ["unit.profile.edit"], forProfessional: true }],
+    pages: [
+      { label: "基本信息修改", path: "/unit/profile", permissions: ["unit.profile.edit"] },
+      // A professional's own profile and change requests (人员信息修改); admins never see it here.
+      { label: "基本信息修改", path: "/me/profile", permissions: [], forProfessional: true },
+    ],
   },
   {
     label: "管理直属账户",
@@ -30,6 +34,7 @@ export const menu: readonly MenuSection[] = [
       { label: "管理下级单位", path: "/accounts/subordinates", permissions: ["subordinate.view", "subordinate.manage"] },
       { label: "角色管理", path: "/accounts/roles", permissions: ["role.manage"] },
       { label: "管理继续教育基地", path: "/accounts/training-bases", permissions: ["trainingBase.manage"] },
+      { label: "操作日志", path: "/audit", permissions: ["audit.view"] },
     ],
   },
   {

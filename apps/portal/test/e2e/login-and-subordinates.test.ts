@@ -5,6 +5,7 @@ import { Redis } from "ioredis";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { demoLogins, type DemoLogin } from "../../../../services/identity/src/seed/demo-logins.ts";
+import { restoreDemoAdmins } from "./org-support.ts";
 
 const portalUrl = inject("portalUrl");
 const prefix = inject("subjectPrefix");
@@ -23,6 +24,7 @@ let redis: Redis;
 
 beforeAll(async () => {
   redis = new Redis(inject("redisUrl"));
+  await restoreDemoAdmins(redis, provinceAdmin.unit, jinanAdmin.unit);
   profileDir = await mkdtemp(path.join(tmpdir(), "ce-portal-chromium-"));
   context = await chromium.launchPersistentContext(profileDir, {
     executablePath: "/usr/bin/chromium",
@@ -112,8 +114,8 @@ describe("signing in and managing subordinate units in the browser", () => {
     expect(cookie.expires).toBe(-1); // without 记住密码 the cookie ends with the browser
 
     await page.getByRole("navigation", { name: "主菜单" }).getByRole("link", { name: "管理直属账户" }).click();
-    // The section opens on its first page, which is not built yet.
-    await page.getByText("该功能正在建设中，暂未开放。").waitFor();
+    // The section opens on its first page.
+    await expect.poll(() => page.getByRole("navigation", { name: "当前位置" }).innerText()).toBe("管理直属账户 > 管理内设部门");
     await page.getByRole("navigation", { name: "管理直属账户" }).getByRole("link", { name: "管理下级单位" }).click();
     await page.waitForURL(/\/accounts\/subordinates$/);
     await expect.poll(() => page.getByRole("navigation", { name: "当前位置" }).innerText()).toBe("管理直属账户 > 管理下级单位");
@@ -128,6 +130,8 @@ describe("signing in and managing subordinate units in the browser", () => {
     await page.getByLabel("单位名称").fill("济南");
     await Promise.all([page.waitForURL(/name=/), page.getByRole("button", { name: "查询" }).click()]);
     await expect.poll(() => page.getByLabel("单位名称").inputValue()).toBe("济南");
+    // The URL can change before the filtered rows render: wait for them.
+    await expect.poll(async () => (await page.locator("table tbody tr td:nth-child(2)").allInnerTexts()).every((n) => n.includes("济南"))).toBe(true);
     const names = await page.locator("table tbody tr td:nth-child(2)").allInnerTexts();
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) expect(name).toContain("济南");

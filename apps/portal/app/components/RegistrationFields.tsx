@@ -1,0 +1,108 @@
+import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
+import type { DepartmentOption, UnitOption } from "@ce/contracts";
+import { useFetcher } from "@remix-run/react";
+import { useEffect, useState, type SelectHTMLAttributes } from "react";
+import { Field, inputBase, inputClass } from "./forms.tsx";
+import { IdTypeSelect } from "./UserTypeSelects.tsx";
+
+type StringField = FieldMetadata<string | null | undefined, any, string[]>;
+
+/** A text row of a registration form. */
+export function TextField({ label, field, type = "text", required = true, autoComplete }: { label: string; field: StringField; type?: "text" | "password" | "email" | "tel"; required?: boolean; autoComplete?: string }) {
+  const { key, ...props } = getInputProps(field, { type });
+  return (
+    <Field label={label} htmlFor={field.id} errors={field.errors} errorId={field.errorId} required={required}>
+      <input key={key} {...props} autoComplete={autoComplete} className={inputClass} />
+    </Field>
+  );
+}
+
+/** A select row over a code list (学历, 专业技术职务系列, 单位性质, …). */
+export function CodeSelect({ label, field, options, required = true }: { label: string; field: StringField; options: readonly { code: string; name: string }[]; required?: boolean }) {
+  const { key, ...props } = getSelectProps(field);
+  return (
+    <Field label={label} htmlFor={field.id} errors={field.errors} errorId={field.errorId} required={required}>
+      <select key={key} {...props} className={inputClass}>
+        <option value="">请选择{label}</option>
+        {options.map((o) => (
+          <option key={o.code} value={o.code}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+/** 证件类型, 证件号, 姓名, 手机号, 电子邮箱, 密码, 确认密码: the account part of both forms. */
+export function NewAccountFields({ fields }: { fields: Record<"idType" | "idNumber" | "name" | "phone" | "email" | "password" | "confirmPassword", StringField> }) {
+  const { key, ...idTypeProps } = getSelectProps(fields.idType);
+  return (
+    <>
+      <Field label="证件类型" htmlFor={fields.idType.id} errors={fields.idType.errors} errorId={fields.idType.errorId} required>
+        <IdTypeSelect key={key} {...idTypeProps} />
+      </Field>
+      <TextField label="证件号" field={fields.idNumber} autoComplete="username" />
+      <TextField label="姓名" field={fields.name} />
+      <TextField label="手机号" field={fields.phone} type="tel" />
+      <TextField label="电子邮箱" field={fields.email} type="email" />
+      <TextField label="密码" field={fields.password} type="password" autoComplete="new-password" />
+      <p className="-mt-2 pl-[7.75rem] text-xs text-gray-500">8–32位，须同时包含字母和数字</p>
+      <TextField label="确认密码" field={fields.confirmPassword} type="password" autoComplete="new-password" />
+    </>
+  );
+}
+
+/**
+ * A picker of approved units: type part of the name to narrow the list (fetched from
+ * /register/units), then choose. Only names and ids ever reach the browser.
+ */
+export function UnitPicker({ label, field, kinds, initial, onPick }: { label: string; field: StringField; kinds: string; initial: UnitOption[]; onPick?: (unitId: string) => void }) {
+  const fetcher = useFetcher<{ units: UnitOption[] }>();
+  const [query, setQuery] = useState("");
+  const { key, ...props } = getSelectProps(field);
+  const units = fetcher.data?.units ?? initial;
+  useEffect(() => {
+    if (query) fetcher.load(`/register/units?kinds=${kinds}&name=${encodeURIComponent(query)}`);
+    // fetcher is stable enough for a reload per typed query
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [query, kinds]);
+  return (
+    <Field label={label} htmlFor={field.id} errors={field.errors} errorId={field.errorId} required>
+      <div className="flex gap-2">
+        <input aria-label={`搜索${label}`} placeholder="输入名称搜索" value={query} onChange={(e) => setQuery(e.target.value)} className={`${inputBase} w-28 shrink-0`} />
+        <select key={key} {...props} onChange={(e) => onPick?.(e.target.value)} className={`${inputBase} w-0 min-w-0 flex-1`}>
+          <option value="">请选择{label}</option>
+          {units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </select>
+      </div>
+    </Field>
+  );
+}
+
+/** 工作部门 of the chosen unit (optional), loaded whenever the unit changes. */
+export function DepartmentSelect({ unitId, field }: { unitId: string; field: StringField }) {
+  const fetcher = useFetcher<{ departments: DepartmentOption[] }>();
+  useEffect(() => {
+    if (unitId) fetcher.load(`/register/departments?unitId=${unitId}`);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [unitId]);
+  const departments = unitId ? (fetcher.data?.departments ?? []) : [];
+  const { key, ...props } = getSelectProps(field) as SelectHTMLAttributes<HTMLSelectElement> & { key?: string };
+  return (
+    <Field label="工作部门" htmlFor={field.id} errors={field.errors} errorId={field.errorId}>
+      <select key={key} {...props} className={inputClass}>
+        <option value="">{departments.length ? "请选择工作部门" : "无"}</option>
+        {departments.map((d) => (
+          <option key={d.id} value={d.id}>
+            {d.name}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}

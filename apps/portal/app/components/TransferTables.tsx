@@ -1,0 +1,62 @@
+import { titleSeriesName, transferStatusLabels, type TransferRow } from "@ce/contracts";
+import { Form, Link } from "@remix-run/react";
+import { DataTable, type Column } from "./DataTable.tsx";
+import { inputBase } from "./forms.tsx";
+
+const PATH = "/reviews/transfers";
+
+const base = (offset: number, unitHeader: string, unit: (r: TransferRow) => string): Column<TransferRow>[] => [
+  { header: "序号", cell: (_, i) => offset + i + 1, className: "w-16 text-center" },
+  { header: "姓名", cell: (r) => r.name, className: "whitespace-nowrap" },
+  { header: "证件号", cell: (r) => r.idNumberMasked, className: "font-mono" },
+  { header: unitHeader, cell: unit },
+  { header: "专业技术职务系列", cell: (r) => (r.titleSeries ? (titleSeriesName(r.titleSeries) ?? r.titleSeries) : "") },
+  { header: "从事专业", cell: (r) => r.major ?? "" },
+  { header: "专业技术职务任职资格", cell: (r) => r.qualification ?? "" },
+];
+
+/** 人员转入记录 / 人员转出记录: with 处理结果 and 详情. */
+export function TransferRecords({ rows, offset, direction }: { rows: TransferRow[]; offset: number; direction: "in" | "out" }) {
+  const columns: Column<TransferRow>[] = [
+    ...base(offset, direction === "in" ? "原调出单位" : "调入单位", (r) => (direction === "in" ? r.fromUnitName : r.toUnitName)),
+    { header: "处理结果", cell: (r) => transferStatusLabels[r.status], className: "whitespace-nowrap text-center" },
+    {
+      header: "操作",
+      className: "text-center",
+      cell: (r) => (
+        <Link to={`${PATH}/${r.id}`} className="text-blue-700 hover:underline">
+          详情
+        </Link>
+      ),
+    },
+  ];
+  return <DataTable caption={direction === "in" ? "人员转入记录" : "人员转出记录"} columns={columns} rows={rows} rowKey={(r) => r.id} />;
+}
+
+/** 人员调入: incoming transfers waiting for 确认调转 or 拒绝. */
+export function IncomingTransfers({ rows, offset }: { rows: TransferRow[]; offset: number }) {
+  const columns: Column<TransferRow>[] = [
+    ...base(offset, "原调出单位", (r) => r.fromUnitName),
+    { header: "处理结果", cell: (r) => transferStatusLabels[r.status], className: "whitespace-nowrap text-center" },
+    {
+      header: "操作",
+      className: "whitespace-nowrap",
+      cell: (r) => (
+        <Form method="post" className="flex items-center gap-2">
+          <input type="hidden" name="id" value={r.id} />
+          <button type="submit" name="intent" value="accept" className="text-blue-700 hover:underline">
+            确认调转
+          </button>
+          <input name="reason" aria-label={`拒绝${r.name}的原因`} placeholder="拒绝原因" maxLength={200} className={`${inputBase} w-28 py-1`} />
+          <button type="submit" name="intent" value="reject" className="text-red-700 hover:underline">
+            拒绝
+          </button>
+          <Link to={`${PATH}/${r.id}`} className="text-blue-700 hover:underline">
+            详情
+          </Link>
+        </Form>
+      ),
+    },
+  ];
+  return <DataTable caption="待转入人员" columns={columns} rows={rows} rowKey={(r) => r.id} />;
+}

@@ -1,0 +1,265 @@
+import { getFormProps, getInputProps, getSelectProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { AddAdminWay, CreateAdminInput, PrepareAdminInput, addAdminWayLabels, type AdminCandidate, type AdminDraft } from "@ce/contracts";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { Field, FormErrors, buttonClass, inputBase, inputClass } from "../components/forms.tsx";
+import { Notice } from "../components/Notice.tsx";
+import { IdTypeSelect } from "../components/UserTypeSelects.tsx";
+import { toFormErrors } from "../utils/errors.server.ts";
+import { canOpen, locate } from "../utils/menu.ts";
+import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
+import { zhErrorMap } from "../utils/validation.ts";
+
+const LIST = "/accounts/admins";
+const STEPS = ["填写管理员基本信息", "权限确认", "创建成功"] as const;
+const STEP1_FIELDS = ["accountId", "idType", "idNumber", "password", "confirmPassword", "name", "phone", "email", "landline", "departmentId"] as const;
+
+async function signedInManager(request: Request, context: LoaderFunctionArgs["context"]) {
+  const signedIn = await requireUser(request, context);
+  const here = locate(LIST);
+  if (!here || !canOpen(signedIn.me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });
+  return { ...signedIn, here };
+}
+
+// 新增管理员: ?way= picks one of the three ways; ?created= is step 3 (创建成功).
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { api, here } = await signedInManager(request, context);
+  const search = new URL(request.url).searchParams;
+  const way = AddAdminWay.catch("PROFESSIONAL").parse(search.get("way"));
+  const q = (search.get("q") ?? "").trim().slice(0, 50);
+  const [options, candidates] = await Promise.all([
+    api.identity.admins.options.query(),
+    way === "PROFESSIONAL" ? api.identity.admins.candidates.query({ q }) : Promise.resolve([] as AdminCandidate[]),
+  ]).catch((e) => rethrowServiceError(request, e));
+  return { trail: [here.section.label, here.page.label, "新增管理员"], way, q, options, candidates, created: search.get("created") };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { api } = await signedInManager(request, context);
+  const formData = await request.formData();
+  if (formData.get("intent") === "create") {
+    const draft: AdminDraft = {
+      draftId: String(formData.get("draftId") ?? ""),
+      way: AddAdminWay.catch("PROFESSIONAL").parse(formData.get("way")),
+      name: String(formData.get("draftName") ?? ""),
+      idNumberMasked: String(formData.get("draftIdNumber") ?? ""),
+      departmentName: (formData.get("draftDepartment") as string | null) || null,
+    };
+    try {
+      const created = await api.identity.admins.create.mutate(CreateAdminInput.parse({ draftId: draft.draftId, roleIds: formData.getAll("roleIds") }));
+      return redirect(`${LIST}/new?way=${draft.way}&created=${encodeURIComponent(created.name)}`);
+    } catch (error) {
+      return data({ step: 2 as const, draft, result: null, errors: toFormErrors(error, []).formErrors }, { status: 400 });
+    }
+  }
+  const submission = parseWithZod(formData, { schema: PrepareAdminInput, error: zhErrorMap });
+  if (submission.status !== "success") return data({ step: 1 as const, draft: null, result: submission.reply({ hideFields: ["password", "confirmPassword"] }), errors: [] }, { status: 400 });
+  try {
+    const draft = await api.identity.admins.prepare.mutate(submission.value);
+    return { step: 2 as const, draft, result: null, errors: [] };
+  } catch (error) {
+    return data({ step: 1 as const, draft: null, result: submission.reply({ ...toFormErrors(error, STEP1_FIELDS), hideFields: ["password", "confirmPassword"] }), errors: [] }, { status: 400 });
+  }
+}
+
+function Steps({ current }: { current: 1 | 2 | 3 }) {
+  return (
+    <ol className="mb-5 flex items-center gap-2 text-sm" aria-label="步骤">
+      {STEPS.map((label, i) => (
+        <li key={label} className="flex items-center gap-2" aria-current={i + 1 === current ? "step" : undefined}>
+          {i > 0 ? <span className="text-gray-400">→</span> : null}
+          <span className={`rounded-full px-3 py-1 ${i + 1 === current ? "bg-blue-700 text-white" : i + 1 < current ? "bg-blue-100 text-blue-800" : "bg-gray-100 text-gray-500"}`}>
+            {i + 1}. {label}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+type F = FieldMetadata<string | undefined, any, string[]>;
+
+/** Select props without conform's `key` (React refuses a spread key). */
+function selectProps(field: F) {
+  const { key: _key, ...props } = getSelectProps(field);
+  return props;
+}
+
+function TextField({ field, label, type = "text", required }: { field: F; label: string; type?: "text" | "password"; required?: boolean }) {
+  const { key, ...props } = getInputProps(field, { type });
+  return (
+    <Field label={label} htmlFor={field.id} errors={field.errors} errorId={field.errorId} required={required}>
+      <input key={key} {...props} autoComplete={type === "password" ? "new-password" : "off"} className={inputClass} />
+    </Field>
+  );
+}
+
+function StepOne() {
+  const { way, q, options, candidates } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: `admin-step1-${way}`,
+    lastResult: navigation.state === "idle" && actionData?.step === 1 ? actionData.result : null,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PrepareAdminInput, error: zhErrorMap }),
+  });
+  const f = fields as unknown as Record<(typeof STEP1_FIELDS)[number], F>;
+  const department = (
+    <Field label="工作部门" htmlFor={f.departmentId.id} errors={f.departmentId.errors} errorId={f.departmentId.errorId}>
+      <select {...selectProps(f.departmentId)} className={inputClass}>
+        <option value="">请选择</option>
+        {options.departments.map((d) => (
+          <option key={d.id} value={d.id}>
+            {d.name}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+  return (
+    <div className="max-w-2xl">
+      <div role="radiogroup" aria-label="新增方式" className="mb-4 flex flex-wrap gap-4 text-sm">
+        {AddAdminWay.options.map((w) => (
+          <Link key={w} to={`?way=${w}`} role="radio" aria-checked={w === way} className={`rounded border px-3 py-1.5 ${w === way ? "border-blue-700 bg-blue-50 text-blue-800" : "border-gray-300 text-gray-700"}`}>
+            {addAdminWayLabels[w]}
+          </Link>
+        ))}
+      </div>
+      {way === "PROFESSIONAL" ? (
+        <Form method="get" className="mb-3 flex items-center gap-3 text-sm" role="search">
+          <input type="hidden" name="way" value={way} />
+          <label htmlFor="candidate-q">姓名:</label>
+          <input id="candidate-q" name="q" defaultValue={q} className={`${inputBase} w-48`} />
+          <button type="submit" className={buttonClass}>
+            查询
+          </button>
+        </Form>
+      ) : null}
+      <Form method="post" {...getFormProps(form)} className="space-y-3">
+        <input type="hidden" name="way" value={way} />
+        {way === "PROFESSIONAL" ? (
+          <fieldset aria-describedby={f.accountId.errorId}>
+            <legend className="mb-2 text-sm text-gray-700">选择本单位已审核通过的人员:</legend>
+            {candidates.length === 0 ? <p className="text-sm text-gray-500">没有数据</p> : null}
+            <ul className="max-h-64 space-y-1 overflow-y-auto rounded border border-gray-200 p-2 text-sm">
+              {candidates.map((c) => (
+                <li key={c.accountId}>
+                  <label className="inline-flex items-center gap-2">
+                    <input type="radio" name="accountId" value={c.accountId} />
+                    <span>{c.name}</span>
+                    <span className="font-mono text-gray-500">{c.idNumberMasked}</span>
+                    {c.departmentName ? <span className="text-gray-500">{c.departmentName}</span> : null}
+                  </label>
+                </li>
+              ))}
+            </ul>
+            <FormErrors id={f.accountId.errorId} errors={f.accountId.errors} />
+          </fieldset>
+        ) : (
+          <>
+            <Field label="证件类型" htmlFor={f.idType.id} errors={f.idType.errors} errorId={f.idType.errorId} required>
+              <IdTypeSelect {...selectProps(f.idType)} />
+            </Field>
+            <TextField field={f.idNumber} label="证件号" required />
+            <TextField field={f.password} label="密码" type="password" required />
+            {way === "REGISTER" ? (
+              <>
+                <TextField field={f.confirmPassword} label="确认密码" type="password" required />
+                <TextField field={f.name} label="真实姓名" required />
+                <TextField field={f.phone} label="手机号" required />
+                <TextField field={f.email} label="电子邮箱" required />
+                <TextField field={f.landline} label="固定电话" />
+              </>
+            ) : (
+              <p className="pl-[7.75rem] text-xs text-gray-500">请输入该账户当前的登录密码。</p>
+            )}
+            {department}
+          </>
+        )}
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <div className="pl-[7.75rem]">
+          <button type="submit" className={buttonClass} disabled={navigation.state === "submitting"}>
+            下一步
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+function StepTwo({ draft, errors }: { draft: AdminDraft; errors: readonly string[] }) {
+  const { options } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  return (
+    <Form method="post" className="max-w-2xl space-y-4 text-sm">
+      <input type="hidden" name="intent" value="create" />
+      <input type="hidden" name="draftId" value={draft.draftId} />
+      <input type="hidden" name="way" value={draft.way} />
+      <input type="hidden" name="draftName" value={draft.name} />
+      <input type="hidden" name="draftIdNumber" value={draft.idNumberMasked} />
+      <input type="hidden" name="draftDepartment" value={draft.departmentName ?? ""} />
+      <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1">
+        <dt className="text-right text-gray-600">姓名:</dt>
+        <dd>{draft.name}</dd>
+        <dt className="text-right text-gray-600">证件号:</dt>
+        <dd className="font-mono">{draft.idNumberMasked}</dd>
+        <dt className="text-right text-gray-600">工作部门:</dt>
+        <dd>{draft.departmentName ?? "—"}</dd>
+      </dl>
+      <fieldset className="rounded border border-gray-200 p-3">
+        <legend className="px-1 text-gray-700">角色</legend>
+        {options.roles.length === 0 ? <p className="text-gray-500">本单位还没有角色，可稍后在“角色管理”中添加并分配。</p> : null}
+        <div className="flex flex-wrap gap-4">
+          {options.roles.map((r) => (
+            <label key={r.id} className="inline-flex items-center gap-1">
+              <input type="checkbox" name="roleIds" value={r.id} />
+              {r.name}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <FormErrors errors={errors} />
+      <div className="space-x-3">
+        <Link to={`?way=${draft.way}`} className="text-gray-600 hover:underline">
+          上一步
+        </Link>
+        <button type="submit" className={buttonClass} disabled={navigation.state === "submitting"}>
+          确认创建
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+export default function NewAdminPage() {
+  const { trail, created } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const step = created ? 3 : actionData?.step === 2 && actionData.draft ? 2 : 1;
+  return (
+    <div>
+      <Breadcrumbs trail={trail} />
+      <Steps current={step} />
+      {step === 3 ? (
+        <div className="max-w-xl space-y-4">
+          <Notice tone="success">创建成功：{created} 已成为本单位管理员，角色在其下次登录时生效。</Notice>
+          <div className="space-x-4 text-sm">
+            <Link to={LIST} className="text-blue-700 hover:underline">
+              返回管理员列表
+            </Link>
+            <Link to="?way=PROFESSIONAL" className="text-blue-700 hover:underline">
+              继续新增
+            </Link>
+          </div>
+        </div>
+      ) : step === 2 && actionData?.draft ? (
+        <StepTwo draft={actionData.draft} errors={actionData.errors} />
+      ) : (
+        <StepOne />
+      )}
+    </div>
+  );
+}

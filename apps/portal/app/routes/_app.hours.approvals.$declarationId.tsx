@@ -1,0 +1,97 @@
+import { ApproveInput, RejectInput, rejectReasons } from "@ce/contracts";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { ErrorList, FormErrors, buttonClass, inputBase } from "../components/forms.tsx";
+import { DeclarationDetails } from "../components/hours/DeclarationDetails.tsx";
+import { toFormErrors } from "../utils/errors.server.ts";
+import { canOpen, locate } from "../utils/menu.ts";
+import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
+
+const PATH = "/hours/approvals";
+
+async function signedIn(request: Request, context: LoaderFunctionArgs["context"]) {
+  const { me, api } = await requireUser(request, context);
+  const here = locate(PATH);
+  if (!here || !canOpen(me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });
+  return { api, here };
+}
+
+// 学时审批 › 审核: one declaration with its computation and proof; approve with 认定学时 or reject with a reason.
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { api, here } = await signedIn(request, context);
+  const declaration = await api.hours.declarations.get.query({ declarationId: params.declarationId ?? "" }).catch((e) => rethrowServiceError(request, e));
+  return { trail: [here.section.label, here.page.label, "审核"], declaration };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { api } = await signedIn(request, context);
+  const form = await request.formData();
+  const declarationId = params.declarationId ?? "";
+  const fail = (fieldErrors: Record<string, string[]>, formErrors: string[] = []) => data({ fieldErrors, formErrors }, { status: 400 });
+  try {
+    if (form.get("intent") === "reject") {
+      const input = RejectInput.safeParse({ declarationId, reasonCode: form.get("reasonCode") || undefined, reason: String(form.get("reason") ?? "") });
+      if (!input.success) return fail(Object.fromEntries(input.error.issues.map((i) => [String(i.path[0]), [i.message]])));
+      await api.hours.approvals.reject.mutate(input.data);
+    } else {
+      const input = ApproveInput.safeParse({ declarationId, recognizedHours: form.get("recognizedHours") || undefined });
+      if (!input.success) return fail(Object.fromEntries(input.error.issues.map((i) => [String(i.path[0]), [i.message]])));
+      await api.hours.approvals.approve.mutate(input.data);
+    }
+  } catch (error) {
+    const { fieldErrors, formErrors } = toFormErrors(error, ["recognizedHours", "reasonCode", "reason"]);
+    return fail(fieldErrors, formErrors);
+  }
+  throw redirect(PATH);
+}
+
+export default function ApprovalPage() {
+  const { trail, declaration: d } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const errors = actionData?.fieldErrors ?? {};
+  return (
+    <div>
+      <Breadcrumbs trail={trail} />
+      <DeclarationDetails d={d} />
+      {d.status === "PENDING" ? (
+        <div className="mt-6 max-w-3xl space-y-4">
+          <FormErrors errors={actionData?.formErrors} />
+          <Form method="post" className="flex flex-wrap items-start gap-3 text-sm">
+            <label htmlFor="recognizedHours" className="pt-2 text-gray-700">
+              认定学时:
+            </label>
+            <div>
+              <input id="recognizedHours" name="recognizedHours" type="number" min={0} max={Math.min(d.requestedHours, d.computedHours)} defaultValue={Math.min(d.requestedHours, d.computedHours)} className={`${inputBase} w-28`} />
+              <ErrorList errors={errors.recognizedHours} />
+            </div>
+            <button type="submit" name="intent" value="approve" className={buttonClass} disabled={busy}>
+              审核通过
+            </button>
+          </Form>
+          <Form method="post" className="flex flex-wrap items-start gap-3 text-sm">
+            <div>
+              <select name="reasonCode" aria-label="驳回原因" defaultValue="" className={`${inputBase} w-56`}>
+                <option value="">请选择驳回原因</option>
+                {rejectReasons.map((r) => (
+                  <option key={r.code} value={r.code}>
+                    {r.label}
+                  </option>
+                ))}
+              </select>
+              <ErrorList errors={errors.reasonCode} />
+            </div>
+            <div>
+              <input name="reason" aria-label="驳回说明" placeholder="驳回说明" maxLength={200} className={`${inputBase} w-64`} />
+              <ErrorList errors={errors.reason} />
+            </div>
+            <button type="submit" name="intent" value="reject" className={`${buttonClass} bg-red-700 hover:bg-red-800`} disabled={busy}>
+              驳回
+            </button>
+          </Form>
+        </div>
+      ) : null}
+    </div>
+  );
+}

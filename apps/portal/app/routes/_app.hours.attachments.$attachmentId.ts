@@ -1,0 +1,17 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
+
+// A declaration's 附件 as an image for thumbnails and 详细; the hours service checks the caller's scope.
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { api } = await requireUser(request, context);
+  const file = await api.hours.attachments.get.query({ attachmentId: params.attachmentId ?? "" }).catch((e) => rethrowServiceError(request, e));
+  return new Response(Buffer.from(file.contentBase64, "base64"), {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Length": String(file.size),
+      "Cache-Control": "private, max-age=3600",
+      "X-Content-Type-Options": "nosniff",
+      "Content-Disposition": `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    },
+  });
+}

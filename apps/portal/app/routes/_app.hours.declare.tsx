@@ -1,0 +1,202 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { DeclareInput, subjectLabels, type LearningForm } from "@ce/contracts";
+import {
+  MaxPartSizeExceededError,
+  data,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
+import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { Field, FormErrors, buttonClass, inputClass } from "../components/forms.tsx";
+import { FormDetailFields } from "../components/hours/FormDetailFields.tsx";
+import { toFormErrors } from "../utils/errors.server.ts";
+import { canOpen, locate } from "../utils/menu.ts";
+import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
+import { zhErrorMap } from "../utils/validation.ts";
+
+const PATH = "/hours/declare";
+const FIELDS = ["professionalId", "year", "formCode", "schoolName", "className", "content", "startDate", "endDate", "score", "requestedHours", "subject"] as const;
+// The files travel separately (multipart → base64 to the hours service), so the form schema leaves them out.
+const DeclareForm = DeclareInput.omit({ attachments: true });
+const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+async function signedIn(request: Request, context: LoaderFunctionArgs["context"]) {
+  const { me, api } = await requireUser(request, context);
+  const here = locate(PATH);
+  if (!here || !canOpen(me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });
+  return { me, api, here };
+}
+
+// 学时申报 (§3.4): an admin declares for a person of their unit subtree, a professional for themself.
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { me, api, here } = await signedIn(request, context);
+  const isProfessional = me.userType === "PROFESSIONAL";
+  const [forms, years, people] = await Promise.all([
+    api.hours.forms.list.query(),
+    api.hours.declarations.years.query(),
+    isProfessional ? Promise.resolve([]) : api.hours.declarations.declarables.query({}),
+  ]).catch((e) => rethrowServiceError(request, e));
+  const applicants = isProfessional ? [{ accountId: me.accountId, name: me.name, idNumberMasked: "", unitName: me.unitName }] : people;
+  return {
+    trail: [here.section.label, here.page.label],
+    forms,
+    applicants,
+    years,
+    submitted: new URL(request.url).searchParams.get("submitted") === "1",
+  };
+}
+
+/** The multipart body, each file held in memory up to 4 MB; null when a file is larger. */
+async function readMultipart(request: Request): Promise<FormData | null> {
+  try {
+    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }));
+  } catch (e) {
+    if (e instanceof MaxPartSizeExceededError) return null;
+    throw e;
+  }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { api } = await signedIn(request, context);
+  const body = await readMultipart(request);
+  const tooLarge = { fieldErrors: { attachments: ["附件大小不能超过4M"] } };
+  const formData = body ?? new FormData();
+  const files = formData.getAll("attachments").filter((f): f is File => typeof f !== "string" && f.size > 0);
+  formData.delete("attachments");
+  const submission = parseWithZod(formData, { schema: DeclareForm, error: zhErrorMap });
+  if (!body) return data({ result: submission.reply(tooLarge) }, { status: 400 });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const attachments = await Promise.all(files.map(async (f) => ({ name: f.name, contentBase64: Buffer.from(await f.arrayBuffer()).toString("base64") })));
+  try {
+    await api.hours.declarations.declare.mutate({ ...submission.value, attachments });
+  } catch (error) {
+    const detailFields = Object.keys(submission.value.details).map((k) => `details.${k}`);
+    return data({ result: submission.reply(toFormErrors(error, [...FIELDS, "attachments", ...detailFields])) }, { status: 400 });
+  }
+  throw redirect(`${PATH}?submitted=1`);
+}
+
+export default function DeclarePage() {
+  const { trail, forms, applicants, years, submitted } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "declare",
+    lastResult: navigation.state === "idle" ? actionData?.result : null,
+    constraint: getZodConstraint(DeclareForm),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: DeclareForm, error: zhErrorMap }),
+  });
+  const [formCode, setFormCode] = useState<string>(String(fields.formCode.initialValue ?? ""));
+  const chosen: LearningForm | undefined = forms.find((f) => f.code === formCode);
+  const err = (name: (typeof FIELDS)[number]) => ({ errors: fields[name].errors, errorId: fields[name].errorId });
+  const ids = Object.fromEntries(FIELDS.map((n) => [n, fields[n].id])) as Record<(typeof FIELDS)[number], string>;
+
+  return (
+    <div>
+      <Breadcrumbs trail={trail} />
+      {submitted ? (
+        <div className="mb-4 max-w-2xl">
+          <p role="status" className="rounded border border-green-200 bg-green-50 px-4 py-3 text-sm text-green-800">
+            申报成功，请在“查看申报记录”中查看审核进度。
+          </p>
+        </div>
+      ) : null}
+      <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="max-w-2xl space-y-4">
+        <Field label="选择申请人" htmlFor={ids.professionalId} required {...err("professionalId")}>
+          <select id={ids.professionalId} name={fields.professionalId.name} defaultValue={String(fields.professionalId.initialValue ?? (applicants.length === 1 ? applicants[0]!.accountId : ""))} className={inputClass} aria-invalid={!fields.professionalId.valid || undefined}>
+            {applicants.length > 1 || applicants.length === 0 ? <option value="">请选择申请人</option> : null}
+            {applicants.map((p) => (
+              <option key={p.accountId} value={p.accountId}>
+                {p.name}
+                {p.idNumberMasked ? `（${p.idNumberMasked}${p.unitName ? `，${p.unitName}` : ""}）` : ""}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="计入年度" htmlFor={ids.year} required {...err("year")}>
+          <select id={ids.year} name={fields.year.name} defaultValue={String(fields.year.initialValue ?? years[0])} className={`${inputClass} max-w-40`}>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="学习形式" htmlFor={ids.formCode} required {...err("formCode")}>
+          <select id={ids.formCode} name={fields.formCode.name} value={formCode} onChange={(e) => setFormCode(e.target.value)} className={`${inputClass} max-w-xs`} aria-invalid={!fields.formCode.valid || undefined}>
+            <option value="">请选择学习形式</option>
+            {forms.map((f) => (
+              <option key={f.code} value={f.code}>
+                {f.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <TextField label="学校(单位)名称" id={ids.schoolName} name={fields.schoolName.name} initial={fields.schoolName.initialValue} required {...err("schoolName")} />
+        <TextField label="培训班名称" id={ids.className} name={fields.className.name} initial={fields.className.initialValue} required {...err("className")} />
+        <TextField label="学习内容" id={ids.content} name={fields.content.name} initial={fields.content.initialValue} {...err("content")} />
+        <Field label="起止时间" htmlFor={ids.startDate} required errors={[...(fields.startDate.errors ?? []), ...(fields.endDate.errors ?? [])]}>
+          <div className="flex items-center gap-2">
+            <input type="date" id={ids.startDate} name={fields.startDate.name} defaultValue={String(fields.startDate.initialValue ?? "")} aria-label="开始时间" className={`${inputClass} max-w-44`} />
+            <span className="text-sm text-gray-600">至</span>
+            <input type="date" id={ids.endDate} name={fields.endDate.name} defaultValue={String(fields.endDate.initialValue ?? "")} aria-label="结束时间" className={`${inputClass} max-w-44`} />
+          </div>
+        </Field>
+        <TextField label="学习成绩" id={ids.score} name={fields.score.name} initial={fields.score.initialValue} required {...err("score")} />
+        {chosen ? <FormDetailFields key={chosen.code} form={chosen} errors={form.allErrors} /> : null}
+        <TextField label="申请学时" id={ids.requestedHours} name={fields.requestedHours.name} initial={fields.requestedHours.initialValue} type="number" required {...err("requestedHours")} />
+        <Field label="计入科目" htmlFor={ids.subject} required {...err("subject")}>
+          <select id={ids.subject} name={fields.subject.name} defaultValue={String(fields.subject.initialValue ?? "")} className={`${inputClass} max-w-xs`}>
+            <option value="">请选择计入科目</option>
+            {(chosen?.subjects ?? (["GENERAL", "PROFESSIONAL"] as const)).map((s) => (
+              <option key={s} value={s}>
+                {subjectLabels[s]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="附件" htmlFor="declare-attachments" required errors={form.allErrors.attachments}>
+          <input id="declare-attachments" name="attachments" type="file" multiple accept=".jpg,.jpeg,.gif,.bmp,.png,image/jpeg,image/gif,image/bmp,image/png" className="pt-1.5 text-sm" />
+        </Field>
+        <div className="pl-[7.75rem] text-sm text-gray-600">
+          {chosen ? (
+            <p>
+              <span className="text-red-600">*</span>提示文字:{chosen.hint}。
+            </p>
+          ) : null}
+          <p>请上传相关证明材料扫描件,文件格式必须为.jpg *.jpeg *.gif *.bmp *.png的图片,文件大小4M以内。</p>
+        </div>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <div className="pl-[7.75rem]">
+          <button type="submit" className={buttonClass} disabled={navigation.state === "submitting"}>
+            提交申报
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+function TextField(props: { label: string; id: string; name: string; initial: unknown; required?: boolean; type?: string; errors?: string[]; errorId: string }) {
+  return (
+    <Field label={props.label} htmlFor={props.id} required={props.required} errors={props.errors} errorId={props.errorId}>
+      <input
+        id={props.id}
+        name={props.name}
+        type={props.type ?? "text"}
+        defaultValue={String(props.initial ?? "")}
+        aria-invalid={props.errors?.length ? true : undefined}
+        aria-describedby={props.errors?.length ? props.errorId : undefined}
+        className={`${inputClass} ${props.type === "number" ? "max-w-40" : ""}`}
+      />
+    </Field>
+  );
+}

@@ -1,0 +1,57 @@
+import { ListRecordsInput, type RecordsTab } from "@ce/contracts";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { DataTable } from "../components/DataTable.tsx";
+import { detailColumn, recordColumns } from "../components/hours/RecordColumns.tsx";
+import { Pager } from "../components/Pager.tsx";
+import { canOpen, locate } from "../utils/menu.ts";
+import { parseListQuery } from "../utils/query.ts";
+import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
+
+const PATH = "/hours/records";
+const tabs: { tab: RecordsTab; label: string }[] = [
+  { tab: "ALL", label: "全部" },
+  { tab: "PENDING", label: "待审核" },
+  { tab: "APPROVED", label: "审核通过" },
+  { tab: "REJECTED", label: "审核不通过" },
+];
+
+// 查看申报记录 › 学时申报记录 (§3.5): an admin sees their subtree's declarations, a professional their own.
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { me, api } = await requireUser(request, context);
+  const here = locate(PATH);
+  if (!here || !canOpen(me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });
+  const input = parseListQuery(ListRecordsInput, new URL(request.url).searchParams);
+  const result = await api.hours.declarations.records.query(input).catch((e) => rethrowServiceError(request, e));
+  return { trail: [here.section.label, here.page.label], tab: input.tab, result };
+}
+
+export default function RecordsPage() {
+  const { trail, tab, result } = useLoaderData<typeof loader>();
+  const { search } = useLocation();
+  return (
+    <div>
+      <Breadcrumbs trail={trail} />
+      <div className="mb-4 flex items-end justify-between border-b border-gray-200">
+        <nav aria-label="认定结果" className="flex gap-1 text-sm">
+          {tabs.map((t) => (
+            <Link
+              key={t.tab}
+              to={`?tab=${t.tab}`}
+              aria-current={t.tab === tab ? "page" : undefined}
+              className={`-mb-px border px-4 py-2 ${t.tab === tab ? "border-gray-200 border-b-white bg-white font-medium text-blue-700" : "border-transparent text-gray-600 hover:text-blue-700"}`}
+            >
+              {t.label}
+            </Link>
+          ))}
+        </nav>
+        <a href={`${PATH}/export?tab=${tab}`} className="mb-2 text-sm text-blue-700 hover:underline" download>
+          导出CSV
+        </a>
+      </div>
+      <DataTable caption="学时申报记录" columns={[...recordColumns((result.page - 1) * result.pageSize), detailColumn]} rows={result.items} rowKey={(r) => r.id} />
+      <Pager page={result.page} pageSize={result.pageSize} total={result.total} query={search} />
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { educationLevels, educationName, idTypeLabels, RequestProfileChangeInput, titleLevelName, titleLevels, titleSeries, titleSeriesName } from "@ce/contracts";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { FormErrors, buttonClass } from "../components/forms.tsx";
+import { Notice } from "../components/Notice.tsx";
+import { CodeSelect, TextField } from "../components/RegistrationFields.tsx";
+import { toFormErrors } from "../utils/errors.server.ts";
+import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
+import { zhErrorMap } from "../utils/validation.ts";
+
+const FIELDS = ["name", "phone", "email", "departmentId", "education", "titleSeries", "titleLevel", "qualification", "major", "certificateNo"] as const;
+const TRAIL = ["个人信息", "人员信息修改"];
+
+async function professional(request: Request, context: LoaderFunctionArgs["context"]) {
+  const user = await requireUser(request, context);
+  if (user.me.userType !== "PROFESSIONAL") throw data({ message: "请以个人身份登录后修改个人信息" }, { status: 403 });
+  return user;
+}
+
+// 人员信息修改 (a professional's own): the profile as stored (masked) and a change request of chosen fields.
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { api } = await professional(request, context);
+  const profile = await api.identity.profileChanges.me.query().catch((e) => rethrowServiceError(request, e));
+  return { profile };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { api } = await professional(request, context);
+  const submission = parseWithZod(await request.formData(), { schema: RequestProfileChangeInput, error: zhErrorMap });
+  if (submission.status !== "success") return data({ result: submission.reply(), done: false }, { status: 400 });
+  try {
+    await api.identity.profileChanges.request.mutate(submission.value);
+    return { result: submission.reply(), done: true };
+  } catch (error) {
+    return data({ result: submission.reply(toFormErrors(error, FIELDS)), done: false }, { status: 400 });
+  }
+}
+
+export default function MyProfilePage() {
+  const { profile } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "profile-change",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(RequestProfileChangeInput),
+    defaultValue: {
+      name: profile.name,
+      email: profile.email ?? "",
+      departmentId: profile.departmentId ?? "",
+      education: profile.education ?? "",
+      titleSeries: profile.titleSeries ?? "",
+      titleLevel: profile.titleLevel ?? "",
+      qualification: profile.qualification ?? "",
+      major: profile.major ?? "",
+      certificateNo: profile.certificateNo ?? "",
+    },
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RequestProfileChangeInput, error: zhErrorMap }),
+  });
+  const facts: [string, string][] = [
+    ["姓名", profile.name],
+    ["证件类型", idTypeLabels[profile.idType]],
+    ["证件号", profile.idNumberMasked],
+    ["手机号", profile.phoneMasked ?? ""],
+    ["电子邮箱", profile.email ?? ""],
+    ["所在单位", profile.unitName],
+    ["工作部门", profile.departmentName ?? ""],
+    ["学历", profile.education ? (educationName(profile.education) ?? "") : ""],
+    ["专业技术职务系列", profile.titleSeries ? (titleSeriesName(profile.titleSeries) ?? "") : ""],
+    ["现专业技术职称资格", profile.qualification ?? ""],
+    ["级别", profile.titleLevel ? (titleLevelName(profile.titleLevel) ?? "") : ""],
+    ["从事专业", profile.major ?? ""],
+    ["证书管理号", profile.certificateNo ?? ""],
+  ];
+  const pending = profile.pendingChange || actionData?.done;
+  return (
+    <div className="grid max-w-5xl gap-6 lg:grid-cols-2">
+      <div className="lg:col-span-2">
+        <Breadcrumbs trail={TRAIL} />
+      </div>
+      <section aria-labelledby="my-profile">
+        <h3 id="my-profile" className="mb-2 font-semibold text-blue-900">
+          个人信息
+        </h3>
+        <dl className="grid grid-cols-[9rem_1fr] border border-gray-300 text-sm">
+          {facts.map(([label, value]) => (
+            <div key={label} className="contents">
+              <dt className="border-b border-gray-200 bg-blue-50 px-3 py-2 text-right text-gray-700">{label}:</dt>
+              <dd className="border-b border-gray-200 px-3 py-2">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section aria-labelledby="change-request">
+        <h3 id="change-request" className="mb-2 font-semibold text-blue-900">
+          申请修改
+        </h3>
+        {pending ? (
+          <Notice tone={actionData?.done ? "success" : "info"}>{actionData?.done ? "修改申请已提交，请等待单位管理员审核。" : "您有一条人员信息修改正在审核中，请等待审核后再提交。"}</Notice>
+        ) : (
+          <Form method="post" {...getFormProps(form)} className="space-y-3">
+            <p className="text-xs text-gray-500">证件号不能修改；手机号不修改请留空。</p>
+            <TextField label="姓名" field={fields.name} required={false} />
+            <TextField label="新手机号" field={fields.phone} type="tel" required={false} />
+            <TextField label="电子邮箱" field={fields.email} type="email" required={false} />
+            <CodeSelect label="工作部门" field={fields.departmentId} options={profile.departments.map((d) => ({ code: d.id, name: d.name }))} required={false} />
+            <CodeSelect label="学历" field={fields.education} options={educationLevels} required={false} />
+            <CodeSelect label="专业技术职务系列" field={fields.titleSeries} options={titleSeries} required={false} />
+            <TextField label="现专业技术职称资格" field={fields.qualification} required={false} />
+            <CodeSelect label="级别" field={fields.titleLevel} options={titleLevels} required={false} />
+            <TextField label="从事专业" field={fields.major} required={false} />
+            <TextField label="证书管理号" field={fields.certificateNo} required={false} />
+            <FormErrors id={form.errorId} errors={form.errors} />
+            <div className="pl-[7.75rem]">
+              <button type="submit" className={buttonClass} disabled={navigation.state === "submitting"}>
+                提交修改申请
+              </button>
+            </div>
+          </Form>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { educationName, idTypeLabels, titleLevelName, titleSeriesName } from "@ce/contracts";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { buttonClass } from "../components/forms.tsx";
+import { Notice } from "../components/Notice.tsx";
+import { classifyError } from "../utils/errors.server.ts";
+import { canOpen, locate } from "../utils/menu.ts";
+import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
+
+const PATH = "/reviews/professionals";
+
+async function signedIn(request: Request, context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]) {
+  const user = await requireUser(request, context);
+  const here = locate(PATH);
+  if (!here || !canOpen(user.me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });
+  const accountId = z.uuid().safeParse(params.accountId);
+  if (!accountId.success) throw data({ message: "您访问的内容不存在" }, { status: 404 });
+  return { ...user, here, accountId: accountId.data };
+}
+
+// 审核注册人员 › 详细: one person's registration, masked; 显示完整信息 for holders of pii.unmask.
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { me, api, here, accountId } = await signedIn(request, context, params);
+  const person = await api.identity.review.professional.query({ accountId }).catch((e) => rethrowServiceError(request, e));
+  return { trail: [here.section.label, here.page.label, "详细"], person, canUnmask: me.permissions.includes("pii.unmask") };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { api, accountId } = await signedIn(request, context, params);
+  try {
+    const clear = await api.identity.professionals.revealPii.mutate({ accountId, fields: ["idNumber", "phone"], purpose: "审核注册人员" });
+    return { clear, message: null };
+  } catch (error) {
+    const failure = classifyError(error);
+    if (failure.kind === "unauthorized") return rethrowServiceError(request, error);
+    return data({ clear: null, message: failure.message }, { status: 400 });
+  }
+}
+
+const statusLabels: Record<string, string> = { PENDING: "待审核", APPROVED: "审核通过", REJECTED: "驳回" };
+
+export default function ProfessionalDetailPage() {
+  const { trail, person, canUnmask } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const rows: [string, string][] = [
+    ["姓名", person.name],
+    ["证件类型", idTypeLabels[person.idType]],
+    ["证件号", reply?.clear?.idNumber ?? person.idNumberMasked],
+    ["手机号", reply?.clear ? (reply.clear.phone ?? "") : (person.phoneMasked ?? "")],
+    ["电子邮箱", person.email ?? ""],
+    ["所在单位", person.unitName],
+    ["工作部门", person.departmentName ?? ""],
+    ["学历", person.education ? (educationName(person.education) ?? person.education) : ""],
+    ["专业技术职务系列", person.titleSeries ? (titleSeriesName(person.titleSeries) ?? person.titleSeries) : ""],
+    ["现专业技术职称资格", person.qualification ?? ""],
+    ["级别", person.titleLevel ? (titleLevelName(person.titleLevel) ?? person.titleLevel) : ""],
+    ["从事专业", person.major ?? ""],
+    ["证书管理号", person.certificateNo ?? ""],
+    ["注册时间", new Date(person.registeredAt).toLocaleString("zh-CN")],
+    ["审核状态", statusLabels[person.status] ?? person.status],
+  ];
+  return (
+    <div className="max-w-3xl">
+      <Breadcrumbs trail={trail} />
+      {reply?.message ? (
+        <div className="mb-3">
+          <Notice tone="error">{reply.message}</Notice>
+        </div>
+      ) : null}
+      <dl className="grid grid-cols-[10rem_1fr] border border-gray-300 text-sm">
+        {rows.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="border-b border-gray-200 bg-blue-50 px-3 py-2 text-right text-gray-700">{label}:</dt>
+            <dd className="border-b border-gray-200 px-3 py-2">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="mt-4 flex items-center gap-4">
+        {canUnmask && !reply?.clear ? (
+          <Form method="post">
+            <button type="submit" className={buttonClass}>
+              显示完整信息
+            </button>
+          </Form>
+        ) : null}
+        <Link to={PATH} className="text-sm text-blue-700 hover:underline">
+          返回
+        </Link>
+      </div>
+    </div>
+  );
+}

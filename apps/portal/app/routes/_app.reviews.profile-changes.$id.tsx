@@ -1,0 +1,49 @@
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { DataTable } from "../components/DataTable.tsx";
+import { canOpen, locate } from "../utils/menu.ts";
+import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
+
+const PATH = "/reviews/profile-changes";
+
+// 审核人员信息修改 › 查看变更明细: each changed field, old → new (phones masked on both sides).
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { me, api } = await requireUser(request, context);
+  const here = locate(PATH);
+  if (!here || !canOpen(me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });
+  const id = z.uuid().safeParse(params.id);
+  if (!id.success) throw data({ message: "您访问的内容不存在" }, { status: 404 });
+  const detail = await api.identity.profileChanges.detail.query({ id: id.data }).catch((e) => rethrowServiceError(request, e));
+  return { trail: [here.section.label, here.page.label, "查看变更明细"], detail };
+}
+
+type Item = { field: string; label: string; old: string | null; new: string | null };
+
+export default function ProfileChangeDetailPage() {
+  const { trail, detail } = useLoaderData<typeof loader>();
+  return (
+    <div className="max-w-3xl">
+      <Breadcrumbs trail={trail} />
+      <p className="mb-3 text-sm text-gray-700">
+        {detail.name}（{detail.idNumberMasked}） · {detail.unitName}
+      </p>
+      <DataTable<Item>
+        caption="变更明细"
+        columns={[
+          { header: "变更项目", cell: (i) => i.label, className: "whitespace-nowrap" },
+          { header: "原信息", cell: (i) => i.old ?? "" },
+          { header: "变更后信息", cell: (i) => i.new ?? "" },
+        ]}
+        rows={detail.items}
+        rowKey={(i) => i.field}
+      />
+      <p className="mt-4 text-sm">
+        <Link to={PATH} className="text-blue-700 hover:underline">
+          返回
+        </Link>
+      </p>
+    </div>
+  );
+}

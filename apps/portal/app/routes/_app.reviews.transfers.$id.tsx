@@ -1,0 +1,57 @@
+import { titleSeriesName, transferStatusLabels } from "@ce/contracts";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { canOpen, locate } from "../utils/menu.ts";
+import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
+
+const PATH = "/reviews/transfers";
+
+// 调转记录 › 详情: one transfer as either unit sees it.
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { me, api } = await requireUser(request, context);
+  const here = locate(PATH);
+  if (!here || !canOpen(me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });
+  const id = z.uuid().safeParse(params.id);
+  if (!id.success) throw data({ message: "您访问的内容不存在" }, { status: 404 });
+  const transfer = await api.identity.transfers.detail.query({ id: id.data }).catch((e) => rethrowServiceError(request, e));
+  return { trail: [here.section.label, here.page.label, "详情"], transfer };
+}
+
+export default function TransferDetailPage() {
+  const { trail, transfer } = useLoaderData<typeof loader>();
+  const rows: [string, string][] = [
+    ["姓名", transfer.name],
+    ["证件号", transfer.idNumberMasked],
+    ["原调出单位", transfer.fromUnitName],
+    ["调入单位", transfer.toUnitName],
+    ["专业技术职务系列", transfer.titleSeries ? (titleSeriesName(transfer.titleSeries) ?? transfer.titleSeries) : ""],
+    ["从事专业", transfer.major ?? ""],
+    ["专业技术职务任职资格", transfer.qualification ?? ""],
+    ["本单位联系电话", transfer.contactPhone],
+    ["调转原因", transfer.reason],
+    ["附件", transfer.attachmentName ?? ""],
+    ["申请时间", new Date(transfer.createdAt).toLocaleString("zh-CN")],
+    ["处理结果", transferStatusLabels[transfer.status]],
+    ["拒绝原因", transfer.reviewReason ?? ""],
+  ];
+  return (
+    <div className="max-w-3xl">
+      <Breadcrumbs trail={trail} />
+      <dl className="grid grid-cols-[10rem_1fr] border border-gray-300 text-sm">
+        {rows.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="border-b border-gray-200 bg-blue-50 px-3 py-2 text-right text-gray-700">{label}:</dt>
+            <dd className="border-b border-gray-200 px-3 py-2">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="mt-4 text-sm">
+        <Link to={`${PATH}?tab=records`} className="text-blue-700 hover:underline">
+          返回
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { Notice } from "../components/Notice.tsx";
+import { Pager } from "../components/Pager.tsx";
+import { IncomingTransfers, TransferRecords } from "../components/TransferTables.tsx";
+import { TransferOutForm } from "../components/TransferOutForm.tsx";
+import { canOpen, locate } from "../utils/menu.ts";
+import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
+import { transferAction } from "../utils/transfers.server.ts";
+
+const PATH = "/reviews/transfers";
+const TABS = [
+  { key: "in", label: "人员调入" },
+  { key: "out", label: "人员调出" },
+  { key: "records", label: "调转记录" },
+] as const;
+type Tab = (typeof TABS)[number]["key"];
+
+async function signedIn(request: Request, context: LoaderFunctionArgs["context"]) {
+  const user = await requireUser(request, context);
+  const here = locate(PATH);
+  if (!here || !canOpen(user.me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });
+  return { ...user, here };
+}
+
+// 审核账户 › 人员调转: tabs 人员调入 / 人员调出 / 调转记录.
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { api, here } = await signedIn(request, context);
+  const url = new URL(request.url);
+  const tab: Tab = (TABS.find((t) => t.key === url.searchParams.get("tab"))?.key ?? "in") as Tab;
+  const page = Math.max(1, Number(url.searchParams.get("page")) || 1);
+  const trail = [here.section.label, here.page.label];
+  const fail = (e: unknown) => rethrowServiceError(request, e);
+  if (tab === "in") return { tab, trail, incoming: await api.identity.transfers.list.query({ direction: "in", status: "PENDING", page }).catch(fail) };
+  if (tab === "records") {
+    const [into, out] = await Promise.all([api.identity.transfers.list.query({ direction: "in", pageSize: 50 }).catch(fail), api.identity.transfers.list.query({ direction: "out", pageSize: 50 }).catch(fail)]);
+    return { tab, trail, into, out };
+  }
+  const query = url.searchParams.get("q")?.trim() ?? "";
+  const accountId = url.searchParams.get("accountId");
+  const [candidates, employers] = await Promise.all([
+    api.identity.transfers.candidates.query({ pageSize: 200, ...(query ? { name: query } : {}) }).catch(fail),
+    api.identity.registration.searchUnits.query({ kinds: ["EMPLOYER"] }).catch(() => []),
+  ]);
+  const selected = candidates.items.find((c) => c.accountId === accountId) ?? null;
+  return { tab, trail, outForm: { candidates: candidates.items, selected, picking: url.searchParams.has("pick"), query, employers } };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { api } = await signedIn(request, context);
+  return transferAction(request, api);
+}
+
+export default function TransfersPage() {
+  const loaded = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { search } = useLocation();
+  return (
+    <div>
+      <Breadcrumbs trail={loaded.trail} />
+      <nav aria-label="人员调转" className="mb-4 flex gap-1 border-b border-gray-200 text-sm">
+        {TABS.map((t) => (
+          <Link key={t.key} to={`${PATH}?tab=${t.key}`} aria-current={loaded.tab === t.key ? "page" : undefined} className={`rounded-t px-4 py-2 ${loaded.tab === t.key ? "bg-blue-700 text-white" : "text-blue-800 hover:bg-blue-50"}`}>
+            {t.label}
+          </Link>
+        ))}
+      </nav>
+      {reply?.message ? (
+        <div className="mb-3">
+          <Notice tone={reply.ok ? "success" : "error"}>{reply.message}</Notice>
+        </div>
+      ) : null}
+      {"incoming" in loaded && loaded.incoming ? (
+        <>
+          <IncomingTransfers rows={loaded.incoming.items} offset={(loaded.incoming.page - 1) * loaded.incoming.pageSize} />
+          <Pager page={loaded.incoming.page} pageSize={loaded.incoming.pageSize} total={loaded.incoming.total} query={search} />
+        </>
+      ) : null}
+      {"into" in loaded && loaded.into ? (
+        <div className="space-y-6">
+          <section>
+            <h3 className="mb-2 font-semibold text-blue-900">人员转入记录</h3>
+            <TransferRecords rows={loaded.into.items} offset={0} direction="in" />
+          </section>
+          <section>
+            <h3 className="mb-2 font-semibold text-blue-900">人员转出记录</h3>
+            <TransferRecords rows={loaded.out.items} offset={0} direction="out" />
+          </section>
+        </div>
+      ) : null}
+      {"outForm" in loaded && loaded.outForm ? <TransferOutForm key={loaded.outForm.selected?.accountId ?? "none"} {...loaded.outForm} lastResult={reply?.intent === "create" ? reply.result : undefined} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import type { Page } from "playwright-core";
+import type { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { naming, type ProfessionalSnapshot } from "@ce/contracts";
+import type { HoursRouter } from "@ce/hours/router";
+import { connectNats } from "@ce/service-kit";
+import { eventually, serviceClient } from "@ce/service-kit/testing";
+import { TEST_NATS_URL } from "@ce/testkit";
+import { identity, openBrowser, portalUrl, signIn, signOut, takeOverDemoAdmin, trail, type Person } from "./org-support.ts";
+
+// 学时申报 → 学时审批 (济南市, then 省厅) → 查看申报记录 → 学时审验 (failed), through the real portal and services.
+const prefix = inject("subjectPrefix");
+const hours = (token: string) => serviceClient<HoursRouter>(inject("serviceUrls").hours, token, "198.51.100.24");
+// A 1×1 PNG standing in for the 结业证书 scan.
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+const scanPath = `/tmp/hours-e2e-${randomBytes(4).toString("hex")}.png`;
+
+let browser: Awaited<ReturnType<typeof openBrowser>>;
+let page: Page;
+let redis: Redis;
+let bus: Person, jinan: Person, province: Person;
+const driverName = `学时测试${randomBytes(2).toString("hex")}`;
+
+async function tokenOf(who: Person): Promise<string> {
+  const api = identity();
+  const { captchaId } = await api.auth.captcha.query();
+  const captchaAnswer = (await redis.get(`${prefix}:captcha:${captchaId}`)) ?? "";
+  const { token } = await api.auth.login.mutate({ userType: who.userType, idType: "RESIDENT_ID", idNumber: who.idNumber, password: who.password, captchaId, captchaAnswer, remember: false });
+  return token;
+}
+
+/**
+ * A person of this test's own, so no other test's declarations mix into its rows: announced as
+ * one of 济南公交's the way identity would (professional.registered on CE_IDENTITY).
+ */
+async function announceProfessional(busToken: string, jinanToken: string): Promise<void> {
+  const me = await identity(busToken).auth.me.query();
+  const chain = await hours(jinanToken).approvalChain.preview.query({ unitId: me.unitId! });
+  const unitPath = `/${[...chain].reverse().map((u) => u.id).join("/")}/`;
+  const snapshot: ProfessionalSnapshot = {
+    accountId: randomUUID(),
+    name: driverName,
+    idType: "RESIDENT_ID",
+    idNumberMasked: "3701031985****2231",
+    idNumberHash: randomBytes(16).toString("hex"),
+    unitId: me.unitId!,
+    unitPath,
+    departmentId: null,
+    status: "APPROVED",
+    education: null,
+    titleSeries: null,
+    titleLevel: null,
+    qualification: null,
+    major: null,
+    certificateNo: null,
+    registeredAt: new Date().toISOString(),
+    version: 1,
+  };
+  const envelope = { id: randomUUID(), type: "ce.identity.professional.registered.v1", occurredAt: new Date().toISOString(), actor: null, correlationId: "e2e:hours", causationId: null, data: snapshot };
+  const nats = await connectNats(TEST_NATS_URL, `${prefix}-e2e-hours`);
+  try {
+    await nats.js.publish(naming(prefix).subject(envelope.type), JSON.stringify(envelope), { msgID: envelope.id });
+  } finally {
+    await nats.nc.close();
+  }
+  await eventually(async () => expect((await hours(busToken).declarations.declarables.query({ name: driverName })).map((p) => p.name)).toEqual([driverName]), 20_000);
+}
+
+beforeAll(async () => {
+  browser = await openBrowser();
+  ({ page, redis } = browser);
+  writeFileSync(scanPath, PNG);
+  bus = await takeOverDemoAdmin(redis, "济南公共交通集团有限公司", "BusHours2026");
+  jinan = await takeOverDemoAdmin(redis, "济南市交通运输局", "JinanHours2026");
+  province = await takeOverDemoAdmin(redis, "山东省交通运输厅", "ShandongHours2026");
+  await announceProfessional(await tokenOf(bus), await tokenOf(jinan));
+});
+afterAll(() => browser?.close());
+
+/** Approves the test's declaration on 学时审批 › 审核 with the default 认定学时. */
+async function approveAs(who: Person) {
+  await signIn(page, redis, who);
+  await page.goto(`${portalUrl}/hours/approvals?name=${encodeURIComponent(driverName)}`);
+  expect(await trail(page)).toContain("学时审批");
+  const row = page.getByRole("row").filter({ hasText: driverName });
+  await expect.poll(() => row.count()).toBe(1);
+  await row.getByRole("link", { name: "审核" }).click();
+  await expect.poll(() => page.locator("#recognizedHours").inputValue()).toBe("40");
+  await page.screenshot({ path: "/tmp/hours-approve.png", fullPage: true });
+  await Promise.all([page.waitForURL(`${portalUrl}/hours/approvals`), page.getByRole("button", { name: "审核通过" }).click()]);
+  await signOut(page, who);
+}
+
+describe("学时申报 → 学时审批 → 查看申报记录", () => {
+  it("lets 济南公交 declare 岗位培训 with a scan; 济南市 and 省厅 approve; the record shows 审核通过 with 认定学时; a failed 学时审验 voids it", async () => {
+    await signIn(page, redis, bus);
+    await page.goto(`${portalUrl}/hours/declare`);
+    expect(await trail(page)).toBe("学时申报 > 学时申报");
+    await page.getByLabel("学习形式").selectOption({ label: "岗位培训" });
+    await page.getByText("提示文字:提交岗位培训结业证书扫描件").waitFor();
+    await page.getByLabel("选择申请人").selectOption({ label: `${driverName}（3701031985****2231，济南公共交通集团有限公司）` });
+    await page.getByLabel("学校(单位)名称").fill("济南公共交通集团培训中心");
+    await page.getByLabel("培训班名称").fill("驾驶员岗位培训班");
+    await page.getByLabel("学习内容").fill("安全驾驶与应急处置");
+    const year = new Date().getFullYear();
+    await page.getByLabel("开始时间").fill(`${year}-03-02`);
+    await page.getByLabel("结束时间").fill(`${year}-03-06`);
+    await page.getByLabel("学习成绩").fill("合格");
+    await page.getByLabel("申请学时").fill("40");
+    await page.getByLabel("计入科目").selectOption({ label: "专业科目" });
+    await page.getByLabel("附件").setInputFiles(scanPath);
+    await page.screenshot({ path: "/tmp/hours-declare.png", fullPage: true });
+    await Promise.all([page.waitForURL(/submitted=1/), page.getByRole("button", { name: "提交申报" }).click()]);
+    await page.getByText("申报成功").waitFor();
+    await signOut(page, bus);
+
+    await approveAs(jinan);
+    await approveAs(province);
+
+    await signIn(page, redis, bus);
+    await page.goto(`${portalUrl}/hours/records?tab=APPROVED`);
+    expect(await trail(page)).toBe("查看申报记录 > 学时申报记录");
+    const row = page.getByRole("row").filter({ hasText: driverName });
+    expect((await row.locator("td").allInnerTexts()).slice(1)).toEqual([driverName, String(year), "专业课", "岗位培训", "40", "40", "", "通过", "详细"]);
+    await page.screenshot({ path: "/tmp/hours-records.png", fullPage: true });
+    // 导出CSV: UTF-8 with a BOM so Excel shows the Chinese.
+    const csv = await page.request.get(`${portalUrl}/hours/records/export?tab=APPROVED`);
+    const bytes = await csv.body();
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString("utf8")).toContain(`"${driverName}","${year}","专业课","岗位培训","40","40","","通过"`);
+    await row.getByRole("link", { name: "详细" }).click();
+    await page.getByText("按实际学时计算：40学时").waitFor();
+    await page.locator("section[aria-label=附件] img").waitFor();
+    expect(await page.locator("section[aria-label=附件] img").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+    expect(await page.getByRole("region", { name: "审批记录" }).innerText()).toContain("山东省交通运输厅");
+    await page.screenshot({ path: "/tmp/hours-record-detail.png", fullPage: true });
+    await signOut(page, bus);
+
+    // 成果备案 › 学时审验: 济南市 fails the audit; the record is voided and counts as 审核不通过.
+    await signIn(page, redis, jinan);
+    await page.goto(`${portalUrl}/hours/audits`);
+    expect(await trail(page)).toBe("成果备案 > 学时审验");
+    await page.getByRole("row").filter({ hasText: driverName }).getByRole("checkbox").check();
+    await page.getByLabel("审验不通过原因").fill("结业证书无法核实");
+    await page.screenshot({ path: "/tmp/hours-audits.png", fullPage: true });
+    await page.getByRole("button", { name: "审验不通过" }).click();
+    await page.getByText("1条记录审验不通过，已作废，需重新申报").waitFor();
+    await signOut(page, jinan);
+
+    await signIn(page, redis, bus);
+    await page.goto(`${portalUrl}/hours/records?tab=REJECTED`);
+    const voided = page.getByRole("row").filter({ hasText: driverName });
+    expect((await voided.locator("td").allInnerTexts()).slice(1)).toEqual([driverName, String(year), "专业课", "岗位培训", "40", "40", "", "已作废", "详细"]);
+    await signOut(page, bus);
+  });
+
+  it("refuses a renamed program as 附件 with the guide's formats named", async () => {
+    const exePath = `${scanPath}.exe.png`;
+    writeFileSync(exePath, Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]));
+    await signIn(page, redis, bus);
+    await page.goto(`${portalUrl}/hours/declare`);
+    await page.getByLabel("学习形式").selectOption({ label: "岗位培训" });
+    await page.getByLabel("选择申请人").selectOption({ label: `${driverName}（3701031985****2231，济南公共交通集团有限公司）` });
+    await page.getByLabel("学校(单位)名称").fill("培训中心");
+    await page.getByLabel("培训班名称").fill("培训班");
+    const year = new Date().getFullYear();
+    await page.getByLabel("开始时间").fill(`${year}-03-02`);
+    await page.getByLabel("结束时间").fill(`${year}-03-03`);
+    await page.getByLabel("学习成绩").fill("合格");
+    await page.getByLabel("申请学时").fill("8");
+    await page.getByLabel("计入科目").selectOption({ label: "专业科目" });
+    await page.getByLabel("附件").setInputFiles(exePath);
+    await page.getByRole("button", { name: "提交申报" }).click();
+    await page.getByText("附件格式不正确，仅支持 jpg、jpeg、gif、bmp、png 图片").waitFor();
+    await signOut(page, bus);
+  });
+});

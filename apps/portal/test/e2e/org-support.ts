@@ -1,0 +1,153 @@
+/**
+ * Helpers of the organisation browser tests (org-*.test.ts): a browser, sign-in through the login
+ * page, and a way to take over a demo admin whatever password another test file left it with
+ * (password reset through the identity API and the development mailbox).
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Redis } from "ioredis";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { expect, inject } from "vitest";
+import { generateCreditCode, generateResidentId, userTypeLabels, type UserType } from "@ce/contracts";
+import type { IdentityRouter } from "@ce/identity/router";
+import { serviceClient } from "@ce/service-kit/testing";
+import { DEMO_PASSWORD, demoUnits } from "../../../../services/identity/src/seed/demo-data.ts";
+
+export const portalUrl = inject("portalUrl");
+const prefix = inject("subjectPrefix");
+const IP = "198.51.100.23";
+
+export interface Person {
+  userType: UserType;
+  idNumber: string;
+  password: string;
+  name: string;
+}
+
+export const identity = (token?: string) => serviceClient<IdentityRouter>(inject("serviceUrls").identity, token, IP);
+
+export async function openBrowser() {
+  const redis = new Redis(inject("redisUrl"));
+  const profileDir = await mkdtemp(path.join(tmpdir(), "ce-org-chromium-"));
+  const context: BrowserContext = await chromium.launchPersistentContext(profileDir, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    locale: "zh-CN",
+    viewport: { width: 1280, height: 860 },
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15_000);
+  // Confirmation dialogs (设为超级管理员, 删除) are accepted.
+  page.on("dialog", (d) => void d.accept());
+  return {
+    page,
+    redis,
+    async close() {
+      await context.close();
+      redis.disconnect();
+      await rm(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function captchaFor(redis: Redis, captchaId: string): Promise<string> {
+  const answer = await redis.get(`${prefix}:captcha:${captchaId}`);
+  if (!answer) throw new Error(`no captcha answer in Redis for ${captchaId}`);
+  return answer;
+}
+
+/** Signs in through the login page (dropping any earlier session) and waits for the greeting. */
+export async function signIn(page: Page, redis: Redis, who: Person) {
+  await page.context().clearCookies();
+  await page.goto(`${portalUrl}/login`);
+  const captchaId = await page.locator('input[name="captchaId"]').inputValue();
+  expect(captchaId).not.toBe("");
+  await page.getByLabel("用户类型").selectOption({ label: userTypeLabels[who.userType] });
+  await page.getByPlaceholder("请输入证件号").fill(who.idNumber);
+  await page.getByPlaceholder("请输入密码").fill(who.password);
+  await page.getByPlaceholder("请输入验证码").fill(await captchaFor(redis, captchaId));
+  await Promise.all([page.waitForURL(`${portalUrl}/`), page.getByRole("button", { name: "登录" }).click()]);
+  await page.getByText(`您好! ${who.name}`).waitFor();
+}
+
+export async function signOut(page: Page, who: Person) {
+  // A form post may still be navigating; the menu closes on navigation, so let it settle first.
+  await page.waitForLoadState("networkidle");
+  await page.getByText(`您好! ${who.name}`).click();
+  await page.getByRole("button", { name: "退出" }).waitFor({ state: "visible" });
+  await Promise.all([page.waitForURL(/\/login$/), page.getByRole("button", { name: "退出" }).click()]);
+}
+
+/** The super admin of a demo unit, with a password set now (other files may have changed it). */
+export async function takeOverDemoAdmin(redis: Redis, unitName: string, password: string): Promise<Person> {
+  const unit = demoUnits.find((u) => u.name === unitName);
+  if (!unit) throw new Error(`no demo unit ${unitName}`);
+  // A address of its own per reset, so the per-IP reset limit never trips over a long e2e run.
+  const api = serviceClient<IdentityRouter>(inject("serviceUrls").identity, undefined, `198.51.${Math.floor(Math.random() * 250) + 1}.${Math.floor(Math.random() * 250) + 1}`);
+  const { captchaId } = await api.auth.captcha.query();
+  await api.auth.requestPasswordReset.mutate({ userType: unit.kind, idNumber: unit.admin.idNumber, captchaId, captchaAnswer: await captchaFor(redis, captchaId) });
+  const mail = (await api.devMailbox.list.query()).find((m) => m.to === unit.admin.email && m.link);
+  const token = mail?.link ? new URL(mail.link).searchParams.get("token") : null;
+  if (!token) throw new Error(`no reset mail for ${unit.admin.email}`);
+  await api.auth.resetPassword.mutate({ token, newPassword: password, confirmPassword: password });
+  return { userType: unit.kind, idNumber: unit.admin.idNumber, password, name: unit.admin.name };
+}
+
+/**
+ * Every e2e file shares one system, and some change demo admins' passwords: a file that signs in
+ * with the printed demo password first gives these admins that password back.
+ */
+export async function restoreDemoAdmins(redis: Redis, ...unitNames: string[]): Promise<void> {
+  for (const unitName of unitNames) await takeOverDemoAdmin(redis, unitName, DEMO_PASSWORD);
+}
+
+/** A valid resident ID number nobody in the demo data has (born in 1961, random sequence). */
+export function freshIdNumber(): string {
+  return generateResidentId("370105", new Date(Date.UTC(1961, Math.floor(Math.random() * 12), 1 + Math.floor(Math.random() * 28))), Math.floor(Math.random() * 999));
+}
+
+/** The breadcrumb of the open page. */
+export const trail = (page: Page) => page.getByRole("navigation", { name: "当前位置" }).innerText();
+
+/** Signs in through the identity API (for test set-up that is not itself under test). */
+export async function apiLogin(redis: Redis, who: Person): Promise<string> {
+  const api = identity();
+  const { captchaId } = await api.auth.captcha.query();
+  const { token } = await api.auth.login.mutate({ userType: who.userType, idNumber: who.idNumber, password: who.password, captchaId, captchaAnswer: await captchaFor(redis, captchaId) });
+  return token;
+}
+
+/**
+ * A new approved employer under the superior whose admin token is given: registered through the
+ * public registration API and approved through 审核用人单位, so no other test's unit changes.
+ */
+export async function freshEmployer(redis: Redis, superiorToken: string, unitName: string): Promise<Person> {
+  const superiorId = (await identity(superiorToken).auth.me.query()).unitId;
+  if (!superiorId) throw new Error("the superior admin has no unit");
+  const admin: Person = { userType: "EMPLOYER", idNumber: freshIdNumber(), password: "Employer2024", name: `${unitName.slice(0, 2)}管理员` };
+  const api = identity();
+  const { captchaId } = await api.auth.captcha.query();
+  await api.registration.employer.mutate({
+    unitName,
+    nature: "ENTERPRISE",
+    industry: "G",
+    region: "370100",
+    code: generateCreditCode("370100", String(10_000_000 + Math.floor(Math.random() * 89_999_999)), "91"),
+    superiorId,
+    idNumber: admin.idNumber,
+    name: admin.name,
+    phone: "13905310002",
+    email: `employer${Date.now()}@example.com`,
+    password: admin.password,
+    confirmPassword: admin.password,
+    captchaId,
+    captchaAnswer: await captchaFor(redis, captchaId),
+  });
+  const pending = await identity(superiorToken).review.employers.query({ name: unitName });
+  const id = pending.items.find((u) => u.name === unitName)?.id;
+  if (!id) throw new Error(`${unitName} is not waiting for review`);
+  await identity(superiorToken).review.decideEmployers.mutate({ ids: [id], approve: true });
+  return admin;
+}

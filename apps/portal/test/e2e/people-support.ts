@@ -1,0 +1,111 @@
+import { randomInt } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { generateResidentId } from "@ce/contracts";
+import { serviceClient } from "@ce/service-kit/testing";
+import { Redis } from "ioredis";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { expect, inject } from "vitest";
+import type { IdentityRouter } from "../../../../services/identity/src/routers/index.ts";
+import { demoLogins, type DemoLogin } from "../../../../services/identity/src/seed/demo-logins.ts";
+
+export const portalUrl = inject("portalUrl");
+const prefix = inject("subjectPrefix");
+
+/** The demo super admin of a unit. */
+export function demoAdminOf(unit: string): DemoLogin {
+  const login = demoLogins.find((l) => l.userType !== "PROFESSIONAL" && l.unit === unit);
+  if (!login) throw new Error(`the demo data has no admin of ${unit}`);
+  return login;
+}
+
+/** A valid resident ID nobody else in this run has (random birth date and sequence). */
+export function freshIdNumber(): string {
+  return generateResidentId("370102", new Date(Date.UTC(1970 + randomInt(0, 30), randomInt(0, 12), randomInt(1, 28))), randomInt(0, 1000));
+}
+
+/** One browser (own profile directory) and the Redis the captcha answers are read from. */
+export async function openBrowser() {
+  const redis = new Redis(inject("redisUrl"));
+  const profileDir = await mkdtemp(path.join(tmpdir(), "ce-portal-people-"));
+  const context: BrowserContext = await chromium.launchPersistentContext(profileDir, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    locale: "zh-CN",
+    viewport: { width: 1280, height: 900 },
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const page: Page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15_000);
+
+  const captchaFor = async (captchaId: string) => {
+    const answer = await redis.get(`${prefix}:captcha:${captchaId}`);
+    if (!answer) throw new Error(`no captcha answer in Redis for ${captchaId}`);
+    return answer;
+  };
+  const captchaAnswer = async () => {
+    const captchaId = await page.locator('input[name="captchaId"]').inputValue();
+    expect(captchaId).not.toBe("");
+    return captchaFor(captchaId);
+  };
+  const identity = (token?: string) => serviceClient<IdentityRouter>(inject("serviceUrls").identity, token, `198.51.100.${randomInt(1, 250)}`);
+
+  return {
+    page,
+    redis,
+    captchaAnswer,
+    async signIn(userType: string, idNumber: string, password: string, name: string) {
+      // A test that failed half-way may have left someone signed in.
+      await context.clearCookies();
+      await page.goto(`${portalUrl}/login`);
+      await page.getByLabel("用户类型").selectOption({ label: userType });
+      await page.getByPlaceholder("请输入证件号").fill(idNumber);
+      await page.getByPlaceholder("请输入密码").fill(password);
+      await page.getByPlaceholder("请输入验证码").fill(await captchaAnswer());
+      await Promise.all([page.waitForURL(`${portalUrl}/`), page.getByRole("button", { name: "登录" }).click()]);
+      await page.getByText(`您好! ${name}`).waitFor();
+    },
+    async signOut(name: string) {
+      // After an action the page revalidates; the header menu closes on that navigation.
+      await page.waitForLoadState("networkidle");
+      await page.getByText(`您好! ${name}`).click();
+      await Promise.all([page.waitForURL(/\/login$/), page.getByRole("button", { name: "退出" }).click()]);
+    },
+    /** An approved professional of a unit, registered and approved straight through identity. */
+    async approvedProfessional(unitName: string) {
+      const admin = demoAdminOf(unitName);
+      const anonymous = identity();
+      const [unit] = await anonymous.registration.searchUnits.query({ name: unitName });
+      if (!unit) throw new Error(`no unit ${unitName}`);
+      const person = { idNumber: freshIdNumber(), name: `调转测试${randomInt(1000, 9999)}`, password: "Move1234" };
+      const register = async () => {
+        const { captchaId } = await anonymous.auth.captcha.query();
+        return { captchaId, captchaAnswer: await captchaFor(captchaId) };
+      };
+      const { accountId } = await anonymous.registration.professional.mutate({
+        ...person,
+        idType: "RESIDENT_ID",
+        phone: "13712345678",
+        email: "move@example.com",
+        unitId: unit.id,
+        education: "BACHELOR",
+        titleSeries: "ENGINEERING",
+        titleLevel: "INTERMEDIATE",
+        qualification: "工程师",
+        major: "车辆工程",
+        confirmPassword: person.password,
+        ...(await register()),
+      });
+      const { token } = await anonymous.auth.login.mutate({ userType: admin.userType, idNumber: admin.idNumber, password: admin.password, remember: false, ...(await register()) });
+      await identity(token).review.decideProfessionals.mutate({ ids: [accountId], approve: true });
+      return { ...person, accountId };
+    },
+    async close() {
+      await context.close();
+      redis.disconnect();
+      await rm(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+export type People = Awaited<ReturnType<typeof openBrowser>>;
