@@ -46,9 +46,14 @@ export default function RecordsPage() {
             </Link>
           ))}
         </nav>
-        <a href={`${PATH}/export?tab=${tab}`} className="mb-2 text-sm text-blue-700 hover:underline" download>
-          导出CSV
-        </a>
+        <span className="mb-2 flex gap-3 text-sm">
+          <a href={`${PATH}/export?tab=${tab}`} className="text-blue-700 hover:underline" download>
+            导出Excel
+          </a>
+          <a href={`${PATH}/export?tab=${tab}&format=csv`} className="text-blue-700 hover:underline" download>
+            导出CSV
+          </a>
+        </span>
       </div>
       <DataTable caption="学时申报记录" columns={[...recordColumns((result.page - 1) * result.pageSize), detailColumn]} rows={result.items} rowKey={(r) => r.id} />
       <Pager page={result.page} pageSize={result.pageSize} total={result.total} query={search} />

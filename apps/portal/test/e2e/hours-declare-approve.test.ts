@@ -126,10 +126,14 @@ describe("学时申报 → 学时审批 → 查看申报记录", () => {
     expect((await row.locator("td").allInnerTexts()).slice(1)).toEqual([driverName, String(year), "专业课", "岗位培训", "40", "40", "", "通过", "详细"]);
     await page.screenshot({ path: "/tmp/hours-records.png", fullPage: true });
     // 导出CSV: UTF-8 with a BOM so Excel shows the Chinese.
-    const csv = await page.request.get(`${portalUrl}/hours/records/export?tab=APPROVED`);
+    const csv = await page.request.get(`${portalUrl}/hours/records/export?tab=APPROVED&format=csv`);
     const bytes = await csv.body();
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString("utf8")).toContain(`"${driverName}","${year}","专业课","岗位培训","40","40","","通过"`);
+    // 导出Excel (the default): an XLSX workbook.
+    const xlsx = await page.request.get(`${portalUrl}/hours/records/export?tab=APPROVED`);
+    expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
+    expect((await xlsx.body()).subarray(0, 2).toString("latin1")).toBe("PK");
     await row.getByRole("link", { name: "详细" }).click();
     await page.getByText("按实际学时计算：40学时").waitFor();
     await page.locator("section[aria-label=附件] img").waitFor();

@@ -1,0 +1,31 @@
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { toCsv, toXlsx } from "./spreadsheet.server.ts";
+
+const header = ["序号", "姓名", "申报学时"];
+const rows = [
+  [1, "张三", 40],
+  [2, "=HYPERLINK(\"x\")", 12],
+];
+
+describe("spreadsheet downloads", () => {
+  it("writes an XLSX whose first sheet holds the Chinese header and the rows", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await toXlsx("学时申报记录", header, rows));
+    const sheet = book.worksheets[0];
+    expect(sheet?.name).toBe("学时申报记录");
+    expect(sheet?.getRow(1).values).toEqual([undefined, "序号", "姓名", "申报学时"]);
+    expect(sheet?.getRow(2).values).toEqual([undefined, 1, "张三", 40]);
+  });
+
+  it("never lets a cell run as a formula, in XLSX or CSV", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await toXlsx("记录", header, rows));
+    expect(book.worksheets[0]?.getCell("B3").value).toBe("'=HYPERLINK(\"x\")");
+    expect(toCsv(header, rows)).toContain('"\'=HYPERLINK(""x"")"');
+  });
+
+  it("starts a CSV with a BOM so Excel reads it as UTF-8", () => {
+    expect(toCsv(header, rows).startsWith("\uFEFF\"序号\",\"姓名\",\"申报学时\"\r\n")).toBe(true);
+  });
+});
