@@ -33,3 +33,4 @@ export * from "./hours/compliance.ts";
 export * from "./identity/unit-profile.ts";
 export * from "./identity/unit-changes.ts";
 export * from "./identity/audit.ts";
+export * from "./files.ts";

@@ -127,7 +127,7 @@ export async function errorCode(p: Promise<unknown>): Promise<string> {
 /**
  * Removes what a test run left under its prefix on the shared servers: Redis keys
  * `<prefix>:*`, the services' JetStream streams (their consumers go with them) and the
- * attachments object store.
+ * attachments and transfer-attachments object stores.
  */
 export async function cleanupPrefix(naming: Naming, redisUrl = TEST_REDIS_URL): Promise<void> {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
@@ -147,7 +147,9 @@ export async function cleanupPrefix(naming: Naming, redisUrl = TEST_REDIS_URL): 
       await nats.jsm.streams.delete(naming.stream(stream)).catch(() => {});
     }
     // An object-store bucket is the stream OBJ_<bucket>.
-    await nats.jsm.streams.delete(`OBJ_${naming.bucket("attachments")}`).catch(() => {});
+    for (const bucket of ["attachments", "transfer-attachments"] as const) {
+      await nats.jsm.streams.delete(`OBJ_${naming.bucket(bucket)}`).catch(() => {});
+    }
   } finally {
     await nats.nc.close();
   }

@@ -6,9 +6,12 @@ import { adminOf, busDriver, jinan, professionalSession, province, useHoursWorld
 const world = useHoursWorld("hoursforms", () => new Date("2026-06-15T08:00:00Z"));
 const client = (token?: string) => serviceClient<HoursRouter>(world.app.url, token);
 
+// The service's clock is pinned to 2026-06-15 below; it refuses a version that starts earlier.
+const todayIso = "2026-06-15";
+const nextYear = "2027-01-01";
 const jobTrainingV2 = {
   code: "JOB_TRAINING",
-  effectiveFrom: "2026-06-01",
+  effectiveFrom: todayIso,
   name: "岗位培训",
   fields: [],
   hint: "提交岗位培训结业证书扫描件",
@@ -53,16 +56,21 @@ describe("forms.update", () => {
   it("lets the province add a version in force from its date, keeping the old one", async () => {
     const before = await world.app.db.learningFormVersion.count();
     const v2 = await client(await adminOf(world, province)).forms.update.mutate(jobTrainingV2);
-    expect(v2).toMatchObject({ version: 2, effectiveFrom: "2026-06-01", rule: { capPerItem: 60 } });
+    expect(v2).toMatchObject({ version: 2, effectiveFrom: todayIso, rule: { capPerItem: 60 } });
     expect(await world.app.db.learningFormVersion.count()).toBe(before + 1);
     const now = await client(await adminOf(world, province)).forms.get.query({ code: "JOB_TRAINING" });
     expect(now.version).toBe(2);
   });
 
   it("keeps the version in force until a future version's date", async () => {
-    await client(await adminOf(world, province)).forms.update.mutate({ ...jobTrainingV2, effectiveFrom: "2027-01-01", rule: { ...jobTrainingV2.rule, capPerItem: 30 } });
+    await client(await adminOf(world, province)).forms.update.mutate({ ...jobTrainingV2, effectiveFrom: nextYear, rule: { ...jobTrainingV2.rule, capPerItem: 30 } });
     const now = await client(await adminOf(world, jinan)).forms.get.query({ code: "JOB_TRAINING" });
     expect(now.rule).toMatchObject({ capPerItem: 60 });
+  });
+
+  it("refuses a version that would start before today, naming the field", async () => {
+    const err = await client(await adminOf(world, province)).forms.update.mutate({ ...jobTrainingV2, effectiveFrom: "2020-01-01" }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ data: { code: "BAD_REQUEST", fieldErrors: { effectiveFrom: ["生效日期不能早于今天"] } } });
   });
 
   it("refuses a city bureau, an admin without 学时审批, a professional and an anonymous caller", async () => {

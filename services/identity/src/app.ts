@@ -6,6 +6,7 @@ import type { IdentityDeps } from "./deps.ts";
 import { logMailer } from "./mail/mailer.ts";
 import { createIdentityRouter } from "./routers/index.ts";
 import { createPii, type Pii } from "./security/pii.ts";
+import { openTransferAttachmentStore } from "./storage/transfer-attachments.ts";
 
 export interface IdentityApp {
   /** The tRPC endpoint, e.g. http://127.0.0.1:4001/trpc */
@@ -34,7 +35,8 @@ export async function startIdentity(config: Config): Promise<IdentityApp> {
     lifecycle.onStop("outbox relay", () => relay.stop());
 
     const pii = createPii({ encryptionKey: config.PII_ENCRYPTION_KEY, indexKey: config.PII_INDEX_KEY });
-    const deps: IdentityDeps = { db, redis, pii, log, config, mailer: logMailer(redis, log), nudgeOutbox: () => relay.nudge() };
+    const transferAttachments = await openTransferAttachmentStore(infra, config.NATS_STREAM_REPLICAS);
+    const deps: IdentityDeps = { db, redis, pii, log, config, mailer: logMailer(redis, log), transferAttachments, nudgeOutbox: () => relay.nudge() };
     const server = await startHttpServer({
       router: createIdentityRouter(deps),
       port: config.PORT,

@@ -28,7 +28,8 @@ async function streamMessages(): Promise<{ subject: string; data: unknown }[]> {
 }
 
 describe("demo data", () => {
-  it("loads once, announcing every unit and every professional with one schema-valid event each", async () => {
+  // 300 accounts and their events in one transaction: generous time for a loaded CI machine.
+  it("loads once, announcing every unit and every professional with one schema-valid event each", { timeout: 120_000 }, async () => {
     expect(await seedDemo(t.app.db, t.app.pii)).toEqual({ created: true, units: demoUnits.length, professionals: 300 });
     await t.app.relay.flush();
 

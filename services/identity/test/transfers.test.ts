@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { identityEvents, ProfessionalTransferred } from "@ce/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
@@ -106,5 +107,60 @@ describe("authorization", () => {
     expect((await failure(other.decide.mutate({ id, accept: true }))).code).toBe("NOT_FOUND");
     expect((await failure(other.create.mutate(form(p.accountId, t.fixture.units.jnMetro.id)))).code).toBe("BAD_REQUEST");
     expect((await t.app.db.transfer.findUniqueOrThrow({ where: { id } })).status).toBe("PENDING");
+  });
+});
+
+describe("调转附件", () => {
+  const png = () => {
+    const bytes = new Uint8Array(2048);
+    bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    for (let i = 8; i < bytes.length; i++) bytes[i] = (i * 31) % 256;
+    return bytes;
+  };
+  const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+  const upload = (name: string, bytes: Uint8Array) => ({ name, base64: Buffer.from(bytes).toString("base64") });
+
+  it("stores the image and gives it back, byte for byte, to either side", async () => {
+    const p = await t.fixture.newProfessional();
+    const bytes = png();
+    const { id } = await as("jnBus").create.mutate({ ...form(p.accountId), attachmentName: undefined, attachment: upload("调令.png", bytes) });
+    const row = await t.app.db.transfer.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ attachmentName: "调令.png", attachmentType: "image/png", attachmentSize: bytes.length, attachmentSha256: sha256(bytes) });
+    expect(await as("jnBus").detail.query({ id })).toMatchObject({ attachmentName: "调令.png", hasAttachment: true });
+    for (const who of ["jnBus", "qdMetro", "jn"] as const) {
+      const file = await as(who).attachment.query({ transferId: id });
+      expect(file).toMatchObject({ name: "调令.png", type: "image/png" });
+      expect(sha256(new Uint8Array(Buffer.from(file.base64, "base64")))).toBe(sha256(bytes));
+    }
+  });
+
+  it("refuses a renamed .exe by its bytes and keeps nothing", async () => {
+    const p = await t.fixture.newProfessional();
+    const exe = new Uint8Array(1024);
+    exe.set([0x4d, 0x5a, 0x90, 0x00]);
+    const caught = await failure(as("jnBus").create.mutate({ ...form(p.accountId), attachment: upload("调令.jpg", exe) }));
+    expect(caught).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { attachment: ["附件格式不正确，仅支持 jpg、jpeg、gif、bmp、png 图片"] } });
+    expect(await t.app.db.transfer.count({ where: { accountId: p.accountId } })).toBe(0);
+  });
+
+  it("refuses a file over 4 MB", async () => {
+    const p = await t.fixture.newProfessional();
+    const big = new Uint8Array(4 * 1024 * 1024 + 1);
+    big.set([0xff, 0xd8, 0xff, 0xe0]);
+    const caught = await failure(as("jnBus").create.mutate({ ...form(p.accountId), attachment: upload("调令.jpg", big) }));
+    expect(caught.code).toBe("BAD_REQUEST");
+    expect(JSON.stringify(caught)).toContain("附件大小不能超过4M");
+    expect(await t.app.db.transfer.count({ where: { accountId: p.accountId } })).toBe(0);
+  });
+
+  it("answers NOT_FOUND to a sibling unit's admin, and for a transfer without stored bytes", async () => {
+    const p = await t.fixture.newProfessional();
+    const { id } = await as("jnBus").create.mutate({ ...form(p.accountId), attachment: upload("调令.png", png()) });
+    const sibling = t.client({ token: (await t.login(await t.fixture.newAdmin("jnMetro", { isSuper: true }))).token }).transfers;
+    expect(await failure(sibling.attachment.query({ transferId: id }))).toMatchObject({ code: "NOT_FOUND" });
+    expect((await failure(as("jnViewer").attachment.query({ transferId: id }))).code).toBe("FORBIDDEN");
+    const q = await t.fixture.newProfessional();
+    const nameOnly = await as("jnBus").create.mutate(form(q.accountId));
+    expect((await failure(as("jnBus").attachment.query({ transferId: nameOnly.id }))).code).toBe("NOT_FOUND");
   });
 });

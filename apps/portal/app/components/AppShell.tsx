@@ -4,7 +4,7 @@ import { useEffect, useRef, type ReactNode } from "react";
 import { PLATFORM_NAME } from "../utils/brand.ts";
 import { locate, sectionHref, visibleMenu } from "../utils/menu.ts";
 
-type Viewer = Pick<Me, "name" | "userType" | "permissions">;
+type Viewer = Pick<Me, "name" | "userType" | "permissions"> & { isProvince?: boolean };
 
 /** 您好! <name>, with 修改密码 and 退出 under it (guide §2: hidden under the admin's name). */
 function UserMenu({ name }: { name: string }) {

@@ -43,7 +43,15 @@ export default function TransferDetailPage() {
         {rows.map(([label, value]) => (
           <div key={label} className="contents">
             <dt className="border-b border-gray-200 bg-blue-50 px-3 py-2 text-right text-gray-700">{label}:</dt>
-            <dd className="border-b border-gray-200 px-3 py-2">{value}</dd>
+            <dd className="border-b border-gray-200 px-3 py-2">
+              {label === "附件" && transfer.hasAttachment ? (
+                <a href={`${PATH}/${transfer.id}/attachment`} target="_blank" rel="noreferrer">
+                  <img src={`${PATH}/${transfer.id}/attachment`} alt={transfer.attachmentName ?? "附件"} className="max-h-64 max-w-full border border-gray-200" />
+                </a>
+              ) : (
+                value
+              )}
+            </dd>
           </div>
         ))}
       </dl>

@@ -2,12 +2,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { AppShell } from "../components/AppShell.tsx";
 import { ErrorPanel } from "../components/ErrorPanel.tsx";
+import { isProvinceAdmin } from "../utils/province.server.ts";
 import { requireUser } from "../utils/session.server.ts";
 
 // Every signed-in page sits under this layout; without a valid session it sends people to /login.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { me } = await requireUser(request, context);
-  return { me };
+  const { me, api } = await requireUser(request, context);
+  // Province-only pages (学习形式管理) show in the menu for the province's admins alone.
+  return { me: { ...me, isProvince: await isProvinceAdmin(me, api) } };
 }
 
 export default function SignedInLayout() {

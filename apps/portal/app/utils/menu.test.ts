@@ -25,13 +25,25 @@ describe("the menu", () => {
       for (const page of section.pages) {
         // Only a professional's own page goes without a permission module.
         if (page.permissions.length === 0) expect(page.forProfessional).toBe(true);
-        for (const p of page.permissions) expect(menuOf.get(p)).toBe(section.label);
+        // 学习形式管理 sits under 学时申报 but is the province approvers' page (the service checks 学时审批).
+        if (page.provinceOnly) expect(page.permissions).toEqual(["hours.approve"]);
+        else for (const p of page.permissions) expect(menuOf.get(p)).toBe(section.label);
       }
     }
   });
 
   it("shows a super admin every item", () => {
     expect(labels(visibleMenu({ userType: "AUTHORITY", permissions: [...allPermissions] }))).toEqual(menu.map((s) => s.label));
+  });
+
+  it("shows 学习形式管理 to the province's approvers alone", () => {
+    const pagesOf = (isProvince: boolean) =>
+      visibleMenu({ userType: "AUTHORITY", permissions: ["hours.declare", "hours.approve"], isProvince })
+        .find((s) => s.label === "学时申报")
+        ?.pages.map((p) => p.label);
+    expect(pagesOf(true)).toEqual(["学时申报", "学习形式管理"]);
+    expect(pagesOf(false)).toEqual(["学时申报"]);
+    expect(labels(visibleMenu({ userType: "AUTHORITY", permissions: ["hours.declare"], isProvince: true }))).toEqual(["学时申报"]);
   });
 
   it("hides what an admin has no permission for", () => {

@@ -8,6 +8,8 @@ export interface MenuPage {
   permissions: readonly Permission[];
   /** Whether a professional (用户类型 个人) uses this page for their own records. */
   forProfessional?: boolean;
+  /** Only the province's admins (a department with no superior) use it; others never see it in the menu. */
+  provinceOnly?: boolean;
 }
 
 /** One item of the top menu; the guide's breadcrumb reads `section > page`. */
@@ -49,7 +51,11 @@ export const menu: readonly MenuSection[] = [
   },
   {
     label: "学时申报",
-    pages: [{ label: "学时申报", path: "/hours/declare", permissions: ["hours.declare"], forProfessional: true }],
+    pages: [
+      { label: "学时申报", path: "/hours/declare", permissions: ["hours.declare"], forProfessional: true },
+      // The catalog every declaration loads its fields from; the hours service lets only the province edit it.
+      { label: "学习形式管理", path: "/hours/forms", permissions: ["hours.approve"], provinceOnly: true },
+    ],
   },
   {
     label: "查看申报记录",
@@ -78,10 +84,11 @@ export const menu: readonly MenuSection[] = [
   },
 ];
 
-type Viewer = Pick<Me, "userType" | "permissions">;
+type Viewer = Pick<Me, "userType" | "permissions"> & { isProvince?: boolean };
 
 export function canOpen(viewer: Viewer, page: MenuPage): boolean {
   if (viewer.userType === "PROFESSIONAL") return page.forProfessional === true;
+  if (page.provinceOnly && viewer.isProvince !== true) return false;
   return page.permissions.some((p) => viewer.permissions.includes(p));
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_ATTACHMENT_BASE64 } from "../files.ts";
 import { PageRequest } from "../paging.ts";
 import { DecisionRow } from "./approvals.ts";
 import { Subject } from "./forms.ts";
@@ -28,9 +29,6 @@ export const recognitionResultLabels: Record<DeclarationStatus, string> = {
 
 const hours = (label: string) =>
   z.coerce.number({ error: `请填写${label}` }).int({ error: `${label}须为整数` }).min(1, { error: `${label}须大于0` }).max(1000, { error: `${label}过大` });
-
-/** 4 MB of bytes is at most this many base64 characters. */
-const MAX_ATTACHMENT_BASE64 = Math.ceil((4 * 1024 * 1024) / 3) * 4;
 
 /** One uploaded file, as the portal passes it on: its original name and its bytes in base64. */
 export const AttachmentUpload = z.object({

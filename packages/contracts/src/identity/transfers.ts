@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IdType } from "../domain-codes.ts";
+import { MAX_ATTACHMENT_BASE64 } from "../files.ts";
 import { PageRequest } from "../paging.ts";
 
 /** 添加人员: approved professionals of the caller's units who may be transferred out. */
@@ -22,6 +23,21 @@ export const TransferCandidate = z.object({
 });
 export type TransferCandidate = z.infer<typeof TransferCandidate>;
 
+/** 调转附件 as uploaded: the file's name and its bytes in base64. */
+export const TransferAttachmentUpload = z.object({
+  name: z.string().trim().min(1).max(200),
+  base64: z.base64({ error: "附件内容无效" }).max(MAX_ATTACHMENT_BASE64, { error: "附件大小不能超过4M" }),
+});
+export type TransferAttachmentUpload = z.infer<typeof TransferAttachmentUpload>;
+
+/** 附件 of one transfer, for the admins of either side. */
+export const TransferAttachmentInput = z.object({ transferId: z.uuid() });
+export type TransferAttachmentInput = z.input<typeof TransferAttachmentInput>;
+
+/** The stored attachment: original name, content type detected from its bytes, the bytes in base64. */
+export const TransferAttachment = z.object({ name: z.string(), type: z.string(), base64: z.string() });
+export type TransferAttachment = z.infer<typeof TransferAttachment>;
+
 /** 提交转出申请 */
 export const CreateTransferInput = z.object({
   accountId: z.uuid("请选择转出人员"),
@@ -29,6 +45,8 @@ export const CreateTransferInput = z.object({
   toUnitId: z.uuid("请选择调入单位"),
   reason: z.string({ error: "请输入调转原因" }).trim().min(1, "请输入调转原因").max(500, "调转原因过长"),
   attachmentName: z.string().trim().max(200).optional(),
+  /** 附件: one image (jpg jpeg gif bmp png, ≤ 4 MB), its type detected from the bytes by identity. */
+  attachment: TransferAttachmentUpload.optional(),
 });
 export type CreateTransferInput = z.input<typeof CreateTransferInput>;
 
@@ -60,6 +78,8 @@ export const TransferDetail = TransferRow.extend({
   contactPhone: z.string(),
   reason: z.string(),
   attachmentName: z.string().nullable(),
+  /** Whether the attachment's bytes are stored (older transfers kept only the name). */
+  hasAttachment: z.boolean(),
   reviewReason: z.string().nullable(),
   reviewedAt: z.date().nullable(),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ATTACHMENT_TYPE_MESSAGE, checkAttachment, detectImageType, MAX_ATTACHMENT_BYTES } from "./attachments.ts";
+import { ATTACHMENT_TYPE_MESSAGE, checkAttachment, detectImageType, MAX_ATTACHMENT_BYTES } from "@ce/contracts";
 
 const bytes = (...head: number[]) => Uint8Array.from([...head, ...new Array(40).fill(0)]);
 

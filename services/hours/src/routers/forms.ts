@@ -27,6 +27,8 @@ export function formsRouter(deps: HoursDeps) {
         if (!unit || unit.kind !== "AUTHORITY" || unit.superiorId !== null) {
           throw new DomainError("FORBIDDEN", "只有省级主管部门可以修改学习形式");
         }
+        // A version starting in the past would change how already-submitted claims read.
+        if (input.effectiveFrom < today(deps)) throw new DomainError("BAD_REQUEST", "生效日期不能早于今天", "effectiveFrom");
         const form = await db.$transaction((tx) => addFormVersion(tx, input, ctx.principal.accountId));
         if (!form) throw new DomainError("NOT_FOUND", "学习形式不存在", "code");
         return form;

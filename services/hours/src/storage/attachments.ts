@@ -4,8 +4,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { Objm, type ObjectStore } from "@nats-io/obj";
 import type { Infra } from "@ce/service-kit";
-import type { AttachmentUpload } from "@ce/contracts";
-import { checkAttachment, contentTypes } from "../domain/attachments.ts";
+import { checkAttachment, contentTypes, type AttachmentUpload } from "@ce/contracts";
 
 /** A checked upload, stored and ready to be recorded in the declaration's transaction. */
 export interface StoredAttachment {

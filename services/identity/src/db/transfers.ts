@@ -10,6 +10,7 @@ import { recordAudit, type AuditActor } from "./audit.ts";
 import type { Db, Tx } from "./client.ts";
 import { isUniqueViolation } from "./errors.ts";
 import type { ReviewScope } from "./reviews.ts";
+import type { StoredTransferAttachment } from "../storage/transfer-attachments.ts";
 import { escapeLike } from "./units.ts";
 
 const t = (name: string) => Prisma.raw(`${quoteIdent(SCHEMA)}.${name}`);
@@ -34,14 +35,34 @@ export async function transferCandidates(db: Db, scope: ReviewScope, input: { pa
 }
 
 /** 提交转出申请: one open transfer per person, to an approved employer anywhere in the province. */
-export async function createTransfer(tx: Tx, actor: AuditActor, scope: ReviewScope, input: z.output<typeof CreateTransferInput>): Promise<{ id: string }> {
+export async function createTransfer(
+  tx: Tx,
+  actor: AuditActor,
+  scope: ReviewScope,
+  input: z.output<typeof CreateTransferInput>,
+  attachment: StoredTransferAttachment | null = null,
+): Promise<{ id: string }> {
   const p = await tx.professional.findFirst({ where: { accountId: input.accountId, unit: { path: { startsWith: scope.scopePath } } }, select: { status: true, unitId: true } });
   checkTransferable(p);
   checkTargetUnit(await tx.unit.findUnique({ where: { id: input.toUnitId }, select: { id: true, kind: true, status: true } }), p.unitId);
   const id = randomUUID();
   try {
     await tx.transfer.create({
-      data: { id, accountId: input.accountId, fromUnitId: p.unitId, toUnitId: input.toUnitId, contactPhone: input.contactPhone, reason: input.reason, attachmentName: input.attachmentName || null, status: "PENDING", requestedBy: actor.accountId as string },
+      data: {
+        id,
+        accountId: input.accountId,
+        fromUnitId: p.unitId,
+        toUnitId: input.toUnitId,
+        contactPhone: input.contactPhone,
+        reason: input.reason,
+        status: "PENDING",
+        requestedBy: actor.accountId as string,
+        attachmentName: attachment?.name ?? (input.attachmentName || null),
+        attachmentKey: attachment?.key ?? null,
+        attachmentType: attachment?.contentType ?? null,
+        attachmentSize: attachment?.size ?? null,
+        attachmentSha256: attachment?.sha256 ?? null,
+      },
     });
   } catch (e) {
     if (isUniqueViolation(e, "transfer_one_pending")) throw new DomainError("CONFLICT", "该人员已有待处理的调转申请", "accountId");
@@ -73,7 +94,7 @@ export async function listTransfers(db: Db, scope: ReviewScope, input: { page: n
 /** 详情: visible to either side of the transfer. */
 export async function transferDetail(db: Db, scope: ReviewScope, id: string): Promise<TransferDetail> {
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
-    SELECT ${transferColumns}, x.contact_phone AS "contactPhone", x.reason, x.attachment_name AS "attachmentName", x.review_reason AS "reviewReason", x.reviewed_at AS "reviewedAt"
+    SELECT ${transferColumns}, x.contact_phone AS "contactPhone", x.reason, x.attachment_name AS "attachmentName", (x.attachment_key IS NOT NULL) AS "hasAttachment", x.review_reason AS "reviewReason", x.reviewed_at AS "reviewedAt"
     FROM ${transferFrom} WHERE x.id = ${id}::uuid AND (${inScope("f", scope)} OR ${inScope("dst", scope)})`;
   if (!rows[0]) throw new DomainError("NOT_FOUND", NOT_FOUND);
   return TransferDetail.parse(rows[0]);
@@ -108,4 +129,14 @@ export async function decideTransfer(tx: Tx, actor: AuditActor, scope: ReviewSco
     after: { status, unitId: input.accept ? row.toUnitId : row.fromUnitId, reason: input.reason ?? null },
   });
   if (input.accept) await publishTransferred(tx, { transferId: row.id, accountId: row.accountId, fromUnitId: row.fromUnitId, toUnitId: row.toUnitId }, meta);
+}
+
+/** 附件 of one transfer: its stored metadata, only when the caller administers the source or target unit. */
+export async function findTransferAttachment(db: Db, scope: ReviewScope, id: string): Promise<{ key: string; name: string; type: string } | null> {
+  const rows = await db.$queryRaw<{ key: string; name: string | null; type: string }[]>`
+    SELECT x.attachment_key::text AS key, x.attachment_name AS name, x.attachment_type AS type
+    FROM ${t("transfer")} x JOIN ${t("unit")} f ON f.id = x.from_unit_id JOIN ${t("unit")} dst ON dst.id = x.to_unit_id
+    WHERE x.id = ${id}::uuid AND x.attachment_key IS NOT NULL AND (${inScope("f", scope)} OR ${inScope("dst", scope)})`;
+  const row = rows[0];
+  return row ? { key: row.key, name: row.name ?? "附件", type: row.type } : null;
 }

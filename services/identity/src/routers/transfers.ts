@@ -1,10 +1,11 @@
-import { CreateTransferInput, DecideTransferInput, ListTransfersInput, TransferCandidatesInput, TransferDetail } from "@ce/contracts";
+import { CreateTransferInput, DecideTransferInput, DomainError, ListTransfersInput, TransferAttachment, TransferAttachmentInput, TransferCandidatesInput, TransferDetail } from "@ce/contracts";
 import { permittedProcedure, router } from "@ce/service-kit";
 import { z } from "zod";
 import { auditActor } from "../db/audit.ts";
-import { createTransfer, decideTransfer, listTransfers, transferCandidates, transferDetail } from "../db/transfers.ts";
+import { createTransfer, decideTransfer, findTransferAttachment, listTransfers, transferCandidates, transferDetail } from "../db/transfers.ts";
 import type { IdentityDeps } from "../deps.ts";
 import { eventMeta } from "../events/professionals.ts";
+import { checkTransferAttachment } from "../storage/transfer-attachments.ts";
 import { reviewScope } from "./reviews.ts";
 
 /** 审核账户 › 人员调转: 人员调出, 人员调入, 调转记录. */
@@ -13,9 +14,28 @@ export function transfersRouter(deps: IdentityDeps) {
   return router({
     candidates: manage.input(TransferCandidatesInput).query(({ input, ctx }) => transferCandidates(deps.db, reviewScope(ctx.principal), input)),
 
-    create: manage
-      .input(CreateTransferInput)
-      .mutation(({ input, ctx }) => deps.db.$transaction((tx) => createTransfer(tx, auditActor(ctx), reviewScope(ctx.principal), input))),
+    create: manage.input(CreateTransferInput).mutation(async ({ input, ctx }) => {
+      // The bytes are checked before anything is written; a refused file leaves no blob and no row.
+      const checked = input.attachment ? checkTransferAttachment(input.attachment) : null;
+      const stored = checked ? await deps.transferAttachments.put(checked) : null;
+      try {
+        return await deps.db.$transaction((tx) => createTransfer(tx, auditActor(ctx), reviewScope(ctx.principal), input, stored));
+      } catch (e) {
+        if (stored) await deps.transferAttachments.remove(stored.key);
+        throw e;
+      }
+    }),
+
+    /** 附件: the image, for admins of the transfer's source or target unit only. */
+    attachment: manage
+      .input(TransferAttachmentInput)
+      .output(TransferAttachment)
+      .query(async ({ input, ctx }) => {
+        const meta = await findTransferAttachment(deps.db, reviewScope(ctx.principal), input.transferId);
+        const bytes = meta ? await deps.transferAttachments.get(meta.key) : null;
+        if (!meta || !bytes) throw new DomainError("NOT_FOUND", "附件不存在或不在本单位管辖范围内");
+        return { name: meta.name, type: meta.type, base64: Buffer.from(bytes).toString("base64") };
+      }),
 
     list: manage.input(ListTransfersInput).query(({ input, ctx }) => listTransfers(deps.db, reviewScope(ctx.principal), input)),
 

@@ -1,9 +1,12 @@
-import { DomainError } from "@ce/contracts";
+// Pure file rules shared by the services that take uploads (hours: declarations, identity: transfers).
+import { DomainError } from "./errors.ts";
 
 export type ImageType = "jpg" | "gif" | "bmp" | "png";
 
 /** 4 MB, as the guide says (文件大小4M以内). */
 export const MAX_ATTACHMENT_BYTES = 4 * 1024 * 1024;
+/** The longest base64 text of a file within MAX_ATTACHMENT_BYTES. */
+export const MAX_ATTACHMENT_BASE64 = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4;
 
 export const ATTACHMENT_TYPE_MESSAGE = "附件格式不正确，仅支持 jpg、jpeg、gif、bmp、png 图片";
 
@@ -21,10 +24,10 @@ export function detectImageType(bytes: Uint8Array): ImageType | null {
 }
 
 /** Checks one upload (size, then content) and returns its detected type. */
-export function checkAttachment(bytes: Uint8Array): ImageType {
-  if (bytes.length === 0) throw new DomainError("BAD_REQUEST", "附件不能为空文件", "attachments");
-  if (bytes.length > MAX_ATTACHMENT_BYTES) throw new DomainError("BAD_REQUEST", "附件大小不能超过4M", "attachments");
+export function checkAttachment(bytes: Uint8Array, field = "attachments"): ImageType {
+  if (bytes.length === 0) throw new DomainError("BAD_REQUEST", "附件不能为空文件", field);
+  if (bytes.length > MAX_ATTACHMENT_BYTES) throw new DomainError("BAD_REQUEST", "附件大小不能超过4M", field);
   const type = detectImageType(bytes);
-  if (!type) throw new DomainError("BAD_REQUEST", ATTACHMENT_TYPE_MESSAGE, "attachments");
+  if (!type) throw new DomainError("BAD_REQUEST", ATTACHMENT_TYPE_MESSAGE, field);
   return type;
 }

@@ -1,0 +1,74 @@
+import { subjectLabels, type LearningForm } from "@ce/contracts";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { DataTable, type Column } from "../components/DataTable.tsx";
+import { describeRule } from "../utils/hour-rules.ts";
+import { ProvinceOnlyNotice } from "../components/hours/ProvinceOnlyNotice.tsx";
+import { requireFormsViewer } from "../utils/province.server.ts";
+import { rethrowServiceError } from "../utils/session.server.ts";
+
+const PATH = "/hours/forms";
+
+// 学习形式管理: each learning form's version in force today, for the province to keep up to date.
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { api, here, allowed } = await requireFormsViewer(request, context);
+  const trail = [here.section.label, here.page.label];
+  if (!allowed) return { trail, allowed, forms: [] as LearningForm[], saved: null };
+  const forms = await api.hours.forms.list.query().catch((e) => rethrowServiceError(request, e));
+  const url = new URL(request.url);
+  const savedCode = url.searchParams.get("saved");
+  const savedForm = savedCode ? forms.find((f) => f.code === savedCode) : undefined;
+  const saved = savedCode ? { code: savedCode, name: savedForm?.name ?? savedCode, from: url.searchParams.get("from") ?? "", version: url.searchParams.get("version") ?? "" } : null;
+  return { trail, allowed, forms, saved };
+}
+
+const columns: Column<LearningForm>[] = [
+  { header: "序号", cell: (_f, i) => i + 1, className: "text-center w-14" },
+  { header: "学习形式", cell: (f) => f.name },
+  { header: "计入科目", cell: (f) => f.subjects.map((s) => subjectLabels[s]).join("、") },
+  { header: "学时规则", cell: (f) => describeRule(f.rule) },
+  { header: "提示文字", cell: (f) => f.hint || "—" },
+  {
+    header: "当前版本生效日期",
+    cell: (f) => (
+      <span>
+        {f.effectiveFrom}
+        <span className="ml-1 text-xs text-gray-500">{`（第${f.version}版）`}</span>
+      </span>
+    ),
+    className: "whitespace-nowrap text-center",
+  },
+  {
+    header: "操作",
+    cell: (f) => (
+      <Link to={`${PATH}/${encodeURIComponent(f.code)}`} className="text-blue-700 hover:underline" aria-label={`编辑${f.name}`}>
+        编辑
+      </Link>
+    ),
+    className: "text-center whitespace-nowrap",
+  },
+];
+
+export default function FormsPage() {
+  const { trail, allowed, forms, saved } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <Breadcrumbs trail={trail} />
+      {!allowed ? (
+        <ProvinceOnlyNotice />
+      ) : (
+        <>
+          {saved ? (
+            <p role="status" className="mb-4 rounded border border-green-200 bg-green-50 px-4 py-3 text-sm text-green-800">
+              {`已保存“${saved.name}”的新版本${saved.version ? `（第${saved.version}版）` : ""}${saved.from ? `，自${saved.from}起生效` : ""}。已认定的记录不受影响。`}
+            </p>
+          ) : null}
+          <h1 className="mb-3 text-lg font-semibold text-gray-900">学习形式管理</h1>
+          <DataTable columns={columns} rows={forms} rowKey={(f) => f.code} caption="学习形式" />
+          <p className="mt-3 text-xs text-gray-500">修改学习形式会生成一个新版本，自生效日期起用于新的申报；已认定的记录不受影响。</p>
+        </>
+      )}
+    </div>
+  );
+}
