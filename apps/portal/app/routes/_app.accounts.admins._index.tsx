@@ -8,17 +8,13 @@ import { buttonClass, inputBase } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { Pager } from "../components/Pager.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
-import { canOpen, locate } from "../utils/menu.ts";
 import { parseListQuery } from "../utils/query.ts";
-import { redirectToLogin, requireUser, rethrowServiceError } from "../utils/session.server.ts";
+import { redirectToLogin, requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
 const PATH = "/accounts/admins";
 
 async function signedInManager(request: Request, context: LoaderFunctionArgs["context"]) {
-  const signedIn = await requireUser(request, context);
-  const here = locate(PATH);
-  if (!here || !canOpen(signedIn.me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });
-  return { ...signedIn, here };
+  return requirePage(request, context, PATH);
 }
 
 // 管理直属账户 › 管理单位管理员: the unit's admins; ?roles=<admin id> opens 分配角色.

@@ -8,8 +8,7 @@ import { Field, FormErrors, buttonClass, inputBase, inputClass } from "../compon
 import { Notice } from "../components/Notice.tsx";
 import { IdTypeSelect } from "../components/UserTypeSelects.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
-import { canOpen, locate } from "../utils/menu.ts";
-import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
+import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { zhErrorMap } from "../utils/validation.ts";
 
 const LIST = "/accounts/admins";
@@ -17,10 +16,7 @@ const STEPS = ["填写管理员基本信息", "权限确认", "创建成功"] as
 const STEP1_FIELDS = ["accountId", "idType", "idNumber", "password", "confirmPassword", "name", "phone", "email", "landline", "departmentId"] as const;
 
 async function signedInManager(request: Request, context: LoaderFunctionArgs["context"]) {
-  const signedIn = await requireUser(request, context);
-  const here = locate(LIST);
-  if (!here || !canOpen(signedIn.me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });
-  return { ...signedIn, here };
+  return requirePage(request, context, LIST);
 }
 
 // 新增管理员: ?way= picks one of the three ways; ?created= is step 3 (创建成功).

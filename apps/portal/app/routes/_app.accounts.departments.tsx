@@ -8,19 +8,15 @@ import { DataTable, type Column } from "../components/DataTable.tsx";
 import { Field, FormErrors, buttonClass, inputBase, inputClass } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
-import { canOpen, locate } from "../utils/menu.ts";
 import { parseListQuery } from "../utils/query.ts";
-import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
+import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { zhErrorMap } from "../utils/validation.ts";
 
 const PATH = "/accounts/departments";
 const FIELDS = ["name", "sortOrder"] as const;
 
 async function signedInManager(request: Request, context: LoaderFunctionArgs["context"]) {
-  const signedIn = await requireUser(request, context);
-  const here = locate(PATH);
-  if (!here || !canOpen(signedIn.me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });
-  return { ...signedIn, here };
+  return requirePage(request, context, PATH);
 }
 
 // 管理直属账户 › 管理内设部门: the unit's department tree; ?add=<parent id|root> or ?edit=<id> opens the form.

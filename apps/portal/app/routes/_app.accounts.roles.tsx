@@ -7,18 +7,14 @@ import { ErrorList, FormErrors, buttonClass, inputBase, inputClass } from "../co
 import { Notice } from "../components/Notice.tsx";
 import { Pager } from "../components/Pager.tsx";
 import { classifyError, toFormErrors } from "../utils/errors.server.ts";
-import { canOpen, locate } from "../utils/menu.ts";
 import { parseListQuery } from "../utils/query.ts";
-import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
+import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
 const PATH = "/accounts/roles";
 const labelOf = new Map<string, string>(permissionModules.map((m) => [m.code, m.label]));
 
 async function signedInManager(request: Request, context: LoaderFunctionArgs["context"]) {
-  const signedIn = await requireUser(request, context);
-  const here = locate(PATH);
-  if (!here || !canOpen(signedIn.me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });
-  return { ...signedIn, here };
+  return requirePage(request, context, PATH);
 }
 
 // 管理直属账户 › 角色管理: ?add=1 or ?edit=<role id> opens the form with the modules as checkboxes.

@@ -5,17 +5,13 @@ import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { buttonClass } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
-import { canOpen, locate } from "../utils/menu.ts";
-import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
+import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
 const LIST = "/accounts/subordinates";
 const statusLabels: Record<string, string> = { PENDING: "待审核", APPROVED: "审核通过", REJECTED: "审核未通过", DISABLED: "已删除" };
 
 async function signedIn(request: Request, context: LoaderFunctionArgs["context"]) {
-  const user = await requireUser(request, context);
-  const here = locate(LIST);
-  if (!here || !canOpen(user.me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });
-  return { ...user, here };
+  return requirePage(request, context, LIST);
 }
 
 // 管理下级单位 › 详细: every field of the unit; 删除 for admins with 管理下级单位（删除、管理员）.

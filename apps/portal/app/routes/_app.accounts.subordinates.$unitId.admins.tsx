@@ -5,16 +5,12 @@ import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { DataTable, type Column } from "../components/DataTable.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
-import { canOpen, locate } from "../utils/menu.ts";
-import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
+import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
 const LIST = "/accounts/subordinates";
 
 async function signedIn(request: Request, context: LoaderFunctionArgs["context"]) {
-  const user = await requireUser(request, context);
-  const here = locate(LIST);
-  if (!here || !canOpen(user.me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });
-  return { ...user, here };
+  return requirePage(request, context, LIST);
 }
 
 // 管理下级单位 › 管理员信息: 姓名 证件号 手机 电子邮箱 操作 (删除 takes the admin rights only).

@@ -1,21 +1,18 @@
 import { ListSubordinatesInput, UnitNature, industryName, unitNatureLabels, type UnitRow } from "@ce/contracts";
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { DataTable, type Column } from "../components/DataTable.tsx";
 import { buttonClass, inputBase } from "../components/forms.tsx";
 import { Pager } from "../components/Pager.tsx";
-import { canOpen, locate } from "../utils/menu.ts";
 import { parseListQuery } from "../utils/query.ts";
-import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
+import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
 const PATH = "/accounts/subordinates";
 
 // 管理直属账户 › 管理下级单位: approved units below the admin's own, filtered by 单位名称 / 单位性质.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { me, api } = await requireUser(request, context);
-  const here = locate(PATH);
-  if (!here || !canOpen(me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });
+  const { me, api, here } = await requirePage(request, context, PATH);
   const input = parseListQuery(ListSubordinatesInput, new URL(request.url).searchParams);
   const result = await api.identity.units.listSubordinates.query(input).catch((e) => rethrowServiceError(request, e));
   return {

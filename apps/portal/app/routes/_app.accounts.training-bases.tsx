@@ -1,13 +1,12 @@
 import { ListTrainingBasesInput, TrainingLevel, industries, industryName, trainingLevelLabels, type UnitRow } from "@ce/contracts";
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { DataTable, type Column } from "../components/DataTable.tsx";
 import { buttonClass, inputBase } from "../components/forms.tsx";
 import { Pager } from "../components/Pager.tsx";
-import { canOpen, locate } from "../utils/menu.ts";
 import { parseListQuery } from "../utils/query.ts";
-import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
+import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
 const PATH = "/accounts/training-bases";
 // A base's 管理员信息 and 详情 are the subordinate-unit pages.
@@ -15,9 +14,7 @@ const UNIT_PAGES = "/accounts/subordinates";
 
 // 管理直属账户 › 管理继续教育基地: CE bases in scope, filtered by 名称 / 所属行业 / 级别.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { me, api } = await requireUser(request, context);
-  const here = locate(PATH);
-  if (!here || !canOpen(me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });
+  const { me, api, here } = await requirePage(request, context, PATH);
   const input = parseListQuery(ListTrainingBasesInput, new URL(request.url).searchParams);
   const result = await api.identity.units.trainingBases.query(input).catch((e) => rethrowServiceError(request, e));
   return { trail: [here.section.label, here.page.label], filters: { name: input.name ?? "", industry: input.industry ?? "", trainingLevel: input.trainingLevel ?? "" }, result };

@@ -1,13 +1,12 @@
 import { ListAuditInput, auditActionLabels, auditChanges, auditFieldLabels, type AuditRow } from "@ce/contracts";
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { DataTable, type Column } from "../components/DataTable.tsx";
 import { buttonClass, inputBase } from "../components/forms.tsx";
 import { Pager } from "../components/Pager.tsx";
-import { canOpen, locate } from "../utils/menu.ts";
 import { parseListQuery } from "../utils/query.ts";
-import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
+import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
 const PATH = "/audit";
 const timeFormat = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "medium", hour12: false });
@@ -15,9 +14,7 @@ const entityLabels: Record<string, string> = { department: "部门", admin: "管
 
 // 管理直属账户 › 操作日志: the audit trail of the unit (and its subtree for an authority).
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { me, api } = await requireUser(request, context);
-  const here = locate(PATH);
-  if (!here || !canOpen(me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });
+  const { me, api, here } = await requirePage(request, context, PATH);
   const input = parseListQuery(ListAuditInput, new URL(request.url).searchParams);
   const result = await api.identity.audit.list.query(input).catch((e) => rethrowServiceError(request, e));
   // Formatted here so server and browser print the same text.

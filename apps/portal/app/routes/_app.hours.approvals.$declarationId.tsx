@@ -5,15 +5,12 @@ import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ErrorList, FormErrors, buttonClass, inputBase } from "../components/forms.tsx";
 import { DeclarationDetails } from "../components/hours/DeclarationDetails.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
-import { canOpen, locate } from "../utils/menu.ts";
-import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
+import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
 const PATH = "/hours/approvals";
 
 async function signedIn(request: Request, context: LoaderFunctionArgs["context"]) {
-  const { me, api } = await requireUser(request, context);
-  const here = locate(PATH);
-  if (!here || !canOpen(me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });
+  const { me, api, here } = await requirePage(request, context, PATH);
   return { api, here };
 }
 

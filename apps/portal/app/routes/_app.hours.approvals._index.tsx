@@ -8,17 +8,14 @@ import { recordColumns } from "../components/hours/RecordColumns.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { Pager } from "../components/Pager.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
-import { canOpen, locate } from "../utils/menu.ts";
 import { parseListQuery } from "../utils/query.ts";
-import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
+import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import type { ApprovalRow } from "@ce/contracts";
 
 const PATH = "/hours/approvals";
 
 async function signedIn(request: Request, context: LoaderFunctionArgs["context"]) {
-  const { me, api } = await requireUser(request, context);
-  const here = locate(PATH);
-  if (!here || !canOpen(me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });
+  const { me, api, here } = await requirePage(request, context, PATH);
   return { api, here };
 }
 

@@ -16,8 +16,7 @@ import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { Field, FormErrors, buttonClass, inputClass } from "../components/forms.tsx";
 import { FormDetailFields } from "../components/hours/FormDetailFields.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
-import { canOpen, locate } from "../utils/menu.ts";
-import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
+import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { zhErrorMap } from "../utils/validation.ts";
 
 const PATH = "/hours/declare";
@@ -27,9 +26,7 @@ const DeclareForm = DeclareInput.omit({ attachments: true });
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 async function signedIn(request: Request, context: LoaderFunctionArgs["context"]) {
-  const { me, api } = await requireUser(request, context);
-  const here = locate(PATH);
-  if (!here || !canOpen(me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });
+  const { me, api, here } = await requirePage(request, context, PATH);
   return { me, api, here };
 }
 

@@ -1,13 +1,12 @@
 import { ListRecordsInput, type RecordsTab } from "@ce/contracts";
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { DataTable } from "../components/DataTable.tsx";
 import { detailColumn, recordColumns } from "../components/hours/RecordColumns.tsx";
 import { Pager } from "../components/Pager.tsx";
-import { canOpen, locate } from "../utils/menu.ts";
 import { parseListQuery } from "../utils/query.ts";
-import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
+import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
 const PATH = "/hours/records";
 const tabs: { tab: RecordsTab; label: string }[] = [
@@ -19,9 +18,7 @@ const tabs: { tab: RecordsTab; label: string }[] = [
 
 // 查看申报记录 › 学时申报记录 (§3.5): an admin sees their subtree's declarations, a professional their own.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { me, api } = await requireUser(request, context);
-  const here = locate(PATH);
-  if (!here || !canOpen(me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });
+  const { me, api, here } = await requirePage(request, context, PATH);
   const input = parseListQuery(ListRecordsInput, new URL(request.url).searchParams);
   const result = await api.hours.declarations.records.query(input).catch((e) => rethrowServiceError(request, e));
   return { trail: [here.section.label, here.page.label], tab: input.tab, result };

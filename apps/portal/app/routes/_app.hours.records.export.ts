@@ -1,8 +1,7 @@
 import { ListRecordsInput, recognitionResultLabels, subjectTypeLabels, type DeclarationRow } from "@ce/contracts";
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
-import { canOpen, locate } from "../utils/menu.ts";
+import { type LoaderFunctionArgs } from "@remix-run/node";
 import { parseListQuery } from "../utils/query.ts";
-import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
+import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { spreadsheetResponse, type Cell } from "../utils/spreadsheet.server.ts";
 
 const HEADER = ["序号", "姓名", "认定年度", "科目类型", "学习形式", "申报学时", "认定学时", "当前处理人", "认定结果"];
@@ -22,9 +21,7 @@ const cells = (r: DeclarationRow, i: number): Cell[] => [
 
 // 查看申报记录 › 导出: the tab's records as XLSX (default) or CSV (`format=csv`).
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { me, api } = await requireUser(request, context);
-  const here = locate("/hours/records");
-  if (!here || !canOpen(me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });
+  const { me, api, here } = await requirePage(request, context, "/hours/records");
   const params = new URL(request.url).searchParams;
   const { tab } = parseListQuery(ListRecordsInput, params);
   const rows: DeclarationRow[] = [];

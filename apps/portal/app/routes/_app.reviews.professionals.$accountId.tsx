@@ -6,15 +6,13 @@ import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { buttonClass } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { classifyError } from "../utils/errors.server.ts";
-import { canOpen, locate } from "../utils/menu.ts";
-import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
+import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
 const PATH = "/reviews/professionals";
 
 async function signedIn(request: Request, context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]) {
-  const user = await requireUser(request, context);
-  const here = locate(PATH);
-  if (!here || !canOpen(user.me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });
+  const user = await requirePage(request, context, PATH);
+  const here = user.here;
   const accountId = z.uuid().safeParse(params.accountId);
   if (!accountId.success) throw data({ message: "您访问的内容不存在" }, { status: 404 });
   return { ...user, here, accountId: accountId.data };

@@ -1,24 +1,20 @@
 import { educationName, ListPendingProfessionalsInput, titleSeriesName, type PendingProfessionalRow } from "@ce/contracts";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { BatchReviewBar, RowCheck } from "../components/BatchReview.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { DataTable, type Column } from "../components/DataTable.tsx";
 import { buttonClass, inputBase } from "../components/forms.tsx";
 import { Pager } from "../components/Pager.tsx";
-import { canOpen, locate } from "../utils/menu.ts";
 import { parseListQuery } from "../utils/query.ts";
 import { batchReviewAction } from "../utils/review.server.ts";
-import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
+import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
 const PATH = "/reviews/professionals";
 const FORM_ID = "review-professionals";
 
 async function signedIn(request: Request, context: LoaderFunctionArgs["context"]) {
-  const user = await requireUser(request, context);
-  const here = locate(PATH);
-  if (!here || !canOpen(user.me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });
-  return { ...user, here };
+  return requirePage(request, context, PATH);
 }
 
 // 审核账户 › 审核注册人员: professionals registered in the admin's units, waiting for review.

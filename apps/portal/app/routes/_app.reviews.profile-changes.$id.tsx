@@ -3,16 +3,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { DataTable } from "../components/DataTable.tsx";
-import { canOpen, locate } from "../utils/menu.ts";
-import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
+import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
 const PATH = "/reviews/profile-changes";
 
 // 审核人员信息修改 › 查看变更明细: each changed field, old → new (phones masked on both sides).
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { me, api } = await requireUser(request, context);
-  const here = locate(PATH);
-  if (!here || !canOpen(me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });
+  const { me, api, here } = await requirePage(request, context, PATH);
   const id = z.uuid().safeParse(params.id);
   if (!id.success) throw data({ message: "您访问的内容不存在" }, { status: 404 });
   const detail = await api.identity.profileChanges.detail.query({ id: id.data }).catch((e) => rethrowServiceError(request, e));

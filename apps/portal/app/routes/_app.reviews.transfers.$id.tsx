@@ -3,16 +3,13 @@ import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { canOpen, locate } from "../utils/menu.ts";
-import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
+import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
 const PATH = "/reviews/transfers";
 
 // 调转记录 › 详情: one transfer as either unit sees it.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { me, api } = await requireUser(request, context);
-  const here = locate(PATH);
-  if (!here || !canOpen(me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });
+  const { me, api, here } = await requirePage(request, context, PATH);
   const id = z.uuid().safeParse(params.id);
   if (!id.success) throw data({ message: "您访问的内容不存在" }, { status: 404 });
   const transfer = await api.identity.transfers.detail.query({ id: id.data }).catch((e) => rethrowServiceError(request, e));

@@ -1,12 +1,11 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { Pager } from "../components/Pager.tsx";
 import { IncomingTransfers, TransferRecords } from "../components/TransferTables.tsx";
 import { TransferOutForm } from "../components/TransferOutForm.tsx";
-import { canOpen, locate } from "../utils/menu.ts";
-import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
+import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { transferAction } from "../utils/transfers.server.ts";
 
 const PATH = "/reviews/transfers";
@@ -18,10 +17,7 @@ const TABS = [
 type Tab = (typeof TABS)[number]["key"];
 
 async function signedIn(request: Request, context: LoaderFunctionArgs["context"]) {
-  const user = await requireUser(request, context);
-  const here = locate(PATH);
-  if (!here || !canOpen(user.me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });
-  return { ...user, here };
+  return requirePage(request, context, PATH);
 }
 
 // 审核账户 › 人员调转: tabs 人员调入 / 人员调出 / 调转记录.

@@ -7,19 +7,15 @@ import { buttonClass, inputBase } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { Pager } from "../components/Pager.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
-import { canOpen, locate } from "../utils/menu.ts";
 import { parseListQuery } from "../utils/query.ts";
-import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
+import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
 const PATH = "/reviews/unit-changes";
 const FORM_ID = "decide-unit-changes";
 const statusLabels = { PENDING: "待审核", APPROVED: "审核通过", REJECTED: "已驳回" } as const;
 
 async function signedInReviewer(request: Request, context: LoaderFunctionArgs["context"]) {
-  const user = await requireUser(request, context);
-  const here = locate(PATH);
-  if (!here || !canOpen(user.me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });
-  return { ...user, here };
+  return requirePage(request, context, PATH);
 }
 
 // 审核账户 › 审核机构信息修改: 待审核 / 已审核, batch 通过 / 驳回.

@@ -6,18 +6,14 @@ import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { buttonClass, inputClass } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
-import { canOpen, locate } from "../utils/menu.ts";
-import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
+import { requirePage, requireUser, rethrowServiceError } from "../utils/session.server.ts";
 
 const PATH = "/unit/profile";
 
 async function signedInEditor(request: Request, context: LoaderFunctionArgs["context"]) {
-  const user = await requireUser(request, context);
   // A professional's 基本信息修改 is their own profile page.
-  if (user.me.userType === "PROFESSIONAL") throw redirect("/me/profile");
-  const here = locate(PATH);
-  if (!here || !canOpen(user.me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });
-  return { ...user, here };
+  if ((await requireUser(request, context)).me.userType === "PROFESSIONAL") throw redirect("/me/profile");
+  return requirePage(request, context, PATH);
 }
 
 // 基本信息修改 §3.1: free fields saved at once; the code and the superior go through requests.

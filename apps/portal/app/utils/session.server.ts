@@ -1,9 +1,10 @@
-import { createCookieSessionStorage, redirect, type AppLoadContext } from "@remix-run/node";
+import { createCookieSessionStorage, data, redirect, type AppLoadContext } from "@remix-run/node";
 import type { Me } from "@ce/contracts";
 import { createApi, type Api } from "./api.server.ts";
 import { env } from "./env.server.ts";
 import { classifyError, errorResponse } from "./errors.server.ts";
 import { logError } from "./log.server.ts";
+import { canOpen, locate } from "./menu.ts";
 import { loginPath } from "./redirect.ts";
 
 /** 记住密码 keeps the cookie (and the identity session) for 14 days; otherwise it ends with the browser. */
@@ -92,4 +93,15 @@ async function loadSignedIn(request: Request, context: AppLoadContext | undefine
   } catch (error) {
     return rethrowServiceError(request, error);
   }
+}
+
+/**
+ * The signed-in user on one menu page: a 403 page unless their permissions open it (the same
+ * rule that shows the page in the menu). `here` gives the breadcrumb.
+ */
+export async function requirePage(request: Request, context: AppLoadContext | undefined, path: string): Promise<SignedIn & { here: NonNullable<ReturnType<typeof locate>> }> {
+  const signedIn = await requireUser(request, context);
+  const here = locate(path);
+  if (!here || !canOpen(signedIn.me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });
+  return { ...signedIn, here };
 }
