@@ -13,13 +13,9 @@ import { redirectToLogin, requirePage, rethrowServiceError } from "../utils/sess
 
 const PATH = "/accounts/admins";
 
-async function signedInManager(request: Request, context: LoaderFunctionArgs["context"]) {
-  return requirePage(request, context, PATH);
-}
-
 // 管理直属账户 › 管理单位管理员: the unit's admins; ?roles=<admin id> opens 分配角色.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { me, api, here } = await signedInManager(request, context);
+  const { me, api, here } = await requirePage(request, context, PATH);
   const search = new URL(request.url).searchParams;
   const input = parseListQuery(ListAdminsInput, search);
   const [result, options] = await Promise.all([api.identity.admins.list.query(input), api.identity.admins.options.query()]).catch((e) => rethrowServiceError(request, e));
@@ -31,7 +27,7 @@ const done = (message: string, temporaryPassword: string | null = null) => ({ ok
 const refused = (message: string) => data({ ok: false, message, temporaryPassword: null }, { status: 400 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { api } = await signedInManager(request, context);
+  const { api } = await requirePage(request, context, PATH);
   const form = await request.formData();
   const intent = String(form.get("intent"));
   const name = String(form.get("name") ?? "");

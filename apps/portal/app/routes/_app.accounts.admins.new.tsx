@@ -15,13 +15,9 @@ const LIST = "/accounts/admins";
 const STEPS = ["填写管理员基本信息", "权限确认", "创建成功"] as const;
 const STEP1_FIELDS = ["accountId", "idType", "idNumber", "password", "confirmPassword", "name", "phone", "email", "landline", "departmentId"] as const;
 
-async function signedInManager(request: Request, context: LoaderFunctionArgs["context"]) {
-  return requirePage(request, context, LIST);
-}
-
 // 新增管理员: ?way= picks one of the three ways; ?created= is step 3 (创建成功).
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { api, here } = await signedInManager(request, context);
+  const { api, here } = await requirePage(request, context, LIST);
   const search = new URL(request.url).searchParams;
   const way = AddAdminWay.catch("PROFESSIONAL").parse(search.get("way"));
   const q = (search.get("q") ?? "").trim().slice(0, 50);
@@ -33,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { api } = await signedInManager(request, context);
+  const { api } = await requirePage(request, context, LIST);
   const formData = await request.formData();
   if (formData.get("intent") === "create") {
     const draft: AdminDraft = {

@@ -15,13 +15,9 @@ import { zhErrorMap } from "../utils/validation.ts";
 const PATH = "/accounts/departments";
 const FIELDS = ["name", "sortOrder"] as const;
 
-async function signedInManager(request: Request, context: LoaderFunctionArgs["context"]) {
-  return requirePage(request, context, PATH);
-}
-
 // 管理直属账户 › 管理内设部门: the unit's department tree; ?add=<parent id|root> or ?edit=<id> opens the form.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { api, here } = await signedInManager(request, context);
+  const { api, here } = await requirePage(request, context, PATH);
   const search = new URL(request.url).searchParams;
   const input = parseListQuery(ListDepartmentsInput, search);
   const nodes = await api.identity.departments.list.query(input).catch((e) => rethrowServiceError(request, e));
@@ -38,7 +34,7 @@ function backToList(request: Request) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { api } = await signedInManager(request, context);
+  const { api } = await requirePage(request, context, PATH);
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "status") {

@@ -13,13 +13,9 @@ import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 const PATH = "/accounts/roles";
 const labelOf = new Map<string, string>(permissionModules.map((m) => [m.code, m.label]));
 
-async function signedInManager(request: Request, context: LoaderFunctionArgs["context"]) {
-  return requirePage(request, context, PATH);
-}
-
 // 管理直属账户 › 角色管理: ?add=1 or ?edit=<role id> opens the form with the modules as checkboxes.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { api, here } = await signedInManager(request, context);
+  const { api, here } = await requirePage(request, context, PATH);
   const search = new URL(request.url).searchParams;
   const input = parseListQuery(ListRolesInput, search);
   const result = await api.identity.roles.list.query(input).catch((e) => rethrowServiceError(request, e));
@@ -38,7 +34,7 @@ function listHref(search: string): string {
 type Outcome = { kind: "form"; formErrors: string[]; fieldErrors: Record<string, string[]> } | { kind: "delete"; message: string; confirmId: string | null; confirmName: string } | { kind: "done"; message: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { api } = await signedInManager(request, context);
+  const { api } = await requirePage(request, context, PATH);
   const form = await request.formData();
   const intent = form.get("intent");
   const back = listHref(new URL(request.url).search);

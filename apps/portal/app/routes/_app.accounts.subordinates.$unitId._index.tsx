@@ -10,19 +10,15 @@ import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 const LIST = "/accounts/subordinates";
 const statusLabels: Record<string, string> = { PENDING: "待审核", APPROVED: "审核通过", REJECTED: "审核未通过", DISABLED: "已删除" };
 
-async function signedIn(request: Request, context: LoaderFunctionArgs["context"]) {
-  return requirePage(request, context, LIST);
-}
-
 // 管理下级单位 › 详细: every field of the unit; 删除 for admins with 管理下级单位（删除、管理员）.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { me, api, here } = await signedIn(request, context);
+  const { me, api, here } = await requirePage(request, context, LIST);
   const unit = await api.identity.units.detail.query({ unitId: params.unitId ?? "" }).catch((e) => rethrowServiceError(request, e));
   return { trail: [here.section.label, here.page.label, "详细"], unit, canDelete: me.permissions.includes("subordinate.manage") };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { api } = await signedIn(request, context);
+  const { api } = await requirePage(request, context, LIST);
   try {
     await api.identity.units.delete.mutate({ unitId: params.unitId ?? "" });
     return redirect(LIST);

@@ -9,20 +9,16 @@ import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
 const LIST = "/accounts/subordinates";
 
-async function signedIn(request: Request, context: LoaderFunctionArgs["context"]) {
-  return requirePage(request, context, LIST);
-}
-
 // 管理下级单位 › 管理员信息: 姓名 证件号 手机 电子邮箱 操作 (删除 takes the admin rights only).
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { me, api, here } = await signedIn(request, context);
+  const { me, api, here } = await requirePage(request, context, LIST);
   const unitId = params.unitId ?? "";
   const [unit, admins] = await Promise.all([api.identity.units.detail.query({ unitId }), api.identity.units.admins.query({ unitId })]).catch((e) => rethrowServiceError(request, e));
   return { trail: [here.section.label, here.page.label, "管理员信息"], unit: { id: unit.id, name: unit.name }, admins, canDelete: me.permissions.includes("subordinate.manage") };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { api } = await signedIn(request, context);
+  const { api } = await requirePage(request, context, LIST);
   const form = await request.formData();
   try {
     await api.identity.units.removeAdmin.mutate({ unitId: params.unitId ?? "", adminId: String(form.get("adminId") ?? "") });

@@ -13,20 +13,16 @@ import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 const PATH = "/reviews/employers";
 const FORM_ID = "review-employers";
 
-async function signedIn(request: Request, context: LoaderFunctionArgs["context"]) {
-  return requirePage(request, context, PATH);
-}
-
 // 审核账户 › 审核用人单位: employers registered under the admin's units, waiting for review.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { api, here } = await signedIn(request, context);
+  const { api, here } = await requirePage(request, context, PATH);
   const input = parseListQuery(ListPendingEmployersInput, new URL(request.url).searchParams);
   const result = await api.identity.review.employers.query(input).catch((e) => rethrowServiceError(request, e));
   return { trail: [here.section.label, here.page.label], filters: { name: input.name ?? "" }, result };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { api } = await signedIn(request, context);
+  const { api } = await requirePage(request, context, PATH);
   return batchReviewAction(request, (input) => api.identity.review.decideEmployers.mutate(input));
 }
 

@@ -13,20 +13,16 @@ import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 const PATH = "/reviews/profile-changes";
 const FORM_ID = "review-profile-changes";
 
-async function signedIn(request: Request, context: LoaderFunctionArgs["context"]) {
-  return requirePage(request, context, PATH);
-}
-
 // 审核账户 › 审核人员信息修改: change requests of people in the admin's units.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { api, here } = await signedIn(request, context);
+  const { api, here } = await requirePage(request, context, PATH);
   const input = parseListQuery(ListProfileChangesInput, new URL(request.url).searchParams);
   const result = await api.identity.profileChanges.list.query(input).catch((e) => rethrowServiceError(request, e));
   return { trail: [here.section.label, here.page.label], filters: { name: input.name ?? "" }, result };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { api } = await signedIn(request, context);
+  const { api } = await requirePage(request, context, PATH);
   return batchReviewAction(request, (input) => api.identity.profileChanges.decide.mutate(input));
 }
 

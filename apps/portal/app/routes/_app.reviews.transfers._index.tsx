@@ -16,13 +16,9 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number]["key"];
 
-async function signedIn(request: Request, context: LoaderFunctionArgs["context"]) {
-  return requirePage(request, context, PATH);
-}
-
 // 审核账户 › 人员调转: tabs 人员调入 / 人员调出 / 调转记录.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { api, here } = await signedIn(request, context);
+  const { api, here } = await requirePage(request, context, PATH);
   const url = new URL(request.url);
   const tab: Tab = (TABS.find((t) => t.key === url.searchParams.get("tab"))?.key ?? "in") as Tab;
   const page = Math.max(1, Number(url.searchParams.get("page")) || 1);
@@ -44,7 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { api } = await signedIn(request, context);
+  const { api } = await requirePage(request, context, PATH);
   return transferAction(request, api);
 }
 

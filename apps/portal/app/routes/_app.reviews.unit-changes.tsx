@@ -14,20 +14,16 @@ const PATH = "/reviews/unit-changes";
 const FORM_ID = "decide-unit-changes";
 const statusLabels = { PENDING: "待审核", APPROVED: "审核通过", REJECTED: "已驳回" } as const;
 
-async function signedInReviewer(request: Request, context: LoaderFunctionArgs["context"]) {
-  return requirePage(request, context, PATH);
-}
-
 // 审核账户 › 审核机构信息修改: 待审核 / 已审核, batch 通过 / 驳回.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { api, here } = await signedInReviewer(request, context);
+  const { api, here } = await requirePage(request, context, PATH);
   const input = parseListQuery(ListUnitChangesInput, new URL(request.url).searchParams);
   const result = await api.identity.unitChanges.list.query(input).catch((e) => rethrowServiceError(request, e));
   return { trail: [here.section.label, here.page.label], tab: input.tab, filters: { unitName: input.unitName ?? "" }, result };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { api } = await signedInReviewer(request, context);
+  const { api } = await requirePage(request, context, PATH);
   const form = await request.formData();
   const parsed = DecideUnitChangesInput.safeParse({ approvalIds: form.getAll("approvalIds"), decision: form.get("decision"), reason: form.get("reason") ?? undefined });
   if (!parsed.success) return data({ ok: false, message: parsed.error.issues[0]?.message ?? "提交的信息有误" }, { status: 400 });
