@@ -19,8 +19,8 @@ export const unitKindLabels: Record<UnitKind, string> = {
   TRAINING_BASE: "继续教育基地",
 };
 
-/** 证件类型 */
-export const IdType = z.enum(["RESIDENT_ID", "PASSPORT", "HK_MACAO_PERMIT", "TAIWAN_PERMIT", "OFFICER_ID"]);
+/** 证件类型; FOREIGN_PERMANENT_RESIDENT is the 18-character 2023 card (the 2017 15-character one is entered as 护照). */
+export const IdType = z.enum(["RESIDENT_ID", "PASSPORT", "HK_MACAO_PERMIT", "TAIWAN_PERMIT", "OFFICER_ID", "FOREIGN_PERMANENT_RESIDENT"]);
 export type IdType = z.infer<typeof IdType>;
 export const idTypeLabels: Record<IdType, string> = {
   RESIDENT_ID: "身份证",
@@ -28,6 +28,7 @@ export const idTypeLabels: Record<IdType, string> = {
   HK_MACAO_PERMIT: "港澳居民来往内地通行证",
   TAIWAN_PERMIT: "台湾居民来往大陆通行证",
   OFFICER_ID: "军官证",
+  FOREIGN_PERMANENT_RESIDENT: "外国人永久居留身份证",
 };
 
 /** 单位性质 */

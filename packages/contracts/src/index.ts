@@ -12,6 +12,8 @@ export * from "./errors.ts";
 export * from "./auth/scope.ts";
 export * from "./validation/resident-id.ts";
 export * from "./validation/credit-code.ts";
+export * from "./validation/identifier.ts";
+export * from "./validation/id-number.ts";
 export * from "./codes/industries.ts";
 export * from "./codes/regions.ts";
 export * from "./codes/title-series.ts";

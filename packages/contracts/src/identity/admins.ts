@@ -2,7 +2,8 @@ import { z } from "zod";
 import { NewPassword } from "../auth/password.ts";
 import { IdType } from "../domain-codes.ts";
 import { PageRequest } from "../paging.ts";
-import { Email, MobilePhone } from "./registration.ts";
+import { identifierField, Landline, MobilePhone } from "../validation/identifier.ts";
+import { Email } from "./registration.ts";
 
 export const AdminStatus = z.enum(["ACTIVE", "DISABLED"]);
 export type AdminStatus = z.infer<typeof AdminStatus>;
@@ -37,7 +38,7 @@ export const addAdminWayLabels: Record<AddAdminWay, string> = {
 };
 
 const departmentId = z.preprocess((v) => (v === "" ? undefined : v), z.uuid("工作部门无效").optional());
-const idNumber = z.string({ error: "请输入证件号" }).trim().min(1, "请输入证件号").max(32, "证件号过长");
+const idNumber = identifierField("证件号", 32);
 
 /** Step 1 填写管理员基本信息, one shape per way. */
 export const PrepareAdminInput = z.discriminatedUnion("way", [
@@ -52,13 +53,7 @@ export const PrepareAdminInput = z.discriminatedUnion("way", [
       name: z.string({ error: "请输入真实姓名" }).trim().min(1, "请输入真实姓名").max(50, "真实姓名过长"),
       phone: MobilePhone,
       email: Email,
-      landline: z
-        .string()
-        .trim()
-        .max(20, "固定电话过长")
-        .regex(/^[\d-]*$/, "固定电话只能包含数字和-")
-        .optional()
-        .transform((v) => v || undefined),
+      landline: Landline,
       departmentId,
     })
     .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "两次输入的密码不一致" }),

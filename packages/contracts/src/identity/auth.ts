@@ -2,13 +2,14 @@ import { z } from "zod";
 import { IdType, UserType } from "../domain-codes.ts";
 import { NewPassword } from "../auth/password.ts";
 import { Permission } from "../auth/permissions.ts";
+import { identifierField } from "../validation/identifier.ts";
 
 export const CaptchaAnswer = {
   captchaId: z.string().min(1, "请刷新验证码"),
   captchaAnswer: z.string({ error: "请输入验证码" }).trim().min(1, "请输入验证码").max(8, "验证码不正确"),
 };
 
-const idNumber = z.string({ error: "请输入证件号" }).trim().min(1, "请输入证件号").max(32, "证件号过长");
+const idNumber = identifierField("证件号", 32);
 
 export const LoginInput = z.object({
   userType: UserType,

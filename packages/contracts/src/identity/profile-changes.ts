@@ -3,7 +3,8 @@ import { EducationCode } from "../codes/education.ts";
 import { TitleLevelCode, TitleSeriesCode } from "../codes/title-series.ts";
 import { IdType, ProfessionalStatus } from "../domain-codes.ts";
 import { PageRequest } from "../paging.ts";
-import { Email, MobilePhone } from "./registration.ts";
+import { MobilePhone } from "../validation/identifier.ts";
+import { Email } from "./registration.ts";
 
 const optional = (label: string, max = 100) => z.string().trim().max(max, `${label}过长`).nullable();
 

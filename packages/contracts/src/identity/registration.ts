@@ -5,13 +5,8 @@ import { IndustryCode } from "../codes/industries.ts";
 import { RegionCode } from "../codes/regions.ts";
 import { TitleLevelCode, TitleSeriesCode } from "../codes/title-series.ts";
 import { IdType, UnitKind, UnitNature } from "../domain-codes.ts";
+import { CodeConfirmed, identifierField, MobilePhone, UnitCode } from "../validation/identifier.ts";
 import { CaptchaAnswer } from "./auth.ts";
-
-/** 手机号: an 11-digit mainland mobile number. */
-export const MobilePhone = z
-  .string({ error: "请输入手机号" })
-  .trim()
-  .regex(/^1[3-9]\d{9}$/, "手机号应为11位手机号码");
 
 export const Email = z.string({ error: "请输入电子邮箱" }).trim().max(100, "电子邮箱过长").pipe(z.email("电子邮箱格式不正确"));
 
@@ -27,7 +22,7 @@ const optionalText = (label: string, max = 100) =>
 /** 证件类型, 证件号, 姓名, 手机号, 电子邮箱, 密码 + 确认密码: what every new account gives. */
 const accountFields = {
   idType: IdType.default("RESIDENT_ID"),
-  idNumber: text("证件号", 32),
+  idNumber: identifierField("证件号", 32),
   name: text("姓名", 50),
   phone: MobilePhone,
   email: Email,
@@ -61,7 +56,8 @@ export const RegisterEmployerInput = z
     nature: UnitNature,
     industry: IndustryCode,
     region: RegionCode,
-    code: text("机构代码/统一社会信用代码", 20),
+    code: UnitCode,
+    codeConfirmed: CodeConfirmed,
     superiorId: z.uuid("请选择上级主管部门"),
     ...accountFields,
     ...CaptchaAnswer,

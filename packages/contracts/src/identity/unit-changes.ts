@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PageRequest } from "../paging.ts";
+import { CodeConfirmed, UnitCode } from "../validation/identifier.ts";
 
 export const UnitChangeKind = z.enum(["CODE", "SUPERIOR"]);
 export type UnitChangeKind = z.infer<typeof UnitChangeKind>;
@@ -7,7 +8,7 @@ export type UnitChangeKind = z.infer<typeof UnitChangeKind>;
 export const unitChangeKindLabels: Record<UnitChangeKind, string> = { CODE: "修改单位信息", SUPERIOR: "更换上级部门" };
 
 /** 修改单位信息: a new org code / unified social credit code (checked with parseUnitCode). */
-export const RequestCodeChangeInput = z.object({ code: z.string({ error: "请输入机构代码/统一社会信用代码" }).trim().min(1, "请输入机构代码/统一社会信用代码").max(20, "机构代码/统一社会信用代码过长") });
+export const RequestCodeChangeInput = z.object({ code: UnitCode, codeConfirmed: CodeConfirmed });
 /** 更换上级部门 */
 export const RequestSuperiorChangeInput = z.object({ superiorId: z.uuid("请选择新的上级部门") });
 

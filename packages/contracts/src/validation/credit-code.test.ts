@@ -1,6 +1,8 @@
 import { describe, it, expect } from "vitest";
 import {
   CREDIT_CODE_CHARSET,
+  CREDIT_CODE_CONFIRM_MESSAGE,
+  isConfirmableCodeMismatch,
   creditCodeCheckCharacter,
   generateCreditCode,
   isValidCreditCode,
@@ -21,7 +23,7 @@ const REAL_CREDIT_CODES = ["91350100M000100Y43", "91110000600037341L", "12440600
 
 describe("parseUnitCode with unified social credit codes", () => {
   it.each(REAL_CREDIT_CODES)("accepts the published code %s", (code) => {
-    expect(parseUnitCode(code)).toEqual({ ok: true, value: { kind: "CREDIT_CODE", normalized: code } });
+    expect(parseUnitCode(code)).toEqual({ ok: true, value: { kind: "CREDIT_CODE", normalized: code, checkMismatch: false } });
   });
 
   it("computes the published check characters", () => {
@@ -71,7 +73,7 @@ describe("parseUnitCode with unified social credit codes", () => {
 
 describe("parseUnitCode with organisation codes", () => {
   it("accepts the hyphenated form", () => {
-    expect(parseUnitCode("D2143569-X")).toEqual({ ok: true, value: { kind: "ORG_CODE", normalized: "D2143569-X" } });
+    expect(parseUnitCode("D2143569-X")).toEqual({ ok: true, value: { kind: "ORG_CODE", normalized: "D2143569-X", checkMismatch: false } });
   });
 
   it("accepts the form without hyphen and lowercase, normalizing to XXXXXXXX-X", () => {
@@ -145,10 +147,45 @@ describe("generateCreditCode", () => {
 
 describe("unitCodeErrorMessages", () => {
   it("gives the Chinese messages the forms show", () => {
-    expect(unitCodeErrorMessages.CREDIT_CODE_CHECK_CHARACTER).toBe("统一社会信用代码校验位不正确");
+    expect(unitCodeErrorMessages.CREDIT_CODE_CHECK_CHARACTER).toBe("统一社会信用代码校验位不符，请与营业执照核对后确认");
     expect(unitCodeErrorMessages.ORG_CODE_CHECK_CHARACTER).toBe("组织机构代码校验位不正确");
     expect(unitCodeErrorMessages.LENGTH).toBe(
       "机构代码/统一社会信用代码应为18位统一社会信用代码或9位组织机构代码（XXXXXXXX-X）",
     );
+  });
+});
+
+describe("credit codes with a wrong check character (issued before 2016)", () => {
+  const XIAMEN = "91350203M0001QKT19";
+
+  it.each([
+    ["the Xiamen code as typed", XIAMEN, "CREDIT_CODE_CHECK_CHARACTER"],
+    ["the Xiamen code pasted in full width", "９１３５０２０３Ｍ０００１ＱＫＴ１９", "CREDIT_CODE_CHECK_CHARACTER"],
+    ["an invented code whose embedded org check is wrong", "91370102M00010020" + "X", undefined],
+  ])("%s is refused without confirmation", (_what, typed, reason) => {
+    const r = parseUnitCode(typed);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      if (reason) expect(r.reason).toBe(reason);
+      expect(isConfirmableCodeMismatch(r.reason)).toBe(true);
+      expect(unitCodeErrorMessages[r.reason]).toBe(CREDIT_CODE_CONFIRM_MESSAGE);
+    }
+  });
+
+  it("is accepted and flagged once the applicant confirms it", () => {
+    expect(parseUnitCode(` ${XIAMEN.toLowerCase()} `, { acceptCheckMismatch: true })).toEqual({ ok: true, value: { kind: "CREDIT_CODE", normalized: XIAMEN, checkMismatch: true } });
+  });
+
+  it("a correct code is never flagged, confirmed or not", () => {
+    expect(parseUnitCode("91350100M000100Y43", { acceptCheckMismatch: true })).toEqual({ ok: true, value: { kind: "CREDIT_CODE", normalized: "91350100M000100Y43", checkMismatch: false } });
+  });
+
+  it.each([
+    ["17 characters", "91350203M0001QKT1", "LENGTH"],
+    ["a forbidden letter I", "91350203I0001QKT19", "FORMAT"],
+    ["a letter in the region digits", "9135020AM0001QKT19", "FORMAT"],
+    ["an org code with a wrong check character", "D2143569-1", "ORG_CODE_CHECK_CHARACTER"],
+  ])("format and org codes stay strict even when confirmed: %s", (_what, typed, reason) => {
+    expect(parseUnitCode(typed, { acceptCheckMismatch: true })).toEqual({ ok: false, reason });
   });
 });

@@ -1,4 +1,5 @@
 // Unit identifiers: unified social credit code (GB 32100-2015) and organisation code (GB 11714-1997).
+import { normalizeIdentifier } from "./identifier.ts";
 
 export type UnitCodeKind = "CREDIT_CODE" | "ORG_CODE";
 
@@ -10,16 +11,27 @@ export type UnitCodeError =
   | "ORG_CODE_CHECK_CHARACTER";
 
 export type UnitCodeResult =
-  | { ok: true; value: { kind: UnitCodeKind; normalized: string } }
+  | { ok: true; value: { kind: UnitCodeKind; normalized: string; checkMismatch: boolean } }
   | { ok: false; reason: UnitCodeError };
+
+/** What the form answers when a credit code's check character does not match: confirm it, or fix it. */
+export const CREDIT_CODE_CONFIRM_MESSAGE = "统一社会信用代码校验位不符，请与营业执照核对后确认";
+/** How reviewers see a code whose check-character mismatch the applicant confirmed. */
+export const CREDIT_CODE_MISMATCH_CONFIRMED_LABEL = "校验位不符，已由申请人确认";
 
 export const unitCodeErrorMessages: Record<UnitCodeError, string> = {
   LENGTH: "机构代码/统一社会信用代码应为18位统一社会信用代码或9位组织机构代码（XXXXXXXX-X）",
   FORMAT: "机构代码/统一社会信用代码格式不正确（统一社会信用代码不使用字母I、O、Z、S、V）",
-  CREDIT_CODE_CHECK_CHARACTER: "统一社会信用代码校验位不正确",
-  EMBEDDED_ORG_CODE_CHECK_CHARACTER: "统一社会信用代码第9–17位（组织机构代码）校验位不正确",
+  CREDIT_CODE_CHECK_CHARACTER: CREDIT_CODE_CONFIRM_MESSAGE,
+  EMBEDDED_ORG_CODE_CHECK_CHARACTER: CREDIT_CODE_CONFIRM_MESSAGE,
   ORG_CODE_CHECK_CHARACTER: "组织机构代码校验位不正确",
 };
+
+/** Options of parseUnitCode; see there. */
+export interface ParseUnitCodeOptions {
+  /** The applicant confirmed the code against the business licence despite a check-character mismatch. */
+  acceptCheckMismatch?: boolean;
+}
 
 /** GB 32100 character set; I, O, Z, S and V are excluded to avoid confusion with 1, 0, 2, 5 and U. */
 export const CREDIT_CODE_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -64,16 +76,16 @@ export function orgCodeCheckCharacter(first8: string): string {
   return c === 10 ? "X" : c === 11 ? "0" : String(c);
 }
 
-function parseCreditCode(code: string): UnitCodeResult {
+// Some credit codes issued before 2016 carry a wrong check character yet are real (e.g. 91350203M0001QKT19,
+// Xiamen): the format stays strict, a check mismatch passes only when the applicant confirmed it.
+function parseCreditCode(code: string, acceptCheckMismatch: boolean): UnitCodeResult {
   if (!CREDIT_CODE_RE.test(code)) return { ok: false, reason: "FORMAT" };
-  if (creditCodeCheckCharacter(code.slice(0, 17)) !== code.charAt(17)) {
-    return { ok: false, reason: "CREDIT_CODE_CHECK_CHARACTER" };
-  }
+  let reason: UnitCodeError | undefined;
+  if (creditCodeCheckCharacter(code.slice(0, 17)) !== code.charAt(17)) reason = "CREDIT_CODE_CHECK_CHARACTER";
   // Positions 9–17 are the GB 11714 org code; every verified real vector satisfies its check too.
-  if (orgCodeCheckCharacter(code.slice(8, 16)) !== code.charAt(16)) {
-    return { ok: false, reason: "EMBEDDED_ORG_CODE_CHECK_CHARACTER" };
-  }
-  return { ok: true, value: { kind: "CREDIT_CODE", normalized: code } };
+  else if (orgCodeCheckCharacter(code.slice(8, 16)) !== code.charAt(16)) reason = "EMBEDDED_ORG_CODE_CHECK_CHARACTER";
+  if (reason !== undefined && !acceptCheckMismatch) return { ok: false, reason };
+  return { ok: true, value: { kind: "CREDIT_CODE", normalized: code, checkMismatch: reason !== undefined } };
 }
 
 function parseOrgCode(code9: string): UnitCodeResult {
@@ -81,19 +93,26 @@ function parseOrgCode(code9: string): UnitCodeResult {
   if (orgCodeCheckCharacter(code9.slice(0, 8)) !== code9.charAt(8)) {
     return { ok: false, reason: "ORG_CODE_CHECK_CHARACTER" };
   }
-  return { ok: true, value: { kind: "ORG_CODE", normalized: `${code9.slice(0, 8)}-${code9.charAt(8)}` } };
+  return { ok: true, value: { kind: "ORG_CODE", normalized: `${code9.slice(0, 8)}-${code9.charAt(8)}`, checkMismatch: false } };
 }
 
 /**
- * Parses an 18-character credit code or a 9-character org code (with or without the hyphen).
- * Input is trimmed and uppercased; org codes normalise to `XXXXXXXX-X`.
+ * Parses an 18-character credit code (GB 32100-2015) or a 9-character org code (GB 11714-1997, with
+ * or without the hyphen) after normalizeIdentifier; org codes normalise to `XXXXXXXX-X`. A credit
+ * code whose check character(s) do not match fails with a CHECK_CHARACTER reason unless
+ * `acceptCheckMismatch`, when it passes with `checkMismatch: true`. Org-code checks stay strict.
  */
-export function parseUnitCode(input: string): UnitCodeResult {
-  const upper = input.trim().toUpperCase();
+export function parseUnitCode(input: string, options: ParseUnitCodeOptions = {}): UnitCodeResult {
+  const upper = normalizeIdentifier(input);
   const code = upper.length === 10 && upper.charAt(8) === "-" ? upper.slice(0, 8) + upper.charAt(9) : upper;
-  if (code.length === 18) return parseCreditCode(code);
+  if (code.length === 18) return parseCreditCode(code, options.acceptCheckMismatch ?? false);
   if (code.length === 9) return parseOrgCode(code);
   return { ok: false, reason: "LENGTH" };
+}
+
+/** True for the reasons an applicant may override by confirming the code against the business licence. */
+export function isConfirmableCodeMismatch(reason: UnitCodeError): boolean {
+  return reason === "CREDIT_CODE_CHECK_CHARACTER" || reason === "EMBEDDED_ORG_CODE_CHECK_CHARACTER";
 }
 
 export function isValidCreditCode(s: string): boolean {

@@ -1,4 +1,5 @@
 // Chinese resident identity card number (GB 11643-1999, 18 characters) plus display masks.
+import { normalizeIdentifier } from "./identifier.ts";
 
 export type ResidentIdError = "LENGTH" | "FORMAT" | "REGION" | "BIRTH_DATE" | "CHECK_CHARACTER";
 
@@ -60,8 +61,12 @@ function beijingToday(now: Date): string {
   return `${pad(shifted.getUTCFullYear(), 4)}-${pad(shifted.getUTCMonth() + 1, 2)}-${pad(shifted.getUTCDate(), 2)}`;
 }
 
-// Returns an ISO date string, or undefined when the 8 digits are not a real calendar date in range.
-function parseBirthDate(yyyymmdd: string, now: Date): string | undefined {
+/**
+ * Reads the YYYYMMDD birth date embedded in a GB 11643-style number (resident ID, 2023 foreign
+ * permanent resident ID): the ISO date, or undefined when it is not a real calendar date between
+ * 1900-01-01 and today in Beijing.
+ */
+export function birthDateOfIdNumber(yyyymmdd: string, now: Date): string | undefined {
   const year = Number(yyyymmdd.slice(0, 4));
   const month = Number(yyyymmdd.slice(4, 6));
   const day = Number(yyyymmdd.slice(6, 8));
@@ -75,15 +80,16 @@ function parseBirthDate(yyyymmdd: string, now: Date): string | undefined {
 }
 
 /**
- * Parses and validates an 18-character resident ID. Trims whitespace and uppercases a trailing x.
- * `now` exists so tests can pin "today" for the future-date rule.
+ * Parses and validates an 18-character resident ID after normalizeIdentifier (full-width digits,
+ * spaces, invisible characters, a lower-case x). `now` exists so tests can pin "today" for the
+ * future-date rule.
  */
 export function parseResidentId(input: string, now: Date = new Date()): ResidentIdResult {
-  const normalized = input.trim().toUpperCase();
+  const normalized = normalizeIdentifier(input);
   if (normalized.length !== 18) return { ok: false, reason: "LENGTH" };
   if (!/^\d{17}[\dX]$/.test(normalized)) return { ok: false, reason: "FORMAT" };
   if (!PROVINCE_CODES.has(normalized.slice(0, 2))) return { ok: false, reason: "REGION" };
-  const birthDate = parseBirthDate(normalized.slice(6, 14), now);
+  const birthDate = birthDateOfIdNumber(normalized.slice(6, 14), now);
   if (birthDate === undefined) return { ok: false, reason: "BIRTH_DATE" };
   if (residentIdCheckCharacter(normalized.slice(0, 17)) !== normalized.charAt(17)) {
     return { ok: false, reason: "CHECK_CHARACTER" };

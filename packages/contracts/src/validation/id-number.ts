@@ -1,0 +1,77 @@
+// 证件号 by 证件类型: the one check every boundary (login, registration, admin wizard, import) uses.
+import type { IdType } from "../domain-codes.ts";
+import { normalizeIdentifier } from "./identifier.ts";
+import { birthDateOfIdNumber, parseResidentId, residentIdCheckCharacter, residentIdErrorMessages } from "./resident-id.ts";
+
+export type ForeignPermanentResidentIdError = "LENGTH" | "FORMAT" | "REGION" | "BIRTH_DATE" | "CHECK_CHARACTER";
+
+export const foreignPermanentResidentIdErrorMessages: Record<ForeignPermanentResidentIdError, string> = {
+  LENGTH: "外国人永久居留身份证号应为18位",
+  FORMAT: "外国人永久居留身份证号应以9开头，前17位为数字",
+  REGION: "外国人永久居留身份证号第2–3位（受理地省级代码）无效",
+  BIRTH_DATE: "外国人永久居留身份证号中的出生日期无效",
+  CHECK_CHARACTER: "外国人永久居留身份证号校验位不正确",
+};
+
+// Province-level codes of the mainland authorities that issue the card (GB/T 2260).
+const ISSUING_PROVINCES: ReadonlySet<string> = new Set([
+  "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
+  "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
+]);
+
+/**
+ * Checks a 2023 外国人永久居留身份证 number (National Immigration Administration, issued from
+ * 2023-12-01, modelled on GB 11643-1999): 18 characters after normalizeIdentifier; '9' first;
+ * positions 2–3 the issuing province; 4–6 the numeric nationality code; 7–14 the birth date
+ * YYYYMMDD; 15–17 the sequence; 18 the ISO 7064 MOD 11-2 check character as on a resident ID.
+ * Returns the normalised number or the reason. `now` pins "today" for the future-date rule.
+ */
+export function parseForeignPermanentResidentId(
+  input: string,
+  now: Date = new Date(),
+): { ok: true; normalized: string } | { ok: false; reason: ForeignPermanentResidentIdError } {
+  const normalized = normalizeIdentifier(input);
+  if (normalized.length !== 18) return { ok: false, reason: "LENGTH" };
+  if (!/^9\d{16}[\dX]$/.test(normalized)) return { ok: false, reason: "FORMAT" };
+  if (!ISSUING_PROVINCES.has(normalized.slice(1, 3))) return { ok: false, reason: "REGION" };
+  if (birthDateOfIdNumber(normalized.slice(6, 14), now) === undefined) return { ok: false, reason: "BIRTH_DATE" };
+  if (residentIdCheckCharacter(normalized.slice(0, 17)) !== normalized.charAt(17)) return { ok: false, reason: "CHECK_CHARACTER" };
+  return { ok: true, normalized };
+}
+
+// Passports, permits and officer IDs vary by issuer (including the 15-character 2017 permanent
+// residence card, 3 letters + 12 digits), so only a plausible shape is required of them.
+const OTHER_DOCUMENT = /^[A-Z0-9()-]{5,32}$/;
+
+/**
+ * Validates an ID number of the given type after normalizeIdentifier and returns its one
+ * spelling, or the 中文 message for the 证件号 field. 身份证: GB 11643-1999 in full;
+ * 外国人永久居留身份证: see parseForeignPermanentResidentId; other types: 5–32 of A–Z, 0–9, ( ) -.
+ */
+export function parseIdNumber(idType: IdType, raw: string, now: Date = new Date()): { ok: true; normalized: string } | { ok: false; message: string } {
+  if (idType === "RESIDENT_ID") {
+    const r = parseResidentId(raw, now);
+    return r.ok ? { ok: true, normalized: r.value.normalized } : { ok: false, message: residentIdErrorMessages[r.reason] };
+  }
+  if (idType === "FOREIGN_PERMANENT_RESIDENT") {
+    const r = parseForeignPermanentResidentId(raw, now);
+    return r.ok ? r : { ok: false, message: foreignPermanentResidentIdErrorMessages[r.reason] };
+  }
+  const normalized = normalizeIdentifier(raw);
+  return OTHER_DOCUMENT.test(normalized) ? { ok: true, normalized } : { ok: false, message: "证件号格式不正确" };
+}
+
+/**
+ * Builds a valid 2023 外国人永久居留身份证 number for fixtures: '9' + province (2 digits) +
+ * nationality (3 digits) + birth date (read in UTC) + sequence (0–999) + check. Throws RangeError
+ * when the result would not validate.
+ */
+export function generateForeignPermanentResidentId(province2: string, nationality3: string, birthDate: Date, sequence3: number): string {
+  const ymd = birthDate.toISOString().slice(0, 10).replace(/-/g, "");
+  const first17 = `9${province2}${nationality3}${ymd}${String(sequence3).padStart(3, "0")}`;
+  if (!/^\d{17}$/.test(first17)) throw new RangeError("cannot build a foreign permanent resident ID from these parts");
+  const id = first17 + residentIdCheckCharacter(first17);
+  const parsed = parseForeignPermanentResidentId(id);
+  if (!parsed.ok) throw new RangeError(`cannot build a valid foreign permanent resident ID: ${parsed.reason}`);
+  return id;
+}
