@@ -13,6 +13,8 @@ export const PendingEmployerRow = z.object({
   industry: z.string().nullable(),
   region: z.string().nullable(),
   code: z.string().nullable(),
+  /** The credit code's check character does not match; the applicant confirmed it (校验位不符，已由申请人确认). */
+  codeCheckMismatch: z.boolean(),
   superiorName: z.string().nullable(),
   registeredAt: z.date(),
 });

@@ -36,6 +36,8 @@ export const UnitChangeRow = z.object({
   code: z.string().nullable(),
   kind: UnitChangeKind,
   detail: z.string(),
+  /** A CODE request whose new credit code fails the check character, confirmed by the applicant. */
+  newCodeCheckMismatch: z.boolean(),
   adminName: z.string(),
   phoneMasked: z.string().nullable(),
   status: z.enum(["PENDING", "APPROVED", "REJECTED"]),

@@ -68,7 +68,7 @@ export async function registerEmployer(deps: IdentityDeps, input: EmployerForm, 
     checkChosenUnit(await tx.unit.findUnique({ where: { id: input.superiorId }, select: { kind: true, status: true } }), ["AUTHORITY"], "superiorId", "上级主管部门");
     const unit = await createUnit(
       tx,
-      { name: input.unitName, kind: "EMPLOYER", nature: input.nature, industry: input.industry, region: input.region, code: input.code, superiorId: input.superiorId, status: "PENDING", trainingLevel: null },
+      { name: input.unitName, kind: "EMPLOYER", nature: input.nature, industry: input.industry, region: input.region, code: input.code, codeConfirmed: input.codeConfirmed, superiorId: input.superiorId, status: "PENDING", trainingLevel: null },
       meta,
     );
     const account = await createAccount(tx, deps.pii, { idType: input.idType, idNumber, name: input.name, phone: input.phone, email: input.email, passwordHash, unitId: unit.unitId });

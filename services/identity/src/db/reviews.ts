@@ -39,7 +39,7 @@ export async function listPendingEmployers(db: Db, scope: ReviewScope, input: { 
   const where = pendingEmployersWhere(scope, input.name);
   const [rows, counted] = await Promise.all([
     db.$queryRaw<Record<string, unknown>[]>`
-      SELECT u.id::text AS id, u.name, u.nature, u.industry, u.region, u.code, s.name AS "superiorName", u.created_at AS "registeredAt"
+      SELECT u.id::text AS id, u.name, u.nature, u.industry, u.region, u.code, u.credit_code_check_mismatch AS "codeCheckMismatch", s.name AS "superiorName", u.created_at AS "registeredAt"
       FROM ${t("unit")} u LEFT JOIN ${t("unit")} s ON s.id = u.superior_id
       WHERE ${where} ORDER BY u.created_at, u.id
       LIMIT ${input.pageSize} OFFSET ${pageOffset(input)}`,

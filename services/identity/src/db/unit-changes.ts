@@ -4,7 +4,7 @@ import { quoteIdent, type EventMeta } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
 import { approversOf, checkNewSuperior, movedPath, requestOutcome, unitChangeMessages } from "../domain/unit-changes.ts";
-import { depthOf, normalizeUnitCode } from "../domain/units.ts";
+import { codeCheckMismatch, depthOf, normalizeUnitCode } from "../domain/units.ts";
 import { unitMoved } from "../events/unit-changes.ts";
 import { recordAudit, type AuditActor } from "./audit.ts";
 import type { Db, Tx } from "./client.ts";
@@ -18,7 +18,7 @@ async function lockUnit(tx: Tx, unitId: string) {
   return tx.unit.findUniqueOrThrow({ where: { id: unitId } });
 }
 
-async function openRequest(tx: Tx, actor: AuditActor & { accountId: string }, data: { unitId: string; kind: "CODE" | "SUPERIOR"; oldCode: string | null; newCode: string | null; oldSuperiorId: string | null; newSuperiorId: string | null }) {
+async function openRequest(tx: Tx, actor: AuditActor & { accountId: string }, data: { unitId: string; kind: "CODE" | "SUPERIOR"; oldCode: string | null; newCode: string | null; newCodeCheckMismatch?: boolean; oldSuperiorId: string | null; newSuperiorId: string | null }) {
   const id = randomUUID();
   try {
     await tx.unitChangeRequest.create({
@@ -32,13 +32,13 @@ async function openRequest(tx: Tx, actor: AuditActor & { accountId: string }, da
   return { id };
 }
 
-/** 修改单位信息: a new code, decided by the superior's admins. */
-export async function requestCodeChange(tx: Tx, actor: AuditActor & { accountId: string }, unitId: string, rawCode: string) {
+/** 修改单位信息: a new code, decided by the superior's admins; `confirmed` accepts a check-character mismatch (flagged). */
+export async function requestCodeChange(tx: Tx, actor: AuditActor & { accountId: string }, unitId: string, rawCode: string, confirmed = false) {
   const unit = await lockUnit(tx, unitId);
-  const code = normalizeUnitCode(rawCode);
+  const code = normalizeUnitCode(rawCode, confirmed);
   if (code === unit.code) throw new DomainError("BAD_REQUEST", unitChangeMessages.sameCode, "code");
   if (code && (await tx.unit.findUnique({ where: { code }, select: { id: true } }))) throw new DomainError("CONFLICT", "该机构代码/统一社会信用代码已被注册", "code");
-  return openRequest(tx, actor, { unitId, kind: "CODE", oldCode: unit.code, newCode: code, oldSuperiorId: unit.superiorId, newSuperiorId: null });
+  return openRequest(tx, actor, { unitId, kind: "CODE", oldCode: unit.code, newCode: code, newCodeCheckMismatch: codeCheckMismatch(code), oldSuperiorId: unit.superiorId, newSuperiorId: null });
 }
 
 /** 更换上级部门: decided by the old and the new superior's admins. */
@@ -78,7 +78,7 @@ export async function listUnitChanges(db: Db, approverUnitId: string, input: Lis
     db.$queryRaw<Record<string, unknown>[]>`
       SELECT a.id::text AS "approvalId", u.name AS "unitName", u.code, r.kind,
              CASE WHEN r.kind = 'CODE' THEN coalesce(r.old_code, '') || ' → ' || coalesce(r.new_code, '') ELSE '新上级部门：' || coalesce(ns.name, '') END AS detail,
-             acc.name AS "adminName", acc.phone_masked AS "phoneMasked", a.status, a.reason, to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
+             r.new_code_check_mismatch AS "newCodeCheckMismatch", acc.name AS "adminName", acc.phone_masked AS "phoneMasked", a.status, a.reason, to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
       ${from} WHERE ${where}
       ORDER BY r.created_at DESC, a.id
       LIMIT ${input.pageSize} OFFSET ${pageOffset(input)}`,
@@ -117,10 +117,10 @@ export async function decideUnitChanges(tx: Tx, actor: AuditActor & { accountId:
 }
 
 /** Applies an approved request; for a move, returns the accounts of the admins whose scope moved. */
-async function applyChange(tx: Tx, actor: AuditActor, request: { unitId: string; kind: string; newCode: string | null; newSuperiorId: string | null }, meta: EventMeta): Promise<string[]> {
+async function applyChange(tx: Tx, actor: AuditActor, request: { unitId: string; kind: string; newCode: string | null; newCodeCheckMismatch: boolean; newSuperiorId: string | null }, meta: EventMeta): Promise<string[]> {
   if (request.kind === "CODE") {
     const before = await tx.unit.findUniqueOrThrow({ where: { id: request.unitId }, select: { code: true } });
-    await updateUnit(tx, request.unitId, { code: request.newCode }, meta);
+    await updateUnit(tx, request.unitId, { code: request.newCode, codeConfirmed: request.newCodeCheckMismatch }, meta);
     await recordAudit(tx, actor, { action: "unit.changeCode", entityType: "unit", entityId: request.unitId, unitId: request.unitId, before: { code: before.code }, after: { code: request.newCode } });
     return [];
   }

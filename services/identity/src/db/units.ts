@@ -3,7 +3,7 @@ import { DomainError, pageOffset, UnitRow, UnitSnapshot, type ListSubordinatesIn
 import { quoteIdent, type EventMeta } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
-import { applyUnitPatch, depthOf, placeUnit, type NewUnit, type UnitPatch } from "../domain/units.ts";
+import { applyUnitPatch, codeCheckMismatch, depthOf, placeUnit, type NewUnit, type UnitPatch } from "../domain/units.ts";
 import { unitCreated, unitUpdated } from "../events/units.ts";
 import type { Db, Tx } from "./client.ts";
 import { isUniqueViolation } from "./errors.ts";
@@ -34,6 +34,7 @@ export async function createUnit(tx: Tx, input: NewUnit, meta: EventMeta): Promi
         industry: unit.industry,
         region: unit.region,
         code: unit.code,
+        creditCodeCheckMismatch: codeCheckMismatch(unit.code),
         superiorId: unit.superiorId,
         path: unit.path,
         depth: depthOf(unit.path),
@@ -68,6 +69,7 @@ export async function updateUnit(tx: Tx, unitId: string, patch: UnitPatch, meta:
       industry: next.industry,
       region: next.region,
       code: next.code,
+      creditCodeCheckMismatch: codeCheckMismatch(next.code),
       status: next.status,
       trainingLevel: next.trainingLevel,
       version: next.version,

@@ -19,3 +19,15 @@ describe("ID numbers on forms", () => {
     expect(normalizeIdNumber("RESIDENT_ID", "３７０１０２")).toBe("370102");
   });
 });
+
+describe("ID numbers pasted from other software", () => {
+  it.each([
+    ["full-width digits and X", "RESIDENT_ID", "３７０１０２１９７７０１２００００Ｘ", "37010219770120000X"],
+    ["an ideographic space and a zero-width space", "RESIDENT_ID", "370102\u300019770120\u200B000x", "37010219770120000X"],
+    ["a full-width hyphen in a permit number", "HK_MACAO_PERMIT", "H1234－5678", "H1234-5678"],
+    ["an em dash in a passport number", "PASSPORT", "E1234—5678", "E1234-5678"],
+  ] as const)("validates %s and indexes it like the clean number", (_what, idType, typed, clean) => {
+    expect(validateIdNumber(idType, typed)).toBe(clean);
+    expect(normalizeIdNumber(idType, typed)).toBe(clean);
+  });
+});

@@ -1,21 +1,21 @@
-import { DomainError, parseResidentId, residentIdErrorMessages, type IdType } from "@ce/contracts";
+import { DomainError, normalizeIdentifier, parseIdNumber, type IdType } from "@ce/contracts";
 
-/** One spelling per document number: no spaces, upper case (a trailing x becomes X). */
+/**
+ * One spelling per document number, for the blind index and lookups: contracts'
+ * normalizeIdentifier (NFKC, no invisible characters or spaces, one dash, upper case). The type is
+ * taken so a future type-specific spelling stays a one-place change.
+ */
 export function normalizeIdNumber(_idType: IdType, raw: string): string {
-  return raw.normalize("NFKC").replace(/\s+/g, "").toUpperCase();
+  return normalizeIdentifier(raw);
 }
 
 /**
- * Checks an ID number as typed on a form and returns its normalised form. Resident IDs get the
- * full GB 11643 check; other documents only a plausible shape, as their formats vary by issuer.
+ * Checks an ID number as typed on a form and returns its normalised form (contracts parseIdNumber:
+ * GB 11643 for 身份证, the 2023 rule for 外国人永久居留身份证, a plausible shape for the rest).
+ * Throws DomainError BAD_REQUEST with the 中文 reason on `field`.
  */
 export function validateIdNumber(idType: IdType, raw: string, field = "idNumber"): string {
-  if (idType === "RESIDENT_ID") {
-    const parsed = parseResidentId(raw);
-    if (!parsed.ok) throw new DomainError("BAD_REQUEST", residentIdErrorMessages[parsed.reason], field);
-    return parsed.value.normalized;
-  }
-  const normalized = normalizeIdNumber(idType, raw);
-  if (!/^[A-Z0-9()-]{5,32}$/.test(normalized)) throw new DomainError("BAD_REQUEST", "证件号格式不正确", field);
-  return normalized;
+  const parsed = parseIdNumber(idType, raw);
+  if (!parsed.ok) throw new DomainError("BAD_REQUEST", parsed.message, field);
+  return parsed.normalized;
 }

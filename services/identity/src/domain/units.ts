@@ -20,6 +20,8 @@ export interface NewUnit {
   industry: string | null;
   region: string | null;
   code: string | null;
+  /** The applicant confirmed a credit code whose check character does not match (see normalizeUnitCode). */
+  codeConfirmed?: boolean;
   superiorId: string | null;
   status: UnitStatus;
   trainingLevel: TrainingLevel | null;
@@ -32,14 +34,23 @@ export interface SuperiorUnit {
 }
 
 /** The fields of a unit that an update may change; moving a unit (更换上级部门) is a separate flow. */
-export type UnitPatch = Partial<Pick<NewUnit, "name" | "nature" | "industry" | "region" | "code" | "status" | "trainingLevel">>;
+export type UnitPatch = Partial<Pick<NewUnit, "name" | "nature" | "industry" | "region" | "code" | "codeConfirmed" | "status" | "trainingLevel">>;
 
-/** Normalises a typed org/credit code; an invalid one is refused with the reason. */
-export function normalizeUnitCode(code: string | null): string | null {
+/**
+ * Normalises a typed org/credit code (GB 11714 / GB 32100 via parseUnitCode); an empty one is null.
+ * A credit code whose check character does not match is refused with "…请与营业执照核对后确认" on
+ * field `code` unless `confirmed`; every other fault is refused with its reason.
+ */
+export function normalizeUnitCode(code: string | null, confirmed = false): string | null {
   if (code === null || code.trim() === "") return null;
-  const parsed = parseUnitCode(code);
+  const parsed = parseUnitCode(code, { acceptCheckMismatch: confirmed });
   if (!parsed.ok) throw new DomainError("BAD_REQUEST", unitCodeErrorMessages[parsed.reason], "code");
   return parsed.value.normalized;
+}
+
+/** True for a stored (already accepted) code whose check character does not match: the flag reviewers see. */
+export function codeCheckMismatch(code: string | null): boolean {
+  return code !== null && !parseUnitCode(code).ok;
 }
 
 /**
@@ -61,7 +72,7 @@ export function placeUnit(id: string, input: NewUnit, superior: SuperiorUnit | n
     nature: input.nature,
     industry: input.industry,
     region: input.region,
-    code: normalizeUnitCode(input.code),
+    code: normalizeUnitCode(input.code, input.codeConfirmed),
     superiorId: superior?.id ?? null,
     path,
     status: input.status,
@@ -80,7 +91,7 @@ export function applyUnitPatch(current: UnitSnapshot, patch: UnitPatch): UnitSna
   if (patch.nature !== undefined) next.nature = patch.nature;
   if (patch.industry !== undefined) next.industry = patch.industry;
   if (patch.region !== undefined) next.region = patch.region;
-  if (patch.code !== undefined) next.code = normalizeUnitCode(patch.code);
+  if (patch.code !== undefined) next.code = normalizeUnitCode(patch.code, patch.codeConfirmed);
   if (patch.status !== undefined) next.status = patch.status;
   if (patch.trainingLevel !== undefined) next.trainingLevel = checkTrainingLevel(current.kind, patch.trainingLevel);
   return next;

@@ -32,7 +32,7 @@ export function unitProfileRouter(deps: IdentityDeps) {
     ),
     requestCodeChange: edit.input(RequestCodeChangeInput).mutation(({ input, ctx }) => {
       const unitId = ownUnit(ctx.principal);
-      return deps.db.$transaction((tx) => requestCodeChange(tx, { ...auditActor(ctx), accountId: ctx.principal.accountId }, unitId, input.code));
+      return deps.db.$transaction((tx) => requestCodeChange(tx, { ...auditActor(ctx), accountId: ctx.principal.accountId }, unitId, input.code, input.codeConfirmed));
     }),
     requestSuperiorChange: edit.input(RequestSuperiorChangeInput).mutation(({ input, ctx }) => {
       const unitId = ownUnit(ctx.principal);
