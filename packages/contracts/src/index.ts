@@ -36,3 +36,4 @@ export * from "./identity/unit-profile.ts";
 export * from "./identity/unit-changes.ts";
 export * from "./identity/audit.ts";
 export * from "./files.ts";
+export * from "./calendar.ts";

@@ -1,4 +1,5 @@
 import type { AddressInfo } from "node:net";
+import { systemClock, type Clock } from "@ce/contracts";
 import { connectInfra, ensureStream, startHttpServer, startOutboxRelay } from "@ce/service-kit";
 import { SCHEMA, type Config } from "./config.ts";
 import { createDb } from "./db/client.ts";
@@ -11,7 +12,7 @@ import { openAttachmentStore } from "./storage/attachments.ts";
  * Wires the hours service: database → NATS/Redis → its CE_HOURS stream and outbox relay →
  * identity consumer → HTTP. `now` pins the clock for tests.
  */
-export async function startHours(config: Config, opts: { now?: () => Date } = {}) {
+export async function startHours(config: Config, opts: { now?: Clock } = {}) {
   const infra = await connectInfra("hours", config);
   const db = createDb(config.DATABASE_URL);
   infra.lifecycle.onStop("database", () => db.$disconnect());
@@ -25,7 +26,7 @@ export async function startHours(config: Config, opts: { now?: () => Date } = {}
   const identityConsumer = await startIdentityConsumer(db, infra);
   infra.lifecycle.onStop("identity consumer", () => identityConsumer.stop());
 
-  const deps: HoursDeps = { db, attachments, log: infra.log, nudgeOutbox: () => relay.nudge(), yearsBack: config.DECLARATION_YEARS_BACK, now: opts.now ?? (() => new Date()) };
+  const deps: HoursDeps = { db, attachments, log: infra.log, nudgeOutbox: () => relay.nudge(), yearsBack: config.DECLARATION_YEARS_BACK, now: opts.now ?? systemClock };
   const server = await startHttpServer({
     router: createHoursRouter(deps),
     port: config.PORT,

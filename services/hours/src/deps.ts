@@ -1,3 +1,4 @@
+import type { Clock } from "@ce/contracts";
 import type { Logger } from "@ce/service-kit";
 import type { Db } from "./db/client.ts";
 import type { AttachmentStore } from "./storage/attachments.ts";
@@ -11,6 +12,6 @@ export interface HoursDeps {
   nudgeOutbox(): void;
   /** 计入年度 may go this many years back (config DECLARATION_YEARS_BACK). */
   yearsBack: number;
-  /** Today, for 计入年度 and the form version in force; tests may pin it. */
-  now(): Date;
+  /** The one clock for 计入年度, "this year" and the form version in force (read on the Beijing calendar); tests pin it. */
+  now: Clock;
 }

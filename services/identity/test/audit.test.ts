@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { calendarDate } from "@ce/contracts";
 import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
 
 let t: TestIdentity;
@@ -31,7 +32,7 @@ describe("操作日志", () => {
   it("filters by 操作人, 操作类型 and date", async () => {
     expect((await list("jn", { action: "department.update" })).total).toBe(1);
     expect((await list("jn", { actor: t.fixture.logins.jn.name })).total).toBe(1);
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = calendarDate(new Date());
     expect((await list("jn", { from: today, to: today })).total).toBe(3);
     expect((await list("jn", { to: "2000-01-01" })).total).toBe(0);
     expect((await failure(list("jn", { from: "2024/01/01" }))).code).toBe("BAD_REQUEST");
@@ -40,5 +41,27 @@ describe("操作日志", () => {
   it("refuses an admin without 查看操作日志 and an anonymous caller", async () => {
     expect(await failure(list("jnApprover"))).toMatchObject({ code: "FORBIDDEN", message: "没有“查看操作日志”的权限" });
     expect((await failure(t.client().audit.list.query({}))).code).toBe("UNAUTHORIZED");
+  });
+});
+
+describe("操作日志 date filter", () => {
+  it.each(["2024/01/01", "2026-02-30", "2026-13-01", "0000-01-01", "2026-2-3", "2026-02-28T99:00", "2100-02-29"])(
+    "refuses the impossible date %j as a field error naming the field, not a 500",
+    async (date) => {
+      expect(await failure(list("jn", { from: date }))).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { from: ["开始日期不是有效日期，请按YYYY-MM-DD填写"] } });
+      expect(await failure(list("jn", { to: date }))).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { to: ["结束日期不是有效日期，请按YYYY-MM-DD填写"] } });
+    },
+  );
+
+  it("counts a row on its Beijing day: 15:59:59.999Z is still 12-31, 16:00Z is already 01-01", async () => {
+    const rows = await t.app.db.auditLog.findMany({ where: { actorName: t.fixture.logins.jnBus.name }, orderBy: { id: "asc" } });
+    expect(rows).toHaveLength(2);
+    await t.app.db.auditLog.update({ where: { id: rows[0]!.id }, data: { occurredAt: new Date("2025-12-31T15:59:59.999Z") } });
+    await t.app.db.auditLog.update({ where: { id: rows[1]!.id }, data: { occurredAt: new Date("2025-12-31T16:00:00.000Z") } });
+    const day = async (from: string, to = from) => (await list("jnBus", { from, to })).items.map((r) => r.action);
+    expect(await day("2025-12-31")).toEqual(["department.create"]);
+    expect(await day("2026-01-01")).toEqual(["department.update"]);
+    expect(await day("2025-12-31", "2026-01-01")).toEqual(["department.update", "department.create"]);
+    expect(await day("2026-01-02", "2026-12-31")).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { industryName, regionName, trainingLevelLabels, unitKindLabels, unitNatureLabels } from "@ce/contracts";
+import { formatDateTime, industryName, regionName, trainingLevelLabels, unitKindLabels, unitNatureLabels } from "@ce/contracts";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
@@ -42,7 +42,7 @@ export default function SubordinateDetailPage() {
     ["状态", statusLabels[unit.status] ?? unit.status],
     ["管理员人数", String(unit.adminCount)],
     ["专业技术人员人数", String(unit.professionalCount)],
-    ["注册时间", new Date(unit.createdAt).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false })],
+    ["注册时间", formatDateTime(unit.createdAt)],
   ];
   return (
     <div>

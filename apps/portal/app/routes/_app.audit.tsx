@@ -1,4 +1,4 @@
-import { ListAuditInput, auditActionLabels, auditChanges, auditFieldLabels, type AuditRow } from "@ce/contracts";
+import { ListAuditInput, auditActionLabels, formatDateTime, auditChanges, auditFieldLabels, type AuditRow } from "@ce/contracts";
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
@@ -9,7 +9,6 @@ import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
 const PATH = "/audit";
-const timeFormat = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "medium", hour12: false });
 const entityLabels: Record<string, string> = { department: "部门", admin: "管理员", role: "角色", unit: "单位", unitChangeRequest: "机构信息修改申请" };
 
 // 管理直属账户 › 操作日志: the audit trail of the unit (and its subtree for an authority).
@@ -18,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const input = parseListQuery(ListAuditInput, new URL(request.url).searchParams);
   const result = await api.identity.audit.list.query(input).catch((e) => rethrowServiceError(request, e));
   // Formatted here so server and browser print the same text.
-  const rows = result.items.map((r) => ({ ...r, timeText: timeFormat.format(new Date(r.occurredAt)), changes: auditChanges(r.before, r.after) }));
+  const rows = result.items.map((r) => ({ ...r, timeText: formatDateTime(r.occurredAt), changes: auditChanges(r.before, r.after) }));
   return { trail: [here.section.label, here.page.label], filters: { actor: input.actor ?? "", action: input.action ?? "", from: input.from ?? "", to: input.to ?? "" }, result: { ...result, items: rows } };
 }
 

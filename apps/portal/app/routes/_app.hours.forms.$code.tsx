@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Subject, subjectLabels, type HourRule, type LearningForm } from "@ce/contracts";
+import { calendarDate, calendarDateField, Subject, subjectLabels, systemClock, type HourRule, type LearningForm } from "@ce/contracts";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
@@ -20,7 +20,7 @@ const optionalPositive = (label: string) => z.number({ error: `${label}必须是
 const EditForm = z.object({
   hint: z.string().trim().max(200, { error: "提示文字不能超过200个字" }).optional(),
   subjects: z.array(Subject, { error: "请至少选择一个计入科目" }).min(1, { error: "请至少选择一个计入科目" }),
-  effectiveFrom: z.iso.date({ error: "请填写生效日期" }),
+  effectiveFrom: calendarDateField("生效日期"),
   capPerYear: optionalPositive("每年上限"),
   capPerItem: optionalPositive("每项上限"),
   hoursPerDay: optionalPositive("每天学时"),
@@ -31,7 +31,8 @@ const EditForm = z.object({
 type EditForm = z.infer<typeof EditForm>;
 const FIELDS = ["hint", "subjects", "effectiveFrom", "capPerYear", "capPerItem", "hoursPerDay", "hoursPerItem", "perHour", "rule"] as const;
 
-const today = () => new Date().toISOString().slice(0, 10);
+// "Today" on the platform's Beijing calendar, as the hours service judges 生效日期.
+const today = () => calendarDate(systemClock());
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api, here, allowed } = await requireFormsViewer(request, context);

@@ -1,4 +1,4 @@
-import { industryName, ListPendingEmployersInput, regionName, unitNatureLabels, type PendingEmployerRow } from "@ce/contracts";
+import { calendarDate, industryName, ListPendingEmployersInput, regionName, unitNatureLabels, type PendingEmployerRow } from "@ce/contracts";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { BatchReviewBar, RowCheck } from "../components/BatchReview.tsx";
@@ -35,7 +35,7 @@ const columns = (offset: number): Column<PendingEmployerRow>[] => [
   { header: "地区", cell: (u) => (u.region ? (regionName(u.region) ?? u.region) : "") },
   { header: "机构代码/统一社会信用代码", cell: (u) => u.code ?? "", className: "font-mono" },
   { header: "上级主管部门", cell: (u) => u.superiorName ?? "" },
-  { header: "注册时间", cell: (u) => new Date(u.registeredAt).toLocaleDateString("zh-CN"), className: "whitespace-nowrap text-center" },
+  { header: "注册时间", cell: (u) => calendarDate(u.registeredAt), className: "whitespace-nowrap text-center" },
 ];
 
 export default function ReviewEmployersPage() {

@@ -1,4 +1,4 @@
-import { educationName, idTypeLabels, titleLevelName, titleSeriesName } from "@ce/contracts";
+import { educationName, formatDateTime, idTypeLabels, titleLevelName, titleSeriesName } from "@ce/contracts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -56,7 +56,7 @@ export default function ProfessionalDetailPage() {
     ["级别", person.titleLevel ? (titleLevelName(person.titleLevel) ?? person.titleLevel) : ""],
     ["从事专业", person.major ?? ""],
     ["证书管理号", person.certificateNo ?? ""],
-    ["注册时间", new Date(person.registeredAt).toLocaleString("zh-CN")],
+    ["注册时间", formatDateTime(person.registeredAt)],
     ["审核状态", statusLabels[person.status] ?? person.status],
   ];
   return (

@@ -1,4 +1,4 @@
-import { educationName, ListPendingProfessionalsInput, titleSeriesName, type PendingProfessionalRow } from "@ce/contracts";
+import { calendarDate, educationName, ListPendingProfessionalsInput, titleSeriesName, type PendingProfessionalRow } from "@ce/contracts";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { BatchReviewBar, RowCheck } from "../components/BatchReview.tsx";
@@ -35,7 +35,7 @@ const columns = (offset: number): Column<PendingProfessionalRow>[] => [
   { header: "工作部门", cell: (p) => p.departmentName ?? "" },
   { header: "学历", cell: (p) => (p.education ? (educationName(p.education) ?? p.education) : ""), className: "text-center" },
   { header: "专业技术职务系列", cell: (p) => (p.titleSeries ? (titleSeriesName(p.titleSeries) ?? p.titleSeries) : "") },
-  { header: "注册时间", cell: (p) => new Date(p.registeredAt).toLocaleDateString("zh-CN"), className: "whitespace-nowrap text-center" },
+  { header: "注册时间", cell: (p) => calendarDate(p.registeredAt), className: "whitespace-nowrap text-center" },
   {
     header: "操作",
     className: "text-center",

@@ -1,4 +1,4 @@
-import { ListProfileChangesInput, type ProfileChangeRow } from "@ce/contracts";
+import { calendarDate, ListProfileChangesInput, type ProfileChangeRow } from "@ce/contracts";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { BatchReviewBar, RowCheck } from "../components/BatchReview.tsx";
@@ -33,7 +33,7 @@ const columns = (offset: number): Column<ProfileChangeRow>[] => [
   { header: "证件号", cell: (r) => r.idNumberMasked, className: "font-mono" },
   { header: "所在单位", cell: (r) => r.unitName },
   { header: "变更项目", cell: (r) => r.fields.join("、") },
-  { header: "申请时间", cell: (r) => new Date(r.createdAt).toLocaleDateString("zh-CN"), className: "whitespace-nowrap text-center" },
+  { header: "申请时间", cell: (r) => calendarDate(r.createdAt), className: "whitespace-nowrap text-center" },
   {
     header: "操作",
     className: "whitespace-nowrap text-center",

@@ -1,4 +1,4 @@
-import { titleSeriesName, transferStatusLabels } from "@ce/contracts";
+import { formatDateTime, titleSeriesName, transferStatusLabels } from "@ce/contracts";
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -29,7 +29,7 @@ export default function TransferDetailPage() {
     ["本单位联系电话", transfer.contactPhone],
     ["调转原因", transfer.reason],
     ["附件", transfer.attachmentName ?? ""],
-    ["申请时间", new Date(transfer.createdAt).toLocaleString("zh-CN")],
+    ["申请时间", formatDateTime(transfer.createdAt)],
     ["处理结果", transferStatusLabels[transfer.status]],
     ["拒绝原因", transfer.reviewReason ?? ""],
   ];

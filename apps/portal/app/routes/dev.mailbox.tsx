@@ -1,4 +1,4 @@
-import type { DevMail } from "@ce/contracts";
+import { formatDateTime, type DevMail } from "@ce/contracts";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { DataTable, type Column } from "../components/DataTable.tsx";
@@ -10,16 +10,6 @@ import { rethrowServiceError } from "../utils/session.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `开发邮箱 - ${PLATFORM_NAME}` }];
 
-const timeFormat = new Intl.DateTimeFormat("zh-CN", {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hour12: false,
-});
 
 type MailRow = Omit<DevMail, "sentAt"> & { sentAtText: string };
 
@@ -28,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   try {
     const mails = await createApi(request, context, null).identity.devMailbox.list.query();
     // Formatted here so the page reads the same on the server and in the browser.
-    const rows: MailRow[] = mails.map(({ sentAt, ...m }) => ({ ...m, sentAtText: timeFormat.format(new Date(sentAt)) }));
+    const rows: MailRow[] = mails.map(({ sentAt, ...m }) => ({ ...m, sentAtText: formatDateTime(sentAt) }));
     return { enabled: true, rows };
   } catch (error) {
     if (classifyError(error).kind === "notFound") return { enabled: false, rows: [] as MailRow[] };

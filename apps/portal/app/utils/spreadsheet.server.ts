@@ -1,10 +1,16 @@
+import { calendarDate, systemClock, type Instant } from "@ce/contracts";
 import ExcelJS from "exceljs";
 
 export type Cell = string | number | null | undefined;
 
-/** A table as a download: XLSX (the default) or CSV, both with the guide's Chinese headers. */
+/** A download's file name: the table's name and the Beijing calendar date it was taken ("学时申报记录_2026-01-01.xlsx"). */
+export function exportFileName(name: string, format: "xlsx" | "csv", at: Instant = systemClock()): string {
+  return `${name}_${calendarDate(at)}.${format}`;
+}
+
+/** A table as a download: XLSX (the default) or CSV, both with the guide's Chinese headers; the sheet is named `name`. */
 export async function spreadsheetResponse(format: "xlsx" | "csv", name: string, header: string[], rows: Cell[][]): Promise<Response> {
-  const filename = encodeURIComponent(`${name}.${format}`);
+  const filename = encodeURIComponent(exportFileName(name, format));
   const disposition = `attachment; filename*=UTF-8''${filename}`;
   if (format === "csv") {
     return new Response(toCsv(header, rows), { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": disposition } });

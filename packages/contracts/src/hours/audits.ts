@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { calendarYearField } from "../calendar.ts";
 import { PageRequest } from "../paging.ts";
 
 /** 学时审验 list: approved declarations of the caller's subordinates, all or a random sample per unit and form. */
 export const ListAuditsInput = PageRequest.extend({
-  year: z.coerce.number().int().optional(),
+  year: calendarYearField("年度").optional(),
   formCode: z.string().max(50).optional(),
   sample: z.enum(["ALL", "COUNT", "PERCENT"]).default("ALL"),
   /** Records per unit and form (COUNT) or a percentage of them (PERCENT). */

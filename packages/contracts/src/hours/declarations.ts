@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CalendarDate, calendarDateField, calendarYearField } from "../calendar.ts";
 import { MAX_ATTACHMENT_BASE64 } from "../files.ts";
 import { PageRequest } from "../paging.ts";
 import { DecisionRow } from "./approvals.ts";
@@ -50,13 +51,13 @@ export type AttachmentInfo = z.infer<typeof AttachmentInfo>;
 /** 学时申报 (§3.4). `details` holds the learning form's own fields (e.g. days, rank). */
 export const DeclareInput = z.object({
   professionalId: z.uuid({ error: "请选择申请人" }),
-  year: z.coerce.number({ error: "请选择计入年度" }).int({ error: "请选择计入年度" }),
+  year: calendarYearField("计入年度"),
   formCode: z.string().min(1, { error: "请选择学习形式" }),
   schoolName: z.string({ error: "请填写学校(单位)名称" }).trim().min(1, { error: "请填写学校(单位)名称" }).max(100, { error: "学校(单位)名称不能超过100个字" }),
   className: z.string({ error: "请填写培训班名称" }).trim().min(1, { error: "请填写培训班名称" }).max(100, { error: "培训班名称不能超过100个字" }),
   content: z.string().trim().max(500, { error: "学习内容不能超过500个字" }).optional(),
-  startDate: z.iso.date({ error: "请填写开始时间" }),
-  endDate: z.iso.date({ error: "请填写结束时间" }),
+  startDate: calendarDateField("开始时间"),
+  endDate: calendarDateField("结束时间"),
   score: z.string({ error: "请填写学习成绩" }).trim().min(1, { error: "请填写学习成绩" }).max(50, { error: "学习成绩不能超过50个字" }),
   requestedHours: hours("申请学时"),
   subject: z.enum(Subject.options, { error: "请选择计入科目" }),
@@ -109,8 +110,8 @@ export const DeclarationDetail = DeclarationRow.extend({
   schoolName: z.string(),
   className: z.string(),
   content: z.string().nullable(),
-  startDate: z.iso.date(),
-  endDate: z.iso.date(),
+  startDate: CalendarDate,
+  endDate: CalendarDate,
   score: z.string(),
   details: z.record(z.string(), z.unknown()),
   explanation: z.string(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CalendarDate, calendarDateField } from "../calendar.ts";
 
 /** 计入科目: 公需科目 / 专业科目. */
 export const Subject = z.enum(["GENERAL", "PROFESSIONAL"]);
@@ -48,7 +49,7 @@ export const LearningForm = z.object({
   code: z.string(),
   name: z.string(),
   version: z.number().int().positive(),
-  effectiveFrom: z.iso.date(),
+  effectiveFrom: CalendarDate,
   fields: z.array(FormField),
   hint: z.string(),
   subjects: z.array(Subject).min(1),
@@ -61,7 +62,7 @@ export const GetFormInput = z.object({ code: z.string().min(1, { error: "请选�
 /** A new version of one form, effective from a date; decided declarations keep their version. */
 export const UpdateFormInput = z.object({
   code: z.string().min(1, { error: "请选择学习形式" }),
-  effectiveFrom: z.iso.date({ error: "请填写生效日期" }),
+  effectiveFrom: calendarDateField("生效日期"),
   name: z.string().trim().min(1, { error: "请填写学习形式名称" }).max(50),
   fields: z.array(FormField),
   hint: z.string().trim().max(200),

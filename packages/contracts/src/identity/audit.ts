@@ -1,14 +1,13 @@
 import { z } from "zod";
+import { calendarDateField } from "../calendar.ts";
 import { PageRequest } from "../paging.ts";
-
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为YYYY-MM-DD");
 
 /** 操作日志: 操作人 / 操作类型 / 日期 from–to (China time, both days included). */
 export const ListAuditInput = PageRequest.extend({
   actor: z.string().trim().max(50).optional(),
   action: z.string().trim().max(60).optional(),
-  from: day.optional(),
-  to: day.optional(),
+  from: calendarDateField("开始日期").optional(),
+  to: calendarDateField("结束日期").optional(),
 });
 export type ListAuditInput = z.infer<typeof ListAuditInput>;
 

@@ -1,4 +1,5 @@
 // 证件号 by 证件类型: the one check every boundary (login, registration, admin wizard, import) uses.
+import { fromDateColumn } from "../calendar.ts";
 import type { IdType } from "../domain-codes.ts";
 import { normalizeIdentifier } from "./identifier.ts";
 import { birthDateOfIdNumber, parseResidentId, residentIdCheckCharacter, residentIdErrorMessages } from "./resident-id.ts";
@@ -67,7 +68,7 @@ export function parseIdNumber(idType: IdType, raw: string, now: Date = new Date(
  * when the result would not validate.
  */
 export function generateForeignPermanentResidentId(province2: string, nationality3: string, birthDate: Date, sequence3: number): string {
-  const ymd = birthDate.toISOString().slice(0, 10).replace(/-/g, "");
+  const ymd = fromDateColumn(birthDate).replaceAll("-", "");
   const first17 = `9${province2}${nationality3}${ymd}${String(sequence3).padStart(3, "0")}`;
   if (!/^\d{17}$/.test(first17)) throw new RangeError("cannot build a foreign permanent resident ID from these parts");
   const id = first17 + residentIdCheckCharacter(first17);

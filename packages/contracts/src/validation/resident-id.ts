@@ -1,4 +1,5 @@
 // Chinese resident identity card number (GB 11643-1999, 18 characters) plus display masks.
+import { calendarDate, daysInMonth, fromDateColumn } from "../calendar.ts";
 import { normalizeIdentifier } from "./identifier.ts";
 
 export type ResidentIdError = "LENGTH" | "FORMAT" | "REGION" | "BIRTH_DATE" | "CHECK_CHARACTER";
@@ -36,9 +37,8 @@ const PROVINCE_CODES: ReadonlySet<string> = new Set([
   "71", "81", "82", "83",
 ]);
 
+// Birth dates are Beijing calendar dates: "today" comes from the platform calendar, whatever the server's zone.
 const MIN_BIRTH_YEAR = 1900;
-// Birth dates are Beijing calendar dates, so "today" is evaluated at UTC+8 regardless of server timezone.
-const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 /** Computes the 18th character for the first 17 digits. Throws RangeError on malformed input. */
 export function residentIdCheckCharacter(first17: string): string {
@@ -56,11 +56,6 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, "0");
 }
 
-function beijingToday(now: Date): string {
-  const shifted = new Date(now.getTime() + BEIJING_OFFSET_MS);
-  return `${pad(shifted.getUTCFullYear(), 4)}-${pad(shifted.getUTCMonth() + 1, 2)}-${pad(shifted.getUTCDate(), 2)}`;
-}
-
 /**
  * Reads the YYYYMMDD birth date embedded in a GB 11643-style number (resident ID, 2023 foreign
  * permanent resident ID): the ISO date, or undefined when it is not a real calendar date between
@@ -71,12 +66,10 @@ export function birthDateOfIdNumber(yyyymmdd: string, now: Date): string | undef
   const month = Number(yyyymmdd.slice(4, 6));
   const day = Number(yyyymmdd.slice(6, 8));
   if (year < MIN_BIRTH_YEAR || month < 1 || month > 12 || day < 1) return undefined;
-  // Day 0 of the next month is the last day of this month, which handles leap years.
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > daysInMonth) return undefined;
+  if (day > daysInMonth(year, month)) return undefined;
   const iso = `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
   // ISO strings of equal length compare chronologically.
-  return iso > beijingToday(now) ? undefined : iso;
+  return iso > calendarDate(now) ? undefined : iso;
 }
 
 /**
@@ -125,7 +118,7 @@ export function generateResidentId(regionCode6: string, birthDate: Date, sequenc
   if (Number.isNaN(birthDate.getTime())) {
     throw new RangeError("birthDate is not a valid Date");
   }
-  const date = `${pad(birthDate.getUTCFullYear(), 4)}${pad(birthDate.getUTCMonth() + 1, 2)}${pad(birthDate.getUTCDate(), 2)}`;
+  const date = fromDateColumn(birthDate).replaceAll("-", "");
   const first17 = `${regionCode6}${date}${pad(sequence3, 3)}`;
   const id = first17 + residentIdCheckCharacter(first17);
   const parsed = parseResidentId(id);

@@ -1,3 +1,4 @@
+import { fromDateColumn } from "@ce/contracts";
 import { anomalyFlags, type AnomalyCode, type ClaimFacts } from "../domain/anomalies.ts";
 import type { Db } from "./client.ts";
 import { COUNTING } from "./declarations.ts";
@@ -18,8 +19,8 @@ const toFacts = (r: Row): ClaimFacts => ({
   professionalId: r.professionalId,
   className: r.className,
   requestedHours: r.requestedHours,
-  startDate: r.startDate.toISOString().slice(0, 10),
-  endDate: r.endDate.toISOString().slice(0, 10),
+  startDate: fromDateColumn(r.startDate),
+  endDate: fromDateColumn(r.endDate),
   attachmentHashes: r.attachments.map((a) => a.sha256),
 });
 

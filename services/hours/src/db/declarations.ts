@@ -1,5 +1,5 @@
 import type { DecisionRow, DeclarableProfessional, DeclarationDetail, DeclarationRow, DeclarationStatus, ListRecordsInput, Page, Subject } from "@ce/contracts";
-import { pageOffset, type PageRequest } from "@ce/contracts";
+import { fromDateColumn, pageOffset, type PageRequest } from "@ce/contracts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Db, Tx } from "./client.ts";
 
@@ -66,8 +66,6 @@ function toRow(d: Loaded): DeclarationRow {
   };
 }
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-
 export function toDetail(d: Loaded): DeclarationDetail {
   return {
     ...toRow(d),
@@ -78,8 +76,8 @@ export function toDetail(d: Loaded): DeclarationDetail {
     schoolName: d.schoolName,
     className: d.className,
     content: d.content,
-    startDate: isoDate(d.startDate),
-    endDate: isoDate(d.endDate),
+    startDate: fromDateColumn(d.startDate),
+    endDate: fromDateColumn(d.endDate),
     score: d.score,
     details: d.details as Record<string, unknown>,
     explanation: d.explanation,

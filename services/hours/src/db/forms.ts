@@ -1,4 +1,4 @@
-import { FormField, HourRule, Subject, type LearningForm, type UpdateFormInput } from "@ce/contracts";
+import { FormField, fromDateColumn, HourRule, Subject, toDateColumn, type LearningForm, type UpdateFormInput } from "@ce/contracts";
 import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "./client.ts";
 
@@ -23,7 +23,7 @@ export function toLearningForm(v: VersionRow): LearningForm {
     code: v.form.code,
     name: v.name,
     version: v.version,
-    effectiveFrom: v.effectiveFrom.toISOString().slice(0, 10),
+    effectiveFrom: fromDateColumn(v.effectiveFrom),
     fields: FormField.array().parse(v.fields),
     hint: v.hint,
     subjects: Subject.array().parse(v.subjects),
@@ -31,13 +31,11 @@ export function toLearningForm(v: VersionRow): LearningForm {
   };
 }
 
-const day = (d: string) => new Date(`${d}T00:00:00Z`);
-
 /** The version of every form in force on a date, in the catalog's order. */
 export async function activeForms(db: Db | Tx, on: string): Promise<LearningForm[]> {
   const forms = await db.learningForm.findMany({
     orderBy: { sortOrder: "asc" },
-    include: { versions: { where: { effectiveFrom: { lte: day(on) } }, orderBy: [{ effectiveFrom: "desc" }, { version: "desc" }], take: 1, include: { form: true } } },
+    include: { versions: { where: { effectiveFrom: { lte: toDateColumn(on) } }, orderBy: [{ effectiveFrom: "desc" }, { version: "desc" }], take: 1, include: { form: true } } },
   });
   return forms.flatMap((f) => f.versions.map(toLearningForm));
 }
@@ -45,7 +43,7 @@ export async function activeForms(db: Db | Tx, on: string): Promise<LearningForm
 /** One form's version in force on a date, or null when the code is unknown or not yet in force. */
 export async function activeForm(db: Db | Tx, code: string, on: string): Promise<LearningForm | null> {
   const v = await db.learningFormVersion.findFirst({
-    where: { form: { code }, effectiveFrom: { lte: day(on) } },
+    where: { form: { code }, effectiveFrom: { lte: toDateColumn(on) } },
     orderBy: [{ effectiveFrom: "desc" }, { version: "desc" }],
     include: { form: true },
   });
@@ -64,7 +62,7 @@ export async function addFormVersion(tx: Tx, input: UpdateFormInput, createdBy: 
       id: randomUUID(),
       formId: form.id,
       version: (last?.version ?? 0) + 1,
-      effectiveFrom: day(input.effectiveFrom),
+      effectiveFrom: toDateColumn(input.effectiveFrom),
       name: input.name,
       fields: input.fields,
       hint: input.hint,

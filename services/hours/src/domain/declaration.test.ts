@@ -34,6 +34,25 @@ function fieldOf(f: () => unknown): string | undefined {
   return undefined;
 }
 
+describe("allowedYears follows the Beijing calendar", () => {
+  it.each([
+    ["2025-12-31T15:59:59.999Z", [2025, 2024, 2023]], // 2025-12-31 23:59:59 in Beijing
+    ["2025-12-31T16:00:00.000Z", [2026, 2025, 2024]], // 2026-01-01 00:00 in Beijing
+    ["2025-12-31T16:30:00.000Z", [2026, 2025, 2024]],
+    ["2025-12-31T18:00:00.000Z", [2026, 2025, 2024]], // 02:00 Beijing, the example
+    ["2026-12-31T15:59:59.000Z", [2026, 2025, 2024]],
+    ["2026-12-31T16:00:00.000Z", [2027, 2026, 2025]],
+  ])("at %s the years are %j", (instant, years) => {
+    expect(allowedYears(new Date(instant))).toEqual(years);
+  });
+
+  it("lets a 2026 claim through at 2026-01-01 00:30 Beijing time and refuses it a minute before midnight", () => {
+    const newYear = { ...claim, startDate: "2026-01-01", endDate: "2026-01-01", requestedHours: 4 };
+    expect(assessDeclaration(jobTraining, newYear, { today: new Date("2025-12-31T16:30:00Z"), usedThisYear: 0 }).hours).toBe(4);
+    expect(fieldOf(() => assessDeclaration(jobTraining, newYear, { today: new Date("2025-12-31T15:59:00Z"), usedThisYear: 0 }))).toBe("year");
+  });
+});
+
 describe("assessDeclaration", () => {
   it("allows the current year and the two before it", () => {
     expect(allowedYears(today)).toEqual([2026, 2025, 2024]);

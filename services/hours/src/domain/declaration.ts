@@ -1,11 +1,15 @@
-import { DomainError, subjectLabels, type DeclareInput, type LearningForm } from "@ce/contracts";
+import { calendarYear, DomainError, subjectLabels, type DeclareInput, type LearningForm } from "@ce/contracts";
 import { computeHours, type ComputedHours } from "./hour-rules.ts";
 
 /** 计入年度 may be the current year or up to this many years back (configurable per deployment). */
 export const DEFAULT_YEARS_BACK = 2;
 
+/**
+ * 计入年度 choices at an instant, newest first: the Beijing-calendar year of `today` and `yearsBack`
+ * years before it (at 2026-01-01 02:00 Beijing, i.e. 2025-12-31T18:00Z, the current year is 2026).
+ */
 export function allowedYears(today: Date, yearsBack = DEFAULT_YEARS_BACK): number[] {
-  const current = today.getUTCFullYear();
+  const current = calendarYear(today);
   return Array.from({ length: yearsBack + 1 }, (_, i) => current - i);
 }
 

@@ -1,4 +1,4 @@
-import { DomainError, MyComplianceInput, type ComplianceYear } from "@ce/contracts";
+import { calendarYear, DomainError, MyComplianceInput, type ComplianceYear } from "@ce/contracts";
 import { authedProcedure, router } from "@ce/service-kit";
 import { hoursByYear } from "../db/compliance.ts";
 import type { HoursDeps } from "../deps.ts";
@@ -11,7 +11,7 @@ export function complianceRouter(deps: HoursDeps) {
     mine: authedProcedure.input(MyComplianceInput).query(async ({ ctx, input }): Promise<ComplianceYear[]> => {
       const p = ctx.principal;
       if (p.userType !== "PROFESSIONAL") throw new DomainError("FORBIDDEN", "仅专业技术人员可以查看本人的学时达标情况");
-      const current = deps.now().getUTCFullYear();
+      const current = calendarYear(deps.now());
       const years = Array.from({ length: input.years }, (_, i) => current - i);
       const [hours, rules, person] = await Promise.all([
         hoursByYear(db, p.accountId, years),

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { DeclarationIdInput, DeclareInput, DomainError, hoursEvents, ListRecordsInput, type Permission, type Principal } from "@ce/contracts";
+import { calendarDate, DeclarationIdInput, DeclareInput, DomainError, toDateColumn, hoursEvents, ListRecordsInput, type Permission, type Principal } from "@ce/contracts";
 import { authedProcedure, permittedProcedure, router, type EventMeta } from "@ce/service-kit";
 import { z } from "zod";
 import { declarableProfessionals, findDeclaration, listRecords, lockDeclaration, toDetail, usedHoursThisYear, withForm, type RecordsScope } from "../db/declarations.ts";
@@ -54,7 +54,7 @@ export function declarationsRouter(deps: HoursDeps) {
       if (person.status !== "APPROVED") throw new DomainError("PRECONDITION_FAILED", "申请人的注册信息尚未审核通过", "professionalId");
 
       const now = deps.now();
-      const form = await activeForm(db, input.formCode, now.toISOString().slice(0, 10));
+      const form = await activeForm(db, input.formCode, calendarDate(now));
       if (!form) throw new DomainError("BAD_REQUEST", "请选择学习形式", "formCode");
       const chain = approvalChain(person.unitPath, await unitsOnPath(db, person.unitPath)).map((u) => ({ id: u.id, name: u.name }));
       if (chain.length === 0) throw new DomainError("PRECONDITION_FAILED", "未找到申请人所在单位的审批单位");
@@ -83,8 +83,8 @@ export function declarationsRouter(deps: HoursDeps) {
             schoolName: input.schoolName,
             className: input.className,
             content: input.content || null,
-            startDate: new Date(`${input.startDate}T00:00:00Z`),
-            endDate: new Date(`${input.endDate}T00:00:00Z`),
+            startDate: toDateColumn(input.startDate),
+            endDate: toDateColumn(input.endDate),
             score: input.score,
             subject: input.subject,
             details: input.details,

@@ -1,9 +1,10 @@
-import { DomainError, GetFormInput, UpdateFormInput } from "@ce/contracts";
+import { calendarDate, DomainError, GetFormInput, UpdateFormInput } from "@ce/contracts";
 import { authedProcedure, permittedProcedure, router } from "@ce/service-kit";
 import { activeForm, activeForms, addFormVersion } from "../db/forms.ts";
 import type { HoursDeps } from "../deps.ts";
 
-const today = (deps: HoursDeps) => deps.now().toISOString().slice(0, 10);
+// "Today" on the Beijing calendar: a version effective 2026-01-01 is in force from 2026-01-01 00:00 Beijing time.
+const today = (deps: HoursDeps) => calendarDate(deps.now());
 
 /** 学习形式: the catalog every declaration form loads its fields from. */
 export function formsRouter(deps: HoursDeps) {

@@ -1,4 +1,4 @@
-import { AuditRow, pageOffset, type ListAuditInput, type Page } from "@ce/contracts";
+import { AuditRow, endOfDay, pageOffset, startOfDay, type ListAuditInput, type Page } from "@ce/contracts";
 import { quoteIdent } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
@@ -12,9 +12,9 @@ export async function listAudit(db: Db, scopePath: string, input: ListAuditInput
   const conditions = [Prisma.sql`l.unit_id IN (SELECT id FROM ${t("unit")} WHERE path LIKE ${`${escapeLike(scopePath)}%`})`];
   if (input.actor) conditions.push(Prisma.sql`l.actor_name ILIKE ${`%${escapeLike(input.actor)}%`}`);
   if (input.action) conditions.push(Prisma.sql`l.action = ${input.action}`);
-  // Days are China days: 2024-05-01 runs from 2024-04-30T16:00Z.
-  if (input.from) conditions.push(Prisma.sql`l.occurred_at >= (${input.from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
-  if (input.to) conditions.push(Prisma.sql`l.occurred_at < ((${input.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`);
+  // Days are Beijing days, both included: 2024-05-01 runs 2024-04-30T16:00Z–2024-05-01T15:59:59.999Z (occurred_at keeps milliseconds).
+  if (input.from) conditions.push(Prisma.sql`l.occurred_at >= ${startOfDay(input.from)}`);
+  if (input.to) conditions.push(Prisma.sql`l.occurred_at <= ${endOfDay(input.to)}`);
   const where = Prisma.join(conditions, " AND ");
   const [rows, counted] = await Promise.all([
     db.$queryRaw<{ id: bigint; occurred_at: Date; actor_name: string | null; action: string; entity_type: string; entity_id: string; before: unknown; after: unknown }[]>`

@@ -1,8 +1,11 @@
-import type { UnitSnapshot } from "@ce/contracts";
+import { calendarDate, type UnitSnapshot } from "@ce/contracts";
 
-/** The registration-statistics bucket a new unit counts in. */
+/**
+ * The registration-statistics bucket a new unit counts in: the Beijing calendar day of the event
+ * (`occurredAt`, ISO instant; 2025-12-31T16:00Z counts on 2026-01-01), its kind and region ("" for none).
+ */
 export function registrationBucket(snapshot: Pick<UnitSnapshot, "kind" | "region">, occurredAt: string) {
-  return { day: occurredAt.slice(0, 10), kind: snapshot.kind, region: snapshot.region ?? "" };
+  return { day: calendarDate(occurredAt), kind: snapshot.kind, region: snapshot.region ?? "" };
 }
 
 export type UnitCounts = Record<UnitSnapshot["kind"], number>;

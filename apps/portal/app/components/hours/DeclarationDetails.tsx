@@ -1,4 +1,4 @@
-import { decisionLabels, declarationStatusLabels, subjectLabels, type DeclarationDetail } from "@ce/contracts";
+import { decisionLabels, declarationStatusLabels, formatDateTime, subjectLabels, type DeclarationDetail } from "@ce/contracts";
 
 /** A declaration's facts as reviewers read them: what was claimed, how the hours were computed, the proof. */
 export function DeclarationDetails({ d }: { d: DeclarationDetail }) {
@@ -61,7 +61,7 @@ export function DeclarationDetails({ d }: { d: DeclarationDetail }) {
                 <tr key={`${h.kind}-${h.decidedAt}-${h.unitName}`}>
                   <td className="border border-gray-300 px-3 py-2">{h.unitName}</td>
                   <td className="border border-gray-300 px-3 py-2">{h.actorName}</td>
-                  <td className="border border-gray-300 px-3 py-2">{h.decidedAt.slice(0, 16).replace("T", " ")}</td>
+                  <td className="border border-gray-300 px-3 py-2">{formatDateTime(h.decidedAt)}</td>
                   <td className="border border-gray-300 px-3 py-2">{decisionLabels[h.decision]}</td>
                   <td className="border border-gray-300 px-3 py-2 text-center">{h.recognizedHours ?? ""}</td>
                   <td className="border border-gray-300 px-3 py-2">{h.reason ?? ""}</td>

@@ -1,0 +1,89 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "../../..");
+
+// Production code of every workspace; tests may build instants however they like.
+const sourceDirs = ["services/identity/src", "services/hours/src", "services/reporting/src", "packages/contracts/src", "packages/service-kit/src", "packages/testkit/src", "apps/portal/app"];
+
+// The one place allowed to read a calendar off an instant, and why others are exempt.
+const exempt: Record<string, string> = {
+  "packages/contracts/src/calendar.ts": "the platform calendar itself",
+  "packages/testkit/src/bench.ts": "a benchmark run's machine stamp, labelled UTC",
+};
+
+/**
+ * Ways code has decided a year, a date or a displayed time without the platform calendar
+ * (packages/contracts/src/calendar.ts): each reads the server's or UTC's clock face instead of Beijing's.
+ */
+const faults: Array<[string, RegExp]> = [
+  ["reads a calendar field off a Date (use calendarYear/calendarDate)", /\.get(UTC)?(FullYear|Month|Date|Day|Hours)\(/],
+  ["cuts a date out of an ISO instant (use calendarDate/formatDateTime)", /toISOString\(\)\s*\.(slice|substring|substr|split)\(/],
+  ["cuts a date or time out of an instant string (use calendarDate/formatDateTime)", /At\??\.(slice|substring)\(0, ?1[06]\)/],
+  ["formats with the runtime's locale and zone (use formatDateTime)", /\.toLocale(Date|Time)?String\(/],
+  ["builds its own date formatter (use formatDateTime)", /Intl\.DateTimeFormat/],
+  ["builds a date column by hand (use toDateColumn)", /T00:00:00(\.000)?Z/],
+  // AT TIME ZONE 'UTC' only spells an instant as ISO text; any other zone is a calendar decision.
+  ["converts zones in SQL (pass startOfDay/endOfDay instants)", /AT TIME ZONE (?!'UTC')/i],
+  ["validates a date without the calendar (use calendarDateField/CalendarDate)", /z\.iso\.date\(|\\d\{4\}-\\d\{2\}-\\d\{2\}/],
+];
+
+function sourceFiles(dir: string): string[] {
+  let out: string[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return out;
+  }
+  for (const name of entries) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) {
+      if (name !== "node_modules" && name !== "generated" && name !== "build") out = out.concat(sourceFiles(full));
+    } else if (/\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name)) out.push(full);
+  }
+  return out;
+}
+
+/** Every line of `src` that matches a fault, as "what: line". */
+function calendarFaults(src: string): string[] {
+  return src.split("\n").flatMap((line) => faults.filter(([, re]) => re.test(line)).map(([what]) => `${what}: ${line.trim()}`));
+}
+
+describe("one calendar (Asia/Shanghai) everywhere", () => {
+  it.each([
+    ["const current = today.getUTCFullYear();", true],
+    ["const y = new Date().getFullYear();", true],
+    ["const m = d.getMonth() + 1;", true],
+    ["const today = now.toISOString().slice(0, 10);", true],
+    ["const day = new Date().toISOString().split(\"T\")[0];", true],
+    ["{h.decidedAt.slice(0, 16).replace(\"T\", \" \")}", true],
+    ["return { day: occurredAt.slice(0, 10) };", true],
+    ["new Date(x).toLocaleString(\"zh-CN\")", true],
+    ["new Date(x).toLocaleDateString(\"zh-CN\")", true],
+    ["const f = new Intl.DateTimeFormat(\"zh-CN\", { timeZone: \"Asia/Shanghai\" });", true],
+    ["startDate: new Date(`${input.startDate}T00:00:00Z`),", true],
+    ["l.occurred_at >= (${from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'", true],
+    ["to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')", false],
+    ["const day = z.string().regex(/^\\d{4}-\\d{2}-\\d{2}$/);", true],
+    ["effectiveFrom: z.iso.date({ error: \"请填写生效日期\" }),", true],
+    ["const current = calendarYear(deps.now());", false],
+    ["{formatDateTime(h.decidedAt)}", false],
+    ["startDate: toDateColumn(input.startDate),", false],
+    ["occurredAt: new Date().toISOString(),", false],
+    ["createdAt: z.iso.datetime(),", false],
+    ["expect(p.idNumber.slice(0, 10))", false],
+  ])("the check flags %j: %s", (line, flagged) => {
+    expect(calendarFaults(line).length > 0).toBe(flagged);
+  });
+
+  it("finds no date, year or displayed time decided outside the platform calendar", () => {
+    const offenders = sourceDirs.flatMap((dir) =>
+      sourceFiles(path.join(root, dir))
+        .filter((f) => !(path.relative(root, f) in exempt))
+        .flatMap((f) => calendarFaults(readFileSync(f, "utf8")).map((fault) => `${path.relative(root, f)}: ${fault}`)),
+    );
+    expect(offenders).toEqual([]);
+  });
+});
