@@ -31,7 +31,7 @@ describe("登录 with a pasted ID number", () => {
 });
 
 describe("注册 with a pasted ID number and phone", () => {
-  it("stores the one spelling, so the number is found again and cannot be registered twice", async () => {
+  it("stores the one spelling, so the number is found again and another spelling is not a second account", async () => {
     const clean = freshIdNumber();
     const ip = "198.51.100.40";
     const { accountId } = await t.client({ ip }).registration.professional.mutate(

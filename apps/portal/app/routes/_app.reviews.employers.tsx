@@ -3,6 +3,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/nod
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { BatchReviewBar, RowCheck } from "../components/BatchReview.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { CodeMismatchNote } from "../components/CreditCodeConfirm.tsx";
 import { DataTable, type Column } from "../components/DataTable.tsx";
 import { buttonClass, inputBase } from "../components/forms.tsx";
 import { Pager } from "../components/Pager.tsx";
@@ -33,7 +34,16 @@ const columns = (offset: number): Column<PendingEmployerRow>[] => [
   { header: "单位性质", cell: (u) => unitNatureLabels[u.nature], className: "text-center" },
   { header: "所属行业", cell: (u) => (u.industry ? (industryName(u.industry) ?? u.industry) : "") },
   { header: "地区", cell: (u) => (u.region ? (regionName(u.region) ?? u.region) : "") },
-  { header: "机构代码/统一社会信用代码", cell: (u) => u.code ?? "", className: "font-mono" },
+  {
+    header: "机构代码/统一社会信用代码",
+    cell: (u) => (
+      <>
+        {u.code ?? ""}
+        <CodeMismatchNote mismatch={u.codeCheckMismatch} />
+      </>
+    ),
+    className: "font-mono",
+  },
   { header: "上级主管部门", cell: (u) => u.superiorName ?? "" },
   { header: "注册时间", cell: (u) => calendarDate(u.registeredAt), className: "whitespace-nowrap text-center" },
 ];

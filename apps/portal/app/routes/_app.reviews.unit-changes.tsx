@@ -2,6 +2,7 @@ import { DecideUnitChangesInput, ListUnitChangesInput, unitChangeKindLabels, typ
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { CodeMismatchNote } from "../components/CreditCodeConfirm.tsx";
 import { DataTable, type Column } from "../components/DataTable.tsx";
 import { buttonClass, inputBase } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
@@ -41,7 +42,16 @@ function columns(offset: number, pendingTab: boolean): Column<UnitChangeRow>[] {
     { header: "序号", cell: (_, i) => offset + i + 1, className: "w-14 text-center" },
     { header: "法人单位", cell: (r) => r.unitName },
     { header: "组织机构代码/统一社会信用代码", cell: (r) => r.code ?? "", className: "font-mono" },
-    { header: "信息修改类型", cell: (r) => <span title={r.detail}>{unitChangeKindLabels[r.kind]}</span>, className: "whitespace-nowrap" },
+    {
+      header: "信息修改类型",
+      cell: (r) => (
+        <>
+          <span title={r.detail}>{unitChangeKindLabels[r.kind]}</span>
+          <CodeMismatchNote mismatch={r.newCodeCheckMismatch} />
+        </>
+      ),
+      className: "whitespace-nowrap",
+    },
     { header: "管理员", cell: (r) => r.adminName, className: "whitespace-nowrap" },
     { header: "联系电话", cell: (r) => r.phoneMasked ?? "", className: "whitespace-nowrap font-mono" },
     {

@@ -3,6 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { CreditCodeConfirm, needsCodeConfirmation } from "../components/CreditCodeConfirm.tsx";
 import { buttonClass, inputClass } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
@@ -148,6 +149,7 @@ export default function UnitProfilePage() {
             </label>
             <input id="new-code" name="code" maxLength={20} className={`${inputClass} font-mono`} />
             {errorFor("code")}
+            <CreditCodeConfirm show={!!actionData && !actionData.ok && actionData.field === "code" && needsCodeConfirmation([actionData.message])} id="new-code-confirmed" />
             <p className="text-xs text-gray-500">由上级部门审核通过后生效。</p>
             <button type="submit" className={buttonClass}>
               提交申请

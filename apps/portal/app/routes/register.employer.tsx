@@ -5,6 +5,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AuthShell } from "../components/AuthShell.tsx";
 import { CaptchaField } from "../components/Captcha.tsx";
+import { CreditCodeConfirm, needsCodeConfirmation } from "../components/CreditCodeConfirm.tsx";
 import { FormErrors, buttonClass } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { CodeSelect, NewAccountFields, TextField, UnitPicker } from "../components/RegistrationFields.tsx";
@@ -81,6 +82,7 @@ export default function RegisterEmployerPage() {
         <CodeSelect label="所属行业" field={fields.industry} options={industries} />
         <CodeSelect label="地区" field={fields.region} options={regions} />
         <TextField label="机构代码/统一社会信用代码" field={fields.code} />
+        <CreditCodeConfirm show={needsCodeConfirmation(fields.code.errors, fields.codeConfirmed.value)} id={fields.codeConfirmed.id} defaultChecked={fields.codeConfirmed.value === "on"} className="pl-[7.75rem]" />
         <UnitPicker label="上级主管部门" field={fields.superiorId} kinds="AUTHORITY" initial={authorities} />
         <h3 className="border-t border-gray-200 pt-3 text-sm font-semibold text-blue-900">单位管理员</h3>
         <NewAccountFields fields={fields} />

@@ -5,6 +5,7 @@ import { IndustryCode } from "../codes/industries.ts";
 import { RegionCode } from "../codes/regions.ts";
 import { TitleLevelCode, TitleSeriesCode } from "../codes/title-series.ts";
 import { IdType, UnitKind, UnitNature } from "../domain-codes.ts";
+import { requireCodeConfirmation } from "../validation/credit-code.ts";
 import { CodeConfirmed, identifierField, MobilePhone, UnitCode } from "../validation/identifier.ts";
 import { CaptchaAnswer } from "./auth.ts";
 
@@ -62,7 +63,8 @@ export const RegisterEmployerInput = z
     ...accountFields,
     ...CaptchaAnswer,
   })
-  .refine(passwordsMatch, mismatch);
+  .refine(passwordsMatch, mismatch)
+  .superRefine(requireCodeConfirmation);
 export type RegisterEmployerInput = z.input<typeof RegisterEmployerInput>;
 
 export const RegistrationResult = z.object({ accountId: z.uuid(), unitId: z.uuid() });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PageRequest } from "../paging.ts";
+import { requireCodeConfirmation } from "../validation/credit-code.ts";
 import { CodeConfirmed, UnitCode } from "../validation/identifier.ts";
 
 export const UnitChangeKind = z.enum(["CODE", "SUPERIOR"]);
@@ -8,7 +9,7 @@ export type UnitChangeKind = z.infer<typeof UnitChangeKind>;
 export const unitChangeKindLabels: Record<UnitChangeKind, string> = { CODE: "修改单位信息", SUPERIOR: "更换上级部门" };
 
 /** 修改单位信息: a new org code / unified social credit code (checked with parseUnitCode). */
-export const RequestCodeChangeInput = z.object({ code: UnitCode, codeConfirmed: CodeConfirmed });
+export const RequestCodeChangeInput = z.object({ code: UnitCode, codeConfirmed: CodeConfirmed }).superRefine(requireCodeConfirmation);
 /** 更换上级部门 */
 export const RequestSuperiorChangeInput = z.object({ superiorId: z.uuid("请选择新的上级部门") });
 

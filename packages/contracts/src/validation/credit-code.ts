@@ -1,4 +1,5 @@
 // Unit identifiers: unified social credit code (GB 32100-2015) and organisation code (GB 11714-1997).
+import type { z } from "zod";
 import { normalizeIdentifier } from "./identifier.ts";
 
 export type UnitCodeKind = "CREDIT_CODE" | "ORG_CODE";
@@ -115,6 +116,12 @@ export function isConfirmableCodeMismatch(reason: UnitCodeError): boolean {
   return reason === "CREDIT_CODE_CHECK_CHARACTER" || reason === "EMBEDDED_ORG_CODE_CHECK_CHARACTER";
 }
 
+/** True when a typed code is a well-formed credit code whose only fault is a check character: the form asks to confirm it. */
+export function creditCodeNeedsConfirmation(input: string): boolean {
+  const r = parseUnitCode(input);
+  return !r.ok && isConfirmableCodeMismatch(r.reason);
+}
+
 export function isValidCreditCode(s: string): boolean {
   const r = parseUnitCode(s);
   return r.ok && r.value.kind === "CREDIT_CODE";
@@ -143,4 +150,13 @@ export function generateCreditCode(regionCode6: string, orgBody8: string, prefix
   }
   const first17 = `${prefix}${regionCode6}${orgBody8}${orgCodeCheckCharacter(orgBody8)}`;
   return first17 + creditCodeCheckCharacter(first17);
+}
+
+/**
+ * A refinement for a form with `code` and `codeConfirmed`: a credit code whose check character
+ * does not match is refused on `code` with CREDIT_CODE_CONFIRM_MESSAGE until confirmed, so the
+ * browser (conform) shows the confirmation as soon as the service would ask for it.
+ */
+export function requireCodeConfirmation(v: { code: string; codeConfirmed: boolean }, ctx: z.RefinementCtx): void {
+  if (!v.codeConfirmed && creditCodeNeedsConfirmation(v.code)) ctx.addIssue({ code: "custom", path: ["code"], message: CREDIT_CODE_CONFIRM_MESSAGE });
 }

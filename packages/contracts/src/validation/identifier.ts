@@ -69,6 +69,6 @@ export const UnitCode = identifierField("机构代码/统一社会信用代码",
 
 /**
  * The applicant's confirmation that a credit code whose check character does not match is the one
- * on the business licence (the form's checkbox; "on" from a form, true over tRPC). Defaults to false.
+ * on the business licence: true over tRPC, the checkbox's "on" from a plain form post. Defaults to false.
  */
-export const CodeConfirmed = z.boolean().default(false);
+export const CodeConfirmed = z.union([z.boolean(), z.literal("on").transform(() => true)]).default(false);
