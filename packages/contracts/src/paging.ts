@@ -1,14 +1,31 @@
 import { z } from "zod";
 
+/** The most rows one list page may hold. */
+export const MAX_PAGE_SIZE = 200;
+
+/**
+ * A page number or page size as it comes from a URL or a client: a number, or a plain positive
+ * decimal integer string ("2", never "1e3", "0x10", "+2", "2.0" or " 2"). The one parser for both
+ * fields of every list; `z.coerce` would read "1e3" as 1000.
+ */
+export const PositiveIntParam = z.union([
+  z.number().int().min(1).max(999_999_999),
+  z
+    .string()
+    .regex(/^[1-9][0-9]{0,8}$/)
+    .transform(Number),
+]);
+
 export const PageRequest = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  page: PositiveIntParam.default(1),
+  pageSize: PositiveIntParam.pipe(z.number().max(MAX_PAGE_SIZE)).default(20),
 });
 export type PageRequest = z.infer<typeof PageRequest>;
 
 export interface Page<T> {
   items: T[];
   total: number;
+  /** The page actually served: the requested one clamped to 1…pageCount. */
   page: number;
   pageSize: number;
 }
@@ -16,10 +33,25 @@ export interface Page<T> {
 /** Offset for a page request. */
 export const pageOffset = (p: PageRequest) => (p.page - 1) * p.pageSize;
 
-/** What the guide's pager prints: 第1/1页 共3条 显示第1到3条. */
+/**
+ * The page a list serves for a request once its row count is known: `page` clamped to
+ * 1…pageCount, where an empty list still has one (empty) page. Returns the served page, its
+ * SQL offset, the page count and the 1-based numbers of its first and last row (0 and 0 when
+ * there are no rows), so the pager's figures always agree with each other.
+ */
+export function servedPage(page: number, pageSize: number, total: number) {
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const served = Math.min(Math.max(1, Math.trunc(page) || 1), pageCount);
+  const offset = (served - 1) * pageSize;
+  return { page: served, pageCount, offset, first: total === 0 ? 0 : offset + 1, last: Math.min(offset + pageSize, total) };
+}
+
+/**
+ * What the guide's pager prints: 第1/1页 共3条 显示第1到3条. A page past the end reads as the
+ * last page, and no rows read 第1/1页 共0条 显示第0到0条 (the guide's 第1/0页 … 显示第1到0条
+ * contradicted itself).
+ */
 export function pagerSummary(page: number, pageSize: number, total: number) {
-  const pageCount = Math.ceil(total / pageSize);
-  const first = (page - 1) * pageSize + 1;
-  const last = Math.min(page * pageSize, total);
-  return { pageCount, first, last, text: `第${page}/${pageCount}页 共${total}条 显示第${first}到${last}条` };
+  const s = servedPage(page, pageSize, total);
+  return { ...s, text: `第${s.page}/${s.pageCount}页 共${total}条 显示第${s.first}到${s.last}条` };
 }

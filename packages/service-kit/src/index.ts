@@ -11,3 +11,5 @@ export * from "./http.ts";
 export * from "./lifecycle.ts";
 export * from "./migrate.ts";
 export * from "./runtime.ts";
+export * from "./text-filter.ts";
+export * from "./paginate.ts";

@@ -49,7 +49,7 @@ describe("approvals", () => {
     void (async () => {
       for await (const m of sub) seen.push(m.json());
     })();
-    await client(await adminOf(world, jinan)).approvals.approve.mutate({ declarationId: id, recognizedHours: 36 });
+    await client(await adminOf(world, jinan)).approvals.approve.mutate({ declarationId: id, recognizedHours: 36, reason: "部分课时不符合规定" });
     const mid = await client(await adminOf(world, jinan)).declarations.get.query({ declarationId: id });
     expect(mid).toMatchObject({ status: "PENDING", currentHandlerName: "山东省交通运输厅" });
     await client(await adminOf(world, province)).approvals.approve.mutate({ declarationId: id });
@@ -65,13 +65,13 @@ describe("approvals", () => {
       unitId: bus.data.unitId,
       year: 2026,
       subject: "PROFESSIONAL",
-      recognizedHours: 40,
+      recognizedHours: 36,
       status: "APPROVED",
     });
     const done = await client(await adminOf(world, jinan)).declarations.get.query({ declarationId: id });
-    expect(done.history.map((h) => [h.unitName, h.decision])).toEqual([
-      ["济南市交通运输局", "APPROVED"],
-      ["山东省交通运输厅", "APPROVED"],
+    expect(done.history.map((h) => [h.unitName, h.decision, h.recognizedHours])).toEqual([
+      ["济南市交通运输局", "APPROVED", 36],
+      ["山东省交通运输厅", "APPROVED", 36],
     ]);
   });
 

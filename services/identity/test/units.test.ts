@@ -48,11 +48,28 @@ describe("管理下级单位", () => {
   });
 
   it("pages with the right totals", async () => {
-    const pages = await Promise.all([1, 2, 3, 4, 5].map((page) => list("sd", { page, pageSize: 2 })));
-    expect(pages.map((p) => p.items.length)).toEqual([2, 2, 2, 1, 0]);
+    const pages = await Promise.all([1, 2, 3, 4].map((page) => list("sd", { page, pageSize: 2 })));
+    expect(pages.map((p) => p.items.length)).toEqual([2, 2, 2, 1]);
     expect(pages.every((p) => p.total === 7 && p.pageSize === 2)).toBe(true);
     expect(new Set(pages.flatMap((p) => p.items.map((u) => u.id))).size).toBe(7);
     expect(pagerSummary(4, 2, pages[3]?.total ?? 0).text).toBe("第4/4页 共7条 显示第7到7条");
+  });
+
+  it.each([
+    // [page, pageSize] asked → the page served and what its pager prints
+    [5, 2, 4, "第4/4页 共7条 显示第7到7条"],
+    [1000, 2, 4, "第4/4页 共7条 显示第7到7条"],
+    [2, 20, 1, "第1/1页 共7条 显示第1到7条"],
+    [3, 3, 3, "第3/3页 共7条 显示第7到7条"],
+  ])("serves page %i of size %i past the end as the last page (%i), the pager agreeing", async (page, pageSize, served, text) => {
+    const result = await list("sd", { page, pageSize });
+    expect(result.page).toBe(served);
+    expect(result.items.length).toBeGreaterThan(0);
+    expect(pagerSummary(result.page, result.pageSize, result.total).text).toBe(text);
+  });
+
+  it("refuses a page written as 1e3 rather than reading it as 1000", async () => {
+    expect(await failure(list("sd", { page: "1e3" as unknown as number }))).toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("lets an admin whose role grants 查看下级单位 list, and refuses one whose roles do not", async () => {

@@ -15,9 +15,9 @@ describe("Pager", () => {
     expect(textOf(html)).toBe("第1/1页 共3条 显示第1到3条 首页 1 尾页");
   });
 
-  it("prints the guide's empty pager, without page links, when there are no rows", () => {
+  it("prints one empty page, without page links, when there are no rows", () => {
     const html = renderToStaticMarkup(<Pager page={1} pageSize={20} total={0} />);
-    expect(textOf(html)).toBe("第1/0页 共0条 显示第1到0条");
+    expect(textOf(html)).toBe("第1/1页 共0条 显示第0到0条");
     expect(hrefs(html)).toEqual([]);
   });
 
@@ -32,6 +32,15 @@ describe("Pager", () => {
       expect(p.get("nature")).toBe("GOVERNMENT");
     }
     expect(html).toMatch(/<span aria-current="page"[^>]*>2<\/span>/);
+  });
+
+  it.each([
+    [2, 18, "第1/1页 共18条 显示第1到18条 首页 1 尾页"],
+    [1000, 18, "第1/1页 共18条 显示第1到18条 首页 1 尾页"],
+    [5, 45, "第3/3页 共45条 显示第41到45条 首页 1 2 3 尾页"],
+  ])("prints page %i over %i rows as the last page, its figures agreeing: %s", (page, total, text) => {
+    const html = renderToStaticMarkup(<Pager page={page} pageSize={20} total={total} />);
+    expect(textOf(html)).toBe(text);
   });
 
   it("shows at most ten page numbers around the current page", () => {

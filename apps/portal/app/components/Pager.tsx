@@ -32,21 +32,22 @@ export function Pager({
   total: number;
   query?: string | URLSearchParams;
 }) {
-  const { pageCount, text } = pagerSummary(page, pageSize, total);
+  // The summary clamps `page`, so a stale link past the end still prints figures that agree.
+  const { page: current, pageCount, text } = pagerSummary(page, pageSize, total);
   const params = new URLSearchParams(query);
   const link = "px-1.5 text-blue-700 hover:underline";
   return (
     <nav aria-label="分页" className="mt-3 flex flex-wrap items-center justify-end gap-x-1 text-sm text-gray-700">
       <span className="mr-2">{text}</span>
-      {pageCount > 0 ? (
+      {total > 0 ? (
         <>
           {" "}
           <a className={link} href={hrefFor(params, 1)}>
             首页
           </a>{" "}
-          {pageWindow(page, pageCount).map((n) => (
+          {pageWindow(current, pageCount).map((n) => (
             <Fragment key={n}>
-              {n === page ? (
+              {n === current ? (
                 <span aria-current="page" className="rounded bg-blue-700 px-1.5 text-white">
                   {n}
                 </span>

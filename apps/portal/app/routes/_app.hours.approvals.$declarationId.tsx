@@ -25,19 +25,21 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { api } = await signedIn(request, context);
   const form = await request.formData();
   const declarationId = params.declarationId ?? "";
+  const approving = form.get("intent") !== "reject";
   const fail = (fieldErrors: Record<string, string[]>, formErrors: string[] = []) => data({ fieldErrors, formErrors }, { status: 400 });
   try {
-    if (form.get("intent") === "reject") {
+    if (!approving) {
       const input = RejectInput.safeParse({ declarationId, reasonCode: form.get("reasonCode") || undefined, reason: String(form.get("reason") ?? "") });
       if (!input.success) return fail(Object.fromEntries(input.error.issues.map((i) => [String(i.path[0]), [i.message]])));
       await api.hours.approvals.reject.mutate(input.data);
     } else {
-      const input = ApproveInput.safeParse({ declarationId, recognizedHours: form.get("recognizedHours") || undefined });
-      if (!input.success) return fail(Object.fromEntries(input.error.issues.map((i) => [String(i.path[0]), [i.message]])));
+      const input = ApproveInput.safeParse({ declarationId, recognizedHours: form.get("recognizedHours") || undefined, reason: String(form.get("adjustReason") ?? "") || undefined });
+      if (!input.success) return fail(Object.fromEntries(input.error.issues.map((i) => [i.path[0] === "reason" ? "adjustReason" : String(i.path[0]), [i.message]])));
       await api.hours.approvals.approve.mutate(input.data);
     }
   } catch (error) {
-    const { fieldErrors, formErrors } = toFormErrors(error, ["recognizedHours", "reasonCode", "reason"]);
+    // The approval's 调减说明 and the rejection's 驳回说明 are both `reason` to the service.
+    const { fieldErrors, formErrors } = toFormErrors(error, ["recognizedHours", "adjustReason", "reasonCode", "reason"], approving ? { reason: "adjustReason" } : {});
     return fail(fieldErrors, formErrors);
   }
   throw redirect(PATH);
@@ -47,7 +49,9 @@ export default function ApprovalPage() {
   const { trail, declaration: d } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const errors = actionData?.fieldErrors ?? {};
+  const errors: Record<string, string[] | undefined> = actionData?.fieldErrors ?? {};
+  // A level starts from the current 认定学时 (the lower level's figure, or the computed default) and may only lower it.
+  const current = d.recognizedHours ?? Math.min(d.requestedHours, d.computedHours);
   return (
     <div>
       <Breadcrumbs trail={trail} />
@@ -60,8 +64,12 @@ export default function ApprovalPage() {
               认定学时:
             </label>
             <div>
-              <input id="recognizedHours" name="recognizedHours" type="number" min={0} max={Math.min(d.requestedHours, d.computedHours)} defaultValue={Math.min(d.requestedHours, d.computedHours)} className={`${inputBase} w-28`} />
+              <input id="recognizedHours" name="recognizedHours" type="number" min={0} max={current} defaultValue={current} className={`${inputBase} w-28`} />
               <ErrorList errors={errors.recognizedHours} />
+            </div>
+            <div>
+              <input name="adjustReason" aria-label="调减说明" placeholder={`调减说明（认定学时低于${current}时必填）`} maxLength={200} className={`${inputBase} w-72`} />
+              <ErrorList errors={errors.adjustReason} />
             </div>
             <button type="submit" name="intent" value="approve" className={buttonClass} disabled={busy}>
               审核通过

@@ -1,10 +1,12 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { PageRequest } from "@ce/contracts";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { Pager } from "../components/Pager.tsx";
 import { IncomingTransfers, TransferRecords } from "../components/TransferTables.tsx";
 import { TransferOutForm } from "../components/TransferOutForm.tsx";
+import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { transferAction } from "../utils/transfers.server.ts";
 
@@ -21,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api, here } = await requirePage(request, context, PATH);
   const url = new URL(request.url);
   const tab: Tab = (TABS.find((t) => t.key === url.searchParams.get("tab"))?.key ?? "in") as Tab;
-  const page = Math.max(1, Number(url.searchParams.get("page")) || 1);
+  const { page } = parseListQuery(PageRequest, url.searchParams);
   const trail = [here.section.label, here.page.label];
   const fail = (e: unknown) => rethrowServiceError(request, e);
   if (tab === "in") return { tab, trail, incoming: await api.identity.transfers.list.query({ direction: "in", status: "PENDING", page }).catch(fail) };

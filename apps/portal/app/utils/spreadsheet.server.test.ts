@@ -18,11 +18,25 @@ describe("spreadsheet downloads", () => {
     expect(sheet?.getRow(2).values).toEqual([undefined, 1, "张三", 40]);
   });
 
-  it("never lets a cell run as a formula, in XLSX or CSV", async () => {
+  // Text a person entered → the XLSX cell (a plain string, exactly as entered) and the CSV cell (neutralised).
+  it.each([
+    ["=2+5测试", '"\'=2+5测试"'],
+    ['=HYPERLINK("x")', '"\'=HYPERLINK(""x"")"'],
+    ["+8613800000000", '"\'+8613800000000"'],
+    ["-1", '"\'-1"'],
+    ["@SUM(A1)", '"\'@SUM(A1)"'],
+    ["'=已有引号", '"\'=已有引号"'],
+    ["张三", '"张三"'],
+    ["2+5=7", '"2+5=7"'],
+    ["", '""'],
+  ])("writes %j to XLSX as that very string, never a formula, and to CSV as %s", async (text, csvCell) => {
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await toXlsx("记录", header, rows));
-    expect(book.worksheets[0]?.getCell("B3").value).toBe("'=HYPERLINK(\"x\")");
-    expect(toCsv(header, rows)).toContain('"\'=HYPERLINK(""x"")"');
+    await book.xlsx.load(await toXlsx("记录", header, [[1, text, 4]]));
+    const cell = book.worksheets[0]?.getCell("B2");
+    expect(cell?.formula).toBeUndefined();
+    expect(cell?.type).toBe(ExcelJS.ValueType.String);
+    expect(cell?.value).toBe(text);
+    expect(toCsv(header, [[1, text, 4]]).split("\r\n")[1]).toBe(`"1",${csvCell},"4"`);
   });
 
   it("starts a CSV with a BOM so Excel reads it as UTF-8", () => {

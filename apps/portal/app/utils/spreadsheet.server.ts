@@ -20,22 +20,25 @@ export async function spreadsheetResponse(format: "xlsx" | "csv", name: string, 
   });
 }
 
-// A leading = + - @ would make a spreadsheet run the cell as a formula (CSV injection).
-const neutralise = (v: Cell): string | number => (typeof v === "number" ? v : String(v ?? "").replace(/^([=+\-@])/, "'$1"));
+// In a CSV a leading = + - @ would make a spreadsheet run the cell as a formula (CSV injection).
+const neutraliseCsv = (v: Cell): string | number => (typeof v === "number" ? v : String(v ?? "").replace(/^([=+\-@])/, "'$1"));
 
-/** UTF-8 with a BOM, so Excel shows the Chinese; every cell quoted. */
+// An XLSX string cell is stored as text and never evaluated: it keeps exactly what was entered.
+const xlsxCell = (v: Cell): string | number | null => v ?? null;
+
+/** UTF-8 with a BOM, so Excel shows the Chinese; every cell quoted, formula-looking text neutralised. */
 export function toCsv(header: string[], rows: Cell[][]): string {
-  const cell = (v: Cell) => `"${String(neutralise(v)).replace(/"/g, '""')}"`;
+  const cell = (v: Cell) => `"${String(neutraliseCsv(v)).replace(/"/g, '""')}"`;
   return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(",")).join("\r\n")}\r\n`;
 }
 
-/** One sheet: a bold header row that stays in view, columns sized to their content. */
+/** One sheet: a bold header row that stays in view, text as string cells (never formulas), columns sized to their content. */
 export async function toXlsx(sheetName: string, header: string[], rows: Cell[][]): Promise<ArrayBuffer> {
   const book = new ExcelJS.Workbook();
   book.created = new Date();
   const sheet = book.addWorksheet(sheetName.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.addRow(header).font = { bold: true };
-  for (const r of rows) sheet.addRow(r.map(neutralise));
+  for (const r of rows) sheet.addRow(r.map(xlsxCell));
   sheet.columns.forEach((column, i) => {
     const widest = Math.max(...[header[i] ?? "", ...rows.map((r) => String(r[i] ?? ""))].map((s) => [...s].reduce((n, c) => n + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)));
     column.width = Math.min(40, Math.max(6, widest + 2));

@@ -18,10 +18,14 @@ export const RejectReasonCode = z.enum(rejectReasons.map((r) => r.code) as [Reje
 
 const ids = z.array(z.uuid({ error: "申报记录编号无效" }), { error: "请选择申报记录" }).min(1, { error: "请选择申报记录" }).max(1000, { error: "一次最多审批1000条" });
 
-/** 审核通过 one record; 认定学时 defaults to the computed hours (capped by 申报学时). */
+/**
+ * 审核通过 one record. 认定学时 defaults to the current figure: what the level below recognised, or
+ * at the first level the computed hours (capped by 申报学时). A lower figure needs 调减说明 (`reason`).
+ */
 export const ApproveInput = z.object({
   declarationId: z.uuid({ error: "申报记录编号无效" }),
   recognizedHours: z.coerce.number({ error: "请填写认定学时" }).int({ error: "认定学时须为整数" }).min(0, { error: "认定学时不能小于0" }).optional(),
+  reason: z.string().trim().max(200, { error: "调减说明不能超过200个字" }).optional(),
 });
 export type ApproveInput = z.infer<typeof ApproveInput>;
 

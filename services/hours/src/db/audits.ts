@@ -1,5 +1,5 @@
 import { DomainError, hoursEvents, type DeclarationRow, type ListAuditsInput, type Page } from "@ce/contracts";
-import type { EventMeta } from "@ce/service-kit";
+import { likePrefix, prefixFilter, type EventMeta } from "@ce/service-kit";
 import { declarationEvent } from "../events/hours.ts";
 import type { Db, Tx } from "./client.ts";
 import { listWhere, withForm } from "./declarations.ts";
@@ -12,7 +12,7 @@ import type { Decider } from "./approvals.ts";
 export async function listAuditable(db: Db, who: Decider, input: ListAuditsInput): Promise<Page<DeclarationRow>> {
   const base = {
     status: "APPROVED",
-    unitPath: { startsWith: who.scopePath, not: who.scopePath },
+    unitPath: { ...prefixFilter(who.scopePath), not: who.scopePath },
     ...(input.year ? { year: input.year } : {}),
     ...(input.formCode ? { formVersion: { form: { code: input.formCode } } } : {}),
   };
@@ -24,7 +24,7 @@ export async function listAuditable(db: Db, who: Decider, input: ListAuditsInput
       SELECT d.id, row_number() OVER w AS rn, count(*) OVER (PARTITION BY d.unit_id, v.form_id) AS n
       FROM hours.declaration d JOIN hours.learning_form_version v ON v.id = d.form_version_id
       JOIN hours.learning_form f ON f.id = v.form_id
-      WHERE d.status = 'APPROVED' AND d.unit_path LIKE ${who.scopePath} || '%' AND d.unit_path <> ${who.scopePath}
+      WHERE d.status = 'APPROVED' AND d.unit_path LIKE ${likePrefix(who.scopePath)} AND d.unit_path <> ${who.scopePath}
         AND (${input.year ?? null}::int IS NULL OR d.year = ${input.year ?? null}::int)
         AND (${input.formCode ?? null}::text IS NULL OR f.code = ${input.formCode ?? null}::text)
       WINDOW w AS (PARTITION BY d.unit_id, v.form_id ORDER BY md5(d.id::text || ${seed}))
@@ -41,7 +41,7 @@ export async function audit(tx: Tx, who: Decider, ids: readonly string[], outcom
   const unique = [...new Set(ids)];
   const rows = await tx.$queryRaw<{ id: string; status: string }[]>`
     SELECT id::text, status FROM hours.declaration
-    WHERE id = ANY(${unique}::uuid[]) AND unit_path LIKE ${who.scopePath} || '%' AND unit_path <> ${who.scopePath}
+    WHERE id = ANY(${unique}::uuid[]) AND unit_path LIKE ${likePrefix(who.scopePath)} AND unit_path <> ${who.scopePath}
     ORDER BY id FOR UPDATE`;
   if (rows.length !== unique.length) throw new DomainError("NOT_FOUND", "申报记录不存在或不在您的管理范围内");
   if (rows.some((r) => r.status !== "APPROVED")) throw new DomainError("CONFLICT", "只能审验审核通过且尚未审验的记录，请刷新后重试");

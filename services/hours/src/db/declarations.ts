@@ -1,5 +1,6 @@
 import type { DecisionRow, DeclarableProfessional, DeclarationDetail, DeclarationRow, DeclarationStatus, ListRecordsInput, Page, Subject } from "@ce/contracts";
-import { fromDateColumn, pageOffset, type PageRequest } from "@ce/contracts";
+import { containsFilter, prefixFilter, paginate } from "@ce/service-kit";
+import { fromDateColumn, type PageRequest } from "@ce/contracts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Db, Tx } from "./client.ts";
 
@@ -7,7 +8,7 @@ import type { Db, Tx } from "./client.ts";
 export type RecordsScope = { professionalId: string } | { scopePath: string };
 
 const scopeWhere = (s: RecordsScope): Prisma.DeclarationWhereInput =>
-  "professionalId" in s ? { professionalId: s.professionalId } : { unitPath: { startsWith: s.scopePath } };
+  "professionalId" in s ? { professionalId: s.professionalId } : { unitPath: prefixFilter(s.scopePath) };
 
 const tabStatuses: Record<ListRecordsInput["tab"], DeclarationStatus[] | null> = {
   ALL: null,
@@ -24,7 +25,7 @@ export type ChainStep = { id: string; name: string };
 /** The approved professionals of a unit subtree (选择申请人 › 添加人员). */
 export async function declarableProfessionals(db: Db, scopePath: string, name?: string): Promise<DeclarableProfessional[]> {
   const people = await db.professionalReplica.findMany({
-    where: { unitPath: { startsWith: scopePath }, status: "APPROVED", ...(name ? { name: { contains: name } } : {}) },
+    where: { unitPath: prefixFilter(scopePath), status: "APPROVED", ...(name ? { name: containsFilter(name) } : {}) },
     orderBy: { name: "asc" },
     take: 200,
   });
@@ -104,11 +105,12 @@ export function listRecords(db: Db, scope: RecordsScope, input: ListRecordsInput
 
 /** One page of declarations matching `where`, newest first. */
 export async function listWhere(db: Db, where: Prisma.DeclarationWhereInput, input: PageRequest): Promise<Page<DeclarationRow>> {
-  const [total, rows] = await Promise.all([
-    db.declaration.count({ where }),
-    db.declaration.findMany({ where, include: withForm, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: pageOffset(input), take: input.pageSize }),
-  ]);
-  return { items: rows.map(toRow), total, page: input.page, pageSize: input.pageSize };
+  const { items: rows, ...served } = await paginate(
+    input,
+    () => db.declaration.count({ where }),
+    ({ limit, offset }) => db.declaration.findMany({ where, include: withForm, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: offset, take: limit }),
+  );
+  return { ...served, items: rows.map(toRow) };
 }
 
 /** One declaration, if the caller may see it. */

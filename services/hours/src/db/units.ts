@@ -1,10 +1,11 @@
 import { pathIds } from "@ce/contracts";
+import { prefixFilter } from "@ce/service-kit";
 import type { ChainUnit } from "../domain/approval-chain.ts";
 import type { Db } from "./client.ts";
 
 /** The replica's row for one unit, if it is within the given scope. */
 export function findUnitInScope(db: Db, unitId: string, scopePath: string) {
-  return db.unitReplica.findFirst({ where: { id: unitId, path: { startsWith: scopePath } } });
+  return db.unitReplica.findFirst({ where: { id: unitId, path: prefixFilter(scopePath) } });
 }
 
 /** Every unit on a path (the unit and its superiors), keyed by id. */

@@ -9,9 +9,11 @@ export interface PendingDeclaration {
   chain: readonly { id: string; name: string }[];
   requestedHours: number;
   computedHours: number;
+  /** 认定学时 so far: what the last approving level recognised, null before the first. */
+  recognizedHours: number | null;
 }
 
-export type Decision = { kind: "APPROVE"; recognizedHours?: number } | { kind: "REJECT" };
+export type Decision = { kind: "APPROVE"; recognizedHours?: number | undefined; reason?: string | undefined } | { kind: "REJECT" };
 
 export interface NextState {
   status: "PENDING" | "APPROVED" | "REJECTED";
@@ -26,17 +28,35 @@ export interface NextState {
 export const defaultRecognized = (d: Pick<PendingDeclaration, "requestedHours" | "computedHours">) => Math.min(d.requestedHours, d.computedHours);
 
 /**
+ * The 认定学时 a level starts from: what the level below recognised, or at the first level the
+ * computed default. A batch approval and a single approval without a figure keep exactly this.
+ */
+export const startingRecognized = (d: Pick<PendingDeclaration, "requestedHours" | "computedHours" | "recognizedHours">) => d.recognizedHours ?? defaultRecognized(d);
+
+/**
  * One level's decision on a declaration waiting for `unitId`. Approving moves it to the next unit
- * of the chain, or makes it 审核通过 at the last; rejecting ends it as 审核不通过.
+ * of the chain, or makes it 审核通过 at the last; rejecting ends it as 审核不通过. The figure a
+ * level approves starts from the current 认定学时 (`startingRecognized`): it may be lowered, with a
+ * `reason`, but never raised above what a lower level recognised (§3.6: each level reviews the one
+ * below; a silent raise would undo its reduction). Raises DomainError CONFLICT when the record is
+ * not waiting for `unitId`, BAD_REQUEST on `recognizedHours` (above 申报学时, the form's cap or the
+ * lower level's figure) or on `reason` (a reduction without one).
  */
 export function decideStep(d: PendingDeclaration, unitId: string, decision: Decision): NextState {
   if (d.status !== "PENDING" || d.currentHandlerId !== unitId) {
     throw new DomainError("CONFLICT", "该申报已被处理或当前不由本单位审批，请刷新后重试");
   }
   if (decision.kind === "REJECT") return { status: "REJECTED", stepIndex: d.stepIndex, currentHandlerId: null, recognizedHours: null, final: true };
-  const recognized = decision.recognizedHours ?? defaultRecognized(d);
+  const starting = startingRecognized(d);
+  const recognized = decision.recognizedHours ?? starting;
   if (recognized > d.requestedHours) throw new DomainError("BAD_REQUEST", `认定学时不能超过申报学时${d.requestedHours}`, "recognizedHours");
   if (recognized > d.computedHours) throw new DomainError("BAD_REQUEST", `认定学时不能超过该学习形式的上限${d.computedHours}学时`, "recognizedHours");
+  if (d.recognizedHours !== null && recognized > d.recognizedHours) {
+    throw new DomainError("BAD_REQUEST", `认定学时不能高于下级单位已认定的${d.recognizedHours}学时`, "recognizedHours");
+  }
+  if (recognized < starting && !decision.reason?.trim()) {
+    throw new DomainError("BAD_REQUEST", `认定学时低于${starting}学时，请填写调减说明`, "reason");
+  }
   const next = d.stepIndex + 1;
   const nextUnit = d.chain[next];
   return nextUnit

@@ -1,5 +1,5 @@
 import { identityEvents, isNewerSnapshot, type EventEnvelope, type ProfessionalSnapshot, type ProfessionalTransferred, type UnitMoved, type UnitSnapshot } from "@ce/contracts";
-import { on, startConsumer, type Infra } from "@ce/service-kit";
+import { likePrefix, on, startConsumer, type Infra } from "@ce/service-kit";
 import { SCHEMA } from "../config.ts";
 import type { Db, Tx } from "../db/client.ts";
 
@@ -50,9 +50,10 @@ async function unitMoved(tx: Tx, event: EventEnvelope<UnitMoved>) {
   if (!held || !isNewerSnapshot(m, held)) return;
   const rewrite = (table: string, column: string) =>
     tx.$executeRawUnsafe(
-      `UPDATE ${SCHEMA}.${table} SET ${column} = $2 || substr(${column}, length($1) + 1) WHERE ${column} LIKE $1 || '%'`,
+      `UPDATE ${SCHEMA}.${table} SET ${column} = $2 || substr(${column}, length($1) + 1) WHERE ${column} LIKE $3`,
       m.oldPath,
       m.newPath,
+      likePrefix(m.oldPath),
     );
   await rewrite("unit_replica", "path");
   await rewrite("professional_replica", "unit_path");

@@ -26,13 +26,13 @@ export function approvalsRouter(deps: HoursDeps) {
 
     approve: permittedProcedure("hours.approve")
       .input(ApproveInput)
-      .mutation(({ ctx, input }) => run(ctx.principal, ctx.requestId, [input.declarationId], { kind: "APPROVE", recognizedHours: input.recognizedHours })),
+      .mutation(({ ctx, input }) => run(ctx.principal, ctx.requestId, [input.declarationId], { kind: "APPROVE", recognizedHours: input.recognizedHours, reason: input.reason })),
 
     reject: permittedProcedure("hours.approve")
       .input(RejectInput)
       .mutation(({ ctx, input }) => run(ctx.principal, ctx.requestId, [input.declarationId], { kind: "REJECT", reasonCode: input.reasonCode, reason: input.reason })),
 
-    /** 批量审核通过: each record gets its computed default 认定学时. */
+    /** 批量审核通过: each record keeps its current 认定学时 (the lower level's figure, or the computed default). */
     batchApprove: permittedProcedure("hours.approve")
       .input(BatchApproveInput)
       .mutation(({ ctx, input }) => run(ctx.principal, ctx.requestId, input.declarationIds, { kind: "APPROVE" })),

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { calendarDate, DeclarationIdInput, DeclareInput, DomainError, toDateColumn, hoursEvents, ListRecordsInput, type Permission, type Principal } from "@ce/contracts";
-import { authedProcedure, permittedProcedure, router, type EventMeta } from "@ce/service-kit";
+import { prefixFilter, authedProcedure, permittedProcedure, router, type EventMeta } from "@ce/service-kit";
 import { z } from "zod";
 import { declarableProfessionals, findDeclaration, listRecords, lockDeclaration, toDetail, usedHoursThisYear, withForm, type RecordsScope } from "../db/declarations.ts";
 import { activeForm } from "../db/forms.ts";
@@ -48,7 +48,7 @@ export function declarationsRouter(deps: HoursDeps) {
         throw new DomainError("FORBIDDEN", "只能为本人申报学时", "professionalId");
       }
       const person = await db.professionalReplica.findFirst({
-        where: { accountId: input.professionalId, ...("scopePath" in scope ? { unitPath: { startsWith: scope.scopePath } } : {}) },
+        where: { accountId: input.professionalId, ...("scopePath" in scope ? { unitPath: prefixFilter(scope.scopePath) } : {}) },
       });
       if (!person) throw new DomainError("NOT_FOUND", "申请人不存在或不在您的管理范围内", "professionalId");
       if (person.status !== "APPROVED") throw new DomainError("PRECONDITION_FAILED", "申请人的注册信息尚未审核通过", "professionalId");

@@ -1,11 +1,10 @@
-import { AdminRow, DomainError, pageOffset, type AdminCandidate, type AdminOptions, type ListAdminsInput, type Page } from "@ce/contracts";
-import { quoteIdent } from "@ce/service-kit";
+import { AdminRow, DomainError, type AdminCandidate, type AdminOptions, type ListAdminsInput, type Page } from "@ce/contracts";
+import { containsFilter, quoteIdent, paginate } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
 import { adminMessages, checkAdminAction, type AdminAction, type AdminState } from "../domain/admins.ts";
 import { recordAudit, type AuditActor } from "./audit.ts";
 import type { Db, Tx } from "./client.ts";
-import { escapeLike } from "./units.ts";
 
 const adminTable = Prisma.raw(`${quoteIdent(SCHEMA)}.admin`);
 
@@ -20,11 +19,12 @@ const rowSelect = {
 } as const;
 
 export async function listAdmins(db: Db, unitId: string, input: ListAdminsInput): Promise<Page<AdminRow>> {
-  const where = { unitId, ...(input.name ? { account: { name: { contains: escapeLike(input.name) } } } : {}) };
-  const [rows, total] = await Promise.all([
-    db.admin.findMany({ where, select: rowSelect, orderBy: [{ isSuper: "desc" }, { createdAt: "asc" }, { id: "asc" }], skip: pageOffset(input), take: input.pageSize }),
-    db.admin.count({ where }),
-  ]);
+  const where = { unitId, ...(input.name ? { account: { name: containsFilter(input.name) } } : {}) };
+  const { items: rows, ...served } = await paginate(
+    input,
+    () => db.admin.count({ where }),
+    ({ limit, offset }) => db.admin.findMany({ where, select: rowSelect, orderBy: [{ isSuper: "desc" }, { createdAt: "asc" }, { id: "asc" }], skip: offset, take: limit }),
+  );
   const items = rows.map((r) =>
     AdminRow.parse({
       id: r.id,
@@ -39,7 +39,7 @@ export async function listAdmins(db: Db, unitId: string, input: ListAdminsInput)
       isSuper: r.isSuper,
     }),
   );
-  return { items, total, page: input.page, pageSize: input.pageSize };
+  return { ...served, items };
 }
 
 export async function adminOptions(db: Db, unitId: string): Promise<AdminOptions> {
@@ -53,7 +53,7 @@ export async function adminOptions(db: Db, unitId: string): Promise<AdminOptions
 /** Approved professionals of the unit who hold no admin rights anywhere, by part of the name. */
 export async function adminCandidates(db: Db, unitId: string, q: string): Promise<AdminCandidate[]> {
   const rows = await db.professional.findMany({
-    where: { unitId, status: "APPROVED", account: { admin: null, status: "ACTIVE", ...(q ? { name: { contains: escapeLike(q) } } : {}) } },
+    where: { unitId, status: "APPROVED", account: { admin: null, status: "ACTIVE", ...(q ? { name: containsFilter(q) } : {}) } },
     select: { accountId: true, account: { select: { name: true, idNumberMasked: true } }, department: { select: { name: true } } },
     orderBy: { account: { name: "asc" } },
     take: 20,

@@ -1,31 +1,32 @@
-import { AuditRow, endOfDay, pageOffset, startOfDay, type ListAuditInput, type Page } from "@ce/contracts";
-import { quoteIdent } from "@ce/service-kit";
+import { AuditRow, endOfDay, startOfDay, type ListAuditInput, type Page } from "@ce/contracts";
+import { likeContains, likePrefix, quoteIdent, paginate } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
 import type { Db } from "./client.ts";
-import { escapeLike } from "./units.ts";
 
 const t = (name: string) => Prisma.raw(`${quoteIdent(SCHEMA)}.${name}`);
 
 /** 操作日志: rows about the caller's unit and (for an authority) every unit below it, newest first. */
 export async function listAudit(db: Db, scopePath: string, input: ListAuditInput): Promise<Page<AuditRow>> {
-  const conditions = [Prisma.sql`l.unit_id IN (SELECT id FROM ${t("unit")} WHERE path LIKE ${`${escapeLike(scopePath)}%`})`];
-  if (input.actor) conditions.push(Prisma.sql`l.actor_name ILIKE ${`%${escapeLike(input.actor)}%`}`);
+  const conditions = [Prisma.sql`l.unit_id IN (SELECT id FROM ${t("unit")} WHERE path LIKE ${likePrefix(scopePath)})`];
+  if (input.actor) conditions.push(Prisma.sql`l.actor_name ILIKE ${likeContains(input.actor)}`);
   if (input.action) conditions.push(Prisma.sql`l.action = ${input.action}`);
   // Days are Beijing days, both included: 2024-05-01 runs 2024-04-30T16:00Z–2024-05-01T15:59:59.999Z (occurred_at keeps milliseconds).
   if (input.from) conditions.push(Prisma.sql`l.occurred_at >= ${startOfDay(input.from)}`);
   if (input.to) conditions.push(Prisma.sql`l.occurred_at <= ${endOfDay(input.to)}`);
   const where = Prisma.join(conditions, " AND ");
-  const [rows, counted] = await Promise.all([
-    db.$queryRaw<{ id: bigint; occurred_at: Date; actor_name: string | null; action: string; entity_type: string; entity_id: string; before: unknown; after: unknown }[]>`
+  const { items: rows, ...served } = await paginate(
+    input,
+    async () => (await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${t("audit_log")} l WHERE ${where}`)[0]?.total ?? 0,
+    ({ limit, offset }) =>
+      db.$queryRaw<{ id: bigint; occurred_at: Date; actor_name: string | null; action: string; entity_type: string; entity_id: string; before: unknown; after: unknown }[]>`
       SELECT l.id, l.occurred_at, l.actor_name, l.action, l.entity_type, l.entity_id, l.before, l.after
       FROM ${t("audit_log")} l WHERE ${where}
       ORDER BY l.occurred_at DESC, l.id DESC
-      LIMIT ${input.pageSize} OFFSET ${pageOffset(input)}`,
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${t("audit_log")} l WHERE ${where}`,
-  ]);
+      LIMIT ${limit} OFFSET ${offset}`,
+  );
   const items = rows.map((r) =>
     AuditRow.parse({ id: String(r.id), occurredAt: r.occurred_at.toISOString(), actorName: r.actor_name, action: r.action, entityType: r.entity_type, entityId: r.entity_id, before: r.before ?? null, after: r.after ?? null }),
   );
-  return { items, total: counted[0]?.total ?? 0, page: input.page, pageSize: input.pageSize };
+  return { ...served, items };
 }

@@ -1,4 +1,5 @@
 import { DomainError, type RevealedPii } from "@ce/contracts";
+import { prefixFilter } from "@ce/service-kit";
 import type { AuditActor } from "./audit.ts";
 import type { Db } from "./client.ts";
 import type { ReviewScope } from "./reviews.ts";
@@ -13,7 +14,7 @@ export async function revealPii(db: Db, pii: Pii, actor: AuditActor, scope: Revi
   const viewerId = actor.accountId;
   return db.$transaction(async (tx) => {
     const row = await tx.professional.findFirst({
-      where: { accountId: input.accountId, unit: { path: { startsWith: scope.scopePath } } },
+      where: { accountId: input.accountId, unit: { path: prefixFilter(scope.scopePath) } },
       select: { account: { select: { idNumberEnc: true, phoneEnc: true } } },
     });
     if (!row) throw new DomainError("NOT_FOUND", "人员不存在或不在本单位管辖范围内");

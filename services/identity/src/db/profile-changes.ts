@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { DomainError, MyProfile, pageOffset, ProfileChangeDetail, ProfileChangeRow, profileChangeFields, type Page, type ProfileChangeField, type RequestProfileChangeInput, type ReviewDecisionResult } from "@ce/contracts";
-import { quoteIdent, type EventMeta } from "@ce/service-kit";
+import { DomainError, MyProfile, ProfileChangeDetail, ProfileChangeRow, profileChangeFields, type Page, type ProfileChangeField, type RequestProfileChangeInput, type ReviewDecisionResult } from "@ce/contracts";
+import { likeContains, likePrefix, quoteIdent, type EventMeta, paginate } from "@ce/service-kit";
 import type { z } from "zod";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
@@ -11,7 +11,6 @@ import type { Pii } from "../security/pii.ts";
 import { recordAudit, type AuditActor } from "./audit.ts";
 import type { Db, Tx } from "./client.ts";
 import type { Decision, ReviewScope } from "./reviews.ts";
-import { escapeLike } from "./units.ts";
 import { isUniqueViolation } from "./errors.ts";
 
 const t = (name: string) => Prisma.raw(`${quoteIdent(SCHEMA)}.${name}`);
@@ -84,9 +83,9 @@ export async function requestProfileChange(tx: Tx, pii: Pii, actor: AuditActor, 
 }
 
 function changesWhere(scope: ReviewScope, filter: { name?: string | undefined; status?: string }) {
-  const conditions = [Prisma.sql`u.path LIKE ${`${escapeLike(scope.scopePath)}%`}`];
+  const conditions = [Prisma.sql`u.path LIKE ${likePrefix(scope.scopePath)}`];
   if (filter.status) conditions.push(Prisma.sql`r.status = ${filter.status}`);
-  if (filter.name) conditions.push(Prisma.sql`a.name ILIKE ${`%${escapeLike(filter.name)}%`}`);
+  if (filter.name) conditions.push(Prisma.sql`a.name ILIKE ${likeContains(filter.name)}`);
   return Prisma.join(conditions, " AND ");
 }
 const changesFrom = Prisma.sql`${t("profile_change_request")} r JOIN ${t("account")} a ON a.id = r.account_id JOIN ${t("unit")} u ON u.id = r.unit_id`;
@@ -94,15 +93,17 @@ const changesFrom = Prisma.sql`${t("profile_change_request")} r JOIN ${t("accoun
 /** 审核人员信息修改: pending requests of people in units of the caller's subtree. */
 export async function listProfileChanges(db: Db, scope: ReviewScope, input: { page: number; pageSize: number; name?: string | undefined }): Promise<Page<ProfileChangeRow>> {
   const where = changesWhere(scope, { name: input.name, status: "PENDING" });
-  const [rows, counted] = await Promise.all([
-    db.$queryRaw<{ id: string; accountId: string; name: string; idNumberMasked: string; unitName: string; changes: StoredChanges; createdAt: Date }[]>`
+  const { items: rows, ...served } = await paginate(
+    input,
+    async () => (await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${changesFrom} WHERE ${where}`)[0]?.total ?? 0,
+    ({ limit, offset }) =>
+      db.$queryRaw<{ id: string; accountId: string; name: string; idNumberMasked: string; unitName: string; changes: StoredChanges; createdAt: Date }[]>`
       SELECT r.id::text AS id, r.account_id::text AS "accountId", a.name, a.id_number_masked AS "idNumberMasked", u.name AS "unitName", r.changes, r.created_at AS "createdAt"
       FROM ${changesFrom} WHERE ${where} ORDER BY r.created_at, r.id
-      LIMIT ${input.pageSize} OFFSET ${pageOffset(input)}`,
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${changesFrom} WHERE ${where}`,
-  ]);
+      LIMIT ${limit} OFFSET ${offset}`,
+  );
   const items = rows.map(({ changes, ...r }) => ProfileChangeRow.parse({ ...r, fields: Object.keys(changes).map((f) => profileChangeFields[f as ProfileChangeField]) }));
-  return { items, total: counted[0]?.total ?? 0, page: input.page, pageSize: input.pageSize };
+  return { ...served, items };
 }
 
 /** 查看变更明细: every changed field, old → new; department ids read as names. */
@@ -128,7 +129,7 @@ export async function profileChangeDetail(db: Db, scope: ReviewScope, id: string
 export async function decideProfileChanges(tx: Tx, actor: AuditActor, scope: ReviewScope, decision: Decision, meta: EventMeta): Promise<ReviewDecisionResult> {
   const rows = await tx.$queryRaw<{ id: string; accountId: string; unitId: string; name: string; status: string; changes: StoredChanges }[]>`
     SELECT r.id::text AS id, r.account_id::text AS "accountId", r.unit_id::text AS "unitId", a.name, r.status, r.changes
-    FROM ${changesFrom} WHERE r.id = ANY(${decision.ids}::uuid[]) AND u.path LIKE ${`${escapeLike(scope.scopePath)}%`}
+    FROM ${changesFrom} WHERE r.id = ANY(${decision.ids}::uuid[]) AND u.path LIKE ${likePrefix(scope.scopePath)}
     ORDER BY r.id FOR UPDATE OF r`;
   if (missingIds(decision.ids, rows).length > 0) throw new DomainError("NOT_FOUND", "所选记录不存在或不在本单位管辖范围内");
   const { pending, alreadyDecided } = splitPending(rows);

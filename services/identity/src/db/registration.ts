@@ -1,5 +1,5 @@
 import { DomainError, RegisterEmployerInput, RegisterProfessionalInput, SearchUnitsInput, type DepartmentOption, type RegistrationResult, type UnitOption } from "@ce/contracts";
-import type { EventMeta } from "@ce/service-kit";
+import { containsFilter, type EventMeta } from "@ce/service-kit";
 import type { z } from "zod";
 import { checkCaptcha } from "../auth/captcha.ts";
 import { hit } from "../auth/rate-limit.ts";
@@ -89,7 +89,7 @@ export async function registerEmployer(deps: IdentityDeps, input: EmployerForm, 
 /** The public unit picker: approved units only, name and id only. */
 export async function searchUnits(db: Db, input: z.output<typeof SearchUnitsInput>): Promise<UnitOption[]> {
   return db.unit.findMany({
-    where: { status: "APPROVED", kind: { in: input.kinds }, ...(input.name ? { name: { contains: input.name } } : {}) },
+    where: { status: "APPROVED", kind: { in: input.kinds }, ...(input.name ? { name: containsFilter(input.name) } : {}) },
     select: { id: true, name: true },
     orderBy: [{ depth: "asc" }, { name: "asc" }],
     take: input.limit,

@@ -1,19 +1,18 @@
 import {
   DomainError,
-  pageOffset,
   PendingEmployerRow,
   PendingProfessionalRow,
   type Page,
   type ReviewDecisionResult,
 } from "@ce/contracts";
-import { quoteIdent, type EventMeta } from "@ce/service-kit";
+import { likeContains, likePrefix, quoteIdent, type EventMeta, paginate } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
 import { missingIds, splitPending } from "../domain/reviews.ts";
 import { publishProfessional } from "../events/professionals.ts";
 import { recordAudit, type AuditActor } from "./audit.ts";
 import type { Db, Tx } from "./client.ts";
-import { escapeLike, updateUnit } from "./units.ts";
+import { updateUnit } from "./units.ts";
 
 const t = (name: string) => Prisma.raw(`${quoteIdent(SCHEMA)}.${name}`);
 const NOT_IN_SCOPE = "所选记录不存在或不在本单位管辖范围内";
@@ -30,22 +29,24 @@ export interface Decision {
 
 /** Employers strictly below the caller (their superior is in scope) still waiting for review. */
 function pendingEmployersWhere(scope: ReviewScope, name?: string) {
-  const conditions = [Prisma.sql`u.path LIKE ${`${escapeLike(scope.scopePath)}%`}`, Prisma.sql`u.id <> ${scope.unitId}::uuid`, Prisma.sql`u.kind = 'EMPLOYER'`, Prisma.sql`u.status = 'PENDING'`];
-  if (name) conditions.push(Prisma.sql`u.name ILIKE ${`%${escapeLike(name)}%`}`);
+  const conditions = [Prisma.sql`u.path LIKE ${likePrefix(scope.scopePath)}`, Prisma.sql`u.id <> ${scope.unitId}::uuid`, Prisma.sql`u.kind = 'EMPLOYER'`, Prisma.sql`u.status = 'PENDING'`];
+  if (name) conditions.push(Prisma.sql`u.name ILIKE ${likeContains(name)}`);
   return Prisma.join(conditions, " AND ");
 }
 
 export async function listPendingEmployers(db: Db, scope: ReviewScope, input: { page: number; pageSize: number; name?: string | undefined }): Promise<Page<PendingEmployerRow>> {
   const where = pendingEmployersWhere(scope, input.name);
-  const [rows, counted] = await Promise.all([
-    db.$queryRaw<Record<string, unknown>[]>`
+  const { items: rows, ...served } = await paginate(
+    input,
+    async () => (await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${t("unit")} u WHERE ${where}`)[0]?.total ?? 0,
+    ({ limit, offset }) =>
+      db.$queryRaw<Record<string, unknown>[]>`
       SELECT u.id::text AS id, u.name, u.nature, u.industry, u.region, u.code, u.credit_code_check_mismatch AS "codeCheckMismatch", s.name AS "superiorName", u.created_at AS "registeredAt"
       FROM ${t("unit")} u LEFT JOIN ${t("unit")} s ON s.id = u.superior_id
       WHERE ${where} ORDER BY u.created_at, u.id
-      LIMIT ${input.pageSize} OFFSET ${pageOffset(input)}`,
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${t("unit")} u WHERE ${where}`,
-  ]);
-  return { items: rows.map((r) => PendingEmployerRow.parse(r)), total: counted[0]?.total ?? 0, page: input.page, pageSize: input.pageSize };
+      LIMIT ${limit} OFFSET ${offset}`,
+  );
+  return { ...served, items: rows.map((r) => PendingEmployerRow.parse(r)) };
 }
 
 /** 批量通过 / 批量不通过 of employer registrations; approval makes the unit able to sign in. */
@@ -53,7 +54,7 @@ export async function decideEmployers(tx: Tx, actor: AuditActor, scope: ReviewSc
   // Locked in id order so two admins' overlapping batches queue instead of deadlocking.
   const rows = await tx.$queryRaw<{ id: string; name: string; status: string }[]>`
     SELECT id::text AS id, name, status FROM ${t("unit")}
-    WHERE id = ANY(${decision.ids}::uuid[]) AND kind = 'EMPLOYER' AND path LIKE ${`${escapeLike(scope.scopePath)}%`} AND id <> ${scope.unitId}::uuid
+    WHERE id = ANY(${decision.ids}::uuid[]) AND kind = 'EMPLOYER' AND path LIKE ${likePrefix(scope.scopePath)} AND id <> ${scope.unitId}::uuid
     ORDER BY id FOR UPDATE`;
   if (missingIds(decision.ids, rows).length > 0) throw new DomainError("NOT_FOUND", NOT_IN_SCOPE);
   const { pending, alreadyDecided } = splitPending(rows);
@@ -74,9 +75,9 @@ export async function decideEmployers(tx: Tx, actor: AuditActor, scope: ReviewSc
 
 /** Professionals of units in the caller's subtree (their own unit included). */
 function professionalsWhere(scope: ReviewScope, filter: { name?: string | undefined; status?: string }) {
-  const conditions = [Prisma.sql`u.path LIKE ${`${escapeLike(scope.scopePath)}%`}`];
+  const conditions = [Prisma.sql`u.path LIKE ${likePrefix(scope.scopePath)}`];
   if (filter.status) conditions.push(Prisma.sql`p.status = ${filter.status}`);
-  if (filter.name) conditions.push(Prisma.sql`a.name ILIKE ${`%${escapeLike(filter.name)}%`}`);
+  if (filter.name) conditions.push(Prisma.sql`a.name ILIKE ${likeContains(filter.name)}`);
   return Prisma.join(conditions, " AND ");
 }
 
@@ -90,14 +91,16 @@ const professionalFrom = Prisma.sql`
 
 export async function listPendingProfessionals(db: Db, scope: ReviewScope, input: { page: number; pageSize: number; name?: string | undefined }): Promise<Page<PendingProfessionalRow>> {
   const where = professionalsWhere(scope, { name: input.name, status: "PENDING" });
-  const [rows, counted] = await Promise.all([
-    db.$queryRaw<Record<string, unknown>[]>`
+  const { items: rows, ...served } = await paginate(
+    input,
+    async () => (await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${professionalFrom} WHERE ${where}`)[0]?.total ?? 0,
+    ({ limit, offset }) =>
+      db.$queryRaw<Record<string, unknown>[]>`
       SELECT ${professionalColumns} FROM ${professionalFrom}
       WHERE ${where} ORDER BY p.created_at, p.account_id
-      LIMIT ${input.pageSize} OFFSET ${pageOffset(input)}`,
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${professionalFrom} WHERE ${where}`,
-  ]);
-  return { items: rows.map((r) => PendingProfessionalRow.parse(r)), total: counted[0]?.total ?? 0, page: input.page, pageSize: input.pageSize };
+      LIMIT ${limit} OFFSET ${offset}`,
+  );
+  return { ...served, items: rows.map((r) => PendingProfessionalRow.parse(r)) };
 }
 
 /** 详细: one professional of a unit in scope, whatever their status; masked like every list. */
@@ -115,7 +118,7 @@ export async function decideProfessionals(tx: Tx, actor: AuditActor, scope: Revi
   const rows = await tx.$queryRaw<{ id: string; name: string; status: string; unitId: string }[]>`
     SELECT p.account_id::text AS id, a.name, p.status, p.unit_id::text AS "unitId"
     FROM ${t("professional")} p JOIN ${t("account")} a ON a.id = p.account_id JOIN ${t("unit")} u ON u.id = p.unit_id
-    WHERE p.account_id = ANY(${decision.ids}::uuid[]) AND u.path LIKE ${`${escapeLike(scope.scopePath)}%`}
+    WHERE p.account_id = ANY(${decision.ids}::uuid[]) AND u.path LIKE ${likePrefix(scope.scopePath)}
     ORDER BY p.account_id FOR UPDATE OF p`;
   if (missingIds(decision.ids, rows).length > 0) throw new DomainError("NOT_FOUND", NOT_IN_SCOPE);
   const { pending, alreadyDecided } = splitPending(rows);

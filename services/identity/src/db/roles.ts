@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { DomainError, Permission, RoleRow, pageOffset, type CreateRoleInput, type ListRolesInput, type Page, type UpdateRoleInput } from "@ce/contracts";
-import { quoteIdent } from "@ce/service-kit";
+import { DomainError, Permission, RoleRow, type CreateRoleInput, type ListRolesInput, type Page, type UpdateRoleInput } from "@ce/contracts";
+import { containsFilter, quoteIdent, paginate } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
 import { permissionLabelOf } from "../domain/permission-labels.ts";
@@ -8,20 +8,20 @@ import { roleMessages } from "../domain/roles.ts";
 import { recordAudit, type AuditActor } from "./audit.ts";
 import type { Db, Tx } from "./client.ts";
 import { isUniqueViolation } from "./errors.ts";
-import { escapeLike } from "./units.ts";
 
 const table = Prisma.raw(`${quoteIdent(SCHEMA)}.role`);
 const labels = (ps: readonly string[]) => ps.map((p) => permissionLabelOf(p as Permission)).join("、");
 
 export async function listRoles(db: Db, unitId: string, input: ListRolesInput): Promise<Page<RoleRow>> {
-  const where = { unitId, ...(input.name ? { name: { contains: escapeLike(input.name) } } : {}) };
-  const [rows, total] = await Promise.all([
-    db.role.findMany({ where, select: { id: true, name: true, permissions: true, _count: { select: { admins: true } } }, orderBy: [{ name: "asc" }, { id: "asc" }], skip: pageOffset(input), take: input.pageSize }),
-    db.role.count({ where }),
-  ]);
+  const where = { unitId, ...(input.name ? { name: containsFilter(input.name) } : {}) };
+  const { items: rows, ...served } = await paginate(
+    input,
+    () => db.role.count({ where }),
+    ({ limit, offset }) => db.role.findMany({ where, select: { id: true, name: true, permissions: true, _count: { select: { admins: true } } }, orderBy: [{ name: "asc" }, { id: "asc" }], skip: offset, take: limit }),
+  );
   // A module dropped from contracts must not break the page: unknown codes are left out.
   const known = (ps: string[]) => ps.filter((p) => Permission.safeParse(p).success);
-  return { items: rows.map((r) => RoleRow.parse({ id: r.id, name: r.name, permissions: known(r.permissions), adminCount: r._count.admins })), total, page: input.page, pageSize: input.pageSize };
+  return { ...served, items: rows.map((r) => RoleRow.parse({ id: r.id, name: r.name, permissions: known(r.permissions), adminCount: r._count.admins })) };
 }
 
 async function withNameCheck<T>(run: () => Promise<T>): Promise<T> {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { DomainError, pageOffset, TransferCandidate, TransferDetail, TransferRow, type CreateTransferInput, type Page } from "@ce/contracts";
-import { quoteIdent, type EventMeta } from "@ce/service-kit";
+import { DomainError, TransferCandidate, TransferDetail, TransferRow, type CreateTransferInput, type Page } from "@ce/contracts";
+import { likeContains, likePrefix, prefixFilter, quoteIdent, type EventMeta, paginate } from "@ce/service-kit";
 import type { z } from "zod";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
@@ -11,27 +11,28 @@ import type { Db, Tx } from "./client.ts";
 import { isUniqueViolation } from "./errors.ts";
 import type { ReviewScope } from "./reviews.ts";
 import type { StoredTransferAttachment } from "../storage/transfer-attachments.ts";
-import { escapeLike } from "./units.ts";
 
 const t = (name: string) => Prisma.raw(`${quoteIdent(SCHEMA)}.${name}`);
-const inScope = (alias: string, scope: ReviewScope) => Prisma.sql`${Prisma.raw(alias)}.path LIKE ${`${escapeLike(scope.scopePath)}%`}`;
+const inScope = (alias: string, scope: ReviewScope) => Prisma.sql`${Prisma.raw(alias)}.path LIKE ${likePrefix(scope.scopePath)}`;
 const NOT_FOUND = "调转申请不存在或不在本单位管辖范围内";
 
 /** 添加人员: approved professionals of units in the caller's subtree with no open transfer. */
 export async function transferCandidates(db: Db, scope: ReviewScope, input: { page: number; pageSize: number; name?: string | undefined }): Promise<Page<TransferCandidate>> {
   const conditions = [inScope("u", scope), Prisma.sql`p.status = 'APPROVED'`, Prisma.sql`NOT EXISTS (SELECT 1 FROM ${t("transfer")} x WHERE x.account_id = p.account_id AND x.status = 'PENDING')`];
-  if (input.name) conditions.push(Prisma.sql`a.name ILIKE ${`%${escapeLike(input.name)}%`}`);
+  if (input.name) conditions.push(Prisma.sql`a.name ILIKE ${likeContains(input.name)}`);
   const where = Prisma.join(conditions, " AND ");
   const from = Prisma.sql`${t("professional")} p JOIN ${t("account")} a ON a.id = p.account_id JOIN ${t("unit")} u ON u.id = p.unit_id LEFT JOIN ${t("department")} d ON d.id = p.department_id`;
-  const [rows, counted] = await Promise.all([
-    db.$queryRaw<Record<string, unknown>[]>`
+  const { items: rows, ...served } = await paginate(
+    input,
+    async () => (await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${from} WHERE ${where}`)[0]?.total ?? 0,
+    ({ limit, offset }) =>
+      db.$queryRaw<Record<string, unknown>[]>`
       SELECT p.account_id::text AS "accountId", a.name, a.id_type AS "idType", a.id_number_masked AS "idNumberMasked", d.name AS "departmentName",
              a.phone_masked AS "phoneMasked", a.email, p.title_series AS "titleSeries", p.qualification, p.certificate_no AS "certificateNo", u.name AS "unitName"
       FROM ${from} WHERE ${where} ORDER BY a.name, p.account_id
-      LIMIT ${input.pageSize} OFFSET ${pageOffset(input)}`,
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${from} WHERE ${where}`,
-  ]);
-  return { items: rows.map((r) => TransferCandidate.parse(r)), total: counted[0]?.total ?? 0, page: input.page, pageSize: input.pageSize };
+      LIMIT ${limit} OFFSET ${offset}`,
+  );
+  return { ...served, items: rows.map((r) => TransferCandidate.parse(r)) };
 }
 
 /** 提交转出申请: one open transfer per person, to an approved employer anywhere in the province. */
@@ -42,7 +43,7 @@ export async function createTransfer(
   input: z.output<typeof CreateTransferInput>,
   attachment: StoredTransferAttachment | null = null,
 ): Promise<{ id: string }> {
-  const p = await tx.professional.findFirst({ where: { accountId: input.accountId, unit: { path: { startsWith: scope.scopePath } } }, select: { status: true, unitId: true } });
+  const p = await tx.professional.findFirst({ where: { accountId: input.accountId, unit: { path: prefixFilter(scope.scopePath) } }, select: { status: true, unitId: true } });
   checkTransferable(p);
   checkTargetUnit(await tx.unit.findUnique({ where: { id: input.toUnitId }, select: { id: true, kind: true, status: true } }), p.unitId);
   const id = randomUUID();
@@ -84,11 +85,13 @@ export async function listTransfers(db: Db, scope: ReviewScope, input: { page: n
   const conditions = [inScope(input.direction === "in" ? "dst" : "f", scope)];
   if (input.status) conditions.push(Prisma.sql`x.status = ${input.status}`);
   const where = Prisma.join(conditions, " AND ");
-  const [rows, counted] = await Promise.all([
-    db.$queryRaw<Record<string, unknown>[]>`SELECT ${transferColumns} FROM ${transferFrom} WHERE ${where} ORDER BY x.created_at DESC, x.id LIMIT ${input.pageSize} OFFSET ${pageOffset(input)}`,
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${transferFrom} WHERE ${where}`,
-  ]);
-  return { items: rows.map((r) => TransferRow.parse(r)), total: counted[0]?.total ?? 0, page: input.page, pageSize: input.pageSize };
+  const { items: rows, ...served } = await paginate(
+    input,
+    async () => (await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${transferFrom} WHERE ${where}`)[0]?.total ?? 0,
+    ({ limit, offset }) =>
+      db.$queryRaw<Record<string, unknown>[]>`SELECT ${transferColumns} FROM ${transferFrom} WHERE ${where} ORDER BY x.created_at DESC, x.id LIMIT ${limit} OFFSET ${offset}`,
+  );
+  return { ...served, items: rows.map((r) => TransferRow.parse(r)) };
 }
 
 /** 详情: visible to either side of the transfer. */

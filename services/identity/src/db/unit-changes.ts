@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { DomainError, pageOffset, UnitChangeRow, type DecideUnitChangesInput, type ListUnitChangesInput, type OwnUnitChange, type Page } from "@ce/contracts";
-import { quoteIdent, type EventMeta } from "@ce/service-kit";
+import { DomainError, UnitChangeRow, type DecideUnitChangesInput, type ListUnitChangesInput, type OwnUnitChange, type Page } from "@ce/contracts";
+import { likeContains, likePrefix, prefixFilter, quoteIdent, type EventMeta, paginate } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
 import { approversOf, checkNewSuperior, movedPath, requestOutcome, unitChangeMessages } from "../domain/unit-changes.ts";
@@ -9,7 +9,7 @@ import { unitMoved } from "../events/unit-changes.ts";
 import { recordAudit, type AuditActor } from "./audit.ts";
 import type { Db, Tx } from "./client.ts";
 import { isUniqueViolation } from "./errors.ts";
-import { escapeLike, updateUnit } from "./units.ts";
+import { updateUnit } from "./units.ts";
 
 const t = (name: string) => Prisma.raw(`${quoteIdent(SCHEMA)}.${name}`);
 
@@ -70,21 +70,23 @@ export async function withdrawChange(tx: Tx, actor: AuditActor, unitId: string, 
 export async function listUnitChanges(db: Db, approverUnitId: string, input: ListUnitChangesInput): Promise<Page<UnitChangeRow>> {
   const conditions = [Prisma.sql`a.approver_unit_id = ${approverUnitId}::uuid`, Prisma.sql`r.status <> 'WITHDRAWN'`];
   conditions.push(input.tab === "PENDING" ? Prisma.sql`a.status = 'PENDING' AND r.status = 'PENDING'` : Prisma.sql`a.status <> 'PENDING'`);
-  if (input.unitName) conditions.push(Prisma.sql`u.name ILIKE ${`%${escapeLike(input.unitName)}%`}`);
+  if (input.unitName) conditions.push(Prisma.sql`u.name ILIKE ${likeContains(input.unitName)}`);
   const where = Prisma.join(conditions, " AND ");
   const from = Prisma.sql`FROM ${t("unit_change_approval")} a JOIN ${t("unit_change_request")} r ON r.id = a.request_id
     JOIN ${t("unit")} u ON u.id = r.unit_id JOIN ${t("account")} acc ON acc.id = r.requested_by LEFT JOIN ${t("unit")} ns ON ns.id = r.new_superior_id`;
-  const [rows, counted] = await Promise.all([
-    db.$queryRaw<Record<string, unknown>[]>`
+  const { items: rows, ...served } = await paginate(
+    input,
+    async () => (await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total ${from} WHERE ${where}`)[0]?.total ?? 0,
+    ({ limit, offset }) =>
+      db.$queryRaw<Record<string, unknown>[]>`
       SELECT a.id::text AS "approvalId", u.name AS "unitName", u.code, r.kind,
              CASE WHEN r.kind = 'CODE' THEN coalesce(r.old_code, '') || ' → ' || coalesce(r.new_code, '') ELSE '新上级部门：' || coalesce(ns.name, '') END AS detail,
              r.new_code_check_mismatch AS "newCodeCheckMismatch", acc.name AS "adminName", acc.phone_masked AS "phoneMasked", a.status, a.reason, to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
       ${from} WHERE ${where}
       ORDER BY r.created_at DESC, a.id
-      LIMIT ${input.pageSize} OFFSET ${pageOffset(input)}`,
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total ${from} WHERE ${where}`,
-  ]);
-  return { items: rows.map((r) => UnitChangeRow.parse(r)), total: counted[0]?.total ?? 0, page: input.page, pageSize: input.pageSize };
+      LIMIT ${limit} OFFSET ${offset}`,
+  );
+  return { ...served, items: rows.map((r) => UnitChangeRow.parse(r)) };
 }
 
 /**
@@ -139,9 +141,9 @@ async function applyChange(tx: Tx, actor: AuditActor, request: { unitId: string;
       superior_id = CASE WHEN id = ${unit.id}::uuid THEN ${superior.id}::uuid ELSE superior_id END,
       version = CASE WHEN id = ${unit.id}::uuid THEN version + 1 ELSE version END,
       updated_at = now()
-    WHERE path LIKE ${`${escapeLike(unit.path)}%`}`;
+    WHERE path LIKE ${likePrefix(unit.path)}`;
   await unitMoved(tx, { unitId: unit.id, oldSuperiorId: unit.superiorId, newSuperiorId: superior.id, oldPath: unit.path, newPath, version: unit.version + 1 }, meta);
   await recordAudit(tx, actor, { action: "unit.move", entityType: "unit", entityId: unit.id, unitId: unit.id, before: { superiorId: unit.superiorId, path: unit.path }, after: { superiorId: superior.id, path: newPath } });
-  const admins = await tx.admin.findMany({ where: { unit: { path: { startsWith: newPath } } }, select: { accountId: true } });
+  const admins = await tx.admin.findMany({ where: { unit: { path: prefixFilter(newPath) } }, select: { accountId: true } });
   return admins.map((a) => a.accountId);
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { DomainError, pageOffset, UnitRow, UnitSnapshot, type ListSubordinatesInput, type ListTrainingBasesInput, type Page } from "@ce/contracts";
-import { quoteIdent, type EventMeta } from "@ce/service-kit";
+import { DomainError, UnitRow, UnitSnapshot, type ListSubordinatesInput, type ListTrainingBasesInput, type Page } from "@ce/contracts";
+import { likeContains, likePrefix, quoteIdent, type EventMeta, paginate } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
 import { applyUnitPatch, codeCheckMismatch, depthOf, placeUnit, type NewUnit, type UnitPatch } from "../domain/units.ts";
@@ -102,39 +102,36 @@ export function toSnapshot(row: UnitRecord): UnitSnapshot {
   });
 }
 
-/** `LIKE` treats % and _ as wildcards; a typed filter must match them literally. */
-export function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, "\\$&");
-}
-
 /**
  * 管理下级单位: approved units strictly below the caller's unit, anywhere in its subtree. The scope
  * is one prefix match on the materialised path (an index range scan on unit_path_key).
  */
 export function subordinatesWhere(scope: { scopePath: string; unitId: string }, filter: { name?: string | undefined; nature?: string | undefined }) {
   const conditions = [
-    Prisma.sql`u.path LIKE ${`${escapeLike(scope.scopePath)}%`}`,
+    Prisma.sql`u.path LIKE ${likePrefix(scope.scopePath)}`,
     Prisma.sql`u.id <> ${scope.unitId}::uuid`,
     Prisma.sql`u.status = 'APPROVED'`,
   ];
-  if (filter.name) conditions.push(Prisma.sql`u.name ILIKE ${`%${escapeLike(filter.name)}%`}`);
+  if (filter.name) conditions.push(Prisma.sql`u.name ILIKE ${likeContains(filter.name)}`);
   if (filter.nature) conditions.push(Prisma.sql`u.nature = ${filter.nature}`);
   return Prisma.join(conditions, " AND ");
 }
 
 export async function listSubordinates(db: Db, scope: { scopePath: string; unitId: string }, input: ListSubordinatesInput): Promise<Page<UnitRow>> {
   const where = subordinatesWhere(scope, input);
-  const [rows, counted] = await Promise.all([
-    db.$queryRaw<Record<string, unknown>[]>`
+  const { items: rows, ...served } = await paginate(
+    input,
+    async () => (await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${table} u WHERE ${where}`)[0]?.total ?? 0,
+    ({ limit, offset }) =>
+      db.$queryRaw<Record<string, unknown>[]>`
       SELECT u.id::text AS id, u.name, u.kind, u.nature, u.industry, u.code, u.superior_id::text AS "superiorId",
              s.name AS "superiorName", u.status, u.training_level AS "trainingLevel"
       FROM ${table} u LEFT JOIN ${table} s ON s.id = u.superior_id
       WHERE ${where}
       ORDER BY u.depth, u.name, u.id
-      LIMIT ${input.pageSize} OFFSET ${pageOffset(input)}`,
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${table} u WHERE ${where}`,
-  ]);
-  return { items: rows.map((r) => UnitRow.parse(r)), total: counted[0]?.total ?? 0, page: input.page, pageSize: input.pageSize };
+      LIMIT ${limit} OFFSET ${offset}`,
+  );
+  return { ...served, items: rows.map((r) => UnitRow.parse(r)) };
 }
 
 /** 管理继续教育基地: approved CE bases in the caller's subtree, by name, 所属行业 and 施教级别. */
@@ -143,15 +140,17 @@ export async function listTrainingBases(db: Db, scope: { scopePath: string; unit
   if (input.industry) conditions.push(Prisma.sql`u.industry = ${input.industry}`);
   if (input.trainingLevel) conditions.push(Prisma.sql`u.training_level = ${input.trainingLevel}`);
   const where = Prisma.join(conditions, " AND ");
-  const [rows, counted] = await Promise.all([
-    db.$queryRaw<Record<string, unknown>[]>`
+  const { items: rows, ...served } = await paginate(
+    input,
+    async () => (await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${table} u WHERE ${where}`)[0]?.total ?? 0,
+    ({ limit, offset }) =>
+      db.$queryRaw<Record<string, unknown>[]>`
       SELECT u.id::text AS id, u.name, u.kind, u.nature, u.industry, u.code, u.superior_id::text AS "superiorId",
              s.name AS "superiorName", u.status, u.training_level AS "trainingLevel"
       FROM ${table} u LEFT JOIN ${table} s ON s.id = u.superior_id
       WHERE ${where}
       ORDER BY u.name, u.id
-      LIMIT ${input.pageSize} OFFSET ${pageOffset(input)}`,
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${table} u WHERE ${where}`,
-  ]);
-  return { items: rows.map((r) => UnitRow.parse(r)), total: counted[0]?.total ?? 0, page: input.page, pageSize: input.pageSize };
+      LIMIT ${limit} OFFSET ${offset}`,
+  );
+  return { ...served, items: rows.map((r) => UnitRow.parse(r)) };
 }

@@ -1,5 +1,5 @@
 import { identityEvents, isNewerSnapshot, type EventEnvelope, type ProfessionalSnapshot, type UnitMoved } from "@ce/contracts";
-import { on } from "@ce/service-kit";
+import { likePrefix, on } from "@ce/service-kit";
 import type { Tx } from "../db/client.ts";
 import { professionalReplicaRow } from "../domain/professional-replica.ts";
 
@@ -22,10 +22,10 @@ async function applyUnitMoved(tx: Tx, event: EventEnvelope<UnitMoved>) {
   const held = await tx.unitReplica.findUnique({ where: { id: m.unitId }, select: { version: true } });
   await tx.$executeRaw`
     UPDATE reporting.unit_replica SET path = ${m.newPath} || substr(path, ${m.oldPath.length + 1})
-    WHERE path LIKE ${`${m.oldPath}%`}`;
+    WHERE path LIKE ${likePrefix(m.oldPath)}`;
   await tx.$executeRaw`
     UPDATE reporting.professional_replica SET unit_path = ${m.newPath} || substr(unit_path, ${m.oldPath.length + 1})
-    WHERE unit_path LIKE ${`${m.oldPath}%`}`;
+    WHERE unit_path LIKE ${likePrefix(m.oldPath)}`;
   if (held && isNewerSnapshot(m, held)) {
     await tx.unitReplica.update({ where: { id: m.unitId }, data: { superiorId: m.newSuperiorId, version: m.version, updatedAt: new Date(event.occurredAt) } });
   }
