@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { naming, type ProfessionalSnapshot } from "@ce/contracts";
+import { calendarYear, naming, type ProfessionalSnapshot } from "@ce/contracts";
 import type { HoursRouter } from "@ce/hours/router";
 import { connectNats } from "@ce/service-kit";
 import { eventually, serviceClient } from "@ce/service-kit/testing";
@@ -104,7 +104,7 @@ describe("学时申报 → 学时审批 → 查看申报记录", () => {
     await page.getByLabel("学校(单位)名称").fill("济南公共交通集团培训中心");
     await page.getByLabel("培训班名称").fill("驾驶员岗位培训班");
     await page.getByLabel("学习内容").fill("安全驾驶与应急处置");
-    const year = new Date().getFullYear();
+    const year = calendarYear(new Date());
     await page.getByLabel("开始时间").fill(`${year}-03-02`);
     await page.getByLabel("结束时间").fill(`${year}-03-06`);
     await page.getByLabel("学习成绩").fill("合格");
@@ -169,7 +169,7 @@ describe("学时申报 → 学时审批 → 查看申报记录", () => {
     await page.getByLabel("选择申请人").selectOption({ label: `${driverName}（3701031985****2231，济南公共交通集团有限公司）` });
     await page.getByLabel("学校(单位)名称").fill("培训中心");
     await page.getByLabel("培训班名称").fill("培训班");
-    const year = new Date().getFullYear();
+    const year = calendarYear(new Date());
     await page.getByLabel("开始时间").fill(`${year}-03-02`);
     await page.getByLabel("结束时间").fill(`${year}-03-03`);
     await page.getByLabel("学习成绩").fill("合格");

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { calendarDate } from "@ce/contracts";
 import type { Page } from "playwright-core";
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -41,7 +42,7 @@ describe("学习形式管理", () => {
     await row.getByRole("link", { name: "编辑" }).click();
     await page.waitForURL(`${portalUrl}/hours/forms/CONFERENCE`);
     await page.getByRole("heading", { name: "编辑学习形式：学术会议" }).waitFor();
-    const today = new Date().toISOString().slice(0, 10);
+    const today = calendarDate(new Date());
     const hint = `提交会议通知、参会证明扫描件（${randomBytes(2).toString("hex")}）`;
     const hours = 8 + Math.floor(Math.random() * 4) + 1;
     await page.getByLabel("提示文字").fill(hint);
