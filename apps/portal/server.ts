@@ -1,9 +1,10 @@
 // The portal's production server: Express serving the Vite build and the Remix request handler.
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
-import express from "express";
+import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
+import express, { type Request as ExpressRequest, type Response as ExpressResponse } from "express";
+import helmet from "helmet";
 
 // Configuration first: a bad variable stops the server with a message naming it, not a stack.
 const { env } = await import("./app/utils/env.server.ts").catch((err: Error) => {
@@ -11,6 +12,10 @@ const { env } = await import("./app/utils/env.server.ts").catch((err: Error) => 
   process.exit(1);
 });
 const { requestIdFrom } = await import("./app/utils/api.server.ts");
+const csrf = await import("./app/utils/csrf.server.ts");
+const { MAX_BODY_BYTES, formMessages } = await import("./app/utils/form-data.server.ts");
+const { helmetOptions } = await import("./app/utils/headers.server.ts");
+const { logError, logWarn } = await import("./app/utils/log.server.ts");
 
 const buildDir = fileURLToPath(new URL("./build/", import.meta.url));
 const serverBuild = `${buildDir}server/index.js`;
@@ -25,6 +30,15 @@ app.disable("x-powered-by");
 // req.ip is the browser's address as forwarded by the proxies we trust (TRUST_PROXY).
 app.set("trust proxy", env.TRUST_PROXY);
 
+// Security headers on every response, assets and error pages included; a fresh CSP nonce for each.
+const nonceOf = (res: unknown) => String((res as ExpressResponse).locals.cspNonce);
+const headersOverHttp = helmet(helmetOptions(nonceOf, false));
+const headersOverHttps = helmet(helmetOptions(nonceOf, true));
+app.use((req, res, next) => {
+  res.locals.cspNonce = randomBytes(16).toString("base64");
+  (req.secure ? headersOverHttps : headersOverHttp)(req, res, next);
+});
+
 // Vite fingerprints everything under /assets, so it may be cached for good.
 app.use("/assets", express.static(`${buildDir}client/assets`, { immutable: true, maxAge: "1y", index: false }));
 app.use(express.static(`${buildDir}client`, { maxAge: "1h", index: false }));
@@ -33,15 +47,109 @@ app.get("/healthz", (_req, res) => {
   res.json({ status: "ok" });
 });
 
-app.all(
-  "*",
-  createRequestHandler({
-    build,
+// Every browser holds a signed CSRF token in a cookie; pages render it into their forms.
+app.use((req, res, next) => {
+  const held = csrf.cookieValue(req.get("cookie"), csrf.CSRF_COOKIE);
+  const token = csrf.isIssuedToken(env.SESSION_SECRET, held) ? held : csrf.newCsrfToken(env.SESSION_SECRET);
+  if (token !== held) res.cookie(csrf.CSRF_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: req.secure, path: "/" });
+  res.locals.csrfToken = token;
+  next();
+});
+
+const handleRequest = createRequestHandler(build, "production");
+
+/** The host (and port) the browser addressed: X-Forwarded-Host only from a proxy TRUST_PROXY trusts. */
+function hostOf(req: ExpressRequest): string {
+  const trusted = (req.app.get("trust proxy fn") as (addr: string, i: number) => boolean)(req.socket.remoteAddress ?? "", 0);
+  const forwarded = trusted ? req.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
+  return forwarded || req.get("host") || "localhost";
+}
+
+/** The request's headers for Remix (repeated headers kept). */
+function headersOf(req: ExpressRequest): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(key, v);
+  }
+  return headers;
+}
+
+/** Writes Remix's response to Express (as @remix-run/express does). */
+async function send(res: ExpressResponse, response: Response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [key, value] of response.headers.entries()) res.append(key, value);
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
+
+/** The body of a state-changing request, or null once it is over MAX_BODY_BYTES. */
+function readBody(req: ExpressRequest): Promise<Uint8Array<ArrayBuffer> | null> {
+  return new Promise((resolve, reject) => {
+    if (Number(req.get("content-length")) > MAX_BODY_BYTES) return resolve(null);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    req.on("data", (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > MAX_BODY_BYTES) {
+        req.pause();
+        resolve(null);
+      } else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks) as Uint8Array<ArrayBuffer>));
+    req.on("error", reject);
+  });
+}
+
+function refuse(res: ExpressResponse, status: number, message: string) {
+  res.status(status).type("text/plain; charset=utf-8").set("Cache-Control", "no-store").send(message);
+}
+
+/**
+ * Remix behind the CSRF wall: a request that may change something (not GET/HEAD/OPTIONS) must
+ * come from the portal's own pages (Origin / Sec-Fetch-Site) and carry this browser's token (form
+ * field `_csrf` or header X-CSRF-Token); otherwise 403 and no action runs. Its body is read here
+ * once (413 over MAX_BODY_BYTES) and handed on to Remix as bytes.
+ */
+app.all("*", async (req, res, next) => {
+  try {
+    const controller = new AbortController();
+    res.on("close", () => res.writableFinished || controller.abort());
+    // req.protocol honours X-Forwarded-Proto from trusted proxies; the origin check compares against this.
+    const url = new URL(req.originalUrl, `${req.protocol}://${hostOf(req)}`);
+    const init: RequestInit = { method: req.method, headers: headersOf(req), signal: controller.signal };
+    if (csrf.needsCsrfCheck(req.method)) {
+      const verdict = csrf.checkOrigin({ method: req.method, ownOrigin: url.origin, origin: req.get("origin"), secFetchSite: req.get("sec-fetch-site") });
+      if (!verdict.ok) {
+        logWarn("refused a request from another site", { method: req.method, path: req.path, reason: verdict.reason });
+        return refuse(res, 403, "请求来自其他网站，已被拒绝");
+      }
+      const body = await readBody(req);
+      if (!body) {
+        res.set("Connection", "close");
+        return refuse(res, 413, formMessages.bodyTooLarge);
+      }
+      const presented = req.get(csrf.CSRF_HEADER) ?? csrf.csrfFieldOf(req.get("content-type"), body);
+      if (!csrf.verifyCsrfToken(env.SESSION_SECRET, csrf.cookieValue(req.get("cookie"), csrf.CSRF_COOKIE), presented)) {
+        logWarn("refused a request without a valid CSRF token", { method: req.method, path: req.path });
+        return refuse(res, 403, "页面已过期，请刷新页面后重试");
+      }
+      init.body = body;
+    }
+    const loadContext = {
+      clientIp: req.ip,
+      requestId: requestIdFrom(req.get("x-request-id")),
+      cspNonce: String(res.locals.cspNonce),
+      csrfToken: String(res.locals.csrfToken),
+    };
     // Always "production": errors reach the browser without their stack, in every environment.
-    mode: "production",
-    getLoadContext: (req) => ({ clientIp: req.ip, requestId: requestIdFrom(req.get("x-request-id")) }),
-  })
-);
+    await send(res, await handleRequest(new Request(url.href, init), loadContext));
+  } catch (error) {
+    logError("request failed", error, { url: req.originalUrl });
+    if (res.headersSent) next(error);
+    else refuse(res, 500, "系统繁忙，请稍后再试");
+  }
+});
 
 const server = app.listen(env.PORT, env.HOST, () => {
   console.log(`portal listening on http://${env.HOST}:${env.PORT}${env.SUBJECT_PREFIX ? ` (prefix ${env.SUBJECT_PREFIX})` : ""}`);

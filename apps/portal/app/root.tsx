@@ -1,9 +1,10 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
 import stylesheet from "./tailwind.css?url";
 import { ErrorPanel } from "./components/ErrorPanel.tsx";
 import { PLATFORM_NAME } from "./utils/brand.ts";
+import { useNonce } from "./utils/nonce.ts";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -11,9 +12,16 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "data:," },
 ];
 
+/** This browser's CSRF token (server.ts), for the shared Form component's hidden input. */
+export function loader({ context }: LoaderFunctionArgs) {
+  return { csrfToken: context.csrfToken ?? "" };
+}
+
 export const meta: MetaFunction = () => [{ title: PLATFORM_NAME }];
 
 export function Layout({ children }: { children: ReactNode }) {
+  // Remix's inline scripts must carry the nonce of this response's Content-Security-Policy.
+  const nonce = useNonce();
   return (
     <html lang="zh-CN">
       <head>
@@ -24,8 +32,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="min-h-screen bg-slate-100 font-sans text-gray-900 antialiased">
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

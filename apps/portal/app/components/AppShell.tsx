@@ -1,5 +1,6 @@
 import type { Me } from "@ce/contracts";
-import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { Link, NavLink, useLocation } from "@remix-run/react";
+import { Form } from "./Form.tsx";
 import { useEffect, useRef, type ReactNode } from "react";
 import { PLATFORM_NAME } from "../utils/brand.ts";
 import { locate, sectionHref, visibleMenu } from "../utils/menu.ts";

@@ -1,4 +1,5 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
+import { Form } from "./Form.tsx";
 import type { ReactNode } from "react";
 import { buttonClass, inputBase } from "./forms.tsx";
 import { Notice } from "./Notice.tsx";

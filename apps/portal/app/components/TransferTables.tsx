@@ -1,5 +1,6 @@
 import { titleSeriesName, transferStatusLabels, type TransferRow } from "@ce/contracts";
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
+import { Form } from "./Form.tsx";
 import { DataTable, type Column } from "./DataTable.tsx";
 import { inputBase } from "./forms.tsx";
 

@@ -2,7 +2,8 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { ChangePasswordInput } from "@ce/contracts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useActionData, useNavigation } from "@remix-run/react";
+import { Form } from "../components/Form.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { NewPasswordFields } from "../components/AccountFields.tsx";
 import { Field, FormErrors, buttonClass, inputClass } from "../components/forms.tsx";
@@ -10,6 +11,7 @@ import { Notice } from "../components/Notice.tsx";
 import { classifyError, toFormErrors } from "../utils/errors.server.ts";
 import { redirectToLogin, requireUser } from "../utils/session.server.ts";
 import { zhErrorMap } from "../utils/validation.ts";
+import { readTextForm } from "../utils/form-data.server.ts";
 
 const FIELDS = ["oldPassword", "newPassword", "confirmPassword"] as const;
 const HIDDEN = [...FIELDS];
@@ -22,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 // 修改密码 (guide §2): the old password is required; the service ends the account's other sessions.
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requireUser(request, context);
-  const submission = parseWithZod(await request.formData(), { schema: ChangePasswordInput, error: zhErrorMap });
+  const submission = parseWithZod(await readTextForm(request), { schema: ChangePasswordInput, error: zhErrorMap });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: HIDDEN }), changed: false }, { status: 400 });
   }

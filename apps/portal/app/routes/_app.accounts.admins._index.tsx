@@ -1,6 +1,7 @@
 import { AdminTarget, AssignRolesInput, ListAdminsInput, SetAdminStatusInput, adminStatusLabels, type AdminRow } from "@ce/contracts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form } from "../components/Form.tsx";
 import type { ReactNode } from "react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { DataTable, type Column } from "../components/DataTable.tsx";
@@ -10,6 +11,7 @@ import { Pager } from "../components/Pager.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
 import { parseListQuery } from "../utils/query.ts";
 import { redirectToLogin, requirePage, rethrowServiceError } from "../utils/session.server.ts";
+import { readTextForm } from "../utils/form-data.server.ts";
 
 const PATH = "/accounts/admins";
 
@@ -28,7 +30,7 @@ const refused = (message: string) => data({ ok: false, message, temporaryPasswor
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, PATH);
-  const form = await request.formData();
+  const form = await readTextForm(request);
   const intent = String(form.get("intent"));
   const name = String(form.get("name") ?? "");
   const admins = api.identity.admins;

@@ -2,7 +2,8 @@ import { getFormProps, getInputProps, getSelectProps, useForm, type FieldMetadat
 import { parseWithZod } from "@conform-to/zod/v4";
 import { AddAdminWay, CreateAdminInput, PrepareAdminInput, addAdminWayLabels, type AdminCandidate, type AdminDraft } from "@ce/contracts";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form } from "../components/Form.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { Field, FormErrors, buttonClass, inputBase, inputClass } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
@@ -10,6 +11,7 @@ import { IdTypeSelect } from "../components/UserTypeSelects.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { zhErrorMap } from "../utils/validation.ts";
+import { readTextForm } from "../utils/form-data.server.ts";
 
 const LIST = "/accounts/admins";
 const STEPS = ["填写管理员基本信息", "权限确认", "创建成功"] as const;
@@ -30,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, LIST);
-  const formData = await request.formData();
+  const formData = await readTextForm(request);
   if (formData.get("intent") === "create") {
     const draft: AdminDraft = {
       draftId: String(formData.get("draftId") ?? ""),

@@ -1,6 +1,7 @@
 import { CreateRoleInput, ListRolesInput, UpdateRoleInput, permissionGroups, permissionModules, type RoleRow } from "@ce/contracts";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { Form } from "../components/Form.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { DataTable, type Column } from "../components/DataTable.tsx";
 import { ErrorList, FormErrors, buttonClass, inputBase, inputClass } from "../components/forms.tsx";
@@ -9,6 +10,7 @@ import { Pager } from "../components/Pager.tsx";
 import { classifyError, toFormErrors } from "../utils/errors.server.ts";
 import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
+import { readTextForm } from "../utils/form-data.server.ts";
 
 const PATH = "/accounts/roles";
 const labelOf = new Map<string, string>(permissionModules.map((m) => [m.code, m.label]));
@@ -35,7 +37,7 @@ type Outcome = { kind: "form"; formErrors: string[]; fieldErrors: Record<string,
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, PATH);
-  const form = await request.formData();
+  const form = await readTextForm(request);
   const intent = form.get("intent");
   const back = listHref(new URL(request.url).search);
   if (intent === "delete") {

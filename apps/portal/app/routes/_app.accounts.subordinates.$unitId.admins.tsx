@@ -1,11 +1,13 @@
 import type { SubordinateAdminRow } from "@ce/contracts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form } from "../components/Form.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { DataTable, type Column } from "../components/DataTable.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
+import { readTextForm } from "../utils/form-data.server.ts";
 
 const LIST = "/accounts/subordinates";
 
@@ -19,7 +21,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, LIST);
-  const form = await request.formData();
+  const form = await readTextForm(request);
   try {
     await api.identity.units.removeAdmin.mutate({ unitId: params.unitId ?? "", adminId: String(form.get("adminId") ?? "") });
     return { ok: true, message: `已删除${String(form.get("name") ?? "")}的管理员权限` };

@@ -1,6 +1,7 @@
 import { ListAuditInput, auditActionLabels, formatDateTime, auditChanges, auditFieldLabels, type AuditRow } from "@ce/contracts";
 import { type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData, useLocation } from "@remix-run/react";
+import { useLoaderData, useLocation } from "@remix-run/react";
+import { Form } from "../components/Form.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { DataTable, type Column } from "../components/DataTable.tsx";
 import { buttonClass, inputBase } from "../components/forms.tsx";

@@ -1,11 +1,13 @@
 import { ApproveInput, RejectInput, rejectReasons } from "@ce/contracts";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form } from "../components/Form.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ErrorList, FormErrors, buttonClass, inputBase } from "../components/forms.tsx";
 import { DeclarationDetails } from "../components/hours/DeclarationDetails.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
+import { readTextForm } from "../utils/form-data.server.ts";
 
 const PATH = "/hours/approvals";
 
@@ -23,7 +25,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { api } = await signedIn(request, context);
-  const form = await request.formData();
+  const form = await readTextForm(request);
   const declarationId = params.declarationId ?? "";
   const approving = form.get("intent") !== "reject";
   const fail = (fieldErrors: Record<string, string[]>, formErrors: string[] = []) => data({ fieldErrors, formErrors }, { status: 400 });

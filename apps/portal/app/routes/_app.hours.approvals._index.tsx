@@ -1,6 +1,7 @@
 import { BatchApproveInput, BatchRejectInput, ListApprovalsInput, rejectReasons } from "@ce/contracts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { Form } from "../components/Form.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { DataTable, type Column } from "../components/DataTable.tsx";
 import { FormErrors, buttonClass, inputBase } from "../components/forms.tsx";
@@ -11,6 +12,7 @@ import { toFormErrors } from "../utils/errors.server.ts";
 import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import type { ApprovalRow } from "@ce/contracts";
+import { readTextForm } from "../utils/form-data.server.ts";
 
 const PATH = "/hours/approvals";
 
@@ -29,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await signedIn(request, context);
-  const form = await request.formData();
+  const form = await readTextForm(request);
   const declarationIds = form.getAll("ids").map(String);
   const intent = form.get("intent");
   try {

@@ -1,6 +1,7 @@
 import { FailAuditInput, ListAuditsInput, PassAuditInput, type DeclarationRow } from "@ce/contracts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { Form } from "../components/Form.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { DataTable, type Column } from "../components/DataTable.tsx";
 import { FormErrors, buttonClass, inputBase } from "../components/forms.tsx";
@@ -10,6 +11,7 @@ import { Pager } from "../components/Pager.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
 import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
+import { readTextForm } from "../utils/form-data.server.ts";
 
 const PATH = "/hours/audits";
 
@@ -28,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await signedIn(request, context);
-  const form = await request.formData();
+  const form = await readTextForm(request);
   const declarationIds = form.getAll("ids").map(String);
   try {
     if (form.get("intent") === "fail") {

@@ -1,21 +1,15 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { DeclareInput, subjectLabels, type LearningForm } from "@ce/contracts";
-import {
-  MaxPartSizeExceededError,
-  data,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form } from "../components/Form.tsx";
 import { useState } from "react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { Field, FormErrors, buttonClass, inputClass } from "../components/forms.tsx";
 import { FormDetailFields } from "../components/hours/FormDetailFields.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
+import { readForm } from "../utils/form-data.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { zhErrorMap } from "../utils/validation.ts";
 
@@ -49,25 +43,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-/** The multipart body, each file held in memory up to 4 MB; null when a file is larger. */
-async function readMultipart(request: Request): Promise<FormData | null> {
-  try {
-    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }));
-  } catch (e) {
-    if (e instanceof MaxPartSizeExceededError) return null;
-    throw e;
-  }
-}
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await signedIn(request, context);
-  const body = await readMultipart(request);
-  const tooLarge = { fieldErrors: { attachments: ["附件大小不能超过4M"] } };
-  const formData = body ?? new FormData();
-  const files = formData.getAll("attachments").filter((f): f is File => typeof f !== "string" && f.size > 0);
-  formData.delete("attachments");
-  const submission = parseWithZod(formData, { schema: DeclareForm, error: zhErrorMap });
-  if (!body) return data({ result: submission.reply(tooLarge) }, { status: 400 });
+  const read = await readForm(request, { attachments: { label: "附件", maxBytes: MAX_FILE_BYTES } });
+  const submission = parseWithZod(read.ok ? read.form : new FormData(), { schema: DeclareForm, error: zhErrorMap });
+  if (!read.ok) return data({ result: submission.reply({ fieldErrors: read.fieldErrors, formErrors: read.formErrors }) }, { status: 400 });
+  const files = read.files.attachments ?? [];
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const attachments = await Promise.all(files.map(async (f) => ({ name: f.name, contentBase64: Buffer.from(await f.arrayBuffer()).toString("base64") })));
   try {

@@ -2,7 +2,8 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { calendarDate, calendarDateField, Subject, subjectLabels, systemClock, type HourRule, type LearningForm } from "@ce/contracts";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form } from "../components/Form.tsx";
 import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { Field, FormErrors, buttonClass, inputClass } from "../components/forms.tsx";
@@ -12,6 +13,7 @@ import { describeRule } from "../utils/hour-rules.ts";
 import { requireFormsViewer } from "../utils/province.server.ts";
 import { rethrowServiceError } from "../utils/session.server.ts";
 import { zhErrorMap } from "../utils/validation.ts";
+import { readTextForm } from "../utils/form-data.server.ts";
 
 const positive = (label: string) => z.number({ error: `请填写${label}` }).positive({ error: `${label}必须大于0` });
 const optionalPositive = (label: string) => z.number({ error: `${label}必须是数字` }).positive({ error: `${label}必须大于0` }).optional();
@@ -84,7 +86,7 @@ function buildRule(current: HourRule, v: EditForm): { rule: HourRule } | { error
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { api, allowed } = await requireFormsViewer(request, context);
-  const formData = await request.formData();
+  const formData = await readTextForm(request);
   const submission = parseWithZod(formData, { schema: EditForm, error: zhErrorMap });
   if (!allowed) return data({ result: submission.reply({ formErrors: ["仅省级主管部门可维护学习形式"] }) }, { status: 403 });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });

@@ -2,7 +2,8 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { educationLevels, educationName, idTypeLabels, RequestProfileChangeInput, titleLevelName, titleLevels, titleSeries, titleSeriesName } from "@ce/contracts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form } from "../components/Form.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { FormErrors, buttonClass } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
@@ -10,6 +11,7 @@ import { CodeSelect, TextField } from "../components/RegistrationFields.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
 import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
 import { zhErrorMap } from "../utils/validation.ts";
+import { readTextForm } from "../utils/form-data.server.ts";
 
 const FIELDS = ["name", "phone", "email", "departmentId", "education", "titleSeries", "titleLevel", "qualification", "major", "certificateNo"] as const;
 const TRAIL = ["个人信息", "人员信息修改"];
@@ -29,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await professional(request, context);
-  const submission = parseWithZod(await request.formData(), { schema: RequestProfileChangeInput, error: zhErrorMap });
+  const submission = parseWithZod(await readTextForm(request), { schema: RequestProfileChangeInput, error: zhErrorMap });
   if (submission.status !== "success") return data({ result: submission.reply(), done: false }, { status: 400 });
   try {
     await api.identity.profileChanges.request.mutate(submission.value);

@@ -1,6 +1,7 @@
 import { calendarDate, industryName, ListPendingEmployersInput, regionName, unitNatureLabels, type PendingEmployerRow } from "@ce/contracts";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form } from "../components/Form.tsx";
 import { BatchReviewBar, RowCheck } from "../components/BatchReview.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { CodeMismatchNote } from "../components/CreditCodeConfirm.tsx";

@@ -1,6 +1,7 @@
 import { educationName, formatDateTime, idTypeLabels, titleLevelName, titleSeriesName } from "@ce/contracts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form } from "../components/Form.tsx";
 import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { buttonClass } from "../components/forms.tsx";

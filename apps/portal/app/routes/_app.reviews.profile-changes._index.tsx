@@ -1,6 +1,7 @@
 import { calendarDate, ListProfileChangesInput, type ProfileChangeRow } from "@ce/contracts";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form } from "../components/Form.tsx";
 import { BatchReviewBar, RowCheck } from "../components/BatchReview.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { DataTable, type Column } from "../components/DataTable.tsx";

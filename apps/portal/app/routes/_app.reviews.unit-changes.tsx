@@ -1,6 +1,7 @@
 import { DecideUnitChangesInput, ListUnitChangesInput, unitChangeKindLabels, type UnitChangeRow } from "@ce/contracts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form } from "../components/Form.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { CodeMismatchNote } from "../components/CreditCodeConfirm.tsx";
 import { DataTable, type Column } from "../components/DataTable.tsx";
@@ -10,6 +11,7 @@ import { Pager } from "../components/Pager.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
 import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
+import { readTextForm } from "../utils/form-data.server.ts";
 
 const PATH = "/reviews/unit-changes";
 const FORM_ID = "decide-unit-changes";
@@ -25,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, PATH);
-  const form = await request.formData();
+  const form = await readTextForm(request);
   const parsed = DecideUnitChangesInput.safeParse({ approvalIds: form.getAll("approvalIds"), decision: form.get("decision"), reason: form.get("reason") ?? undefined });
   if (!parsed.success) return data({ ok: false, message: parsed.error.issues[0]?.message ?? "提交的信息有误" }, { status: 400 });
   try {

@@ -1,6 +1,7 @@
 import { RequestCodeChangeInput, RequestSuperiorChangeInput, UnitNature, UpdateUnitProfileInput, industries, regions, unitChangeKindLabels, unitNatureLabels } from "@ce/contracts";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Form } from "../components/Form.tsx";
 import type { ReactNode } from "react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { CreditCodeConfirm, needsCodeConfirmation } from "../components/CreditCodeConfirm.tsx";
@@ -8,6 +9,7 @@ import { buttonClass, inputClass } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
 import { requirePage, requireUser, rethrowServiceError } from "../utils/session.server.ts";
+import { readTextForm } from "../utils/form-data.server.ts";
 
 const PATH = "/unit/profile";
 
@@ -26,7 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await signedInEditor(request, context);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readTextForm(request));
   const profile = api.identity.unitProfile;
   const fail = (message: string, field?: string) => data({ ok: false, message, field: field ?? null }, { status: 400 });
   try {

@@ -2,7 +2,8 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { LoginInput } from "@ce/contracts";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form } from "../components/Form.tsx";
 import { AccountFields } from "../components/AccountFields.tsx";
 import { AuthShell } from "../components/AuthShell.tsx";
 import { CaptchaField } from "../components/Captcha.tsx";
@@ -15,6 +16,7 @@ import { messages, toFormErrors } from "../utils/errors.server.ts";
 import { safeRedirect } from "../utils/redirect.ts";
 import { commitToken, getToken } from "../utils/session.server.ts";
 import { zhErrorMap } from "../utils/validation.ts";
+import { readTextForm } from "../utils/form-data.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `用户登录 - ${PLATFORM_NAME}` }];
 
@@ -38,7 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readTextForm(request);
   const submission = parseWithZod(formData, { schema: LoginInput, error: zhErrorMap });
   const api = createApi(request, context, null);
   if (submission.status !== "success") {

@@ -2,7 +2,8 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { industries, regions, RegisterEmployerInput, UnitNature, unitNatureLabels } from "@ce/contracts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form } from "../components/Form.tsx";
 import { AuthShell } from "../components/AuthShell.tsx";
 import { CaptchaField } from "../components/Captcha.tsx";
 import { CreditCodeConfirm, needsCodeConfirmation } from "../components/CreditCodeConfirm.tsx";
@@ -14,6 +15,7 @@ import { PLATFORM_NAME } from "../utils/brand.ts";
 import { freshCaptcha } from "../utils/captcha.server.ts";
 import { messages, toFormErrors } from "../utils/errors.server.ts";
 import { zhErrorMap } from "../utils/validation.ts";
+import { readTextForm } from "../utils/form-data.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `用人单位注册 - ${PLATFORM_NAME}` }];
 
@@ -28,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: RegisterEmployerInput, error: zhErrorMap });
+  const submission = parseWithZod(await readTextForm(request), { schema: RegisterEmployerInput, error: zhErrorMap });
   const api = createApi(request, context, null);
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: HIDDEN }), done: false, captcha: await freshCaptcha(api) }, { status: 400 });

@@ -2,7 +2,8 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { ResetPasswordInput } from "@ce/contracts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form } from "../components/Form.tsx";
 import { AuthShell } from "../components/AuthShell.tsx";
 import { NewPasswordFields } from "../components/AccountFields.tsx";
 import { FormErrors, buttonClass } from "../components/forms.tsx";
@@ -11,6 +12,7 @@ import { createApi } from "../utils/api.server.ts";
 import { PLATFORM_NAME } from "../utils/brand.ts";
 import { toFormErrors } from "../utils/errors.server.ts";
 import { zhErrorMap } from "../utils/validation.ts";
+import { readTextForm } from "../utils/form-data.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `重置密码 - ${PLATFORM_NAME}` }];
 
@@ -23,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 // The link mailed by 忘记登录密码 lands here; the token is single use.
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: ResetPasswordInput, error: zhErrorMap });
+  const submission = parseWithZod(await readTextForm(request), { schema: ResetPasswordInput, error: zhErrorMap });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: HIDDEN }), done: false }, { status: 400 });
   }

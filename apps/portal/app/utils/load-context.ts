@@ -5,6 +5,10 @@ declare module "@remix-run/node" {
     clientIp?: string;
     /** Correlates this request's service calls in the logs (the caller's x-request-id, or new). */
     requestId?: string;
+    /** This response's Content-Security-Policy nonce; inline scripts carry it (entry.server.tsx, root.tsx). */
+    cspNonce?: string;
+    /** This browser's CSRF token, rendered into every form by the shared Form component (csrf.server.ts). */
+    csrfToken?: string;
   }
 }
 

@@ -2,6 +2,7 @@ import { ReviewDecisionInput, type ReviewDecisionResult } from "@ce/contracts";
 import { data } from "@remix-run/node";
 import { classifyError } from "./errors.server.ts";
 import { rethrowServiceError } from "./session.server.ts";
+import { readTextForm } from "./form-data.server.ts";
 
 export interface BatchReviewReply {
   ok: boolean;
@@ -13,7 +14,7 @@ export interface BatchReviewReply {
  * to `decide`; the reply says how many were decided and names those someone else decided first.
  */
 export async function batchReviewAction(request: Request, decide: (input: ReviewDecisionInput) => Promise<ReviewDecisionResult>) {
-  const form = await request.formData();
+  const form = await readTextForm(request);
   const parsed = ReviewDecisionInput.safeParse({
     ids: form.getAll("ids"),
     approve: form.get("intent") === "approve",
