@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Makes sure PostgreSQL, Redis and NATS (with JetStream) answer on their local ports: starts
-# them when installed, installs them from Debian's packages when we are root with apt-get, and
-# otherwise prints exactly what to run. With --with-browser, also makes sure Chromium is there.
+# Makes sure PostgreSQL answers on its local port and that our own credentialed Redis and NATS
+# (with JetStream) run: starts them when installed, installs them from Debian's packages when we
+# are root with apt-get, and otherwise prints exactly what to run. Credentials are generated
+# once into .run/secrets/ (see credentials.mjs). With --with-browser, also makes sure Chromium
+# is there.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source deploy/local/lib.sh
@@ -10,8 +12,8 @@ with_browser=false
 [ "${1:-}" = "--with-browser" ] && with_browser=true
 
 PG_PORT=${PG_PORT:-5432}
-REDIS_PORT=${REDIS_PORT:-6379}
-NATS_PORT=${NATS_PORT:-4222}
+CE_REDIS_PORT=${CE_REDIS_PORT:-16379}
+CE_NATS_PORT=${CE_NATS_PORT:-14222}
 missing=()
 apt_updated=false
 
@@ -55,27 +57,51 @@ if ! port_open "$PG_PORT"; then
   wait_port "$PG_PORT" "PostgreSQL" 30 || true
 fi
 
-# --- Redis ------------------------------------------------------------------------------------
-if ! port_open "$REDIS_PORT"; then
-  if ! command -v redis-server >/dev/null 2>&1 && can_install; then apt_install redis-server; fi
-  if command -v redis-server >/dev/null 2>&1; then
-    say "starting Redis"
-    mkdir -p .run
-    redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --save "" --appendonly no --logfile "$PWD/.run/redis.log"
-  else missing+=("Redis on 127.0.0.1:$REDIS_PORT  →  sudo apt-get install -y redis-server && redis-server --daemonize yes --port $REDIS_PORT"); fi
-  wait_port "$REDIS_PORT" "Redis" 15 || true
-fi
+# --- Redis and NATS with credentials ---------------------------------------------------------
+# Our own redis-server and nats-server (not the machine's: those are not ours to reconfigure),
+# on their own ports, with users and passwords generated once into .run/secrets/ (mode 600)
+# by credentials.mjs; data and pid files under .run/data/. docs/decisions/007.
+if ! command -v redis-server >/dev/null 2>&1 && can_install; then apt_install redis-server; fi
+if ! command -v nats-server >/dev/null 2>&1 && [ ! -x /usr/sbin/nats-server ] && can_install; then apt_install nats-server; fi
+nats_bin=$(command -v nats-server || echo /usr/sbin/nats-server)
+command -v redis-server >/dev/null 2>&1 || missing+=("redis-server  →  sudo apt-get install -y redis-server")
+[ -x "$nats_bin" ] || missing+=("nats-server  →  sudo apt-get install -y nats-server")
 
-# --- NATS with JetStream ------------------------------------------------------------------------
-if ! port_open "$NATS_PORT"; then
-  if ! command -v nats-server >/dev/null 2>&1 && [ ! -x /usr/sbin/nats-server ] && can_install; then apt_install nats-server; fi
-  nats_bin=$(command -v nats-server || echo /usr/sbin/nats-server)
-  if [ -x "$nats_bin" ]; then
-    say "starting NATS with JetStream"
-    mkdir -p .run/nats
-    nohup "$nats_bin" -a 127.0.0.1 -p "$NATS_PORT" -js -sd "$PWD/.run/nats" >"$PWD/.run/nats.log" 2>&1 &
-  else missing+=("NATS with JetStream on 127.0.0.1:$NATS_PORT  →  sudo apt-get install -y nats-server && nats-server -a 127.0.0.1 -p $NATS_PORT -js -sd /var/lib/nats-server &"); fi
-  wait_port "$NATS_PORT" "NATS" 15 || true
+if [ ${#missing[@]} -eq 0 ]; then
+  node deploy/local/credentials.mjs .run/secrets .run/data "$CE_REDIS_PORT" "$CE_NATS_PORT"
+
+  # A server started from an older config (users added since) is restarted; ours only, by pid.
+  conf_changed() { ! cmp -s ".run/secrets/$1.conf" ".run/data/$1.conf.running"; }
+  stop_own() { # name
+    local pid
+    pid=$(cat ".run/data/$1.pid" 2>/dev/null) || return 0
+    if kill -0 "$pid" 2>/dev/null; then
+      say "restarting our $1 server (its configuration changed)"
+      kill -TERM "$pid"
+      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    fi
+    rm -f ".run/data/$1.pid"
+  }
+  running() { local pid; pid=$(cat ".run/data/$1.pid" 2>/dev/null) && kill -0 "$pid" 2>/dev/null; }
+
+  if running redis && conf_changed redis; then stop_own redis; fi
+  if ! running redis; then
+    port_open "$CE_REDIS_PORT" && { echo "port $CE_REDIS_PORT is taken by another process; set CE_REDIS_PORT" >&2; exit 1; }
+    say "starting Redis with ACL users on :$CE_REDIS_PORT"
+    redis-server .run/secrets/redis.conf
+    cp .run/secrets/redis.conf .run/data/redis.conf.running
+  fi
+  wait_port "$CE_REDIS_PORT" "Redis" 15 || true
+
+  if running nats && conf_changed nats; then stop_own nats; fi
+  if ! running nats; then
+    port_open "$CE_NATS_PORT" && { echo "port $CE_NATS_PORT is taken by another process; set CE_NATS_PORT" >&2; exit 1; }
+    say "starting NATS/JetStream with users on :$CE_NATS_PORT"
+    nohup "$nats_bin" -c .run/secrets/nats.conf >.run/data/nats.log 2>&1 &
+    echo $! >.run/data/nats.pid
+    cp .run/secrets/nats.conf .run/data/nats.conf.running
+  fi
+  wait_port "$CE_NATS_PORT" "NATS" 15 || true
 fi
 
 # --- Chromium (browser tests only) ------------------------------------------------------------
@@ -95,16 +121,18 @@ if [ ${#missing[@]} -gt 0 ]; then
   exit 1
 fi
 
-# JetStream must be enabled: a plain NATS server on the port would accept connections and then
-# fail every stream operation.
+# Both must answer as our "test" user, and JetStream must be on (a plain NATS server would
+# accept connections and then fail every stream operation).
+source .run/secrets/env
 if [ -d node_modules/@nats-io/jetstream ]; then
   node --input-type=module -e "
     import { connect } from '@nats-io/transport-node';
     import { jetstreamManager } from '@nats-io/jetstream';
-    const nc = await connect({ servers: 'nats://127.0.0.1:$NATS_PORT', timeout: 3000 });
+    const url = new URL(process.env.CE_NATS_URL_TEST);
+    const nc = await connect({ servers: url.host, user: url.username, pass: url.password, timeout: 3000 });
     try { await (await jetstreamManager(nc)).getAccountInfo(); }
-    catch (e) { console.error('NATS on port $NATS_PORT answers but JetStream is off: restart it with -js'); process.exit(1); }
+    catch (e) { console.error('NATS on port $CE_NATS_PORT answers but JetStream is off'); process.exit(1); }
     finally { await nc.close(); }
   " || exit 1
 fi
-say "PostgreSQL :$PG_PORT, Redis :$REDIS_PORT and NATS/JetStream :$NATS_PORT answer"
+say "PostgreSQL :$PG_PORT, Redis :$CE_REDIS_PORT and NATS/JetStream :$CE_NATS_PORT answer (credentials in .run/secrets/)"

@@ -12,6 +12,9 @@ detach=false
 
 ensure_deps
 bash deploy/local/infra.sh
+# Generated once by infra.sh (credentials.mjs): Redis/NATS users, the portal's service
+# credential, the session secret and the PII keys. Nothing to type, nothing committed.
+source .run/secrets/env
 
 say "generating Prisma clients and applying migrations"
 npx turbo run db:generate --output-logs=errors-only
@@ -21,10 +24,23 @@ say "building the portal"
 npx turbo run build --output-logs=errors-only
 
 bash deploy/local/stop.sh --quiet
-mkdir -p .run/logs
+mkdir -p .run/logs .run/mail
+chmod 700 .run/mail
 export LOG_LEVEL=${LOG_LEVEL:-info}
 PORTAL_PORT=${PORT:-3000}
 unset PORT
+
+# One mode for every process: the portal is a production build, so everything runs as
+# production — no development mailbox, no development keys. Mail is written to .run/mail/.
+export NODE_ENV=production
+export SERVICE_AUTH_SECRETS="portal:$CE_SERVICE_AUTH_PORTAL"
+svc_env() { # service → the environment of that service
+  local u
+  u=$(echo "$1" | tr '[:lower:]' '[:upper:]')
+  local redis_var="CE_REDIS_URL_$u" nats_var="CE_NATS_URL_$u"
+  echo "REDIS_URL=${!redis_var}" "NATS_URL=${!nats_var}"
+}
+IDENTITY_ENV=(PII_ENCRYPTION_KEY="$CE_PII_ENCRYPTION_KEY" PII_INDEX_KEY="$CE_PII_INDEX_KEY" MAIL_TRANSPORT=file MAIL_DIR="$PWD/.run/mail" PORTAL_URL="http://localhost:$PORTAL_PORT")
 
 launch() { # name dir command...
   local name=$1 dir=$2
@@ -51,29 +67,24 @@ ready() { # name url
 
 say "starting the services"
 # Identity first: it owns the CE_IDENTITY stream the others consume.
-PORT=4001 launch identity services/identity node --import tsx src/main.ts
+# Each service connects to Redis and NATS as its own user (svc_env).
+launch identity services/identity env $(svc_env identity) "${IDENTITY_ENV[@]}" PORT=4001 node --import tsx src/main.ts
 ready identity http://127.0.0.1:4001/readyz
-PORT=4002 launch hours services/hours node --import tsx src/main.ts
-PORT=4003 launch reporting services/reporting node --import tsx src/main.ts
+launch hours services/hours env $(svc_env hours) PORT=4002 node --import tsx src/main.ts
+launch reporting services/reporting env $(svc_env reporting) PORT=4003 node --import tsx src/main.ts
 ready hours http://127.0.0.1:4002/readyz
 ready reporting http://127.0.0.1:4003/readyz
 
 say "loading demo data (once)"
-(cd services/identity && npm run --silent seed:demo) | tee .run/demo-logins.txt
+(cd services/identity && env $(svc_env identity) "${IDENTITY_ENV[@]}" npm run --silent seed:demo) | tee .run/demo-logins.txt
 
-# The services run with the local development defaults (dev keys, log mailbox); the portal is the
-# production build, which wants a secret of its own: one per machine, kept so sessions survive
-# a restart. Production settings are listed in the README.
-if [ -z "${SESSION_SECRET:-}" ]; then
-  [ -s .run/session-secret ] || node -e "console.log(require('crypto').randomBytes(32).toString('base64url'))" >.run/session-secret
-  SESSION_SECRET=$(cat .run/session-secret)
-fi
-SESSION_SECRET=$SESSION_SECRET NODE_ENV=production PORT=$PORTAL_PORT launch portal apps/portal node --import tsx server.ts
+SESSION_SECRET=${SESSION_SECRET:-$CE_SESSION_SECRET} SERVICE_AUTH_SECRET=$CE_SERVICE_AUTH_PORTAL PORT=$PORTAL_PORT launch portal apps/portal node --import tsx server.ts
 ready portal "http://127.0.0.1:$PORTAL_PORT/login"
 
 echo
 say "ready in $((SECONDS - started)) s — open http://localhost:$PORTAL_PORT"
 say "demo logins are listed above (also in .run/demo-logins.txt); logs in .run/logs/"
+say "mail (e.g. password-reset links) is not sent: each one is written to .run/mail/ as an .eml file"
 
 if $detach; then
   say "running in the background; stop with: npm run stop"

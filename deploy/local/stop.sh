@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Stops the processes `npm start` launched (it leaves PostgreSQL, Redis and NATS running).
+# Stops the processes `npm start` launched. It leaves PostgreSQL and our credentialed Redis and
+# NATS running (npm test uses them too); `npm run stop -- --infra` stops those two as well.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 source deploy/local/lib.sh
 quiet=false
-[ "${1:-}" = "--quiet" ] && quiet=true
+infra=false
+for arg in "$@"; do
+  [ "$arg" = "--quiet" ] && quiet=true
+  [ "$arg" = "--infra" ] && infra=true
+done
 
 for name in portal reporting hours identity; do
   pidfile=".run/$name.pid"
@@ -18,3 +23,17 @@ for name in portal reporting hours identity; do
   fi
   rm -f "$pidfile"
 done
+
+if $infra; then
+  for name in nats redis; do
+    pidfile=".run/data/$name.pid"
+    [ -f "$pidfile" ] || continue
+    pid=$(cat "$pidfile")
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -TERM "$pid" 2>/dev/null
+      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+      $quiet || say "stopped our $name server"
+    fi
+    rm -f "$pidfile"
+  done
+fi

@@ -7,6 +7,10 @@ source deploy/local/lib.sh
 
 ensure_deps || exit 1
 bash deploy/local/infra.sh --with-browser || exit 1
+# Every test talks to the credentialed Redis and NATS as the broad "test" user; service users
+# and the refusals are tested by packages/service-kit/test/credentials.test.ts.
+source .run/secrets/env
+export REDIS_URL=$CE_REDIS_URL_TEST NATS_URL=$CE_NATS_URL_TEST
 
 export NO_COLOR=1 FORCE_COLOR=0 CI=${CI:-}
 rm -rf .test-results

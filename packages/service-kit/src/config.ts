@@ -1,12 +1,30 @@
 import { z } from "zod";
+import { DEV_SERVICE_AUTH_SECRET, parseServiceSecrets, type ServiceSecrets } from "./service-auth.ts";
 
 /** Variables every service reads; defaults point at the local infra so nothing needs a .env. */
 export const baseEnv = {
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default("postgresql://postgres@127.0.0.1:5432/ce"),
+  /** `nats://user:password@host:port` where the server asks for a user (deploy/local/credentials.mjs). */
   NATS_URL: z.string().regex(/^(nats|tls):\/\/[^\s]+$/, "expected nats://host:port").default("nats://127.0.0.1:4222"),
+  /** `redis://user:password@host:port` where the server has ACL users. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default("redis://127.0.0.1:6379"),
+  /**
+   * Who may call this service's /trpc: `caller:secret` pairs (comma-separated; two for one
+   * caller while rotating). The development secret is refused in production.
+   */
+  SERVICE_AUTH_SECRETS: z
+    .string()
+    .default(`portal:${DEV_SERVICE_AUTH_SECRET}`)
+    .transform((v, ctx): ServiceSecrets => {
+      try {
+        return parseServiceSecrets(v);
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: (e as Error).message });
+        return z.NEVER;
+      }
+    }),
   /** Prefix for subjects, streams, consumers and Redis keys, so that test runs never collide. */
   SUBJECT_PREFIX: z.string().regex(/^[a-z0-9_-]*$/i, "letters, digits, _ and - only").default(""),
   HOST: z.string().default("127.0.0.1"),
@@ -23,7 +41,8 @@ export class ConfigError extends Error {
 
 /**
  * Parses the environment with the given zod shape. A bad value throws a ConfigError that names
- * the variable, e.g. `PORT: expected number, received "abc"`.
+ * the variable, e.g. `PORT: expected number, received "abc"`; so does the development service
+ * secret under NODE_ENV=production.
  */
 export function parseEnv<S extends z.ZodRawShape>(shape: S, env: Record<string, string | undefined> = process.env) {
   const schema = z.object(shape);
@@ -32,6 +51,10 @@ export function parseEnv<S extends z.ZodRawShape>(shape: S, env: Record<string, 
   const parsed = schema.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const data = parsed.data as { NODE_ENV?: string; SERVICE_AUTH_SECRETS?: ServiceSecrets };
+  if (data.NODE_ENV === "production" && [...(data.SERVICE_AUTH_SECRETS?.values() ?? [])].flat().includes(DEV_SERVICE_AUTH_SECRET)) {
+    throw new ConfigError(["SERVICE_AUTH_SECRETS: the development secret must not be used in production; set caller:secret pairs (openssl rand -hex 24)"]);
   }
   return parsed.data;
 }

@@ -4,14 +4,29 @@ import type { AnyRouter } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import type { Redis } from "ioredis";
 import type { Logger } from "./logger.ts";
+import { ipOrNull, SERVICE_AUTH_HEADER, verifyServiceAuth, type ServiceSecrets } from "./service-auth.ts";
 import { resolvePrincipal } from "./session.ts";
 import type { Context } from "./trpc.ts";
 
 export type ReadinessChecks = Record<string, () => Promise<unknown>>;
 
+/** The caller a /trpc request proved with its service credential (set before tRPC runs). */
+const callers = new WeakMap<http.IncomingMessage, string>();
+
+/**
+ * The address rate limits and audit rows use: the browser's address (`x-client-ip`, a valid IP)
+ * only on a call authenticated as the portal; otherwise the socket's peer address, so any other
+ * caller changing the header changes nothing.
+ */
+export function clientAddress(caller: string | null, forwarded: string | null, socketAddress: string | null | undefined): string | null {
+  return (caller === "portal" ? ipOrNull(forwarded) : null) ?? socketAddress ?? null;
+}
+
 /**
  * Serves a tRPC router at /trpc with the caller resolved from the bearer token, plus
- * /healthz (the process is up) and /readyz (every dependency answers).
+ * /healthz (the process is up) and /readyz (every dependency answers). A /trpc request without
+ * a valid service credential (`x-ce-service-auth`, checked against `serviceAuth`) is answered
+ * 401 with no detail before any procedure runs; health and readiness stay open.
  */
 export function startHttpServer(opts: {
   router: AnyRouter;
@@ -20,6 +35,8 @@ export function startHttpServer(opts: {
   redis: Redis;
   log: Logger;
   readiness: ReadinessChecks;
+  /** Accepted service credentials (SERVICE_AUTH_SECRETS). */
+  serviceAuth: ServiceSecrets;
 }): Promise<http.Server> {
   const { log, redis } = opts;
   const trpc = createHTTPHandler({
@@ -33,8 +50,7 @@ export function startHttpServer(opts: {
         principal: await resolvePrincipal(redis, token),
         token,
         requestId,
-        // The portal forwards the browser's address; services listen on the internal network only.
-        clientIp: header(req, "x-client-ip") ?? req.socket.remoteAddress ?? null,
+        clientIp: clientAddress(callers.get(req) ?? null, header(req, "x-client-ip"), req.socket.remoteAddress),
         log: log.child({ requestId }),
       };
     },
@@ -45,7 +61,12 @@ export function startHttpServer(opts: {
 
   const server = http.createServer(async (req, res) => {
     const url = req.url ?? "/";
-    if (url.startsWith("/trpc/")) return trpc(req, res);
+    if (url.startsWith("/trpc/")) {
+      const caller = verifyServiceAuth(header(req, SERVICE_AUTH_HEADER), opts.serviceAuth);
+      if (caller === null) return json(res, 401, { error: "unauthorized" });
+      callers.set(req, caller);
+      return trpc(req, res);
+    }
     if (url === "/healthz") return json(res, 200, { status: "ok" });
     if (url === "/readyz") {
       const results = await Promise.all(

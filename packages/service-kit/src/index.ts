@@ -8,6 +8,7 @@ export * from "./inbox.ts";
 export * from "./trpc.ts";
 export * from "./session.ts";
 export * from "./http.ts";
+export * from "./service-auth.ts";
 export * from "./lifecycle.ts";
 export * from "./migrate.ts";
 export * from "./runtime.ts";

@@ -8,8 +8,30 @@ export interface Nats {
   jsm: JetStreamManager;
 }
 
+/**
+ * Splits `nats://user:pass@host:port` into the server address and its credentials, so that a
+ * NATS URL carries a user the way a Redis URL does (the password never reaches a log line that
+ * prints the server). Percent-escapes in the user and password are decoded.
+ */
+export function natsServer(url: string): { server: string; user?: string; pass?: string } {
+  const parsed = new URL(url);
+  if (!parsed.username) return { server: url };
+  const user = decodeURIComponent(parsed.username);
+  const pass = decodeURIComponent(parsed.password);
+  parsed.username = "";
+  parsed.password = "";
+  return { server: parsed.toString().replace(/\/$/, ""), user, pass };
+}
+
+/**
+ * Connects to NATS as the user in the URL (if any). Replies arrive on an inbox prefix of the
+ * connection's own, `_INBOX_<name>`, so a server can let each service user subscribe to its
+ * own replies only (deploy/local/credentials.mjs); a refused connection throws.
+ */
 export async function connectNats(url: string, name: string): Promise<Nats> {
-  const nc = await connect({ servers: url, name, maxReconnectAttempts: -1 });
+  const { server, user, pass } = natsServer(url);
+  const inboxPrefix = `_INBOX_${name.replace(/[^A-Za-z0-9_-]/g, "_")}`;
+  const nc = await connect({ servers: server, name, maxReconnectAttempts: -1, inboxPrefix, ...(user ? { user, pass: pass ?? "" } : {}) });
   return { nc, js: jetstream(nc), jsm: await jetstreamManager(nc) };
 }
 

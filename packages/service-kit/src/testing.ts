@@ -5,6 +5,7 @@ import { allPermissions, sessionKeys, unitPath, type Naming, type Permission, ty
 import { TEST_NATS_URL, TEST_REDIS_URL } from "@ce/testkit";
 import { connectNats, ensureStream, type Nats } from "./nats.ts";
 import { SESSION_TTL_S } from "./session.ts";
+import { DEV_SERVICE_AUTH_SECRET, SERVICE_AUTH_HEADER, signServiceAuth } from "./service-auth.ts";
 import { Redis } from "ioredis";
 import type { AnyRouter } from "@trpc/server";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
@@ -99,15 +100,31 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000)
   }
 }
 
-/** A typed tRPC client for a service under test, signed in with the given bearer token. */
-export function serviceClient<R extends AnyRouter>(url: string, token?: string, clientIp = "127.0.0.1") {
+/** The service credential tests call with: the portal's, under the development secret. */
+export const testServiceAuth = { caller: "portal", secret: process.env.SERVICE_AUTH_SECRET || DEV_SERVICE_AUTH_SECRET };
+
+/**
+ * A typed tRPC client for a service under test, signed in with the given bearer token. It
+ * calls as the portal (so `clientIp` is honoured) unless `auth` names another caller, or is
+ * null for a call without a service credential.
+ */
+export function serviceClient<R extends AnyRouter>(
+  url: string,
+  token?: string,
+  clientIp = "127.0.0.1",
+  auth: { caller: string; secret: string } | null = testServiceAuth,
+) {
   return createTRPCClient<R>({
     links: [
       // The generic R hides that every router here uses superjson; the cast restores that fact.
       httpBatchLink<AnyRouter>({
         url,
         transformer: superjson,
-        headers: () => ({ ...(token ? { authorization: `Bearer ${token}` } : {}), "x-client-ip": clientIp }),
+        headers: () => ({
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(auth ? { [SERVICE_AUTH_HEADER]: signServiceAuth(auth.caller, auth.secret) } : {}),
+          "x-client-ip": clientIp,
+        }),
       }) as never,
     ],
   });

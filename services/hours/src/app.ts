@@ -33,6 +33,7 @@ export async function startHours(config: Config, opts: { now?: Clock } = {}) {
     host: config.HOST,
     redis: infra.redis,
     log: infra.log,
+    serviceAuth: config.SERVICE_AUTH_SECRETS,
     readiness: {
       database: () => db.$queryRaw`SELECT 1`,
       redis: () => infra.redis.ping(),

@@ -3,7 +3,7 @@ import { connectInfra, ensureStream, startHttpServer, startOutboxRelay, type Inf
 import { SCHEMA, type Config } from "./config.ts";
 import { createDb, type Db } from "./db/client.ts";
 import type { IdentityDeps } from "./deps.ts";
-import { logMailer } from "./mail/mailer.ts";
+import { createMailer } from "./mail/mailer.ts";
 import { createIdentityRouter } from "./routers/index.ts";
 import { createPii, type Pii } from "./security/pii.ts";
 import { openTransferAttachmentStore } from "./storage/transfer-attachments.ts";
@@ -36,13 +36,14 @@ export async function startIdentity(config: Config): Promise<IdentityApp> {
 
     const pii = createPii({ encryptionKey: config.PII_ENCRYPTION_KEY, indexKey: config.PII_INDEX_KEY });
     const transferAttachments = await openTransferAttachmentStore(infra, config.NATS_STREAM_REPLICAS);
-    const deps: IdentityDeps = { db, redis, pii, log, config, mailer: logMailer(redis, log), transferAttachments, nudgeOutbox: () => relay.nudge() };
+    const deps: IdentityDeps = { db, redis, pii, log, config, mailer: createMailer(config, redis, log), transferAttachments, nudgeOutbox: () => relay.nudge() };
     const server = await startHttpServer({
       router: createIdentityRouter(deps),
       port: config.PORT,
       host: config.HOST,
       redis,
       log,
+      serviceAuth: config.SERVICE_AUTH_SECRETS,
       readiness: { database: () => db.$queryRaw`SELECT 1`, nats: () => nats.nc.flush(), redis: () => redis.ping() },
     });
     lifecycle.onStop("http", () => {

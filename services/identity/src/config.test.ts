@@ -10,9 +10,10 @@ describe("identity configuration", () => {
   });
 
   it("refuses the development PII keys in production, naming the variable", () => {
-    expect(() => loadConfig({ NODE_ENV: "production", PII_INDEX_KEY: key(2) })).toThrow(/PII_ENCRYPTION_KEY/);
-    expect(() => loadConfig({ NODE_ENV: "production", PII_ENCRYPTION_KEY: key(1) })).toThrow(/PII_INDEX_KEY/);
-    expect(loadConfig({ NODE_ENV: "production", PII_ENCRYPTION_KEY: key(1), PII_INDEX_KEY: key(2) }).NODE_ENV).toBe("production");
+    const production = { NODE_ENV: "production", SERVICE_AUTH_SECRETS: "portal:a-production-secret-0123" };
+    expect(() => loadConfig({ ...production, PII_INDEX_KEY: key(2) })).toThrow(/PII_ENCRYPTION_KEY/);
+    expect(() => loadConfig({ ...production, PII_ENCRYPTION_KEY: key(1) })).toThrow(/PII_INDEX_KEY/);
+    expect(loadConfig({ ...production, PII_ENCRYPTION_KEY: key(1), PII_INDEX_KEY: key(2) }).NODE_ENV).toBe("production");
   });
 
   it("refuses a key that is not 32 bytes of base64", () => {
@@ -21,6 +22,6 @@ describe("identity configuration", () => {
   });
 
   it("refuses an unknown mail transport", () => {
-    expect(() => loadConfig({ MAIL_TRANSPORT: "smtp" })).toThrow(/MAIL_TRANSPORT/);
+    expect(() => loadConfig({ MAIL_TRANSPORT: "pigeon" })).toThrow(/MAIL_TRANSPORT/);
   });
 });

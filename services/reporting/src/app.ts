@@ -20,6 +20,7 @@ export async function startReporting(config: Config) {
     host: config.HOST,
     redis: infra.redis,
     log: infra.log,
+    serviceAuth: config.SERVICE_AUTH_SECRETS,
     readiness: {
       database: () => db.$queryRaw`SELECT 1`,
       redis: () => infra.redis.ping(),

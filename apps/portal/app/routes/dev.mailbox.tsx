@@ -1,9 +1,11 @@
 import { formatDateTime, type DevMail } from "@ce/contracts";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { isLoopback } from "@ce/service-kit/service-auth";
 import { DataTable, type Column } from "../components/DataTable.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { createApi } from "../utils/api.server.ts";
+import { env } from "../utils/env.server.ts";
 import { PLATFORM_NAME } from "../utils/brand.ts";
 import { classifyError } from "../utils/errors.server.ts";
 import { rethrowServiceError } from "../utils/session.server.ts";
@@ -14,7 +16,10 @@ export const meta: MetaFunction = () => [{ title: `开发邮箱 - ${PLATFORM_NAM
 type MailRow = Omit<DevMail, "sentAt"> & { sentAtText: string };
 
 // Development only: the mails identity "sent" with its log transport (e.g. password-reset links).
+// It hands out live reset links, so it exists only in development and for a browser on this
+// machine; identity checks the same again (routers/dev-mailbox.ts).
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (env.NODE_ENV !== "development" || !isLoopback(context?.clientIp)) throw new Response("Not Found", { status: 404 });
   try {
     const mails = await createApi(request, context, null).identity.devMailbox.list.query();
     // Formatted here so the page reads the same on the server and in the browser.

@@ -4,6 +4,7 @@ import { createTRPCClient, httpBatchLink, type HTTPHeaders } from "@trpc/client"
 import type { HoursRouter } from "@ce/hours/router";
 import type { IdentityRouter } from "@ce/identity/router";
 import type { ReportingRouter } from "@ce/reporting/router";
+import { SERVICE_AUTH_HEADER, signServiceAuth } from "@ce/service-kit/service-auth";
 import superjson from "superjson";
 import { env } from "./env.server.ts";
 import "./load-context.ts";
@@ -21,13 +22,15 @@ function serviceHeaders(request: Request, context: AppLoadContext | undefined, t
   return headers;
 }
 
+// A fresh service credential for each batch sent: it is valid for two minutes only.
 function link(url: string, headers: HTTPHeaders) {
-  return httpBatchLink({ url, transformer: superjson, headers });
+  return httpBatchLink({ url, transformer: superjson, headers: () => ({ ...headers, [SERVICE_AUTH_HEADER]: signServiceAuth("portal", env.SERVICE_AUTH_SECRET) }) });
 }
 
 /**
- * Clients for the three services, bound to one incoming request: they carry its bearer token,
- * the browser's address and the request id. Build them per request, never share them.
+ * Clients for the three services, bound to one incoming request: they carry the portal's
+ * service credential, the request's bearer token, the browser's address and the request id.
+ * Build them per request, never share them.
  */
 export function createApi(request: Request, context: AppLoadContext | undefined, token: string | null) {
   const headers = serviceHeaders(request, context, token);

@@ -1,3 +1,4 @@
+import { DEV_SERVICE_AUTH_SECRET } from "@ce/service-kit/service-auth";
 import { z } from "zod";
 
 const DEV_SESSION_SECRET = "dev-only-session-secret-change-me";
@@ -11,6 +12,12 @@ const EnvSchema = z
     IDENTITY_URL: z.url().default("http://127.0.0.1:4001/trpc"),
     HOURS_URL: z.url().default("http://127.0.0.1:4002/trpc"),
     REPORTING_URL: z.url().default("http://127.0.0.1:4003/trpc"),
+    /**
+     * The portal's service credential: every call to a service is signed with it as caller
+     * "portal" (the services list it in SERVICE_AUTH_SECRETS). Only such a call may pass the
+     * browser's address on.
+     */
+    SERVICE_AUTH_SECRET: z.string().min(16, "must be at least 16 characters").default(DEV_SERVICE_AUTH_SECRET),
     /**
      * Which hops may set X-Forwarded-For (Express "trust proxy"): the login lockout per IP needs
      * the browser's real address. "loopback" for a proxy on this host; behind an ingress give its
@@ -29,6 +36,10 @@ const EnvSchema = z
   .refine((env) => env.NODE_ENV !== "production" || env.SESSION_SECRET !== DEV_SESSION_SECRET, {
     path: ["SESSION_SECRET"],
     message: "the development default is refused in production; set a secret of your own",
+  })
+  .refine((env) => env.NODE_ENV !== "production" || env.SERVICE_AUTH_SECRET !== DEV_SERVICE_AUTH_SECRET, {
+    path: ["SERVICE_AUTH_SECRET"],
+    message: "the development default is refused in production; set the secret the services accept for caller portal",
   });
 
 export type Env = z.infer<typeof EnvSchema>;

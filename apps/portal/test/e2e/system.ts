@@ -11,7 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { TEST_REDIS_URL, createTestDatabase, dropTestDatabase, testTag } from "@ce/testkit";
 import { naming } from "@ce/contracts";
-import { cleanupPrefix } from "@ce/service-kit/testing";
+import { cleanupPrefix, testServiceAuth } from "@ce/service-kit/testing";
 import type {} from "vitest";
 import type { TestProject } from "vitest/node";
 
@@ -168,9 +168,13 @@ export default async function setup(project: TestProject) {
     const present = SERVICES.filter((s) => existsSync(path.join(repoDir, "services", s.name, "src/main.ts")));
     const ports = new Map<string, number>();
     for (const s of SERVICES) ports.set(s.name, await freePort());
+    // One mode for every process started together: development, so that the tests can read the
+    // development mailbox (loopback only). Redis and NATS come from our environment (npm test:
+    // the credentialed servers, as the broad "test" user); the portal calls with its credential.
     const serviceEnv = (name: string) =>
       childEnv({
-        NODE_ENV: "test",
+        NODE_ENV: "development",
+        SERVICE_AUTH_SECRETS: `${testServiceAuth.caller}:${testServiceAuth.secret}`,
         DATABASE_URL: databaseUrl,
         SUBJECT_PREFIX: tag,
         PORT: String(ports.get(name)),
@@ -207,7 +211,8 @@ export default async function setup(project: TestProject) {
       ["--import", "tsx", "server.ts"],
       portalDir,
       childEnv({
-        NODE_ENV: "production",
+        NODE_ENV: "development",
+        SERVICE_AUTH_SECRET: testServiceAuth.secret,
         SESSION_SECRET: `e2e-${tag}-${Math.random().toString(36).slice(2)}`,
         HOST: "127.0.0.1",
         PORT: String(portalPort),

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect } from "vitest";
 import { naming as makeNaming, sessionKeys, type Permission, type Principal, type ProfessionalSnapshot } from "@ce/contracts";
 import { SESSION_TTL_S } from "@ce/service-kit";
 import { cleanupPrefix, eventually, fakeIdentityProducer, signIn, unitEnvelope } from "@ce/service-kit/testing";
-import { createTestDatabase, dropTestDatabase, testTag } from "@ce/testkit";
+import { createTestDatabase, dropTestDatabase, testTag, TEST_NATS_URL, TEST_REDIS_URL } from "@ce/testkit";
 import { startHours } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { migrate } from "../../src/db/migrate.ts";
@@ -74,7 +74,7 @@ export async function bootHoursWorld(name: string, now = () => new Date()) {
   const databaseUrl = await createTestDatabase(tag);
   await migrate(databaseUrl);
   const producer = await fakeIdentityProducer(makeNaming(tag));
-  const app = await startHours(loadConfig({ DATABASE_URL: databaseUrl, SUBJECT_PREFIX: tag, PORT: "0", LOG_LEVEL: "warn" }), { now });
+  const app = await startHours(loadConfig({ DATABASE_URL: databaseUrl, NATS_URL: TEST_NATS_URL, REDIS_URL: TEST_REDIS_URL, SUBJECT_PREFIX: tag, PORT: "0", LOG_LEVEL: "warn" }), { now });
   for (const e of [province, jinan, qingdao, bus, port]) await producer.publish(e);
   for (const e of [busDriver, busPending, portWorker]) await producer.publish(e);
   await eventually(async () => {

@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { DevMail } from "@ce/contracts";
 import type { Logger, Redis } from "@ce/service-kit";
+import { createTransport } from "nodemailer";
 
 export interface OutgoingMail {
   to: string;
@@ -15,19 +18,50 @@ export interface Mailer {
   devMailbox(): Promise<DevMail[] | null>;
 }
 
+/** How mail leaves the service (MAIL_TRANSPORT and what each transport needs). */
+export interface MailConfig {
+  MAIL_TRANSPORT: "log" | "file" | "smtp";
+  MAIL_FROM: string;
+  /** `smtp` only: e.g. smtps://user:password@smtp.example.org:465 */
+  SMTP_URL?: string | undefined;
+  /** `file` only: the directory each mail is written to as an .eml file (mode 600). */
+  MAIL_DIR?: string | undefined;
+}
+
 export const DEVMAIL_KEY = "devmail";
 const DEVMAIL_KEEP = 50;
 
 /**
- * The `log` transport: no mail server; each mail is a log line and an entry in the Redis list
- * `devmail` (the newest 50), which the portal's development mailbox page reads.
+ * A link as it may appear in a log: every query value is cut to its first four characters, so a
+ * reset token (or any other secret carried in a URL) never reaches a log line whole, e.g.
+ * `http://x/reset-password?token=AbCd…`. Text that is not a URL becomes "[redacted]".
+ */
+export function maskLink(link: string | null): string | null {
+  if (link === null) return null;
+  try {
+    const url = new URL(link);
+    const masked = [...url.searchParams].map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v.slice(0, 4))}…`);
+    return `${url.origin}${url.pathname}${masked.length ? `?${masked.join("&")}` : ""}`;
+  } catch {
+    return "[redacted]";
+  }
+}
+
+/** What every transport logs for a mail: the recipient, the subject and the masked link. */
+function logSent(log: Logger, mail: OutgoingMail, transport: string, extra: Record<string, unknown> = {}): void {
+  log.info({ mail: { to: mail.to, subject: mail.subject, maskedLink: maskLink(mail.link) }, transport, ...extra }, "mail sent");
+}
+
+/**
+ * The `log` transport (development): no mail server; each mail is a masked log line and an
+ * entry in the Redis list `devmail` (the newest 50), which the development mailbox reads.
  */
 export function logMailer(redis: Redis, log: Logger): Mailer {
   return {
     async send(mail) {
       const entry: DevMail = { id: randomUUID(), ...mail, sentAt: new Date().toISOString() };
-      log.info({ mail: { to: mail.to, subject: mail.subject, link: mail.link } }, "mail written to the development mailbox");
       await redis.multi().lpush(DEVMAIL_KEY, JSON.stringify(entry)).ltrim(DEVMAIL_KEY, 0, DEVMAIL_KEEP - 1).exec();
+      logSent(log, mail, "log");
     },
     async devMailbox() {
       const raw = await redis.lrange(DEVMAIL_KEY, 0, DEVMAIL_KEEP - 1);
@@ -37,4 +71,48 @@ export function logMailer(redis: Redis, log: Logger): Mailer {
       });
     },
   };
+}
+
+const message = (from: string, mail: OutgoingMail) => ({ from, to: mail.to, subject: mail.subject, text: mail.body });
+
+/**
+ * The `file` transport (`npm start`): nodemailer renders each mail as RFC 5322 text and it is
+ * written to `<dir>/<time>-<id>.eml` (mode 600), readable by whoever runs the machine only.
+ */
+export function fileMailer(dir: string, from: string, log: Logger): Mailer {
+  const transport = createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  return {
+    async send(mail) {
+      const info = await transport.sendMail(message(from, mail));
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID().slice(0, 8)}.eml`);
+      await writeFile(file, info.message as Buffer, { mode: 0o600 });
+      logSent(log, mail, "file", { file });
+    },
+    devMailbox: async () => null,
+  };
+}
+
+/** The `smtp` transport (production): nodemailer over SMTP_URL (smtp:// or smtps://). */
+export function smtpMailer(url: string, from: string, log: Logger): Mailer {
+  const transport = createTransport(url);
+  return {
+    async send(mail) {
+      await transport.sendMail(message(from, mail));
+      logSent(log, mail, "smtp");
+    },
+    devMailbox: async () => null,
+  };
+}
+
+/** The transport MAIL_TRANSPORT selects (loadConfig has checked that its settings are there). */
+export function createMailer(config: MailConfig, redis: Redis, log: Logger): Mailer {
+  switch (config.MAIL_TRANSPORT) {
+    case "smtp":
+      return smtpMailer(config.SMTP_URL ?? "", config.MAIL_FROM, log);
+    case "file":
+      return fileMailer(config.MAIL_DIR ?? "", config.MAIL_FROM, log);
+    default:
+      return logMailer(redis, log);
+  }
 }

@@ -1,16 +1,21 @@
 import { DomainError } from "@ce/contracts";
-import { publicProcedure, router } from "@ce/service-kit";
+import { isLoopback, publicProcedure, router } from "@ce/service-kit";
 import type { IdentityDeps } from "../deps.ts";
 
 /**
- * The development mailbox: mails the `log` transport "sent". It hands out reset links to anyone,
- * so it does not exist in production even when mail still goes to the log.
+ * Whether the development mailbox answers: only with NODE_ENV=development, the `log` transport,
+ * and a client on this machine (the browser's address as the portal vouches for it, or the
+ * caller's own socket address). It hands out live reset links, so anything else is NOT_FOUND.
  */
+export function devMailboxOpen(config: Pick<IdentityDeps["config"], "NODE_ENV" | "MAIL_TRANSPORT">, clientIp: string | null): boolean {
+  return config.NODE_ENV === "development" && config.MAIL_TRANSPORT === "log" && isLoopback(clientIp);
+}
+
+/** The development mailbox: mails the `log` transport "sent" (see devMailboxOpen). */
 export function devMailboxRouter(deps: IdentityDeps) {
   return router({
-    list: publicProcedure.query(async () => {
-      const enabled = deps.config.MAIL_TRANSPORT === "log" && deps.config.NODE_ENV !== "production";
-      const mails = enabled ? await deps.mailer.devMailbox() : null;
+    list: publicProcedure.query(async ({ ctx }) => {
+      const mails = devMailboxOpen(deps.config, ctx.clientIp) ? await deps.mailer.devMailbox() : null;
       if (mails === null) throw new DomainError("NOT_FOUND", "开发邮箱未启用");
       return mails;
     }),

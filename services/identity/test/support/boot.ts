@@ -33,8 +33,9 @@ export async function bootIdentity(label: string, opts: { fixture?: boolean } = 
   const tag = testTag(label);
   const databaseUrl = await createTestDatabase(tag);
   await migrate(databaseUrl);
+  // Development, as a developer runs it: the development mailbox (loopback only) is open.
   const config = loadConfig({
-    NODE_ENV: "test",
+    NODE_ENV: "development",
     LOG_LEVEL: "warn",
     DATABASE_URL: databaseUrl,
     NATS_URL: TEST_NATS_URL,

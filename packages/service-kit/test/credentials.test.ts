@@ -1,0 +1,203 @@
+// The credentialed Redis and NATS that `npm start` and `npm test` run, built from the very
+// configuration deploy/local/credentials.mjs writes, on servers of this file's own (free ports,
+// temporary directory): nobody gets in without a user, and each service user is held to its own
+// keys and subjects while still able to do its work.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { connect as connectTcp, createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { AckPolicy, DeliverPolicy } from "@nats-io/jetstream";
+import { Objm } from "@nats-io/obj";
+import { connect } from "@nats-io/transport-node";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { naming as makeNaming, sessionKeys } from "@ce/contracts";
+import { connectNats, ensureStream, type Nats } from "../src/nats.ts";
+
+const repo = fileURLToPath(new URL("../../../", import.meta.url));
+const NATS_BIN = "/usr/sbin/nats-server";
+
+interface Credentials {
+  writeCredentials(secretsDir: string, dataDir: string, redisPort: number, natsPort: number): { redis: Record<string, string>; nats: Record<string, string> };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port: number): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const open = await new Promise<boolean>((resolve) => {
+      const s = createServer();
+      s.once("error", () => resolve(true));
+      s.listen(port, "127.0.0.1", () => s.close(() => resolve(false)));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`nothing listens on ${port}`);
+}
+
+let dir: string;
+let redisPort: number;
+let natsPort: number;
+let secrets: { redis: Record<string, string>; nats: Record<string, string> };
+let natsProc: ChildProcess;
+const naming = makeNaming("");
+const redisUrl = (user: string) => `redis://${user}:${secrets.redis[user]}@127.0.0.1:${redisPort}`;
+const natsUrl = (user: string) => `nats://${user}:${secrets.nats[user]}@127.0.0.1:${natsPort}`;
+const opened: Array<{ close(): Promise<unknown> | unknown }> = [];
+
+async function redisAs(user: string | null): Promise<Redis> {
+  const r = new Redis(user ? redisUrl(user) : `redis://127.0.0.1:${redisPort}`, { maxRetriesPerRequest: 0, lazyConnect: true, enableReadyCheck: false });
+  opened.push({ close: () => r.disconnect() });
+  await r.connect().catch(() => undefined);
+  return r;
+}
+
+async function natsAs(user: string): Promise<Nats> {
+  const n = await connectNats(natsUrl(user), user);
+  opened.push({ close: () => n.nc.close() });
+  return n;
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "ce-credentials-"));
+  [redisPort, natsPort] = [await freePort(), await freePort()];
+  const { writeCredentials } = (await import(path.join(repo, "deploy/local/credentials.mjs"))) as Credentials;
+  secrets = writeCredentials(path.join(dir, "secrets"), path.join(dir, "data"), redisPort, natsPort);
+  await new Promise<void>((resolve, reject) => {
+    const p = spawn("redis-server", [path.join(dir, "secrets/redis.conf")], { stdio: "ignore" });
+    p.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`redis-server exited with ${code}`))));
+  });
+  natsProc = spawn(NATS_BIN, ["-c", path.join(dir, "secrets/nats.conf")], { stdio: "ignore" });
+  await Promise.all([waitForPort(redisPort), waitForPort(natsPort)]);
+}, 30_000);
+
+afterAll(async () => {
+  for (const o of opened.reverse()) await Promise.resolve(o.close()).catch(() => undefined);
+  const redisPid = Number(await readFile(path.join(dir, "data/redis.pid"), "utf8").catch(() => "0"));
+  if (redisPid > 0) process.kill(redisPid, "SIGTERM");
+  natsProc?.kill("SIGTERM");
+  await new Promise((r) => setTimeout(r, 300));
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("Redis with ACL users", () => {
+  const forged = sessionKeys.session("forged-session-token-0123456789");
+  const principal = JSON.stringify({ scopePath: "/", permissions: ["*"] });
+
+  it.each([
+    { who: "nobody (no credential)", user: null, refused: /NOAUTH/ },
+    { who: "hours (reads sessions only)", user: "hours", refused: /NOPERM/ },
+    { who: "reporting (reads sessions only)", user: "reporting", refused: /NOPERM/ },
+  ])("refuses a session written straight into Redis by $who", async ({ user, refused }) => {
+    const r = await redisAs(user);
+    await expect(r.set(forged, principal)).rejects.toThrow(refused);
+  });
+
+  it("refuses a wrong password", async () => {
+    // Plain RESP over a socket, so no client library decides what is sent first.
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connectTcp(redisPort, "127.0.0.1", () => socket.write("AUTH identity wrong-password\r\nGET session:x\r\n"));
+      let text = "";
+      socket.on("data", (d) => {
+        text += d.toString();
+        if (text.split("\r\n").length > 2) socket.end(() => resolve(text));
+      });
+      socket.on("error", reject);
+    });
+    expect(reply).toMatch(/^-WRONGPASS.*\r\n-NOAUTH/s);
+  });
+
+  it("lets identity write a session that hours reads and slides, but not FLUSHALL", async () => {
+    const identity = await redisAs("identity");
+    const hours = await redisAs("hours");
+    await identity.set(forged, principal, "EX", 60);
+    expect(await hours.get(forged)).toBe(principal);
+    expect(await hours.expire(forged, 120)).toBe(1);
+    await expect(hours.get("captcha:someone-elses")).rejects.toThrow(/NOPERM/);
+    await expect(identity.flushall()).rejects.toThrow(/NOPERM/);
+  });
+});
+
+describe("NATS with a user per service", () => {
+  it("refuses a connection without a user or with a wrong password", async () => {
+    await expect(connect({ servers: `127.0.0.1:${natsPort}`, timeout: 3000, reconnect: false })).rejects.toThrow(/authorization/i);
+    await expect(connect({ servers: `127.0.0.1:${natsPort}`, user: "hours", pass: "wrong", timeout: 3000, reconnect: false })).rejects.toThrow(/authorization/i);
+  });
+
+  it("lets each service do its work: identity publishes, hours and reporting consume and ack", async () => {
+    const identity = await natsAs("identity");
+    await ensureStream(identity.jsm, naming, "CE_IDENTITY");
+    const hours = await natsAs("hours");
+    await ensureStream(hours.jsm, naming, "CE_HOURS");
+    await identity.js.publish(naming.subject("ce.identity.unit.created.v1"), "{}", { msgID: "m1" });
+    await hours.js.publish(naming.subject("ce.hours.declaration.submitted.v1"), "{}", { msgID: "m2" });
+
+    for (const [user, stream] of [["hours", "CE_IDENTITY"], ["reporting", "CE_IDENTITY"], ["reporting", "CE_HOURS"]] as const) {
+      const n = user === "hours" ? hours : await natsAs(user);
+      const durable = naming.consumer(user, stream);
+      await n.jsm.consumers.add(naming.stream(stream), { durable_name: durable, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All });
+      const consumer = await n.js.consumers.get(naming.stream(stream), durable);
+      const msg = await consumer.next({ expires: 3000 });
+      expect(msg?.subject, `${user} reads ${stream}`).toMatch(/^ce\./);
+      expect(await msg?.ackAck(), `${user} acks on ${stream}`).toBe(true);
+    }
+  });
+
+  it("lets hours keep attachments in its own bucket", async () => {
+    const hours = await natsAs("hours");
+    const bucket = await new Objm(hours.js).create(naming.bucket("attachments"));
+    await bucket.putBlob({ name: "a.pdf" }, new Uint8Array([1, 2, 3]));
+    expect(Array.from((await bucket.getBlob("a.pdf")) ?? [])).toEqual([1, 2, 3]);
+  });
+
+  it.each([
+    { user: "hours", subject: "ce.identity.unit.created.v1", owner: "identity", delivered: false },
+    { user: "reporting", subject: "ce.hours.declaration.submitted.v1", owner: "hours", delivered: false },
+    { user: "identity", subject: "ce.hours.record.created.v1", owner: "hours", delivered: false },
+    { user: "reporting", subject: "ce.reporting.anything.v1", owner: "nobody", delivered: false },
+    // The control: the owner's own publish does arrive.
+    { user: "identity", subject: "ce.identity.unit.updated.v1", owner: "identity", delivered: true },
+  ])("$user publishing $subject (owner: $owner) arrives: $delivered", async ({ user, subject, delivered }) => {
+    const watcher = await natsAs("test");
+    const seen: string[] = [];
+    const sub = watcher.nc.subscribe(subject, { callback: (_e, m) => void seen.push(m.subject) });
+    await watcher.nc.flush();
+    const n = await natsAs(user);
+    n.nc.publish(subject, "forged");
+    await n.nc.flush();
+    await new Promise((r) => setTimeout(r, 300));
+    sub.unsubscribe();
+    expect(seen).toEqual(delivered ? [subject] : []);
+  });
+
+  it.each([
+    { user: "hours", subject: "ce.identity.>" },
+    { user: "reporting", subject: "$O.attachments.>" },
+    { user: "identity", subject: "_INBOX_hours.>" },
+  ])("refuses $user subscribing to $subject (it does not own it)", async ({ user, subject }) => {
+    const n = await natsAs(user);
+    const sub = n.nc.subscribe(subject);
+    await n.nc.flush().catch(() => undefined);
+    // A refused subscription ends with a permissions error.
+    await expect((async () => { for await (const _ of sub) return "message"; })()).rejects.toThrow(/permission/i);
+  });
+
+  it("refuses hours the JetStream API of a stream it only consumes (no deleting CE_IDENTITY)", async () => {
+    const hours = await natsAs("hours");
+    await expect(hours.jsm.streams.delete(naming.stream("CE_IDENTITY"))).rejects.toThrow();
+    const identity = await natsAs("identity");
+    expect((await identity.jsm.streams.info(naming.stream("CE_IDENTITY"))).config.name).toBe("CE_IDENTITY");
+  });
+});
