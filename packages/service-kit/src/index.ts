@@ -12,5 +12,7 @@ export * from "./service-auth.ts";
 export * from "./lifecycle.ts";
 export * from "./migrate.ts";
 export * from "./runtime.ts";
+export * from "./images.ts";
+export * from "./blobs.ts";
 export * from "./text-filter.ts";
 export * from "./paginate.ts";

@@ -21,7 +21,7 @@ export async function startHours(config: Config, opts: { now?: Clock } = {}) {
   const relay = startOutboxRelay({ db, schema: SCHEMA, js: infra.nats.js, naming: infra.naming, log: infra.log });
   infra.lifecycle.onStop("outbox relay", () => relay.stop());
 
-  const attachments = await openAttachmentStore(infra, config.NATS_STREAM_REPLICAS);
+  const attachments = await openAttachmentStore(infra, db, config.NATS_STREAM_REPLICAS);
 
   const identityConsumer = await startIdentityConsumer(db, infra);
   infra.lifecycle.onStop("identity consumer", () => identityConsumer.stop());

@@ -35,7 +35,7 @@ export async function startIdentity(config: Config): Promise<IdentityApp> {
     lifecycle.onStop("outbox relay", () => relay.stop());
 
     const pii = createPii({ encryptionKey: config.PII_ENCRYPTION_KEY, indexKey: config.PII_INDEX_KEY });
-    const transferAttachments = await openTransferAttachmentStore(infra, config.NATS_STREAM_REPLICAS);
+    const transferAttachments = await openTransferAttachmentStore(infra, db, config.NATS_STREAM_REPLICAS);
     const deps: IdentityDeps = { db, redis, pii, log, config, mailer: createMailer(config, redis, log), transferAttachments, nudgeOutbox: () => relay.nudge() };
     const server = await startHttpServer({
       router: createIdentityRouter(deps),

@@ -9,6 +9,7 @@ import type { HoursDeps } from "../deps.ts";
 import { approvalChain } from "../domain/approval-chain.ts";
 import { allowedYears, assessDeclaration } from "../domain/declaration.ts";
 import { declarationEvent } from "../events/hours.ts";
+import { prepareAttachments } from "../storage/attachments.ts";
 
 const isProfessional = (p: Principal) => p.userType === "PROFESSIONAL";
 
@@ -61,12 +62,13 @@ export function declarationsRouter(deps: HoursDeps) {
       // The declaring unit has checked the claim itself; it does not review its own declaration again.
       const stepIndex = chain.length > 1 && chain[0]?.id === p.unitId && !isProfessional(p) ? 1 : 0;
 
-      // Assessed once before the files are stored (so a bad claim stores nothing), again under the lock.
+      // Assessed once before the files are decoded (so a bad claim costs no decoding), again under the lock.
       const today = { today: now, yearsBack: deps.yearsBack, usedThisYear: await usedHoursThisYear(db, person.accountId, form.formId, input.year) };
       assessDeclaration(form, input, today);
-      const files = await deps.attachments.putAll(input.attachments);
+      const files = await prepareAttachments(input.attachments);
 
-      const created = await db.$transaction(async (tx) => {
+      // The blobs are written, then the transaction that records them; if it fails they are deleted.
+      const created = await deps.attachments.commitWith(files, (rows) => db.$transaction(async (tx) => {
         // One person's claims are assessed one at a time, so two at once cannot both use the yearly cap.
         await tx.$queryRaw`SELECT account_id FROM hours.professional_replica WHERE account_id = ${person.accountId}::uuid FOR UPDATE`;
         const used = await usedHoursThisYear(tx, person.accountId, form.formId, input.year);
@@ -100,11 +102,11 @@ export function declarationsRouter(deps: HoursDeps) {
           },
           include: withForm,
         });
-        await tx.attachment.createMany({ data: files.map((f) => ({ ...f, declarationId: d.id, uploadedBy: p.accountId })) });
+        await tx.attachment.createMany({ data: rows.map((f) => ({ ...f, declarationId: d.id, uploadedBy: p.accountId })) });
         const withFiles = await tx.declaration.findUniqueOrThrow({ where: { id: d.id }, include: withForm });
         await declarationEvent(tx, hoursEvents.declarationSubmitted, d, metaOf(p, ctx.requestId));
         return withFiles;
-      });
+      }));
       deps.nudgeOutbox();
       return toDetail(created);
     }),

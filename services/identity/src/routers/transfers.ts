@@ -15,15 +15,10 @@ export function transfersRouter(deps: IdentityDeps) {
     candidates: manage.input(TransferCandidatesInput).query(({ input, ctx }) => transferCandidates(deps.db, reviewScope(ctx.principal), input)),
 
     create: manage.input(CreateTransferInput).mutation(async ({ input, ctx }) => {
-      // The bytes are checked before anything is written; a refused file leaves no blob and no row.
-      const checked = input.attachment ? checkTransferAttachment(input.attachment) : null;
-      const stored = checked ? await deps.transferAttachments.put(checked) : null;
-      try {
-        return await deps.db.$transaction((tx) => createTransfer(tx, auditActor(ctx), reviewScope(ctx.principal), input, stored));
-      } catch (e) {
-        if (stored) await deps.transferAttachments.remove(stored.key);
-        throw e;
-      }
+      // The bytes are decoded before anything is written (a refused file leaves no blob and no row);
+      // the blob is written, then the transaction; if the transaction fails the blob is deleted.
+      const checked = input.attachment ? await checkTransferAttachment(input.attachment) : null;
+      return deps.transferAttachments.commitWith(checked, (stored) => deps.db.$transaction((tx) => createTransfer(tx, auditActor(ctx), reviewScope(ctx.principal), input, stored)));
     }),
 
     /** 附件: the image, for admins of the transfer's source or target unit only. */
