@@ -36,4 +36,5 @@ export * from "./identity/unit-profile.ts";
 export * from "./identity/unit-changes.ts";
 export * from "./identity/audit.ts";
 export * from "./files.ts";
+export * from "./text.ts";
 export * from "./calendar.ts";

@@ -6,7 +6,7 @@ import type { Redis } from "ioredis";
 import type { Logger } from "./logger.ts";
 import { ipOrNull, SERVICE_AUTH_HEADER, verifyServiceAuth, type ServiceSecrets } from "./service-auth.ts";
 import { resolvePrincipal } from "./session.ts";
-import type { Context } from "./trpc.ts";
+import { incidentId, type Context } from "./trpc.ts";
 
 export type ReadinessChecks = Record<string, () => Promise<unknown>>;
 
@@ -55,7 +55,8 @@ export function startHttpServer(opts: {
       };
     },
     onError({ error, path, ctx }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") (ctx?.log ?? log).error({ err: error.cause ?? error, path }, "procedure failed");
+      // The caller got only "系统繁忙（错误编号 …）"; the detail and that id go to the log.
+      if (error.code === "INTERNAL_SERVER_ERROR") (ctx?.log ?? log).error({ err: error.cause ?? error, path, requestId: incidentId(error, ctx) }, "procedure failed");
     },
   });
 

@@ -171,3 +171,6 @@ export async function cleanupPrefix(naming: Naming, redisUrl = TEST_REDIS_URL): 
     await nats.nc.close();
   }
 }
+
+export * from "./matrix.ts";
+export * from "./fuzz.ts";

@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z } from "zod";
 import { DomainError, permissionModules, type Permission, type Principal } from "@ce/contracts";
 import type { Logger } from "./logger.ts";
+import { hostileInputField } from "./input-guard.ts";
 
 /** What every procedure sees: the caller (if signed in) and request-scoped facts. */
 export interface Context {
@@ -13,25 +15,62 @@ export interface Context {
   log: Logger;
 }
 
-const t = initTRPC.context<Context>().create({
-  transformer: superjson,
-  errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    return {
-      ...shape,
-      data: {
-        ...shape.data,
-        // Field-level messages for forms: from zod input validation or a domain error's field.
-        fieldErrors:
-          cause instanceof z.ZodError
-            ? (z.flattenError(cause).fieldErrors as Record<string, string[] | undefined>)
-            : cause instanceof DomainError && cause.field
-              ? { [cause.field]: [cause.message] }
-              : null,
-      },
-    };
-  },
-});
+/**
+ * Who may call a procedure, declared by the builder it is made with, so a test can read every
+ * procedure's access from `router._def.procedures[path]._def.meta.access`: anyone (`public`:
+ * login, captcha, registration), anyone signed in acting on their own things (`authed`), or a
+ * holder of one of `permissions`.
+ */
+export type ProcedureAccess = { kind: "public" } | { kind: "authed" } | { kind: "permission"; permissions: Permission[] };
+export interface ProcedureMeta {
+  access?: ProcedureAccess;
+}
+
+/** The message a caller gets for any failure that is not theirs to fix; the detail is only logged. */
+export const unexpectedErrorMessage = (requestId: string) => `系统繁忙，请稍后再试（错误编号 ${requestId}）`;
+
+const orphanIds = new WeakMap<object, string>();
+/**
+ * The id that ties a failed call's response to its log line: the request's id, or (when the
+ * context could not be built) one made for this error and remembered, so onError and the error
+ * formatter print the same id.
+ */
+export function incidentId(error: object, ctx: Pick<Context, "requestId"> | undefined): string {
+  if (ctx?.requestId) return ctx.requestId;
+  let id = orphanIds.get(error);
+  if (!id) orphanIds.set(error, (id = randomUUID()));
+  return id;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: superjson,
+    // Stacks never leave the process, whatever NODE_ENV says.
+    isDev: false,
+    errorFormatter({ shape, error, ctx }) {
+      const cause = error.cause;
+      const { stack: _stack, ...data } = shape.data as typeof shape.data & { stack?: string };
+      if (error.code === "INTERNAL_SERVER_ERROR") {
+        // A Prisma message, SQL or a bug's text says nothing to a person and too much to an attacker.
+        return { ...shape, message: unexpectedErrorMessage(incidentId(error, ctx)), data: { ...data, fieldErrors: null } };
+      }
+      return {
+        ...shape,
+        data: {
+          ...data,
+          // Field-level messages for forms: from zod input validation or a domain error's field.
+          fieldErrors:
+            cause instanceof z.ZodError
+              ? (z.flattenError(cause).fieldErrors as Record<string, string[] | undefined>)
+              : cause instanceof DomainError && cause.field
+                ? { [cause.field]: [cause.message] }
+                : null,
+        },
+      };
+    },
+  });
 
 export const router = t.router;
 export const mergeRouters = t.mergeRouters;
@@ -47,23 +86,45 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(domainErrors);
+/**
+ * Refuses, before any schema or query sees it, a string that PostgreSQL cannot store as sent (NUL)
+ * or that is not Unicode (a lone surrogate) anywhere in the raw input, as a BAD_REQUEST naming the
+ * field; the per-field text schemas (contracts `SingleLineText`) say more, this catches the rest.
+ */
+const hostileInput = t.middleware(async ({ getRawInput, next }) => {
+  const field = hostileInputField(await getRawInput());
+  if (field !== null) throw new DomainError("BAD_REQUEST", "提交的内容含有不允许的字符（如空字符），请删除后重试", field || undefined);
+  return next();
+});
+
+/** Anyone may call it (login, captcha, registration): declared `public` for the authorization matrix. */
+export const publicProcedure = t.procedure.use(domainErrors).use(hostileInput).meta({ access: { kind: "public" } });
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.principal || !ctx.token) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "登录已过期，请重新登录" });
   }
   return next({ ctx: { ...ctx, principal: ctx.principal, token: ctx.token } });
-});
+}).meta({ access: { kind: "authed" } });
 
 const permissionLabel = new Map<string, string>(permissionModules.map((m) => [m.code, m.label]));
 
 /** A procedure that requires one permission module; super admins hold all of their unit's. */
 export function permittedProcedure(permission: Permission) {
-  return authedProcedure.use(({ ctx, next }) => {
-    if (!ctx.principal.permissions.includes(permission)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: `没有“${permissionLabel.get(permission)}”的权限` });
-    }
-    return next();
-  });
+  return anyPermissionProcedure(permission);
+}
+
+/**
+ * A procedure open to holders of any one of `permissions` (e.g. a page both a viewer and a
+ * manager open); refused with FORBIDDEN naming the first module. Declared for the matrix.
+ */
+export function anyPermissionProcedure(...permissions: [Permission, ...Permission[]]) {
+  return authedProcedure
+    .use(({ ctx, next }) => {
+      if (!permissions.some((p) => ctx.principal.permissions.includes(p))) {
+        throw new TRPCError({ code: "FORBIDDEN", message: `没有“${permissionLabel.get(permissions[0])}”的权限` });
+      }
+      return next();
+    })
+    .meta({ access: { kind: "permission", permissions } });
 }

@@ -47,5 +47,5 @@ export async function startHours(config: Config, opts: { now?: Clock } = {}) {
 
   const port = (server.address() as AddressInfo).port;
   infra.log.info({ port }, "hours service listening");
-  return { url: `http://${config.HOST}:${port}/trpc`, port, db, infra, relay, attachments, stop: () => infra.lifecycle.stop() };
+  return { url: `http://${config.HOST}:${port}/trpc`, port, db, infra, relay, attachments, deps, stop: () => infra.lifecycle.stop() };
 }

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { calendarDate, calendarDateField, Subject, subjectLabels, systemClock, type HourRule, type LearningForm } from "@ce/contracts";
+import { calendarDate, calendarDateField, MultiLineText, Subject, subjectLabels, systemClock, type HourRule, type LearningForm } from "@ce/contracts";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Form } from "../components/Form.tsx";
@@ -20,7 +20,7 @@ const optionalPositive = (label: string) => z.number({ error: `${label}必须是
 
 /** What the page edits; the rule's numbers are those its kind has (the action checks which are required). */
 const EditForm = z.object({
-  hint: z.string().trim().max(200, { error: "提示文字不能超过200个字" }).optional(),
+  hint: MultiLineText({ label: "提示文字", max: 200 }).optional(),
   subjects: z.array(Subject, { error: "请至少选择一个计入科目" }).min(1, { error: "请至少选择一个计入科目" }),
   effectiveFrom: calendarDateField("生效日期"),
   capPerYear: optionalPositive("每年上限"),

@@ -34,6 +34,15 @@ describe("turning a service error into form errors", () => {
     expect(toFormErrors(error, ["newPassword", "confirmPassword"])).toEqual({ formErrors: ["重置链接无效或已过期"], fieldErrors: {} });
   });
 
+  it("shows a service's 系统繁忙 with its error number, and nothing else a service says about its own faults", () => {
+    vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    const numbered = serviceError("INTERNAL_SERVER_ERROR", "系统繁忙，请稍后再试（错误编号 5f0c2a9e-1b7d-4c3e-9a51-0d2f7e8b6c41）");
+    expect(toFormErrors(numbered, LOGIN_FIELDS).formErrors).toEqual(["系统繁忙，请稍后再试（错误编号 5f0c2a9e-1b7d-4c3e-9a51-0d2f7e8b6c41）"]);
+    for (const leak of ['Invalid `prisma.unit.findMany()` invocation: relation "x" does not exist', "系统繁忙，请稍后再试（错误编号 x）<script>"]) {
+      expect(toFormErrors(serviceError("INTERNAL_SERVER_ERROR", leak), LOGIN_FIELDS).formErrors).toEqual([messages.unexpected]);
+    }
+  });
+
   it("never shows a message that is not Chinese", () => {
     const error = serviceError("BAD_REQUEST", "Input validation failed");
     expect(toFormErrors(error, LOGIN_FIELDS).formErrors).toEqual([messages.invalid]);

@@ -61,7 +61,9 @@ export function classifyError(error: unknown): ServiceFailure {
   if (code === "NOT_FOUND") return { kind: "notFound", message: said(messages.notFound), fieldErrors };
   const status = rejectedStatus[code];
   if (status) return { kind: "rejected", status, message: said(messages.invalid), fieldErrors };
-  return { kind: "unexpected", message: messages.unexpected };
+  // Services answer any fault of theirs with 系统繁忙 and an error number the log carries: keep the number for support.
+  const numbered = code === "INTERNAL_SERVER_ERROR" && /^系统繁忙，请稍后再试（错误编号 [\w-]{1,64}）$/.test(error.message);
+  return { kind: "unexpected", message: numbered ? error.message : messages.unexpected };
 }
 
 export interface FormErrors {

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { MultiLineText, SearchText } from "../text.ts";
 import { PageRequest } from "../paging.ts";
 
 /** 学时审批 list: declarations waiting for the caller's unit. */
-export const ListApprovalsInput = PageRequest.extend({ name: z.string().trim().max(50).optional() });
+export const ListApprovalsInput = PageRequest.extend({ name: SearchText("姓名") });
 export type ListApprovalsInput = z.infer<typeof ListApprovalsInput>;
 
 /** Why a level rejects (驳回); `OTHER` needs the text. */
@@ -31,7 +32,7 @@ export type ApproveInput = z.infer<typeof ApproveInput>;
 
 export const RejectFields = {
   reasonCode: RejectReasonCode,
-  reason: z.string().trim().max(200, { error: "驳回说明不能超过200个字" }).default(""),
+  reason: MultiLineText({ label: "驳回说明", max: 200 }).default(""),
 };
 
 export const RejectInput = z

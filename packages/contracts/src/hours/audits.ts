@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { MultiLineText, SearchText } from "../text.ts";
 import { calendarYearField } from "../calendar.ts";
 import { PageRequest } from "../paging.ts";
 
 /** 学时审验 list: approved declarations of the caller's subordinates, all or a random sample per unit and form. */
 export const ListAuditsInput = PageRequest.extend({
   year: calendarYearField("年度").optional(),
-  formCode: z.string().max(50).optional(),
+  formCode: SearchText("学习形式"),
   sample: z.enum(["ALL", "COUNT", "PERCENT"]).default("ALL"),
   /** Records per unit and form (COUNT) or a percentage of them (PERCENT). */
   sampleSize: z.coerce.number().int().min(1, { error: "抽样数量须大于0" }).max(1000, { error: "抽样数量过大" }).optional(),
@@ -22,6 +23,6 @@ export const PassAuditInput = z.object({ declarationIds: ids });
 /** 审验不通过 → the record is voided and the person must declare again. */
 export const FailAuditInput = z.object({
   declarationIds: ids,
-  reason: z.string({ error: "请填写审验不通过的原因" }).trim().min(1, { error: "请填写审验不通过的原因" }).max(200, { error: "原因不能超过200个字" }),
+  reason: MultiLineText({ label: "原因", min: 1, max: 200, required: "请填写审验不通过的原因" }),
 });
 export type FailAuditInput = z.infer<typeof FailAuditInput>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SingleLineText, MultiLineText } from "../text.ts";
 import { CalendarDate, calendarDateField, calendarYearField } from "../calendar.ts";
 import { MAX_ATTACHMENT_BASE64 } from "../files.ts";
 import { PageRequest } from "../paging.ts";
@@ -33,7 +34,7 @@ const hours = (label: string) =>
 
 /** One uploaded file, as the portal passes it on: its original name and its bytes in base64. */
 export const AttachmentUpload = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: SingleLineText({ label: "附件名称", min: 1, max: 200 }),
   contentBase64: z.base64({ error: "附件内容无效" }).max(MAX_ATTACHMENT_BASE64, { error: "附件大小不能超过4M" }),
 });
 export type AttachmentUpload = z.infer<typeof AttachmentUpload>;
@@ -52,16 +53,16 @@ export type AttachmentInfo = z.infer<typeof AttachmentInfo>;
 export const DeclareInput = z.object({
   professionalId: z.uuid({ error: "请选择申请人" }),
   year: calendarYearField("计入年度"),
-  formCode: z.string().min(1, { error: "请选择学习形式" }),
-  schoolName: z.string({ error: "请填写学校(单位)名称" }).trim().min(1, { error: "请填写学校(单位)名称" }).max(100, { error: "学校(单位)名称不能超过100个字" }),
-  className: z.string({ error: "请填写培训班名称" }).trim().min(1, { error: "请填写培训班名称" }).max(100, { error: "培训班名称不能超过100个字" }),
-  content: z.string().trim().max(500, { error: "学习内容不能超过500个字" }).optional(),
+  formCode: SingleLineText({ label: "学习形式", min: 1, max: 50, required: "请选择学习形式" }),
+  schoolName: SingleLineText({ label: "学校(单位)名称", min: 1, max: 100 }),
+  className: SingleLineText({ label: "培训班名称", min: 1, max: 100 }),
+  content: MultiLineText({ label: "学习内容", max: 500 }).optional(),
   startDate: calendarDateField("开始时间"),
   endDate: calendarDateField("结束时间"),
-  score: z.string({ error: "请填写学习成绩" }).trim().min(1, { error: "请填写学习成绩" }).max(50, { error: "学习成绩不能超过50个字" }),
+  score: SingleLineText({ label: "学习成绩", min: 1, max: 50 }),
   requestedHours: hours("申请学时"),
   subject: z.enum(Subject.options, { error: "请选择计入科目" }),
-  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+  details: z.record(SingleLineText({ label: "字段", min: 1, max: 40 }), z.union([SingleLineText({ label: "学习形式字段", max: 200 }), z.number(), z.boolean()])).default({}),
   attachments: z.array(AttachmentUpload, { error: "请上传附件" }).min(1, { error: "请上传附件" }).max(5, { error: "附件最多5个" }),
 });
 export type DeclareInput = z.infer<typeof DeclareInput>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SingleLineText, MultiLineText } from "../text.ts";
 import { CalendarDate, calendarDateField } from "../calendar.ts";
 
 /** 计入科目: 公需科目 / 专业科目. */
@@ -11,10 +12,10 @@ export const subjectTypeLabels: Record<Subject, string> = { GENERAL: "公需课"
 /** One extra input a learning form asks for, beyond the declaration's common fields. */
 export const FormField = z.object({
   key: z.string().regex(/^[a-zA-Z]+$/),
-  label: z.string().min(1),
+  label: SingleLineText({ label: "字段名称", min: 1, max: 50 }),
   type: z.enum(["number", "text", "select", "checkbox"]),
   required: z.boolean(),
-  options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+  options: z.array(z.object({ value: SingleLineText({ label: "选项值", max: 50 }), label: SingleLineText({ label: "选项名称", max: 50 }) })).optional(),
 });
 export type FormField = z.infer<typeof FormField>;
 
@@ -34,7 +35,7 @@ export const HourRule = z.discriminatedUnion("kind", [
   /** A table by rank (field `rank`), plus a bonus when a paper was presented (field `withPaper`). */
   z.object({
     kind: z.literal("RANK"),
-    ranks: z.array(z.object({ code: z.string(), label: z.string(), hours: z.number().positive(), paperBonus: z.number().min(0).default(0) })).min(1),
+    ranks: z.array(z.object({ code: SingleLineText({ label: "级别代码", max: 50 }), label: SingleLineText({ label: "级别名称", max: 50 }), hours: z.number().positive(), paperBonus: z.number().min(0).default(0) })).min(1),
     capPerYear,
   }),
   /** `perHour` 学时 for every hour taught (field `teachingHours`), up to a cap per item. */
@@ -57,15 +58,15 @@ export const LearningForm = z.object({
 });
 export type LearningForm = z.infer<typeof LearningForm>;
 
-export const GetFormInput = z.object({ code: z.string().min(1, { error: "请选择学习形式" }) });
+export const GetFormInput = z.object({ code: SingleLineText({ label: "学习形式", min: 1, max: 50, required: "请选择学习形式" }) });
 
 /** A new version of one form, effective from a date; decided declarations keep their version. */
 export const UpdateFormInput = z.object({
-  code: z.string().min(1, { error: "请选择学习形式" }),
+  code: SingleLineText({ label: "学习形式", min: 1, max: 50, required: "请选择学习形式" }),
   effectiveFrom: calendarDateField("生效日期"),
-  name: z.string().trim().min(1, { error: "请填写学习形式名称" }).max(50),
+  name: SingleLineText({ label: "学习形式名称", min: 1, max: 50 }),
   fields: z.array(FormField),
-  hint: z.string().trim().max(200),
+  hint: MultiLineText({ label: "提示文字", max: 200 }),
   subjects: z.array(Subject).min(1, { error: "请至少选择一个计入科目" }),
   rule: HourRule,
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SingleLineText, SearchText, OpaqueToken } from "../text.ts";
 import { NewPassword } from "../auth/password.ts";
 import { IdType } from "../domain-codes.ts";
 import { PageRequest } from "../paging.ts";
@@ -10,7 +11,7 @@ export type AdminStatus = z.infer<typeof AdminStatus>;
 export const adminStatusLabels: Record<AdminStatus, string> = { ACTIVE: "启用", DISABLED: "禁用" };
 
 /** 管理单位管理员: the admins of the caller's own unit. */
-export const ListAdminsInput = PageRequest.extend({ name: z.string().trim().max(50).optional() });
+export const ListAdminsInput = PageRequest.extend({ name: SearchText("姓名") });
 export type ListAdminsInput = z.infer<typeof ListAdminsInput>;
 
 /** One row: 姓名 证件号 手机 电子邮箱 工作部门 角色 状态 操作 (numbers masked). */
@@ -50,7 +51,7 @@ export const PrepareAdminInput = z.discriminatedUnion("way", [
       idNumber,
       password: NewPassword,
       confirmPassword: z.string({ error: "请再次输入密码" }),
-      name: z.string({ error: "请输入真实姓名" }).trim().min(1, "请输入真实姓名").max(50, "真实姓名过长"),
+      name: SingleLineText({ label: "真实姓名", min: 1, max: 50, required: "请输入真实姓名", tooLong: "真实姓名过长" }),
       phone: MobilePhone,
       email: Email,
       landline: Landline,
@@ -72,11 +73,11 @@ export const AdminDraft = z.object({
 export type AdminDraft = z.infer<typeof AdminDraft>;
 
 /** Step 2 权限确认: the roles; then 创建成功. */
-export const CreateAdminInput = z.object({ draftId: z.string().min(1, "请重新填写管理员基本信息"), roleIds: z.array(z.uuid()).default([]) });
+export const CreateAdminInput = z.object({ draftId: OpaqueToken("请重新填写管理员基本信息"), roleIds: z.array(z.uuid()).default([]) });
 export type CreateAdminInput = z.infer<typeof CreateAdminInput>;
 
 /** The approved professionals of the unit who are not admins, for way (a)'s picker. */
-export const AdminCandidatesInput = z.object({ q: z.string().trim().max(50).default("") });
+export const AdminCandidatesInput = z.object({ q: SingleLineText({ label: "姓名或证件号", max: 50 }).default("") });
 export const AdminCandidate = z.object({ accountId: z.uuid(), name: z.string(), idNumberMasked: z.string(), departmentName: z.string().nullable() });
 export type AdminCandidate = z.infer<typeof AdminCandidate>;
 

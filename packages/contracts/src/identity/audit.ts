@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { SearchText } from "../text.ts";
 import { calendarDateField } from "../calendar.ts";
 import { PageRequest } from "../paging.ts";
 
 /** 操作日志: 操作人 / 操作类型 / 日期 from–to (China time, both days included). */
 export const ListAuditInput = PageRequest.extend({
-  actor: z.string().trim().max(50).optional(),
-  action: z.string().trim().max(60).optional(),
+  actor: SearchText("操作人"),
+  action: SearchText("操作类型", 60),
   from: calendarDateField("开始日期").optional(),
   to: calendarDateField("结束日期").optional(),
 });

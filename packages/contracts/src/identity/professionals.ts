@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { MultiLineText } from "../text.ts";
 
 /** 显示完整信息: the clear ID and/or phone number of one person, logged with a purpose. */
 export const RevealPiiInput = z.object({
   accountId: z.uuid(),
   fields: z.array(z.enum(["idNumber", "phone"])).min(1, "请选择要显示的信息"),
-  purpose: z.string().trim().max(200, "用途过长").optional(),
+  purpose: MultiLineText({ label: "用途", max: 200, tooLong: "用途过长" }).optional(),
 });
 export type RevealPiiInput = z.input<typeof RevealPiiInput>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SingleLineText, SearchText } from "../text.ts";
 import { EducationCode } from "../codes/education.ts";
 import { TitleLevelCode, TitleSeriesCode } from "../codes/title-series.ts";
 import { IdType, ProfessionalStatus } from "../domain-codes.ts";
@@ -6,7 +7,7 @@ import { PageRequest } from "../paging.ts";
 import { MobilePhone } from "../validation/identifier.ts";
 import { Email } from "./registration.ts";
 
-const optional = (label: string, max = 100) => z.string().trim().max(max, `${label}过长`).nullable();
+const optional = (label: string, max = 100) => SingleLineText({ label, max, tooLong: `${label}过长` }).nullable();
 
 /** The fields a professional may ask to change (证件号 is not one of them). */
 export const profileChangeFields = {
@@ -26,7 +27,7 @@ export type ProfileChangeField = keyof typeof profileChangeFields;
 /** 人员信息修改: only the chosen fields, each with its new value. */
 export const RequestProfileChangeInput = z
   .object({
-    name: z.string().trim().min(1, "请输入姓名").max(50, "姓名过长"),
+    name: SingleLineText({ label: "姓名", min: 1, max: 50, required: "请输入姓名", tooLong: "姓名过长" }),
     phone: MobilePhone,
     email: Email,
     departmentId: z.uuid("工作部门无效").nullable(),
@@ -65,7 +66,7 @@ export const MyProfile = z.object({
 });
 export type MyProfile = z.infer<typeof MyProfile>;
 
-export const ListProfileChangesInput = PageRequest.extend({ name: z.string().trim().max(50).optional() });
+export const ListProfileChangesInput = PageRequest.extend({ name: SearchText("姓名") });
 export type ListProfileChangesInput = z.input<typeof ListProfileChangesInput>;
 
 export const ProfileChangeRow = z.object({

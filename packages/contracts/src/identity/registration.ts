@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SingleLineText } from "../text.ts";
 import { NewPassword } from "../auth/password.ts";
 import { EducationCode } from "../codes/education.ts";
 import { IndustryCode } from "../codes/industries.ts";
@@ -11,12 +12,9 @@ import { CaptchaAnswer } from "./auth.ts";
 
 export const Email = z.string({ error: "请输入电子邮箱" }).trim().max(100, "电子邮箱过长").pipe(z.email("电子邮箱格式不正确"));
 
-const text = (label: string, max = 100) => z.string({ error: `请输入${label}` }).trim().min(1, `请输入${label}`).max(max, `${label}过长`);
+const text = (label: string, max = 100) => SingleLineText({ label, max, min: 1, required: `请输入${label}`, tooLong: `${label}过长` });
 const optionalText = (label: string, max = 100) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label}过长`)
+  SingleLineText({ label, max, tooLong: `${label}过长` })
     .nullish()
     .transform((v) => (v ? v : null));
 
@@ -72,7 +70,7 @@ export type RegistrationResult = z.infer<typeof RegistrationResult>;
 
 /** The public unit picker: approved units by part of their name, name and id only. */
 export const SearchUnitsInput = z.object({
-  name: z.string().trim().max(50).default(""),
+  name: SingleLineText({ label: "单位名称", max: 50 }).default(""),
   kinds: z.array(UnitKind).min(1).default(["EMPLOYER", "TRAINING_BASE", "AUTHORITY"]),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });

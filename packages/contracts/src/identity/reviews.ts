@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { MultiLineText, SearchText } from "../text.ts";
 import { PageRequest } from "../paging.ts";
 import { IdType, UnitNature } from "../domain-codes.ts";
 
 /** 审核用人单位: pending employers under the caller, searched by 单位名称. */
-export const ListPendingEmployersInput = PageRequest.extend({ name: z.string().trim().max(100).optional() });
+export const ListPendingEmployersInput = PageRequest.extend({ name: SearchText("单位名称", 100) });
 export type ListPendingEmployersInput = z.input<typeof ListPendingEmployersInput>;
 
 export const PendingEmployerRow = z.object({
@@ -21,7 +22,7 @@ export const PendingEmployerRow = z.object({
 export type PendingEmployerRow = z.infer<typeof PendingEmployerRow>;
 
 /** 审核注册人员: pending professionals of units in scope, searched by 姓名. */
-export const ListPendingProfessionalsInput = PageRequest.extend({ name: z.string().trim().max(50).optional() });
+export const ListPendingProfessionalsInput = PageRequest.extend({ name: SearchText("姓名") });
 export type ListPendingProfessionalsInput = z.input<typeof ListPendingProfessionalsInput>;
 
 /** 序号 姓名 证件号 所在单位 工作部门 学历 专业技术职务系列 注册时间 操作 */
@@ -49,7 +50,7 @@ export const ReviewDecisionInput = z
   .object({
     ids: z.array(z.uuid()).min(1, "请选择要审核的记录").max(200, "一次最多审核200条"),
     approve: z.boolean(),
-    reason: z.string().trim().max(200, "原因过长").optional(),
+    reason: MultiLineText({ label: "原因", max: 200, tooLong: "原因过长" }).optional(),
   })
   .refine((v) => v.approve || (v.reason ?? "").length > 0, { path: ["reason"], message: "请填写不通过原因" });
 export type ReviewDecisionInput = z.input<typeof ReviewDecisionInput>;

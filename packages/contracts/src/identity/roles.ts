@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { SingleLineText, SearchText } from "../text.ts";
 import { Permission, permissionModules } from "../auth/permissions.ts";
 import { PageRequest } from "../paging.ts";
 
-const roleName = z.string({ error: "请输入角色名称" }).trim().min(1, "请输入角色名称").max(30, "角色名称最多30个字");
+const roleName = SingleLineText({ label: "角色名称", min: 1, max: 30, required: "请输入角色名称", tooLong: "角色名称最多30个字" });
 const permissions = z.array(Permission, { error: "请选择权限模块" }).min(1, "请至少选择一个权限模块");
 
 /** 角色管理: the roles of the caller's unit. */
-export const ListRolesInput = PageRequest.extend({ name: z.string().trim().max(30).optional() });
+export const ListRolesInput = PageRequest.extend({ name: SearchText("角色名称", 30) });
 export type ListRolesInput = z.infer<typeof ListRolesInput>;
 
 export const RoleRow = z.object({ id: z.uuid(), name: z.string(), permissions: z.array(Permission), adminCount: z.number().int() });

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { SingleLineText, MultiLineText, SearchText } from "../text.ts";
 import { IdType } from "../domain-codes.ts";
 import { MAX_ATTACHMENT_BASE64 } from "../files.ts";
 import { PageRequest } from "../paging.ts";
 
 /** 添加人员: approved professionals of the caller's units who may be transferred out. */
-export const TransferCandidatesInput = PageRequest.extend({ name: z.string().trim().max(50).optional() });
+export const TransferCandidatesInput = PageRequest.extend({ name: SearchText("姓名") });
 export type TransferCandidatesInput = z.input<typeof TransferCandidatesInput>;
 
 /** What the 人员调出 form shows of the chosen person (masked). */
@@ -25,7 +26,7 @@ export type TransferCandidate = z.infer<typeof TransferCandidate>;
 
 /** 调转附件 as uploaded: the file's name and its bytes in base64. */
 export const TransferAttachmentUpload = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: SingleLineText({ label: "附件名称", min: 1, max: 200 }),
   base64: z.base64({ error: "附件内容无效" }).max(MAX_ATTACHMENT_BASE64, { error: "附件大小不能超过4M" }),
 });
 export type TransferAttachmentUpload = z.infer<typeof TransferAttachmentUpload>;
@@ -43,8 +44,8 @@ export const CreateTransferInput = z.object({
   accountId: z.uuid("请选择转出人员"),
   contactPhone: z.string({ error: "请输入本单位联系电话" }).trim().min(1, "请输入本单位联系电话").regex(/^[\d-]{7,20}$/, "联系电话格式不正确"),
   toUnitId: z.uuid("请选择调入单位"),
-  reason: z.string({ error: "请输入调转原因" }).trim().min(1, "请输入调转原因").max(500, "调转原因过长"),
-  attachmentName: z.string().trim().max(200).optional(),
+  reason: MultiLineText({ label: "调转原因", min: 1, max: 500, required: "请输入调转原因", tooLong: "调转原因过长" }),
+  attachmentName: SingleLineText({ label: "附件名称", max: 200 }).optional(),
   /** 附件: one image (jpg jpeg gif bmp png, ≤ 4 MB), its type detected from the bytes by identity. */
   attachment: TransferAttachmentUpload.optional(),
 });
@@ -87,6 +88,6 @@ export type TransferDetail = z.infer<typeof TransferDetail>;
 
 /** 确认调转 / 拒绝 (a reason is required to refuse). */
 export const DecideTransferInput = z
-  .object({ id: z.uuid(), accept: z.boolean(), reason: z.string().trim().max(200, "原因过长").optional() })
+  .object({ id: z.uuid(), accept: z.boolean(), reason: MultiLineText({ label: "原因", max: 200, tooLong: "原因过长" }).optional() })
   .refine((v) => v.accept || (v.reason ?? "").length > 0, { path: ["reason"], message: "请填写拒绝原因" });
 export type DecideTransferInput = z.input<typeof DecideTransferInput>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MultiLineText, SearchText } from "../text.ts";
 import { PageRequest } from "../paging.ts";
 import { requireCodeConfirmation } from "../validation/credit-code.ts";
 import { CodeConfirmed, UnitCode } from "../validation/identifier.ts";
@@ -26,7 +27,7 @@ export type OwnUnitChange = z.infer<typeof OwnUnitChange>;
 /** 审核机构信息修改: 待审核 / 已审核 tabs, 法人单位 filter. */
 export const ListUnitChangesInput = PageRequest.extend({
   tab: z.enum(["PENDING", "DONE"]).default("PENDING"),
-  unitName: z.string().trim().max(100).optional(),
+  unitName: SearchText("法人单位", 100),
 });
 export type ListUnitChangesInput = z.infer<typeof ListUnitChangesInput>;
 
@@ -52,7 +53,7 @@ export const DecideUnitChangesInput = z
   .object({
     approvalIds: z.array(z.uuid()).min(1, "请选择要审核的记录").max(100),
     decision: z.enum(["APPROVE", "REJECT"]),
-    reason: z.string().trim().max(200, "驳回原因最多200个字").optional(),
+    reason: MultiLineText({ label: "驳回原因", max: 200, tooLong: "驳回原因最多200个字" }).optional(),
   })
   .refine((v) => v.decision === "APPROVE" || (v.reason ?? "") !== "", { path: ["reason"], message: "请填写驳回原因" });
 export type DecideUnitChangesInput = z.infer<typeof DecideUnitChangesInput>;

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { SearchText } from "../text.ts";
 import { PageRequest } from "../paging.ts";
 import { UnitKind, UnitNature, UnitStatus, TrainingLevel } from "../domain-codes.ts";
 
 /** 管理直属账户 › 管理下级单位: 单位名称 / 单位性质 filters. */
 export const ListSubordinatesInput = PageRequest.extend({
-  name: z.string().trim().max(100).optional(),
+  name: SearchText("单位名称", 100),
   nature: UnitNature.optional(),
 });
 export type ListSubordinatesInput = z.infer<typeof ListSubordinatesInput>;
@@ -54,8 +55,8 @@ export const RemoveSubordinateAdminInput = SubordinateTarget.extend({ adminId: z
 
 /** 管理继续教育基地: 继续教育基地名称 / 所属行业 / 继续教育基地级别 filters. */
 export const ListTrainingBasesInput = PageRequest.extend({
-  name: z.string().trim().max(100).optional(),
-  industry: z.string().trim().max(4).optional(),
+  name: SearchText("继续教育基地名称", 100),
+  industry: SearchText("所属行业", 4),
   trainingLevel: TrainingLevel.optional(),
 });
 export type ListTrainingBasesInput = z.infer<typeof ListTrainingBasesInput>;

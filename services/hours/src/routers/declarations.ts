@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { calendarDate, DeclarationIdInput, DeclareInput, DomainError, toDateColumn, hoursEvents, ListRecordsInput, type Permission, type Principal } from "@ce/contracts";
+import { calendarDate, DeclarationIdInput, DeclareInput, DomainError, toDateColumn, hoursEvents, ListRecordsInput, SearchText, type Permission, type Principal } from "@ce/contracts";
 import { prefixFilter, authedProcedure, permittedProcedure, router, type EventMeta } from "@ce/service-kit";
 import { z } from "zod";
 import { declarableProfessionals, findDeclaration, listRecords, lockDeclaration, toDetail, usedHoursThisYear, withForm, type RecordsScope } from "../db/declarations.ts";
@@ -32,7 +32,7 @@ export function declarationsRouter(deps: HoursDeps) {
   return router({
     /** 选择申请人 › 添加人员: approved professionals of the caller's unit subtree. */
     declarables: permittedProcedure("hours.declare")
-      .input(z.object({ name: z.string().trim().max(50).optional() }))
+      .input(z.object({ name: SearchText("姓名") }))
       .query(({ ctx, input }) => {
         if (!ctx.principal.scopePath) throw new DomainError("FORBIDDEN", "当前账户没有可管理的人员");
         return declarableProfessionals(db, ctx.principal.scopePath, input.name || undefined);

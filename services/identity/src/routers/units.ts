@@ -1,5 +1,5 @@
 import { DomainError, ListSubordinatesInput, ListTrainingBasesInput, RemoveSubordinateAdminInput, SubordinateTarget, type Principal } from "@ce/contracts";
-import { authedProcedure, permittedProcedure, router } from "@ce/service-kit";
+import { anyPermissionProcedure, permittedProcedure, router } from "@ce/service-kit";
 import { revokeSessions } from "../auth/sessions.ts";
 import { auditActor } from "../db/audit.ts";
 import { deleteSubordinate, removeSubordinateAdmin, subordinateAdmins, subordinateDetail } from "../db/subordinates.ts";
@@ -14,12 +14,7 @@ function scopeOf(principal: Principal) {
 }
 
 // 管理下级单位 opens with either module; its 详细 and 管理员信息 pages too.
-const viewSubordinates = authedProcedure.use(({ ctx, next }) => {
-  if (!ctx.principal.permissions.some((p) => p === "subordinate.view" || p === "subordinate.manage")) {
-    throw new DomainError("FORBIDDEN", "没有“查看下级单位”的权限");
-  }
-  return next();
-});
+const viewSubordinates = anyPermissionProcedure("subordinate.view", "subordinate.manage");
 
 /** 管理直属账户 › 管理下级单位 and 管理继续教育基地. */
 export function unitsRouter(deps: IdentityDeps) {

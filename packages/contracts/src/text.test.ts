@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { CreateDepartmentInput, CreateRoleInput, DeclareInput, ListAdminsInput, RejectInput } from "./index.ts";
+import { MultiLineText, OpaqueToken, SearchText, SingleLineText, textFault } from "./text.ts";
+
+const name = SingleLineText({ label: "部门名称", min: 1, max: 10 });
+const note = MultiLineText({ label: "驳回说明", max: 20 });
+
+describe("textFault", () => {
+  // [what, input, multiLine, expected]
+  const cases: [string, string, boolean, ReturnType<typeof textFault>][] = [
+    ["plain Chinese", "济南市交通运输局", false, null],
+    ["emoji (a valid surrogate pair)", "培训😀班", false, null],
+    ["astral CJK (U+20000)", "\u{20000}", false, null],
+    ["NUL", "a\u0000b", false, "control"],
+    ["NUL in multi-line", "a\u0000b", true, "control"],
+    ["BEL", "\u0007", true, "control"],
+    ["ESC (terminal escape)", "\u001b[31m红", false, "control"],
+    ["DEL", "x\u007f", false, "control"],
+    ["C1 NEL", "x\u0085", true, "control"],
+    ["C1 CSI", "x\u009b", false, "control"],
+    ["LF in one line", "第一行\n第二行", false, "control"],
+    ["TAB in one line", "a\tb", false, "control"],
+    ["LF in multi-line", "第一行\n第二行", true, null],
+    ["TAB in multi-line", "a\tb", true, null],
+    ["lone high surrogate", "a\uD83D", false, "surrogate"],
+    ["lone low surrogate", "\uDE00b", true, "surrogate"],
+    ["reversed pair", "\uDE00\uD83D", false, "surrogate"],
+    ["U+FFFE", "\uFFFE", false, "noncharacter"],
+    ["U+FFFF", "x\uFFFF", true, "noncharacter"],
+    ["U+FDD0", "\uFDD0", false, "noncharacter"],
+    ["U+10FFFF", "\u{10FFFF}", false, "noncharacter"],
+    ["U+1FFFE", "\u{1FFFE}", false, "noncharacter"],
+    ["RLO (Trojan Source)", "abc\u202Efed", false, "bidi"],
+    ["LRI isolate", "\u2066x\u2069", true, "bidi"],
+    ["ZWJ is fine (emoji sequences)", "👨\u200D👩", false, null],
+    ["no-break space is fine", "a\u00A0b", false, null],
+  ];
+  it.each(cases)("%s", (_what, input, multiLine, expected) => {
+    expect(textFault(input, multiLine)).toBe(expected);
+  });
+});
+
+describe("SingleLineText / MultiLineText", () => {
+  const refused = (schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } }, v: unknown) =>
+    schema.safeParse(v).error?.issues.map((i) => i.message) ?? [];
+
+  it.each([
+    ["a\u0000", "部门名称含有不允许的字符（控制字符或不可见的格式字符），请删除后重试"],
+    ["\u202E名称", "部门名称含有不允许的字符（控制字符或不可见的格式字符），请删除后重试"],
+    ["   ", "请填写部门名称"],
+    ["一二三四五六七八九十一", "部门名称不能超过10个字"],
+    [42, "请填写部门名称"],
+    [null, "请填写部门名称"],
+  ])("refuses %j with a message naming the field", (input, message) => {
+    expect(refused(name, input)).toContain(message);
+  });
+
+  it("trims, and keeps what is fine", () => {
+    expect(name.parse("  办公室 ")).toBe("办公室");
+    expect(note.parse("第一行\r\n第二行\r三")).toBe("第一行\n第二行\n三");
+  });
+
+  it("composes with optional and default", () => {
+    expect(SearchText("姓名").parse(undefined)).toBeUndefined();
+    expect(SearchText("姓名").safeParse("张\u0000").success).toBe(false);
+    expect(OpaqueToken("无效").safeParse("abc\u0000").success).toBe(false);
+    expect(OpaqueToken("无效").parse("k3-x_9")).toBe("k3-x_9");
+  });
+});
+
+describe("every free-text input schema refuses control characters", () => {
+  // [schema, a valid input, the field to poison]
+  const declare = {
+    professionalId: "5b1f6a4e-0c1d-4f7a-9b8e-2d3c4b5a6f70",
+    year: 2026,
+    formCode: "TRAINING",
+    schoolName: "山东交通学院",
+    className: "桥梁养护班",
+    startDate: "2026-03-01",
+    endDate: "2026-03-02",
+    score: "合格",
+    requestedHours: 8,
+    subject: "PROFESSIONAL",
+    attachments: [{ name: "a.png", contentBase64: "iVBORw0KGgo=" }],
+  };
+  const cases: [string, { safeParse(v: unknown): { success: boolean } }, Record<string, unknown>, string][] = [
+    ["department name", CreateDepartmentInput, { name: "办公室", sortOrder: 1 }, "name"],
+    ["role name", CreateRoleInput, { name: "审核员", permissions: ["hours.approve"] }, "name"],
+    ["admin name filter", ListAdminsInput, { name: "张" }, "name"],
+    ["declaration school", DeclareInput, declare, "schoolName"],
+    ["declaration class", DeclareInput, declare, "className"],
+    ["declaration score", DeclareInput, declare, "score"],
+    ["declaration content", DeclareInput, { ...declare, content: "内容" }, "content"],
+    ["reject reason", RejectInput, { declarationId: declare.professionalId, reasonCode: "OTHER", reason: "说明" }, "reason"],
+  ];
+  it.each(cases)("%s", (_what, schema, valid, field) => {
+    expect(schema.safeParse(valid).success).toBe(true);
+    for (const bad of ["\u0000", "\u001b", "\uD800", "\u202E", "\uFFFF"]) {
+      expect(schema.safeParse({ ...valid, [field]: `x${bad}y` }).success).toBe(false);
+    }
+  });
+});

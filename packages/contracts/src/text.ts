@@ -1,0 +1,93 @@
+import { z } from "zod";
+
+/**
+ * Free text that a person types: one schema for every name, filter, reason and note that crosses
+ * the wire, so that nothing PostgreSQL cannot store (NUL) or a reviewer cannot see (controls,
+ * bidi overrides) ever reaches a table, a log line or another person's screen.
+ */
+
+// C0 controls except TAB/LF (multi-line only), DEL, C1 controls.
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
+const LINE_BREAK_OR_TAB = /[\t\n]/u;
+// Bidi embeddings/overrides/isolates reorder what a reviewer reads (CVE-2021-42574, "Trojan Source").
+// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
+// Noncharacters (Unicode §23.7): U+FDD0–U+FDEF and the last two code points of every plane.
+const NONCHARACTER = /[\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/;
+
+/** Why a piece of text is refused, or null when it is fine. */
+export type TextFault = "control" | "surrogate" | "noncharacter" | "bidi";
+
+/**
+ * Finds the first character a text field must not hold: NUL and other C0/C1 controls (TAB and
+ * LF allowed when `multiLine`), a lone UTF-16 surrogate (not valid Unicode; PostgreSQL would
+ * store U+FFFD), a noncharacter such as U+FFFE/U+FFFF, or a bidi embedding/override/isolate
+ * (U+202A–U+202E, U+2066–U+2069). Pure; returns null for acceptable text. Source: Unicode
+ * Standard §23.1 (control codes), §23.7 (noncharacters), UAX #9 (bidi controls).
+ */
+export function textFault(value: string, multiLine = false): TextFault | null {
+  if (CONTROL.test(value) || (!multiLine && LINE_BREAK_OR_TAB.test(value))) return "control";
+  if (LONE_SURROGATE.test(value)) return "surrogate";
+  if (NONCHARACTER.test(value)) return "noncharacter";
+  if (BIDI_CONTROL.test(value)) return "bidi";
+  return null;
+}
+
+/** The message a person sees for a refused character, naming the field. */
+export function textFaultMessage(label: string): string {
+  return `${label}含有不允许的字符（控制字符或不可见的格式字符），请删除后重试`;
+}
+
+export interface TextOptions {
+  /** The field's Chinese label, as the form prints it (used in every message). */
+  label: string;
+  /** Most characters (UTF-16 units, as the browser's maxlength counts). */
+  max: number;
+  /** Fewest characters after trimming; 1 makes the field required ("请填写…"). */
+  min?: number;
+  /** Overrides the "请填写…" message (e.g. a form's existing wording). */
+  required?: string;
+  /** Overrides the "…不能超过N个字" message. */
+  tooLong?: string;
+}
+
+function text({ label, max, min = 0, required = `请填写${label}`, tooLong = `${label}不能超过${max}个字` }: TextOptions, multiLine: boolean) {
+  let schema = z.string({ error: required }).trim();
+  // Browsers submit a textarea's line breaks as CRLF; store one form.
+  if (multiLine) schema = schema.overwrite((s) => s.replace(/\r\n?/g, "\n"));
+  if (min > 0) schema = schema.min(min, { error: min === 1 ? required : `${label}至少${min}个字` });
+  return schema
+    .max(max, { error: tooLong })
+    .refine((s) => textFault(s, multiLine) === null, { error: textFaultMessage(label) });
+}
+
+/**
+ * One line of free text (names, filters, titles): trimmed, `min`..`max` characters, no control,
+ * line-break, bidi or noncharacter. A zod string schema, so `.optional()`, `.nullable()` and
+ * `.default()` compose; errors are Chinese messages naming `label`.
+ */
+export function SingleLineText(opts: TextOptions) {
+  return text(opts, false);
+}
+
+/**
+ * Several lines of free text (reasons, notes, 学习内容): as SingleLineText, but TAB and line
+ * breaks are kept (CRLF and CR become LF).
+ */
+export function MultiLineText(opts: TextOptions) {
+  return text(opts, true);
+}
+
+/** A search box: optional single-line text whose blank value means "no filter". */
+export function SearchText(label: string, max = 50) {
+  return SingleLineText({ label, max }).optional();
+}
+
+/**
+ * An opaque token a client echoes back (captcha id, draft id, reset token): printable ASCII
+ * only, 1..`max` characters. Refuses with the given Chinese message.
+ */
+export function OpaqueToken(message: string, max = 200) {
+  return z.string({ error: message }).min(1, { error: message }).max(max, { error: message }).regex(/^[\x21-\x7E]+$/, { error: message });
+}

@@ -1,0 +1,81 @@
+// The hours procedures for the authorization matrix and the fuzz suite: one sample input each,
+// pointing at 济南's objects (the victim unit); callers come from 青岛 (its sibling) or have no session.
+import { createCallerFactory } from "@ce/service-kit";
+import { callerContext, testPrincipal, type MatrixCases } from "@ce/service-kit/testing";
+import type { DeclareInput, LearningForm } from "@ce/contracts";
+import { createHoursRouter } from "../../src/routers/index.ts";
+import { bus, busDriver, jinan, port, portWorker, province, qingdao, type HoursWorld, type UnitEnvelope } from "./world.ts";
+
+export const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
+/** What the cases point at: a 济南 declaration with its attachment, and the catalog's first form. */
+export interface HoursVictim {
+  declarationId: string;
+  attachmentId: string;
+  form: LearningForm;
+}
+
+export const claim = (): DeclareInput => ({
+  professionalId: busDriver.data.accountId,
+  year: 2026,
+  formCode: "JOB_TRAINING",
+  schoolName: "济南公共交通集团培训中心",
+  className: "驾驶员岗位培训班",
+  startDate: "2026-03-02",
+  endDate: "2026-03-06",
+  score: "合格",
+  requestedHours: 8,
+  subject: "PROFESSIONAL",
+  details: {},
+  attachments: [{ name: "证书.png", contentBase64: PNG }],
+});
+
+const ids = (v: HoursVictim) => [v.declarationId];
+
+/** Every hours procedure. A new procedure fails the matrix until it has a case here. */
+export const hoursCases: MatrixCases<HoursVictim> = {
+  "approvalChain.preview": { input: () => ({ unitId: bus.data.unitId }) },
+  "forms.list": {},
+  "forms.get": { input: () => ({ code: "JOB_TRAINING" }) },
+  "forms.update": { input: (v) => ({ ...v.form, effectiveFrom: "2099-01-01" }) },
+  "declarations.declarables": { input: () => ({ name: "王" }) },
+  "declarations.years": {},
+  "declarations.declare": { input: () => claim() },
+  "declarations.withdraw": { input: (v) => ({ declarationId: v.declarationId }) },
+  "declarations.records": { input: () => ({ tab: "ALL" }) },
+  "declarations.get": { input: (v) => ({ declarationId: v.declarationId }) },
+  "attachments.get": { input: (v) => ({ attachmentId: v.attachmentId }) },
+  "approvals.list": { input: () => ({}) },
+  "approvals.approve": { input: (v) => ({ declarationId: v.declarationId, recognizedHours: 8 }) },
+  "approvals.reject": { input: (v) => ({ declarationId: v.declarationId, reasonCode: "OTHER", reason: "材料不全" }) },
+  "approvals.batchApprove": { input: (v) => ({ declarationIds: ids(v) }) },
+  "approvals.batchReject": { input: (v) => ({ declarationIds: ids(v), reasonCode: "OTHER", reason: "材料不全" }) },
+  "audits.list": { input: () => ({ sample: "ALL" }) },
+  "audits.pass": { input: (v) => ({ declarationIds: ids(v) }) },
+  "audits.fail": { input: (v) => ({ declarationIds: ids(v), reason: "证书不实" }) },
+  "compliance.mine": { input: () => ({ years: 3 }) },
+};
+
+const scopeOf = (u: UnitEnvelope) => ({ unitId: u.data.unitId, unitName: u.data.name, scopePath: u.data.path });
+
+/** Files one 济南 declaration through the router as 济南公交's admin and reads the catalog. */
+export async function seedHoursVictim(world: HoursWorld): Promise<HoursVictim> {
+  const router = createHoursRouter(world.app.deps);
+  const call = createCallerFactory(router);
+  const declared = await call(callerContext(testPrincipal(scopeOf(bus)))).declarations.declare(claim());
+  const form = (await call(callerContext(testPrincipal(scopeOf(province)))).forms.get({ code: "JOB_TRAINING" })) as LearningForm;
+  return { declarationId: declared.id, attachmentId: declared.attachments[0]!.id, form };
+}
+
+/** The sibling side: 青岛's admin, an admin of 青岛 without any module, and 青岛港's worker. */
+export const hoursCallers = () => ({
+  anonymous: null,
+  professional: testPrincipal({ ...scopeOf(port), professional: true, accountId: portWorker.data.accountId, name: portWorker.data.name }),
+  siblingAdmin: testPrincipal(scopeOf(qingdao)),
+  unprivilegedAdmin: testPrincipal({ ...scopeOf(qingdao), permissions: [] }),
+});
+
+export const hoursSentinels = (v: HoursVictim) => ({
+  sentinels: [jinan.data.unitId, jinan.data.name, bus.data.unitId, bus.data.name, busDriver.data.accountId, busDriver.data.name, v.declarationId, v.attachmentId, "驾驶员岗位培训班"],
+  privateSentinels: [busDriver.data.accountId, busDriver.data.name, v.declarationId, v.attachmentId],
+});

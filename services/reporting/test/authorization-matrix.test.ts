@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually, matrixSummary, runAuthorizationMatrix, testPrincipal, unitEnvelope } from "@ce/service-kit/testing";
+import { createReportingRouter } from "../src/routers/index.ts";
+import { bootReporting } from "./support/boot.ts";
+import { reportingCases } from "./support/matrix.ts";
+
+// The victim is 济南 (and its employer); every caller comes from its sibling 青岛 or has no session.
+const province = unitEnvelope("ce.identity.unit.created.v1", { name: "山东省交通运输厅", region: "370000" });
+const jinan = unitEnvelope("ce.identity.unit.created.v1", { name: "济南市交通运输局", superiorId: province.data.unitId, superiorPath: province.data.path });
+const qingdao = unitEnvelope("ce.identity.unit.created.v1", { name: "青岛市交通运输局", superiorId: province.data.unitId, superiorPath: province.data.path });
+const jinanBus = unitEnvelope("ce.identity.unit.created.v1", { name: "济南公共交通集团有限公司", kind: "EMPLOYER", nature: "ENTERPRISE", superiorId: jinan.data.unitId, superiorPath: jinan.data.path });
+
+let sys: Awaited<ReturnType<typeof bootReporting>>;
+beforeAll(async () => {
+  sys = await bootReporting("authzmatrix");
+  for (const u of [province, jinan, qingdao, jinanBus]) await sys.producer.publish(u);
+  await eventually(async () => expect(await sys.app.db.unitReplica.count()).toBe(4));
+});
+afterAll(() => sys.cleanup());
+
+describe("reporting authorization matrix", () => {
+  it("refuses every procedure to callers without a session, a professional, an admin lacking the permission, and never shows a sibling unit's data", async () => {
+    const sibling = { unitId: qingdao.data.unitId, unitName: qingdao.data.name, scopePath: qingdao.data.path };
+    const result = await runAuthorizationMatrix({
+      router: createReportingRouter({ db: sys.app.db }),
+      world: null,
+      cases: reportingCases,
+      callers: {
+        anonymous: null,
+        professional: testPrincipal({ ...sibling, professional: true }),
+        siblingAdmin: testPrincipal(sibling),
+        unprivilegedAdmin: testPrincipal({ ...sibling, permissions: [] }),
+      },
+      sentinels: [jinan.data.unitId, jinan.data.name, jinanBus.data.unitId, jinanBus.data.name, jinan.data.path],
+      privateSentinels: [],
+    });
+    console.log(matrixSummary("reporting", result));
+    expect(result.problems).toEqual([]);
+  });
+});

@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually, fuzzRouter, fuzzRuns, fuzzSummary, rowCounts, testPrincipal, unitEnvelope } from "@ce/service-kit/testing";
+import { createReportingRouter } from "../src/routers/index.ts";
+import { bootReporting } from "./support/boot.ts";
+import { reportingCases } from "./support/matrix.ts";
+
+const province = unitEnvelope("ce.identity.unit.created.v1", { name: "山东省交通运输厅", region: "370000" });
+let sys: Awaited<ReturnType<typeof bootReporting>>;
+beforeAll(async () => {
+  sys = await bootReporting("fuzz");
+  await sys.producer.publish(province);
+  await eventually(async () => expect(await sys.app.db.unitReplica.count()).toBe(1));
+});
+afterAll(() => sys.cleanup());
+
+const runs = fuzzRuns();
+
+describe("reporting fuzz", () => {
+  it("answers hostile input to every procedure with a 4xx or a result, never a 500", async () => {
+    const result = await fuzzRouter({
+      router: createReportingRouter({ db: sys.app.db }),
+      world: null,
+      principal: testPrincipal({ unitId: province.data.unitId, unitName: province.data.name, scopePath: province.data.path }),
+      samples: reportingCases,
+      snapshot: rowCounts(sys.app.db, "reporting"),
+      runs,
+    });
+    console.log(fuzzSummary("reporting", result, runs));
+    expect(result.problems).toEqual([]);
+  }, 600_000);
+});
