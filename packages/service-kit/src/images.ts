@@ -137,10 +137,17 @@ async function reencodeBmp(bytes: Uint8Array, field: string): Promise<Encoded> {
   const valid = BMP_HEADER_SIZES.has(headerSize) && planes === 1 && BMP_DEPTHS.has(depth) && BMP_COMPRESSION[compression]?.includes(depth) && colors <= 256;
   if (!valid || width <= 0 || height <= 0) throw refuse(field);
   if (width * height > MAX_ATTACHMENT_PIXELS) throw tooLarge(field);
-  if (compression === 0 && buf.length < 14 + headerSize + Math.ceil((width * depth) / 32) * 4 * height) throw refuse(field);
+  // bmp-ts reads the pixels right after the colour table and ignores the header's pixel offset, so
+  // a file whose pixels start later (writers may pad) is given to it with the gap cut out.
+  const masks = headerSize === 40 ? (compression === 3 ? 12 : compression === 6 ? 16 : 0) : 0;
+  const paletteBytes = (depth <= 8 || colors > 0 ? colors || 1 << depth : 0) * 4;
+  const pixelsAt = 14 + headerSize + masks + paletteBytes;
+  const offset = buf.readUInt32LE(10);
+  if (offset < pixelsAt || offset > buf.length) throw refuse(field);
+  if (compression === 0 && buf.length < offset + Math.ceil((width * depth) / 32) * 4 * height) throw refuse(field);
   let decoded: ReturnType<typeof decodeBmp>;
   try {
-    decoded = decodeBmp(buf);
+    decoded = decodeBmp(offset === pixelsAt ? buf : Buffer.concat([buf.subarray(0, pixelsAt), buf.subarray(offset)]));
   } catch {
     throw refuse(field);
   }

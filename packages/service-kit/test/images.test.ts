@@ -30,6 +30,15 @@ function bmp(width: number, height: number, bitPP: 1 | 24 | 32 = 24): Uint8Array
   return new Uint8Array(encodeBmp({ data, width, height, bitPP }).data);
 }
 
+/** `file` (a BMP) with `gap` bytes between its header and its pixels, and the pixel offset moved to match. */
+function bmpWithGap(file: Uint8Array, gap: number): Uint8Array {
+  const b = Buffer.from(file);
+  const offset = b.readUInt32LE(10);
+  const out = Buffer.concat([b.subarray(0, offset), Buffer.alloc(gap, 0x77), b.subarray(offset)]);
+  out.writeUInt32LE(offset + gap, 10);
+  return new Uint8Array(out);
+}
+
 /** `png` with its IHDR width/height replaced (CRC fixed), pixels unchanged: a header bomb. */
 function pngClaiming(png: Uint8Array, width: number, height: number): Uint8Array {
   const b = Buffer.from(png);
@@ -106,6 +115,7 @@ const table: Row[] = [
   { name: "a GIF/JavaScript polyglot", input: () => concat("GIF89a=alert(1)//", Buffer.alloc(20)), refused: ATTACHMENT_TYPE_MESSAGE },
   { name: "a PNG header claiming 100000×100000 pixels", input: () => pngClaiming(inputs.png!, 100_000, 100_000), refused: ATTACHMENT_DIMENSIONS_MESSAGE },
   { name: "a BMP header claiming 60000×60000 pixels", input: () => bmpClaiming(60_000, 60_000), refused: ATTACHMENT_DIMENSIONS_MESSAGE },
+  { name: "a BMP whose pixel offset points into its header", input: () => bmp(3, 2).map((v, i) => (i === 10 ? 20 : v)), refused: ATTACHMENT_TYPE_MESSAGE },
   { name: "a BMP header claiming a negative width", input: () => bmpClaiming(-5, 5), refused: ATTACHMENT_TYPE_MESSAGE },
   { name: "an SVG", input: () => concat('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>'), refused: ATTACHMENT_TYPE_MESSAGE },
   { name: "a WebP (not in the guide's list)", input: () => inputs.webp!, refused: ATTACHMENT_TYPE_MESSAGE },
@@ -142,8 +152,11 @@ describe("decodeAttachmentImage", () => {
     for (const s of stored!.absent ?? []) expect(has(image.bytes, s), s).toBe(false);
   });
 
-  it("keeps the pixels of a BMP (left red, right blue)", async () => {
-    const image = await decodeAttachmentImage(bmp(4, 2), "attachment");
+  it.each([
+    { name: "as written", input: () => bmp(4, 2) },
+    { name: "with a gap before the pixels (header offset honoured)", input: () => bmpWithGap(bmp(4, 2), 10) },
+  ])("keeps the pixels of a BMP (left red, right blue), $name", async ({ input }) => {
+    const image = await decodeAttachmentImage(input(), "attachment");
     const { data, info } = await sharp(image.bytes).raw().toBuffer({ resolveWithObject: true });
     expect(info.channels).toBe(3);
     expect([...data.subarray(0, 3)]).toEqual([255, 0, 0]);

@@ -12,7 +12,10 @@ beforeAll(async () => {
   for (const key of ["jn", "jnBus", "jnViewer", "professional"] as const) tokens[key] = (await t.login(t.fixture.logins[key])).token;
   tokens.qdMetro = (await t.login(await t.fixture.newAdmin("qdMetro", { isSuper: true }))).token;
 });
-afterAll(() => t?.cleanup());
+afterAll(async () => {
+  await t?.app.deps.transferAttachments.destroy();
+  await t?.cleanup();
+});
 
 const as = (who: keyof typeof tokens | null) => t.client({ token: who ? tokens[who] : null }).transfers;
 const form = (accountId: string, toUnitId = t.fixture.units.qdMetro.id) => ({ accountId, toUnitId, contactPhone: "0531-88889999", reason: "工作调动", attachmentName: "调令.jpg" });
