@@ -137,3 +137,39 @@ describe("errors over HTTP", () => {
     expect(text).not.toContain("stack");
   });
 });
+
+describe("readiness", () => {
+  it("says which dependency is down, not what its driver said", async () => {
+    const redis = createRedis(TEST_REDIS_URL);
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const server = await startHttpServer({
+      router: router({}),
+      port: 0,
+      host: "127.0.0.1",
+      redis,
+      log: createLogger("readiness-test", "info", sink),
+      readiness: {
+        database: () => Promise.reject(new Error('Can\'t reach database server at `db.internal:5432` as user "ce_admin"')),
+        nats: () => Promise.resolve(),
+      },
+      serviceAuth: parseServiceSecrets("portal:readiness-secret-aaaaaaaaaaaa"),
+    });
+    try {
+      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/readyz`);
+      expect(res.status).toBe(503);
+      const text = await res.text();
+      expect(JSON.parse(text)).toEqual({ status: "not ready", checks: { database: "unavailable", nats: "ok" } });
+      expect(text).not.toContain("db.internal");
+      expect(lines.join("")).toContain("db.internal");
+    } finally {
+      await new Promise((r) => server.close(r));
+      redis.disconnect();
+    }
+  });
+});
