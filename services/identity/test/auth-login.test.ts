@@ -1,8 +1,11 @@
 import { generateResidentId, Principal, sessionKeys } from "@ce/contracts";
+import sharp from "sharp";
 import { REMEMBER_TTL_S, SESSION_TTL_S } from "@ce/service-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captchaKey } from "../src/auth/captcha.ts";
+import { lockoutKeys } from "../src/auth/rate-limit.ts";
 import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
+import type { Credentials } from "./support/fixture.ts";
 
 let t: TestIdentity;
 beforeAll(async () => {
@@ -17,14 +20,27 @@ let ipCounter = 0;
 const freshIp = () => `198.51.100.${++ipCounter}`;
 
 describe("captcha", () => {
-  it("serves an SVG and keeps the four-digit answer in Redis for two minutes", async () => {
-    const { captchaId, svg } = await t.client().auth.captcha.query();
-    expect(svg).toMatch(/^<svg[^>]*>.*<\/svg>$/s);
+  it("serves a PNG with no markup in it and keeps the four-digit answer in Redis for two minutes", async () => {
+    const challenge = await t.client().auth.captcha.query();
+    const { captchaId, image } = challenge;
+    expect(image).toMatch(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/);
+    const png = Buffer.from(image.slice("data:image/png;base64,".length), "base64");
+    const meta = await sharp(png).metadata();
+    expect(meta).toMatchObject({ format: "png", width: 240, height: 80 });
     const redis = t.app.infra.redis;
-    expect(await redis.get(captchaKey(captchaId))).toMatch(/^\d{4}$/);
+    const answer = await redis.get(captchaKey(captchaId));
+    expect(answer).toMatch(/^\d{4}$/);
+    const whole = JSON.stringify(challenge) + png.toString("latin1");
+    for (const giveaway of ["<svg", "<path", " d=\"", "<text", answer ?? "missing"]) expect(whole.includes(giveaway), giveaway).toBe(false);
     const ttl = await redis.ttl(captchaKey(captchaId));
     expect(ttl).toBeGreaterThan(110);
     expect(ttl).toBeLessThanOrEqual(120);
+  });
+
+  it("draws every challenge differently, even for the same answer", async () => {
+    const a = await t.client().auth.captcha.query();
+    const b = await t.client().auth.captcha.query();
+    expect(a.image).not.toBe(b.image);
   });
 
   it("can be used once only, even by a correct answer", async () => {
@@ -133,27 +149,58 @@ describe("login", () => {
   });
 });
 
-describe("lockout", () => {
-  it("locks an account for 15 minutes on its fifth wrong password, even against the right one", async () => {
+describe("throttle (no account lock)", () => {
+  const wrongOf = (who: Credentials) => ({ ...who, password: "Wrong1234" });
+
+  it("makes the account + address pair wait longer after each failure past the third, never locking the account", async () => {
     const who = await t.fixture.newProfessional();
-    const wrong = { ...who, password: "Wrong1234" };
-    for (let i = 0; i < 4; i++) expect((await failure(t.login(wrong, { ip: freshIp() }))).code).toBe("UNAUTHORIZED");
-    const fifth = await failure(t.login(wrong, { ip: freshIp() }));
-    expect(fifth).toMatchObject({ code: "TOO_MANY_REQUESTS", message: "密码错误次数过多，账户已锁定，请15分钟后再试" });
-    const right = await failure(t.login(who, { ip: freshIp() }));
-    expect(right).toMatchObject({ code: "TOO_MANY_REQUESTS", message: "密码错误次数过多，账户已锁定，请15分钟后再试" });
+    const attacker = freshIp();
+    for (let i = 0; i < 3; i++) expect(await failure(t.login(wrongOf(who), { ip: attacker }))).toMatchObject({ code: "UNAUTHORIZED", message: WRONG });
+    expect(await failure(t.login(wrongOf(who), { ip: attacker }))).toMatchObject({ code: "TOO_MANY_REQUESTS", message: "密码错误次数过多，请15秒后再试" });
+    // While it waits, even the right password from that address is refused, and no captcha is spent.
+    expect(await failure(t.login(who, { ip: attacker }))).toMatchObject({ code: "TOO_MANY_REQUESTS", message: expect.stringMatching(/^密码错误次数过多，请\d+秒后再试$/) });
+    await t.app.infra.redis.del(lockoutKeys.pairWait(t.app.pii.blindIndex("RESIDENT_ID", who.idNumber), attacker)); // what the 15 s TTL does
+    expect(await failure(t.login(wrongOf(who), { ip: attacker }))).toMatchObject({ code: "TOO_MANY_REQUESTS", message: "密码错误次数过多，请30秒后再试" });
+    // The owner, from elsewhere, signs in at once.
+    expect((await t.login(who, { ip: freshIp() })).token).toBeTruthy();
   });
 
-  it("clears an account's failures on a successful login", async () => {
+  it("answers an unknown ID number exactly like a known one as the waits grow", async () => {
+    const who = await t.fixture.newProfessional();
+    const unknown = { ...who, idNumber: generateResidentId("370202", new Date("1991-06-06"), 778) };
+    const [ipA, ipB] = [freshIp(), freshIp()];
+    for (let i = 0; i < 4; i++) {
+      expect(await failure(t.login(wrongOf(unknown), { ip: ipA }))).toEqual(await failure(t.login(wrongOf(who), { ip: ipB })));
+      await t.app.infra.redis.del(lockoutKeys.pairWait(t.app.pii.blindIndex("RESIDENT_ID", unknown.idNumber), ipA), lockoutKeys.pairWait(t.app.pii.blindIndex("RESIDENT_ID", who.idNumber), ipB));
+    }
+  });
+
+  it("mails the owner once when wrong passwords pile up from several addresses", async () => {
+    const who = await t.fixture.newProfessional();
+    const mailbox = () => t.client({ ip: "127.0.0.1" }).devMailbox.list.query();
+    const alerts = async () => (await mailbox()).filter((m) => m.subject.includes("登录安全提醒") && m.body.includes(who.name));
+    for (let i = 0; i < 4; i++) await failure(t.login(wrongOf(who), { ip: freshIp() }));
+    expect(await alerts()).toHaveLength(0);
+    await failure(t.login(wrongOf(who), { ip: freshIp() }));
+    const [alert] = await alerts();
+    expect(alert?.body).toContain("您的账户没有被锁定");
+    for (let i = 0; i < 3; i++) await failure(t.login(wrongOf(who), { ip: freshIp() }));
+    expect(await alerts()).toHaveLength(1);
+    expect((await t.login(who, { ip: freshIp() })).token).toBeTruthy();
+  });
+
+  it("clears the pair's failures on a successful login", async () => {
     const who = await t.fixture.newProfessional();
     const ip = freshIp();
-    for (let i = 0; i < 4; i++) await failure(t.login({ ...who, password: "Wrong1234" }, { ip }));
+    for (let i = 0; i < 3; i++) await failure(t.login(wrongOf(who), { ip }));
     await t.login(who, { ip });
-    for (let i = 0; i < 4; i++) expect((await failure(t.login({ ...who, password: "Wrong1234" }, { ip }))).code).toBe("UNAUTHORIZED");
+    for (let i = 0; i < 3; i++) expect((await failure(t.login(wrongOf(who), { ip }))).code).toBe("UNAUTHORIZED");
   });
 
-  it("locks a client address after 20 failures, whichever accounts they were for", async () => {
+  it("blocks a client address after 20 failures across accounts, except for an account that usually signs in from it", async () => {
     const ip = freshIp();
+    const regular = await t.fixture.newProfessional();
+    await t.login(regular, { ip });
     for (let i = 0; i < 19; i++) {
       const unknown = { ...t.fixture.logins.professional, idNumber: generateResidentId("370203", new Date(Date.UTC(1985, 0, 1 + i)), 500 + i) };
       expect((await failure(t.login(unknown, { ip }))).code).toBe("UNAUTHORIZED");
@@ -163,6 +210,8 @@ describe("lockout", () => {
     const right = await failure(t.login(t.fixture.logins.qd, { ip }));
     expect(right).toMatchObject({ code: "TOO_MANY_REQUESTS", message: "登录失败次数过多，请稍后再试" });
     expect((await t.login(t.fixture.logins.qd, { ip: freshIp() })).token).toBeTruthy();
+    // The owner at their usual address is not shut out by a stranger's failures there.
+    expect((await t.login(regular, { ip })).token).toBeTruthy();
   });
 });
 

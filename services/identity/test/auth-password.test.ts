@@ -1,6 +1,7 @@
 import { sessionKeys } from "@ce/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
+import type { Credentials } from "./support/fixture.ts";
 
 let t: TestIdentity;
 beforeAll(async () => {
@@ -21,13 +22,13 @@ describe("修改密码", () => {
     expect(err).toMatchObject({ code: "UNAUTHORIZED", message: "原密码不正确", fieldErrors: { oldPassword: ["原密码不正确"] } });
   });
 
-  it("counts wrong old passwords toward the account lockout", async () => {
+  it("counts wrong old passwords in the login throttle of this address only", async () => {
     const who = await t.fixture.newProfessional();
-    const { token } = await t.login(who);
-    const change = () => t.client({ token }).auth.changePassword.mutate({ oldPassword: "Wrong1234", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
-    for (let i = 0; i < 4; i++) expect((await failure(change())).code).toBe("UNAUTHORIZED");
-    expect((await failure(change())).code).toBe("TOO_MANY_REQUESTS");
-    expect(await failure(t.login(who, { ip: "203.0.113.9" }))).toMatchObject({ code: "TOO_MANY_REQUESTS", message: "密码错误次数过多，账户已锁定，请15分钟后再试" });
+    const { token } = await t.client({ ip: "203.0.113.8" }).auth.login.mutate({ userType: who.userType, idNumber: who.idNumber, password: who.password, remember: false, ...(await t.captcha("203.0.113.8")) });
+    const change = () => t.client({ token, ip: "203.0.113.8" }).auth.changePassword.mutate({ oldPassword: "Wrong1234", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+    for (let i = 0; i < 3; i++) expect((await failure(change())).code).toBe("UNAUTHORIZED");
+    expect(await failure(change())).toMatchObject({ code: "TOO_MANY_REQUESTS", message: "密码错误次数过多，请15秒后再试" });
+    expect((await t.login(who, { ip: "203.0.113.9" })).token).toBeTruthy();
   });
 
   it("enforces the password policy and the confirmation", async () => {
@@ -124,6 +125,54 @@ describe("忘记登录密码", () => {
     const ip = "203.0.113.200";
     for (let i = 0; i < 20; i++) await request({ userType: "PROFESSIONAL", idNumber: t.fixture.nextIdNumber() }, ip);
     expect((await failure(request({ userType: "PROFESSIONAL", idNumber: t.fixture.nextIdNumber() }, ip))).code).toBe("TOO_MANY_REQUESTS");
+  });
+
+  const linkOf = async (who: { name: string }) => {
+    const mail = (await t.client({ ip: "127.0.0.1" }).devMailbox.list.query()).find((m) => m.body.includes(who.name) && m.subject.includes("重置登录密码"));
+    return new URL(mail?.link ?? "http://x/").searchParams.get("token") ?? "";
+  };
+  const reset = (token: string, newPassword = NEW_PASSWORD) => t.client().auth.resetPassword.mutate({ token, newPassword, confirmPassword: newPassword });
+  const INVALID = { code: "BAD_REQUEST", fieldErrors: { token: ["重置链接无效或已过期"] } };
+
+  it("keeps one live link per account: a new request replaces the older link", async () => {
+    const who = await t.fixture.newProfessional();
+    await request(who);
+    const first = await linkOf(who);
+    await request(who);
+    const second = await linkOf(who);
+    expect(second).not.toBe(first);
+    expect(await failure(reset(first))).toMatchObject(INVALID);
+    expect(await reset(second)).toEqual({ ok: true });
+  });
+
+  it.each([
+    ["a reset through the other link", async (_who: Credentials, other: string) => void (await reset(other, "Another2024"))],
+    ["a password change", async (who: Credentials) => {
+      const { token } = await t.login(who);
+      await t.client({ token }).auth.changePassword.mutate({ oldPassword: who.password, newPassword: "Changed2024", confirmPassword: "Changed2024" });
+    }],
+  ] as const)("makes every earlier link worthless after %s, and every session ends", async (_, act) => {
+    const who = await t.fixture.newProfessional();
+    const session = await t.login(who, { remember: true });
+    await request(who);
+    const older = await linkOf(who);
+    // An older link captured before a newer one, and the newer one used by the act.
+    await request(who);
+    const newer = await linkOf(who);
+    await act(who, newer);
+    expect(await failure(reset(older))).toMatchObject(INVALID);
+    expect(await failure(reset(newer))).toMatchObject(INVALID);
+    expect((await failure(t.client({ token: session.token }).auth.me.query())).code).toBe("UNAUTHORIZED");
+  });
+
+  it("makes a link worthless once a super admin resets the admin's password", async () => {
+    const admin = await t.fixture.newAdmin("jnBus");
+    await request({ userType: "EMPLOYER", idNumber: admin.idNumber });
+    const link = await linkOf(admin);
+    const { token } = await t.login(t.fixture.logins.jnBus);
+    const adminId = (await t.app.db.admin.findUniqueOrThrow({ where: { accountId: admin.accountId } })).id;
+    await t.client({ token }).admins.resetPassword.mutate({ adminId });
+    expect(await failure(reset(link))).toMatchObject(INVALID);
   });
 
   it("refuses an unknown or malformed reset token on the token field", async () => {

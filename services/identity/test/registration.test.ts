@@ -34,12 +34,32 @@ describe("专业技术人员注册", () => {
     expect(login).toMatchObject({ code: "FORBIDDEN", message: "注册信息正在审核中，审核通过后方可登录" });
   });
 
-  it("says 该证件号已注册 for an ID number already registered, writing nothing", async () => {
-    const outboxBefore = await t.app.db.outbox.count();
+  it("answers an ID number already registered like any other, writes nothing and tells the owner by their own e-mail", async () => {
+    const owner = await t.fixture.newProfessional();
+    const [outboxBefore, accountsBefore] = [await t.app.db.outbox.count(), await t.app.db.account.count()];
+    const mailbox = async () => (await t.client({ ip: "127.0.0.1" }).devMailbox.list.query()).filter((m) => m.subject.includes("注册提醒"));
+    const form = await professionalForm(t, t.fixture.units.jnBus.id, { idNumber: owner.idNumber.toLowerCase(), email: "attacker@example.net" }, "198.51.100.7");
+    const answer = await anonymous().registration.professional.mutate(form);
+    expect(Object.keys(answer).sort()).toEqual(["accountId", "unitId"]);
+    expect(answer.unitId).toBe(t.fixture.units.jnBus.id);
+    expect(await t.app.db.account.count({ where: { id: answer.accountId } })).toBe(0);
+    expect([await t.app.db.outbox.count(), await t.app.db.account.count()]).toEqual([outboxBefore, accountsBefore]);
+    const [notice] = await mailbox();
+    expect(notice).toMatchObject({ to: `person${owner.name.replace("测试人员", "")}@example.com`, link: null });
+    expect(notice?.body).toContain("该申请未被受理");
+    // A second try within the hour mails nobody again.
+    await anonymous().registration.professional.mutate(await professionalForm(t, t.fixture.units.jnBus.id, { idNumber: owner.idNumber }, "198.51.100.7"));
+    expect(await mailbox()).toHaveLength(1);
+  });
+
+  it("checks every other field before the ID number, so a taken number cannot be told apart by the errors", async () => {
     const taken = t.fixture.logins.professional.idNumber;
-    const err = await failure(anonymous().registration.professional.mutate(await professionalForm(t, t.fixture.units.jnBus.id, { idNumber: taken.toLowerCase() }, "198.51.100.7")));
-    expect(err).toMatchObject({ code: "CONFLICT", message: "该证件号已注册", fieldErrors: { idNumber: ["该证件号已注册"] } });
-    expect(await t.app.db.outbox.count()).toBe(outboxBefore);
+    const free = t.fixture.nextIdNumber();
+    for (const override of [{ unitId: t.fixture.units.jnPending.id }, { departmentId: "00000000-0000-4000-8000-000000000000" }]) {
+      const a = await failure(anonymous().registration.professional.mutate(await professionalForm(t, t.fixture.units.jnBus.id, { ...override, idNumber: taken }, "198.51.100.7")));
+      const b = await failure(anonymous().registration.professional.mutate(await professionalForm(t, t.fixture.units.jnBus.id, { ...override, idNumber: free }, "198.51.100.7")));
+      expect(a).toEqual(b);
+    }
   });
 
   it("names the field of every bad input", async () => {
@@ -110,10 +130,10 @@ describe("用人单位注册", () => {
     expect(notAuthority.fieldErrors).toEqual({ superiorId: ["请选择有效的上级主管部门"] });
   });
 
-  it("refuses an admin ID number already registered, leaving no unit behind", async () => {
+  it("answers an admin ID number already registered like any other, leaving no unit behind", async () => {
     const units = await t.app.db.unit.count();
-    const err = await failure(anonymous("198.51.100.8").registration.employer.mutate(await employerForm(t, t.fixture.units.jn.id, { idNumber: t.fixture.logins.jn.idNumber }, "198.51.100.8")));
-    expect(err).toMatchObject({ code: "CONFLICT", message: "该证件号已注册" });
+    const answer = await anonymous("198.51.100.8").registration.employer.mutate(await employerForm(t, t.fixture.units.jn.id, { idNumber: t.fixture.logins.jn.idNumber }, "198.51.100.8"));
+    expect(await t.app.db.unit.count({ where: { id: answer.unitId } })).toBe(0);
     expect(await t.app.db.unit.count()).toBe(units);
     expect(freshIdNumber()).toHaveLength(18);
   });

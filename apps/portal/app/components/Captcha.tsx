@@ -6,8 +6,6 @@ import { Field, inputClass } from "./forms.tsx";
 
 type CaptchaResponse = { challenge: CaptchaChallenge | null; message: string | null };
 
-const svgSrc = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-
 /**
  * The answer input, the captcha image and 换一张. `challenge` changes whenever the server hands
  * out a new one (e.g. after a failed attempt); clicking the image or 换一张 fetches another.
@@ -51,7 +49,7 @@ export function Captcha({
           className="h-10 w-28 shrink-0 overflow-hidden rounded border border-gray-300 bg-white"
         >
           {current ? (
-            <img src={svgSrc(current.svg)} alt="验证码图片，点击换一张" className="h-full w-full object-contain" />
+            <img src={current.image} alt="验证码图片，点击换一张" className="h-full w-full object-contain" />
           ) : (
             <span className="text-xs text-gray-500">点击获取验证码</span>
           )}

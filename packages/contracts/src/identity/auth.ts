@@ -24,7 +24,8 @@ export type LoginInput = z.infer<typeof LoginInput>;
 export const LoginResult = z.object({ token: z.string(), expiresAt: z.iso.datetime() });
 export type LoginResult = z.infer<typeof LoginResult>;
 
-export const CaptchaChallenge = z.object({ captchaId: z.string(), svg: z.string() });
+/** A captcha: its id (sent back with the answer) and its picture as a `data:image/png;base64,…` URL. */
+export const CaptchaChallenge = z.object({ captchaId: z.string(), image: z.string().startsWith("data:image/png;base64,") });
 export type CaptchaChallenge = z.infer<typeof CaptchaChallenge>;
 
 export const ChangePasswordInput = z

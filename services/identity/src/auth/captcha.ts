@@ -1,8 +1,9 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { DomainError, type CaptchaChallenge } from "@ce/contracts";
 import type { Redis } from "@ce/service-kit";
-import { CAPTCHA_TTL_S, captchaDigits, captchaMatches, captchaSvg } from "../domain/captcha.ts";
+import { CAPTCHA_TTL_S, captchaDigits, captchaMatches } from "../domain/captcha.ts";
 import { captchaLimit, withinLimit } from "../domain/lockout.ts";
+import { captchaPng, pngDataUrl } from "./captcha-image.ts";
 import { hit } from "./rate-limit.ts";
 
 export const captchaKey = (captchaId: string) => `captcha:${captchaId}`;
@@ -10,6 +11,11 @@ export const CAPTCHA_MESSAGE = "验证码不正确或已过期";
 
 const cryptoRand = () => randomInt(0, 2 ** 32) / 2 ** 32;
 
+/**
+ * A new captcha for a form: its answer kept in Redis for CAPTCHA_TTL_S (single use, see
+ * checkCaptcha), its image a PNG data: URL. At most captchaLimit per address and minute
+ * (TOO_MANY_REQUESTS beyond).
+ */
 export async function issueCaptcha(redis: Redis, clientIp: string): Promise<CaptchaChallenge> {
   if (!withinLimit(await hit(redis, `captcha-rate:${clientIp}`, captchaLimit.windowS), captchaLimit)) {
     throw new DomainError("TOO_MANY_REQUESTS", "请求过于频繁，请稍后再试");
@@ -17,7 +23,7 @@ export async function issueCaptcha(redis: Redis, clientIp: string): Promise<Capt
   const captchaId = randomBytes(16).toString("base64url");
   const answer = captchaDigits(cryptoRand);
   await redis.set(captchaKey(captchaId), answer, "EX", CAPTCHA_TTL_S);
-  return { captchaId, svg: captchaSvg(answer, cryptoRand) };
+  return { captchaId, image: pngDataUrl(await captchaPng(answer, cryptoRand)) };
 }
 
 /** Checks and consumes a captcha: GETDEL makes every challenge single use, right or wrong. */

@@ -6,46 +6,64 @@ import {
   type RequestPasswordResetInput,
   type ResetPasswordInput,
 } from "@ce/contracts";
-import type { Logger } from "@ce/service-kit";
+import type { Logger, Redis } from "@ce/service-kit";
 import { findLoginAccount, setPassword } from "../db/accounts.ts";
 import type { IdentityDeps } from "../deps.ts";
 import { validateIdNumber } from "../domain/id-number.ts";
-import { accountLockout, locksAfterFailure, lockoutMessages, passwordResetLimits, withinLimit } from "../domain/lockout.ts";
+import { passwordResetLimits, withinLimit } from "../domain/lockout.ts";
 import { holdsUserType } from "../domain/principal.ts";
 import { hashPassword, verifyPassword } from "../security/passwords.ts";
 import { checkCaptcha } from "./captcha.ts";
-import { assertNotLocked, clearAccountLockout } from "./login.ts";
-import { hit, lockoutKeys } from "./rate-limit.ts";
+import { hit } from "./rate-limit.ts";
 import { revokeSessions } from "./sessions.ts";
+import { assertNotLocked, clearAccountLockout, recordLoginFailure, recordLoginSuccess } from "./throttle.ts";
 
 export const RESET_TTL_S = 30 * 60;
-const resetKey = (token: string) => `pwreset:${createHash("sha256").update(token).digest("hex")}`;
+const tokenDigest = (token: string) => createHash("sha256").update(token).digest("hex");
+const resetKey = (digest: string) => `pwreset:${digest}`;
+/** The one live reset token of an account (its digest): a new request replaces it. */
+const liveResetKey = (accountId: string) => `pwreset-live:${accountId}`;
 const INVALID_RESET = "重置链接无效或已过期";
 
-/** 修改密码: the old password proves it is the owner; every other session of the account ends. */
-export async function changePassword(deps: IdentityDeps, principal: Principal, token: string, input: ChangePasswordInput, log: Logger): Promise<void> {
+/**
+ * What a reset token stands for: the account, and when its password last changed at issue, so
+ * any later change of the password (by whatever path) makes the token worthless.
+ */
+const passwordStamp = (changedAt: Date | null) => changedAt?.toISOString() ?? "never";
+
+/**
+ * Ends every outstanding reset link of an account: called after a reset, a password change and
+ * an admin's 重置密码. One live token per account means deleting it (and its pointer) suffices.
+ */
+export async function invalidateResetTokens(redis: Redis, accountId: string): Promise<void> {
+  const digest = await redis.getdel(liveResetKey(accountId));
+  if (digest) await redis.del(resetKey(digest));
+}
+
+/**
+ * 修改密码: the old password proves it is the owner (wrong ones count in the login throttle for
+ * this address); every reset link and every other session of the account ends.
+ */
+export async function changePassword(deps: IdentityDeps, principal: Principal, token: string, input: ChangePasswordInput, clientIp: string | null, log: Logger): Promise<void> {
   const { redis } = deps;
   const account = await findLoginAccount(deps.db, { id: principal.accountId });
   if (!account) throw new DomainError("UNAUTHORIZED", "登录已过期，请重新登录");
-  await assertNotLocked(redis, account.idNumberHash, null);
+  await assertNotLocked(redis, account.idNumberHash, clientIp);
   if (!(await verifyPassword(account.passwordHash, input.oldPassword))) {
-    const failures = await hit(redis, lockoutKeys.accountFailures(account.idNumberHash), accountLockout.windowS);
-    log.info({ accountId: account.id, failures }, "password change refused: wrong old password");
-    if (locksAfterFailure(failures, accountLockout)) {
-      await redis.set(lockoutKeys.accountLock(account.idNumberHash), "1", "EX", accountLockout.lockS);
-      throw new DomainError("TOO_MANY_REQUESTS", lockoutMessages.account);
-    }
+    await recordLoginFailure(deps, account.idNumberHash, clientIp, account, log);
     throw new DomainError("UNAUTHORIZED", "原密码不正确", "oldPassword");
   }
   await setPassword(deps.db, account.id, await hashPassword(input.newPassword));
-  await redis.del(lockoutKeys.accountFailures(account.idNumberHash));
+  await recordLoginSuccess(redis, account.idNumberHash, clientIp);
+  await invalidateResetTokens(redis, account.id);
   const revoked = await revokeSessions(redis, account.id, token);
   log.info({ accountId: account.id, revokedSessions: revoked }, "password changed");
 }
 
 /**
  * 忘记登录密码: always answers the same, so nobody learns whether an ID number is registered.
- * When it is (as the chosen user type), a single-use link valid for 30 minutes is mailed.
+ * When it is (as the chosen user type), a single-use link valid for 30 minutes is mailed; it
+ * replaces any earlier link of the account (one live token per account).
  */
 export async function requestPasswordReset(deps: IdentityDeps, input: RequestPasswordResetInput, clientIp: string | null, log: Logger): Promise<void> {
   const { redis } = deps;
@@ -69,7 +87,13 @@ export async function requestPasswordReset(deps: IdentityDeps, input: RequestPas
     return;
   }
   const token = randomBytes(32).toString("base64url");
-  await redis.set(resetKey(token), account.id, "EX", RESET_TTL_S);
+  const digest = tokenDigest(token);
+  await invalidateResetTokens(redis, account.id);
+  await redis
+    .multi()
+    .set(resetKey(digest), JSON.stringify({ accountId: account.id, stamp: passwordStamp(account.passwordChangedAt) }), "EX", RESET_TTL_S)
+    .set(liveResetKey(account.id), digest, "EX", RESET_TTL_S)
+    .exec();
   const link = `${deps.config.PORTAL_URL}/reset-password?token=${token}`;
   await deps.mailer.send({
     to: account.email,
@@ -80,14 +104,24 @@ export async function requestPasswordReset(deps: IdentityDeps, input: RequestPas
   log.info({ accountId: account.id }, "password reset link sent");
 }
 
-/** 重置密码 from the mailed link: single use; every session of the account ends. */
+/**
+ * 重置密码 from the mailed link: single use, only the account's latest link, and only while the
+ * password is still the one it was issued against; every link and every session of the account
+ * ends. Raises BAD_REQUEST on `token` otherwise.
+ */
 export async function resetPassword(deps: IdentityDeps, input: ResetPasswordInput, log: Logger): Promise<void> {
   const { redis } = deps;
-  const accountId = /^[A-Za-z0-9_-]{16,128}$/.test(input.token) ? await redis.getdel(resetKey(input.token)) : null;
-  if (!accountId) throw new DomainError("BAD_REQUEST", INVALID_RESET, "token");
-  const account = await findLoginAccount(deps.db, { id: accountId });
-  if (!account || account.status !== "ACTIVE") throw new DomainError("BAD_REQUEST", INVALID_RESET, "token");
+  const digest = /^[A-Za-z0-9_-]{16,128}$/.test(input.token) ? tokenDigest(input.token) : null;
+  const stored = digest ? await redis.getdel(resetKey(digest)) : null;
+  const claim = stored ? (JSON.parse(stored) as { accountId?: string; stamp?: string }) : null;
+  if (!digest || !claim?.accountId) throw new DomainError("BAD_REQUEST", INVALID_RESET, "token");
+  const account = await findLoginAccount(deps.db, { id: claim.accountId });
+  const live = await redis.get(liveResetKey(claim.accountId));
+  if (!account || account.status !== "ACTIVE" || live !== digest || claim.stamp !== passwordStamp(account.passwordChangedAt)) {
+    throw new DomainError("BAD_REQUEST", INVALID_RESET, "token");
+  }
   await setPassword(deps.db, account.id, await hashPassword(input.newPassword));
+  await invalidateResetTokens(redis, account.id);
   await clearAccountLockout(redis, account.idNumberHash);
   const revoked = await revokeSessions(redis, account.id);
   log.info({ accountId: account.id, revokedSessions: revoked }, "password reset");

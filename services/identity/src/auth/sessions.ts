@@ -52,3 +52,14 @@ export async function revokeSessions(redis: Redis, accountId: string, keepToken:
     .exec();
   return tokens.length;
 }
+
+/**
+ * Revokes every session of each account at once: used whenever an admin's permissions change
+ * (roles assigned, a held role edited or deleted, disabled, removed, super admin handed over), so
+ * no session outlives the rights it was opened with. Returns how many sessions ended.
+ */
+export async function revokeAccountsSessions(redis: Redis, accountIds: Iterable<string>): Promise<number> {
+  let ended = 0;
+  for (const id of new Set(accountIds)) ended += await revokeSessions(redis, id);
+  return ended;
+}

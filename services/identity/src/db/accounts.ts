@@ -95,6 +95,8 @@ export interface LoginAccount {
   passwordHash: string;
   /** The blind index: names the account in lockout counters. */
   idNumberHash: string;
+  /** When the password last changed (null: never since creation); reset links are bound to it. */
+  passwordChangedAt: Date | null;
   admin: AdminGrant | null;
   professional: ProfessionalGrant | null;
 }
@@ -110,6 +112,7 @@ export async function findLoginAccount(db: Db, where: { id: string } | { idType:
       status: true,
       passwordHash: true,
       idNumberHash: true,
+      passwordChangedAt: true,
       admin: {
         select: {
           status: true,

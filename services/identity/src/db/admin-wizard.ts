@@ -1,14 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { DomainError, maskIdNumber, type AdminDraft, type CreateAdminInput, type IdType, type PrepareAdminInput } from "@ce/contracts";
 import { z } from "zod";
-import { assertNotLocked, clearAccountLockout, recordLoginFailure } from "../auth/login.ts";
+import { assertNotLocked, clearAccountLockout, recordLoginFailure } from "../auth/throttle.ts";
 import type { IdentityDeps } from "../deps.ts";
 import { adminMessages } from "../domain/admins.ts";
+import { assertCanGrant, type Granter } from "../domain/grants.ts";
 import { validateIdNumber } from "../domain/id-number.ts";
-import { lockoutMessages } from "../domain/lockout.ts";
+import { lookupByIdNumber } from "../security/id-lookup.ts";
 import { hashPassword, verifyPassword } from "../security/passwords.ts";
 import { createAccount, createAdmin } from "./accounts.ts";
-import { checkUnitRefs } from "./admins.ts";
+import { checkUnitRefs, permissionsOfRoles } from "./admins.ts";
 import { recordAudit, type AuditActor } from "./audit.ts";
 import type { Tx } from "./client.ts";
 
@@ -32,7 +33,12 @@ type StoredDraft = z.infer<typeof StoredDraft>;
 interface Caller {
   accountId: string;
   unitId: string;
+  granter: Granter;
+  clientIp: string | null;
+  requestId: string | null;
 }
+
+const viewerOf = (c: Caller) => ({ accountId: c.accountId, clientIp: c.clientIp, requestId: c.requestId });
 
 async function departmentName(deps: IdentityDeps, unitId: string, departmentId: string | null | undefined): Promise<string | null> {
   if (!departmentId) return null;
@@ -40,7 +46,11 @@ async function departmentName(deps: IdentityDeps, unitId: string, departmentId: 
   return (await deps.db.department.findUnique({ where: { id: departmentId }, select: { name: true } }))?.name ?? null;
 }
 
-/** Step 1 of 新增管理员: checks the person for the chosen way and keeps a draft for step 2. */
+/**
+ * Step 1 of 新增管理员: checks the person for the chosen way and keeps a draft for step 2. Ways
+ * (b) and (c) find a person by full ID number: through the rate-limited, logged lookup
+ * (security/id-lookup.ts), since their answers tell whether the number is registered.
+ */
 export async function prepareAdmin(deps: IdentityDeps, caller: Caller, input: PrepareAdminInput): Promise<AdminDraft> {
   const base = { unitId: caller.unitId, creatorId: caller.accountId, register: null };
   let draft: StoredDraft;
@@ -55,7 +65,8 @@ export async function prepareAdmin(deps: IdentityDeps, caller: Caller, input: Pr
   } else if (input.way === "REGISTER") {
     const idType = input.idType;
     const idNumber = validateIdNumber(idType, input.idNumber);
-    const taken = await deps.db.account.findUnique({ where: { idType_idNumberHash: { idType, idNumberHash: deps.pii.blindIndex(idType, idNumber) } }, select: { id: true } });
+    const idNumberHash = deps.pii.blindIndex(idType, idNumber);
+    const taken = await lookupByIdNumber(deps, viewerOf(caller), "新增管理员：注册成为管理员", () => deps.db.account.findUnique({ where: { idType_idNumberHash: { idType, idNumberHash } }, select: { id: true } }));
     if (taken) throw new DomainError("CONFLICT", adminMessages.registered, "idNumber");
     const dept = await departmentName(deps, caller.unitId, input.departmentId);
     draft = {
@@ -70,16 +81,17 @@ export async function prepareAdmin(deps: IdentityDeps, caller: Caller, input: Pr
     const idType = input.idType;
     const idNumber = validateIdNumber(idType, input.idNumber);
     const key = deps.pii.blindIndex(idType, idNumber);
-    await assertNotLocked(deps.redis, key, null);
-    const account = await deps.db.account.findUnique({ where: { idType_idNumberHash: { idType, idNumberHash: key } }, select: { id: true, name: true, idNumberMasked: true, status: true, passwordHash: true, admin: { select: { id: true } } } });
+    await assertNotLocked(deps.redis, key, caller.clientIp);
+    const account = await lookupByIdNumber(deps, viewerOf(caller), "新增管理员：添加成为管理员", () =>
+      deps.db.account.findUnique({ where: { idType_idNumberHash: { idType, idNumberHash: key } }, select: { id: true, name: true, email: true, idNumberMasked: true, status: true, passwordHash: true, admin: { select: { id: true } } } }),
+    );
     if (!account) {
       await verifyPassword(null, input.password); // same time as a wrong password
       throw new DomainError("BAD_REQUEST", adminMessages.notRegistered, "idNumber");
     }
     if (!(await verifyPassword(account.passwordHash, input.password))) {
-      // The account owner's password is being guessed: it counts toward the login lockout.
-      const outcome = await recordLoginFailure(deps.redis, key, null);
-      if (outcome === "ACCOUNT_LOCKED") throw new DomainError("TOO_MANY_REQUESTS", lockoutMessages.account);
+      // The account owner's password is being guessed: it counts in the login throttle.
+      await recordLoginFailure(deps, key, caller.clientIp, account, deps.log);
       throw new DomainError("BAD_REQUEST", adminMessages.wrongPassword, "password");
     }
     await clearAccountLockout(deps.redis, key);
@@ -103,11 +115,15 @@ async function loadDraft(deps: IdentityDeps, caller: Caller, draftId: string): P
   return draft.data;
 }
 
-/** Step 2 权限确认 → 创建成功: grants the admin rights with the chosen roles, in one transaction. */
+/**
+ * Step 2 权限确认 → 创建成功: grants the admin rights with the chosen roles, in one transaction.
+ * The creator must hold every module of those roles (FORBIDDEN on roleIds otherwise).
+ */
 export async function createAdminFromDraft(deps: IdentityDeps, caller: Caller, actor: AuditActor, input: CreateAdminInput): Promise<{ adminId: string; name: string }> {
   const draft = await loadDraft(deps, caller, input.draftId);
   const result = await deps.db.$transaction(async (tx: Tx) => {
     await checkUnitRefs(tx, caller.unitId, { departmentId: draft.departmentId, roleIds: input.roleIds });
+    assertCanGrant(caller.granter, await permissionsOfRoles(tx, input.roleIds), "roleIds");
     let accountId = draft.accountId;
     if (draft.register) {
       const r = draft.register;

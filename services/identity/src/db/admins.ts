@@ -1,8 +1,9 @@
-import { AdminRow, DomainError, type AdminCandidate, type AdminOptions, type ListAdminsInput, type Page } from "@ce/contracts";
+import { AdminRow, allPermissions, DomainError, type AdminCandidate, type AdminOptions, type ListAdminsInput, type Page } from "@ce/contracts";
 import { containsFilter, quoteIdent, paginate } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
 import { adminMessages, checkAdminAction, type AdminAction, type AdminState } from "../domain/admins.ts";
+import { addedPermissions, assertCanGrant, type Granter } from "../domain/grants.ts";
 import { recordAudit, type AuditActor } from "./audit.ts";
 import type { Db, Tx } from "./client.ts";
 
@@ -83,19 +84,22 @@ export async function lockAdmin(tx: Tx, unitId: string, adminId: string, actor: 
 
 /**
  * 设为超级管理员: the target becomes super and the former super admin loses its admin rights
- * (guide: 变更后原超级管理员会被系统自动删除掉). Returns the former super's account to sign out.
+ * (guide: 变更后原超级管理员会被系统自动删除掉). The new super admin holds every module, so only
+ * a granter who may give them all (the current super admin, checked against the row too) hands
+ * over. Returns both accounts, whose sessions must end.
  */
-export async function transferSuper(tx: Tx, actor: AuditActor & { accountId: string }, unitId: string, adminId: string): Promise<{ formerAccountId: string }> {
+export async function transferSuper(tx: Tx, actor: AuditActor & { accountId: string }, granter: Granter, unitId: string, adminId: string): Promise<{ formerAccountId: string; newAccountId: string }> {
   const former = await tx.$queryRaw<{ id: string; account_id: string }[]>`SELECT id, account_id FROM ${adminTable} WHERE unit_id = ${unitId}::uuid AND is_super FOR UPDATE`;
   const formerRow = former[0];
   if (!formerRow || formerRow.account_id !== actor.accountId) throw new DomainError("FORBIDDEN", adminMessages.onlySuper);
+  assertCanGrant(granter, allPermissions, "adminId");
   const target = await lockAdmin(tx, unitId, adminId, { accountId: actor.accountId, isSuper: true }, "setSuper");
   // The former row goes first: the partial unique index allows one super admin per unit.
   await tx.admin.delete({ where: { id: formerRow.id } });
   await tx.admin.update({ where: { id: target.id }, data: { isSuper: true } });
   await recordAudit(tx, actor, { action: "admin.setSuper", entityType: "admin", entityId: target.id, unitId, before: { superAdmin: actor.name }, after: { superAdmin: target.account.name } });
   await recordAudit(tx, actor, { action: "admin.remove", entityType: "admin", entityId: formerRow.id, unitId, before: { name: actor.name, isSuper: true }, after: null });
-  return { formerAccountId: formerRow.account_id };
+  return { formerAccountId: formerRow.account_id, newAccountId: target.accountId };
 }
 
 /** 禁用 / 启用 (super admin only). Returns the account whose sessions must end when disabled. */
@@ -116,11 +120,21 @@ export async function removeAdmin(tx: Tx, actor: AuditActor & { accountId: strin
   return { accountId: target.accountId };
 }
 
-/** 分配角色: replaces the admin's roles; effective at its next login. */
-export async function assignRoles(tx: Tx, actor: AuditActor & { accountId: string; isSuper: boolean }, unitId: string, adminId: string, roleIds: string[]) {
+/** The union of the modules of some roles (codes). */
+export async function permissionsOfRoles(tx: Tx, roleIds: readonly string[]): Promise<string[]> {
+  if (roleIds.length === 0) return [];
+  return (await tx.role.findMany({ where: { id: { in: [...roleIds] } }, select: { permissions: true } })).flatMap((r) => r.permissions);
+}
+
+/**
+ * 分配角色: replaces the admin's roles. Modules the admin gains must be held by the granter.
+ * Returns the admin's account, whose sessions must end so the change applies at once.
+ */
+export async function assignRoles(tx: Tx, actor: AuditActor & { accountId: string; isSuper: boolean }, granter: Granter, unitId: string, adminId: string, roleIds: string[]) {
   const target = await lockAdmin(tx, unitId, adminId, actor, "assignRoles");
   await checkUnitRefs(tx, unitId, { roleIds });
-  const before = await tx.adminRole.findMany({ where: { adminId }, select: { role: { select: { name: true } } } });
+  const before = await tx.adminRole.findMany({ where: { adminId }, select: { role: { select: { name: true, permissions: true } } } });
+  assertCanGrant(granter, addedPermissions(before.flatMap((r) => r.role.permissions), await permissionsOfRoles(tx, roleIds)), "roleIds");
   await tx.adminRole.deleteMany({ where: { adminId } });
   const unique = [...new Set(roleIds)];
   if (unique.length > 0) await tx.adminRole.createMany({ data: unique.map((roleId) => ({ adminId, roleId })) });
@@ -133,6 +147,7 @@ export async function assignRoles(tx: Tx, actor: AuditActor & { accountId: strin
     before: { name: target.account.name, roles: before.map((r) => r.role.name).sort().join("、") },
     after: { name: target.account.name, roles: after.map((r) => r.name).join("、") },
   });
+  return { accountId: target.accountId };
 }
 
 /** 重置密码 (super admin only): stores the new hash; the caller shows the password once and ends the sessions. */

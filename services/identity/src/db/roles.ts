@@ -4,6 +4,7 @@ import { containsFilter, quoteIdent, paginate } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
 import { permissionLabelOf } from "../domain/permission-labels.ts";
+import { addedPermissions, assertCanGrant, type Granter } from "../domain/grants.ts";
 import { roleMessages } from "../domain/roles.ts";
 import { recordAudit, type AuditActor } from "./audit.ts";
 import type { Db, Tx } from "./client.ts";
@@ -39,17 +40,24 @@ async function lockRole(tx: Tx, unitId: string, id: string) {
   return tx.role.findUniqueOrThrow({ where: { id }, select: { id: true, name: true, permissions: true } });
 }
 
-export async function createRole(tx: Tx, actor: AuditActor, unitId: string, input: CreateRoleInput): Promise<{ id: string }> {
+/** 添加角色: the granter must hold every module it puts in the role. */
+export async function createRole(tx: Tx, actor: AuditActor, granter: Granter, unitId: string, input: CreateRoleInput): Promise<{ id: string }> {
   const id = randomUUID();
   const permissions = [...new Set(input.permissions)];
+  assertCanGrant(granter, permissions);
   await withNameCheck(() => tx.role.create({ data: { id, unitId, name: input.name, permissions } }));
   await recordAudit(tx, actor, { action: "role.create", entityType: "role", entityId: id, unitId, after: { name: input.name, permissions: labels(permissions) } });
   return { id };
 }
 
-export async function updateRole(tx: Tx, actor: AuditActor, unitId: string, input: UpdateRoleInput): Promise<void> {
+/**
+ * 编辑角色: modules added must be held by the granter (checked under the row lock, so two edits
+ * cannot race past it). Returns the accounts holding the role, whose sessions must end.
+ */
+export async function updateRole(tx: Tx, actor: AuditActor, granter: Granter, unitId: string, input: UpdateRoleInput): Promise<{ holderAccountIds: string[] }> {
   const before = await lockRole(tx, unitId, input.id);
   const permissions = [...new Set(input.permissions)];
+  assertCanGrant(granter, addedPermissions(before.permissions, permissions));
   await withNameCheck(() => tx.role.update({ where: { id: input.id }, data: { name: input.name, permissions } }));
   await recordAudit(tx, actor, {
     action: "role.update",
@@ -59,19 +67,21 @@ export async function updateRole(tx: Tx, actor: AuditActor, unitId: string, inpu
     before: { name: before.name, permissions: labels(before.permissions) },
     after: { name: input.name, permissions: labels(permissions) },
   });
+  return { holderAccountIds: await roleHolders(tx, input.id) };
 }
 
-/** The role's current permissions, for the grantable check on an edit. */
-export async function rolePermissions(db: Db, unitId: string, id: string): Promise<string[] | null> {
-  return (await db.role.findFirst({ where: { id, unitId }, select: { permissions: true } }))?.permissions ?? null;
+async function roleHolders(tx: Tx, roleId: string): Promise<string[]> {
+  return (await tx.adminRole.findMany({ where: { roleId }, select: { admin: { select: { accountId: true } } } })).map((r) => r.admin.accountId);
 }
 
-export async function deleteRole(tx: Tx, actor: AuditActor, unitId: string, id: string, confirm: boolean): Promise<{ removedFrom: number }> {
+/** 删除角色 (after confirmation when in use). Returns the former holders' accounts, to sign out. */
+export async function deleteRole(tx: Tx, actor: AuditActor, unitId: string, id: string, confirm: boolean): Promise<{ removedFrom: number; holderAccountIds: string[] }> {
   const before = await lockRole(tx, unitId, id);
-  const holders = await tx.adminRole.count({ where: { roleId: id } });
+  const holderAccountIds = await roleHolders(tx, id);
+  const holders = holderAccountIds.length;
   if (holders > 0 && !confirm) throw new DomainError("CONFLICT", roleMessages.inUse(holders));
   // admin_role rows go with the role (ON DELETE CASCADE).
   await tx.role.delete({ where: { id } });
   await recordAudit(tx, actor, { action: "role.delete", entityType: "role", entityId: id, unitId, before: { name: before.name, permissions: labels(before.permissions), admins: holders }, after: null });
-  return { removedFrom: holders };
+  return { removedFrom: holders, holderAccountIds };
 }

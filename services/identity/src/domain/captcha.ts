@@ -1,14 +1,18 @@
 /**
- * The image captcha of the login and password-reset forms: four digits drawn as jittered,
- * rotated strokes over noise. Digits are paths, never <text>, so the answer is not in the SVG
- * source. `rand` returns numbers in [0, 1); callers pass a cryptographic source.
+ * The image captcha of the login, registration and password-reset forms: four digits drawn as
+ * jittered, skewed, rotated strokes over noise. This drawing never leaves the service: its
+ * paths would give the digits away to a script, so auth/captcha-image.ts rasterises it to a PNG
+ * and warps and speckles the pixels. `rand` returns numbers in [0, 1); callers pass a
+ * cryptographic source.
  */
 export type Rand = () => number;
 
 export const CAPTCHA_LENGTH = 4;
 export const CAPTCHA_TTL_S = 120;
-const WIDTH = 120;
-const HEIGHT = 40;
+export const CAPTCHA_WIDTH = 120;
+export const CAPTCHA_HEIGHT = 40;
+const WIDTH = CAPTCHA_WIDTH;
+const HEIGHT = CAPTCHA_HEIGHT;
 
 // Each digit as strokes on a 10 × 16 grid (origin top left).
 const GLYPHS: Record<string, string> = {
@@ -54,16 +58,17 @@ export function captchaSvg(answer: string, rand: Rand): string {
     if (!glyph) throw new RangeError(`captcha answers are digits only: ${digit}`);
     // Nudging every coordinate keeps two renderings of one digit from being identical.
     const d = glyph.replace(/\d+(\.\d+)?/g, (n) => (Number(n) + between(-0.6, 0.6)).toFixed(1));
-    const x = 10 + i * 27 + between(-3, 3);
-    const y = between(3, 7);
-    const scale = between(1.7, 2);
-    const angle = between(-25, 25);
+    const x = 10 + i * 27 + between(-4, 4);
+    const y = between(2, 8);
+    const [sx, sy] = [between(1.5, 2.1), between(1.6, 2.1)];
+    const angle = between(-30, 30);
+    const skew = between(-18, 18);
     parts.push(
-      `<path d="${d}" transform="translate(${x.toFixed(1)} ${y.toFixed(1)}) scale(${scale.toFixed(2)}) rotate(${angle.toFixed(0)} 5 8)" ` +
-        `fill="none" stroke="${pick(INK)}" stroke-width="${between(1.1, 1.5).toFixed(2)}" stroke-linecap="round" stroke-linejoin="round"/>`,
+      `<path d="${d}" transform="translate(${x.toFixed(1)} ${y.toFixed(1)}) scale(${sx.toFixed(2)} ${sy.toFixed(2)}) rotate(${angle.toFixed(0)} 5 8) skewX(${skew.toFixed(0)})" ` +
+        `fill="none" stroke="${pick(INK)}" stroke-width="${between(1.0, 1.6).toFixed(2)}" stroke-linecap="round" stroke-linejoin="round"/>`,
     );
   });
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 7; i++) {
     const [x1, y1, cx, cy, x2, y2] = [between(0, 20), between(0, HEIGHT), between(30, 90), between(0, HEIGHT), between(100, WIDTH), between(0, HEIGHT)];
     parts.push(`<path d="M${x1.toFixed(1)} ${y1.toFixed(1)} Q${cx.toFixed(1)} ${cy.toFixed(1)} ${x2.toFixed(1)} ${y2.toFixed(1)}" fill="none" stroke="${pick(INK)}" stroke-width="1" opacity="0.6"/>`);
   }

@@ -1,33 +1,78 @@
 import { describe, expect, it } from "vitest";
-import { accountLockout, failureOutcome, ipLockout, locksAfterFailure, passwordResetLimits, withinLimit } from "./lockout.ts";
+import { alertsOwner, failureOutcome, formatWait, idLookupLimits, ipLockout, lockoutMessages, loginDelayS, locksAfterFailure, passwordResetLimits, withinLimit } from "./lockout.ts";
 
-describe("login lockout", () => {
-  it("locks an account on its fifth failure within fifteen minutes", () => {
-    expect(accountLockout).toEqual({ maxFailures: 5, windowS: 900, lockS: 900 });
-    expect([1, 2, 3, 4].map((n) => locksAfterFailure(n, accountLockout))).toEqual([false, false, false, false]);
-    expect(locksAfterFailure(5, accountLockout)).toBe(true);
-    expect(locksAfterFailure(6, accountLockout)).toBe(true);
+describe("login escalation per account + address", () => {
+  it.each([
+    [1, 0],
+    [2, 0],
+    [3, 0],
+    [4, 15],
+    [5, 30],
+    [6, 60],
+    [7, 120],
+    [9, 480],
+    [10, 900],
+    [11, 900],
+    [1000, 900],
+  ])("after failure %i the pair waits %i s", (failures, waitS) => {
+    expect(loginDelayS(failures)).toBe(waitS);
   });
 
-  it("locks a client address on its twentieth failure", () => {
+  it.each([
+    [{ pair: 1, ip: 1 }, { kind: "WRONG_CREDENTIALS" }],
+    [{ pair: 3, ip: 19 }, { kind: "WRONG_CREDENTIALS" }],
+    [{ pair: 4, ip: 4 }, { kind: "WAIT", waitS: 15 }],
+    [{ pair: 50, ip: 3 }, { kind: "WAIT", waitS: 900 }],
+    [{ pair: 1, ip: 20 }, { kind: "IP_LOCKED" }],
+    [{ pair: 8, ip: 25 }, { kind: "IP_LOCKED" }],
+  ])("a failure with counts %o leads to %o", (counts, outcome) => {
+    expect(failureOutcome(counts)).toEqual(outcome);
+  });
+
+  it("never locks an account: no outcome depends on failures from other addresses", () => {
+    expect(Object.keys(failureOutcome({ pair: 1, ip: 1 }))).toEqual(["kind"]);
+    expect(failureOutcome.length).toBe(1);
+  });
+
+  it("blocks a client address on its twentieth failure across accounts", () => {
     expect(locksAfterFailure(19, ipLockout)).toBe(false);
     expect(locksAfterFailure(20, ipLockout)).toBe(true);
   });
 
-  it("reports a wrong password until a limit is reached", () => {
-    expect(failureOutcome({ account: 4, ip: 19 })).toBe("WRONG_CREDENTIALS");
-    expect(failureOutcome({ account: 5, ip: 3 })).toBe("ACCOUNT_LOCKED");
+  it.each([
+    [4, false],
+    [5, true],
+    [6, false],
+  ])("alerts the owner once, on account-wide failure %i: %s", (n, alerted) => {
+    expect(alertsOwner(n)).toBe(alerted);
   });
 
-  it("reports the address lock before the account lock when both are reached", () => {
-    expect(failureOutcome({ account: 5, ip: 20 })).toBe("IP_LOCKED");
+  it.each([
+    [1, "1秒"],
+    [14.2, "15秒"],
+    [59, "59秒"],
+    [60, "1分钟"],
+    [61, "2分钟"],
+    [900, "15分钟"],
+    [0, "1秒"],
+  ])("words a wait of %s s as %s", (s, words) => {
+    expect(formatWait(s)).toBe(words);
+    expect(lockoutMessages.wait(s)).toBe(`密码错误次数过多，请${words}后再试`);
   });
+});
 
+describe("request limits", () => {
   it("allows five password-reset requests an hour per ID number and twenty per address", () => {
     expect(withinLimit(5, passwordResetLimits.perIdNumber)).toBe(true);
     expect(withinLimit(6, passwordResetLimits.perIdNumber)).toBe(false);
     expect(withinLimit(20, passwordResetLimits.perIp)).toBe(true);
     expect(withinLimit(21, passwordResetLimits.perIp)).toBe(false);
     expect(passwordResetLimits.perIdNumber.windowS).toBe(3600);
+  });
+
+  it("stops a viewer well before the ~33 candidates a masked ID number leaves open, within a day", () => {
+    expect(idLookupLimits.perAccount.max).toBeLessThan(33);
+    expect(idLookupLimits.perAccount.windowS).toBeGreaterThanOrEqual(24 * 3600);
+    expect(withinLimit(idLookupLimits.perAccount.max + 1, idLookupLimits.perAccount)).toBe(false);
   });
 });

@@ -1,14 +1,5 @@
 import { permissionGroups } from "@ce/contracts";
 import { describe, expect, it } from "vitest";
-import { checkGrantable } from "./roles.ts";
-
-describe("checkGrantable", () => {
-  it("lets the super admin grant anything and others only what they hold", () => {
-    expect(() => checkGrantable({ isSuper: true, permissions: [] }, ["review.employer"])).not.toThrow();
-    expect(() => checkGrantable({ isSuper: false, permissions: ["role.manage", "hours.approve"] }, ["hours.approve"])).not.toThrow();
-    expect(() => checkGrantable({ isSuper: false, permissions: ["role.manage"] }, ["hours.approve", "review.employer"])).toThrow("学时审批、审核用人单位");
-  });
-});
 
 describe("permissionGroups", () => {
   it("groups every module under its menu, in menu order", () => {

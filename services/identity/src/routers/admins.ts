@@ -1,21 +1,26 @@
 import { type Principal, AdminCandidatesInput, AdminTarget, AssignRolesInput, CreateAdminInput, ListAdminsInput, PrepareAdminInput, SetAdminStatusInput } from "@ce/contracts";
 import { permittedProcedure, router } from "@ce/service-kit";
-import { revokeSessions } from "../auth/sessions.ts";
+import { invalidateResetTokens } from "../auth/passwords.ts";
+import { revokeAccountsSessions, revokeSessions } from "../auth/sessions.ts";
 import { createAdminFromDraft, prepareAdmin } from "../db/admin-wizard.ts";
 import { adminCandidates, adminOptions, assignRoles, listAdmins, removeAdmin, resetAdminPassword, setAdminStatus, transferSuper } from "../db/admins.ts";
 import { auditActor } from "../db/audit.ts";
 import type { IdentityDeps } from "../deps.ts";
 import { temporaryPassword } from "../domain/admins.ts";
+import { granterOf } from "../domain/grants.ts";
 import { hashPassword } from "../security/passwords.ts";
 import { ownUnit } from "./departments.ts";
 
 /** 管理直属账户 › 管理单位管理员 (always the caller's own unit). */
 export function adminsRouter(deps: IdentityDeps) {
   const manage = permittedProcedure("admin.manage");
-  const caller = (ctx: { principal: Principal }) => ({
+  const caller = (ctx: { principal: Principal; clientIp: string | null; requestId: string }) => ({
     accountId: ctx.principal.accountId,
     isSuper: ctx.principal.isSuperAdmin,
     unitId: ownUnit(ctx.principal),
+    granter: granterOf(ctx.principal),
+    clientIp: ctx.clientIp,
+    requestId: ctx.requestId,
   });
   return router({
     list: manage.input(ListAdminsInput).query(({ input, ctx }) => listAdmins(deps.db, ownUnit(ctx.principal), input)),
@@ -25,9 +30,9 @@ export function adminsRouter(deps: IdentityDeps) {
     create: manage.input(CreateAdminInput).mutation(({ input, ctx }) => createAdminFromDraft(deps, caller(ctx), auditActor(ctx), input)),
     setSuper: manage.input(AdminTarget).mutation(async ({ input, ctx }) => {
       const c = caller(ctx);
-      const { formerAccountId } = await deps.db.$transaction((tx) => transferSuper(tx, { ...auditActor(ctx), accountId: c.accountId }, c.unitId, input.adminId));
-      // The former super admin (the caller) is no admin any more: every session of theirs ends.
-      await revokeSessions(deps.redis, formerAccountId);
+      const { formerAccountId, newAccountId } = await deps.db.$transaction((tx) => transferSuper(tx, { ...auditActor(ctx), accountId: c.accountId }, c.granter, c.unitId, input.adminId));
+      // The former super admin (the caller) is no admin any more, the new one holds more: both sign in again.
+      await revokeAccountsSessions(deps.redis, [formerAccountId, newAccountId]);
     }),
     setStatus: manage.input(SetAdminStatusInput).mutation(async ({ input, ctx }) => {
       const c = caller(ctx);
@@ -41,13 +46,15 @@ export function adminsRouter(deps: IdentityDeps) {
     }),
     assignRoles: manage.input(AssignRolesInput).mutation(async ({ input, ctx }) => {
       const c = caller(ctx);
-      await deps.db.$transaction((tx) => assignRoles(tx, { ...auditActor(ctx), ...c }, c.unitId, input.adminId, input.roleIds));
+      const { accountId } = await deps.db.$transaction((tx) => assignRoles(tx, { ...auditActor(ctx), ...c }, c.granter, c.unitId, input.adminId, input.roleIds));
+      await revokeSessions(deps.redis, accountId);
     }),
     resetPassword: manage.input(AdminTarget).mutation(async ({ input, ctx }) => {
       const c = caller(ctx);
       const password = temporaryPassword();
       const passwordHash = await hashPassword(password);
       const { accountId } = await deps.db.$transaction((tx) => resetAdminPassword(tx, { ...auditActor(ctx), ...c }, c.unitId, input.adminId, passwordHash));
+      await invalidateResetTokens(deps.redis, accountId);
       await revokeSessions(deps.redis, accountId);
       return { temporaryPassword: password };
     }),

@@ -35,7 +35,7 @@ export function authRouter(deps: IdentityDeps) {
     me: authedProcedure.output(Me).query(({ ctx }) => toMe(ctx.principal)),
 
     changePassword: authedProcedure.input(ChangePasswordInput).mutation(async ({ input, ctx }) => {
-      await changePassword(deps, ctx.principal, ctx.token, input, ctx.log);
+      await changePassword(deps, ctx.principal, ctx.token, input, ctx.clientIp, ctx.log);
       return ok;
     }),
 

@@ -1,33 +1,34 @@
-import { CreateRoleInput, DeleteRoleInput, ListRolesInput, UpdateRoleInput, type Permission, type Principal } from "@ce/contracts";
+import { CreateRoleInput, DeleteRoleInput, ListRolesInput, UpdateRoleInput } from "@ce/contracts";
 import { permittedProcedure, router } from "@ce/service-kit";
+import { revokeAccountsSessions } from "../auth/sessions.ts";
 import { auditActor } from "../db/audit.ts";
-import { createRole, deleteRole, listRoles, rolePermissions, updateRole } from "../db/roles.ts";
+import { createRole, deleteRole, listRoles, updateRole } from "../db/roles.ts";
 import type { IdentityDeps } from "../deps.ts";
-import { checkGrantable } from "../domain/roles.ts";
+import { granterOf } from "../domain/grants.ts";
 import { ownUnit } from "./departments.ts";
 
-const author = (p: Principal) => ({ isSuper: p.isSuperAdmin, permissions: p.permissions });
-
-/** 管理直属账户 › 角色管理. Changes reach an admin's permissions at its next login. */
+/**
+ * 管理直属账户 › 角色管理. Nobody grants a module they do not hold; an edit or a deletion ends
+ * the sessions of every admin holding the role, so the change applies at once.
+ */
 export function rolesRouter(deps: IdentityDeps) {
   const manage = permittedProcedure("role.manage");
   return router({
     list: manage.input(ListRolesInput).query(({ input, ctx }) => listRoles(deps.db, ownUnit(ctx.principal), input)),
     create: manage.input(CreateRoleInput).mutation(({ input, ctx }) => {
       const unitId = ownUnit(ctx.principal);
-      checkGrantable(author(ctx.principal), input.permissions);
-      return deps.db.$transaction((tx) => createRole(tx, auditActor(ctx), unitId, input));
+      return deps.db.$transaction((tx) => createRole(tx, auditActor(ctx), granterOf(ctx.principal), unitId, input));
     }),
     update: manage.input(UpdateRoleInput).mutation(async ({ input, ctx }) => {
       const unitId = ownUnit(ctx.principal);
-      // Only modules being added need the author to hold them; keeping what is there is fine.
-      const current = new Set((await rolePermissions(deps.db, unitId, input.id)) ?? []);
-      checkGrantable(author(ctx.principal), input.permissions.filter((p: Permission) => !current.has(p)));
-      await deps.db.$transaction((tx) => updateRole(tx, auditActor(ctx), unitId, input));
+      const { holderAccountIds } = await deps.db.$transaction((tx) => updateRole(tx, auditActor(ctx), granterOf(ctx.principal), unitId, input));
+      await revokeAccountsSessions(deps.redis, holderAccountIds);
     }),
-    delete: manage.input(DeleteRoleInput).mutation(({ input, ctx }) => {
+    delete: manage.input(DeleteRoleInput).mutation(async ({ input, ctx }) => {
       const unitId = ownUnit(ctx.principal);
-      return deps.db.$transaction((tx) => deleteRole(tx, auditActor(ctx), unitId, input.id, input.confirm));
+      const { removedFrom, holderAccountIds } = await deps.db.$transaction((tx) => deleteRole(tx, auditActor(ctx), unitId, input.id, input.confirm));
+      await revokeAccountsSessions(deps.redis, holderAccountIds);
+      return { removedFrom };
     }),
   });
 }

@@ -1,0 +1,52 @@
+import sharp from "sharp";
+import { CAPTCHA_HEIGHT, CAPTCHA_WIDTH, captchaSvg, type Rand } from "../domain/captcha.ts";
+
+// Rendered at twice the displayed size so the warp has pixels to move.
+const DENSITY = 144;
+const SPECKLE = 0.06;
+
+/**
+ * The captcha as a PNG (bytes, 240 × 80 px): the drawing of domain/captcha.ts rasterised by
+ * sharp, then every column shifted along a random sine wave and every row along another (a warp
+ * no fixed glyph template survives), then speckled with random pixels. No markup reaches the
+ * browser, so the answer is nowhere in the response. Raises only if sharp cannot render.
+ */
+export async function captchaPng(answer: string, rand: Rand): Promise<Buffer> {
+  const svg = captchaSvg(answer, rand);
+  const { data, info } = await sharp(Buffer.from(svg), { density: DENSITY }).flatten({ background: "#f3f4f6" }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { width, height } = info;
+  const warped = warp(data, width, height, rand);
+  speckle(warped, rand);
+  return sharp(warped, { raw: { width, height, channels: 4 } }).png({ compressionLevel: 9 }).toBuffer();
+}
+
+/** Moves pixels along two random sine waves (vertical by column, horizontal by row). */
+function warp(src: Buffer, width: number, height: number, rand: Rand): Buffer {
+  const out = Buffer.alloc(src.length, 0xf3);
+  const [ampY, periodY, phaseY] = [2 + rand() * 3, 30 + rand() * 40, rand() * Math.PI * 2];
+  const [ampX, periodX, phaseX] = [1 + rand() * 2.5, 12 + rand() * 20, rand() * Math.PI * 2];
+  for (let y = 0; y < height; y++) {
+    const dx = Math.round(ampX * Math.sin((2 * Math.PI * y) / periodX + phaseX));
+    for (let x = 0; x < width; x++) {
+      const dy = Math.round(ampY * Math.sin((2 * Math.PI * x) / periodY + phaseY));
+      const sx = Math.min(width - 1, Math.max(0, x + dx));
+      const sy = Math.min(height - 1, Math.max(0, y + dy));
+      src.copy(out, (y * width + x) * 4, (sy * width + sx) * 4, (sy * width + sx) * 4 + 4);
+    }
+  }
+  return out;
+}
+
+/** Sets a share of the pixels to random dark or light grey: cheap noise that defeats exact matching. */
+function speckle(px: Buffer, rand: Rand): void {
+  for (let i = 0; i < px.length; i += 4) {
+    if (rand() >= SPECKLE) continue;
+    const v = rand() < 0.5 ? Math.floor(rand() * 110) : 150 + Math.floor(rand() * 105);
+    px[i] = v;
+    px[i + 1] = v;
+    px[i + 2] = v;
+  }
+}
+
+/** The PNG as the data: URL the portal's <img> shows (its CSP allows img-src data:). */
+export const pngDataUrl = (png: Buffer): string => `data:image/png;base64,${png.toString("base64")}`;
