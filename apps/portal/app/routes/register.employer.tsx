@@ -61,7 +61,7 @@ export default function RegisterEmployerPage() {
   if (actionData?.done) {
     return (
       <AuthShell title="用人单位注册">
-        <Notice tone="success">注册成功，请等待上级主管部门审核，审核通过后单位管理员即可登录。</Notice>
+        <Notice tone="success">注册成功，请等待上级主管部门审核，审核通过后单位管理员即可登录。如该证件号此前已注册，本次申请不予受理，账户本人将收到邮件通知。</Notice>
         <p className="mt-4 text-right text-sm">
           <Link to="/login" className="text-blue-700 hover:underline">
             返回登录

@@ -62,7 +62,7 @@ export default function RegisterProfessionalPage() {
   if (actionData?.done) {
     return (
       <AuthShell title="专业技术人员注册">
-        <Notice tone="success">注册成功，请等待所在单位审核，审核通过后即可登录。</Notice>
+        <Notice tone="success">注册成功，请等待所在单位审核，审核通过后即可登录。如该证件号此前已注册，本次申请不予受理，账户本人将收到邮件通知。</Notice>
         <p className="mt-4 text-right text-sm">
           <Link to="/login" className="text-blue-700 hover:underline">
             返回登录
