@@ -27,6 +27,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const rows: DeclarationRow[] = [];
   for (let page = 1; ; page++) {
     const result = await api.hours.declarations.records.query({ tab, page, pageSize: PAGE }).catch((e) => rethrowServiceError(request, e));
+    // Past the end (rows removed meanwhile) the service serves its last page again: nothing new to add.
+    if (result.page !== page) break;
     rows.push(...result.items);
     if (page * PAGE >= result.total) break;
   }

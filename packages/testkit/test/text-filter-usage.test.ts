@@ -1,0 +1,85 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "../../..");
+
+// Production code of every workspace; tests may query however they like.
+const sourceDirs = ["services/identity/src", "services/hours/src", "services/reporting/src", "packages/contracts/src", "packages/service-kit/src", "apps/portal/app"];
+
+// The shared helpers themselves.
+const exempt: Record<string, string> = {
+  "packages/service-kit/src/text-filter.ts": "the one LIKE escaper",
+  "packages/service-kit/src/paginate.ts": "the one pager",
+  "packages/contracts/src/paging.ts": "the page arithmetic",
+};
+
+/**
+ * Ways code has filtered text or paged a list without the shared helpers
+ * (service-kit text-filter.ts and paginate.ts, contracts paging.ts).
+ */
+const faults: Array<[string, RegExp]> = [
+  ["passes text to Prisma contains/startsWith/endsWith unescaped (use containsFilter/prefixFilter)", /\b(contains|startsWith|endsWith): (?!escapeLike\()/],
+  ["builds a LIKE pattern by hand (use likeContains/likePrefix)", /I?LIKE\s+(\$\{`|'%|\$\d+\s*\|\||\$\{[^}]*\}\s*\|\|)/i],
+  ["pages a list by hand (use paginate)", /\bpageOffset\(|OFFSET \$\{(?!offset\})|skip: (?!offset\b)/],
+  ["reads a page number with Number()/coerce (use PageRequest)", /Number\([^)]*get\("page(Size)?"\)|\bpage(Size)?: z\.coerce\./],
+];
+
+function sourceFiles(dir: string): string[] {
+  let out: string[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return out;
+  }
+  for (const name of entries) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) {
+      if (name !== "node_modules" && name !== "generated" && name !== "build") out = out.concat(sourceFiles(full));
+    } else if (/\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name)) out.push(full);
+  }
+  return out;
+}
+
+/** Every line of `src` that matches a fault, as "what: line". */
+function filterFaults(src: string): string[] {
+  return src.split("\n").flatMap((line) => faults.filter(([, re]) => re.test(line)).map(([what]) => `${what}: ${line.trim()}`));
+}
+
+describe("one text filter and one pager everywhere", () => {
+  it.each([
+    ["...(input.name ? { professionalName: { contains: input.name } } : {})", true],
+    ["where: { unitPath: { startsWith: who.scopePath } }", true],
+    ["name: { endsWith: suffix }", true],
+    ["AND unit_path LIKE ${who.scopePath} || '%'", true],
+    ["WHERE path LIKE ${`${m.oldPath}%`}", true],
+    ["u.name ILIKE ${`%${filter.name}%`}", true],
+    ["WHERE ${column} LIKE $1 || '%'", true],
+    ["name ILIKE '%' || ${q} || '%'", true],
+    ["LIMIT ${input.pageSize} OFFSET ${pageOffset(input)}", true],
+    ["skip: (input.page - 1) * input.pageSize, take: input.pageSize", true],
+    ["const page = Math.max(1, Number(url.searchParams.get(\"page\")) || 1);", true],
+    ["page: z.coerce.number().int().min(1).default(1),", true],
+    ["...(input.name ? { professionalName: containsFilter(input.name) } : {})", false],
+    ["where: { unitPath: prefixFilter(who.scopePath) }", false],
+    ["AND unit_path LIKE ${likePrefix(who.scopePath)}", false],
+    ["u.name ILIKE ${likeContains(filter.name)}", false],
+    ["WHERE ${column} LIKE $3", false],
+    ["LIMIT ${limit} OFFSET ${offset}", false],
+    ["({ limit, offset }) => db.role.findMany({ where, skip: offset, take: limit })", false],
+    ["const { page } = parseListQuery(PageRequest, url.searchParams);", false],
+    ["// The blind index normalises like the validator", false],
+  ])("the check flags %j: %s", (line, flagged) => {
+    expect(filterFaults(line).length > 0).toBe(flagged);
+  });
+
+  it("finds no text filter or list page built outside the shared helpers", () => {
+    const offenders = sourceDirs.flatMap((dir) =>
+      sourceFiles(path.join(root, dir))
+        .filter((f) => !(path.relative(root, f) in exempt))
+        .flatMap((f) => filterFaults(readFileSync(f, "utf8")).map((fault) => `${path.relative(root, f)}: ${fault}`)),
+    );
+    expect(offenders).toEqual([]);
+  });
+});
