@@ -16,7 +16,7 @@ import { hashPassword, verifyPassword } from "../security/passwords.ts";
 import { checkCaptcha } from "./captcha.ts";
 import { hit } from "./rate-limit.ts";
 import { revokeSessions } from "./sessions.ts";
-import { assertNotLocked, clearAccountLockout, recordLoginFailure, recordLoginSuccess } from "./throttle.ts";
+import { assertNotLocked, clearAccountLockout, isUsualAddress, recordLoginFailure, recordLoginSuccess } from "./throttle.ts";
 
 export const RESET_TTL_S = 30 * 60;
 const tokenDigest = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -62,6 +62,8 @@ export async function changePassword(deps: IdentityDeps, principal: Principal, t
 
 /**
  * 忘记登录密码: always answers the same, so nobody learns whether an ID number is registered.
+ * Limited per address, per ID number + address, and per ID number across the addresses the
+ * account does not usually sign in from (TOO_MANY_REQUESTS beyond).
  * When it is (as the chosen user type), a single-use link valid for 30 minutes is mailed; it
  * replaces any earlier link of the account (one live token per account).
  */
@@ -70,8 +72,11 @@ export async function requestPasswordReset(deps: IdentityDeps, input: RequestPas
   const ip = clientIp ?? "unknown";
   const accountKey = deps.pii.blindIndex(input.idType, input.idNumber);
   const perIp = await hit(redis, `pwreset-rate:ip:${ip}`, passwordResetLimits.perIp.windowS);
-  const perId = await hit(redis, `pwreset-rate:account:${accountKey}`, passwordResetLimits.perIdNumber.windowS);
-  if (!withinLimit(perIp, passwordResetLimits.perIp) || !withinLimit(perId, passwordResetLimits.perIdNumber)) {
+  const perPair = await hit(redis, `pwreset-rate:pair:${accountKey}:${ip}`, passwordResetLimits.perIdNumber.windowS);
+  // Strangers share one budget per ID number; the owner's usual address has its own, so their requests cannot shut the owner out.
+  const usual = await isUsualAddress(redis, accountKey, clientIp);
+  const perId = usual ? 0 : await hit(redis, `pwreset-rate:account:${accountKey}`, passwordResetLimits.perIdNumber.windowS);
+  if (![withinLimit(perIp, passwordResetLimits.perIp), withinLimit(perPair, passwordResetLimits.perIdNumber), withinLimit(perId, passwordResetLimits.perIdNumber)].every(Boolean)) {
     throw new DomainError("TOO_MANY_REQUESTS", "请求过于频繁，请稍后再试");
   }
   await checkCaptcha(redis, input.captchaId, input.captchaAnswer);

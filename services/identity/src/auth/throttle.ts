@@ -22,7 +22,7 @@ export async function assertNotLocked(redis: Redis, accountKey: string, clientIp
   const ip = clientIp ?? UNKNOWN_IP;
   const waitS = await redis.ttl(lockoutKeys.pairWait(accountKey, ip));
   if (waitS > 0) throw new DomainError("TOO_MANY_REQUESTS", lockoutMessages.wait(waitS));
-  if ((await isSet(redis, lockoutKeys.ipLock(ip))) && (await redis.sismember(lockoutKeys.knownAddresses(accountKey), ip)) === 0) {
+  if ((await isSet(redis, lockoutKeys.ipLock(ip))) && !(await isUsualAddress(redis, accountKey, clientIp))) {
     throw new DomainError("TOO_MANY_REQUESTS", lockoutMessages.ip);
   }
 }
@@ -61,6 +61,11 @@ async function alertOwner(deps: Pick<IdentityDeps, "redis" | "mailer">, accountK
     body: `${account.name}，您好：\n\n最近24小时内，您的账户出现了${ownerAlert.failures}次以上密码错误的登录尝试。您的账户没有被锁定，您仍可正常登录。\n如果这些尝试不是您本人所为，建议您登录后修改密码；如果是您本人忘记了密码，可以使用“忘记登录密码”重置。`,
     link: null,
   });
+}
+
+/** Whether the account signed in successfully from this address within KNOWN_ADDRESS_TTL_S. */
+export async function isUsualAddress(redis: Redis, accountKey: string, clientIp: string | null): Promise<boolean> {
+  return (await redis.sismember(lockoutKeys.knownAddresses(accountKey), clientIp ?? UNKNOWN_IP)) === 1;
 }
 
 /** After a correct password: the pair starts afresh and the address becomes one of the account's usual ones. */
