@@ -92,6 +92,7 @@ describe("统一社会信用代码 with a wrong check character", () => {
     const rows = (await t.client({ token: reviewer }).review.employers.query({ pageSize: 200 })).items;
     expect(rows.find((r) => r.id === unitId)).toMatchObject({ code: XIAMEN, codeCheckMismatch: true });
     expect(rows.filter((r) => r.id !== unitId).every((r) => !r.codeCheckMismatch)).toBe(true);
+    expect(await t.client({ token: reviewer }).units.detail.query({ unitId })).toMatchObject({ code: XIAMEN, codeCheckMismatch: true });
   });
 
   it.each([

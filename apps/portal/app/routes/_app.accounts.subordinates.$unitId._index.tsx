@@ -1,4 +1,4 @@
-import { formatDateTime, industryName, regionName, trainingLevelLabels, unitKindLabels, unitNatureLabels } from "@ce/contracts";
+import { CREDIT_CODE_MISMATCH_CONFIRMED_LABEL, formatDateTime, industryName, regionName, trainingLevelLabels, unitKindLabels, unitNatureLabels } from "@ce/contracts";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "../components/Form.tsx";
@@ -37,7 +37,7 @@ export default function SubordinateDetailPage() {
     ["单位性质", unitNatureLabels[unit.nature]],
     ["所属行业", unit.industry ? industryName(unit.industry) ?? unit.industry : ""],
     ["所在地区", unit.region ? regionName(unit.region) ?? unit.region : ""],
-    ["机构代码/统一社会信用代码", unit.code ?? ""],
+    ["机构代码/统一社会信用代码", unit.code ? (unit.codeCheckMismatch ? `${unit.code}（${CREDIT_CODE_MISMATCH_CONFIRMED_LABEL}）` : unit.code) : ""],
     ["上级部门", unit.superiorName ?? ""],
     ["施教级别", unit.trainingLevel ? trainingLevelLabels[unit.trainingLevel] : ""],
     ["状态", statusLabels[unit.status] ?? unit.status],

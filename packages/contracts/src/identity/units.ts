@@ -37,6 +37,8 @@ export const UnitDetail = UnitRow.extend({
   createdAt: z.iso.datetime(),
   adminCount: z.number().int(),
   professionalCount: z.number().int(),
+  /** The credit code's check character does not match; the applicant confirmed it against the licence. */
+  codeCheckMismatch: z.boolean(),
 });
 export type UnitDetail = z.infer<typeof UnitDetail>;
 

@@ -36,6 +36,7 @@ export async function subordinateDetail(db: Db, scopePath: string, unitId: strin
     industry: u.industry,
     region: u.region,
     code: u.code,
+    codeCheckMismatch: u.creditCodeCheckMismatch,
     superiorId: u.superiorId,
     superiorName: u.superior?.name ?? null,
     status: u.status,
