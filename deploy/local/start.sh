@@ -84,7 +84,7 @@ ready portal "http://127.0.0.1:$PORTAL_PORT/login"
 echo
 say "ready in $((SECONDS - started)) s — open http://localhost:$PORTAL_PORT"
 say "demo logins are listed above (also in .run/demo-logins.txt); logs in .run/logs/"
-say "mail (e.g. password-reset links) is not sent: each one is written to .run/mail/ as an .eml file"
+say "mail (e.g. password-reset links) is not sent: each one is written to .run/mail/ (.eml and a readable .txt)"
 
 if $detach; then
   say "running in the background; stop with: npm run stop"

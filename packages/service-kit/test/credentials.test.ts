@@ -21,7 +21,10 @@ const NATS_BIN = "/usr/sbin/nats-server";
 
 interface Credentials {
   writeCredentials(secretsDir: string, dataDir: string, redisPort: number, natsPort: number): { redis: Record<string, string>; nats: Record<string, string> };
+  natsAuthorizationTemplate(indent?: string): string;
+  redisRules: Record<string, string>;
 }
+const credentials = () => import(path.join(repo, "deploy/local/credentials.mjs")) as Promise<Credentials>;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -73,7 +76,7 @@ async function natsAs(user: string): Promise<Nats> {
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "ce-credentials-"));
   [redisPort, natsPort] = [await freePort(), await freePort()];
-  const { writeCredentials } = (await import(path.join(repo, "deploy/local/credentials.mjs"))) as Credentials;
+  const { writeCredentials } = await credentials();
   secrets = writeCredentials(path.join(dir, "secrets"), path.join(dir, "data"), redisPort, natsPort);
   await new Promise<void>((resolve, reject) => {
     const p = spawn("redis-server", [path.join(dir, "secrets/redis.conf")], { stdio: "ignore" });
@@ -122,7 +125,8 @@ describe("Redis with ACL users", () => {
   it("lets identity write a session that hours reads and slides, but not FLUSHALL", async () => {
     const identity = await redisAs("identity");
     const hours = await redisAs("hours");
-    await identity.set(forged, principal, "EX", 60);
+    // Sign-in writes the session and the account's session index in one transaction.
+    await identity.multi().set(forged, principal, "EX", 60).sadd("account-sessions:a", forged).exec();
     expect(await hours.get(forged)).toBe(principal);
     expect(await hours.expire(forged, 120)).toBe(1);
     await expect(hours.get("captcha:someone-elses")).rejects.toThrow(/NOPERM/);
@@ -199,5 +203,24 @@ describe("NATS with a user per service", () => {
     await expect(hours.jsm.streams.delete(naming.stream("CE_IDENTITY"))).rejects.toThrow();
     const identity = await natsAs("identity");
     expect((await identity.jsm.streams.info(naming.stream("CE_IDENTITY"))).config.name).toBe("CE_IDENTITY");
+  });
+});
+
+describe("the deployment files", () => {
+  it.each([
+    { file: "deploy/nats/nats.conf", indent: "" },
+    { file: "deploy/k8s/nats.yaml", indent: "    " },
+  ])("$file grants the NATS users exactly what the local set-up does", async ({ file, indent }) => {
+    const { natsAuthorizationTemplate } = await credentials();
+    expect(await readFile(path.join(repo, file), "utf8")).toContain(natsAuthorizationTemplate(indent));
+  });
+
+  it.each(["identity", "hours", "reporting"])("compose gives the Redis user %s the local rules", async (user) => {
+    const { redisRules } = await credentials();
+    const compose = await readFile(path.join(repo, "deploy/compose.yaml"), "utf8");
+    const words = [...compose.matchAll(/^ {6}- "(.*)"$/gm)].map((m) => m[1]);
+    const at = words.indexOf(user);
+    const rules = redisRules[user]?.split(" ") ?? [];
+    expect(words.slice(at - 1, at + 3 + rules.length)).toEqual(["--user", user, "on", expect.stringMatching(/^>\$\{REDIS_PASSWORD_/), ...rules]);
   });
 });

@@ -107,7 +107,7 @@ describe("transports", () => {
     expect(lines.join("")).not.toContain(TOKEN);
   });
 
-  it("file: writes an .eml readable by its owner only, and logs no token", async () => {
+  it("file: writes an .eml and a plain .txt, readable by their owner only, and logs no token", async () => {
     const { log, lines } = capturingLogger();
     const mailer = createMailer({ MAIL_TRANSPORT: "file", MAIL_FROM: "平台 <no-reply@localhost>", MAIL_DIR: dir }, redis, log);
     await mailer.send(mail);
@@ -118,7 +118,10 @@ describe("transports", () => {
     const text = await readFile(full, "utf8");
     expect(text).toMatch(/^To: zhang\.san@example\.com$/m);
     expect(text).toMatch(/^Subject: =\?UTF-8\?/m);
-    expect(text.replace(/=\r?\n/g, "")).toContain(TOKEN);
+    expect(text).toMatch(/^Content-Transfer-Encoding: (base64|quoted-printable)$/m);
+    const readable = await readFile(full.replace(/\.eml$/, ".txt"), "utf8");
+    expect(readable).toContain(`收件人: ${mail.to}`);
+    expect(readable).toContain(mail.link);
     expect(await mailer.devMailbox()).toBeNull();
     expect(lines.join("")).not.toContain(TOKEN);
   });

@@ -76,8 +76,9 @@ export function logMailer(redis: Redis, log: Logger): Mailer {
 const message = (from: string, mail: OutgoingMail) => ({ from, to: mail.to, subject: mail.subject, text: mail.body });
 
 /**
- * The `file` transport (`npm start`): nodemailer renders each mail as RFC 5322 text and it is
- * written to `<dir>/<time>-<id>.eml` (mode 600), readable by whoever runs the machine only.
+ * The `file` transport (`npm start`): nodemailer renders each mail as the message it would send,
+ * written to `<dir>/<time>-<id>.eml` for a mail client, and a plain UTF-8 `.txt` beside it for a
+ * person with a text editor (the .eml body is base64). Both mode 600: the machine's user only.
  */
 export function fileMailer(dir: string, from: string, log: Logger): Mailer {
   const transport = createTransport({ streamTransport: true, buffer: true, newline: "unix" });
@@ -85,9 +86,12 @@ export function fileMailer(dir: string, from: string, log: Logger): Mailer {
     async send(mail) {
       const info = await transport.sendMail(message(from, mail));
       await mkdir(dir, { recursive: true, mode: 0o700 });
-      const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID().slice(0, 8)}.eml`);
-      await writeFile(file, info.message as Buffer, { mode: 0o600 });
-      logSent(log, mail, "file", { file });
+      const sentAt = new Date();
+      const base = path.join(dir, `${sentAt.toISOString().replace(/[:.]/g, "-")}-${randomUUID().slice(0, 8)}`);
+      await writeFile(`${base}.eml`, info.message as Buffer, { mode: 0o600 });
+      const readable = `收件人: ${mail.to}\n主题: ${mail.subject}\n时间: ${sentAt.toISOString()}\n\n${mail.body}\n`;
+      await writeFile(`${base}.txt`, readable, { mode: 0o600 });
+      logSent(log, mail, "file", { file: `${base}.eml` });
     },
     devMailbox: async () => null,
   };
