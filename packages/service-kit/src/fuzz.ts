@@ -81,21 +81,50 @@ function leafPaths(value: unknown, path: Path = [], out: Path[] = []): Path[] {
   return out;
 }
 
+interface ZodNode {
+  _zod?: { def: { type: string; shape?: Record<string, ZodNode>; element?: ZodNode; innerType?: ZodNode; in?: ZodNode; options?: ZodNode[] } };
+}
+
+/** Every field path a zod input schema names (objects, array elements, unions; wrappers unwrapped), to depth 4. */
+export function schemaPaths(schema: unknown, prefix: Path = [], depth = 0, out: Path[] = []): Path[] {
+  const def = (schema as ZodNode | undefined)?._zod?.def;
+  if (!def || depth > 4) return out;
+  if (def.innerType) return schemaPaths(def.innerType, prefix, depth, out);
+  if (def.type === "pipe" && def.in) return schemaPaths(def.in, prefix, depth, out);
+  if (def.type === "object" && def.shape) {
+    for (const [key, child] of Object.entries(def.shape)) {
+      out.push([...prefix, key]);
+      schemaPaths(child, [...prefix, key], depth + 1, out);
+    }
+  } else if (def.type === "array" && def.element) {
+    out.push([...prefix, 0]);
+    schemaPaths(def.element, [...prefix, 0], depth + 1, out);
+  } else if (def.type === "union" && def.options) {
+    for (const option of def.options) schemaPaths(option, prefix, depth + 1, out);
+  }
+  return out;
+}
+
 function withValueAt(sample: unknown, path: Path, value: unknown): unknown {
   if (path.length === 0) return value;
-  const copy: unknown = structuredClone(sample);
+  const copy: unknown = sample && typeof sample === "object" ? structuredClone(sample) : {};
   let at = copy as Record<string | number, unknown>;
-  for (const key of path.slice(0, -1)) at = at[key] as Record<string | number, unknown>;
+  for (const [i, key] of path.slice(0, -1).entries()) {
+    if (!at[key] || typeof at[key] !== "object") at[key] = typeof path[i + 1] === "number" ? [] : {};
+    at = at[key] as Record<string | number, unknown>;
+  }
   at[path[path.length - 1]!] = value;
   return copy;
 }
 
 /**
  * Inputs for one procedure: its valid sample with one field (or the whole input) replaced by a
- * hostile value, an unknown key added, or a hostile value on its own.
+ * hostile value, an unknown key added, or a hostile value on its own. `fieldPaths` adds the
+ * fields the schema names that the sample leaves out (optional filters, page numbers).
  */
-export function hostileInputs(sample: unknown): fc.Arbitrary<unknown> {
-  const paths = leafPaths(sample);
+export function hostileInputs(sample: unknown, fieldPaths: Path[] = []): fc.Arbitrary<unknown> {
+  const seen = new Set<string>();
+  const paths = [...leafPaths(sample), ...fieldPaths].filter((p) => !seen.has(JSON.stringify(p)) && seen.add(JSON.stringify(p)));
   return fc.oneof(
     { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...paths), hostileValue).map(([p, v]) => withValueAt(sample, p, v)) },
     { weight: 1, arbitrary: fc.tuple(hostileString, hostileValue).map(([k, v]) => (sample && typeof sample === "object" && !Array.isArray(sample) ? { ...sample, [k]: v } : v)) },
@@ -133,7 +162,7 @@ export async function fuzzRouter<W>(opts: {
     const sample = opts.samples[p.path]?.input?.(opts.world);
     const failures: string[] = [];
     const details = await fc.check(
-      fc.asyncProperty(hostileInputs(sample ?? {}), async (input) => {
+      fc.asyncProperty(hostileInputs(sample ?? {}, p.inputs.flatMap((schema) => schemaPaths(schema))), async (input) => {
         result.cases++;
         const before = p.type === "mutation" ? await opts.snapshot() : "";
         const outcome = await callProcedure(opts.router, p.path, callerContext(opts.principalFor?.[p.path] ?? opts.principal), input);
