@@ -52,7 +52,8 @@ export default function ApprovalPage() {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errors: Record<string, string[] | undefined> = actionData?.fieldErrors ?? {};
-  // A level starts from the current 认定学时 (the lower level's figure, or the computed default) and may only lower it.
+  // A level starts from the current 认定学时 (the lower level's figure, or the computed default) and may only lower it;
+  // the input has no `max`, so a raise gets the service's Chinese message rather than the browser's.
   const current = d.recognizedHours ?? Math.min(d.requestedHours, d.computedHours);
   return (
     <div>
@@ -66,7 +67,7 @@ export default function ApprovalPage() {
               认定学时:
             </label>
             <div>
-              <input id="recognizedHours" name="recognizedHours" type="number" min={0} max={current} defaultValue={current} className={`${inputBase} w-28`} />
+              <input id="recognizedHours" name="recognizedHours" type="number" min={0} defaultValue={current} className={`${inputBase} w-28`} />
               <ErrorList errors={errors.recognizedHours} />
             </div>
             <div>

@@ -79,15 +79,28 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** Approves the test's declaration on 学时审批 › 审核 with the default 认定学时. */
-async function approveAs(who: Person) {
+/**
+ * Approves the test's declaration on 学时审批 › 审核: the page pre-fills the current 认定学时
+ * (`current`); `refused` figures are tried first and must show their message; `lowerTo` approves a
+ * lower figure with its 调减说明, otherwise the pre-filled one is approved.
+ */
+async function approveAs(who: Person, current: string, opts: { refused?: Array<[string, string]>; lowerTo?: [string, string] } = {}) {
   await signIn(page, redis, who);
   await page.goto(`${portalUrl}/hours/approvals?name=${encodeURIComponent(driverName)}`);
   expect(await trail(page)).toContain("学时审批");
   const row = page.getByRole("row").filter({ hasText: driverName });
   await expect.poll(() => row.count()).toBe(1);
   await row.getByRole("link", { name: "审核" }).click();
-  await expect.poll(() => page.locator("#recognizedHours").inputValue()).toBe("40");
+  await expect.poll(() => page.locator("#recognizedHours").inputValue()).toBe(current);
+  for (const [figure, message] of opts.refused ?? []) {
+    await page.locator("#recognizedHours").fill(figure);
+    await page.getByRole("button", { name: "审核通过" }).click();
+    await page.getByText(message).waitFor();
+  }
+  if (opts.lowerTo) {
+    await page.locator("#recognizedHours").fill(opts.lowerTo[0]);
+    await page.getByLabel("调减说明").fill(opts.lowerTo[1]);
+  } else await page.locator("#recognizedHours").fill(current);
   await page.screenshot({ path: "/tmp/hours-approve.png", fullPage: true });
   await Promise.all([page.waitForURL(`${portalUrl}/hours/approvals`), page.getByRole("button", { name: "审核通过" }).click()]);
   await signOut(page, who);
@@ -116,20 +129,21 @@ describe("学时申报 → 学时审批 → 查看申报记录", () => {
     await page.getByText("申报成功").waitFor();
     await signOut(page, bus);
 
-    await approveAs(jinan);
-    await approveAs(province);
+    // 济南市 lowers 认定学时 to 36 (a reduction needs its reason); 省厅 starts from 36 and may not raise it back.
+    await approveAs(jinan, "40", { refused: [["36", "认定学时低于40学时，请填写调减说明"]], lowerTo: ["36", "部分课时不符合规定"] });
+    await approveAs(province, "36", { refused: [["40", "认定学时不能高于下级单位已认定的36学时"]] });
 
     await signIn(page, redis, bus);
     await page.goto(`${portalUrl}/hours/records?tab=APPROVED`);
     expect(await trail(page)).toBe("查看申报记录 > 学时申报记录");
     const row = page.getByRole("row").filter({ hasText: driverName });
-    expect((await row.locator("td").allInnerTexts()).slice(1)).toEqual([driverName, String(year), "专业课", "岗位培训", "40", "40", "", "通过", "详细"]);
+    expect((await row.locator("td").allInnerTexts()).slice(1)).toEqual([driverName, String(year), "专业课", "岗位培训", "40", "36", "", "通过", "详细"]);
     await page.screenshot({ path: "/tmp/hours-records.png", fullPage: true });
     // 导出CSV: UTF-8 with a BOM so Excel shows the Chinese.
     const csv = await page.request.get(`${portalUrl}/hours/records/export?tab=APPROVED&format=csv`);
     const bytes = await csv.body();
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.toString("utf8")).toContain(`"${driverName}","${year}","专业课","岗位培训","40","40","","通过"`);
+    expect(bytes.toString("utf8")).toContain(`"${driverName}","${year}","专业课","岗位培训","40","36","","通过"`);
     // 导出Excel (the default): an XLSX workbook.
     const xlsx = await page.request.get(`${portalUrl}/hours/records/export?tab=APPROVED`);
     expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
@@ -138,7 +152,11 @@ describe("学时申报 → 学时审批 → 查看申报记录", () => {
     await page.getByText("按实际学时计算：40学时").waitFor();
     await page.locator("section[aria-label=附件] img").waitFor();
     expect(await page.locator("section[aria-label=附件] img").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
-    expect(await page.getByRole("region", { name: "审批记录" }).innerText()).toContain("山东省交通运输厅");
+    const history = page.getByRole("region", { name: "审批记录" });
+    expect(await history.innerText()).toContain("山东省交通运输厅");
+    // Each level's figure and the reduction's reason.
+    expect(await history.getByRole("row").filter({ hasText: "济南市交通运输局" }).innerText()).toMatch(/36[\s\S]*部分课时不符合规定/);
+    expect(await history.getByRole("row").filter({ hasText: "山东省交通运输厅" }).innerText()).toContain("36");
     await page.screenshot({ path: "/tmp/hours-record-detail.png", fullPage: true });
     await signOut(page, bus);
 
@@ -156,7 +174,7 @@ describe("学时申报 → 学时审批 → 查看申报记录", () => {
     await signIn(page, redis, bus);
     await page.goto(`${portalUrl}/hours/records?tab=REJECTED`);
     const voided = page.getByRole("row").filter({ hasText: driverName });
-    expect((await voided.locator("td").allInnerTexts()).slice(1)).toEqual([driverName, String(year), "专业课", "岗位培训", "40", "40", "", "已作废", "详细"]);
+    expect((await voided.locator("td").allInnerTexts()).slice(1)).toEqual([driverName, String(year), "专业课", "岗位培训", "40", "36", "", "已作废", "详细"]);
     await signOut(page, bus);
   });
 
