@@ -1,0 +1,68 @@
+// The address identity's rate limits count against: the browser's, as the portal vouches for it
+// with its service credential; any other caller's x-client-ip is ignored (the socket's address
+// counts), and a call without a credential never reaches a procedure.
+import { cleanupPrefix, errorCode, serviceClient } from "@ce/service-kit/testing";
+import { createTestDatabase, dropTestDatabase, testTag, TEST_NATS_URL, TEST_REDIS_URL } from "@ce/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startIdentity, type IdentityApp } from "../src/app.ts";
+import { loadConfig } from "../src/config.ts";
+import { migrate } from "../src/db/migrate.ts";
+import type { IdentityRouter } from "../src/routers/index.ts";
+
+const PORTAL = { caller: "portal", secret: "portal-secret-for-this-test-0001" };
+const HOURS = { caller: "hours", secret: "hours-secret-for-this-test-00002" };
+const tag = testTag("clientaddr");
+let databaseUrl: string;
+let app: IdentityApp;
+
+beforeAll(async () => {
+  databaseUrl = await createTestDatabase(tag);
+  await migrate(databaseUrl);
+  const config = loadConfig({
+    NODE_ENV: "development",
+    LOG_LEVEL: "warn",
+    DATABASE_URL: databaseUrl,
+    NATS_URL: TEST_NATS_URL,
+    REDIS_URL: TEST_REDIS_URL,
+    SUBJECT_PREFIX: tag,
+    SERVICE_AUTH_SECRETS: `${PORTAL.caller}:${PORTAL.secret},${HOURS.caller}:${HOURS.secret}`,
+  });
+  app = await startIdentity({ ...config, PORT: 0 });
+});
+afterAll(async () => {
+  await app.stop();
+  await cleanupPrefix(app.infra.naming);
+  await dropTestDatabase(databaseUrl);
+});
+
+const captchaCount = async (ip: string) => Number((await app.infra.redis.get(`captcha-rate:${ip}`)) ?? 0);
+const client = (ip: string, auth: typeof PORTAL | null) => serviceClient<IdentityRouter>(app.url, undefined, ip, auth);
+
+describe("the address behind a rate limit", () => {
+  it("is the browser's address on the portal's calls", async () => {
+    await client("198.51.100.20", PORTAL).auth.captcha.query();
+    await client("198.51.100.20", PORTAL).auth.captcha.query();
+    expect(await captchaCount("198.51.100.20")).toBe(2);
+  });
+
+  it.each(["203.0.113.1", "203.0.113.2", "10.9.8.7", "198.51.100.20"])(
+    "ignores x-client-ip %s from a caller that is not the portal: the socket's address counts",
+    async (spoofed) => {
+      const before = await captchaCount("127.0.0.1");
+      const spoofedBefore = await captchaCount(spoofed);
+      await client(spoofed, HOURS).auth.captcha.query();
+      expect(await captchaCount("127.0.0.1")).toBe(before + 1);
+      expect(await captchaCount(spoofed)).toBe(spoofedBefore);
+    },
+  );
+
+  it.each([
+    { who: "no credential", auth: null },
+    { who: "a secret the service does not list", auth: { caller: "portal", secret: "guessed-secret-guessed-secret" } },
+  ])("is never counted for a call with $who: it is refused first", async ({ auth }) => {
+    const before = await captchaCount("192.0.2.99");
+    // A 401 with no detail: the client sees no tRPC error code at all.
+    expect(await errorCode(client("192.0.2.99", auth).auth.captcha.query())).toBe("UNKNOWN");
+    expect(await captchaCount("192.0.2.99")).toBe(before);
+  });
+});
