@@ -83,18 +83,25 @@ async function send(res: ExpressResponse, response: Response) {
   else res.end();
 }
 
-/** The body of a state-changing request, or null once it is over MAX_BODY_BYTES. */
+/**
+ * The body of a state-changing request, or null once it is over MAX_BODY_BYTES (announced or
+ * actual). The rest of a body that is too large is read and dropped, so the client, still
+ * sending, gets the 413 instead of a reset connection.
+ */
 function readBody(req: ExpressRequest): Promise<Uint8Array<ArrayBuffer> | null> {
   return new Promise((resolve, reject) => {
-    if (Number(req.get("content-length")) > MAX_BODY_BYTES) return resolve(null);
+    const drop = () => {
+      req.removeAllListeners("data");
+      req.resume();
+      resolve(null);
+    };
+    if (Number(req.get("content-length")) > MAX_BODY_BYTES) return drop();
     const chunks: Buffer[] = [];
     let total = 0;
     req.on("data", (chunk: Buffer) => {
       total += chunk.length;
-      if (total > MAX_BODY_BYTES) {
-        req.pause();
-        resolve(null);
-      } else chunks.push(chunk);
+      if (total > MAX_BODY_BYTES) drop();
+      else chunks.push(chunk);
     });
     req.on("end", () => resolve(Buffer.concat(chunks) as Uint8Array<ArrayBuffer>));
     req.on("error", reject);
@@ -125,10 +132,7 @@ app.all("*", async (req, res, next) => {
         return refuse(res, 403, "请求来自其他网站，已被拒绝");
       }
       const body = await readBody(req);
-      if (!body) {
-        res.set("Connection", "close");
-        return refuse(res, 413, formMessages.bodyTooLarge);
-      }
+      if (!body) return refuse(res, 413, formMessages.bodyTooLarge);
       const presented = req.get(csrf.CSRF_HEADER) ?? csrf.csrfFieldOf(req.get("content-type"), body);
       if (!csrf.verifyCsrfToken(env.SESSION_SECRET, csrf.cookieValue(req.get("cookie"), csrf.CSRF_COOKIE), presented)) {
         logWarn("refused a request without a valid CSRF token", { method: req.method, path: req.path });

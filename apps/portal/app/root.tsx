@@ -1,10 +1,15 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { config as zodConfig } from "zod";
 import stylesheet from "./tailwind.css?url";
 import { ErrorPanel } from "./components/ErrorPanel.tsx";
 import { PLATFORM_NAME } from "./utils/brand.ts";
 import { useNonce } from "./utils/nonce.ts";
+
+// The CSP allows no eval: zod would otherwise probe `new Function` in the browser (a reported
+// violation even though it catches the refusal) before it validates a form.
+if (typeof document !== "undefined") zodConfig({ jitless: true });
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
