@@ -18,7 +18,7 @@ describe("the development mailbox page", () => {
     // Nothing answers here: a call to identity would fail differently from the 404 expected.
     vi.stubEnv("IDENTITY_URL", "http://127.0.0.1:9/trpc");
     vi.resetModules();
-    const { loader } = await import("./dev.mailbox.tsx");
+    const { loader } = await import("../routes/dev.mailbox.tsx");
     const request = new Request("http://portal.test/dev/mailbox");
     const thrown = await loader({ request, context: clientIp ? { clientIp } : {}, params: {} }).then(
       () => null,
@@ -32,7 +32,7 @@ describe("the development mailbox page", () => {
     vi.stubEnv("NODE_ENV", "development");
     vi.stubEnv("IDENTITY_URL", "http://127.0.0.1:9/trpc");
     vi.resetModules();
-    const { loader } = await import("./dev.mailbox.tsx");
+    const { loader } = await import("../routes/dev.mailbox.tsx");
     const thrown = await loader({ request: new Request("http://portal.test/dev/mailbox"), context: { clientIp: "127.0.0.1" }, params: {} }).then(
       () => null,
       (e: unknown) => e,
