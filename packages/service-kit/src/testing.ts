@@ -100,8 +100,11 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000)
   }
 }
 
-/** The service credential tests call with: the portal's, under the development secret. */
-export const testServiceAuth = { caller: "portal", secret: process.env.SERVICE_AUTH_SECRET || DEV_SERVICE_AUTH_SECRET };
+/**
+ * The service credential tests call with: the portal's, under the development secret — what a
+ * service booted by a test accepts when its SERVICE_AUTH_SECRETS is left at the default.
+ */
+export const testServiceAuth = { caller: "portal", secret: DEV_SERVICE_AUTH_SECRET };
 
 /**
  * A typed tRPC client for a service under test, signed in with the given bearer token. It
