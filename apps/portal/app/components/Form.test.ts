@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { unshownErrors } from "./Form.tsx";
 
 // The CSRF token and the multipart rules hold only if every page goes through the shared pieces.
 const appDir = fileURLToPath(new URL("../", import.meta.url));
@@ -48,5 +49,20 @@ describe("every form of the portal", () => {
         f.file
       ).not.toEqual([]);
     }
+  });
+});
+
+describe("unshownErrors", () => {
+  const shown = (name: string) => ["phone", "reason"].includes(name);
+  it.each([
+    ["nothing wrong", undefined, []],
+    ["errors only on shown fields", { phone: ["请输入电话"] }, []],
+    ["the whole form's errors (shown by the form already)", { "": ["系统繁忙"] }, []],
+    ["an error on a field the page has no place for", { attachment: ["Invalid input"] }, ["Invalid input"]],
+    ["the same message on two hidden fields, once", { a: ["有误"], b: ["有误", "太长"] }, ["有误", "太长"]],
+    ["a nested hidden field", { "details.days": ["请填写天数"], phone: ["x"] }, ["请填写天数"]],
+    ["an empty list", { attachment: [] }, []],
+  ])("%s", (_what, errors, expected) => {
+    expect(unshownErrors(errors, shown)).toEqual(expected);
   });
 });

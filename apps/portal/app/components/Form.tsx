@@ -29,3 +29,17 @@ export const Form = forwardRef<HTMLFormElement, FormProps>(function Form({ child
     </RemixForm>
   );
 });
+
+/**
+ * The messages in conform's `allErrors` (keyed by field name, "" for the whole form) whose field
+ * the page has no place for, deduplicated. A form shows them with its own errors, so a check that
+ * fails on a field nobody sees (as 人员调出's did on `attachment`) is never silent.
+ */
+export function unshownErrors(allErrors: Readonly<Record<string, readonly string[] | undefined>> | undefined, shown: (name: string) => boolean): string[] {
+  const out: string[] = [];
+  for (const [name, messages] of Object.entries(allErrors ?? {})) {
+    if (name === "" || shown(name)) continue;
+    for (const m of messages ?? []) if (!out.includes(m)) out.push(m);
+  }
+  return out;
+}

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getTextareaProps, useForm, type Submission
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { CreateTransferInput, idTypeLabels, titleSeriesName, type TransferCandidate, type UnitOption } from "@ce/contracts";
 import { Link, useNavigation } from "@remix-run/react";
-import { Form } from "./Form.tsx";
+import { Form, unshownErrors } from "./Form.tsx";
 import { useState } from "react";
 import { DataTable } from "./DataTable.tsx";
 import { Field, FormErrors, buttonClass, inputBase, inputClass } from "./forms.tsx";
@@ -18,6 +18,8 @@ const PATH = "/reviews/transfers?tab=out";
  * no place on the page, so a form with a picture was silently never sent.
  */
 export const CreateTransferForm = CreateTransferInput.omit({ attachment: true });
+/** The fields this form shows errors next to; any other error goes to the top of the form. */
+const SHOWN = new Set(["accountId", "contactPhone", "toUnitId", "reason", "attachmentName"]);
 
 /** 添加人员: the people who may be transferred out; 选择 puts one on the form. */
 function CandidatePicker({ candidates, query }: { candidates: TransferCandidate[]; query: string }) {
@@ -110,7 +112,7 @@ export function TransferOutForm({ selected, candidates, picking, query, employer
           <input id="attachment" name="attachment" type="file" accept="image/jpeg,image/png,image/gif,image/bmp" className="pt-1 text-sm" />
           <p className="mt-1 text-xs text-gray-500">jpg/jpeg/gif/bmp/png，不超过4MB</p>
         </Field>
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...unshownErrors(form.allErrors, (name) => SHOWN.has(name))]} />
         <div className="pl-[7.75rem]">
           <button type="submit" className={buttonClass} disabled={navigation.state === "submitting"}>
             提交转出申请

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { DeclareInput, subjectLabels, type LearningForm } from "@ce/contracts";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Form } from "../components/Form.tsx";
+import { Form, unshownErrors } from "../components/Form.tsx";
 import { useState } from "react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { Field, FormErrors, buttonClass, inputClass } from "../components/forms.tsx";
@@ -152,7 +152,7 @@ export default function DeclarePage() {
           ) : null}
           <p>请上传相关证明材料扫描件,文件格式必须为.jpg *.jpeg *.gif *.bmp *.png的图片,文件大小4M以内。</p>
         </div>
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...unshownErrors(form.allErrors, (n) => n === "attachments" || n.startsWith("details.") || (FIELDS as readonly string[]).includes(n))]} />
         <div className="pl-[7.75rem]">
           <button type="submit" className={buttonClass} disabled={navigation.state === "submitting"}>
             提交申报
