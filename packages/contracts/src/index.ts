@@ -38,3 +38,4 @@ export * from "./identity/audit.ts";
 export * from "./files.ts";
 export * from "./text.ts";
 export * from "./calendar.ts";
+export * from "./redact.ts";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { DevMail } from "@ce/contracts";
+import { DevMail, maskUrl } from "@ce/contracts";
 import type { Logger, Redis } from "@ce/service-kit";
 import { createTransport } from "nodemailer";
 
@@ -31,21 +31,8 @@ export interface MailConfig {
 export const DEVMAIL_KEY = "devmail";
 const DEVMAIL_KEEP = 50;
 
-/**
- * A link as it may appear in a log: every query value is cut to its first four characters, so a
- * reset token (or any other secret carried in a URL) never reaches a log line whole, e.g.
- * `http://x/reset-password?token=AbCd…`. Text that is not a URL becomes "[redacted]".
- */
-export function maskLink(link: string | null): string | null {
-  if (link === null) return null;
-  try {
-    const url = new URL(link);
-    const masked = [...url.searchParams].map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v.slice(0, 4))}…`);
-    return `${url.origin}${url.pathname}${masked.length ? `?${masked.join("&")}` : ""}`;
-  } catch {
-    return "[redacted]";
-  }
-}
+/** A link as it may appear in a log (contracts' maskUrl: each query value cut to four characters). */
+export const maskLink = maskUrl;
 
 /** What every transport logs for a mail: the recipient, the subject and the masked link. */
 function logSent(log: Logger, mail: OutgoingMail, transport: string, extra: Record<string, unknown> = {}): void {
