@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CreateDepartmentInput, CreateRoleInput, DeclareInput, ListAdminsInput, RejectInput } from "./index.ts";
+import { ApproveInput, CreateDepartmentInput, CreateRoleInput, DeclareInput, ListAdminsInput, RejectInput } from "./index.ts";
 import { MultiLineText, OpaqueToken, SearchText, SingleLineText, textFault } from "./text.ts";
 
 const name = SingleLineText({ label: "部门名称", min: 1, max: 10 });
@@ -91,6 +91,7 @@ describe("every free-text input schema refuses control characters", () => {
     ["declaration class", DeclareInput, declare, "className"],
     ["declaration score", DeclareInput, declare, "score"],
     ["declaration content", DeclareInput, { ...declare, content: "内容" }, "content"],
+    ["调减说明 of an approval", ApproveInput, { declarationId: declare.professionalId, recognizedHours: 4, reason: "材料只证明4学时" }, "reason"],
     ["reject reason", RejectInput, { declarationId: declare.professionalId, reasonCode: "OTHER", reason: "说明" }, "reason"],
   ];
   it.each(cases)("%s", (_what, schema, valid, field) => {

@@ -26,7 +26,7 @@ const ids = z.array(z.uuid({ error: "申报记录编号无效" }), { error: "请
 export const ApproveInput = z.object({
   declarationId: z.uuid({ error: "申报记录编号无效" }),
   recognizedHours: z.coerce.number({ error: "请填写认定学时" }).int({ error: "认定学时须为整数" }).min(0, { error: "认定学时不能小于0" }).optional(),
-  reason: z.string().trim().max(200, { error: "调减说明不能超过200个字" }).optional(),
+  reason: MultiLineText({ label: "调减说明", max: 200 }).optional(),
 });
 export type ApproveInput = z.infer<typeof ApproveInput>;
 
