@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { SingleLineText, MultiLineText } from "../text.ts";
 import { CalendarDate, calendarDateField, calendarYearField } from "../calendar.ts";
+import { SingleLineText, MultiLineText } from "../text.ts";
 import { MAX_ATTACHMENT_BASE64 } from "../files.ts";
 import { PageRequest } from "../paging.ts";
 import { DecisionRow } from "./approvals.ts";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { SingleLineText, MultiLineText } from "../text.ts";
 import { CalendarDate, calendarDateField } from "../calendar.ts";
+import { SingleLineText, MultiLineText } from "../text.ts";
 
 /** 计入科目: 公需科目 / 专业科目. */
 export const Subject = z.enum(["GENERAL", "PROFESSIONAL"]);
