@@ -26,20 +26,41 @@ export const redisRules = {
   test: "~* -@all +@read +@write +@keyspace +@connection +@transaction +@scripting -@dangerous +info +keys",
 };
 
-/** The JetStream API and ACK subjects a user needs for a stream it owns (create, publish, read). */
+/**
+ * The JetStream API and ACK subjects a user needs for a stream it owns (create, publish, read),
+ * with any consumer on it: object-store reads use ordered consumers with random names.
+ */
 function ownStream(stream) {
-  return [`$JS.API.STREAM.*.${stream}`, `$JS.API.STREAM.MSG.*.${stream}`, `$JS.API.DIRECT.GET.${stream}`, `$JS.API.DIRECT.GET.${stream}.>`, ...consumedStream(stream)];
-}
-
-/** What a durable or ordered consumer of a stream needs: info, consumer API, next, ack. */
-function consumedStream(stream) {
   return [
+    `$JS.API.STREAM.*.${stream}`,
+    `$JS.API.STREAM.MSG.*.${stream}`,
+    `$JS.API.DIRECT.GET.${stream}`,
+    `$JS.API.DIRECT.GET.${stream}.>`,
     `$JS.API.STREAM.INFO.${stream}`,
     `$JS.API.CONSUMER.*.${stream}`,
     `$JS.API.CONSUMER.*.${stream}.>`,
     `$JS.API.CONSUMER.DURABLE.CREATE.${stream}.>`,
     `$JS.API.CONSUMER.MSG.NEXT.${stream}.>`,
     `$JS.ACK.${stream}.>`,
+  ];
+}
+
+/**
+ * What `service` needs to consume another service's stream through its own durable consumer
+ * (`<service>_<stream>`, contracts' naming.consumer): create/update and info of that consumer,
+ * next and ack on it — nothing on any other consumer of the stream, so one service's stolen
+ * credential cannot pull and ack (swallow), reconfigure or delete a sibling's consumer.
+ */
+function consumedStream(stream, service) {
+  const durable = `${service}_${stream}`;
+  return [
+    `$JS.API.STREAM.INFO.${stream}`,
+    `$JS.API.CONSUMER.CREATE.${stream}.${durable}`,
+    `$JS.API.CONSUMER.CREATE.${stream}.${durable}.>`,
+    `$JS.API.CONSUMER.DURABLE.CREATE.${stream}.${durable}`,
+    `$JS.API.CONSUMER.INFO.${stream}.${durable}`,
+    `$JS.API.CONSUMER.MSG.NEXT.${stream}.${durable}`,
+    `$JS.ACK.${stream}.${durable}.>`,
   ];
 }
 
@@ -59,11 +80,11 @@ export const natsPermissions = {
     subscribe: ["_INBOX_identity.>", "$O.transfer-attachments.>"],
   },
   hours: {
-    publish: ["ce.hours.>", "$JS.API.INFO", ...ownStream("CE_HOURS"), ...consumedStream("CE_IDENTITY"), ...bucket("attachments")],
+    publish: ["ce.hours.>", "$JS.API.INFO", ...ownStream("CE_HOURS"), ...consumedStream("CE_IDENTITY", "hours"), ...bucket("attachments")],
     subscribe: ["_INBOX_hours.>", "$O.attachments.>"],
   },
   reporting: {
-    publish: ["$JS.API.INFO", ...consumedStream("CE_IDENTITY"), ...consumedStream("CE_HOURS")],
+    publish: ["$JS.API.INFO", ...consumedStream("CE_IDENTITY", "reporting"), ...consumedStream("CE_HOURS", "reporting")],
     subscribe: ["_INBOX_reporting.>"],
   },
   test: { publish: [">"], subscribe: [">"] },

@@ -198,6 +198,33 @@ describe("NATS with a user per service", () => {
     await expect((async () => { for await (const _ of sub) return "message"; })()).rejects.toThrow(/permission/i);
   });
 
+  // A stolen service credential must not reach a sibling's consumer: pulling and acking it would
+  // swallow the sibling's events, an update could change its filter, a delete resets it.
+  it.each([
+    { thief: "hours", victim: "reporting", stream: "CE_IDENTITY" },
+    { thief: "reporting", victim: "hours", stream: "CE_IDENTITY" },
+    { thief: "reporting", victim: "someone-new", stream: "CE_HOURS" },
+  ] as const)("refuses $thief every consumer API on $victim's consumer of $stream", async ({ thief, victim, stream }) => {
+    const owner = await natsAs(stream === "CE_IDENTITY" ? "identity" : "hours");
+    await ensureStream(owner.jsm, naming, stream);
+    const durable = naming.consumer(victim, stream);
+    const broad = await natsAs("test");
+    await broad.jsm.consumers.add(naming.stream(stream), { durable_name: durable, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All });
+    const n = await natsAs(thief);
+    const s = naming.stream(stream);
+    const refusals: Array<[string, () => Promise<unknown>]> = [
+      ["info", () => n.jsm.consumers.info(s, durable)],
+      ["update", () => n.jsm.consumers.update(s, durable, { max_deliver: 1 })],
+      ["delete", () => n.jsm.consumers.delete(s, durable)],
+      ["list", () => n.jsm.consumers.list(s).next()],
+      ["add under another name", () => n.jsm.consumers.add(s, { durable_name: `${durable}_2`, ack_policy: AckPolicy.Explicit })],
+      ["pull next", () => n.nc.request(`$JS.API.CONSUMER.MSG.NEXT.${s}.${durable}`, JSON.stringify({ batch: 1, no_wait: true }), { timeout: 2000 })],
+    ];
+    for (const [what, call] of refusals) await expect(call(), `${thief} ${what}`).rejects.toThrow(/permission|timeout|no responders/i);
+    expect((await broad.jsm.consumers.info(s, durable)).config.durable_name, "the victim's consumer is intact").toBe(durable);
+    await broad.jsm.consumers.delete(s, durable);
+  });
+
   it("refuses hours the JetStream API of a stream it only consumes (no deleting CE_IDENTITY)", async () => {
     const hours = await natsAs("hours");
     await expect(hours.jsm.streams.delete(naming.stream("CE_IDENTITY"))).rejects.toThrow();
