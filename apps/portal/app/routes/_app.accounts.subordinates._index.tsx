@@ -1,5 +1,5 @@
 import { ListSubordinatesInput, UnitNature, industryName, unitNatureLabels, type UnitRow } from "@ce/contracts";
-import { type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Form } from "../components/Form.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
@@ -13,7 +13,7 @@ const PATH = "/accounts/subordinates";
 
 // 管理直属账户 › 管理下级单位: approved units below the admin's own, filtered by 单位名称 / 单位性质.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { me, api, here } = await requirePage(request, context, PATH);
+  const { api, here } = await requirePage(request, context, PATH);
   const input = parseListQuery(ListSubordinatesInput, new URL(request.url).searchParams);
   const result = await api.identity.units.listSubordinates.query(input).catch((e) => rethrowServiceError(request, e));
   return {

@@ -1,5 +1,5 @@
 import { ListTrainingBasesInput, TrainingLevel, industries, industryName, trainingLevelLabels, type UnitRow } from "@ce/contracts";
-import { type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Form } from "../components/Form.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
@@ -15,7 +15,7 @@ const UNIT_PAGES = "/accounts/subordinates";
 
 // 管理直属账户 › 管理继续教育基地: CE bases in scope, filtered by 名称 / 所属行业 / 级别.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { me, api, here } = await requirePage(request, context, PATH);
+  const { api, here } = await requirePage(request, context, PATH);
   const input = parseListQuery(ListTrainingBasesInput, new URL(request.url).searchParams);
   const result = await api.identity.units.trainingBases.query(input).catch((e) => rethrowServiceError(request, e));
   return { trail: [here.section.label, here.page.label], filters: { name: input.name ?? "", industry: input.industry ?? "", trainingLevel: input.trainingLevel ?? "" }, result };

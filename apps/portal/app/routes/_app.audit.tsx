@@ -1,5 +1,5 @@
 import { ListAuditInput, auditActionLabels, formatDateTime, auditChanges, auditFieldLabels, type AuditRow } from "@ce/contracts";
-import { type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { Form } from "../components/Form.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
@@ -14,7 +14,7 @@ const entityLabels: Record<string, string> = { department: "部门", admin: "管
 
 // 管理直属账户 › 操作日志: the audit trail of the unit (and its subtree for an authority).
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { me, api, here } = await requirePage(request, context, PATH);
+  const { api, here } = await requirePage(request, context, PATH);
   const input = parseListQuery(ListAuditInput, new URL(request.url).searchParams);
   const result = await api.identity.audit.list.query(input).catch((e) => rethrowServiceError(request, e));
   // Formatted here so server and browser print the same text.

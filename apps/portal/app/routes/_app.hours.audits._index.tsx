@@ -16,7 +16,7 @@ import { readTextForm } from "../utils/form-data.server.ts";
 const PATH = "/hours/audits";
 
 async function signedIn(request: Request, context: LoaderFunctionArgs["context"]) {
-  const { me, api, here } = await requirePage(request, context, PATH);
+  const { api, here } = await requirePage(request, context, PATH);
   return { api, here };
 }
 

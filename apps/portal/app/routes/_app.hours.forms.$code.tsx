@@ -15,7 +15,6 @@ import { rethrowServiceError } from "../utils/session.server.ts";
 import { zhErrorMap } from "../utils/validation.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
 
-const positive = (label: string) => z.number({ error: `请填写${label}` }).positive({ error: `${label}必须大于0` });
 const optionalPositive = (label: string) => z.number({ error: `${label}必须是数字` }).positive({ error: `${label}必须大于0` }).optional();
 
 /** What the page edits; the rule's numbers are those its kind has (the action checks which are required). */

@@ -1,5 +1,5 @@
 import { ListRecordsInput, type RecordsTab } from "@ce/contracts";
-import { type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { DataTable } from "../components/DataTable.tsx";
@@ -18,7 +18,7 @@ const tabs: { tab: RecordsTab; label: string }[] = [
 
 // 查看申报记录 › 学时申报记录 (§3.5): an admin sees their subtree's declarations, a professional their own.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { me, api, here } = await requirePage(request, context, PATH);
+  const { api, here } = await requirePage(request, context, PATH);
   const input = parseListQuery(ListRecordsInput, new URL(request.url).searchParams);
   const result = await api.hours.declarations.records.query(input).catch((e) => rethrowServiceError(request, e));
   return { trail: [here.section.label, here.page.label], tab: input.tab, result };

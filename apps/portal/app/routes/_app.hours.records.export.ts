@@ -1,5 +1,5 @@
 import { ListRecordsInput, recognitionResultLabels, subjectTypeLabels, type DeclarationRow } from "@ce/contracts";
-import { type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { spreadsheetResponse, type Cell } from "../utils/spreadsheet.server.ts";
@@ -21,7 +21,7 @@ const cells = (r: DeclarationRow, i: number): Cell[] => [
 
 // 查看申报记录 › 导出: the tab's records as XLSX (default) or CSV (`format=csv`).
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { me, api, here } = await requirePage(request, context, "/hours/records");
+  const { api } = await requirePage(request, context, "/hours/records");
   const params = new URL(request.url).searchParams;
   const { tab } = parseListQuery(ListRecordsInput, params);
   const rows: DeclarationRow[] = [];

@@ -1,5 +1,5 @@
 import { calendarDate, industryName, ListPendingEmployersInput, regionName, unitNatureLabels, type PendingEmployerRow } from "@ce/contracts";
-import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { Form } from "../components/Form.tsx";
 import { BatchReviewBar, RowCheck } from "../components/BatchReview.tsx";

@@ -1,5 +1,5 @@
 import { calendarDate, educationName, ListPendingProfessionalsInput, titleSeriesName, type PendingProfessionalRow } from "@ce/contracts";
-import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { Form } from "../components/Form.tsx";
 import { BatchReviewBar, RowCheck } from "../components/BatchReview.tsx";

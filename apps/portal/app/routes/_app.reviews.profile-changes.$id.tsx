@@ -9,7 +9,7 @@ const PATH = "/reviews/profile-changes";
 
 // 审核人员信息修改 › 查看变更明细: each changed field, old → new (phones masked on both sides).
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { me, api, here } = await requirePage(request, context, PATH);
+  const { api, here } = await requirePage(request, context, PATH);
   const id = z.uuid().safeParse(params.id);
   if (!id.success) throw data({ message: "您访问的内容不存在" }, { status: 404 });
   const detail = await api.identity.profileChanges.detail.query({ id: id.data }).catch((e) => rethrowServiceError(request, e));

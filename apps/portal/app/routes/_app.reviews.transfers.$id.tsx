@@ -9,7 +9,7 @@ const PATH = "/reviews/transfers";
 
 // 调转记录 › 详情: one transfer as either unit sees it.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { me, api, here } = await requirePage(request, context, PATH);
+  const { api, here } = await requirePage(request, context, PATH);
   const id = z.uuid().safeParse(params.id);
   if (!id.success) throw data({ message: "您访问的内容不存在" }, { status: 404 });
   const transfer = await api.identity.transfers.detail.query({ id: id.data }).catch((e) => rethrowServiceError(request, e));

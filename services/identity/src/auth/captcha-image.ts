@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import { CAPTCHA_HEIGHT, CAPTCHA_WIDTH, captchaSvg, type Rand } from "../domain/captcha.ts";
+import { captchaSvg, type Rand } from "../domain/captcha.ts";
 
 // Rendered at twice the displayed size so the warp has pixels to move.
 const DENSITY = 144;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { DomainError, type IdType, RegisterEmployerInput, RegisterProfessionalInput, SearchUnitsInput, type DepartmentOption, type RegistrationResult, type UnitOption } from "@ce/contracts";
+import { DomainError, type IdType, type RegisterEmployerInput, type RegisterProfessionalInput, type SearchUnitsInput, type DepartmentOption, type RegistrationResult, type UnitOption } from "@ce/contracts";
 import { containsFilter, type EventMeta } from "@ce/service-kit";
 import type { z } from "zod";
 import { checkCaptcha } from "../auth/captcha.ts";
