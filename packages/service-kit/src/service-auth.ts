@@ -45,9 +45,12 @@ export function verifyServiceAuth(value: string | null | undefined, secrets: Ser
   if (!CALLER.test(caller) || !/^\d{1,12}$/.test(seconds)) return null;
   if (Math.abs(Number(seconds) - now / 1000) > SERVICE_AUTH_MAX_SKEW_S) return null;
   const payload = `v1.${caller}.${seconds}`;
-  const givenBytes = Buffer.from(given, "base64url");
+  // The MAC is compared as the exact base64url text we would send, not decoded: Node's decoder
+  // skips characters outside the alphabet and ignores a last character's spare bits, so a
+  // decoded comparison would accept altered headers.
+  const givenBytes = Buffer.from(given, "latin1");
   for (const secret of secrets.get(caller) ?? []) {
-    const expected = Buffer.from(mac(secret, payload), "base64url");
+    const expected = Buffer.from(mac(secret, payload), "latin1");
     if (expected.length === givenBytes.length && timingSafeEqual(expected, givenBytes)) return caller;
   }
   return null;

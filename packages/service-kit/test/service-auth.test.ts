@@ -24,6 +24,12 @@ const A = "portal-secret-aaaaaaaaaaaaaaaa";
 const B = "portal-secret-bbbbbbbbbbbbbbbb";
 const secrets = parseServiceSecrets(`portal:${A},portal:${B},hours:hours-secret-cccccccccccc`);
 
+/** Another base64url character with the same top four bits (the last of 43 carries only four). */
+function sparesChanged(c: string): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  return alphabet[alphabet.indexOf(c) ^ 1] ?? "A";
+}
+
 describe("verifyServiceAuth", () => {
   const good = signServiceAuth("portal", A, NOW);
   const [v, caller, seconds, mac] = good.split(".");
@@ -48,6 +54,12 @@ describe("verifyServiceAuth", () => {
     { case: "a bearer token instead", value: "Bearer abc", expect: null },
     { case: "extra parts", value: `${good}.x`, expect: null },
     { case: "very long", value: `v1.portal.1.${"a".repeat(400)}`, expect: null },
+    // A captured header altered without knowing the secret: each decodes to the same MAC bytes.
+    { case: "a character outside base64url inserted", value: [v, caller, seconds, `${mac?.slice(0, 10)}*${mac?.slice(10)}`].join("."), expect: null },
+    { case: "a space inside the MAC", value: [v, caller, seconds, `${mac?.slice(0, 20)} ${mac?.slice(20)}`].join("."), expect: null },
+    { case: "padding appended", value: `${good}=`, expect: null },
+    { case: "the last character's spare bits changed", value: good.slice(0, -1) + sparesChanged(good.at(-1) ?? "A"), expect: null },
+    { case: "the MAC in standard base64", value: [v, caller, seconds, Buffer.from(mac ?? "", "base64url").toString("base64")].join("."), expect: null },
   ])("$case → $expect", ({ value, expect: expected }) => {
     expect(verifyServiceAuth(value, secrets, NOW)).toBe(expected);
   });
