@@ -120,8 +120,10 @@ async function reencode(type: StoredImageType, bytes: Uint8Array, field: string)
 // BITMAPINFOHEADER and its V2–V5 successors: the header sizes bmp-ts reads.
 const BMP_HEADER_SIZES = new Set([40, 52, 56, 108, 124]);
 const BMP_DEPTHS = new Set([1, 4, 8, 16, 24, 32]);
-// compression → the bit depths it is defined for (BI_RGB, BI_RLE8, BI_RLE4, BI_BITFIELDS, BI_ALPHABITFIELDS).
-const BMP_COMPRESSION: Record<number, number[]> = { 0: [1, 4, 8, 16, 24, 32], 1: [8], 2: [4], 3: [16, 32], 6: [16, 32] };
+// compression → the bit depths it is defined for (BI_RGB, BI_BITFIELDS, BI_ALPHABITFIELDS). The
+// run-length forms (BI_RLE8 = 1, BI_RLE4 = 2) are refused: bmp-ts 1.0.9 decodes them to shifted,
+// mis-coloured pixels with the rows upside down, and a wrong picture must never be stored.
+const BMP_COMPRESSION: Record<number, number[]> = { 0: [1, 4, 8, 16, 24, 32], 3: [16, 32], 6: [16, 32] };
 
 async function reencodeBmp(bytes: Uint8Array, field: string): Promise<Encoded> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -145,9 +147,15 @@ async function reencodeBmp(bytes: Uint8Array, field: string): Promise<Encoded> {
   const offset = buf.readUInt32LE(10);
   if (offset < pixelsAt || offset > buf.length) throw refuse(field);
   if (compression === 0 && buf.length < offset + Math.ceil((width * depth) / 32) * 4 * height) throw refuse(field);
+  const input = offset === pixelsAt ? Buffer.from(buf) : Buffer.concat([buf.subarray(0, pixelsAt), buf.subarray(offset)]);
+  // bmp-ts stops the whole 4-bit scan at the last pixel of the first row when the width is odd,
+  // leaving every other row black. An odd 4-bit row has the same byte length as one pixel wider,
+  // so it is decoded one pixel wider and the extra column dropped below.
+  const stride = depth === 4 && width % 2 === 1 ? width + 1 : width;
+  input.writeInt32LE(stride, 18);
   let decoded: ReturnType<typeof decodeBmp>;
   try {
-    decoded = decodeBmp(offset === pixelsAt ? buf : Buffer.concat([buf.subarray(0, pixelsAt), buf.subarray(offset)]));
+    decoded = decodeBmp(input);
   } catch {
     throw refuse(field);
   }
@@ -157,18 +165,20 @@ async function reencodeBmp(bytes: Uint8Array, field: string): Promise<Encoded> {
   const pixels = width * height;
   let someVisible = false;
   let someTranslucent = false;
+  const at = (i: number) => ((i - (i % width)) / width) * stride + (i % width);
   for (let i = 0; i < pixels && !(someVisible && someTranslucent); i++) {
-    someVisible ||= abgr[i * 4] !== 0;
-    someTranslucent ||= abgr[i * 4] !== 255;
+    someVisible ||= abgr[at(i) * 4] !== 0;
+    someTranslucent ||= abgr[at(i) * 4] !== 255;
   }
   const usesAlpha = someVisible && someTranslucent;
   const channels = usesAlpha ? 4 : 3;
   const raw = Buffer.alloc(pixels * channels);
   for (let i = 0, o = 0; i < pixels; i++, o += channels) {
-    raw[o] = abgr[i * 4 + 3]!;
-    raw[o + 1] = abgr[i * 4 + 2]!;
-    raw[o + 2] = abgr[i * 4 + 1]!;
-    if (usesAlpha) raw[o + 3] = abgr[i * 4]!;
+    const p = at(i) * 4;
+    raw[o] = abgr[p + 3]!;
+    raw[o + 1] = abgr[p + 2]!;
+    raw[o + 2] = abgr[p + 1]!;
+    if (usesAlpha) raw[o + 3] = abgr[p]!;
   }
   const { data, info } = await sharp(raw, { raw: { width, height, channels } }).png().toBuffer({ resolveWithObject: true });
   return { type: "png", bytes: new Uint8Array(data), width: info.width, height: info.height };
