@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { ApproveInput, CreateDepartmentInput, CreateRoleInput, DeclareInput, ListAdminsInput, RejectInput } from "./index.ts";
-import { MultiLineText, OpaqueToken, SearchText, SingleLineText, textFault } from "./text.ts";
+import { MultiLineText, OpaqueToken, SearchText, SingleLineText, textFault, trimInvisible } from "./text.ts";
 
 const name = SingleLineText({ label: "部门名称", min: 1, max: 10 });
 const note = MultiLineText({ label: "驳回说明", max: 20 });
+
+const refusedBy = (schema: { safeParse(v: unknown): { error?: { issues: { message: string }[] } } }, v: unknown) =>
+  schema.safeParse(v).error?.issues.map((i) => i.message) ?? [];
 
 describe("textFault", () => {
   // [what, input, multiLine, expected]
@@ -65,6 +68,34 @@ describe("SingleLineText / MultiLineText", () => {
     expect(SearchText("姓名").safeParse("张\u0000").success).toBe(false);
     expect(OpaqueToken("无效").safeParse("abc\u0000").success).toBe(false);
     expect(OpaqueToken("无效").parse("k3-x_9")).toBe("k3-x_9");
+  });
+});
+
+describe("a value of only invisible characters is blank", () => {
+  it.each([
+    ["zero-width space", "\u200B", ""],
+    ["soft hyphen", "\u00AD", ""],
+    ["zero-width joiner and non-joiner", "\u200D\u200C", ""],
+    ["word joiner", "\u2060", ""],
+    ["left-to-right mark", "\u200E", ""],
+    ["BOM", "\uFEFF", ""],
+    ["Mongolian vowel separator", "\u180E", ""],
+    ["Hangul filler", "\u3164", ""],
+    ["ideographic space and NBSP around ZWSP", "\u3000\u200B\u00A0", ""],
+    ["edges trimmed, inner kept", "\u200B张\u200B三\u00AD", "张\u200B三"],
+    ["emoji ZWJ sequence kept", "王👩\u200D💻", "王👩\u200D💻"],
+    ["bidi override stays for textFault", "\u202E名称", "\u202E名称"],
+  ])("%s", (_what, input, expected) => {
+    expect(trimInvisible(input)).toBe(expected);
+  });
+
+  it.each(["\u200B", "\u00AD", "\u2060\u200E", " \u3164 "])("%j is refused where required and no filter in a search box", (input) => {
+    expect(refusedBy(name, input)).toContain("请填写部门名称");
+    expect(SearchText("姓名").parse(input)).toBe("");
+  });
+
+  it("a 调减说明 of zero-width spaces counts as none, so lowering 认定学时 still needs a reason", () => {
+    expect(ApproveInput.parse({ declarationId: "8c0c7f8e-2f5c-4d8e-9d51-4e6f7a1b2c3d", recognizedHours: 2, reason: "\u200B\n\u200B" }).reason).toBe("");
   });
 });
 

@@ -7,6 +7,7 @@ import { z } from "zod";
  */
 
 // C0 controls except TAB/LF (multi-line only), DEL, C1 controls.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point of this pattern.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
 const LINE_BREAK_OR_TAB = /[\t\n]/u;
 // Bidi embeddings/overrides/isolates reorder what a reviewer reads (CVE-2021-42574, "Trojan Source").
@@ -15,6 +16,22 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
 // Noncharacters (Unicode §23.7): U+FDD0–U+FDEF and the last two code points of every plane.
 const NONCHARACTER = /[\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/;
+
+// What trimming removes at either end: whitespace and the characters Unicode says render as
+// nothing (Default_Ignorable_Code_Point: zero-width space and joiners, soft hyphen, word joiner,
+// LRM/RLM, BOM, Hangul fillers…), so a value of only such characters is blank — never a 姓名 or a
+// 调减说明 nobody can see. Bidi embeddings/overrides are left in place, to be refused below.
+const INVISIBLE_NOT_BIDI = String.raw`(?:(?![\u202A-\u202E\u2066-\u2069])[\s\p{Z}\p{Default_Ignorable_Code_Point}])+`;
+const EDGE_INVISIBLE = new RegExp(`^${INVISIBLE_NOT_BIDI}|${INVISIBLE_NOT_BIDI}$`, "gu");
+
+/**
+ * Trims `value` at both ends of whitespace and invisible characters (see EDGE_INVISIBLE); inner
+ * characters are kept. Pure; "\u200B" and "\u3000\u00AD" become "". Source: Unicode
+ * DerivedCoreProperties.txt (Default_Ignorable_Code_Point), PropList.txt (White_Space).
+ */
+export function trimInvisible(value: string): string {
+  return value.replace(EDGE_INVISIBLE, "");
+}
 
 /** Why a piece of text is refused, or null when it is fine. */
 export type TextFault = "control" | "surrogate" | "noncharacter" | "bidi";
@@ -53,7 +70,7 @@ export interface TextOptions {
 }
 
 function text({ label, max, min = 0, required = `请填写${label}`, tooLong = `${label}不能超过${max}个字` }: TextOptions, multiLine: boolean) {
-  let schema = z.string({ error: required }).trim();
+  let schema = z.string({ error: required }).overwrite(trimInvisible);
   // Browsers submit a textarea's line breaks as CRLF; store one form.
   if (multiLine) schema = schema.overwrite((s) => s.replace(/\r\n?/g, "\n"));
   if (min > 0) schema = schema.min(min, { error: min === 1 ? required : `${label}至少${min}个字` });
