@@ -6,16 +6,35 @@ export const SESSION_TTL_S = 2 * 60 * 60;
 export const REMEMBER_TTL_S = 14 * 24 * 60 * 60;
 
 /**
- * Resolves a bearer token into the caller. Ordinary sessions slide: each use restarts their
- * idle timeout. A missing, expired or malformed session resolves to null.
+ * The absolute lifetime of any session, sliding or 记住密码, counted from its `createdAt`.
+ * identity's per-account session index (`account-sessions:<id>`, which every revocation reads)
+ * expires this long after the account's latest login, so no session may outlive it: a session
+ * kept sliding past it would no longer be found by a password change, disable or demotion.
  */
-export async function resolvePrincipal(redis: Redis, token: string | null): Promise<Principal | null> {
+export const SESSION_MAX_AGE_S = REMEMBER_TTL_S;
+
+/**
+ * Resolves a bearer token into the caller. Ordinary sessions slide: each use restarts their
+ * idle timeout (SESSION_TTL_S), but never beyond SESSION_MAX_AGE_S after `createdAt`. A missing,
+ * malformed, over-age or future-dated session (clock skew of a minute allowed) resolves to
+ * null, whatever TTL its key holds. `now` is epoch milliseconds. Raises nothing of its own;
+ * Redis errors propagate.
+ */
+export async function resolvePrincipal(redis: Redis, token: string | null, now = Date.now()): Promise<Principal | null> {
   if (!token || token.length < 16 || token.length > 128) return null;
   const key = sessionKeys.session(token);
   const raw = await redis.get(key);
   if (!raw) return null;
-  const parsed = Principal.safeParse(JSON.parse(raw));
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  const parsed = Principal.safeParse(json);
   if (!parsed.success) return null;
-  if (!parsed.data.remember) await redis.expire(key, SESSION_TTL_S);
+  const ageS = (now - Date.parse(parsed.data.createdAt)) / 1000;
+  if (!(ageS >= -60 && ageS < SESSION_MAX_AGE_S)) return null;
+  if (!parsed.data.remember) await redis.expire(key, Math.max(1, Math.min(SESSION_TTL_S, Math.ceil(SESSION_MAX_AGE_S - ageS))));
   return parsed.data;
 }
