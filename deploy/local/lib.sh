@@ -27,4 +27,16 @@ ensure_deps() {
   fi
 }
 
+# load_secrets FILE — the generated credentials (credentials.mjs's env file, which exports them)
+# as shell variables only: a process started afterwards inherits none of them and gets just what
+# its command line hands it (start.sh's svc_env), so one service's environment
+# (/proc/<pid>/environ, a crash report) holds no other service's password, the PII keys or the
+# session secret.
+load_secrets() {
+  # shellcheck disable=SC1090
+  source "$1"
+  # shellcheck disable=SC2046
+  export -n $(compgen -v CE_)
+}
+
 export TURBO_TELEMETRY_DISABLED=1 TURBO_NO_UPDATE_NOTIFIER=1 DO_NOT_TRACK=1 NEXT_TELEMETRY_DISABLED=1

@@ -14,7 +14,8 @@ ensure_deps
 bash deploy/local/infra.sh
 # Generated once by infra.sh (credentials.mjs): Redis/NATS users, the portal's service
 # credential, the session secret and the PII keys. Nothing to type, nothing committed.
-source .run/secrets/env
+# Not exported: each process below gets only its own (svc_env, IDENTITY_ENV, the portal's line).
+load_secrets .run/secrets/env
 
 say "generating Prisma clients and applying migrations"
 npx turbo run db:generate --output-logs=errors-only

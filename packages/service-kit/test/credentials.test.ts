@@ -242,6 +242,32 @@ describe("the deployment files", () => {
     expect(await readFile(path.join(repo, file), "utf8")).toContain(natsAuthorizationTemplate(indent));
   });
 
+  // start.sh launches every process from one shell: a credential exported there would sit in
+  // every service's environment, so stealing hours' would hand over identity's and the PII keys.
+  it("load_secrets keeps every generated credential out of the environment of the processes started after it", async () => {
+    const all = JSON.parse(await readFile(path.join(dir, "secrets/secrets.json"), "utf8")) as Record<string, unknown>;
+    const values = Object.values(all).flatMap((v) => (typeof v === "string" ? [v] : Object.values(v as Record<string, string>)));
+    const script = `source deploy/local/lib.sh && load_secrets ${JSON.stringify(path.join(dir, "secrets/env"))} && echo "own:\${CE_REDIS_URL_HOURS:+set}" && env`;
+    const out = await new Promise<string>((resolve, reject) => {
+      const p = spawn("bash", ["-c", script], { cwd: repo, stdio: ["ignore", "pipe", "inherit"] });
+      let text = "";
+      p.stdout.on("data", (d) => (text += d.toString()));
+      p.on("exit", (code) => (code === 0 ? resolve(text) : reject(new Error(`bash exited with ${code}`))));
+    });
+    expect(out, "the shell itself can still hand a service its own").toContain("own:set");
+    expect(values.length).toBeGreaterThanOrEqual(12);
+    for (const v of values) expect(out.includes(v), `a generated secret reached a child's environment (${v.slice(0, 4)}…)`).toBe(false);
+    expect(out).not.toMatch(/^CE_/m);
+  });
+
+  it("start.sh loads the credentials through load_secrets only", async () => {
+    for (const file of ["deploy/local/start.sh"]) {
+      const text = await readFile(path.join(repo, file), "utf8");
+      expect(text, file).toContain("load_secrets .run/secrets/env");
+      expect(text, file).not.toMatch(/^\s*(source|\.)\s+\.run\/secrets\/env/m);
+    }
+  });
+
   it.each(["identity", "hours", "reporting"])("compose gives the Redis user %s the local rules", async (user) => {
     const { redisRules } = await credentials();
     const compose = await readFile(path.join(repo, "deploy/compose.yaml"), "utf8");
