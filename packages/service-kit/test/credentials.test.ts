@@ -152,6 +152,9 @@ describe("NATS with a user per service", () => {
       const n = user === "hours" ? hours : await natsAs(user);
       const durable = naming.consumer(user, stream);
       await n.jsm.consumers.add(naming.stream(stream), { durable_name: durable, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All });
+      // What startConsumer does on a restart: info, then update of its own consumer.
+      await n.jsm.consumers.info(naming.stream(stream), durable);
+      await n.jsm.consumers.update(naming.stream(stream), durable, { ack_wait: 30_000_000_000, max_deliver: 5 });
       const consumer = await n.js.consumers.get(naming.stream(stream), durable);
       const msg = await consumer.next({ expires: 3000 });
       expect(msg?.subject, `${user} reads ${stream}`).toMatch(/^ce\./);
