@@ -10,6 +10,7 @@ export * from "./identity/auth.ts";
 export * from "./identity/units.ts";
 export * from "./errors.ts";
 export * from "./auth/scope.ts";
+export * from "./auth/province.ts";
 export * from "./validation/resident-id.ts";
 export * from "./validation/credit-code.ts";
 export * from "./validation/identifier.ts";

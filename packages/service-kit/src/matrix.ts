@@ -2,7 +2,7 @@
 // called as four kinds of caller that must not reach another unit's data. Test code only.
 import { randomUUID } from "node:crypto";
 import { TRPCError, type AnyRouter } from "@trpc/server";
-import { allPermissions, type Principal } from "@ce/contracts";
+import { allPermissions, callerUnit, type Principal } from "@ce/contracts";
 import { createLogger } from "./logger.ts";
 import { createCallerFactory, type Context, type ProcedureAccess } from "./trpc.ts";
 
@@ -149,6 +149,7 @@ export function testPrincipal(who: { unitId: string; unitName: string; scopePath
     unitId: who.unitId,
     unitName: professional ? null : who.unitName,
     scopePath: professional ? null : who.scopePath,
+    ...callerUnit(professional ? null : { kind: "AUTHORITY", path: who.scopePath }),
     isSuperAdmin: !professional && who.permissions === undefined,
     permissions: professional ? [] : (who.permissions ?? [...allPermissions]),
     remember: false,

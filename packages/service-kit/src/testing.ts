@@ -1,7 +1,7 @@
 // Test fixtures for services: a stand-in identity producer, sessions, polling. Never imported by src/main code.
 import { randomBytes, randomUUID } from "node:crypto";
 import { headers as natsHeaders } from "@nats-io/transport-node";
-import { allPermissions, sessionKeys, unitPath, type Naming, type Permission, type Principal, type UnitSnapshot } from "@ce/contracts";
+import { allPermissions, callerUnit, sessionKeys, unitPath, type Naming, type Permission, type Principal, type UnitSnapshot } from "@ce/contracts";
 import { TEST_NATS_URL, TEST_REDIS_URL } from "@ce/testkit";
 import { connectNats, ensureStream, type Nats } from "./nats.ts";
 import { SESSION_TTL_S } from "./session.ts";
@@ -78,6 +78,7 @@ export async function signIn(
     unitId: who.unitId,
     unitName: who.unitName,
     scopePath: who.scopePath,
+    ...callerUnit({ kind: "AUTHORITY", path: who.scopePath }),
     isSuperAdmin: who.permissions === undefined,
     permissions: who.permissions ?? [...allPermissions],
     remember: false,

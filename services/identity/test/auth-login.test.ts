@@ -102,6 +102,22 @@ describe("login", () => {
     expect(principal.scopePath).toBeNull();
   });
 
+  // What pages need about the caller's unit is decided once, here at login, and read from the session after.
+  it.each([
+    { login: "sd", facts: { unitKind: "AUTHORITY", unitDepth: 0, isProvince: true } },
+    { login: "jn", facts: { unitKind: "AUTHORITY", unitDepth: 1, isProvince: false } },
+    { login: "qd", facts: { unitKind: "AUTHORITY", unitDepth: 1, isProvince: false } },
+    { login: "jnApprover", facts: { unitKind: "AUTHORITY", unitDepth: 1, isProvince: false } },
+    { login: "jnBus", facts: { unitKind: "EMPLOYER", unitDepth: 2, isProvince: false } },
+    { login: "base", facts: { unitKind: "TRAINING_BASE", unitDepth: 1, isProvince: false } },
+    { login: "professional", facts: { unitKind: null, unitDepth: null, isProvince: false } },
+  ] as const)("writes $login's unit kind, depth and province flag into the session and auth.me", async ({ login, facts }) => {
+    const { token } = await t.login(t.fixture.logins[login]);
+    const principal = Principal.parse(JSON.parse((await t.app.infra.redis.get(sessionKeys.session(token))) ?? "null"));
+    expect(principal).toMatchObject(facts);
+    expect(await t.client({ token }).auth.me.query()).toMatchObject(facts);
+  });
+
   it("refuses a wrong captcha before looking at the password", async () => {
     const who = t.fixture.logins.professional;
     const { captchaId } = await t.captcha();

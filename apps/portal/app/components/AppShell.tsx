@@ -1,22 +1,18 @@
 import type { Me } from "@ce/contracts";
 import { Link, NavLink, useLocation } from "@remix-run/react";
 import { Form } from "./Form.tsx";
-import { useEffect, useRef, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { PLATFORM_NAME } from "../utils/brand.ts";
 import { locate, sectionHref, visibleMenu } from "../utils/menu.ts";
 
-type Viewer = Pick<Me, "name" | "userType" | "permissions"> & { isProvince?: boolean };
+type Viewer = Pick<Me, "name" | "userType" | "permissions" | "isProvince">;
 
 /** 您好! <name>, with 修改密码 and 退出 under it (guide §2: hidden under the admin's name). */
 function UserMenu({ name }: { name: string }) {
-  const ref = useRef<HTMLDetailsElement>(null);
   const location = useLocation();
-  // Close the dropdown once the person has gone somewhere.
-  useEffect(() => {
-    if (ref.current) ref.current.open = false;
-  }, [location.key]);
+  // A new element per navigation: the dropdown is closed once the person has gone somewhere.
   return (
-    <details ref={ref} className="relative">
+    <details key={location.key} className="relative">
       <summary className="cursor-pointer list-none rounded px-2 py-1 text-sm hover:bg-white/10 [&::-webkit-details-marker]:hidden">
         {`您好! ${name}`} <span aria-hidden="true">▾</span>
       </summary>

@@ -4,14 +4,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ComplianceSummary } from "../components/hours/ComplianceSummary.tsx";
 import { visibleMenu } from "../utils/menu.ts";
-import { isProvinceAdmin } from "../utils/province.server.ts";
 import { requireUser } from "../utils/session.server.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { me, api } = await requireUser(request, context);
   // 个人: their yearly compliance; the home page still opens if the hours service does not answer.
   const compliance = me.userType === "PROFESSIONAL" ? await api.hours.compliance.mine.query({}).catch(() => null) : undefined;
-  return { me: { ...me, isProvince: await isProvinceAdmin(me, api) }, compliance };
+  return { me, compliance };
 }
 
 export default function HomePage() {

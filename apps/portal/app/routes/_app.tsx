@@ -2,14 +2,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { AppShell } from "../components/AppShell.tsx";
 import { ErrorPanel } from "../components/ErrorPanel.tsx";
-import { isProvinceAdmin } from "../utils/province.server.ts";
 import { requireUser } from "../utils/session.server.ts";
 
 // Every signed-in page sits under this layout; without a valid session it sends people to /login.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { me, api } = await requireUser(request, context);
-  // Province-only pages (学习形式管理) show in the menu for the province's admins alone.
-  return { me: { ...me, isProvince: await isProvinceAdmin(me, api) } };
+  // The session carries all the menu needs (permissions, and isProvince for 学习形式管理): no further call.
+  const { me } = await requireUser(request, context);
+  return { me };
 }
 
 export default function SignedInLayout() {

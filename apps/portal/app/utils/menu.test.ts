@@ -33,7 +33,24 @@ describe("the menu", () => {
   });
 
   it("shows a super admin every item", () => {
-    expect(labels(visibleMenu({ userType: "AUTHORITY", permissions: [...allPermissions] }))).toEqual(menu.map((s) => s.label));
+    expect(labels(visibleMenu({ userType: "AUTHORITY", permissions: [...allPermissions], isProvince: false }))).toEqual(menu.map((s) => s.label));
+  });
+
+  // The session says what decides the menu (Me: user type, permissions, isProvince); no page asks a service.
+  const allPages = menu.flatMap((s) => s.pages.filter((p) => !p.forProfessional || p.permissions.length > 0).map((p) => p.path));
+  it.each<{ who: string; viewer: Parameters<typeof visibleMenu>[0]; hidden: string[] }>([
+    { who: "the province's super admin", viewer: { userType: "AUTHORITY", permissions: [...allPermissions], isProvince: true }, hidden: [] },
+    { who: "a city's super admin", viewer: { userType: "AUTHORITY", permissions: [...allPermissions], isProvince: false }, hidden: ["/hours/forms"] },
+    { who: "an employer's super admin", viewer: { userType: "EMPLOYER", permissions: [...allPermissions], isProvince: false }, hidden: ["/hours/forms"] },
+    { who: "a CE base's super admin", viewer: { userType: "TRAINING_BASE", permissions: [...allPermissions], isProvince: false }, hidden: ["/hours/forms"] },
+    {
+      who: "a province admin without 学时审批",
+      viewer: { userType: "AUTHORITY", permissions: allPermissions.filter((p) => p !== "hours.approve"), isProvince: true },
+      hidden: ["/hours/forms", "/hours/approvals"],
+    },
+  ])("shows $who every admin page but $hidden", ({ viewer, hidden }) => {
+    const shown = visibleMenu(viewer).flatMap((s) => s.pages.map((p) => p.path));
+    expect(shown).toEqual(allPages.filter((p) => !hidden.includes(p)));
   });
 
   it("shows 学习形式管理 to the province's approvers alone", () => {
@@ -47,19 +64,19 @@ describe("the menu", () => {
   });
 
   it("hides what an admin has no permission for", () => {
-    const sections = visibleMenu({ userType: "EMPLOYER", permissions: ["subordinate.view", "hours.approve"] });
+    const sections = visibleMenu({ userType: "EMPLOYER", permissions: ["subordinate.view", "hours.approve"], isProvince: false });
     expect(labels(sections)).toEqual(["管理直属账户", "学时审批"]);
     expect(sections[0]?.pages.map((p) => p.label)).toEqual(["管理下级单位"]);
   });
 
   it("shows a professional only the self-service items", () => {
-    const sections = visibleMenu({ userType: "PROFESSIONAL", permissions: [] });
+    const sections = visibleMenu({ userType: "PROFESSIONAL", permissions: [], isProvince: false });
     expect(labels(sections)).toEqual(["基本信息修改", "学时申报", "查看申报记录"]);
     expect(sections[0]?.pages.map((p) => p.path)).toEqual(["/me/profile"]);
   });
 
   it("sends an admin's 基本信息修改 to the unit's profile, never to a professional's", () => {
-    const sections = visibleMenu({ userType: "EMPLOYER", permissions: ["unit.profile.edit"] });
+    const sections = visibleMenu({ userType: "EMPLOYER", permissions: ["unit.profile.edit"], isProvince: false });
     expect(sections[0]?.pages.map((p) => p.path)).toEqual(["/unit/profile"]);
   });
 

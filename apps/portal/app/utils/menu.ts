@@ -84,11 +84,17 @@ export const menu: readonly MenuSection[] = [
   },
 ];
 
-type Viewer = Pick<Me, "userType" | "permissions"> & { isProvince?: boolean };
+/** What decides a viewer's menu: all of it in the session identity wrote at login (Me). */
+type Viewer = Pick<Me, "userType" | "permissions" | "isProvince">;
 
+/**
+ * Whether the viewer may open a page: a professional their self-service pages only; an admin a
+ * page any of whose permission modules they hold, and a province-only page only when their unit
+ * is the province (`isProvince`, decided once at login).
+ */
 export function canOpen(viewer: Viewer, page: MenuPage): boolean {
   if (viewer.userType === "PROFESSIONAL") return page.forProfessional === true;
-  if (page.provinceOnly && viewer.isProvince !== true) return false;
+  if (page.provinceOnly && !viewer.isProvince) return false;
   return page.permissions.some((p) => viewer.permissions.includes(p));
 }
 

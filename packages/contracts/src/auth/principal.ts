@@ -1,11 +1,24 @@
 import { z } from "zod";
-import { UserType } from "../domain-codes.ts";
+import { UnitKind, UserType } from "../domain-codes.ts";
 import { Permission } from "./permissions.ts";
+
+/**
+ * The facts about the caller's unit that pages and services need, computed once at login by
+ * `callerUnit` (province.ts): the unit's kind, its depth below the root (0 = the province) and
+ * whether it is the province. All null/false for a professional.
+ */
+export const CallerUnitFields = {
+  unitKind: UnitKind.nullable(),
+  unitDepth: z.number().int().min(0).nullable(),
+  isProvince: z.boolean(),
+};
 
 /**
  * Who is calling: written to Redis by identity at login, resolved by every service from the
  * bearer token. `scopePath` is the materialised path of the unit whose subtree the caller may
- * see (null for a professional, who sees only their own records).
+ * see (null for a professional, who sees only their own records); the CallerUnitFields say what
+ * that unit is, so no page or service has to ask again. A session written before these fields
+ * existed no longer parses and reads as signed out.
  */
 export const Principal = z.object({
   sessionId: z.string().min(16),
@@ -15,6 +28,7 @@ export const Principal = z.object({
   unitId: z.uuid().nullable(),
   unitName: z.string().nullable(),
   scopePath: z.string().nullable(),
+  ...CallerUnitFields,
   isSuperAdmin: z.boolean(),
   permissions: z.array(Permission),
   remember: z.boolean(),

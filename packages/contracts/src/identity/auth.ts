@@ -2,6 +2,7 @@ import { z } from "zod";
 import { IdType, UserType } from "../domain-codes.ts";
 import { NewPassword } from "../auth/password.ts";
 import { Permission } from "../auth/permissions.ts";
+import { CallerUnitFields } from "../auth/principal.ts";
 import { identifierField } from "../validation/identifier.ts";
 
 export const CaptchaAnswer = {
@@ -55,13 +56,14 @@ export const ResetPasswordInput = z
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "两次输入的新密码不一致" });
 export type ResetPasswordInput = z.infer<typeof ResetPasswordInput>;
 
-/** What the portal header needs about the signed-in user. */
+/** What the portal's pages need about the signed-in user (header, menu, page guards): the principal without its session details. */
 export const Me = z.object({
   accountId: z.uuid(),
   name: z.string(),
   userType: UserType,
   unitId: z.uuid().nullable(),
   unitName: z.string().nullable(),
+  ...CallerUnitFields,
   isSuperAdmin: z.boolean(),
   permissions: z.array(Permission),
 });

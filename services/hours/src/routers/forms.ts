@@ -23,11 +23,8 @@ export function formsRouter(deps: HoursDeps) {
     update: permittedProcedure("hours.approve")
       .input(UpdateFormInput)
       .mutation(async ({ ctx, input }) => {
-        const unitId = ctx.principal.unitId;
-        const unit = unitId ? await db.unitReplica.findUnique({ where: { id: unitId } }) : null;
-        if (!unit || unit.kind !== "AUTHORITY" || unit.superiorId !== null) {
-          throw new DomainError("FORBIDDEN", "只有省级主管部门可以修改学习形式");
-        }
+        // Identity decided this once at login by the one rule (isProvinceUnit), the same the portal's menu reads.
+        if (!ctx.principal.isProvince) throw new DomainError("FORBIDDEN", "只有省级主管部门可以修改学习形式");
         // A version starting in the past would change how already-submitted claims read.
         if (input.effectiveFrom < today(deps)) throw new DomainError("BAD_REQUEST", "生效日期不能早于今天", "effectiveFrom");
         const form = await db.$transaction((tx) => addFormVersion(tx, input, ctx.principal.accountId));

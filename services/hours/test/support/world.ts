@@ -1,7 +1,7 @@
 // A small province for hours tests: units and professionals published the way identity does.
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect } from "vitest";
-import { naming as makeNaming, sessionKeys, type Permission, type Principal, type ProfessionalSnapshot } from "@ce/contracts";
+import { callerUnit, naming as makeNaming, sessionKeys, type Permission, type Principal, type ProfessionalSnapshot } from "@ce/contracts";
 import { SESSION_TTL_S } from "@ce/service-kit";
 import { cleanupPrefix, eventually, fakeIdentityProducer, signIn, unitEnvelope } from "@ce/service-kit/testing";
 import { createTestDatabase, dropTestDatabase, testTag, TEST_NATS_URL, TEST_REDIS_URL } from "@ce/testkit";
@@ -121,6 +121,7 @@ export async function professionalSession(world: HoursWorld, person: typeof busD
     unitId: person.data.unitId,
     unitName: null,
     scopePath: null,
+    ...callerUnit(null),
     isSuperAdmin: false,
     permissions: [],
     remember: false,

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { DomainError, UnitChangeRow, type DecideUnitChangesInput, type ListUnitChangesInput, type OwnUnitChange, type Page } from "@ce/contracts";
+import { DomainError, UnitChangeRow, unitDepth, type DecideUnitChangesInput, type ListUnitChangesInput, type OwnUnitChange, type Page } from "@ce/contracts";
 import { likeContains, likePrefix, prefixFilter, quoteIdent, type EventMeta, paginate } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
 import { approversOf, checkNewSuperior, movedPath, requestOutcome, unitChangeMessages } from "../domain/unit-changes.ts";
-import { codeCheckMismatch, depthOf, normalizeUnitCode } from "../domain/units.ts";
+import { codeCheckMismatch, normalizeUnitCode } from "../domain/units.ts";
 import { unitMoved } from "../events/unit-changes.ts";
 import { recordAudit, type AuditActor } from "./audit.ts";
 import type { Db, Tx } from "./client.ts";
@@ -132,7 +132,7 @@ async function applyChange(tx: Tx, actor: AuditActor, request: { unitId: string;
   // Re-checked at apply time: the tree may have changed since the request.
   checkNewSuperior(unit, superior);
   const newPath = movedPath(unit.path, superior.path);
-  const delta = depthOf(newPath) - depthOf(unit.path);
+  const delta = unitDepth(newPath) - unitDepth(unit.path);
   // The unit and its whole subtree in one statement; only the moved unit's version and superior change.
   await tx.$executeRaw`
     UPDATE ${t("unit")} SET

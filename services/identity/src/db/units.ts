@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { DomainError, UnitRow, UnitSnapshot, type ListSubordinatesInput, type ListTrainingBasesInput, type Page } from "@ce/contracts";
+import { DomainError, UnitRow, UnitSnapshot, unitDepth, type ListSubordinatesInput, type ListTrainingBasesInput, type Page } from "@ce/contracts";
 import { likeContains, likePrefix, quoteIdent, type EventMeta, paginate } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
-import { applyUnitPatch, codeCheckMismatch, depthOf, placeUnit, type NewUnit, type UnitPatch } from "../domain/units.ts";
+import { applyUnitPatch, codeCheckMismatch, placeUnit, type NewUnit, type UnitPatch } from "../domain/units.ts";
 import { unitCreated, unitUpdated } from "../events/units.ts";
 import type { Db, Tx } from "./client.ts";
 import { isUniqueViolation } from "./errors.ts";
@@ -37,7 +37,7 @@ export async function createUnit(tx: Tx, input: NewUnit, meta: EventMeta): Promi
         creditCodeCheckMismatch: codeCheckMismatch(unit.code),
         superiorId: unit.superiorId,
         path: unit.path,
-        depth: depthOf(unit.path),
+        depth: unitDepth(unit.path),
         status: unit.status,
         trainingLevel: unit.trainingLevel,
         version: unit.version,

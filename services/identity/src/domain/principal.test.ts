@@ -45,6 +45,20 @@ describe("signing in as a user type", () => {
     expect(grant).toMatchObject({ scopePath: null, permissions: [], isSuperAdmin: false });
   });
 
+  it.each([
+    { who: "the province's admin", userType: "AUTHORITY" as const, unit: { ...cityBureau, path: "/p/" }, facts: { unitKind: "AUTHORITY", unitDepth: 0, isProvince: true } },
+    { who: "a city bureau's admin", userType: "AUTHORITY" as const, unit: cityBureau, facts: { unitKind: "AUTHORITY", unitDepth: 1, isProvince: false } },
+    { who: "an employer's admin", userType: "EMPLOYER" as const, unit: { ...cityBureau, kind: "EMPLOYER", path: "/p/jn/bus/" }, facts: { unitKind: "EMPLOYER", unitDepth: 2, isProvince: false } },
+    { who: "a root CE base's admin", userType: "TRAINING_BASE" as const, unit: { ...cityBureau, kind: "TRAINING_BASE", path: "/base/" }, facts: { unitKind: "TRAINING_BASE", unitDepth: 0, isProvince: false } },
+  ])("tells $who's pages the unit's kind, depth and whether it is the province", ({ userType, unit, facts }) => {
+    expect(grantFor(userType, { status: "ACTIVE", admin: admin({ unit }), professional: null })).toMatchObject(facts);
+  });
+
+  it("tells a professional's pages nothing about a unit", () => {
+    const grant = grantFor("PROFESSIONAL", { status: "ACTIVE", admin: null, professional: { status: "APPROVED", unit: { id: cityBureau.id, name: "x" } } });
+    expect(grant).toMatchObject({ unitKind: null, unitDepth: null, isProvince: false });
+  });
+
   it("refuses a user type the account does not hold", () => {
     const account = { status: "ACTIVE", admin: admin(), professional: null };
     expect(domainError(() => grantFor("EMPLOYER", account))).toMatchObject({ kind: "FORBIDDEN", field: "userType" });

@@ -1,4 +1,4 @@
-import { allPermissions, DomainError, type Permission, type UnitKind, type UserType } from "@ce/contracts";
+import { allPermissions, callerUnit, DomainError, type CallerUnit, type Permission, type UnitKind, type UserType } from "@ce/contracts";
 
 /**
  * Who an account may act as after a correct password, given the user type chosen on the login
@@ -16,7 +16,8 @@ export interface ProfessionalGrant {
   unit: { id: string; name: string };
 }
 
-export interface Grant {
+/** What a session grants: written into the Principal (with the unit facts pages and services read from it). */
+export interface Grant extends CallerUnit {
   userType: UserType;
   unitId: string | null;
   unitName: string | null;
@@ -53,7 +54,7 @@ export function grantFor(
     if (!p) throw new DomainError("FORBIDDEN", loginMessages.notAProfessional, "userType");
     if (p.status === "PENDING") throw new DomainError("FORBIDDEN", loginMessages.professionalPending);
     if (p.status !== "APPROVED") throw new DomainError("FORBIDDEN", loginMessages.professionalRejected);
-    return { userType, unitId: p.unit.id, unitName: p.unit.name, scopePath: null, isSuperAdmin: false, permissions: [] };
+    return { userType, unitId: p.unit.id, unitName: p.unit.name, scopePath: null, ...callerUnit(null), isSuperAdmin: false, permissions: [] };
   }
   const a = account.admin;
   if (!a || a.unit.kind !== (userType satisfies UnitKind)) throw new DomainError("FORBIDDEN", loginMessages.notAnAdmin, "userType");
@@ -64,6 +65,8 @@ export function grantFor(
     unitId: a.unit.id,
     unitName: a.unit.name,
     scopePath: a.unit.path,
+    // Decided here, once per session: the kind matched the user type above.
+    ...callerUnit({ kind: userType, path: a.unit.path }),
     isSuperAdmin: a.isSuper,
     permissions: resolvePermissions(a.isSuper, a.rolePermissions),
   };

@@ -1,6 +1,6 @@
-import { DomainError, generateCreditCode } from "@ce/contracts";
+import { DomainError, generateCreditCode, unitDepth } from "@ce/contracts";
 import { describe, expect, it } from "vitest";
-import { applyUnitPatch, depthOf, normalizeUnitCode, placeUnit, type NewUnit } from "./units.ts";
+import { applyUnitPatch, normalizeUnitCode, placeUnit, type NewUnit } from "./units.ts";
 
 const province = { id: "00000000-0000-4000-8000-000000000001", kind: "AUTHORITY", path: "/00000000-0000-4000-8000-000000000001/" };
 const base: NewUnit = { name: "济南市交通运输局", kind: "AUTHORITY", nature: "GOVERNMENT", industry: "G", region: "370100", code: null, superiorId: province.id, status: "APPROVED", trainingLevel: null };
@@ -10,7 +10,7 @@ describe("placing a unit in the hierarchy", () => {
   it("extends the superior's path and starts at version 1", () => {
     const unit = placeUnit(id, base, province);
     expect(unit.path).toBe(`${province.path}${id}/`);
-    expect(depthOf(unit.path)).toBe(1);
+    expect(unitDepth(unit.path)).toBe(1);
     expect(unit.version).toBe(1);
   });
 

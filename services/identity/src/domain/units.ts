@@ -1,7 +1,6 @@
 import {
   DomainError,
   parseUnitCode,
-  pathIds,
   unitCodeErrorMessages,
   unitPath,
   type TrainingLevel,
@@ -95,11 +94,6 @@ export function applyUnitPatch(current: UnitSnapshot, patch: UnitPatch): UnitSna
   if (patch.status !== undefined) next.status = patch.status;
   if (patch.trainingLevel !== undefined) next.trainingLevel = checkTrainingLevel(current.kind, patch.trainingLevel);
   return next;
-}
-
-/** Depth below the root: the root is 0, a city bureau under the province 1. */
-export function depthOf(path: string): number {
-  return pathIds(path).length - 1;
 }
 
 function checkTrainingLevel(kind: UnitKind, level: TrainingLevel | null): TrainingLevel | null {

@@ -58,6 +58,9 @@ function toMe(p: Principal): Me {
     userType: p.userType,
     unitId: p.unitId,
     unitName: p.unitName,
+    unitKind: p.unitKind,
+    unitDepth: p.unitDepth,
+    isProvince: p.isProvince,
     isSuperAdmin: p.isSuperAdmin,
     permissions: p.permissions,
   };
