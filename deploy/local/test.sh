@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: every test of every workspace — unit, integration against the real PostgreSQL,
-# NATS and Redis, and the browser tests — then one closing line "N passed, N failed".
+# `npm test`: lint and format check (biome), then every test of every workspace — unit, integration
+# against the real PostgreSQL, NATS and Redis, and the browser tests — then one closing line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 source deploy/local/lib.sh
@@ -15,6 +15,10 @@ export REDIS_URL=$CE_REDIS_URL_TEST NATS_URL=$CE_NATS_URL_TEST
 export NO_COLOR=1 FORCE_COLOR=0 CI=${CI:-}
 rm -rf .test-results
 
+say "linting and checking the format (biome)"
+npm run --silent lint -- --colors=off
+lint=$?
+
 say "type-checking every workspace"
 npx turbo run typecheck --log-prefix=none --output-logs=errors-only
 typecheck=$?
@@ -23,8 +27,10 @@ say "running the tests"
 npx turbo run test --concurrency=1 --continue --log-prefix=none
 tests=$?
 
+# The failures of the checks come before the one summary line, which stays the last line of the run.
+[ $lint -eq 0 ] || echo "lint failed (see the findings above): fix them, or run \`npx biome check --write .\` for the format and the import order"
+[ $typecheck -eq 0 ] || echo "typecheck failed (see the errors above)"
 node deploy/local/test-summary.mjs
 summary=$?
 
-[ $typecheck -eq 0 ] || echo "typecheck failed (see the errors above)"
-[ $typecheck -eq 0 ] && [ $tests -eq 0 ] && [ $summary -eq 0 ]
+[ $lint -eq 0 ] && [ $typecheck -eq 0 ] && [ $tests -eq 0 ] && [ $summary -eq 0 ]

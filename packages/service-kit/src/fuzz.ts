@@ -76,7 +76,7 @@ type Path = (string | number)[];
 
 function leafPaths(value: unknown, path: Path = [], out: Path[] = []): Path[] {
   out.push(path);
-  if (Array.isArray(value)) value.forEach((v, i) => leafPaths(v, [...path, i], out));
+  if (Array.isArray(value)) for (const [i, v] of value.entries()) leafPaths(v, [...path, i], out);
   else if (value && typeof value === "object" && !(value instanceof Date)) for (const [k, v] of Object.entries(value)) leafPaths(v, [...path, k], out);
   return out;
 }

@@ -1,5 +1,6 @@
 // PostgreSQL text cannot hold U+0000 (it answers "invalid byte sequence", which used to become a
 // 500), and a lone UTF-16 surrogate is silently stored as U+FFFD: both are refused at the edge.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding U+0000 is the point of this pattern.
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // Deeper than any form nests; anything deeper is refused by the schemas anyway.
 const MAX_DEPTH = 32;

@@ -37,8 +37,10 @@ const orphanIds = new WeakMap<object, string>();
  */
 export function incidentId(error: object, ctx: Pick<Context, "requestId"> | undefined): string {
   if (ctx?.requestId) return ctx.requestId;
-  let id = orphanIds.get(error);
-  if (!id) orphanIds.set(error, (id = randomUUID()));
+  const known = orphanIds.get(error);
+  if (known) return known;
+  const id = randomUUID();
+  orphanIds.set(error, id);
   return id;
 }
 

@@ -170,12 +170,16 @@ async function smtpSink() {
         buffer = buffer.slice(eol + 2);
         const verb = line.slice(0, 4).toUpperCase();
         if (verb === "EHLO" || verb === "HELO") socket.write("250-sink\r\n250 8BITMIME\r\n");
-        else if (verb === "MAIL") (from = line.replace(/^MAIL FROM:\s*/i, "").split(" ")[0] ?? ""), socket.write("250 ok\r\n");
-        else if (verb === "RCPT") to.push(line.replace(/^RCPT TO:\s*/i, "")), socket.write("250 ok\r\n");
-        else if (verb === "DATA") (data = ""), socket.write("354 go ahead\r\n");
         else if (verb === "QUIT") socket.end("221 bye\r\n");
-        else if (verb === "RSET") (to = []), socket.write("250 ok\r\n");
-        else socket.write("250 ok\r\n");
+        else if (verb === "DATA") {
+          data = "";
+          socket.write("354 go ahead\r\n");
+        } else {
+          if (verb === "MAIL") from = line.replace(/^MAIL FROM:\s*/i, "").split(" ")[0] ?? "";
+          else if (verb === "RCPT") to.push(line.replace(/^RCPT TO:\s*/i, ""));
+          else if (verb === "RSET") to = [];
+          socket.write("250 ok\r\n");
+        }
       }
     });
   });

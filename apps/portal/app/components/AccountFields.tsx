@@ -1,9 +1,6 @@
-import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
-import { Field, inputClass } from "./forms.tsx";
+import { getInputProps, getSelectProps } from "@conform-to/react";
+import { Field, inputClass, type StringField } from "./forms.tsx";
 import { IdTypeSelect, UserTypeSelect } from "./UserTypeSelects.tsx";
-
-// Conform's field metadata for one string field of any form.
-type StringField = FieldMetadata<string | undefined, any, string[]>;
 
 /** 用户类型, 证件类型 and 证件号: who an account is, on the login and forgot-password forms. */
 export function AccountFields({ userType, idType, idNumber }: { userType: StringField; idType: StringField; idNumber: StringField }) {

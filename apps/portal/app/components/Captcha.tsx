@@ -1,8 +1,8 @@
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps } from "@conform-to/react";
 import type { CaptchaChallenge } from "@ce/contracts";
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useState, type InputHTMLAttributes } from "react";
-import { Field, inputClass } from "./forms.tsx";
+import { Field, inputClass, type StringField } from "./forms.tsx";
 
 type CaptchaResponse = { challenge: CaptchaChallenge | null; message: string | null };
 
@@ -66,8 +66,6 @@ export function Captcha({
     </div>
   );
 }
-
-type StringField = FieldMetadata<string | undefined, any, string[]>;
 
 /** The 验证码 row of a form; errors about the hidden captcha id show here too. */
 export function CaptchaField({ challenge, answer, id }: { challenge: CaptchaChallenge | null; answer: StringField; id: StringField }) {

@@ -1,11 +1,9 @@
-import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, getSelectProps } from "@conform-to/react";
 import type { DepartmentOption, UnitOption } from "@ce/contracts";
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useState, type SelectHTMLAttributes } from "react";
-import { Field, inputBase, inputClass } from "./forms.tsx";
+import { Field, inputBase, inputClass, type StringField } from "./forms.tsx";
 import { IdTypeSelect } from "./UserTypeSelects.tsx";
-
-type StringField = FieldMetadata<string | null | undefined, any, string[]>;
 
 /** A text row of a registration form. */
 export function TextField({ label, field, type = "text", required = true, autoComplete }: { label: string; field: StringField; type?: "text" | "password" | "email" | "tel"; required?: boolean; autoComplete?: string }) {
@@ -64,9 +62,7 @@ export function UnitPicker({ label, field, kinds, initial, onPick }: { label: st
   const units = fetcher.data?.units ?? initial;
   useEffect(() => {
     if (query) fetcher.load(`/register/units?kinds=${kinds}&name=${encodeURIComponent(query)}`);
-    // fetcher is stable enough for a reload per typed query
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [query, kinds]);
+  }, [query, kinds, fetcher.load]);
   return (
     <Field label={label} htmlFor={field.id} errors={field.errors} errorId={field.errorId} required>
       <div className="flex gap-2">
@@ -89,8 +85,7 @@ export function DepartmentSelect({ unitId, field }: { unitId: string; field: Str
   const fetcher = useFetcher<{ departments: DepartmentOption[] }>();
   useEffect(() => {
     if (unitId) fetcher.load(`/register/departments?unitId=${unitId}`);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [unitId]);
+  }, [unitId, fetcher.load]);
   const departments = unitId ? (fetcher.data?.departments ?? []) : [];
   const { key, ...props } = getSelectProps(field) as SelectHTMLAttributes<HTMLSelectElement> & { key?: string };
   return (

@@ -1,4 +1,8 @@
+import type { FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
+
+/** Conform's metadata of one string field of any form (its form schema left at conform's default), for field components shared by forms. */
+export type StringField = FieldMetadata<string | null | undefined>;
 
 /** Messages for one field (or the whole form), tied to its input by `id` / aria-describedby. */
 export function ErrorList({ id, errors }: { id?: string; errors?: readonly string[] | null }) {

@@ -1,11 +1,11 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { AddAdminWay, CreateAdminInput, PrepareAdminInput, addAdminWayLabels, type AdminCandidate, type AdminDraft } from "@ce/contracts";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Form } from "../components/Form.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { Field, FormErrors, buttonClass, inputBase, inputClass } from "../components/forms.tsx";
+import { Field, FormErrors, buttonClass, inputBase, inputClass, type StringField } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { IdTypeSelect } from "../components/UserTypeSelects.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
@@ -73,15 +73,13 @@ function Steps({ current }: { current: 1 | 2 | 3 }) {
   );
 }
 
-type F = FieldMetadata<string | undefined, any, string[]>;
-
 /** Select props without conform's `key` (React refuses a spread key). */
-function selectProps(field: F) {
+function selectProps(field: StringField) {
   const { key: _key, ...props } = getSelectProps(field);
   return props;
 }
 
-function TextField({ field, label, type = "text", required }: { field: F; label: string; type?: "text" | "password"; required?: boolean }) {
+function TextField({ field, label, type = "text", required }: { field: StringField; label: string; type?: "text" | "password"; required?: boolean }) {
   const { key, ...props } = getInputProps(field, { type });
   return (
     <Field label={label} htmlFor={field.id} errors={field.errors} errorId={field.errorId} required={required}>
@@ -101,7 +99,7 @@ function StepOne() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PrepareAdminInput, error: zhErrorMap }),
   });
-  const f = fields as unknown as Record<(typeof STEP1_FIELDS)[number], F>;
+  const f = fields as unknown as Record<(typeof STEP1_FIELDS)[number], StringField>;
   const department = (
     <Field label="工作部门" htmlFor={f.departmentId.id} errors={f.departmentId.errors} errorId={f.departmentId.errorId}>
       <select {...selectProps(f.departmentId)} className={inputClass}>

@@ -79,6 +79,7 @@ function columns(search: string): Column<DepartmentNode>[] {
         <span className={n.matched ? "" : "text-gray-500"}>
           {/* One 1.5rem step per level: an inline style attribute would break the CSP. */}
           {Array.from({ length: n.depth }, (_, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: identical empty spacers; their position is all that tells them apart.
             <span key={i} aria-hidden="true" className="inline-block w-6" />
           ))}
           {n.depth > 0 ? <span className="mr-1 text-gray-400">└</span> : null}

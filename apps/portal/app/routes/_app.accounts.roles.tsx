@@ -57,7 +57,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = (intent === "update" ? UpdateRoleInput : CreateRoleInput).safeParse(values);
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0]);
+      fieldErrors[field] = [...(fieldErrors[field] ?? []), issue.message];
+    }
     return data({ kind: "form", formErrors: [], fieldErrors } satisfies Outcome, { status: 400 });
   }
   try {

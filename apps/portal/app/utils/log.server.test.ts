@@ -7,7 +7,10 @@ afterEach(() => vi.restoreAllMocks());
 
 function captured(write: () => void): string {
   const lines: string[] = [];
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (lines.push(String(chunk)), true));
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+    lines.push(String(chunk));
+    return true;
+  });
   write();
   return lines.join("");
 }

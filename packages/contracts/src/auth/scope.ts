@@ -8,7 +8,7 @@ export function unitPath(superiorPath: string | null, unitId: string): string {
 }
 
 export function isWithinScope(scopePath: string | null, targetPath: string): boolean {
-  return scopePath !== null && scopePath.endsWith("/") && targetPath.startsWith(scopePath);
+  return scopePath?.endsWith("/") === true && targetPath.startsWith(scopePath);
 }
 
 /** Strictly below the scope root (a subordinate, not the unit itself). */

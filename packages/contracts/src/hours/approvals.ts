@@ -44,7 +44,6 @@ export const BatchApproveInput = z.object({ declarationIds: ids });
 export const BatchRejectInput = z
   .object({ declarationIds: ids, ...RejectFields })
   .refine((v) => v.reasonCode !== "OTHER" || v.reason.length > 0, { error: "请填写驳回说明", path: ["reason"] });
-export type BatchRejectInput = z.infer<typeof BatchRejectInput>;
 
 /** How many records a batch decided. */
 export const BatchResult = z.object({ decided: z.number().int() });

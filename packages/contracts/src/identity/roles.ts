@@ -27,7 +27,10 @@ export function permissionGroups(): { menu: string; modules: { code: Permission;
   const groups: { menu: string; modules: { code: Permission; label: string }[] }[] = [];
   for (const m of permissionModules) {
     let group = groups.find((g) => g.menu === m.menu);
-    if (!group) groups.push((group = { menu: m.menu, modules: [] }));
+    if (!group) {
+      group = { menu: m.menu, modules: [] };
+      groups.push(group);
+    }
     group.modules.push({ code: m.code, label: m.label });
   }
   return groups;

@@ -83,7 +83,7 @@ export async function requestPasswordReset(deps: IdentityDeps, input: RequestPas
   validateIdNumber(input.idType, input.idNumber);
 
   const account = await findLoginAccount(deps.db, { idType: input.idType, idNumberHash: accountKey });
-  if (!account || account.status !== "ACTIVE" || !holdsUserType(input.userType, account)) {
+  if (account?.status !== "ACTIVE" || !holdsUserType(input.userType, account)) {
     log.info({ ip }, "password reset requested for no matching account");
     return;
   }
@@ -122,7 +122,7 @@ export async function resetPassword(deps: IdentityDeps, input: ResetPasswordInpu
   if (!digest || !claim?.accountId) throw new DomainError("BAD_REQUEST", INVALID_RESET, "token");
   const account = await findLoginAccount(deps.db, { id: claim.accountId });
   const live = await redis.get(liveResetKey(claim.accountId));
-  if (!account || account.status !== "ACTIVE" || live !== digest || claim.stamp !== passwordStamp(account.passwordChangedAt)) {
+  if (account?.status !== "ACTIVE" || live !== digest || claim.stamp !== passwordStamp(account.passwordChangedAt)) {
     throw new DomainError("BAD_REQUEST", INVALID_RESET, "token");
   }
   await setPassword(deps.db, account.id, await hashPassword(input.newPassword));

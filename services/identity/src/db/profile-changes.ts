@@ -53,7 +53,7 @@ export async function myProfile(db: Db, accountId: string): Promise<MyProfile> {
 /** 人员信息修改: stores the fields that differ as one request for the unit's admins to review. */
 export async function requestProfileChange(tx: Tx, pii: Pii, actor: AuditActor, accountId: string, input: z.output<typeof RequestProfileChangeInput>): Promise<{ id: string }> {
   const p = await tx.professional.findUnique({ where: { accountId }, include: { account: true } });
-  if (!p || p.status !== "APPROVED") throw new DomainError("FORBIDDEN", "只有审核通过的专业技术人员可以修改信息");
+  if (p?.status !== "APPROVED") throw new DomainError("FORBIDDEN", "只有审核通过的专业技术人员可以修改信息");
   if (input.departmentId && !(await tx.department.findFirst({ where: { id: input.departmentId, unitId: p.unitId, status: "ACTIVE" }, select: { id: true } }))) {
     throw new DomainError("BAD_REQUEST", "请选择所在单位的工作部门", "departmentId");
   }

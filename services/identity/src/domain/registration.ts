@@ -9,7 +9,7 @@ export const professionalUnitKinds: readonly UnitKind[] = ["EMPLOYER", "TRAINING
 
 /** The chosen unit must exist, be approved and be of a kind the form offers. */
 export function checkChosenUnit(unit: { kind: string; status: string } | null, kinds: readonly string[], field: string, label: string): void {
-  if (!unit || unit.status !== "APPROVED" || !kinds.includes(unit.kind)) throw new DomainError("BAD_REQUEST", `请选择有效的${label}`, field);
+  if (unit?.status !== "APPROVED" || !kinds.includes(unit.kind)) throw new DomainError("BAD_REQUEST", `请选择有效的${label}`, field);
 }
 
 /** A chosen 工作部门 must be an active department of the chosen unit. */

@@ -2,12 +2,12 @@ import { DomainError } from "@ce/contracts";
 
 /** The person must be an approved professional still in the unit the transfer leaves. */
 export function checkTransferable(p: { status: string; unitId: string } | null): asserts p is { status: string; unitId: string } {
-  if (!p || p.status !== "APPROVED") throw new DomainError("BAD_REQUEST", "只能调转审核通过的专业技术人员", "accountId");
+  if (p?.status !== "APPROVED") throw new DomainError("BAD_REQUEST", "只能调转审核通过的专业技术人员", "accountId");
 }
 
 /** The target must be another approved employer (调入单位). */
 export function checkTargetUnit(target: { id: string; kind: string; status: string } | null, fromUnitId: string): void {
-  if (!target || target.status !== "APPROVED" || target.kind !== "EMPLOYER") throw new DomainError("BAD_REQUEST", "请选择有效的调入单位", "toUnitId");
+  if (target?.status !== "APPROVED" || target.kind !== "EMPLOYER") throw new DomainError("BAD_REQUEST", "请选择有效的调入单位", "toUnitId");
   if (target.id === fromUnitId) throw new DomainError("BAD_REQUEST", "调入单位不能是本单位", "toUnitId");
 }
 
