@@ -30,6 +30,12 @@ export const baseEnv = {
   HOST: z.string().default("127.0.0.1"),
   /** Replicas of the streams a service creates: 1 on one server, 3 in a JetStream cluster. */
   NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
+  /** Published outbox rows are kept this long for an operator to inspect, then pruned (ADR 004). */
+  OUTBOX_RETENTION_HOURS: z.coerce.number().int().min(1).max(8760).default(168),
+  /** Inbox rows (applied event ids) are kept this long; far beyond any redelivery (ADR 004). */
+  INBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** How often each replica tries to prune the outbox and inbox; one at a time holds the lock. */
+  EVENT_PRUNE_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
 };
 
 export class ConfigError extends Error {

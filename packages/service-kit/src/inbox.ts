@@ -24,13 +24,16 @@ export interface Consumer {
   stop(): Promise<void>;
 }
 
-const MAX_DELIVER = 10;
+/** Deliveries before a failing message is terminated (dead-lettered); ADR 004. */
+export const MAX_DELIVER = 10;
 
 /**
  * A durable pull consumer whose effects are idempotent: the event id is inserted into the
  * service's inbox in the same transaction as the handler's writes, so a redelivered message
  * (crash before ack, ack lost, republished) commits nothing twice. Ack only after commit; nak
- * with backoff on a transient error; term a message that can never be parsed.
+ * with backoff on a transient error; term a message that can never be parsed, or whose handler
+ * has failed on `maxDeliver` deliveries (default 10): it is dead-lettered, logged at error with
+ * `deadLettered: true`, its id and delivery count, and the consumer goes on with the next one.
  */
 export async function startConsumer<Tx extends SqlClient>(opts: {
   name: string;
@@ -43,6 +46,7 @@ export async function startConsumer<Tx extends SqlClient>(opts: {
   log: Logger;
   handlers: EventHandler<Tx, any>[];
   ackWaitMs?: number;
+  maxDeliver?: number;
 }): Promise<Consumer> {
   const { db, js, jsm, naming } = opts;
   const stream = naming.stream(opts.stream);
@@ -50,13 +54,14 @@ export async function startConsumer<Tx extends SqlClient>(opts: {
   const inbox = `${quoteIdent(opts.schema)}.inbox`;
   const byType = new Map(opts.handlers.map((h) => [h.event.type, h]));
   const log = opts.log.child({ consumer: durable });
+  const maxDeliver = opts.maxDeliver ?? MAX_DELIVER;
 
   const config = {
     durable_name: durable,
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
     ack_wait: (opts.ackWaitMs ?? 30_000) * 1_000_000,
-    max_deliver: MAX_DELIVER,
+    max_deliver: maxDeliver,
     filter_subject: naming.serviceWildcard(opts.stream === "CE_IDENTITY" ? "identity" : "hours"),
   };
 
@@ -91,7 +96,7 @@ export async function startConsumer<Tx extends SqlClient>(opts: {
     try {
       envelope = EventEnvelope.parse(m.json());
     } catch (err) {
-      log.error({ err, subject: m.subject, seq: m.seq }, "unparseable event; terminated");
+      log.error({ err, subject: m.subject, seq: m.seq, deadLettered: true }, "event dead-lettered: unparseable; terminated");
       m.term(); // no reason text: server 2.9 ignores "+TERM <reason>"
       return;
     }
@@ -116,8 +121,9 @@ export async function startConsumer<Tx extends SqlClient>(opts: {
       log.debug({ type: event.type, eventId: event.id, applied, correlationId: event.correlationId }, applied ? "event applied" : "duplicate event skipped");
     } catch (err) {
       const attempt = m.info.deliveryCount;
-      if (attempt >= MAX_DELIVER) {
-        log.error({ err, type: envelope.type, eventId: envelope.id }, "event failed on every attempt; terminated");
+      if (attempt >= maxDeliver) {
+        // The server would stop delivering anyway; term() says so now and frees the ack slot.
+        log.error({ err, type: envelope.type, eventId: envelope.id, deliveries: attempt, deadLettered: true }, "event dead-lettered: failed on every delivery; terminated");
         m.term();
       } else {
         log.warn({ err, type: envelope.type, eventId: envelope.id, attempt }, "event handler failed; will retry");

@@ -5,6 +5,8 @@ export * from "./nats.ts";
 export * from "./db.ts";
 export * from "./outbox.ts";
 export * from "./inbox.ts";
+export * from "./prune.ts";
+export * from "./call-timeout.ts";
 export * from "./trpc.ts";
 export * from "./session.ts";
 export * from "./http.ts";

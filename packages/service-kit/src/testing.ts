@@ -10,6 +10,7 @@ import { Redis } from "ioredis";
 import type { AnyRouter } from "@trpc/server";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import superjson from "superjson";
+import { fetchWithTimeout } from "./call-timeout.ts";
 
 /**
  * Plays the identity service towards a consumer under test: owns CE_IDENTITY under the test's
@@ -108,15 +109,22 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000)
 export const testServiceAuth = { caller: "portal", secret: DEV_SERVICE_AUTH_SECRET };
 
 /**
+ * How long a test's service call may take: under vitest's 30 s test timeout, so a hung service
+ * fails the test with a ServiceCallTimeoutError naming the URL. SERVICE_CALL_TIMEOUT_MS overrides.
+ */
+export const TEST_SERVICE_CALL_TIMEOUT_MS = Number(process.env.SERVICE_CALL_TIMEOUT_MS) || 20_000;
+
+/**
  * A typed tRPC client for a service under test, signed in with the given bearer token. It
  * calls as the portal (so `clientIp` is honoured) unless `auth` names another caller, or is
- * null for a call without a service credential.
+ * null for a call without a service credential. Each call aborts after `timeoutMs`.
  */
 export function serviceClient<R extends AnyRouter>(
   url: string,
   token?: string,
   clientIp = "127.0.0.1",
   auth: { caller: string; secret: string } | null = testServiceAuth,
+  timeoutMs = TEST_SERVICE_CALL_TIMEOUT_MS,
 ) {
   return createTRPCClient<R>({
     links: [
@@ -124,6 +132,7 @@ export function serviceClient<R extends AnyRouter>(
       httpBatchLink<AnyRouter>({
         url,
         transformer: superjson,
+        fetch: fetchWithTimeout(timeoutMs),
         headers: () => ({
           ...(token ? { authorization: `Bearer ${token}` } : {}),
           ...(auth ? { [SERVICE_AUTH_HEADER]: signServiceAuth(auth.caller, auth.secret) } : {}),

@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { systemClock, type Clock } from "@ce/contracts";
-import { connectInfra, ensureStream, startHttpServer, startOutboxRelay } from "@ce/service-kit";
+import { connectInfra, ensureStream, retentionFromConfig, startEventPruner, startHttpServer, startOutboxRelay } from "@ce/service-kit";
 import { SCHEMA, type Config } from "./config.ts";
 import { createDb } from "./db/client.ts";
 import { startIdentityConsumer } from "./events/identity-consumer.ts";
@@ -9,7 +9,7 @@ import { createHoursRouter } from "./routers/index.ts";
 import { openAttachmentStore } from "./storage/attachments.ts";
 
 /**
- * Wires the hours service: database → NATS/Redis → its CE_HOURS stream and outbox relay →
+ * Wires the hours service: database → NATS/Redis → its CE_HOURS stream, outbox relay and pruner →
  * identity consumer → HTTP. `now` pins the clock for tests.
  */
 export async function startHours(config: Config, opts: { now?: Clock } = {}) {
@@ -20,6 +20,8 @@ export async function startHours(config: Config, opts: { now?: Clock } = {}) {
   await ensureStream(infra.nats.jsm, infra.naming, "CE_HOURS", config.NATS_STREAM_REPLICAS);
   const relay = startOutboxRelay({ db, schema: SCHEMA, js: infra.nats.js, naming: infra.naming, log: infra.log });
   infra.lifecycle.onStop("outbox relay", () => relay.stop());
+  const pruner = startEventPruner({ db, schema: SCHEMA, log: infra.log, ...retentionFromConfig(config) });
+  infra.lifecycle.onStop("event pruner", () => pruner.stop());
 
   const attachments = await openAttachmentStore(infra, db, config.NATS_STREAM_REPLICAS);
 
@@ -47,5 +49,5 @@ export async function startHours(config: Config, opts: { now?: Clock } = {}) {
 
   const port = (server.address() as AddressInfo).port;
   infra.log.info({ port }, "hours service listening");
-  return { url: `http://${config.HOST}:${port}/trpc`, port, db, infra, relay, attachments, deps, stop: () => infra.lifecycle.stop() };
+  return { url: `http://${config.HOST}:${port}/trpc`, port, db, infra, relay, pruner, attachments, deps, stop: () => infra.lifecycle.stop() };
 }

@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { connectInfra, ensureStream, startHttpServer, startOutboxRelay, type Infra, type OutboxRelay } from "@ce/service-kit";
+import { connectInfra, ensureStream, retentionFromConfig, startEventPruner, startHttpServer, startOutboxRelay, type EventPruner, type Infra, type OutboxRelay } from "@ce/service-kit";
 import { SCHEMA, type Config } from "./config.ts";
 import { createDb, type Db } from "./db/client.ts";
 import type { IdentityDeps } from "./deps.ts";
@@ -15,13 +15,14 @@ export interface IdentityApp {
   db: Db;
   pii: Pii;
   relay: OutboxRelay;
+  pruner: EventPruner;
   infra: Infra;
   deps: IdentityDeps;
   stop(): Promise<void>;
 }
 
 /**
- * Starts the identity service: database, NATS and Redis, its JetStream stream, the outbox relay
+ * Starts the identity service: database, NATS and Redis, its JetStream stream, the outbox relay and event pruner
  * and the tRPC server. With PORT 0 it takes a free port, so tests run it in-process.
  */
 export async function startIdentity(config: Config): Promise<IdentityApp> {
@@ -33,6 +34,8 @@ export async function startIdentity(config: Config): Promise<IdentityApp> {
     await ensureStream(nats.jsm, naming, "CE_IDENTITY", config.NATS_STREAM_REPLICAS);
     const relay = startOutboxRelay({ db, schema: SCHEMA, js: nats.js, naming, log });
     lifecycle.onStop("outbox relay", () => relay.stop());
+    const pruner = startEventPruner({ db, schema: SCHEMA, log, ...retentionFromConfig(config) });
+    lifecycle.onStop("event pruner", () => pruner.stop());
 
     const pii = createPii({ encryptionKey: config.PII_ENCRYPTION_KEY, indexKey: config.PII_INDEX_KEY });
     const transferAttachments = await openTransferAttachmentStore(infra, db, config.NATS_STREAM_REPLICAS);
@@ -54,7 +57,7 @@ export async function startIdentity(config: Config): Promise<IdentityApp> {
     const port = (server.address() as AddressInfo).port;
     const url = `http://${config.HOST}:${port}/trpc`;
     log.info({ url, subjectPrefix: naming.prefix || null }, "identity service listening");
-    return { url, port, db, pii, relay, infra, deps, stop: () => lifecycle.stop() };
+    return { url, port, db, pii, relay, pruner, infra, deps, stop: () => lifecycle.stop() };
   } catch (e) {
     await lifecycle.stop();
     throw e;

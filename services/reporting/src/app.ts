@@ -1,15 +1,17 @@
 import type { AddressInfo } from "node:net";
-import { connectInfra, startHttpServer } from "@ce/service-kit";
-import type { Config } from "./config.ts";
+import { connectInfra, retentionFromConfig, startEventPruner, startHttpServer } from "@ce/service-kit";
+import { SCHEMA, type Config } from "./config.ts";
 import { createDb } from "./db/client.ts";
 import { startIdentityConsumer } from "./events/identity-consumer.ts";
 import { createReportingRouter } from "./routers/index.ts";
 
-/** Wires the reporting service: database → NATS/Redis → identity consumer → HTTP. */
+/** Wires the reporting service: database (and its event-table pruner) → NATS/Redis → identity consumer → HTTP. */
 export async function startReporting(config: Config) {
   const infra = await connectInfra("reporting", config);
   const db = createDb(config.DATABASE_URL);
   infra.lifecycle.onStop("database", () => db.$disconnect());
+  const pruner = startEventPruner({ db, schema: SCHEMA, log: infra.log, ...retentionFromConfig(config) });
+  infra.lifecycle.onStop("event pruner", () => pruner.stop());
 
   const identityConsumer = await startIdentityConsumer(db, infra);
   infra.lifecycle.onStop("identity consumer", () => identityConsumer.stop());
@@ -34,5 +36,5 @@ export async function startReporting(config: Config) {
 
   const port = (server.address() as AddressInfo).port;
   infra.log.info({ port }, "reporting service listening");
-  return { url: `http://${config.HOST}:${port}/trpc`, port, db, infra, stop: () => infra.lifecycle.stop() };
+  return { url: `http://${config.HOST}:${port}/trpc`, port, db, infra, pruner, stop: () => infra.lifecycle.stop() };
 }

@@ -4,6 +4,7 @@ import { createTRPCClient, httpBatchLink, type HTTPHeaders } from "@trpc/client"
 import type { HoursRouter } from "@ce/hours/router";
 import type { IdentityRouter } from "@ce/identity/router";
 import type { ReportingRouter } from "@ce/reporting/router";
+import { fetchWithTimeout } from "@ce/service-kit/call-timeout";
 import { SERVICE_AUTH_HEADER, signServiceAuth } from "@ce/service-kit/service-auth";
 import superjson from "superjson";
 import { env } from "./env.server.ts";
@@ -22,9 +23,15 @@ function serviceHeaders(request: Request, context: AppLoadContext | undefined, t
   return headers;
 }
 
-// A fresh service credential for each batch sent: it is valid for two minutes only.
+// A fresh service credential for each batch sent: it is valid for two minutes only. A call that
+// outlasts SERVICE_CALL_TIMEOUT_MS is abandoned, so a hung service never hangs the page.
 function link(url: string, headers: HTTPHeaders) {
-  return httpBatchLink({ url, transformer: superjson, headers: () => ({ ...headers, [SERVICE_AUTH_HEADER]: signServiceAuth("portal", env.SERVICE_AUTH_SECRET) }) });
+  return httpBatchLink({
+    url,
+    transformer: superjson,
+    fetch: fetchWithTimeout(env.SERVICE_CALL_TIMEOUT_MS),
+    headers: () => ({ ...headers, [SERVICE_AUTH_HEADER]: signServiceAuth("portal", env.SERVICE_AUTH_SECRET) }),
+  });
 }
 
 /**

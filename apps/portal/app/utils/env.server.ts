@@ -1,3 +1,4 @@
+import { DEFAULT_SERVICE_CALL_TIMEOUT_MS } from "@ce/service-kit/call-timeout";
 import { DEV_SERVICE_AUTH_SECRET } from "@ce/service-kit/service-auth";
 import { z } from "zod";
 
@@ -18,6 +19,8 @@ const EnvSchema = z
      * browser's address on.
      */
     SERVICE_AUTH_SECRET: z.string().min(16, "must be at least 16 characters").default(DEV_SERVICE_AUTH_SECRET),
+    /** A service call (headers and body) taking longer is abandoned: the page says 服务响应超时. */
+    SERVICE_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_SERVICE_CALL_TIMEOUT_MS),
     /**
      * Which hops may set X-Forwarded-For (Express "trust proxy"): the login lockout per IP needs
      * the browser's real address. "loopback" for a proxy on this host; behind an ingress give its

@@ -1,9 +1,11 @@
 import { data } from "@remix-run/node";
+import { isServiceCallTimeout } from "@ce/service-kit/call-timeout";
 import { isTRPCClientError } from "@trpc/client";
 import { logError } from "./log.server.ts";
 
 export const messages = {
   unavailable: "服务暂时不可用，请稍后再试",
+  timeout: "服务响应超时，请稍后再试",
   unexpected: "系统繁忙，请稍后再试",
   invalid: "提交的信息有误，请检查后重试",
   forbidden: "您没有权限进行此操作",
@@ -53,7 +55,7 @@ export function classifyError(error: unknown): ServiceFailure {
   const shapeData = error.data as { code?: unknown; fieldErrors?: unknown } | null | undefined;
   const code = typeof shapeData?.code === "string" ? shapeData.code : null;
   // No error shape: the service did not answer (refused, timed out, or a proxy's HTML page).
-  if (!code) return { kind: "unavailable", message: messages.unavailable };
+  if (!code) return { kind: "unavailable", message: isServiceCallTimeout(error) ? messages.timeout : messages.unavailable };
   const fieldErrors = fieldErrorsOf(shapeData?.fieldErrors);
   const said = (fallback: string) => (hasChinese(error.message) ? error.message : fallback);
   if (code === "UNAUTHORIZED") return { kind: "unauthorized", message: said(messages.unauthorized), fieldErrors };
