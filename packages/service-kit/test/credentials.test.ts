@@ -2,18 +2,18 @@
 // configuration deploy/local/credentials.mjs writes, on servers of this file's own (free ports,
 // temporary directory): nobody gets in without a user, and each service user is held to its own
 // keys and subjects while still able to do its work.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { connect as connectTcp, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { naming as makeNaming, sessionKeys } from "@ce/contracts";
 import { AckPolicy, DeliverPolicy } from "@nats-io/jetstream";
 import { Objm } from "@nats-io/obj";
 import { connect } from "@nats-io/transport-node";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { naming as makeNaming, sessionKeys } from "@ce/contracts";
 import { connectNats, ensureStream, type Nats } from "../src/nats.ts";
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url));

@@ -1,9 +1,11 @@
 // The service credential and the client address: who may call /trpc, and whose word about the
 // browser's address counts. Unit tables for the pure parts, then a real server.
-import type { AddressInfo } from "node:net";
+
 import type http from "node:http";
+import type { AddressInfo } from "node:net";
 import { TEST_REDIS_URL } from "@ce/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { baseEnv, parseEnv } from "../src/config.ts";
 import { clientAddress, startHttpServer } from "../src/http.ts";
 import { createLogger } from "../src/logger.ts";
 import { createRedis, type Redis } from "../src/redis.ts";
@@ -17,7 +19,6 @@ import {
   verifyServiceAuth,
 } from "../src/service-auth.ts";
 import { publicProcedure, router } from "../src/trpc.ts";
-import { parseEnv, baseEnv } from "../src/config.ts";
 
 const NOW = Date.UTC(2026, 10, 30, 1, 0, 0);
 const A = "portal-secret-aaaaaaaaaaaaaaaa";

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import {
-  DomainError,
   type ChangePasswordInput,
+  DomainError,
   type Principal,
   type RequestPasswordResetInput,
   type ResetPasswordInput,
@@ -12,6 +12,7 @@ import type { IdentityDeps } from "../deps.ts";
 import { validateIdNumber } from "../domain/id-number.ts";
 import { passwordResetLimits, withinLimit } from "../domain/lockout.ts";
 import { holdsUserType } from "../domain/principal.ts";
+import { sendInBackground } from "../mail/mailer.ts";
 import { hashPassword, verifyPassword } from "../security/passwords.ts";
 import { checkCaptcha } from "./captcha.ts";
 import { hit } from "./rate-limit.ts";
@@ -100,12 +101,12 @@ export async function requestPasswordReset(deps: IdentityDeps, input: RequestPas
     .set(liveResetKey(account.id), digest, "EX", RESET_TTL_S)
     .exec();
   const link = `${deps.config.PORTAL_URL}/reset-password?token=${token}`;
-  await deps.mailer.send({
+  sendInBackground(deps.mailer, {
     to: account.email,
     subject: "重置登录密码 - 专业技术人员继续教育公共服务平台",
     body: `${account.name}，您好：\n\n我们收到了重置您登录密码的申请。请在30分钟内打开以下链接设置新密码（链接只能使用一次）：\n${link}\n\n如果这不是您本人的操作，请忽略本邮件，您的密码不会改变。`,
     link,
-  });
+  }, log);
   log.info({ accountId: account.id }, "password reset link sent");
 }
 

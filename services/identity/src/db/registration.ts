@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { DomainError, type IdType, type RegisterEmployerInput, type RegisterProfessionalInput, type SearchUnitsInput, type DepartmentOption, type RegistrationResult, type UnitOption } from "@ce/contracts";
+import { type DepartmentOption, DomainError, type IdType, type RegisterEmployerInput, type RegisterProfessionalInput, type RegistrationResult, type SearchUnitsInput, type UnitOption } from "@ce/contracts";
 import { containsFilter, type EventMeta } from "@ce/service-kit";
 import type { z } from "zod";
 import { checkCaptcha } from "../auth/captcha.ts";
@@ -9,9 +9,10 @@ import { validateIdNumber } from "../domain/id-number.ts";
 import { withinLimit } from "../domain/lockout.ts";
 import { checkChosenDepartment, checkChosenUnit, professionalUnitKinds, registrationLimit } from "../domain/registration.ts";
 import { publishProfessional } from "../events/professionals.ts";
+import { sendInBackground } from "../mail/mailer.ts";
 import { hashPassword } from "../security/passwords.ts";
 import { createAccount, createAdmin, type NewAccount } from "./accounts.ts";
-import { recordAudit, type AuditActor } from "./audit.ts";
+import { type AuditActor, recordAudit } from "./audit.ts";
 import type { Db, Tx } from "./client.ts";
 import { createUnit } from "./units.ts";
 
@@ -71,7 +72,7 @@ async function noticeOwner(deps: IdentityDeps, owner: { id: string; name: string
   deps.log.info({ accountId: owner.id, what }, "registration with a registered ID number: owner notified, nothing written");
   if (!owner.email) return;
   if ((await deps.redis.set(`register-notice:${owner.id}`, "1", "EX", OWNER_NOTICE_S, "NX")) !== "OK") return;
-  await deps.mailer.send({
+  sendInBackground(deps.mailer, {
     to: owner.email,
     subject: "注册提醒 - 专业技术人员继续教育公共服务平台",
     body: `${owner.name}，您好：
@@ -79,7 +80,7 @@ async function noticeOwner(deps: IdentityDeps, owner: { id: string; name: string
 有人使用您的证件号在本平台提交了${what}申请。您的证件号已注册，该申请未被受理，您的账户没有任何变化。
 如果是您本人，请直接登录；忘记密码可使用登录页的“忘记登录密码”。如果不是您本人，请忽略本邮件。`,
     link: null,
-  });
+  }, deps.log);
 }
 
 /** 专业技术人员注册 → Account + Professional PENDING + professional.registered, in one transaction. */

@@ -84,6 +84,18 @@ export function fileMailer(dir: string, from: string, log: Logger): Mailer {
   };
 }
 
+/**
+ * Starts sending `mail` and returns at once, for every mail that goes only to an account that
+ * exists (a reset link, the owner's notice of a registration with their ID number, the alert
+ * after wrong passwords): the answer to the caller must not take longer because the account
+ * exists, and an SMTP round trip would tell. The mail is handed to the transport before this
+ * returns (so the `log` transport's entry precedes any later Redis command); a failure is logged
+ * with the masked link, never thrown.
+ */
+export function sendInBackground(mailer: Mailer, mail: OutgoingMail, log: Logger): void {
+  mailer.send(mail).catch((err: unknown) => log.error({ err, mail: { to: mail.to, subject: mail.subject, maskedLink: maskLink(mail.link) } }, "mail not sent"));
+}
+
 /** The `smtp` transport (production): nodemailer over SMTP_URL (smtp:// or smtps://). */
 export function smtpMailer(url: string, from: string, log: Logger): Mailer {
   const transport = createTransport(url);
