@@ -1,4 +1,4 @@
-import { data, type AppLoadContext } from "@remix-run/node";
+import { type AppLoadContext, data } from "@remix-run/node";
 import { canOpen, locate } from "./menu.ts";
 import { requireUser } from "./session.server.ts";
 
