@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wholeNumberField } from "./numbers.ts";
 
 /**
  * The platform's one calendar and clock face. 计入年度, "this year" in compliance, date-only
@@ -161,9 +162,6 @@ export const CalendarDate = calendarDateField("日期");
  * MIN_CALENDAR_YEAR–MAX_CALENDAR_YEAR, so no out-of-range integer ever reaches a query.
  */
 export function calendarYearField(label: string) {
-  return z.coerce
-    .number({ error: `请选择${label}` })
-    .int({ error: `请选择${label}` })
-    .min(MIN_CALENDAR_YEAR, `${label}应在${MIN_CALENDAR_YEAR}至${MAX_CALENDAR_YEAR}年之间`)
-    .max(MAX_CALENDAR_YEAR, `${label}应在${MIN_CALENDAR_YEAR}至${MAX_CALENDAR_YEAR}年之间`);
+  const range = `${label}应在${MIN_CALENDAR_YEAR}至${MAX_CALENDAR_YEAR}年之间`;
+  return wholeNumberField({ label, min: MIN_CALENDAR_YEAR, max: MAX_CALENDAR_YEAR, required: `请选择${label}`, notWhole: `请选择${label}`, tooSmall: range, tooLarge: range });
 }

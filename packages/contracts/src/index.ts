@@ -38,5 +38,6 @@ export * from "./identity/unit-changes.ts";
 export * from "./identity/audit.ts";
 export * from "./files.ts";
 export * from "./text.ts";
+export * from "./numbers.ts";
 export * from "./calendar.ts";
 export * from "./redact.ts";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MultiLineText, SearchText } from "../text.ts";
 import { PageRequest } from "../paging.ts";
+import { wholeNumberField } from "../numbers.ts";
 
 /** 学时审批 list: declarations waiting for the caller's unit. */
 export const ListApprovalsInput = PageRequest.extend({ name: SearchText("姓名") });
@@ -25,7 +26,7 @@ const ids = z.array(z.uuid({ error: "申报记录编号无效" }), { error: "请
  */
 export const ApproveInput = z.object({
   declarationId: z.uuid({ error: "申报记录编号无效" }),
-  recognizedHours: z.coerce.number({ error: "请填写认定学时" }).int({ error: "认定学时须为整数" }).min(0, { error: "认定学时不能小于0" }).optional(),
+  recognizedHours: wholeNumberField({ label: "认定学时", min: 0, max: 1000 }).optional(),
   reason: MultiLineText({ label: "调减说明", max: 200 }).optional(),
 });
 export type ApproveInput = z.infer<typeof ApproveInput>;

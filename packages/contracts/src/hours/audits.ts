@@ -2,6 +2,7 @@ import { z } from "zod";
 import { MultiLineText, SearchText } from "../text.ts";
 import { calendarYearField } from "../calendar.ts";
 import { PageRequest } from "../paging.ts";
+import { wholeNumberField } from "../numbers.ts";
 
 /** 学时审验 list: approved declarations of the caller's subordinates, all or a random sample per unit and form. */
 export const ListAuditsInput = PageRequest.extend({
@@ -9,7 +10,7 @@ export const ListAuditsInput = PageRequest.extend({
   formCode: SearchText("学习形式"),
   sample: z.enum(["ALL", "COUNT", "PERCENT"]).default("ALL"),
   /** Records per unit and form (COUNT) or a percentage of them (PERCENT). */
-  sampleSize: z.coerce.number().int().min(1, { error: "抽样数量须大于0" }).max(1000, { error: "抽样数量过大" }).optional(),
+  sampleSize: wholeNumberField({ label: "抽样数量", min: 1, max: 1000, tooSmall: "抽样数量须大于0", tooLarge: "抽样数量过大" }).optional(),
   /** Keeps one sample stable while paging; a new seed draws a new sample. */
   seed: z.string().regex(/^[a-z0-9]{1,16}$/).optional(),
 });

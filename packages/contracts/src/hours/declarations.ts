@@ -3,6 +3,7 @@ import { CalendarDate, calendarDateField, calendarYearField } from "../calendar.
 import { SingleLineText, MultiLineText } from "../text.ts";
 import { MAX_ATTACHMENT_BASE64 } from "../files.ts";
 import { PageRequest } from "../paging.ts";
+import { wholeNumberField } from "../numbers.ts";
 import { DecisionRow } from "./approvals.ts";
 import { Subject } from "./forms.ts";
 
@@ -29,8 +30,7 @@ export const recognitionResultLabels: Record<DeclarationStatus, string> = {
   VOIDED: "已作废",
 };
 
-const hours = (label: string) =>
-  z.coerce.number({ error: `请填写${label}` }).int({ error: `${label}须为整数` }).min(1, { error: `${label}须大于0` }).max(1000, { error: `${label}过大` });
+const hours = (label: string) => wholeNumberField({ label, min: 1, max: 1000, tooSmall: `${label}须大于0`, tooLarge: `${label}过大` });
 
 /** One uploaded file, as the portal passes it on: its original name and its bytes in base64. */
 export const AttachmentUpload = z.object({

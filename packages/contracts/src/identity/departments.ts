@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { SingleLineText, SearchText } from "../text.ts";
+import { wholeNumberField } from "../numbers.ts";
 
 export const DepartmentStatus = z.enum(["ACTIVE", "DISABLED"]);
 export type DepartmentStatus = z.infer<typeof DepartmentStatus>;
 export const departmentStatusLabels: Record<DepartmentStatus, string> = { ACTIVE: "启用", DISABLED: "禁用" };
 
 const departmentName = SingleLineText({ label: "部门名称", min: 1, max: 50, required: "请输入部门名称", tooLong: "部门名称最多50个字" });
-const sortOrder = z.coerce.number({ error: "排序号必须是整数" }).int("排序号必须是整数").min(0, "排序号不能小于0").max(9999, "排序号不能大于9999");
+const sortOrder = wholeNumberField({ label: "排序号", min: 0, max: 9999, required: "排序号必须是整数", notWhole: "排序号必须是整数" });
 
 /** 管理内设部门: the whole tree of the caller's unit, optionally narrowed by 名称. */
 export const ListDepartmentsInput = z.object({ name: SearchText("部门名称") });

@@ -1,0 +1,73 @@
+// The kind under test: a number a person types (学时, 排序号, 抽样数量, 年度) is read as a number
+// only when written as one — "1e1", "0x10", "" and null are not 10, 16 and 0 as z.coerce read them.
+import { describe, expect, it } from "vitest";
+import { ApproveInput, CreateDepartmentInput, DeclareInput, ListAuditsInput, wholeNumberField } from "./index.ts";
+
+const hours = wholeNumberField({ label: "认定学时", min: 0, max: 1000 });
+const outcome = (schema: { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: { message: string }[] } } }, v: unknown) => {
+  const r = schema.safeParse(v);
+  return r.success ? r.data : r.error!.issues[0]!.message;
+};
+
+describe("wholeNumberField", () => {
+  it.each([
+    [3, 3],
+    ["3", 3],
+    ["007", 7],
+    [" 4 ", 4],
+    ["\u30004\u3000", 4],
+    ["４", 4],
+    ["０１２", 12],
+    ["4.0", 4],
+    ["+3", 3],
+    ["-0", 0],
+    ["", "请填写认定学时"],
+    ["  ", "请填写认定学时"],
+    [null, "请填写认定学时"],
+    [true, "请填写认定学时"],
+    [[], "请填写认定学时"],
+    [{}, "请填写认定学时"],
+    [Number.NaN, "请填写认定学时"],
+    ["0.5", "认定学时须为整数"],
+    [0.5, "认定学时须为整数"],
+    ["1e1", "认定学时须为整数"],
+    ["0x10", "认定学时须为整数"],
+    ["Infinity", "认定学时须为整数"],
+    ["3.", "认定学时须为整数"],
+    [".5", "认定学时须为整数"],
+    ["--3", "认定学时须为整数"],
+    ["3 4", "认定学时须为整数"],
+    ["三", "认定学时须为整数"],
+    [-1, "认定学时不能小于0"],
+    ["-1", "认定学时不能小于0"],
+    [1001, "认定学时不能大于1000"],
+    ["99999999999999999999", "认定学时不能大于1000"],
+    [Number.POSITIVE_INFINITY, "请填写认定学时"],
+  ])("%j → %j", (input, expected) => {
+    expect(outcome(hours, input)).toEqual(expected);
+  });
+});
+
+describe("every typed number field uses it", () => {
+  const declarationId = "8c0c7f8e-2f5c-4d8e-9d51-4e6f7a1b2c3d";
+  it.each([
+    ["认定学时 1e1", () => outcome(ApproveInput, { declarationId, recognizedHours: "1e1" }), "认定学时须为整数"],
+    ["认定学时 '' over tRPC", () => outcome(ApproveInput, { declarationId, recognizedHours: "" }), "请填写认定学时"],
+    ["认定学时 full-width", () => (outcome(ApproveInput, { declarationId, recognizedHours: "３６" }) as { recognizedHours: number }).recognizedHours, 36],
+    ["认定学时 absent keeps the level's figure", () => (outcome(ApproveInput, { declarationId }) as { recognizedHours?: number }).recognizedHours, undefined],
+    ["排序号 0x10", () => outcome(CreateDepartmentInput, { name: "办公室", sortOrder: "0x10" }), "排序号必须是整数"],
+    ["排序号 10000", () => outcome(CreateDepartmentInput, { name: "办公室", sortOrder: "10000" }), "排序号不能大于9999"],
+    ["抽样数量 1e2", () => outcome(ListAuditsInput, { sample: "COUNT", sampleSize: "1e2" }), "抽样数量须为整数"],
+    ["年度 2.026e3", () => outcome(ListAuditsInput, { year: "2.026e3" }), "请选择年度"],
+    ["年度 1899", () => outcome(ListAuditsInput, { year: "1899" }), "年度应在1900至2100年之间"],
+    ["年度 full-width", () => (outcome(ListAuditsInput, { year: "２０２６" }) as { year: number }).year, 2026],
+    [
+      "申请学时 1e2",
+      () => DeclareInput.safeParse({ requestedHours: "1e2" }).error?.issues.find((i) => i.path[0] === "requestedHours")?.message,
+      "申请学时须为整数",
+    ],
+    ["申请学时 0", () => DeclareInput.safeParse({ requestedHours: "0" }).error?.issues.find((i) => i.path[0] === "requestedHours")?.message, "申请学时须大于0"],
+  ])("%s", (_what, run, expected) => {
+    expect(run()).toEqual(expected);
+  });
+});

@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+/** Options of wholeNumberField: the field's label and range, and the messages a person sees. */
+export interface WholeNumberOptions {
+  /** The field's Chinese label, as the form prints it. */
+  label: string;
+  min: number;
+  max: number;
+  /** Empty, absent or not a number at all; default "请填写{label}". */
+  required?: string;
+  /** A fraction, an exponent, hex or any other spelling; default "{label}须为整数". */
+  notWhole?: string;
+  /** Below `min`; default "{label}不能小于{min}". */
+  tooSmall?: string;
+  /** Above `max`; default "{label}不能大于{max}". */
+  tooLarge?: string;
+}
+
+// After NFKC (full-width digits from a Chinese IME become ASCII): an optional sign and decimal
+// digits with an optional decimal fraction. Nothing else is a number a person typed: `z.coerce`
+// would read "1e3" as 1000, "0x10" as 16, and "", " ", null or [] as 0.
+const DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;
+
+/**
+ * A whole number a person types into a form or a client sends (学时, 排序号, 抽样数量, 年度): a
+ * JSON number, or a string that after Unicode NFKC and trimming is a plain decimal ("12",
+ * "０１２", " 4 " → 12, 12, 4). Returns a zod schema whose output is the number. Errors, each a
+ * Chinese message naming the field: blank or not a number/string → `required`; "0.5", "1e1",
+ * "0x10", "abc" → `notWhole`; out of `min`…`max` → `tooSmall`/`tooLarge`.
+ */
+export function wholeNumberField({
+  label,
+  min,
+  max,
+  required = `请填写${label}`,
+  notWhole = `${label}须为整数`,
+  tooSmall = `${label}不能小于${min}`,
+  tooLarge = `${label}不能大于${max}`,
+}: WholeNumberOptions) {
+  return z
+    .union([z.number(), z.string()], { error: required })
+    .transform((value, ctx) => {
+      if (typeof value === "number") return value;
+      const typed = value.normalize("NFKC").trim();
+      // "+ 0" turns a typed "-0" into 0.
+      if (DECIMAL.test(typed)) return Number(typed) + 0;
+      ctx.issues.push({ code: "custom", message: typed === "" ? required : notWhole, input: value });
+      return z.NEVER;
+    })
+    .pipe(
+      z
+        .number({ error: required })
+        .refine(Number.isInteger, { error: notWhole, abort: true })
+        .refine((n) => n >= min, { error: tooSmall, abort: true })
+        .refine((n) => n <= max, { error: tooLarge }),
+    );
+}
