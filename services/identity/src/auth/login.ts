@@ -1,12 +1,12 @@
-import { DomainError, type LoginInput, type LoginResult } from "@ce/contracts";
+import { DomainError, type LoginInput, type LoginResult, type UserType } from "@ce/contracts";
 import type { Logger } from "@ce/service-kit";
 import { findLoginAccount } from "../db/accounts.ts";
 import type { IdentityDeps } from "../deps.ts";
 import { validateIdNumber } from "../domain/id-number.ts";
-import { grantFor, loginMessages } from "../domain/principal.ts";
+import { type Grant, grantFor, loginMessages } from "../domain/principal.ts";
 import { verifyPassword } from "../security/passwords.ts";
 import { checkCaptcha } from "./captcha.ts";
-import { openSession } from "./sessions.ts";
+import { closeSession, openSession } from "./sessions.ts";
 import { assertNotLocked, recordLoginFailure, recordLoginSuccess } from "./throttle.ts";
 
 /**
@@ -33,6 +33,28 @@ export async function login(deps: IdentityDeps, input: LoginInput, clientIp: str
   const grant = grantFor(input.userType, account);
   await recordLoginSuccess(redis, accountKey, clientIp);
   const session = await openSession(redis, account, grant, input.remember);
+  await confirmGrant(deps, account.id, input.userType, grant, session.token);
   log.info({ ip, accountId: account.id, userType: grant.userType, unitId: grant.unitId, remember: input.remember }, "signed in");
   return session;
+}
+
+/**
+ * Keeps a just-opened session only if the account still grants exactly what it was opened with.
+ * A change of an admin's roles or status that commits while the password is being verified
+ * revokes the sessions that exist at that moment (ADR 011), not this one, which would otherwise
+ * carry the old permissions for up to 14 days. Re-reading after the session is in the account's
+ * index closes that gap: a later change finds the session, an earlier one is seen here. Ends the
+ * session and raises CONFLICT (loginMessages.grantChanged) when the grant moved.
+ */
+export async function confirmGrant(deps: Pick<IdentityDeps, "db" | "redis">, accountId: string, userType: UserType, grant: Grant, token: string): Promise<void> {
+  const fresh = await findLoginAccount(deps.db, { id: accountId });
+  let now: Grant | null = null;
+  try {
+    now = fresh ? grantFor(userType, fresh) : null;
+  } catch {
+    now = null;
+  }
+  if (now && JSON.stringify(now) === JSON.stringify(grant)) return;
+  await closeSession(deps.redis, token, accountId);
+  throw new DomainError("CONFLICT", loginMessages.grantChanged);
 }

@@ -35,6 +35,7 @@ export const loginMessages = {
   notAProfessional: "该账户未注册为专业技术人员，请选择正确的用户类型",
   professionalPending: "注册信息正在审核中，审核通过后方可登录",
   professionalRejected: "注册信息未通过审核，请联系所在单位",
+  grantChanged: "账户权限刚刚发生变更，请重新登录",
 } as const;
 
 /** A super admin holds every module; another admin the union of its roles' modules, in menu order. */
