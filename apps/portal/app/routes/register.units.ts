@@ -7,7 +7,11 @@ import { classifyError } from "../utils/errors.server.ts";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const kinds = (params.get("kinds") ?? "").split(",").filter((k) => UnitKind.safeParse(k).success) as UnitKind[];
-  const input = SearchUnitsInput.parse({ name: (params.get("name") ?? "").slice(0, 50), ...(kinds.length ? { kinds } : {}) });
+  // A typed name the schema refuses (a NUL, a bidi override) is the typist's error: 400 with the
+  // schema's Chinese message, never a 500 from this public endpoint.
+  const parsed = SearchUnitsInput.safeParse({ name: (params.get("name") ?? "").slice(0, 50), ...(kinds.length ? { kinds } : {}) });
+  if (!parsed.success) return data({ units: [], message: parsed.error.issues[0]?.message ?? "单位名称格式不正确" }, { status: 400 });
+  const input = parsed.data;
   try {
     return data({ units: await createApi(request, context, null).identity.registration.searchUnits.query(input) }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
