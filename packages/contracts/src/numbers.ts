@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normalizeIdentifier } from "./validation/identifier.ts";
 
 /** Options of wholeNumberField: the field's label and range, and the messages a person sees. */
 export interface WholeNumberOptions {
@@ -16,15 +17,16 @@ export interface WholeNumberOptions {
   tooLarge?: string;
 }
 
-// After NFKC (full-width digits from a Chinese IME become ASCII): an optional sign and decimal
+// After normalizeIdentifier (NFKC turns full-width digits from a Chinese IME into ASCII; spaces and
+// invisible characters go, a minus sign U+2212 becomes '-'): an optional sign and decimal
 // digits with an optional decimal fraction. Nothing else is a number a person typed: `z.coerce`
 // would read "1e3" as 1000, "0x10" as 16, and "", " ", null or [] as 0.
 const DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;
 
 /**
  * A whole number a person types into a form or a client sends (学时, 排序号, 抽样数量, 年度): a
- * JSON number, or a string that after Unicode NFKC and trimming is a plain decimal ("12",
- * "０１２", " 4 " → 12, 12, 4). Returns a zod schema whose output is the number. Errors, each a
+ * JSON number, or a string that after normalizeIdentifier (NFKC, no spaces or invisible
+ * characters) is a plain decimal ("12", "０１２", " 4 ", "1 000" → 12, 12, 4, 1000). Returns a zod schema whose output is the number. Errors, each a
  * Chinese message naming the field: blank or not a number/string → `required`; "0.5", "1e1",
  * "0x10", "abc" → `notWhole`; out of `min`…`max` → `tooSmall`/`tooLarge`.
  */
@@ -41,7 +43,7 @@ export function wholeNumberField({
     .union([z.number(), z.string()], { error: required })
     .transform((value, ctx) => {
       if (typeof value === "number") return value;
-      const typed = value.normalize("NFKC").trim();
+      const typed = normalizeIdentifier(value);
       // "+ 0" turns a typed "-0" into 0.
       if (DECIMAL.test(typed)) return Number(typed) + 0;
       ctx.issues.push({ code: "custom", message: typed === "" ? required : notWhole, input: value });
