@@ -23,3 +23,32 @@ describe("parseListQuery reads page and pageSize from a list's URL", () => {
     expect(parseListQuery(ListInput, new URLSearchParams(search))).toEqual(expected);
   });
 });
+
+describe("parseListQuery refuses a filter it cannot read instead of dropping it", () => {
+  const Filtered = PageRequest.extend({
+    name: z.string().max(5, "姓名最多5个字").refine((v) => !/[\u0000-\u001f]/.test(v), "姓名不能包含控制字符").optional(),
+    year: z.coerce.number().int().min(2000, "年度不正确").optional(),
+  });
+  it.each([
+    ["name=%00", "姓名不能包含控制字符"],
+    ["name=%01abc&page=2", "姓名不能包含控制字符"],
+    ["name=%E5%BC%A0%E4%B8%89%E6%9D%8E%E5%9B%9B%E7%8E%8B%E4%BA%94", "姓名最多5个字"],
+    ["year=1999", "年度不正确"],
+    ["page=abc&year=1", "年度不正确"],
+  ])("%s → 400 naming the field", async (search, message) => {
+    let thrown: unknown;
+    try {
+      parseListQuery(Filtered, new URLSearchParams(search));
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(Response);
+    const response = thrown as Response;
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ message: `筛选条件有误：${message}` });
+  });
+
+  it("still reads a good filter beside a bad page number", () => {
+    expect(parseListQuery(Filtered, new URLSearchParams("name=张_三&page=0x1"))).toEqual({ page: 1, pageSize: 20, name: "张_三" });
+  });
+});
