@@ -1,3 +1,5 @@
+// First: every zod message a person can see is Chinese (zod-locale.ts), before any schema is built.
+export * from "./zod-locale.ts";
 export * from "./domain-codes.ts";
 export * from "./paging.ts";
 export * from "./auth/permissions.ts";
@@ -41,3 +43,6 @@ export * from "./text.ts";
 export * from "./numbers.ts";
 export * from "./calendar.ts";
 export * from "./redact.ts";
+export * from "./reporting/units.ts";
+export * from "./results.ts";
+export * from "./identity/outputs.ts";

@@ -3,6 +3,7 @@ export * from "./logger.ts";
 export * from "./redis.ts";
 export * from "./nats.ts";
 export * from "./db.ts";
+export * from "./db-values.ts";
 export * from "./outbox.ts";
 export * from "./inbox.ts";
 export * from "./prune.ts";

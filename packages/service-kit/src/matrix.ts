@@ -16,6 +16,8 @@ export interface ProcedureInfo {
   access: ProcedureAccess | undefined;
   /** The zod schemas of its `.input()` calls (tRPC merges them in order). */
   inputs: unknown[];
+  /** The schema of its `.output()` call, if any (every procedure must declare one). */
+  output: unknown;
 }
 
 /**
@@ -23,10 +25,20 @@ export interface ProcedureInfo {
  * (`_def.meta.access`) and its input schemas. Reads tRPC 11's `router._def.procedures`.
  */
 export function listProcedures(router: AnyRouter): ProcedureInfo[] {
-  const procedures = router._def.procedures as Record<string, { _def: { type: ProcedureInfo["type"]; meta?: { access?: ProcedureAccess }; inputs: unknown[] } }>;
+  const procedures = router._def.procedures as Record<string, { _def: { type: ProcedureInfo["type"]; meta?: { access?: ProcedureAccess }; inputs: unknown[]; output?: unknown } }>;
   return Object.entries(procedures)
-    .map(([path, p]) => ({ path, type: p._def.type, access: p._def.meta?.access, inputs: p._def.inputs }))
+    .map(([path, p]) => ({ path, type: p._def.type, access: p._def.meta?.access, inputs: p._def.inputs, output: p._def.output }))
     .sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/**
+ * The dotted paths of a router's procedures that declare no `.output()` schema, sorted; an empty
+ * list means every answer is parsed (and stripped of undeclared keys) before it leaves the service.
+ */
+export function proceduresWithoutOutput(router: AnyRouter): string[] {
+  return listProcedures(router)
+    .filter((p) => p.output === undefined)
+    .map((p) => p.path);
 }
 
 /** How the matrix calls one procedure. */

@@ -4,6 +4,7 @@ import { SingleLineText, MultiLineText } from "../text.ts";
 import { MAX_ATTACHMENT_BASE64 } from "../files.ts";
 import { PageRequest } from "../paging.ts";
 import { wholeNumberField } from "../numbers.ts";
+import { UnitKind } from "../domain-codes.ts";
 import { DecisionRow } from "./approvals.ts";
 import { Subject } from "./forms.ts";
 
@@ -103,6 +104,17 @@ export type DeclarationRow = z.infer<typeof DeclarationRow>;
 export const ApprovalRow = DeclarationRow.extend({ flags: z.array(z.string()) });
 export type ApprovalRow = z.infer<typeof ApprovalRow>;
 
+/** One level of a declaration's approval chain, as stored with the declaration (unit id and name). */
+export const ChainStep = z.object({ id: z.uuid(), name: z.string() });
+export type ChainStep = z.infer<typeof ChainStep>;
+/** The stored approval chain, lowest level first (hours.declaration.chain). */
+export const ApprovalChain = z.array(ChainStep);
+/** A unit of a previewed approval chain (approvalChain.preview): the step plus its unit kind. */
+export const ApprovalChainUnit = ChainStep.extend({ kind: UnitKind });
+export type ApprovalChainUnit = z.infer<typeof ApprovalChainUnit>;
+/** 计入年度 choices, newest first (calendar years, Asia/Shanghai). */
+export const DeclarationYears = z.array(z.number().int());
+
 export const DeclarationDetail = DeclarationRow.extend({
   professionalId: z.uuid(),
   unitId: z.uuid(),
@@ -116,7 +128,7 @@ export const DeclarationDetail = DeclarationRow.extend({
   score: z.string(),
   details: z.record(z.string(), z.unknown()),
   explanation: z.string(),
-  chain: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  chain: ApprovalChain,
   attachments: z.array(AttachmentInfo),
   history: z.array(DecisionRow),
   createdAt: z.iso.datetime(),

@@ -6,7 +6,7 @@ import { anomalyLabels } from "../domain/anomalies.ts";
 import { declarationEvent } from "../events/hours.ts";
 import { anomaliesOf } from "./anomalies.ts";
 import type { Db, Tx } from "./client.ts";
-import { listWhere, withForm, type ChainStep } from "./declarations.ts";
+import { chainOf, listWhere, withForm } from "./declarations.ts";
 
 export interface Decider {
   accountId: string;
@@ -26,7 +26,7 @@ export async function listAwaiting(db: Db, who: Decider, input: ListApprovalsInp
   return { ...page, items: page.items.map((r) => ({ ...r, flags: (flags.get(r.id) ?? []).map((c) => anomalyLabels[c]) })) };
 }
 
-type Locked = { id: string; status: string; current_handler_id: string | null; step_index: number; chain: ChainStep[]; requested_hours: number; computed_hours: number; recognized_hours: number | null };
+type Locked = { id: string; status: string; current_handler_id: string | null; step_index: number; chain: unknown; requested_hours: number; computed_hours: number; recognized_hours: number | null };
 
 /**
  * Decides one or many declarations in the caller's transaction: locks them, checks each is
@@ -49,7 +49,7 @@ export async function decide(tx: Tx, who: Decider, ids: readonly string[], input
       status: r.status,
       currentHandlerId: r.current_handler_id,
       stepIndex: r.step_index,
-      chain: r.chain,
+      chain: chainOf(r.chain),
       requestedHours: r.requested_hours,
       computedHours: r.computed_hours,
       recognizedHours: r.recognized_hours,

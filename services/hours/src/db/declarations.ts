@@ -1,5 +1,6 @@
-import type { DecisionRow, DeclarableProfessional, DeclarationDetail, DeclarationRow, DeclarationStatus, ListRecordsInput, Page, Subject } from "@ce/contracts";
-import { containsFilter, prefixFilter, paginate } from "@ce/service-kit";
+import { ApprovalChain, DecisionRow, DeclarationStatus, Subject, type DeclarableProfessional, type DeclarationDetail, type DeclarationRow, type ListRecordsInput, type Page } from "@ce/contracts";
+import { containsFilter, dbValue, prefixFilter, paginate } from "@ce/service-kit";
+import { z } from "zod";
 import { fromDateColumn, type PageRequest } from "@ce/contracts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Db, Tx } from "./client.ts";
@@ -20,7 +21,6 @@ const tabStatuses: Record<ListRecordsInput["tab"], DeclarationStatus[] | null> =
 /** Statuses whose hours still count against a form's yearly cap. */
 export const COUNTING: DeclarationStatus[] = ["PENDING", "APPROVED", "FILED"];
 
-export type ChainStep = { id: string; name: string };
 
 /** The approved professionals of a unit subtree (选择申请人 › 添加人员). */
 export async function declarableProfessionals(db: Db, scopePath: string, name?: string): Promise<DeclarableProfessional[]> {
@@ -50,20 +50,25 @@ const withForm = {
 } as const;
 type Loaded = Prisma.DeclarationGetPayload<{ include: typeof withForm }>;
 
-const handlerName = (d: Loaded) => (d.status === "PENDING" ? ((d.chain as ChainStep[])[d.stepIndex]?.name ?? null) : null);
+const Details = z.record(z.string(), z.unknown());
+
+/** The stored approval chain, parsed (hours.declaration.chain is JSON). */
+export const chainOf = (chain: unknown) => dbValue(ApprovalChain, chain, "hours.declaration.chain");
+
+const handlerName = (d: Loaded) => (d.status === "PENDING" ? (chainOf(d.chain)[d.stepIndex]?.name ?? null) : null);
 
 function toRow(d: Loaded): DeclarationRow {
   return {
     id: d.id,
     professionalName: d.professionalName,
     year: d.year,
-    subject: d.subject as Subject,
+    subject: dbValue(Subject, d.subject, "hours.declaration.subject"),
     formName: d.formVersion.name,
     requestedHours: d.requestedHours,
     computedHours: d.computedHours,
     recognizedHours: d.recognizedHours,
     currentHandlerName: handlerName(d),
-    status: d.status as DeclarationStatus,
+    status: dbValue(DeclarationStatus, d.status, "hours.declaration.status"),
   };
 }
 
@@ -80,14 +85,14 @@ export function toDetail(d: Loaded): DeclarationDetail {
     startDate: fromDateColumn(d.startDate),
     endDate: fromDateColumn(d.endDate),
     score: d.score,
-    details: d.details as Record<string, unknown>,
+    details: dbValue(Details, d.details, "hours.declaration.details"),
     explanation: d.explanation,
-    chain: d.chain as ChainStep[],
+    chain: chainOf(d.chain),
     history: d.decisions.map((h) => ({
-      kind: h.kind as "APPROVAL" | "AUDIT",
+      kind: dbValue(DecisionRow.shape.kind, h.kind, "hours.declaration_decision.kind"),
       unitName: h.unitName,
       actorName: h.actorName,
-      decision: h.decision as DecisionRow["decision"],
+      decision: dbValue(DecisionRow.shape.decision, h.decision, "hours.declaration_decision.decision"),
       recognizedHours: h.recognizedHours,
       reason: h.reason,
       decidedAt: h.createdAt.toISOString(),

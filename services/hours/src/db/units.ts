@@ -1,5 +1,5 @@
-import { pathIds } from "@ce/contracts";
-import { prefixFilter } from "@ce/service-kit";
+import { pathIds, UnitKind } from "@ce/contracts";
+import { dbValue, prefixFilter } from "@ce/service-kit";
 import type { ChainUnit } from "../domain/approval-chain.ts";
 import type { Db } from "./client.ts";
 
@@ -11,5 +11,5 @@ export function findUnitInScope(db: Db, unitId: string, scopePath: string) {
 /** Every unit on a path (the unit and its superiors), keyed by id. */
 export async function unitsOnPath(db: Db, path: string): Promise<Map<string, ChainUnit>> {
   const rows = await db.unitReplica.findMany({ where: { id: { in: pathIds(path) } }, select: { id: true, name: true, kind: true } });
-  return new Map(rows.map((r) => [r.id, r as ChainUnit]));
+  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, kind: dbValue(UnitKind, r.kind, "hours.unit_replica.kind") } satisfies ChainUnit]));
 }

@@ -1,5 +1,5 @@
-import { type DeclarationEvent, type DeclarationStatus, type EventDefinition, type Subject } from "@ce/contracts";
-import { enqueueEvent, type EventMeta, type SqlClient } from "@ce/service-kit";
+import { DeclarationStatus, Subject, type DeclarationEvent, type EventDefinition } from "@ce/contracts";
+import { dbValue, enqueueEvent, type EventMeta, type SqlClient } from "@ce/service-kit";
 import type { z } from "zod";
 import { SCHEMA } from "../config.ts";
 
@@ -35,13 +35,13 @@ export function declarationEvent(
     unitId: d.unitId,
     unitPath: d.unitPath,
     year: d.year,
-    subject: d.subject as Subject,
+    subject: dbValue(Subject, d.subject, "hours.declaration.subject"),
     formCode: d.formVersion.form.code,
     formVersion: d.formVersion.version,
     requestedHours: d.requestedHours,
     computedHours: d.computedHours,
     recognizedHours: d.recognizedHours,
-    status: d.status as DeclarationStatus,
+    status: dbValue(DeclarationStatus, d.status, "hours.declaration.status"),
     currentHandlerId: d.currentHandlerId,
     reason,
   };

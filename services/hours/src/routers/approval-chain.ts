@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { ApprovalChainUnit } from "@ce/contracts";
 import { permittedProcedure, router } from "@ce/service-kit";
 import type { Db } from "../db/client.ts";
 import { findUnitInScope, unitsOnPath } from "../db/units.ts";
@@ -10,6 +11,7 @@ export function approvalChainRouter(db: Db) {
     /** The units a declaration from this unit would climb, each of which becomes 当前处理人 in turn. */
     preview: permittedProcedure("hours.approve")
       .input(z.object({ unitId: z.uuid({ error: "单位编号无效" }) }))
+      .output(z.array(ApprovalChainUnit))
       .query(async ({ ctx, input }) => {
         const scopePath = ctx.principal.scopePath;
         const unit = scopePath ? await findUnitInScope(db, input.unitId, scopePath) : null;

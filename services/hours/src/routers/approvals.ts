@@ -1,4 +1,4 @@
-import { ApproveInput, BatchApproveInput, BatchRejectInput, DomainError, ListApprovalsInput, RejectInput, type Principal } from "@ce/contracts";
+import { ApprovalRow, ApproveInput, BatchApproveInput, BatchRejectInput, BatchResult, DomainError, ListApprovalsInput, pageOf, RejectInput, type Principal } from "@ce/contracts";
 import { permittedProcedure, router } from "@ce/service-kit";
 import { decide, listAwaiting, type Decider, type DecisionInput } from "../db/approvals.ts";
 import type { HoursDeps } from "../deps.ts";
@@ -22,23 +22,28 @@ export function approvalsRouter(deps: HoursDeps) {
   return router({
     list: permittedProcedure("hours.approve")
       .input(ListApprovalsInput)
+      .output(pageOf(ApprovalRow))
       .query(({ ctx, input }) => listAwaiting(db, deciderOf(ctx.principal), input)),
 
     approve: permittedProcedure("hours.approve")
       .input(ApproveInput)
+      .output(BatchResult)
       .mutation(({ ctx, input }) => run(ctx.principal, ctx.requestId, [input.declarationId], { kind: "APPROVE", recognizedHours: input.recognizedHours, reason: input.reason })),
 
     reject: permittedProcedure("hours.approve")
       .input(RejectInput)
+      .output(BatchResult)
       .mutation(({ ctx, input }) => run(ctx.principal, ctx.requestId, [input.declarationId], { kind: "REJECT", reasonCode: input.reasonCode, reason: input.reason })),
 
     /** 批量审核通过: each record keeps its current 认定学时 (the lower level's figure, or the computed default). */
     batchApprove: permittedProcedure("hours.approve")
       .input(BatchApproveInput)
+      .output(BatchResult)
       .mutation(({ ctx, input }) => run(ctx.principal, ctx.requestId, input.declarationIds, { kind: "APPROVE" })),
 
     batchReject: permittedProcedure("hours.approve")
       .input(BatchRejectInput)
+      .output(BatchResult)
       .mutation(({ ctx, input }) => run(ctx.principal, ctx.requestId, input.declarationIds, { kind: "REJECT", reasonCode: input.reasonCode, reason: input.reason })),
   });
 }

@@ -1,4 +1,4 @@
-import { AttachmentIdInput, DomainError } from "@ce/contracts";
+import { AttachmentContent, AttachmentIdInput, DomainError } from "@ce/contracts";
 import { authedProcedure, router } from "@ce/service-kit";
 import { findDeclaration } from "../db/declarations.ts";
 import type { HoursDeps } from "../deps.ts";
@@ -8,7 +8,7 @@ import { recordsScope, VIEWERS } from "./declarations.ts";
 export function attachmentsRouter(deps: HoursDeps) {
   const { db } = deps;
   return router({
-    get: authedProcedure.input(AttachmentIdInput).query(async ({ ctx, input }) => {
+    get: authedProcedure.input(AttachmentIdInput).output(AttachmentContent).query(async ({ ctx, input }) => {
       const scope = recordsScope(ctx.principal, ...VIEWERS);
       const meta = await db.attachment.findUnique({ where: { id: input.attachmentId } });
       const visible = meta ? await findDeclaration(db, scope, meta.declarationId) : null;

@@ -1,4 +1,4 @@
-import { DomainError, FailAuditInput, ListAuditsInput, PassAuditInput, type Principal } from "@ce/contracts";
+import { BatchResult, DeclarationRow, DomainError, FailAuditInput, ListAuditsInput, pageOf, PassAuditInput, type Principal } from "@ce/contracts";
 import { permittedProcedure, router } from "@ce/service-kit";
 import type { Decider } from "../db/approvals.ts";
 import { audit, listAuditable } from "../db/audits.ts";
@@ -21,14 +21,17 @@ export function auditsRouter(deps: HoursDeps) {
   return router({
     list: permittedProcedure("hours.audit")
       .input(ListAuditsInput)
+      .output(pageOf(DeclarationRow))
       .query(({ ctx, input }) => listAuditable(db, auditorOf(ctx.principal), input)),
 
     pass: permittedProcedure("hours.audit")
       .input(PassAuditInput)
+      .output(BatchResult)
       .mutation(({ ctx, input }) => run(ctx.principal, ctx.requestId, input.declarationIds, { passed: true })),
 
     fail: permittedProcedure("hours.audit")
       .input(FailAuditInput)
+      .output(BatchResult)
       .mutation(({ ctx, input }) => run(ctx.principal, ctx.requestId, input.declarationIds, { passed: false, reason: input.reason })),
   });
 }

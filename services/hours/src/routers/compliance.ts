@@ -1,4 +1,5 @@
-import { calendarYear, DomainError, MyComplianceInput, type ComplianceYear } from "@ce/contracts";
+import { calendarYear, ComplianceYear, DomainError, MyComplianceInput } from "@ce/contracts";
+import { z } from "zod";
 import { authedProcedure, router } from "@ce/service-kit";
 import { hoursByYear } from "../db/compliance.ts";
 import type { HoursDeps } from "../deps.ts";
@@ -8,7 +9,7 @@ import { assessCompliance, NATIONAL_RULE, pickRule } from "../domain/compliance.
 export function complianceRouter(deps: HoursDeps) {
   const { db } = deps;
   return router({
-    mine: authedProcedure.input(MyComplianceInput).query(async ({ ctx, input }): Promise<ComplianceYear[]> => {
+    mine: authedProcedure.input(MyComplianceInput).output(z.array(ComplianceYear)).query(async ({ ctx, input }): Promise<ComplianceYear[]> => {
       const p = ctx.principal;
       if (p.userType !== "PROFESSIONAL") throw new DomainError("FORBIDDEN", "仅专业技术人员可以查看本人的学时达标情况");
       const current = calendarYear(deps.now());

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { calendarDate, DeclarationIdInput, DeclareInput, DomainError, toDateColumn, hoursEvents, ListRecordsInput, SearchText, type Permission, type Principal } from "@ce/contracts";
+import { calendarDate, DeclarableProfessional, DeclarationDetail, DeclarationIdInput, DeclarationRow, DeclarationYears, DeclareInput, DomainError, toDateColumn, hoursEvents, ListRecordsInput, pageOf, SearchText, type Permission, type Principal } from "@ce/contracts";
 import { prefixFilter, authedProcedure, permittedProcedure, router, type EventMeta } from "@ce/service-kit";
 import { z } from "zod";
 import { declarableProfessionals, findDeclaration, listRecords, lockDeclaration, toDetail, usedHoursThisYear, withForm, type RecordsScope } from "../db/declarations.ts";
@@ -33,16 +33,17 @@ export function declarationsRouter(deps: HoursDeps) {
     /** 选择申请人 › 添加人员: approved professionals of the caller's unit subtree. */
     declarables: permittedProcedure("hours.declare")
       .input(z.object({ name: SearchText("姓名") }))
+      .output(z.array(DeclarableProfessional))
       .query(({ ctx, input }) => {
         if (!ctx.principal.scopePath) throw new DomainError("FORBIDDEN", "当前账户没有可管理的人员");
         return declarableProfessionals(db, ctx.principal.scopePath, input.name || undefined);
       }),
 
     /** 计入年度 choices, newest first. */
-    years: authedProcedure.query(() => allowedYears(deps.now(), deps.yearsBack)),
+    years: authedProcedure.output(DeclarationYears).query(() => allowedYears(deps.now(), deps.yearsBack)),
 
     /** 提交申报: by an admin for a person of their subtree, or by a professional for themself. */
-    declare: authedProcedure.input(DeclareInput).mutation(async ({ ctx, input }) => {
+    declare: authedProcedure.input(DeclareInput).output(DeclarationDetail).mutation(async ({ ctx, input }) => {
       const p = ctx.principal;
       const scope = recordsScope(p, "hours.declare");
       if ("professionalId" in scope && input.professionalId !== p.accountId) {
@@ -112,7 +113,7 @@ export function declarationsRouter(deps: HoursDeps) {
     }),
 
     /** A professional takes back their own pending declaration. */
-    withdraw: authedProcedure.input(DeclarationIdInput).mutation(async ({ ctx, input }) => {
+    withdraw: authedProcedure.input(DeclarationIdInput).output(DeclarationDetail).mutation(async ({ ctx, input }) => {
       const p = ctx.principal;
       if (!isProfessional(p)) throw new DomainError("FORBIDDEN", "只有申报本人可以撤回申报");
       const withdrawn = await db.$transaction(async (tx) => {
@@ -133,10 +134,10 @@ export function declarationsRouter(deps: HoursDeps) {
     }),
 
     /** 查看申报记录: tabs 全部 / 待审核 / 审核通过 / 审核不通过. */
-    records: authedProcedure.input(ListRecordsInput).query(({ ctx, input }) => listRecords(db, recordsScope(ctx.principal, ...VIEWERS), input)),
+    records: authedProcedure.input(ListRecordsInput).output(pageOf(DeclarationRow)).query(({ ctx, input }) => listRecords(db, recordsScope(ctx.principal, ...VIEWERS), input)),
 
     /** 详细: one declaration the caller may see. */
-    get: authedProcedure.input(DeclarationIdInput).query(async ({ ctx, input }) => {
+    get: authedProcedure.input(DeclarationIdInput).output(DeclarationDetail).query(async ({ ctx, input }) => {
       const d = await findDeclaration(db, recordsScope(ctx.principal, ...VIEWERS), input.declarationId);
       if (!d) throw new DomainError("NOT_FOUND", "申报记录不存在或不在您的管理范围内");
       return toDetail(d);

@@ -1,4 +1,5 @@
-import { calendarDate, DomainError, GetFormInput, UpdateFormInput } from "@ce/contracts";
+import { calendarDate, DomainError, GetFormInput, LearningForm, UpdateFormInput } from "@ce/contracts";
+import { z } from "zod";
 import { authedProcedure, permittedProcedure, router } from "@ce/service-kit";
 import { activeForm, activeForms, addFormVersion } from "../db/forms.ts";
 import type { HoursDeps } from "../deps.ts";
@@ -11,9 +12,9 @@ export function formsRouter(deps: HoursDeps) {
   const { db } = deps;
   return router({
     /** Every form's version in force today (anyone signed in declares or reviews with it). */
-    list: authedProcedure.query(() => activeForms(db, today(deps))),
+    list: authedProcedure.output(z.array(LearningForm)).query(() => activeForms(db, today(deps))),
 
-    get: authedProcedure.input(GetFormInput).query(async ({ input }) => {
+    get: authedProcedure.input(GetFormInput).output(LearningForm).query(async ({ input }) => {
       const form = await activeForm(db, input.code, today(deps));
       if (!form) throw new DomainError("NOT_FOUND", "学习形式不存在", "code");
       return form;
@@ -22,6 +23,7 @@ export function formsRouter(deps: HoursDeps) {
     /** A new version effective from a date; only the province (a department with no superior) edits the catalog. */
     update: permittedProcedure("hours.approve")
       .input(UpdateFormInput)
+      .output(LearningForm)
       .mutation(async ({ ctx, input }) => {
         // Identity decided this once at login by the one rule (isProvinceUnit), the same the portal's menu reads.
         if (!ctx.principal.isProvince) throw new DomainError("FORBIDDEN", "只有省级主管部门可以修改学习形式");

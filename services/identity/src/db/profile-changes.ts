@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { DomainError, MyProfile, ProfileChangeDetail, ProfileChangeRow, profileChangeFields, type Page, type ProfileChangeField, type RequestProfileChangeInput, type ReviewDecisionResult } from "@ce/contracts";
-import { likeContains, likePrefix, quoteIdent, type EventMeta, paginate } from "@ce/service-kit";
-import type { z } from "zod";
+import { dbValue, likeContains, likePrefix, quoteIdent, type EventMeta, paginate } from "@ce/service-kit";
+import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
 import { diffProfile, displayValue, type StoredChanges } from "../domain/profile-changes.ts";
@@ -15,6 +15,17 @@ import { isUniqueViolation } from "./errors.ts";
 
 const t = (name: string) => Prisma.raw(`${quoteIdent(SCHEMA)}.${name}`);
 const PENDING_EXISTS = "您有一条人员信息修改正在审核中，请等待审核后再提交";
+
+const ProfileChangeFieldCode = z.enum(Object.keys(profileChangeFields) as [ProfileChangeField, ...ProfileChangeField[]]);
+// What profile_change_request.changes holds (see diffProfile): per field, the shown old and new values
+// and, for a phone, the new value encrypted.
+const StoredChangesSchema = z.partialRecord(ProfileChangeFieldCode, z.object({ old: z.string().nullable(), new: z.string().nullable(), newEnc: z.string().optional() }));
+
+/** The JSON `changes` column, parsed at the repository boundary (DbValueError if it is not StoredChanges). */
+const storedChanges = (changes: unknown): StoredChanges => dbValue(StoredChangesSchema, changes, "identity.profile_change_request.changes");
+
+/** The changed fields, in the form's order. */
+const fieldsOf = (changes: StoredChanges) => ProfileChangeFieldCode.options.filter((f) => changes[f]);
 
 /** The signed-in professional's own profile (masked) and the departments they may pick. */
 export async function myProfile(db: Db, accountId: string): Promise<MyProfile> {
@@ -97,44 +108,44 @@ export async function listProfileChanges(db: Db, scope: ReviewScope, input: { pa
     input,
     async () => (await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${changesFrom} WHERE ${where}`)[0]?.total ?? 0,
     ({ limit, offset }) =>
-      db.$queryRaw<{ id: string; accountId: string; name: string; idNumberMasked: string; unitName: string; changes: StoredChanges; createdAt: Date }[]>`
+      db.$queryRaw<{ id: string; accountId: string; name: string; idNumberMasked: string; unitName: string; changes: unknown; createdAt: Date }[]>`
       SELECT r.id::text AS id, r.account_id::text AS "accountId", a.name, a.id_number_masked AS "idNumberMasked", u.name AS "unitName", r.changes, r.created_at AS "createdAt"
       FROM ${changesFrom} WHERE ${where} ORDER BY r.created_at, r.id
       LIMIT ${limit} OFFSET ${offset}`,
   );
-  const items = rows.map(({ changes, ...r }) => ProfileChangeRow.parse({ ...r, fields: Object.keys(changes).map((f) => profileChangeFields[f as ProfileChangeField]) }));
+  const items = rows.map(({ changes, ...r }) => ProfileChangeRow.parse({ ...r, fields: fieldsOf(storedChanges(changes)).map((f) => profileChangeFields[f]) }));
   return { ...served, items };
 }
 
 /** 查看变更明细: every changed field, old → new; department ids read as names. */
 export async function profileChangeDetail(db: Db, scope: ReviewScope, id: string): Promise<ProfileChangeDetail> {
-  const rows = await db.$queryRaw<{ id: string; name: string; idNumberMasked: string; unitName: string; status: string; changes: StoredChanges; createdAt: Date }[]>`
+  const rows = await db.$queryRaw<{ id: string; name: string; idNumberMasked: string; unitName: string; status: string; changes: unknown; createdAt: Date }[]>`
     SELECT r.id::text AS id, a.name, a.id_number_masked AS "idNumberMasked", u.name AS "unitName", r.status, r.changes, r.created_at AS "createdAt"
     FROM ${changesFrom} WHERE ${changesWhere(scope, {})} AND r.id = ${id}::uuid`;
-  const row = rows[0];
-  if (!row) throw new DomainError("NOT_FOUND", "变更申请不存在或不在本单位管辖范围内");
+  const found = rows[0];
+  if (!found) throw new DomainError("NOT_FOUND", "变更申请不存在或不在本单位管辖范围内");
+  const row = { ...found, changes: storedChanges(found.changes) };
   const deptIds = [row.changes.departmentId?.old, row.changes.departmentId?.new].filter((v): v is string => typeof v === "string");
   const departments = new Map((await db.department.findMany({ where: { id: { in: deptIds } }, select: { id: true, name: true } })).map((d) => [d.id, d.name]));
-  const items = (Object.keys(profileChangeFields) as ProfileChangeField[])
-    .filter((f) => row.changes[f])
-    .map((f) => {
-      const c = row.changes[f] as { old: string | null; new: string | null };
-      const show = (v: string | null) => displayValue(f, v, (dept) => departments.get(dept));
-      return { field: f, label: profileChangeFields[f], old: show(c.old), new: show(c.new) };
-    });
+  const items = fieldsOf(row.changes).map((f) => {
+    const c = row.changes[f]!;
+    const show = (v: string | null) => displayValue(f, v, (dept) => departments.get(dept));
+    return { field: f, label: profileChangeFields[f], old: show(c.old), new: show(c.new) };
+  });
   return ProfileChangeDetail.parse({ ...row, items });
 }
 
 /** 通过 applies every requested field (professional.updated); 驳回 keeps the profile as it is. */
 export async function decideProfileChanges(tx: Tx, actor: AuditActor, scope: ReviewScope, decision: Decision, meta: EventMeta): Promise<ReviewDecisionResult> {
-  const rows = await tx.$queryRaw<{ id: string; accountId: string; unitId: string; name: string; status: string; changes: StoredChanges }[]>`
+  const rows = await tx.$queryRaw<{ id: string; accountId: string; unitId: string; name: string; status: string; changes: unknown }[]>`
     SELECT r.id::text AS id, r.account_id::text AS "accountId", r.unit_id::text AS "unitId", a.name, r.status, r.changes
     FROM ${changesFrom} WHERE r.id = ANY(${decision.ids}::uuid[]) AND u.path LIKE ${likePrefix(scope.scopePath)}
     ORDER BY r.id FOR UPDATE OF r`;
   if (missingIds(decision.ids, rows).length > 0) throw new DomainError("NOT_FOUND", "所选记录不存在或不在本单位管辖范围内");
   const { pending, alreadyDecided } = splitPending(rows);
   const status = decision.approve ? "APPROVED" : "REJECTED";
-  for (const row of pending) {
+  for (const found of pending) {
+    const row = { ...found, changes: storedChanges(found.changes) };
     await tx.profileChangeRequest.update({ where: { id: row.id }, data: { status, reviewReason: decision.reason ?? null, reviewedBy: actor.accountId, reviewedAt: new Date() } });
     if (decision.approve) await applyChanges(tx, row.accountId, row.changes);
     await recordAudit(tx, actor, {

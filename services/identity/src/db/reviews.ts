@@ -2,10 +2,12 @@ import {
   DomainError,
   PendingEmployerRow,
   PendingProfessionalRow,
+  ProfessionalStatus,
   type Page,
+  type ProfessionalReviewDetail,
   type ReviewDecisionResult,
 } from "@ce/contracts";
-import { likeContains, likePrefix, quoteIdent, type EventMeta, paginate } from "@ce/service-kit";
+import { dbValue, likeContains, likePrefix, quoteIdent, type EventMeta, paginate } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
 import { missingIds, splitPending } from "../domain/reviews.ts";
@@ -104,13 +106,13 @@ export async function listPendingProfessionals(db: Db, scope: ReviewScope, input
 }
 
 /** 详细: one professional of a unit in scope, whatever their status; masked like every list. */
-export async function professionalDetail(db: Db, scope: ReviewScope, accountId: string): Promise<PendingProfessionalRow & { status: string }> {
+export async function professionalDetail(db: Db, scope: ReviewScope, accountId: string): Promise<ProfessionalReviewDetail> {
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
     SELECT ${professionalColumns}, p.status FROM ${professionalFrom}
     WHERE ${professionalsWhere(scope, {})} AND p.account_id = ${accountId}::uuid`;
   const row = rows[0];
   if (!row) throw new DomainError("NOT_FOUND", "人员不存在或不在本单位管辖范围内");
-  return { ...PendingProfessionalRow.parse(row), status: String(row.status) };
+  return { ...PendingProfessionalRow.parse(row), status: dbValue(ProfessionalStatus, row.status, "identity.professional.status") };
 }
 
 /** 审核通过 / 驳回 of registrations: professional.approved / professional.rejected per decided row. */

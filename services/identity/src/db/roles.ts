@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { DomainError, Permission, RoleRow, type CreateRoleInput, type ListRolesInput, type Page, type UpdateRoleInput } from "@ce/contracts";
-import { containsFilter, quoteIdent, paginate } from "@ce/service-kit";
+import { containsFilter, dbValue, quoteIdent, paginate } from "@ce/service-kit";
+import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
 import { permissionLabelOf } from "../domain/permission-labels.ts";
@@ -11,7 +12,8 @@ import type { Db, Tx } from "./client.ts";
 import { isUniqueViolation } from "./errors.ts";
 
 const table = Prisma.raw(`${quoteIdent(SCHEMA)}.role`);
-const labels = (ps: readonly string[]) => ps.map((p) => permissionLabelOf(p as Permission)).join("、");
+// Stored permission codes are parsed, not cast: a code no longer in the catalog fails here, by column.
+const labels = (ps: readonly string[]) => dbValue(z.array(Permission), ps, "identity.role.permissions").map(permissionLabelOf).join("、");
 
 export async function listRoles(db: Db, unitId: string, input: ListRolesInput): Promise<Page<RoleRow>> {
   const where = { unitId, ...(input.name ? { name: containsFilter(input.name) } : {}) };

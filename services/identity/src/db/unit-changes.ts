@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { DomainError, UnitChangeRow, unitDepth, type DecideUnitChangesInput, type ListUnitChangesInput, type OwnUnitChange, type Page } from "@ce/contracts";
-import { likeContains, likePrefix, prefixFilter, quoteIdent, type EventMeta, paginate } from "@ce/service-kit";
+import { DomainError, UnitChangeKind, UnitChangeRow, unitDepth, type DecideUnitChangesInput, type ListUnitChangesInput, type OwnUnitChange, type Page } from "@ce/contracts";
+import { dbValue, likeContains, likePrefix, prefixFilter, quoteIdent, type EventMeta, paginate } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
 import { approversOf, checkNewSuperior, movedPath, requestOutcome, unitChangeMessages } from "../domain/unit-changes.ts";
@@ -54,7 +54,7 @@ export async function ownPendingChange(db: Db, unitId: string): Promise<OwnUnitC
   const r = await db.unitChangeRequest.findFirst({ where: { unitId, status: "PENDING" } });
   if (!r) return null;
   const superior = r.newSuperiorId ? await db.unit.findUnique({ where: { id: r.newSuperiorId }, select: { name: true } }) : null;
-  return { id: r.id, kind: r.kind as "CODE" | "SUPERIOR", newCode: r.newCode, newSuperiorName: superior?.name ?? null, createdAt: r.createdAt.toISOString() };
+  return { id: r.id, kind: dbValue(UnitChangeKind, r.kind, "identity.unit_change_request.kind"), newCode: r.newCode, newSuperiorName: superior?.name ?? null, createdAt: r.createdAt.toISOString() };
 }
 
 /** 撤销: the request and its approvals leave both review tabs. */

@@ -1,4 +1,4 @@
-import { DomainError, ListAuditInput } from "@ce/contracts";
+import { DomainError, ListAuditInput, AuditRow, pageOf } from "@ce/contracts";
 import { permittedProcedure, router } from "@ce/service-kit";
 import { listAudit } from "../db/audit-log.ts";
 import type { IdentityDeps } from "../deps.ts";
@@ -8,6 +8,7 @@ export function auditRouter(deps: IdentityDeps) {
   return router({
     list: permittedProcedure("audit.view")
       .input(ListAuditInput)
+      .output(pageOf(AuditRow))
       .query(({ input, ctx }) => {
         const { scopePath } = ctx.principal;
         if (!scopePath) throw new DomainError("FORBIDDEN", "当前账户没有所属单位");

@@ -7,6 +7,7 @@ import {
   RequestPasswordResetInput,
   ResetPasswordInput,
   type Principal,
+  Ack,
 } from "@ce/contracts";
 import { authedProcedure, publicProcedure, router } from "@ce/service-kit";
 import { issueCaptcha } from "../auth/captcha.ts";
@@ -27,24 +28,24 @@ export function authRouter(deps: IdentityDeps) {
       .output(LoginResult)
       .mutation(({ input, ctx }) => login(deps, input, ctx.clientIp, ctx.log)),
 
-    logout: authedProcedure.mutation(async ({ ctx }) => {
+    logout: authedProcedure.output(Ack).mutation(async ({ ctx }) => {
       await closeSession(deps.redis, ctx.token, ctx.principal.accountId);
       return ok;
     }),
 
     me: authedProcedure.output(Me).query(({ ctx }) => toMe(ctx.principal)),
 
-    changePassword: authedProcedure.input(ChangePasswordInput).mutation(async ({ input, ctx }) => {
+    changePassword: authedProcedure.input(ChangePasswordInput).output(Ack).mutation(async ({ input, ctx }) => {
       await changePassword(deps, ctx.principal, ctx.token, input, ctx.clientIp, ctx.log);
       return ok;
     }),
 
-    requestPasswordReset: publicProcedure.input(RequestPasswordResetInput).mutation(async ({ input, ctx }) => {
+    requestPasswordReset: publicProcedure.input(RequestPasswordResetInput).output(Ack).mutation(async ({ input, ctx }) => {
       await requestPasswordReset(deps, input, ctx.clientIp, ctx.log);
       return ok;
     }),
 
-    resetPassword: publicProcedure.input(ResetPasswordInput).mutation(async ({ input, ctx }) => {
+    resetPassword: publicProcedure.input(ResetPasswordInput).output(Ack).mutation(async ({ input, ctx }) => {
       await resetPassword(deps, input, ctx.log);
       return ok;
     }),

@@ -1,4 +1,5 @@
-import { CreateDepartmentInput, DomainError, ListDepartmentsInput, SetDepartmentStatusInput, UpdateDepartmentInput, type Principal } from "@ce/contracts";
+import { CreateDepartmentInput, DomainError, ListDepartmentsInput, SetDepartmentStatusInput, UpdateDepartmentInput, type Principal, CreatedId, DepartmentNode, NoContent } from "@ce/contracts";
+import { z } from "zod";
 import { permittedProcedure, router } from "@ce/service-kit";
 import { auditActor } from "../db/audit.ts";
 import { createDepartment, listDepartments, setDepartmentStatus, updateDepartment } from "../db/departments.ts";
@@ -14,15 +15,18 @@ export function ownUnit(principal: Principal): string {
 export function departmentsRouter(deps: IdentityDeps) {
   const manage = permittedProcedure("department.manage");
   return router({
-    list: manage.input(ListDepartmentsInput).query(({ input, ctx }) => listDepartments(deps.db, ownUnit(ctx.principal), input.name)),
+    list: manage.input(ListDepartmentsInput).output(z.array(DepartmentNode)).query(({ input, ctx }) => listDepartments(deps.db, ownUnit(ctx.principal), input.name)),
     create: manage
       .input(CreateDepartmentInput)
+      .output(CreatedId)
       .mutation(({ input, ctx }) => deps.db.$transaction((tx) => createDepartment(tx, auditActor(ctx), ownUnit(ctx.principal), input))),
     update: manage
       .input(UpdateDepartmentInput)
+      .output(NoContent)
       .mutation(({ input, ctx }) => deps.db.$transaction((tx) => updateDepartment(tx, auditActor(ctx), ownUnit(ctx.principal), input))),
     setStatus: manage
       .input(SetDepartmentStatusInput)
+      .output(NoContent)
       .mutation(({ input, ctx }) => deps.db.$transaction((tx) => setDepartmentStatus(tx, auditActor(ctx), ownUnit(ctx.principal), input.id, input.status))),
   });
 }

@@ -1,4 +1,5 @@
-import { DomainError } from "@ce/contracts";
+import { DomainError, DevMail } from "@ce/contracts";
+import { z } from "zod";
 import { isLoopback, publicProcedure, router } from "@ce/service-kit";
 import type { IdentityDeps } from "../deps.ts";
 
@@ -14,7 +15,7 @@ export function devMailboxOpen(config: Pick<IdentityDeps["config"], "NODE_ENV" |
 /** The development mailbox: mails the `log` transport "sent" (see devMailboxOpen). */
 export function devMailboxRouter(deps: IdentityDeps) {
   return router({
-    list: publicProcedure.query(async ({ ctx }) => {
+    list: publicProcedure.output(z.array(DevMail)).query(async ({ ctx }) => {
       const mails = devMailboxOpen(deps.config, ctx.clientIp) ? await deps.mailer.devMailbox() : null;
       if (mails === null) throw new DomainError("NOT_FOUND", "开发邮箱未启用");
       return mails;

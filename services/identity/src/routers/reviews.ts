@@ -5,6 +5,10 @@ import {
   ReviewDecisionInput,
   ReviewDecisionResult,
   type Principal,
+  PendingEmployerRow,
+  PendingProfessionalRow,
+  pageOf,
+  ProfessionalReviewDetail,
 } from "@ce/contracts";
 import { permittedProcedure, router } from "@ce/service-kit";
 import { z } from "zod";
@@ -24,7 +28,7 @@ export function reviewsRouter(deps: IdentityDeps) {
   const employers = permittedProcedure("review.employer");
   const professionals = permittedProcedure("review.professional");
   return router({
-    employers: employers.input(ListPendingEmployersInput).query(({ input, ctx }) => listPendingEmployers(deps.db, reviewScope(ctx.principal), input)),
+    employers: employers.input(ListPendingEmployersInput).output(pageOf(PendingEmployerRow)).query(({ input, ctx }) => listPendingEmployers(deps.db, reviewScope(ctx.principal), input)),
 
     decideEmployers: employers
       .input(ReviewDecisionInput)
@@ -35,9 +39,9 @@ export function reviewsRouter(deps: IdentityDeps) {
         return result;
       }),
 
-    professionals: professionals.input(ListPendingProfessionalsInput).query(({ input, ctx }) => listPendingProfessionals(deps.db, reviewScope(ctx.principal), input)),
+    professionals: professionals.input(ListPendingProfessionalsInput).output(pageOf(PendingProfessionalRow)).query(({ input, ctx }) => listPendingProfessionals(deps.db, reviewScope(ctx.principal), input)),
 
-    professional: professionals.input(z.object({ accountId: z.uuid() })).query(({ input, ctx }) => professionalDetail(deps.db, reviewScope(ctx.principal), input.accountId)),
+    professional: professionals.input(z.object({ accountId: z.uuid() })).output(ProfessionalReviewDetail).query(({ input, ctx }) => professionalDetail(deps.db, reviewScope(ctx.principal), input.accountId)),
 
     decideProfessionals: professionals
       .input(ReviewDecisionInput)

@@ -1,4 +1,4 @@
-import { DecideUnitChangesInput, ListUnitChangesInput } from "@ce/contracts";
+import { DecideUnitChangesInput, ListUnitChangesInput, pageOf, UnitChangeRow, UnitChangesDecided } from "@ce/contracts";
 import { permittedProcedure, router } from "@ce/service-kit";
 import { revokeSessions } from "../auth/sessions.ts";
 import { auditActor } from "../db/audit.ts";
@@ -11,8 +11,8 @@ import { ownUnit } from "./departments.ts";
 export function unitChangesRouter(deps: IdentityDeps) {
   const review = permittedProcedure("review.unitChange");
   return router({
-    list: review.input(ListUnitChangesInput).query(({ input, ctx }) => listUnitChanges(deps.db, ownUnit(ctx.principal), input)),
-    decide: review.input(DecideUnitChangesInput).mutation(async ({ input, ctx }) => {
+    list: review.input(ListUnitChangesInput).output(pageOf(UnitChangeRow)).query(({ input, ctx }) => listUnitChanges(deps.db, ownUnit(ctx.principal), input)),
+    decide: review.input(DecideUnitChangesInput).output(UnitChangesDecided).mutation(async ({ input, ctx }) => {
       const unitId = ownUnit(ctx.principal);
       const result = await deps.db.$transaction((tx) => decideUnitChanges(tx, { ...auditActor(ctx), accountId: ctx.principal.accountId }, unitId, input, eventMeta(ctx)));
       deps.nudgeOutbox();

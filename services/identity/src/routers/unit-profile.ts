@@ -1,4 +1,4 @@
-import { RequestCodeChangeInput, RequestSuperiorChangeInput, UpdateUnitProfileInput } from "@ce/contracts";
+import { RequestCodeChangeInput, RequestSuperiorChangeInput, UpdateUnitProfileInput, CreatedId, NoContent, UnitOption, UnitProfileView } from "@ce/contracts";
 import { permittedProcedure, router } from "@ce/service-kit";
 import { z } from "zod";
 import { auditActor, recordAudit } from "../db/audit.ts";
@@ -12,12 +12,12 @@ import { ownUnit } from "./departments.ts";
 export function unitProfileRouter(deps: IdentityDeps) {
   const edit = permittedProcedure("unit.profile.edit");
   return router({
-    get: edit.query(async ({ ctx }) => {
+    get: edit.output(UnitProfileView).query(async ({ ctx }) => {
       const unitId = ownUnit(ctx.principal);
       const row = await deps.db.unit.findUniqueOrThrow({ where: { id: unitId }, include: { superior: { select: { name: true } } } });
       return { unit: toSnapshot(row), superiorName: row.superior?.name ?? null, pending: await ownPendingChange(deps.db, unitId) };
     }),
-    update: edit.input(UpdateUnitProfileInput).mutation(async ({ input, ctx }) => {
+    update: edit.input(UpdateUnitProfileInput).output(NoContent).mutation(async ({ input, ctx }) => {
       const unitId = ownUnit(ctx.principal);
       await deps.db.$transaction(async (tx) => {
         const before = await tx.unit.findUniqueOrThrow({ where: { id: unitId }, select: { nature: true, industry: true, region: true } });
@@ -27,18 +27,18 @@ export function unitProfileRouter(deps: IdentityDeps) {
       deps.nudgeOutbox();
     }),
     /** Approved authorities a unit may move under (its own subtree and current superior excluded by the request check). */
-    superiorOptions: edit.query(({ ctx }) =>
+    superiorOptions: edit.output(z.array(UnitOption)).query(({ ctx }) =>
       deps.db.unit.findMany({ where: { kind: "AUTHORITY", status: "APPROVED", id: { not: ownUnit(ctx.principal) } }, select: { id: true, name: true }, orderBy: [{ depth: "asc" }, { name: "asc" }] }),
     ),
-    requestCodeChange: edit.input(RequestCodeChangeInput).mutation(({ input, ctx }) => {
+    requestCodeChange: edit.input(RequestCodeChangeInput).output(CreatedId).mutation(({ input, ctx }) => {
       const unitId = ownUnit(ctx.principal);
       return deps.db.$transaction((tx) => requestCodeChange(tx, { ...auditActor(ctx), accountId: ctx.principal.accountId }, unitId, input.code, input.codeConfirmed));
     }),
-    requestSuperiorChange: edit.input(RequestSuperiorChangeInput).mutation(({ input, ctx }) => {
+    requestSuperiorChange: edit.input(RequestSuperiorChangeInput).output(CreatedId).mutation(({ input, ctx }) => {
       const unitId = ownUnit(ctx.principal);
       return deps.db.$transaction((tx) => requestSuperiorChange(tx, { ...auditActor(ctx), accountId: ctx.principal.accountId }, unitId, input.superiorId));
     }),
-    withdraw: edit.input(z.object({ requestId: z.uuid() })).mutation(async ({ input, ctx }) => {
+    withdraw: edit.input(z.object({ requestId: z.uuid() })).output(NoContent).mutation(async ({ input, ctx }) => {
       const unitId = ownUnit(ctx.principal);
       await deps.db.$transaction((tx) => withdrawChange(tx, auditActor(ctx), unitId, input.requestId));
     }),

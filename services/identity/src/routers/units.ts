@@ -1,4 +1,5 @@
-import { DomainError, ListSubordinatesInput, ListTrainingBasesInput, RemoveSubordinateAdminInput, SubordinateTarget, type Principal } from "@ce/contracts";
+import { DomainError, ListSubordinatesInput, ListTrainingBasesInput, RemoveSubordinateAdminInput, SubordinateTarget, type Principal, NoContent, pageOf, SubordinateAdminRow, UnitDetail, UnitRow } from "@ce/contracts";
+import { z } from "zod";
 import { anyPermissionProcedure, permittedProcedure, router } from "@ce/service-kit";
 import { revokeSessions } from "../auth/sessions.ts";
 import { auditActor } from "../db/audit.ts";
@@ -22,15 +23,16 @@ export function unitsRouter(deps: IdentityDeps) {
   return router({
     listSubordinates: permittedProcedure("subordinate.view")
       .input(ListSubordinatesInput)
+      .output(pageOf(UnitRow))
       .query(({ input, ctx }) => listSubordinates(deps.db, scopeOf(ctx.principal), input)),
-    detail: viewSubordinates.input(SubordinateTarget).query(({ input, ctx }) => subordinateDetail(deps.db, scopeOf(ctx.principal).scopePath, input.unitId)),
-    admins: viewSubordinates.input(SubordinateTarget).query(({ input, ctx }) => subordinateAdmins(deps.db, scopeOf(ctx.principal).scopePath, input.unitId)),
-    removeAdmin: manage.input(RemoveSubordinateAdminInput).mutation(async ({ input, ctx }) => {
+    detail: viewSubordinates.input(SubordinateTarget).output(UnitDetail).query(({ input, ctx }) => subordinateDetail(deps.db, scopeOf(ctx.principal).scopePath, input.unitId)),
+    admins: viewSubordinates.input(SubordinateTarget).output(z.array(SubordinateAdminRow)).query(({ input, ctx }) => subordinateAdmins(deps.db, scopeOf(ctx.principal).scopePath, input.unitId)),
+    removeAdmin: manage.input(RemoveSubordinateAdminInput).output(NoContent).mutation(async ({ input, ctx }) => {
       const { scopePath } = scopeOf(ctx.principal);
       const { accountId } = await deps.db.$transaction((tx) => removeSubordinateAdmin(tx, auditActor(ctx), scopePath, input.unitId, input.adminId));
       await revokeSessions(deps.redis, accountId);
     }),
-    delete: manage.input(SubordinateTarget).mutation(async ({ input, ctx }) => {
+    delete: manage.input(SubordinateTarget).output(NoContent).mutation(async ({ input, ctx }) => {
       const { scopePath } = scopeOf(ctx.principal);
       const { accountIds } = await deps.db.$transaction((tx) => deleteSubordinate(tx, auditActor(ctx), scopePath, input.unitId, eventMeta(ctx)));
       deps.nudgeOutbox();
@@ -38,6 +40,7 @@ export function unitsRouter(deps: IdentityDeps) {
     }),
     trainingBases: permittedProcedure("trainingBase.manage")
       .input(ListTrainingBasesInput)
+      .output(pageOf(UnitRow))
       .query(({ input, ctx }) => listTrainingBases(deps.db, scopeOf(ctx.principal), input)),
   });
 }

@@ -1,0 +1,24 @@
+// What identity's procedures answer where no row DTO of their own exists elsewhere in contracts.
+import { z } from "zod";
+import { ProfessionalStatus } from "../domain-codes.ts";
+import { UnitSnapshot } from "../events/identity.ts";
+import { PendingProfessionalRow } from "./reviews.ts";
+import { OwnUnitChange } from "./unit-changes.ts";
+
+/** 基本信息修改: the caller's own unit, its superior's name and its pending change request, if any. */
+export const UnitProfileView = z.object({ unit: UnitSnapshot, superiorName: z.string().nullable(), pending: OwnUnitChange.nullable() });
+export type UnitProfileView = z.infer<typeof UnitProfileView>;
+
+/** 审核专业技术人员 › 详细: the pending row plus the registration status. */
+export const ProfessionalReviewDetail = PendingProfessionalRow.extend({ status: ProfessionalStatus });
+export type ProfessionalReviewDetail = z.infer<typeof ProfessionalReviewDetail>;
+
+/** 添加管理员: the new admin's id and name. */
+export const CreatedAdmin = z.object({ adminId: z.uuid(), name: z.string() });
+export type CreatedAdmin = z.infer<typeof CreatedAdmin>;
+
+/** 删除角色: how many admins the role was taken from. */
+export const RoleDeleted = z.object({ removedFrom: z.number().int().min(0) });
+
+/** 审核机构信息修改: requests decided, and how many of them took effect (all levels agreed). */
+export const UnitChangesDecided = z.object({ decided: z.number().int().min(0), applied: z.number().int().min(0) });

@@ -1,0 +1,16 @@
+// Every hours procedure declares the shape of its answer, so what leaves the service is parsed
+// against a contracts schema (and stripped of anything undeclared) — see service-kit's proceduresWithoutOutput.
+import { describe, expect, it } from "vitest";
+import { listProcedures, proceduresWithoutOutput } from "@ce/service-kit/testing";
+import type { HoursDeps } from "../src/deps.ts";
+import { createHoursRouter } from "../src/routers/index.ts";
+
+// Building the router only reads `deps` when a procedure runs; no procedure runs here.
+const hoursRouter = createHoursRouter({} as HoursDeps);
+
+describe("hours output schemas", () => {
+  it("declares .output() on every procedure", () => {
+    expect(listProcedures(hoursRouter).length).toBeGreaterThan(0);
+    expect(proceduresWithoutOutput(hoursRouter)).toEqual([]);
+  });
+});
