@@ -36,6 +36,9 @@ describe("修改单位信息 (code)", () => {
     expect((await failure(as("jnBus").unitProfile.requestCodeChange.mutate({ code }))).message).toContain("已有待审核的机构信息修改申请");
     const row = (await as("jn").unitChanges.list.query({ tab: "PENDING" })).items[0];
     expect(row).toMatchObject({ unitName: "济南公共交通集团有限公司", kind: "CODE", adminName: t.fixture.logins.jnBus.name, phoneMasked: "187*****55" });
+    // The reviewer sees the requested code itself, not only the unit's current one.
+    const before = (await as("jnBus").unitProfile.get.query()).unit.code;
+    expect(row).toMatchObject({ code: before, oldCode: before, newCode: code, newCodeCheckMismatch: false });
     expect((await as("qd").unitChanges.list.query({})).total).toBe(0);
     expect((await failure(as("qd").unitChanges.decide.mutate({ approvalIds: [row?.approvalId ?? ""], decision: "APPROVE" }))).code).toBe("NOT_FOUND");
     expect(await as("jn").unitChanges.decide.mutate({ approvalIds: [row?.approvalId ?? ""], decision: "APPROVE" })).toEqual({ decided: 1, applied: 1 });

@@ -27,3 +27,24 @@ export function CodeMismatchNote({ mismatch }: { mismatch: boolean }) {
   if (!mismatch) return null;
   return <span className="ml-1 block text-xs text-amber-700">{CREDIT_CODE_MISMATCH_CONFIRMED_LABEL}</span>;
 }
+
+/**
+ * A requested code change as the reviewer must see it, in the cell itself (never only in a
+ * tooltip): "原代码 X → 新代码 Y", the mismatch note beside the new code, which is the one the
+ * applicant confirmed. An absent old code reads 无.
+ */
+export function CodeChange({ oldCode, newCode, mismatch }: { oldCode: string | null; newCode: string | null; mismatch: boolean }) {
+  return (
+    <span className="inline-flex flex-wrap items-baseline gap-x-1">
+      <span>
+        <span className="font-sans text-gray-500">原代码</span> {oldCode || "无"}
+      </span>
+      <span aria-hidden="true">→</span>
+      <span className="sr-only">改为</span>
+      <span>
+        <span className="font-sans text-gray-500">新代码</span> <strong>{newCode ?? ""}</strong>
+        <CodeMismatchNote mismatch={mismatch} />
+      </span>
+    </span>
+  );
+}

@@ -3,7 +3,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { Form } from "../components/Form.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { CodeMismatchNote } from "../components/CreditCodeConfirm.tsx";
+import { CodeChange } from "../components/CreditCodeConfirm.tsx";
 import { DataTable, type Column } from "../components/DataTable.tsx";
 import { buttonClass, inputBase } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
@@ -43,13 +43,18 @@ function columns(offset: number, pendingTab: boolean): Column<UnitChangeRow>[] {
   const cols: Column<UnitChangeRow>[] = [
     { header: "序号", cell: (_, i) => offset + i + 1, className: "w-14 text-center" },
     { header: "法人单位", cell: (r) => r.unitName },
-    { header: "组织机构代码/统一社会信用代码", cell: (r) => r.code ?? "", className: "font-mono" },
+    // What the applicant asked for is shown in the row, not only on hover: the reviewer approves it.
+    {
+      header: "组织机构代码/统一社会信用代码",
+      cell: (r) => (r.kind === "CODE" ? <CodeChange oldCode={r.oldCode} newCode={r.newCode} mismatch={r.newCodeCheckMismatch} /> : (r.code ?? "")),
+      className: "font-mono",
+    },
     {
       header: "信息修改类型",
       cell: (r) => (
         <>
-          <span title={r.detail}>{unitChangeKindLabels[r.kind]}</span>
-          <CodeMismatchNote mismatch={r.newCodeCheckMismatch} />
+          {unitChangeKindLabels[r.kind]}
+          {r.kind === "CODE" ? null : <span className="block text-xs text-gray-600">{r.detail}</span>}
         </>
       ),
       className: "whitespace-nowrap",
@@ -66,7 +71,10 @@ function columns(offset: number, pendingTab: boolean): Column<UnitChangeRow>[] {
             选择
           </label>
         ) : (
-          <span title={r.reason ?? undefined}>{statusLabels[r.status]}</span>
+          <>
+            {statusLabels[r.status]}
+            {r.reason ? <span className="block text-xs text-gray-600">原因：{r.reason}</span> : null}
+          </>
         ),
     },
   ];

@@ -38,6 +38,9 @@ export const UnitChangeRow = z.object({
   code: z.string().nullable(),
   kind: UnitChangeKind,
   detail: z.string(),
+  /** A CODE request: the code when it was filed (原代码) and the one requested (新代码); null for a move. */
+  oldCode: z.string().nullable(),
+  newCode: z.string().nullable(),
   /** A CODE request whose new credit code fails the check character, confirmed by the applicant. */
   newCodeCheckMismatch: z.boolean(),
   adminName: z.string(),

@@ -81,7 +81,7 @@ export async function listUnitChanges(db: Db, approverUnitId: string, input: Lis
       db.$queryRaw<Record<string, unknown>[]>`
       SELECT a.id::text AS "approvalId", u.name AS "unitName", u.code, r.kind,
              CASE WHEN r.kind = 'CODE' THEN coalesce(r.old_code, '') || ' → ' || coalesce(r.new_code, '') ELSE '新上级部门：' || coalesce(ns.name, '') END AS detail,
-             r.new_code_check_mismatch AS "newCodeCheckMismatch", acc.name AS "adminName", acc.phone_masked AS "phoneMasked", a.status, a.reason, to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
+             r.old_code AS "oldCode", r.new_code AS "newCode", r.new_code_check_mismatch AS "newCodeCheckMismatch", acc.name AS "adminName", acc.phone_masked AS "phoneMasked", a.status, a.reason, to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
       ${from} WHERE ${where}
       ORDER BY r.created_at DESC, a.id
       LIMIT ${limit} OFFSET ${offset}`,
