@@ -3,6 +3,7 @@ import type { DepartmentOption, UnitOption } from "@ce/contracts";
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useState, type SelectHTMLAttributes } from "react";
 import { Field, inputBase, inputClass, type StringField } from "./forms.tsx";
+import { choosePrompt } from "../utils/prompts.ts";
 import { IdTypeSelect } from "./UserTypeSelects.tsx";
 
 /** A text row of a registration form. */
@@ -21,7 +22,7 @@ export function CodeSelect({ label, field, options, required = true }: { label: 
   return (
     <Field label={label} htmlFor={field.id} errors={field.errors} errorId={field.errorId} required={required}>
       <select key={key} {...props} className={inputClass}>
-        <option value="">请选择{label}</option>
+        <option value="">{choosePrompt(label)}</option>
         {options.map((o) => (
           <option key={o.code} value={o.code}>
             {o.name}
@@ -53,13 +54,14 @@ export function NewAccountFields({ fields }: { fields: Record<"idType" | "idNumb
 
 /**
  * A picker of approved units: type part of the name to narrow the list (fetched from
- * /register/units), then choose. Only names and ids ever reach the browser.
+ * /register/units), then choose. Only names and ids ever reach the browser. `excludeId` is a unit
+ * that cannot be the answer (the sender's own unit in 人员调出); the service refuses it as well.
  */
-export function UnitPicker({ label, field, kinds, initial, onPick }: { label: string; field: StringField; kinds: string; initial: UnitOption[]; onPick?: (unitId: string) => void }) {
+export function UnitPicker({ label, field, kinds, initial, onPick, excludeId }: { label: string; field: StringField; kinds: string; initial: UnitOption[]; onPick?: (unitId: string) => void; excludeId?: string | null }) {
   const fetcher = useFetcher<{ units: UnitOption[] }>();
   const [query, setQuery] = useState("");
   const { key, ...props } = getSelectProps(field);
-  const units = fetcher.data?.units ?? initial;
+  const units = (fetcher.data?.units ?? initial).filter((u) => u.id !== excludeId);
   useEffect(() => {
     if (query) fetcher.load(`/register/units?kinds=${kinds}&name=${encodeURIComponent(query)}`);
   }, [query, kinds, fetcher.load]);
@@ -68,7 +70,7 @@ export function UnitPicker({ label, field, kinds, initial, onPick }: { label: st
       <div className="flex gap-2">
         <input aria-label={`搜索${label}`} placeholder="输入名称搜索" value={query} onChange={(e) => setQuery(e.target.value)} className={`${inputBase} w-28 shrink-0`} />
         <select key={key} {...props} onChange={(e) => onPick?.(e.target.value)} className={`${inputBase} w-0 min-w-0 flex-1`}>
-          <option value="">请选择{label}</option>
+          <option value="">{choosePrompt(label)}</option>
           {units.map((u) => (
             <option key={u.id} value={u.id}>
               {u.name}

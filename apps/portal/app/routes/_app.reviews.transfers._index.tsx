@@ -20,7 +20,7 @@ type Tab = (typeof TABS)[number]["key"];
 
 // 审核账户 › 人员调转: tabs 人员调入 / 人员调出 / 调转记录.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { api, here } = await requirePage(request, context, PATH);
+  const { api, me, here } = await requirePage(request, context, PATH);
   const url = new URL(request.url);
   const tab: Tab = (TABS.find((t) => t.key === url.searchParams.get("tab"))?.key ?? "in") as Tab;
   const { page } = parseListQuery(PageRequest, url.searchParams);
@@ -38,7 +38,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     api.identity.registration.searchUnits.query({ kinds: ["EMPLOYER"] }).catch(() => []),
   ]);
   const selected = candidates.items.find((c) => c.accountId === accountId) ?? null;
-  return { tab, trail, outForm: { candidates: candidates.items, selected, picking: url.searchParams.has("pick"), query, employers } };
+  // The sender's own unit is no choice for 调入单位 (identity refuses it too: 调入单位不能是本单位).
+  const ownUnitId = me.unitId;
+  return { tab, trail, outForm: { candidates: candidates.items, selected, picking: url.searchParams.has("pick"), query, employers: employers.filter((u) => u.id !== ownUnitId), ownUnitId } };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

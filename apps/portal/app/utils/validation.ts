@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { choosePrompt } from "./prompts.ts";
 
 /** The Chinese name of every form field, so that a default message can name it. */
 const fieldLabels: Record<string, string> = {
@@ -27,7 +28,7 @@ export const zhErrorMap: z.core.$ZodErrorMap = (issue) => {
   if (key === "captchaId") return "验证码已失效，请点击图片换一张";
   switch (issue.code) {
     case "invalid_value":
-      return `请选择${label}`;
+      return choosePrompt(label);
     case "invalid_type":
       return issue.input === undefined || issue.input === "" ? `请填写${label}` : `${label}格式不正确`;
     case "too_small":

@@ -1,4 +1,5 @@
 import type { LearningForm } from "@ce/contracts";
+import { choosePrompt } from "../../utils/prompts.ts";
 import { Field, inputClass } from "../forms.tsx";
 
 /** The inputs a learning form adds to the declaration (e.g. 培训天数, 会议级别), named `details.<key>`. */
@@ -13,7 +14,7 @@ export function FormDetailFields({ form, errors }: { form: LearningForm; errors:
           <Field key={f.key} label={f.label} htmlFor={id} required={f.required} errors={fieldErrors}>
             {f.type === "select" ? (
               <select id={id} name={name} defaultValue="" className={`${inputClass} max-w-xs`}>
-                <option value="">请选择{f.label}</option>
+                <option value="">{choosePrompt(f.label)}</option>
                 {f.options?.map((o) => (
                   <option key={o.value} value={o.value}>
                     {o.label}
