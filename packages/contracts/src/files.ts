@@ -7,6 +7,8 @@ export type ImageType = "jpg" | "gif" | "bmp" | "png";
 
 /** 4 MB, as the guide says (文件大小4M以内). */
 export const MAX_ATTACHMENT_BYTES = 4 * 1024 * 1024;
+/** 附件最多5个: the most attachments one declaration carries (DeclareInput; a test ties them). */
+export const MAX_ATTACHMENTS_PER_DECLARATION = 5;
 /** The longest base64 text of a file within MAX_ATTACHMENT_BYTES. */
 export const MAX_ATTACHMENT_BASE64 = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4;
 /**

@@ -1,5 +1,12 @@
+import { MAX_ATTACHMENT_BASE64, MAX_ATTACHMENTS_PER_DECLARATION } from "@ce/contracts";
 import { z } from "zod";
-import { DEV_SERVICE_AUTH_SECRET, parseServiceSecrets, type ServiceSecrets } from "./service-auth.ts";
+import { DEV_SERVICE_AUTH_PUBLIC_KEY, includesDevServiceKey, parseServicePublicKeys, type ServicePublicKeys } from "./service-auth.ts";
+
+/**
+ * The largest legitimate request body: a declaration with its most attachments, each at the
+ * largest base64 text, plus 1 MiB for the other fields and the JSON around them (≈ 28 MiB).
+ */
+export const DEFAULT_MAX_BODY_BYTES = MAX_ATTACHMENTS_PER_DECLARATION * MAX_ATTACHMENT_BASE64 + 1024 * 1024;
 
 /** Variables every service reads; defaults point at the local infra so nothing needs a .env. */
 export const baseEnv = {
@@ -11,20 +18,22 @@ export const baseEnv = {
   /** `redis://user:password@host:port` where the server has ACL users. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default("redis://127.0.0.1:6379"),
   /**
-   * Who may call this service's /trpc: `caller:secret` pairs (comma-separated; two for one
-   * caller while rotating). The development secret is refused in production.
+   * Who may call this service's /trpc: `caller:<Ed25519 public key, base64 SPKI DER>` pairs
+   * (comma-separated; two for one caller while rotating). The development key is refused in production.
    */
-  SERVICE_AUTH_SECRETS: z
+  SERVICE_AUTH_PUBLIC_KEYS: z
     .string()
-    .default(`portal:${DEV_SERVICE_AUTH_SECRET}`)
-    .transform((v, ctx): ServiceSecrets => {
+    .default(`portal:${DEV_SERVICE_AUTH_PUBLIC_KEY}`)
+    .transform((v, ctx): ServicePublicKeys => {
       try {
-        return parseServiceSecrets(v);
+        return parseServicePublicKeys(v);
       } catch (e) {
         ctx.addIssue({ code: "custom", message: (e as Error).message });
         return z.NEVER;
       }
     }),
+  /** A /trpc request body larger than this is answered 413 before it is read (bytes). */
+  SERVICE_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_BODY_BYTES),
   /** Prefix for subjects, streams, consumers and Redis keys, so that test runs never collide. */
   SUBJECT_PREFIX: z.string().regex(/^[a-z0-9_-]*$/i, "letters, digits, _ and - only").default(""),
   HOST: z.string().default("127.0.0.1"),
@@ -48,7 +57,7 @@ export class ConfigError extends Error {
 /**
  * Parses the environment with the given zod shape. A bad value throws a ConfigError that names
  * the variable, e.g. `PORT: expected number, received "abc"`; so does the development service
- * secret under NODE_ENV=production.
+ * key under NODE_ENV=production.
  */
 export function parseEnv<S extends z.ZodRawShape>(shape: S, env: Record<string, string | undefined> = process.env) {
   const schema = z.object(shape);
@@ -58,9 +67,9 @@ export function parseEnv<S extends z.ZodRawShape>(shape: S, env: Record<string, 
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   }
-  const data = parsed.data as { NODE_ENV?: string; SERVICE_AUTH_SECRETS?: ServiceSecrets };
-  if (data.NODE_ENV === "production" && [...(data.SERVICE_AUTH_SECRETS?.values() ?? [])].flat().includes(DEV_SERVICE_AUTH_SECRET)) {
-    throw new ConfigError(["SERVICE_AUTH_SECRETS: the development secret must not be used in production; set caller:secret pairs (openssl rand -hex 24)"]);
+  const data = parsed.data as { NODE_ENV?: string; SERVICE_AUTH_PUBLIC_KEYS?: ServicePublicKeys };
+  if (data.NODE_ENV === "production" && data.SERVICE_AUTH_PUBLIC_KEYS && includesDevServiceKey(data.SERVICE_AUTH_PUBLIC_KEYS)) {
+    throw new ConfigError(["SERVICE_AUTH_PUBLIC_KEYS: the development key must not be accepted in production; list each caller's own public key (deploy/README.md)"]);
   }
   return parsed.data;
 }

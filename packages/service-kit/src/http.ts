@@ -4,7 +4,8 @@ import type { AnyRouter } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import type { Redis } from "ioredis";
 import type { Logger } from "./logger.ts";
-import { ipOrNull, SERVICE_AUTH_HEADER, verifyServiceAuth, type ServiceSecrets } from "./service-auth.ts";
+import { DEFAULT_MAX_BODY_BYTES } from "./config.ts";
+import { ipOrNull, NonceCache, SERVICE_AUTH_HEADER, type ServicePublicKeys, verifyServiceAuth } from "./service-auth.ts";
 import { resolvePrincipal } from "./session.ts";
 import { incidentId, type Context } from "./trpc.ts";
 
@@ -22,11 +23,16 @@ export function clientAddress(caller: string | null, forwarded: string | null, s
   return (caller === "portal" ? ipOrNull(forwarded) : null) ?? socketAddress ?? null;
 }
 
+/** What a body over the limit is answered with (413), before a byte of it is parsed. */
+export const BODY_TOO_LARGE = { error: "payload too large", message: "提交的内容过大，请减少附件或缩小文件后重试" };
+
 /**
  * Serves a tRPC router at /trpc with the caller resolved from the bearer token, plus
- * /healthz (the process is up) and /readyz (every dependency answers). A /trpc request without
- * a valid service credential (`x-ce-service-auth`, checked against `serviceAuth`) is answered
- * 401 with no detail before any procedure runs; health and readiness stay open.
+ * /healthz (the process is up, and which service it is) and /readyz (every dependency answers).
+ * A /trpc request without a valid service credential (`x-ce-service-auth` signed for `audience`
+ * by a key `serviceAuth` lists, not seen before) is answered 401 with no detail before any
+ * procedure runs; one whose body exceeds `maxBodyBytes` (declared or streamed) is answered 413
+ * before it is parsed; health and readiness stay open.
  */
 export function startHttpServer(opts: {
   router: AnyRouter;
@@ -35,13 +41,21 @@ export function startHttpServer(opts: {
   redis: Redis;
   log: Logger;
   readiness: ReadinessChecks;
-  /** Accepted service credentials (SERVICE_AUTH_SECRETS). */
-  serviceAuth: ServiceSecrets;
+  /** This service's name: the audience a credential must be signed for. */
+  audience: string;
+  /** Accepted callers' public keys (SERVICE_AUTH_PUBLIC_KEYS). */
+  serviceAuth: ServicePublicKeys;
+  /** The largest /trpc request body taken (SERVICE_MAX_BODY_BYTES). */
+  maxBodyBytes?: number;
 }): Promise<http.Server> {
   const { log, redis } = opts;
+  const maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const nonces = new NonceCache();
   const trpc = createHTTPHandler({
     router: opts.router,
     basePath: "/trpc/",
+    // A chunked body has no length up front: tRPC stops reading past this and answers 413.
+    maxBodySize: maxBodyBytes,
     createContext: async ({ req }): Promise<Context> => {
       const auth = req.headers.authorization;
       const token = auth?.startsWith("Bearer ") ? auth.slice(7) : null;
@@ -63,12 +77,17 @@ export function startHttpServer(opts: {
   const server = http.createServer(async (req, res) => {
     const url = req.url ?? "/";
     if (url.startsWith("/trpc/")) {
-      const caller = verifyServiceAuth(header(req, SERVICE_AUTH_HEADER), opts.serviceAuth);
+      const caller = verifyServiceAuth(header(req, SERVICE_AUTH_HEADER), { audience: opts.audience, keys: opts.serviceAuth, nonces });
       if (caller === null) return json(res, 401, { error: "unauthorized" });
+      if (Number(req.headers["content-length"] ?? 0) > maxBodyBytes) {
+        // Not read: the connection is closed rather than drained.
+        res.setHeader("connection", "close");
+        return json(res, 413, BODY_TOO_LARGE);
+      }
       callers.set(req, caller);
       return trpc(req, res);
     }
-    if (url === "/healthz") return json(res, 200, { status: "ok" });
+    if (url === "/healthz") return json(res, 200, { status: "ok", service: opts.audience });
     if (url === "/readyz") {
       const results = await Promise.all(
         Object.entries(opts.readiness).map(async ([name, check]) => {

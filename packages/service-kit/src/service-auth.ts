@@ -1,78 +1,171 @@
-// The service credential: who is calling a service, proven with a shared secret per caller.
-// Imports only node:crypto, so the portal can bundle it (`@ce/service-kit/service-auth`).
-import { createHmac, timingSafeEqual } from "node:crypto";
+// The service credential: who is calling a service, proven with an Ed25519 signature per caller.
+// A service holds only the callers' PUBLIC keys, so no service (nor anyone who steals one) can
+// sign as the portal. Imports only node:crypto and node:net, so the portal can bundle it
+// (`@ce/service-kit/service-auth`). See docs/decisions/009.
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, randomBytes, sign, verify } from "node:crypto";
 import { isIP } from "node:net";
 
 /** The request header that carries the credential. */
 export const SERVICE_AUTH_HEADER = "x-ce-service-auth";
 
-/** A credential is valid this long either side of the verifier's clock (seconds). */
-export const SERVICE_AUTH_MAX_SKEW_S = 120;
+/** A credential expires this long after it was issued (seconds). */
+export const SERVICE_AUTH_MAX_AGE_S = 60;
 
-/** The secret every process uses when none is configured; refused in production (config.ts). */
-export const DEV_SERVICE_AUTH_SECRET = "dev-only-service-secret-change-me";
+/** A credential issued up to this far in the verifier's future is still taken (clock skew, seconds). */
+export const SERVICE_AUTH_MAX_SKEW_S = 30;
 
-/** Accepted secrets per caller name; more than one per caller while a secret is rotated. */
-export type ServiceSecrets = ReadonlyMap<string, readonly string[]>;
+/**
+ * The development key pair (base64 DER: PKCS#8 private, SPKI public). Public in this repository,
+ * so it proves nothing: what every process uses when none is configured, refused under
+ * NODE_ENV=production (service-kit config.ts, the portal's env.server.ts).
+ */
+export const DEV_SERVICE_AUTH_PRIVATE_KEY = "MC4CAQAwBQYDK2VwBCIEIOpB+zjCX9nDu6cvkTtbKVJvF1cxgABcakB/KLxiw32c";
+export const DEV_SERVICE_AUTH_PUBLIC_KEY = "MCowBQYDK2VwAyEAa2wznQnweLgjRHxOGL8fz+ZPumrPQwWRSaqvNsNwnnA=";
 
-const CALLER = /^[a-z][a-z0-9-]{0,31}$/;
+/** Accepted public keys per caller name; more than one per caller while a key is rotated. */
+export type ServicePublicKeys = ReadonlyMap<string, readonly KeyObject[]>;
 
-function mac(secret: string, payload: string): string {
-  return createHmac("sha256", secret).update(payload).digest("base64url");
+const NAME = /^[a-z][a-z0-9-]{0,31}$/;
+const NONCE = /^[A-Za-z0-9_-]{22}$/;
+const SIGNATURE = /^[A-Za-z0-9_-]{86}$/;
+
+/** A fresh Ed25519 key pair as base64 DER text (`privateKey` PKCS#8, `publicKey` SPKI). */
+export function generateServiceKeyPair(): { privateKey: string; publicKey: string } {
+  const { privateKey, publicKey } = generateKeyPairSync("ed25519");
+  return {
+    privateKey: privateKey.export({ format: "der", type: "pkcs8" }).toString("base64"),
+    publicKey: publicKey.export({ format: "der", type: "spki" }).toString("base64"),
+  };
+}
+
+const privateKeys = new Map<string, KeyObject>();
+
+/**
+ * An Ed25519 private key from base64 PKCS#8 DER (`openssl genpkey -algorithm ed25519 -outform DER
+ * | base64 -w0`), parsed once per text. Throws an Error (without the key) for anything else.
+ */
+export function parseServicePrivateKey(text: string): KeyObject {
+  const cached = privateKeys.get(text);
+  if (cached) return cached;
+  let key: KeyObject;
+  try {
+    key = createPrivateKey({ key: Buffer.from(text.trim(), "base64"), format: "der", type: "pkcs8" });
+  } catch {
+    throw new Error("expected an Ed25519 private key as base64 PKCS#8 DER");
+  }
+  if (key.asymmetricKeyType !== "ed25519") throw new Error("expected an Ed25519 private key as base64 PKCS#8 DER");
+  privateKeys.set(text, key);
+  return key;
+}
+
+function parsePublicKey(text: string): KeyObject {
+  const key = createPublicKey({ key: Buffer.from(text.trim(), "base64"), format: "der", type: "spki" });
+  if (key.asymmetricKeyType !== "ed25519") throw new Error("not Ed25519");
+  return key;
 }
 
 /**
- * The header value a caller sends: `v1.<caller>.<unix seconds>.<HMAC-SHA256(secret, "v1.<caller>.<seconds>")>`
- * (base64url). Valid for SERVICE_AUTH_MAX_SKEW_S around `now`; build one per outgoing request
- * batch. Throws on a caller name that is not lower-case letters, digits and dashes.
+ * The header value a caller sends to one service: `v2.<caller>.<audience>.<unix seconds>.<nonce>.<sig>`,
+ * `sig` the Ed25519 signature (base64url) of everything before it, `nonce` 16 random bytes
+ * (base64url). Valid for SERVICE_AUTH_MAX_AGE_S from `now`, for that audience only, once (the
+ * verifier remembers nonces). Build one per request batch. Throws on a caller or audience that
+ * is not lower-case letters, digits and dashes, or a key that is not Ed25519.
  */
-export function signServiceAuth(caller: string, secret: string, now = Date.now()): string {
-  if (!CALLER.test(caller)) throw new Error(`service caller name must be lower-case letters, digits and -: "${caller}"`);
-  const payload = `v1.${caller}.${Math.floor(now / 1000)}`;
-  return `${payload}.${mac(secret, payload)}`;
+export function signServiceAuth(opts: { caller: string; audience: string; privateKey: string | KeyObject }, now = Date.now()): string {
+  const { caller, audience } = opts;
+  if (!NAME.test(caller) || !NAME.test(audience)) throw new Error(`service names must be lower-case letters, digits and -: "${caller}" → "${audience}"`);
+  const key = typeof opts.privateKey === "string" ? parseServicePrivateKey(opts.privateKey) : opts.privateKey;
+  const payload = `v2.${caller}.${audience}.${Math.floor(now / 1000)}.${randomBytes(16).toString("base64url")}`;
+  return `${payload}.${sign(null, Buffer.from(payload), key).toString("base64url")}`;
 }
 
 /**
- * The caller a header value proves, or null: wrong shape, unknown caller, a timestamp more than
- * SERVICE_AUTH_MAX_SKEW_S away from `now`, or a MAC that matches none of the caller's secrets
- * (compared in constant time). Never throws.
+ * Nonces of credentials already taken, each kept until its credential expires, so a captured
+ * header is refused when replayed to the same process. At most `capacity` live entries; when
+ * full, new credentials are refused (fail closed) until some expire.
  */
-export function verifyServiceAuth(value: string | null | undefined, secrets: ServiceSecrets, now = Date.now()): string | null {
+export class NonceCache {
+  private readonly until = new Map<string, number>();
+  constructor(private readonly capacity = 100_000) {}
+
+  /** True if `nonce` is new (and now remembered until `expiresAtS`, unix seconds); false for a replay or a full cache. */
+  claim(nonce: string, expiresAtS: number, nowS: number): boolean {
+    if (this.until.has(nonce)) return false;
+    if (this.until.size >= this.capacity) this.prune(nowS);
+    if (this.until.size >= this.capacity) return false;
+    this.until.set(nonce, expiresAtS);
+    return true;
+  }
+
+  private prune(nowS: number) {
+    for (const [nonce, until] of this.until) if (until < nowS) this.until.delete(nonce);
+  }
+}
+
+/**
+ * The caller a header value proves to the service named `audience`, or null: wrong shape, another
+ * audience, issued more than SERVICE_AUTH_MAX_AGE_S ago or more than SERVICE_AUTH_MAX_SKEW_S
+ * ahead of `now`, a signature that verifies under none of the caller's listed public keys, a
+ * non-canonical signature text, or a nonce `nonces` has already seen. Never throws.
+ */
+export function verifyServiceAuth(
+  value: string | null | undefined,
+  opts: { audience: string; keys: ServicePublicKeys; nonces?: NonceCache },
+  now = Date.now(),
+): string | null {
   if (!value || value.length > 256) return null;
   const parts = value.split(".");
-  if (parts.length !== 4 || parts[0] !== "v1") return null;
-  const [, caller = "", seconds = "", given = ""] = parts;
-  if (!CALLER.test(caller) || !/^\d{1,12}$/.test(seconds)) return null;
-  if (Math.abs(Number(seconds) - now / 1000) > SERVICE_AUTH_MAX_SKEW_S) return null;
-  const payload = `v1.${caller}.${seconds}`;
-  // The MAC is compared as the exact base64url text we would send, not decoded: Node's decoder
-  // skips characters outside the alphabet and ignores a last character's spare bits, so a
-  // decoded comparison would accept altered headers.
-  const givenBytes = Buffer.from(given, "latin1");
-  for (const secret of secrets.get(caller) ?? []) {
-    const expected = Buffer.from(mac(secret, payload), "latin1");
-    if (expected.length === givenBytes.length && timingSafeEqual(expected, givenBytes)) return caller;
-  }
-  return null;
+  if (parts.length !== 6 || parts[0] !== "v2") return null;
+  const [, caller = "", audience = "", seconds = "", nonce = "", signature = ""] = parts;
+  if (!NAME.test(caller) || audience !== opts.audience || !/^\d{1,12}$/.test(seconds) || !NONCE.test(nonce)) return null;
+  const nowS = now / 1000;
+  const issued = Number(seconds);
+  if (issued > nowS + SERVICE_AUTH_MAX_SKEW_S || issued < nowS - SERVICE_AUTH_MAX_AGE_S) return null;
+  // The exact base64url text we would send: Node's decoder ignores a last character's spare bits.
+  const sig = SIGNATURE.test(signature) ? Buffer.from(signature, "base64url") : null;
+  if (!sig || sig.toString("base64url") !== signature) return null;
+  const payload = Buffer.from(value.slice(0, value.length - signature.length - 1));
+  const signed = (opts.keys.get(caller) ?? []).some((key) => {
+    try {
+      return verify(null, payload, key, sig);
+    } catch {
+      return false;
+    }
+  });
+  if (!signed) return null;
+  if (opts.nonces && !opts.nonces.claim(`${caller}.${nonce}`, issued + SERVICE_AUTH_MAX_AGE_S, Math.floor(nowS))) return null;
+  return caller;
 }
 
 /**
- * Parses `SERVICE_AUTH_SECRETS`: comma-separated `caller:secret` pairs, e.g.
- * `portal:new-secret,portal:old-secret` while rotating. Throws an Error naming the bad entry
- * (secrets shorter than 16 characters are refused).
+ * Parses `SERVICE_AUTH_PUBLIC_KEYS`: comma-separated `caller:<base64 SPKI DER Ed25519 public key>`
+ * pairs, e.g. `portal:<new>,portal:<old>` while rotating. Throws an Error naming the bad entry.
  */
-export function parseServiceSecrets(text: string): ServiceSecrets {
-  const map = new Map<string, string[]>();
-  for (const entry of text.split(",").map((e) => e.trim()).filter(Boolean)) {
+export function parseServicePublicKeys(text: string): ServicePublicKeys {
+  const map = new Map<string, KeyObject[]>();
+  for (const entry of text
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const at = entry.indexOf(":");
     const caller = entry.slice(0, at);
-    const secret = entry.slice(at + 1);
-    if (at < 1 || !CALLER.test(caller)) throw new Error(`expected caller:secret pairs separated by commas, got "${entry.slice(0, 20)}…"`);
-    if (secret.length < 16) throw new Error(`the secret for ${caller} must be at least 16 characters`);
-    map.set(caller, [...(map.get(caller) ?? []), secret]);
+    if (at < 1 || !NAME.test(caller)) throw new Error(`expected caller:public-key pairs separated by commas, got "${entry.slice(0, 20)}…"`);
+    let key: KeyObject;
+    try {
+      key = parsePublicKey(entry.slice(at + 1));
+    } catch {
+      throw new Error(`the key for ${caller} is not an Ed25519 public key as base64 SPKI DER`);
+    }
+    map.set(caller, [...(map.get(caller) ?? []), key]);
   }
-  if (map.size === 0) throw new Error("expected at least one caller:secret pair");
+  if (map.size === 0) throw new Error("expected at least one caller:public-key pair");
   return map;
+}
+
+/** True if any listed key is the development public key (refused in production). */
+export function includesDevServiceKey(keys: ServicePublicKeys): boolean {
+  const dev = parsePublicKey(DEV_SERVICE_AUTH_PUBLIC_KEY);
+  return [...keys.values()].flat().some((k) => k.equals(dev));
 }
 
 /** True for 127.0.0.0/8, ::1 and IPv4-mapped loopback (::ffff:127.x.y.z). */

@@ -5,7 +5,7 @@ import { allPermissions, callerUnit, sessionKeys, unitPath, type Naming, type Pe
 import { TEST_NATS_URL, TEST_REDIS_URL } from "@ce/testkit";
 import { connectNats, ensureStream, type Nats } from "./nats.ts";
 import { SESSION_TTL_S } from "./session.ts";
-import { DEV_SERVICE_AUTH_SECRET, SERVICE_AUTH_HEADER, signServiceAuth } from "./service-auth.ts";
+import { DEV_SERVICE_AUTH_PRIVATE_KEY, DEV_SERVICE_AUTH_PUBLIC_KEY, SERVICE_AUTH_HEADER, signServiceAuth } from "./service-auth.ts";
 import { Redis } from "ioredis";
 import type { AnyRouter } from "@trpc/server";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
@@ -103,10 +103,28 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000)
 }
 
 /**
- * The service credential tests call with: the portal's, under the development secret — what a
- * service booted by a test accepts when its SERVICE_AUTH_SECRETS is left at the default.
+ * The service credential tests call with: the portal's, under the development key — what a
+ * service booted by a test accepts when its SERVICE_AUTH_PUBLIC_KEYS is left at the default.
+ * `audience` overrides the service signed for (default: the one at the URL, from its /healthz).
  */
-export const testServiceAuth = { caller: "portal", secret: DEV_SERVICE_AUTH_SECRET };
+export type TestServiceAuth = { caller: string; privateKey: string; audience?: string };
+export const testServiceAuth: TestServiceAuth = { caller: "portal", privateKey: DEV_SERVICE_AUTH_PRIVATE_KEY };
+/** SERVICE_AUTH_PUBLIC_KEYS for a service a test boots: accepts testServiceAuth. */
+export const testServicePublicKeys = `portal:${DEV_SERVICE_AUTH_PUBLIC_KEY}`;
+
+const audiences = new Map<string, Promise<string>>();
+
+/** The service name a /trpc URL answers for (its /healthz says), asked once per URL. */
+export function audienceOf(trpcUrl: string): Promise<string> {
+  const origin = new URL(trpcUrl).origin;
+  let known = audiences.get(origin);
+  if (!known) {
+    known = fetch(`${origin}/healthz`).then(async (r) => ((await r.json()) as { service: string }).service);
+    known.catch(() => audiences.delete(origin));
+    audiences.set(origin, known);
+  }
+  return known;
+}
 
 /**
  * How long a test's service call may take: under vitest's 30 s test timeout, so a hung service
@@ -123,7 +141,7 @@ export function serviceClient<R extends AnyRouter>(
   url: string,
   token?: string,
   clientIp = "127.0.0.1",
-  auth: { caller: string; secret: string } | null = testServiceAuth,
+  auth: TestServiceAuth | null = testServiceAuth,
   timeoutMs = TEST_SERVICE_CALL_TIMEOUT_MS,
 ) {
   return createTRPCClient<R>({
@@ -133,9 +151,9 @@ export function serviceClient<R extends AnyRouter>(
         url,
         transformer: superjson,
         fetch: fetchWithTimeout(timeoutMs),
-        headers: () => ({
+        headers: async () => ({
           ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...(auth ? { [SERVICE_AUTH_HEADER]: signServiceAuth(auth.caller, auth.secret) } : {}),
+          ...(auth ? { [SERVICE_AUTH_HEADER]: signServiceAuth({ caller: auth.caller, audience: auth.audience ?? (await audienceOf(url)), privateKey: auth.privateKey }) } : {}),
           "x-client-ip": clientIp,
         }),
       }) as never,

@@ -60,6 +60,9 @@ const t = initTRPC
       }
       return {
         ...shape,
+        // A ZodError's own message is its issues as JSON (codes, English); a person reads the
+        // schemas' Chinese messages instead (contracts' zod-locale.ts fills in the unsaid ones).
+        message: cause instanceof z.ZodError ? [...new Set(cause.issues.map((i) => i.message))].join("；") : shape.message,
         data: {
           ...data,
           // Field-level messages for forms: from zod input validation or a domain error's field.

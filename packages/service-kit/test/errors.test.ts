@@ -12,7 +12,7 @@ import { startHttpServer } from "../src/http.ts";
 import { hostileInputField } from "../src/input-guard.ts";
 import { createLogger } from "../src/logger.ts";
 import { createRedis, type Redis } from "../src/redis.ts";
-import { parseServiceSecrets, SERVICE_AUTH_HEADER, signServiceAuth } from "../src/service-auth.ts";
+import { DEV_SERVICE_AUTH_PRIVATE_KEY, DEV_SERVICE_AUTH_PUBLIC_KEY, parseServicePublicKeys, SERVICE_AUTH_HEADER, signServiceAuth } from "../src/service-auth.ts";
 import { authedProcedure, publicProcedure, router } from "../src/trpc.ts";
 
 describe("hostileInputField", () => {
@@ -43,7 +43,6 @@ describe("hostileInputField", () => {
 });
 
 describe("errors over HTTP", () => {
-  const secret = "errors-test-secret-aaaaaaaaaaaa";
   const logLines: string[] = [];
   let redis: Redis;
   let server: http.Server;
@@ -81,7 +80,7 @@ describe("errors over HTTP", () => {
         done();
       },
     });
-    server = await startHttpServer({ router: appRouter, port: 0, host: "127.0.0.1", redis, log: createLogger("errors-test", "info", sink), readiness: {}, serviceAuth: parseServiceSecrets(`portal:${secret}`) });
+    server = await startHttpServer({ router: appRouter, port: 0, host: "127.0.0.1", redis, log: createLogger("errors-test", "info", sink), readiness: {}, audience: "errors", serviceAuth: parseServicePublicKeys(`portal:${DEV_SERVICE_AUTH_PUBLIC_KEY}`) });
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/trpc`;
   });
   afterAll(async () => {
@@ -90,11 +89,11 @@ describe("errors over HTTP", () => {
   });
 
   const get = async (path: string, requestId: string) => {
-    const res = await fetch(`${base}/${path}`, { headers: { [SERVICE_AUTH_HEADER]: signServiceAuth("portal", secret), "x-request-id": requestId } });
+    const res = await fetch(`${base}/${path}`, { headers: { [SERVICE_AUTH_HEADER]: signServiceAuth({ caller: "portal", audience: "errors", privateKey: DEV_SERVICE_AUTH_PRIVATE_KEY }), "x-request-id": requestId } });
     return { status: res.status, text: await res.text() };
   };
   const post = async (path: string, json: unknown) => {
-    const res = await fetch(`${base}/${path}`, { method: "POST", headers: { "content-type": "application/json", [SERVICE_AUTH_HEADER]: signServiceAuth("portal", secret) }, body: JSON.stringify({ json }) });
+    const res = await fetch(`${base}/${path}`, { method: "POST", headers: { "content-type": "application/json", [SERVICE_AUTH_HEADER]: signServiceAuth({ caller: "portal", audience: "errors", privateKey: DEV_SERVICE_AUTH_PRIVATE_KEY }) }, body: JSON.stringify({ json }) });
     return { status: res.status, body: ((await res.json()) as { error?: { json: { message: string; data: { code: string; fieldErrors: Record<string, string[]> | null } } } }).error?.json };
   };
 
@@ -158,7 +157,8 @@ describe("readiness", () => {
         database: () => Promise.reject(new Error('Can\'t reach database server at `db.internal:5432` as user "ce_admin"')),
         nats: () => Promise.resolve(),
       },
-      serviceAuth: parseServiceSecrets("portal:readiness-secret-aaaaaaaaaaaa"),
+      audience: "readiness",
+      serviceAuth: parseServicePublicKeys(`portal:${DEV_SERVICE_AUTH_PUBLIC_KEY}`),
     });
     try {
       const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/readyz`);

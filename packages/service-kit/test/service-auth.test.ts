@@ -10,10 +10,14 @@ import { clientAddress, startHttpServer } from "../src/http.ts";
 import { createLogger } from "../src/logger.ts";
 import { createRedis, type Redis } from "../src/redis.ts";
 import {
-  DEV_SERVICE_AUTH_SECRET,
+  DEV_SERVICE_AUTH_PRIVATE_KEY,
+  DEV_SERVICE_AUTH_PUBLIC_KEY,
+  generateServiceKeyPair,
   isLoopback,
-  parseServiceSecrets,
+  NonceCache,
+  parseServicePublicKeys,
   SERVICE_AUTH_HEADER,
+  SERVICE_AUTH_MAX_AGE_S,
   SERVICE_AUTH_MAX_SKEW_S,
   signServiceAuth,
   verifyServiceAuth,
@@ -21,79 +25,134 @@ import {
 import { publicProcedure, router } from "../src/trpc.ts";
 
 const NOW = Date.UTC(2026, 10, 30, 1, 0, 0);
-const A = "portal-secret-aaaaaaaaaaaaaaaa";
-const B = "portal-secret-bbbbbbbbbbbbbbbb";
-const secrets = parseServiceSecrets(`portal:${A},portal:${B},hours:hours-secret-cccccccccccc`);
+const PORTAL_NEW = generateServiceKeyPair();
+const PORTAL_OLD = generateServiceKeyPair();
+const HOURS = generateServiceKeyPair();
+const STRANGER = generateServiceKeyPair();
+const keys = parseServicePublicKeys(`portal:${PORTAL_NEW.publicKey},portal:${PORTAL_OLD.publicKey},hours:${HOURS.publicKey}`);
 
-/** Another base64url character with the same top four bits (the last of 43 carries only four). */
+const sign = (caller: string, privateKey: string, at = NOW, audience = "identity") => signServiceAuth({ caller, audience, privateKey }, at);
+const check = (value: string | null, at = NOW, audience = "identity", keyList = keys) => verifyServiceAuth(value, { audience, keys: keyList }, at);
+
+/** Another base64url character with the same top bits (the last of 86 carries only two). */
 function sparesChanged(c: string): string {
   const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   return alphabet[alphabet.indexOf(c) ^ 1] ?? "A";
 }
 
 describe("verifyServiceAuth", () => {
-  const good = signServiceAuth("portal", A, NOW);
-  const [v, caller, seconds, mac] = good.split(".");
+  const good = sign("portal", PORTAL_NEW.privateKey);
+  const [v, caller, audience, seconds, nonce, sig = ""] = good.split(".");
+  const otherNonce = `${nonce?.[0] === "A" ? "B" : "A"}${nonce?.slice(1)}`;
   it.each([
-    { case: "signed with the current secret", value: good, expect: "portal" },
-    { case: "signed with the secret being rotated out", value: signServiceAuth("portal", B, NOW), expect: "portal" },
-    { case: "another caller with its own secret", value: signServiceAuth("hours", "hours-secret-cccccccccccc", NOW), expect: "hours" },
-    { case: "just inside the allowed skew", value: signServiceAuth("portal", A, NOW - (SERVICE_AUTH_MAX_SKEW_S - 1) * 1000), expect: "portal" },
-    { case: "too old", value: signServiceAuth("portal", A, NOW - (SERVICE_AUTH_MAX_SKEW_S + 5) * 1000), expect: null },
-    { case: "from the future", value: signServiceAuth("portal", A, NOW + (SERVICE_AUTH_MAX_SKEW_S + 5) * 1000), expect: null },
-    { case: "an unknown secret", value: signServiceAuth("portal", "someone-elses-secret-xxxx", NOW), expect: null },
-    { case: "the development secret where it is not listed", value: signServiceAuth("portal", DEV_SERVICE_AUTH_SECRET, NOW), expect: null },
-    { case: "hours' secret claiming to be the portal", value: signServiceAuth("portal", "hours-secret-cccccccccccc", NOW), expect: null },
-    { case: "the portal's secret claiming to be hours", value: signServiceAuth("hours", A, NOW), expect: null },
-    { case: "an unknown caller", value: signServiceAuth("reporting", A, NOW), expect: null },
-    { case: "the caller renamed after signing", value: [v, "hours", seconds, mac].join("."), expect: null },
-    { case: "the time changed after signing", value: [v, caller, String(Number(seconds) + 1), mac].join("."), expect: null },
-    { case: "a truncated MAC", value: good.slice(0, -3), expect: null },
-    { case: "another version", value: ["v2", caller, seconds, mac].join("."), expect: null },
+    { case: "the portal's current key", value: good, expect: "portal" },
+    { case: "the portal's key being rotated out", value: sign("portal", PORTAL_OLD.privateKey), expect: "portal" },
+    { case: "another caller with its own key", value: sign("hours", HOURS.privateKey), expect: "hours" },
+    { case: "issued just inside the maximum age", value: sign("portal", PORTAL_NEW.privateKey, NOW - (SERVICE_AUTH_MAX_AGE_S - 1) * 1000), expect: "portal" },
+    {
+      case: "issued just inside the allowed skew ahead",
+      value: sign("portal", PORTAL_NEW.privateKey, NOW + (SERVICE_AUTH_MAX_SKEW_S - 1) * 1000),
+      expect: "portal",
+    },
+    { case: "expired", value: sign("portal", PORTAL_NEW.privateKey, NOW - (SERVICE_AUTH_MAX_AGE_S + 2) * 1000), expect: null },
+    { case: "from the future", value: sign("portal", PORTAL_NEW.privateKey, NOW + (SERVICE_AUTH_MAX_SKEW_S + 2) * 1000), expect: null },
+    { case: "another key (not listed)", value: sign("portal", STRANGER.privateKey), expect: null },
+    { case: "the development key where it is not listed", value: sign("portal", DEV_SERVICE_AUTH_PRIVATE_KEY), expect: null },
+    { case: "hours' key presented as the portal", value: sign("portal", HOURS.privateKey), expect: null },
+    { case: "the portal's key presented as hours", value: sign("hours", PORTAL_NEW.privateKey), expect: null },
+    { case: "an unknown caller", value: sign("reporting", PORTAL_NEW.privateKey), expect: null },
+    { case: "a portal credential for hours replayed to identity", value: sign("portal", PORTAL_NEW.privateKey, NOW, "hours"), expect: null },
+    { case: "the audience changed after signing", value: [v, caller, "hours", seconds, nonce, sig].join("."), expect: null },
+    { case: "the caller changed after signing", value: [v, "hours", audience, seconds, nonce, sig].join("."), expect: null },
+    { case: "the time changed after signing", value: [v, caller, audience, String(Number(seconds) + 1), nonce, sig].join("."), expect: null },
+    { case: "the nonce changed after signing", value: [v, caller, audience, seconds, otherNonce, sig].join("."), expect: null },
+    { case: "a truncated signature", value: good.slice(0, -3), expect: null },
+    { case: "a truncated credential (no signature)", value: good.slice(0, good.lastIndexOf(".")), expect: null },
+    { case: "the previous format (v1 HMAC)", value: `v1.portal.${seconds}.${"a".repeat(43)}`, expect: null },
+    { case: "another version", value: ["v3", caller, audience, seconds, nonce, sig].join("."), expect: null },
     { case: "missing", value: null, expect: null },
     { case: "empty", value: "", expect: null },
     { case: "a bearer token instead", value: "Bearer abc", expect: null },
     { case: "extra parts", value: `${good}.x`, expect: null },
-    { case: "very long", value: `v1.portal.1.${"a".repeat(400)}`, expect: null },
-    // A captured header altered without knowing the secret: each decodes to the same MAC bytes.
-    { case: "a character outside base64url inserted", value: [v, caller, seconds, `${mac?.slice(0, 10)}*${mac?.slice(10)}`].join("."), expect: null },
-    { case: "a space inside the MAC", value: [v, caller, seconds, `${mac?.slice(0, 20)} ${mac?.slice(20)}`].join("."), expect: null },
-    { case: "padding appended", value: `${good}=`, expect: null },
+    { case: "very long", value: `${good}${"a".repeat(300)}`, expect: null },
+    {
+      case: "a character outside base64url inserted",
+      value: [v, caller, audience, seconds, nonce, `${sig.slice(0, 10)}*${sig.slice(11)}`].join("."),
+      expect: null,
+    },
+    { case: "padding appended", value: `${good}==`, expect: null },
     { case: "the last character's spare bits changed", value: good.slice(0, -1) + sparesChanged(good.at(-1) ?? "A"), expect: null },
-    { case: "the MAC in standard base64", value: [v, caller, seconds, Buffer.from(mac ?? "", "base64url").toString("base64")].join("."), expect: null },
+    {
+      case: "the signature in standard base64",
+      value: [v, caller, audience, seconds, nonce, Buffer.from(sig, "base64url").toString("base64")].join("."),
+      expect: null,
+    },
+    { case: "an all-zero signature", value: [v, caller, audience, seconds, nonce, "A".repeat(86)].join("."), expect: null },
   ])("$case → $expect", ({ value, expect: expected }) => {
-    expect(verifyServiceAuth(value, secrets, NOW)).toBe(expected);
+    expect(check(value)).toBe(expected);
   });
 
-  it("refuses a caller name that could break the format", () => {
-    expect(() => signServiceAuth("Portal.x", A)).toThrow(/caller/);
+  it("rotation: old and new keys accepted while both are listed; a removed key is refused", () => {
+    const both = parseServicePublicKeys(`portal:${PORTAL_NEW.publicKey},portal:${PORTAL_OLD.publicKey}`);
+    const newOnly = parseServicePublicKeys(`portal:${PORTAL_NEW.publicKey}`);
+    expect(check(sign("portal", PORTAL_OLD.privateKey), NOW, "identity", both)).toBe("portal");
+    expect(check(sign("portal", PORTAL_NEW.privateKey), NOW, "identity", both)).toBe("portal");
+    expect(check(sign("portal", PORTAL_OLD.privateKey), NOW, "identity", newOnly)).toBeNull();
+    expect(check(sign("portal", PORTAL_NEW.privateKey), NOW, "identity", newOnly)).toBe("portal");
+  });
+
+  it("a replayed credential is refused by the process that took it; each new one is taken", () => {
+    const nonces = new NonceCache();
+    const value = sign("portal", PORTAL_NEW.privateKey);
+    expect(verifyServiceAuth(value, { audience: "identity", keys, nonces }, NOW)).toBe("portal");
+    expect(verifyServiceAuth(value, { audience: "identity", keys, nonces }, NOW + 1000)).toBeNull();
+    expect(verifyServiceAuth(sign("portal", PORTAL_NEW.privateKey), { audience: "identity", keys, nonces }, NOW)).toBe("portal");
+  });
+
+  it("a forged credential never takes a nonce; a full nonce cache refuses (fail closed) until entries expire", () => {
+    const nonces = new NonceCache(2);
+    expect(verifyServiceAuth(sign("portal", STRANGER.privateKey), { audience: "identity", keys, nonces }, NOW)).toBeNull();
+    expect(verifyServiceAuth(sign("portal", PORTAL_NEW.privateKey), { audience: "identity", keys, nonces }, NOW)).toBe("portal");
+    expect(verifyServiceAuth(sign("portal", PORTAL_NEW.privateKey), { audience: "identity", keys, nonces }, NOW)).toBe("portal");
+    expect(verifyServiceAuth(sign("portal", PORTAL_NEW.privateKey), { audience: "identity", keys, nonces }, NOW)).toBeNull();
+    const later = NOW + (SERVICE_AUTH_MAX_AGE_S + 2) * 1000;
+    expect(verifyServiceAuth(sign("portal", PORTAL_NEW.privateKey, later), { audience: "identity", keys, nonces }, later)).toBe("portal");
+  });
+
+  it("refuses a caller or audience name that could break the format", () => {
+    expect(() => signServiceAuth({ caller: "Portal.x", audience: "identity", privateKey: PORTAL_NEW.privateKey })).toThrow(/names/);
+    expect(() => signServiceAuth({ caller: "portal", audience: "id.x", privateKey: PORTAL_NEW.privateKey })).toThrow(/names/);
+    expect(() => signServiceAuth({ caller: "portal", audience: "identity", privateKey: PORTAL_NEW.publicKey })).toThrow(/private key/);
   });
 });
 
-describe("parseServiceSecrets", () => {
+describe("parseServicePublicKeys", () => {
   it.each([
-    { text: "portal:0123456789abcdef", ok: true },
-    { text: " portal:0123456789abcdef , portal:fedcba9876543210 ", ok: true },
+    { text: `portal:${PORTAL_NEW.publicKey}`, ok: true },
+    { text: ` portal:${PORTAL_NEW.publicKey} , portal:${PORTAL_OLD.publicKey} `, ok: true },
     { text: "portal:short", ok: false },
-    { text: ":0123456789abcdef", ok: false },
-    { text: "0123456789abcdef", ok: false },
-    { text: "Portal:0123456789abcdef", ok: false },
+    { text: `portal:${PORTAL_NEW.privateKey}`, ok: false },
+    { text: `:${PORTAL_NEW.publicKey}`, ok: false },
+    { text: PORTAL_NEW.publicKey, ok: false },
+    { text: `Portal:${PORTAL_NEW.publicKey}`, ok: false },
+    { text: "portal:0123456789abcdef0123456789abcdef", ok: false },
     { text: ",", ok: false },
   ])("$text → ok: $ok", ({ text, ok }) => {
-    if (ok) expect(parseServiceSecrets(text).get("portal")?.length).toBeGreaterThan(0);
-    else expect(() => parseServiceSecrets(text)).toThrow();
+    if (ok) expect(parseServicePublicKeys(text).get("portal")?.length).toBeGreaterThan(0);
+    else expect(() => parseServicePublicKeys(text)).toThrow();
   });
 
-  it("keeps every secret of a caller while rotating", () => {
-    expect(parseServiceSecrets(`portal:${A},portal:${B}`).get("portal")).toEqual([A, B]);
-  });
-
-  it("is read from SERVICE_AUTH_SECRETS; the development secret is refused in production", () => {
-    expect(parseEnv(baseEnv, {}).SERVICE_AUTH_SECRETS.get("portal")).toEqual([DEV_SERVICE_AUTH_SECRET]);
-    expect(() => parseEnv(baseEnv, { NODE_ENV: "production" })).toThrow(/SERVICE_AUTH_SECRETS/);
-    expect(() => parseEnv(baseEnv, { NODE_ENV: "production", SERVICE_AUTH_SECRETS: `portal:${A},portal:${DEV_SERVICE_AUTH_SECRET}` })).toThrow(/SERVICE_AUTH_SECRETS/);
-    expect(parseEnv(baseEnv, { NODE_ENV: "production", SERVICE_AUTH_SECRETS: `portal:${A}` }).SERVICE_AUTH_SECRETS.get("portal")).toEqual([A]);
-    expect(() => parseEnv(baseEnv, { SERVICE_AUTH_SECRETS: "portal:short" })).toThrow(/SERVICE_AUTH_SECRETS/);
+  it("is read from SERVICE_AUTH_PUBLIC_KEYS; the development key is refused in production", () => {
+    expect(parseEnv(baseEnv, {}).SERVICE_AUTH_PUBLIC_KEYS.get("portal")?.length).toBe(1);
+    expect(check(sign("portal", DEV_SERVICE_AUTH_PRIVATE_KEY), NOW, "identity", parseEnv(baseEnv, {}).SERVICE_AUTH_PUBLIC_KEYS)).toBe("portal");
+    expect(() => parseEnv(baseEnv, { NODE_ENV: "production" })).toThrow(/SERVICE_AUTH_PUBLIC_KEYS/);
+    expect(() =>
+      parseEnv(baseEnv, { NODE_ENV: "production", SERVICE_AUTH_PUBLIC_KEYS: `portal:${PORTAL_NEW.publicKey},portal:${DEV_SERVICE_AUTH_PUBLIC_KEY}` }),
+    ).toThrow(/SERVICE_AUTH_PUBLIC_KEYS/);
+    expect(
+      parseEnv(baseEnv, { NODE_ENV: "production", SERVICE_AUTH_PUBLIC_KEYS: `portal:${PORTAL_NEW.publicKey}` }).SERVICE_AUTH_PUBLIC_KEYS.get("portal")?.length,
+    ).toBe(1);
+    expect(() => parseEnv(baseEnv, { SERVICE_AUTH_PUBLIC_KEYS: "portal:short" })).toThrow(/SERVICE_AUTH_PUBLIC_KEYS/);
   });
 });
 
@@ -135,7 +194,16 @@ describe("the HTTP server", () => {
 
   beforeAll(async () => {
     redis = createRedis(TEST_REDIS_URL, "tserviceauth");
-    server = await startHttpServer({ router: appRouter, port: 0, host: "127.0.0.1", redis, log: createLogger("test", "silent"), readiness: {}, serviceAuth: secrets });
+    server = await startHttpServer({
+      router: appRouter,
+      port: 0,
+      host: "127.0.0.1",
+      redis,
+      log: createLogger("test", "silent"),
+      readiness: {},
+      audience: "identity",
+      serviceAuth: keys,
+    });
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
@@ -144,34 +212,40 @@ describe("the HTTP server", () => {
   });
 
   const call = (headers: Record<string, string>) => fetch(`${base}/trpc/whoami`, { headers });
+  const replayed = sign("portal", PORTAL_NEW.privateKey, Date.now());
 
-  it.each<{ case: string; headers: Record<string, string> }>([
-    { case: "no service credential", headers: {} },
-    { case: "a wrong secret", headers: { [SERVICE_AUTH_HEADER]: signServiceAuth("portal", "wrong-secret-wrong-secret") } },
-    { case: "an expired credential", headers: { [SERVICE_AUTH_HEADER]: signServiceAuth("portal", A, Date.now() - 10 * 60_000) } },
-    { case: "a session token only", headers: { authorization: "Bearer 0123456789abcdef0123456789abcdef" } },
+  it.each<{ case: string; headers: () => Record<string, string> }>([
+    { case: "no service credential", headers: () => ({}) },
+    { case: "hours' key presented as the portal", headers: () => ({ [SERVICE_AUTH_HEADER]: sign("portal", HOURS.privateKey, Date.now()) }) },
+    { case: "a portal credential for hours", headers: () => ({ [SERVICE_AUTH_HEADER]: sign("portal", PORTAL_NEW.privateKey, Date.now(), "hours") }) },
+    { case: "an expired credential", headers: () => ({ [SERVICE_AUTH_HEADER]: sign("portal", PORTAL_NEW.privateKey, Date.now() - 10 * 60_000) }) },
+    { case: "a credential replayed", headers: () => ({ [SERVICE_AUTH_HEADER]: replayed }) },
+    { case: "a session token only", headers: () => ({ authorization: "Bearer 0123456789abcdef0123456789abcdef" }) },
   ])("answers 401 with no detail to $case", async ({ headers }) => {
-    const res = await call(headers);
+    expect((await call({ [SERVICE_AUTH_HEADER]: replayed })).status).not.toBe(500);
+    const res = await call(headers());
     expect(res.status).toBe(401);
     expect(await res.json()).toEqual({ error: "unauthorized" });
   });
 
-  it("keeps /healthz and /readyz open", async () => {
-    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  it("keeps /healthz (naming the service) and /readyz open", async () => {
+    const health = await fetch(`${base}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: "ok", service: "identity" });
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
   });
 
-  const clientIp = async (caller: string, secret: string, forwarded: string) => {
-    const res = await call({ [SERVICE_AUTH_HEADER]: signServiceAuth(caller, secret), "x-client-ip": forwarded });
+  const clientIp = async (caller: string, privateKey: string, forwarded: string) => {
+    const res = await call({ [SERVICE_AUTH_HEADER]: sign(caller, privateKey, Date.now()), "x-client-ip": forwarded });
     expect(res.status).toBe(200);
     return ((await res.json()) as { result: { data: { json: { clientIp: string } } } }).result.data.json.clientIp;
   };
 
   it("takes the browser's address from the portal only; a spoofed header from another caller changes nothing", async () => {
-    expect(await clientIp("portal", A, "203.0.113.7")).toBe("203.0.113.7");
-    expect(await clientIp("portal", B, "203.0.113.8")).toBe("203.0.113.8");
+    expect(await clientIp("portal", PORTAL_NEW.privateKey, "203.0.113.7")).toBe("203.0.113.7");
+    expect(await clientIp("portal", PORTAL_OLD.privateKey, "203.0.113.8")).toBe("203.0.113.8");
     for (const spoofed of ["203.0.113.9", "198.51.100.1", "10.1.2.3"]) {
-      expect(await clientIp("hours", "hours-secret-cccccccccccc", spoofed)).toBe("127.0.0.1");
+      expect(await clientIp("hours", HOURS.privateKey, spoofed)).toBe("127.0.0.1");
     }
   });
 });

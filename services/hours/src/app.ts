@@ -35,7 +35,9 @@ export async function startHours(config: Config, opts: { now?: Clock } = {}) {
     host: config.HOST,
     redis: infra.redis,
     log: infra.log,
-    serviceAuth: config.SERVICE_AUTH_SECRETS,
+    audience: "hours",
+    serviceAuth: config.SERVICE_AUTH_PUBLIC_KEYS,
+    maxBodyBytes: config.SERVICE_MAX_BODY_BYTES,
     readiness: {
       database: () => db.$queryRaw`SELECT 1`,
       redis: () => infra.redis.ping(),

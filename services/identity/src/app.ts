@@ -46,7 +46,9 @@ export async function startIdentity(config: Config): Promise<IdentityApp> {
       host: config.HOST,
       redis,
       log,
-      serviceAuth: config.SERVICE_AUTH_SECRETS,
+      audience: "identity",
+      serviceAuth: config.SERVICE_AUTH_PUBLIC_KEYS,
+      maxBodyBytes: config.SERVICE_MAX_BODY_BYTES,
       readiness: { database: () => db.$queryRaw`SELECT 1`, nats: () => nats.nc.flush(), redis: () => redis.ping() },
     });
     lifecycle.onStop("http", () => {

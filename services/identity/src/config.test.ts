@@ -1,4 +1,5 @@
 import { ConfigError } from "@ce/service-kit";
+import { generateServiceKeyPair } from "@ce/service-kit/service-auth";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "./config.ts";
 
@@ -10,7 +11,7 @@ describe("identity configuration", () => {
   });
 
   it("refuses the development PII keys in production, naming the variable", () => {
-    const production = { NODE_ENV: "production", SERVICE_AUTH_SECRETS: "portal:a-production-secret-0123" };
+    const production = { NODE_ENV: "production", SERVICE_AUTH_PUBLIC_KEYS: `portal:${generateServiceKeyPair().publicKey}` };
     expect(() => loadConfig({ ...production, PII_INDEX_KEY: key(2) })).toThrow(/PII_ENCRYPTION_KEY/);
     expect(() => loadConfig({ ...production, PII_ENCRYPTION_KEY: key(1) })).toThrow(/PII_INDEX_KEY/);
     expect(loadConfig({ ...production, PII_ENCRYPTION_KEY: key(1), PII_INDEX_KEY: key(2) }).NODE_ENV).toBe("production");

@@ -1,7 +1,8 @@
 // The address identity's rate limits count against: the browser's, as the portal vouches for it
 // with its service credential; any other caller's x-client-ip is ignored (the socket's address
 // counts), and a call without a credential never reaches a procedure.
-import { cleanupPrefix, errorCode, serviceClient } from "@ce/service-kit/testing";
+import { generateServiceKeyPair } from "@ce/service-kit/service-auth";
+import { cleanupPrefix, errorCode, serviceClient, type TestServiceAuth } from "@ce/service-kit/testing";
 import { createTestDatabase, dropTestDatabase, testTag, TEST_NATS_URL, TEST_REDIS_URL } from "@ce/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startIdentity, type IdentityApp } from "../src/app.ts";
@@ -9,8 +10,10 @@ import { loadConfig } from "../src/config.ts";
 import { migrate } from "../src/db/migrate.ts";
 import type { IdentityRouter } from "../src/routers/index.ts";
 
-const PORTAL = { caller: "portal", secret: "portal-secret-for-this-test-0001" };
-const HOURS = { caller: "hours", secret: "hours-secret-for-this-test-00002" };
+const portalKeys = generateServiceKeyPair();
+const hoursKeys = generateServiceKeyPair();
+const PORTAL = { caller: "portal", privateKey: portalKeys.privateKey };
+const HOURS = { caller: "hours", privateKey: hoursKeys.privateKey };
 const tag = testTag("clientaddr");
 let databaseUrl: string;
 let app: IdentityApp;
@@ -25,7 +28,7 @@ beforeAll(async () => {
     NATS_URL: TEST_NATS_URL,
     REDIS_URL: TEST_REDIS_URL,
     SUBJECT_PREFIX: tag,
-    SERVICE_AUTH_SECRETS: `${PORTAL.caller}:${PORTAL.secret},${HOURS.caller}:${HOURS.secret}`,
+    SERVICE_AUTH_PUBLIC_KEYS: `portal:${portalKeys.publicKey},hours:${hoursKeys.publicKey}`,
   });
   app = await startIdentity({ ...config, PORT: 0 });
 });
@@ -36,7 +39,7 @@ afterAll(async () => {
 });
 
 const captchaCount = async (ip: string) => Number((await app.infra.redis.get(`captcha-rate:${ip}`)) ?? 0);
-const client = (ip: string, auth: typeof PORTAL | null) => serviceClient<IdentityRouter>(app.url, undefined, ip, auth);
+const client = (ip: string, auth: TestServiceAuth | null) => serviceClient<IdentityRouter>(app.url, undefined, ip, auth);
 
 describe("the address behind a rate limit", () => {
   it("is the browser's address on the portal's calls", async () => {
@@ -58,7 +61,9 @@ describe("the address behind a rate limit", () => {
 
   it.each([
     { who: "no credential", auth: null },
-    { who: "a secret the service does not list", auth: { caller: "portal", secret: "guessed-secret-guessed-secret" } },
+    { who: "a key the service does not list", auth: { caller: "portal", privateKey: generateServiceKeyPair().privateKey } },
+    { who: "hours' key presented as the portal", auth: { caller: "portal", privateKey: hoursKeys.privateKey } },
+    { who: "the portal's key, signed for hours", auth: { ...PORTAL, audience: "hours" } },
   ])("is never counted for a call with $who: it is refused first", async ({ auth }) => {
     const before = await captchaCount("192.0.2.99");
     // A 401 with no detail: the client sees no tRPC error code at all.

@@ -22,7 +22,9 @@ export async function startReporting(config: Config) {
     host: config.HOST,
     redis: infra.redis,
     log: infra.log,
-    serviceAuth: config.SERVICE_AUTH_SECRETS,
+    audience: "reporting",
+    serviceAuth: config.SERVICE_AUTH_PUBLIC_KEYS,
+    maxBodyBytes: config.SERVICE_MAX_BODY_BYTES,
     readiness: {
       database: () => db.$queryRaw`SELECT 1`,
       redis: () => infra.redis.ping(),

@@ -23,14 +23,15 @@ function serviceHeaders(request: Request, context: AppLoadContext | undefined, t
   return headers;
 }
 
-// A fresh service credential for each batch sent: it is valid for two minutes only. A call that
-// outlasts SERVICE_CALL_TIMEOUT_MS is abandoned, so a hung service never hangs the page.
-function link(url: string, headers: HTTPHeaders) {
+// A fresh service credential for each batch sent, signed for that service only: it expires in a
+// minute and a service takes it once. A call that outlasts SERVICE_CALL_TIMEOUT_MS is abandoned,
+// so a hung service never hangs the page.
+function link(url: string, audience: "identity" | "hours" | "reporting", headers: HTTPHeaders) {
   return httpBatchLink({
     url,
     transformer: superjson,
     fetch: fetchWithTimeout(env.SERVICE_CALL_TIMEOUT_MS),
-    headers: () => ({ ...headers, [SERVICE_AUTH_HEADER]: signServiceAuth("portal", env.SERVICE_AUTH_SECRET) }),
+    headers: () => ({ ...headers, [SERVICE_AUTH_HEADER]: signServiceAuth({ caller: "portal", audience, privateKey: env.SERVICE_AUTH_PRIVATE_KEY }) }),
   });
 }
 
@@ -42,9 +43,9 @@ function link(url: string, headers: HTTPHeaders) {
 export function createApi(request: Request, context: AppLoadContext | undefined, token: string | null) {
   const headers = serviceHeaders(request, context, token);
   return {
-    identity: createTRPCClient<IdentityRouter>({ links: [link(env.IDENTITY_URL, headers)] }),
-    hours: createTRPCClient<HoursRouter>({ links: [link(env.HOURS_URL, headers)] }),
-    reporting: createTRPCClient<ReportingRouter>({ links: [link(env.REPORTING_URL, headers)] }),
+    identity: createTRPCClient<IdentityRouter>({ links: [link(env.IDENTITY_URL, "identity", headers)] }),
+    hours: createTRPCClient<HoursRouter>({ links: [link(env.HOURS_URL, "hours", headers)] }),
+    reporting: createTRPCClient<ReportingRouter>({ links: [link(env.REPORTING_URL, "reporting", headers)] }),
   };
 }
 

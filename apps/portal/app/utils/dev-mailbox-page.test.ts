@@ -1,5 +1,6 @@
 // /dev/mailbox hands out live reset links: outside development, or for a browser that is not on
 // this machine, it does not exist (404) — before identity is even asked.
+import { generateServiceKeyPair } from "@ce/service-kit/service-auth";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 afterEach(() => vi.unstubAllEnvs());
@@ -14,7 +15,7 @@ describe("the development mailbox page", () => {
   ])("answers 404 under $NODE_ENV to a browser at $clientIp", async ({ NODE_ENV, clientIp }) => {
     vi.stubEnv("NODE_ENV", NODE_ENV);
     vi.stubEnv("SESSION_SECRET", "a-session-secret-for-this-test");
-    vi.stubEnv("SERVICE_AUTH_SECRET", "a-service-secret-for-this-test");
+    vi.stubEnv("SERVICE_AUTH_PRIVATE_KEY", generateServiceKeyPair().privateKey);
     // Nothing answers here: a call to identity would fail differently from the 404 expected.
     vi.stubEnv("IDENTITY_URL", "http://127.0.0.1:9/trpc");
     vi.resetModules();

@@ -1,5 +1,5 @@
 import { DEFAULT_SERVICE_CALL_TIMEOUT_MS } from "@ce/service-kit/call-timeout";
-import { DEV_SERVICE_AUTH_SECRET } from "@ce/service-kit/service-auth";
+import { DEV_SERVICE_AUTH_PRIVATE_KEY, parseServicePrivateKey } from "@ce/service-kit/service-auth";
 import { z } from "zod";
 
 const DEV_SESSION_SECRET = "dev-only-session-secret-change-me";
@@ -14,11 +14,23 @@ const EnvSchema = z
     HOURS_URL: z.url().default("http://127.0.0.1:4002/trpc"),
     REPORTING_URL: z.url().default("http://127.0.0.1:4003/trpc"),
     /**
-     * The portal's service credential: every call to a service is signed with it as caller
-     * "portal" (the services list it in SERVICE_AUTH_SECRETS). Only such a call may pass the
-     * browser's address on.
+     * The portal's service key (Ed25519, base64 PKCS#8 DER): every call to a service is signed
+     * with it as caller "portal" for that service (the services list its public key in
+     * SERVICE_AUTH_PUBLIC_KEYS). Only such a call may pass the browser's address on.
      */
-    SERVICE_AUTH_SECRET: z.string().min(16, "must be at least 16 characters").default(DEV_SERVICE_AUTH_SECRET),
+    SERVICE_AUTH_PRIVATE_KEY: z
+      .string()
+      .default(DEV_SERVICE_AUTH_PRIVATE_KEY)
+      .refine(
+        (v) => {
+          try {
+            return Boolean(parseServicePrivateKey(v));
+          } catch {
+            return false;
+          }
+        },
+        { message: "expected an Ed25519 private key as base64 PKCS#8 DER" },
+      ),
     /** A service call (headers and body) taking longer is abandoned: the page says 服务响应超时. */
     SERVICE_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_SERVICE_CALL_TIMEOUT_MS),
     /**
@@ -40,9 +52,9 @@ const EnvSchema = z
     path: ["SESSION_SECRET"],
     message: "the development default is refused in production; set a secret of your own",
   })
-  .refine((env) => env.NODE_ENV !== "production" || env.SERVICE_AUTH_SECRET !== DEV_SERVICE_AUTH_SECRET, {
-    path: ["SERVICE_AUTH_SECRET"],
-    message: "the development default is refused in production; set the secret the services accept for caller portal",
+  .refine((env) => env.NODE_ENV !== "production" || env.SERVICE_AUTH_PRIVATE_KEY !== DEV_SERVICE_AUTH_PRIVATE_KEY, {
+    path: ["SERVICE_AUTH_PRIVATE_KEY"],
+    message: "the development key is refused in production; set the portal's own key (its public half goes to the services)",
   });
 
 export type Env = z.infer<typeof EnvSchema>;

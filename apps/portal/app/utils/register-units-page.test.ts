@@ -1,5 +1,6 @@
 // The registration forms' public unit picker (/register/units): a name the text schema refuses is
 // answered 400 with its Chinese message before identity is asked — never a 500.
+import { generateServiceKeyPair } from "@ce/service-kit/service-auth";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 afterEach(() => vi.unstubAllEnvs());
@@ -13,7 +14,7 @@ describe("the public unit picker", () => {
     ["DEL", "%7F"],
   ])("answers %s in the name with 400 and a Chinese message", async (_what, name) => {
     vi.stubEnv("SESSION_SECRET", "a-session-secret-for-this-test");
-    vi.stubEnv("SERVICE_AUTH_SECRET", "a-service-secret-for-this-test");
+    vi.stubEnv("SERVICE_AUTH_PRIVATE_KEY", generateServiceKeyPair().privateKey);
     // Nothing answers here: a call to identity would end in 503, not the 400 expected.
     vi.stubEnv("IDENTITY_URL", "http://127.0.0.1:9/trpc");
     vi.resetModules();

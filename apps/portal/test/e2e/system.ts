@@ -11,7 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { TEST_REDIS_URL, createTestDatabase, dropTestDatabase, testTag } from "@ce/testkit";
 import { naming } from "@ce/contracts";
-import { cleanupPrefix, testServiceAuth } from "@ce/service-kit/testing";
+import { cleanupPrefix, testServiceAuth, testServicePublicKeys } from "@ce/service-kit/testing";
 import type {} from "vitest";
 import type { TestProject } from "vitest/node";
 
@@ -174,7 +174,7 @@ export default async function setup(project: TestProject) {
     const serviceEnv = (name: string) =>
       childEnv({
         NODE_ENV: "development",
-        SERVICE_AUTH_SECRETS: `${testServiceAuth.caller}:${testServiceAuth.secret}`,
+        SERVICE_AUTH_PUBLIC_KEYS: testServicePublicKeys,
         DATABASE_URL: databaseUrl,
         SUBJECT_PREFIX: tag,
         PORT: String(ports.get(name)),
@@ -212,7 +212,7 @@ export default async function setup(project: TestProject) {
       portalDir,
       childEnv({
         NODE_ENV: "development",
-        SERVICE_AUTH_SECRET: testServiceAuth.secret,
+        SERVICE_AUTH_PRIVATE_KEY: testServiceAuth.privateKey,
         SESSION_SECRET: `e2e-${tag}-${Math.random().toString(36).slice(2)}`,
         HOST: "127.0.0.1",
         PORT: String(portalPort),
