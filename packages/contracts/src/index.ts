@@ -1,7 +1,5 @@
 // First: every zod message a person can see is Chinese (zod-locale.ts), before any schema is built.
 export * from "./zod-locale.ts";
-// First: every zod message a person can see is Chinese (zod-locale.ts), before any schema is built.
-export * from "./zod-locale.ts";
 export * from "./domain-codes.ts";
 export * from "./paging.ts";
 export * from "./auth/permissions.ts";
