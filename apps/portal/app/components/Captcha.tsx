@@ -38,7 +38,7 @@ export function Captcha({
           key={current?.captchaId ?? "none"}
           defaultValue=""
           autoComplete="off"
-          inputMode="text"
+          inputMode="numeric"
           placeholder="请输入验证码"
           className={`${inputClass} min-w-0 flex-1`}
         />
@@ -46,7 +46,7 @@ export function Captcha({
           type="button"
           onClick={refresh}
           title="看不清？点击换一张"
-          className="h-10 w-28 shrink-0 overflow-hidden rounded border border-gray-300 bg-white"
+          className="h-10 w-[7.5rem] shrink-0 overflow-hidden rounded border border-gray-300 bg-white"
         >
           {current ? (
             <img src={current.image} alt="验证码图片，点击换一张" className="h-full w-full object-contain" />

@@ -1,30 +1,37 @@
 import sharp from "sharp";
-import { captchaSvg, type Rand } from "../domain/captcha.ts";
+import { type Box, CAPTCHA_BACKGROUND, captchaDrawing, type Rand } from "../domain/captcha.ts";
 
 // Rendered at twice the displayed size so the warp has pixels to move.
 const DENSITY = 144;
-const SPECKLE = 0.06;
+// Share of pixels speckled: enough to defeat exact matching, too few and too light to hide a stroke.
+const SPECKLE = 0.02;
 
 /**
  * The captcha as a PNG (bytes, 240 × 80 px): the drawing of domain/captcha.ts rasterised by
- * sharp, then every column shifted along a random sine wave and every row along another (a warp
- * no fixed glyph template survives), then speckled with random pixels. No markup reaches the
+ * sharp, then every column shifted along a gentle random sine wave and every row along another
+ * (at most a few pixels: a warp no fixed glyph template survives, yet strokes stay whole), then
+ * lightly speckled with grey pixels. No markup reaches the
  * browser, so the answer is nowhere in the response. Raises only if sharp cannot render.
  */
 export async function captchaPng(answer: string, rand: Rand): Promise<Buffer> {
-  const svg = captchaSvg(answer, rand);
-  const { data, info } = await sharp(Buffer.from(svg), { density: DENSITY }).flatten({ background: "#f3f4f6" }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return (await captchaImage(answer, rand)).png;
+}
+
+/** captchaPng with the glyph boxes of the drawing (viewBox units: multiply by 2 for pixels). */
+export async function captchaImage(answer: string, rand: Rand): Promise<{ png: Buffer; boxes: Box[] }> {
+  const { svg, boxes } = captchaDrawing(answer, rand);
+  const { data, info } = await sharp(Buffer.from(svg), { density: DENSITY }).flatten({ background: CAPTCHA_BACKGROUND }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   const { width, height } = info;
   const warped = warp(data, width, height, rand);
   speckle(warped, rand);
-  return sharp(warped, { raw: { width, height, channels: 4 } }).png({ compressionLevel: 9 }).toBuffer();
+  return { png: await sharp(warped, { raw: { width, height, channels: 4 } }).png({ compressionLevel: 9 }).toBuffer(), boxes };
 }
 
 /** Moves pixels along two random sine waves (vertical by column, horizontal by row). */
 function warp(src: Buffer, width: number, height: number, rand: Rand): Buffer {
-  const out = Buffer.alloc(src.length, 0xf3);
-  const [ampY, periodY, phaseY] = [2 + rand() * 3, 30 + rand() * 40, rand() * Math.PI * 2];
-  const [ampX, periodX, phaseX] = [1 + rand() * 2.5, 12 + rand() * 20, rand() * Math.PI * 2];
+  const out = Buffer.alloc(src.length, 0xf5);
+  const [ampY, periodY, phaseY] = [1 + rand() * 1.5, 60 + rand() * 60, rand() * Math.PI * 2];
+  const [ampX, periodX, phaseX] = [0.5 + rand() * 1, 30 + rand() * 30, rand() * Math.PI * 2];
   for (let y = 0; y < height; y++) {
     const dx = Math.round(ampX * Math.sin((2 * Math.PI * y) / periodX + phaseX));
     for (let x = 0; x < width; x++) {
@@ -37,11 +44,11 @@ function warp(src: Buffer, width: number, height: number, rand: Rand): Buffer {
   return out;
 }
 
-/** Sets a share of the pixels to random dark or light grey: cheap noise that defeats exact matching. */
+/** Sets a share of the pixels to a random mid-to-light grey: cheap noise that defeats exact matching. */
 function speckle(px: Buffer, rand: Rand): void {
   for (let i = 0; i < px.length; i += 4) {
     if (rand() >= SPECKLE) continue;
-    const v = rand() < 0.5 ? Math.floor(rand() * 110) : 150 + Math.floor(rand() * 105);
+    const v = 140 + Math.floor(rand() * 100);
     px[i] = v;
     px[i + 1] = v;
     px[i + 2] = v;

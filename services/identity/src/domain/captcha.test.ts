@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { captchaDigits, captchaMatches, captchaSvg, normalizeCaptchaAnswer } from "./captcha.ts";
+import fc from "fast-check";
+import { CAPTCHA_ALPHABET, CAPTCHA_HEIGHT, CAPTCHA_LENGTH, CAPTCHA_WIDTH, MAX_ANGLE, captchaDigits, captchaLayout, captchaMatches, captchaSvg, glyphBox, normalizeCaptchaAnswer } from "./captcha.ts";
 
 const seq = (...xs: number[]) => {
   let i = 0;
@@ -7,8 +8,14 @@ const seq = (...xs: number[]) => {
 };
 
 describe("captcha", () => {
-  it("draws four digits", () => {
-    expect(captchaDigits(seq(0, 0.15, 0.55, 0.99))).toBe("0159");
+  it("draws four digits from the unambiguous set (no 0, 1 or 7)", () => {
+    expect(CAPTCHA_ALPHABET).toBe("2345689");
+    expect(captchaDigits(seq(0, 0.15, 0.55, 0.99))).toBe("2359");
+    for (let i = 0; i < 200; i++) expect(captchaDigits(Math.random)).toMatch(/^[2345689]{4}$/);
+  });
+
+  it.each(["0123", "7777", "12ab", "l234", "O234"])("refuses to draw %j", (answer) => {
+    expect(() => captchaSvg(answer, Math.random)).toThrow(RangeError);
   });
 
   it("accepts answers typed with spaces, full-width digits or another case", () => {
@@ -32,8 +39,45 @@ describe("captcha", () => {
     expect(svg.match(/stroke-linecap="round"/g)).toHaveLength(4);
   });
 
+  // Edge draws (all 0s, all just below 1) and arbitrary ones: every glyph's rotated box, ink
+  // included, stays inside the image, boxes never overlap, and rotation stays within ±15°.
+  const sources: [string, () => number][] = [
+    ["all zeros", () => 0],
+    ["all highs", () => 0.999999],
+    ["alternating", seq(0, 0.999999)],
+    ["ramp", seq(0.1, 0.3, 0.5, 0.7, 0.9)],
+  ];
+  it.each(sources)("places glyphs apart and inside the image (%s)", (_name, rand) => {
+    assertLayout(captchaLayout(CAPTCHA_LENGTH, rand));
+  });
+
+  it("places glyphs apart and inside the image for any random draws", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { minLength: 1, maxLength: 40 }), (xs) => {
+        assertLayout(captchaLayout(CAPTCHA_LENGTH, seq(...xs)));
+      }),
+    );
+  });
+
   it("never renders the same digit twice the same way", () => {
     const rand = Math.random;
-    expect(captchaSvg("7777", rand)).not.toBe(captchaSvg("7777", rand));
+    expect(captchaSvg("8888", rand)).not.toBe(captchaSvg("8888", rand));
   });
 });
+
+function assertLayout(layout: ReturnType<typeof captchaLayout>) {
+  expect(layout).toHaveLength(CAPTCHA_LENGTH);
+  const boxes = layout.map(glyphBox);
+  for (const [i, p] of layout.entries()) {
+    expect(Math.abs(p.angle)).toBeLessThanOrEqual(MAX_ANGLE);
+    const b = boxes[i] as ReturnType<typeof glyphBox>;
+    expect(b.left).toBeGreaterThanOrEqual(0);
+    expect(b.top).toBeGreaterThanOrEqual(0);
+    expect(b.right).toBeLessThanOrEqual(CAPTCHA_WIDTH);
+    expect(b.bottom).toBeLessThanOrEqual(CAPTCHA_HEIGHT);
+    // Glyphs are a readable size: at least 20 units tall in a 40-unit image.
+    expect(b.bottom - b.top).toBeGreaterThan(20);
+    const next = boxes[i + 1];
+    if (next) expect(b.right).toBeLessThanOrEqual(next.left);
+  }
+}
