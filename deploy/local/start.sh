@@ -13,7 +13,7 @@ detach=false
 ensure_deps
 bash deploy/local/infra.sh
 # Generated once by infra.sh (credentials.mjs): Redis/NATS users, the portal's service
-# credential, the session secret and the PII keys. Nothing to type, nothing committed.
+# key pair, the session secret and the PII keys. Nothing to type, nothing committed.
 # Not exported: each process below gets only its own (svc_env, IDENTITY_ENV, the portal's line).
 load_secrets .run/secrets/env
 
@@ -34,12 +34,11 @@ unset PORT
 # One mode for every process: the portal is a production build, so everything runs as
 # production — no development mailbox, no development keys. Mail is written to .run/mail/.
 export NODE_ENV=production
-export SERVICE_AUTH_SECRETS="portal:$CE_SERVICE_AUTH_PORTAL"
-svc_env() { # service → the environment of that service
+svc_env() { # service → the environment of that service (its own users; the callers' PUBLIC keys)
   local u
   u=$(echo "$1" | tr '[:lower:]' '[:upper:]')
   local redis_var="CE_REDIS_URL_$u" nats_var="CE_NATS_URL_$u"
-  echo "REDIS_URL=${!redis_var}" "NATS_URL=${!nats_var}"
+  echo "REDIS_URL=${!redis_var}" "NATS_URL=${!nats_var}" "SERVICE_AUTH_PUBLIC_KEYS=$CE_SERVICE_AUTH_PUBLIC_KEYS"
 }
 IDENTITY_ENV=(PII_ENCRYPTION_KEY="$CE_PII_ENCRYPTION_KEY" PII_INDEX_KEY="$CE_PII_INDEX_KEY" MAIL_TRANSPORT=file MAIL_DIR="$PWD/.run/mail" PORTAL_URL="http://localhost:$PORTAL_PORT")
 
@@ -79,7 +78,8 @@ ready reporting http://127.0.0.1:4003/readyz
 say "loading demo data (once)"
 (cd services/identity && env $(svc_env identity) "${IDENTITY_ENV[@]}" npm run --silent seed:demo) | tee .run/demo-logins.txt
 
-SESSION_SECRET=${SESSION_SECRET:-$CE_SESSION_SECRET} SERVICE_AUTH_SECRET=$CE_SERVICE_AUTH_PORTAL PORT=$PORTAL_PORT launch portal apps/portal node --import tsx server.ts
+# The portal's private service key reaches the portal only: no service can sign as the portal.
+SESSION_SECRET=${SESSION_SECRET:-$CE_SESSION_SECRET} SERVICE_AUTH_PRIVATE_KEY=$CE_SERVICE_KEY_PORTAL PORT=$PORTAL_PORT launch portal apps/portal node --import tsx server.ts
 ready portal "http://127.0.0.1:$PORTAL_PORT/login"
 
 echo

@@ -249,7 +249,9 @@ describe("the deployment files", () => {
   // every service's environment, so stealing hours' would hand over identity's and the PII keys.
   it("load_secrets keeps every generated credential out of the environment of the processes started after it", async () => {
     const all = JSON.parse(await readFile(path.join(dir, "secrets/secrets.json"), "utf8")) as Record<string, unknown>;
-    const values = Object.values(all).flatMap((v) => (typeof v === "string" ? [v] : Object.values(v as Record<string, string>)));
+    // Nested to any depth (serviceKeys.portal.privateKey): every string is a generated value.
+    const strings = (v: unknown): string[] => (typeof v === "string" ? [v] : Object.values(v as Record<string, unknown>).flatMap(strings));
+    const values = strings(all);
     const script = `source deploy/local/lib.sh && load_secrets ${JSON.stringify(path.join(dir, "secrets/env"))} && echo "own:\${CE_REDIS_URL_HOURS:+set}" && env`;
     const out = await new Promise<string>((resolve, reject) => {
       const p = spawn("bash", ["-c", script], { cwd: repo, stdio: ["ignore", "pipe", "inherit"] });
