@@ -1,19 +1,25 @@
-import { useNavigation } from "@remix-run/react";
+import { useActionData, useNavigation } from "@remix-run/react";
 import { Form } from "./Form.tsx";
 import type { ReactNode } from "react";
 import { buttonClass, inputBase } from "./forms.tsx";
 import { Notice } from "./Notice.tsx";
+import { BATCH_PART, type Typed, typedChecked, typedOr } from "../utils/typed-back.ts";
 
-/** The tick box of one row; it belongs to the batch form by id, wherever the table puts it. */
+/**
+ * The tick box of one row; it belongs to the batch form by id, wherever the table puts it. After a
+ * refused submit it is ticked again if it was (the page's action reply carries `typed`).
+ */
 export function RowCheck({ formId, value, label }: { formId: string; value: string; label: string }) {
-  return <input type="checkbox" name="ids" value={value} form={formId} aria-label={`选择${label}`} className="h-4 w-4" />;
+  const reply = useActionData<{ typed?: Typed }>();
+  const ticked = typedChecked(reply?.typed, BATCH_PART, "ids", value);
+  return <input type="checkbox" name="ids" value={value} form={formId} defaultChecked={ticked} aria-label={`选择${label}`} className="h-4 w-4" />;
 }
 
 /**
  * 全选, the reason box and the two batch buttons above a review table; the rows' tick boxes join
  * this form through their `form` attribute.
  */
-export function BatchReviewBar({ formId, approveLabel, rejectLabel, reply, children }: { formId: string; approveLabel: string; rejectLabel: string; reply: { ok: boolean; message: string } | undefined; children?: ReactNode }) {
+export function BatchReviewBar({ formId, approveLabel, rejectLabel, reply, children }: { formId: string; approveLabel: string; rejectLabel: string; reply: { ok: boolean; message: string; typed?: Typed } | undefined; children?: ReactNode }) {
   const navigation = useNavigation();
   const toggleAll = (checked: boolean) => {
     for (const box of document.querySelectorAll<HTMLInputElement>(`input[name="ids"][form="${formId}"]`)) box.checked = checked;
@@ -32,7 +38,7 @@ export function BatchReviewBar({ formId, approveLabel, rejectLabel, reply, child
         <label htmlFor={`${formId}-reason`} className="text-gray-700">
           原因:
         </label>
-        <input id={`${formId}-reason`} name="reason" maxLength={200} placeholder="不通过时必填" className={`${inputBase} w-64`} />
+        <input id={`${formId}-reason`} name="reason" defaultValue={typedOr(reply?.typed, BATCH_PART, "reason", "")} maxLength={200} placeholder="不通过时必填" className={`${inputBase} w-64`} />
         <button type="submit" name="intent" value="reject" className={`${buttonClass} bg-red-700 hover:bg-red-800`} disabled={navigation.state === "submitting"}>
           {rejectLabel}
         </button>

@@ -3,7 +3,7 @@ import type { DepartmentOption, UnitOption } from "@ce/contracts";
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useState, type SelectHTMLAttributes } from "react";
 import { Field, inputBase, inputClass, type StringField } from "./forms.tsx";
-import { choosePrompt } from "../utils/prompts.ts";
+import { choosePrompt, chooseSubject } from "../utils/prompts.ts";
 import { IdTypeSelect } from "./UserTypeSelects.tsx";
 
 /** A text row of a registration form. */
@@ -68,7 +68,7 @@ export function UnitPicker({ label, field, kinds, initial, onPick, excludeId }: 
   return (
     <Field label={label} htmlFor={field.id} errors={field.errors} errorId={field.errorId} required>
       <div className="flex gap-2">
-        <input aria-label={`搜索${label}`} placeholder="输入名称搜索" value={query} onChange={(e) => setQuery(e.target.value)} className={`${inputBase} w-28 shrink-0`} />
+        <input aria-label={`搜索${chooseSubject(label)}`} placeholder="输入名称搜索" value={query} onChange={(e) => setQuery(e.target.value)} className={`${inputBase} w-28 shrink-0`} />
         <select key={key} {...props} onChange={(e) => onPick?.(e.target.value)} className={`${inputBase} w-0 min-w-0 flex-1`}>
           <option value="">{choosePrompt(label)}</option>
           {units.map((u) => (

@@ -104,7 +104,7 @@ export function TransferOutForm({ selected, candidates, picking, query, employer
         <Field label="本单位联系电话" htmlFor={fields.contactPhone.id} errors={fields.contactPhone.errors} errorId={fields.contactPhone.errorId} required>
           <input key={phoneKey} {...phoneProps} className={`${inputClass} max-w-xs`} />
         </Field>
-        <UnitPicker label="调入单位" field={fields.toUnitId} kinds="EMPLOYER" initial={employers} excludeId={ownUnitId} />
+        <UnitPicker label="选择调入单位" field={fields.toUnitId} kinds="EMPLOYER" initial={employers} excludeId={ownUnitId} />
         <Field label="调转原因" htmlFor={fields.reason.id} errors={fields.reason.errors} errorId={fields.reason.errorId} required>
           <textarea key={reasonKey} {...reasonProps} rows={3} className={inputClass} />
         </Field>

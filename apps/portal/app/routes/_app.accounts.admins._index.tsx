@@ -12,6 +12,7 @@ import { toFormErrors } from "../utils/errors.server.ts";
 import { parseListQuery } from "../utils/query.ts";
 import { redirectToLogin, requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
+import { type Typed, typedBack, typedChecked } from "../utils/typed-back.ts";
 
 const PATH = "/accounts/admins";
 
@@ -26,7 +27,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const done = (message: string, temporaryPassword: string | null = null) => ({ ok: true, message, temporaryPassword });
-const refused = (message: string) => data({ ok: false, message, temporaryPassword: null }, { status: 400 });
+// A refused 分配角色 comes back with the roles ticked (typed-back.ts); the other intents have nothing typed.
+const refused = (message: string, typed: Typed | null = null) => data({ ok: false, message, temporaryPassword: null, typed }, { status: 400 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, PATH);
@@ -61,7 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return refused("提交的信息有误，请检查后重试");
   } catch (error) {
     if (error instanceof Response) throw error;
-    return refused(toFormErrors(error, []).formErrors.join("；"));
+    return refused(toFormErrors(error, []).formErrors.join("；"), intent === "roles" ? typedBack(form, "roles", [], ["roleIds"]) : null);
   }
 }
 
@@ -133,6 +135,8 @@ function columns(search: string, viewer: { isSuper: boolean; myAccountId: string
 
 function AssignRoles() {
   const { assigning, roles } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const typed = reply && "typed" in reply ? reply.typed : null;
   const { search } = useLocation();
   if (!assigning) return null;
   const held = new Set(assigning.roles.map((r) => r.id));
@@ -149,7 +153,7 @@ function AssignRoles() {
         <div className="flex flex-wrap gap-4">
           {roles.map((r) => (
             <label key={r.id} className="inline-flex items-center gap-1">
-              <input type="checkbox" name="roleIds" value={r.id} defaultChecked={held.has(r.id)} />
+              <input type="checkbox" name="roleIds" value={r.id} defaultChecked={typedChecked(typed, "roles", "roleIds", r.id, held.has(r.id))} />
               {r.name}
             </label>
           ))}

@@ -11,6 +11,7 @@ import { classifyError, toFormErrors } from "../utils/errors.server.ts";
 import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
+import { type Typed, typedBack, typedChecked, typedOr } from "../utils/typed-back.ts";
 
 const PATH = "/accounts/roles";
 const labelOf = new Map<string, string>(permissionModules.map((m) => [m.code, m.label]));
@@ -33,7 +34,7 @@ function listHref(search: string): string {
   return q ? `${PATH}?${q}` : PATH;
 }
 
-type Outcome = { kind: "form"; formErrors: string[]; fieldErrors: Record<string, string[]> } | { kind: "delete"; message: string; confirmId: string | null; confirmName: string } | { kind: "done"; message: string };
+type Outcome = { kind: "form"; formErrors: string[]; fieldErrors: Record<string, string[]>; typed: Typed } | { kind: "delete"; message: string; confirmId: string | null; confirmName: string } | { kind: "done"; message: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, PATH);
@@ -53,6 +54,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return data({ kind: "delete", message: toFormErrors(error, []).formErrors.join("；"), confirmId, confirmName: name } satisfies Outcome, { status: 400 });
     }
   }
+  // A refused 添加/编辑角色 comes back with the name and the ticked permissions (typed-back.ts).
+  const typed = typedBack(form, "role", ["name"], ["permissions"]);
   const values = { id: form.get("id") ?? undefined, name: form.get("name") ?? "", permissions: form.getAll("permissions") };
   const parsed = (intent === "update" ? UpdateRoleInput : CreateRoleInput).safeParse(values);
   if (!parsed.success) {
@@ -61,14 +64,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const field = String(issue.path[0]);
       fieldErrors[field] = [...(fieldErrors[field] ?? []), issue.message];
     }
-    return data({ kind: "form", formErrors: [], fieldErrors } satisfies Outcome, { status: 400 });
+    return data({ kind: "form", formErrors: [], fieldErrors, typed } satisfies Outcome, { status: 400 });
   }
   try {
     if (intent === "update") await api.identity.roles.update.mutate(parsed.data as UpdateRoleInput);
     else await api.identity.roles.create.mutate(parsed.data);
     return redirect(back);
   } catch (error) {
-    return data({ kind: "form", ...toFormErrors(error, ["name", "permissions"]) } satisfies Outcome, { status: 400 });
+    return data({ kind: "form", ...toFormErrors(error, ["name", "permissions"]), typed } satisfies Outcome, { status: 400 });
   }
 }
 
@@ -90,7 +93,7 @@ function RoleForm() {
             <span className="mr-0.5 text-red-600">*</span>角色名称:
           </label>
           <div>
-            <input id="role-name" name="name" defaultValue={editing?.name ?? ""} maxLength={30} className={`${inputClass} w-64`} aria-invalid={errors?.fieldErrors.name ? true : undefined} />
+            <input id="role-name" name="name" defaultValue={typedOr(errors?.typed, "role", "name", editing?.name ?? "")} maxLength={30} className={`${inputClass} w-64`} aria-invalid={errors?.fieldErrors.name ? true : undefined} />
             <ErrorList errors={errors?.fieldErrors.name} />
           </div>
         </div>
@@ -103,7 +106,7 @@ function RoleForm() {
                 <div className="flex flex-wrap gap-x-4 gap-y-1">
                   {g.modules.map((m) => (
                     <label key={m.code} className="inline-flex items-center gap-1">
-                      <input type="checkbox" name="permissions" value={m.code} defaultChecked={held.has(m.code)} />
+                      <input type="checkbox" name="permissions" value={m.code} defaultChecked={typedChecked(errors?.typed, "role", "permissions", m.code, held.has(m.code))} />
                       {m.label}
                     </label>
                   ))}

@@ -8,6 +8,7 @@ import { DeclarationDetails } from "../components/hours/DeclarationDetails.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
+import { typedBack, typedOr } from "../utils/typed-back.ts";
 
 const PATH = "/hours/approvals";
 
@@ -28,7 +29,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await readTextForm(request);
   const declarationId = params.declarationId ?? "";
   const approving = form.get("intent") !== "reject";
-  const fail = (fieldErrors: Record<string, string[]>, formErrors: string[] = []) => data({ fieldErrors, formErrors }, { status: 400 });
+  // What the refused form held comes back with the errors (typed-back.ts).
+  const typed = approving ? typedBack(form, "approve", ["recognizedHours", "adjustReason"]) : typedBack(form, "reject", ["reasonCode", "reason"]);
+  const fail = (fieldErrors: Record<string, string[]>, formErrors: string[] = []) => data({ fieldErrors, formErrors, typed }, { status: 400 });
   try {
     if (!approving) {
       const input = RejectInput.safeParse({ declarationId, reasonCode: form.get("reasonCode") || undefined, reason: String(form.get("reason") ?? "") });
@@ -52,6 +55,7 @@ export default function ApprovalPage() {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errors: Record<string, string[] | undefined> = actionData?.fieldErrors ?? {};
+  const typed = (part: string, name: string, fallback: string) => typedOr(actionData?.typed, part, name, fallback);
   // A level starts from the current 认定学时 (the lower level's figure, or the computed default) and may only lower it;
   // the input has no `max`, so a raise gets the service's Chinese message rather than the browser's.
   const current = d.recognizedHours ?? Math.min(d.requestedHours, d.computedHours);
@@ -67,11 +71,11 @@ export default function ApprovalPage() {
               认定学时:
             </label>
             <div>
-              <input id="recognizedHours" name="recognizedHours" type="number" min={0} defaultValue={current} className={`${inputBase} w-28`} />
+              <input id="recognizedHours" name="recognizedHours" type="number" min={0} defaultValue={typed("approve", "recognizedHours", String(current))} className={`${inputBase} w-28`} />
               <ErrorList errors={errors.recognizedHours} />
             </div>
             <div>
-              <input name="adjustReason" aria-label="调减说明" placeholder={`调减说明（认定学时低于${current}时必填）`} maxLength={200} className={`${inputBase} w-72`} />
+              <input name="adjustReason" defaultValue={typed("approve", "adjustReason", "")} aria-label="调减说明" placeholder={`调减说明（认定学时低于${current}时必填）`} maxLength={200} className={`${inputBase} w-72`} />
               <ErrorList errors={errors.adjustReason} />
             </div>
             <button type="submit" name="intent" value="approve" className={buttonClass} disabled={busy}>
@@ -80,7 +84,7 @@ export default function ApprovalPage() {
           </Form>
           <Form method="post" className="flex flex-wrap items-start gap-3 text-sm">
             <div>
-              <select name="reasonCode" aria-label="驳回原因" defaultValue="" className={`${inputBase} w-56`}>
+              <select name="reasonCode" aria-label="驳回原因" defaultValue={typed("reject", "reasonCode", "")} className={`${inputBase} w-56`}>
                 <option value="">请选择驳回原因</option>
                 {rejectReasons.map((r) => (
                   <option key={r.code} value={r.code}>
@@ -91,7 +95,7 @@ export default function ApprovalPage() {
               <ErrorList errors={errors.reasonCode} />
             </div>
             <div>
-              <input name="reason" aria-label="驳回说明" placeholder="驳回说明" maxLength={200} className={`${inputBase} w-64`} />
+              <input name="reason" defaultValue={typed("reject", "reason", "")} aria-label="驳回说明" placeholder="驳回说明" maxLength={200} className={`${inputBase} w-64`} />
               <ErrorList errors={errors.reason} />
             </div>
             <button type="submit" name="intent" value="reject" className={`${buttonClass} bg-red-700 hover:bg-red-800`} disabled={busy}>

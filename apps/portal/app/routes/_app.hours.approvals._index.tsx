@@ -13,6 +13,8 @@ import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import type { ApprovalRow } from "@ce/contracts";
 import { readTextForm } from "../utils/form-data.server.ts";
+import { BATCH_PART, typedBack, typedOr } from "../utils/typed-back.ts";
+import { RowCheck } from "../components/BatchReview.tsx";
 
 const PATH = "/hours/approvals";
 
@@ -34,19 +36,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readTextForm(request);
   const declarationIds = form.getAll("ids").map(String);
   const intent = form.get("intent");
+  // A refusal puts back the ticked rows and the reason (typed-back.ts).
+  const typed = typedBack(form, BATCH_PART, ["reasonCode", "reason"], ["ids"]);
   try {
     if (intent === "batchReject") {
       const input = BatchRejectInput.safeParse({ declarationIds, reasonCode: form.get("reasonCode") || undefined, reason: String(form.get("reason") ?? "") });
-      if (!input.success) return data({ ok: false as const, errors: input.error.issues.map((i) => i.message) }, { status: 400 });
+      if (!input.success) return data({ ok: false as const, errors: input.error.issues.map((i) => i.message), typed }, { status: 400 });
       const { decided } = await api.hours.approvals.batchReject.mutate(input.data);
       return { ok: true as const, message: `已驳回${decided}条申报` };
     }
     const input = BatchApproveInput.safeParse({ declarationIds });
-    if (!input.success) return data({ ok: false as const, errors: input.error.issues.map((i) => i.message) }, { status: 400 });
+    if (!input.success) return data({ ok: false as const, errors: input.error.issues.map((i) => i.message), typed }, { status: 400 });
     const { decided } = await api.hours.approvals.batchApprove.mutate(input.data);
     return { ok: true as const, message: `已审核通过${decided}条申报` };
   } catch (error) {
-    return data({ ok: false as const, errors: toFormErrors(error, []).formErrors }, { status: 400 });
+    return data({ ok: false as const, errors: toFormErrors(error, []).formErrors, typed }, { status: 400 });
   }
 }
 
@@ -54,7 +58,7 @@ const columns = (offset: number): Column<ApprovalRow>[] => [
   {
     header: "选择",
     className: "w-12 text-center",
-    cell: (r) => <input type="checkbox" name="ids" value={r.id} form="batch" aria-label={`选择${r.professionalName}的申报`} className="h-4 w-4" />,
+    cell: (r) => <RowCheck formId="batch" value={r.id} label={`${r.professionalName}的申报`} />,
   },
   ...recordColumns(offset),
   {
@@ -75,6 +79,7 @@ const columns = (offset: number): Column<ApprovalRow>[] => [
 export default function ApprovalsPage() {
   const { trail, name, result } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const typed = actionData && !actionData.ok ? actionData.typed : null;
   const navigation = useNavigation();
   const { search } = useLocation();
   return (
@@ -99,7 +104,7 @@ export default function ApprovalsPage() {
         <button type="submit" name="intent" value="batchApprove" className={buttonClass} disabled={navigation.state === "submitting"}>
           批量审核通过
         </button>
-        <select name="reasonCode" aria-label="驳回原因" defaultValue="" className={`${inputBase} w-56`}>
+        <select name="reasonCode" aria-label="驳回原因" defaultValue={typedOr(typed, BATCH_PART, "reasonCode", "")} className={`${inputBase} w-56`}>
           <option value="">请选择驳回原因</option>
           {rejectReasons.map((r) => (
             <option key={r.code} value={r.code}>
@@ -107,7 +112,7 @@ export default function ApprovalsPage() {
             </option>
           ))}
         </select>
-        <input name="reason" aria-label="驳回说明" placeholder="驳回说明" maxLength={200} className={`${inputBase} w-64`} />
+        <input name="reason" defaultValue={typedOr(typed, BATCH_PART, "reason", "")} aria-label="驳回说明" placeholder="驳回说明" maxLength={200} className={`${inputBase} w-64`} />
         <button type="submit" name="intent" value="batchReject" className={`${buttonClass} bg-red-700 hover:bg-red-800`} disabled={navigation.state === "submitting"}>
           批量驳回
         </button>

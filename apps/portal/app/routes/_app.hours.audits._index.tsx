@@ -12,6 +12,8 @@ import { toFormErrors } from "../utils/errors.server.ts";
 import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
+import { BATCH_PART, typedBack, typedOr } from "../utils/typed-back.ts";
+import { RowCheck } from "../components/BatchReview.tsx";
 
 const PATH = "/hours/audits";
 
@@ -32,19 +34,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await signedIn(request, context);
   const form = await readTextForm(request);
   const declarationIds = form.getAll("ids").map(String);
+  // A refusal puts back the ticked rows and the reason (typed-back.ts).
+  const typed = typedBack(form, BATCH_PART, ["reason"], ["ids"]);
   try {
     if (form.get("intent") === "fail") {
       const input = FailAuditInput.safeParse({ declarationIds, reason: String(form.get("reason") ?? "") });
-      if (!input.success) return data({ ok: false as const, errors: input.error.issues.map((i) => i.message) }, { status: 400 });
+      if (!input.success) return data({ ok: false as const, errors: input.error.issues.map((i) => i.message), typed }, { status: 400 });
       const { decided } = await api.hours.audits.fail.mutate(input.data);
       return { ok: true as const, message: `${decided}条记录审验不通过，已作废，需重新申报` };
     }
     const input = PassAuditInput.safeParse({ declarationIds });
-    if (!input.success) return data({ ok: false as const, errors: input.error.issues.map((i) => i.message) }, { status: 400 });
+    if (!input.success) return data({ ok: false as const, errors: input.error.issues.map((i) => i.message), typed }, { status: 400 });
     const { decided } = await api.hours.audits.pass.mutate(input.data);
     return { ok: true as const, message: `${decided}条记录审验通过，已备案` };
   } catch (error) {
-    return data({ ok: false as const, errors: toFormErrors(error, []).formErrors }, { status: 400 });
+    return data({ ok: false as const, errors: toFormErrors(error, []).formErrors, typed }, { status: 400 });
   }
 }
 
@@ -52,7 +56,7 @@ const columns = (offset: number): Column<DeclarationRow>[] => [
   {
     header: "选择",
     className: "w-12 text-center",
-    cell: (r) => <input type="checkbox" name="ids" value={r.id} form="audit" aria-label={`选择${r.professionalName}的记录`} className="h-4 w-4" />,
+    cell: (r) => <RowCheck formId="audit" value={r.id} label={`${r.professionalName}的记录`} />,
   },
   ...recordColumns(offset),
   detailColumn,
@@ -61,6 +65,7 @@ const columns = (offset: number): Column<DeclarationRow>[] => [
 export default function AuditsPage() {
   const { trail, input, forms, result, seed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const typed = actionData && !actionData.ok ? actionData.typed : null;
   const busy = useNavigation().state === "submitting";
   const { search } = useLocation();
   return (
@@ -105,7 +110,7 @@ export default function AuditsPage() {
         <button type="submit" name="intent" value="pass" className={buttonClass} disabled={busy}>
           审验通过
         </button>
-        <input name="reason" aria-label="审验不通过原因" placeholder="审验不通过原因" maxLength={200} className={`${inputBase} w-64`} />
+        <input name="reason" defaultValue={typedOr(typed, BATCH_PART, "reason", "")} aria-label="审验不通过原因" placeholder="审验不通过原因" maxLength={200} className={`${inputBase} w-64`} />
         <button type="submit" name="intent" value="fail" className={`${buttonClass} bg-red-700 hover:bg-red-800`} disabled={busy}>
           审验不通过
         </button>

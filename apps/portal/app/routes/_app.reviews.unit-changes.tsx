@@ -12,6 +12,7 @@ import { toFormErrors } from "../utils/errors.server.ts";
 import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
+import { BATCH_PART, type Typed, typedBack, typedChecked, typedOr } from "../utils/typed-back.ts";
 
 const PATH = "/reviews/unit-changes";
 const FORM_ID = "decide-unit-changes";
@@ -28,18 +29,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, PATH);
   const form = await readTextForm(request);
+  // A refusal puts back the ticked rows and the reason (typed-back.ts).
+  const typed = typedBack(form, BATCH_PART, ["reason"], ["approvalIds"]);
   const parsed = DecideUnitChangesInput.safeParse({ approvalIds: form.getAll("approvalIds"), decision: form.get("decision"), reason: form.get("reason") ?? undefined });
-  if (!parsed.success) return data({ ok: false, message: parsed.error.issues[0]?.message ?? "提交的信息有误" }, { status: 400 });
+  if (!parsed.success) return data({ ok: false, message: parsed.error.issues[0]?.message ?? "提交的信息有误", typed }, { status: 400 });
   try {
     const { decided, applied } = await api.identity.unitChanges.decide.mutate(parsed.data);
     const verb = parsed.data.decision === "APPROVE" ? "通过" : "驳回";
     return { ok: true, message: `已${verb}${decided}条申请${applied > 0 ? `，其中${applied}条已生效` : ""}` };
   } catch (error) {
-    return data({ ok: false, message: toFormErrors(error, []).formErrors.join("；") }, { status: 400 });
+    return data({ ok: false, message: toFormErrors(error, []).formErrors.join("；"), typed }, { status: 400 });
   }
 }
 
-function columns(offset: number, pendingTab: boolean): Column<UnitChangeRow>[] {
+function columns(offset: number, pendingTab: boolean, typed: Typed | null): Column<UnitChangeRow>[] {
   const cols: Column<UnitChangeRow>[] = [
     { header: "序号", cell: (_, i) => offset + i + 1, className: "w-14 text-center" },
     { header: "法人单位", cell: (r) => r.unitName },
@@ -67,7 +70,7 @@ function columns(offset: number, pendingTab: boolean): Column<UnitChangeRow>[] {
       cell: (r) =>
         pendingTab ? (
           <label className="inline-flex items-center gap-1">
-            <input type="checkbox" name="approvalIds" value={r.approvalId} form={FORM_ID} aria-label={`选择${r.unitName}`} />
+            <input type="checkbox" name="approvalIds" value={r.approvalId} form={FORM_ID} defaultChecked={typedChecked(typed, BATCH_PART, "approvalIds", r.approvalId)} aria-label={`选择${r.unitName}`} />
             选择
           </label>
         ) : (
@@ -84,6 +87,7 @@ function columns(offset: number, pendingTab: boolean): Column<UnitChangeRow>[] {
 export default function UnitChangesReviewPage() {
   const { trail, tab, filters, result } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const typed = actionData && "typed" in actionData ? actionData.typed : null;
   const { search } = useLocation();
   const tabHref = (t: "PENDING" | "DONE") => `?tab=${t}${filters.unitName ? `&unitName=${encodeURIComponent(filters.unitName)}` : ""}`;
   return (
@@ -122,10 +126,10 @@ export default function UnitChangesReviewPage() {
           <label htmlFor="reject-reason" className="text-gray-700">
             驳回原因:
           </label>
-          <input id="reject-reason" name="reason" maxLength={200} className={`${inputBase} w-72`} />
+          <input id="reject-reason" name="reason" defaultValue={typedOr(typed, BATCH_PART, "reason", "")} maxLength={200} className={`${inputBase} w-72`} />
         </Form>
       ) : null}
-      <DataTable caption="机构信息修改申请" columns={columns((result.page - 1) * result.pageSize, tab === "PENDING")} rows={result.items} rowKey={(r) => r.approvalId} />
+      <DataTable caption="机构信息修改申请" columns={columns((result.page - 1) * result.pageSize, tab === "PENDING", typed)} rows={result.items} rowKey={(r) => r.approvalId} />
       <Pager page={result.page} pageSize={result.pageSize} total={result.total} query={search} />
       <p className="mt-3 text-xs text-gray-500">注：如果申请的单位主动撤销更换操作时，其产生的待审核、已审核记录会自动消失</p>
     </div>

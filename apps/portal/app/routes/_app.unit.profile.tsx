@@ -10,8 +10,11 @@ import { Notice } from "../components/Notice.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
 import { requirePage, requireUser, rethrowServiceError } from "../utils/session.server.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
+import { typedBack, typedOr } from "../utils/typed-back.ts";
 
 const PATH = "/unit/profile";
+// What each form part typed, echoed after a refusal (see typed-back.ts).
+const TYPED = { save: ["nature", "industry", "region"], code: ["code", "codeConfirmed"], superior: ["superiorId"] } as const;
 
 async function signedInEditor(request: Request, context: LoaderFunctionArgs["context"]) {
   // A professional's 基本信息修改 is their own profile page.
@@ -30,7 +33,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await signedInEditor(request, context);
   const form = Object.fromEntries(await readTextForm(request));
   const profile = api.identity.unitProfile;
-  const fail = (message: string, field?: string) => data({ ok: false, message, field: field ?? null }, { status: 400 });
+  const fail = (message: string, field?: string) => {
+    const names = field && field in TYPED ? TYPED[field as keyof typeof TYPED] : [];
+    return data({ ok: false, message, field: field ?? null, typed: field ? typedBack(form, field, names) : null }, { status: 400 });
+  };
   try {
     switch (form.intent) {
       case "save": {
@@ -75,6 +81,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 export default function UnitProfilePage() {
   const { trail, unit, superiorName, pending, superiors } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const typed = (part: string, name: string, fallback: string) => typedOr(actionData && "typed" in actionData ? actionData.typed : null, part, name, fallback);
   const errorFor = (field: string) => (actionData && !actionData.ok && actionData.field === field ? <p className="mt-1 text-xs text-red-600" role="alert">{actionData.message}</p> : null);
   return (
     <div className="max-w-3xl">
@@ -92,7 +99,7 @@ export default function UnitProfilePage() {
         </Row>
         <Row label="上级部门">{superiorName ?? "—"}</Row>
         <Row label="单位性质">
-          <select name="nature" aria-label="单位性质" defaultValue={unit.nature} className={`${inputClass} max-w-xs`}>
+          <select name="nature" aria-label="单位性质" defaultValue={typed("save", "nature", unit.nature)} className={`${inputClass} max-w-xs`}>
             {UnitNature.options.map((n) => (
               <option key={n} value={n}>
                 {unitNatureLabels[n]}
@@ -101,7 +108,7 @@ export default function UnitProfilePage() {
           </select>
         </Row>
         <Row label="所属行业">
-          <select name="industry" aria-label="所属行业" defaultValue={unit.industry ?? ""} className={`${inputClass} max-w-xs`}>
+          <select name="industry" aria-label="所属行业" defaultValue={typed("save", "industry", unit.industry ?? "")} className={`${inputClass} max-w-xs`}>
             {unit.industry ? null : <option value="">请选择</option>}
             {industries.map((i) => (
               <option key={i.code} value={i.code}>
@@ -111,7 +118,7 @@ export default function UnitProfilePage() {
           </select>
         </Row>
         <Row label="所在地区">
-          <select name="region" aria-label="所在地区" defaultValue={unit.region ?? ""} className={`${inputClass} max-w-xs`}>
+          <select name="region" aria-label="所在地区" defaultValue={typed("save", "region", unit.region ?? "")} className={`${inputClass} max-w-xs`}>
             {unit.region ? null : <option value="">请选择</option>}
             {regions.map((r) => (
               <option key={r.code} value={r.code}>
@@ -149,9 +156,9 @@ export default function UnitProfilePage() {
             <label htmlFor="new-code" className="block text-gray-700">
               新的组织机构代码/统一社会信用代码:
             </label>
-            <input id="new-code" name="code" maxLength={20} className={`${inputClass} font-mono`} />
+            <input id="new-code" name="code" maxLength={20} defaultValue={typed("code", "code", "")} className={`${inputClass} font-mono`} />
             {errorFor("code")}
-            <CreditCodeConfirm show={!!actionData && !actionData.ok && actionData.field === "code" && needsCodeConfirmation([actionData.message])} id="new-code-confirmed" />
+            <CreditCodeConfirm show={!!actionData && !actionData.ok && actionData.field === "code" && needsCodeConfirmation([actionData.message], typed("code", "codeConfirmed", ""))} id="new-code-confirmed" defaultChecked={typed("code", "codeConfirmed", "") === "on"} />
             <p className="text-xs text-gray-500">由上级部门审核通过后生效。</p>
             <button type="submit" className={buttonClass}>
               提交申请
@@ -163,7 +170,7 @@ export default function UnitProfilePage() {
             <label htmlFor="new-superior" className="block text-gray-700">
               新的上级部门:
             </label>
-            <select id="new-superior" name="superiorId" defaultValue="" className={inputClass}>
+            <select id="new-superior" name="superiorId" defaultValue={typed("superior", "superiorId", "")} className={inputClass}>
               <option value="">请选择</option>
               {superiors
                 .filter((s) => s.id !== unit.superiorId)

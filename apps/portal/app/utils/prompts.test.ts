@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { choosePrompt } from "./prompts.ts";
+import { choosePrompt, chooseSubject } from "./prompts.ts";
 import { zhErrorMap } from "./validation.ts";
 
 describe("choosePrompt: the verb is said once", () => {
@@ -15,6 +15,7 @@ describe("choosePrompt: the verb is said once", () => {
     ["可选择的科目", "请选择可选择的科目"],
   ])("%j → %s", (label, prompt) => {
     expect(choosePrompt(label)).toBe(prompt);
+    expect(`请选择${chooseSubject(label)}`).toBe(prompt);
     expect(prompt).not.toMatch(/选择.*选择(?!的)/);
   });
 

@@ -5,9 +5,13 @@
  * "请选择选择调入单位". Returns "请选择" alone for a label that is only the verb or empty.
  */
 export function choosePrompt(label: string): string {
-  const subject = label
+  return `请选择${chooseSubject(label)}`;
+}
+
+/** What a select label names, without a leading 选择/请选择 or a trailing colon: "选择调入单位" → "调入单位". */
+export function chooseSubject(label: string): string {
+  return label
     .trim()
     .replace(/^(请)?选择\s*[:：]?\s*/, "")
     .replace(/\s*[:：]$/, "");
-  return `请选择${subject}`;
 }

@@ -37,7 +37,7 @@ async function pickPerson() {
   await page.getByRole("button", { name: "查询" }).click();
   await Promise.all([page.waitForURL(/accountId=/), page.getByRole("link", { name: `选择${person.name}` }).click()]);
   await page.locator('input[name="contactPhone"]').fill("0532-88886666");
-  await page.getByLabel("搜索选择调入单位").fill("青岛港");
+  await page.getByLabel("搜索调入单位").fill("青岛港");
   await expect.poll(() => page.locator('select[name="toUnitId"] option').allInnerTexts()).toContain(to.unit);
   await page.locator('select[name="toUnitId"]').selectOption({ label: to.unit });
   await page.locator('textarea[name="reason"]').fill("工作调动");

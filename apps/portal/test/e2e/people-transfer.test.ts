@@ -27,7 +27,7 @@ describe("人员调转 across cities in the browser", () => {
     await page.getByText(`${person.idNumber.slice(0, 10)}****${person.idNumber.slice(14)}`).waitFor();
 
     await page.locator('input[name="contactPhone"]').fill("0531-88886666");
-    await page.getByLabel("搜索选择调入单位").fill("淄博");
+    await page.getByLabel("搜索调入单位").fill("淄博");
     await expect.poll(() => page.locator('select[name="toUnitId"] option').allInnerTexts()).toContain("淄博市公共汽车公司");
     await page.locator('select[name="toUnitId"]').selectOption({ label: "淄博市公共汽车公司" });
     await page.locator('textarea[name="reason"]').fill("工作调动");
