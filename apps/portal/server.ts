@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
 import express, { type Request as ExpressRequest, type Response as ExpressResponse } from "express";
 import helmet from "helmet";
+import { portalBuildDir } from "./build-dir.ts";
 
 // Configuration first: a bad variable stops the server with a message naming it, not a stack.
 const { env } = await import("./app/utils/env.server.ts").catch((err: Error) => {
@@ -17,7 +18,7 @@ const { MAX_BODY_BYTES, formMessages } = await import("./app/utils/form-data.ser
 const { helmetOptions } = await import("./app/utils/headers.server.ts");
 const { logError, logWarn } = await import("./app/utils/log.server.ts");
 
-const buildDir = fileURLToPath(new URL("./build/", import.meta.url));
+const buildDir = fileURLToPath(new URL(`./${portalBuildDir()}/`, import.meta.url));
 const serverBuild = `${buildDir}server/index.js`;
 if (!existsSync(serverBuild)) {
   console.error(`portal: ${serverBuild} is missing; run \`npm run build\` in apps/portal first`);

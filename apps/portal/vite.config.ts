@@ -2,6 +2,7 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import tailwindcss from "@tailwindcss/vite";
 import { defineConfig } from "vite";
+import { portalBuildDir } from "./build-dir.ts";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -14,6 +15,7 @@ export default defineConfig({
     tailwindcss(),
     !process.env.VITEST &&
       remix({
+        buildDirectory: portalBuildDir(),
         future: {
           v3_fetcherPersist: true,
           v3_relativeSplatPath: true,

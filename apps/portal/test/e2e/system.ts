@@ -14,6 +14,7 @@ import { naming } from "@ce/contracts";
 import { cleanupPrefix, testServiceAuth, testServicePublicKeys } from "@ce/service-kit/testing";
 import type {} from "vitest";
 import type { TestProject } from "vitest/node";
+import { E2E_BUILD_DIR } from "../../build-dir.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -136,17 +137,21 @@ function newestMtime(p: string): number {
   return newest;
 }
 
-/** The portal is served from its Vite build: rebuild when a source it bundles is newer. */
+/**
+ * The portal is served from its Vite build: rebuild when a source it bundles is newer. The tests'
+ * build has its own directory (E2E_BUILD_DIR), so a portal started by `npm start` keeps its chunks.
+ */
 async function ensurePortalBuild(logDir: string): Promise<void> {
-  const built = path.join(portalDir, "build/server/index.js");
+  const built = path.join(portalDir, E2E_BUILD_DIR, "server/index.js");
   const sources = [
     path.join(portalDir, "app"),
     path.join(portalDir, "vite.config.ts"),
+    path.join(portalDir, "build-dir.ts"),
     path.join(portalDir, "package.json"),
     path.join(repoDir, "packages/contracts/src"),
   ];
   const stale = !existsSync(built) || Math.max(...sources.map(newestMtime)) > statSync(built).mtimeMs;
-  if (stale) await run("npm", ["run", "build"], portalDir, childEnv({}), path.join(logDir, "portal-build.log"));
+  if (stale) await run("npm", ["run", "build"], portalDir, childEnv({ PORTAL_BUILD_DIR: E2E_BUILD_DIR }), path.join(logDir, "portal-build.log"));
 }
 
 export default async function setup(project: TestProject) {
@@ -212,6 +217,7 @@ export default async function setup(project: TestProject) {
       portalDir,
       childEnv({
         NODE_ENV: "development",
+        PORTAL_BUILD_DIR: E2E_BUILD_DIR,
         SERVICE_AUTH_PRIVATE_KEY: testServiceAuth.privateKey,
         SESSION_SECRET: `e2e-${tag}-${Math.random().toString(36).slice(2)}`,
         HOST: "127.0.0.1",
