@@ -9,6 +9,7 @@ export const E2E_BUILD_DIR = "build-e2e";
 
 export function portalBuildDir(env: Record<string, string | undefined> = process.env): string {
   const name = env.PORTAL_BUILD_DIR?.trim() || "build";
-  if (!/^[A-Za-z0-9._-]+$/.test(name) || name === "." || name === "..") throw new Error(`PORTAL_BUILD_DIR must be a directory name inside apps/portal, got ${JSON.stringify(name)}`);
+  if (!/^[A-Za-z0-9._-]+$/.test(name) || name === "." || name === "..")
+    throw new Error(`PORTAL_BUILD_DIR must be a directory name inside apps/portal, got ${JSON.stringify(name)}`);
   return name;
 }

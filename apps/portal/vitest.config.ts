@@ -1,5 +1,5 @@
-import { defineConfig } from "vitest/config";
 import { preset } from "@ce/testkit/vitest-preset";
+import { defineConfig } from "vitest/config";
 
 // Projects below extend this and add their own `include` (arrays are merged, so none here).
 const shared = preset({ name: "portal", include: [] });

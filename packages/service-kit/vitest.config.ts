@@ -1,4 +1,4 @@
-import { defineConfig } from "vitest/config";
 import { preset } from "@ce/testkit/vitest-preset";
+import { defineConfig } from "vitest/config";
 
 export default defineConfig({ test: preset({ name: "service-kit" }) });

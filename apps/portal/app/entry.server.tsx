@@ -3,9 +3,9 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
-import { NonceContext } from "./utils/nonce.ts";
 import { renderToPipeableStream } from "react-dom/server";
 import { logError } from "./utils/log.server.ts";
+import { NonceContext } from "./utils/nonce.ts";
 
 // Single fetch aborts a render after this long; streamed promises must settle before it.
 export const streamTimeout = 5_000;
@@ -15,7 +15,7 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  loadContext: AppLoadContext
+  loadContext: AppLoadContext,
 ) {
   // server.ts puts the same nonce into this response's Content-Security-Policy header.
   const nonce = loadContext.cspNonce;
@@ -38,7 +38,7 @@ export default function handleRequest(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,
               status: responseStatusCode,
-            })
+            }),
           );
           pipe(body);
         },
@@ -50,7 +50,7 @@ export default function handleRequest(
           // Errors after the shell are logged here; before it, Remix's handleError logs them.
           if (shellRendered) logError("render failed", error);
         },
-      }
+      },
     );
     setTimeout(abort, streamTimeout + 1_000);
   });

@@ -2,8 +2,8 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { config as zodConfig } from "zod";
-import stylesheet from "./tailwind.css?url";
 import { ErrorPanel } from "./components/ErrorPanel.tsx";
+import stylesheet from "./tailwind.css?url";
 import { PLATFORM_NAME } from "./utils/brand.ts";
 import { useNonce } from "./utils/nonce.ts";
 

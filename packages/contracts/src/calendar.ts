@@ -163,5 +163,13 @@ export const CalendarDate = calendarDateField("日期");
  */
 export function calendarYearField(label: string) {
   const range = `${label}应在${MIN_CALENDAR_YEAR}至${MAX_CALENDAR_YEAR}年之间`;
-  return wholeNumberField({ label, min: MIN_CALENDAR_YEAR, max: MAX_CALENDAR_YEAR, required: `请选择${label}`, notWhole: `请选择${label}`, tooSmall: range, tooLarge: range });
+  return wholeNumberField({
+    label,
+    min: MIN_CALENDAR_YEAR,
+    max: MAX_CALENDAR_YEAR,
+    required: `请选择${label}`,
+    notWhole: `请选择${label}`,
+    tooSmall: range,
+    tooLarge: range,
+  });
 }

@@ -5,8 +5,14 @@ describe("PageRequest reads page and pageSize as plain positive decimal integers
   it.each([
     [{}, { page: 1, pageSize: 20 }],
     [{ page: "2" }, { page: 2, pageSize: 20 }],
-    [{ page: 3, pageSize: 50 }, { page: 3, pageSize: 50 }],
-    [{ page: "12", pageSize: "200" }, { page: 12, pageSize: 200 }],
+    [
+      { page: 3, pageSize: 50 },
+      { page: 3, pageSize: 50 },
+    ],
+    [
+      { page: "12", pageSize: "200" },
+      { page: 12, pageSize: 200 },
+    ],
   ])("accepts %j as %j", (raw, expected) => {
     expect(PageRequest.parse(raw)).toEqual(expected);
   });

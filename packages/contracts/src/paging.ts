@@ -31,7 +31,8 @@ export interface Page<T> {
 }
 
 /** The output schema of one page of `item`s (the zod twin of Page<T>, for a procedure's `.output()`). */
-export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 
 /** Offset for a page request. */
 export const pageOffset = (p: PageRequest) => (p.page - 1) * p.pageSize;

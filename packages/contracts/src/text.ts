@@ -15,7 +15,8 @@ const LINE_BREAK_OR_TAB = /[\t\n]/u;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
 // Noncharacters (Unicode §23.7): U+FDD0–U+FDEF and the last two code points of every plane.
-const NONCHARACTER = /[\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/;
+const NONCHARACTER =
+  /[\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/;
 
 // What trimming removes at either end: whitespace and the characters Unicode says render as
 // nothing (Default_Ignorable_Code_Point: zero-width space and joiners, soft hyphen, word joiner,
@@ -74,9 +75,7 @@ function text({ label, max, min = 0, required = `请填写${label}`, tooLong = `
   // Browsers submit a textarea's line breaks as CRLF; store one form.
   if (multiLine) schema = schema.overwrite((s) => s.replace(/\r\n?/g, "\n"));
   if (min > 0) schema = schema.min(min, { error: min === 1 ? required : `${label}至少${min}个字` });
-  return schema
-    .max(max, { error: tooLong })
-    .refine((s) => textFault(s, multiLine) === null, { error: textFaultMessage(label) });
+  return schema.max(max, { error: tooLong }).refine((s) => textFault(s, multiLine) === null, { error: textFaultMessage(label) });
 }
 
 /**
@@ -106,5 +105,9 @@ export function SearchText(label: string, max = 50) {
  * only, 1..`max` characters. Refuses with the given Chinese message.
  */
 export function OpaqueToken(message: string, max = 200) {
-  return z.string({ error: message }).min(1, { error: message }).max(max, { error: message }).regex(/^[\x21-\x7E]+$/, { error: message });
+  return z
+    .string({ error: message })
+    .min(1, { error: message })
+    .max(max, { error: message })
+    .regex(/^[\x21-\x7E]+$/, { error: message });
 }

@@ -1,10 +1,10 @@
 // Outbox relay throughput: N committed events → published to JetStream and marked.
 // Run: npm run bench (from the root) or `npm run bench` in packages/service-kit.
 import { identityEvents, naming as makeNaming } from "@ce/contracts";
-import { createTestDatabase, dropTestDatabase, recordBenchmark, repoRootOf, testTag, TEST_NATS_URL } from "@ce/testkit";
+import { createTestDatabase, dropTestDatabase, recordBenchmark, repoRootOf, TEST_NATS_URL, testTag } from "@ce/testkit";
+import { createLogger } from "../src/logger.ts";
 import { connectNats, ensureStream } from "../src/nats.ts";
 import { enqueueEvent, startOutboxRelay } from "../src/outbox.ts";
-import { createLogger } from "../src/logger.ts";
 import { unitEnvelope } from "../src/testing.ts";
 import { OUTBOX_DDL, pgClient } from "../test/support/pg-client.ts";
 
@@ -43,7 +43,11 @@ try {
 
   recordBenchmark(repoRootOf(import.meta.dirname), "outbox", "Outbox: transactional write and relay to JetStream", [
     { metric: "write transactions (event row only)", value: `${Math.round(EVENTS / (writeMs / 1000))} tx/s`, note: `${EVENTS} tx, ${CONCURRENCY} concurrent` },
-    { metric: "relay publish + mark", value: `${Math.round(published / (relayMs / 1000))} events/s`, note: `batch 100, ${published} events in ${Math.round(relayMs)} ms` },
+    {
+      metric: "relay publish + mark",
+      value: `${Math.round(published / (relayMs / 1000))} events/s`,
+      note: `batch 100, ${published} events in ${Math.round(relayMs)} ms`,
+    },
     { metric: "messages stored in the stream", value: String(stored), note: stored === EVENTS ? "= events written (none lost, none doubled)" : "MISMATCH" },
   ]);
   console.log(`outbox: ${EVENTS} events written in ${Math.round(writeMs)} ms, relayed in ${Math.round(relayMs)} ms; stream holds ${stored}`);

@@ -4,7 +4,7 @@
 // delete what was written; and, for the window no code runs in (the process dies between the write
 // and the commit, or the delete itself fails), sweep blobs that no record names once they are
 // older than any transaction can be. A record never names a blob that was not written first.
-import { Objm, type ObjectStore } from "@nats-io/obj";
+import { type ObjectStore, Objm } from "@nats-io/obj";
 import type { Infra } from "./runtime.ts";
 
 /** One file to store under `name` (a fresh uuid the record will name). */
@@ -49,7 +49,11 @@ const HOUR = 60 * 60 * 1000;
  * and starts its orphan sweep, stopped with the service's lifecycle. Raises what NATS raises when
  * the bucket cannot be created. See BlobBucket for the write-then-commit contract.
  */
-export async function openBlobBucket(infra: Pick<Infra, "log" | "naming" | "nats" | "lifecycle">, bucket: string, opts: BlobBucketOptions): Promise<BlobBucket> {
+export async function openBlobBucket(
+  infra: Pick<Infra, "log" | "naming" | "nats" | "lifecycle">,
+  bucket: string,
+  opts: BlobBucketOptions,
+): Promise<BlobBucket> {
   const store: ObjectStore = await new Objm(infra.nats.js).create(infra.naming.bucket(bucket), { replicas: opts.replicas ?? 1 });
   const graceMs = opts.graceMs ?? HOUR;
   const remove = async (names: readonly string[]) => {

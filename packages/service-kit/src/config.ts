@@ -14,7 +14,10 @@ export const baseEnv = {
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default("postgresql://postgres@127.0.0.1:5432/ce"),
   /** `nats://user:password@host:port` where the server asks for a user (deploy/local/credentials.mjs). */
-  NATS_URL: z.string().regex(/^(nats|tls):\/\/[^\s]+$/, "expected nats://host:port").default("nats://127.0.0.1:4222"),
+  NATS_URL: z
+    .string()
+    .regex(/^(nats|tls):\/\/[^\s]+$/, "expected nats://host:port")
+    .default("nats://127.0.0.1:4222"),
   /** `redis://user:password@host:port` where the server has ACL users. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default("redis://127.0.0.1:6379"),
   /**
@@ -35,7 +38,10 @@ export const baseEnv = {
   /** A /trpc request body larger than this is answered 413 before it is read (bytes). */
   SERVICE_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_BODY_BYTES),
   /** Prefix for subjects, streams, consumers and Redis keys, so that test runs never collide. */
-  SUBJECT_PREFIX: z.string().regex(/^[a-z0-9_-]*$/i, "letters, digits, _ and - only").default(""),
+  SUBJECT_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]*$/i, "letters, digits, _ and - only")
+    .default(""),
   HOST: z.string().default("127.0.0.1"),
   /** Replicas of the streams a service creates: 1 on one server, 3 in a JetStream cluster. */
   NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
@@ -69,7 +75,9 @@ export function parseEnv<S extends z.ZodRawShape>(shape: S, env: Record<string, 
   }
   const data = parsed.data as { NODE_ENV?: string; SERVICE_AUTH_PUBLIC_KEYS?: ServicePublicKeys };
   if (data.NODE_ENV === "production" && data.SERVICE_AUTH_PUBLIC_KEYS && includesDevServiceKey(data.SERVICE_AUTH_PUBLIC_KEYS)) {
-    throw new ConfigError(["SERVICE_AUTH_PUBLIC_KEYS: the development key must not be accepted in production; list each caller's own public key (deploy/README.md)"]);
+    throw new ConfigError([
+      "SERVICE_AUTH_PUBLIC_KEYS: the development key must not be accepted in production; list each caller's own public key (deploy/README.md)",
+    ]);
   }
   return parsed.data;
 }

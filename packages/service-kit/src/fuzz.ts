@@ -1,8 +1,9 @@
 // Property-based fuzzing of every procedure's input with hostile values (fast-check): never a
 // 500, never a partial write. Test code only.
-import fc from "fast-check";
-import type { AnyRouter } from "@trpc/server";
+
 import type { Principal } from "@ce/contracts";
+import type { AnyRouter } from "@trpc/server";
+import fc from "fast-check";
 import { callerContext, callProcedure, listProcedures } from "./matrix.ts";
 
 /** Runs per procedure: `FUZZ_RUNS` from the environment (npm run test:fuzz sets a large one), else `fallback`. */
@@ -32,7 +33,7 @@ const nastyStrings = [
   "%_\\%",
   "../../etc/passwd",
   "<script>alert(1)</script>",
-  "=HYPERLINK(\"http://x\")",
+  '=HYPERLINK("http://x")',
   "__proto__",
   "constructor",
   "null",
@@ -66,7 +67,19 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(...nastyNumbers),
   fc.double(),
   fc.integer(),
-  fc.constantFrom(null, undefined, true, false, [], {}, new Date(Number.NaN), new Date(8.64e15), deep(200), Array.from({ length: 10_000 }, (_, i) => i), Array.from({ length: 10_000 }, () => "a")),
+  fc.constantFrom(
+    null,
+    undefined,
+    true,
+    false,
+    [],
+    {},
+    new Date(Number.NaN),
+    new Date(8.64e15),
+    deep(200),
+    Array.from({ length: 10_000 }, (_, i) => i),
+    Array.from({ length: 10_000 }, () => "a"),
+  ),
   fc.bigInt(),
   fc.array(hostileString, { maxLength: 5 }),
   fc.dictionary(hostileString, hostileString, { maxKeys: 4 }),
@@ -127,7 +140,12 @@ export function hostileInputs(sample: unknown, fieldPaths: Path[] = []): fc.Arbi
   const paths = [...leafPaths(sample), ...fieldPaths].filter((p) => !seen.has(JSON.stringify(p)) && seen.add(JSON.stringify(p)));
   return fc.oneof(
     { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...paths), hostileValue).map(([p, v]) => withValueAt(sample, p, v)) },
-    { weight: 1, arbitrary: fc.tuple(hostileString, hostileValue).map(([k, v]) => (sample && typeof sample === "object" && !Array.isArray(sample) ? { ...sample, [k]: v } : v)) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(hostileString, hostileValue)
+        .map(([k, v]) => (sample && typeof sample === "object" && !Array.isArray(sample) ? { ...sample, [k]: v } : v)),
+    },
     { weight: 1, arbitrary: hostileValue },
   );
 }
@@ -162,20 +180,26 @@ export async function fuzzRouter<W>(opts: {
     const sample = opts.samples[p.path]?.input?.(opts.world);
     const failures: string[] = [];
     const details = await fc.check(
-      fc.asyncProperty(hostileInputs(sample ?? {}, p.inputs.flatMap((schema) => schemaPaths(schema))), async (input) => {
-        result.cases++;
-        const before = p.type === "mutation" ? await opts.snapshot() : "";
-        const outcome = await callProcedure(opts.router, p.path, callerContext(opts.principalFor?.[p.path] ?? opts.principal), input);
-        if (!outcome.ok && (outcome.code === "INTERNAL_SERVER_ERROR" || outcome.code === "THROWN")) {
-          failures.push(`${p.path}: ${outcome.code} ${outcome.message.slice(0, 160)} for ${describe(input)}`);
-          return false;
-        }
-        if (!outcome.ok && p.type === "mutation" && (await opts.snapshot()) !== before) {
-          failures.push(`${p.path}: refused ${outcome.code} but rows changed, for ${describe(input)}`);
-          return false;
-        }
-        return true;
-      }),
+      fc.asyncProperty(
+        hostileInputs(
+          sample ?? {},
+          p.inputs.flatMap((schema) => schemaPaths(schema)),
+        ),
+        async (input) => {
+          result.cases++;
+          const before = p.type === "mutation" ? await opts.snapshot() : "";
+          const outcome = await callProcedure(opts.router, p.path, callerContext(opts.principalFor?.[p.path] ?? opts.principal), input);
+          if (!outcome.ok && (outcome.code === "INTERNAL_SERVER_ERROR" || outcome.code === "THROWN")) {
+            failures.push(`${p.path}: ${outcome.code} ${outcome.message.slice(0, 160)} for ${describe(input)}`);
+            return false;
+          }
+          if (!outcome.ok && p.type === "mutation" && (await opts.snapshot()) !== before) {
+            failures.push(`${p.path}: refused ${outcome.code} but rows changed, for ${describe(input)}`);
+            return false;
+          }
+          return true;
+        },
+      ),
       { numRuns: opts.runs, endOnFailure: true },
     );
     if (details.failed) result.problems.push(failures[0] ?? `${p.path}: ${String(details.errorInstance)}`);
@@ -184,7 +208,10 @@ export async function fuzzRouter<W>(opts: {
 }
 
 function describe(input: unknown): string {
-  const s = JSON.stringify(input, (_k, v: unknown) => (typeof v === "bigint" ? `${v}n` : typeof v === "string" && v.length > 40 ? `${v.slice(0, 20)}…(${v.length})` : v)) ?? String(input);
+  const s =
+    JSON.stringify(input, (_k, v: unknown) =>
+      typeof v === "bigint" ? `${v}n` : typeof v === "string" && v.length > 40 ? `${v.slice(0, 20)}…(${v.length})` : v,
+    ) ?? String(input);
   return s.length > 300 ? `${s.slice(0, 300)}…` : s;
 }
 

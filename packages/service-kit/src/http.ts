@@ -1,13 +1,13 @@
-import http from "node:http";
 import { randomUUID } from "node:crypto";
+import http from "node:http";
 import type { AnyRouter } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import type { Redis } from "ioredis";
-import type { Logger } from "./logger.ts";
 import { DEFAULT_MAX_BODY_BYTES } from "./config.ts";
+import type { Logger } from "./logger.ts";
 import { ipOrNull, NonceCache, SERVICE_AUTH_HEADER, type ServicePublicKeys, verifyServiceAuth } from "./service-auth.ts";
 import { resolvePrincipal } from "./session.ts";
-import { incidentId, type Context } from "./trpc.ts";
+import { type Context, incidentId } from "./trpc.ts";
 
 export type ReadinessChecks = Record<string, () => Promise<unknown>>;
 
@@ -70,7 +70,8 @@ export function startHttpServer(opts: {
     },
     onError({ error, path, ctx }) {
       // The caller got only "系统繁忙（错误编号 …）"; the detail and that id go to the log.
-      if (error.code === "INTERNAL_SERVER_ERROR") (ctx?.log ?? log).error({ err: error.cause ?? error, path, requestId: incidentId(error, ctx) }, "procedure failed");
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        (ctx?.log ?? log).error({ err: error.cause ?? error, path, requestId: incidentId(error, ctx) }, "procedure failed");
     },
   });
 

@@ -12,8 +12,6 @@
 // - Decompression bombs: the 4 MB byte cap comes first, then a pixel cap (MAX_ATTACHMENT_PIXELS)
 //   checked from the header before any pixel is decoded, for BMP and for sharp alike.
 import { createHash } from "node:crypto";
-import { decode as decodeBmp } from "bmp-ts";
-import sharp, { type Metadata } from "sharp";
 import {
   ATTACHMENT_DIMENSIONS_MESSAGE,
   ATTACHMENT_EMPTY_MESSAGE,
@@ -21,10 +19,12 @@ import {
   ATTACHMENT_TYPE_MESSAGE,
   contentTypes,
   DomainError,
+  type ImageType,
   MAX_ATTACHMENT_BYTES,
   MAX_ATTACHMENT_PIXELS,
-  type ImageType,
 } from "@ce/contracts";
+import { decode as decodeBmp } from "bmp-ts";
+import sharp, { type Metadata } from "sharp";
 
 /** The types an attachment is stored as (a BMP upload is stored as png). */
 export type StoredImageType = Exclude<ImageType, "bmp">;

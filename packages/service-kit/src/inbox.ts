@@ -1,5 +1,5 @@
-import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg } from "@nats-io/jetstream";
-import { EventEnvelope, parseEvent, type EventDefinition, type Naming, type StreamName } from "@ce/contracts";
+import { type EventDefinition, EventEnvelope, type Naming, parseEvent, type StreamName } from "@ce/contracts";
+import { AckPolicy, type ConsumerMessages, DeliverPolicy, type JetStreamClient, type JetStreamManager, type JsMsg } from "@nats-io/jetstream";
 import type { z } from "zod";
 import { quoteIdent, type SqlClient, type TransactionalClient } from "./db.ts";
 import type { Logger } from "./logger.ts";
@@ -123,7 +123,10 @@ export async function startConsumer<Tx extends SqlClient>(opts: {
       const attempt = m.info.deliveryCount;
       if (attempt >= maxDeliver) {
         // The server would stop delivering anyway; term() says so now and frees the ack slot.
-        log.error({ err, type: envelope.type, eventId: envelope.id, deliveries: attempt, deadLettered: true }, "event dead-lettered: failed on every delivery; terminated");
+        log.error(
+          { err, type: envelope.type, eventId: envelope.id, deliveries: attempt, deadLettered: true },
+          "event dead-lettered: failed on every delivery; terminated",
+        );
         m.term();
       } else {
         log.warn({ err, type: envelope.type, eventId: envelope.id, attempt }, "event handler failed; will retry");

@@ -17,7 +17,13 @@ export function hostileInputField(input: unknown): string | null {
     if (value === null || typeof value !== "object" || depth > MAX_DEPTH || seen.has(value)) return null;
     seen.add(value);
     const entries: [unknown, unknown][] =
-      value instanceof Map ? [...value.entries()] : value instanceof Set ? [...value].map((v, i) => [i, v]) : Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+      value instanceof Map
+        ? [...value.entries()]
+        : value instanceof Set
+          ? [...value].map((v, i) => [i, v])
+          : Array.isArray(value)
+            ? value.map((v, i) => [i, v])
+            : Object.entries(value);
     for (const [key, child] of entries) {
       const childPath = path ? `${path}.${String(key)}` : String(key);
       if (typeof key === "string" && UNSTORABLE.test(key)) return childPath;

@@ -1,4 +1,4 @@
-import { pino, type DestinationStream, type Logger, type LoggerOptions } from "pino";
+import { type DestinationStream, type Logger, type LoggerOptions, pino } from "pino";
 
 export type { Logger };
 
@@ -13,7 +13,24 @@ export function createLogger(service: string, level: string, destination?: Desti
     // Secrets never reach a log line, whatever object carries them (a mail's link and body hold
     // a reset token; the mailer logs a masked link instead).
     redact: {
-      paths: ["password", "token", "link", "secret", "*.password", "*.oldPassword", "*.newPassword", "*.token", "*.link", "*.body", "*.secret", "*.*.token", "*.*.link", "*.*.body", "req.headers.authorization", 'req.headers["x-ce-service-auth"]'],
+      paths: [
+        "password",
+        "token",
+        "link",
+        "secret",
+        "*.password",
+        "*.oldPassword",
+        "*.newPassword",
+        "*.token",
+        "*.link",
+        "*.body",
+        "*.secret",
+        "*.*.token",
+        "*.*.link",
+        "*.*.body",
+        "req.headers.authorization",
+        'req.headers["x-ce-service-auth"]',
+      ],
       censor: "[redacted]",
     },
   };

@@ -1,10 +1,10 @@
 // The authorization matrix: every procedure of a router, read from the router object itself,
 // called as four kinds of caller that must not reach another unit's data. Test code only.
 import { randomUUID } from "node:crypto";
-import { TRPCError, type AnyRouter } from "@trpc/server";
 import { allPermissions, callerUnit, type Principal } from "@ce/contracts";
+import { type AnyRouter, TRPCError } from "@trpc/server";
 import { createLogger } from "./logger.ts";
-import { createCallerFactory, type Context, type ProcedureAccess } from "./trpc.ts";
+import { type Context, createCallerFactory, type ProcedureAccess } from "./trpc.ts";
 
 export type MatrixCaller = "anonymous" | "professional" | "siblingAdmin" | "unprivilegedAdmin";
 export const matrixCallers: MatrixCaller[] = ["anonymous", "professional", "siblingAdmin", "unprivilegedAdmin"];
@@ -25,7 +25,10 @@ export interface ProcedureInfo {
  * (`_def.meta.access`) and its input schemas. Reads tRPC 11's `router._def.procedures`.
  */
 export function listProcedures(router: AnyRouter): ProcedureInfo[] {
-  const procedures = router._def.procedures as Record<string, { _def: { type: ProcedureInfo["type"]; meta?: { access?: ProcedureAccess }; inputs: unknown[]; output?: unknown } }>;
+  const procedures = router._def.procedures as Record<
+    string,
+    { _def: { type: ProcedureInfo["type"]; meta?: { access?: ProcedureAccess }; inputs: unknown[]; output?: unknown } }
+  >;
   return Object.entries(procedures)
     .map(([path, p]) => ({ path, type: p._def.type, access: p._def.meta?.access, inputs: p._def.inputs, output: p._def.output }))
     .sort((a, b) => a.path.localeCompare(b.path));
@@ -67,7 +70,13 @@ export interface MatrixResult {
 /** A request context for `createCaller`, as the HTTP server builds it. */
 export function callerContext(principal: Principal | null): Context {
   const requestId = randomUUID();
-  return { principal, token: principal ? `matrix-${principal.sessionId}` : null, requestId, clientIp: "192.0.2.77", log: createLogger("matrix", "silent").child({ requestId }) };
+  return {
+    principal,
+    token: principal ? `matrix-${principal.sessionId}` : null,
+    requestId,
+    clientIp: "192.0.2.77",
+    log: createLogger("matrix", "silent").child({ requestId }),
+  };
 }
 
 export type CallOutcome = { ok: true; value: unknown } | { ok: false; code: string; message: string };
@@ -125,14 +134,18 @@ export async function runAuthorizationMatrix<W>(opts: {
       result.outcomes.push(`${at}: ${outcome.ok ? "answered" : outcome.code}`);
       if (!outcome.ok) {
         result.refused++;
-        if (outcome.code === "INTERNAL_SERVER_ERROR" || outcome.code === "THROWN") result.problems.push(`${at}: failed with ${outcome.code} (${outcome.message.slice(0, 200)})`);
-        else if (who === "anonymous" && p.access?.kind !== "public" && outcome.code !== "UNAUTHORIZED") result.problems.push(`${at}: refused ${outcome.code}, expected UNAUTHORIZED`);
-        else if (who !== "siblingAdmin" && p.access?.kind === "permission" && !REFUSALS.has(outcome.code)) result.problems.push(`${at}: refused ${outcome.code}, expected UNAUTHORIZED/FORBIDDEN/NOT_FOUND`);
+        if (outcome.code === "INTERNAL_SERVER_ERROR" || outcome.code === "THROWN")
+          result.problems.push(`${at}: failed with ${outcome.code} (${outcome.message.slice(0, 200)})`);
+        else if (who === "anonymous" && p.access?.kind !== "public" && outcome.code !== "UNAUTHORIZED")
+          result.problems.push(`${at}: refused ${outcome.code}, expected UNAUTHORIZED`);
+        else if (who !== "siblingAdmin" && p.access?.kind === "permission" && !REFUSALS.has(outcome.code))
+          result.problems.push(`${at}: refused ${outcome.code}, expected UNAUTHORIZED/FORBIDDEN/NOT_FOUND`);
         continue;
       }
       if (who === "anonymous" && p.access?.kind !== "public") result.problems.push(`${at}: answered without a session`);
       if (who !== "siblingAdmin" && p.access?.kind === "permission") result.problems.push(`${at}: answered a caller lacking ${p.access.permissions.join("/")}`);
-      if (who === "siblingAdmin" && p.type === "mutation" && !c.siblingMaySucceed) result.problems.push(`${at}: a mutation on the other unit's objects succeeded`);
+      if (who === "siblingAdmin" && p.type === "mutation" && !c.siblingMaySucceed)
+        result.problems.push(`${at}: a mutation on the other unit's objects succeeded`);
       const body = serialize(outcome.value);
       const leaked = (c.publicData ? opts.privateSentinels : opts.sentinels).filter((s) => s && body.includes(s));
       if (leaked.length > 0) result.problems.push(`${at}: answer contains the other unit's data (${leaked.slice(0, 3).join(", ")})`);
@@ -151,7 +164,15 @@ export function matrixSummary(service: string, r: MatrixResult): string {
  * A principal as identity would write it at login: an admin of `unit` (super admin holding
  * every module unless `permissions` is given) or, with `professional`, a person with no scope.
  */
-export function testPrincipal(who: { unitId: string; unitName: string; scopePath: string; permissions?: Principal["permissions"]; professional?: boolean; accountId?: string; name?: string }): Principal {
+export function testPrincipal(who: {
+  unitId: string;
+  unitName: string;
+  scopePath: string;
+  permissions?: Principal["permissions"];
+  professional?: boolean;
+  accountId?: string;
+  name?: string;
+}): Principal {
   const professional = who.professional ?? false;
   return {
     sessionId: randomUUID().replaceAll("-", ""),

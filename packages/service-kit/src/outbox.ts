@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { headers as natsHeaders } from "@nats-io/transport-node";
+import { type Actor, type EventDefinition, EventEnvelope, type Naming } from "@ce/contracts";
 import type { JetStreamClient } from "@nats-io/jetstream";
-import { EventEnvelope, type Actor, type EventDefinition, type Naming } from "@ce/contracts";
+import { headers as natsHeaders } from "@nats-io/transport-node";
 import type { z } from "zod";
 import { quoteIdent, type SqlClient, type TransactionalClient } from "./db.ts";
 import type { Logger } from "./logger.ts";
@@ -81,26 +81,29 @@ export function startOutboxRelay(opts: {
   let again = false;
 
   async function publishBatch(): Promise<number> {
-    return db.$transaction(async (tx) => {
-      const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
-        `SELECT seq, id::text AS id, type, payload FROM ${table}
+    return db.$transaction(
+      async (tx) => {
+        const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
+          `SELECT seq, id::text AS id, type, payload FROM ${table}
          WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        batchSize,
-      );
-      if (rows.length === 0) return 0;
-      await Promise.all(
-        rows.map((row) => {
-          const h = natsHeaders();
-          h.set("Ce-Type", row.type);
-          return js.publish(naming.subject(row.type), JSON.stringify(row.payload), { msgID: row.id, headers: h });
-        }),
-      );
-      await tx.$executeRawUnsafe(
-        `UPDATE ${table} SET published_at = now() WHERE seq = ANY($1::bigint[])`,
-        rows.map((r) => r.seq.toString()),
-      );
-      return rows.length;
-    }, { timeout: 30_000 });
+          batchSize,
+        );
+        if (rows.length === 0) return 0;
+        await Promise.all(
+          rows.map((row) => {
+            const h = natsHeaders();
+            h.set("Ce-Type", row.type);
+            return js.publish(naming.subject(row.type), JSON.stringify(row.payload), { msgID: row.id, headers: h });
+          }),
+        );
+        await tx.$executeRawUnsafe(
+          `UPDATE ${table} SET published_at = now() WHERE seq = ANY($1::bigint[])`,
+          rows.map((r) => r.seq.toString()),
+        );
+        return rows.length;
+      },
+      { timeout: 30_000 },
+    );
   }
 
   async function drain(): Promise<number> {

@@ -1,4 +1,4 @@
-import { servedPage, type Page } from "@ce/contracts";
+import { type Page, servedPage } from "@ce/contracts";
 
 /**
  * Serves one page of a list: `count` gives the matching rows' total, `rows` fetches `limit` rows

@@ -1,9 +1,9 @@
 import { naming as makeNaming, type Naming } from "@ce/contracts";
 import type { Redis } from "ioredis";
+import { Lifecycle } from "./lifecycle.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { connectNats, type Nats } from "./nats.ts";
 import { createRedis } from "./redis.ts";
-import { Lifecycle } from "./lifecycle.ts";
 
 export interface InfraConfig {
   LOG_LEVEL: string;

@@ -1,16 +1,16 @@
 // Test fixtures for services: a stand-in identity producer, sessions, polling. Never imported by src/main code.
 import { randomBytes, randomUUID } from "node:crypto";
-import { headers as natsHeaders } from "@nats-io/transport-node";
-import { allPermissions, callerUnit, sessionKeys, unitPath, type Naming, type Permission, type Principal, type UnitSnapshot } from "@ce/contracts";
+import { allPermissions, callerUnit, type Naming, type Permission, type Principal, sessionKeys, type UnitSnapshot, unitPath } from "@ce/contracts";
 import { TEST_NATS_URL, TEST_REDIS_URL } from "@ce/testkit";
-import { connectNats, ensureStream, type Nats } from "./nats.ts";
-import { SESSION_TTL_S } from "./session.ts";
-import { DEV_SERVICE_AUTH_PRIVATE_KEY, DEV_SERVICE_AUTH_PUBLIC_KEY, SERVICE_AUTH_HEADER, signServiceAuth } from "./service-auth.ts";
-import { Redis } from "ioredis";
-import type { AnyRouter } from "@trpc/server";
+import { headers as natsHeaders } from "@nats-io/transport-node";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
+import type { AnyRouter } from "@trpc/server";
+import { Redis } from "ioredis";
 import superjson from "superjson";
 import { fetchWithTimeout } from "./call-timeout.ts";
+import { connectNats, ensureStream, type Nats } from "./nats.ts";
+import { DEV_SERVICE_AUTH_PRIVATE_KEY, DEV_SERVICE_AUTH_PUBLIC_KEY, SERVICE_AUTH_HEADER, signServiceAuth } from "./service-auth.ts";
+import { SESSION_TTL_S } from "./session.ts";
 
 /**
  * Plays the identity service towards a consumer under test: owns CE_IDENTITY under the test's
@@ -153,7 +153,15 @@ export function serviceClient<R extends AnyRouter>(
         fetch: fetchWithTimeout(timeoutMs),
         headers: async () => ({
           ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...(auth ? { [SERVICE_AUTH_HEADER]: signServiceAuth({ caller: auth.caller, audience: auth.audience ?? (await audienceOf(url)), privateKey: auth.privateKey }) } : {}),
+          ...(auth
+            ? {
+                [SERVICE_AUTH_HEADER]: signServiceAuth({
+                  caller: auth.caller,
+                  audience: auth.audience ?? (await audienceOf(url)),
+                  privateKey: auth.privateKey,
+                }),
+              }
+            : {}),
           "x-client-ip": clientIp,
         }),
       }) as never,
@@ -203,5 +211,5 @@ export async function cleanupPrefix(naming: Naming, redisUrl = TEST_REDIS_URL): 
   }
 }
 
-export * from "./matrix.ts";
 export * from "./fuzz.ts";
+export * from "./matrix.ts";

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { DomainError, type Permission, type Principal, permissionModules } from "@ce/contracts";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z } from "zod";
-import { DomainError, permissionModules, type Permission, type Principal } from "@ce/contracts";
-import type { Logger } from "./logger.ts";
 import { hostileInputField } from "./input-guard.ts";
+import type { Logger } from "./logger.ts";
 
 /** What every procedure sees: the caller (if signed in) and request-scoped facts. */
 export interface Context {
@@ -103,14 +103,19 @@ const hostileInput = t.middleware(async ({ getRawInput, next }) => {
 });
 
 /** Anyone may call it (login, captcha, registration): declared `public` for the authorization matrix. */
-export const publicProcedure = t.procedure.use(domainErrors).use(hostileInput).meta({ access: { kind: "public" } });
+export const publicProcedure = t.procedure
+  .use(domainErrors)
+  .use(hostileInput)
+  .meta({ access: { kind: "public" } });
 
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.principal || !ctx.token) {
-    throw new TRPCError({ code: "UNAUTHORIZED", message: "登录已过期，请重新登录" });
-  }
-  return next({ ctx: { ...ctx, principal: ctx.principal, token: ctx.token } });
-}).meta({ access: { kind: "authed" } });
+export const authedProcedure = publicProcedure
+  .use(({ ctx, next }) => {
+    if (!ctx.principal || !ctx.token) {
+      throw new TRPCError({ code: "UNAUTHORIZED", message: "登录已过期，请重新登录" });
+    }
+    return next({ ctx: { ...ctx, principal: ctx.principal, token: ctx.token } });
+  })
+  .meta({ access: { kind: "authed" } });
 
 const permissionLabel = new Map<string, string>(permissionModules.map((m) => [m.code, m.label]));
 

@@ -1,9 +1,9 @@
 // The kind under test: a blob is written only for a committed record. Real NATS object store;
 // the "records" are a Set standing in for the rows a service's transaction commits.
 import { naming as makeNaming } from "@ce/contracts";
-import { testTag, TEST_NATS_URL } from "@ce/testkit";
+import { TEST_NATS_URL, testTag } from "@ce/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBlobBucket, type BlobBucket } from "../src/blobs.ts";
+import { type BlobBucket, openBlobBucket } from "../src/blobs.ts";
 import { Lifecycle } from "../src/lifecycle.ts";
 import { createLogger } from "../src/logger.ts";
 import { connectNats, type Nats } from "../src/nats.ts";
@@ -28,10 +28,12 @@ afterAll(async () => {
 });
 
 const blob = (name: string) => ({ name, description: `${name}.png`, bytes: new TextEncoder().encode(`bytes of ${name}`) });
-const record = (...names: string[]) => async () => {
-  for (const n of names) committed.add(n);
-  return names.length;
-};
+const record =
+  (...names: string[]) =>
+  async () => {
+    for (const n of names) committed.add(n);
+    return names.length;
+  };
 const fail = (message: string) => async () => {
   throw new Error(message);
 };
@@ -40,9 +42,21 @@ describe("BlobBucket.commitWith", () => {
   // Each row: the blobs of one record, how its commit ends, and what the bucket holds afterwards.
   const rows: Array<{ name: string; blobs: string[]; commit: () => Promise<number>; error: string | null; kept: string[] }> = [
     { name: "a committed record keeps its blob", blobs: ["ok-1"], commit: record("ok-1"), error: null, kept: ["ok-1"] },
-    { name: "a committed record keeps all of its blobs", blobs: ["ok-2", "ok-3", "ok-4"], commit: record("ok-2", "ok-3", "ok-4"), error: null, kept: ["ok-2", "ok-3", "ok-4"] },
+    {
+      name: "a committed record keeps all of its blobs",
+      blobs: ["ok-2", "ok-3", "ok-4"],
+      commit: record("ok-2", "ok-3", "ok-4"),
+      error: null,
+      kept: ["ok-2", "ok-3", "ok-4"],
+    },
     { name: "a transaction that fails leaves no blob", blobs: ["rb-1"], commit: fail("deadlock detected"), error: "deadlock detected", kept: [] },
-    { name: "a transaction that fails after several uploads leaves none of them", blobs: ["rb-2", "rb-3", "rb-4", "rb-5", "rb-6"], commit: fail("年度学时已达上限"), error: "年度学时已达上限", kept: [] },
+    {
+      name: "a transaction that fails after several uploads leaves none of them",
+      blobs: ["rb-2", "rb-3", "rb-4", "rb-5", "rb-6"],
+      commit: fail("年度学时已达上限"),
+      error: "年度学时已达上限",
+      kept: [],
+    },
     { name: "a record without files commits with no blob", blobs: [], commit: record(), error: null, kept: [] },
   ];
   it.each(rows)("$name", async ({ blobs, commit, error, kept }) => {

@@ -137,7 +137,9 @@ describe("Redis with ACL users", () => {
 describe("NATS with a user per service", () => {
   it("refuses a connection without a user or with a wrong password", async () => {
     await expect(connect({ servers: `127.0.0.1:${natsPort}`, timeout: 3000, reconnect: false })).rejects.toThrow(/authorization/i);
-    await expect(connect({ servers: `127.0.0.1:${natsPort}`, user: "hours", pass: "wrong", timeout: 3000, reconnect: false })).rejects.toThrow(/authorization/i);
+    await expect(connect({ servers: `127.0.0.1:${natsPort}`, user: "hours", pass: "wrong", timeout: 3000, reconnect: false })).rejects.toThrow(
+      /authorization/i,
+    );
   });
 
   it("lets each service do its work: identity publishes, hours and reporting consume and ack", async () => {
@@ -148,7 +150,11 @@ describe("NATS with a user per service", () => {
     await identity.js.publish(naming.subject("ce.identity.unit.created.v1"), "{}", { msgID: "m1" });
     await hours.js.publish(naming.subject("ce.hours.declaration.submitted.v1"), "{}", { msgID: "m2" });
 
-    for (const [user, stream] of [["hours", "CE_IDENTITY"], ["reporting", "CE_IDENTITY"], ["reporting", "CE_HOURS"]] as const) {
+    for (const [user, stream] of [
+      ["hours", "CE_IDENTITY"],
+      ["reporting", "CE_IDENTITY"],
+      ["reporting", "CE_HOURS"],
+    ] as const) {
       const n = user === "hours" ? hours : await natsAs(user);
       const durable = naming.consumer(user, stream);
       await n.jsm.consumers.add(naming.stream(stream), { durable_name: durable, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All });
@@ -198,7 +204,11 @@ describe("NATS with a user per service", () => {
     const sub = n.nc.subscribe(subject);
     await n.nc.flush().catch(() => undefined);
     // A refused subscription ends with a permissions error.
-    await expect((async () => { for await (const _ of sub) return "message"; })()).rejects.toThrow(/permission/i);
+    await expect(
+      (async () => {
+        for await (const _ of sub) return "message";
+      })(),
+    ).rejects.toThrow(/permission/i);
   });
 
   // A stolen service credential must not reach a sibling's consumer: pulling and acking it would

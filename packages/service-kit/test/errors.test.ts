@@ -3,16 +3,22 @@
 import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
+import { DomainError } from "@ce/contracts";
 import { TEST_REDIS_URL, TEST_SERVER_URL } from "@ce/testkit";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { DomainError } from "@ce/contracts";
 import { startHttpServer } from "../src/http.ts";
 import { hostileInputField } from "../src/input-guard.ts";
 import { createLogger } from "../src/logger.ts";
 import { createRedis, type Redis } from "../src/redis.ts";
-import { DEV_SERVICE_AUTH_PRIVATE_KEY, DEV_SERVICE_AUTH_PUBLIC_KEY, parseServicePublicKeys, SERVICE_AUTH_HEADER, signServiceAuth } from "../src/service-auth.ts";
+import {
+  DEV_SERVICE_AUTH_PRIVATE_KEY,
+  DEV_SERVICE_AUTH_PUBLIC_KEY,
+  parseServicePublicKeys,
+  SERVICE_AUTH_HEADER,
+  signServiceAuth,
+} from "../src/service-auth.ts";
 import { authedProcedure, publicProcedure, router } from "../src/trpc.ts";
 
 describe("hostileInputField", () => {
@@ -50,7 +56,9 @@ describe("errors over HTTP", () => {
 
   const appRouter = router({
     ormFailure: publicProcedure.query(() => {
-      const e = new Error('\nInvalid `prisma.department.create()` invocation:\n\nRaw query failed. Code: `22021`. Message: `invalid byte sequence for encoding "UTF8": 0x00`');
+      const e = new Error(
+        '\nInvalid `prisma.department.create()` invocation:\n\nRaw query failed. Code: `22021`. Message: `invalid byte sequence for encoding "UTF8": 0x00`',
+      );
       e.name = "PrismaClientKnownRequestError";
       throw e;
     }),
@@ -80,7 +88,16 @@ describe("errors over HTTP", () => {
         done();
       },
     });
-    server = await startHttpServer({ router: appRouter, port: 0, host: "127.0.0.1", redis, log: createLogger("errors-test", "info", sink), readiness: {}, audience: "errors", serviceAuth: parseServicePublicKeys(`portal:${DEV_SERVICE_AUTH_PUBLIC_KEY}`) });
+    server = await startHttpServer({
+      router: appRouter,
+      port: 0,
+      host: "127.0.0.1",
+      redis,
+      log: createLogger("errors-test", "info", sink),
+      readiness: {},
+      audience: "errors",
+      serviceAuth: parseServicePublicKeys(`portal:${DEV_SERVICE_AUTH_PUBLIC_KEY}`),
+    });
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/trpc`;
   });
   afterAll(async () => {
@@ -89,12 +106,27 @@ describe("errors over HTTP", () => {
   });
 
   const get = async (path: string, requestId: string) => {
-    const res = await fetch(`${base}/${path}`, { headers: { [SERVICE_AUTH_HEADER]: signServiceAuth({ caller: "portal", audience: "errors", privateKey: DEV_SERVICE_AUTH_PRIVATE_KEY }), "x-request-id": requestId } });
+    const res = await fetch(`${base}/${path}`, {
+      headers: {
+        [SERVICE_AUTH_HEADER]: signServiceAuth({ caller: "portal", audience: "errors", privateKey: DEV_SERVICE_AUTH_PRIVATE_KEY }),
+        "x-request-id": requestId,
+      },
+    });
     return { status: res.status, text: await res.text() };
   };
   const post = async (path: string, json: unknown) => {
-    const res = await fetch(`${base}/${path}`, { method: "POST", headers: { "content-type": "application/json", [SERVICE_AUTH_HEADER]: signServiceAuth({ caller: "portal", audience: "errors", privateKey: DEV_SERVICE_AUTH_PRIVATE_KEY }) }, body: JSON.stringify({ json }) });
-    return { status: res.status, body: ((await res.json()) as { error?: { json: { message: string; data: { code: string; fieldErrors: Record<string, string[]> | null } } } }).error?.json };
+    const res = await fetch(`${base}/${path}`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        [SERVICE_AUTH_HEADER]: signServiceAuth({ caller: "portal", audience: "errors", privateKey: DEV_SERVICE_AUTH_PRIVATE_KEY }),
+      },
+      body: JSON.stringify({ json }),
+    });
+    return {
+      status: res.status,
+      body: ((await res.json()) as { error?: { json: { message: string; data: { code: string; fieldErrors: Record<string, string[]> | null } } } }).error?.json,
+    };
   };
 
   it.each([

@@ -15,9 +15,11 @@ import sharp, { type Sharp } from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { decodeAttachmentImage, storedAttachmentName } from "../src/images.ts";
 
-const solid = (width: number, height: number, channels: 3 | 4 = 3) => sharp({ create: { width, height, channels, background: { r: 200, g: 30, b: 60, alpha: 0.5 } } });
+const solid = (width: number, height: number, channels: 3 | 4 = 3) =>
+  sharp({ create: { width, height, channels, background: { r: 200, g: 30, b: 60, alpha: 0.5 } } });
 const buf = async (p: Sharp) => new Uint8Array(await p.toBuffer());
-const concat = (...parts: Array<Uint8Array | string>) => new Uint8Array(Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p, "utf8") : Buffer.from(p)))));
+const concat = (...parts: Array<Uint8Array | string>) =>
+  new Uint8Array(Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p, "utf8") : Buffer.from(p)))));
 const has = (hay: Uint8Array, needle: string) => Buffer.from(hay).includes(Buffer.from(needle, "latin1"));
 
 /** A BMP from ABGR pixels (bmp-ts's layout): left half red, right half blue. */
@@ -80,7 +82,10 @@ beforeAll(async () => {
   inputs.jpegGps = await buf(
     solid(8, 8)
       .jpeg()
-      .withExif({ IFD0: { Copyright: "SECRET-OWNER", Make: "SECRET-MAKE" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "36/1 40/1 12/1", GPSLongitudeRef: "E", GPSLongitude: "117/1 0/1 0/1" } }),
+      .withExif({
+        IFD0: { Copyright: "SECRET-OWNER", Make: "SECRET-MAKE" },
+        IFD3: { GPSLatitudeRef: "N", GPSLatitude: "36/1 40/1 12/1", GPSLongitudeRef: "E", GPSLongitude: "117/1 0/1 0/1" },
+      }),
   );
   inputs.jpegRotated = await buf(solid(6, 4).jpeg().withMetadata({ orientation: 6 }));
   inputs.webp = await buf(solid(4, 4).webp());
@@ -101,13 +106,37 @@ const table: Row[] = [
   { name: "a 32-bit BMP (stored as PNG)", input: () => bmp(4, 3, 32), stored: { type: "png", width: 4, height: 3 } },
   { name: "a 1-bit BMP (stored as PNG)", input: () => bmp(9, 3, 1), stored: { type: "png", width: 9, height: 3 } },
   { name: "a JPEG turned by EXIF Orientation (turned, tag gone)", input: () => inputs.jpegRotated!, stored: { type: "jpg", width: 4, height: 6 } },
-  { name: "a JPEG with EXIF GPS and owner (stripped)", input: () => inputs.jpegGps!, stored: { type: "jpg", width: 8, height: 8, absent: ["Exif", "SECRET-OWNER", "SECRET-MAKE"] } },
-  { name: "a PNG with a ZIP appended", input: () => concat(inputs.png!, "PK\x03\x04\x14\x00\x00\x00payload.js"), stored: { type: "png", width: 5, height: 3, absent: ["PK\x03\x04", "payload.js"] } },
-  { name: "a PNG with a script appended", input: () => concat(inputs.png!, "<script>alert(document.cookie)</script>"), stored: { type: "png", width: 5, height: 3, absent: ["<script>"] } },
-  { name: "a JPEG/HTML polyglot (HTML in a comment)", input: () => jpegWithComment(inputs.jpeg!, "<html><script>alert(1)</script>"), stored: { type: "jpg", width: 6, height: 4, absent: ["<script>"] } },
-  { name: "a BMP with bytes appended", input: () => concat(bmp(3, 2), "MZ\x90\x00 this program"), stored: { type: "png", width: 3, height: 2, absent: ["MZ\x90"] } },
+  {
+    name: "a JPEG with EXIF GPS and owner (stripped)",
+    input: () => inputs.jpegGps!,
+    stored: { type: "jpg", width: 8, height: 8, absent: ["Exif", "SECRET-OWNER", "SECRET-MAKE"] },
+  },
+  {
+    name: "a PNG with a ZIP appended",
+    input: () => concat(inputs.png!, "PK\x03\x04\x14\x00\x00\x00payload.js"),
+    stored: { type: "png", width: 5, height: 3, absent: ["PK\x03\x04", "payload.js"] },
+  },
+  {
+    name: "a PNG with a script appended",
+    input: () => concat(inputs.png!, "<script>alert(document.cookie)</script>"),
+    stored: { type: "png", width: 5, height: 3, absent: ["<script>"] },
+  },
+  {
+    name: "a JPEG/HTML polyglot (HTML in a comment)",
+    input: () => jpegWithComment(inputs.jpeg!, "<html><script>alert(1)</script>"),
+    stored: { type: "jpg", width: 6, height: 4, absent: ["<script>"] },
+  },
+  {
+    name: "a BMP with bytes appended",
+    input: () => concat(bmp(3, 2), "MZ\x90\x00 this program"),
+    stored: { type: "png", width: 3, height: 2, absent: ["MZ\x90"] },
+  },
   { name: "the 98-byte text “BMW 车辆说明…”", input: () => concat("BMW 车辆说明：".padEnd(40, "。"), "").subarray(0, 98), refused: ATTACHMENT_TYPE_MESSAGE },
-  { name: "text starting with BM and a plausible header size", input: () => concat("BM", Buffer.alloc(12), Buffer.from([40, 0, 0, 0]), "BMW 车辆说明书 第一章 安全驾驶须知…………"), refused: ATTACHMENT_TYPE_MESSAGE },
+  {
+    name: "text starting with BM and a plausible header size",
+    input: () => concat("BM", Buffer.alloc(12), Buffer.from([40, 0, 0, 0]), "BMW 车辆说明书 第一章 安全驾驶须知…………"),
+    refused: ATTACHMENT_TYPE_MESSAGE,
+  },
   { name: "a BMP cut short", input: () => bmp(40, 40).subarray(0, 600), refused: ATTACHMENT_TYPE_MESSAGE },
   { name: "a PNG cut short", input: () => inputs.png!.subarray(0, inputs.png!.length - 20), refused: ATTACHMENT_TYPE_MESSAGE },
   { name: "a PNG signature and nothing else", input: () => inputs.png!.subarray(0, 8), refused: ATTACHMENT_TYPE_MESSAGE },
@@ -117,7 +146,11 @@ const table: Row[] = [
   { name: "a BMP header claiming 60000×60000 pixels", input: () => bmpClaiming(60_000, 60_000), refused: ATTACHMENT_DIMENSIONS_MESSAGE },
   { name: "a BMP whose pixel offset points into its header", input: () => bmp(3, 2).map((v, i) => (i === 10 ? 20 : v)), refused: ATTACHMENT_TYPE_MESSAGE },
   { name: "a BMP header claiming a negative width", input: () => bmpClaiming(-5, 5), refused: ATTACHMENT_TYPE_MESSAGE },
-  { name: "an SVG", input: () => concat('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>'), refused: ATTACHMENT_TYPE_MESSAGE },
+  {
+    name: "an SVG",
+    input: () => concat('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>'),
+    refused: ATTACHMENT_TYPE_MESSAGE,
+  },
   { name: "a WebP (not in the guide's list)", input: () => inputs.webp!, refused: ATTACHMENT_TYPE_MESSAGE },
   { name: "an AVIF/HEIF (not in the guide's list)", input: () => inputs.avif!, refused: ATTACHMENT_TYPE_MESSAGE },
   { name: "a HEIC header", input: () => concat(Buffer.from([0, 0, 0, 0x18]), "ftypheic\0\0\0\0mif1heic", Buffer.alloc(64)), refused: ATTACHMENT_TYPE_MESSAGE },
@@ -126,14 +159,21 @@ const table: Row[] = [
   { name: "a program renamed .jpg", input: () => concat(Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03]), Buffer.alloc(1024)), refused: ATTACHMENT_TYPE_MESSAGE },
   { name: "JPEG magic bytes then zeros", input: () => concat(Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2048)), refused: ATTACHMENT_TYPE_MESSAGE },
   { name: "an empty file", input: () => new Uint8Array(), refused: ATTACHMENT_EMPTY_MESSAGE },
-  { name: "4 MB + 1 byte (checked before decoding)", input: () => concat(inputs.png!, Buffer.alloc(MAX_ATTACHMENT_BYTES + 1 - inputs.png!.length)), refused: ATTACHMENT_SIZE_MESSAGE },
+  {
+    name: "4 MB + 1 byte (checked before decoding)",
+    input: () => concat(inputs.png!, Buffer.alloc(MAX_ATTACHMENT_BYTES + 1 - inputs.png!.length)),
+    refused: ATTACHMENT_SIZE_MESSAGE,
+  },
 ];
 
 describe("decodeAttachmentImage", () => {
   it.each(table)("$name", async ({ input, stored, refused }) => {
     const bytes = input();
     if (refused) {
-      const e = await decodeAttachmentImage(bytes, "attachments").then(() => null, (x: unknown) => x);
+      const e = await decodeAttachmentImage(bytes, "attachments").then(
+        () => null,
+        (x: unknown) => x,
+      );
       expect(e).toBeInstanceOf(DomainError);
       expect(e).toMatchObject({ kind: "BAD_REQUEST", message: refused, field: "attachments" });
       return;

@@ -1,9 +1,10 @@
 // The matrix and the fuzzer catch what they exist to catch: a tiny router with each kind of fault.
+
+import { DomainError } from "@ce/contracts";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { DomainError } from "@ce/contracts";
-import { authedProcedure, permittedProcedure, publicProcedure, router } from "../src/trpc.ts";
 import { fuzzRouter, listProcedures, runAuthorizationMatrix, testPrincipal } from "../src/testing.ts";
+import { authedProcedure, permittedProcedure, publicProcedure, router } from "../src/trpc.ts";
 
 const VICTIM = "11111111-1111-4111-8111-111111111111";
 const sibling = { unitId: "22222222-2222-4222-8222-222222222222", unitName: "青岛", scopePath: "/2/" };
@@ -16,7 +17,11 @@ const callers = {
 
 describe("the authorization matrix", () => {
   it("reads each procedure's declared access from the router", () => {
-    const r = router({ a: publicProcedure.query(() => 1), b: authedProcedure.query(() => 1), c: router({ d: permittedProcedure("stats.view").query(() => 1) }) });
+    const r = router({
+      a: publicProcedure.query(() => 1),
+      b: authedProcedure.query(() => 1),
+      c: router({ d: permittedProcedure("stats.view").query(() => 1) }),
+    });
     expect(listProcedures(r).map((p) => [p.path, p.access])).toEqual([
       ["a", { kind: "public" }],
       ["b", { kind: "authed" }],

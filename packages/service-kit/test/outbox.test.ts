@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AckPolicy, DeliverPolicy } from "@nats-io/jetstream";
 import { identityEvents, naming as makeNaming, parseEvent } from "@ce/contracts";
-import { createTestDatabase, dropTestDatabase, testTag, TEST_NATS_URL } from "@ce/testkit";
-import { connectNats, ensureStream, type Nats } from "../src/nats.ts";
-import { enqueueEvent, startOutboxRelay, type OutboxRelay } from "../src/outbox.ts";
+import { createTestDatabase, dropTestDatabase, TEST_NATS_URL, testTag } from "@ce/testkit";
+import { AckPolicy, DeliverPolicy } from "@nats-io/jetstream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../src/logger.ts";
+import { connectNats, ensureStream, type Nats } from "../src/nats.ts";
+import { enqueueEvent, type OutboxRelay, startOutboxRelay } from "../src/outbox.ts";
 import { unitEnvelope } from "../src/testing.ts";
 import { OUTBOX_DDL, pgClient } from "./support/pg-client.ts";
 
@@ -32,8 +32,7 @@ afterAll(async () => {
 });
 
 const meta = { actor: null, correlationId: "test" };
-const outboxCount = async (where = "") =>
-  Number((await db.$queryRawUnsafe<Array<{ n: string }>>(`SELECT count(*) AS n FROM kit.outbox ${where}`))[0]?.n);
+const outboxCount = async (where = "") => Number((await db.$queryRawUnsafe<Array<{ n: string }>>(`SELECT count(*) AS n FROM kit.outbox ${where}`))[0]?.n);
 
 async function readStream(): Promise<unknown[]> {
   const stream = naming.stream("CE_IDENTITY");

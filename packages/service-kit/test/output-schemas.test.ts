@@ -2,9 +2,9 @@
 // and dbValue refuses a stored value outside its column's contract, naming the column.
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { authedProcedure, permittedProcedure, publicProcedure, router } from "../src/trpc.ts";
-import { dbValue, DbValueError } from "../src/db-values.ts";
+import { DbValueError, dbValue } from "../src/db-values.ts";
 import { proceduresWithoutOutput } from "../src/testing.ts";
+import { authedProcedure, permittedProcedure, publicProcedure, router } from "../src/trpc.ts";
 
 const Answer = z.object({ n: z.number() });
 

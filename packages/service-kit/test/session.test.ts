@@ -43,8 +43,22 @@ async function store(value: unknown, ttlS: number): Promise<string> {
 describe("resolvePrincipal", () => {
   it.each([
     { case: "fresh sliding session", ageS: 60, remember: false, keyTtl: SESSION_TTL_S, resolves: true, ttlAtMost: SESSION_TTL_S },
-    { case: "sliding session used every hour for 13 days", ageS: 13 * 24 * H, remember: false, keyTtl: SESSION_TTL_S, resolves: true, ttlAtMost: SESSION_TTL_S },
-    { case: "sliding session one hour before its end slides only to the end", ageS: SESSION_MAX_AGE_S - H, remember: false, keyTtl: SESSION_TTL_S, resolves: true, ttlAtMost: H },
+    {
+      case: "sliding session used every hour for 13 days",
+      ageS: 13 * 24 * H,
+      remember: false,
+      keyTtl: SESSION_TTL_S,
+      resolves: true,
+      ttlAtMost: SESSION_TTL_S,
+    },
+    {
+      case: "sliding session one hour before its end slides only to the end",
+      ageS: SESSION_MAX_AGE_S - H,
+      remember: false,
+      keyTtl: SESSION_TTL_S,
+      resolves: true,
+      ttlAtMost: H,
+    },
     { case: "sliding session kept alive past 14 days", ageS: SESSION_MAX_AGE_S + 1, remember: false, keyTtl: SESSION_TTL_S, resolves: false },
     { case: "sliding session kept alive for 90 days", ageS: 90 * 24 * H, remember: false, keyTtl: SESSION_TTL_S, resolves: false },
     { case: "记住密码 session whose key someone extended", ageS: REMEMBER_TTL_S + 10, remember: true, keyTtl: 30 * 24 * H, resolves: false },

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dropTestDatabase, testTag } from "@ce/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { containsFilter, escapeLike, likeContains, likePrefix, prefixFilter } from "../src/text-filter.ts";
 import { pgClient } from "./support/pg-client.ts";
 
@@ -21,8 +21,7 @@ afterAll(async () => {
   await dropTestDatabase(databaseUrl);
 });
 
-const matching = async (sql: string, pattern: string) =>
-  (await db.$queryRawUnsafe<Array<{ v: string }>>(sql, pattern)).map((r) => r.v).sort();
+const matching = async (sql: string, pattern: string) => (await db.$queryRawUnsafe<Array<{ v: string }>>(sql, pattern)).map((r) => r.v).sort();
 
 describe("likeContains (a person's text filter, case-insensitive)", () => {
   it.each([

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import pg from "pg";
 // Default import: the package is CommonJS, which Node (outside vitest) exposes only as default.
 import prismaInternals from "@prisma/internals";
+import pg from "pg";
 
 /** Postgres column types that each Prisma scalar (with its native type, if any) maps to. */
 const typeMap: Record<string, string> = {
@@ -84,7 +84,9 @@ export async function prismaDrift(opts: { schemaPath: string; databaseUrl: strin
         }
         // A list column may be nullable in SQL while Prisma treats it as required.
         if (got.nullable !== col.nullable && !col.array) {
-          problems.push(`column ${where}: schema.prisma says ${col.nullable ? "nullable" : "NOT NULL"}, database says ${got.nullable ? "nullable" : "NOT NULL"}`);
+          problems.push(
+            `column ${where}: schema.prisma says ${col.nullable ? "nullable" : "NOT NULL"}, database says ${got.nullable ? "nullable" : "NOT NULL"}`,
+          );
         }
       }
     }

@@ -7,7 +7,10 @@ export * from "./env.ts";
 
 /** A short random tag for one test file: its database name, subject prefix and Redis key prefix. */
 export function testTag(label: string): string {
-  return `t${label.replace(/[^a-z0-9]/gi, "").slice(0, 12).toLowerCase()}${randomBytes(4).toString("hex")}`;
+  return `t${label
+    .replace(/[^a-z0-9]/gi, "")
+    .slice(0, 12)
+    .toLowerCase()}${randomBytes(4).toString("hex")}`;
 }
 
 async function withAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
@@ -34,8 +37,8 @@ export async function dropTestDatabase(url: string): Promise<void> {
   const name = new URL(url).pathname.slice(1);
   await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
-export * from "./drift.ts";
 export * from "./bench.ts";
+export * from "./drift.ts";
 
 /** The monorepo root (the nearest folder holding turbo.json) above a path. */
 export { repoRoot as repoRootOf } from "./root.ts";

@@ -31,7 +31,11 @@ describe("architecture", () => {
   it.each(services)("keeps %s's domain layer free of transport, database and broker imports", (service) => {
     const dir = path.join(root, "services", service, "src/domain");
     const allowed = (spec: string) => spec.startsWith("./") || spec === "@ce/contracts" || spec === "zod" || spec === "vitest" || spec === "node:crypto";
-    const offenders = tsFiles(dir).flatMap((f) => imports(f).filter((s) => !allowed(s)).map((s) => `${path.relative(root, f)} imports ${s}`));
+    const offenders = tsFiles(dir).flatMap((f) =>
+      imports(f)
+        .filter((s) => !allowed(s))
+        .map((s) => `${path.relative(root, f)} imports ${s}`),
+    );
     expect(offenders).toEqual([]);
   });
 
@@ -41,7 +45,11 @@ describe("architecture", () => {
     const testOnly = new Set(["vitest", "fast-check"]);
     const allowed = (file: string, spec: string) =>
       spec.startsWith("./") || spec.startsWith("../") || spec === "zod" || (file.endsWith(".test.ts") && testOnly.has(spec));
-    const offenders = tsFiles(dir).flatMap((f) => imports(f).filter((s) => !allowed(f, s)).map((s) => `${path.relative(root, f)} imports ${s}`));
+    const offenders = tsFiles(dir).flatMap((f) =>
+      imports(f)
+        .filter((s) => !allowed(f, s))
+        .map((s) => `${path.relative(root, f)} imports ${s}`),
+    );
     expect(offenders).toEqual([]);
   });
 

@@ -5,7 +5,15 @@ import { describe, expect, it } from "vitest";
 const root = path.resolve(import.meta.dirname, "../../..");
 
 // Production code of every workspace; tests may build instants however they like.
-const sourceDirs = ["services/identity/src", "services/hours/src", "services/reporting/src", "packages/contracts/src", "packages/service-kit/src", "packages/testkit/src", "apps/portal/app"];
+const sourceDirs = [
+  "services/identity/src",
+  "services/hours/src",
+  "services/reporting/src",
+  "packages/contracts/src",
+  "packages/service-kit/src",
+  "packages/testkit/src",
+  "apps/portal/app",
+];
 
 // The one place allowed to read a calendar off an instant, and why others are exempt.
 const exempt: Record<string, string> = {
@@ -57,17 +65,17 @@ describe("one calendar (Asia/Shanghai) everywhere", () => {
     ["const y = new Date().getFullYear();", true],
     ["const m = d.getMonth() + 1;", true],
     ["const today = now.toISOString().slice(0, 10);", true],
-    ["const day = new Date().toISOString().split(\"T\")[0];", true],
-    ["{h.decidedAt.slice(0, 16).replace(\"T\", \" \")}", true],
+    ['const day = new Date().toISOString().split("T")[0];', true],
+    ['{h.decidedAt.slice(0, 16).replace("T", " ")}', true],
     ["return { day: occurredAt.slice(0, 10) };", true],
-    ["new Date(x).toLocaleString(\"zh-CN\")", true],
-    ["new Date(x).toLocaleDateString(\"zh-CN\")", true],
-    ["const f = new Intl.DateTimeFormat(\"zh-CN\", { timeZone: \"Asia/Shanghai\" });", true],
+    ['new Date(x).toLocaleString("zh-CN")', true],
+    ['new Date(x).toLocaleDateString("zh-CN")', true],
+    ['const f = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai" });', true],
     ["startDate: new Date(`${input.startDate}T00:00:00Z`),", true],
     ["l.occurred_at >= (${from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'", true],
     ["to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')", false],
     ["const day = z.string().regex(/^\\d{4}-\\d{2}-\\d{2}$/);", true],
-    ["effectiveFrom: z.iso.date({ error: \"请填写生效日期\" }),", true],
+    ['effectiveFrom: z.iso.date({ error: "请填写生效日期" }),', true],
     ["const current = calendarYear(deps.now());", false],
     ["{formatDateTime(h.decidedAt)}", false],
     ["startDate: toDateColumn(input.startDate),", false],

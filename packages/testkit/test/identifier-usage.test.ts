@@ -5,7 +5,15 @@ import { describe, expect, it } from "vitest";
 const root = path.resolve(import.meta.dirname, "../../..");
 
 // Production code of every workspace; tests may spell identifiers however they like.
-const sourceDirs = ["services/identity/src", "services/hours/src", "services/reporting/src", "packages/contracts/src", "packages/service-kit/src", "packages/testkit/src", "apps/portal/app"];
+const sourceDirs = [
+  "services/identity/src",
+  "services/hours/src",
+  "services/reporting/src",
+  "packages/contracts/src",
+  "packages/service-kit/src",
+  "packages/testkit/src",
+  "apps/portal/app",
+];
 
 // The one normaliser of typed identifiers, and why others are exempt.
 const exempt: Record<string, string> = {
@@ -21,7 +29,10 @@ const exempt: Record<string, string> = {
 const faults: Array<[string, RegExp]> = [
   ["folds Unicode itself (use normalizeIdentifier)", /\.normalize\(\s*["']NFKC?["']\s*\)/],
   ["trims and upper-cases an identifier itself (use normalizeIdentifier)", /\.trim\(\)\s*\.toUpperCase\(\)/],
-  ["takes an identifier as a plain trimmed string (use identifierField/UnitCode/MobilePhone/Landline)", /\b(idNumber|phone|mobile|landline|code|creditCode|orgCode)\s*:\s*z\s*\.string\([^)]*\)\s*\.trim\(\)/],
+  [
+    "takes an identifier as a plain trimmed string (use identifierField/UnitCode/MobilePhone/Landline)",
+    /\b(idNumber|phone|mobile|landline|code|creditCode|orgCode)\s*:\s*z\s*\.string\([^)]*\)\s*\.trim\(\)/,
+  ],
   ["takes an identifier as free text (use identifierField/UnitCode)", /\b(idNumber|code)\s*:\s*text\(/],
   ["checks a mobile number by regex without normalizing (use MobilePhone)", /regex\(\/\^1\[3-9\]/],
 ];
@@ -55,7 +66,7 @@ describe("one normaliser for identifiers people type or paste", () => {
     ['const idNumber = z.string({ error: "请输入证件号" }).trim().min(1);', false],
     ['  idNumber: z.string({ error: "请输入证件号" }).trim().min(1, "请输入证件号"),', true],
     ["  code: z.string().trim().max(20),", true],
-    ['  phone: z.string().trim().regex(/^1[3-9]\\d{9}$/),', true],
+    ["  phone: z.string().trim().regex(/^1[3-9]\\d{9}$/),", true],
     ['  idNumber: text("证件号", 32),', true],
     ['  code: text("机构代码/统一社会信用代码", 20),', true],
     ['  idNumber: identifierField("证件号", 32),', false],

@@ -5,7 +5,14 @@ import { describe, expect, it } from "vitest";
 const root = path.resolve(import.meta.dirname, "../../..");
 
 // Production code of every workspace; tests may query however they like.
-const sourceDirs = ["services/identity/src", "services/hours/src", "services/reporting/src", "packages/contracts/src", "packages/service-kit/src", "apps/portal/app"];
+const sourceDirs = [
+  "services/identity/src",
+  "services/hours/src",
+  "services/reporting/src",
+  "packages/contracts/src",
+  "packages/service-kit/src",
+  "apps/portal/app",
+];
 
 // The shared helpers themselves.
 const exempt: Record<string, string> = {
@@ -59,7 +66,7 @@ describe("one text filter and one pager everywhere", () => {
     ["name ILIKE '%' || ${q} || '%'", true],
     ["LIMIT ${input.pageSize} OFFSET ${pageOffset(input)}", true],
     ["skip: (input.page - 1) * input.pageSize, take: input.pageSize", true],
-    ["const page = Math.max(1, Number(url.searchParams.get(\"page\")) || 1);", true],
+    ['const page = Math.max(1, Number(url.searchParams.get("page")) || 1);', true],
     ["page: z.coerce.number().int().min(1).default(1),", true],
     ["...(input.name ? { professionalName: containsFilter(input.name) } : {})", false],
     ["where: { unitPath: prefixFilter(who.scopePath) }", false],

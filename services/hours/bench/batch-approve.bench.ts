@@ -1,8 +1,9 @@
 // 批量审核通过 at scale: how long one batchApprove call takes for 1,000 declarations (row locks,
 // set-based updates, decision rows and 1,000 approved events into the outbox, one transaction).
 // Run: `npm run bench` here or at the root; figures go to docs/benchmarks.md.
-import { percentile, recordBenchmark, repoRootOf } from "@ce/testkit";
+
 import { serviceClient } from "@ce/service-kit/testing";
+import { percentile, recordBenchmark, repoRootOf } from "@ce/testkit";
 import type { HoursRouter } from "../src/routers/index.ts";
 import { seedPendingDeclarations } from "../test/support/declarations.ts";
 import { adminOf, bootHoursWorld, bus, busDriver, jinan, province } from "../test/support/world.ts";
@@ -25,7 +26,11 @@ try {
   const published = await world.app.relay.flush();
   const relayMs = performance.now() - relayStart;
   recordBenchmark(repoRootOf(import.meta.dirname), "hours-batch-approve", "hours: 批量审核通过 of 1,000 declarations", [
-    { metric: "batchApprove, 1,000 records (median)", value: `${percentile(times, 50).toFixed(0)} ms`, note: `${ROUNDS} rounds, last level of the chain (each becomes 审核通过)` },
+    {
+      metric: "batchApprove, 1,000 records (median)",
+      value: `${percentile(times, 50).toFixed(0)} ms`,
+      note: `${ROUNDS} rounds, last level of the chain (each becomes 审核通过)`,
+    },
     { metric: "batchApprove, 1,000 records (max)", value: `${Math.max(...times).toFixed(0)} ms`, note: "" },
     { metric: "outbox relay drain", value: `${relayMs.toFixed(0)} ms`, note: `${published} approved events left to publish after the rounds` },
   ]);

@@ -3,13 +3,17 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { z } from "zod";
-import { EventEnvelope, hoursEvents, identityEvents, type EventDefinition } from "@ce/contracts";
+import { type EventDefinition, EventEnvelope, hoursEvents, identityEvents } from "@ce/contracts";
 import { repoRootOf } from "@ce/testkit";
+import { z } from "zod";
 
 const all: EventDefinition[] = [...Object.values(identityEvents), ...Object.values(hoursEvents)];
 
-const messageName = (type: string) => type.replace(/^ce\./, "").replace(/\.v(\d+)$/, "V$1").replace(/\.(\w)/g, (_, c: string) => c.toUpperCase());
+const messageName = (type: string) =>
+  type
+    .replace(/^ce\./, "")
+    .replace(/\.v(\d+)$/, "V$1")
+    .replace(/\.(\w)/g, (_, c: string) => c.toUpperCase());
 
 /** The AsyncAPI document as a plain object (stable key order, so the file diffs cleanly). */
 export function buildCatalog() {
@@ -27,7 +31,13 @@ export function buildCatalog() {
     messages[name] = {
       name: def.type,
       contentType: "application/json",
-      headers: { type: "object", properties: { "Nats-Msg-Id": { type: "string", description: "equals the envelope id; duplicates are dropped" }, "Ce-Type": { type: "string", const: def.type } } },
+      headers: {
+        type: "object",
+        properties: {
+          "Nats-Msg-Id": { type: "string", description: "equals the envelope id; duplicates are dropped" },
+          "Ce-Type": { type: "string", const: def.type },
+        },
+      },
       payload: {
         type: "object",
         properties: { ...envelope.properties, type: { type: "string", const: def.type }, data },

@@ -1,10 +1,10 @@
 import type { AddressInfo } from "node:net";
-import { systemClock, type Clock } from "@ce/contracts";
+import { type Clock, systemClock } from "@ce/contracts";
 import { connectInfra, ensureStream, retentionFromConfig, startEventPruner, startHttpServer, startOutboxRelay } from "@ce/service-kit";
-import { SCHEMA, type Config } from "./config.ts";
+import { type Config, SCHEMA } from "./config.ts";
 import { createDb } from "./db/client.ts";
-import { startIdentityConsumer } from "./events/identity-consumer.ts";
 import type { HoursDeps } from "./deps.ts";
+import { startIdentityConsumer } from "./events/identity-consumer.ts";
 import { createHoursRouter } from "./routers/index.ts";
 import { openAttachmentStore } from "./storage/attachments.ts";
 
@@ -28,7 +28,14 @@ export async function startHours(config: Config, opts: { now?: Clock } = {}) {
   const identityConsumer = await startIdentityConsumer(db, infra);
   infra.lifecycle.onStop("identity consumer", () => identityConsumer.stop());
 
-  const deps: HoursDeps = { db, attachments, log: infra.log, nudgeOutbox: () => relay.nudge(), yearsBack: config.DECLARATION_YEARS_BACK, now: opts.now ?? systemClock };
+  const deps: HoursDeps = {
+    db,
+    attachments,
+    log: infra.log,
+    nudgeOutbox: () => relay.nudge(),
+    yearsBack: config.DECLARATION_YEARS_BACK,
+    now: opts.now ?? systemClock,
+  };
   const server = await startHttpServer({
     router: createHoursRouter(deps),
     port: config.PORT,

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { baseEnv, parseEnv, port } from "@ce/service-kit";
+import { z } from "zod";
 
 export const SCHEMA = "hours";
 

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { naming as makeNaming } from "@ce/contracts";
 import { cleanupPrefix, errorCode, eventually, fakeIdentityProducer, serviceClient, signIn, unitEnvelope } from "@ce/service-kit/testing";
-import { createTestDatabase, dropTestDatabase, testTag, TEST_NATS_URL, TEST_REDIS_URL } from "@ce/testkit";
+import { createTestDatabase, dropTestDatabase, TEST_NATS_URL, TEST_REDIS_URL, testTag } from "@ce/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHours } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { migrate } from "../src/db/migrate.ts";
@@ -30,7 +30,9 @@ beforeAll(async () => {
   databaseUrl = await createTestDatabase(tag);
   await migrate(databaseUrl);
   producer = await fakeIdentityProducer(makeNaming(tag));
-  app = await startHours(loadConfig({ DATABASE_URL: databaseUrl, NATS_URL: TEST_NATS_URL, REDIS_URL: TEST_REDIS_URL, SUBJECT_PREFIX: tag, PORT: "0", LOG_LEVEL: "warn" }));
+  app = await startHours(
+    loadConfig({ DATABASE_URL: databaseUrl, NATS_URL: TEST_NATS_URL, REDIS_URL: TEST_REDIS_URL, SUBJECT_PREFIX: tag, PORT: "0", LOG_LEVEL: "warn" }),
+  );
   for (const e of [province, jinan, qingdao, bus]) await producer.publish(e);
   await eventually(async () => expect(await app.db.unitReplica.count()).toBe(4));
 });

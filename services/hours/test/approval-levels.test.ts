@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
 import type { DeclareInput } from "@ce/contracts";
 import { serviceClient } from "@ce/service-kit/testing";
+import { describe, expect, it } from "vitest";
 import type { HoursRouter } from "../src/routers/index.ts";
 import { adminOf, bus, busDriver, jinan, province, useHoursWorld } from "./support/world.ts";
 
@@ -32,7 +32,11 @@ async function declared(requestedHours: number): Promise<string> {
 
 const city = async () => client(await adminOf(world, jinan));
 const prov = async () => client(await adminOf(world, province));
-const fieldErrors = (p: Promise<unknown>) => p.then(() => null, (e: { data?: { fieldErrors?: unknown } }) => e.data?.fieldErrors);
+const fieldErrors = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: { data?: { fieldErrors?: unknown } }) => e.data?.fieldErrors,
+  );
 const detail = async (id: string) => (await city()).declarations.get.query({ declarationId: id });
 
 describe("an upper level starts from the current 认定学时", () => {

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { hoursEvents, naming as makeNaming, parseEvent, type DeclareInput } from "@ce/contracts";
+import { type DeclareInput, hoursEvents, naming as makeNaming, parseEvent } from "@ce/contracts";
 import { errorCode, eventually, serviceClient } from "@ce/service-kit/testing";
+import { describe, expect, it } from "vitest";
 import type { HoursRouter } from "../src/routers/index.ts";
 import { seedPendingDeclarations } from "./support/declarations.ts";
 import { adminOf, bus, busDriver, jinan, professionalSession, province, qingdao, useHoursWorld } from "./support/world.ts";
@@ -77,7 +77,9 @@ describe("approvals", () => {
 
   it("refuses 认定学时 above 申报学时, naming the field", async () => {
     const id = await declared(20);
-    const err = await client(await adminOf(world, jinan)).approvals.approve.mutate({ declarationId: id, recognizedHours: 21 }).catch((e: { data?: unknown }) => e.data);
+    const err = await client(await adminOf(world, jinan))
+      .approvals.approve.mutate({ declarationId: id, recognizedHours: 21 })
+      .catch((e: { data?: unknown }) => e.data);
     expect(err).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { recognizedHours: ["认定学时不能超过申报学时20"] } });
   });
 
@@ -91,14 +93,19 @@ describe("approvals", () => {
 
   it("asks for the text when the reason is 其他", async () => {
     const id = await declared();
-    const err = await client(await adminOf(world, jinan)).approvals.reject.mutate({ declarationId: id, reasonCode: "OTHER", reason: "" }).catch((e: { data?: unknown }) => e.data);
+    const err = await client(await adminOf(world, jinan))
+      .approvals.reject.mutate({ declarationId: id, reasonCode: "OTHER", reason: "" })
+      .catch((e: { data?: unknown }) => e.data);
     expect(err).toMatchObject({ fieldErrors: { reason: ["请填写驳回说明"] } });
   });
 
   it("gives one of two admins deciding at once a success and the other a CONFLICT", async () => {
     const id = await declared();
     const [a, b] = [client(await adminOf(world, jinan)), client(await adminOf(world, jinan))];
-    const codes = await Promise.all([errorCode(a.approvals.approve.mutate({ declarationId: id })), errorCode(b.approvals.reject.mutate({ declarationId: id, reasonCode: "DUPLICATE" }))]);
+    const codes = await Promise.all([
+      errorCode(a.approvals.approve.mutate({ declarationId: id })),
+      errorCode(b.approvals.reject.mutate({ declarationId: id, reasonCode: "DUPLICATE" })),
+    ]);
     expect(codes.sort()).toEqual(["CONFLICT", "OK"]);
     expect(await errorCode(a.approvals.approve.mutate({ declarationId: id }))).toBe("CONFLICT");
   });
@@ -117,7 +124,9 @@ describe("approvals", () => {
 
   it("batch-rejects and refuses the whole batch when one record is out of scope", async () => {
     const [x, y] = [await declared(), await declared()];
-    expect(await errorCode(client(await adminOf(world, qingdao)).approvals.batchReject.mutate({ declarationIds: [x, y], reasonCode: "DUPLICATE" }))).toBe("NOT_FOUND");
+    expect(await errorCode(client(await adminOf(world, qingdao)).approvals.batchReject.mutate({ declarationIds: [x, y], reasonCode: "DUPLICATE" }))).toBe(
+      "NOT_FOUND",
+    );
     expect((await client(await adminOf(world, jinan)).approvals.batchReject.mutate({ declarationIds: [x, y], reasonCode: "DUPLICATE" })).decided).toBe(2);
   });
 

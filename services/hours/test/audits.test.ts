@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { errorCode, eventually, serviceClient } from "@ce/service-kit/testing";
+import { describe, expect, it } from "vitest";
 import type { HoursRouter } from "../src/routers/index.ts";
 import { seedPendingDeclarations } from "./support/declarations.ts";
 import { adminOf, bus, busDriver, jinan, professionalSession, province, qingdao, useHoursWorld } from "./support/world.ts";
@@ -30,7 +30,9 @@ describe("audits", () => {
     const all = (await admin.audits.list.query({})).total;
     const three = await admin.audits.list.query({ sample: "COUNT", sampleSize: 3, seed: "abc" });
     expect(three.total).toBe(3);
-    expect((await admin.audits.list.query({ sample: "COUNT", sampleSize: 3, seed: "abc" })).items.map((r) => r.id).sort()).toEqual(three.items.map((r) => r.id).sort());
+    expect((await admin.audits.list.query({ sample: "COUNT", sampleSize: 3, seed: "abc" })).items.map((r) => r.id).sort()).toEqual(
+      three.items.map((r) => r.id).sort(),
+    );
     expect((await admin.audits.list.query({ sample: "PERCENT", sampleSize: 50, seed: "x" })).total).toBe(Math.ceil(all / 2));
   });
 
@@ -49,7 +51,13 @@ describe("audits", () => {
         .filter((r) => [ok, bad].includes((r.payload as { data: { declarationId: string } }).data.declarationId))
         .map((r) => r.type)
         .sort();
-      expect(types).toEqual(["ce.hours.declaration.approved.v1", "ce.hours.declaration.approved.v1", "ce.hours.declaration.auditFailed.v1", "ce.hours.declaration.audited.v1", "ce.hours.declaration.voided.v1"]);
+      expect(types).toEqual([
+        "ce.hours.declaration.approved.v1",
+        "ce.hours.declaration.approved.v1",
+        "ce.hours.declaration.auditFailed.v1",
+        "ce.hours.declaration.audited.v1",
+        "ce.hours.declaration.voided.v1",
+      ]);
     });
   });
 
@@ -62,7 +70,9 @@ describe("audits", () => {
 
   it("asks for the reason of a failed audit", async () => {
     const [id] = await approved(1);
-    const err = await client(await adminOf(world, jinan)).audits.fail.mutate({ declarationIds: [id!], reason: " " }).catch((e: { data?: unknown }) => e.data);
+    const err = await client(await adminOf(world, jinan))
+      .audits.fail.mutate({ declarationIds: [id!], reason: " " })
+      .catch((e: { data?: unknown }) => e.data);
     expect(err).toMatchObject({ fieldErrors: { reason: ["请填写审验不通过的原因"] } });
   });
 

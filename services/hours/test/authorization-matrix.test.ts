@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { matrixSummary, rowCounts, runAuthorizationMatrix } from "@ce/service-kit/testing";
+import { describe, expect, it } from "vitest";
 import { createHoursRouter } from "../src/routers/index.ts";
 import { hoursCallers, hoursCases, hoursSentinels, seedHoursVictim } from "./support/matrix.ts";
 import { useHoursWorld } from "./support/world.ts";

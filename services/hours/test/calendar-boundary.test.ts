@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
 import type { DeclareInput } from "@ce/contracts";
 import { serviceClient } from "@ce/service-kit/testing";
+import { describe, expect, it } from "vitest";
 import type { HoursRouter } from "../src/routers/index.ts";
 import { adminOf, bus, busDriver, professionalSession, province, useHoursWorld } from "./support/world.ts";
 

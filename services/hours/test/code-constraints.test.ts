@@ -1,8 +1,9 @@
 // The hours schema refuses a code the contracts do not know: each status, kind, subject and rule
 // column's CHECK lists exactly its enum's options, and a stray value is refused at the write.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { DecisionRow, DeclarationStatus, HourRule, ProfessionalStatus, RejectReasonCode, Subject, UnitKind, UnitStatus } from "@ce/contracts";
 import { createTestDatabase, dropTestDatabase, testTag } from "@ce/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../src/db/client.ts";
 import { migrate } from "../src/db/migrate.ts";
 

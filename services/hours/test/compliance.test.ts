@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { errorCode, serviceClient } from "@ce/service-kit/testing";
+import { describe, expect, it } from "vitest";
 import type { HoursRouter } from "../src/routers/index.ts";
 import { seedPendingDeclarations } from "./support/declarations.ts";
 import { adminOf, bus, busDriver, jinan, portWorker, professionalSession, province, useHoursWorld } from "./support/world.ts";
@@ -19,7 +19,9 @@ describe("compliance.mine", () => {
     expect(years[0]).toMatchObject({ professional: 64, general: 0, total: 64, compliant: false, missingTotal: 26, minTotal: 90, professionalShare: "2/3" });
 
     // 济南 (370100) asks for 60 hours in 2026.
-    await world.app.db.complianceRule.create({ data: { id: crypto.randomUUID(), year: 2026, region: "370100", minTotal: 60, professionalShareNum: 2, professionalShareDen: 3 } });
+    await world.app.db.complianceRule.create({
+      data: { id: crypto.randomUUID(), year: 2026, region: "370100", minTotal: 60, professionalShareNum: 2, professionalShareDen: 3 },
+    });
     const again = await me.compliance.mine.query({ years: 2 });
     expect(again[0]).toMatchObject({ compliant: true, minTotal: 60, missingTotal: 0 });
     expect(again[1]).toMatchObject({ year: 2025, compliant: false, minTotal: 90 });

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { hoursEvents, naming as makeNaming, parseEvent, type DeclareInput } from "@ce/contracts";
+import { type DeclareInput, hoursEvents, naming as makeNaming, parseEvent } from "@ce/contracts";
 import { errorCode, eventually, serviceClient } from "@ce/service-kit/testing";
+import { describe, expect, it } from "vitest";
 import type { HoursRouter } from "../src/routers/index.ts";
 import { adminOf, bus, busDriver, busPending, jinan, portWorker, professionalSession, qingdao, useHoursWorld } from "./support/world.ts";
 
@@ -28,7 +28,8 @@ const jobTraining = (over: Partial<DeclareInput> = {}): DeclareInput => ({
   ...over,
 });
 
-const fieldErrors = async (p: Promise<unknown>) => ((await p.catch((e: { data?: { fieldErrors?: unknown } }) => e.data?.fieldErrors)) ?? null) as Record<string, string[]>;
+const fieldErrors = async (p: Promise<unknown>) =>
+  ((await p.catch((e: { data?: { fieldErrors?: unknown } }) => e.data?.fieldErrors)) ?? null) as Record<string, string[]>;
 
 describe("declarations.declare", () => {
   it("lets an employer admin declare for its professional; the claim goes to 济南市 with the computed hours", async () => {
@@ -65,7 +66,13 @@ describe("declarations.declare", () => {
     sub.unsubscribe();
     expect(seen).toHaveLength(1);
     const event = parseEvent(hoursEvents.declarationSubmitted, seen[0]);
-    expect(event.data).toMatchObject({ declarationId: d.id, accountId: busDriver.data.accountId, year: 2026, requestedHours: 12, currentHandlerId: bus.data.unitId });
+    expect(event.data).toMatchObject({
+      declarationId: d.id,
+      accountId: busDriver.data.accountId,
+      year: 2026,
+      requestedHours: 12,
+      currentHandlerId: bus.data.unitId,
+    });
   });
 
   it("refuses more hours than the form allows, explaining the computation next to 申请学时", async () => {
@@ -112,12 +119,16 @@ describe("declarations.declare", () => {
 
 describe("attachments", () => {
   it("refuses a program renamed to .png, naming 附件", async () => {
-    const errors = await fieldErrors(client(await adminOf(world, bus)).declarations.declare.mutate(jobTraining({ attachments: [{ name: "证书.png", contentBase64: EXE }] })));
+    const errors = await fieldErrors(
+      client(await adminOf(world, bus)).declarations.declare.mutate(jobTraining({ attachments: [{ name: "证书.png", contentBase64: EXE }] })),
+    );
     expect(errors).toEqual({ attachments: ["附件格式不正确，仅支持 jpg、jpeg、gif、bmp、png 图片"] });
   });
 
   it("asks for at least one attachment", async () => {
-    expect(await fieldErrors(client(await adminOf(world, bus)).declarations.declare.mutate(jobTraining({ attachments: [] })))).toEqual({ attachments: ["请上传附件"] });
+    expect(await fieldErrors(client(await adminOf(world, bus)).declarations.declare.mutate(jobTraining({ attachments: [] })))).toEqual({
+      attachments: ["请上传附件"],
+    });
   });
 
   it("stores the re-encoded image with its type and hash, and serves it only within scope", async () => {

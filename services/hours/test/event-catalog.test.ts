@@ -8,7 +8,10 @@ describe("docs/events/asyncapi.json", () => {
   });
 
   it("documents every hours and identity event with its payload schema", () => {
-    const doc = JSON.parse(renderCatalog()) as { channels: Record<string, unknown>; components: { messages: Record<string, { payload: { properties: { data: { required?: string[] } } } }> } };
+    const doc = JSON.parse(renderCatalog()) as {
+      channels: Record<string, unknown>;
+      components: { messages: Record<string, { payload: { properties: { data: { required?: string[] } } } }> };
+    };
     expect(Object.keys(doc.channels)).toContain("ce.hours.declaration.approved.v1");
     expect(Object.keys(doc.channels)).toContain("ce.identity.professional.registered.v1");
     expect(doc.components.messages.hoursDeclarationApprovedV1?.payload.properties.data.required).toContain("recognizedHours");

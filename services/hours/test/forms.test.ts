@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { errorCode, serviceClient } from "@ce/service-kit/testing";
+import { describe, expect, it } from "vitest";
 import type { HoursRouter } from "../src/routers/index.ts";
 import { adminOf, busDriver, jinan, professionalSession, province, useHoursWorld } from "./support/world.ts";
 
@@ -63,13 +63,19 @@ describe("forms.update", () => {
   });
 
   it("keeps the version in force until a future version's date", async () => {
-    await client(await adminOf(world, province)).forms.update.mutate({ ...jobTrainingV2, effectiveFrom: nextYear, rule: { ...jobTrainingV2.rule, capPerItem: 30 } });
+    await client(await adminOf(world, province)).forms.update.mutate({
+      ...jobTrainingV2,
+      effectiveFrom: nextYear,
+      rule: { ...jobTrainingV2.rule, capPerItem: 30 },
+    });
     const now = await client(await adminOf(world, jinan)).forms.get.query({ code: "JOB_TRAINING" });
     expect(now.rule).toMatchObject({ capPerItem: 60 });
   });
 
   it("refuses a version that would start before today, naming the field", async () => {
-    const err = await client(await adminOf(world, province)).forms.update.mutate({ ...jobTrainingV2, effectiveFrom: "2020-01-01" }).catch((e: unknown) => e);
+    const err = await client(await adminOf(world, province))
+      .forms.update.mutate({ ...jobTrainingV2, effectiveFrom: "2020-01-01" })
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ data: { code: "BAD_REQUEST", fieldErrors: { effectiveFrom: ["生效日期不能早于今天"] } } });
   });
 

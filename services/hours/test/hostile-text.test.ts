@@ -1,7 +1,8 @@
 // Control characters in a declaration and in the hours filters: a Chinese field error, never a 500, nothing written.
-import { describe, expect, it } from "vitest";
+
 import { errorCode, rowCounts, serviceClient } from "@ce/service-kit/testing";
 import { TRPCClientError } from "@trpc/client";
+import { describe, expect, it } from "vitest";
 import type { HoursRouter } from "../src/routers/index.ts";
 import { claim } from "./support/matrix.ts";
 import { adminOf, bus, useHoursWorld } from "./support/world.ts";
@@ -39,7 +40,11 @@ describe("hostile text in hours", () => {
       const error = await fieldError(api.declarations.declare.mutate({ ...claim(), ...poison(bad) } as never));
       expect(error.code).toBe("BAD_REQUEST");
       expect(Object.keys(error.fieldErrors ?? {}).join()).toContain(field);
-      expect(Object.values(error.fieldErrors ?? {}).flat().join()).toMatch(/[\u4e00-\u9fff]/);
+      expect(
+        Object.values(error.fieldErrors ?? {})
+          .flat()
+          .join(),
+      ).toMatch(/[\u4e00-\u9fff]/);
       expect(await rowCounts(world.app.db, "hours")()).toBe(before);
     }
   });

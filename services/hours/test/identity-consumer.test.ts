@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
 import { eventually } from "@ce/service-kit/testing";
+import { describe, expect, it } from "vitest";
 import { bus, busDriver, jinan, professionalEnvelope, qingdao, useHoursWorld } from "./support/world.ts";
 
 const world = useHoursWorld("hoursreplica");
@@ -12,7 +12,12 @@ describe("identity consumer", () => {
     const approved = professionalEnvelope("ce.identity.professional.approved.v1", bus, { ...person.data, status: "APPROVED", version: 2 });
     await world.producer.publish(approved);
     await world.producer.publish({ ...person, id: randomUUID() });
-    await eventually(async () => expect(await world.app.db.professionalReplica.findUnique({ where: { accountId: person.data.accountId } })).toMatchObject({ status: "APPROVED", version: 2 }));
+    await eventually(async () =>
+      expect(await world.app.db.professionalReplica.findUnique({ where: { accountId: person.data.accountId } })).toMatchObject({
+        status: "APPROVED",
+        version: 2,
+      }),
+    );
   });
 
   it("rewrites the paths of a moved unit's subtree, its people included", async () => {

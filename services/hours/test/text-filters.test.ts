@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
 import { serviceClient } from "@ce/service-kit/testing";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { HoursRouter } from "../src/routers/index.ts";
 import { seedPendingDeclarations } from "./support/declarations.ts";
 import { adminOf, bus, jinan, province, useHoursWorld } from "./support/world.ts";
@@ -16,7 +16,10 @@ beforeAll(async () => {
     await world.app.db.professionalReplica.create({
       data: { ...professional, idNumberMasked: "3701021990****1234", status: "APPROVED", version: 1, updatedAt: new Date() },
     });
-    const chain = [{ id: jinan.data.unitId, name: jinan.data.name }, { id: province.data.unitId, name: province.data.name }];
+    const chain = [
+      { id: jinan.data.unitId, name: jinan.data.name },
+      { id: province.data.unitId, name: province.data.name },
+    ];
     await seedPendingDeclarations(world.app.db, { count: 1, professional, chain, stepIndex: 0 });
   }
 });

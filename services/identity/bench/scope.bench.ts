@@ -57,19 +57,44 @@ try {
   for (let i = 0; i < LOGINS; i++) {
     const { captchaId, captchaAnswer } = await sys.captcha(`198.51.100.${i + 1}`);
     const t = performance.now();
-    await sys.client({ ip: `198.51.100.${i + 1}` }).auth.login.mutate({ userType: "AUTHORITY", idNumber: sys.fixture.logins.jn.idNumber, password: sys.fixture.logins.jn.password, captchaId, captchaAnswer, remember: false });
+    await sys.client({ ip: `198.51.100.${i + 1}` }).auth.login.mutate({
+      userType: "AUTHORITY",
+      idNumber: sys.fixture.logins.jn.idNumber,
+      password: sys.fixture.logins.jn.password,
+      captchaId,
+      captchaAnswer,
+      remember: false,
+    });
     loginTimes.push(performance.now() - t);
   }
 
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   recordBenchmark(repoRootOf(import.meta.dirname), "scope", "Identity: 管理下级单位 over a large hierarchy, and login", [
-    { metric: "units in the hierarchy", value: String(total), note: `${CITIES} cities × ${EMPLOYERS_PER_CITY} employers, bulk-loaded in ${Math.round(loadMs)} ms` },
-    { metric: "province admin, page of 20 + total (p50 / p95)", value: `${ms(percentile(provinceTimes, 50))} / ${ms(percentile(provinceTimes, 95))}`, note: `${QUERIES} sequential HTTP calls; scope = ${total - 1} units` },
-    { metric: "city admin, page of 20 + total (p50 / p95)", value: `${ms(percentile(cityTimes, 50))} / ${ms(percentile(cityTimes, 95))}`, note: `scope = ${EMPLOYERS_PER_CITY} units` },
+    {
+      metric: "units in the hierarchy",
+      value: String(total),
+      note: `${CITIES} cities × ${EMPLOYERS_PER_CITY} employers, bulk-loaded in ${Math.round(loadMs)} ms`,
+    },
+    {
+      metric: "province admin, page of 20 + total (p50 / p95)",
+      value: `${ms(percentile(provinceTimes, 50))} / ${ms(percentile(provinceTimes, 95))}`,
+      note: `${QUERIES} sequential HTTP calls; scope = ${total - 1} units`,
+    },
+    {
+      metric: "city admin, page of 20 + total (p50 / p95)",
+      value: `${ms(percentile(cityTimes, 50))} / ${ms(percentile(cityTimes, 95))}`,
+      note: `scope = ${EMPLOYERS_PER_CITY} units`,
+    },
     { metric: "name filter inside the province", value: `${filtered.total} match(es)`, note: "基准企业3-5 (contains)" },
-    { metric: "login, captcha to session (p50 / p95)", value: `${ms(percentile(loginTimes, 50))} / ${ms(percentile(loginTimes, 95))}`, note: `${LOGINS} sequential logins; argon2id verify dominates` },
+    {
+      metric: "login, captcha to session (p50 / p95)",
+      value: `${ms(percentile(loginTimes, 50))} / ${ms(percentile(loginTimes, 95))}`,
+      note: `${LOGINS} sequential logins; argon2id verify dominates`,
+    },
   ]);
-  console.log(`scope bench: province p50 ${ms(percentile(provinceTimes, 50))}, city p50 ${ms(percentile(cityTimes, 50))}, login p50 ${ms(percentile(loginTimes, 50))}`);
+  console.log(
+    `scope bench: province p50 ${ms(percentile(provinceTimes, 50))}, city p50 ${ms(percentile(cityTimes, 50))}, login p50 ${ms(percentile(loginTimes, 50))}`,
+  );
 } finally {
   await sys.cleanup();
 }

@@ -1,6 +1,16 @@
 import type { AddressInfo } from "node:net";
-import { connectInfra, ensureStream, retentionFromConfig, startEventPruner, startHttpServer, startOutboxRelay, type EventPruner, type Infra, type OutboxRelay } from "@ce/service-kit";
-import { SCHEMA, type Config } from "./config.ts";
+import {
+  connectInfra,
+  type EventPruner,
+  ensureStream,
+  type Infra,
+  type OutboxRelay,
+  retentionFromConfig,
+  startEventPruner,
+  startHttpServer,
+  startOutboxRelay,
+} from "@ce/service-kit";
+import { type Config, SCHEMA } from "./config.ts";
 import { createDb, type Db } from "./db/client.ts";
 import type { IdentityDeps } from "./deps.ts";
 import { createMailer } from "./mail/mailer.ts";

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { baseEnv, ConfigError, parseEnv, port } from "@ce/service-kit";
+import { z } from "zod";
 
 export const SCHEMA = "identity";
 
@@ -33,12 +33,16 @@ export type Config = ReturnType<typeof loadConfig>;
 
 export function loadConfig(env?: Record<string, string | undefined>) {
   const config = parseEnv(configShape, env);
-  if (config.MAIL_TRANSPORT === "smtp" && !config.SMTP_URL) throw new ConfigError(["SMTP_URL: required when MAIL_TRANSPORT is smtp (smtps://user:password@host:465)"]);
-  if (config.MAIL_TRANSPORT === "file" && !config.MAIL_DIR) throw new ConfigError(["MAIL_DIR: required when MAIL_TRANSPORT is file (a directory for .eml files)"]);
+  if (config.MAIL_TRANSPORT === "smtp" && !config.SMTP_URL)
+    throw new ConfigError(["SMTP_URL: required when MAIL_TRANSPORT is smtp (smtps://user:password@host:465)"]);
+  if (config.MAIL_TRANSPORT === "file" && !config.MAIL_DIR)
+    throw new ConfigError(["MAIL_DIR: required when MAIL_TRANSPORT is file (a directory for .eml files)"]);
   if (config.NODE_ENV === "production") {
     const issues: string[] = [];
-    if (config.PII_ENCRYPTION_KEY === DEV_PII_ENCRYPTION_KEY) issues.push("PII_ENCRYPTION_KEY: the development key must not be used in production; set a random key (openssl rand -base64 32)");
-    if (config.PII_INDEX_KEY === DEV_PII_INDEX_KEY) issues.push("PII_INDEX_KEY: the development key must not be used in production; set a random key (openssl rand -base64 32)");
+    if (config.PII_ENCRYPTION_KEY === DEV_PII_ENCRYPTION_KEY)
+      issues.push("PII_ENCRYPTION_KEY: the development key must not be used in production; set a random key (openssl rand -base64 32)");
+    if (config.PII_INDEX_KEY === DEV_PII_INDEX_KEY)
+      issues.push("PII_INDEX_KEY: the development key must not be used in production; set a random key (openssl rand -base64 32)");
     if (issues.length > 0) throw new ConfigError(issues);
   }
   return { ...config, PORTAL_URL: config.PORTAL_URL.replace(/\/+$/, "") };

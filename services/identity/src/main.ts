@@ -1,6 +1,6 @@
 import { ConfigError } from "@ce/service-kit";
-import { loadConfig, type Config } from "./config.ts";
 import { startIdentity } from "./app.ts";
+import { type Config, loadConfig } from "./config.ts";
 
 let config: Config;
 try {

@@ -23,7 +23,15 @@ describe("accounts and admins", () => {
   it("refuses a second account with the same ID number", async () => {
     const existing = t.fixture.logins.professional;
     const again = t.app.db.$transaction((tx) =>
-      createAccount(tx, t.app.pii, { idType: "RESIDENT_ID", idNumber: existing.idNumber, name: "重复", phone: null, email: null, passwordHash: "x", unitId: null }),
+      createAccount(tx, t.app.pii, {
+        idType: "RESIDENT_ID",
+        idNumber: existing.idNumber,
+        name: "重复",
+        phone: null,
+        email: null,
+        passwordHash: "x",
+        unitId: null,
+      }),
     );
     await expect(again).rejects.toMatchObject({ kind: "CONFLICT", field: "idNumber", message: "该证件号已注册" });
   });

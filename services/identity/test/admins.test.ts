@@ -1,7 +1,7 @@
 import { generateResidentId } from "@ce/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIXTURE_PASSWORD, type Credentials } from "./support/fixture.ts";
 import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
+import { type Credentials, FIXTURE_PASSWORD } from "./support/fixture.ts";
 
 let t: TestIdentity;
 const tokens = {} as Record<"jn" | "qd" | "jnBus" | "jnApprover", string>;
@@ -10,7 +10,8 @@ let jnRoleId: string;
 beforeAll(async () => {
   t = await bootIdentity("admins");
   for (const key of ["jn", "qd", "jnBus", "jnApprover"] as const) tokens[key] = (await t.login(t.fixture.logins[key])).token;
-  jnRoleId = (await t.app.db.role.create({ data: { id: crypto.randomUUID(), unitId: t.fixture.units.jn.id, name: "审批员", permissions: ["hours.approve"] } })).id;
+  jnRoleId = (await t.app.db.role.create({ data: { id: crypto.randomUUID(), unitId: t.fixture.units.jn.id, name: "审批员", permissions: ["hours.approve"] } }))
+    .id;
 });
 afterAll(() => t?.cleanup());
 
@@ -33,7 +34,9 @@ describe("管理单位管理员 list", () => {
 describe("新增管理员", () => {
   it("(a) makes an approved professional of the unit an admin with the chosen roles", async () => {
     const person = await t.fixture.newProfessional({ unit: "jnBus" });
-    const busRole = await t.app.db.role.create({ data: { id: crypto.randomUUID(), unitId: t.fixture.units.jnBus.id, name: "申报员", permissions: ["hours.declare"] } });
+    const busRole = await t.app.db.role.create({
+      data: { id: crypto.randomUUID(), unitId: t.fixture.units.jnBus.id, name: "申报员", permissions: ["hours.declare"] },
+    });
     const candidates = await api(tokens.jnBus).candidates.query({ q: person.name });
     expect(candidates.map((c) => c.accountId)).toEqual([person.accountId]);
     const draft = await api(tokens.jnBus).prepare.mutate({ way: "PROFESSIONAL", accountId: person.accountId });
@@ -47,14 +50,29 @@ describe("新增管理员", () => {
     expect((await failure(api(tokens.jnBus).create.mutate({ draftId: draft.draftId, roleIds: [] }))).message).toBe("管理员信息已过期，请重新填写");
     // A professional of another unit is not a candidate.
     const other = await t.fixture.newProfessional({ unit: "jnMetro" });
-    expect((await failure(api(tokens.jnBus).prepare.mutate({ way: "PROFESSIONAL", accountId: other.accountId }))).fieldErrors).toEqual({ accountId: ["该人员不是本单位已审核通过的人员"] });
+    expect((await failure(api(tokens.jnBus).prepare.mutate({ way: "PROFESSIONAL", accountId: other.accountId }))).fieldErrors).toEqual({
+      accountId: ["该人员不是本单位已审核通过的人员"],
+    });
   });
 
   it("(b) registers a new account as admin, and refuses a registered ID number pointing to way (c)", async () => {
     const idNumber = freshId();
     const dept = await t.client({ token: tokens.jn }).departments.create.mutate({ name: "人事处" });
-    const input = { way: "REGISTER" as const, idType: "RESIDENT_ID" as const, idNumber, password: "Admin2024", confirmPassword: "Admin2024", name: "新管理员甲", phone: "13912345678", email: "jia@example.com", landline: "0531-88888888", departmentId: dept.id };
-    expect((await failure(api(tokens.jn).prepare.mutate({ ...input, confirmPassword: "Other2024" }))).fieldErrors?.confirmPassword).toEqual(["两次输入的密码不一致"]);
+    const input = {
+      way: "REGISTER" as const,
+      idType: "RESIDENT_ID" as const,
+      idNumber,
+      password: "Admin2024",
+      confirmPassword: "Admin2024",
+      name: "新管理员甲",
+      phone: "13912345678",
+      email: "jia@example.com",
+      landline: "0531-88888888",
+      departmentId: dept.id,
+    };
+    expect((await failure(api(tokens.jn).prepare.mutate({ ...input, confirmPassword: "Other2024" }))).fieldErrors?.confirmPassword).toEqual([
+      "两次输入的密码不一致",
+    ]);
     expect((await failure(api(tokens.jn).prepare.mutate({ ...input, idNumber: "370102199001011234" }))).fieldErrors?.idNumber).toHaveLength(1);
     const draft = await api(tokens.jn).prepare.mutate(input);
     expect(draft).toMatchObject({ name: "新管理员甲", departmentName: "人事处" });
@@ -72,7 +90,10 @@ describe("新增管理员", () => {
   it("(c) adds an existing account after its current password, counting wrong passwords in the login throttle", async () => {
     const person = await t.fixture.newProfessional({ unit: "qdPort" });
     const input = { way: "EXISTING" as const, idType: "RESIDENT_ID" as const, idNumber: person.idNumber, password: "Wrong1234" };
-    expect(await failure(api(tokens.jn).prepare.mutate(input))).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { password: ["密码与该账户当前密码不一致"] } });
+    expect(await failure(api(tokens.jn).prepare.mutate(input))).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { password: ["密码与该账户当前密码不一致"] },
+    });
     const draft = await api(tokens.jn).prepare.mutate({ ...input, password: FIXTURE_PASSWORD });
     await api(tokens.jn).create.mutate({ draftId: draft.draftId, roleIds: [] });
     expect((await api(tokens.jn).list.query({ name: person.name })).total).toBe(1);
@@ -89,7 +110,15 @@ describe("新增管理员", () => {
 
   it("takes only the unit's own departments and roles", async () => {
     const qdRole = await t.app.db.role.create({ data: { id: crypto.randomUUID(), unitId: t.fixture.units.qd.id, name: "青岛角色", permissions: [] } });
-    const draft = await api(tokens.jn).prepare.mutate({ way: "REGISTER", idNumber: freshId(), password: "Admin2024", confirmPassword: "Admin2024", name: "乙", phone: "13912345678", email: "yi@example.com" });
+    const draft = await api(tokens.jn).prepare.mutate({
+      way: "REGISTER",
+      idNumber: freshId(),
+      password: "Admin2024",
+      confirmPassword: "Admin2024",
+      name: "乙",
+      phone: "13912345678",
+      email: "yi@example.com",
+    });
     expect((await failure(api(tokens.jn).create.mutate({ draftId: draft.draftId, roleIds: [qdRole.id] }))).message).toBe("角色不属于本单位");
     // Another admin cannot finish someone else's draft.
     expect((await failure(api(tokens.qd).create.mutate({ draftId: draft.draftId, roleIds: [] }))).code).toBe("BAD_REQUEST");
@@ -135,7 +164,11 @@ describe("super admin operations", () => {
     const managerToken = (await t.login(manager)).token;
     const other = await adminIdOf(await t.fixture.newAdmin("jn"));
     expect((await failure(api(managerToken).remove.mutate({ adminId: superId }))).message).toContain("不能对超级管理员进行此操作");
-    for (const call of [() => api(managerToken).resetPassword.mutate({ adminId: other }), () => api(managerToken).setStatus.mutate({ adminId: other, status: "DISABLED" }), () => api(managerToken).setSuper.mutate({ adminId: other })]) {
+    for (const call of [
+      () => api(managerToken).resetPassword.mutate({ adminId: other }),
+      () => api(managerToken).setStatus.mutate({ adminId: other, status: "DISABLED" }),
+      () => api(managerToken).setSuper.mutate({ adminId: other }),
+    ]) {
       expect(await failure(call())).toMatchObject({ code: "FORBIDDEN", message: "只有超级管理员可以进行此操作" });
     }
     await api(managerToken).remove.mutate({ adminId: other });

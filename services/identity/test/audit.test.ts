@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { calendarDate } from "@ce/contracts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
 
 let t: TestIdentity;
@@ -20,7 +20,12 @@ describe("操作日志", () => {
   it("lists the unit's rows newest first with before and after", async () => {
     const page = await list("jnBus");
     expect(page.items.map((r) => r.action)).toEqual(["department.update", "department.create"]);
-    expect(page.items[0]).toMatchObject({ actorName: t.fixture.logins.jnBus.name, entityType: "department", before: { name: "公交车队", sortOrder: 0 }, after: { name: "第一车队", sortOrder: 1 } });
+    expect(page.items[0]).toMatchObject({
+      actorName: t.fixture.logins.jnBus.name,
+      entityType: "department",
+      before: { name: "公交车队", sortOrder: 0 },
+      after: { name: "第一车队", sortOrder: 1 },
+    });
   });
 
   it("shows an authority its subtree, and a sibling nothing of it", async () => {
@@ -48,7 +53,10 @@ describe("操作日志 date filter", () => {
   it.each(["2024/01/01", "2026-02-30", "2026-13-01", "0000-01-01", "2026-2-3", "2026-02-28T99:00", "2100-02-29"])(
     "refuses the impossible date %j as a field error naming the field, not a 500",
     async (date) => {
-      expect(await failure(list("jn", { from: date }))).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { from: ["开始日期不是有效日期，请按YYYY-MM-DD填写"] } });
+      expect(await failure(list("jn", { from: date }))).toMatchObject({
+        code: "BAD_REQUEST",
+        fieldErrors: { from: ["开始日期不是有效日期，请按YYYY-MM-DD填写"] },
+      });
       expect(await failure(list("jn", { to: date }))).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { to: ["结束日期不是有效日期，请按YYYY-MM-DD填写"] } });
     },
   );

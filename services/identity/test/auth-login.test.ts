@@ -1,6 +1,6 @@
 import { generateResidentId, Principal, sessionKeys } from "@ce/contracts";
-import sharp from "sharp";
 import { REMEMBER_TTL_S, SESSION_TTL_S } from "@ce/service-kit";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captchaKey } from "../src/auth/captcha.ts";
 import { lockoutKeys } from "../src/auth/rate-limit.ts";
@@ -31,7 +31,7 @@ describe("captcha", () => {
     const answer = await redis.get(captchaKey(captchaId));
     expect(answer).toMatch(/^\d{4}$/);
     const whole = JSON.stringify(challenge) + png.toString("latin1");
-    for (const giveaway of ["<svg", "<path", " d=\"", "<text", answer ?? "missing"]) expect(whole.includes(giveaway), giveaway).toBe(false);
+    for (const giveaway of ["<svg", "<path", ' d="', "<text", answer ?? "missing"]) expect(whole.includes(giveaway), giveaway).toBe(false);
     const ttl = await redis.ttl(captchaKey(captchaId));
     expect(ttl).toBeGreaterThan(110);
     expect(ttl).toBeLessThanOrEqual(120);
@@ -65,7 +65,9 @@ describe("captcha", () => {
     const who = t.fixture.logins.professional;
     const { captchaId, captchaAnswer } = await t.captcha();
     const typed = ` ${[...captchaAnswer].map((d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).join(" ")} `;
-    const result = await t.client().auth.login.mutate({ userType: who.userType, idNumber: who.idNumber, password: who.password, captchaId, captchaAnswer: typed });
+    const result = await t
+      .client()
+      .auth.login.mutate({ userType: who.userType, idNumber: who.idNumber, password: who.password, captchaId, captchaAnswer: typed });
     expect(result.token).toBeTruthy();
   });
 });
@@ -121,7 +123,9 @@ describe("login", () => {
   it("refuses a wrong captcha before looking at the password", async () => {
     const who = t.fixture.logins.professional;
     const { captchaId } = await t.captcha();
-    const err = await failure(t.client().auth.login.mutate({ userType: who.userType, idNumber: who.idNumber, password: "wrong", captchaId, captchaAnswer: "abcd" }));
+    const err = await failure(
+      t.client().auth.login.mutate({ userType: who.userType, idNumber: who.idNumber, password: "wrong", captchaId, captchaAnswer: "abcd" }),
+    );
     expect(err).toMatchObject({ code: "BAD_REQUEST", message: CAPTCHA, fieldErrors: { captchaAnswer: [CAPTCHA] } });
   });
 
@@ -174,7 +178,10 @@ describe("throttle (no account lock)", () => {
     for (let i = 0; i < 3; i++) expect(await failure(t.login(wrongOf(who), { ip: attacker }))).toMatchObject({ code: "UNAUTHORIZED", message: WRONG });
     expect(await failure(t.login(wrongOf(who), { ip: attacker }))).toMatchObject({ code: "TOO_MANY_REQUESTS", message: "密码错误次数过多，请15秒后再试" });
     // While it waits, even the right password from that address is refused, and no captcha is spent.
-    expect(await failure(t.login(who, { ip: attacker }))).toMatchObject({ code: "TOO_MANY_REQUESTS", message: expect.stringMatching(/^密码错误次数过多，请\d+秒后再试$/) });
+    expect(await failure(t.login(who, { ip: attacker }))).toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      message: expect.stringMatching(/^密码错误次数过多，请\d+秒后再试$/),
+    });
     await t.app.infra.redis.del(lockoutKeys.pairWait(t.app.pii.blindIndex("RESIDENT_ID", who.idNumber), attacker)); // what the 15 s TTL does
     expect(await failure(t.login(wrongOf(who), { ip: attacker }))).toMatchObject({ code: "TOO_MANY_REQUESTS", message: "密码错误次数过多，请30秒后再试" });
     // The owner, from elsewhere, signs in at once.
@@ -187,7 +194,10 @@ describe("throttle (no account lock)", () => {
     const [ipA, ipB] = [freshIp(), freshIp()];
     for (let i = 0; i < 4; i++) {
       expect(await failure(t.login(wrongOf(unknown), { ip: ipA }))).toEqual(await failure(t.login(wrongOf(who), { ip: ipB })));
-      await t.app.infra.redis.del(lockoutKeys.pairWait(t.app.pii.blindIndex("RESIDENT_ID", unknown.idNumber), ipA), lockoutKeys.pairWait(t.app.pii.blindIndex("RESIDENT_ID", who.idNumber), ipB));
+      await t.app.infra.redis.del(
+        lockoutKeys.pairWait(t.app.pii.blindIndex("RESIDENT_ID", unknown.idNumber), ipA),
+        lockoutKeys.pairWait(t.app.pii.blindIndex("RESIDENT_ID", who.idNumber), ipB),
+      );
     }
   });
 

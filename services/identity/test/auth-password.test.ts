@@ -18,14 +18,19 @@ describe("修改密码", () => {
   it("refuses a wrong old password on the oldPassword field", async () => {
     const who = await t.fixture.newProfessional();
     const { token } = await t.login(who);
-    const err = await failure(t.client({ token }).auth.changePassword.mutate({ oldPassword: "Wrong1234", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }));
+    const err = await failure(
+      t.client({ token }).auth.changePassword.mutate({ oldPassword: "Wrong1234", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+    );
     expect(err).toMatchObject({ code: "UNAUTHORIZED", message: "原密码不正确", fieldErrors: { oldPassword: ["原密码不正确"] } });
   });
 
   it("counts wrong old passwords in the login throttle of this address only", async () => {
     const who = await t.fixture.newProfessional();
-    const { token } = await t.client({ ip: "203.0.113.8" }).auth.login.mutate({ userType: who.userType, idNumber: who.idNumber, password: who.password, remember: false, ...(await t.captcha("203.0.113.8")) });
-    const change = () => t.client({ token, ip: "203.0.113.8" }).auth.changePassword.mutate({ oldPassword: "Wrong1234", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+    const { token } = await t
+      .client({ ip: "203.0.113.8" })
+      .auth.login.mutate({ userType: who.userType, idNumber: who.idNumber, password: who.password, remember: false, ...(await t.captcha("203.0.113.8")) });
+    const change = () =>
+      t.client({ token, ip: "203.0.113.8" }).auth.changePassword.mutate({ oldPassword: "Wrong1234", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
     for (let i = 0; i < 3; i++) expect((await failure(change())).code).toBe("UNAUTHORIZED");
     expect(await failure(change())).toMatchObject({ code: "TOO_MANY_REQUESTS", message: "密码错误次数过多，请15秒后再试" });
     expect((await t.login(who, { ip: "203.0.113.9" })).token).toBeTruthy();
@@ -49,7 +54,9 @@ describe("修改密码", () => {
     const other = await t.login(who, { remember: true });
     const stranger = await t.login(t.fixture.logins.jnBus);
 
-    const result = await t.client({ token: current.token }).auth.changePassword.mutate({ oldPassword: who.password, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+    const result = await t
+      .client({ token: current.token })
+      .auth.changePassword.mutate({ oldPassword: who.password, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
     expect(result).toEqual({ ok: true });
 
     expect((await t.client({ token: current.token }).auth.me.query()).accountId).toBe(who.accountId);
@@ -62,7 +69,9 @@ describe("修改密码", () => {
   });
 
   it("requires a session", async () => {
-    expect((await failure(t.client().auth.changePassword.mutate({ oldPassword: "x", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }))).code).toBe("UNAUTHORIZED");
+    expect((await failure(t.client().auth.changePassword.mutate({ oldPassword: "x", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }))).code).toBe(
+      "UNAUTHORIZED",
+    );
   });
 });
 
@@ -111,7 +120,9 @@ describe("忘记登录密码", () => {
   it("requires a captcha", async () => {
     const who = t.fixture.logins.professional;
     const { captchaId } = await t.captcha();
-    const err = await failure(t.client().auth.requestPasswordReset.mutate({ userType: who.userType, idNumber: who.idNumber, captchaId, captchaAnswer: "0000x" }));
+    const err = await failure(
+      t.client().auth.requestPasswordReset.mutate({ userType: who.userType, idNumber: who.idNumber, captchaId, captchaAnswer: "0000x" }),
+    );
     expect(err).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { captchaAnswer: ["验证码不正确或已过期"] } });
   });
 
@@ -151,10 +162,13 @@ describe("忘记登录密码", () => {
 
   it.each([
     ["a reset through the other link", async (_who: Credentials, other: string) => void (await reset(other, "Another2024"))],
-    ["a password change", async (who: Credentials) => {
-      const { token } = await t.login(who);
-      await t.client({ token }).auth.changePassword.mutate({ oldPassword: who.password, newPassword: "Changed2024", confirmPassword: "Changed2024" });
-    }],
+    [
+      "a password change",
+      async (who: Credentials) => {
+        const { token } = await t.login(who);
+        await t.client({ token }).auth.changePassword.mutate({ oldPassword: who.password, newPassword: "Changed2024", confirmPassword: "Changed2024" });
+      },
+    ],
   ] as const)("makes every earlier link worthless after %s, and every session ends", async (_, act) => {
     const who = await t.fixture.newProfessional();
     const session = await t.login(who, { remember: true });

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { matrixSummary, runAuthorizationMatrix } from "@ce/service-kit/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIdentityRouter } from "../src/routers/index.ts";
 import { bootIdentity, type TestIdentity } from "./support/boot.ts";
 import { identityCallers, identityCases, identitySentinels, seedIdentityVictim } from "./support/matrix.ts";

@@ -3,9 +3,9 @@
 // counts), and a call without a credential never reaches a procedure.
 import { generateServiceKeyPair } from "@ce/service-kit/service-auth";
 import { cleanupPrefix, errorCode, serviceClient, type TestServiceAuth } from "@ce/service-kit/testing";
-import { createTestDatabase, dropTestDatabase, testTag, TEST_NATS_URL, TEST_REDIS_URL } from "@ce/testkit";
+import { createTestDatabase, dropTestDatabase, TEST_NATS_URL, TEST_REDIS_URL, testTag } from "@ce/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startIdentity, type IdentityApp } from "../src/app.ts";
+import { type IdentityApp, startIdentity } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { migrate } from "../src/db/migrate.ts";
 import type { IdentityRouter } from "../src/routers/index.ts";

@@ -11,7 +11,8 @@ beforeAll(async () => {
 afterAll(() => t?.cleanup());
 
 const api = (who: keyof typeof tokens) => t.client({ token: tokens[who] }).departments;
-const tree = async (who: keyof typeof tokens, name?: string) => (await api(who).list.query(name ? { name } : {})).map((n) => `${"-".repeat(n.depth)}${n.name}${n.status === "DISABLED" ? "(禁用)" : ""}`);
+const tree = async (who: keyof typeof tokens, name?: string) =>
+  (await api(who).list.query(name ? { name } : {})).map((n) => `${"-".repeat(n.depth)}${n.name}${n.status === "DISABLED" ? "(禁用)" : ""}`);
 
 describe("管理内设部门", () => {
   it("adds roots and children and lists the tree in 排序号 order, filtered by 名称", async () => {
@@ -28,7 +29,10 @@ describe("管理内设部门", () => {
   it("renames and reorders, refusing a duplicate sibling name with a message on 名称", async () => {
     const a = await api("jn").create.mutate({ name: "财务科" });
     await api("jn").create.mutate({ name: "审计科" });
-    expect(await failure(api("jn").update.mutate({ id: a.id, name: "审计科", sortOrder: 0 }))).toMatchObject({ code: "CONFLICT", fieldErrors: { name: ["同一上级下已有同名部门"] } });
+    expect(await failure(api("jn").update.mutate({ id: a.id, name: "审计科", sortOrder: 0 }))).toMatchObject({
+      code: "CONFLICT",
+      fieldErrors: { name: ["同一上级下已有同名部门"] },
+    });
     await api("jn").update.mutate({ id: a.id, name: "财务审计科", sortOrder: 9 });
     const audit = await t.app.db.auditLog.findFirst({ where: { action: "department.update", entityId: a.id } });
     expect(audit).toMatchObject({ before: { name: "财务科", sortOrder: 0 }, after: { name: "财务审计科", sortOrder: 9 } });
@@ -38,7 +42,10 @@ describe("管理内设部门", () => {
   it("refuses to disable a department with active children or people, and to enable or add under a disabled parent", async () => {
     const parent = await api("jn").create.mutate({ name: "安全监督处" });
     const child = await api("jn").create.mutate({ parentId: parent.id, name: "应急科" });
-    expect(await failure(api("jn").setStatus.mutate({ id: parent.id, status: "DISABLED" }))).toMatchObject({ code: "CONFLICT", message: "该部门还有启用的下级部门，请先禁用下级部门" });
+    expect(await failure(api("jn").setStatus.mutate({ id: parent.id, status: "DISABLED" }))).toMatchObject({
+      code: "CONFLICT",
+      message: "该部门还有启用的下级部门，请先禁用下级部门",
+    });
 
     const admin = await t.fixture.newAdmin("jn");
     await t.app.db.admin.update({ where: { accountId: admin.accountId }, data: { departmentId: child.id } });
@@ -69,7 +76,12 @@ describe("管理内设部门 authorization", () => {
 
   it("refuses an admin without 管理内设部门, a professional and an anonymous caller on every procedure", async () => {
     const id = "00000000-0000-4000-8000-000000000001";
-    const calls = (c: ReturnType<typeof api>) => [() => c.list.query({}), () => c.create.mutate({ name: "x" }), () => c.update.mutate({ id, name: "x", sortOrder: 0 }), () => c.setStatus.mutate({ id, status: "DISABLED" })];
+    const calls = (c: ReturnType<typeof api>) => [
+      () => c.list.query({}),
+      () => c.create.mutate({ name: "x" }),
+      () => c.update.mutate({ id, name: "x", sortOrder: 0 }),
+      () => c.setStatus.mutate({ id, status: "DISABLED" }),
+    ];
     for (const call of calls(api("jnApprover"))) expect(await failure(call())).toMatchObject({ code: "FORBIDDEN", message: "没有“管理内设部门”的权限" });
     for (const call of calls(api("professional"))) expect((await failure(call())).code).toBe("FORBIDDEN");
     for (const call of calls(t.client().departments)) expect((await failure(call())).code).toBe("UNAUTHORIZED");

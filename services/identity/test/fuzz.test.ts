@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fuzzRouter, fuzzRuns, fuzzSummary, rowCounts } from "@ce/service-kit/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIdentityRouter } from "../src/routers/index.ts";
 import { bootIdentity, type TestIdentity } from "./support/boot.ts";
 import { identityCases, principalOf, seedIdentityVictim } from "./support/matrix.ts";
@@ -13,25 +13,21 @@ afterAll(() => t.cleanup());
 const runs = fuzzRuns();
 
 describe("identity fuzz", () => {
-  it(
-    "answers hostile input to every procedure with a 4xx or a result, never a 500, and a refused call writes nothing",
-    async () => {
-      const victim = await seedIdentityVictim(t);
-      const { fixture } = t;
-      const professional = principalOf(fixture, "jnBus", victim.professional);
-      const result = await fuzzRouter({
-        router: createIdentityRouter(t.app.deps),
-        world: victim,
-        // The province's super admin reaches every unit's objects, so inputs get past authorization.
-        principal: principalOf(fixture, "sd", fixture.logins.sd),
-        principalFor: { "profileChanges.me": professional, "profileChanges.request": professional },
-        samples: identityCases,
-        snapshot: rowCounts(t.app.db, "identity"),
-        runs,
-      });
-      console.log(fuzzSummary("identity", result, runs));
-      expect(result.problems).toEqual([]);
-    },
-    600_000,
-  );
+  it("answers hostile input to every procedure with a 4xx or a result, never a 500, and a refused call writes nothing", async () => {
+    const victim = await seedIdentityVictim(t);
+    const { fixture } = t;
+    const professional = principalOf(fixture, "jnBus", victim.professional);
+    const result = await fuzzRouter({
+      router: createIdentityRouter(t.app.deps),
+      world: victim,
+      // The province's super admin reaches every unit's objects, so inputs get past authorization.
+      principal: principalOf(fixture, "sd", fixture.logins.sd),
+      principalFor: { "profileChanges.me": professional, "profileChanges.request": professional },
+      samples: identityCases,
+      snapshot: rowCounts(t.app.db, "identity"),
+      runs,
+    });
+    console.log(fuzzSummary("identity", result, runs));
+    expect(result.problems).toEqual([]);
+  }, 600_000);
 });

@@ -1,7 +1,7 @@
 import { generateResidentId, type Permission } from "@ce/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIXTURE_PASSWORD, type Credentials } from "./support/fixture.ts";
 import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
+import { type Credentials, FIXTURE_PASSWORD } from "./support/fixture.ts";
 
 /**
  * Issue 8 fault 1, as a kind: nobody gives a permission they do not hold, by any path, and a
@@ -18,8 +18,13 @@ beforeAll(async () => {
   t = await bootIdentity("grants");
   const creds = await t.fixture.newAdmin("jn", { permissions: ["admin.manage", "role.manage", HELD] });
   granter = { creds, token: (await t.login(creds)).token };
-  for (const [key, permission] of [["held", HELD], ["notHeld", NOT_HELD]] as const) {
-    roles[key] = (await t.app.db.role.create({ data: { id: crypto.randomUUID(), unitId: t.fixture.units.jn.id, name: `预置${key}`, permissions: [permission] } })).id;
+  for (const [key, permission] of [
+    ["held", HELD],
+    ["notHeld", NOT_HELD],
+  ] as const) {
+    roles[key] = (
+      await t.app.db.role.create({ data: { id: crypto.randomUUID(), unitId: t.fixture.units.jn.id, name: `预置${key}`, permissions: [permission] } })
+    ).id;
   }
 });
 afterAll(() => t?.cleanup());
@@ -35,7 +40,9 @@ const paths: [string, (permission: Permission) => Promise<unknown>][] = [
   [
     "role edit (a role already assigned to another admin)",
     async (p) => {
-      const id = (await t.app.db.role.create({ data: { id: crypto.randomUUID(), unitId: t.fixture.units.jn.id, name: `已分配${++seq}`, permissions: ["stats.view"] } })).id;
+      const id = (
+        await t.app.db.role.create({ data: { id: crypto.randomUUID(), unitId: t.fixture.units.jn.id, name: `已分配${++seq}`, permissions: ["stats.view"] } })
+      ).id;
       await t.app.db.adminRole.create({ data: { adminId: await adminIdOf(await t.fixture.newAdmin("jn")), roleId: id } });
       return t.client({ token: granter.token }).roles.update.mutate({ id, name: `已分配${seq}`, permissions: ["stats.view", p] });
     },
@@ -52,7 +59,15 @@ const paths: [string, (permission: Permission) => Promise<unknown>][] = [
   [
     "admin create, way (b) register",
     async (p) => {
-      const draft = await admins().prepare.mutate({ way: "REGISTER", idNumber: freshId(), password: "Admin2024", confirmPassword: "Admin2024", name: "傀儡", phone: "13912345678", email: "puppet@example.com" });
+      const draft = await admins().prepare.mutate({
+        way: "REGISTER",
+        idNumber: freshId(),
+        password: "Admin2024",
+        confirmPassword: "Admin2024",
+        name: "傀儡",
+        phone: "13912345678",
+        email: "puppet@example.com",
+      });
       return admins().create.mutate({ draftId: draft.draftId, roleIds: [p === HELD ? roles.held : roles.notHeld] });
     },
   ],
@@ -64,7 +79,10 @@ const paths: [string, (permission: Permission) => Promise<unknown>][] = [
       return admins().create.mutate({ draftId: draft.draftId, roleIds: [p === HELD ? roles.held : roles.notHeld] });
     },
   ],
-  ["role assignment", async (p) => admins().assignRoles.mutate({ adminId: await adminIdOf(await t.fixture.newAdmin("jn")), roleIds: [p === HELD ? roles.held : roles.notHeld] })],
+  [
+    "role assignment",
+    async (p) => admins().assignRoles.mutate({ adminId: await adminIdOf(await t.fixture.newAdmin("jn")), roleIds: [p === HELD ? roles.held : roles.notHeld] }),
+  ],
 ];
 
 describe("nobody gives a permission they do not hold", () => {
@@ -80,7 +98,11 @@ describe("nobody gives a permission they do not hold", () => {
   });
 
   it.each(paths)("%s: a module not held is refused, and nobody gains it", async (_, give) => {
-    const [holders, rolesWithIt, accounts] = [await holdersOfNotHeld(), await t.app.db.role.count({ where: { permissions: { has: NOT_HELD } } }), await t.app.db.account.count({ where: { name: "傀儡" } })];
+    const [holders, rolesWithIt, accounts] = [
+      await holdersOfNotHeld(),
+      await t.app.db.role.count({ where: { permissions: { has: NOT_HELD } } }),
+      await t.app.db.account.count({ where: { name: "傀儡" } }),
+    ];
     expect(await failure(give(NOT_HELD))).toMatchObject({ code: "FORBIDDEN", message: REFUSED });
     expect(await holdersOfNotHeld()).toBe(holders);
     expect(await t.app.db.role.count({ where: { permissions: { has: NOT_HELD } } })).toBe(rolesWithIt);
@@ -98,13 +120,23 @@ describe("nobody gives a permission they do not hold", () => {
 
   it("lets only the super admin hand over the super admin (who then holds every module)", async () => {
     const successor = await t.fixture.newAdmin("jn");
-    expect(await failure(admins().setSuper.mutate({ adminId: await adminIdOf(successor) }))).toMatchObject({ code: "FORBIDDEN", message: "只有超级管理员可以进行此操作" });
+    expect(await failure(admins().setSuper.mutate({ adminId: await adminIdOf(successor) }))).toMatchObject({
+      code: "FORBIDDEN",
+      message: "只有超级管理员可以进行此操作",
+    });
   });
 });
 
 describe("a change of an admin's permissions ends their sessions at once", () => {
   const signedIn = async (who: Credentials) => (await t.login(who)).token;
-  const alive = async (token: string) => (await t.client({ token }).auth.me.query().then(() => true, () => false));
+  const alive = async (token: string) =>
+    await t
+      .client({ token })
+      .auth.me.query()
+      .then(
+        () => true,
+        () => false,
+      );
 
   it.each([
     ["their roles are reassigned", async (who: Credentials) => admins().assignRoles.mutate({ adminId: await adminIdOf(who), roleIds: [] })],
@@ -122,7 +154,11 @@ describe("a change of an admin's permissions ends their sessions at once", () =>
         await t.client({ token: granter.token }).roles.delete.mutate({ id: role.roleId, confirm: true });
       },
     ],
-    ["they are disabled", async (who: Credentials) => t.client({ token: (await t.login(t.fixture.logins.jn)).token }).admins.setStatus.mutate({ adminId: await adminIdOf(who), status: "DISABLED" })],
+    [
+      "they are disabled",
+      async (who: Credentials) =>
+        t.client({ token: (await t.login(t.fixture.logins.jn)).token }).admins.setStatus.mutate({ adminId: await adminIdOf(who), status: "DISABLED" }),
+    ],
     ["they are removed", async (who: Credentials) => admins().remove.mutate({ adminId: await adminIdOf(who) })],
   ] as const)("when %s", async (_, change) => {
     const who = await t.fixture.newAdmin("jn", { permissions: ["stats.view"] });

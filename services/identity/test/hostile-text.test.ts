@@ -1,6 +1,7 @@
 // Control characters in what a person types: a Chinese field error, never a 500, nothing written.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { rowCounts } from "@ce/service-kit/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
 
 let t: TestIdentity;
@@ -18,7 +19,16 @@ describe("free text with control characters", () => {
   // [what, the call, the field the message sits on]
   const cases: [string, (bad: string) => Promise<unknown>, string][] = [
     ["a department name", (bad) => api().departments.create.mutate({ name: `办公${bad}室` }), "name"],
-    ["a department rename", async (bad) => api().departments.update.mutate({ id: (await api().departments.create.mutate({ name: `改名科${Math.random()}`.slice(0, 10) })).id, name: `新${bad}名`, sortOrder: 1 }), "name"],
+    [
+      "a department rename",
+      async (bad) =>
+        api().departments.update.mutate({
+          id: (await api().departments.create.mutate({ name: `改名科${Math.random()}`.slice(0, 10) })).id,
+          name: `新${bad}名`,
+          sortOrder: 1,
+        }),
+      "name",
+    ],
     ["a role name", (bad) => api().roles.create.mutate({ name: `审核${bad}员`, permissions: ["hours.records"] }), "name"],
     ["the admins' name filter", (bad) => api().admins.list.query({ name: bad }), "name"],
     ["the roles' name filter", (bad) => api().roles.list.query({ name: `a${bad}` }), "name"],
@@ -45,7 +55,9 @@ describe("free text with control characters", () => {
   });
 
   it("refuses NUL in a field with no text schema of its own (the login's 证件号) as a field error, not a 500", async () => {
-    const error = await failure(t.client().auth.login.mutate({ userType: "AUTHORITY", idNumber: "3701\u00000", password: "x", captchaId: "c", captchaAnswer: "1", remember: false }));
+    const error = await failure(
+      t.client().auth.login.mutate({ userType: "AUTHORITY", idNumber: "3701\u00000", password: "x", captchaId: "c", captchaAnswer: "1", remember: false }),
+    );
     expect(error.code).toBe("BAD_REQUEST");
   });
 

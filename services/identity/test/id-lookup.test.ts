@@ -26,7 +26,15 @@ function candidatesOf(idNumber: string): string[] {
   return out;
 }
 
-const registerWay = (idNumber: string) => ({ way: "REGISTER" as const, idNumber, password: "Admin2024", confirmPassword: "Admin2024", name: "探测", phone: "13912345678", email: "probe@example.com" });
+const registerWay = (idNumber: string) => ({
+  way: "REGISTER" as const,
+  idNumber,
+  password: "Admin2024",
+  confirmPassword: "Admin2024",
+  name: "探测",
+  phone: "13912345678",
+  email: "probe@example.com",
+});
 const existingWay = (idNumber: string) => ({ way: "EXISTING" as const, idNumber, password: "Guess2024" });
 
 describe("turning a masked ID number into the full one through 新增管理员", () => {
@@ -39,14 +47,21 @@ describe("turning a masked ID number into the full one through 新增管理员",
     expect(candidates.length).toBeGreaterThan(25);
     expect(new Set(candidates.map(maskIdNumber))).toEqual(new Set([maskIdNumber(victim.idNumber)]));
     // The victim's number comes early, as it would for an unlucky order.
-    const order = [...candidates.filter((c) => c !== victim.idNumber).slice(0, 9), victim.idNumber, ...candidates.filter((c) => c !== victim.idNumber).slice(9)];
+    const order = [
+      ...candidates.filter((c) => c !== victim.idNumber).slice(0, 9),
+      victim.idNumber,
+      ...candidates.filter((c) => c !== victim.idNumber).slice(9),
+    ];
 
     const prober = await t.fixture.newAdmin("jn", { permissions: ["admin.manage"] });
     const api = t.client({ token: (await t.login(prober)).token, ip: `198.51.100.${order.length + Math.floor(Math.random() * 100)}` }).admins;
     let answered = 0;
     let stoppedAt: number | null = null;
     for (const [i, idNumber] of order.entries()) {
-      const err = await api.prepare.mutate(form(idNumber)).then(() => null, (e: unknown) => e);
+      const err = await api.prepare.mutate(form(idNumber)).then(
+        () => null,
+        (e: unknown) => e,
+      );
       const code = (err as { data?: { code?: string } } | null)?.data?.code;
       if (code === "TOO_MANY_REQUESTS" && (err as Error).message === "证件号查询过于频繁，请明天再试") {
         stoppedAt = i;

@@ -34,15 +34,22 @@ describe("注册 with a pasted ID number and phone", () => {
   it("stores the one spelling, so the number is found again and another spelling is not a second account", async () => {
     const clean = freshIdNumber();
     const ip = "198.51.100.40";
-    const { accountId } = await t.client({ ip }).registration.professional.mutate(
-      await professionalForm(t, t.fixture.units.jnBus.id, { idNumber: fullWidth(clean.toLowerCase()), phone: "+86 139–1234\u00A05678" }, ip),
-    );
+    const { accountId } = await t
+      .client({ ip })
+      .registration.professional.mutate(
+        await professionalForm(t, t.fixture.units.jnBus.id, { idNumber: fullWidth(clean.toLowerCase()), phone: "+86 139–1234\u00A05678" }, ip),
+      );
     const stored = await t.app.db.account.findUniqueOrThrow({ where: { id: accountId } });
     expect(stored.idNumberHash).toBe(t.app.pii.blindIndex("RESIDENT_ID", clean));
     expect(t.app.pii.decrypt(stored.idNumberEnc)).toBe(clean);
     expect(stored.phoneMasked).toBe("139*****78");
     // The same person pasting another spelling is the same account, not a second one.
-    await t.client({ ip }).registration.professional.mutate(await professionalForm(t, t.fixture.units.jnBus.id, { idNumber: `${clean.slice(0, 6)}\u00A0${clean.slice(6).toLowerCase()}` }, ip)).catch(() => undefined);
+    await t
+      .client({ ip })
+      .registration.professional.mutate(
+        await professionalForm(t, t.fixture.units.jnBus.id, { idNumber: `${clean.slice(0, 6)}\u00A0${clean.slice(6).toLowerCase()}` }, ip),
+      )
+      .catch(() => undefined);
     expect(await t.app.db.account.count({ where: { idNumberHash: stored.idNumberHash } })).toBe(1);
   });
 });
@@ -59,9 +66,13 @@ describe("外国人永久居留身份证", () => {
     expect(stored.idNumberMasked).toBe(`${fpr.slice(0, 10)}****${fpr.slice(14)}`);
     await t.app.db.professional.update({ where: { accountId }, data: { status: "APPROVED" } });
 
-    const session = await t.client({ ip }).auth.login.mutate({ userType: "PROFESSIONAL", idType: "FOREIGN_PERMANENT_RESIDENT", idNumber: fpr, password: form.password, ...(await t.captcha(ip)) });
+    const session = await t
+      .client({ ip })
+      .auth.login.mutate({ userType: "PROFESSIONAL", idType: "FOREIGN_PERMANENT_RESIDENT", idNumber: fpr, password: form.password, ...(await t.captcha(ip)) });
     expect(session.token).toBeTruthy();
-    const asResident = await failure(t.client({ ip }).auth.login.mutate({ userType: "PROFESSIONAL", idType: "RESIDENT_ID", idNumber: fpr, password: form.password, ...(await t.captcha(ip)) }));
+    const asResident = await failure(
+      t.client({ ip }).auth.login.mutate({ userType: "PROFESSIONAL", idType: "RESIDENT_ID", idNumber: fpr, password: form.password, ...(await t.captcha(ip)) }),
+    );
     expect(asResident.code).toBe("BAD_REQUEST");
   });
 
@@ -71,7 +82,11 @@ describe("外国人永久居留身份证", () => {
     ["the 15-character 2017 card", "USA310090051012", "外国人永久居留身份证号应为18位"],
   ])("refuses %s on the 证件号 field", async (_what, idNumber, message) => {
     const ip = "198.51.100.51";
-    const err = await failure(t.client({ ip }).registration.professional.mutate(await professionalForm(t, t.fixture.units.jnBus.id, { idType: "FOREIGN_PERMANENT_RESIDENT", idNumber }, ip)));
+    const err = await failure(
+      t
+        .client({ ip })
+        .registration.professional.mutate(await professionalForm(t, t.fixture.units.jnBus.id, { idType: "FOREIGN_PERMANENT_RESIDENT", idNumber }, ip)),
+    );
     expect(err).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { idNumber: [message] } });
   });
 });

@@ -22,12 +22,32 @@ const asJnSuper = async () => t.client({ token: (await t.login(t.fixture.logins.
 
 describe("a login racing a change of the admin's rights", () => {
   it.each([
-    { case: "disabled", change: async (who: Credentials) => (await asJnSuper()).admins.setStatus.mutate({ adminId: await adminIdOf(who), status: "DISABLED" }), kept: false },
-    { case: "roles taken away", change: async (who: Credentials) => (await asJnSuper()).admins.assignRoles.mutate({ adminId: await adminIdOf(who), roleIds: [] }), kept: false },
+    {
+      case: "disabled",
+      change: async (who: Credentials) => (await asJnSuper()).admins.setStatus.mutate({ adminId: await adminIdOf(who), status: "DISABLED" }),
+      kept: false,
+    },
+    {
+      case: "roles taken away",
+      change: async (who: Credentials) => (await asJnSuper()).admins.assignRoles.mutate({ adminId: await adminIdOf(who), roleIds: [] }),
+      kept: false,
+    },
     { case: "removed as admin", change: async (who: Credentials) => (await asJnSuper()).admins.remove.mutate({ adminId: await adminIdOf(who) }), kept: false },
-    { case: "account disabled in the database", change: async (who: Credentials) => t.app.db.account.update({ where: { id: who.accountId }, data: { status: "DISABLED" } }), kept: false },
+    {
+      case: "account disabled in the database",
+      change: async (who: Credentials) => t.app.db.account.update({ where: { id: who.accountId }, data: { status: "DISABLED" } }),
+      kept: false,
+    },
     { case: "nothing changed (control)", change: async () => undefined, kept: true },
-    { case: "another admin demoted (control)", change: async () => (await asJnSuper()).admins.assignRoles.mutate({ adminId: await adminIdOf(await t.fixture.newAdmin("jn", { permissions: ["stats.view"] })), roleIds: [] }), kept: true },
+    {
+      case: "another admin demoted (control)",
+      change: async () =>
+        (await asJnSuper()).admins.assignRoles.mutate({
+          adminId: await adminIdOf(await t.fixture.newAdmin("jn", { permissions: ["stats.view"] })),
+          roleIds: [],
+        }),
+      kept: true,
+    },
   ])("$case between reading the grant and opening the session → session kept: $kept", async ({ change, kept }) => {
     const who = await t.fixture.newAdmin("jn", { permissions: ["stats.view", "admin.manage"] });
     const account = await findLoginAccount(t.app.db, { id: who.accountId });

@@ -1,12 +1,12 @@
 // How mail leaves identity: the development mailbox (development + loopback only), .eml files,
 // SMTP through nodemailer to a local sink; and a reset token never whole in a log line.
 import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
-import { createServer, type AddressInfo, type Server } from "node:net";
+import { type AddressInfo, createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { createLogger, createRedis, type Redis } from "@ce/service-kit";
-import { testTag, TEST_REDIS_URL } from "@ce/testkit";
+import { TEST_REDIS_URL, testTag } from "@ce/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
 import { createMailer, maskLink, type OutgoingMail } from "../src/mail/mailer.ts";
@@ -130,7 +130,11 @@ describe("transports", () => {
     const sink = await smtpSink();
     try {
       const { log, lines } = capturingLogger();
-      const mailer = createMailer({ MAIL_TRANSPORT: "smtp", MAIL_FROM: "平台 <no-reply@ce.example.org>", SMTP_URL: `smtp://127.0.0.1:${sink.port}` }, redis, log);
+      const mailer = createMailer(
+        { MAIL_TRANSPORT: "smtp", MAIL_FROM: "平台 <no-reply@ce.example.org>", SMTP_URL: `smtp://127.0.0.1:${sink.port}` },
+        redis,
+        log,
+      );
       await mailer.send(mail);
       expect(sink.received).toHaveLength(1);
       expect(sink.received[0]?.from).toBe("<no-reply@ce.example.org>");

@@ -24,7 +24,13 @@ describe("人员信息修改", () => {
   it("shows a professional their own profile, masked", async () => {
     const p = await person();
     const profile = await mine(p.token).me.query();
-    expect(profile).toMatchObject({ name: p.name, unitName: "济南公共交通集团有限公司", education: "BACHELOR", pendingChange: false, phoneMasked: "138*****00" });
+    expect(profile).toMatchObject({
+      name: p.name,
+      unitName: "济南公共交通集团有限公司",
+      education: "BACHELOR",
+      pendingChange: false,
+      phoneMasked: "138*****00",
+    });
     expect(profile.idNumberMasked).toBe(`${p.idNumber.slice(0, 10)}****${p.idNumber.slice(14)}`);
     expect(JSON.stringify(profile)).not.toContain(p.idNumber);
   });
@@ -33,7 +39,10 @@ describe("人员信息修改", () => {
     const p = await person();
     await mine(p.token).request.mutate({ name: p.name, education: "MASTER", phone: "13912345678" });
     expect((await mine(p.token).me.query()).pendingChange).toBe(true);
-    expect(await failure(mine(p.token).request.mutate({ major: "桥梁" }))).toMatchObject({ code: "CONFLICT", message: "您有一条人员信息修改正在审核中，请等待审核后再提交" });
+    expect(await failure(mine(p.token).request.mutate({ major: "桥梁" }))).toMatchObject({
+      code: "CONFLICT",
+      message: "您有一条人员信息修改正在审核中，请等待审核后再提交",
+    });
     expect((await failure(mine(p.token).request.mutate({ phone: "123" }))).fieldErrors).toEqual({ phone: ["手机号应为11位手机号码"] });
   });
 
@@ -67,9 +76,15 @@ describe("审核人员信息修改", () => {
     expect(await as("jn").decide.mutate({ ids: [id], approve: false, reason: "晚了" })).toEqual({ decided: 0, alreadyDecided: [`${p.name}改`] });
 
     const account = await t.app.db.account.findUniqueOrThrow({ where: { id: p.accountId }, include: { professional: true } });
-    expect(account).toMatchObject({ name: `${p.name}改`, phoneMasked: "139*****78", professional: { education: "MASTER", titleLevel: "DEPUTY_SENIOR", version: 2 } });
+    expect(account).toMatchObject({
+      name: `${p.name}改`,
+      phoneMasked: "139*****78",
+      professional: { education: "MASTER", titleLevel: "DEPUTY_SENIOR", version: 2 },
+    });
     expect(t.app.pii.decrypt(account.phoneEnc as string)).toBe("13912345678");
-    const updated = (await outboxEvents(t, identityEvents.professionalUpdated.type)).filter((e) => e.data.accountId === p.accountId).map((e) => ProfessionalSnapshot.parse(e.data));
+    const updated = (await outboxEvents(t, identityEvents.professionalUpdated.type))
+      .filter((e) => e.data.accountId === p.accountId)
+      .map((e) => ProfessionalSnapshot.parse(e.data));
     expect(updated).toEqual([expect.objectContaining({ name: `${p.name}改`, education: "MASTER", version: 2 })]);
     expect(await t.app.db.auditLog.count({ where: { entityId: id, action: "profileChange.approve" } })).toBe(1);
     expect((await mine(p.token).me.query()).pendingChange).toBe(false);

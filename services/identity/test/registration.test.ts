@@ -23,7 +23,14 @@ describe("专业技术人员注册", () => {
 
     const [event] = (await outboxEvents(t, identityEvents.professionalRegistered.type)).filter((e) => e.data.accountId === accountId);
     const snapshot = ProfessionalSnapshot.parse(event?.data);
-    expect(snapshot).toMatchObject({ name: form.name, status: "PENDING", unitId, unitPath: t.fixture.units.jnBus.path, idNumberHash: stored.idNumberHash, version: 1 });
+    expect(snapshot).toMatchObject({
+      name: form.name,
+      status: "PENDING",
+      unitId,
+      unitPath: t.fixture.units.jnBus.path,
+      idNumberHash: stored.idNumberHash,
+      version: 1,
+    });
     expect(snapshot.idNumberMasked).toMatch(/^\d{10}\*{4}\d{3}[\dX]$/);
     expect(JSON.stringify(event)).not.toContain(form.idNumber);
 
@@ -56,8 +63,12 @@ describe("专业技术人员注册", () => {
     const taken = t.fixture.logins.professional.idNumber;
     const free = t.fixture.nextIdNumber();
     for (const override of [{ unitId: t.fixture.units.jnPending.id }, { departmentId: "00000000-0000-4000-8000-000000000000" }]) {
-      const a = await failure(anonymous().registration.professional.mutate(await professionalForm(t, t.fixture.units.jnBus.id, { ...override, idNumber: taken }, "198.51.100.7")));
-      const b = await failure(anonymous().registration.professional.mutate(await professionalForm(t, t.fixture.units.jnBus.id, { ...override, idNumber: free }, "198.51.100.7")));
+      const a = await failure(
+        anonymous().registration.professional.mutate(await professionalForm(t, t.fixture.units.jnBus.id, { ...override, idNumber: taken }, "198.51.100.7")),
+      );
+      const b = await failure(
+        anonymous().registration.professional.mutate(await professionalForm(t, t.fixture.units.jnBus.id, { ...override, idNumber: free }, "198.51.100.7")),
+      );
       expect(a).toEqual(b);
     }
   });
@@ -81,11 +92,17 @@ describe("专业技术人员注册", () => {
   });
 
   it("takes a 工作部门 of the chosen unit", async () => {
-    const dept = await t.app.db.department.create({ data: { id: crypto.randomUUID(), unitId: t.fixture.units.jnMetro.id, name: "工务部", path: `/${crypto.randomUUID()}/` } });
+    const dept = await t.app.db.department.create({
+      data: { id: crypto.randomUUID(), unitId: t.fixture.units.jnMetro.id, name: "工务部", path: `/${crypto.randomUUID()}/` },
+    });
     expect(await anonymous().registration.departments.query({ unitId: t.fixture.units.jnMetro.id })).toEqual([{ id: dept.id, name: "工务部" }]);
-    const { accountId } = await anonymous().registration.professional.mutate(await professionalForm(t, t.fixture.units.jnMetro.id, { departmentId: dept.id }, "198.51.100.7"));
+    const { accountId } = await anonymous().registration.professional.mutate(
+      await professionalForm(t, t.fixture.units.jnMetro.id, { departmentId: dept.id }, "198.51.100.7"),
+    );
     expect((await t.app.db.professional.findUniqueOrThrow({ where: { accountId } })).departmentId).toBe(dept.id);
-    const wrongUnit = await failure(anonymous().registration.professional.mutate(await professionalForm(t, t.fixture.units.jnBus.id, { departmentId: dept.id }, "198.51.100.7")));
+    const wrongUnit = await failure(
+      anonymous().registration.professional.mutate(await professionalForm(t, t.fixture.units.jnBus.id, { departmentId: dept.id }, "198.51.100.7")),
+    );
     expect(wrongUnit.fieldErrors).toEqual({ departmentId: ["请选择所在单位的工作部门"] });
   });
 
@@ -102,7 +119,9 @@ describe("unit picker", () => {
     const found = await anonymous().registration.searchUnits.query({ name: "济南" });
     expect(found.map((u) => u.name).sort()).toEqual(["济南市交通运输局", "济南公共交通集团有限公司", "济南轨道交通集团有限公司"].sort());
     expect(Object.keys(found[0] ?? {}).sort()).toEqual(["id", "name"]);
-    expect((await anonymous().registration.searchUnits.query({ name: "交通运输", kinds: ["AUTHORITY"] })).map((u) => u.name).sort()).toEqual(["山东省交通运输厅", "济南市交通运输局", "青岛市交通运输局"].sort());
+    expect((await anonymous().registration.searchUnits.query({ name: "交通运输", kinds: ["AUTHORITY"] })).map((u) => u.name).sort()).toEqual(
+      ["山东省交通运输厅", "济南市交通运输局", "青岛市交通运输局"].sort(),
+    );
   });
 });
 
@@ -110,7 +129,12 @@ describe("用人单位注册", () => {
   it("creates a pending employer with its super admin, announces unit.created, and the admin cannot sign in yet", async () => {
     const form = await employerForm(t, t.fixture.units.jn.id, {}, "198.51.100.8");
     const { unitId, accountId } = await anonymous("198.51.100.8").registration.employer.mutate(form);
-    expect(await t.app.db.unit.findUniqueOrThrow({ where: { id: unitId } })).toMatchObject({ status: "PENDING", kind: "EMPLOYER", superiorId: t.fixture.units.jn.id, code: form.code });
+    expect(await t.app.db.unit.findUniqueOrThrow({ where: { id: unitId } })).toMatchObject({
+      status: "PENDING",
+      kind: "EMPLOYER",
+      superiorId: t.fixture.units.jn.id,
+      code: form.code,
+    });
     expect(await t.app.db.admin.findUniqueOrThrow({ where: { accountId } })).toMatchObject({ unitId, isSuper: true, status: "ACTIVE" });
     expect((await outboxEvents(t, identityEvents.unitCreated.type)).some((e) => e.data.unitId === unitId && e.data.status === "PENDING")).toBe(true);
 
@@ -121,18 +145,26 @@ describe("用人单位注册", () => {
   it("refuses a bad or taken credit code and a superior that is not an approved authority", async () => {
     const first = await employerForm(t, t.fixture.units.qd.id, {}, "198.51.100.8");
     await anonymous("198.51.100.8").registration.employer.mutate(first);
-    const taken = await failure(anonymous("198.51.100.8").registration.employer.mutate(await employerForm(t, t.fixture.units.qd.id, { code: first.code }, "198.51.100.8")));
+    const taken = await failure(
+      anonymous("198.51.100.8").registration.employer.mutate(await employerForm(t, t.fixture.units.qd.id, { code: first.code }, "198.51.100.8")),
+    );
     expect(taken).toMatchObject({ code: "CONFLICT", fieldErrors: { code: ["该机构代码/统一社会信用代码已被注册"] } });
-    const bad = await failure(anonymous("198.51.100.8").registration.employer.mutate(await employerForm(t, t.fixture.units.qd.id, { code: "91370100MA3C4XYZ1A" }, "198.51.100.8")));
+    const bad = await failure(
+      anonymous("198.51.100.8").registration.employer.mutate(await employerForm(t, t.fixture.units.qd.id, { code: "91370100MA3C4XYZ1A" }, "198.51.100.8")),
+    );
     expect(bad.code).toBe("BAD_REQUEST");
     expect(Object.keys(bad.fieldErrors ?? {})).toEqual(["code"]);
-    const notAuthority = await failure(anonymous("198.51.100.8").registration.employer.mutate(await employerForm(t, t.fixture.units.jnBus.id, {}, "198.51.100.8")));
+    const notAuthority = await failure(
+      anonymous("198.51.100.8").registration.employer.mutate(await employerForm(t, t.fixture.units.jnBus.id, {}, "198.51.100.8")),
+    );
     expect(notAuthority.fieldErrors).toEqual({ superiorId: ["请选择有效的上级主管部门"] });
   });
 
   it("answers an admin ID number already registered like any other, leaving no unit behind", async () => {
     const units = await t.app.db.unit.count();
-    const answer = await anonymous("198.51.100.8").registration.employer.mutate(await employerForm(t, t.fixture.units.jn.id, { idNumber: t.fixture.logins.jn.idNumber }, "198.51.100.8"));
+    const answer = await anonymous("198.51.100.8").registration.employer.mutate(
+      await employerForm(t, t.fixture.units.jn.id, { idNumber: t.fixture.logins.jn.idNumber }, "198.51.100.8"),
+    );
     expect(await t.app.db.unit.count({ where: { id: answer.unitId } })).toBe(0);
     expect(await t.app.db.unit.count()).toBe(units);
     expect(freshIdNumber()).toHaveLength(18);

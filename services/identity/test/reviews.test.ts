@@ -30,7 +30,9 @@ describe("审核用人单位", () => {
     expect(names).toContain(mine.name);
     expect(names).toContain(t.fixture.units.jnPending.name);
     expect(names).not.toContain(theirs.name);
-    expect((await as("jn").employers.query({ name: mine.name })).items).toEqual([expect.objectContaining({ id: mine.unitId, superiorName: "济南市交通运输局", nature: "ENTERPRISE" })]);
+    expect((await as("jn").employers.query({ name: mine.name })).items).toEqual([
+      expect.objectContaining({ id: mine.unitId, superiorName: "济南市交通运输局", nature: "ENTERPRISE" }),
+    ]);
     expect((await as("sd").employers.query({ pageSize: 200 })).items.map((u) => u.name)).toEqual(expect.arrayContaining([mine.name, theirs.name]));
     expect((await as("jnBus").employers.query({})).total).toBe(0);
   });
@@ -50,9 +52,18 @@ describe("审核用人单位", () => {
 
   it("requires a reason to refuse, and records it in the audit trail", async () => {
     const c = await pendingEmployer();
-    expect(await failure(as("jn").decideEmployers.mutate({ ids: [c.unitId], approve: false }))).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { reason: ["请填写不通过原因"] } });
-    expect(await as("jn").decideEmployers.mutate({ ids: [c.unitId], approve: false, reason: "信用代码与营业执照不符" })).toEqual({ decided: 1, alreadyDecided: [] });
-    expect(await t.app.db.auditLog.findFirstOrThrow({ where: { entityId: c.unitId, action: "unit.reject" } })).toMatchObject({ actorId: t.fixture.logins.jn.accountId, after: { status: "REJECTED", reason: "信用代码与营业执照不符" } });
+    expect(await failure(as("jn").decideEmployers.mutate({ ids: [c.unitId], approve: false }))).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { reason: ["请填写不通过原因"] },
+    });
+    expect(await as("jn").decideEmployers.mutate({ ids: [c.unitId], approve: false, reason: "信用代码与营业执照不符" })).toEqual({
+      decided: 1,
+      alreadyDecided: [],
+    });
+    expect(await t.app.db.auditLog.findFirstOrThrow({ where: { entityId: c.unitId, action: "unit.reject" } })).toMatchObject({
+      actorId: t.fixture.logins.jn.accountId,
+      after: { status: "REJECTED", reason: "信用代码与营业执照不符" },
+    });
     expect(await failure(t.login(c.admin))).toMatchObject({ code: "FORBIDDEN" });
   });
 
@@ -84,9 +95,14 @@ describe("审核注册人员", () => {
     const a = await t.fixture.newProfessional({ status: "PENDING" });
     const b = await t.fixture.newProfessional({ status: "PENDING" });
     expect(await as("jnBus").decideProfessionals.mutate({ ids: [a.accountId], approve: true })).toEqual({ decided: 1, alreadyDecided: [] });
-    expect(await as("jnBus").decideProfessionals.mutate({ ids: [b.accountId], approve: false, reason: "职称证书不符" })).toEqual({ decided: 1, alreadyDecided: [] });
+    expect(await as("jnBus").decideProfessionals.mutate({ ids: [b.accountId], approve: false, reason: "职称证书不符" })).toEqual({
+      decided: 1,
+      alreadyDecided: [],
+    });
 
-    const approved = (await outboxEvents(t, identityEvents.professionalApproved.type)).filter((e) => e.data.accountId === a.accountId).map((e) => ProfessionalSnapshot.parse(e.data));
+    const approved = (await outboxEvents(t, identityEvents.professionalApproved.type))
+      .filter((e) => e.data.accountId === a.accountId)
+      .map((e) => ProfessionalSnapshot.parse(e.data));
     expect(approved).toEqual([expect.objectContaining({ status: "APPROVED", version: 2, unitId: t.fixture.units.jnBus.id })]);
     const rejected = (await outboxEvents(t, identityEvents.professionalRejected.type)).filter((e) => e.data.accountId === b.accountId);
     expect(rejected.map((e) => e.data.status)).toEqual(["REJECTED"]);
@@ -99,7 +115,10 @@ describe("审核注册人员", () => {
   it("decides each row once when two admins decide the same batch at the same time", async () => {
     const people = await Promise.all([1, 2, 3].map(() => t.fixture.newProfessional({ status: "PENDING" })));
     const ids = people.map((p) => p.accountId);
-    const results = await Promise.all([as("jn").decideProfessionals.mutate({ ids, approve: true }), as("jnBus").decideProfessionals.mutate({ ids: [...ids].reverse(), approve: true })]);
+    const results = await Promise.all([
+      as("jn").decideProfessionals.mutate({ ids, approve: true }),
+      as("jnBus").decideProfessionals.mutate({ ids: [...ids].reverse(), approve: true }),
+    ]);
     expect(results.map((r) => r.decided).sort()).toEqual([0, 3]);
     expect(results.flatMap((r) => r.alreadyDecided).sort()).toEqual(people.map((p) => p.name).sort());
     const events = (await outboxEvents(t, identityEvents.professionalApproved.type)).filter((e) => ids.includes(e.data.accountId as string));
@@ -140,7 +159,11 @@ describe("显示完整信息", () => {
   it("gives a holder of pii.unmask the clear values in scope and logs the view", async () => {
     const p = t.fixture.logins.professional;
     expect(await reveal("jn", p.accountId)).toEqual({ idNumber: p.idNumber, phone: "13800000000" });
-    expect(await t.app.db.piiAccessLog.findFirstOrThrow({ where: { subjectId: p.accountId } })).toMatchObject({ viewerId: t.fixture.logins.jn.accountId, fields: ["idNumber", "phone"], purpose: "核实身份" });
+    expect(await t.app.db.piiAccessLog.findFirstOrThrow({ where: { subjectId: p.accountId } })).toMatchObject({
+      viewerId: t.fixture.logins.jn.accountId,
+      fields: ["idNumber", "phone"],
+      purpose: "核实身份",
+    });
   });
 
   it("refuses without the permission, outside the scope and anonymously, logging nothing", async () => {

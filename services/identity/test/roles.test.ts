@@ -16,7 +16,9 @@ describe("角色管理", () => {
   it("adds, lists and edits roles; an edit signs the role's admins out so the change applies at once", async () => {
     const { id } = await api(tokens.jn).create.mutate({ name: "统计员", permissions: ["stats.view"] });
     const admin = await t.fixture.newAdmin("jn");
-    await t.client({ token: tokens.jn }).admins.assignRoles.mutate({ adminId: (await t.app.db.admin.findUniqueOrThrow({ where: { accountId: admin.accountId } })).id, roleIds: [id] });
+    await t
+      .client({ token: tokens.jn })
+      .admins.assignRoles.mutate({ adminId: (await t.app.db.admin.findUniqueOrThrow({ where: { accountId: admin.accountId } })).id, roleIds: [id] });
     const session = await t.login(admin);
     expect((await t.client({ token: session.token }).auth.me.query()).permissions).toEqual(["stats.view"]);
 
@@ -32,7 +34,10 @@ describe("角色管理", () => {
 
   it("validates the name and the modules, and refuses a duplicate name", async () => {
     await api(tokens.jn).create.mutate({ name: "重名角色", permissions: ["stats.view"] });
-    expect(await failure(api(tokens.jn).create.mutate({ name: "重名角色", permissions: ["stats.view"] }))).toMatchObject({ code: "CONFLICT", fieldErrors: { name: ["本单位已有同名角色"] } });
+    expect(await failure(api(tokens.jn).create.mutate({ name: "重名角色", permissions: ["stats.view"] }))).toMatchObject({
+      code: "CONFLICT",
+      fieldErrors: { name: ["本单位已有同名角色"] },
+    });
     expect((await failure(api(tokens.jn).create.mutate({ name: "空角色", permissions: [] }))).fieldErrors?.permissions).toEqual(["请至少选择一个权限模块"]);
     expect((await failure(api(tokens.jn).create.mutate({ name: "x", permissions: ["root.everything" as never] }))).code).toBe("BAD_REQUEST");
   });
@@ -42,7 +47,10 @@ describe("角色管理", () => {
     const admin = await t.fixture.newAdmin("jn");
     const adminId = (await t.app.db.admin.findUniqueOrThrow({ where: { accountId: admin.accountId } })).id;
     await t.client({ token: tokens.jn }).admins.assignRoles.mutate({ adminId, roleIds: [id] });
-    expect(await failure(api(tokens.jn).delete.mutate({ id }))).toMatchObject({ code: "CONFLICT", message: "该角色已分配给1名管理员，确认删除后这些管理员将不再拥有该角色" });
+    expect(await failure(api(tokens.jn).delete.mutate({ id }))).toMatchObject({
+      code: "CONFLICT",
+      message: "该角色已分配给1名管理员，确认删除后这些管理员将不再拥有该角色",
+    });
     expect(await api(tokens.jn).delete.mutate({ id, confirm: true })).toEqual({ removedFrom: 1 });
     expect(await t.app.db.adminRole.count({ where: { adminId } })).toBe(0);
     expect(await t.app.db.auditLog.count({ where: { action: "role.delete", entityId: id } })).toBe(1);
@@ -52,7 +60,10 @@ describe("角色管理", () => {
     const roleAdmin = await t.fixture.newAdmin("jn", { permissions: ["role.manage", "hours.approve"] });
     const token = (await t.login(roleAdmin)).token;
     await api(token).create.mutate({ name: "审批", permissions: ["hours.approve"] });
-    expect(await failure(api(token).create.mutate({ name: "越权", permissions: ["review.employer"] }))).toMatchObject({ code: "FORBIDDEN", message: "您没有以下权限，不能分配给他人：审核用人单位" });
+    expect(await failure(api(token).create.mutate({ name: "越权", permissions: ["review.employer"] }))).toMatchObject({
+      code: "FORBIDDEN",
+      message: "您没有以下权限，不能分配给他人：审核用人单位",
+    });
   });
 });
 
@@ -66,7 +77,12 @@ describe("角色管理 authorization", () => {
 
   it("refuses an admin without 角色管理 and an anonymous caller", async () => {
     const id = "00000000-0000-4000-8000-000000000001";
-    const calls = (c: ReturnType<typeof api>) => [() => c.list.query({}), () => c.create.mutate({ name: "x", permissions: ["stats.view"] }), () => c.update.mutate({ id, name: "x", permissions: ["stats.view"] }), () => c.delete.mutate({ id })];
+    const calls = (c: ReturnType<typeof api>) => [
+      () => c.list.query({}),
+      () => c.create.mutate({ name: "x", permissions: ["stats.view"] }),
+      () => c.update.mutate({ id, name: "x", permissions: ["stats.view"] }),
+      () => c.delete.mutate({ id }),
+    ];
     for (const call of calls(api(tokens.jnApprover))) expect(await failure(call())).toMatchObject({ code: "FORBIDDEN", message: "没有“角色管理”的权限" });
     for (const call of calls(t.client().roles)) expect((await failure(call())).code).toBe("UNAUTHORIZED");
   });

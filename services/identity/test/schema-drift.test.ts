@@ -1,9 +1,9 @@
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dropTestDatabase, prismaDrift, testTag } from "@ce/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SCHEMA } from "../src/config.ts";
 import { createDb } from "../src/db/client.ts";
 import { migrate } from "../src/db/migrate.ts";
-import { SCHEMA } from "../src/config.ts";
 
 let databaseUrl: string;
 

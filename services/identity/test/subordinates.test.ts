@@ -15,7 +15,15 @@ const units = (who: keyof typeof tokens) => t.client({ token: tokens[who] }).uni
 describe("管理下级单位: 详细 and 管理员信息", () => {
   it("shows every field of a subordinate unit", async () => {
     const d = await units("jn").detail.query({ unitId: t.fixture.units.jnBus.id });
-    expect(d).toMatchObject({ name: "济南公共交通集团有限公司", kind: "EMPLOYER", nature: "ENTERPRISE", superiorName: "济南市交通运输局", region: "370000", professionalCount: 1, adminCount: 1 });
+    expect(d).toMatchObject({
+      name: "济南公共交通集团有限公司",
+      kind: "EMPLOYER",
+      nature: "ENTERPRISE",
+      superiorName: "济南市交通运输局",
+      region: "370000",
+      professionalCount: 1,
+      adminCount: 1,
+    });
     expect((await units("jnViewer").detail.query({ unitId: t.fixture.units.jnBus.id })).id).toBe(t.fixture.units.jnBus.id);
   });
 
@@ -65,7 +73,13 @@ describe("管理继续教育基地", () => {
 describe("管理下级单位 authorization", () => {
   it("hides units outside the caller's subtree", async () => {
     const qdUnit = t.fixture.units.qdMetro.id;
-    for (const call of [() => units("jn").detail.query({ unitId: qdUnit }), () => units("jn").admins.query({ unitId: qdUnit }), () => units("jn").delete.mutate({ unitId: qdUnit }), () => units("jn").detail.query({ unitId: t.fixture.units.jn.id }), () => units("jn").detail.query({ unitId: t.fixture.units.sd.id })]) {
+    for (const call of [
+      () => units("jn").detail.query({ unitId: qdUnit }),
+      () => units("jn").admins.query({ unitId: qdUnit }),
+      () => units("jn").delete.mutate({ unitId: qdUnit }),
+      () => units("jn").detail.query({ unitId: t.fixture.units.jn.id }),
+      () => units("jn").detail.query({ unitId: t.fixture.units.sd.id }),
+    ]) {
       expect((await failure(call())).code).toBe("NOT_FOUND");
     }
   });
@@ -77,7 +91,13 @@ describe("管理下级单位 authorization", () => {
     expect((await failure(units("jnViewer").removeAdmin.mutate({ unitId, adminId: unitId }))).code).toBe("FORBIDDEN");
     expect((await failure(units("jnViewer").trainingBases.query({}))).code).toBe("FORBIDDEN");
     const anon = t.client().units;
-    for (const call of [() => anon.detail.query({ unitId }), () => anon.admins.query({ unitId }), () => anon.delete.mutate({ unitId }), () => anon.trainingBases.query({}), () => anon.removeAdmin.mutate({ unitId, adminId: unitId })]) {
+    for (const call of [
+      () => anon.detail.query({ unitId }),
+      () => anon.admins.query({ unitId }),
+      () => anon.delete.mutate({ unitId }),
+      () => anon.trainingBases.query({}),
+      () => anon.removeAdmin.mutate({ unitId, adminId: unitId }),
+    ]) {
       expect((await failure(call())).code).toBe("UNAUTHORIZED");
     }
   });

@@ -18,7 +18,12 @@ beforeAll(async () => {
   token = (await t.login(t.fixture.logins.jnBus)).token;
   const solid = () => sharp({ create: { width: 4, height: 4, channels: 3, background: "#36c" } });
   png = new Uint8Array(await solid().png().toBuffer());
-  jpegWithGps = new Uint8Array(await solid().jpeg().withExif({ IFD0: { Copyright: "OWNER-SECRET" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "36/1 40/1 12/1" } }).toBuffer());
+  jpegWithGps = new Uint8Array(
+    await solid()
+      .jpeg()
+      .withExif({ IFD0: { Copyright: "OWNER-SECRET" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "36/1 40/1 12/1" } })
+      .toBuffer(),
+  );
 });
 afterAll(async () => {
   await t?.app.deps.transferAttachments.destroy();
@@ -27,7 +32,13 @@ afterAll(async () => {
 
 const api = () => t.client({ token }).transfers;
 const upload = (name: string, bytes: Uint8Array | string) => ({ name, base64: Buffer.from(bytes).toString("base64") });
-const form = (accountId: string, attachment?: { name: string; base64: string }, toUnitId = t.fixture.units.qdMetro.id) => ({ accountId, toUnitId, contactPhone: "0531-88889999", reason: "工作调动", attachment });
+const form = (accountId: string, attachment?: { name: string; base64: string }, toUnitId = t.fixture.units.qdMetro.id) => ({
+  accountId,
+  toUnitId,
+  contactPhone: "0531-88889999",
+  reason: "工作调动",
+  attachment,
+});
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 const traces = async () => ({ transfers: await t.app.db.transfer.count(), blobs: (await t.app.deps.transferAttachments.names()).length });
 
@@ -50,8 +61,18 @@ describe("a refused upload writes nothing", () => {
 
 describe("an accepted upload is stored and served re-encoded", () => {
   const rows: Array<{ name: string; file: () => { name: string; base64: string }; shows: { name: string; type: string }; absent: string[] }> = [
-    { name: "a PNG with a script appended", file: () => upload("调令.png", Buffer.concat([png, Buffer.from("<script>alert(1)</script>")])), shows: { name: "调令.png", type: "image/png" }, absent: ["<script>"] },
-    { name: "a JPEG with EXIF GPS", file: () => upload("调令.jpg", jpegWithGps), shows: { name: "调令.jpg", type: "image/jpeg" }, absent: ["Exif", "OWNER-SECRET"] },
+    {
+      name: "a PNG with a script appended",
+      file: () => upload("调令.png", Buffer.concat([png, Buffer.from("<script>alert(1)</script>")])),
+      shows: { name: "调令.png", type: "image/png" },
+      absent: ["<script>"],
+    },
+    {
+      name: "a JPEG with EXIF GPS",
+      file: () => upload("调令.jpg", jpegWithGps),
+      shows: { name: "调令.jpg", type: "image/jpeg" },
+      absent: ["Exif", "OWNER-SECRET"],
+    },
     { name: "a BMP (stored as PNG, named so)", file: () => upload("调令.bmp", bmp), shows: { name: "调令.png", type: "image/png" }, absent: [] },
   ];
   it.each(rows)("$name", async ({ file, shows, absent }) => {
@@ -61,7 +82,11 @@ describe("an accepted upload is stored and served re-encoded", () => {
     const served = await api().attachment.query({ transferId: id });
     const bytes = new Uint8Array(Buffer.from(served.base64, "base64"));
     expect({ name: served.name, type: served.type }).toEqual(shows);
-    expect({ size: row.attachmentSize, sha256: row.attachmentSha256, type: row.attachmentType }).toEqual({ size: bytes.length, sha256: sha256(bytes), type: shows.type });
+    expect({ size: row.attachmentSize, sha256: row.attachmentSha256, type: row.attachmentType }).toEqual({
+      size: bytes.length,
+      sha256: sha256(bytes),
+      type: shows.type,
+    });
     expect((await sharp(bytes).metadata()).exif).toBeUndefined();
     for (const s of absent) expect(Buffer.from(bytes).includes(Buffer.from(s, "latin1")), s).toBe(false);
   });
@@ -70,8 +95,16 @@ describe("an accepted upload is stored and served re-encoded", () => {
 describe("a blob exists only for a committed transfer", () => {
   // Each row: a transfer that fails inside its transaction, after its attachment was decoded and written.
   it.each([
-    { name: "a second pending transfer for the same person (CONFLICT)", second: (accountId: string) => form(accountId, upload("调令.png", png)), code: "CONFLICT" },
-    { name: "a transfer to the person's own unit (BAD_REQUEST)", second: (accountId: string) => form(accountId, upload("调令.png", png), t.fixture.units.jnBus.id), code: "BAD_REQUEST" },
+    {
+      name: "a second pending transfer for the same person (CONFLICT)",
+      second: (accountId: string) => form(accountId, upload("调令.png", png)),
+      code: "CONFLICT",
+    },
+    {
+      name: "a transfer to the person's own unit (BAD_REQUEST)",
+      second: (accountId: string) => form(accountId, upload("调令.png", png), t.fixture.units.jnBus.id),
+      code: "BAD_REQUEST",
+    },
   ])("$name leaves no blob behind", async ({ second, code }) => {
     const p = await t.fixture.newProfessional();
     if (code === "CONFLICT") await api().create.mutate(form(p.accountId));

@@ -18,13 +18,21 @@ afterAll(async () => {
 });
 
 const as = (who: keyof typeof tokens | null) => t.client({ token: who ? tokens[who] : null }).transfers;
-const form = (accountId: string, toUnitId = t.fixture.units.qdMetro.id) => ({ accountId, toUnitId, contactPhone: "0531-88889999", reason: "工作调动", attachmentName: "调令.jpg" });
+const form = (accountId: string, toUnitId = t.fixture.units.qdMetro.id) => ({
+  accountId,
+  toUnitId,
+  contactPhone: "0531-88889999",
+  reason: "工作调动",
+  attachmentName: "调令.jpg",
+});
 
 describe("人员调出", () => {
   it("offers approved people of the caller's units in 添加人员, masked", async () => {
     const p = await t.fixture.newProfessional();
     const page = await as("jnBus").candidates.query({ name: p.name });
-    expect(page.items).toEqual([expect.objectContaining({ accountId: p.accountId, phoneMasked: "138*****00", unitName: "济南公共交通集团有限公司", titleSeries: "ENGINEERING" })]);
+    expect(page.items).toEqual([
+      expect.objectContaining({ accountId: p.accountId, phoneMasked: "138*****00", unitName: "济南公共交通集团有限公司", titleSeries: "ENGINEERING" }),
+    ]);
     expect(JSON.stringify(page)).not.toContain(p.idNumber);
     expect((await as("qdMetro").candidates.query({ name: p.name })).total).toBe(0);
   });
@@ -32,7 +40,10 @@ describe("人员调出", () => {
   it("submits one transfer per person, to another approved employer anywhere", async () => {
     const p = await t.fixture.newProfessional();
     await as("jnBus").create.mutate(form(p.accountId));
-    expect(await failure(as("jnBus").create.mutate(form(p.accountId)))).toMatchObject({ code: "CONFLICT", fieldErrors: { accountId: ["该人员已有待处理的调转申请"] } });
+    expect(await failure(as("jnBus").create.mutate(form(p.accountId)))).toMatchObject({
+      code: "CONFLICT",
+      fieldErrors: { accountId: ["该人员已有待处理的调转申请"] },
+    });
     const q = await t.fixture.newProfessional();
     expect((await failure(as("jnBus").create.mutate(form(q.accountId, t.fixture.units.jnBus.id)))).fieldErrors).toEqual({ toUnitId: ["调入单位不能是本单位"] });
     expect((await failure(as("jnBus").create.mutate(form(q.accountId, t.fixture.units.qd.id)))).fieldErrors).toEqual({ toUnitId: ["请选择有效的调入单位"] });
@@ -45,11 +56,18 @@ describe("人员调出", () => {
 describe("人员调入 and 调转记录", () => {
   it("moves the person on 确认调转, clears the department and announces professional.transferred", async () => {
     const p = await t.fixture.newProfessional();
-    const dept = await t.app.db.department.create({ data: { id: crypto.randomUUID(), unitId: t.fixture.units.jnBus.id, name: `调度部${p.name}`, path: `/${crypto.randomUUID()}/` } });
+    const dept = await t.app.db.department.create({
+      data: { id: crypto.randomUUID(), unitId: t.fixture.units.jnBus.id, name: `调度部${p.name}`, path: `/${crypto.randomUUID()}/` },
+    });
     await t.app.db.professional.update({ where: { accountId: p.accountId }, data: { departmentId: dept.id } });
     const { id } = await as("jnBus").create.mutate(form(p.accountId));
     const incoming = await as("qdMetro").list.query({ direction: "in", status: "PENDING" });
-    expect(incoming.items.find((r) => r.id === id)).toMatchObject({ name: p.name, fromUnitName: "济南公共交通集团有限公司", status: "PENDING", major: "道路桥梁工程" });
+    expect(incoming.items.find((r) => r.id === id)).toMatchObject({
+      name: p.name,
+      fromUnitName: "济南公共交通集团有限公司",
+      status: "PENDING",
+      major: "道路桥梁工程",
+    });
     expect((await as("jnBus").list.query({ direction: "in" })).items.some((r) => r.id === id)).toBe(false);
 
     await as("qdMetro").decide.mutate({ id, accept: true });
@@ -58,12 +76,24 @@ describe("人员调入 and 调转记录", () => {
     const account = await t.app.db.account.findUniqueOrThrow({ where: { id: p.accountId }, include: { professional: true } });
     expect(account.unitId).toBe(t.fixture.units.qdMetro.id);
     expect(account.professional).toMatchObject({ unitId: t.fixture.units.qdMetro.id, departmentId: null, version: 2 });
-    const [event] = (await outboxEvents(t, identityEvents.professionalTransferred.type)).filter((e) => (e.data.professional as { accountId: string }).accountId === p.accountId);
-    expect(ProfessionalTransferred.parse(event?.data)).toMatchObject({ transferId: id, fromUnitId: t.fixture.units.jnBus.id, toUnitId: t.fixture.units.qdMetro.id, professional: { unitPath: t.fixture.units.qdMetro.path, version: 2 } });
+    const [event] = (await outboxEvents(t, identityEvents.professionalTransferred.type)).filter(
+      (e) => (e.data.professional as { accountId: string }).accountId === p.accountId,
+    );
+    expect(ProfessionalTransferred.parse(event?.data)).toMatchObject({
+      transferId: id,
+      fromUnitId: t.fixture.units.jnBus.id,
+      toUnitId: t.fixture.units.qdMetro.id,
+      professional: { unitPath: t.fixture.units.qdMetro.path, version: 2 },
+    });
 
     expect((await as("jnBus").list.query({ direction: "out" })).items.find((r) => r.id === id)?.status).toBe("ACCEPTED");
     expect((await as("qdMetro").list.query({ direction: "in" })).items.find((r) => r.id === id)?.status).toBe("ACCEPTED");
-    expect(await as("jnBus").detail.query({ id })).toMatchObject({ contactPhone: "0531-88889999", reason: "工作调动", attachmentName: "调令.jpg", status: "ACCEPTED" });
+    expect(await as("jnBus").detail.query({ id })).toMatchObject({
+      contactPhone: "0531-88889999",
+      reason: "工作调动",
+      attachmentName: "调令.jpg",
+      status: "ACCEPTED",
+    });
     expect((await t.login(p)).token).toBeTruthy();
     expect((await as("jnBus").candidates.query({ name: p.name })).total).toBe(0);
   });

@@ -49,7 +49,9 @@ describe("修改单位信息 (code)", () => {
   it("requires a reason to reject, and one of two concurrent deciders gets CONFLICT", async () => {
     await as("jnBus").unitProfile.requestCodeChange.mutate({ code: generateCreditCode("370103", "37005678", "91") });
     const [id] = await pendingIds("jn");
-    expect((await failure(as("jn").unitChanges.decide.mutate({ approvalIds: [id ?? ""], decision: "REJECT" }))).fieldErrors?.reason).toEqual(["请填写驳回原因"]);
+    expect((await failure(as("jn").unitChanges.decide.mutate({ approvalIds: [id ?? ""], decision: "REJECT" }))).fieldErrors?.reason).toEqual([
+      "请填写驳回原因",
+    ]);
     const other = (await t.login(await t.fixture.newAdmin("jn", { permissions: ["review.unitChange"] }))).token;
     const results = await Promise.allSettled([
       as("jn").unitChanges.decide.mutate({ approvalIds: [id ?? ""], decision: "REJECT", reason: "代码有误" }),
@@ -73,9 +75,13 @@ describe("修改单位信息 (code)", () => {
 
 describe("更换上级部门", () => {
   it("refuses the current superior and a unit of its own subtree", async () => {
-    expect((await failure(as("jnMetro").unitProfile.requestSuperiorChange.mutate({ superiorId: t.fixture.units.jn.id }))).message).toBe("所选单位已是本单位的上级部门");
+    expect((await failure(as("jnMetro").unitProfile.requestSuperiorChange.mutate({ superiorId: t.fixture.units.jn.id }))).message).toBe(
+      "所选单位已是本单位的上级部门",
+    );
     expect((await failure(as("jn").unitProfile.requestSuperiorChange.mutate({ superiorId: t.fixture.units.jn.id }))).message).toContain("下级单位");
-    expect((await failure(as("jnMetro").unitProfile.requestSuperiorChange.mutate({ superiorId: t.fixture.units.qdPort.id }))).message).toBe("上级部门必须是审核通过的主管部门");
+    expect((await failure(as("jnMetro").unitProfile.requestSuperiorChange.mutate({ superiorId: t.fixture.units.qdPort.id }))).message).toBe(
+      "上级部门必须是审核通过的主管部门",
+    );
   });
 
   it("moves only when both the old and the new superior approved; either rejection rejects", async () => {
@@ -125,7 +131,11 @@ describe("authorization", () => {
     expect((await failure(as("jnApprover").unitChanges.decide.mutate({ approvalIds: [id], decision: "APPROVE" }))).code).toBe("FORBIDDEN");
     expect((await failure(as("jnApprover").unitProfile.get.query())).code).toBe("FORBIDDEN");
     expect((await failure(as("professional").unitProfile.requestCodeChange.mutate({ code: "x" }))).code).toBe("FORBIDDEN");
-    for (const call of [() => t.client().unitChanges.list.query({}), () => t.client().unitProfile.get.query(), () => t.client().unitProfile.withdraw.mutate({ requestId: id })]) {
+    for (const call of [
+      () => t.client().unitChanges.list.query({}),
+      () => t.client().unitProfile.get.query(),
+      () => t.client().unitProfile.withdraw.mutate({ requestId: id }),
+    ]) {
       expect((await failure(call())).code).toBe("UNAUTHORIZED");
     }
     expect((await failure(as("jnBus").unitProfile.withdraw.mutate({ requestId: id }))).code).toBe("NOT_FOUND");

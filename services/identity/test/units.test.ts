@@ -22,9 +22,24 @@ describe("管理下级单位", () => {
     const page = await list("sd");
     const { units } = t.fixture;
     expect(page.total).toBe(7);
-    expect(page.items.map((u) => u.name).slice(0, 3).sort()).toEqual([units.base.name, units.jn.name, units.qd.name].sort());
-    expect(page.items.slice(3).map((u) => u.name).sort()).toEqual([units.jnBus.name, units.jnMetro.name, units.qdMetro.name, units.qdPort.name].sort());
-    expect(page.items.find((u) => u.name === units.jnBus.name)).toMatchObject({ kind: "EMPLOYER", nature: "ENTERPRISE", superiorName: "济南市交通运输局", status: "APPROVED" });
+    expect(
+      page.items
+        .map((u) => u.name)
+        .slice(0, 3)
+        .sort(),
+    ).toEqual([units.base.name, units.jn.name, units.qd.name].sort());
+    expect(
+      page.items
+        .slice(3)
+        .map((u) => u.name)
+        .sort(),
+    ).toEqual([units.jnBus.name, units.jnMetro.name, units.qdMetro.name, units.qdPort.name].sort());
+    expect(page.items.find((u) => u.name === units.jnBus.name)).toMatchObject({
+      kind: "EMPLOYER",
+      nature: "ENTERPRISE",
+      superiorName: "济南市交通运输局",
+      status: "APPROVED",
+    });
     expect(page.items.find((u) => u.name === units.base.name)).toMatchObject({ kind: "TRAINING_BASE", trainingLevel: "INDUSTRY", industry: "P" });
   });
 
@@ -86,11 +101,12 @@ describe("管理下级单位", () => {
     const { path, id } = t.fixture.units.jn;
     const plan = await t.app.db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off"); // a nine-row table would otherwise be scanned whole
-      const rows = await tx.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN SELECT u.id FROM identity.unit u WHERE ${subordinatesWhere({ scopePath: path, unitId: id }, {})}`;
+      const rows = await tx.$queryRaw<
+        { "QUERY PLAN": string }[]
+      >`EXPLAIN SELECT u.id FROM identity.unit u WHERE ${subordinatesWhere({ scopePath: path, unitId: id }, {})}`;
       return rows.map((r) => r["QUERY PLAN"]).join("\n");
     });
     expect(plan).toContain("unit_path_key");
     expect(plan).toMatch(/Index Cond: .*path ~>=~/);
   });
-
 });

@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { connectInfra, retentionFromConfig, startEventPruner, startHttpServer } from "@ce/service-kit";
-import { SCHEMA, type Config } from "./config.ts";
+import { type Config, SCHEMA } from "./config.ts";
 import { createDb } from "./db/client.ts";
 import { startIdentityConsumer } from "./events/identity-consumer.ts";
 import { createReportingRouter } from "./routers/index.ts";

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually, matrixSummary, runAuthorizationMatrix, testPrincipal, unitEnvelope } from "@ce/service-kit/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createReportingRouter } from "../src/routers/index.ts";
 import { bootReporting } from "./support/boot.ts";
 import { reportingCases } from "./support/matrix.ts";
@@ -8,7 +8,13 @@ import { reportingCases } from "./support/matrix.ts";
 const province = unitEnvelope("ce.identity.unit.created.v1", { name: "山东省交通运输厅", region: "370000" });
 const jinan = unitEnvelope("ce.identity.unit.created.v1", { name: "济南市交通运输局", superiorId: province.data.unitId, superiorPath: province.data.path });
 const qingdao = unitEnvelope("ce.identity.unit.created.v1", { name: "青岛市交通运输局", superiorId: province.data.unitId, superiorPath: province.data.path });
-const jinanBus = unitEnvelope("ce.identity.unit.created.v1", { name: "济南公共交通集团有限公司", kind: "EMPLOYER", nature: "ENTERPRISE", superiorId: jinan.data.unitId, superiorPath: jinan.data.path });
+const jinanBus = unitEnvelope("ce.identity.unit.created.v1", {
+  name: "济南公共交通集团有限公司",
+  kind: "EMPLOYER",
+  nature: "ENTERPRISE",
+  superiorId: jinan.data.unitId,
+  superiorPath: jinan.data.path,
+});
 
 let sys: Awaited<ReturnType<typeof bootReporting>>;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually, fuzzRouter, fuzzRuns, fuzzSummary, rowCounts, testPrincipal, unitEnvelope } from "@ce/service-kit/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createReportingRouter } from "../src/routers/index.ts";
 import { bootReporting } from "./support/boot.ts";
 import { reportingCases } from "./support/matrix.ts";

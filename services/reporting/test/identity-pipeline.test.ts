@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually, unitEnvelope } from "@ce/service-kit/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootReporting } from "./support/boot.ts";
 
 let sys: Awaited<ReturnType<typeof bootReporting>>;
@@ -10,8 +10,7 @@ beforeAll(async () => {
 afterAll(() => sys.cleanup());
 
 const replica = (id: string) => sys.app.db.unitReplica.findUnique({ where: { id } });
-const registeredCount = async () =>
-  (await sys.app.db.unitRegistrationDaily.findMany()).reduce((n, r) => n + r.count, 0);
+const registeredCount = async () => (await sys.app.db.unitRegistrationDaily.findMany()).reduce((n, r) => n + r.count, 0);
 const inboxCount = () => sys.app.db.inboxEvent.count();
 
 /** Waits until the reporting consumer has taken and settled (acked or terminated) every message. */

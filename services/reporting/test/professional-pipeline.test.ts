@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { unitPath, type ProfessionalSnapshot } from "@ce/contracts";
+import { type ProfessionalSnapshot, unitPath } from "@ce/contracts";
 import { eventually, unitEnvelope } from "@ce/service-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootReporting } from "./support/boot.ts";
@@ -11,7 +11,15 @@ beforeAll(async () => {
 });
 afterAll(() => sys.cleanup());
 
-const envelope = <T>(type: string, data: T) => ({ id: randomUUID(), type, occurredAt: new Date().toISOString(), actor: null, correlationId: randomUUID(), causationId: null, data });
+const envelope = <T>(type: string, data: T) => ({
+  id: randomUUID(),
+  type,
+  occurredAt: new Date().toISOString(),
+  actor: null,
+  correlationId: randomUUID(),
+  causationId: null,
+  data,
+});
 
 function snapshot(overrides: Partial<ProfessionalSnapshot> = {}): ProfessionalSnapshot {
   const unitId = overrides.unitId ?? randomUUID();
@@ -55,7 +63,9 @@ describe("professional events keep the reporting replica", () => {
   it("takes a registration, then the approval, and ignores an older snapshot arriving late", async () => {
     const registered = snapshot();
     await sys.producer.publish(envelope("ce.identity.professional.registered.v1", registered));
-    await eventually(async () => expect(await replica(registered.accountId)).toMatchObject({ status: "PENDING", version: 1, idNumberMasked: "3701021988****1234" }));
+    await eventually(async () =>
+      expect(await replica(registered.accountId)).toMatchObject({ status: "PENDING", version: 1, idNumberMasked: "3701021988****1234" }),
+    );
 
     await sys.producer.publish(envelope("ce.identity.professional.approved.v1", { ...registered, status: "APPROVED", version: 2 }));
     await sys.producer.publish(envelope("ce.identity.professional.updated.v1", { ...registered, name: "旧名", version: 1 }));
@@ -84,7 +94,9 @@ describe("professional events keep the reporting replica", () => {
     await sys.producer.publish(envelope("ce.identity.professional.approved.v1", p));
     const toUnit = randomUUID();
     const moved = { ...p, unitId: toUnit, unitPath: unitPath(null, toUnit), version: 3 };
-    await sys.producer.publish(envelope("ce.identity.professional.transferred.v1", { transferId: randomUUID(), professional: moved, fromUnitId: p.unitId, toUnitId: toUnit }));
+    await sys.producer.publish(
+      envelope("ce.identity.professional.transferred.v1", { transferId: randomUUID(), professional: moved, fromUnitId: p.unitId, toUnitId: toUnit }),
+    );
     await settled();
     expect(await replica(p.accountId)).toMatchObject({ unitId: toUnit, unitPath: moved.unitPath, version: 3 });
   });
@@ -93,7 +105,12 @@ describe("professional events keep the reporting replica", () => {
     const province = unitEnvelope("ce.identity.unit.created.v1", { name: "省厅" });
     const cityA = unitEnvelope("ce.identity.unit.created.v1", { name: "甲市", superiorId: province.data.unitId, superiorPath: province.data.path });
     const cityB = unitEnvelope("ce.identity.unit.created.v1", { name: "乙市", superiorId: province.data.unitId, superiorPath: province.data.path });
-    const employer = unitEnvelope("ce.identity.unit.created.v1", { name: "甲市公交", kind: "EMPLOYER", superiorId: cityA.data.unitId, superiorPath: cityA.data.path });
+    const employer = unitEnvelope("ce.identity.unit.created.v1", {
+      name: "甲市公交",
+      kind: "EMPLOYER",
+      superiorId: cityA.data.unitId,
+      superiorPath: cityA.data.path,
+    });
     for (const e of [province, cityA, cityB, employer]) await sys.producer.publish(e);
     const inside = snapshot({ unitId: employer.data.unitId, unitPath: employer.data.path });
     const outside = snapshot({ unitId: cityB.data.unitId, unitPath: cityB.data.path });
@@ -102,7 +119,14 @@ describe("professional events keep the reporting replica", () => {
 
     // 甲市 moves under 乙市.
     const newPath = unitPath(cityB.data.path, cityA.data.unitId);
-    const move = envelope("ce.identity.unit.moved.v1", { unitId: cityA.data.unitId, oldSuperiorId: province.data.unitId, newSuperiorId: cityB.data.unitId, oldPath: cityA.data.path, newPath, version: 2 });
+    const move = envelope("ce.identity.unit.moved.v1", {
+      unitId: cityA.data.unitId,
+      oldSuperiorId: province.data.unitId,
+      newSuperiorId: cityB.data.unitId,
+      oldPath: cityA.data.path,
+      newPath,
+      version: 2,
+    });
     await sys.producer.publish(move);
     await sys.producer.publish(move, `${move.id}-again`);
     await settled();

@@ -1,8 +1,8 @@
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dropTestDatabase, prismaDrift, testTag } from "@ce/testkit";
-import { migrate } from "../src/db/migrate.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCHEMA } from "../src/config.ts";
+import { migrate } from "../src/db/migrate.ts";
 
 let databaseUrl: string;
 

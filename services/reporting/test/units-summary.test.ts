@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorCode, eventually, serviceClient, signIn, unitEnvelope } from "@ce/service-kit/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportingRouter } from "../src/routers/index.ts";
 import { bootReporting } from "./support/boot.ts";
 
@@ -9,7 +9,14 @@ const province = unitEnvelope("ce.identity.unit.created.v1", { name: "山东省�
 const jinan = unitEnvelope("ce.identity.unit.created.v1", { name: "济南市交通运输局", superiorId: province.data.unitId, superiorPath: province.data.path });
 const qingdao = unitEnvelope("ce.identity.unit.created.v1", { name: "青岛市交通运输局", superiorId: province.data.unitId, superiorPath: province.data.path });
 const employer = (name: string, city: typeof jinan, status: "APPROVED" | "PENDING" = "APPROVED") =>
-  unitEnvelope("ce.identity.unit.created.v1", { name, kind: "EMPLOYER", nature: "ENTERPRISE", superiorId: city.data.unitId, superiorPath: city.data.path, status });
+  unitEnvelope("ce.identity.unit.created.v1", {
+    name,
+    kind: "EMPLOYER",
+    nature: "ENTERPRISE",
+    superiorId: city.data.unitId,
+    superiorPath: city.data.path,
+    status,
+  });
 const units = [
   province,
   jinan,

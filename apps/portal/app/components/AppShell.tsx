@@ -1,9 +1,9 @@
 import type { Me } from "@ce/contracts";
 import { Link, NavLink, useLocation } from "@remix-run/react";
-import { Form } from "./Form.tsx";
 import type { ReactNode } from "react";
 import { PLATFORM_NAME } from "../utils/brand.ts";
 import { locate, sectionHref, visibleMenu } from "../utils/menu.ts";
+import { Form } from "./Form.tsx";
 
 type Viewer = Pick<Me, "name" | "userType" | "permissions" | "isProvince">;
 
@@ -45,11 +45,7 @@ function MainMenu({ viewer }: { viewer: Viewer }) {
         </li>
         {visibleMenu(viewer).map((section) => (
           <li key={section.label} className="group relative">
-            <Link
-              to={sectionHref(section)}
-              className={item(current === section.label)}
-              aria-current={current === section.label ? "page" : undefined}
-            >
+            <Link to={sectionHref(section)} className={item(current === section.label)} aria-current={current === section.label ? "page" : undefined}>
               {section.label}
             </Link>
             {section.pages.length > 1 ? (

@@ -16,10 +16,7 @@ export function AuthShell({ title, children }: { title: string; children: ReactN
       </header>
       <main className="flex flex-1 items-start justify-center bg-gradient-to-b from-blue-50 to-slate-100 px-4 py-12">
         <section aria-labelledby="auth-box-title" className="w-full max-w-md rounded-lg border border-blue-100 bg-white shadow-lg">
-          <h2
-            id="auth-box-title"
-            className="rounded-t-lg border-b border-blue-100 bg-blue-50 px-6 py-3 text-lg font-semibold text-blue-900"
-          >
+          <h2 id="auth-box-title" className="rounded-t-lg border-b border-blue-100 bg-blue-50 px-6 py-3 text-lg font-semibold text-blue-900">
             {title}
           </h2>
           <div className="px-6 py-6">{children}</div>

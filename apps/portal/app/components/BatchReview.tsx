@@ -1,9 +1,9 @@
 import { useActionData, useNavigation } from "@remix-run/react";
-import { Form } from "./Form.tsx";
 import type { ReactNode } from "react";
+import { BATCH_PART, type Typed, typedChecked, typedOr } from "../utils/typed-back.ts";
+import { Form } from "./Form.tsx";
 import { buttonClass, inputBase } from "./forms.tsx";
 import { Notice } from "./Notice.tsx";
-import { BATCH_PART, type Typed, typedChecked, typedOr } from "../utils/typed-back.ts";
 
 /**
  * The tick box of one row; it belongs to the batch form by id, wherever the table puts it. After a
@@ -19,7 +19,19 @@ export function RowCheck({ formId, value, label }: { formId: string; value: stri
  * 全选, the reason box and the two batch buttons above a review table; the rows' tick boxes join
  * this form through their `form` attribute.
  */
-export function BatchReviewBar({ formId, approveLabel, rejectLabel, reply, children }: { formId: string; approveLabel: string; rejectLabel: string; reply: { ok: boolean; message: string; typed?: Typed } | undefined; children?: ReactNode }) {
+export function BatchReviewBar({
+  formId,
+  approveLabel,
+  rejectLabel,
+  reply,
+  children,
+}: {
+  formId: string;
+  approveLabel: string;
+  rejectLabel: string;
+  reply: { ok: boolean; message: string; typed?: Typed } | undefined;
+  children?: ReactNode;
+}) {
   const navigation = useNavigation();
   const toggleAll = (checked: boolean) => {
     for (const box of document.querySelectorAll<HTMLInputElement>(`input[name="ids"][form="${formId}"]`)) box.checked = checked;
@@ -38,8 +50,21 @@ export function BatchReviewBar({ formId, approveLabel, rejectLabel, reply, child
         <label htmlFor={`${formId}-reason`} className="text-gray-700">
           原因:
         </label>
-        <input id={`${formId}-reason`} name="reason" defaultValue={typedOr(reply?.typed, BATCH_PART, "reason", "")} maxLength={200} placeholder="不通过时必填" className={`${inputBase} w-64`} />
-        <button type="submit" name="intent" value="reject" className={`${buttonClass} bg-red-700 hover:bg-red-800`} disabled={navigation.state === "submitting"}>
+        <input
+          id={`${formId}-reason`}
+          name="reason"
+          defaultValue={typedOr(reply?.typed, BATCH_PART, "reason", "")}
+          maxLength={200}
+          placeholder="不通过时必填"
+          className={`${inputBase} w-64`}
+        />
+        <button
+          type="submit"
+          name="intent"
+          value="reject"
+          className={`${buttonClass} bg-red-700 hover:bg-red-800`}
+          disabled={navigation.state === "submitting"}
+        >
           {rejectLabel}
         </button>
         {children}

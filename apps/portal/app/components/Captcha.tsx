@@ -1,7 +1,7 @@
-import { getInputProps } from "@conform-to/react";
 import type { CaptchaChallenge } from "@ce/contracts";
+import { getInputProps } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useState, type InputHTMLAttributes } from "react";
+import { type InputHTMLAttributes, useEffect, useState } from "react";
 import { Field, inputClass, type StringField } from "./forms.tsx";
 
 type CaptchaResponse = { challenge: CaptchaChallenge | null; message: string | null };

@@ -13,7 +13,10 @@ const textOf = (html: string) =>
 describe("CodeChange shows what the applicant asked for", () => {
   it.each([
     [{ oldCode: "91370100MA3C0AAA1X", newCode: "91370100MA3C0BBB2Y", mismatch: false }, "原代码 91370100MA3C0AAA1X → 改为 新代码 91370100MA3C0BBB2Y"],
-    [{ oldCode: "91370100MA3C0AAA1X", newCode: "91350203M0001QKT19", mismatch: true }, `原代码 91370100MA3C0AAA1X → 改为 新代码 91350203M0001QKT19 ${CREDIT_CODE_MISMATCH_CONFIRMED_LABEL}`],
+    [
+      { oldCode: "91370100MA3C0AAA1X", newCode: "91350203M0001QKT19", mismatch: true },
+      `原代码 91370100MA3C0AAA1X → 改为 新代码 91350203M0001QKT19 ${CREDIT_CODE_MISMATCH_CONFIRMED_LABEL}`,
+    ],
     [{ oldCode: null, newCode: "123456789", mismatch: false }, "原代码 无 → 改为 新代码 123456789"],
     [{ oldCode: "", newCode: "12345678-9", mismatch: true }, `原代码 无 → 改为 新代码 12345678-9 ${CREDIT_CODE_MISMATCH_CONFIRMED_LABEL}`],
   ])("%j", (props, text) => {

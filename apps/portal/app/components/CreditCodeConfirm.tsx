@@ -12,7 +12,17 @@ export function needsCodeConfirmation(errors: readonly string[] | null | undefin
  * The second step of entering such a code: a checkbox named `codeConfirmed` ("on" when ticked),
  * shown under the code field only when `show`. Both 用人单位注册 and 修改单位信息 use it.
  */
-export function CreditCodeConfirm({ show, id, defaultChecked = false, className = "" }: { show: boolean; id: string; defaultChecked?: boolean; className?: string }) {
+export function CreditCodeConfirm({
+  show,
+  id,
+  defaultChecked = false,
+  className = "",
+}: {
+  show: boolean;
+  id: string;
+  defaultChecked?: boolean;
+  className?: string;
+}) {
   if (!show) return null;
   return (
     <label htmlFor={id} className={`flex items-start gap-2 text-sm text-gray-700 ${className}`}>

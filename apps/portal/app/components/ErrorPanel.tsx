@@ -1,4 +1,4 @@
-import { Link, isRouteErrorResponse } from "@remix-run/react";
+import { isRouteErrorResponse, Link } from "@remix-run/react";
 
 const byStatus: Record<number, string> = {
   400: "提交的信息有误，请检查后重试",
@@ -12,7 +12,7 @@ const byStatus: Record<number, string> = {
 export function describeError(error: unknown): { status: number; message: string } {
   if (isRouteErrorResponse(error)) {
     const said = (error.data as { message?: unknown } | null)?.message;
-    const message = typeof said === "string" && said.length > 0 ? said : byStatus[error.status] ?? "系统繁忙，请稍后再试";
+    const message = typeof said === "string" && said.length > 0 ? said : (byStatus[error.status] ?? "系统繁忙，请稍后再试");
     return { status: error.status, message };
   }
   return { status: 500, message: "系统繁忙，请稍后再试" };

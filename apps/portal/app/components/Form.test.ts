@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -46,7 +46,7 @@ describe("every form of the portal", () => {
       const readers = files.filter((g) => g.text.includes("readForm(request") && (g.file === f.file || g.text.includes(path.basename(f.file, ".tsx"))));
       expect(
         readers.map((g) => g.file),
-        f.file
+        f.file,
       ).not.toEqual([]);
     }
   });

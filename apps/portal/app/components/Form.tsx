@@ -1,4 +1,4 @@
-import { Form as RemixForm, useRouteLoaderData, type FormProps } from "@remix-run/react";
+import { type FormProps, Form as RemixForm, useRouteLoaderData } from "@remix-run/react";
 import { forwardRef } from "react";
 
 /** The name of the hidden token input (csrf.server.ts's CSRF_FIELD; that module is server-only). */

@@ -21,17 +21,7 @@ function hrefFor(query: URLSearchParams, page: number): string {
  * The guide's pager: `第1/1页 共3条 显示第1到3条 首页 1 尾页`. Links keep the current filters
  * (`query`, the page's search string) and change only `page`; the current page is plain text.
  */
-export function Pager({
-  page,
-  pageSize,
-  total,
-  query = "",
-}: {
-  page: number;
-  pageSize: number;
-  total: number;
-  query?: string | URLSearchParams;
-}) {
+export function Pager({ page, pageSize, total, query = "" }: { page: number; pageSize: number; total: number; query?: string | URLSearchParams }) {
   // The summary clamps `page`, so a stale link past the end still prints figures that agree.
   const { page: current, pageCount, text } = pagerSummary(page, pageSize, total);
   const params = new URLSearchParams(query);

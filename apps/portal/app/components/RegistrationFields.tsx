@@ -1,13 +1,25 @@
-import { getInputProps, getSelectProps } from "@conform-to/react";
 import type { DepartmentOption, UnitOption } from "@ce/contracts";
+import { getInputProps, getSelectProps } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useState, type SelectHTMLAttributes } from "react";
-import { Field, inputBase, inputClass, type StringField } from "./forms.tsx";
+import { type SelectHTMLAttributes, useEffect, useState } from "react";
 import { choosePrompt, chooseSubject } from "../utils/prompts.ts";
+import { Field, inputBase, inputClass, type StringField } from "./forms.tsx";
 import { IdTypeSelect } from "./UserTypeSelects.tsx";
 
 /** A text row of a registration form. */
-export function TextField({ label, field, type = "text", required = true, autoComplete }: { label: string; field: StringField; type?: "text" | "password" | "email" | "tel"; required?: boolean; autoComplete?: string }) {
+export function TextField({
+  label,
+  field,
+  type = "text",
+  required = true,
+  autoComplete,
+}: {
+  label: string;
+  field: StringField;
+  type?: "text" | "password" | "email" | "tel";
+  required?: boolean;
+  autoComplete?: string;
+}) {
   const { key, ...props } = getInputProps(field, { type });
   return (
     <Field label={label} htmlFor={field.id} errors={field.errors} errorId={field.errorId} required={required}>
@@ -17,7 +29,17 @@ export function TextField({ label, field, type = "text", required = true, autoCo
 }
 
 /** A select row over a code list (学历, 专业技术职务系列, 单位性质, …). */
-export function CodeSelect({ label, field, options, required = true }: { label: string; field: StringField; options: readonly { code: string; name: string }[]; required?: boolean }) {
+export function CodeSelect({
+  label,
+  field,
+  options,
+  required = true,
+}: {
+  label: string;
+  field: StringField;
+  options: readonly { code: string; name: string }[];
+  required?: boolean;
+}) {
   const { key, ...props } = getSelectProps(field);
   return (
     <Field label={label} htmlFor={field.id} errors={field.errors} errorId={field.errorId} required={required}>
@@ -34,7 +56,11 @@ export function CodeSelect({ label, field, options, required = true }: { label: 
 }
 
 /** 证件类型, 证件号, 姓名, 手机号, 电子邮箱, 密码, 确认密码: the account part of both forms. */
-export function NewAccountFields({ fields }: { fields: Record<"idType" | "idNumber" | "name" | "phone" | "email" | "password" | "confirmPassword", StringField> }) {
+export function NewAccountFields({
+  fields,
+}: {
+  fields: Record<"idType" | "idNumber" | "name" | "phone" | "email" | "password" | "confirmPassword", StringField>;
+}) {
   const { key, ...idTypeProps } = getSelectProps(fields.idType);
   return (
     <>
@@ -57,7 +83,21 @@ export function NewAccountFields({ fields }: { fields: Record<"idType" | "idNumb
  * /register/units), then choose. Only names and ids ever reach the browser. `excludeId` is a unit
  * that cannot be the answer (the sender's own unit in 人员调出); the service refuses it as well.
  */
-export function UnitPicker({ label, field, kinds, initial, onPick, excludeId }: { label: string; field: StringField; kinds: string; initial: UnitOption[]; onPick?: (unitId: string) => void; excludeId?: string | null }) {
+export function UnitPicker({
+  label,
+  field,
+  kinds,
+  initial,
+  onPick,
+  excludeId,
+}: {
+  label: string;
+  field: StringField;
+  kinds: string;
+  initial: UnitOption[];
+  onPick?: (unitId: string) => void;
+  excludeId?: string | null;
+}) {
   const fetcher = useFetcher<{ units: UnitOption[] }>();
   const [query, setQuery] = useState("");
   const { key, ...props } = getSelectProps(field);
@@ -68,7 +108,13 @@ export function UnitPicker({ label, field, kinds, initial, onPick, excludeId }: 
   return (
     <Field label={label} htmlFor={field.id} errors={field.errors} errorId={field.errorId} required>
       <div className="flex gap-2">
-        <input aria-label={`搜索${chooseSubject(label)}`} placeholder="输入名称搜索" value={query} onChange={(e) => setQuery(e.target.value)} className={`${inputBase} w-28 shrink-0`} />
+        <input
+          aria-label={`搜索${chooseSubject(label)}`}
+          placeholder="输入名称搜索"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          className={`${inputBase} w-28 shrink-0`}
+        />
         <select key={key} {...props} onChange={(e) => onPick?.(e.target.value)} className={`${inputBase} w-0 min-w-0 flex-1`}>
           <option value="">{choosePrompt(label)}</option>
           {units.map((u) => (

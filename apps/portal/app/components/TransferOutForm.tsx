@@ -1,13 +1,13 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { CreateTransferInput, idTypeLabels, type TransferCandidate, titleSeriesName, type UnitOption } from "@ce/contracts";
+import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { CreateTransferInput, idTypeLabels, titleSeriesName, type TransferCandidate, type UnitOption } from "@ce/contracts";
 import { Link, useNavigation } from "@remix-run/react";
-import { Form, unshownErrors } from "./Form.tsx";
 import { useState } from "react";
-import { DataTable } from "./DataTable.tsx";
-import { Field, FormErrors, buttonClass, inputBase, inputClass } from "./forms.tsx";
-import { UnitPicker } from "./RegistrationFields.tsx";
 import { zhErrorMap } from "../utils/validation.ts";
+import { DataTable } from "./DataTable.tsx";
+import { Form, unshownErrors } from "./Form.tsx";
+import { buttonClass, Field, FormErrors, inputBase, inputClass } from "./forms.tsx";
+import { UnitPicker } from "./RegistrationFields.tsx";
 
 const PATH = "/reviews/transfers?tab=out";
 
@@ -58,7 +58,23 @@ function CandidatePicker({ candidates, query }: { candidates: TransferCandidate[
 }
 
 /** 人员调出, laid out as in the guide. */
-export function TransferOutForm({ selected, candidates, picking, query, employers, ownUnitId, lastResult }: { selected: TransferCandidate | null; candidates: TransferCandidate[]; picking: boolean; query: string; employers: UnitOption[]; ownUnitId: string | null; lastResult: SubmissionResult<string[]> | null | undefined }) {
+export function TransferOutForm({
+  selected,
+  candidates,
+  picking,
+  query,
+  employers,
+  ownUnitId,
+  lastResult,
+}: {
+  selected: TransferCandidate | null;
+  candidates: TransferCandidate[];
+  picking: boolean;
+  query: string;
+  employers: UnitOption[];
+  ownUnitId: string | null;
+  lastResult: SubmissionResult<string[]> | null | undefined;
+}) {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: `transfer-out-${selected?.accountId ?? "none"}`,

@@ -1,7 +1,7 @@
-import { titleSeriesName, transferStatusLabels, type TransferRow } from "@ce/contracts";
+import { type TransferRow, titleSeriesName, transferStatusLabels } from "@ce/contracts";
 import { Link } from "@remix-run/react";
+import { type Column, DataTable } from "./DataTable.tsx";
 import { Form } from "./Form.tsx";
-import { DataTable, type Column } from "./DataTable.tsx";
 import { inputBase } from "./forms.tsx";
 
 const PATH = "/reviews/transfers";

@@ -1,4 +1,4 @@
-import { IdType, UserType, idTypeLabels, userTypeLabels } from "@ce/contracts";
+import { IdType, idTypeLabels, UserType, userTypeLabels } from "@ce/contracts";
 import type { SelectHTMLAttributes } from "react";
 import { inputClass } from "./forms.tsx";
 

@@ -1,4 +1,4 @@
-import { data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PlaceholderPage } from "../components/PlaceholderPage.tsx";
 import { canOpen, locate, visibleMenu } from "../utils/menu.ts";

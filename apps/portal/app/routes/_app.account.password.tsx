@@ -1,17 +1,17 @@
+import { ChangePasswordInput } from "@ce/contracts";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { ChangePasswordInput } from "@ce/contracts";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useNavigation } from "@remix-run/react";
-import { Form } from "../components/Form.tsx";
-import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { NewPasswordFields } from "../components/AccountFields.tsx";
-import { Field, FormErrors, buttonClass, inputClass } from "../components/forms.tsx";
+import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { Form } from "../components/Form.tsx";
+import { buttonClass, Field, FormErrors, inputClass } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { classifyError, toFormErrors } from "../utils/errors.server.ts";
+import { readTextForm } from "../utils/form-data.server.ts";
 import { redirectToLogin, requireUser } from "../utils/session.server.ts";
 import { zhErrorMap } from "../utils/validation.ts";
-import { readTextForm } from "../utils/form-data.server.ts";
 
 const FIELDS = ["oldPassword", "newPassword", "confirmPassword"] as const;
 const HIDDEN = [...FIELDS];
@@ -61,13 +61,7 @@ export default function ChangePasswordPage() {
           </div>
         ) : null}
         <Form method="post" {...getFormProps(form)} className="space-y-4">
-          <Field
-            label="原密码"
-            htmlFor={fields.oldPassword.id}
-            errors={fields.oldPassword.errors}
-            errorId={fields.oldPassword.errorId}
-            required
-          >
+          <Field label="原密码" htmlFor={fields.oldPassword.id} errors={fields.oldPassword.errors} errorId={fields.oldPassword.errorId} required>
             <input key={oldPasswordKey} {...oldPasswordProps} autoComplete="current-password" className={`${inputClass} max-w-xs`} />
           </Field>
           <NewPasswordFields newPassword={fields.newPassword} confirmPassword={fields.confirmPassword} />

@@ -1,17 +1,17 @@
-import { AdminTarget, AssignRolesInput, ListAdminsInput, SetAdminStatusInput, adminStatusLabels, type AdminRow } from "@ce/contracts";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type AdminRow, AdminTarget, AssignRolesInput, adminStatusLabels, ListAdminsInput, SetAdminStatusInput } from "@ce/contracts";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { Form } from "../components/Form.tsx";
 import type { ReactNode } from "react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { DataTable, type Column } from "../components/DataTable.tsx";
+import { type Column, DataTable } from "../components/DataTable.tsx";
+import { Form } from "../components/Form.tsx";
 import { buttonClass, inputBase } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { Pager } from "../components/Pager.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
+import { readTextForm } from "../utils/form-data.server.ts";
 import { parseListQuery } from "../utils/query.ts";
 import { redirectToLogin, requirePage, rethrowServiceError } from "../utils/session.server.ts";
-import { readTextForm } from "../utils/form-data.server.ts";
 import { type Typed, typedBack, typedChecked } from "../utils/typed-back.ts";
 
 const PATH = "/accounts/admins";
@@ -21,9 +21,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { me, api, here } = await requirePage(request, context, PATH);
   const search = new URL(request.url).searchParams;
   const input = parseListQuery(ListAdminsInput, search);
-  const [result, options] = await Promise.all([api.identity.admins.list.query(input), api.identity.admins.options.query()]).catch((e) => rethrowServiceError(request, e));
+  const [result, options] = await Promise.all([api.identity.admins.list.query(input), api.identity.admins.options.query()]).catch((e) =>
+    rethrowServiceError(request, e),
+  );
   const assigning = result.items.find((a) => a.id === search.get("roles")) ?? null;
-  return { trail: [here.section.label, here.page.label], filters: { name: input.name ?? "" }, result, roles: options.roles, assigning, isSuper: me.isSuperAdmin, myAccountId: me.accountId };
+  return {
+    trail: [here.section.label, here.page.label],
+    filters: { name: input.name ?? "" },
+    result,
+    roles: options.roles,
+    assigning,
+    isSuper: me.isSuperAdmin,
+    myAccountId: me.accountId,
+  };
 }
 
 const done = (message: string, temporaryPassword: string | null = null) => ({ ok: true, message, temporaryPassword });

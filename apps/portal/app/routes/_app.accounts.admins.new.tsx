@@ -1,17 +1,17 @@
+import { AddAdminWay, type AdminCandidate, type AdminDraft, addAdminWayLabels, CreateAdminInput, PrepareAdminInput } from "@ce/contracts";
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { AddAdminWay, CreateAdminInput, PrepareAdminInput, addAdminWayLabels, type AdminCandidate, type AdminDraft } from "@ce/contracts";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Form } from "../components/Form.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { Field, FormErrors, buttonClass, inputBase, inputClass, type StringField } from "../components/forms.tsx";
+import { Form } from "../components/Form.tsx";
+import { buttonClass, Field, FormErrors, inputBase, inputClass, type StringField } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { IdTypeSelect } from "../components/UserTypeSelects.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
+import { readTextForm } from "../utils/form-data.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { zhErrorMap } from "../utils/validation.ts";
-import { readTextForm } from "../utils/form-data.server.ts";
 
 const LIST = "/accounts/admins";
 const STEPS = ["填写管理员基本信息", "权限确认", "创建成功"] as const;
@@ -49,12 +49,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
   }
   const submission = parseWithZod(formData, { schema: PrepareAdminInput, error: zhErrorMap });
-  if (submission.status !== "success") return data({ step: 1 as const, draft: null, result: submission.reply({ hideFields: ["password", "confirmPassword"] }), errors: [] }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ step: 1 as const, draft: null, result: submission.reply({ hideFields: ["password", "confirmPassword"] }), errors: [] }, { status: 400 });
   try {
     const draft = await api.identity.admins.prepare.mutate(submission.value);
     return { step: 2 as const, draft, result: null, errors: [] };
   } catch (error) {
-    return data({ step: 1 as const, draft: null, result: submission.reply({ ...toFormErrors(error, STEP1_FIELDS), hideFields: ["password", "confirmPassword"] }), errors: [] }, { status: 400 });
+    return data(
+      {
+        step: 1 as const,
+        draft: null,
+        result: submission.reply({ ...toFormErrors(error, STEP1_FIELDS), hideFields: ["password", "confirmPassword"] }),
+        errors: [],
+      },
+      { status: 400 },
+    );
   }
 }
 
@@ -64,7 +73,9 @@ function Steps({ current }: { current: 1 | 2 | 3 }) {
       {STEPS.map((label, i) => (
         <li key={label} className="flex items-center gap-2" aria-current={i + 1 === current ? "step" : undefined}>
           {i > 0 ? <span className="text-gray-400">→</span> : null}
-          <span className={`rounded-full px-3 py-1 ${i + 1 === current ? "bg-blue-700 text-white" : i + 1 < current ? "bg-blue-100 text-blue-800" : "bg-gray-100 text-gray-500"}`}>
+          <span
+            className={`rounded-full px-3 py-1 ${i + 1 === current ? "bg-blue-700 text-white" : i + 1 < current ? "bg-blue-100 text-blue-800" : "bg-gray-100 text-gray-500"}`}
+          >
             {i + 1}. {label}
           </span>
         </li>
@@ -116,7 +127,13 @@ function StepOne() {
     <div className="max-w-2xl">
       <div role="radiogroup" aria-label="新增方式" className="mb-4 flex flex-wrap gap-4 text-sm">
         {AddAdminWay.options.map((w) => (
-          <Link key={w} to={`?way=${w}`} role="radio" aria-checked={w === way} className={`rounded border px-3 py-1.5 ${w === way ? "border-blue-700 bg-blue-50 text-blue-800" : "border-gray-300 text-gray-700"}`}>
+          <Link
+            key={w}
+            to={`?way=${w}`}
+            role="radio"
+            aria-checked={w === way}
+            className={`rounded border px-3 py-1.5 ${w === way ? "border-blue-700 bg-blue-50 text-blue-800" : "border-gray-300 text-gray-700"}`}
+          >
             {addAdminWayLabels[w]}
           </Link>
         ))}

@@ -1,18 +1,25 @@
+import {
+  CreateDepartmentInput,
+  type DepartmentNode,
+  departmentStatusLabels,
+  ListDepartmentsInput,
+  SetDepartmentStatusInput,
+  UpdateDepartmentInput,
+} from "@ce/contracts";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { CreateDepartmentInput, ListDepartmentsInput, SetDepartmentStatusInput, UpdateDepartmentInput, departmentStatusLabels, type DepartmentNode } from "@ce/contracts";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { Form } from "../components/Form.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { DataTable, type Column } from "../components/DataTable.tsx";
-import { Field, FormErrors, buttonClass, inputBase, inputClass } from "../components/forms.tsx";
+import { type Column, DataTable } from "../components/DataTable.tsx";
+import { Form } from "../components/Form.tsx";
+import { buttonClass, Field, FormErrors, inputBase, inputClass } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
+import { readTextForm } from "../utils/form-data.server.ts";
 import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { zhErrorMap } from "../utils/validation.ts";
-import { readTextForm } from "../utils/form-data.server.ts";
 
 const PATH = "/accounts/departments";
 const FIELDS = ["name", "sortOrder"] as const;
@@ -25,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const nodes = await api.identity.departments.list.query(input).catch((e) => rethrowServiceError(request, e));
   const editing = nodes.find((n) => n.id === search.get("edit")) ?? null;
   const add = search.get("add");
-  const parent = add && add !== "root" ? nodes.find((n) => n.id === add) ?? null : null;
+  const parent = add && add !== "root" ? (nodes.find((n) => n.id === add) ?? null) : null;
   const mode = editing ? "edit" : add === "root" || parent ? "add" : null;
   return { trail: [here.section.label, here.page.label], filters: { name: input.name ?? "" }, nodes, mode, editing, parent };
 }

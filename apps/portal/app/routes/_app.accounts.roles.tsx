@@ -1,16 +1,16 @@
-import { CreateRoleInput, ListRolesInput, UpdateRoleInput, permissionGroups, permissionModules, type RoleRow } from "@ce/contracts";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { CreateRoleInput, ListRolesInput, permissionGroups, permissionModules, type RoleRow, UpdateRoleInput } from "@ce/contracts";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { Form } from "../components/Form.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { DataTable, type Column } from "../components/DataTable.tsx";
-import { ErrorList, FormErrors, buttonClass, inputBase, inputClass } from "../components/forms.tsx";
+import { type Column, DataTable } from "../components/DataTable.tsx";
+import { Form } from "../components/Form.tsx";
+import { buttonClass, ErrorList, FormErrors, inputBase, inputClass } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { Pager } from "../components/Pager.tsx";
 import { classifyError, toFormErrors } from "../utils/errors.server.ts";
+import { readTextForm } from "../utils/form-data.server.ts";
 import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
-import { readTextForm } from "../utils/form-data.server.ts";
 import { type Typed, typedBack, typedChecked, typedOr } from "../utils/typed-back.ts";
 
 const PATH = "/accounts/roles";
@@ -34,7 +34,10 @@ function listHref(search: string): string {
   return q ? `${PATH}?${q}` : PATH;
 }
 
-type Outcome = { kind: "form"; formErrors: string[]; fieldErrors: Record<string, string[]>; typed: Typed } | { kind: "delete"; message: string; confirmId: string | null; confirmName: string } | { kind: "done"; message: string };
+type Outcome =
+  | { kind: "form"; formErrors: string[]; fieldErrors: Record<string, string[]>; typed: Typed }
+  | { kind: "delete"; message: string; confirmId: string | null; confirmName: string }
+  | { kind: "done"; message: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, PATH);
@@ -93,7 +96,14 @@ function RoleForm() {
             <span className="mr-0.5 text-red-600">*</span>角色名称:
           </label>
           <div>
-            <input id="role-name" name="name" defaultValue={typedOr(errors?.typed, "role", "name", editing?.name ?? "")} maxLength={30} className={`${inputClass} w-64`} aria-invalid={errors?.fieldErrors.name ? true : undefined} />
+            <input
+              id="role-name"
+              name="name"
+              defaultValue={typedOr(errors?.typed, "role", "name", editing?.name ?? "")}
+              maxLength={30}
+              className={`${inputClass} w-64`}
+              aria-invalid={errors?.fieldErrors.name ? true : undefined}
+            />
             <ErrorList errors={errors?.fieldErrors.name} />
           </div>
         </div>
@@ -106,7 +116,12 @@ function RoleForm() {
                 <div className="flex flex-wrap gap-x-4 gap-y-1">
                   {g.modules.map((m) => (
                     <label key={m.code} className="inline-flex items-center gap-1">
-                      <input type="checkbox" name="permissions" value={m.code} defaultChecked={typedChecked(errors?.typed, "role", "permissions", m.code, held.has(m.code))} />
+                      <input
+                        type="checkbox"
+                        name="permissions"
+                        value={m.code}
+                        defaultChecked={typedChecked(errors?.typed, "role", "permissions", m.code, held.has(m.code))}
+                      />
                       {m.label}
                     </label>
                   ))}

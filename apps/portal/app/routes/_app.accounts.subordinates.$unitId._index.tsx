@@ -1,8 +1,16 @@
-import { CREDIT_CODE_MISMATCH_CONFIRMED_LABEL, formatDateTime, industryName, regionName, trainingLevelLabels, unitKindLabels, unitNatureLabels } from "@ce/contracts";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  CREDIT_CODE_MISMATCH_CONFIRMED_LABEL,
+  formatDateTime,
+  industryName,
+  regionName,
+  trainingLevelLabels,
+  unitKindLabels,
+  unitNatureLabels,
+} from "@ce/contracts";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Form } from "../components/Form.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { Form } from "../components/Form.tsx";
 import { buttonClass } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
@@ -35,8 +43,8 @@ export default function SubordinateDetailPage() {
     ["单位名称", unit.name],
     ["单位类型", unitKindLabels[unit.kind]],
     ["单位性质", unitNatureLabels[unit.nature]],
-    ["所属行业", unit.industry ? industryName(unit.industry) ?? unit.industry : ""],
-    ["所在地区", unit.region ? regionName(unit.region) ?? unit.region : ""],
+    ["所属行业", unit.industry ? (industryName(unit.industry) ?? unit.industry) : ""],
+    ["所在地区", unit.region ? (regionName(unit.region) ?? unit.region) : ""],
     ["机构代码/统一社会信用代码", unit.code ? (unit.codeCheckMismatch ? `${unit.code}（${CREDIT_CODE_MISMATCH_CONFIRMED_LABEL}）` : unit.code) : ""],
     ["上级部门", unit.superiorName ?? ""],
     ["施教级别", unit.trainingLevel ? trainingLevelLabels[unit.trainingLevel] : ""],

@@ -1,13 +1,13 @@
 import type { SubordinateAdminRow } from "@ce/contracts";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Form } from "../components/Form.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { DataTable, type Column } from "../components/DataTable.tsx";
+import { type Column, DataTable } from "../components/DataTable.tsx";
+import { Form } from "../components/Form.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
-import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
+import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
 const LIST = "/accounts/subordinates";
 
@@ -15,8 +15,15 @@ const LIST = "/accounts/subordinates";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { me, api, here } = await requirePage(request, context, LIST);
   const unitId = params.unitId ?? "";
-  const [unit, admins] = await Promise.all([api.identity.units.detail.query({ unitId }), api.identity.units.admins.query({ unitId })]).catch((e) => rethrowServiceError(request, e));
-  return { trail: [here.section.label, here.page.label, "管理员信息"], unit: { id: unit.id, name: unit.name }, admins, canDelete: me.permissions.includes("subordinate.manage") };
+  const [unit, admins] = await Promise.all([api.identity.units.detail.query({ unitId }), api.identity.units.admins.query({ unitId })]).catch((e) =>
+    rethrowServiceError(request, e),
+  );
+  return {
+    trail: [here.section.label, here.page.label, "管理员信息"],
+    unit: { id: unit.id, name: unit.name },
+    admins,
+    canDelete: me.permissions.includes("subordinate.manage"),
+  };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {

@@ -1,9 +1,9 @@
-import { ListSubordinatesInput, UnitNature, industryName, unitNatureLabels, type UnitRow } from "@ce/contracts";
+import { industryName, ListSubordinatesInput, UnitNature, type UnitRow, unitNatureLabels } from "@ce/contracts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
-import { Form } from "../components/Form.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { DataTable, type Column } from "../components/DataTable.tsx";
+import { type Column, DataTable } from "../components/DataTable.tsx";
+import { Form } from "../components/Form.tsx";
 import { buttonClass, inputBase } from "../components/forms.tsx";
 import { Pager } from "../components/Pager.tsx";
 import { parseListQuery } from "../utils/query.ts";
@@ -27,7 +27,7 @@ const columns = (offset: number): Column<UnitRow>[] => [
   { header: "序号", cell: (_, i) => offset + i + 1, className: "w-16 text-center" },
   { header: "单位名称", cell: (u) => u.name },
   { header: "单位性质", cell: (u) => unitNatureLabels[u.nature], className: "text-center" },
-  { header: "所属行业", cell: (u) => (u.industry ? industryName(u.industry) ?? u.industry : "") },
+  { header: "所属行业", cell: (u) => (u.industry ? (industryName(u.industry) ?? u.industry) : "") },
   { header: "机构代码/统一社会信用代码", cell: (u) => u.code ?? "", className: "font-mono" },
   {
     header: "操作",

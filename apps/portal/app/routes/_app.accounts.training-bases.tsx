@@ -1,9 +1,9 @@
-import { ListTrainingBasesInput, TrainingLevel, industries, industryName, trainingLevelLabels, type UnitRow } from "@ce/contracts";
+import { industries, industryName, ListTrainingBasesInput, TrainingLevel, trainingLevelLabels, type UnitRow } from "@ce/contracts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
-import { Form } from "../components/Form.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { DataTable, type Column } from "../components/DataTable.tsx";
+import { type Column, DataTable } from "../components/DataTable.tsx";
+import { Form } from "../components/Form.tsx";
 import { buttonClass, inputBase } from "../components/forms.tsx";
 import { Pager } from "../components/Pager.tsx";
 import { parseListQuery } from "../utils/query.ts";
@@ -18,14 +18,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api, here } = await requirePage(request, context, PATH);
   const input = parseListQuery(ListTrainingBasesInput, new URL(request.url).searchParams);
   const result = await api.identity.units.trainingBases.query(input).catch((e) => rethrowServiceError(request, e));
-  return { trail: [here.section.label, here.page.label], filters: { name: input.name ?? "", industry: input.industry ?? "", trainingLevel: input.trainingLevel ?? "" }, result };
+  return {
+    trail: [here.section.label, here.page.label],
+    filters: { name: input.name ?? "", industry: input.industry ?? "", trainingLevel: input.trainingLevel ?? "" },
+    result,
+  };
 }
 
 const columns = (offset: number): Column<UnitRow>[] => [
   { header: "序号", cell: (_, i) => offset + i + 1, className: "w-16 text-center" },
   { header: "继续教育基地名称", cell: (u) => u.name },
   { header: "机构代码", cell: (u) => u.code ?? "", className: "font-mono" },
-  { header: "所属行业", cell: (u) => (u.industry ? industryName(u.industry) ?? u.industry : "") },
+  { header: "所属行业", cell: (u) => (u.industry ? (industryName(u.industry) ?? u.industry) : "") },
   { header: "施教级别", cell: (u) => (u.trainingLevel ? trainingLevelLabels[u.trainingLevel] : ""), className: "text-center" },
   {
     header: "操作",

@@ -1,9 +1,9 @@
-import { ListAuditInput, auditActionLabels, formatDateTime, auditChanges, auditFieldLabels, type AuditRow } from "@ce/contracts";
+import { type AuditRow, auditActionLabels, auditChanges, auditFieldLabels, formatDateTime, ListAuditInput } from "@ce/contracts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
-import { Form } from "../components/Form.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { DataTable, type Column } from "../components/DataTable.tsx";
+import { type Column, DataTable } from "../components/DataTable.tsx";
+import { Form } from "../components/Form.tsx";
 import { buttonClass, inputBase } from "../components/forms.tsx";
 import { Pager } from "../components/Pager.tsx";
 import { parseListQuery } from "../utils/query.ts";
@@ -19,7 +19,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const result = await api.identity.audit.list.query(input).catch((e) => rethrowServiceError(request, e));
   // Formatted here so server and browser print the same text.
   const rows = result.items.map((r) => ({ ...r, timeText: formatDateTime(r.occurredAt), changes: auditChanges(r.before, r.after) }));
-  return { trail: [here.section.label, here.page.label], filters: { actor: input.actor ?? "", action: input.action ?? "", from: input.from ?? "", to: input.to ?? "" }, result: { ...result, items: rows } };
+  return {
+    trail: [here.section.label, here.page.label],
+    filters: { actor: input.actor ?? "", action: input.action ?? "", from: input.from ?? "", to: input.to ?? "" },
+    result: { ...result, items: rows },
+  };
 }
 
 type Row = AuditRow & { timeText: string; changes: { field: string; from: string; to: string }[] };

@@ -1,13 +1,13 @@
 import { ApproveInput, RejectInput, rejectReasons } from "@ce/contracts";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Form } from "../components/Form.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { ErrorList, FormErrors, buttonClass, inputBase } from "../components/forms.tsx";
+import { Form } from "../components/Form.tsx";
+import { buttonClass, ErrorList, FormErrors, inputBase } from "../components/forms.tsx";
 import { DeclarationDetails } from "../components/hours/DeclarationDetails.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
-import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
+import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { typedBack, typedOr } from "../utils/typed-back.ts";
 
 const PATH = "/hours/approvals";
@@ -38,13 +38,22 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (!input.success) return fail(Object.fromEntries(input.error.issues.map((i) => [String(i.path[0]), [i.message]])));
       await api.hours.approvals.reject.mutate(input.data);
     } else {
-      const input = ApproveInput.safeParse({ declarationId, recognizedHours: form.get("recognizedHours") || undefined, reason: String(form.get("adjustReason") ?? "") || undefined });
-      if (!input.success) return fail(Object.fromEntries(input.error.issues.map((i) => [i.path[0] === "reason" ? "adjustReason" : String(i.path[0]), [i.message]])));
+      const input = ApproveInput.safeParse({
+        declarationId,
+        recognizedHours: form.get("recognizedHours") || undefined,
+        reason: String(form.get("adjustReason") ?? "") || undefined,
+      });
+      if (!input.success)
+        return fail(Object.fromEntries(input.error.issues.map((i) => [i.path[0] === "reason" ? "adjustReason" : String(i.path[0]), [i.message]])));
       await api.hours.approvals.approve.mutate(input.data);
     }
   } catch (error) {
     // The approval's 调减说明 and the rejection's 驳回说明 are both `reason` to the service.
-    const { fieldErrors, formErrors } = toFormErrors(error, ["recognizedHours", "adjustReason", "reasonCode", "reason"], approving ? { reason: "adjustReason" } : {});
+    const { fieldErrors, formErrors } = toFormErrors(
+      error,
+      ["recognizedHours", "adjustReason", "reasonCode", "reason"],
+      approving ? { reason: "adjustReason" } : {},
+    );
     return fail(fieldErrors, formErrors);
   }
   throw redirect(PATH);
@@ -71,11 +80,25 @@ export default function ApprovalPage() {
               认定学时:
             </label>
             <div>
-              <input id="recognizedHours" name="recognizedHours" type="number" min={0} defaultValue={typed("approve", "recognizedHours", String(current))} className={`${inputBase} w-28`} />
+              <input
+                id="recognizedHours"
+                name="recognizedHours"
+                type="number"
+                min={0}
+                defaultValue={typed("approve", "recognizedHours", String(current))}
+                className={`${inputBase} w-28`}
+              />
               <ErrorList errors={errors.recognizedHours} />
             </div>
             <div>
-              <input name="adjustReason" defaultValue={typed("approve", "adjustReason", "")} aria-label="调减说明" placeholder={`调减说明（认定学时低于${current}时必填）`} maxLength={200} className={`${inputBase} w-72`} />
+              <input
+                name="adjustReason"
+                defaultValue={typed("approve", "adjustReason", "")}
+                aria-label="调减说明"
+                placeholder={`调减说明（认定学时低于${current}时必填）`}
+                maxLength={200}
+                className={`${inputBase} w-72`}
+              />
               <ErrorList errors={errors.adjustReason} />
             </div>
             <button type="submit" name="intent" value="approve" className={buttonClass} disabled={busy}>
@@ -95,7 +118,14 @@ export default function ApprovalPage() {
               <ErrorList errors={errors.reasonCode} />
             </div>
             <div>
-              <input name="reason" defaultValue={typed("reject", "reason", "")} aria-label="驳回说明" placeholder="驳回说明" maxLength={200} className={`${inputBase} w-64`} />
+              <input
+                name="reason"
+                defaultValue={typed("reject", "reason", "")}
+                aria-label="驳回说明"
+                placeholder="驳回说明"
+                maxLength={200}
+                className={`${inputBase} w-64`}
+              />
               <ErrorList errors={errors.reason} />
             </div>
             <button type="submit" name="intent" value="reject" className={`${buttonClass} bg-red-700 hover:bg-red-800`} disabled={busy}>

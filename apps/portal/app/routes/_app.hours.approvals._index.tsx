@@ -1,20 +1,20 @@
+import type { ApprovalRow } from "@ce/contracts";
 import { BatchApproveInput, BatchRejectInput, ListApprovalsInput, rejectReasons } from "@ce/contracts";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { Form } from "../components/Form.tsx";
+import { RowCheck } from "../components/BatchReview.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { DataTable, type Column } from "../components/DataTable.tsx";
-import { FormErrors, buttonClass, inputBase } from "../components/forms.tsx";
+import { type Column, DataTable } from "../components/DataTable.tsx";
+import { Form } from "../components/Form.tsx";
+import { buttonClass, FormErrors, inputBase } from "../components/forms.tsx";
 import { recordColumns } from "../components/hours/RecordColumns.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { Pager } from "../components/Pager.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
+import { readTextForm } from "../utils/form-data.server.ts";
 import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
-import type { ApprovalRow } from "@ce/contracts";
-import { readTextForm } from "../utils/form-data.server.ts";
 import { BATCH_PART, typedBack, typedOr } from "../utils/typed-back.ts";
-import { RowCheck } from "../components/BatchReview.tsx";
 
 const PATH = "/hours/approvals";
 
@@ -112,8 +112,21 @@ export default function ApprovalsPage() {
             </option>
           ))}
         </select>
-        <input name="reason" defaultValue={typedOr(typed, BATCH_PART, "reason", "")} aria-label="驳回说明" placeholder="驳回说明" maxLength={200} className={`${inputBase} w-64`} />
-        <button type="submit" name="intent" value="batchReject" className={`${buttonClass} bg-red-700 hover:bg-red-800`} disabled={navigation.state === "submitting"}>
+        <input
+          name="reason"
+          defaultValue={typedOr(typed, BATCH_PART, "reason", "")}
+          aria-label="驳回说明"
+          placeholder="驳回说明"
+          maxLength={200}
+          className={`${inputBase} w-64`}
+        />
+        <button
+          type="submit"
+          name="intent"
+          value="batchReject"
+          className={`${buttonClass} bg-red-700 hover:bg-red-800`}
+          disabled={navigation.state === "submitting"}
+        >
           批量驳回
         </button>
       </Form>

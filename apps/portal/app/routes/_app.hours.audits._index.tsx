@@ -1,19 +1,19 @@
-import { FailAuditInput, ListAuditsInput, PassAuditInput, type DeclarationRow } from "@ce/contracts";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type DeclarationRow, FailAuditInput, ListAuditsInput, PassAuditInput } from "@ce/contracts";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { Form } from "../components/Form.tsx";
+import { RowCheck } from "../components/BatchReview.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { DataTable, type Column } from "../components/DataTable.tsx";
-import { FormErrors, buttonClass, inputBase } from "../components/forms.tsx";
+import { type Column, DataTable } from "../components/DataTable.tsx";
+import { Form } from "../components/Form.tsx";
+import { buttonClass, FormErrors, inputBase } from "../components/forms.tsx";
 import { detailColumn, recordColumns } from "../components/hours/RecordColumns.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { Pager } from "../components/Pager.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
+import { readTextForm } from "../utils/form-data.server.ts";
 import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
-import { readTextForm } from "../utils/form-data.server.ts";
 import { BATCH_PART, typedBack, typedOr } from "../utils/typed-back.ts";
-import { RowCheck } from "../components/BatchReview.tsx";
 
 const PATH = "/hours/audits";
 
@@ -110,7 +110,14 @@ export default function AuditsPage() {
         <button type="submit" name="intent" value="pass" className={buttonClass} disabled={busy}>
           审验通过
         </button>
-        <input name="reason" defaultValue={typedOr(typed, BATCH_PART, "reason", "")} aria-label="审验不通过原因" placeholder="审验不通过原因" maxLength={200} className={`${inputBase} w-64`} />
+        <input
+          name="reason"
+          defaultValue={typedOr(typed, BATCH_PART, "reason", "")}
+          aria-label="审验不通过原因"
+          placeholder="审验不通过原因"
+          maxLength={200}
+          className={`${inputBase} w-64`}
+        />
         <button type="submit" name="intent" value="fail" className={`${buttonClass} bg-red-700 hover:bg-red-800`} disabled={busy}>
           审验不通过
         </button>

@@ -1,12 +1,12 @@
+import { DeclareInput, type LearningForm, subjectLabels } from "@ce/contracts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { DeclareInput, subjectLabels, type LearningForm } from "@ce/contracts";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Form, unshownErrors } from "../components/Form.tsx";
 import { useState } from "react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { Field, FormErrors, buttonClass, inputClass } from "../components/forms.tsx";
+import { Form, unshownErrors } from "../components/Form.tsx";
+import { buttonClass, Field, FormErrors, inputClass } from "../components/forms.tsx";
 import { FormDetailFields } from "../components/hours/FormDetailFields.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
 import { readForm } from "../utils/form-data.server.ts";
@@ -14,7 +14,19 @@ import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { zhErrorMap } from "../utils/validation.ts";
 
 const PATH = "/hours/declare";
-const FIELDS = ["professionalId", "year", "formCode", "schoolName", "className", "content", "startDate", "endDate", "score", "requestedHours", "subject"] as const;
+const FIELDS = [
+  "professionalId",
+  "year",
+  "formCode",
+  "schoolName",
+  "className",
+  "content",
+  "startDate",
+  "endDate",
+  "score",
+  "requestedHours",
+  "subject",
+] as const;
 // The files travel separately (multipart → base64 to the hours service), so the form schema leaves them out.
 const DeclareForm = DeclareInput.omit({ attachments: true });
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -89,7 +101,13 @@ export default function DeclarePage() {
       ) : null}
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="max-w-2xl space-y-4">
         <Field label="选择申请人" htmlFor={ids.professionalId} required {...err("professionalId")}>
-          <select id={ids.professionalId} name={fields.professionalId.name} defaultValue={String(fields.professionalId.initialValue ?? (applicants.length === 1 ? applicants[0]!.accountId : ""))} className={inputClass} aria-invalid={!fields.professionalId.valid || undefined}>
+          <select
+            id={ids.professionalId}
+            name={fields.professionalId.name}
+            defaultValue={String(fields.professionalId.initialValue ?? (applicants.length === 1 ? applicants[0]!.accountId : ""))}
+            className={inputClass}
+            aria-invalid={!fields.professionalId.valid || undefined}
+          >
             {applicants.length > 1 || applicants.length === 0 ? <option value="">请选择申请人</option> : null}
             {applicants.map((p) => (
               <option key={p.accountId} value={p.accountId}>
@@ -109,7 +127,14 @@ export default function DeclarePage() {
           </select>
         </Field>
         <Field label="学习形式" htmlFor={ids.formCode} required {...err("formCode")}>
-          <select id={ids.formCode} name={fields.formCode.name} value={formCode} onChange={(e) => setFormCode(e.target.value)} className={`${inputClass} max-w-xs`} aria-invalid={!fields.formCode.valid || undefined}>
+          <select
+            id={ids.formCode}
+            name={fields.formCode.name}
+            value={formCode}
+            onChange={(e) => setFormCode(e.target.value)}
+            className={`${inputClass} max-w-xs`}
+            aria-invalid={!fields.formCode.valid || undefined}
+          >
             <option value="">请选择学习形式</option>
             {forms.map((f) => (
               <option key={f.code} value={f.code}>
@@ -118,19 +143,48 @@ export default function DeclarePage() {
             ))}
           </select>
         </Field>
-        <TextField label="学校(单位)名称" id={ids.schoolName} name={fields.schoolName.name} initial={fields.schoolName.initialValue} required {...err("schoolName")} />
+        <TextField
+          label="学校(单位)名称"
+          id={ids.schoolName}
+          name={fields.schoolName.name}
+          initial={fields.schoolName.initialValue}
+          required
+          {...err("schoolName")}
+        />
         <TextField label="培训班名称" id={ids.className} name={fields.className.name} initial={fields.className.initialValue} required {...err("className")} />
         <TextField label="学习内容" id={ids.content} name={fields.content.name} initial={fields.content.initialValue} {...err("content")} />
         <Field label="起止时间" htmlFor={ids.startDate} required errors={[...(fields.startDate.errors ?? []), ...(fields.endDate.errors ?? [])]}>
           <div className="flex items-center gap-2">
-            <input type="date" id={ids.startDate} name={fields.startDate.name} defaultValue={String(fields.startDate.initialValue ?? "")} aria-label="开始时间" className={`${inputClass} max-w-44`} />
+            <input
+              type="date"
+              id={ids.startDate}
+              name={fields.startDate.name}
+              defaultValue={String(fields.startDate.initialValue ?? "")}
+              aria-label="开始时间"
+              className={`${inputClass} max-w-44`}
+            />
             <span className="text-sm text-gray-600">至</span>
-            <input type="date" id={ids.endDate} name={fields.endDate.name} defaultValue={String(fields.endDate.initialValue ?? "")} aria-label="结束时间" className={`${inputClass} max-w-44`} />
+            <input
+              type="date"
+              id={ids.endDate}
+              name={fields.endDate.name}
+              defaultValue={String(fields.endDate.initialValue ?? "")}
+              aria-label="结束时间"
+              className={`${inputClass} max-w-44`}
+            />
           </div>
         </Field>
         <TextField label="学习成绩" id={ids.score} name={fields.score.name} initial={fields.score.initialValue} required {...err("score")} />
         {chosen ? <FormDetailFields key={chosen.code} form={chosen} errors={form.allErrors} /> : null}
-        <TextField label="申请学时" id={ids.requestedHours} name={fields.requestedHours.name} initial={fields.requestedHours.initialValue} type="number" required {...err("requestedHours")} />
+        <TextField
+          label="申请学时"
+          id={ids.requestedHours}
+          name={fields.requestedHours.name}
+          initial={fields.requestedHours.initialValue}
+          type="number"
+          required
+          {...err("requestedHours")}
+        />
         <Field label="计入科目" htmlFor={ids.subject} required {...err("subject")}>
           <select id={ids.subject} name={fields.subject.name} defaultValue={String(fields.subject.initialValue ?? "")} className={`${inputClass} max-w-xs`}>
             <option value="">请选择计入科目</option>
@@ -142,7 +196,14 @@ export default function DeclarePage() {
           </select>
         </Field>
         <Field label="附件" htmlFor="declare-attachments" required errors={form.allErrors.attachments}>
-          <input id="declare-attachments" name="attachments" type="file" multiple accept=".jpg,.jpeg,.gif,.bmp,.png,image/jpeg,image/gif,image/bmp,image/png" className="pt-1.5 text-sm" />
+          <input
+            id="declare-attachments"
+            name="attachments"
+            type="file"
+            multiple
+            accept=".jpg,.jpeg,.gif,.bmp,.png,image/jpeg,image/gif,image/bmp,image/png"
+            className="pt-1.5 text-sm"
+          />
         </Field>
         <div className="pl-[7.75rem] text-sm text-gray-600">
           {chosen ? (
@@ -152,7 +213,13 @@ export default function DeclarePage() {
           ) : null}
           <p>请上传相关证明材料扫描件,文件格式必须为.jpg *.jpeg *.gif *.bmp *.png的图片,文件大小4M以内。</p>
         </div>
-        <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...unshownErrors(form.allErrors, (n) => n === "attachments" || n.startsWith("details.") || (FIELDS as readonly string[]).includes(n))]} />
+        <FormErrors
+          id={form.errorId}
+          errors={[
+            ...(form.errors ?? []),
+            ...unshownErrors(form.allErrors, (n) => n === "attachments" || n.startsWith("details.") || (FIELDS as readonly string[]).includes(n)),
+          ]}
+        />
         <div className="pl-[7.75rem]">
           <button type="submit" className={buttonClass} disabled={navigation.state === "submitting"}>
             提交申报
@@ -163,7 +230,16 @@ export default function DeclarePage() {
   );
 }
 
-function TextField(props: { label: string; id: string; name: string; initial: unknown; required?: boolean; type?: string; errors?: string[]; errorId: string }) {
+function TextField(props: {
+  label: string;
+  id: string;
+  name: string;
+  initial: unknown;
+  required?: boolean;
+  type?: string;
+  errors?: string[];
+  errorId: string;
+}) {
   return (
     <Field label={props.label} htmlFor={props.id} required={props.required} errors={props.errors} errorId={props.errorId}>
       <input

@@ -1,21 +1,25 @@
+import { calendarDate, calendarDateField, type HourRule, type LearningForm, MultiLineText, Subject, subjectLabels, systemClock } from "@ce/contracts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { calendarDate, calendarDateField, MultiLineText, Subject, subjectLabels, systemClock, type HourRule, type LearningForm } from "@ce/contracts";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Form } from "../components/Form.tsx";
 import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { Field, FormErrors, buttonClass, inputClass } from "../components/forms.tsx";
+import { Form } from "../components/Form.tsx";
+import { buttonClass, Field, FormErrors, inputClass } from "../components/forms.tsx";
 import { ProvinceOnlyNotice } from "../components/hours/ProvinceOnlyNotice.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
+import { readTextForm } from "../utils/form-data.server.ts";
 import { describeRule } from "../utils/hour-rules.ts";
 import { requireFormsViewer } from "../utils/province.server.ts";
 import { rethrowServiceError } from "../utils/session.server.ts";
 import { zhErrorMap } from "../utils/validation.ts";
-import { readTextForm } from "../utils/form-data.server.ts";
 
-const optionalPositive = (label: string) => z.number({ error: `${label}必须是数字` }).positive({ error: `${label}必须大于0` }).optional();
+const optionalPositive = (label: string) =>
+  z
+    .number({ error: `${label}必须是数字` })
+    .positive({ error: `${label}必须大于0` })
+    .optional();
 
 /** What the page edits; the rule's numbers are those its kind has (the action checks which are required). */
 const EditForm = z.object({
@@ -27,7 +31,11 @@ const EditForm = z.object({
   hoursPerDay: optionalPositive("每天学时"),
   hoursPerItem: optionalPositive("每项学时"),
   perHour: optionalPositive("每授课1小时计学时"),
-  ranks: z.array(z.object({ hours: optionalPositive("学时"), paperBonus: z.number({ error: "论文加分必须是数字" }).min(0, { error: "论文加分不能小于0" }).optional() })).optional(),
+  ranks: z
+    .array(
+      z.object({ hours: optionalPositive("学时"), paperBonus: z.number({ error: "论文加分必须是数字" }).min(0, { error: "论文加分不能小于0" }).optional() }),
+    )
+    .optional(),
 });
 type EditForm = z.infer<typeof EditForm>;
 const FIELDS = ["hint", "subjects", "effectiveFrom", "capPerYear", "capPerItem", "hoursPerDay", "hoursPerItem", "perHour", "rule"] as const;
@@ -164,7 +172,17 @@ function EditForm_({ current, today }: { current: LearningForm; today: string })
     return (
       <Field label={label} htmlFor={f.id} required={required} errors={f.errors} errorId={f.errorId}>
         <div className="flex items-center gap-2">
-          <input type="number" step="0.5" min="0" id={f.id} name={f.name} defaultValue={String(f.initialValue ?? "")} className={`${inputClass} max-w-40`} aria-invalid={!f.valid || undefined} aria-describedby={f.errors ? f.errorId : undefined} />
+          <input
+            type="number"
+            step="0.5"
+            min="0"
+            id={f.id}
+            name={f.name}
+            defaultValue={String(f.initialValue ?? "")}
+            className={`${inputClass} max-w-40`}
+            aria-invalid={!f.valid || undefined}
+            aria-describedby={f.errors ? f.errorId : undefined}
+          />
           <span className="text-sm text-gray-600">{unit}</span>
         </div>
       </Field>
@@ -180,7 +198,15 @@ function EditForm_({ current, today }: { current: LearningForm; today: string })
       <Form method="post" {...getFormProps(form)} className="space-y-4">
         <FormErrors id={form.errorId} errors={form.errors} />
         <Field label="提示文字" htmlFor={fields.hint.id} errors={fields.hint.errors} errorId={fields.hint.errorId}>
-          <textarea id={fields.hint.id} name={fields.hint.name} defaultValue={String(fields.hint.initialValue ?? "")} rows={2} maxLength={200} className={inputClass} aria-invalid={!fields.hint.valid || undefined} />
+          <textarea
+            id={fields.hint.id}
+            name={fields.hint.name}
+            defaultValue={String(fields.hint.initialValue ?? "")}
+            rows={2}
+            maxLength={200}
+            className={inputClass}
+            aria-invalid={!fields.hint.valid || undefined}
+          />
         </Field>
         <Field label="计入科目" htmlFor={`${fields.subjects.id}-GENERAL`} required errors={fields.subjects.errors} errorId={fields.subjects.errorId}>
           <div className="flex gap-6 pt-2">
@@ -215,9 +241,26 @@ function EditForm_({ current, today }: { current: LearningForm; today: string })
                 return (
                   <Field key={r.code} label={r.label} htmlFor={`rank-${i}-hours`} required errors={[...(hoursErr ?? []), ...(bonusErr ?? [])]}>
                     <div className="flex items-center gap-2">
-                      <input type="number" step="0.5" min="0" id={`rank-${i}-hours`} name={`ranks[${i}].hours`} defaultValue={num(r.hours)} aria-label={`${r.label}学时`} className={`${inputClass} max-w-28`} />
+                      <input
+                        type="number"
+                        step="0.5"
+                        min="0"
+                        id={`rank-${i}-hours`}
+                        name={`ranks[${i}].hours`}
+                        defaultValue={num(r.hours)}
+                        aria-label={`${r.label}学时`}
+                        className={`${inputClass} max-w-28`}
+                      />
                       <span className="text-sm text-gray-600">学时，提交论文加</span>
-                      <input type="number" step="0.5" min="0" name={`ranks[${i}].paperBonus`} defaultValue={num(r.paperBonus)} aria-label={`${r.label}论文加学时`} className={`${inputClass} max-w-28`} />
+                      <input
+                        type="number"
+                        step="0.5"
+                        min="0"
+                        name={`ranks[${i}].paperBonus`}
+                        defaultValue={num(r.paperBonus)}
+                        aria-label={`${r.label}论文加学时`}
+                        className={`${inputClass} max-w-28`}
+                      />
                       <span className="text-sm text-gray-600">学时</span>
                     </div>
                   </Field>
@@ -229,7 +272,15 @@ function EditForm_({ current, today }: { current: LearningForm; today: string })
           <p className="text-xs text-gray-500">每年上限留空表示不限。</p>
         </fieldset>
         <Field label="生效日期" htmlFor={fields.effectiveFrom.id} required errors={fields.effectiveFrom.errors} errorId={fields.effectiveFrom.errorId}>
-          <input type="date" id={fields.effectiveFrom.id} name={fields.effectiveFrom.name} min={today} defaultValue={String(fields.effectiveFrom.initialValue ?? today)} className={`${inputClass} max-w-44`} aria-invalid={!fields.effectiveFrom.valid || undefined} />
+          <input
+            type="date"
+            id={fields.effectiveFrom.id}
+            name={fields.effectiveFrom.name}
+            min={today}
+            defaultValue={String(fields.effectiveFrom.initialValue ?? today)}
+            className={`${inputClass} max-w-44`}
+            aria-invalid={!fields.effectiveFrom.valid || undefined}
+          />
           <p className="mt-1 text-xs text-gray-500">生效日期须为今天或以后；自该日起新的申报按新版本计算，已认定的记录不受影响。</p>
         </Field>
         <div className="flex items-center gap-3 pl-[7.75rem]">

@@ -1,10 +1,10 @@
-import { subjectLabels, type LearningForm } from "@ce/contracts";
+import { type LearningForm, subjectLabels } from "@ce/contracts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { DataTable, type Column } from "../components/DataTable.tsx";
-import { describeRule } from "../utils/hour-rules.ts";
+import { type Column, DataTable } from "../components/DataTable.tsx";
 import { ProvinceOnlyNotice } from "../components/hours/ProvinceOnlyNotice.tsx";
+import { describeRule } from "../utils/hour-rules.ts";
 import { requireFormsViewer } from "../utils/province.server.ts";
 import { rethrowServiceError } from "../utils/session.server.ts";
 
@@ -19,7 +19,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const savedCode = url.searchParams.get("saved");
   const savedForm = savedCode ? forms.find((f) => f.code === savedCode) : undefined;
-  const saved = savedCode ? { code: savedCode, name: savedForm?.name ?? savedCode, from: url.searchParams.get("from") ?? "", version: url.searchParams.get("version") ?? "" } : null;
+  const saved = savedCode
+    ? { code: savedCode, name: savedForm?.name ?? savedCode, from: url.searchParams.get("from") ?? "", version: url.searchParams.get("version") ?? "" }
+    : null;
   return { trail, allowed, forms, saved };
 }
 

@@ -52,7 +52,12 @@ export default function RecordsPage() {
           </a>
         </span>
       </div>
-      <DataTable caption="学时申报记录" columns={[...recordColumns((result.page - 1) * result.pageSize), detailColumn]} rows={result.items} rowKey={(r) => r.id} />
+      <DataTable
+        caption="学时申报记录"
+        columns={[...recordColumns((result.page - 1) * result.pageSize), detailColumn]}
+        rows={result.items}
+        rowKey={(r) => r.id}
+      />
       <Pager page={result.page} pageSize={result.pageSize} total={result.total} query={search} />
     </div>
   );

@@ -1,8 +1,8 @@
-import { ListRecordsInput, recognitionResultLabels, subjectTypeLabels, type DeclarationRow } from "@ce/contracts";
+import { type DeclarationRow, ListRecordsInput, recognitionResultLabels, subjectTypeLabels } from "@ce/contracts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
-import { spreadsheetResponse, type Cell } from "../utils/spreadsheet.server.ts";
+import { type Cell, spreadsheetResponse } from "../utils/spreadsheet.server.ts";
 
 const HEADER = ["序号", "姓名", "认定年度", "科目类型", "学习形式", "申报学时", "认定学时", "当前处理人", "认定结果"];
 const PAGE = 200;

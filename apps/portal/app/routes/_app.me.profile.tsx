@@ -1,17 +1,26 @@
+import {
+  educationLevels,
+  educationName,
+  idTypeLabels,
+  RequestProfileChangeInput,
+  titleLevelName,
+  titleLevels,
+  titleSeries,
+  titleSeriesName,
+} from "@ce/contracts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { educationLevels, educationName, idTypeLabels, RequestProfileChangeInput, titleLevelName, titleLevels, titleSeries, titleSeriesName } from "@ce/contracts";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Form } from "../components/Form.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { FormErrors, buttonClass } from "../components/forms.tsx";
+import { Form } from "../components/Form.tsx";
+import { buttonClass, FormErrors } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { CodeSelect, TextField } from "../components/RegistrationFields.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
+import { readTextForm } from "../utils/form-data.server.ts";
 import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
 import { zhErrorMap } from "../utils/validation.ts";
-import { readTextForm } from "../utils/form-data.server.ts";
 
 const FIELDS = ["name", "phone", "email", "departmentId", "education", "titleSeries", "titleLevel", "qualification", "major", "certificateNo"] as const;
 const TRAIL = ["个人信息", "人员信息修改"];
@@ -102,14 +111,21 @@ export default function MyProfilePage() {
           申请修改
         </h3>
         {pending ? (
-          <Notice tone={actionData?.done ? "success" : "info"}>{actionData?.done ? "修改申请已提交，请等待单位管理员审核。" : "您有一条人员信息修改正在审核中，请等待审核后再提交。"}</Notice>
+          <Notice tone={actionData?.done ? "success" : "info"}>
+            {actionData?.done ? "修改申请已提交，请等待单位管理员审核。" : "您有一条人员信息修改正在审核中，请等待审核后再提交。"}
+          </Notice>
         ) : (
           <Form method="post" {...getFormProps(form)} className="space-y-3">
             <p className="text-xs text-gray-500">证件号不能修改；手机号不修改请留空。</p>
             <TextField label="姓名" field={fields.name} required={false} />
             <TextField label="新手机号" field={fields.phone} type="tel" required={false} />
             <TextField label="电子邮箱" field={fields.email} type="email" required={false} />
-            <CodeSelect label="工作部门" field={fields.departmentId} options={profile.departments.map((d) => ({ code: d.id, name: d.name }))} required={false} />
+            <CodeSelect
+              label="工作部门"
+              field={fields.departmentId}
+              options={profile.departments.map((d) => ({ code: d.id, name: d.name }))}
+              required={false}
+            />
             <CodeSelect label="学历" field={fields.education} options={educationLevels} required={false} />
             <CodeSelect label="专业技术职务系列" field={fields.titleSeries} options={titleSeries} required={false} />
             <TextField label="现专业技术职称资格" field={fields.qualification} required={false} />

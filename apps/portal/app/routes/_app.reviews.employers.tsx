@@ -1,11 +1,11 @@
-import { calendarDate, industryName, ListPendingEmployersInput, regionName, unitNatureLabels, type PendingEmployerRow } from "@ce/contracts";
+import { calendarDate, industryName, ListPendingEmployersInput, type PendingEmployerRow, regionName, unitNatureLabels } from "@ce/contracts";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { Form } from "../components/Form.tsx";
 import { BatchReviewBar, RowCheck } from "../components/BatchReview.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { CodeMismatchNote } from "../components/CreditCodeConfirm.tsx";
-import { DataTable, type Column } from "../components/DataTable.tsx";
+import { type Column, DataTable } from "../components/DataTable.tsx";
+import { Form } from "../components/Form.tsx";
 import { buttonClass, inputBase } from "../components/forms.tsx";
 import { Pager } from "../components/Pager.tsx";
 import { parseListQuery } from "../utils/query.ts";

@@ -1,9 +1,9 @@
 import { educationName, formatDateTime, idTypeLabels, titleLevelName, titleSeriesName } from "@ce/contracts";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Form } from "../components/Form.tsx";
 import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { Form } from "../components/Form.tsx";
 import { buttonClass } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { classifyError } from "../utils/errors.server.ts";

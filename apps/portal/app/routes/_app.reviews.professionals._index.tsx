@@ -1,10 +1,10 @@
-import { calendarDate, educationName, ListPendingProfessionalsInput, titleSeriesName, type PendingProfessionalRow } from "@ce/contracts";
+import { calendarDate, educationName, ListPendingProfessionalsInput, type PendingProfessionalRow, titleSeriesName } from "@ce/contracts";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { Form } from "../components/Form.tsx";
 import { BatchReviewBar, RowCheck } from "../components/BatchReview.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { DataTable, type Column } from "../components/DataTable.tsx";
+import { type Column, DataTable } from "../components/DataTable.tsx";
+import { Form } from "../components/Form.tsx";
 import { buttonClass, inputBase } from "../components/forms.tsx";
 import { Pager } from "../components/Pager.tsx";
 import { parseListQuery } from "../utils/query.ts";

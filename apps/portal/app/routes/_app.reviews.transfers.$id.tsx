@@ -43,7 +43,11 @@ export default function TransferDetailPage() {
             <dd className="border-b border-gray-200 px-3 py-2">
               {label === "附件" && transfer.hasAttachment ? (
                 <a href={`${PATH}/${transfer.id}/attachment`} target="_blank" rel="noreferrer">
-                  <img src={`${PATH}/${transfer.id}/attachment`} alt={transfer.attachmentName ?? "附件"} className="max-h-64 max-w-full border border-gray-200" />
+                  <img
+                    src={`${PATH}/${transfer.id}/attachment`}
+                    alt={transfer.attachmentName ?? "附件"}
+                    className="max-h-64 max-w-full border border-gray-200"
+                  />
                 </a>
               ) : (
                 value

@@ -1,11 +1,11 @@
+import { PageRequest } from "@ce/contracts";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { PageRequest } from "@ce/contracts";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { Pager } from "../components/Pager.tsx";
-import { IncomingTransfers, TransferRecords } from "../components/TransferTables.tsx";
 import { TransferOutForm } from "../components/TransferOutForm.tsx";
+import { IncomingTransfers, TransferRecords } from "../components/TransferTables.tsx";
 import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { transferAction } from "../utils/transfers.server.ts";
@@ -28,7 +28,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const fail = (e: unknown) => rethrowServiceError(request, e);
   if (tab === "in") return { tab, trail, incoming: await api.identity.transfers.list.query({ direction: "in", status: "PENDING", page }).catch(fail) };
   if (tab === "records") {
-    const [into, out] = await Promise.all([api.identity.transfers.list.query({ direction: "in", pageSize: 50 }).catch(fail), api.identity.transfers.list.query({ direction: "out", pageSize: 50 }).catch(fail)]);
+    const [into, out] = await Promise.all([
+      api.identity.transfers.list.query({ direction: "in", pageSize: 50 }).catch(fail),
+      api.identity.transfers.list.query({ direction: "out", pageSize: 50 }).catch(fail),
+    ]);
     return { tab, trail, into, out };
   }
   const query = url.searchParams.get("q")?.trim() ?? "";
@@ -40,7 +43,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const selected = candidates.items.find((c) => c.accountId === accountId) ?? null;
   // The sender's own unit is no choice for 调入单位 (identity refuses it too: 调入单位不能是本单位).
   const ownUnitId = me.unitId;
-  return { tab, trail, outForm: { candidates: candidates.items, selected, picking: url.searchParams.has("pick"), query, employers: employers.filter((u) => u.id !== ownUnitId), ownUnitId } };
+  return {
+    tab,
+    trail,
+    outForm: {
+      candidates: candidates.items,
+      selected,
+      picking: url.searchParams.has("pick"),
+      query,
+      employers: employers.filter((u) => u.id !== ownUnitId),
+      ownUnitId,
+    },
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -57,7 +71,12 @@ export default function TransfersPage() {
       <Breadcrumbs trail={loaded.trail} />
       <nav aria-label="人员调转" className="mb-4 flex gap-1 border-b border-gray-200 text-sm">
         {TABS.map((t) => (
-          <Link key={t.key} to={`${PATH}?tab=${t.key}`} aria-current={loaded.tab === t.key ? "page" : undefined} className={`rounded-t px-4 py-2 ${loaded.tab === t.key ? "bg-blue-700 text-white" : "text-blue-800 hover:bg-blue-50"}`}>
+          <Link
+            key={t.key}
+            to={`${PATH}?tab=${t.key}`}
+            aria-current={loaded.tab === t.key ? "page" : undefined}
+            className={`rounded-t px-4 py-2 ${loaded.tab === t.key ? "bg-blue-700 text-white" : "text-blue-800 hover:bg-blue-50"}`}
+          >
             {t.label}
           </Link>
         ))}
@@ -85,7 +104,13 @@ export default function TransfersPage() {
           </section>
         </div>
       ) : null}
-      {"outForm" in loaded && loaded.outForm ? <TransferOutForm key={loaded.outForm.selected?.accountId ?? "none"} {...loaded.outForm} lastResult={reply?.intent === "create" ? reply.result : undefined} /> : null}
+      {"outForm" in loaded && loaded.outForm ? (
+        <TransferOutForm
+          key={loaded.outForm.selected?.accountId ?? "none"}
+          {...loaded.outForm}
+          lastResult={reply?.intent === "create" ? reply.result : undefined}
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,17 +1,17 @@
-import { DecideUnitChangesInput, ListUnitChangesInput, unitChangeKindLabels, type UnitChangeRow } from "@ce/contracts";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { DecideUnitChangesInput, ListUnitChangesInput, type UnitChangeRow, unitChangeKindLabels } from "@ce/contracts";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { Form } from "../components/Form.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { CodeChange } from "../components/CreditCodeConfirm.tsx";
-import { DataTable, type Column } from "../components/DataTable.tsx";
+import { type Column, DataTable } from "../components/DataTable.tsx";
+import { Form } from "../components/Form.tsx";
 import { buttonClass, inputBase } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { Pager } from "../components/Pager.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
+import { readTextForm } from "../utils/form-data.server.ts";
 import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
-import { readTextForm } from "../utils/form-data.server.ts";
 import { BATCH_PART, type Typed, typedBack, typedChecked, typedOr } from "../utils/typed-back.ts";
 
 const PATH = "/reviews/unit-changes";
@@ -31,7 +31,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readTextForm(request);
   // A refusal puts back the ticked rows and the reason (typed-back.ts).
   const typed = typedBack(form, BATCH_PART, ["reason"], ["approvalIds"]);
-  const parsed = DecideUnitChangesInput.safeParse({ approvalIds: form.getAll("approvalIds"), decision: form.get("decision"), reason: form.get("reason") ?? undefined });
+  const parsed = DecideUnitChangesInput.safeParse({
+    approvalIds: form.getAll("approvalIds"),
+    decision: form.get("decision"),
+    reason: form.get("reason") ?? undefined,
+  });
   if (!parsed.success) return data({ ok: false, message: parsed.error.issues[0]?.message ?? "提交的信息有误", typed }, { status: 400 });
   try {
     const { decided, applied } = await api.identity.unitChanges.decide.mutate(parsed.data);
@@ -70,7 +74,14 @@ function columns(offset: number, pendingTab: boolean, typed: Typed | null): Colu
       cell: (r) =>
         pendingTab ? (
           <label className="inline-flex items-center gap-1">
-            <input type="checkbox" name="approvalIds" value={r.approvalId} form={FORM_ID} defaultChecked={typedChecked(typed, BATCH_PART, "approvalIds", r.approvalId)} aria-label={`选择${r.unitName}`} />
+            <input
+              type="checkbox"
+              name="approvalIds"
+              value={r.approvalId}
+              form={FORM_ID}
+              defaultChecked={typedChecked(typed, BATCH_PART, "approvalIds", r.approvalId)}
+              aria-label={`选择${r.unitName}`}
+            />
             选择
           </label>
         ) : (
@@ -95,7 +106,13 @@ export default function UnitChangesReviewPage() {
       <Breadcrumbs trail={trail} />
       <div role="tablist" className="mb-4 flex gap-1 border-b border-gray-200 text-sm">
         {(["PENDING", "DONE"] as const).map((t) => (
-          <Link key={t} to={tabHref(t)} role="tab" aria-selected={tab === t} className={`-mb-px border-b-2 px-4 py-2 ${tab === t ? "border-blue-700 text-blue-800" : "border-transparent text-gray-600"}`}>
+          <Link
+            key={t}
+            to={tabHref(t)}
+            role="tab"
+            aria-selected={tab === t}
+            className={`-mb-px border-b-2 px-4 py-2 ${tab === t ? "border-blue-700 text-blue-800" : "border-transparent text-gray-600"}`}
+          >
             {t === "PENDING" ? "待审核" : "已审核"}
           </Link>
         ))}
@@ -129,7 +146,12 @@ export default function UnitChangesReviewPage() {
           <input id="reject-reason" name="reason" defaultValue={typedOr(typed, BATCH_PART, "reason", "")} maxLength={200} className={`${inputBase} w-72`} />
         </Form>
       ) : null}
-      <DataTable caption="机构信息修改申请" columns={columns((result.page - 1) * result.pageSize, tab === "PENDING", typed)} rows={result.items} rowKey={(r) => r.approvalId} />
+      <DataTable
+        caption="机构信息修改申请"
+        columns={columns((result.page - 1) * result.pageSize, tab === "PENDING", typed)}
+        rows={result.items}
+        rowKey={(r) => r.approvalId}
+      />
       <Pager page={result.page} pageSize={result.pageSize} total={result.total} query={search} />
       <p className="mt-3 text-xs text-gray-500">注：如果申请的单位主动撤销更换操作时，其产生的待审核、已审核记录会自动消失</p>
     </div>

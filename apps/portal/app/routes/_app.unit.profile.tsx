@@ -1,15 +1,24 @@
-import { RequestCodeChangeInput, RequestSuperiorChangeInput, UnitNature, UpdateUnitProfileInput, industries, regions, unitChangeKindLabels, unitNatureLabels } from "@ce/contracts";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  industries,
+  RequestCodeChangeInput,
+  RequestSuperiorChangeInput,
+  regions,
+  UnitNature,
+  UpdateUnitProfileInput,
+  unitChangeKindLabels,
+  unitNatureLabels,
+} from "@ce/contracts";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { Form } from "../components/Form.tsx";
 import type { ReactNode } from "react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { CreditCodeConfirm, needsCodeConfirmation } from "../components/CreditCodeConfirm.tsx";
+import { Form } from "../components/Form.tsx";
 import { buttonClass, inputClass } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { toFormErrors } from "../utils/errors.server.ts";
-import { requirePage, requireUser, rethrowServiceError } from "../utils/session.server.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
+import { requirePage, requireUser, rethrowServiceError } from "../utils/session.server.ts";
 import { typedBack, typedOr } from "../utils/typed-back.ts";
 
 const PATH = "/unit/profile";
@@ -25,7 +34,9 @@ async function signedInEditor(request: Request, context: LoaderFunctionArgs["con
 // 基本信息修改 §3.1: free fields saved at once; the code and the superior go through requests.
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api, here } = await signedInEditor(request, context);
-  const [profile, superiors] = await Promise.all([api.identity.unitProfile.get.query(), api.identity.unitProfile.superiorOptions.query()]).catch((e) => rethrowServiceError(request, e));
+  const [profile, superiors] = await Promise.all([api.identity.unitProfile.get.query(), api.identity.unitProfile.superiorOptions.query()]).catch((e) =>
+    rethrowServiceError(request, e),
+  );
   return { trail: [here.section.label, here.page.label], ...profile, superiors };
 }
 
@@ -82,7 +93,12 @@ export default function UnitProfilePage() {
   const { trail, unit, superiorName, pending, superiors } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const typed = (part: string, name: string, fallback: string) => typedOr(actionData && "typed" in actionData ? actionData.typed : null, part, name, fallback);
-  const errorFor = (field: string) => (actionData && !actionData.ok && actionData.field === field ? <p className="mt-1 text-xs text-red-600" role="alert">{actionData.message}</p> : null);
+  const errorFor = (field: string) =>
+    actionData && !actionData.ok && actionData.field === field ? (
+      <p className="mt-1 text-xs text-red-600" role="alert">
+        {actionData.message}
+      </p>
+    ) : null;
   return (
     <div className="max-w-3xl">
       <Breadcrumbs trail={trail} />
@@ -138,7 +154,8 @@ export default function UnitProfilePage() {
       {pending ? (
         <section aria-label="待审核申请" className="rounded border border-amber-200 bg-amber-50 p-4 text-sm">
           <p className="mb-2">
-            {unitChangeKindLabels[pending.kind]}申请正在审核中：{pending.kind === "CODE" ? `新机构代码 ${pending.newCode ?? ""}` : `新上级部门 ${pending.newSuperiorName ?? ""}`}
+            {unitChangeKindLabels[pending.kind]}申请正在审核中：
+            {pending.kind === "CODE" ? `新机构代码 ${pending.newCode ?? ""}` : `新上级部门 ${pending.newSuperiorName ?? ""}`}
           </p>
           <Form method="post">
             <input type="hidden" name="intent" value="withdraw" />
@@ -158,7 +175,13 @@ export default function UnitProfilePage() {
             </label>
             <input id="new-code" name="code" maxLength={20} defaultValue={typed("code", "code", "")} className={`${inputClass} font-mono`} />
             {errorFor("code")}
-            <CreditCodeConfirm show={!!actionData && !actionData.ok && actionData.field === "code" && needsCodeConfirmation([actionData.message], typed("code", "codeConfirmed", ""))} id="new-code-confirmed" defaultChecked={typed("code", "codeConfirmed", "") === "on"} />
+            <CreditCodeConfirm
+              show={
+                !!actionData && !actionData.ok && actionData.field === "code" && needsCodeConfirmation([actionData.message], typed("code", "codeConfirmed", ""))
+              }
+              id="new-code-confirmed"
+              defaultChecked={typed("code", "codeConfirmed", "") === "on"}
+            />
             <p className="text-xs text-gray-500">由上级部门审核通过后生效。</p>
             <button type="submit" className={buttonClass}>
               提交申请

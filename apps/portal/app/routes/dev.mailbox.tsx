@@ -1,17 +1,16 @@
-import { formatDateTime, type DevMail } from "@ce/contracts";
+import { type DevMail, formatDateTime } from "@ce/contracts";
+import { isLoopback } from "@ce/service-kit/service-auth";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { isLoopback } from "@ce/service-kit/service-auth";
-import { DataTable, type Column } from "../components/DataTable.tsx";
+import { type Column, DataTable } from "../components/DataTable.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { createApi } from "../utils/api.server.ts";
-import { env } from "../utils/env.server.ts";
 import { PLATFORM_NAME } from "../utils/brand.ts";
+import { env } from "../utils/env.server.ts";
 import { classifyError } from "../utils/errors.server.ts";
 import { rethrowServiceError } from "../utils/session.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `开发邮箱 - ${PLATFORM_NAME}` }];
-
 
 type MailRow = Omit<DevMail, "sentAt"> & { sentAtText: string };
 

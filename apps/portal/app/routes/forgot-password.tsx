@@ -1,20 +1,20 @@
+import { RequestPasswordResetInput } from "@ce/contracts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { RequestPasswordResetInput } from "@ce/contracts";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Form } from "../components/Form.tsx";
 import { AccountFields } from "../components/AccountFields.tsx";
 import { AuthShell } from "../components/AuthShell.tsx";
 import { CaptchaField } from "../components/Captcha.tsx";
-import { FormErrors, buttonClass } from "../components/forms.tsx";
+import { Form } from "../components/Form.tsx";
+import { buttonClass, FormErrors } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { createApi } from "../utils/api.server.ts";
 import { PLATFORM_NAME } from "../utils/brand.ts";
 import { freshCaptcha } from "../utils/captcha.server.ts";
 import { messages, toFormErrors } from "../utils/errors.server.ts";
-import { zhErrorMap } from "../utils/validation.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
+import { zhErrorMap } from "../utils/validation.ts";
 
 export const meta: MetaFunction = () => [{ title: `忘记登录密码 - ${PLATFORM_NAME}` }];
 
@@ -40,10 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return { result: submission.reply({ resetForm: true }), sent: true, captcha: await freshCaptcha(api) };
   } catch (error) {
     const errors = toFormErrors(error, FIELDS, { captchaId: "captchaAnswer" });
-    return data(
-      { result: submission.reply({ ...errors, hideFields: HIDDEN }), sent: false, captcha: await freshCaptcha(api) },
-      { status: 400 }
-    );
+    return data({ result: submission.reply({ ...errors, hideFields: HIDDEN }), sent: false, captcha: await freshCaptcha(api) }, { status: 400 });
   }
 }
 

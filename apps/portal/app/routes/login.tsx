@@ -1,22 +1,22 @@
+import { LoginInput } from "@ce/contracts";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { LoginInput } from "@ce/contracts";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Form } from "../components/Form.tsx";
 import { AccountFields } from "../components/AccountFields.tsx";
 import { AuthShell } from "../components/AuthShell.tsx";
 import { CaptchaField } from "../components/Captcha.tsx";
-import { Field, FormErrors, buttonClass, inputClass } from "../components/forms.tsx";
+import { Form } from "../components/Form.tsx";
+import { buttonClass, Field, FormErrors, inputClass } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { createApi } from "../utils/api.server.ts";
 import { PLATFORM_NAME } from "../utils/brand.ts";
 import { freshCaptcha } from "../utils/captcha.server.ts";
 import { messages, toFormErrors } from "../utils/errors.server.ts";
+import { readTextForm } from "../utils/form-data.server.ts";
 import { safeRedirect } from "../utils/redirect.ts";
 import { commitToken, getToken } from "../utils/session.server.ts";
 import { zhErrorMap } from "../utils/validation.ts";
-import { readTextForm } from "../utils/form-data.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `用户登录 - ${PLATFORM_NAME}` }];
 
@@ -96,7 +96,9 @@ export default function LoginPage() {
           <Link to="/forgot-password" className="text-blue-700 hover:underline">
             忘记登录密码?
           </Link>
-          <Link to="/register" className="text-blue-700 hover:underline">注册</Link>
+          <Link to="/register" className="text-blue-700 hover:underline">
+            注册
+          </Link>
         </div>
         <FormErrors id={form.errorId} errors={form.errors} />
         <div className="pl-[7.75rem]">

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { createApi } from "../utils/api.server.ts";
 import { classifyError } from "../utils/errors.server.ts";
 import { logError } from "../utils/log.server.ts";

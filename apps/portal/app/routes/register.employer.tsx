@@ -1,31 +1,49 @@
+import { industries, RegisterEmployerInput, regions, UnitNature, unitNatureLabels } from "@ce/contracts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { industries, regions, RegisterEmployerInput, UnitNature, unitNatureLabels } from "@ce/contracts";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Form } from "../components/Form.tsx";
 import { AuthShell } from "../components/AuthShell.tsx";
 import { CaptchaField } from "../components/Captcha.tsx";
 import { CreditCodeConfirm, needsCodeConfirmation } from "../components/CreditCodeConfirm.tsx";
-import { FormErrors, buttonClass } from "../components/forms.tsx";
+import { Form } from "../components/Form.tsx";
+import { buttonClass, FormErrors } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { CodeSelect, NewAccountFields, TextField, UnitPicker } from "../components/RegistrationFields.tsx";
 import { createApi } from "../utils/api.server.ts";
 import { PLATFORM_NAME } from "../utils/brand.ts";
 import { freshCaptcha } from "../utils/captcha.server.ts";
 import { messages, toFormErrors } from "../utils/errors.server.ts";
-import { zhErrorMap } from "../utils/validation.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
+import { zhErrorMap } from "../utils/validation.ts";
 
 export const meta: MetaFunction = () => [{ title: `用人单位注册 - ${PLATFORM_NAME}` }];
 
-const FIELDS = ["unitName", "nature", "industry", "region", "code", "superiorId", "idType", "idNumber", "name", "phone", "email", "password", "confirmPassword", "captchaAnswer"] as const;
+const FIELDS = [
+  "unitName",
+  "nature",
+  "industry",
+  "region",
+  "code",
+  "superiorId",
+  "idType",
+  "idNumber",
+  "name",
+  "phone",
+  "email",
+  "password",
+  "confirmPassword",
+  "captchaAnswer",
+] as const;
 const HIDDEN = ["password", "confirmPassword", "captchaAnswer", "captchaId"];
 const natures = UnitNature.options.map((code) => ({ code, name: unitNatureLabels[code] }));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const api = createApi(request, context, null);
-  const [captcha, authorities] = await Promise.all([freshCaptcha(api), api.identity.registration.searchUnits.query({ kinds: ["AUTHORITY"] }).catch(() => null)]);
+  const [captcha, authorities] = await Promise.all([
+    freshCaptcha(api),
+    api.identity.registration.searchUnits.query({ kinds: ["AUTHORITY"] }).catch(() => null),
+  ]);
   return { captcha, authorities: authorities ?? [], notice: captcha && authorities ? null : messages.unavailable };
 }
 
@@ -61,7 +79,9 @@ export default function RegisterEmployerPage() {
   if (actionData?.done) {
     return (
       <AuthShell title="用人单位注册">
-        <Notice tone="success">注册成功，请等待上级主管部门审核，审核通过后单位管理员即可登录。如该证件号此前已注册，本次申请不予受理，账户本人将收到邮件通知。</Notice>
+        <Notice tone="success">
+          注册成功，请等待上级主管部门审核，审核通过后单位管理员即可登录。如该证件号此前已注册，本次申请不予受理，账户本人将收到邮件通知。
+        </Notice>
         <p className="mt-4 text-right text-sm">
           <Link to="/login" className="text-blue-700 hover:underline">
             返回登录
@@ -84,7 +104,12 @@ export default function RegisterEmployerPage() {
         <CodeSelect label="所属行业" field={fields.industry} options={industries} />
         <CodeSelect label="地区" field={fields.region} options={regions} />
         <TextField label="机构代码/统一社会信用代码" field={fields.code} />
-        <CreditCodeConfirm show={needsCodeConfirmation(fields.code.errors, fields.codeConfirmed.value)} id={fields.codeConfirmed.id} defaultChecked={fields.codeConfirmed.value === "on"} className="pl-[7.75rem]" />
+        <CreditCodeConfirm
+          show={needsCodeConfirmation(fields.code.errors, fields.codeConfirmed.value)}
+          id={fields.codeConfirmed.id}
+          defaultChecked={fields.codeConfirmed.value === "on"}
+          className="pl-[7.75rem]"
+        />
         <UnitPicker label="上级主管部门" field={fields.superiorId} kinds="AUTHORITY" initial={authorities} />
         <h3 className="border-t border-gray-200 pt-3 text-sm font-semibold text-blue-900">单位管理员</h3>
         <NewAccountFields fields={fields} />

@@ -1,25 +1,42 @@
+import { educationLevels, RegisterProfessionalInput, titleLevels, titleSeries } from "@ce/contracts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { educationLevels, RegisterProfessionalInput, titleLevels, titleSeries } from "@ce/contracts";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Form } from "../components/Form.tsx";
 import { useState } from "react";
 import { AuthShell } from "../components/AuthShell.tsx";
 import { CaptchaField } from "../components/Captcha.tsx";
-import { FormErrors, buttonClass } from "../components/forms.tsx";
+import { Form } from "../components/Form.tsx";
+import { buttonClass, FormErrors } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { CodeSelect, DepartmentSelect, NewAccountFields, TextField, UnitPicker } from "../components/RegistrationFields.tsx";
 import { createApi } from "../utils/api.server.ts";
 import { PLATFORM_NAME } from "../utils/brand.ts";
 import { freshCaptcha } from "../utils/captcha.server.ts";
 import { messages, toFormErrors } from "../utils/errors.server.ts";
-import { zhErrorMap } from "../utils/validation.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
+import { zhErrorMap } from "../utils/validation.ts";
 
 export const meta: MetaFunction = () => [{ title: `专业技术人员注册 - ${PLATFORM_NAME}` }];
 
-const FIELDS = ["idType", "idNumber", "name", "phone", "email", "unitId", "departmentId", "education", "titleSeries", "qualification", "titleLevel", "major", "certificateNo", "password", "confirmPassword", "captchaAnswer"] as const;
+const FIELDS = [
+  "idType",
+  "idNumber",
+  "name",
+  "phone",
+  "email",
+  "unitId",
+  "departmentId",
+  "education",
+  "titleSeries",
+  "qualification",
+  "titleLevel",
+  "major",
+  "certificateNo",
+  "password",
+  "confirmPassword",
+  "captchaAnswer",
+] as const;
 const HIDDEN = ["password", "confirmPassword", "captchaAnswer", "captchaId"];
 const UNIT_KINDS = "EMPLOYER,TRAINING_BASE,AUTHORITY";
 

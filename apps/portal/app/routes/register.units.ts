@@ -13,7 +13,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!parsed.success) return data({ units: [], message: parsed.error.issues[0]?.message ?? "单位名称格式不正确" }, { status: 400 });
   const input = parsed.data;
   try {
-    return data({ units: await createApi(request, context, null).identity.registration.searchUnits.query(input) }, { headers: { "Cache-Control": "no-store" } });
+    return data(
+      { units: await createApi(request, context, null).identity.registration.searchUnits.query(input) },
+      { headers: { "Cache-Control": "no-store" } },
+    );
   } catch (error) {
     return data({ units: [], message: classifyError(error).message }, { status: 503 });
   }

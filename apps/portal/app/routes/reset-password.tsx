@@ -1,18 +1,18 @@
+import { ResetPasswordInput } from "@ce/contracts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { ResetPasswordInput } from "@ce/contracts";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Form } from "../components/Form.tsx";
-import { AuthShell } from "../components/AuthShell.tsx";
 import { NewPasswordFields } from "../components/AccountFields.tsx";
-import { FormErrors, buttonClass } from "../components/forms.tsx";
+import { AuthShell } from "../components/AuthShell.tsx";
+import { Form } from "../components/Form.tsx";
+import { buttonClass, FormErrors } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { createApi } from "../utils/api.server.ts";
 import { PLATFORM_NAME } from "../utils/brand.ts";
 import { toFormErrors } from "../utils/errors.server.ts";
-import { zhErrorMap } from "../utils/validation.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
+import { zhErrorMap } from "../utils/validation.ts";
 
 export const meta: MetaFunction = () => [{ title: `重置密码 - ${PLATFORM_NAME}` }];
 

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { AppLoadContext } from "@remix-run/node";
-import { createTRPCClient, httpBatchLink, type HTTPHeaders } from "@trpc/client";
 import type { HoursRouter } from "@ce/hours/router";
 import type { IdentityRouter } from "@ce/identity/router";
 import type { ReportingRouter } from "@ce/reporting/router";
 import { fetchWithTimeout } from "@ce/service-kit/call-timeout";
 import { SERVICE_AUTH_HEADER, signServiceAuth } from "@ce/service-kit/service-auth";
+import type { AppLoadContext } from "@remix-run/node";
+import { createTRPCClient, type HTTPHeaders, httpBatchLink } from "@trpc/client";
 import superjson from "superjson";
 import { env } from "./env.server.ts";
 import "./load-context.ts";

@@ -84,7 +84,7 @@ describe("csrfFieldOf", () => {
       "a multipart form whose file part is malformed",
       MP,
       multipart(
-        `Content-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n--B\r\nContent-Disposition: form-data; name="f"; filename="a"b\r\n\r\n\u0000\u00ff\r\n`
+        `Content-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n--B\r\nContent-Disposition: form-data; name="f"; filename="a"b\r\n\r\n\u0000\u00ff\r\n`,
       ),
       token,
     ],

@@ -57,9 +57,7 @@ describe("turning a service error into form errors", () => {
 
   it("says 系统繁忙 for an internal error and logs it on the server", () => {
     const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-    expect(toFormErrors(serviceError("INTERNAL_SERVER_ERROR", "boom at db.ts:12"), LOGIN_FIELDS).formErrors).toEqual([
-      "系统繁忙，请稍后再试",
-    ]);
+    expect(toFormErrors(serviceError("INTERNAL_SERVER_ERROR", "boom at db.ts:12"), LOGIN_FIELDS).formErrors).toEqual(["系统繁忙，请稍后再试"]);
     expect(toFormErrors(new Error("bug"), LOGIN_FIELDS).formErrors).toEqual(["系统繁忙，请稍后再试"]);
     expect(stderr).toHaveBeenCalledTimes(2);
     expect(String(stderr.mock.calls[0]?.[0])).toContain("boom at db.ts:12");
@@ -72,17 +70,13 @@ describe("classifying a service error for a page", () => {
   });
 
   it("answers a refused page with the service's Chinese message and a matching status", async () => {
-    const response = errorResponse(
-      classifyError(serviceError("FORBIDDEN", "没有“查看下级单位”的权限")) as Parameters<typeof errorResponse>[0]
-    );
+    const response = errorResponse(classifyError(serviceError("FORBIDDEN", "没有“查看下级单位”的权限")) as Parameters<typeof errorResponse>[0]);
     expect(response.init?.status).toBe(403);
     expect(response.data).toEqual({ message: "没有“查看下级单位”的权限" });
   });
 
   it("answers an unreachable service with 503 服务暂时不可用", () => {
-    const response = errorResponse(
-      classifyError(TRPCClientError.from(new TypeError("fetch failed"))) as Parameters<typeof errorResponse>[0]
-    );
+    const response = errorResponse(classifyError(TRPCClientError.from(new TypeError("fetch failed"))) as Parameters<typeof errorResponse>[0]);
     expect(response.init?.status).toBe(503);
     expect(response.data).toEqual({ message: "服务暂时不可用，请稍后再试" });
   });

@@ -1,5 +1,5 @@
-import { data } from "@remix-run/node";
 import { isServiceCallTimeout } from "@ce/service-kit/call-timeout";
+import { data } from "@remix-run/node";
 import { isTRPCClientError } from "@trpc/client";
 import { logError } from "./log.server.ts";
 
@@ -105,11 +105,11 @@ export function errorResponse(failure: Exclude<ServiceFailure, { kind: "unauthor
     failure.kind === "forbidden"
       ? 403
       : failure.kind === "notFound"
-      ? 404
-      : failure.kind === "rejected"
-      ? failure.status
-      : failure.kind === "unavailable"
-      ? 503
-      : 500;
+        ? 404
+        : failure.kind === "rejected"
+          ? failure.status
+          : failure.kind === "unavailable"
+            ? 503
+            : 500;
   return data({ message: failure.message }, { status });
 }

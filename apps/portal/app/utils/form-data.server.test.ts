@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_BODY_BYTES, MAX_FILE_NAME_CHARS, formMessages, readForm, safeFileName } from "./form-data.server.ts";
+import { formMessages, MAX_BODY_BYTES, MAX_FILE_NAME_CHARS, readForm, safeFileName } from "./form-data.server.ts";
 
 const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex");
 const RULES = { attachment: { label: "附件", maxBytes: 4 * 1024 * 1024 } };
@@ -33,7 +33,7 @@ const withFile = (filenameAttr: string) =>
       { disposition: 'name="_csrf"', body: "tok.en" },
       { disposition: 'name="reason"', body: "工作调动" },
       { disposition: `name="attachment"; ${filenameAttr}`, type: "image/png", body: PNG },
-    ])
+    ]),
   );
 
 describe("readForm: file names a browser or a script may send", () => {
@@ -145,7 +145,7 @@ describe("safeFileName", () => {
         expect(name).not.toMatch(/[\u0000-\u001f\u007f-\u009f"\\/:*?<>|\uFFFD]/);
         expect(name).not.toMatch(/^[.\s]/);
         expect(safeFileName(name)).toBe(name);
-      })
+      }),
     );
   });
 });

@@ -15,9 +15,7 @@ export function describeRule(rule: HourRule): string {
       parts.push(`按项计算，每项${rule.hoursPerItem}学时`);
       break;
     case "RANK":
-      parts.push(
-        `按级别计算：${rule.ranks.map((r) => `${r.label}${r.hours}学时${r.paperBonus > 0 ? `（提交论文加${r.paperBonus}学时）` : ""}`).join("、")}`,
-      );
+      parts.push(`按级别计算：${rule.ranks.map((r) => `${r.label}${r.hours}学时${r.paperBonus > 0 ? `（提交论文加${r.paperBonus}学时）` : ""}`).join("、")}`);
       break;
     case "RATIO":
       parts.push(`按授课时长计算，每授课1小时计${rule.perHour}学时`);

@@ -1,5 +1,14 @@
+import {
+  CREDIT_CODE_CONFIRM_MESSAGE,
+  LoginInput,
+  PrepareAdminInput,
+  RegisterEmployerInput,
+  RegisterProfessionalInput,
+  RequestCodeChangeInput,
+  RequestPasswordResetInput,
+  RequestProfileChangeInput,
+} from "@ce/contracts";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { CREDIT_CODE_CONFIRM_MESSAGE, LoginInput, PrepareAdminInput, RegisterEmployerInput, RegisterProfessionalInput, RequestCodeChangeInput, RequestPasswordResetInput, RequestProfileChangeInput } from "@ce/contracts";
 import { describe, expect, it } from "vitest";
 import { needsCodeConfirmation } from "../components/CreditCodeConfirm.tsx";
 import { zhErrorMap } from "./validation.ts";

@@ -12,9 +12,7 @@ function masked(fields: Record<string, unknown>): Record<string, unknown> {
 
 export function logError(msg: string, error: unknown, fields: Record<string, unknown> = {}) {
   const err =
-    error instanceof Error
-      ? { type: error.name, message: error.message, stack: error.stack, cause: describeCause(error.cause) }
-      : { message: String(error) };
+    error instanceof Error ? { type: error.name, message: error.message, stack: error.stack, cause: describeCause(error.cause) } : { message: String(error) };
   process.stderr.write(`${JSON.stringify({ level: 50, time: Date.now(), name: "portal", msg, ...masked(fields), err })}\n`);
 }
 

@@ -100,9 +100,7 @@ export function canOpen(viewer: Viewer, page: MenuPage): boolean {
 
 /** The menu as one viewer sees it: pages they may open, sections with at least one of them. */
 export function visibleMenu(viewer: Viewer): MenuSection[] {
-  return menu
-    .map((section) => ({ ...section, pages: section.pages.filter((page) => canOpen(viewer, page)) }))
-    .filter((section) => section.pages.length > 0);
+  return menu.map((section) => ({ ...section, pages: section.pages.filter((page) => canOpen(viewer, page)) })).filter((section) => section.pages.length > 0);
 }
 
 /** Where a page sits in the menu, for breadcrumbs and the highlighted item. */

@@ -1,8 +1,8 @@
 import { ReviewDecisionInput, type ReviewDecisionResult } from "@ce/contracts";
 import { data } from "@remix-run/node";
 import { classifyError } from "./errors.server.ts";
-import { rethrowServiceError } from "./session.server.ts";
 import { readTextForm } from "./form-data.server.ts";
+import { rethrowServiceError } from "./session.server.ts";
 import { BATCH_PART, type Typed, typedBack } from "./typed-back.ts";
 
 export interface BatchReviewReply {
@@ -11,7 +11,6 @@ export interface BatchReviewReply {
   /** On a refusal, the ticked rows and the reason, put back by BatchReviewBar and RowCheck. */
   typed?: Typed;
 }
-
 
 /**
  * The action of a batch review page: the ticked ids, 通过 or 不通过 (which needs a reason), sent

@@ -1,6 +1,6 @@
-import { createCookieSessionStorage, data, redirect, type AppLoadContext } from "@remix-run/node";
 import type { Me } from "@ce/contracts";
-import { createApi, type Api } from "./api.server.ts";
+import { type AppLoadContext, createCookieSessionStorage, data, redirect } from "@remix-run/node";
+import { type Api, createApi } from "./api.server.ts";
 import { env } from "./env.server.ts";
 import { classifyError, errorResponse } from "./errors.server.ts";
 import { logError } from "./log.server.ts";
@@ -99,7 +99,11 @@ async function loadSignedIn(request: Request, context: AppLoadContext | undefine
  * The signed-in user on one menu page: a 403 page unless their permissions open it (the same
  * rule that shows the page in the menu). `here` gives the breadcrumb.
  */
-export async function requirePage(request: Request, context: AppLoadContext | undefined, path: string): Promise<SignedIn & { here: NonNullable<ReturnType<typeof locate>> }> {
+export async function requirePage(
+  request: Request,
+  context: AppLoadContext | undefined,
+  path: string,
+): Promise<SignedIn & { here: NonNullable<ReturnType<typeof locate>> }> {
   const signedIn = await requireUser(request, context);
   const here = locate(path);
   if (!here || !canOpen(signedIn.me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });

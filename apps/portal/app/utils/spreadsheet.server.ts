@@ -1,4 +1,4 @@
-import { calendarDate, systemClock, type Instant } from "@ce/contracts";
+import { calendarDate, type Instant, systemClock } from "@ce/contracts";
 import ExcelJS from "exceljs";
 
 export type Cell = string | number | null | undefined;
@@ -40,7 +40,9 @@ export async function toXlsx(sheetName: string, header: string[], rows: Cell[][]
   sheet.addRow(header).font = { bold: true };
   for (const r of rows) sheet.addRow(r.map(xlsxCell));
   sheet.columns.forEach((column, i) => {
-    const widest = Math.max(...[header[i] ?? "", ...rows.map((r) => String(r[i] ?? ""))].map((s) => [...s].reduce((n, c) => n + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)));
+    const widest = Math.max(
+      ...[header[i] ?? "", ...rows.map((r) => String(r[i] ?? ""))].map((s) => [...s].reduce((n, c) => n + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)),
+    );
     column.width = Math.min(40, Math.max(6, widest + 2));
   });
   // A copy into a plain ArrayBuffer: what Response and ExcelJS's own reader both take.

@@ -1,10 +1,10 @@
 import { DecideTransferInput } from "@ce/contracts";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
+import { CreateTransferForm } from "../components/TransferOutForm.tsx";
 import type { Api } from "./api.server.ts";
 import { classifyError, toFormErrors } from "./errors.server.ts";
 import { readForm } from "./form-data.server.ts";
-import { CreateTransferForm } from "../components/TransferOutForm.tsx";
 import { rethrowServiceError } from "./session.server.ts";
 import { zhErrorMap } from "./validation.ts";
 
@@ -32,7 +32,8 @@ export async function transferAction(request: Request, api: Api) {
     const submission = parseWithZod(form, { schema: CreateTransferForm, error: zhErrorMap });
     if (submission.status !== "success") return data({ intent, ok: false, result: submission.reply(), message: null }, { status: 400 });
     try {
-      const upload = attachment && attachmentName ? { name: attachmentName, base64: Buffer.from(await attachment.arrayBuffer()).toString("base64") } : undefined;
+      const upload =
+        attachment && attachmentName ? { name: attachmentName, base64: Buffer.from(await attachment.arrayBuffer()).toString("base64") } : undefined;
       await api.identity.transfers.create.mutate({ ...submission.value, attachment: upload });
       return { intent, ok: true, result: submission.reply({ resetForm: true }), message: "转出申请已提交，等待调入单位确认" };
     } catch (error) {
@@ -40,7 +41,11 @@ export async function transferAction(request: Request, api: Api) {
       return data({ intent, ok: false, result: submission.reply(toFormErrors(error, CREATE_FIELDS, ATTACHMENT_ALIASES)), message: null }, { status: 400 });
     }
   }
-  const parsed = DecideTransferInput.safeParse({ id: form.get("id"), accept: intent === "accept", reason: String(form.get("reason") ?? "").trim() || undefined });
+  const parsed = DecideTransferInput.safeParse({
+    id: form.get("id"),
+    accept: intent === "accept",
+    reason: String(form.get("reason") ?? "").trim() || undefined,
+  });
   if (!parsed.success) return data({ intent, ok: false, result: null, message: parsed.error.issues[0]?.message ?? "提交的信息有误" }, { status: 400 });
   try {
     await api.identity.transfers.decide.mutate(parsed.data);

@@ -17,7 +17,12 @@ export interface Typed {
   checked: Record<string, string[]>;
 }
 
-export function typedBack(form: Record<string, FormDataEntryValue | undefined> | FormData, part: string, names: readonly string[], groups: readonly string[] = []): Typed {
+export function typedBack(
+  form: Record<string, FormDataEntryValue | undefined> | FormData,
+  part: string,
+  names: readonly string[],
+  groups: readonly string[] = [],
+): Typed {
   const get = (n: string) => (form instanceof FormData ? form.get(n) : form[n]);
   const values: Record<string, string> = {};
   for (const name of names) {

@@ -1,5 +1,5 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { LoginInput } from "@ce/contracts";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
 import { zhErrorMap } from "./validation.ts";
 
@@ -31,10 +31,10 @@ describe("login form validation", () => {
   });
 
   it("reads 记住密码 from the checkbox", () => {
-    const submission = parseWithZod(
-      form({ userType: "AUTHORITY", idNumber: "1", password: "x", captchaId: "abc", captchaAnswer: "1234", remember: "on" }),
-      { schema: LoginInput, error: zhErrorMap }
-    );
+    const submission = parseWithZod(form({ userType: "AUTHORITY", idNumber: "1", password: "x", captchaId: "abc", captchaAnswer: "1234", remember: "on" }), {
+      schema: LoginInput,
+      error: zhErrorMap,
+    });
     expect(submission.status === "success" && submission.value.remember).toBe(true);
   });
 });

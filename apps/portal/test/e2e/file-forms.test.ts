@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { restoreDemoAdmins } from "./org-support.ts";
-import { demoAdminOf, openBrowser, portalUrl, type People } from "./people-support.ts";
+import { demoAdminOf, openBrowser, type People, portalUrl } from "./people-support.ts";
 
 // Every form that takes a file, submitted in the browser with a real PNG (学时申报's is in
 // hours-declare-approve.test.ts): it either succeeds visibly or says why not.

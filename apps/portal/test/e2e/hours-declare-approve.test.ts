@@ -1,14 +1,14 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
-import type { Page } from "playwright-core";
-import type { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { calendarYear, naming, type ProfessionalSnapshot } from "@ce/contracts";
 import type { HoursRouter } from "@ce/hours/router";
 import { connectNats } from "@ce/service-kit";
 import { eventually, serviceClient } from "@ce/service-kit/testing";
 import { TEST_NATS_URL } from "@ce/testkit";
-import { identity, openBrowser, portalUrl, signIn, signOut, takeOverDemoAdmin, trail, type Person } from "./org-support.ts";
+import type { Redis } from "ioredis";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { identity, openBrowser, type Person, portalUrl, signIn, signOut, takeOverDemoAdmin, trail } from "./org-support.ts";
 
 // 学时申报 → 学时审批 (济南市, then 省厅) → 查看申报记录 → 学时审验 (failed), through the real portal and services.
 const prefix = inject("subjectPrefix");
@@ -27,7 +27,15 @@ async function tokenOf(who: Person): Promise<string> {
   const api = identity();
   const { captchaId } = await api.auth.captcha.query();
   const captchaAnswer = (await redis.get(`${prefix}:captcha:${captchaId}`)) ?? "";
-  const { token } = await api.auth.login.mutate({ userType: who.userType, idType: "RESIDENT_ID", idNumber: who.idNumber, password: who.password, captchaId, captchaAnswer, remember: false });
+  const { token } = await api.auth.login.mutate({
+    userType: who.userType,
+    idType: "RESIDENT_ID",
+    idNumber: who.idNumber,
+    password: who.password,
+    captchaId,
+    captchaAnswer,
+    remember: false,
+  });
   return token;
 }
 
@@ -38,7 +46,10 @@ async function tokenOf(who: Person): Promise<string> {
 async function announceProfessional(busToken: string, jinanToken: string): Promise<void> {
   const me = await identity(busToken).auth.me.query();
   const chain = await hours(jinanToken).approvalChain.preview.query({ unitId: me.unitId! });
-  const unitPath = `/${[...chain].reverse().map((u) => u.id).join("/")}/`;
+  const unitPath = `/${[...chain]
+    .reverse()
+    .map((u) => u.id)
+    .join("/")}/`;
   const snapshot: ProfessionalSnapshot = {
     accountId: randomUUID(),
     name: driverName,
@@ -58,14 +69,25 @@ async function announceProfessional(busToken: string, jinanToken: string): Promi
     registeredAt: new Date().toISOString(),
     version: 1,
   };
-  const envelope = { id: randomUUID(), type: "ce.identity.professional.registered.v1", occurredAt: new Date().toISOString(), actor: null, correlationId: "e2e:hours", causationId: null, data: snapshot };
+  const envelope = {
+    id: randomUUID(),
+    type: "ce.identity.professional.registered.v1",
+    occurredAt: new Date().toISOString(),
+    actor: null,
+    correlationId: "e2e:hours",
+    causationId: null,
+    data: snapshot,
+  };
   const nats = await connectNats(TEST_NATS_URL, `${prefix}-e2e-hours`);
   try {
     await nats.js.publish(naming(prefix).subject(envelope.type), JSON.stringify(envelope), { msgID: envelope.id });
   } finally {
     await nats.nc.close();
   }
-  await eventually(async () => expect((await hours(busToken).declarations.declarables.query({ name: driverName })).map((p) => p.name)).toEqual([driverName]), 20_000);
+  await eventually(
+    async () => expect((await hours(busToken).declarations.declarables.query({ name: driverName })).map((p) => p.name)).toEqual([driverName]),
+    20_000,
+  );
 }
 
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { calendarDate } from "@ce/contracts";
-import type { Page } from "playwright-core";
 import type { Redis } from "ioredis";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoLogins, type DemoLogin } from "../../../../services/identity/src/seed/demo-logins.ts";
+import { type DemoLogin, demoLogins } from "../../../../services/identity/src/seed/demo-logins.ts";
 import { openBrowser, portalUrl, restoreDemoAdmins, signIn, trail } from "./org-support.ts";
 
 // 学时申报 › 学习形式管理: the province edits 学术会议 as a new version; a city admin only sees a notice.

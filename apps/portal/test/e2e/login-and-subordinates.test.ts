@@ -2,9 +2,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Redis } from "ioredis";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { demoLogins, type DemoLogin } from "../../../../services/identity/src/seed/demo-logins.ts";
+import { type DemoLogin, demoLogins } from "../../../../services/identity/src/seed/demo-logins.ts";
 import { restoreDemoAdmins } from "./org-support.ts";
 
 const portalUrl = inject("portalUrl");

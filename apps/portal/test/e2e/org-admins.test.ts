@@ -1,8 +1,8 @@
-import type { Page } from "playwright-core";
 import type { Redis } from "ioredis";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoProfessionals } from "../../../../services/identity/src/seed/demo-data.ts";
-import { freshIdNumber, openBrowser, portalUrl, signIn, takeOverDemoAdmin, trail, type Person } from "./org-support.ts";
+import { freshIdNumber, openBrowser, type Person, portalUrl, signIn, takeOverDemoAdmin, trail } from "./org-support.ts";
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
@@ -58,7 +58,10 @@ describe("管理内设部门, 角色管理 and 新增管理员 in the browser", 
     await row.getByRole("link", { name: "添加下级" }).click();
     await label("部门名称").fill(`文书组${run}`);
     await page.getByRole("button", { name: "保存" }).click();
-    await page.locator("table tbody tr").filter({ hasText: `文书组${run}` }).waitFor();
+    await page
+      .locator("table tbody tr")
+      .filter({ hasText: `文书组${run}` })
+      .waitFor();
     const names = await page.locator("table tbody tr td:first-child").allInnerTexts();
     expect(names.findIndex((n) => n.includes(`文书组${run}`))).toBe(names.findIndex((n) => n.includes(`综合科${run}`)) + 1);
     await page.screenshot({ path: "/tmp/org-departments.png", fullPage: true });
@@ -69,7 +72,11 @@ describe("管理内设部门, 角色管理 and 新增管理员 in the browser", 
     await page.getByRole("region", { name: "添加角色" }).getByLabel("角色名称").fill(`审批员${run}`);
     await page.getByRole("checkbox", { name: "学时审批" }).check();
     await page.getByRole("button", { name: "保存" }).click();
-    await page.locator("table tbody tr").filter({ hasText: `审批员${run}` }).filter({ hasText: "学时审批" }).waitFor();
+    await page
+      .locator("table tbody tr")
+      .filter({ hasText: `审批员${run}` })
+      .filter({ hasText: "学时审批" })
+      .waitFor();
     await page.screenshot({ path: "/tmp/org-roles.png", fullPage: true });
 
     // (b) 注册成为管理员: an ID already registered is sent to way (c); a new one is registered.
@@ -117,7 +124,11 @@ describe("管理内设部门, 角色管理 and 新增管理员 in the browser", 
     await page.getByLabel("操作类型").selectOption({ label: "添加部门" });
     await Promise.all([page.waitForURL(/action=department\.create/), page.getByRole("button", { name: "查询" }).click()]);
     await expect.poll(() => page.locator("table tbody tr td:nth-child(3)").allInnerTexts()).toEqual(["添加部门", "添加部门"]);
-    await page.locator("table tbody tr").filter({ hasText: `文书组${run}` }).filter({ hasText: admin.name }).waitFor();
+    await page
+      .locator("table tbody tr")
+      .filter({ hasText: `文书组${run}` })
+      .filter({ hasText: admin.name })
+      .waitFor();
     await page.screenshot({ path: "/tmp/org-audit.png", fullPage: true });
     await page.goto(`${portalUrl}/accounts/admins`);
 

@@ -6,12 +6,12 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Redis } from "ioredis";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { expect, inject } from "vitest";
-import { generateCreditCode, generateResidentId, userTypeLabels, type UserType } from "@ce/contracts";
+import { generateCreditCode, generateResidentId, type UserType, userTypeLabels } from "@ce/contracts";
 import type { IdentityRouter } from "@ce/identity/router";
 import { serviceClient } from "@ce/service-kit/testing";
+import { Redis } from "ioredis";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { expect, inject } from "vitest";
 import { DEMO_PASSWORD, demoUnits } from "../../../../services/identity/src/seed/demo-data.ts";
 
 export const portalUrl = inject("portalUrl");
@@ -35,7 +35,15 @@ export async function openBrowser() {
     headless: true,
     locale: "zh-CN",
     viewport: { width: 1280, height: 860 },
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(15_000);
@@ -89,7 +97,12 @@ export async function takeOverDemoAdmin(redis: Redis, unitName: string, password
   for (const key of await redis.keys(`${prefix}:pwreset-rate:*`)) await redis.del(key);
   const api = identity();
   const { captchaId } = await api.auth.captcha.query();
-  await api.auth.requestPasswordReset.mutate({ userType: unit.kind, idNumber: unit.admin.idNumber, captchaId, captchaAnswer: await captchaFor(redis, captchaId) });
+  await api.auth.requestPasswordReset.mutate({
+    userType: unit.kind,
+    idNumber: unit.admin.idNumber,
+    captchaId,
+    captchaAnswer: await captchaFor(redis, captchaId),
+  });
   // The development mailbox answers a client on this machine only.
   const mailbox = serviceClient<IdentityRouter>(inject("serviceUrls").identity, undefined, "127.0.0.1").devMailbox;
   const mail = (await mailbox.list.query()).find((m) => m.to === unit.admin.email && m.link);
@@ -109,7 +122,11 @@ export async function restoreDemoAdmins(redis: Redis, ...unitNames: string[]): P
 
 /** A valid resident ID number nobody in the demo data has (born in 1961, random sequence). */
 export function freshIdNumber(): string {
-  return generateResidentId("370105", new Date(Date.UTC(1961, Math.floor(Math.random() * 12), 1 + Math.floor(Math.random() * 28))), Math.floor(Math.random() * 999));
+  return generateResidentId(
+    "370105",
+    new Date(Date.UTC(1961, Math.floor(Math.random() * 12), 1 + Math.floor(Math.random() * 28))),
+    Math.floor(Math.random() * 999),
+  );
 }
 
 /** The breadcrumb of the open page. */
@@ -119,7 +136,13 @@ export const trail = (page: Page) => page.getByRole("navigation", { name: "å½“å‰
 export async function apiLogin(redis: Redis, who: Person): Promise<string> {
   const api = identity();
   const { captchaId } = await api.auth.captcha.query();
-  const { token } = await api.auth.login.mutate({ userType: who.userType, idNumber: who.idNumber, password: who.password, captchaId, captchaAnswer: await captchaFor(redis, captchaId) });
+  const { token } = await api.auth.login.mutate({
+    userType: who.userType,
+    idNumber: who.idNumber,
+    password: who.password,
+    captchaId,
+    captchaAnswer: await captchaFor(redis, captchaId),
+  });
   return token;
 }
 

@@ -1,7 +1,7 @@
-import type { Page } from "playwright-core";
 import type { Redis } from "ioredis";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiLogin, freshEmployer, openBrowser, portalUrl, signIn, takeOverDemoAdmin, type Person } from "./org-support.ts";
+import { apiLogin, freshEmployer, openBrowser, type Person, portalUrl, signIn, takeOverDemoAdmin } from "./org-support.ts";
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;

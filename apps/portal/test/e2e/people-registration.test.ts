@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { restoreDemoAdmins } from "./org-support.ts";
-import { demoAdminOf, freshIdNumber, openBrowser, portalUrl, type People } from "./people-support.ts";
+import { demoAdminOf, freshIdNumber, openBrowser, type People, portalUrl } from "./people-support.ts";
 
 const busAdmin = demoAdminOf("济南公共交通集团有限公司");
 let b: People;

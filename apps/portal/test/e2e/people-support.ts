@@ -5,10 +5,10 @@ import path from "node:path";
 import { generateResidentId } from "@ce/contracts";
 import { serviceClient } from "@ce/service-kit/testing";
 import { Redis } from "ioredis";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { expect, inject } from "vitest";
 import type { IdentityRouter } from "../../../../services/identity/src/routers/index.ts";
-import { demoLogins, type DemoLogin } from "../../../../services/identity/src/seed/demo-logins.ts";
+import { type DemoLogin, demoLogins } from "../../../../services/identity/src/seed/demo-logins.ts";
 
 export const portalUrl = inject("portalUrl");
 const prefix = inject("subjectPrefix");
@@ -34,7 +34,15 @@ export async function openBrowser() {
     headless: true,
     locale: "zh-CN",
     viewport: { width: 1280, height: 900 },
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   const page: Page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(15_000);
@@ -97,7 +105,13 @@ export async function openBrowser() {
         confirmPassword: person.password,
         ...(await register()),
       });
-      const { token } = await anonymous.auth.login.mutate({ userType: admin.userType, idNumber: admin.idNumber, password: admin.password, remember: false, ...(await register()) });
+      const { token } = await anonymous.auth.login.mutate({
+        userType: admin.userType,
+        idNumber: admin.idNumber,
+        password: admin.password,
+        remember: false,
+        ...(await register()),
+      });
       await identity(token).review.decideProfessionals.mutate({ ids: [accountId], approve: true });
       return { ...person, accountId };
     },

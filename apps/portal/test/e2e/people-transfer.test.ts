@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { restoreDemoAdmins } from "./org-support.ts";
-import { demoAdminOf, openBrowser, portalUrl, type People } from "./people-support.ts";
+import { demoAdminOf, openBrowser, type People, portalUrl } from "./people-support.ts";
 
 const from = demoAdminOf("济南公共交通集团有限公司");
 const to = demoAdminOf("淄博市公共汽车公司");

@@ -1,9 +1,9 @@
-import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { eventually, serviceClient } from "@ce/service-kit/testing";
 import type { HoursRouter } from "@ce/hours/router";
 import type { IdentityRouter } from "@ce/identity/router";
 import type { ReportingRouter } from "@ce/reporting/router";
+import { eventually, serviceClient } from "@ce/service-kit/testing";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { demoLogins } from "../../../../services/identity/src/seed/demo-logins.ts";
 import { restoreDemoAdmins } from "./org-support.ts";
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { restoreDemoAdmins } from "./org-support.ts";
-import { demoAdminOf, openBrowser, portalUrl, type People } from "./people-support.ts";
+import { demoAdminOf, openBrowser, type People, portalUrl } from "./people-support.ts";
 
 // The portal's outer wall seen from a browser: headers on every kind of response, a CSP the pages
 // pass, cross-site and token-less POSTs refused before any action runs, the captcha an image.
@@ -106,7 +106,19 @@ describe("the portal's outer wall", () => {
       expect(await violations(page), path).toBe("");
     }
     await b.signIn("主管部门", admin.idNumber, admin.password, admin.name);
-    for (const path of ["/", "/accounts/departments", "/accounts/subordinates", "/accounts/admins", "/reviews/professionals", "/reviews/transfers?tab=out", "/hours/forms", "/hours/approvals", "/hours/records", "/unit/profile", "/audit"]) {
+    for (const path of [
+      "/",
+      "/accounts/departments",
+      "/accounts/subordinates",
+      "/accounts/admins",
+      "/reviews/professionals",
+      "/reviews/transfers?tab=out",
+      "/hours/forms",
+      "/hours/approvals",
+      "/hours/records",
+      "/unit/profile",
+      "/audit",
+    ]) {
       const res = (await page.goto(`${portalUrl}${path}`)) as Response;
       expectWall(await res.allHeaders(), path);
       await page.waitForLoadState("networkidle");
@@ -196,7 +208,7 @@ describe("the portal's outer wall", () => {
     const boundary = "----wall";
     const broken = Buffer.from(
       `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n--${boundary}\r\nContent-Disposition: form-data; name="name"; filename="\u00ff"\u0000.png"\r\n\r\nxx`,
-      "latin1"
+      "latin1",
     );
     const malformed = await page.request.post(url, { headers: { ...headers, "content-type": `multipart/form-data; boundary=${boundary}` }, data: broken });
     expect(malformed.status()).toBe(400);

@@ -4,14 +4,14 @@
  * Tests get the portal URL and the key/subject prefix through `inject`.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { TEST_REDIS_URL, createTestDatabase, dropTestDatabase, testTag } from "@ce/testkit";
 import { naming } from "@ce/contracts";
 import { cleanupPrefix, testServiceAuth, testServicePublicKeys } from "@ce/service-kit/testing";
+import { createTestDatabase, dropTestDatabase, TEST_REDIS_URL, testTag } from "@ce/testkit";
 import type {} from "vitest";
 import type { TestProject } from "vitest/node";
 import { E2E_BUILD_DIR } from "../../build-dir.ts";
@@ -67,9 +67,7 @@ function run(cmd: string, args: string[], cwd: string, env: Env, log: string): P
     const fd = openSync(log, "a");
     const child = spawn(cmd, args, { cwd, env, stdio: ["ignore", fd, fd] });
     child.on("error", reject);
-    child.on("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`\`${cmd} ${args.join(" ")}\` in ${cwd} exited with ${code}:\n${tail(log)}`))
-    );
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`\`${cmd} ${args.join(" ")}\` in ${cwd} exited with ${code}:\n${tail(log)}`))));
   });
 }
 
@@ -201,13 +199,7 @@ export default async function setup(project: TestProject) {
     await run("npm", ["run", "seed:demo"], path.join(repoDir, "services/identity"), serviceEnv("identity"), path.join(logDir, "seed.log"));
 
     const services = present.map((s) =>
-      start(
-        s.name,
-        ["--import", "tsx", "src/main.ts"],
-        path.join(repoDir, "services", s.name),
-        serviceEnv(s.name),
-        path.join(logDir, `${s.name}.log`)
-      )
+      start(s.name, ["--import", "tsx", "src/main.ts"], path.join(repoDir, "services", s.name), serviceEnv(s.name), path.join(logDir, `${s.name}.log`)),
     );
     running.push(...services);
     await build;
@@ -227,7 +219,7 @@ export default async function setup(project: TestProject) {
         REPORTING_URL: `http://127.0.0.1:${ports.get("reporting")}/trpc`,
         SUBJECT_PREFIX: tag,
       }),
-      path.join(logDir, "portal.log")
+      path.join(logDir, "portal.log"),
     );
     running.push(portal);
 
@@ -244,9 +236,7 @@ export default async function setup(project: TestProject) {
     });
     const missing = SERVICES.filter((s) => !present.includes(s)).map((s) => s.name);
     console.log(
-      `e2e: system up at ${portalUrl} (prefix ${tag}, logs in ${logDir}${
-        missing.length ? `; not started, no src/main.ts: ${missing.join(", ")}` : ""
-      })`
+      `e2e: system up at ${portalUrl} (prefix ${tag}, logs in ${logDir}${missing.length ? `; not started, no src/main.ts: ${missing.join(", ")}` : ""})`,
     );
   } catch (e) {
     await teardown();

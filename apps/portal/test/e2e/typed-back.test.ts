@@ -3,7 +3,7 @@ import { CREDIT_CODE_CONFIRM_MESSAGE, CREDIT_CODE_MISMATCH_CONFIRMED_LABEL, gene
 import type { Redis } from "ioredis";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiLogin, freshEmployer, identity, openBrowser, portalUrl, signIn, takeOverDemoAdmin, type Person } from "./org-support.ts";
+import { apiLogin, freshEmployer, identity, openBrowser, type Person, portalUrl, signIn, takeOverDemoAdmin } from "./org-support.ts";
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
@@ -39,7 +39,9 @@ describe("人员调出's 调入单位 picker", () => {
     expect(await options()).not.toContain(unitName);
     await page.getByLabel("搜索调入单位").fill(unitName.slice(0, 8));
     // The search answers with the own unit; the picker leaves it out.
-    const found = await fetch(`${portalUrl}/register/units?kinds=EMPLOYER&name=${encodeURIComponent(unitName.slice(0, 8))}`).then((r) => r.json() as Promise<{ units: { name: string }[] }>);
+    const found = await fetch(`${portalUrl}/register/units?kinds=EMPLOYER&name=${encodeURIComponent(unitName.slice(0, 8))}`).then(
+      (r) => r.json() as Promise<{ units: { name: string }[] }>,
+    );
     expect(found.units.map((u) => u.name)).toContain(unitName);
     await page.waitForLoadState("networkidle");
     expect(await options()).toEqual(["请选择调入单位"]);

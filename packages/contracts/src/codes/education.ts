@@ -14,10 +14,7 @@ export const educationLevels = [
 type EducationCodeLiteral = (typeof educationLevels)[number]["code"];
 
 // z.enum needs a non-empty tuple; deriving it from the list keeps codes and names in one place.
-export const EducationCode = z.enum(
-  educationLevels.map((e) => e.code) as [EducationCodeLiteral, ...EducationCodeLiteral[]],
-  { error: "学历无效" },
-);
+export const EducationCode = z.enum(educationLevels.map((e) => e.code) as [EducationCodeLiteral, ...EducationCodeLiteral[]], { error: "学历无效" });
 export type EducationCode = z.infer<typeof EducationCode>;
 
 const namesByCode: ReadonlyMap<string, string> = new Map(educationLevels.map((e) => [e.code, e.name]));

@@ -27,10 +27,7 @@ export const industries = [
 type IndustryCodeLiteral = (typeof industries)[number]["code"];
 
 // z.enum needs a non-empty tuple; deriving it from the list keeps codes and names in one place.
-export const IndustryCode = z.enum(
-  industries.map((i) => i.code) as [IndustryCodeLiteral, ...IndustryCodeLiteral[]],
-  { error: "所属行业无效" },
-);
+export const IndustryCode = z.enum(industries.map((i) => i.code) as [IndustryCodeLiteral, ...IndustryCodeLiteral[]], { error: "所属行业无效" });
 export type IndustryCode = z.infer<typeof IndustryCode>;
 
 const namesByCode: ReadonlyMap<string, string> = new Map(industries.map((i) => [i.code, i.name]));

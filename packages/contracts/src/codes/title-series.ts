@@ -33,10 +33,7 @@ export const titleSeries = [
 type TitleSeriesCodeLiteral = (typeof titleSeries)[number]["code"];
 
 // z.enum needs a non-empty tuple; deriving it from the list keeps codes and names in one place.
-export const TitleSeriesCode = z.enum(
-  titleSeries.map((s) => s.code) as [TitleSeriesCodeLiteral, ...TitleSeriesCodeLiteral[]],
-  { error: "职务系列无效" },
-);
+export const TitleSeriesCode = z.enum(titleSeries.map((s) => s.code) as [TitleSeriesCodeLiteral, ...TitleSeriesCodeLiteral[]], { error: "职务系列无效" });
 export type TitleSeriesCode = z.infer<typeof TitleSeriesCode>;
 
 const seriesNames: ReadonlyMap<string, string> = new Map(titleSeries.map((s) => [s.code, s.name]));
@@ -58,10 +55,7 @@ export const titleLevels = [
 
 type TitleLevelCodeLiteral = (typeof titleLevels)[number]["code"];
 
-export const TitleLevelCode = z.enum(
-  titleLevels.map((l) => l.code) as [TitleLevelCodeLiteral, ...TitleLevelCodeLiteral[]],
-  { error: "职称级别无效" },
-);
+export const TitleLevelCode = z.enum(titleLevels.map((l) => l.code) as [TitleLevelCodeLiteral, ...TitleLevelCodeLiteral[]], { error: "职称级别无效" });
 export type TitleLevelCode = z.infer<typeof TitleLevelCode>;
 
 const levelNames: ReadonlyMap<string, string> = new Map(titleLevels.map((l) => [l.code, l.name]));

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { defineEvent } from "./envelope.ts";
 import { DeclarationStatus } from "../hours/declarations.ts";
 import { Subject } from "../hours/forms.ts";
+import { defineEvent } from "./envelope.ts";
 
 /**
  * A declaration (学时申报) as consumers see it after a change: who, which year and subject, the

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { IdType, ProfessionalStatus, TrainingLevel, UnitKind, UnitNature, UnitStatus } from "../domain-codes.ts";
 import { defineEvent } from "./envelope.ts";
-import { IdType, ProfessionalStatus, UnitKind, UnitNature, UnitStatus, TrainingLevel } from "../domain-codes.ts";
 
 /** Full snapshot of a unit, so a replica can upsert without replaying history. */
 export const UnitSnapshot = z.object({

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { MultiLineText, SearchText } from "../text.ts";
-import { PageRequest } from "../paging.ts";
 import { wholeNumberField } from "../numbers.ts";
+import { PageRequest } from "../paging.ts";
+import { MultiLineText, SearchText } from "../text.ts";
 
 /** 学时审批 list: declarations waiting for the caller's unit. */
 export const ListApprovalsInput = PageRequest.extend({ name: SearchText("姓名") });
@@ -18,7 +18,10 @@ export const rejectReasons = [
 export type RejectReasonCode = (typeof rejectReasons)[number]["code"];
 export const RejectReasonCode = z.enum(rejectReasons.map((r) => r.code) as [RejectReasonCode, ...RejectReasonCode[]], { error: "请选择驳回原因" });
 
-const ids = z.array(z.uuid({ error: "申报记录编号无效" }), { error: "请选择申报记录" }).min(1, { error: "请选择申报记录" }).max(1000, { error: "一次最多审批1000条" });
+const ids = z
+  .array(z.uuid({ error: "申报记录编号无效" }), { error: "请选择申报记录" })
+  .min(1, { error: "请选择申报记录" })
+  .max(1000, { error: "一次最多审批1000条" });
 
 /**
  * 审核通过 one record. 认定学时 defaults to the current figure: what the level below recognised, or

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { MultiLineText, SearchText } from "../text.ts";
 import { calendarYearField } from "../calendar.ts";
-import { PageRequest } from "../paging.ts";
 import { wholeNumberField } from "../numbers.ts";
+import { PageRequest } from "../paging.ts";
+import { MultiLineText, SearchText } from "../text.ts";
 
 /** 学时审验 list: approved declarations of the caller's subordinates, all or a random sample per unit and form. */
 export const ListAuditsInput = PageRequest.extend({
@@ -12,11 +12,17 @@ export const ListAuditsInput = PageRequest.extend({
   /** Records per unit and form (COUNT) or a percentage of them (PERCENT). */
   sampleSize: wholeNumberField({ label: "抽样数量", min: 1, max: 1000, tooSmall: "抽样数量须大于0", tooLarge: "抽样数量过大" }).optional(),
   /** Keeps one sample stable while paging; a new seed draws a new sample. */
-  seed: z.string().regex(/^[a-z0-9]{1,16}$/).optional(),
+  seed: z
+    .string()
+    .regex(/^[a-z0-9]{1,16}$/)
+    .optional(),
 });
 export type ListAuditsInput = z.infer<typeof ListAuditsInput>;
 
-const ids = z.array(z.uuid({ error: "申报记录编号无效" }), { error: "请选择申报记录" }).min(1, { error: "请选择申报记录" }).max(1000, { error: "一次最多审验1000条" });
+const ids = z
+  .array(z.uuid({ error: "申报记录编号无效" }), { error: "请选择申报记录" })
+  .min(1, { error: "请选择申报记录" })
+  .max(1000, { error: "一次最多审验1000条" });
 
 /** 审验通过 → 已备案. */
 export const PassAuditInput = z.object({ declarationIds: ids });

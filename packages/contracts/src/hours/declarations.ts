@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { CalendarDate, calendarDateField, calendarYearField } from "../calendar.ts";
-import { SingleLineText, MultiLineText } from "../text.ts";
-import { MAX_ATTACHMENT_BASE64 } from "../files.ts";
-import { PageRequest } from "../paging.ts";
-import { wholeNumberField } from "../numbers.ts";
 import { UnitKind } from "../domain-codes.ts";
+import { MAX_ATTACHMENT_BASE64 } from "../files.ts";
+import { wholeNumberField } from "../numbers.ts";
+import { PageRequest } from "../paging.ts";
+import { MultiLineText, SingleLineText } from "../text.ts";
 import { DecisionRow } from "./approvals.ts";
 import { Subject } from "./forms.ts";
 
@@ -63,7 +63,9 @@ export const DeclareInput = z.object({
   score: SingleLineText({ label: "学习成绩", min: 1, max: 50 }),
   requestedHours: hours("申请学时"),
   subject: z.enum(Subject.options, { error: "请选择计入科目" }),
-  details: z.record(SingleLineText({ label: "字段", min: 1, max: 40 }), z.union([SingleLineText({ label: "学习形式字段", max: 200 }), z.number(), z.boolean()])).default({}),
+  details: z
+    .record(SingleLineText({ label: "字段", min: 1, max: 40 }), z.union([SingleLineText({ label: "学习形式字段", max: 200 }), z.number(), z.boolean()]))
+    .default({}),
   attachments: z.array(AttachmentUpload, { error: "请上传附件" }).min(1, { error: "请上传附件" }).max(5, { error: "附件最多5个" }),
 });
 export type DeclareInput = z.infer<typeof DeclareInput>;

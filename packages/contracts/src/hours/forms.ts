@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CalendarDate, calendarDateField } from "../calendar.ts";
-import { SingleLineText, MultiLineText } from "../text.ts";
+import { MultiLineText, SingleLineText } from "../text.ts";
 
 /** 计入科目: 公需科目 / 专业科目. */
 export const Subject = z.enum(["GENERAL", "PROFESSIONAL"]);
@@ -35,7 +35,16 @@ export const HourRule = z.discriminatedUnion("kind", [
   /** A table by rank (field `rank`), plus a bonus when a paper was presented (field `withPaper`). */
   z.object({
     kind: z.literal("RANK"),
-    ranks: z.array(z.object({ code: SingleLineText({ label: "级别代码", max: 50 }), label: SingleLineText({ label: "级别名称", max: 50 }), hours: z.number().positive(), paperBonus: z.number().min(0).default(0) })).min(1),
+    ranks: z
+      .array(
+        z.object({
+          code: SingleLineText({ label: "级别代码", max: 50 }),
+          label: SingleLineText({ label: "级别名称", max: 50 }),
+          hours: z.number().positive(),
+          paperBonus: z.number().min(0).default(0),
+        }),
+      )
+      .min(1),
     capPerYear,
   }),
   /** `perHour` 学时 for every hour taught (field `teachingHours`), up to a cap per item. */

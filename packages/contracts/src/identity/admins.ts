@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { SingleLineText, SearchText, OpaqueToken } from "../text.ts";
 import { NewPassword } from "../auth/password.ts";
 import { IdType } from "../domain-codes.ts";
 import { PageRequest } from "../paging.ts";
+import { OpaqueToken, SearchText, SingleLineText } from "../text.ts";
 import { identifierField, Landline, MobilePhone } from "../validation/identifier.ts";
 import { Email } from "./registration.ts";
 
@@ -58,7 +58,13 @@ export const PrepareAdminInput = z.discriminatedUnion("way", [
       departmentId,
     })
     .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "两次输入的密码不一致" }),
-  z.object({ way: z.literal("EXISTING"), idType: IdType.default("RESIDENT_ID"), idNumber, password: z.string({ error: "请输入密码" }).min(1, "请输入密码"), departmentId }),
+  z.object({
+    way: z.literal("EXISTING"),
+    idType: IdType.default("RESIDENT_ID"),
+    idNumber,
+    password: z.string({ error: "请输入密码" }).min(1, "请输入密码"),
+    departmentId,
+  }),
 ]);
 export type PrepareAdminInput = z.output<typeof PrepareAdminInput>;
 

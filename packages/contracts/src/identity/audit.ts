@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { SearchText } from "../text.ts";
 import { calendarDateField } from "../calendar.ts";
 import { PageRequest } from "../paging.ts";
+import { SearchText } from "../text.ts";
 
 /** 操作日志: 操作人 / 操作类型 / 日期 from–to (China time, both days included). */
 export const ListAuditInput = PageRequest.extend({

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { IdType, UserType } from "../domain-codes.ts";
 import { NewPassword } from "../auth/password.ts";
 import { Permission } from "../auth/permissions.ts";
 import { CallerUnitFields } from "../auth/principal.ts";
+import { IdType, UserType } from "../domain-codes.ts";
 import { identifierField } from "../validation/identifier.ts";
 
 export const CaptchaAnswer = {

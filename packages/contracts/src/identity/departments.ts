@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { SingleLineText, SearchText } from "../text.ts";
 import { wholeNumberField } from "../numbers.ts";
+import { SearchText, SingleLineText } from "../text.ts";
 
 export const DepartmentStatus = z.enum(["ACTIVE", "DISABLED"]);
 export type DepartmentStatus = z.infer<typeof DepartmentStatus>;

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { SingleLineText, SearchText } from "../text.ts";
 import { EducationCode } from "../codes/education.ts";
 import { TitleLevelCode, TitleSeriesCode } from "../codes/title-series.ts";
 import { IdType, ProfessionalStatus } from "../domain-codes.ts";
 import { PageRequest } from "../paging.ts";
+import { SearchText, SingleLineText } from "../text.ts";
 import { MobilePhone } from "../validation/identifier.ts";
 import { Email } from "./registration.ts";
 

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { SingleLineText } from "../text.ts";
 import { NewPassword } from "../auth/password.ts";
 import { EducationCode } from "../codes/education.ts";
 import { IndustryCode } from "../codes/industries.ts";
 import { RegionCode } from "../codes/regions.ts";
 import { TitleLevelCode, TitleSeriesCode } from "../codes/title-series.ts";
 import { IdType, UnitKind, UnitNature } from "../domain-codes.ts";
+import { SingleLineText } from "../text.ts";
 import { requireCodeConfirmation } from "../validation/credit-code.ts";
 import { CodeConfirmed, identifierField, MobilePhone, UnitCode } from "../validation/identifier.ts";
 import { CaptchaAnswer } from "./auth.ts";

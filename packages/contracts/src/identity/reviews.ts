@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { MultiLineText, SearchText } from "../text.ts";
-import { PageRequest } from "../paging.ts";
 import { IdType, UnitNature } from "../domain-codes.ts";
+import { PageRequest } from "../paging.ts";
+import { MultiLineText, SearchText } from "../text.ts";
 
 /** 审核用人单位: pending employers under the caller, searched by 单位名称. */
 export const ListPendingEmployersInput = PageRequest.extend({ name: SearchText("单位名称", 100) });

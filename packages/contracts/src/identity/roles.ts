@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { SingleLineText, SearchText } from "../text.ts";
 import { Permission, permissionModules } from "../auth/permissions.ts";
 import { PageRequest } from "../paging.ts";
+import { SearchText, SingleLineText } from "../text.ts";
 
 const roleName = SingleLineText({ label: "角色名称", min: 1, max: 30, required: "请输入角色名称", tooLong: "角色名称最多30个字" });
 const permissions = z.array(Permission, { error: "请选择权限模块" }).min(1, "请至少选择一个权限模块");

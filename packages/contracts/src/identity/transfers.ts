@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { SingleLineText, MultiLineText, SearchText } from "../text.ts";
 import { IdType } from "../domain-codes.ts";
 import { MAX_ATTACHMENT_BASE64 } from "../files.ts";
 import { PageRequest } from "../paging.ts";
+import { MultiLineText, SearchText, SingleLineText } from "../text.ts";
 import { normalizeIdentifier } from "../validation/identifier.ts";
 
 /** 添加人员: approved professionals of the caller's units who may be transferred out. */
@@ -48,7 +48,12 @@ export const CreateTransferInput = z.object({
   contactPhone: z
     .string({ error: "请输入本单位联系电话" })
     .transform(normalizeIdentifier)
-    .pipe(z.string().min(1, { error: "请输入本单位联系电话", abort: true }).regex(/^[\d-]{7,20}$/, "联系电话格式不正确")),
+    .pipe(
+      z
+        .string()
+        .min(1, { error: "请输入本单位联系电话", abort: true })
+        .regex(/^[\d-]{7,20}$/, "联系电话格式不正确"),
+    ),
   toUnitId: z.uuid("请选择调入单位"),
   reason: MultiLineText({ label: "调转原因", min: 1, max: 500, required: "请输入调转原因", tooLong: "调转原因过长" }),
   attachmentName: SingleLineText({ label: "附件名称", max: 200 }).optional(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { MultiLineText, SearchText } from "../text.ts";
 import { PageRequest } from "../paging.ts";
+import { MultiLineText, SearchText } from "../text.ts";
 import { requireCodeConfirmation } from "../validation/credit-code.ts";
 import { CodeConfirmed, UnitCode } from "../validation/identifier.ts";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { SearchText } from "../text.ts";
+import { TrainingLevel, UnitKind, UnitNature, UnitStatus } from "../domain-codes.ts";
 import { PageRequest } from "../paging.ts";
-import { UnitKind, UnitNature, UnitStatus, TrainingLevel } from "../domain-codes.ts";
+import { SearchText } from "../text.ts";
 
 /** 管理直属账户 › 管理下级单位: 单位名称 / 单位性质 filters. */
 export const ListSubordinatesInput = PageRequest.extend({

@@ -1,16 +1,16 @@
-import { describe, it, expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   CREDIT_CODE_CHARSET,
   CREDIT_CODE_CONFIRM_MESSAGE,
-  isConfirmableCodeMismatch,
   creditCodeCheckCharacter,
   generateCreditCode,
+  isConfirmableCodeMismatch,
   isValidCreditCode,
   isValidOrgCode,
   orgCodeCheckCharacter,
   parseUnitCode,
-  unitCodeErrorMessages,
   type UnitCodeError,
+  unitCodeErrorMessages,
 } from "./credit-code.ts";
 
 function reasonOf(input: string): UnitCodeError | undefined {
@@ -149,9 +149,7 @@ describe("unitCodeErrorMessages", () => {
   it("gives the Chinese messages the forms show", () => {
     expect(unitCodeErrorMessages.CREDIT_CODE_CHECK_CHARACTER).toBe("统一社会信用代码校验位不符，请与营业执照核对后确认");
     expect(unitCodeErrorMessages.ORG_CODE_CHECK_CHARACTER).toBe("组织机构代码校验位不正确");
-    expect(unitCodeErrorMessages.LENGTH).toBe(
-      "机构代码/统一社会信用代码应为18位统一社会信用代码或9位组织机构代码（XXXXXXXX-X）",
-    );
+    expect(unitCodeErrorMessages.LENGTH).toBe("机构代码/统一社会信用代码应为18位统一社会信用代码或9位组织机构代码（XXXXXXXX-X）");
   });
 });
 
@@ -173,11 +171,17 @@ describe("credit codes with a wrong check character (issued before 2016)", () =>
   });
 
   it("is accepted and flagged once the applicant confirms it", () => {
-    expect(parseUnitCode(` ${XIAMEN.toLowerCase()} `, { acceptCheckMismatch: true })).toEqual({ ok: true, value: { kind: "CREDIT_CODE", normalized: XIAMEN, checkMismatch: true } });
+    expect(parseUnitCode(` ${XIAMEN.toLowerCase()} `, { acceptCheckMismatch: true })).toEqual({
+      ok: true,
+      value: { kind: "CREDIT_CODE", normalized: XIAMEN, checkMismatch: true },
+    });
   });
 
   it("a correct code is never flagged, confirmed or not", () => {
-    expect(parseUnitCode("91350100M000100Y43", { acceptCheckMismatch: true })).toEqual({ ok: true, value: { kind: "CREDIT_CODE", normalized: "91350100M000100Y43", checkMismatch: false } });
+    expect(parseUnitCode("91350100M000100Y43", { acceptCheckMismatch: true })).toEqual({
+      ok: true,
+      value: { kind: "CREDIT_CODE", normalized: "91350100M000100Y43", checkMismatch: false },
+    });
   });
 
   it.each([

@@ -4,16 +4,9 @@ import { normalizeIdentifier } from "./identifier.ts";
 
 export type UnitCodeKind = "CREDIT_CODE" | "ORG_CODE";
 
-export type UnitCodeError =
-  | "LENGTH"
-  | "FORMAT"
-  | "CREDIT_CODE_CHECK_CHARACTER"
-  | "EMBEDDED_ORG_CODE_CHECK_CHARACTER"
-  | "ORG_CODE_CHECK_CHARACTER";
+export type UnitCodeError = "LENGTH" | "FORMAT" | "CREDIT_CODE_CHECK_CHARACTER" | "EMBEDDED_ORG_CODE_CHECK_CHARACTER" | "ORG_CODE_CHECK_CHARACTER";
 
-export type UnitCodeResult =
-  | { ok: true; value: { kind: UnitCodeKind; normalized: string; checkMismatch: boolean } }
-  | { ok: false; reason: UnitCodeError };
+export type UnitCodeResult = { ok: true; value: { kind: UnitCodeKind; normalized: string; checkMismatch: boolean } } | { ok: false; reason: UnitCodeError };
 
 /** What the form answers when a credit code's check character does not match: confirm it, or fix it. */
 export const CREDIT_CODE_CONFIRM_MESSAGE = "统一社会信用代码校验位不符，请与营业执照核对后确认";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { LoginInput, RequestPasswordResetInput } from "../identity/auth.ts";
 import { PrepareAdminInput } from "../identity/admins.ts";
+import { LoginInput, RequestPasswordResetInput } from "../identity/auth.ts";
 import { RequestProfileChangeInput } from "../identity/profile-changes.ts";
 import { RegisterEmployerInput, RegisterProfessionalInput } from "../identity/registration.ts";
 import { RequestCodeChangeInput } from "../identity/unit-changes.ts";
@@ -89,7 +89,12 @@ describe("every identifier boundary in the contracts normalises the same way", (
   it.each([
     ["LoginInput", () => LoginInput.parse({ userType: "PROFESSIONAL", idNumber: id, password: "x", ...captcha }).idNumber],
     ["RequestPasswordResetInput", () => RequestPasswordResetInput.parse({ userType: "PROFESSIONAL", idNumber: id, ...captcha }).idNumber],
-    ["RegisterProfessionalInput", () => RegisterProfessionalInput.parse({ ...account, unitId: unit, education: "BACHELOR", titleSeries: "ENGINEERING", titleLevel: "JUNIOR", ...captcha }).idNumber],
+    [
+      "RegisterProfessionalInput",
+      () =>
+        RegisterProfessionalInput.parse({ ...account, unitId: unit, education: "BACHELOR", titleSeries: "ENGINEERING", titleLevel: "JUNIOR", ...captcha })
+          .idNumber,
+    ],
     ["PrepareAdminInput REGISTER", () => (PrepareAdminInput.parse({ way: "REGISTER", ...account }) as { idNumber: string }).idNumber],
     ["PrepareAdminInput EXISTING", () => (PrepareAdminInput.parse({ way: "EXISTING", idNumber: id, password: "x" }) as { idNumber: string }).idNumber],
   ])("%s", (_name, parse) => {
@@ -118,17 +123,23 @@ describe("every identifier boundary in the contracts normalises the same way", (
     expect(codeIssues).toEqual([]);
   });
 
-  it("asks to confirm a credit code with a wrong check character, accepting the form's \"on\" or true", () => {
+  it('asks to confirm a credit code with a wrong check character, accepting the form\'s "on" or true', () => {
     const xiamen = "９１３５０２０３ｍ０００１ｑｋｔ１９";
-    expect(RequestCodeChangeInput.safeParse({ code: xiamen }).error?.issues).toEqual([expect.objectContaining({ path: ["code"], message: "统一社会信用代码校验位不符，请与营业执照核对后确认" })]);
+    expect(RequestCodeChangeInput.safeParse({ code: xiamen }).error?.issues).toEqual([
+      expect.objectContaining({ path: ["code"], message: "统一社会信用代码校验位不符，请与营业执照核对后确认" }),
+    ]);
     expect(RequestCodeChangeInput.parse({ code: xiamen, codeConfirmed: "on" })).toEqual({ code: "91350203M0001QKT19", codeConfirmed: true });
     expect(RequestCodeChangeInput.parse({ code: xiamen, codeConfirmed: true }).codeConfirmed).toBe(true);
     expect(RequestCodeChangeInput.safeParse({ code: "91350203I0001QKT19", codeConfirmed: true }).success).toBe(true); // format faults are the service's (parseUnitCode)
   });
 
   it("refuses what is not an identifier after folding, naming the field", () => {
-    expect(LoginInput.safeParse({ userType: "PROFESSIONAL", idNumber: "\u200B\u3000", password: "x", ...captcha }).error?.issues[0]?.message).toBe("请输入证件号");
-    expect(LoginInput.safeParse({ userType: "PROFESSIONAL", idNumber: "身份证\u0000", password: "x", ...captcha }).error?.issues[0]?.message).toBe("证件号格式不正确");
+    expect(LoginInput.safeParse({ userType: "PROFESSIONAL", idNumber: "\u200B\u3000", password: "x", ...captcha }).error?.issues[0]?.message).toBe(
+      "请输入证件号",
+    );
+    expect(LoginInput.safeParse({ userType: "PROFESSIONAL", idNumber: "身份证\u0000", password: "x", ...captcha }).error?.issues[0]?.message).toBe(
+      "证件号格式不正确",
+    );
     expect(RequestProfileChangeInput.safeParse({ phone: "+1 415 555 0100" }).error?.issues[0]?.message).toBe("手机号应为11位手机号码");
   });
 });

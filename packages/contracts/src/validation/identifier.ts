@@ -54,13 +54,23 @@ export function identifierField(label: string, max: number) {
 export const MobilePhone = z
   .string({ error: "请输入手机号" })
   .transform(normalizeMobilePhone)
-  .pipe(z.string().min(1, "请输入手机号").regex(/^1[3-9]\d{9}$/, "手机号应为11位手机号码"));
+  .pipe(
+    z
+      .string()
+      .min(1, "请输入手机号")
+      .regex(/^1[3-9]\d{9}$/, "手机号应为11位手机号码"),
+  );
 
 /** 固定电话 (optional): digits and '-' after {@link normalizeIdentifier}; empty becomes undefined. */
 export const Landline = z
   .string()
   .transform(normalizeIdentifier)
-  .pipe(z.string().max(20, "固定电话过长").regex(/^[\d-]*$/, "固定电话只能包含数字和-"))
+  .pipe(
+    z
+      .string()
+      .max(20, "固定电话过长")
+      .regex(/^[\d-]*$/, "固定电话只能包含数字和-"),
+  )
   .optional()
   .transform((v) => v || undefined);
 

@@ -1,13 +1,13 @@
-import { describe, it, expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   generateResidentId,
   isValidResidentId,
   maskIdNumber,
   maskPhone,
   parseResidentId,
+  type ResidentIdError,
   residentIdCheckCharacter,
   residentIdErrorMessages,
-  type ResidentIdError,
 } from "./resident-id.ts";
 
 function reasonOf(input: string, now?: Date): ResidentIdError | undefined {
@@ -121,7 +121,7 @@ describe("generateResidentId", () => {
     const span = Date.UTC(2024, 11, 31) - start;
     for (let i = 0; i < 500; i++) {
       // Deterministic spread over dates and sequences keeps failures reproducible.
-      const birth = new Date(start + Math.floor(((i * 7919) % 1000) / 1000 * span));
+      const birth = new Date(start + Math.floor((((i * 7919) % 1000) / 1000) * span));
       const region = regions[i % regions.length] ?? "370102";
       const id = generateResidentId(region, birth, (i * 37) % 1000);
       expect(parseResidentId(id).ok, id).toBe(true);

@@ -11,9 +11,7 @@ export interface ParsedResidentId {
   sex: "M" | "F";
 }
 
-export type ResidentIdResult =
-  | { ok: true; value: ParsedResidentId }
-  | { ok: false; reason: ResidentIdError };
+export type ResidentIdResult = { ok: true; value: ParsedResidentId } | { ok: false; reason: ResidentIdError };
 
 export const residentIdErrorMessages: Record<ResidentIdError, string> = {
   LENGTH: "身份证号应为18位",
@@ -28,13 +26,41 @@ const CHECK_CHARACTERS = "10X98765432";
 
 // GB/T 2260 province-level codes, plus 71/81/82/83 used by Taiwan, Hong Kong and Macao residence permits.
 const PROVINCE_CODES: ReadonlySet<string> = new Set([
-  "11", "12", "13", "14", "15",
-  "21", "22", "23",
-  "31", "32", "33", "34", "35", "36", "37",
-  "41", "42", "43", "44", "45", "46",
-  "50", "51", "52", "53", "54",
-  "61", "62", "63", "64", "65",
-  "71", "81", "82", "83",
+  "11",
+  "12",
+  "13",
+  "14",
+  "15",
+  "21",
+  "22",
+  "23",
+  "31",
+  "32",
+  "33",
+  "34",
+  "35",
+  "36",
+  "37",
+  "41",
+  "42",
+  "43",
+  "44",
+  "45",
+  "46",
+  "50",
+  "51",
+  "52",
+  "53",
+  "54",
+  "61",
+  "62",
+  "63",
+  "64",
+  "65",
+  "71",
+  "81",
+  "82",
+  "83",
 ]);
 
 // Birth dates are Beijing calendar dates: "today" comes from the platform calendar, whatever the server's zone.

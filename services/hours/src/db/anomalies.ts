@@ -1,5 +1,5 @@
 import { fromDateColumn } from "@ce/contracts";
-import { anomalyFlags, type AnomalyCode, type ClaimFacts } from "../domain/anomalies.ts";
+import { type AnomalyCode, anomalyFlags, type ClaimFacts } from "../domain/anomalies.ts";
 import type { Db } from "./client.ts";
 import { COUNTING } from "./declarations.ts";
 

@@ -1,8 +1,7 @@
-
-import { DomainError, hoursEvents, rejectReasons, type ApprovalRow, type ListApprovalsInput, type Page } from "@ce/contracts";
-import { containsFilter, likePrefix, prefixFilter, type EventMeta } from "@ce/service-kit";
-import { decideStep, type Decision, type PendingDeclaration } from "../domain/approval.ts";
+import { type ApprovalRow, DomainError, hoursEvents, type ListApprovalsInput, type Page, rejectReasons } from "@ce/contracts";
+import { containsFilter, type EventMeta, likePrefix, prefixFilter } from "@ce/service-kit";
 import { anomalyLabels } from "../domain/anomalies.ts";
+import { type Decision, decideStep, type PendingDeclaration } from "../domain/approval.ts";
 import { declarationEvent } from "../events/hours.ts";
 import { anomaliesOf } from "./anomalies.ts";
 import type { Db, Tx } from "./client.ts";
@@ -17,16 +16,39 @@ export interface Decider {
 }
 
 /** APPROVE without a figure keeps each record's current 认定学时; a lower figure needs `reason`. */
-export type DecisionInput = { kind: "APPROVE"; recognizedHours?: number | undefined; reason?: string | undefined } | { kind: "REJECT"; reasonCode: string; reason: string };
+export type DecisionInput =
+  | { kind: "APPROVE"; recognizedHours?: number | undefined; reason?: string | undefined }
+  | { kind: "REJECT"; reasonCode: string; reason: string };
 
 /** 学时审批: pending declarations whose 当前处理人 is the caller's unit, with their anomaly hints. */
 export async function listAwaiting(db: Db, who: Decider, input: ListApprovalsInput): Promise<Page<ApprovalRow>> {
-  const page = await listWhere(db, { status: "PENDING", currentHandlerId: who.unitId, unitPath: prefixFilter(who.scopePath), ...(input.name ? { professionalName: containsFilter(input.name) } : {}) }, input);
-  const flags = await anomaliesOf(db, page.items.map((r) => r.id));
+  const page = await listWhere(
+    db,
+    {
+      status: "PENDING",
+      currentHandlerId: who.unitId,
+      unitPath: prefixFilter(who.scopePath),
+      ...(input.name ? { professionalName: containsFilter(input.name) } : {}),
+    },
+    input,
+  );
+  const flags = await anomaliesOf(
+    db,
+    page.items.map((r) => r.id),
+  );
   return { ...page, items: page.items.map((r) => ({ ...r, flags: (flags.get(r.id) ?? []).map((c) => anomalyLabels[c]) })) };
 }
 
-type Locked = { id: string; status: string; current_handler_id: string | null; step_index: number; chain: unknown; requested_hours: number; computed_hours: number; recognized_hours: number | null };
+type Locked = {
+  id: string;
+  status: string;
+  current_handler_id: string | null;
+  step_index: number;
+  chain: unknown;
+  requested_hours: number;
+  computed_hours: number;
+  recognized_hours: number | null;
+};
 
 /**
  * Decides one or many declarations in the caller's transaction: locks them, checks each is
@@ -64,7 +86,10 @@ export async function decide(tx: Tx, who: Decider, ids: readonly string[], input
       AS u(id, status, step_index, handler, recognized)
     WHERE d.id = u.id`;
   // A rejection records its reason; an approval that lowered 认定学时 records why it did.
-  const reasonText = input.kind === "REJECT" ? [rejectReasons.find((r) => r.code === input.reasonCode)?.label, input.reason].filter(Boolean).join("：") : input.reason?.trim() || null;
+  const reasonText =
+    input.kind === "REJECT"
+      ? [rejectReasons.find((r) => r.code === input.reasonCode)?.label, input.reason].filter(Boolean).join("：")
+      : input.reason?.trim() || null;
   await tx.$executeRaw`
     INSERT INTO hours.declaration_decision
       (id, declaration_id, kind, step_index, unit_id, unit_name, actor_account_id, actor_name, decision, recognized_hours, reason_code, reason)
@@ -80,4 +105,3 @@ export async function decide(tx: Tx, who: Decider, ids: readonly string[], input
   }
   return next.length;
 }
-

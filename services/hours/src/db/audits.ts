@@ -1,9 +1,9 @@
-import { DomainError, hoursEvents, type DeclarationRow, type ListAuditsInput, type Page } from "@ce/contracts";
-import { likePrefix, prefixFilter, type EventMeta } from "@ce/service-kit";
+import { type DeclarationRow, DomainError, hoursEvents, type ListAuditsInput, type Page } from "@ce/contracts";
+import { type EventMeta, likePrefix, prefixFilter } from "@ce/service-kit";
 import { declarationEvent } from "../events/hours.ts";
+import type { Decider } from "./approvals.ts";
 import type { Db, Tx } from "./client.ts";
 import { listWhere, withForm } from "./declarations.ts";
-import type { Decider } from "./approvals.ts";
 
 /**
  * 学时审验 list: approved declarations strictly below the caller's unit. A sample keeps, per unit
@@ -37,7 +37,13 @@ export async function listAuditable(db: Db, who: Decider, input: ListAuditsInput
  * 审验通过 (已备案) or 审验不通过 (voided: the hours stop counting, the person declares again) for
  * approved declarations of the caller's subordinates, under row locks.
  */
-export async function audit(tx: Tx, who: Decider, ids: readonly string[], outcome: { passed: true } | { passed: false; reason: string }, meta: EventMeta): Promise<number> {
+export async function audit(
+  tx: Tx,
+  who: Decider,
+  ids: readonly string[],
+  outcome: { passed: true } | { passed: false; reason: string },
+  meta: EventMeta,
+): Promise<number> {
   const unique = [...new Set(ids)];
   const rows = await tx.$queryRaw<{ id: string; status: string }[]>`
     SELECT id::text, status FROM hours.declaration
@@ -63,4 +69,3 @@ export async function audit(tx: Tx, who: Decider, ids: readonly string[], outcom
   }
   return unique.length;
 }
-

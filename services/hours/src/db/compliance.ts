@@ -1,5 +1,5 @@
-import type { Db } from "./client.ts";
 import type { YearHours } from "../domain/compliance.ts";
+import type { Db } from "./client.ts";
 
 /** Recognised hours per year and subject of one person; only approved and filed records count. */
 export async function hoursByYear(db: Db, professionalId: string, years: readonly number[]): Promise<Map<number, YearHours>> {

@@ -1,7 +1,18 @@
-import { ApprovalChain, DecisionRow, DeclarationStatus, Subject, type DeclarableProfessional, type DeclarationDetail, type DeclarationRow, type ListRecordsInput, type Page } from "@ce/contracts";
-import { containsFilter, dbValue, prefixFilter, paginate } from "@ce/service-kit";
+import {
+  ApprovalChain,
+  DecisionRow,
+  type DeclarableProfessional,
+  type DeclarationDetail,
+  type DeclarationRow,
+  DeclarationStatus,
+  fromDateColumn,
+  type ListRecordsInput,
+  type Page,
+  type PageRequest,
+  Subject,
+} from "@ce/contracts";
+import { containsFilter, dbValue, paginate, prefixFilter } from "@ce/service-kit";
 import { z } from "zod";
-import { fromDateColumn, type PageRequest } from "@ce/contracts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Db, Tx } from "./client.ts";
 
@@ -20,7 +31,6 @@ const tabStatuses: Record<ListRecordsInput["tab"], DeclarationStatus[] | null> =
 
 /** Statuses whose hours still count against a form's yearly cap. */
 export const COUNTING: DeclarationStatus[] = ["PENDING", "APPROVED", "FILED"];
-
 
 /** The approved professionals of a unit subtree (选择申请人 › 添加人员). */
 export async function declarableProfessionals(db: Db, scopePath: string, name?: string): Promise<DeclarableProfessional[]> {

@@ -1,5 +1,5 @@
-import { FormField, fromDateColumn, HourRule, Subject, toDateColumn, type LearningForm, type UpdateFormInput } from "@ce/contracts";
 import { randomUUID } from "node:crypto";
+import { FormField, fromDateColumn, HourRule, type LearningForm, Subject, toDateColumn, type UpdateFormInput } from "@ce/contracts";
 import type { Db, Tx } from "./client.ts";
 
 type VersionRow = {
@@ -35,7 +35,14 @@ export function toLearningForm(v: VersionRow): LearningForm {
 export async function activeForms(db: Db | Tx, on: string): Promise<LearningForm[]> {
   const forms = await db.learningForm.findMany({
     orderBy: { sortOrder: "asc" },
-    include: { versions: { where: { effectiveFrom: { lte: toDateColumn(on) } }, orderBy: [{ effectiveFrom: "desc" }, { version: "desc" }], take: 1, include: { form: true } } },
+    include: {
+      versions: {
+        where: { effectiveFrom: { lte: toDateColumn(on) } },
+        orderBy: [{ effectiveFrom: "desc" }, { version: "desc" }],
+        take: 1,
+        include: { form: true },
+      },
+    },
   });
   return forms.flatMap((f) => f.versions.map(toLearningForm));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anomalyFlags, daysSpanned, type ClaimFacts } from "./anomalies.ts";
+import { anomalyFlags, type ClaimFacts, daysSpanned } from "./anomalies.ts";
 
 const claim = (over: Partial<ClaimFacts> = {}): ClaimFacts => ({
   id: "a",

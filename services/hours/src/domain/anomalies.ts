@@ -32,7 +32,8 @@ export function anomalyFlags(target: ClaimFacts, others: readonly ClaimFacts[]):
   const rest = others.filter((o) => o.id !== target.id);
   const hashes = new Set(target.attachmentHashes);
   if (rest.some((o) => o.attachmentHashes.some((h) => hashes.has(h)))) flags.push("SHARED_ATTACHMENT");
-  if (rest.some((o) => o.professionalId === target.professionalId && o.startDate <= target.endDate && target.startDate <= o.endDate)) flags.push("OVERLAPPING_DATES");
+  if (rest.some((o) => o.professionalId === target.professionalId && o.startDate <= target.endDate && target.startDate <= o.endDate))
+    flags.push("OVERLAPPING_DATES");
   if (target.requestedHours > 8 * daysSpanned(target.startDate, target.endDate)) flags.push("OVER_8_PER_DAY");
   const cls = normalise(target.className);
   if (rest.some((o) => o.professionalId !== target.professionalId && normalise(o.className) === cls && o.requestedHours !== target.requestedHours)) {

@@ -6,11 +6,26 @@ const chain = [
   { id: "u-jinan", name: "济南市交通运输局" },
   { id: "u-province", name: "山东省交通运输厅" },
 ];
-const pending: PendingDeclaration = { id: "d1", status: "PENDING", currentHandlerId: "u-jinan", stepIndex: 1, chain, requestedHours: 40, computedHours: 36, recognizedHours: null };
+const pending: PendingDeclaration = {
+  id: "d1",
+  status: "PENDING",
+  currentHandlerId: "u-jinan",
+  stepIndex: 1,
+  chain,
+  requestedHours: 40,
+  computedHours: 36,
+  recognizedHours: null,
+};
 
 describe("decideStep", () => {
   it("moves an approved declaration to the next unit, recognising the computed hours by default", () => {
-    expect(decideStep(pending, "u-jinan", { kind: "APPROVE" })).toEqual({ status: "PENDING", stepIndex: 2, currentHandlerId: "u-province", recognizedHours: 36, final: false });
+    expect(decideStep(pending, "u-jinan", { kind: "APPROVE" })).toEqual({
+      status: "PENDING",
+      stepIndex: 2,
+      currentHandlerId: "u-province",
+      recognizedHours: 36,
+      final: false,
+    });
   });
 
   it("makes it 审核通过 at the last unit of the chain", () => {

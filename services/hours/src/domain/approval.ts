@@ -31,7 +31,8 @@ export const defaultRecognized = (d: Pick<PendingDeclaration, "requestedHours" |
  * The 认定学时 a level starts from: what the level below recognised, or at the first level the
  * computed default. A batch approval and a single approval without a figure keep exactly this.
  */
-export const startingRecognized = (d: Pick<PendingDeclaration, "requestedHours" | "computedHours" | "recognizedHours">) => d.recognizedHours ?? defaultRecognized(d);
+export const startingRecognized = (d: Pick<PendingDeclaration, "requestedHours" | "computedHours" | "recognizedHours">) =>
+  d.recognizedHours ?? defaultRecognized(d);
 
 /**
  * One level's decision on a declaration waiting for `unitId`. Approving moves it to the next unit

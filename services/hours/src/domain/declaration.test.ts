@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { DomainError, HourRule, type LearningForm } from "@ce/contracts";
+import { describe, expect, it } from "vitest";
 import { allowedYears, assessDeclaration } from "./declaration.ts";
 
 const jobTraining: LearningForm = {
@@ -56,7 +56,9 @@ describe("allowedYears follows the Beijing calendar", () => {
 describe("assessDeclaration", () => {
   it("allows the current year and the two before it", () => {
     expect(allowedYears(today)).toEqual([2026, 2025, 2024]);
-    expect(fieldOf(() => assessDeclaration(jobTraining, { ...claim, year: 2023, startDate: "2023-01-01", endDate: "2023-01-02" }, { today, usedThisYear: 0 }))).toBe("year");
+    expect(
+      fieldOf(() => assessDeclaration(jobTraining, { ...claim, year: 2023, startDate: "2023-01-01", endDate: "2023-01-02" }, { today, usedThisYear: 0 })),
+    ).toBe("year");
     expect(fieldOf(() => assessDeclaration(jobTraining, { ...claim, year: 2027 }, { today, usedThisYear: 0 }))).toBe("year");
   });
 

@@ -1,5 +1,5 @@
-import { calendarYear, DomainError, subjectLabels, type DeclareInput, type LearningForm } from "@ce/contracts";
-import { computeHours, type ComputedHours } from "./hour-rules.ts";
+import { calendarYear, type DeclareInput, DomainError, type LearningForm, subjectLabels } from "@ce/contracts";
+import { type ComputedHours, computeHours } from "./hour-rules.ts";
 
 /** 计入年度 may be the current year or up to this many years back (configurable per deployment). */
 export const DEFAULT_YEARS_BACK = 2;
@@ -34,7 +34,8 @@ export function assessDeclaration(form: LearningForm, claim: Claim, opts: { toda
     const value = claim.details[field.key];
     const empty = value === undefined || value === "" || (field.type === "checkbox" && value === false);
     if (field.required && empty && field.type !== "checkbox") throw new DomainError("BAD_REQUEST", `请填写${field.label}`, `details.${field.key}`);
-    if (!empty && field.type === "number" && !(Number(value) > 0)) throw new DomainError("BAD_REQUEST", `${field.label}须为大于0的数字`, `details.${field.key}`);
+    if (!empty && field.type === "number" && !(Number(value) > 0))
+      throw new DomainError("BAD_REQUEST", `${field.label}须为大于0的数字`, `details.${field.key}`);
     if (!empty && field.type === "select" && !field.options?.some((o) => o.value === value)) {
       throw new DomainError("BAD_REQUEST", `请选择${field.label}`, `details.${field.key}`);
     }

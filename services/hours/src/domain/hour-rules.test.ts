@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { HourRule } from "@ce/contracts";
+import { describe, expect, it } from "vitest";
 import { computeHours } from "./hour-rules.ts";
 
 const rule = (r: unknown) => HourRule.parse(r);

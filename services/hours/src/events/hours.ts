@@ -1,5 +1,5 @@
-import { DeclarationStatus, Subject, type DeclarationEvent, type EventDefinition } from "@ce/contracts";
-import { dbValue, enqueueEvent, type EventMeta, type SqlClient } from "@ce/service-kit";
+import { type DeclarationEvent, DeclarationStatus, type EventDefinition, Subject } from "@ce/contracts";
+import { dbValue, type EventMeta, enqueueEvent, type SqlClient } from "@ce/service-kit";
 import type { z } from "zod";
 import { SCHEMA } from "../config.ts";
 

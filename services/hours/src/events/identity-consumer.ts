@@ -1,5 +1,13 @@
-import { identityEvents, isNewerSnapshot, type EventEnvelope, type ProfessionalSnapshot, type ProfessionalTransferred, type UnitMoved, type UnitSnapshot } from "@ce/contracts";
-import { likePrefix, on, startConsumer, type Infra } from "@ce/service-kit";
+import {
+  type EventEnvelope,
+  identityEvents,
+  isNewerSnapshot,
+  type ProfessionalSnapshot,
+  type ProfessionalTransferred,
+  type UnitMoved,
+  type UnitSnapshot,
+} from "@ce/contracts";
+import { type Infra, likePrefix, on, startConsumer } from "@ce/service-kit";
 import { SCHEMA } from "../config.ts";
 import type { Db, Tx } from "../db/client.ts";
 
@@ -40,8 +48,7 @@ async function upsertProfessional(tx: Tx, s: ProfessionalSnapshot, at: string) {
 
 const professionalChanged = (tx: Tx, event: EventEnvelope<ProfessionalSnapshot>) => upsertProfessional(tx, event.data, event.occurredAt);
 // The person's declarations stay with their history; only where they work now changes.
-const professionalTransferred = (tx: Tx, event: EventEnvelope<ProfessionalTransferred>) =>
-  upsertProfessional(tx, event.data.professional, event.occurredAt);
+const professionalTransferred = (tx: Tx, event: EventEnvelope<ProfessionalTransferred>) => upsertProfessional(tx, event.data.professional, event.occurredAt);
 
 /** A unit moved: every replica path under its old path is rewritten, the subtree's people and declarations included. */
 async function unitMoved(tx: Tx, event: EventEnvelope<UnitMoved>) {

@@ -1,7 +1,7 @@
-import { TRPCError } from "@trpc/server";
-import { z } from "zod";
 import { ApprovalChainUnit } from "@ce/contracts";
 import { permittedProcedure, router } from "@ce/service-kit";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
 import type { Db } from "../db/client.ts";
 import { findUnitInScope, unitsOnPath } from "../db/units.ts";
 import { approvalChain } from "../domain/approval-chain.ts";

@@ -1,6 +1,17 @@
-import { ApprovalRow, ApproveInput, BatchApproveInput, BatchRejectInput, BatchResult, DomainError, ListApprovalsInput, pageOf, RejectInput, type Principal } from "@ce/contracts";
+import {
+  ApprovalRow,
+  ApproveInput,
+  BatchApproveInput,
+  BatchRejectInput,
+  BatchResult,
+  DomainError,
+  ListApprovalsInput,
+  type Principal,
+  pageOf,
+  RejectInput,
+} from "@ce/contracts";
 import { permittedProcedure, router } from "@ce/service-kit";
-import { decide, listAwaiting, type Decider, type DecisionInput } from "../db/approvals.ts";
+import { type Decider, type DecisionInput, decide, listAwaiting } from "../db/approvals.ts";
 import type { HoursDeps } from "../deps.ts";
 
 function deciderOf(p: Principal): Decider {
@@ -13,9 +24,12 @@ export function approvalsRouter(deps: HoursDeps) {
   const { db } = deps;
   const run = async (p: Principal, requestId: string, ids: string[], input: DecisionInput) => {
     const who = deciderOf(p);
-    const decided = await db.$transaction((tx) => decide(tx, who, ids, input, { actor: { accountId: p.accountId, unitId: p.unitId }, correlationId: requestId }), {
-      timeout: 60_000,
-    });
+    const decided = await db.$transaction(
+      (tx) => decide(tx, who, ids, input, { actor: { accountId: p.accountId, unitId: p.unitId }, correlationId: requestId }),
+      {
+        timeout: 60_000,
+      },
+    );
     deps.nudgeOutbox();
     return { decided };
   };
@@ -28,12 +42,16 @@ export function approvalsRouter(deps: HoursDeps) {
     approve: permittedProcedure("hours.approve")
       .input(ApproveInput)
       .output(BatchResult)
-      .mutation(({ ctx, input }) => run(ctx.principal, ctx.requestId, [input.declarationId], { kind: "APPROVE", recognizedHours: input.recognizedHours, reason: input.reason })),
+      .mutation(({ ctx, input }) =>
+        run(ctx.principal, ctx.requestId, [input.declarationId], { kind: "APPROVE", recognizedHours: input.recognizedHours, reason: input.reason }),
+      ),
 
     reject: permittedProcedure("hours.approve")
       .input(RejectInput)
       .output(BatchResult)
-      .mutation(({ ctx, input }) => run(ctx.principal, ctx.requestId, [input.declarationId], { kind: "REJECT", reasonCode: input.reasonCode, reason: input.reason })),
+      .mutation(({ ctx, input }) =>
+        run(ctx.principal, ctx.requestId, [input.declarationId], { kind: "REJECT", reasonCode: input.reasonCode, reason: input.reason }),
+      ),
 
     /** 批量审核通过: each record keeps its current 认定学时 (the lower level's figure, or the computed default). */
     batchApprove: permittedProcedure("hours.approve")
@@ -44,6 +62,8 @@ export function approvalsRouter(deps: HoursDeps) {
     batchReject: permittedProcedure("hours.approve")
       .input(BatchRejectInput)
       .output(BatchResult)
-      .mutation(({ ctx, input }) => run(ctx.principal, ctx.requestId, input.declarationIds, { kind: "REJECT", reasonCode: input.reasonCode, reason: input.reason })),
+      .mutation(({ ctx, input }) =>
+        run(ctx.principal, ctx.requestId, input.declarationIds, { kind: "REJECT", reasonCode: input.reasonCode, reason: input.reason }),
+      ),
   });
 }

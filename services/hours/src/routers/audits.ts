@@ -1,4 +1,4 @@
-import { BatchResult, DeclarationRow, DomainError, FailAuditInput, ListAuditsInput, pageOf, PassAuditInput, type Principal } from "@ce/contracts";
+import { BatchResult, DeclarationRow, DomainError, FailAuditInput, ListAuditsInput, PassAuditInput, type Principal, pageOf } from "@ce/contracts";
 import { permittedProcedure, router } from "@ce/service-kit";
 import type { Decider } from "../db/approvals.ts";
 import { audit, listAuditable } from "../db/audits.ts";
@@ -14,7 +14,10 @@ export function auditsRouter(deps: HoursDeps) {
   const { db } = deps;
   const run = async (p: Principal, requestId: string, ids: string[], outcome: { passed: true } | { passed: false; reason: string }) => {
     const who = auditorOf(p);
-    const decided = await db.$transaction((tx) => audit(tx, who, ids, outcome, { actor: { accountId: p.accountId, unitId: p.unitId }, correlationId: requestId }), { timeout: 60_000 });
+    const decided = await db.$transaction(
+      (tx) => audit(tx, who, ids, outcome, { actor: { accountId: p.accountId, unitId: p.unitId }, correlationId: requestId }),
+      { timeout: 60_000 },
+    );
     deps.nudgeOutbox();
     return { decided };
   };

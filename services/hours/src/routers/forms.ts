@@ -1,6 +1,6 @@
 import { calendarDate, DomainError, GetFormInput, LearningForm, UpdateFormInput } from "@ce/contracts";
-import { z } from "zod";
 import { authedProcedure, permittedProcedure, router } from "@ce/service-kit";
+import { z } from "zod";
 import { activeForm, activeForms, addFormVersion } from "../db/forms.ts";
 import type { HoursDeps } from "../deps.ts";
 
@@ -14,11 +14,14 @@ export function formsRouter(deps: HoursDeps) {
     /** Every form's version in force today (anyone signed in declares or reviews with it). */
     list: authedProcedure.output(z.array(LearningForm)).query(() => activeForms(db, today(deps))),
 
-    get: authedProcedure.input(GetFormInput).output(LearningForm).query(async ({ input }) => {
-      const form = await activeForm(db, input.code, today(deps));
-      if (!form) throw new DomainError("NOT_FOUND", "学习形式不存在", "code");
-      return form;
-    }),
+    get: authedProcedure
+      .input(GetFormInput)
+      .output(LearningForm)
+      .query(async ({ input }) => {
+        const form = await activeForm(db, input.code, today(deps));
+        if (!form) throw new DomainError("NOT_FOUND", "学习形式不存在", "code");
+        return form;
+      }),
 
     /** A new version effective from a date; only the province (a department with no superior) edits the catalog. */
     update: permittedProcedure("hours.approve")

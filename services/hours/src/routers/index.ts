@@ -10,7 +10,9 @@ import { formsRouter } from "./forms.ts";
 
 export function createHoursRouter(deps: HoursDeps) {
   return router({
-    approvalChain: approvalChainRouter(deps.db), forms: formsRouter(deps), declarations: declarationsRouter(deps),
+    approvalChain: approvalChainRouter(deps.db),
+    forms: formsRouter(deps),
+    declarations: declarationsRouter(deps),
     attachments: attachmentsRouter(deps),
     approvals: approvalsRouter(deps),
     audits: auditsRouter(deps),

@@ -4,7 +4,7 @@
 // JetStream object store and its metadata in Postgres — the blob only for a committed declaration.
 import { randomUUID } from "node:crypto";
 import type { AttachmentUpload } from "@ce/contracts";
-import { decodeAttachmentImage, openBlobBucket, storedAttachmentName, type Infra } from "@ce/service-kit";
+import { decodeAttachmentImage, type Infra, openBlobBucket, storedAttachmentName } from "@ce/service-kit";
 import type { Db } from "../db/client.ts";
 
 /** A decoded upload: the attachment row's fields, and the re-encoded bytes to store. */
@@ -45,7 +45,14 @@ export async function prepareAttachments(uploads: readonly AttachmentUpload[]): 
   const prepared: PreparedAttachment[] = [];
   for (const u of uploads) {
     const image = await decodeAttachmentImage(new Uint8Array(Buffer.from(u.contentBase64, "base64")), "attachments");
-    prepared.push({ id: randomUUID(), originalName: storedAttachmentName(u.name, image.type), contentType: image.contentType, size: image.size, sha256: image.sha256, bytes: image.bytes });
+    prepared.push({
+      id: randomUUID(),
+      originalName: storedAttachmentName(u.name, image.type),
+      contentType: image.contentType,
+      size: image.size,
+      sha256: image.sha256,
+      bytes: image.bytes,
+    });
   }
   return prepared;
 }

@@ -5,7 +5,12 @@ import type { Db } from "../../src/db/client.ts";
 /** `count` pending 岗位培训 declarations of one person, waiting at `chain[stepIndex]`. */
 export async function seedPendingDeclarations(
   db: Db,
-  opts: { count: number; professional: { accountId: string; name: string; unitId: string; unitPath: string }; chain: { id: string; name: string }[]; stepIndex: number },
+  opts: {
+    count: number;
+    professional: { accountId: string; name: string; unitId: string; unitPath: string };
+    chain: { id: string; name: string }[];
+    stepIndex: number;
+  },
 ): Promise<string[]> {
   const version = await db.learningFormVersion.findFirstOrThrow({ where: { form: { code: "JOB_TRAINING" } }, orderBy: { version: "asc" } });
   const ids = Array.from({ length: opts.count }, () => randomUUID());

@@ -1,10 +1,11 @@
 // The hours procedures for the authorization matrix and the fuzz suite: one sample input each,
 // pointing at 济南's objects (the victim unit); callers come from 青岛 (its sibling) or have no session.
-import { createCallerFactory } from "@ce/service-kit";
-import { callerContext, testPrincipal, type MatrixCases } from "@ce/service-kit/testing";
+
 import type { DeclareInput, LearningForm } from "@ce/contracts";
+import { createCallerFactory } from "@ce/service-kit";
+import { callerContext, type MatrixCases, testPrincipal } from "@ce/service-kit/testing";
 import { createHoursRouter } from "../../src/routers/index.ts";
-import { bus, busDriver, jinan, port, portWorker, province, qingdao, type HoursWorld, type UnitEnvelope } from "./world.ts";
+import { bus, busDriver, type HoursWorld, jinan, port, portWorker, province, qingdao, type UnitEnvelope } from "./world.ts";
 
 export const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
@@ -76,6 +77,16 @@ export const hoursCallers = () => ({
 });
 
 export const hoursSentinels = (v: HoursVictim) => ({
-  sentinels: [jinan.data.unitId, jinan.data.name, bus.data.unitId, bus.data.name, busDriver.data.accountId, busDriver.data.name, v.declarationId, v.attachmentId, "驾驶员岗位培训班"],
+  sentinels: [
+    jinan.data.unitId,
+    jinan.data.name,
+    bus.data.unitId,
+    bus.data.name,
+    busDriver.data.accountId,
+    busDriver.data.name,
+    v.declarationId,
+    v.attachmentId,
+    "驾驶员岗位培训班",
+  ],
   privateSentinels: [busDriver.data.accountId, busDriver.data.name, v.declarationId, v.attachmentId],
 });

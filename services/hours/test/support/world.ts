@@ -1,17 +1,25 @@
 // A small province for hours tests: units and professionals published the way identity does.
 import { randomBytes, randomUUID } from "node:crypto";
-import { afterAll, beforeAll, expect } from "vitest";
-import { callerUnit, naming as makeNaming, sessionKeys, type Permission, type Principal, type ProfessionalSnapshot } from "@ce/contracts";
+import { callerUnit, naming as makeNaming, type Permission, type Principal, type ProfessionalSnapshot, sessionKeys } from "@ce/contracts";
 import { SESSION_TTL_S } from "@ce/service-kit";
 import { cleanupPrefix, eventually, fakeIdentityProducer, signIn, unitEnvelope } from "@ce/service-kit/testing";
-import { createTestDatabase, dropTestDatabase, testTag, TEST_NATS_URL, TEST_REDIS_URL } from "@ce/testkit";
+import { createTestDatabase, dropTestDatabase, TEST_NATS_URL, TEST_REDIS_URL, testTag } from "@ce/testkit";
+import { afterAll, beforeAll, expect } from "vitest";
 import { startHours } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { migrate } from "../../src/db/migrate.ts";
 
 export const province = unitEnvelope("ce.identity.unit.created.v1", { name: "山东省交通运输厅", region: "370000" });
-export const jinan = unitEnvelope("ce.identity.unit.created.v1", { name: "济南市交通运输局", superiorId: province.data.unitId, superiorPath: province.data.path });
-export const qingdao = unitEnvelope("ce.identity.unit.created.v1", { name: "青岛市交通运输局", superiorId: province.data.unitId, superiorPath: province.data.path });
+export const jinan = unitEnvelope("ce.identity.unit.created.v1", {
+  name: "济南市交通运输局",
+  superiorId: province.data.unitId,
+  superiorPath: province.data.path,
+});
+export const qingdao = unitEnvelope("ce.identity.unit.created.v1", {
+  name: "青岛市交通运输局",
+  superiorId: province.data.unitId,
+  superiorPath: province.data.path,
+});
 export const bus = unitEnvelope("ce.identity.unit.created.v1", {
   name: "济南公共交通集团有限公司",
   kind: "EMPLOYER",
@@ -74,7 +82,10 @@ export async function bootHoursWorld(name: string, now = () => new Date()) {
   const databaseUrl = await createTestDatabase(tag);
   await migrate(databaseUrl);
   const producer = await fakeIdentityProducer(makeNaming(tag));
-  const app = await startHours(loadConfig({ DATABASE_URL: databaseUrl, NATS_URL: TEST_NATS_URL, REDIS_URL: TEST_REDIS_URL, SUBJECT_PREFIX: tag, PORT: "0", LOG_LEVEL: "warn" }), { now });
+  const app = await startHours(
+    loadConfig({ DATABASE_URL: databaseUrl, NATS_URL: TEST_NATS_URL, REDIS_URL: TEST_REDIS_URL, SUBJECT_PREFIX: tag, PORT: "0", LOG_LEVEL: "warn" }),
+    { now },
+  );
   for (const e of [province, jinan, qingdao, bus, port]) await producer.publish(e);
   for (const e of [busDriver, busPending, portWorker]) await producer.publish(e);
   await eventually(async () => {

@@ -21,7 +21,8 @@ describe("captcha image", () => {
       const { data, info } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true });
       const scale = info.width / CAPTCHA_WIDTH;
       // A glyph box in pixels, widened by the warp's largest shift (2.5 px).
-      const owner = (x: number, y: number) => boxes.findIndex((b) => x >= b.left * scale - 3 && x <= b.right * scale + 3 && y >= b.top * scale - 3 && y <= b.bottom * scale + 3);
+      const owner = (x: number, y: number) =>
+        boxes.findIndex((b) => x >= b.left * scale - 3 && x <= b.right * scale + 3 && y >= b.top * scale - 3 && y <= b.bottom * scale + 3);
       const inkPerBox = boxes.map(() => 0);
       let stray = 0;
       for (let y = 0; y < info.height; y++) {

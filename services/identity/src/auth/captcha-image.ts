@@ -20,11 +20,20 @@ export async function captchaPng(answer: string, rand: Rand): Promise<Buffer> {
 /** captchaPng with the glyph boxes of the drawing (viewBox units: multiply by 2 for pixels). */
 export async function captchaImage(answer: string, rand: Rand): Promise<{ png: Buffer; boxes: Box[] }> {
   const { svg, boxes } = captchaDrawing(answer, rand);
-  const { data, info } = await sharp(Buffer.from(svg), { density: DENSITY }).flatten({ background: CAPTCHA_BACKGROUND }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(Buffer.from(svg), { density: DENSITY })
+    .flatten({ background: CAPTCHA_BACKGROUND })
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const { width, height } = info;
   const warped = warp(data, width, height, rand);
   speckle(warped, rand);
-  return { png: await sharp(warped, { raw: { width, height, channels: 4 } }).png({ compressionLevel: 9 }).toBuffer(), boxes };
+  return {
+    png: await sharp(warped, { raw: { width, height, channels: 4 } })
+      .png({ compressionLevel: 9 })
+      .toBuffer(),
+    boxes,
+  };
 }
 
 /** Moves pixels along two random sine waves (vertical by column, horizontal by row). */

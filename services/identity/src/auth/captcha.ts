@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from "node:crypto";
-import { DomainError, type CaptchaChallenge } from "@ce/contracts";
+import { type CaptchaChallenge, DomainError } from "@ce/contracts";
 import type { Redis } from "@ce/service-kit";
 import { CAPTCHA_TTL_S, captchaDigits, captchaMatches } from "../domain/captcha.ts";
 import { captchaLimit, withinLimit } from "../domain/lockout.ts";

@@ -46,7 +46,13 @@ export async function login(deps: IdentityDeps, input: LoginInput, clientIp: str
  * index closes that gap: a later change finds the session, an earlier one is seen here. Ends the
  * session and raises CONFLICT (loginMessages.grantChanged) when the grant moved.
  */
-export async function confirmGrant(deps: Pick<IdentityDeps, "db" | "redis">, accountId: string, userType: UserType, grant: Grant, token: string): Promise<void> {
+export async function confirmGrant(
+  deps: Pick<IdentityDeps, "db" | "redis">,
+  accountId: string,
+  userType: UserType,
+  grant: Grant,
+  token: string,
+): Promise<void> {
   const fresh = await findLoginAccount(deps.db, { id: accountId });
   let now: Grant | null = null;
   try {

@@ -1,11 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import {
-  type ChangePasswordInput,
-  DomainError,
-  type Principal,
-  type RequestPasswordResetInput,
-  type ResetPasswordInput,
-} from "@ce/contracts";
+import { type ChangePasswordInput, DomainError, type Principal, type RequestPasswordResetInput, type ResetPasswordInput } from "@ce/contracts";
 import type { Logger, Redis } from "@ce/service-kit";
 import { findLoginAccount, setPassword } from "../db/accounts.ts";
 import type { IdentityDeps } from "../deps.ts";
@@ -45,7 +39,14 @@ export async function invalidateResetTokens(redis: Redis, accountId: string): Pr
  * 修改密码: the old password proves it is the owner (wrong ones count in the login throttle for
  * this address); every reset link and every other session of the account ends.
  */
-export async function changePassword(deps: IdentityDeps, principal: Principal, token: string, input: ChangePasswordInput, clientIp: string | null, log: Logger): Promise<void> {
+export async function changePassword(
+  deps: IdentityDeps,
+  principal: Principal,
+  token: string,
+  input: ChangePasswordInput,
+  clientIp: string | null,
+  log: Logger,
+): Promise<void> {
   const { redis } = deps;
   const account = await findLoginAccount(deps.db, { id: principal.accountId });
   if (!account) throw new DomainError("UNAUTHORIZED", "登录已过期，请重新登录");
@@ -77,7 +78,13 @@ export async function requestPasswordReset(deps: IdentityDeps, input: RequestPas
   // Strangers share one budget per ID number; the owner's usual address has its own, so their requests cannot shut the owner out.
   const usual = await isUsualAddress(redis, accountKey, clientIp);
   const perId = usual ? 0 : await hit(redis, `pwreset-rate:account:${accountKey}`, passwordResetLimits.perIdNumber.windowS);
-  if (![withinLimit(perIp, passwordResetLimits.perIp), withinLimit(perPair, passwordResetLimits.perIdNumber), withinLimit(perId, passwordResetLimits.perIdNumber)].every(Boolean)) {
+  if (
+    ![
+      withinLimit(perIp, passwordResetLimits.perIp),
+      withinLimit(perPair, passwordResetLimits.perIdNumber),
+      withinLimit(perId, passwordResetLimits.perIdNumber),
+    ].every(Boolean)
+  ) {
     throw new DomainError("TOO_MANY_REQUESTS", "请求过于频繁，请稍后再试");
   }
   await checkCaptcha(redis, input.captchaId, input.captchaAnswer);
@@ -101,12 +108,16 @@ export async function requestPasswordReset(deps: IdentityDeps, input: RequestPas
     .set(liveResetKey(account.id), digest, "EX", RESET_TTL_S)
     .exec();
   const link = `${deps.config.PORTAL_URL}/reset-password?token=${token}`;
-  sendInBackground(deps.mailer, {
-    to: account.email,
-    subject: "重置登录密码 - 专业技术人员继续教育公共服务平台",
-    body: `${account.name}，您好：\n\n我们收到了重置您登录密码的申请。请在30分钟内打开以下链接设置新密码（链接只能使用一次）：\n${link}\n\n如果这不是您本人的操作，请忽略本邮件，您的密码不会改变。`,
-    link,
-  }, log);
+  sendInBackground(
+    deps.mailer,
+    {
+      to: account.email,
+      subject: "重置登录密码 - 专业技术人员继续教育公共服务平台",
+      body: `${account.name}，您好：\n\n我们收到了重置您登录密码的申请。请在30分钟内打开以下链接设置新密码（链接只能使用一次）：\n${link}\n\n如果这不是您本人的操作，请忽略本邮件，您的密码不会改变。`,
+      link,
+    },
+    log,
+  );
   log.info({ accountId: account.id }, "password reset link sent");
 }
 

@@ -1,18 +1,13 @@
 import { createHash, randomBytes } from "node:crypto";
-import { sessionKeys, type LoginResult, type Principal } from "@ce/contracts";
-import { REMEMBER_TTL_S, SESSION_TTL_S, type Redis } from "@ce/service-kit";
+import { type LoginResult, type Principal, sessionKeys } from "@ce/contracts";
+import { REMEMBER_TTL_S, type Redis, SESSION_TTL_S } from "@ce/service-kit";
 import type { Grant } from "../domain/principal.ts";
 
 /**
  * Opens a session: an opaque token whose Redis entry is the caller's Principal, which every
  * service resolves. The account's token set lets a password change revoke them all.
  */
-export async function openSession(
-  redis: Redis,
-  account: { id: string; name: string },
-  grant: Grant,
-  remember: boolean,
-): Promise<LoginResult> {
+export async function openSession(redis: Redis, account: { id: string; name: string }, grant: Grant, remember: boolean): Promise<LoginResult> {
   const token = randomBytes(32).toString("base64url");
   const now = new Date();
   const principal: Principal = {

@@ -1,7 +1,17 @@
 import { DomainError } from "@ce/contracts";
 import type { Logger, Redis } from "@ce/service-kit";
 import type { IdentityDeps } from "../deps.ts";
-import { alertsOwner, failureOutcome, ipLockout, KNOWN_ADDRESS_TTL_S, lockoutMessages, locksAfterFailure, loginDelayS, loginEscalation, ownerAlert } from "../domain/lockout.ts";
+import {
+  alertsOwner,
+  failureOutcome,
+  ipLockout,
+  KNOWN_ADDRESS_TTL_S,
+  lockoutMessages,
+  locksAfterFailure,
+  loginDelayS,
+  loginEscalation,
+  ownerAlert,
+} from "../domain/lockout.ts";
 import { sendInBackground } from "../mail/mailer.ts";
 import { hit, isSet, lockoutKeys } from "./rate-limit.ts";
 
@@ -34,7 +44,13 @@ export async function assertNotLocked(redis: Redis, accountKey: string, clientIp
  * owner once a window when failures from anywhere reach the alert threshold. Raises the
  * TOO_MANY_REQUESTS a caller must see, else returns so the caller answers "wrong password".
  */
-export async function recordLoginFailure(deps: Pick<IdentityDeps, "redis" | "mailer">, accountKey: string, clientIp: string | null, account: TriedAccount | null, log: Logger): Promise<void> {
+export async function recordLoginFailure(
+  deps: Pick<IdentityDeps, "redis" | "mailer">,
+  accountKey: string,
+  clientIp: string | null,
+  account: TriedAccount | null,
+  log: Logger,
+): Promise<void> {
   const { redis } = deps;
   const ip = clientIp ?? UNKNOWN_IP;
   const pair = await hit(redis, lockoutKeys.pairFailures(accountKey, ip), loginEscalation.windowS);
@@ -56,12 +72,16 @@ async function alertOwner(deps: Pick<IdentityDeps, "redis" | "mailer">, accountK
   if (first !== "OK") return;
   log.warn({ accountId: account.id }, "repeated wrong passwords: owner alerted");
   if (!account.email) return;
-  sendInBackground(deps.mailer, {
-    to: account.email,
-    subject: "登录安全提醒 - 专业技术人员继续教育公共服务平台",
-    body: `${account.name}，您好：\n\n最近24小时内，您的账户出现了${ownerAlert.failures}次以上密码错误的登录尝试。您的账户没有被锁定，您仍可正常登录。\n如果这些尝试不是您本人所为，建议您登录后修改密码；如果是您本人忘记了密码，可以使用“忘记登录密码”重置。`,
-    link: null,
-  }, log);
+  sendInBackground(
+    deps.mailer,
+    {
+      to: account.email,
+      subject: "登录安全提醒 - 专业技术人员继续教育公共服务平台",
+      body: `${account.name}，您好：\n\n最近24小时内，您的账户出现了${ownerAlert.failures}次以上密码错误的登录尝试。您的账户没有被锁定，您仍可正常登录。\n如果这些尝试不是您本人所为，建议您登录后修改密码；如果是您本人忘记了密码，可以使用“忘记登录密码”重置。`,
+      link: null,
+    },
+    log,
+  );
 }
 
 /** Whether the account signed in successfully from this address within KNOWN_ADDRESS_TTL_S. */

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { DomainError, maskIdNumber, maskPhone, type IdType, type Permission } from "@ce/contracts";
+import { DomainError, type IdType, maskIdNumber, maskPhone, type Permission } from "@ce/contracts";
 import type { AdminGrant, ProfessionalGrant } from "../domain/principal.ts";
 import type { Pii } from "../security/pii.ts";
 import type { Db, Tx } from "./client.ts";

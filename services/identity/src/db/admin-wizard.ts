@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { DomainError, maskIdNumber, type AdminDraft, type CreateAdminInput, type IdType, type PrepareAdminInput } from "@ce/contracts";
+import { type AdminDraft, type CreateAdminInput, DomainError, type IdType, maskIdNumber, type PrepareAdminInput } from "@ce/contracts";
 import { z } from "zod";
 import { assertNotLocked, clearAccountLockout, recordLoginFailure } from "../auth/throttle.ts";
 import type { IdentityDeps } from "../deps.ts";
@@ -10,7 +10,7 @@ import { lookupByIdNumber } from "../security/id-lookup.ts";
 import { hashPassword, verifyPassword } from "../security/passwords.ts";
 import { createAccount, createAdmin } from "./accounts.ts";
 import { checkUnitRefs, permissionsOfRoles } from "./admins.ts";
-import { recordAudit, type AuditActor } from "./audit.ts";
+import { type AuditActor, recordAudit } from "./audit.ts";
 import type { Tx } from "./client.ts";
 
 const DRAFT_TTL_S = 30 * 60;
@@ -25,7 +25,15 @@ const StoredDraft = z.object({
   departmentId: z.uuid().nullable(),
   summary: z.object({ name: z.string(), idNumberMasked: z.string(), departmentName: z.string().nullable() }),
   register: z
-    .object({ idType: z.string(), idNumber: z.string(), name: z.string(), phone: z.string(), email: z.string(), landline: z.string().nullable(), passwordHash: z.string() })
+    .object({
+      idType: z.string(),
+      idNumber: z.string(),
+      name: z.string(),
+      phone: z.string(),
+      email: z.string(),
+      landline: z.string().nullable(),
+      passwordHash: z.string(),
+    })
     .nullable(),
 });
 type StoredDraft = z.infer<typeof StoredDraft>;
@@ -57,16 +65,28 @@ export async function prepareAdmin(deps: IdentityDeps, caller: Caller, input: Pr
   if (input.way === "PROFESSIONAL") {
     const p = await deps.db.professional.findFirst({
       where: { accountId: input.accountId, unitId: caller.unitId, status: "APPROVED", account: { status: "ACTIVE" } },
-      select: { departmentId: true, department: { select: { name: true } }, account: { select: { name: true, idNumberMasked: true, admin: { select: { id: true } } } } },
+      select: {
+        departmentId: true,
+        department: { select: { name: true } },
+        account: { select: { name: true, idNumberMasked: true, admin: { select: { id: true } } } },
+      },
     });
     if (!p) throw new DomainError("BAD_REQUEST", adminMessages.notCandidate, "accountId");
     if (p.account.admin) throw new DomainError("CONFLICT", adminMessages.alreadyAdmin, "accountId");
-    draft = { ...base, way: "PROFESSIONAL", accountId: input.accountId, departmentId: p.departmentId, summary: { name: p.account.name, idNumberMasked: p.account.idNumberMasked, departmentName: p.department?.name ?? null } };
+    draft = {
+      ...base,
+      way: "PROFESSIONAL",
+      accountId: input.accountId,
+      departmentId: p.departmentId,
+      summary: { name: p.account.name, idNumberMasked: p.account.idNumberMasked, departmentName: p.department?.name ?? null },
+    };
   } else if (input.way === "REGISTER") {
     const idType = input.idType;
     const idNumber = validateIdNumber(idType, input.idNumber);
     const idNumberHash = deps.pii.blindIndex(idType, idNumber);
-    const taken = await lookupByIdNumber(deps, viewerOf(caller), "新增管理员：注册成为管理员", () => deps.db.account.findUnique({ where: { idType_idNumberHash: { idType, idNumberHash } }, select: { id: true } }));
+    const taken = await lookupByIdNumber(deps, viewerOf(caller), "新增管理员：注册成为管理员", () =>
+      deps.db.account.findUnique({ where: { idType_idNumberHash: { idType, idNumberHash } }, select: { id: true } }),
+    );
     if (taken) throw new DomainError("CONFLICT", adminMessages.registered, "idNumber");
     const dept = await departmentName(deps, caller.unitId, input.departmentId);
     draft = {
@@ -75,7 +95,15 @@ export async function prepareAdmin(deps: IdentityDeps, caller: Caller, input: Pr
       accountId: null,
       departmentId: input.departmentId ?? null,
       summary: { name: input.name.trim(), idNumberMasked: maskIdNumber(idNumber), departmentName: dept },
-      register: { idType, idNumber, name: input.name.trim(), phone: input.phone, email: input.email, landline: input.landline ?? null, passwordHash: await hashPassword(input.password) },
+      register: {
+        idType,
+        idNumber,
+        name: input.name.trim(),
+        phone: input.phone,
+        email: input.email,
+        landline: input.landline ?? null,
+        passwordHash: await hashPassword(input.password),
+      },
     };
   } else {
     const idType = input.idType;
@@ -83,7 +111,10 @@ export async function prepareAdmin(deps: IdentityDeps, caller: Caller, input: Pr
     const key = deps.pii.blindIndex(idType, idNumber);
     await assertNotLocked(deps.redis, key, caller.clientIp);
     const account = await lookupByIdNumber(deps, viewerOf(caller), "新增管理员：添加成为管理员", () =>
-      deps.db.account.findUnique({ where: { idType_idNumberHash: { idType, idNumberHash: key } }, select: { id: true, name: true, email: true, idNumberMasked: true, status: true, passwordHash: true, admin: { select: { id: true } } } }),
+      deps.db.account.findUnique({
+        where: { idType_idNumberHash: { idType, idNumberHash: key } },
+        select: { id: true, name: true, email: true, idNumberMasked: true, status: true, passwordHash: true, admin: { select: { id: true } } },
+      }),
     );
     if (!account) {
       await verifyPassword(null, input.password); // same time as a wrong password
@@ -98,7 +129,13 @@ export async function prepareAdmin(deps: IdentityDeps, caller: Caller, input: Pr
     if (account.status !== "ACTIVE") throw new DomainError("CONFLICT", adminMessages.accountDisabled, "idNumber");
     if (account.admin) throw new DomainError("CONFLICT", adminMessages.alreadyAdmin, "idNumber");
     const dept = await departmentName(deps, caller.unitId, input.departmentId);
-    draft = { ...base, way: "EXISTING", accountId: account.id, departmentId: input.departmentId ?? null, summary: { name: account.name, idNumberMasked: account.idNumberMasked, departmentName: dept } };
+    draft = {
+      ...base,
+      way: "EXISTING",
+      accountId: account.id,
+      departmentId: input.departmentId ?? null,
+      summary: { name: account.name, idNumberMasked: account.idNumberMasked, departmentName: dept },
+    };
   }
   const draftId = randomBytes(18).toString("base64url");
   await deps.redis.set(draftKey(draftId), deps.pii.encrypt(JSON.stringify(draft)), "EX", DRAFT_TTL_S);
@@ -119,7 +156,12 @@ async function loadDraft(deps: IdentityDeps, caller: Caller, draftId: string): P
  * Step 2 权限确认 → 创建成功: grants the admin rights with the chosen roles, in one transaction.
  * The creator must hold every module of those roles (FORBIDDEN on roleIds otherwise).
  */
-export async function createAdminFromDraft(deps: IdentityDeps, caller: Caller, actor: AuditActor, input: CreateAdminInput): Promise<{ adminId: string; name: string }> {
+export async function createAdminFromDraft(
+  deps: IdentityDeps,
+  caller: Caller,
+  actor: AuditActor,
+  input: CreateAdminInput,
+): Promise<{ adminId: string; name: string }> {
   const draft = await loadDraft(deps, caller, input.draftId);
   const result = await deps.db.$transaction(async (tx: Tx) => {
     await checkUnitRefs(tx, caller.unitId, { departmentId: draft.departmentId, roleIds: input.roleIds });
@@ -127,7 +169,15 @@ export async function createAdminFromDraft(deps: IdentityDeps, caller: Caller, a
     let accountId = draft.accountId;
     if (draft.register) {
       const r = draft.register;
-      const account = await createAccount(tx, deps.pii, { idType: r.idType as IdType, idNumber: r.idNumber, name: r.name, phone: r.phone, email: r.email, passwordHash: r.passwordHash, unitId: caller.unitId });
+      const account = await createAccount(tx, deps.pii, {
+        idType: r.idType as IdType,
+        idNumber: r.idNumber,
+        name: r.name,
+        phone: r.phone,
+        email: r.email,
+        passwordHash: r.passwordHash,
+        unitId: caller.unitId,
+      });
       if (r.landline) await tx.account.update({ where: { id: account.id }, data: { landline: r.landline } });
       accountId = account.id;
     }

@@ -1,10 +1,10 @@
-import { AdminRow, allPermissions, DomainError, type AdminCandidate, type AdminOptions, type ListAdminsInput, type Page } from "@ce/contracts";
-import { containsFilter, quoteIdent, paginate } from "@ce/service-kit";
+import { type AdminCandidate, type AdminOptions, AdminRow, allPermissions, DomainError, type ListAdminsInput, type Page } from "@ce/contracts";
+import { containsFilter, paginate, quoteIdent } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
-import { adminMessages, checkAdminAction, type AdminAction, type AdminState } from "../domain/admins.ts";
+import { type AdminAction, type AdminState, adminMessages, checkAdminAction } from "../domain/admins.ts";
 import { addedPermissions, assertCanGrant, type Granter } from "../domain/grants.ts";
-import { recordAudit, type AuditActor } from "./audit.ts";
+import { type AuditActor, recordAudit } from "./audit.ts";
 import type { Db, Tx } from "./client.ts";
 
 const adminTable = Prisma.raw(`${quoteIdent(SCHEMA)}.admin`);
@@ -24,7 +24,8 @@ export async function listAdmins(db: Db, unitId: string, input: ListAdminsInput)
   const { items: rows, ...served } = await paginate(
     input,
     () => db.admin.count({ where }),
-    ({ limit, offset }) => db.admin.findMany({ where, select: rowSelect, orderBy: [{ isSuper: "desc" }, { createdAt: "asc" }, { id: "asc" }], skip: offset, take: limit }),
+    ({ limit, offset }) =>
+      db.admin.findMany({ where, select: rowSelect, orderBy: [{ isSuper: "desc" }, { createdAt: "asc" }, { id: "asc" }], skip: offset, take: limit }),
   );
   const items = rows.map((r) =>
     AdminRow.parse({
@@ -59,7 +60,12 @@ export async function adminCandidates(db: Db, unitId: string, q: string): Promis
     orderBy: { account: { name: "asc" } },
     take: 20,
   });
-  return rows.map((r) => ({ accountId: r.accountId, name: r.account.name, idNumberMasked: r.account.idNumberMasked, departmentName: r.department?.name ?? null }));
+  return rows.map((r) => ({
+    accountId: r.accountId,
+    name: r.account.name,
+    idNumberMasked: r.account.idNumberMasked,
+    departmentName: r.department?.name ?? null,
+  }));
 }
 
 /** Checks that departments and roles named by a request belong to the unit (and are usable). */
@@ -77,7 +83,10 @@ export async function checkUnitRefs(tx: Tx, unitId: string, refs: { departmentId
 export async function lockAdmin(tx: Tx, unitId: string, adminId: string, actor: { accountId: string; isSuper: boolean }, action: AdminAction) {
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM ${adminTable} WHERE id = ${adminId}::uuid AND unit_id = ${unitId}::uuid FOR UPDATE`;
   if (locked.length === 0) throw new DomainError("NOT_FOUND", adminMessages.notFound, "adminId");
-  const target = await tx.admin.findUniqueOrThrow({ where: { id: adminId }, select: { id: true, accountId: true, isSuper: true, status: true, account: { select: { name: true } } } });
+  const target = await tx.admin.findUniqueOrThrow({
+    where: { id: adminId },
+    select: { id: true, accountId: true, isSuper: true, status: true, account: { select: { name: true } } },
+  });
   checkAdminAction(actor, target satisfies AdminState, action);
   return target;
 }
@@ -88,8 +97,16 @@ export async function lockAdmin(tx: Tx, unitId: string, adminId: string, actor: 
  * a granter who may give them all (the current super admin, checked against the row too) hands
  * over. Returns both accounts, whose sessions must end.
  */
-export async function transferSuper(tx: Tx, actor: AuditActor & { accountId: string }, granter: Granter, unitId: string, adminId: string): Promise<{ formerAccountId: string; newAccountId: string }> {
-  const former = await tx.$queryRaw<{ id: string; account_id: string }[]>`SELECT id, account_id FROM ${adminTable} WHERE unit_id = ${unitId}::uuid AND is_super FOR UPDATE`;
+export async function transferSuper(
+  tx: Tx,
+  actor: AuditActor & { accountId: string },
+  granter: Granter,
+  unitId: string,
+  adminId: string,
+): Promise<{ formerAccountId: string; newAccountId: string }> {
+  const former = await tx.$queryRaw<
+    { id: string; account_id: string }[]
+  >`SELECT id, account_id FROM ${adminTable} WHERE unit_id = ${unitId}::uuid AND is_super FOR UPDATE`;
   const formerRow = former[0];
   if (!formerRow || formerRow.account_id !== actor.accountId) throw new DomainError("FORBIDDEN", adminMessages.onlySuper);
   assertCanGrant(granter, allPermissions, "adminId");
@@ -97,17 +114,44 @@ export async function transferSuper(tx: Tx, actor: AuditActor & { accountId: str
   // The former row goes first: the partial unique index allows one super admin per unit.
   await tx.admin.delete({ where: { id: formerRow.id } });
   await tx.admin.update({ where: { id: target.id }, data: { isSuper: true } });
-  await recordAudit(tx, actor, { action: "admin.setSuper", entityType: "admin", entityId: target.id, unitId, before: { superAdmin: actor.name }, after: { superAdmin: target.account.name } });
-  await recordAudit(tx, actor, { action: "admin.remove", entityType: "admin", entityId: formerRow.id, unitId, before: { name: actor.name, isSuper: true }, after: null });
+  await recordAudit(tx, actor, {
+    action: "admin.setSuper",
+    entityType: "admin",
+    entityId: target.id,
+    unitId,
+    before: { superAdmin: actor.name },
+    after: { superAdmin: target.account.name },
+  });
+  await recordAudit(tx, actor, {
+    action: "admin.remove",
+    entityType: "admin",
+    entityId: formerRow.id,
+    unitId,
+    before: { name: actor.name, isSuper: true },
+    after: null,
+  });
   return { formerAccountId: formerRow.account_id, newAccountId: target.accountId };
 }
 
 /** 禁用 / 启用 (super admin only). Returns the account whose sessions must end when disabled. */
-export async function setAdminStatus(tx: Tx, actor: AuditActor & { accountId: string; isSuper: boolean }, unitId: string, adminId: string, status: "ACTIVE" | "DISABLED") {
+export async function setAdminStatus(
+  tx: Tx,
+  actor: AuditActor & { accountId: string; isSuper: boolean },
+  unitId: string,
+  adminId: string,
+  status: "ACTIVE" | "DISABLED",
+) {
   const target = await lockAdmin(tx, unitId, adminId, actor, status === "DISABLED" ? "disable" : "enable");
   if (target.status !== status) {
     await tx.admin.update({ where: { id: adminId }, data: { status } });
-    await recordAudit(tx, actor, { action: status === "DISABLED" ? "admin.disable" : "admin.enable", entityType: "admin", entityId: adminId, unitId, before: { name: target.account.name, status: target.status }, after: { name: target.account.name, status } });
+    await recordAudit(tx, actor, {
+      action: status === "DISABLED" ? "admin.disable" : "admin.enable",
+      entityType: "admin",
+      entityId: adminId,
+      unitId,
+      before: { name: target.account.name, status: target.status },
+      after: { name: target.account.name, status },
+    });
   }
   return { accountId: target.accountId };
 }
@@ -116,7 +160,14 @@ export async function setAdminStatus(tx: Tx, actor: AuditActor & { accountId: st
 export async function removeAdmin(tx: Tx, actor: AuditActor & { accountId: string; isSuper: boolean }, unitId: string, adminId: string) {
   const target = await lockAdmin(tx, unitId, adminId, actor, "remove");
   await tx.admin.delete({ where: { id: adminId } });
-  await recordAudit(tx, actor, { action: "admin.remove", entityType: "admin", entityId: adminId, unitId, before: { name: target.account.name, status: target.status }, after: null });
+  await recordAudit(tx, actor, {
+    action: "admin.remove",
+    entityType: "admin",
+    entityId: adminId,
+    unitId,
+    before: { name: target.account.name, status: target.status },
+    after: null,
+  });
   return { accountId: target.accountId };
 }
 
@@ -130,11 +181,25 @@ export async function permissionsOfRoles(tx: Tx, roleIds: readonly string[]): Pr
  * 分配角色: replaces the admin's roles. Modules the admin gains must be held by the granter.
  * Returns the admin's account, whose sessions must end so the change applies at once.
  */
-export async function assignRoles(tx: Tx, actor: AuditActor & { accountId: string; isSuper: boolean }, granter: Granter, unitId: string, adminId: string, roleIds: string[]) {
+export async function assignRoles(
+  tx: Tx,
+  actor: AuditActor & { accountId: string; isSuper: boolean },
+  granter: Granter,
+  unitId: string,
+  adminId: string,
+  roleIds: string[],
+) {
   const target = await lockAdmin(tx, unitId, adminId, actor, "assignRoles");
   await checkUnitRefs(tx, unitId, { roleIds });
   const before = await tx.adminRole.findMany({ where: { adminId }, select: { role: { select: { name: true, permissions: true } } } });
-  assertCanGrant(granter, addedPermissions(before.flatMap((r) => r.role.permissions), await permissionsOfRoles(tx, roleIds)), "roleIds");
+  assertCanGrant(
+    granter,
+    addedPermissions(
+      before.flatMap((r) => r.role.permissions),
+      await permissionsOfRoles(tx, roleIds),
+    ),
+    "roleIds",
+  );
   await tx.adminRole.deleteMany({ where: { adminId } });
   const unique = [...new Set(roleIds)];
   if (unique.length > 0) await tx.adminRole.createMany({ data: unique.map((roleId) => ({ adminId, roleId })) });
@@ -144,16 +209,35 @@ export async function assignRoles(tx: Tx, actor: AuditActor & { accountId: strin
     entityType: "admin",
     entityId: adminId,
     unitId,
-    before: { name: target.account.name, roles: before.map((r) => r.role.name).sort().join("、") },
+    before: {
+      name: target.account.name,
+      roles: before
+        .map((r) => r.role.name)
+        .sort()
+        .join("、"),
+    },
     after: { name: target.account.name, roles: after.map((r) => r.name).join("、") },
   });
   return { accountId: target.accountId };
 }
 
 /** 重置密码 (super admin only): stores the new hash; the caller shows the password once and ends the sessions. */
-export async function resetAdminPassword(tx: Tx, actor: AuditActor & { accountId: string; isSuper: boolean }, unitId: string, adminId: string, passwordHash: string) {
+export async function resetAdminPassword(
+  tx: Tx,
+  actor: AuditActor & { accountId: string; isSuper: boolean },
+  unitId: string,
+  adminId: string,
+  passwordHash: string,
+) {
   const target = await lockAdmin(tx, unitId, adminId, actor, "resetPassword");
   await tx.account.update({ where: { id: target.accountId }, data: { passwordHash, passwordChangedAt: new Date() } });
-  await recordAudit(tx, actor, { action: "admin.resetPassword", entityType: "admin", entityId: adminId, unitId, before: { name: target.account.name }, after: { name: target.account.name } });
+  await recordAudit(tx, actor, {
+    action: "admin.resetPassword",
+    entityType: "admin",
+    entityId: adminId,
+    unitId,
+    before: { name: target.account.name },
+    after: { name: target.account.name },
+  });
   return { accountId: target.accountId };
 }

@@ -1,5 +1,5 @@
-import { AuditRow, endOfDay, startOfDay, type ListAuditInput, type Page } from "@ce/contracts";
-import { likeContains, likePrefix, quoteIdent, paginate } from "@ce/service-kit";
+import { AuditRow, endOfDay, type ListAuditInput, type Page, startOfDay } from "@ce/contracts";
+import { likeContains, likePrefix, paginate, quoteIdent } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
 import type { Db } from "./client.ts";
@@ -19,14 +19,25 @@ export async function listAudit(db: Db, scopePath: string, input: ListAuditInput
     input,
     async () => (await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${t("audit_log")} l WHERE ${where}`)[0]?.total ?? 0,
     ({ limit, offset }) =>
-      db.$queryRaw<{ id: bigint; occurred_at: Date; actor_name: string | null; action: string; entity_type: string; entity_id: string; before: unknown; after: unknown }[]>`
+      db.$queryRaw<
+        { id: bigint; occurred_at: Date; actor_name: string | null; action: string; entity_type: string; entity_id: string; before: unknown; after: unknown }[]
+      >`
       SELECT l.id, l.occurred_at, l.actor_name, l.action, l.entity_type, l.entity_id, l.before, l.after
       FROM ${t("audit_log")} l WHERE ${where}
       ORDER BY l.occurred_at DESC, l.id DESC
       LIMIT ${limit} OFFSET ${offset}`,
   );
   const items = rows.map((r) =>
-    AuditRow.parse({ id: String(r.id), occurredAt: r.occurred_at.toISOString(), actorName: r.actor_name, action: r.action, entityType: r.entity_type, entityId: r.entity_id, before: r.before ?? null, after: r.after ?? null }),
+    AuditRow.parse({
+      id: String(r.id),
+      occurredAt: r.occurred_at.toISOString(),
+      actorName: r.actor_name,
+      action: r.action,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      before: r.before ?? null,
+      after: r.after ?? null,
+    }),
   );
   return { ...served, items };
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { DepartmentStatus, DomainError, type CreateDepartmentInput, type DepartmentNode, type UpdateDepartmentInput } from "@ce/contracts";
+import { type CreateDepartmentInput, type DepartmentNode, DepartmentStatus, DomainError, type UpdateDepartmentInput } from "@ce/contracts";
 import { quoteIdent } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
 import { checkDisable, checkParentActive, departmentMessages, orderTree } from "../domain/departments.ts";
-import { recordAudit, type AuditActor } from "./audit.ts";
+import { type AuditActor, recordAudit } from "./audit.ts";
 import type { Db, Tx } from "./client.ts";
 import { isUniqueViolation } from "./errors.ts";
 
@@ -13,7 +13,10 @@ const table = Prisma.raw(`${quoteIdent(SCHEMA)}.department`);
 /** The whole department tree of one unit in display order. */
 export async function listDepartments(db: Db, unitId: string, name?: string): Promise<DepartmentNode[]> {
   const rows = await db.department.findMany({ where: { unitId }, select: { id: true, parentId: true, name: true, sortOrder: true, status: true } });
-  return orderTree(rows.map((r) => ({ ...r, status: DepartmentStatus.parse(r.status) })), name);
+  return orderTree(
+    rows.map((r) => ({ ...r, status: DepartmentStatus.parse(r.status) })),
+    name,
+  );
 }
 
 /** Locks a department of the unit; one in another unit is NOT_FOUND, never shown. */
@@ -38,8 +41,16 @@ export async function createDepartment(tx: Tx, actor: AuditActor, unitId: string
   checkParentActive(parent);
   const id = randomUUID();
   const path = `${parent?.path ?? "/"}${id}/`;
-  await withNameCheck(() => tx.department.create({ data: { id, unitId, parentId: parent?.id ?? null, name: input.name, sortOrder: input.sortOrder, path, status: "ACTIVE" } }));
-  await recordAudit(tx, actor, { action: "department.create", entityType: "department", entityId: id, unitId, after: { name: input.name, parentId: parent?.id ?? null, sortOrder: input.sortOrder } });
+  await withNameCheck(() =>
+    tx.department.create({ data: { id, unitId, parentId: parent?.id ?? null, name: input.name, sortOrder: input.sortOrder, path, status: "ACTIVE" } }),
+  );
+  await recordAudit(tx, actor, {
+    action: "department.create",
+    entityType: "department",
+    entityId: id,
+    unitId,
+    after: { name: input.name, parentId: parent?.id ?? null, sortOrder: input.sortOrder },
+  });
   return { id };
 }
 

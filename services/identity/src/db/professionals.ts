@@ -1,15 +1,21 @@
 import { DomainError, type RevealedPii } from "@ce/contracts";
 import { prefixFilter } from "@ce/service-kit";
+import type { Pii } from "../security/pii.ts";
 import type { AuditActor } from "./audit.ts";
 import type { Db } from "./client.ts";
 import type { ReviewScope } from "./reviews.ts";
-import type { Pii } from "../security/pii.ts";
 
 /**
  * 显示完整信息: decrypts the asked fields of a professional in the caller's scope and logs the
  * view (who, whom, which fields, why) in the same transaction, so no view goes unrecorded.
  */
-export async function revealPii(db: Db, pii: Pii, actor: AuditActor, scope: ReviewScope, input: { accountId: string; fields: ("idNumber" | "phone")[]; purpose?: string | undefined }): Promise<RevealedPii> {
+export async function revealPii(
+  db: Db,
+  pii: Pii,
+  actor: AuditActor,
+  scope: ReviewScope,
+  input: { accountId: string; fields: ("idNumber" | "phone")[]; purpose?: string | undefined },
+): Promise<RevealedPii> {
   if (!actor.accountId) throw new DomainError("UNAUTHORIZED", "请先登录");
   const viewerId = actor.accountId;
   return db.$transaction(async (tx) => {

@@ -1,6 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { DomainError, MyProfile, ProfileChangeDetail, ProfileChangeRow, profileChangeFields, type Page, type ProfileChangeField, type RequestProfileChangeInput, type ReviewDecisionResult } from "@ce/contracts";
-import { dbValue, likeContains, likePrefix, quoteIdent, type EventMeta, paginate } from "@ce/service-kit";
+import {
+  DomainError,
+  MyProfile,
+  type Page,
+  ProfileChangeDetail,
+  type ProfileChangeField,
+  ProfileChangeRow,
+  profileChangeFields,
+  type RequestProfileChangeInput,
+  type ReviewDecisionResult,
+} from "@ce/contracts";
+import { dbValue, type EventMeta, likeContains, likePrefix, paginate, quoteIdent } from "@ce/service-kit";
 import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
@@ -8,10 +18,10 @@ import { diffProfile, displayValue, type StoredChanges } from "../domain/profile
 import { missingIds, splitPending } from "../domain/reviews.ts";
 import { publishProfessional } from "../events/professionals.ts";
 import type { Pii } from "../security/pii.ts";
-import { recordAudit, type AuditActor } from "./audit.ts";
+import { type AuditActor, recordAudit } from "./audit.ts";
 import type { Db, Tx } from "./client.ts";
-import type { Decision, ReviewScope } from "./reviews.ts";
 import { isUniqueViolation } from "./errors.ts";
+import type { Decision, ReviewScope } from "./reviews.ts";
 
 const t = (name: string) => Prisma.raw(`${quoteIdent(SCHEMA)}.${name}`);
 const PENDING_EXISTS = "您有一条人员信息修改正在审核中，请等待审核后再提交";
@@ -19,7 +29,10 @@ const PENDING_EXISTS = "您有一条人员信息修改正在审核中，请等�
 const ProfileChangeFieldCode = z.enum(Object.keys(profileChangeFields) as [ProfileChangeField, ...ProfileChangeField[]]);
 // What profile_change_request.changes holds (see diffProfile): per field, the shown old and new values
 // and, for a phone, the new value encrypted.
-const StoredChangesSchema = z.partialRecord(ProfileChangeFieldCode, z.object({ old: z.string().nullable(), new: z.string().nullable(), newEnc: z.string().optional() }));
+const StoredChangesSchema = z.partialRecord(
+  ProfileChangeFieldCode,
+  z.object({ old: z.string().nullable(), new: z.string().nullable(), newEnc: z.string().optional() }),
+);
 
 /** The JSON `changes` column, parsed at the repository boundary (DbValueError if it is not StoredChanges). */
 const storedChanges = (changes: unknown): StoredChanges => dbValue(StoredChangesSchema, changes, "identity.profile_change_request.changes");
@@ -36,7 +49,11 @@ export async function myProfile(db: Db, accountId: string): Promise<MyProfile> {
   if (!p) throw new DomainError("FORBIDDEN", "当前账户不是专业技术人员");
   const [pending, departments] = await Promise.all([
     db.profileChangeRequest.count({ where: { accountId, status: "PENDING" } }),
-    db.department.findMany({ where: { unitId: p.unitId, status: "ACTIVE" }, select: { id: true, name: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] }),
+    db.department.findMany({
+      where: { unitId: p.unitId, status: "ACTIVE" },
+      select: { id: true, name: true },
+      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+    }),
   ]);
   return MyProfile.parse({
     accountId,
@@ -62,7 +79,13 @@ export async function myProfile(db: Db, accountId: string): Promise<MyProfile> {
 }
 
 /** 人员信息修改: stores the fields that differ as one request for the unit's admins to review. */
-export async function requestProfileChange(tx: Tx, pii: Pii, actor: AuditActor, accountId: string, input: z.output<typeof RequestProfileChangeInput>): Promise<{ id: string }> {
+export async function requestProfileChange(
+  tx: Tx,
+  pii: Pii,
+  actor: AuditActor,
+  accountId: string,
+  input: z.output<typeof RequestProfileChangeInput>,
+): Promise<{ id: string }> {
   const p = await tx.professional.findUnique({ where: { accountId }, include: { account: true } });
   if (p?.status !== "APPROVED") throw new DomainError("FORBIDDEN", "只有审核通过的专业技术人员可以修改信息");
   if (input.departmentId && !(await tx.department.findFirst({ where: { id: input.departmentId, unitId: p.unitId, status: "ACTIVE" }, select: { id: true } }))) {
@@ -89,7 +112,13 @@ export async function requestProfileChange(tx: Tx, pii: Pii, actor: AuditActor, 
     if (isUniqueViolation(e, "profile_change_request_one_pending")) throw new DomainError("CONFLICT", PENDING_EXISTS);
     throw e;
   }
-  await recordAudit(tx, actor, { action: "profileChange.request", entityType: "profileChangeRequest", entityId: id, unitId: p.unitId, after: { fields: Object.keys(changes) } });
+  await recordAudit(tx, actor, {
+    action: "profileChange.request",
+    entityType: "profileChangeRequest",
+    entityId: id,
+    unitId: p.unitId,
+    after: { fields: Object.keys(changes) },
+  });
   return { id };
 }
 
@@ -102,7 +131,11 @@ function changesWhere(scope: ReviewScope, filter: { name?: string | undefined; s
 const changesFrom = Prisma.sql`${t("profile_change_request")} r JOIN ${t("account")} a ON a.id = r.account_id JOIN ${t("unit")} u ON u.id = r.unit_id`;
 
 /** 审核人员信息修改: pending requests of people in units of the caller's subtree. */
-export async function listProfileChanges(db: Db, scope: ReviewScope, input: { page: number; pageSize: number; name?: string | undefined }): Promise<Page<ProfileChangeRow>> {
+export async function listProfileChanges(
+  db: Db,
+  scope: ReviewScope,
+  input: { page: number; pageSize: number; name?: string | undefined },
+): Promise<Page<ProfileChangeRow>> {
   const where = changesWhere(scope, { name: input.name, status: "PENDING" });
   const { items: rows, ...served } = await paginate(
     input,
@@ -146,7 +179,10 @@ export async function decideProfileChanges(tx: Tx, actor: AuditActor, scope: Rev
   const status = decision.approve ? "APPROVED" : "REJECTED";
   for (const found of pending) {
     const row = { ...found, changes: storedChanges(found.changes) };
-    await tx.profileChangeRequest.update({ where: { id: row.id }, data: { status, reviewReason: decision.reason ?? null, reviewedBy: actor.accountId, reviewedAt: new Date() } });
+    await tx.profileChangeRequest.update({
+      where: { id: row.id },
+      data: { status, reviewReason: decision.reason ?? null, reviewedBy: actor.accountId, reviewedAt: new Date() },
+    });
     if (decision.approve) await applyChanges(tx, row.accountId, row.changes);
     await recordAudit(tx, actor, {
       action: decision.approve ? "profileChange.approve" : "profileChange.reject",
@@ -154,7 +190,11 @@ export async function decideProfileChanges(tx: Tx, actor: AuditActor, scope: Rev
       entityId: row.id,
       unitId: row.unitId,
       before: { status: row.status, ...Object.fromEntries(Object.entries(row.changes).map(([f, c]) => [f, c?.old ?? null])) },
-      after: { status, reason: decision.reason ?? null, ...(decision.approve ? Object.fromEntries(Object.entries(row.changes).map(([f, c]) => [f, c?.new ?? null])) : {}) },
+      after: {
+        status,
+        reason: decision.reason ?? null,
+        ...(decision.approve ? Object.fromEntries(Object.entries(row.changes).map(([f, c]) => [f, c?.new ?? null])) : {}),
+      },
     });
     if (decision.approve) await publishProfessional(tx, "professionalUpdated", row.accountId, meta);
   }

@@ -1,18 +1,18 @@
 import {
   DomainError,
+  type Page,
   PendingEmployerRow,
   PendingProfessionalRow,
-  ProfessionalStatus,
-  type Page,
   type ProfessionalReviewDetail,
+  ProfessionalStatus,
   type ReviewDecisionResult,
 } from "@ce/contracts";
-import { dbValue, likeContains, likePrefix, quoteIdent, type EventMeta, paginate } from "@ce/service-kit";
+import { dbValue, type EventMeta, likeContains, likePrefix, paginate, quoteIdent } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
 import { missingIds, splitPending } from "../domain/reviews.ts";
 import { publishProfessional } from "../events/professionals.ts";
-import { recordAudit, type AuditActor } from "./audit.ts";
+import { type AuditActor, recordAudit } from "./audit.ts";
 import type { Db, Tx } from "./client.ts";
 import { updateUnit } from "./units.ts";
 
@@ -31,12 +31,21 @@ export interface Decision {
 
 /** Employers strictly below the caller (their superior is in scope) still waiting for review. */
 function pendingEmployersWhere(scope: ReviewScope, name?: string) {
-  const conditions = [Prisma.sql`u.path LIKE ${likePrefix(scope.scopePath)}`, Prisma.sql`u.id <> ${scope.unitId}::uuid`, Prisma.sql`u.kind = 'EMPLOYER'`, Prisma.sql`u.status = 'PENDING'`];
+  const conditions = [
+    Prisma.sql`u.path LIKE ${likePrefix(scope.scopePath)}`,
+    Prisma.sql`u.id <> ${scope.unitId}::uuid`,
+    Prisma.sql`u.kind = 'EMPLOYER'`,
+    Prisma.sql`u.status = 'PENDING'`,
+  ];
   if (name) conditions.push(Prisma.sql`u.name ILIKE ${likeContains(name)}`);
   return Prisma.join(conditions, " AND ");
 }
 
-export async function listPendingEmployers(db: Db, scope: ReviewScope, input: { page: number; pageSize: number; name?: string | undefined }): Promise<Page<PendingEmployerRow>> {
+export async function listPendingEmployers(
+  db: Db,
+  scope: ReviewScope,
+  input: { page: number; pageSize: number; name?: string | undefined },
+): Promise<Page<PendingEmployerRow>> {
   const where = pendingEmployersWhere(scope, input.name);
   const { items: rows, ...served } = await paginate(
     input,
@@ -91,7 +100,11 @@ const professionalFrom = Prisma.sql`
   ${t("professional")} p JOIN ${t("account")} a ON a.id = p.account_id JOIN ${t("unit")} u ON u.id = p.unit_id
   LEFT JOIN ${t("department")} d ON d.id = p.department_id`;
 
-export async function listPendingProfessionals(db: Db, scope: ReviewScope, input: { page: number; pageSize: number; name?: string | undefined }): Promise<Page<PendingProfessionalRow>> {
+export async function listPendingProfessionals(
+  db: Db,
+  scope: ReviewScope,
+  input: { page: number; pageSize: number; name?: string | undefined },
+): Promise<Page<PendingProfessionalRow>> {
   const where = professionalsWhere(scope, { name: input.name, status: "PENDING" });
   const { items: rows, ...served } = await paginate(
     input,

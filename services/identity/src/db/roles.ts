@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { DomainError, Permission, RoleRow, type CreateRoleInput, type ListRolesInput, type Page, type UpdateRoleInput } from "@ce/contracts";
-import { containsFilter, dbValue, quoteIdent, paginate } from "@ce/service-kit";
+import { type CreateRoleInput, DomainError, type ListRolesInput, type Page, Permission, RoleRow, type UpdateRoleInput } from "@ce/contracts";
+import { containsFilter, dbValue, paginate, quoteIdent } from "@ce/service-kit";
 import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
-import { permissionLabelOf } from "../domain/permission-labels.ts";
 import { addedPermissions, assertCanGrant, type Granter } from "../domain/grants.ts";
+import { permissionLabelOf } from "../domain/permission-labels.ts";
 import { roleMessages } from "../domain/roles.ts";
-import { recordAudit, type AuditActor } from "./audit.ts";
+import { type AuditActor, recordAudit } from "./audit.ts";
 import type { Db, Tx } from "./client.ts";
 import { isUniqueViolation } from "./errors.ts";
 
@@ -20,7 +20,14 @@ export async function listRoles(db: Db, unitId: string, input: ListRolesInput): 
   const { items: rows, ...served } = await paginate(
     input,
     () => db.role.count({ where }),
-    ({ limit, offset }) => db.role.findMany({ where, select: { id: true, name: true, permissions: true, _count: { select: { admins: true } } }, orderBy: [{ name: "asc" }, { id: "asc" }], skip: offset, take: limit }),
+    ({ limit, offset }) =>
+      db.role.findMany({
+        where,
+        select: { id: true, name: true, permissions: true, _count: { select: { admins: true } } },
+        orderBy: [{ name: "asc" }, { id: "asc" }],
+        skip: offset,
+        take: limit,
+      }),
   );
   // A module dropped from contracts must not break the page: unknown codes are left out.
   const known = (ps: string[]) => ps.filter((p) => Permission.safeParse(p).success);
@@ -48,7 +55,13 @@ export async function createRole(tx: Tx, actor: AuditActor, granter: Granter, un
   const permissions = [...new Set(input.permissions)];
   assertCanGrant(granter, permissions);
   await withNameCheck(() => tx.role.create({ data: { id, unitId, name: input.name, permissions } }));
-  await recordAudit(tx, actor, { action: "role.create", entityType: "role", entityId: id, unitId, after: { name: input.name, permissions: labels(permissions) } });
+  await recordAudit(tx, actor, {
+    action: "role.create",
+    entityType: "role",
+    entityId: id,
+    unitId,
+    after: { name: input.name, permissions: labels(permissions) },
+  });
   return { id };
 }
 
@@ -77,13 +90,26 @@ async function roleHolders(tx: Tx, roleId: string): Promise<string[]> {
 }
 
 /** 删除角色 (after confirmation when in use). Returns the former holders' accounts, to sign out. */
-export async function deleteRole(tx: Tx, actor: AuditActor, unitId: string, id: string, confirm: boolean): Promise<{ removedFrom: number; holderAccountIds: string[] }> {
+export async function deleteRole(
+  tx: Tx,
+  actor: AuditActor,
+  unitId: string,
+  id: string,
+  confirm: boolean,
+): Promise<{ removedFrom: number; holderAccountIds: string[] }> {
   const before = await lockRole(tx, unitId, id);
   const holderAccountIds = await roleHolders(tx, id);
   const holders = holderAccountIds.length;
   if (holders > 0 && !confirm) throw new DomainError("CONFLICT", roleMessages.inUse(holders));
   // admin_role rows go with the role (ON DELETE CASCADE).
   await tx.role.delete({ where: { id } });
-  await recordAudit(tx, actor, { action: "role.delete", entityType: "role", entityId: id, unitId, before: { name: before.name, permissions: labels(before.permissions), admins: holders }, after: null });
+  await recordAudit(tx, actor, {
+    action: "role.delete",
+    entityType: "role",
+    entityId: id,
+    unitId,
+    before: { name: before.name, permissions: labels(before.permissions), admins: holders },
+    after: null,
+  });
   return { removedFrom: holders, holderAccountIds };
 }

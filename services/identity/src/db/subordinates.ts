@@ -1,8 +1,8 @@
-import { DomainError, UnitDetail, isSubordinateOf, type SubordinateAdminRow } from "@ce/contracts";
-import { quoteIdent, type EventMeta } from "@ce/service-kit";
+import { DomainError, isSubordinateOf, type SubordinateAdminRow, UnitDetail } from "@ce/contracts";
+import { type EventMeta, quoteIdent } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
-import { recordAudit, type AuditActor } from "./audit.ts";
+import { type AuditActor, recordAudit } from "./audit.ts";
 import type { Db, Tx } from "./client.ts";
 import { updateUnit } from "./units.ts";
 
@@ -27,7 +27,10 @@ export async function findSubordinate(db: Db | Tx, scopePath: string, unitId: st
 
 export async function subordinateDetail(db: Db, scopePath: string, unitId: string): Promise<UnitDetail> {
   const u = await findSubordinate(db, scopePath, unitId);
-  const [adminCount, professionalCount] = await Promise.all([db.admin.count({ where: { unitId } }), db.professional.count({ where: { unitId, status: "APPROVED" } })]);
+  const [adminCount, professionalCount] = await Promise.all([
+    db.admin.count({ where: { unitId } }),
+    db.professional.count({ where: { unitId, status: "APPROVED" } }),
+  ]);
   return UnitDetail.parse({
     id: u.id,
     name: u.name,
@@ -56,7 +59,14 @@ export async function subordinateAdmins(db: Db, scopePath: string, unitId: strin
     select: { id: true, isSuper: true, account: { select: { name: true, idNumberMasked: true, phoneMasked: true, email: true } } },
     orderBy: [{ isSuper: "desc" }, { createdAt: "asc" }],
   });
-  return rows.map((r) => ({ adminId: r.id, name: r.account.name, idNumberMasked: r.account.idNumberMasked, phoneMasked: r.account.phoneMasked, email: r.account.email, isSuper: r.isSuper }));
+  return rows.map((r) => ({
+    adminId: r.id,
+    name: r.account.name,
+    idNumberMasked: r.account.idNumberMasked,
+    phoneMasked: r.account.phoneMasked,
+    email: r.account.email,
+    isSuper: r.isSuper,
+  }));
 }
 
 /** 删除 on 管理员信息: takes the admin rights (not the account) of a subordinate unit's admin. */
@@ -78,12 +88,22 @@ export async function removeSubordinateAdmin(tx: Tx, actor: AuditActor, scopePat
 export async function deleteSubordinate(tx: Tx, actor: AuditActor, scopePath: string, unitId: string, meta: EventMeta): Promise<{ accountIds: string[] }> {
   const unit = await findSubordinate(tx, scopePath, unitId);
   await tx.$queryRaw`SELECT id FROM ${unitTable} WHERE id = ${unitId}::uuid FOR UPDATE`;
-  if ((await tx.unit.count({ where: { superiorId: unitId, status: { not: "DISABLED" } } })) > 0) throw new DomainError("CONFLICT", subordinateMessages.hasSubordinates);
+  if ((await tx.unit.count({ where: { superiorId: unitId, status: { not: "DISABLED" } } })) > 0)
+    throw new DomainError("CONFLICT", subordinateMessages.hasSubordinates);
   if ((await tx.professional.count({ where: { unitId } })) > 0) throw new DomainError("CONFLICT", subordinateMessages.hasPeople);
-  const pending = await tx.unitChangeRequest.count({ where: { status: "PENDING", OR: [{ unitId }, { approvals: { some: { approverUnitId: unitId, status: "PENDING" } } }] } });
+  const pending = await tx.unitChangeRequest.count({
+    where: { status: "PENDING", OR: [{ unitId }, { approvals: { some: { approverUnitId: unitId, status: "PENDING" } } }] },
+  });
   if (pending > 0) throw new DomainError("CONFLICT", subordinateMessages.hasRequests);
   await updateUnit(tx, unitId, { status: "DISABLED" }, meta);
-  await recordAudit(tx, actor, { action: "unit.delete", entityType: "unit", entityId: unitId, unitId: unit.superiorId, before: { name: unit.name, status: unit.status }, after: { name: unit.name, status: "DISABLED" } });
+  await recordAudit(tx, actor, {
+    action: "unit.delete",
+    entityType: "unit",
+    entityId: unitId,
+    unitId: unit.superiorId,
+    before: { name: unit.name, status: unit.status },
+    after: { name: unit.name, status: "DISABLED" },
+  });
   const admins = await tx.admin.findMany({ where: { unitId }, select: { accountId: true } });
   return { accountIds: admins.map((a) => a.accountId) };
 }

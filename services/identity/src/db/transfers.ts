@@ -1,24 +1,32 @@
 import { randomUUID } from "node:crypto";
-import { DomainError, TransferCandidate, TransferDetail, TransferRow, type CreateTransferInput, type Page } from "@ce/contracts";
-import { likeContains, likePrefix, prefixFilter, quoteIdent, type EventMeta, paginate } from "@ce/service-kit";
+import { type CreateTransferInput, DomainError, type Page, TransferCandidate, TransferDetail, TransferRow } from "@ce/contracts";
+import { type EventMeta, likeContains, likePrefix, paginate, prefixFilter, quoteIdent } from "@ce/service-kit";
 import type { z } from "zod";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
 import { checkTargetUnit, checkTransferable, checkUndecided } from "../domain/transfers.ts";
 import { publishTransferred } from "../events/professionals.ts";
-import { recordAudit, type AuditActor } from "./audit.ts";
+import type { StoredTransferAttachment } from "../storage/transfer-attachments.ts";
+import { type AuditActor, recordAudit } from "./audit.ts";
 import type { Db, Tx } from "./client.ts";
 import { isUniqueViolation } from "./errors.ts";
 import type { ReviewScope } from "./reviews.ts";
-import type { StoredTransferAttachment } from "../storage/transfer-attachments.ts";
 
 const t = (name: string) => Prisma.raw(`${quoteIdent(SCHEMA)}.${name}`);
 const inScope = (alias: string, scope: ReviewScope) => Prisma.sql`${Prisma.raw(alias)}.path LIKE ${likePrefix(scope.scopePath)}`;
 const NOT_FOUND = "调转申请不存在或不在本单位管辖范围内";
 
 /** 添加人员: approved professionals of units in the caller's subtree with no open transfer. */
-export async function transferCandidates(db: Db, scope: ReviewScope, input: { page: number; pageSize: number; name?: string | undefined }): Promise<Page<TransferCandidate>> {
-  const conditions = [inScope("u", scope), Prisma.sql`p.status = 'APPROVED'`, Prisma.sql`NOT EXISTS (SELECT 1 FROM ${t("transfer")} x WHERE x.account_id = p.account_id AND x.status = 'PENDING')`];
+export async function transferCandidates(
+  db: Db,
+  scope: ReviewScope,
+  input: { page: number; pageSize: number; name?: string | undefined },
+): Promise<Page<TransferCandidate>> {
+  const conditions = [
+    inScope("u", scope),
+    Prisma.sql`p.status = 'APPROVED'`,
+    Prisma.sql`NOT EXISTS (SELECT 1 FROM ${t("transfer")} x WHERE x.account_id = p.account_id AND x.status = 'PENDING')`,
+  ];
   if (input.name) conditions.push(Prisma.sql`a.name ILIKE ${likeContains(input.name)}`);
   const where = Prisma.join(conditions, " AND ");
   const from = Prisma.sql`${t("professional")} p JOIN ${t("account")} a ON a.id = p.account_id JOIN ${t("unit")} u ON u.id = p.unit_id LEFT JOIN ${t("department")} d ON d.id = p.department_id`;
@@ -43,7 +51,10 @@ export async function createTransfer(
   input: z.output<typeof CreateTransferInput>,
   attachment: StoredTransferAttachment | null = null,
 ): Promise<{ id: string }> {
-  const p = await tx.professional.findFirst({ where: { accountId: input.accountId, unit: { path: prefixFilter(scope.scopePath) } }, select: { status: true, unitId: true } });
+  const p = await tx.professional.findFirst({
+    where: { accountId: input.accountId, unit: { path: prefixFilter(scope.scopePath) } },
+    select: { status: true, unitId: true },
+  });
   checkTransferable(p);
   checkTargetUnit(await tx.unit.findUnique({ where: { id: input.toUnitId }, select: { id: true, kind: true, status: true } }), p.unitId);
   const id = randomUUID();
@@ -69,7 +80,13 @@ export async function createTransfer(
     if (isUniqueViolation(e, "transfer_one_pending")) throw new DomainError("CONFLICT", "该人员已有待处理的调转申请", "accountId");
     throw e;
   }
-  await recordAudit(tx, actor, { action: "transfer.request", entityType: "transfer", entityId: id, unitId: p.unitId, after: { accountId: input.accountId, toUnitId: input.toUnitId, reason: input.reason } });
+  await recordAudit(tx, actor, {
+    action: "transfer.request",
+    entityType: "transfer",
+    entityId: id,
+    unitId: p.unitId,
+    after: { accountId: input.accountId, toUnitId: input.toUnitId, reason: input.reason },
+  });
   return { id };
 }
 
@@ -81,7 +98,11 @@ const transferColumns = Prisma.sql`
   p.title_series AS "titleSeries", p.major, p.qualification, x.status, x.created_at AS "createdAt"`;
 
 /** 人员调入 / 调转记录: transfers into (or out of) units of the caller's subtree. */
-export async function listTransfers(db: Db, scope: ReviewScope, input: { page: number; pageSize: number; direction: "in" | "out"; status?: string | undefined }): Promise<Page<TransferRow>> {
+export async function listTransfers(
+  db: Db,
+  scope: ReviewScope,
+  input: { page: number; pageSize: number; direction: "in" | "out"; status?: string | undefined },
+): Promise<Page<TransferRow>> {
   const conditions = [inScope(input.direction === "in" ? "dst" : "f", scope)];
   if (input.status) conditions.push(Prisma.sql`x.status = ${input.status}`);
   const where = Prisma.join(conditions, " AND ");
@@ -89,7 +110,9 @@ export async function listTransfers(db: Db, scope: ReviewScope, input: { page: n
     input,
     async () => (await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${transferFrom} WHERE ${where}`)[0]?.total ?? 0,
     ({ limit, offset }) =>
-      db.$queryRaw<Record<string, unknown>[]>`SELECT ${transferColumns} FROM ${transferFrom} WHERE ${where} ORDER BY x.created_at DESC, x.id LIMIT ${limit} OFFSET ${offset}`,
+      db.$queryRaw<
+        Record<string, unknown>[]
+      >`SELECT ${transferColumns} FROM ${transferFrom} WHERE ${where} ORDER BY x.created_at DESC, x.id LIMIT ${limit} OFFSET ${offset}`,
   );
   return { ...served, items: rows.map((r) => TransferRow.parse(r)) };
 }
@@ -108,7 +131,13 @@ export async function transferDetail(db: Db, scope: ReviewScope, id: string): Pr
  * their department cleared, and announces professional.transferred; the transfer row is locked so
  * two admins cannot both decide it.
  */
-export async function decideTransfer(tx: Tx, actor: AuditActor, scope: ReviewScope, input: { id: string; accept: boolean; reason?: string | undefined }, meta: EventMeta): Promise<void> {
+export async function decideTransfer(
+  tx: Tx,
+  actor: AuditActor,
+  scope: ReviewScope,
+  input: { id: string; accept: boolean; reason?: string | undefined },
+  meta: EventMeta,
+): Promise<void> {
   const rows = await tx.$queryRaw<{ id: string; accountId: string; fromUnitId: string; toUnitId: string; status: string }[]>`
     SELECT x.id::text AS id, x.account_id::text AS "accountId", x.from_unit_id::text AS "fromUnitId", x.to_unit_id::text AS "toUnitId", x.status
     FROM ${t("transfer")} x JOIN ${t("unit")} dst ON dst.id = x.to_unit_id
@@ -117,9 +146,15 @@ export async function decideTransfer(tx: Tx, actor: AuditActor, scope: ReviewSco
   if (!row) throw new DomainError("NOT_FOUND", NOT_FOUND);
   checkUndecided(row.status);
   const status = input.accept ? "ACCEPTED" : "REJECTED";
-  await tx.transfer.update({ where: { id: row.id }, data: { status, reviewReason: input.accept ? null : (input.reason ?? null), reviewedBy: actor.accountId, reviewedAt: new Date() } });
+  await tx.transfer.update({
+    where: { id: row.id },
+    data: { status, reviewReason: input.accept ? null : (input.reason ?? null), reviewedBy: actor.accountId, reviewedAt: new Date() },
+  });
   if (input.accept) {
-    const moved = await tx.professional.updateMany({ where: { accountId: row.accountId, unitId: row.fromUnitId }, data: { unitId: row.toUnitId, departmentId: null, version: { increment: 1 } } });
+    const moved = await tx.professional.updateMany({
+      where: { accountId: row.accountId, unitId: row.fromUnitId },
+      data: { unitId: row.toUnitId, departmentId: null, version: { increment: 1 } },
+    });
     if (moved.count !== 1) throw new DomainError("CONFLICT", "该人员已不在原调出单位");
     await tx.account.update({ where: { id: row.accountId }, data: { unitId: row.toUnitId } });
   }

@@ -1,12 +1,21 @@
 import { randomUUID } from "node:crypto";
-import { DomainError, UnitChangeKind, UnitChangeRow, unitDepth, type DecideUnitChangesInput, type ListUnitChangesInput, type OwnUnitChange, type Page } from "@ce/contracts";
-import { dbValue, likeContains, likePrefix, prefixFilter, quoteIdent, type EventMeta, paginate } from "@ce/service-kit";
+import {
+  type DecideUnitChangesInput,
+  DomainError,
+  type ListUnitChangesInput,
+  type OwnUnitChange,
+  type Page,
+  UnitChangeKind,
+  UnitChangeRow,
+  unitDepth,
+} from "@ce/contracts";
+import { dbValue, type EventMeta, likeContains, likePrefix, paginate, prefixFilter, quoteIdent } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
 import { approversOf, checkNewSuperior, movedPath, requestOutcome, unitChangeMessages } from "../domain/unit-changes.ts";
 import { codeCheckMismatch, normalizeUnitCode } from "../domain/units.ts";
 import { unitMoved } from "../events/unit-changes.ts";
-import { recordAudit, type AuditActor } from "./audit.ts";
+import { type AuditActor, recordAudit } from "./audit.ts";
 import type { Db, Tx } from "./client.ts";
 import { isUniqueViolation } from "./errors.ts";
 import { updateUnit } from "./units.ts";
@@ -18,17 +27,42 @@ async function lockUnit(tx: Tx, unitId: string) {
   return tx.unit.findUniqueOrThrow({ where: { id: unitId } });
 }
 
-async function openRequest(tx: Tx, actor: AuditActor & { accountId: string }, data: { unitId: string; kind: "CODE" | "SUPERIOR"; oldCode: string | null; newCode: string | null; newCodeCheckMismatch?: boolean; oldSuperiorId: string | null; newSuperiorId: string | null }) {
+async function openRequest(
+  tx: Tx,
+  actor: AuditActor & { accountId: string },
+  data: {
+    unitId: string;
+    kind: "CODE" | "SUPERIOR";
+    oldCode: string | null;
+    newCode: string | null;
+    newCodeCheckMismatch?: boolean;
+    oldSuperiorId: string | null;
+    newSuperiorId: string | null;
+  },
+) {
   const id = randomUUID();
   try {
     await tx.unitChangeRequest.create({
-      data: { id, ...data, status: "PENDING", requestedBy: actor.accountId, approvals: { create: approversOf(data).map((approverUnitId) => ({ id: randomUUID(), approverUnitId, status: "PENDING" })) } },
+      data: {
+        id,
+        ...data,
+        status: "PENDING",
+        requestedBy: actor.accountId,
+        approvals: { create: approversOf(data).map((approverUnitId) => ({ id: randomUUID(), approverUnitId, status: "PENDING" })) },
+      },
     });
   } catch (e) {
     if (isUniqueViolation(e, "unit_change_request_one_pending")) throw new DomainError("CONFLICT", unitChangeMessages.pending);
     throw e;
   }
-  await recordAudit(tx, actor, { action: `unitChange.request${data.kind === "CODE" ? "Code" : "Superior"}`, entityType: "unitChangeRequest", entityId: id, unitId: data.unitId, before: { code: data.oldCode, superiorId: data.oldSuperiorId }, after: { code: data.newCode, superiorId: data.newSuperiorId } });
+  await recordAudit(tx, actor, {
+    action: `unitChange.request${data.kind === "CODE" ? "Code" : "Superior"}`,
+    entityType: "unitChangeRequest",
+    entityId: id,
+    unitId: data.unitId,
+    before: { code: data.oldCode, superiorId: data.oldSuperiorId },
+    after: { code: data.newCode, superiorId: data.newSuperiorId },
+  });
   return { id };
 }
 
@@ -37,8 +71,17 @@ export async function requestCodeChange(tx: Tx, actor: AuditActor & { accountId:
   const unit = await lockUnit(tx, unitId);
   const code = normalizeUnitCode(rawCode, confirmed);
   if (code === unit.code) throw new DomainError("BAD_REQUEST", unitChangeMessages.sameCode, "code");
-  if (code && (await tx.unit.findUnique({ where: { code }, select: { id: true } }))) throw new DomainError("CONFLICT", "该机构代码/统一社会信用代码已被注册", "code");
-  return openRequest(tx, actor, { unitId, kind: "CODE", oldCode: unit.code, newCode: code, newCodeCheckMismatch: codeCheckMismatch(code), oldSuperiorId: unit.superiorId, newSuperiorId: null });
+  if (code && (await tx.unit.findUnique({ where: { code }, select: { id: true } })))
+    throw new DomainError("CONFLICT", "该机构代码/统一社会信用代码已被注册", "code");
+  return openRequest(tx, actor, {
+    unitId,
+    kind: "CODE",
+    oldCode: unit.code,
+    newCode: code,
+    newCodeCheckMismatch: codeCheckMismatch(code),
+    oldSuperiorId: unit.superiorId,
+    newSuperiorId: null,
+  });
 }
 
 /** 更换上级部门: decided by the old and the new superior's admins. */
@@ -54,16 +97,31 @@ export async function ownPendingChange(db: Db, unitId: string): Promise<OwnUnitC
   const r = await db.unitChangeRequest.findFirst({ where: { unitId, status: "PENDING" } });
   if (!r) return null;
   const superior = r.newSuperiorId ? await db.unit.findUnique({ where: { id: r.newSuperiorId }, select: { name: true } }) : null;
-  return { id: r.id, kind: dbValue(UnitChangeKind, r.kind, "identity.unit_change_request.kind"), newCode: r.newCode, newSuperiorName: superior?.name ?? null, createdAt: r.createdAt.toISOString() };
+  return {
+    id: r.id,
+    kind: dbValue(UnitChangeKind, r.kind, "identity.unit_change_request.kind"),
+    newCode: r.newCode,
+    newSuperiorName: superior?.name ?? null,
+    createdAt: r.createdAt.toISOString(),
+  };
 }
 
 /** 撤销: the request and its approvals leave both review tabs. */
 export async function withdrawChange(tx: Tx, actor: AuditActor, unitId: string, requestId: string) {
-  const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM ${t("unit_change_request")} WHERE id = ${requestId}::uuid AND unit_id = ${unitId}::uuid FOR UPDATE`;
+  const rows = await tx.$queryRaw<
+    { status: string }[]
+  >`SELECT status FROM ${t("unit_change_request")} WHERE id = ${requestId}::uuid AND unit_id = ${unitId}::uuid FOR UPDATE`;
   if (!rows[0]) throw new DomainError("NOT_FOUND", unitChangeMessages.notFound);
   if (rows[0].status !== "PENDING") throw new DomainError("CONFLICT", unitChangeMessages.notPending);
   await tx.unitChangeRequest.update({ where: { id: requestId }, data: { status: "WITHDRAWN", decidedAt: new Date() } });
-  await recordAudit(tx, actor, { action: "unitChange.withdraw", entityType: "unitChangeRequest", entityId: requestId, unitId, before: { status: "PENDING" }, after: { status: "WITHDRAWN" } });
+  await recordAudit(tx, actor, {
+    action: "unitChange.withdraw",
+    entityType: "unitChangeRequest",
+    entityId: requestId,
+    unitId,
+    before: { status: "PENDING" },
+    after: { status: "WITHDRAWN" },
+  });
 }
 
 /** 审核机构信息修改: the approvals that fall to the caller's unit; withdrawn requests never show. */
@@ -93,7 +151,13 @@ export async function listUnitChanges(db: Db, approverUnitId: string, input: Lis
  * Batch 通过 / 驳回 in one transaction. Each approval row is locked; one already decided (by a
  * concurrent admin) fails the whole batch with CONFLICT. A request applies when all approved.
  */
-export async function decideUnitChanges(tx: Tx, actor: AuditActor & { accountId: string }, approverUnitId: string, input: DecideUnitChangesInput, meta: EventMeta): Promise<{ decided: number; applied: number; movedAdmins: string[] }> {
+export async function decideUnitChanges(
+  tx: Tx,
+  actor: AuditActor & { accountId: string },
+  approverUnitId: string,
+  input: DecideUnitChangesInput,
+  meta: EventMeta,
+): Promise<{ decided: number; applied: number; movedAdmins: string[] }> {
   let applied = 0;
   const movedAdmins: string[] = [];
   for (const approvalId of [...new Set(input.approvalIds)]) {
@@ -101,13 +165,25 @@ export async function decideUnitChanges(tx: Tx, actor: AuditActor & { accountId:
       SELECT request_id::text, status FROM ${t("unit_change_approval")} WHERE id = ${approvalId}::uuid AND approver_unit_id = ${approverUnitId}::uuid FOR UPDATE`;
     const approval = rows[0];
     if (!approval) throw new DomainError("NOT_FOUND", unitChangeMessages.notFound);
-    const req = (await tx.$queryRaw<{ status: string }[]>`SELECT status FROM ${t("unit_change_request")} WHERE id = ${approval.request_id}::uuid FOR UPDATE`)[0];
+    const req = (
+      await tx.$queryRaw<{ status: string }[]>`SELECT status FROM ${t("unit_change_request")} WHERE id = ${approval.request_id}::uuid FOR UPDATE`
+    )[0];
     if (approval.status !== "PENDING" || req?.status !== "PENDING") throw new DomainError("CONFLICT", unitChangeMessages.decided);
     const status = input.decision === "APPROVE" ? "APPROVED" : "REJECTED";
-    await tx.unitChangeApproval.update({ where: { id: approvalId }, data: { status, reason: input.reason || null, decidedBy: actor.accountId, decidedAt: new Date() } });
+    await tx.unitChangeApproval.update({
+      where: { id: approvalId },
+      data: { status, reason: input.reason || null, decidedBy: actor.accountId, decidedAt: new Date() },
+    });
     const request = await tx.unitChangeRequest.findUniqueOrThrow({ where: { id: approval.request_id }, include: { approvals: true } });
     const outcome = requestOutcome(request.approvals);
-    await recordAudit(tx, actor, { action: `unitChange.${status === "APPROVED" ? "approve" : "reject"}`, entityType: "unitChangeRequest", entityId: request.id, unitId: request.unitId, before: { status: "PENDING" }, after: { status, reason: input.reason ?? null } });
+    await recordAudit(tx, actor, {
+      action: `unitChange.${status === "APPROVED" ? "approve" : "reject"}`,
+      entityType: "unitChangeRequest",
+      entityId: request.id,
+      unitId: request.unitId,
+      before: { status: "PENDING" },
+      after: { status, reason: input.reason ?? null },
+    });
     if (outcome === "PENDING") continue;
     await tx.unitChangeRequest.update({ where: { id: request.id }, data: { status: outcome, decidedAt: new Date() } });
     if (outcome === "APPROVED") {
@@ -119,11 +195,23 @@ export async function decideUnitChanges(tx: Tx, actor: AuditActor & { accountId:
 }
 
 /** Applies an approved request; for a move, returns the accounts of the admins whose scope moved. */
-async function applyChange(tx: Tx, actor: AuditActor, request: { unitId: string; kind: string; newCode: string | null; newCodeCheckMismatch: boolean; newSuperiorId: string | null }, meta: EventMeta): Promise<string[]> {
+async function applyChange(
+  tx: Tx,
+  actor: AuditActor,
+  request: { unitId: string; kind: string; newCode: string | null; newCodeCheckMismatch: boolean; newSuperiorId: string | null },
+  meta: EventMeta,
+): Promise<string[]> {
   if (request.kind === "CODE") {
     const before = await tx.unit.findUniqueOrThrow({ where: { id: request.unitId }, select: { code: true } });
     await updateUnit(tx, request.unitId, { code: request.newCode, codeConfirmed: request.newCodeCheckMismatch }, meta);
-    await recordAudit(tx, actor, { action: "unit.changeCode", entityType: "unit", entityId: request.unitId, unitId: request.unitId, before: { code: before.code }, after: { code: request.newCode } });
+    await recordAudit(tx, actor, {
+      action: "unit.changeCode",
+      entityType: "unit",
+      entityId: request.unitId,
+      unitId: request.unitId,
+      before: { code: before.code },
+      after: { code: request.newCode },
+    });
     return [];
   }
   const unit = await lockUnit(tx, request.unitId);
@@ -142,8 +230,19 @@ async function applyChange(tx: Tx, actor: AuditActor, request: { unitId: string;
       version = CASE WHEN id = ${unit.id}::uuid THEN version + 1 ELSE version END,
       updated_at = now()
     WHERE path LIKE ${likePrefix(unit.path)}`;
-  await unitMoved(tx, { unitId: unit.id, oldSuperiorId: unit.superiorId, newSuperiorId: superior.id, oldPath: unit.path, newPath, version: unit.version + 1 }, meta);
-  await recordAudit(tx, actor, { action: "unit.move", entityType: "unit", entityId: unit.id, unitId: unit.id, before: { superiorId: unit.superiorId, path: unit.path }, after: { superiorId: superior.id, path: newPath } });
+  await unitMoved(
+    tx,
+    { unitId: unit.id, oldSuperiorId: unit.superiorId, newSuperiorId: superior.id, oldPath: unit.path, newPath, version: unit.version + 1 },
+    meta,
+  );
+  await recordAudit(tx, actor, {
+    action: "unit.move",
+    entityType: "unit",
+    entityId: unit.id,
+    unitId: unit.id,
+    before: { superiorId: unit.superiorId, path: unit.path },
+    after: { superiorId: superior.id, path: newPath },
+  });
   const admins = await tx.admin.findMany({ where: { unit: { path: prefixFilter(newPath) } }, select: { accountId: true } });
   return admins.map((a) => a.accountId);
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { DomainError, UnitRow, UnitSnapshot, unitDepth, type ListSubordinatesInput, type ListTrainingBasesInput, type Page } from "@ce/contracts";
-import { likeContains, likePrefix, quoteIdent, type EventMeta, paginate } from "@ce/service-kit";
+import { DomainError, type ListSubordinatesInput, type ListTrainingBasesInput, type Page, UnitRow, UnitSnapshot, unitDepth } from "@ce/contracts";
+import { type EventMeta, likeContains, likePrefix, paginate, quoteIdent } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
-import { applyUnitPatch, codeCheckMismatch, placeUnit, type NewUnit, type UnitPatch } from "../domain/units.ts";
+import { applyUnitPatch, codeCheckMismatch, type NewUnit, placeUnit, type UnitPatch } from "../domain/units.ts";
 import { unitCreated, unitUpdated } from "../events/units.ts";
 import type { Db, Tx } from "./client.ts";
 import { isUniqueViolation } from "./errors.ts";
@@ -16,9 +16,7 @@ const CODE_TAKEN = "该机构代码/统一社会信用代码已被注册";
  * Call the outbox relay's nudge() after the transaction commits.
  */
 export async function createUnit(tx: Tx, input: NewUnit, meta: EventMeta): Promise<UnitSnapshot> {
-  const superior = input.superiorId
-    ? await tx.unit.findUnique({ where: { id: input.superiorId }, select: { id: true, kind: true, path: true } })
-    : null;
+  const superior = input.superiorId ? await tx.unit.findUnique({ where: { id: input.superiorId }, select: { id: true, kind: true, path: true } }) : null;
   if (input.superiorId && !superior) throw new DomainError("BAD_REQUEST", "上级部门不存在", "superiorId");
   const unit = placeUnit(input.id ?? randomUUID(), input, superior);
   if (unit.code && (await tx.unit.findUnique({ where: { code: unit.code }, select: { id: true } }))) {
@@ -107,11 +105,7 @@ export function toSnapshot(row: UnitRecord): UnitSnapshot {
  * is one prefix match on the materialised path (an index range scan on unit_path_key).
  */
 export function subordinatesWhere(scope: { scopePath: string; unitId: string }, filter: { name?: string | undefined; nature?: string | undefined }) {
-  const conditions = [
-    Prisma.sql`u.path LIKE ${likePrefix(scope.scopePath)}`,
-    Prisma.sql`u.id <> ${scope.unitId}::uuid`,
-    Prisma.sql`u.status = 'APPROVED'`,
-  ];
+  const conditions = [Prisma.sql`u.path LIKE ${likePrefix(scope.scopePath)}`, Prisma.sql`u.id <> ${scope.unitId}::uuid`, Prisma.sql`u.status = 'APPROVED'`];
   if (filter.name) conditions.push(Prisma.sql`u.name ILIKE ${likeContains(filter.name)}`);
   if (filter.nature) conditions.push(Prisma.sql`u.nature = ${filter.nature}`);
   return Prisma.join(conditions, " AND ");

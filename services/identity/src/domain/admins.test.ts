@@ -1,6 +1,6 @@
 import { NewPassword } from "@ce/contracts";
 import { describe, expect, it } from "vitest";
-import { checkAdminAction, temporaryPassword, type AdminState } from "./admins.ts";
+import { type AdminState, checkAdminAction, temporaryPassword } from "./admins.ts";
 
 const superAdmin = { accountId: "s", isSuper: true };
 const plainAdmin = { accountId: "p", isSuper: false };

@@ -1,6 +1,18 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { CAPTCHA_ALPHABET, CAPTCHA_HEIGHT, CAPTCHA_LENGTH, CAPTCHA_WIDTH, MAX_ANGLE, captchaDigits, captchaLayout, captchaMatches, captchaSvg, glyphBox, normalizeCaptchaAnswer } from "./captcha.ts";
+import { describe, expect, it } from "vitest";
+import {
+  CAPTCHA_ALPHABET,
+  CAPTCHA_HEIGHT,
+  CAPTCHA_LENGTH,
+  CAPTCHA_WIDTH,
+  captchaDigits,
+  captchaLayout,
+  captchaMatches,
+  captchaSvg,
+  glyphBox,
+  MAX_ANGLE,
+  normalizeCaptchaAnswer,
+} from "./captcha.ts";
 
 const seq = (...xs: number[]) => {
   let i = 0;

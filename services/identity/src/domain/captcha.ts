@@ -128,11 +128,15 @@ export function captchaDrawing(answer: string, rand: Rand): { svg: string; boxes
   const parts: string[] = [`<rect width="${WIDTH}" height="${HEIGHT}" fill="${CAPTCHA_BACKGROUND}"/>`];
 
   for (let i = 0; i < 18; i++) {
-    parts.push(`<circle cx="${between(0, WIDTH).toFixed(1)}" cy="${between(0, HEIGHT).toFixed(1)}" r="${between(0.4, 0.9).toFixed(1)}" fill="${pick(INK)}" opacity="0.25"/>`);
+    parts.push(
+      `<circle cx="${between(0, WIDTH).toFixed(1)}" cy="${between(0, HEIGHT).toFixed(1)}" r="${between(0.4, 0.9).toFixed(1)}" fill="${pick(INK)}" opacity="0.25"/>`,
+    );
   }
   for (let i = 0; i < 2; i++) {
     const [x1, y1, cx, cy, x2, y2] = [between(0, 20), between(5, HEIGHT - 5), between(30, 90), between(0, HEIGHT), between(100, WIDTH), between(5, HEIGHT - 5)];
-    parts.push(`<path d="M${x1.toFixed(1)} ${y1.toFixed(1)} Q${cx.toFixed(1)} ${cy.toFixed(1)} ${x2.toFixed(1)} ${y2.toFixed(1)}" fill="none" stroke="${pick(INK)}" stroke-width="0.7" opacity="0.35"/>`);
+    parts.push(
+      `<path d="M${x1.toFixed(1)} ${y1.toFixed(1)} Q${cx.toFixed(1)} ${cy.toFixed(1)} ${x2.toFixed(1)} ${y2.toFixed(1)}" fill="none" stroke="${pick(INK)}" stroke-width="0.7" opacity="0.35"/>`,
+    );
   }
   const layout = captchaLayout(answer.length, rand);
   [...answer].forEach((digit, i) => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { checkDisable, checkParentActive, orderTree, type DepartmentRecord } from "./departments.ts";
+import { checkDisable, checkParentActive, type DepartmentRecord, orderTree } from "./departments.ts";
 
-const d = (id: string, parentId: string | null, name: string, sortOrder = 0, status: "ACTIVE" | "DISABLED" = "ACTIVE"): DepartmentRecord => ({ id, parentId, name, sortOrder, status });
+const d = (id: string, parentId: string | null, name: string, sortOrder = 0, status: "ACTIVE" | "DISABLED" = "ACTIVE"): DepartmentRecord => ({
+  id,
+  parentId,
+  name,
+  sortOrder,
+  status,
+});
 
 const rows = [d("c", "a", "安全科", 2), d("a", null, "运输处", 1), d("b", "a", "客运科", 1), d("e", null, "办公室", 0), d("f", "b", "出租车组")];
 
@@ -12,7 +18,11 @@ describe("orderTree", () => {
 
   it("keeps the ancestors of a match and marks only the match", () => {
     const nodes = orderTree(rows, "出租");
-    expect(nodes.map((n) => [n.name, n.matched])).toEqual([["运输处", false], ["客运科", false], ["出租车组", true]]);
+    expect(nodes.map((n) => [n.name, n.matched])).toEqual([
+      ["运输处", false],
+      ["客运科", false],
+      ["出租车组", true],
+    ]);
   });
 
   it("shows an orphan as a root instead of dropping it", () => {

@@ -1,4 +1,4 @@
-import { DomainError, type DepartmentNode, type DepartmentStatus } from "@ce/contracts";
+import { type DepartmentNode, type DepartmentStatus, DomainError } from "@ce/contracts";
 
 export interface DepartmentRecord {
   id: string;

@@ -1,6 +1,6 @@
 import { allPermissions, type Permission } from "@ce/contracts";
 import { describe, expect, it } from "vitest";
-import { addedPermissions, assertCanGrant, grantablePermissions, granterOf, type Granter } from "./grants.ts";
+import { addedPermissions, assertCanGrant, type Granter, grantablePermissions, granterOf } from "./grants.ts";
 
 const superAdmin: Granter = { isSuper: true, permissions: [] };
 const adminManager: Granter = { isSuper: false, permissions: ["admin.manage", "role.manage", "hours.approve"] };
@@ -46,7 +46,9 @@ describe("assertCanGrant", () => {
   });
 
   it("names the missing modules by their Chinese labels", () => {
-    expect(() => assertCanGrant({ isSuper: false, permissions: ["role.manage"] }, ["hours.approve", "review.employer"])).toThrow("您没有以下权限，不能分配给他人：学时审批、审核用人单位");
+    expect(() => assertCanGrant({ isSuper: false, permissions: ["role.manage"] }, ["hours.approve", "review.employer"])).toThrow(
+      "您没有以下权限，不能分配给他人：学时审批、审核用人单位",
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-import { DomainError, normalizeIdentifier, parseIdNumber, type IdType } from "@ce/contracts";
+import { DomainError, type IdType, normalizeIdentifier, parseIdNumber } from "@ce/contracts";
 
 /**
  * One spelling per document number, for the blind index and lookups: contracts'

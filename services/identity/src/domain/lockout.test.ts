@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { alertsOwner, failureOutcome, formatWait, idLookupLimits, ipLockout, lockoutMessages, loginDelayS, locksAfterFailure, passwordResetLimits, withinLimit } from "./lockout.ts";
+import {
+  alertsOwner,
+  failureOutcome,
+  formatWait,
+  idLookupLimits,
+  ipLockout,
+  lockoutMessages,
+  locksAfterFailure,
+  loginDelayS,
+  passwordResetLimits,
+  withinLimit,
+} from "./lockout.ts";
 
 describe("login escalation per account + address", () => {
   it.each([
@@ -21,8 +32,14 @@ describe("login escalation per account + address", () => {
   it.each([
     [{ pair: 1, ip: 1 }, { kind: "WRONG_CREDENTIALS" }],
     [{ pair: 3, ip: 19 }, { kind: "WRONG_CREDENTIALS" }],
-    [{ pair: 4, ip: 4 }, { kind: "WAIT", waitS: 15 }],
-    [{ pair: 50, ip: 3 }, { kind: "WAIT", waitS: 900 }],
+    [
+      { pair: 4, ip: 4 },
+      { kind: "WAIT", waitS: 15 },
+    ],
+    [
+      { pair: 50, ip: 3 },
+      { kind: "WAIT", waitS: 900 },
+    ],
     [{ pair: 1, ip: 20 }, { kind: "IP_LOCKED" }],
     [{ pair: 8, ip: 25 }, { kind: "IP_LOCKED" }],
   ])("a failure with counts %o leads to %o", (counts, outcome) => {

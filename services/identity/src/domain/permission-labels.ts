@@ -1,4 +1,4 @@
-import { permissionModules, type Permission } from "@ce/contracts";
+import { type Permission, permissionModules } from "@ce/contracts";
 
 const labels = new Map<string, string>(permissionModules.map((m) => [m.code, m.label]));
 

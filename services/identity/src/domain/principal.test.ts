@@ -1,6 +1,6 @@
 import { allPermissions, DomainError } from "@ce/contracts";
 import { describe, expect, it } from "vitest";
-import { grantFor, holdsUserType, resolvePermissions, type AdminGrant } from "./principal.ts";
+import { type AdminGrant, grantFor, holdsUserType, resolvePermissions } from "./principal.ts";
 
 const cityBureau = { id: "00000000-0000-4000-8000-000000000002", name: "济南市交通运输局", kind: "AUTHORITY", status: "APPROVED", path: "/p/jn/" };
 const admin = (over: Partial<AdminGrant> = {}): AdminGrant => ({ status: "ACTIVE", isSuper: false, unit: cityBureau, rolePermissions: [], ...over });
@@ -21,11 +21,12 @@ describe("permission resolution", () => {
   });
 
   it("gives another admin the union of its roles, once each, in menu order", () => {
-    expect(resolvePermissions(false, [["hours.approve", "subordinate.view"], ["subordinate.view", "stats.view"]])).toEqual([
-      "subordinate.view",
-      "hours.approve",
-      "stats.view",
-    ]);
+    expect(
+      resolvePermissions(false, [
+        ["hours.approve", "subordinate.view"],
+        ["subordinate.view", "stats.view"],
+      ]),
+    ).toEqual(["subordinate.view", "hours.approve", "stats.view"]);
   });
 
   it("ignores permission codes that no longer exist", () => {
@@ -46,10 +47,25 @@ describe("signing in as a user type", () => {
   });
 
   it.each([
-    { who: "the province's admin", userType: "AUTHORITY" as const, unit: { ...cityBureau, path: "/p/" }, facts: { unitKind: "AUTHORITY", unitDepth: 0, isProvince: true } },
+    {
+      who: "the province's admin",
+      userType: "AUTHORITY" as const,
+      unit: { ...cityBureau, path: "/p/" },
+      facts: { unitKind: "AUTHORITY", unitDepth: 0, isProvince: true },
+    },
     { who: "a city bureau's admin", userType: "AUTHORITY" as const, unit: cityBureau, facts: { unitKind: "AUTHORITY", unitDepth: 1, isProvince: false } },
-    { who: "an employer's admin", userType: "EMPLOYER" as const, unit: { ...cityBureau, kind: "EMPLOYER", path: "/p/jn/bus/" }, facts: { unitKind: "EMPLOYER", unitDepth: 2, isProvince: false } },
-    { who: "a root CE base's admin", userType: "TRAINING_BASE" as const, unit: { ...cityBureau, kind: "TRAINING_BASE", path: "/base/" }, facts: { unitKind: "TRAINING_BASE", unitDepth: 0, isProvince: false } },
+    {
+      who: "an employer's admin",
+      userType: "EMPLOYER" as const,
+      unit: { ...cityBureau, kind: "EMPLOYER", path: "/p/jn/bus/" },
+      facts: { unitKind: "EMPLOYER", unitDepth: 2, isProvince: false },
+    },
+    {
+      who: "a root CE base's admin",
+      userType: "TRAINING_BASE" as const,
+      unit: { ...cityBureau, kind: "TRAINING_BASE", path: "/base/" },
+      facts: { unitKind: "TRAINING_BASE", unitDepth: 0, isProvince: false },
+    },
   ])("tells $who's pages the unit's kind, depth and whether it is the province", ({ userType, unit, facts }) => {
     expect(grantFor(userType, { status: "ACTIVE", admin: admin({ unit }), professional: null })).toMatchObject(facts);
   });
@@ -66,12 +82,16 @@ describe("signing in as a user type", () => {
   });
 
   it("refuses an admin of a unit that is not approved, and a disabled admin", () => {
-    expect(domainError(() => grantFor("AUTHORITY", { status: "ACTIVE", admin: admin({ unit: { ...cityBureau, status: "PENDING" } }), professional: null })).kind).toBe("FORBIDDEN");
+    expect(
+      domainError(() => grantFor("AUTHORITY", { status: "ACTIVE", admin: admin({ unit: { ...cityBureau, status: "PENDING" } }), professional: null })).kind,
+    ).toBe("FORBIDDEN");
     expect(domainError(() => grantFor("AUTHORITY", { status: "ACTIVE", admin: admin({ status: "DISABLED" }), professional: null })).kind).toBe("FORBIDDEN");
   });
 
   it("refuses a professional whose registration is still under review", () => {
-    const e = domainError(() => grantFor("PROFESSIONAL", { status: "ACTIVE", admin: null, professional: { status: "PENDING", unit: { id: cityBureau.id, name: "x" } } }));
+    const e = domainError(() =>
+      grantFor("PROFESSIONAL", { status: "ACTIVE", admin: null, professional: { status: "PENDING", unit: { id: cityBureau.id, name: "x" } } }),
+    );
     expect(e.message).toBe("注册信息正在审核中，审核通过后方可登录");
   });
 

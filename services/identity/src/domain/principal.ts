@@ -1,4 +1,4 @@
-import { allPermissions, callerUnit, DomainError, type CallerUnit, type Permission, type UnitKind, type UserType } from "@ce/contracts";
+import { allPermissions, type CallerUnit, callerUnit, DomainError, type Permission, type UnitKind, type UserType } from "@ce/contracts";
 
 /**
  * Who an account may act as after a correct password, given the user type chosen on the login
@@ -45,10 +45,7 @@ export function resolvePermissions(isSuper: boolean, rolePermissions: readonly (
   return allPermissions.filter((p) => granted.has(p));
 }
 
-export function grantFor(
-  userType: UserType,
-  account: { status: string; admin: AdminGrant | null; professional: ProfessionalGrant | null },
-): Grant {
+export function grantFor(userType: UserType, account: { status: string; admin: AdminGrant | null; professional: ProfessionalGrant | null }): Grant {
   if (account.status !== "ACTIVE") throw new DomainError("FORBIDDEN", loginMessages.accountDisabled);
   if (userType === "PROFESSIONAL") {
     const p = account.professional;

@@ -1,4 +1,4 @@
-import { DomainError, educationName, maskPhone, profileChangeFields, titleLevelName, titleSeriesName, type ProfileChangeField } from "@ce/contracts";
+import { DomainError, educationName, maskPhone, type ProfileChangeField, profileChangeFields, titleLevelName, titleSeriesName } from "@ce/contracts";
 
 export type ProfileValues = Record<ProfileChangeField, string | null>;
 
@@ -14,7 +14,11 @@ export type StoredChanges = Partial<Record<ProfileChangeField, StoredChange>>;
  * The fields whose requested value differs from the current one, in the form's order. A phone is
  * kept masked on both sides (its new value encrypted beside), so the request never holds it in clear.
  */
-export function diffProfile(current: ProfileValues & { phoneMasked: string | null }, requested: Partial<ProfileValues>, encrypt: (plain: string) => string): StoredChanges {
+export function diffProfile(
+  current: ProfileValues & { phoneMasked: string | null },
+  requested: Partial<ProfileValues>,
+  encrypt: (plain: string) => string,
+): StoredChanges {
   const changes: StoredChanges = {};
   for (const field of Object.keys(profileChangeFields) as ProfileChangeField[]) {
     const next = requested[field];

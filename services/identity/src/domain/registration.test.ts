@@ -8,7 +8,9 @@ describe("registration choices", () => {
 
   it("refuses a missing, pending or wrong-kind unit, naming the field", () => {
     for (const unit of [null, { kind: "EMPLOYER", status: "PENDING" }, { kind: "EMPLOYER", status: "APPROVED" }]) {
-      expect(() => checkChosenUnit(unit, ["AUTHORITY"], "superiorId", "上级主管部门")).toThrow(expect.objectContaining({ message: "请选择有效的上级主管部门", field: "superiorId" }));
+      expect(() => checkChosenUnit(unit, ["AUTHORITY"], "superiorId", "上级主管部门")).toThrow(
+        expect.objectContaining({ message: "请选择有效的上级主管部门", field: "superiorId" }),
+      );
     }
   });
 

@@ -14,5 +14,6 @@ export function checkChosenUnit(unit: { kind: string; status: string } | null, k
 
 /** A chosen 工作部门 must be an active department of the chosen unit. */
 export function checkChosenDepartment(department: { unitId: string; status: string } | null, unitId: string): void {
-  if (!department || department.unitId !== unitId || department.status !== "ACTIVE") throw new DomainError("BAD_REQUEST", "请选择所在单位的工作部门", "departmentId");
+  if (!department || department.unitId !== unitId || department.status !== "ACTIVE")
+    throw new DomainError("BAD_REQUEST", "请选择所在单位的工作部门", "departmentId");
 }

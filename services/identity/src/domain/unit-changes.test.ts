@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { approversOf, checkNewSuperior, movedPath, requestOutcome } from "./unit-changes.ts";
 
 const unit = { id: "u", path: "/sd/jn/u/", superiorId: "jn" };
-const authority = (id: string, path: string, over: Partial<{ kind: string; status: string }> = {}) => ({ id, path, kind: "AUTHORITY", status: "APPROVED", ...over });
+const authority = (id: string, path: string, over: Partial<{ kind: string; status: string }> = {}) => ({
+  id,
+  path,
+  kind: "AUTHORITY",
+  status: "APPROVED",
+  ...over,
+});
 
 describe("checkNewSuperior", () => {
   it("accepts another approved authority", () => {

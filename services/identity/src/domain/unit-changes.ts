@@ -13,7 +13,10 @@ export const unitChangeMessages = {
 } as const;
 
 /** Checks a proposed new superior: an approved authority, not the current one, not in the unit's own subtree. */
-export function checkNewSuperior(unit: { id: string; path: string; superiorId: string | null }, candidate: { id: string; kind: string; status: string; path: string }): void {
+export function checkNewSuperior(
+  unit: { id: string; path: string; superiorId: string | null },
+  candidate: { id: string; kind: string; status: string; path: string },
+): void {
   if (!unit.superiorId) throw new DomainError("BAD_REQUEST", unitChangeMessages.noSuperior);
   if (candidate.id === unit.superiorId) throw new DomainError("BAD_REQUEST", unitChangeMessages.sameSuperior, "superiorId");
   if (isWithinScope(unit.path, candidate.path)) throw new DomainError("BAD_REQUEST", unitChangeMessages.cycle, "superiorId");

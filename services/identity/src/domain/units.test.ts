@@ -1,9 +1,19 @@
 import { DomainError, generateCreditCode, unitDepth } from "@ce/contracts";
 import { describe, expect, it } from "vitest";
-import { applyUnitPatch, normalizeUnitCode, placeUnit, type NewUnit } from "./units.ts";
+import { applyUnitPatch, type NewUnit, normalizeUnitCode, placeUnit } from "./units.ts";
 
 const province = { id: "00000000-0000-4000-8000-000000000001", kind: "AUTHORITY", path: "/00000000-0000-4000-8000-000000000001/" };
-const base: NewUnit = { name: "济南市交通运输局", kind: "AUTHORITY", nature: "GOVERNMENT", industry: "G", region: "370100", code: null, superiorId: province.id, status: "APPROVED", trainingLevel: null };
+const base: NewUnit = {
+  name: "济南市交通运输局",
+  kind: "AUTHORITY",
+  nature: "GOVERNMENT",
+  industry: "G",
+  region: "370100",
+  code: null,
+  superiorId: province.id,
+  status: "APPROVED",
+  trainingLevel: null,
+};
 const id = "00000000-0000-4000-8000-000000000002";
 
 describe("placing a unit in the hierarchy", () => {

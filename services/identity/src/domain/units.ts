@@ -1,13 +1,13 @@
 import {
   DomainError,
   parseUnitCode,
-  unitCodeErrorMessages,
-  unitPath,
   type TrainingLevel,
   type UnitKind,
   type UnitNature,
   type UnitSnapshot,
   type UnitStatus,
+  unitCodeErrorMessages,
+  unitPath,
 } from "@ce/contracts";
 
 export interface NewUnit {

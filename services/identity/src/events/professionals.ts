@@ -1,5 +1,5 @@
 import { identityEvents, ProfessionalSnapshot } from "@ce/contracts";
-import { enqueueEvent, type EventMeta } from "@ce/service-kit";
+import { type EventMeta, enqueueEvent } from "@ce/service-kit";
 import { SCHEMA } from "../config.ts";
 import type { Tx } from "../db/client.ts";
 
@@ -45,7 +45,13 @@ export async function publishProfessional(tx: Tx, event: ProfessionalEvent, acco
 /** ce.identity.professional.transferred.v1 with the snapshot after the move. */
 export async function publishTransferred(tx: Tx, transfer: { transferId: string; accountId: string; fromUnitId: string; toUnitId: string }, meta: EventMeta) {
   const professional = await professionalSnapshot(tx, transfer.accountId);
-  await enqueueEvent(tx, SCHEMA, identityEvents.professionalTransferred, { transferId: transfer.transferId, professional, fromUnitId: transfer.fromUnitId, toUnitId: transfer.toUnitId }, meta);
+  await enqueueEvent(
+    tx,
+    SCHEMA,
+    identityEvents.professionalTransferred,
+    { transferId: transfer.transferId, professional, fromUnitId: transfer.fromUnitId, toUnitId: transfer.toUnitId },
+    meta,
+  );
 }
 
 /** Event metadata for a use case: the caller (if any) and the request as correlation id. */

@@ -1,5 +1,5 @@
 import { identityEvents, type UnitMoved } from "@ce/contracts";
-import { enqueueEvent, type EventMeta, type SqlClient } from "@ce/service-kit";
+import { type EventMeta, enqueueEvent, type SqlClient } from "@ce/service-kit";
 import { SCHEMA } from "../config.ts";
 
 /** ce.identity.unit.moved.v1: replicas rewrite every path that starts with oldPath. */

@@ -1,5 +1,5 @@
 import { identityEvents, type UnitSnapshot } from "@ce/contracts";
-import { enqueueEvent, type EventMeta, type SqlClient } from "@ce/service-kit";
+import { type EventMeta, enqueueEvent, type SqlClient } from "@ce/service-kit";
 import { SCHEMA } from "../config.ts";
 
 /** ce.identity.unit.created.v1, written to the outbox in the caller's transaction. */

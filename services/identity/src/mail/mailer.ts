@@ -47,7 +47,11 @@ export function logMailer(redis: Redis, log: Logger): Mailer {
   return {
     async send(mail) {
       const entry: DevMail = { id: randomUUID(), ...mail, sentAt: new Date().toISOString() };
-      await redis.multi().lpush(DEVMAIL_KEY, JSON.stringify(entry)).ltrim(DEVMAIL_KEY, 0, DEVMAIL_KEEP - 1).exec();
+      await redis
+        .multi()
+        .lpush(DEVMAIL_KEY, JSON.stringify(entry))
+        .ltrim(DEVMAIL_KEY, 0, DEVMAIL_KEEP - 1)
+        .exec();
       logSent(log, mail, "log");
     },
     async devMailbox() {

@@ -1,4 +1,4 @@
-import { DomainError, ListAuditInput, AuditRow, pageOf } from "@ce/contracts";
+import { AuditRow, DomainError, ListAuditInput, pageOf } from "@ce/contracts";
 import { permittedProcedure, router } from "@ce/service-kit";
 import { listAudit } from "../db/audit-log.ts";
 import type { IdentityDeps } from "../deps.ts";

@@ -1,13 +1,13 @@
 import {
+  Ack,
   CaptchaChallenge,
   ChangePasswordInput,
   LoginInput,
   LoginResult,
   Me,
+  type Principal,
   RequestPasswordResetInput,
   ResetPasswordInput,
-  type Principal,
-  Ack,
 } from "@ce/contracts";
 import { authedProcedure, publicProcedure, router } from "@ce/service-kit";
 import { issueCaptcha } from "../auth/captcha.ts";
@@ -35,20 +35,29 @@ export function authRouter(deps: IdentityDeps) {
 
     me: authedProcedure.output(Me).query(({ ctx }) => toMe(ctx.principal)),
 
-    changePassword: authedProcedure.input(ChangePasswordInput).output(Ack).mutation(async ({ input, ctx }) => {
-      await changePassword(deps, ctx.principal, ctx.token, input, ctx.clientIp, ctx.log);
-      return ok;
-    }),
+    changePassword: authedProcedure
+      .input(ChangePasswordInput)
+      .output(Ack)
+      .mutation(async ({ input, ctx }) => {
+        await changePassword(deps, ctx.principal, ctx.token, input, ctx.clientIp, ctx.log);
+        return ok;
+      }),
 
-    requestPasswordReset: publicProcedure.input(RequestPasswordResetInput).output(Ack).mutation(async ({ input, ctx }) => {
-      await requestPasswordReset(deps, input, ctx.clientIp, ctx.log);
-      return ok;
-    }),
+    requestPasswordReset: publicProcedure
+      .input(RequestPasswordResetInput)
+      .output(Ack)
+      .mutation(async ({ input, ctx }) => {
+        await requestPasswordReset(deps, input, ctx.clientIp, ctx.log);
+        return ok;
+      }),
 
-    resetPassword: publicProcedure.input(ResetPasswordInput).output(Ack).mutation(async ({ input, ctx }) => {
-      await resetPassword(deps, input, ctx.log);
-      return ok;
-    }),
+    resetPassword: publicProcedure
+      .input(ResetPasswordInput)
+      .output(Ack)
+      .mutation(async ({ input, ctx }) => {
+        await resetPassword(deps, input, ctx.log);
+        return ok;
+      }),
   });
 }
 

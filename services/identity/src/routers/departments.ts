@@ -1,6 +1,16 @@
-import { CreateDepartmentInput, DomainError, ListDepartmentsInput, SetDepartmentStatusInput, UpdateDepartmentInput, type Principal, CreatedId, DepartmentNode, NoContent } from "@ce/contracts";
-import { z } from "zod";
+import {
+  CreateDepartmentInput,
+  CreatedId,
+  DepartmentNode,
+  DomainError,
+  ListDepartmentsInput,
+  NoContent,
+  type Principal,
+  SetDepartmentStatusInput,
+  UpdateDepartmentInput,
+} from "@ce/contracts";
 import { permittedProcedure, router } from "@ce/service-kit";
+import { z } from "zod";
 import { auditActor } from "../db/audit.ts";
 import { createDepartment, listDepartments, setDepartmentStatus, updateDepartment } from "../db/departments.ts";
 import type { IdentityDeps } from "../deps.ts";
@@ -15,7 +25,10 @@ export function ownUnit(principal: Principal): string {
 export function departmentsRouter(deps: IdentityDeps) {
   const manage = permittedProcedure("department.manage");
   return router({
-    list: manage.input(ListDepartmentsInput).output(z.array(DepartmentNode)).query(({ input, ctx }) => listDepartments(deps.db, ownUnit(ctx.principal), input.name)),
+    list: manage
+      .input(ListDepartmentsInput)
+      .output(z.array(DepartmentNode))
+      .query(({ input, ctx }) => listDepartments(deps.db, ownUnit(ctx.principal), input.name)),
     create: manage
       .input(CreateDepartmentInput)
       .output(CreatedId)

@@ -1,6 +1,6 @@
-import { DomainError, DevMail } from "@ce/contracts";
-import { z } from "zod";
+import { DevMail, DomainError } from "@ce/contracts";
 import { isLoopback, publicProcedure, router } from "@ce/service-kit";
+import { z } from "zod";
 import type { IdentityDeps } from "../deps.ts";
 
 /**

@@ -1,4 +1,16 @@
-import { DomainError, ListProfileChangesInput, MyProfile, ProfileChangeDetail, RequestProfileChangeInput, ReviewDecisionInput, ReviewDecisionResult, type Principal, CreatedId, pageOf, ProfileChangeRow } from "@ce/contracts";
+import {
+  CreatedId,
+  DomainError,
+  ListProfileChangesInput,
+  MyProfile,
+  type Principal,
+  ProfileChangeDetail,
+  ProfileChangeRow,
+  pageOf,
+  RequestProfileChangeInput,
+  ReviewDecisionInput,
+  ReviewDecisionResult,
+} from "@ce/contracts";
 import { authedProcedure, permittedProcedure, router } from "@ce/service-kit";
 import { z } from "zod";
 import { auditActor } from "../db/audit.ts";
@@ -19,11 +31,15 @@ export function profileChangesRouter(deps: IdentityDeps) {
   return router({
     me: authedProcedure.output(MyProfile).query(({ ctx }) => myProfile(deps.db, ownAccount(ctx.principal))),
 
-    request: authedProcedure.input(RequestProfileChangeInput).output(CreatedId).mutation(({ input, ctx }) =>
-      deps.db.$transaction((tx) => requestProfileChange(tx, deps.pii, auditActor(ctx), ownAccount(ctx.principal), input)),
-    ),
+    request: authedProcedure
+      .input(RequestProfileChangeInput)
+      .output(CreatedId)
+      .mutation(({ input, ctx }) => deps.db.$transaction((tx) => requestProfileChange(tx, deps.pii, auditActor(ctx), ownAccount(ctx.principal), input))),
 
-    list: review.input(ListProfileChangesInput).output(pageOf(ProfileChangeRow)).query(({ input, ctx }) => listProfileChanges(deps.db, reviewScope(ctx.principal), input)),
+    list: review
+      .input(ListProfileChangesInput)
+      .output(pageOf(ProfileChangeRow))
+      .query(({ input, ctx }) => listProfileChanges(deps.db, reviewScope(ctx.principal), input)),
 
     detail: review
       .input(z.object({ id: z.uuid() }))

@@ -2,13 +2,13 @@ import {
   DomainError,
   ListPendingEmployersInput,
   ListPendingProfessionalsInput,
-  ReviewDecisionInput,
-  ReviewDecisionResult,
-  type Principal,
   PendingEmployerRow,
   PendingProfessionalRow,
-  pageOf,
+  type Principal,
   ProfessionalReviewDetail,
+  pageOf,
+  ReviewDecisionInput,
+  ReviewDecisionResult,
 } from "@ce/contracts";
 import { permittedProcedure, router } from "@ce/service-kit";
 import { z } from "zod";
@@ -28,7 +28,10 @@ export function reviewsRouter(deps: IdentityDeps) {
   const employers = permittedProcedure("review.employer");
   const professionals = permittedProcedure("review.professional");
   return router({
-    employers: employers.input(ListPendingEmployersInput).output(pageOf(PendingEmployerRow)).query(({ input, ctx }) => listPendingEmployers(deps.db, reviewScope(ctx.principal), input)),
+    employers: employers
+      .input(ListPendingEmployersInput)
+      .output(pageOf(PendingEmployerRow))
+      .query(({ input, ctx }) => listPendingEmployers(deps.db, reviewScope(ctx.principal), input)),
 
     decideEmployers: employers
       .input(ReviewDecisionInput)
@@ -39,9 +42,15 @@ export function reviewsRouter(deps: IdentityDeps) {
         return result;
       }),
 
-    professionals: professionals.input(ListPendingProfessionalsInput).output(pageOf(PendingProfessionalRow)).query(({ input, ctx }) => listPendingProfessionals(deps.db, reviewScope(ctx.principal), input)),
+    professionals: professionals
+      .input(ListPendingProfessionalsInput)
+      .output(pageOf(PendingProfessionalRow))
+      .query(({ input, ctx }) => listPendingProfessionals(deps.db, reviewScope(ctx.principal), input)),
 
-    professional: professionals.input(z.object({ accountId: z.uuid() })).output(ProfessionalReviewDetail).query(({ input, ctx }) => professionalDetail(deps.db, reviewScope(ctx.principal), input.accountId)),
+    professional: professionals
+      .input(z.object({ accountId: z.uuid() }))
+      .output(ProfessionalReviewDetail)
+      .query(({ input, ctx }) => professionalDetail(deps.db, reviewScope(ctx.principal), input.accountId)),
 
     decideProfessionals: professionals
       .input(ReviewDecisionInput)

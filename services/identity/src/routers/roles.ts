@@ -1,4 +1,4 @@
-import { CreateRoleInput, DeleteRoleInput, ListRolesInput, UpdateRoleInput, CreatedId, NoContent, pageOf, RoleDeleted, RoleRow } from "@ce/contracts";
+import { CreatedId, CreateRoleInput, DeleteRoleInput, ListRolesInput, NoContent, pageOf, RoleDeleted, RoleRow, UpdateRoleInput } from "@ce/contracts";
 import { permittedProcedure, router } from "@ce/service-kit";
 import { revokeAccountsSessions } from "../auth/sessions.ts";
 import { auditActor } from "../db/audit.ts";
@@ -14,21 +14,33 @@ import { ownUnit } from "./departments.ts";
 export function rolesRouter(deps: IdentityDeps) {
   const manage = permittedProcedure("role.manage");
   return router({
-    list: manage.input(ListRolesInput).output(pageOf(RoleRow)).query(({ input, ctx }) => listRoles(deps.db, ownUnit(ctx.principal), input)),
-    create: manage.input(CreateRoleInput).output(CreatedId).mutation(({ input, ctx }) => {
-      const unitId = ownUnit(ctx.principal);
-      return deps.db.$transaction((tx) => createRole(tx, auditActor(ctx), granterOf(ctx.principal), unitId, input));
-    }),
-    update: manage.input(UpdateRoleInput).output(NoContent).mutation(async ({ input, ctx }) => {
-      const unitId = ownUnit(ctx.principal);
-      const { holderAccountIds } = await deps.db.$transaction((tx) => updateRole(tx, auditActor(ctx), granterOf(ctx.principal), unitId, input));
-      await revokeAccountsSessions(deps.redis, holderAccountIds);
-    }),
-    delete: manage.input(DeleteRoleInput).output(RoleDeleted).mutation(async ({ input, ctx }) => {
-      const unitId = ownUnit(ctx.principal);
-      const { removedFrom, holderAccountIds } = await deps.db.$transaction((tx) => deleteRole(tx, auditActor(ctx), unitId, input.id, input.confirm));
-      await revokeAccountsSessions(deps.redis, holderAccountIds);
-      return { removedFrom };
-    }),
+    list: manage
+      .input(ListRolesInput)
+      .output(pageOf(RoleRow))
+      .query(({ input, ctx }) => listRoles(deps.db, ownUnit(ctx.principal), input)),
+    create: manage
+      .input(CreateRoleInput)
+      .output(CreatedId)
+      .mutation(({ input, ctx }) => {
+        const unitId = ownUnit(ctx.principal);
+        return deps.db.$transaction((tx) => createRole(tx, auditActor(ctx), granterOf(ctx.principal), unitId, input));
+      }),
+    update: manage
+      .input(UpdateRoleInput)
+      .output(NoContent)
+      .mutation(async ({ input, ctx }) => {
+        const unitId = ownUnit(ctx.principal);
+        const { holderAccountIds } = await deps.db.$transaction((tx) => updateRole(tx, auditActor(ctx), granterOf(ctx.principal), unitId, input));
+        await revokeAccountsSessions(deps.redis, holderAccountIds);
+      }),
+    delete: manage
+      .input(DeleteRoleInput)
+      .output(RoleDeleted)
+      .mutation(async ({ input, ctx }) => {
+        const unitId = ownUnit(ctx.principal);
+        const { removedFrom, holderAccountIds } = await deps.db.$transaction((tx) => deleteRole(tx, auditActor(ctx), unitId, input.id, input.confirm));
+        await revokeAccountsSessions(deps.redis, holderAccountIds);
+        return { removedFrom };
+      }),
   });
 }

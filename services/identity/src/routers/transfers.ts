@@ -1,4 +1,18 @@
-import { CreateTransferInput, DecideTransferInput, DomainError, ListTransfersInput, TransferAttachment, TransferAttachmentInput, TransferCandidatesInput, TransferDetail, Ack, CreatedId, pageOf, TransferCandidate, TransferRow } from "@ce/contracts";
+import {
+  Ack,
+  CreatedId,
+  CreateTransferInput,
+  DecideTransferInput,
+  DomainError,
+  ListTransfersInput,
+  pageOf,
+  TransferAttachment,
+  TransferAttachmentInput,
+  TransferCandidate,
+  TransferCandidatesInput,
+  TransferDetail,
+  TransferRow,
+} from "@ce/contracts";
 import { permittedProcedure, router } from "@ce/service-kit";
 import { z } from "zod";
 import { auditActor } from "../db/audit.ts";
@@ -12,14 +26,22 @@ import { reviewScope } from "./reviews.ts";
 export function transfersRouter(deps: IdentityDeps) {
   const manage = permittedProcedure("transfer.manage");
   return router({
-    candidates: manage.input(TransferCandidatesInput).output(pageOf(TransferCandidate)).query(({ input, ctx }) => transferCandidates(deps.db, reviewScope(ctx.principal), input)),
+    candidates: manage
+      .input(TransferCandidatesInput)
+      .output(pageOf(TransferCandidate))
+      .query(({ input, ctx }) => transferCandidates(deps.db, reviewScope(ctx.principal), input)),
 
-    create: manage.input(CreateTransferInput).output(CreatedId).mutation(async ({ input, ctx }) => {
-      // The bytes are decoded before anything is written (a refused file leaves no blob and no row);
-      // the blob is written, then the transaction; if the transaction fails the blob is deleted.
-      const checked = input.attachment ? await checkTransferAttachment(input.attachment) : null;
-      return deps.transferAttachments.commitWith(checked, (stored) => deps.db.$transaction((tx) => createTransfer(tx, auditActor(ctx), reviewScope(ctx.principal), input, stored)));
-    }),
+    create: manage
+      .input(CreateTransferInput)
+      .output(CreatedId)
+      .mutation(async ({ input, ctx }) => {
+        // The bytes are decoded before anything is written (a refused file leaves no blob and no row);
+        // the blob is written, then the transaction; if the transaction fails the blob is deleted.
+        const checked = input.attachment ? await checkTransferAttachment(input.attachment) : null;
+        return deps.transferAttachments.commitWith(checked, (stored) =>
+          deps.db.$transaction((tx) => createTransfer(tx, auditActor(ctx), reviewScope(ctx.principal), input, stored)),
+        );
+      }),
 
     /** 附件: the image, for admins of the transfer's source or target unit only. */
     attachment: manage
@@ -32,17 +54,23 @@ export function transfersRouter(deps: IdentityDeps) {
         return { name: meta.name, type: meta.type, base64: Buffer.from(bytes).toString("base64") };
       }),
 
-    list: manage.input(ListTransfersInput).output(pageOf(TransferRow)).query(({ input, ctx }) => listTransfers(deps.db, reviewScope(ctx.principal), input)),
+    list: manage
+      .input(ListTransfersInput)
+      .output(pageOf(TransferRow))
+      .query(({ input, ctx }) => listTransfers(deps.db, reviewScope(ctx.principal), input)),
 
     detail: manage
       .input(z.object({ id: z.uuid() }))
       .output(TransferDetail)
       .query(({ input, ctx }) => transferDetail(deps.db, reviewScope(ctx.principal), input.id)),
 
-    decide: manage.input(DecideTransferInput).output(Ack).mutation(async ({ input, ctx }) => {
-      await deps.db.$transaction((tx) => decideTransfer(tx, auditActor(ctx), reviewScope(ctx.principal), input, eventMeta(ctx)));
-      deps.nudgeOutbox();
-      return { ok: true as const };
-    }),
+    decide: manage
+      .input(DecideTransferInput)
+      .output(Ack)
+      .mutation(async ({ input, ctx }) => {
+        await deps.db.$transaction((tx) => decideTransfer(tx, auditActor(ctx), reviewScope(ctx.principal), input, eventMeta(ctx)));
+        deps.nudgeOutbox();
+        return { ok: true as const };
+      }),
   });
 }

@@ -1,4 +1,4 @@
-import { RequestCodeChangeInput, RequestSuperiorChangeInput, UpdateUnitProfileInput, CreatedId, NoContent, UnitOption, UnitProfileView } from "@ce/contracts";
+import { CreatedId, NoContent, RequestCodeChangeInput, RequestSuperiorChangeInput, UnitOption, UnitProfileView, UpdateUnitProfileInput } from "@ce/contracts";
 import { permittedProcedure, router } from "@ce/service-kit";
 import { z } from "zod";
 import { auditActor, recordAudit } from "../db/audit.ts";
@@ -17,31 +17,48 @@ export function unitProfileRouter(deps: IdentityDeps) {
       const row = await deps.db.unit.findUniqueOrThrow({ where: { id: unitId }, include: { superior: { select: { name: true } } } });
       return { unit: toSnapshot(row), superiorName: row.superior?.name ?? null, pending: await ownPendingChange(deps.db, unitId) };
     }),
-    update: edit.input(UpdateUnitProfileInput).output(NoContent).mutation(async ({ input, ctx }) => {
-      const unitId = ownUnit(ctx.principal);
-      await deps.db.$transaction(async (tx) => {
-        const before = await tx.unit.findUniqueOrThrow({ where: { id: unitId }, select: { nature: true, industry: true, region: true } });
-        await updateUnit(tx, unitId, input, eventMeta(ctx));
-        await recordAudit(tx, auditActor(ctx), { action: "unit.updateProfile", entityType: "unit", entityId: unitId, unitId, before, after: input });
-      });
-      deps.nudgeOutbox();
-    }),
+    update: edit
+      .input(UpdateUnitProfileInput)
+      .output(NoContent)
+      .mutation(async ({ input, ctx }) => {
+        const unitId = ownUnit(ctx.principal);
+        await deps.db.$transaction(async (tx) => {
+          const before = await tx.unit.findUniqueOrThrow({ where: { id: unitId }, select: { nature: true, industry: true, region: true } });
+          await updateUnit(tx, unitId, input, eventMeta(ctx));
+          await recordAudit(tx, auditActor(ctx), { action: "unit.updateProfile", entityType: "unit", entityId: unitId, unitId, before, after: input });
+        });
+        deps.nudgeOutbox();
+      }),
     /** Approved authorities a unit may move under (its own subtree and current superior excluded by the request check). */
     superiorOptions: edit.output(z.array(UnitOption)).query(({ ctx }) =>
-      deps.db.unit.findMany({ where: { kind: "AUTHORITY", status: "APPROVED", id: { not: ownUnit(ctx.principal) } }, select: { id: true, name: true }, orderBy: [{ depth: "asc" }, { name: "asc" }] }),
+      deps.db.unit.findMany({
+        where: { kind: "AUTHORITY", status: "APPROVED", id: { not: ownUnit(ctx.principal) } },
+        select: { id: true, name: true },
+        orderBy: [{ depth: "asc" }, { name: "asc" }],
+      }),
     ),
-    requestCodeChange: edit.input(RequestCodeChangeInput).output(CreatedId).mutation(({ input, ctx }) => {
-      const unitId = ownUnit(ctx.principal);
-      return deps.db.$transaction((tx) => requestCodeChange(tx, { ...auditActor(ctx), accountId: ctx.principal.accountId }, unitId, input.code, input.codeConfirmed));
-    }),
-    requestSuperiorChange: edit.input(RequestSuperiorChangeInput).output(CreatedId).mutation(({ input, ctx }) => {
-      const unitId = ownUnit(ctx.principal);
-      return deps.db.$transaction((tx) => requestSuperiorChange(tx, { ...auditActor(ctx), accountId: ctx.principal.accountId }, unitId, input.superiorId));
-    }),
-    withdraw: edit.input(z.object({ requestId: z.uuid() })).output(NoContent).mutation(async ({ input, ctx }) => {
-      const unitId = ownUnit(ctx.principal);
-      await deps.db.$transaction((tx) => withdrawChange(tx, auditActor(ctx), unitId, input.requestId));
-    }),
+    requestCodeChange: edit
+      .input(RequestCodeChangeInput)
+      .output(CreatedId)
+      .mutation(({ input, ctx }) => {
+        const unitId = ownUnit(ctx.principal);
+        return deps.db.$transaction((tx) =>
+          requestCodeChange(tx, { ...auditActor(ctx), accountId: ctx.principal.accountId }, unitId, input.code, input.codeConfirmed),
+        );
+      }),
+    requestSuperiorChange: edit
+      .input(RequestSuperiorChangeInput)
+      .output(CreatedId)
+      .mutation(({ input, ctx }) => {
+        const unitId = ownUnit(ctx.principal);
+        return deps.db.$transaction((tx) => requestSuperiorChange(tx, { ...auditActor(ctx), accountId: ctx.principal.accountId }, unitId, input.superiorId));
+      }),
+    withdraw: edit
+      .input(z.object({ requestId: z.uuid() }))
+      .output(NoContent)
+      .mutation(async ({ input, ctx }) => {
+        const unitId = ownUnit(ctx.principal);
+        await deps.db.$transaction((tx) => withdrawChange(tx, auditActor(ctx), unitId, input.requestId));
+      }),
   });
 }
-

@@ -1,6 +1,18 @@
-import { DomainError, ListSubordinatesInput, ListTrainingBasesInput, RemoveSubordinateAdminInput, SubordinateTarget, type Principal, NoContent, pageOf, SubordinateAdminRow, UnitDetail, UnitRow } from "@ce/contracts";
-import { z } from "zod";
+import {
+  DomainError,
+  ListSubordinatesInput,
+  ListTrainingBasesInput,
+  NoContent,
+  type Principal,
+  pageOf,
+  RemoveSubordinateAdminInput,
+  SubordinateAdminRow,
+  SubordinateTarget,
+  UnitDetail,
+  UnitRow,
+} from "@ce/contracts";
 import { anyPermissionProcedure, permittedProcedure, router } from "@ce/service-kit";
+import { z } from "zod";
 import { revokeSessions } from "../auth/sessions.ts";
 import { auditActor } from "../db/audit.ts";
 import { deleteSubordinate, removeSubordinateAdmin, subordinateAdmins, subordinateDetail } from "../db/subordinates.ts";
@@ -25,19 +37,31 @@ export function unitsRouter(deps: IdentityDeps) {
       .input(ListSubordinatesInput)
       .output(pageOf(UnitRow))
       .query(({ input, ctx }) => listSubordinates(deps.db, scopeOf(ctx.principal), input)),
-    detail: viewSubordinates.input(SubordinateTarget).output(UnitDetail).query(({ input, ctx }) => subordinateDetail(deps.db, scopeOf(ctx.principal).scopePath, input.unitId)),
-    admins: viewSubordinates.input(SubordinateTarget).output(z.array(SubordinateAdminRow)).query(({ input, ctx }) => subordinateAdmins(deps.db, scopeOf(ctx.principal).scopePath, input.unitId)),
-    removeAdmin: manage.input(RemoveSubordinateAdminInput).output(NoContent).mutation(async ({ input, ctx }) => {
-      const { scopePath } = scopeOf(ctx.principal);
-      const { accountId } = await deps.db.$transaction((tx) => removeSubordinateAdmin(tx, auditActor(ctx), scopePath, input.unitId, input.adminId));
-      await revokeSessions(deps.redis, accountId);
-    }),
-    delete: manage.input(SubordinateTarget).output(NoContent).mutation(async ({ input, ctx }) => {
-      const { scopePath } = scopeOf(ctx.principal);
-      const { accountIds } = await deps.db.$transaction((tx) => deleteSubordinate(tx, auditActor(ctx), scopePath, input.unitId, eventMeta(ctx)));
-      deps.nudgeOutbox();
-      for (const id of accountIds) await revokeSessions(deps.redis, id);
-    }),
+    detail: viewSubordinates
+      .input(SubordinateTarget)
+      .output(UnitDetail)
+      .query(({ input, ctx }) => subordinateDetail(deps.db, scopeOf(ctx.principal).scopePath, input.unitId)),
+    admins: viewSubordinates
+      .input(SubordinateTarget)
+      .output(z.array(SubordinateAdminRow))
+      .query(({ input, ctx }) => subordinateAdmins(deps.db, scopeOf(ctx.principal).scopePath, input.unitId)),
+    removeAdmin: manage
+      .input(RemoveSubordinateAdminInput)
+      .output(NoContent)
+      .mutation(async ({ input, ctx }) => {
+        const { scopePath } = scopeOf(ctx.principal);
+        const { accountId } = await deps.db.$transaction((tx) => removeSubordinateAdmin(tx, auditActor(ctx), scopePath, input.unitId, input.adminId));
+        await revokeSessions(deps.redis, accountId);
+      }),
+    delete: manage
+      .input(SubordinateTarget)
+      .output(NoContent)
+      .mutation(async ({ input, ctx }) => {
+        const { scopePath } = scopeOf(ctx.principal);
+        const { accountIds } = await deps.db.$transaction((tx) => deleteSubordinate(tx, auditActor(ctx), scopePath, input.unitId, eventMeta(ctx)));
+        deps.nudgeOutbox();
+        for (const id of accountIds) await revokeSessions(deps.redis, id);
+      }),
     trainingBases: permittedProcedure("trainingBase.manage")
       .input(ListTrainingBasesInput)
       .output(pageOf(UnitRow))

@@ -1,7 +1,7 @@
 import { DomainError } from "@ce/contracts";
+import { hit } from "../auth/rate-limit.ts";
 import type { IdentityDeps } from "../deps.ts";
 import { idLookupLimits, withinLimit } from "../domain/lockout.ts";
-import { hit } from "../auth/rate-limit.ts";
 
 /** Who asks whether an ID number is registered: a signed-in account, from an address. */
 export interface LookupViewer {
@@ -33,6 +33,8 @@ export async function lookupByIdNumber<T extends { id: string }>(
     throw new DomainError("TOO_MANY_REQUESTS", idLookupMessages.tooMany, "idNumber");
   }
   const found = await find();
-  await deps.db.piiAccessLog.create({ data: { viewerId: viewer.accountId, subjectId: found?.id ?? null, fields: [ID_LOOKUP_FIELD], purpose, requestId: viewer.requestId } });
+  await deps.db.piiAccessLog.create({
+    data: { viewerId: viewer.accountId, subjectId: found?.id ?? null, fields: [ID_LOOKUP_FIELD], purpose, requestId: viewer.requestId },
+  });
   return found;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEV_PII_ENCRYPTION_KEY, DEV_PII_INDEX_KEY } from "../config.ts";
-import { createPii } from "./pii.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
+import { createPii } from "./pii.ts";
 
 const pii = createPii({ encryptionKey: DEV_PII_ENCRYPTION_KEY, indexKey: DEV_PII_INDEX_KEY });
 const otherKeys = createPii({ encryptionKey: Buffer.alloc(32, 7).toString("base64"), indexKey: Buffer.alloc(32, 9).toString("base64") });

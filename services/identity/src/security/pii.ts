@@ -34,7 +34,9 @@ export function createPii(keys: { encryptionKey: string; indexKey: string }): Pi
       return Buffer.concat([decipher.update(Buffer.from(ct, "base64url")), decipher.final()]).toString("utf8");
     },
     blindIndex(idType, idNumber) {
-      return createHmac("sha256", indexKey).update(`${idType}:${normalizeIdNumber(idType, idNumber)}`).digest("base64url");
+      return createHmac("sha256", indexKey)
+        .update(`${idType}:${normalizeIdNumber(idType, idNumber)}`)
+        .digest("base64url");
     },
   };
 }

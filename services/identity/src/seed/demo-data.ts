@@ -1,12 +1,6 @@
-import {
-  generateCreditCode,
-  generateResidentId,
-  type EducationCode,
-  type TitleLevelCode,
-  type TitleSeriesCode,
-} from "@ce/contracts";
+import { type EducationCode, generateCreditCode, generateResidentId, type TitleLevelCode, type TitleSeriesCode } from "@ce/contracts";
 import type { NewUnit } from "../domain/units.ts";
-import { femaleGivenNames, maleGivenNames, majors, surnames } from "./names.ts";
+import { femaleGivenNames, majors, maleGivenNames, surnames } from "./names.ts";
 
 /**
  * The demo organisation tree, its admins and 300 professionals. Everything is computed from
@@ -24,7 +18,16 @@ export interface DemoUnit extends Omit<NewUnit, "id" | "superiorId" | "code" | "
   admin: { name: string; idNumber: string; phone: string; email: string };
 }
 
-type UnitLine = [key: string, name: string, superior: string | null, kind: NewUnit["kind"], nature: NewUnit["nature"], region: string, industry: string, admin: string];
+type UnitLine = [
+  key: string,
+  name: string,
+  superior: string | null,
+  kind: NewUnit["kind"],
+  nature: NewUnit["nature"],
+  region: string,
+  industry: string,
+  admin: string,
+];
 
 const lines: UnitLine[] = [
   ["sd", "山东省交通运输厅", null, "AUTHORITY", "GOVERNMENT", "370000", "G", "山东交通厅管理员"],
@@ -101,9 +104,31 @@ const qualifications: Partial<Record<TitleSeriesCode, Record<Exclude<TitleLevelC
 };
 
 // Transport employers are mostly engineers; the weights repeat codes instead of a weighting scheme.
-const seriesPool: TitleSeriesCode[] = ["ENGINEERING", "ENGINEERING", "ENGINEERING", "ENGINEERING", "ENGINEERING", "ECONOMICS", "ECONOMICS", "ACCOUNTING", "STATISTICS", "SHIP_TECHNOLOGY"];
+const seriesPool: TitleSeriesCode[] = [
+  "ENGINEERING",
+  "ENGINEERING",
+  "ENGINEERING",
+  "ENGINEERING",
+  "ENGINEERING",
+  "ECONOMICS",
+  "ECONOMICS",
+  "ACCOUNTING",
+  "STATISTICS",
+  "SHIP_TECHNOLOGY",
+];
 const levelPool: TitleLevelCode[] = ["JUNIOR", "JUNIOR", "INTERMEDIATE", "INTERMEDIATE", "INTERMEDIATE", "DEPUTY_SENIOR", "FULL_SENIOR", "NONE"];
-const educationPool: EducationCode[] = ["BACHELOR", "BACHELOR", "BACHELOR", "BACHELOR", "MASTER", "MASTER", "ASSOCIATE", "ASSOCIATE", "DOCTORATE", "SECONDARY_VOCATIONAL"];
+const educationPool: EducationCode[] = [
+  "BACHELOR",
+  "BACHELOR",
+  "BACHELOR",
+  "BACHELOR",
+  "MASTER",
+  "MASTER",
+  "ASSOCIATE",
+  "ASSOCIATE",
+  "DOCTORATE",
+  "SECONDARY_VOCATIONAL",
+];
 const mobilePrefixes = ["138", "139", "158", "159", "186", "187", "188", "135", "136", "137", "150", "152", "177", "181"];
 
 /** A small seeded PRNG (mulberry32): the same demo people on every run. */

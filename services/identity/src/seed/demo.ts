@@ -5,10 +5,10 @@ import { createAccount, createAdmin, createProfessional } from "../db/accounts.t
 import type { Db } from "../db/client.ts";
 import { createUnit } from "../db/units.ts";
 import { publishProfessional } from "../events/professionals.ts";
-import type { Pii } from "../security/pii.ts";
 import { hashPassword } from "../security/passwords.ts";
+import type { Pii } from "../security/pii.ts";
 import { DEMO_PASSWORD, demoProfessionals, demoUnits } from "./demo-data.ts";
-import { demoLogins, type DemoLogin } from "./demo-logins.ts";
+import { type DemoLogin, demoLogins } from "./demo-logins.ts";
 
 const ROOT_NAME = "山东省交通运输厅";
 
@@ -33,16 +33,42 @@ export async function seedDemo(db: Db, pii: Pii): Promise<{ created: boolean; un
         const superiorId = u.superior === null ? null : (ids.get(u.superior) ?? null);
         const unit = await createUnit(
           tx,
-          { name: u.name, kind: u.kind, nature: u.nature, industry: u.industry, region: u.region, code: u.code, superiorId, status: "APPROVED", trainingLevel: u.trainingLevel },
+          {
+            name: u.name,
+            kind: u.kind,
+            nature: u.nature,
+            industry: u.industry,
+            region: u.region,
+            code: u.code,
+            superiorId,
+            status: "APPROVED",
+            trainingLevel: u.trainingLevel,
+          },
           meta,
         );
         ids.set(u.key, unit.unitId);
-        const account = await createAccount(tx, pii, { idType: "RESIDENT_ID", idNumber: u.admin.idNumber, name: u.admin.name, phone: u.admin.phone, email: u.admin.email, passwordHash, unitId: unit.unitId });
+        const account = await createAccount(tx, pii, {
+          idType: "RESIDENT_ID",
+          idNumber: u.admin.idNumber,
+          name: u.admin.name,
+          phone: u.admin.phone,
+          email: u.admin.email,
+          passwordHash,
+          unitId: unit.unitId,
+        });
         await createAdmin(tx, { accountId: account.id, unitId: unit.unitId, isSuper: true });
       }
       for (const p of people) {
         const unitId = ids.get(p.unitKey) as string;
-        const account = await createAccount(tx, pii, { idType: "RESIDENT_ID", idNumber: p.idNumber, name: p.name, phone: p.phone, email: p.email, passwordHash, unitId });
+        const account = await createAccount(tx, pii, {
+          idType: "RESIDENT_ID",
+          idNumber: p.idNumber,
+          name: p.name,
+          phone: p.phone,
+          email: p.email,
+          passwordHash,
+          unitId,
+        });
         await createProfessional(tx, {
           accountId: account.id,
           unitId,
@@ -69,7 +95,11 @@ export function formatLogins(logins: DemoLogin[]): string {
   const rows = logins.map((l) => [userTypeLabels[l.userType], l.idNumber, l.password, l.name, l.unit]);
   const width = (s: string) => [...s].reduce((n, c) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(c) ? 2 : 1), 0);
   const cols = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ""))));
-  const line = (cells: string[]) => cells.map((c, i) => c + " ".repeat((cols[i] ?? 0) - width(c))).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c + " ".repeat((cols[i] ?? 0) - width(c)))
+      .join("  ")
+      .trimEnd();
   return [line(header), cols.map((n) => "-".repeat(n)).join("  "), ...rows.map(line)].join("\n");
 }
 

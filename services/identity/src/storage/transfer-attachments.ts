@@ -3,7 +3,7 @@
 // decodeAttachmentImage), keeps the re-encoded image in the JetStream object store and its metadata
 // in Postgres — the blob only for a committed transfer.
 import { randomUUID } from "node:crypto";
-import { decodeAttachmentImage, openBlobBucket, storedAttachmentName, type Infra } from "@ce/service-kit";
+import { decodeAttachmentImage, type Infra, openBlobBucket, storedAttachmentName } from "@ce/service-kit";
 import type { Db } from "../db/client.ts";
 
 /** What the transfer row records of its stored attachment. */
@@ -42,7 +42,14 @@ export interface TransferAttachmentStore {
  */
 export async function checkTransferAttachment(upload: { name: string; base64: string }): Promise<CheckedTransferAttachment> {
   const image = await decodeAttachmentImage(new Uint8Array(Buffer.from(upload.base64, "base64")), "attachment");
-  return { key: randomUUID(), name: storedAttachmentName(upload.name, image.type), contentType: image.contentType, size: image.size, sha256: image.sha256, bytes: image.bytes };
+  return {
+    key: randomUUID(),
+    name: storedAttachmentName(upload.name, image.type),
+    contentType: image.contentType,
+    size: image.size,
+    sha256: image.sha256,
+    bytes: image.bytes,
+  };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,14 +1,14 @@
-import { TRPCClientError } from "@trpc/client";
 import type { LoginResult } from "@ce/contracts";
 import { createRedis } from "@ce/service-kit";
 import { serviceClient } from "@ce/service-kit/testing";
 import { createTestDatabase, dropTestDatabase, TEST_NATS_URL, TEST_REDIS_URL, testTag } from "@ce/testkit";
-import { startIdentity, type IdentityApp } from "../../src/app.ts";
+import { TRPCClientError } from "@trpc/client";
+import { type IdentityApp, startIdentity } from "../../src/app.ts";
 import { captchaKey } from "../../src/auth/captcha.ts";
 import { loadConfig } from "../../src/config.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import type { IdentityRouter } from "../../src/routers/index.ts";
-import { Fixture, type Credentials } from "./fixture.ts";
+import { type Credentials, Fixture } from "./fixture.ts";
 
 export type IdentityClient = ReturnType<typeof serviceClient<IdentityRouter>>;
 
@@ -20,7 +20,10 @@ export interface TestIdentity {
   client(opts?: { token?: string | null; ip?: string }): IdentityClient;
   /** A fresh captcha and its answer, read from Redis as the browser tests do. */
   captcha(ip?: string): Promise<{ captchaId: string; captchaAnswer: string }>;
-  login(who: Pick<Credentials, "userType" | "idNumber" | "password">, opts?: { ip?: string; remember?: boolean; userType?: Credentials["userType"] }): Promise<LoginResult>;
+  login(
+    who: Pick<Credentials, "userType" | "idNumber" | "password">,
+    opts?: { ip?: string; remember?: boolean; userType?: Credentials["userType"] },
+  ): Promise<LoginResult>;
   cleanup(): Promise<void>;
 }
 

@@ -4,8 +4,8 @@ import { createAccount, createAdmin, createProfessional, createRole } from "../.
 import type { Db } from "../../src/db/client.ts";
 import { createUnit } from "../../src/db/units.ts";
 import type { NewUnit } from "../../src/domain/units.ts";
-import type { Pii } from "../../src/security/pii.ts";
 import { hashPassword } from "../../src/security/passwords.ts";
+import type { Pii } from "../../src/security/pii.ts";
 
 export const FIXTURE_PASSWORD = "Ce123456";
 
@@ -61,7 +61,17 @@ export class Fixture {
       for (const [key, name, superior, kind, nature, status] of tree) {
         const unit = await createUnit(
           tx,
-          { name, kind, nature, status, industry: kind === "TRAINING_BASE" ? "P" : "G", region: "370000", code: null, superiorId: superior ? this.units[superior].id : null, trainingLevel: kind === "TRAINING_BASE" ? "INDUSTRY" : null },
+          {
+            name,
+            kind,
+            nature,
+            status,
+            industry: kind === "TRAINING_BASE" ? "P" : "G",
+            region: "370000",
+            code: null,
+            superiorId: superior ? this.units[superior].id : null,
+            trainingLevel: kind === "TRAINING_BASE" ? "INDUSTRY" : null,
+          },
           meta,
         );
         this.units[key] = { id: unit.unitId, name: unit.name, path: unit.path };
@@ -86,7 +96,15 @@ export class Fixture {
     const idNumber = this.nextIdNumber();
     const name = `${unitName.slice(0, 4)}管理员${this.sequence}`;
     const accountId = await this.db.$transaction(async (tx) => {
-      const account = await createAccount(tx, this.pii, { idType: "RESIDENT_ID", idNumber, name, phone: "18700001155", email: `admin${this.sequence}@example.com`, passwordHash: this.passwordHash, unitId });
+      const account = await createAccount(tx, this.pii, {
+        idType: "RESIDENT_ID",
+        idNumber,
+        name,
+        phone: "18700001155",
+        email: `admin${this.sequence}@example.com`,
+        passwordHash: this.passwordHash,
+        unitId,
+      });
       const roleIds = opts.permissions ? [(await createRole(tx, { unitId, name: `角色${this.sequence}`, permissions: opts.permissions })).id] : [];
       await createAdmin(tx, { accountId: account.id, unitId, isSuper: opts.isSuper ?? false, roleIds });
       return account.id;
@@ -100,8 +118,26 @@ export class Fixture {
     const idNumber = this.nextIdNumber();
     const name = `测试人员${this.sequence}`;
     const accountId = await this.db.$transaction(async (tx) => {
-      const account = await createAccount(tx, this.pii, { idType: "RESIDENT_ID", idNumber, name, phone: "13800000000", email: `person${this.sequence}@example.com`, passwordHash: this.passwordHash, unitId });
-      await createProfessional(tx, { accountId: account.id, unitId, status: opts.status ?? "APPROVED", education: "BACHELOR", titleSeries: "ENGINEERING", titleLevel: "INTERMEDIATE", qualification: "工程师", major: "道路桥梁工程", certificateNo: null });
+      const account = await createAccount(tx, this.pii, {
+        idType: "RESIDENT_ID",
+        idNumber,
+        name,
+        phone: "13800000000",
+        email: `person${this.sequence}@example.com`,
+        passwordHash: this.passwordHash,
+        unitId,
+      });
+      await createProfessional(tx, {
+        accountId: account.id,
+        unitId,
+        status: opts.status ?? "APPROVED",
+        education: "BACHELOR",
+        titleSeries: "ENGINEERING",
+        titleLevel: "INTERMEDIATE",
+        qualification: "工程师",
+        major: "道路桥梁工程",
+        certificateNo: null,
+      });
       return account.id;
     });
     return { userType: "PROFESSIONAL", idNumber, password: FIXTURE_PASSWORD, accountId, name };

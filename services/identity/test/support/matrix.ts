@@ -1,9 +1,9 @@
 // The identity procedures for the authorization matrix and the fuzz suite: one sample input each,
 // pointing at 济南's objects (the victim subtree); callers come from 青岛 (its sibling) or have no session.
 import { randomUUID } from "node:crypto";
-import { createCallerFactory } from "@ce/service-kit";
-import { callerContext, testPrincipal, type MatrixCases, type MatrixCaller } from "@ce/service-kit/testing";
 import type { Principal } from "@ce/contracts";
+import { createCallerFactory } from "@ce/service-kit";
+import { callerContext, type MatrixCaller, type MatrixCases, testPrincipal } from "@ce/service-kit/testing";
 import { createIdentityRouter } from "../../src/routers/index.ts";
 import type { TestIdentity } from "./boot.ts";
 import type { Credentials, Fixture } from "./fixture.ts";
@@ -23,7 +23,15 @@ type UnitKey = keyof Fixture["units"];
 /** A principal for a fixture account, as login would write it. */
 export function principalOf(fixture: Fixture, unit: UnitKey, who: Credentials, permissions?: Principal["permissions"]): Principal {
   const u = fixture.units[unit];
-  return testPrincipal({ unitId: u.id, unitName: u.name, scopePath: u.path, accountId: who.accountId, name: who.name, permissions, professional: who.userType === "PROFESSIONAL" });
+  return testPrincipal({
+    unitId: u.id,
+    unitName: u.name,
+    scopePath: u.path,
+    accountId: who.accountId,
+    name: who.name,
+    permissions,
+    professional: who.userType === "PROFESSIONAL",
+  });
 }
 
 /** Creates a department, a role and a transfer in 济南 through the router, as its own admins. */
@@ -37,7 +45,12 @@ export async function seedIdentityVictim(t: TestIdentity): Promise<IdentityVicti
   const admins = await jn.admins.list({});
   const adminId = admins.items.find((a) => a.accountId === fixture.logins.jn.accountId)!.id;
   const professional = await fixture.newProfessional({ unit: "jnBus" });
-  await jnBus.transfers.create({ accountId: professional.accountId, contactPhone: "0531-88886666", toUnitId: fixture.units.jnMetro.id, reason: "济南内部调动" });
+  await jnBus.transfers.create({
+    accountId: professional.accountId,
+    contactPhone: "0531-88886666",
+    toUnitId: fixture.units.jnMetro.id,
+    reason: "济南内部调动",
+  });
   const transfers = await jnBus.transfers.list({ direction: "out" });
   const u = fixture.units;
   return {
@@ -62,10 +75,21 @@ export async function identityCallers(fixture: Fixture): Promise<Record<MatrixCa
 }
 
 export function identitySentinels(fixture: Fixture, v: IdentityVictim) {
-  const people = [v.professional, v.pendingProfessional, fixture.logins.jn, fixture.logins.jnBus, fixture.logins.jnApprover, fixture.logins.jnViewer, fixture.logins.professional];
+  const people = [
+    v.professional,
+    v.pendingProfessional,
+    fixture.logins.jn,
+    fixture.logins.jnBus,
+    fixture.logins.jnApprover,
+    fixture.logins.jnViewer,
+    fixture.logins.professional,
+  ];
   const privateSentinels = [...people.flatMap((p) => [p.accountId, p.name, p.idNumber]), v.roleId, "济南审核角色", v.adminId, v.transferId, "济南内部调动"];
   const u = fixture.units;
-  return { privateSentinels, sentinels: [...privateSentinels, ...[u.jn, u.jnBus, u.jnMetro, u.jnPending].flatMap((x) => [x.id, x.name]), v.departmentId, "济南机密科"] };
+  return {
+    privateSentinels,
+    sentinels: [...privateSentinels, ...[u.jn, u.jnBus, u.jnMetro, u.jnPending].flatMap((x) => [x.id, x.name]), v.departmentId, "济南机密科"],
+  };
 }
 
 const captcha = { captchaId: "matrix-captcha", captchaAnswer: "1234" };
@@ -78,7 +102,10 @@ export const identityCases: MatrixCases<IdentityVictim> = {
   "auth.logout": { siblingMaySucceed: "ends the caller's own session" },
   "auth.me": {},
   "auth.changePassword": { input: () => ({ oldPassword: "Wrong1234", ...password }) },
-  "auth.requestPasswordReset": { input: (v) => ({ userType: "PROFESSIONAL", idNumber: v.professional.idNumber, ...captcha }), siblingMaySucceed: "answers the same to anyone and tells nothing" },
+  "auth.requestPasswordReset": {
+    input: (v) => ({ userType: "PROFESSIONAL", idNumber: v.professional.idNumber, ...captcha }),
+    siblingMaySucceed: "answers the same to anyone and tells nothing",
+  },
   "auth.resetPassword": { input: () => ({ token: "matrix-token-that-was-never-issued", ...password }) },
 
   "units.listSubordinates": { input: () => ({}) },
@@ -112,7 +139,10 @@ export const identityCases: MatrixCases<IdentityVictim> = {
   "unitProfile.get": {},
   "unitProfile.update": { input: () => ({ nature: "GOVERNMENT", industry: "G", region: "370200" }), siblingMaySucceed: "edits its own unit's profile" },
   "unitProfile.superiorOptions": { publicData: "the names of approved authorities a unit may move under" },
-  "unitProfile.requestCodeChange": { input: () => ({ code: "11370200MB1234567X", codeConfirmed: true }), siblingMaySucceed: "asks to change its own unit's code" },
+  "unitProfile.requestCodeChange": {
+    input: () => ({ code: "11370200MB1234567X", codeConfirmed: true }),
+    siblingMaySucceed: "asks to change its own unit's code",
+  },
   "unitProfile.requestSuperiorChange": { input: (v) => ({ superiorId: v.units.jn }), siblingMaySucceed: "asks to move its own unit; the new superior decides" },
   "unitProfile.withdraw": { input: () => ({ requestId: randomUUID() }) },
 
@@ -124,10 +154,41 @@ export const identityCases: MatrixCases<IdentityVictim> = {
   "registration.searchUnits": { input: () => ({ name: "济南" }), publicData: "the public unit picker of the registration form" },
   "registration.departments": { input: (v) => ({ unitId: v.units.jnBus }), publicData: "a unit's departments for the registration form" },
   "registration.professional": {
-    input: (v) => ({ idType: "RESIDENT_ID", idNumber: "370102198801020013", name: "冒名者", phone: "13912345678", email: "x@example.com", unitId: v.units.jnBus, education: "BACHELOR", titleSeries: "ENGINEERING", qualification: "工程师", titleLevel: "INTERMEDIATE", major: "道路", certificateNo: "ZS1", password: "Abc12345", confirmPassword: "Abc12345", ...captcha }),
+    input: (v) => ({
+      idType: "RESIDENT_ID",
+      idNumber: "370102198801020013",
+      name: "冒名者",
+      phone: "13912345678",
+      email: "x@example.com",
+      unitId: v.units.jnBus,
+      education: "BACHELOR",
+      titleSeries: "ENGINEERING",
+      qualification: "工程师",
+      titleLevel: "INTERMEDIATE",
+      major: "道路",
+      certificateNo: "ZS1",
+      password: "Abc12345",
+      confirmPassword: "Abc12345",
+      ...captcha,
+    }),
   },
   "registration.employer": {
-    input: (v) => ({ unitName: "冒名运输公司", nature: "ENTERPRISE", industry: "G", region: "370100", code: "91370100MA3C4D5E6F", superiorId: v.units.jn, idType: "RESIDENT_ID", idNumber: "370102198801030019", name: "冒名管理员", phone: "13712345678", email: "y@example.com", password: "Abc12345", confirmPassword: "Abc12345", ...captcha }),
+    input: (v) => ({
+      unitName: "冒名运输公司",
+      nature: "ENTERPRISE",
+      industry: "G",
+      region: "370100",
+      code: "91370100MA3C4D5E6F",
+      superiorId: v.units.jn,
+      idType: "RESIDENT_ID",
+      idNumber: "370102198801030019",
+      name: "冒名管理员",
+      phone: "13712345678",
+      email: "y@example.com",
+      password: "Abc12345",
+      confirmPassword: "Abc12345",
+      ...captcha,
+    }),
   },
 
   "review.employers": { input: () => ({}) },

@@ -10,7 +10,12 @@ export function freshIdNumber(): string {
 }
 
 /** A complete 专业技术人员注册 form for a unit, with a fresh captcha. */
-export async function professionalForm(t: TestIdentity, unitId: string, overrides: Partial<RegisterProfessionalInput> = {}, ip?: string): Promise<RegisterProfessionalInput> {
+export async function professionalForm(
+  t: TestIdentity,
+  unitId: string,
+  overrides: Partial<RegisterProfessionalInput> = {},
+  ip?: string,
+): Promise<RegisterProfessionalInput> {
   return {
     idType: "RESIDENT_ID",
     idNumber: freshIdNumber(),
@@ -32,7 +37,12 @@ export async function professionalForm(t: TestIdentity, unitId: string, override
 }
 
 /** A complete 用人单位注册 form under a supervising department, with a fresh captcha. */
-export async function employerForm(t: TestIdentity, superiorId: string, overrides: Partial<RegisterEmployerInput> = {}, ip?: string): Promise<RegisterEmployerInput> {
+export async function employerForm(
+  t: TestIdentity,
+  superiorId: string,
+  overrides: Partial<RegisterEmployerInput> = {},
+  ip?: string,
+): Promise<RegisterEmployerInput> {
   sequence++;
   return {
     unitName: `新注册运输有限公司${sequence}`,

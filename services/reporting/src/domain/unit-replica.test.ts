@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { isNewerSnapshot } from "@ce/contracts";
+import { describe, expect, it } from "vitest";
 import { registrationBucket, unitCountsByKind } from "./unit-replica.ts";
 
 describe("unit replica rules", () => {

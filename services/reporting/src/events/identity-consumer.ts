@@ -1,5 +1,5 @@
-import { identityEvents, isNewerSnapshot, type EventEnvelope, type UnitSnapshot } from "@ce/contracts";
-import { on, startConsumer, type Infra } from "@ce/service-kit";
+import { type EventEnvelope, identityEvents, isNewerSnapshot, type UnitSnapshot } from "@ce/contracts";
+import { type Infra, on, startConsumer } from "@ce/service-kit";
 import { SCHEMA } from "../config.ts";
 import type { Db, Tx } from "../db/client.ts";
 import { registrationBucket } from "../domain/unit-replica.ts";

@@ -1,4 +1,4 @@
-import { identityEvents, isNewerSnapshot, type EventEnvelope, type ProfessionalSnapshot, type UnitMoved } from "@ce/contracts";
+import { type EventEnvelope, identityEvents, isNewerSnapshot, type ProfessionalSnapshot, type UnitMoved } from "@ce/contracts";
 import { likePrefix, on } from "@ce/service-kit";
 import type { Tx } from "../db/client.ts";
 import { professionalReplicaRow } from "../domain/professional-replica.ts";
@@ -37,6 +37,8 @@ export const professionalHandlers = [
   on<Tx, typeof identityEvents.professionalApproved.data>(identityEvents.professionalApproved, snapshotHandler),
   on<Tx, typeof identityEvents.professionalRejected.data>(identityEvents.professionalRejected, snapshotHandler),
   on<Tx, typeof identityEvents.professionalUpdated.data>(identityEvents.professionalUpdated, snapshotHandler),
-  on<Tx, typeof identityEvents.professionalTransferred.data>(identityEvents.professionalTransferred, (tx, event) => upsertProfessional(tx, event.data.professional, event.occurredAt)),
+  on<Tx, typeof identityEvents.professionalTransferred.data>(identityEvents.professionalTransferred, (tx, event) =>
+    upsertProfessional(tx, event.data.professional, event.occurredAt),
+  ),
   on<Tx, typeof identityEvents.unitMoved.data>(identityEvents.unitMoved, applyUnitMoved),
 ];

@@ -1,6 +1,6 @@
 import { naming as makeNaming } from "@ce/contracts";
 import { cleanupPrefix, fakeIdentityProducer } from "@ce/service-kit/testing";
-import { createTestDatabase, dropTestDatabase, testTag, TEST_NATS_URL, TEST_REDIS_URL } from "@ce/testkit";
+import { createTestDatabase, dropTestDatabase, TEST_NATS_URL, TEST_REDIS_URL, testTag } from "@ce/testkit";
 import { startReporting } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { migrate } from "../../src/db/migrate.ts";
@@ -12,7 +12,14 @@ export async function bootReporting(label: string) {
   await migrate(databaseUrl);
   const naming = makeNaming(tag);
   const producer = await fakeIdentityProducer(naming);
-  const config = loadConfig({ DATABASE_URL: databaseUrl, NATS_URL: TEST_NATS_URL, REDIS_URL: TEST_REDIS_URL, SUBJECT_PREFIX: tag, PORT: "0", LOG_LEVEL: "warn" });
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    NATS_URL: TEST_NATS_URL,
+    REDIS_URL: TEST_REDIS_URL,
+    SUBJECT_PREFIX: tag,
+    PORT: "0",
+    LOG_LEVEL: "warn",
+  });
   let app = await startReporting(config);
 
   return {

@@ -1,4 +1,4 @@
-import { decisionLabels, declarationStatusLabels, formatDateTime, subjectLabels, type DeclarationDetail } from "@ce/contracts";
+import { type DeclarationDetail, decisionLabels, declarationStatusLabels, formatDateTime, subjectLabels } from "@ce/contracts";
 
 /** A declaration's facts as reviewers read them: what was claimed, how the hours were computed, the proof. */
 export function DeclarationDetails({ d }: { d: DeclarationDetail }) {

@@ -24,7 +24,13 @@ export function FormDetailFields({ form, errors }: { form: LearningForm; errors:
             ) : f.type === "checkbox" ? (
               <input id={id} name={name} type="checkbox" value="true" className="mt-3 h-4 w-4" />
             ) : (
-              <input id={id} name={name} type={f.type === "number" ? "number" : "text"} step={f.type === "number" ? "0.5" : undefined} className={`${inputClass} ${f.type === "number" ? "max-w-40" : ""}`} />
+              <input
+                id={id}
+                name={name}
+                type={f.type === "number" ? "number" : "text"}
+                step={f.type === "number" ? "0.5" : undefined}
+                className={`${inputClass} ${f.type === "number" ? "max-w-40" : ""}`}
+              />
             )}
           </Field>
         );

@@ -1,4 +1,4 @@
-import { recognitionResultLabels, subjectTypeLabels, type DeclarationRow } from "@ce/contracts";
+import { type DeclarationRow, recognitionResultLabels, subjectTypeLabels } from "@ce/contracts";
 import { Link } from "@remix-run/react";
 import type { Column } from "../DataTable.tsx";
 
