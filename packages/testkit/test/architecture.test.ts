@@ -1,24 +1,12 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { repoRoot as root, sourceFiles } from "./support/source-scan.ts";
 
-const root = path.resolve(import.meta.dirname, "../../..");
-
-function tsFiles(dir: string): string[] {
-  let out: string[] = [];
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return out;
-  }
-  for (const name of entries) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out = out.concat(tsFiles(full));
-    else if (/\.tsx?$/.test(name)) out.push(full);
-  }
-  return out;
-}
+const tsFiles = (dir: string) => sourceFiles(dir, { tests: true });
+// Test files may also use the test-only tools; shipped files may not.
+const TEST_ONLY = new Set(["vitest", "fast-check"]);
+const isTestFile = (file: string) => /\.test\.tsx?$/.test(file);
 
 function imports(file: string): string[] {
   const src = readFileSync(file, "utf8");
@@ -30,10 +18,11 @@ const services = ["identity", "hours", "reporting"];
 describe("architecture", () => {
   it.each(services)("keeps %s's domain layer free of transport, database and broker imports", (service) => {
     const dir = path.join(root, "services", service, "src/domain");
-    const allowed = (spec: string) => spec.startsWith("./") || spec === "@ce/contracts" || spec === "zod" || spec === "vitest" || spec === "node:crypto";
+    const allowed = (file: string, spec: string) =>
+      spec.startsWith("./") || spec === "@ce/contracts" || spec === "zod" || spec === "node:crypto" || (isTestFile(file) && TEST_ONLY.has(spec));
     const offenders = tsFiles(dir).flatMap((f) =>
       imports(f)
-        .filter((s) => !allowed(s))
+        .filter((s) => !allowed(f, s))
         .map((s) => `${path.relative(root, f)} imports ${s}`),
     );
     expect(offenders).toEqual([]);
@@ -41,10 +30,8 @@ describe("architecture", () => {
 
   it("keeps the contracts package free of any service or runtime dependency", () => {
     const dir = path.join(root, "packages/contracts/src");
-    // Test files may also use the test-only tools (property tests); shipped files only zod.
-    const testOnly = new Set(["vitest", "fast-check"]);
     const allowed = (file: string, spec: string) =>
-      spec.startsWith("./") || spec.startsWith("../") || spec === "zod" || (file.endsWith(".test.ts") && testOnly.has(spec));
+      spec.startsWith("./") || spec.startsWith("../") || spec === "zod" || (isTestFile(file) && TEST_ONLY.has(spec));
     const offenders = tsFiles(dir).flatMap((f) =>
       imports(f)
         .filter((s) => !allowed(f, s))

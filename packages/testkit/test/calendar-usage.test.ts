@@ -1,19 +1,5 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-
-const root = path.resolve(import.meta.dirname, "../../..");
-
-// Production code of every workspace; tests may build instants however they like.
-const sourceDirs = [
-  "services/identity/src",
-  "services/hours/src",
-  "services/reporting/src",
-  "packages/contracts/src",
-  "packages/service-kit/src",
-  "packages/testkit/src",
-  "apps/portal/app",
-];
+import { type LineFault, lineFaults, productionFaults } from "./support/source-scan.ts";
 
 // The one place allowed to read a calendar off an instant, and why others are exempt.
 const exempt: Record<string, string> = {
@@ -25,7 +11,7 @@ const exempt: Record<string, string> = {
  * Ways code has decided a year, a date or a displayed time without the platform calendar
  * (packages/contracts/src/calendar.ts): each reads the server's or UTC's clock face instead of Beijing's.
  */
-const faults: Array<[string, RegExp]> = [
+const faults: LineFault[] = [
   ["reads a calendar field off a Date (use calendarYear/calendarDate)", /\.get(UTC)?(FullYear|Month|Date|Day|Hours)\(/],
   ["cuts a date out of an ISO instant (use calendarDate/formatDateTime)", /toISOString\(\)\s*\.(slice|substring|substr|split)\(/],
   ["cuts a date or time out of an instant string (use calendarDate/formatDateTime)", /At\??\.(slice|substring)\(0, ?1[06]\)/],
@@ -37,27 +23,7 @@ const faults: Array<[string, RegExp]> = [
   ["validates a date without the calendar (use calendarDateField/CalendarDate)", /z\.iso\.date\(|\\d\{4\}-\\d\{2\}-\\d\{2\}/],
 ];
 
-function sourceFiles(dir: string): string[] {
-  let out: string[] = [];
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return out;
-  }
-  for (const name of entries) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) {
-      if (name !== "node_modules" && name !== "generated" && name !== "build") out = out.concat(sourceFiles(full));
-    } else if (/\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name)) out.push(full);
-  }
-  return out;
-}
-
-/** Every line of `src` that matches a fault, as "what: line". */
-function calendarFaults(src: string): string[] {
-  return src.split("\n").flatMap((line) => faults.filter(([, re]) => re.test(line)).map(([what]) => `${what}: ${line.trim()}`));
-}
+const calendarFaults = (src: string) => lineFaults(src, faults);
 
 describe("one calendar (Asia/Shanghai) everywhere", () => {
   it.each([
@@ -87,11 +53,7 @@ describe("one calendar (Asia/Shanghai) everywhere", () => {
   });
 
   it("finds no date, year or displayed time decided outside the platform calendar", () => {
-    const offenders = sourceDirs.flatMap((dir) =>
-      sourceFiles(path.join(root, dir))
-        .filter((f) => !(path.relative(root, f) in exempt))
-        .flatMap((f) => calendarFaults(readFileSync(f, "utf8")).map((fault) => `${path.relative(root, f)}: ${fault}`)),
-    );
+    const offenders = productionFaults(faults, exempt);
     expect(offenders).toEqual([]);
   });
 });

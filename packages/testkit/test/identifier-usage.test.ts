@@ -1,19 +1,5 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-
-const root = path.resolve(import.meta.dirname, "../../..");
-
-// Production code of every workspace; tests may spell identifiers however they like.
-const sourceDirs = [
-  "services/identity/src",
-  "services/hours/src",
-  "services/reporting/src",
-  "packages/contracts/src",
-  "packages/service-kit/src",
-  "packages/testkit/src",
-  "apps/portal/app",
-];
+import { type LineFault, lineFaults, productionFaults } from "./support/source-scan.ts";
 
 // The one normaliser of typed identifiers, and why others are exempt.
 const exempt: Record<string, string> = {
@@ -26,7 +12,7 @@ const exempt: Record<string, string> = {
  * normaliser (packages/contracts/src/validation/identifier.ts): full-width digits, invisible
  * characters or dash variants then slip through or are refused at that boundary only.
  */
-const faults: Array<[string, RegExp]> = [
+const faults: LineFault[] = [
   ["folds Unicode itself (use normalizeIdentifier)", /\.normalize\(\s*["']NFKC?["']\s*\)/],
   ["trims and upper-cases an identifier itself (use normalizeIdentifier)", /\.trim\(\)\s*\.toUpperCase\(\)/],
   [
@@ -37,27 +23,7 @@ const faults: Array<[string, RegExp]> = [
   ["checks a mobile number by regex without normalizing (use MobilePhone)", /regex\(\/\^1\[3-9\]/],
 ];
 
-function sourceFiles(dir: string): string[] {
-  let out: string[] = [];
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return out;
-  }
-  for (const name of entries) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) {
-      if (name !== "node_modules" && name !== "generated" && name !== "build") out = out.concat(sourceFiles(full));
-    } else if (/\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name)) out.push(full);
-  }
-  return out;
-}
-
-/** Every line of `src` that matches a fault, as "what: line". */
-function identifierFaults(src: string): string[] {
-  return src.split("\n").flatMap((line) => faults.filter(([, re]) => re.test(line)).map(([what]) => `${what}: ${line.trim()}`));
-}
+const identifierFaults = (src: string) => lineFaults(src, faults);
 
 describe("one normaliser for identifiers people type or paste", () => {
   it.each([
@@ -80,11 +46,7 @@ describe("one normaliser for identifiers people type or paste", () => {
   });
 
   it("finds no identifier boundary outside the one normaliser", () => {
-    const offenders = sourceDirs.flatMap((dir) =>
-      sourceFiles(path.join(root, dir))
-        .filter((f) => !(path.relative(root, f) in exempt))
-        .flatMap((f) => identifierFaults(readFileSync(f, "utf8")).map((fault) => `${path.relative(root, f)}: ${fault}`)),
-    );
+    const offenders = productionFaults(faults, exempt);
     expect(offenders).toEqual([]);
   });
 });

@@ -1,18 +1,5 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-
-const root = path.resolve(import.meta.dirname, "../../..");
-
-// Production code of every workspace; tests may query however they like.
-const sourceDirs = [
-  "services/identity/src",
-  "services/hours/src",
-  "services/reporting/src",
-  "packages/contracts/src",
-  "packages/service-kit/src",
-  "apps/portal/app",
-];
+import { type LineFault, lineFaults, productionFaults } from "./support/source-scan.ts";
 
 // The shared helpers themselves.
 const exempt: Record<string, string> = {
@@ -25,34 +12,14 @@ const exempt: Record<string, string> = {
  * Ways code has filtered text or paged a list without the shared helpers
  * (service-kit text-filter.ts and paginate.ts, contracts paging.ts).
  */
-const faults: Array<[string, RegExp]> = [
+const faults: LineFault[] = [
   ["passes text to Prisma contains/startsWith/endsWith unescaped (use containsFilter/prefixFilter)", /\b(contains|startsWith|endsWith): (?!escapeLike\()/],
   ["builds a LIKE pattern by hand (use likeContains/likePrefix)", /I?LIKE\s+(\$\{`|'%|\$\d+\s*\|\||\$\{[^}]*\}\s*\|\|)/i],
   ["pages a list by hand (use paginate)", /\bpageOffset\(|OFFSET \$\{(?!offset\})|skip: (?!offset\b)/],
   ["reads a page number with Number()/coerce (use PageRequest)", /Number\([^)]*get\("page(Size)?"\)|\bpage(Size)?: z\.coerce\./],
 ];
 
-function sourceFiles(dir: string): string[] {
-  let out: string[] = [];
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return out;
-  }
-  for (const name of entries) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) {
-      if (name !== "node_modules" && name !== "generated" && name !== "build") out = out.concat(sourceFiles(full));
-    } else if (/\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name)) out.push(full);
-  }
-  return out;
-}
-
-/** Every line of `src` that matches a fault, as "what: line". */
-function filterFaults(src: string): string[] {
-  return src.split("\n").flatMap((line) => faults.filter(([, re]) => re.test(line)).map(([what]) => `${what}: ${line.trim()}`));
-}
+const filterFaults = (src: string) => lineFaults(src, faults);
 
 describe("one text filter and one pager everywhere", () => {
   it.each([
@@ -82,11 +49,7 @@ describe("one text filter and one pager everywhere", () => {
   });
 
   it("finds no text filter or list page built outside the shared helpers", () => {
-    const offenders = sourceDirs.flatMap((dir) =>
-      sourceFiles(path.join(root, dir))
-        .filter((f) => !(path.relative(root, f) in exempt))
-        .flatMap((f) => filterFaults(readFileSync(f, "utf8")).map((fault) => `${path.relative(root, f)}: ${fault}`)),
-    );
+    const offenders = productionFaults(faults, exempt);
     expect(offenders).toEqual([]);
   });
 });

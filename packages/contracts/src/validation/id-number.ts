@@ -2,7 +2,7 @@
 import { fromDateColumn } from "../calendar.ts";
 import type { IdType } from "../domain-codes.ts";
 import { normalizeIdentifier } from "./identifier.ts";
-import { birthDateOfIdNumber, parseResidentId, residentIdCheckCharacter, residentIdErrorMessages } from "./resident-id.ts";
+import { birthDateOfIdNumber, MAINLAND_PROVINCE_CODES, parseResidentId, residentIdCheckCharacter, residentIdErrorMessages } from "./resident-id.ts";
 
 export type ForeignPermanentResidentIdError = "LENGTH" | "FORMAT" | "REGION" | "BIRTH_DATE" | "CHECK_CHARACTER";
 
@@ -14,40 +14,8 @@ export const foreignPermanentResidentIdErrorMessages: Record<ForeignPermanentRes
   CHECK_CHARACTER: "外国人永久居留身份证号校验位不正确",
 };
 
-// Province-level codes of the mainland authorities that issue the card (GB/T 2260).
-const ISSUING_PROVINCES: ReadonlySet<string> = new Set([
-  "11",
-  "12",
-  "13",
-  "14",
-  "15",
-  "21",
-  "22",
-  "23",
-  "31",
-  "32",
-  "33",
-  "34",
-  "35",
-  "36",
-  "37",
-  "41",
-  "42",
-  "43",
-  "44",
-  "45",
-  "46",
-  "50",
-  "51",
-  "52",
-  "53",
-  "54",
-  "61",
-  "62",
-  "63",
-  "64",
-  "65",
-]);
+// The card is issued by the mainland provinces' immigration authorities (GB/T 2260 codes).
+const ISSUING_PROVINCES = MAINLAND_PROVINCE_CODES;
 
 /**
  * Checks a 2023 外国人永久居留身份证 number (National Immigration Administration, issued from

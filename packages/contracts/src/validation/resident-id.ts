@@ -24,44 +24,13 @@ export const residentIdErrorMessages: Record<ResidentIdError, string> = {
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARACTERS = "10X98765432";
 
-// GB/T 2260 province-level codes, plus 71/81/82/83 used by Taiwan, Hong Kong and Macao residence permits.
-const PROVINCE_CODES: ReadonlySet<string> = new Set([
-  "11",
-  "12",
-  "13",
-  "14",
-  "15",
-  "21",
-  "22",
-  "23",
-  "31",
-  "32",
-  "33",
-  "34",
-  "35",
-  "36",
-  "37",
-  "41",
-  "42",
-  "43",
-  "44",
-  "45",
-  "46",
-  "50",
-  "51",
-  "52",
-  "53",
-  "54",
-  "61",
-  "62",
-  "63",
-  "64",
-  "65",
-  "71",
-  "81",
-  "82",
-  "83",
-]);
+/** GB/T 2260 province-level codes of the mainland (the first two digits of a region code). */
+export const MAINLAND_PROVINCE_CODES: ReadonlySet<string> = new Set(
+  "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65".split(" "),
+);
+
+// Plus 71/81/82/83, used by Taiwan, Hong Kong and Macao residents' residence permits.
+const PROVINCE_CODES: ReadonlySet<string> = new Set([...MAINLAND_PROVINCE_CODES, "71", "81", "82", "83"]);
 
 // Birth dates are Beijing calendar dates: "today" comes from the platform calendar, whatever the server's zone.
 const MIN_BIRTH_YEAR = 1900;

@@ -1,0 +1,50 @@
+// What the "one mechanism per kind" guard tests share: the production sources of every workspace,
+// read line by line against a table of patterns that mark a hand-made copy of a shared helper.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+
+export const repoRoot = path.resolve(import.meta.dirname, "../../../..");
+
+/** Production code of every workspace; tests may build their inputs however they like. */
+export const PRODUCTION_SOURCE_DIRS = [
+  "services/identity/src",
+  "services/hours/src",
+  "services/reporting/src",
+  "packages/contracts/src",
+  "packages/service-kit/src",
+  "packages/testkit/src",
+  "apps/portal/app",
+];
+
+/** A fault pattern: what it means (said in the failure) and the line it matches. */
+export type LineFault = [what: string, pattern: RegExp];
+
+/** Every .ts/.tsx file under `dir` (absolute), test files left out unless `tests`; missing dir → []. */
+export function sourceFiles(dir: string, opts: { tests?: boolean } = {}): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return entries.flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return ["node_modules", "generated", "build"].includes(name) ? [] : sourceFiles(full, opts);
+    return /\.tsx?$/.test(name) && (opts.tests || !/\.test\.tsx?$/.test(name)) ? [full] : [];
+  });
+}
+
+/** Every line of `src` that matches a fault, as "what: line". */
+export function lineFaults(src: string, faults: LineFault[]): string[] {
+  return src.split("\n").flatMap((line) => faults.filter(([, re]) => re.test(line)).map(([what]) => `${what}: ${line.trim()}`));
+}
+
+/** Each fault in the production sources, as "file: what: line", skipping the `exempt` files (repo-relative). */
+export function productionFaults(faults: LineFault[], exempt: Record<string, string>): string[] {
+  return PRODUCTION_SOURCE_DIRS.flatMap((dir) =>
+    sourceFiles(path.join(repoRoot, dir))
+      .map((f) => path.relative(repoRoot, f))
+      .filter((rel) => !(rel in exempt))
+      .flatMap((rel) => lineFaults(readFileSync(path.join(repoRoot, rel), "utf8"), faults).map((fault) => `${rel}: ${fault}`)),
+  );
+}
