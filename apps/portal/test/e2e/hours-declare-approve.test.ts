@@ -1,18 +1,13 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
-import { calendarYear, naming, type ProfessionalSnapshot } from "@ce/contracts";
-import type { HoursRouter } from "@ce/hours/router";
-import { connectNats } from "@ce/service-kit";
-import { eventually, serviceClient } from "@ce/service-kit/testing";
-import { TEST_NATS_URL } from "@ce/testkit";
+import { calendarYear } from "@ce/contracts";
 import type { Redis } from "ioredis";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { identity, openBrowser, type Person, portalUrl, signIn, signOut, takeOverDemoAdmin, trail } from "./org-support.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { approvedProfessionals, type Registered, uniqueName } from "./hours-support.ts";
+import { openBrowser, type Person, portalUrl, signIn, signOut, takeOverDemoAdmin, trail } from "./org-support.ts";
 
 // 学时申报 → 学时审批 (济南市, then 省厅) → 查看申报记录 → 学时审验 (failed), through the real portal and services.
-const prefix = inject("subjectPrefix");
-const hours = (token: string) => serviceClient<HoursRouter>(inject("serviceUrls").hours, token, "198.51.100.24");
 // A 1×1 PNG standing in for the 结业证书 scan.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 const scanPath = `/tmp/hours-e2e-${randomBytes(4).toString("hex")}.png`;
@@ -21,74 +16,9 @@ let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
 let redis: Redis;
 let bus: Person, jinan: Person, province: Person;
-const driverName = `学时测试${randomBytes(2).toString("hex")}`;
-
-async function tokenOf(who: Person): Promise<string> {
-  const api = identity();
-  const { captchaId } = await api.auth.captcha.query();
-  const captchaAnswer = (await redis.get(`${prefix}:captcha:${captchaId}`)) ?? "";
-  const { token } = await api.auth.login.mutate({
-    userType: who.userType,
-    idType: "RESIDENT_ID",
-    idNumber: who.idNumber,
-    password: who.password,
-    captchaId,
-    captchaAnswer,
-    remember: false,
-  });
-  return token;
-}
-
-/**
- * A person of this test's own, so no other test's declarations mix into its rows: announced as
- * one of 济南公交's the way identity would (professional.registered on CE_IDENTITY).
- */
-async function announceProfessional(busToken: string, jinanToken: string): Promise<void> {
-  const me = await identity(busToken).auth.me.query();
-  const chain = await hours(jinanToken).approvalChain.preview.query({ unitId: me.unitId! });
-  const unitPath = `/${[...chain]
-    .reverse()
-    .map((u) => u.id)
-    .join("/")}/`;
-  const snapshot: ProfessionalSnapshot = {
-    accountId: randomUUID(),
-    name: driverName,
-    idType: "RESIDENT_ID",
-    idNumberMasked: "3701031985****2231",
-    idNumberHash: randomBytes(16).toString("hex"),
-    unitId: me.unitId!,
-    unitPath,
-    departmentId: null,
-    status: "APPROVED",
-    education: null,
-    titleSeries: null,
-    titleLevel: null,
-    qualification: null,
-    major: null,
-    certificateNo: null,
-    registeredAt: new Date().toISOString(),
-    version: 1,
-  };
-  const envelope = {
-    id: randomUUID(),
-    type: "ce.identity.professional.registered.v1",
-    occurredAt: new Date().toISOString(),
-    actor: null,
-    correlationId: "e2e:hours",
-    causationId: null,
-    data: snapshot,
-  };
-  const nats = await connectNats(TEST_NATS_URL, `${prefix}-e2e-hours`);
-  try {
-    await nats.js.publish(naming(prefix).subject(envelope.type), JSON.stringify(envelope), { msgID: envelope.id });
-  } finally {
-    await nats.nc.close();
-  }
-  await eventually(
-    async () => expect((await hours(busToken).declarations.declarables.query({ name: driverName })).map((p) => p.name)).toEqual([driverName]),
-    20_000,
-  );
-}
+// A person of this test's own, so no other test's declarations mix into its rows.
+const driverName = uniqueName("学时测试");
+let driver: Registered;
 
 beforeAll(async () => {
   browser = await openBrowser();
@@ -97,7 +27,8 @@ beforeAll(async () => {
   bus = await takeOverDemoAdmin(redis, "济南公共交通集团有限公司", "BusHours2026");
   jinan = await takeOverDemoAdmin(redis, "济南市交通运输局", "JinanHours2026");
   province = await takeOverDemoAdmin(redis, "山东省交通运输厅", "ShandongHours2026");
-  await announceProfessional(await tokenOf(bus), await tokenOf(jinan));
+  // Registered and approved through identity; hours hears of them by identity's events.
+  driver = (await approvedProfessionals(redis, bus, "济南公共交通集团有限公司", [driverName]))[0]!;
 });
 afterAll(() => browser?.close());
 
@@ -135,7 +66,7 @@ describe("学时申报 → 学时审批 → 查看申报记录", () => {
     expect(await trail(page)).toBe("学时申报 > 学时申报");
     await page.getByLabel("学习形式").selectOption({ label: "岗位培训" });
     await page.getByText("提示文字:提交岗位培训结业证书扫描件").waitFor();
-    await page.getByLabel("选择申请人").selectOption({ label: `${driverName}（3701031985****2231，济南公共交通集团有限公司）` });
+    await page.getByLabel("选择申请人").selectOption({ label: `${driverName}（${driver.idNumberMasked}，济南公共交通集团有限公司）` });
     await page.getByLabel("学校(单位)名称").fill("济南公共交通集团培训中心");
     await page.getByLabel("培训班名称").fill("驾驶员岗位培训班");
     await page.getByLabel("学习内容").fill("安全驾驶与应急处置");
@@ -206,7 +137,7 @@ describe("学时申报 → 学时审批 → 查看申报记录", () => {
     await signIn(page, redis, bus);
     await page.goto(`${portalUrl}/hours/declare`);
     await page.getByLabel("学习形式").selectOption({ label: "岗位培训" });
-    await page.getByLabel("选择申请人").selectOption({ label: `${driverName}（3701031985****2231，济南公共交通集团有限公司）` });
+    await page.getByLabel("选择申请人").selectOption({ label: `${driverName}（${driver.idNumberMasked}，济南公共交通集团有限公司）` });
     await page.getByLabel("学校(单位)名称").fill("培训中心");
     await page.getByLabel("培训班名称").fill("培训班");
     const year = calendarYear(new Date());

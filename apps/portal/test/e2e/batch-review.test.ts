@@ -1,0 +1,110 @@
+import { calendarYear } from "@ce/contracts";
+import type { Redis } from "ioredis";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { approvedProfessionals, hoursAs, identityAs, type Registered, registerProfessional, tokenOf, uniqueName } from "./hours-support.ts";
+import { openBrowser, type Person, portalUrl, signIn, signOut, takeOverDemoAdmin, trail } from "./org-support.ts";
+
+// The batch buttons, clicked in the browser with several rows ticked: 学时审批's 批量审核通过 and
+// 审核注册人员's 审核通过. Every person is created through identity (hours-support.ts).
+const BUS = "济南公共交通集团有限公司";
+// A 1×1 PNG standing in for the 结业证书 scan.
+const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
+let browser: Awaited<ReturnType<typeof openBrowser>>;
+let page: Page;
+let redis: Redis;
+let bus: Person, jinan: Person, province: Person;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+  ({ page, redis } = browser);
+  bus = await takeOverDemoAdmin(redis, BUS, "BusBatch2026");
+  jinan = await takeOverDemoAdmin(redis, "济南市交通运输局", "JinanBatch2026");
+  province = await takeOverDemoAdmin(redis, "山东省交通运输厅", "ShandongBatch2026");
+});
+afterAll(() => browser?.close());
+
+/** The names in the rows of the table captioned `caption` (the column headed 姓名). */
+async function namesIn(page: Page, caption: string): Promise<string[]> {
+  const table = page.locator("table").filter({ has: page.locator("caption", { hasText: caption }) });
+  const header = await table.locator("thead th").allInnerTexts();
+  const column = header.findIndex((h) => h.trim() === "姓名");
+  expect(column).toBeGreaterThanOrEqual(0);
+  const names = await table.locator(`tbody tr td:nth-child(${column + 1})`).allInnerTexts();
+  return names.map((n) => n.trim()).sort();
+}
+
+describe("学时审批 › 批量审核通过", () => {
+  it("approves the ticked declarations at 济南市, which then wait at 省厅; the unticked one stays", async () => {
+    const stem = uniqueName("批量");
+    const people = await approvedProfessionals(redis, bus, BUS, [`${stem}甲`, `${stem}乙`, `${stem}丙`]);
+    const year = calendarYear(new Date());
+    const busApi = hoursAs(await tokenOf(redis, bus));
+    // The declaring itself is driven in the browser by hours-declare-approve.test.ts.
+    for (const p of people) {
+      await busApi.declarations.declare.mutate({
+        professionalId: p.accountId,
+        year,
+        formCode: "JOB_TRAINING",
+        schoolName: "济南公共交通集团培训中心",
+        className: "驾驶员岗位培训班",
+        startDate: `${year}-03-02`,
+        endDate: `${year}-03-03`,
+        score: "合格",
+        requestedHours: 8,
+        subject: "PROFESSIONAL",
+        details: {},
+        attachments: [{ name: "证书.png", contentBase64: PNG }],
+      });
+    }
+    const [first, second, third] = people as [Registered, Registered, Registered];
+
+    await signIn(page, redis, jinan);
+    await page.goto(`${portalUrl}/hours/approvals?name=${encodeURIComponent(stem)}`);
+    expect(await trail(page)).toContain("学时审批");
+    expect(await namesIn(page, "待审批的学时申报")).toEqual([first.name, second.name, third.name].sort());
+    await page.getByRole("checkbox", { name: `选择${first.name}的申报` }).check();
+    await page.getByRole("checkbox", { name: `选择${second.name}的申报` }).check();
+    await page.screenshot({ path: "/tmp/hours-batch-approve.png", fullPage: true });
+    await page.getByRole("button", { name: "批量审核通过" }).click();
+    await page.getByText("已审核通过2条申报").waitFor();
+    await expect.poll(() => namesIn(page, "待审批的学时申报")).toEqual([third.name]);
+    await signOut(page, jinan);
+
+    // The next level's list: the two approved at 济南市 now wait at 省厅, the third does not.
+    await signIn(page, redis, province);
+    await page.goto(`${portalUrl}/hours/approvals?name=${encodeURIComponent(stem)}`);
+    expect(await namesIn(page, "待审批的学时申报")).toEqual([first.name, second.name].sort());
+    await signOut(page, province);
+  });
+});
+
+describe("审核账户 › 审核注册人员 › 审核通过 on several rows", () => {
+  it("approves the ticked registrations, names the one another admin decided meanwhile, and lets the approved sign in", async () => {
+    const stem = uniqueName("批审");
+    const people: Registered[] = [];
+    for (const suffix of ["甲", "乙", "丙"]) people.push(await registerProfessional(redis, BUS, `${stem}${suffix}`));
+    const [first, second, third] = people as [Registered, Registered, Registered];
+
+    await signIn(page, redis, bus);
+    await page.goto(`${portalUrl}/reviews/professionals?name=${encodeURIComponent(stem)}`);
+    expect(await trail(page)).toBe("审核账户 > 审核注册人员");
+    expect(await namesIn(page, "待审核注册人员")).toEqual([first.name, second.name, third.name].sort());
+    for (const p of people) await page.getByRole("checkbox", { name: `选择${p.name}` }).check();
+    // Meanwhile the third is approved elsewhere (another admin's tab, here the same admin's API call).
+    const elsewhere = await identityAs(await tokenOf(redis, bus)).review.decideProfessionals.mutate({ ids: [third.accountId], approve: true });
+    expect(elsewhere.decided).toBe(1);
+    await page.screenshot({ path: "/tmp/reviews-batch-approve.png", fullPage: true });
+    await page.getByRole("button", { name: "审核通过", exact: true }).click();
+    await page.getByText(`已审核2条记录；以下记录已被其他管理员审核：${third.name}`).waitFor();
+    await expect.poll(() => namesIn(page, "待审核注册人员")).toEqual([]);
+    await signOut(page, bus);
+
+    // Approved means able to sign in as a professional.
+    for (const p of [first, second]) {
+      await signIn(page, redis, { userType: "PROFESSIONAL", idNumber: p.idNumber, password: "Hours1234", name: p.name });
+      await page.context().clearCookies();
+    }
+  });
+});

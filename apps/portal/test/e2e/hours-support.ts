@@ -1,0 +1,102 @@
+/**
+ * Helpers of the hours browser tests: people come into being through identity's own procedures
+ * (registration, then the unit admin's review), and hours learns of them only through the events
+ * identity publishes, as in production. The browser path of registration and review is driven in
+ * people-registration.test.ts and batch-review.test.ts; here the same procedures are called
+ * through the service client so a test can set up several people quickly.
+ */
+import { randomBytes, randomInt } from "node:crypto";
+import type { HoursRouter } from "@ce/hours/router";
+import type { IdentityRouter } from "@ce/identity/router";
+import { eventually, serviceClient } from "@ce/service-kit/testing";
+import type { Redis } from "ioredis";
+import { expect, inject } from "vitest";
+import { freshIdNumber, type Person } from "./org-support.ts";
+
+const prefix = inject("subjectPrefix");
+
+// A client address per call: registration and login count attempts per address.
+export const identityAs = (token?: string) => serviceClient<IdentityRouter>(inject("serviceUrls").identity, token, `198.51.100.${randomInt(1, 250)}`);
+export const hoursAs = (token: string) => serviceClient<HoursRouter>(inject("serviceUrls").hours, token, "198.51.100.24");
+
+/** A professional created through identity: what a test types and what pages show. */
+export interface Registered {
+  accountId: string;
+  name: string;
+  idNumber: string;
+  /** As lists show it: the first 10 and the last 4 characters, **** between. */
+  idNumberMasked: string;
+}
+
+async function captcha(redis: Redis): Promise<{ captchaId: string; captchaAnswer: string }> {
+  const { captchaId } = await identityAs().auth.captcha.query();
+  const captchaAnswer = await redis.get(`${prefix}:captcha:${captchaId}`);
+  if (!captchaAnswer) throw new Error(`no captcha answer in Redis for ${captchaId}`);
+  return { captchaId, captchaAnswer };
+}
+
+/** Signs `who` in through identity's login procedure (captcha answer read from Redis); the bearer token. */
+export async function tokenOf(redis: Redis, who: Person): Promise<string> {
+  const { token } = await identityAs().auth.login.mutate({
+    userType: who.userType,
+    idType: "RESIDENT_ID",
+    idNumber: who.idNumber,
+    password: who.password,
+    remember: false,
+    ...(await captcha(redis)),
+  });
+  return token;
+}
+
+/** A name no other test or run uses, e.g. `批量a3f1甲`: `stem` + 4 hex digits + `suffix`. */
+export function uniqueName(stem: string): string {
+  return `${stem}${randomBytes(2).toString("hex")}`;
+}
+
+/**
+ * Registers a professional of `unitName` through identity's self-registration (left 待审核,
+ * status PENDING). Raises if the unit is not found by the public unit search.
+ */
+export async function registerProfessional(redis: Redis, unitName: string, name: string): Promise<Registered> {
+  const [unit] = await identityAs().registration.searchUnits.query({ name: unitName });
+  if (!unit) throw new Error(`no unit ${unitName}`);
+  const idNumber = freshIdNumber();
+  const password = "Hours1234";
+  const { accountId } = await identityAs().registration.professional.mutate({
+    idType: "RESIDENT_ID",
+    idNumber,
+    name,
+    password,
+    confirmPassword: password,
+    phone: "13712345678",
+    email: "hours-e2e@example.com",
+    unitId: unit.id,
+    education: "BACHELOR",
+    titleSeries: "ENGINEERING",
+    titleLevel: "INTERMEDIATE",
+    qualification: "工程师",
+    major: "车辆工程",
+    ...(await captcha(redis)),
+  });
+  return { accountId, name, idNumber, idNumberMasked: `${idNumber.slice(0, 10)}****${idNumber.slice(14)}` };
+}
+
+/**
+ * Registers professionals of `unitName` and has `admin` (that unit's admin) approve them through
+ * identity's review; resolves once hours offers every one of them to `admin` as a declarable
+ * person, i.e. once identity's professional events have reached hours' replica (20 s at most).
+ */
+export async function approvedProfessionals(redis: Redis, admin: Person, unitName: string, names: string[]): Promise<Registered[]> {
+  const people: Registered[] = [];
+  for (const name of names) people.push(await registerProfessional(redis, unitName, name));
+  const token = await tokenOf(redis, admin);
+  const { decided } = await identityAs(token).review.decideProfessionals.mutate({ ids: people.map((p) => p.accountId), approve: true });
+  expect(decided).toBe(people.length);
+  for (const person of people) {
+    await eventually(
+      async () => expect((await hoursAs(token).declarations.declarables.query({ name: person.name })).map((p) => p.name)).toEqual([person.name]),
+      20_000,
+    );
+  }
+  return people;
+}
