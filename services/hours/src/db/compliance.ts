@@ -16,3 +16,15 @@ export async function hoursByYear(db: Db, professionalId: string, years: readonl
   }
   return out;
 }
+
+/** Every stored compliance rule (by year and/or region; few rows). */
+export function complianceRules(db: Db) {
+  return db.complianceRule.findMany();
+}
+
+/** The 行政区划 code of a person's unit, from the replicas; null when either is unknown. */
+export async function regionOfProfessional(db: Db, accountId: string): Promise<string | null> {
+  const person = await db.professionalReplica.findUnique({ where: { accountId }, select: { unitId: true } });
+  const unit = person ? await db.unitReplica.findUnique({ where: { id: person.unitId }, select: { region: true } }) : null;
+  return unit?.region ?? null;
+}

@@ -133,6 +133,32 @@ export async function findDeclaration(db: Db | Tx, scope: RecordsScope, id: stri
   return db.declaration.findFirst({ where: { id, ...scopeWhere(scope) }, include: withForm });
 }
 
+/** The replica of a person who may be declared for: by id, within `scopePath` when given. */
+export function findDeclarant(db: Db, accountId: string, scopePath?: string) {
+  return db.professionalReplica.findFirst({ where: { accountId, ...(scopePath ? { unitPath: prefixFilter(scopePath) } : {}) } });
+}
+
+/** Locks one person's replica row, so their claims are assessed one at a time (the yearly cap). */
+export async function lockDeclarant(tx: Tx, accountId: string): Promise<void> {
+  await tx.$queryRaw`SELECT account_id FROM hours.professional_replica WHERE account_id = ${accountId}::uuid FOR UPDATE`;
+}
+
+/** Inserts a declaration with its attachments' metadata; returns it loaded (form, files, history). */
+export async function insertDeclaration(
+  tx: Tx,
+  data: Prisma.DeclarationUncheckedCreateInput,
+  files: readonly Omit<Prisma.AttachmentCreateManyInput, "declarationId" | "uploadedBy">[],
+) {
+  const d = await tx.declaration.create({ data });
+  await tx.attachment.createMany({ data: files.map((f) => ({ ...f, declarationId: d.id, uploadedBy: data.declaredBy })) });
+  return tx.declaration.findUniqueOrThrow({ where: { id: d.id }, include: withForm });
+}
+
+/** Sets a declaration's status (no handler left); returns it loaded. */
+export function setStatus(tx: Tx, id: string, status: DeclarationStatus) {
+  return tx.declaration.update({ where: { id }, data: { status, currentHandlerId: null, updatedAt: new Date() }, include: withForm });
+}
+
 /** Locks a declaration row for a state change; two deciders at once get one each, in turn. */
 export async function lockDeclaration(tx: Tx, id: string): Promise<void> {
   await tx.$queryRaw`SELECT id FROM hours.declaration WHERE id = ${id}::uuid FOR UPDATE`;

@@ -10,7 +10,7 @@ import { formsRouter } from "./forms.ts";
 
 export function createHoursRouter(deps: HoursDeps) {
   return router({
-    approvalChain: approvalChainRouter(deps.db),
+    approvalChain: approvalChainRouter(deps),
     forms: formsRouter(deps),
     declarations: declarationsRouter(deps),
     attachments: attachmentsRouter(deps),

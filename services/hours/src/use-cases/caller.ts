@@ -1,0 +1,41 @@
+import { DomainError, type Permission, type Principal } from "@ce/contracts";
+import type { EventMeta } from "@ce/service-kit";
+import type { Decider } from "../db/decisions.ts";
+import type { RecordsScope } from "../db/declarations.ts";
+
+/** Who is asking and under which request id: what every use case receives besides its input. */
+export interface Caller {
+  principal: Principal;
+  requestId: string;
+}
+
+export const isProfessional = (p: Principal) => p.userType === "PROFESSIONAL";
+
+/** The actor and correlation id the events of one request carry (the request id correlates them). */
+export const metaOf = ({ principal: p, requestId }: Caller): EventMeta => ({
+  actor: { accountId: p.accountId, unitId: p.unitId },
+  correlationId: requestId,
+});
+
+/**
+ * The caller as a deciding unit. Raises DomainError FORBIDDEN with `refusal` when the account has
+ * no unit, unit name or scope (a professional, or an admin not yet placed in a unit).
+ */
+export function deciderOf(p: Principal, refusal: string): Decider {
+  if (!p.unitId || !p.unitName || !p.scopePath) throw new DomainError("FORBIDDEN", refusal);
+  return { accountId: p.accountId, name: p.name, unitId: p.unitId, unitName: p.unitName, scopePath: p.scopePath };
+}
+
+/**
+ * Whose declarations the caller sees: a professional their own, an admin holding one of
+ * `permissions` their unit subtree's. Raises DomainError FORBIDDEN otherwise.
+ */
+export function recordsScope(p: Principal, ...permissions: Permission[]): RecordsScope {
+  if (isProfessional(p)) return { professionalId: p.accountId };
+  if (!permissions.some((x) => p.permissions.includes(x))) throw new DomainError("FORBIDDEN", "您没有权限进行此操作");
+  if (!p.scopePath) throw new DomainError("FORBIDDEN", "当前账户没有可管理的人员");
+  return { scopePath: p.scopePath };
+}
+
+/** Who may open a declaration of their subtree: its records page, its reviewers and its auditors. */
+export const VIEWERS: Permission[] = ["hours.records", "hours.approve", "hours.audit"];
