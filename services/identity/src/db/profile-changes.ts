@@ -15,7 +15,7 @@ import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
 import { diffProfile, displayValue, type StoredChanges } from "../domain/profile-changes.ts";
-import { missingIds, splitPending } from "../domain/reviews.ts";
+import { reviewBatch } from "../domain/reviews.ts";
 import { publishProfessional } from "../events/professionals.ts";
 import type { Pii } from "../security/pii.ts";
 import { type AuditActor, recordAudit } from "./audit.ts";
@@ -174,8 +174,7 @@ export async function decideProfileChanges(tx: Tx, actor: AuditActor, scope: Rev
     SELECT r.id::text AS id, r.account_id::text AS "accountId", r.unit_id::text AS "unitId", a.name, r.status, r.changes
     FROM ${changesFrom} WHERE r.id = ANY(${decision.ids}::uuid[]) AND u.path LIKE ${likePrefix(scope.scopePath)}
     ORDER BY r.id FOR UPDATE OF r`;
-  if (missingIds(decision.ids, rows).length > 0) throw new DomainError("NOT_FOUND", "所选记录不存在或不在本单位管辖范围内");
-  const { pending, alreadyDecided } = splitPending(rows);
+  const { pending, alreadyDecided } = reviewBatch(decision.ids, rows);
   const status = decision.approve ? "APPROVED" : "REJECTED";
   for (const found of pending) {
     const row = { ...found, changes: storedChanges(found.changes) };

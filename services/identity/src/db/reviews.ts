@@ -1,28 +1,17 @@
-import {
-  DomainError,
-  type Page,
-  PendingEmployerRow,
-  PendingProfessionalRow,
-  type ProfessionalReviewDetail,
-  ProfessionalStatus,
-  type ReviewDecisionResult,
-} from "@ce/contracts";
-import { dbValue, type EventMeta, likeContains, likePrefix, paginate, quoteIdent } from "@ce/service-kit";
+import { type Page, PendingEmployerRow, PendingProfessionalRow, type ProfessionalReviewDetail, ProfessionalStatus } from "@ce/contracts";
+import { dbValue, likeContains, likePrefix, paginate, quoteIdent } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
-import { missingIds, splitPending } from "../domain/reviews.ts";
-import { publishProfessional } from "../events/professionals.ts";
-import { type AuditActor, recordAudit } from "./audit.ts";
 import type { Db, Tx } from "./client.ts";
-import { updateUnit } from "./units.ts";
 
 const t = (name: string) => Prisma.raw(`${quoteIdent(SCHEMA)}.${name}`);
-const NOT_IN_SCOPE = "所选记录不存在或不在本单位管辖范围内";
 
+/** A reviewer's reach: their unit and its subtree's path prefix. */
 export interface ReviewScope {
   scopePath: string;
   unitId: string;
 }
+/** A batch review: the ids, 通过 or not, and the reason given. */
 export interface Decision {
   ids: string[];
   approve: boolean;
@@ -60,28 +49,15 @@ export async function listPendingEmployers(
   return { ...served, items: rows.map((r) => PendingEmployerRow.parse(r)) };
 }
 
-/** 批量通过 / 批量不通过 of employer registrations; approval makes the unit able to sign in. */
-export async function decideEmployers(tx: Tx, actor: AuditActor, scope: ReviewScope, decision: Decision, meta: EventMeta): Promise<ReviewDecisionResult> {
-  // Locked in id order so two admins' overlapping batches queue instead of deadlocking.
-  const rows = await tx.$queryRaw<{ id: string; name: string; status: string }[]>`
+/**
+ * Employers strictly below the caller with one of `ids`, locked in id order so two admins'
+ * overlapping batches queue instead of deadlocking.
+ */
+export function lockEmployers(tx: Tx, scope: ReviewScope, ids: string[]) {
+  return tx.$queryRaw<{ id: string; name: string; status: string }[]>`
     SELECT id::text AS id, name, status FROM ${t("unit")}
-    WHERE id = ANY(${decision.ids}::uuid[]) AND kind = 'EMPLOYER' AND path LIKE ${likePrefix(scope.scopePath)} AND id <> ${scope.unitId}::uuid
+    WHERE id = ANY(${ids}::uuid[]) AND kind = 'EMPLOYER' AND path LIKE ${likePrefix(scope.scopePath)} AND id <> ${scope.unitId}::uuid
     ORDER BY id FOR UPDATE`;
-  if (missingIds(decision.ids, rows).length > 0) throw new DomainError("NOT_FOUND", NOT_IN_SCOPE);
-  const { pending, alreadyDecided } = splitPending(rows);
-  const status = decision.approve ? "APPROVED" : "REJECTED";
-  for (const row of pending) {
-    await updateUnit(tx, row.id, { status }, meta);
-    await recordAudit(tx, actor, {
-      action: decision.approve ? "unit.approve" : "unit.reject",
-      entityType: "unit",
-      entityId: row.id,
-      unitId: row.id,
-      before: { status: row.status },
-      after: { status, reason: decision.reason ?? null },
-    });
-  }
-  return { decided: pending.length, alreadyDecided };
 }
 
 /** Professionals of units in the caller's subtree (their own unit included). */
@@ -118,40 +94,29 @@ export async function listPendingProfessionals(
   return { ...served, items: rows.map((r) => PendingProfessionalRow.parse(r)) };
 }
 
-/** 详细: one professional of a unit in scope, whatever their status; masked like every list. */
-export async function professionalDetail(db: Db, scope: ReviewScope, accountId: string): Promise<ProfessionalReviewDetail> {
+/** 详细: one professional of a unit in scope, whatever their status; masked like every list. Null when not in scope. */
+export async function professionalDetail(db: Db, scope: ReviewScope, accountId: string): Promise<ProfessionalReviewDetail | null> {
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
     SELECT ${professionalColumns}, p.status FROM ${professionalFrom}
     WHERE ${professionalsWhere(scope, {})} AND p.account_id = ${accountId}::uuid`;
   const row = rows[0];
-  if (!row) throw new DomainError("NOT_FOUND", "人员不存在或不在本单位管辖范围内");
+  if (!row) return null;
   return { ...PendingProfessionalRow.parse(row), status: dbValue(ProfessionalStatus, row.status, "identity.professional.status") };
 }
 
-/** 审核通过 / 驳回 of registrations: professional.approved / professional.rejected per decided row. */
-export async function decideProfessionals(tx: Tx, actor: AuditActor, scope: ReviewScope, decision: Decision, meta: EventMeta): Promise<ReviewDecisionResult> {
-  const rows = await tx.$queryRaw<{ id: string; name: string; status: string; unitId: string }[]>`
+/** Professionals of units in scope with one of `ids`, locked in id order. */
+export function lockProfessionals(tx: Tx, scope: ReviewScope, ids: string[]) {
+  return tx.$queryRaw<{ id: string; name: string; status: string; unitId: string }[]>`
     SELECT p.account_id::text AS id, a.name, p.status, p.unit_id::text AS "unitId"
     FROM ${t("professional")} p JOIN ${t("account")} a ON a.id = p.account_id JOIN ${t("unit")} u ON u.id = p.unit_id
-    WHERE p.account_id = ANY(${decision.ids}::uuid[]) AND u.path LIKE ${likePrefix(scope.scopePath)}
+    WHERE p.account_id = ANY(${ids}::uuid[]) AND u.path LIKE ${likePrefix(scope.scopePath)}
     ORDER BY p.account_id FOR UPDATE OF p`;
-  if (missingIds(decision.ids, rows).length > 0) throw new DomainError("NOT_FOUND", NOT_IN_SCOPE);
-  const { pending, alreadyDecided } = splitPending(rows);
-  const status = decision.approve ? "APPROVED" : "REJECTED";
-  for (const row of pending) {
-    await tx.professional.update({
-      where: { accountId: row.id },
-      data: { status, reviewedAt: new Date(), reviewReason: decision.approve ? null : (decision.reason ?? null), version: { increment: 1 } },
-    });
-    await recordAudit(tx, actor, {
-      action: decision.approve ? "professional.approve" : "professional.reject",
-      entityType: "professional",
-      entityId: row.id,
-      unitId: row.unitId,
-      before: { status: row.status },
-      after: { status, reason: decision.reason ?? null },
-    });
-    await publishProfessional(tx, decision.approve ? "professionalApproved" : "professionalRejected", row.id, meta);
-  }
-  return { decided: pending.length, alreadyDecided };
+}
+
+/** Records a registration review: status, time, the reason (kept only for a rejection) and a version bump. */
+export async function setProfessionalReview(tx: Tx, accountId: string, review: { status: "APPROVED" | "REJECTED"; reason: string | null }): Promise<void> {
+  await tx.professional.update({
+    where: { accountId },
+    data: { status: review.status, reviewedAt: new Date(), reviewReason: review.reason, version: { increment: 1 } },
+  });
 }

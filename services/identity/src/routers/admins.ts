@@ -27,7 +27,7 @@ import type { IdentityDeps } from "../deps.ts";
 import { temporaryPassword } from "../domain/admins.ts";
 import { granterOf } from "../domain/grants.ts";
 import { hashPassword } from "../security/passwords.ts";
-import { ownUnit } from "./departments.ts";
+import { ownUnit } from "../use-cases/scope.ts";
 
 /** 管理直属账户 › 管理单位管理员 (always the caller's own unit). */
 export function adminsRouter(deps: IdentityDeps) {

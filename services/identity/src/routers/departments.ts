@@ -2,10 +2,8 @@ import {
   CreateDepartmentInput,
   CreatedId,
   DepartmentNode,
-  DomainError,
   ListDepartmentsInput,
   NoContent,
-  type Principal,
   SetDepartmentStatusInput,
   UpdateDepartmentInput,
 } from "@ce/contracts";
@@ -14,12 +12,7 @@ import { z } from "zod";
 import { auditActor } from "../db/audit.ts";
 import { createDepartment, listDepartments, setDepartmentStatus, updateDepartment } from "../db/departments.ts";
 import type { IdentityDeps } from "../deps.ts";
-
-/** The caller's own unit: departments are always managed inside it. */
-export function ownUnit(principal: Principal): string {
-  if (!principal.unitId || !principal.scopePath) throw new DomainError("FORBIDDEN", "当前账户没有所属单位");
-  return principal.unitId;
-}
+import { ownUnit } from "../use-cases/scope.ts";
 
 /** 管理直属账户 › 管理内设部门. */
 export function departmentsRouter(deps: IdentityDeps) {

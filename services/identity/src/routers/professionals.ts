@@ -3,7 +3,7 @@ import { permittedProcedure, router } from "@ce/service-kit";
 import { auditActor } from "../db/audit.ts";
 import { revealPii } from "../db/professionals.ts";
 import type { IdentityDeps } from "../deps.ts";
-import { reviewScope } from "./reviews.ts";
+import { reviewScope } from "../use-cases/scope.ts";
 
 /** 专业技术人员: what is not a review (lists stay masked; the clear values need pii.unmask). */
 export function professionalsRouter(deps: IdentityDeps) {

@@ -17,7 +17,7 @@ import { auditActor } from "../db/audit.ts";
 import { decideProfileChanges, listProfileChanges, myProfile, profileChangeDetail, requestProfileChange } from "../db/profile-changes.ts";
 import type { IdentityDeps } from "../deps.ts";
 import { eventMeta } from "../events/professionals.ts";
-import { reviewScope } from "./reviews.ts";
+import { reviewScope } from "../use-cases/scope.ts";
 
 /** A professional acts on their own profile only; admins review through review.profileChange. */
 function ownAccount(principal: Principal): string {

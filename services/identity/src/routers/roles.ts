@@ -5,7 +5,7 @@ import { auditActor } from "../db/audit.ts";
 import { createRole, deleteRole, listRoles, updateRole } from "../db/roles.ts";
 import type { IdentityDeps } from "../deps.ts";
 import { granterOf } from "../domain/grants.ts";
-import { ownUnit } from "./departments.ts";
+import { ownUnit } from "../use-cases/scope.ts";
 
 /**
  * 管理直属账户 › 角色管理. Nobody grants a module they do not hold; an edit or a deletion ends

@@ -20,7 +20,7 @@ import { createTransfer, decideTransfer, findTransferAttachment, listTransfers, 
 import type { IdentityDeps } from "../deps.ts";
 import { eventMeta } from "../events/professionals.ts";
 import { checkTransferAttachment } from "../storage/transfer-attachments.ts";
-import { reviewScope } from "./reviews.ts";
+import { reviewScope } from "../use-cases/scope.ts";
 
 /** 审核账户 › 人员调转: 人员调出, 人员调入, 调转记录. */
 export function transfersRouter(deps: IdentityDeps) {

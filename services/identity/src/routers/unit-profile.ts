@@ -2,11 +2,14 @@ import { CreatedId, NoContent, RequestCodeChangeInput, RequestSuperiorChangeInpu
 import { permittedProcedure, router } from "@ce/service-kit";
 import { z } from "zod";
 import { auditActor, recordAudit } from "../db/audit.ts";
-import { ownPendingChange, requestCodeChange, requestSuperiorChange, withdrawChange } from "../db/unit-changes.ts";
+import { ownPendingChange } from "../db/unit-changes.ts";
 import { toSnapshot, updateUnit } from "../db/units.ts";
 import type { IdentityDeps } from "../deps.ts";
 import { eventMeta } from "../events/professionals.ts";
-import { ownUnit } from "./departments.ts";
+import { ownUnit } from "../use-cases/scope.ts";
+import { requestCodeChange } from "../use-cases/unit-changes/request-code-change.ts";
+import { requestSuperiorChange } from "../use-cases/unit-changes/request-superior-change.ts";
+import { withdrawUnitChange } from "../use-cases/unit-changes/withdraw.ts";
 
 /** 基本信息修改 §3.1: the caller's own unit, its free fields and its change requests. */
 export function unitProfileRouter(deps: IdentityDeps) {
@@ -40,25 +43,14 @@ export function unitProfileRouter(deps: IdentityDeps) {
     requestCodeChange: edit
       .input(RequestCodeChangeInput)
       .output(CreatedId)
-      .mutation(({ input, ctx }) => {
-        const unitId = ownUnit(ctx.principal);
-        return deps.db.$transaction((tx) =>
-          requestCodeChange(tx, { ...auditActor(ctx), accountId: ctx.principal.accountId }, unitId, input.code, input.codeConfirmed),
-        );
-      }),
+      .mutation(({ input, ctx }) => requestCodeChange(deps, ctx, input)),
     requestSuperiorChange: edit
       .input(RequestSuperiorChangeInput)
       .output(CreatedId)
-      .mutation(({ input, ctx }) => {
-        const unitId = ownUnit(ctx.principal);
-        return deps.db.$transaction((tx) => requestSuperiorChange(tx, { ...auditActor(ctx), accountId: ctx.principal.accountId }, unitId, input.superiorId));
-      }),
+      .mutation(({ input, ctx }) => requestSuperiorChange(deps, ctx, input)),
     withdraw: edit
       .input(z.object({ requestId: z.uuid() }))
       .output(NoContent)
-      .mutation(async ({ input, ctx }) => {
-        const unitId = ownUnit(ctx.principal);
-        await deps.db.$transaction((tx) => withdrawChange(tx, auditActor(ctx), unitId, input.requestId));
-      }),
+      .mutation(({ input, ctx }) => withdrawUnitChange(deps, ctx, input)),
   });
 }

@@ -1,0 +1,23 @@
+import { DomainError, type Page, type PendingEmployerRow, type PendingProfessionalRow, type ProfessionalReviewDetail } from "@ce/contracts";
+import { listPendingEmployers, listPendingProfessionals, professionalDetail } from "../../db/reviews.ts";
+import type { IdentityDeps } from "../../deps.ts";
+import { type Caller, reviewScope } from "../scope.ts";
+
+type PageInput = { page: number; pageSize: number; name?: string | undefined };
+
+/** 审核用人单位: one page of pending employers strictly below the caller, filtered by name. */
+export function pendingEmployers(deps: IdentityDeps, caller: Caller, input: PageInput): Promise<Page<PendingEmployerRow>> {
+  return listPendingEmployers(deps.db, reviewScope(caller.principal), input);
+}
+
+/** 审核注册人员: one page of pending registrations in the caller's subtree, filtered by name. */
+export function pendingProfessionals(deps: IdentityDeps, caller: Caller, input: PageInput): Promise<Page<PendingProfessionalRow>> {
+  return listPendingProfessionals(deps.db, reviewScope(caller.principal), input);
+}
+
+/** 详细: one professional in the caller's subtree, masked. Raises DomainError NOT_FOUND outside scope. */
+export async function reviewedProfessional(deps: IdentityDeps, caller: Caller, input: { accountId: string }): Promise<ProfessionalReviewDetail> {
+  const detail = await professionalDetail(deps.db, reviewScope(caller.principal), input.accountId);
+  if (!detail) throw new DomainError("NOT_FOUND", "人员不存在或不在本单位管辖范围内");
+  return detail;
+}

@@ -1,0 +1,27 @@
+import { DomainError, type Principal } from "@ce/contracts";
+import type { ReviewScope } from "../db/reviews.ts";
+
+/** Who calls a use case: the signed-in principal and the request id that ties audit rows, events and logs together. */
+export interface Caller {
+  principal: Principal;
+  requestId: string;
+}
+
+/**
+ * The caller's own unit id: departments, roles, admins and the unit's own profile are always
+ * managed inside it. Raises DomainError FORBIDDEN (当前账户没有所属单位) for a caller without a
+ * unit (a professional).
+ */
+export function ownUnit(principal: Principal): string {
+  if (!principal.unitId || !principal.scopePath) throw new DomainError("FORBIDDEN", "当前账户没有所属单位");
+  return principal.unitId;
+}
+
+/**
+ * The caller's unit subtree (`scopePath`, `unitId`) that reviews and transfers are limited to.
+ * Raises DomainError FORBIDDEN (当前账户没有可审核的单位) for a caller without unit scope.
+ */
+export function reviewScope(principal: Principal): ReviewScope {
+  if (!principal.scopePath || !principal.unitId) throw new DomainError("FORBIDDEN", "当前账户没有可审核的单位");
+  return { scopePath: principal.scopePath, unitId: principal.unitId };
+}
