@@ -15,6 +15,7 @@ export * from "./paginate.ts";
 export * from "./prune.ts";
 export * from "./redis.ts";
 export * from "./runtime.ts";
+export * from "./service.ts";
 export * from "./service-auth.ts";
 export * from "./session.ts";
 export * from "./text-filter.ts";

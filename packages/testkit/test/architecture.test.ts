@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { FORBIDDEN_IMPORTS, LAYER_ALLOW_LIST, layerOffenders, relativeImports } from "./support/layers.ts";
 import { repoRoot as root, sourceFiles } from "./support/source-scan.ts";
 
 const tsFiles = (dir: string) => sourceFiles(dir, { tests: true });
@@ -26,6 +27,37 @@ describe("architecture", () => {
         .map((s) => `${path.relative(root, f)} imports ${s}`),
     );
     expect(offenders).toEqual([]);
+  });
+
+  // routers/ → no db/, events/; db/ → no events/, use-cases/, routers/; use-cases/ → no routers/ (support/layers.ts).
+  it.each(services)("keeps %s's layers apart, apart from the shrinking allow-list", (service) => {
+    const found = layerOffenders(service);
+    const allowed = LAYER_ALLOW_LIST[service] ?? [];
+    const stale = allowed.filter((entry) => !found.includes(entry));
+    if (allowed.length > 0) console.log(`layer allow-list (${service}), ${allowed.length} entries:\n  ${allowed.join("\n  ")}`);
+    if (stale.length > 0) console.log(`layer allow-list (${service}): no longer offending, remove:\n  ${stale.join("\n  ")}`);
+    expect(found.filter((entry) => !allowed.includes(entry))).toEqual([]);
+  });
+
+  it("finds a layer crossing in invented imports", () => {
+    const rows: Array<[layer: string, target: string, forbidden: boolean]> = [
+      ["routers", "db", true],
+      ["routers", "events", true],
+      ["routers", "use-cases", false],
+      ["db", "events", true],
+      ["db", "use-cases", true],
+      ["db", "domain", false],
+      ["use-cases", "routers", true],
+      ["use-cases", "db", false],
+      ["use-cases", "events", false],
+      ["domain", "db", true],
+      ["events", "db", false],
+    ];
+    for (const [layer, target, forbidden] of rows)
+      expect([layer, target, (FORBIDDEN_IMPORTS[layer] ?? []).includes(target)]).toEqual([layer, target, forbidden]);
+    expect(
+      relativeImports('import { a } from "../db/x.ts";\nimport type { B } from "../../events/y.ts";\nexport * from "./z.ts";\nimport { z } from "zod";'),
+    ).toEqual(["../db/x.ts", "../../events/y.ts", "./z.ts"]);
   });
 
   it("keeps the contracts package free of any service or runtime dependency", () => {

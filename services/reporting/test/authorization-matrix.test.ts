@@ -28,7 +28,7 @@ describe("reporting authorization matrix", () => {
   it("refuses every procedure to callers without a session, a professional, an admin lacking the permission, and never shows a sibling unit's data", async () => {
     const sibling = { unitId: qingdao.data.unitId, unitName: qingdao.data.name, scopePath: qingdao.data.path };
     const result = await runAuthorizationMatrix({
-      router: createReportingRouter({ db: sys.app.db }),
+      router: createReportingRouter(sys.app.deps),
       world: null,
       cases: reportingCases,
       callers: {

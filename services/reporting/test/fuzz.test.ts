@@ -18,7 +18,7 @@ const runs = fuzzRuns();
 describe("reporting fuzz", () => {
   it("answers hostile input to every procedure with a 4xx or a result, never a 500", async () => {
     const result = await fuzzRouter({
-      router: createReportingRouter({ db: sys.app.db }),
+      router: createReportingRouter(sys.app.deps),
       world: null,
       principal: testPrincipal({ unitId: province.data.unitId, unitName: province.data.name, scopePath: province.data.path }),
       samples: reportingCases,

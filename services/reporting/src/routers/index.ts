@@ -1,9 +1,9 @@
 import { router } from "@ce/service-kit";
-import type { Db } from "../db/client.ts";
+import type { ReportingDeps } from "../deps.ts";
 import { unitsRouter } from "./units.ts";
 
-export function createReportingRouter(deps: { db: Db }) {
-  return router({ units: unitsRouter(deps.db) });
+export function createReportingRouter(deps: ReportingDeps) {
+  return router({ units: unitsRouter(deps) });
 }
 
 export type ReportingRouter = ReturnType<typeof createReportingRouter>;

@@ -1,0 +1,75 @@
+// The layer rules of issue 9 (ARCHITECTURE.md): which folder of a service's src/ may import which.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { repoRoot, sourceFiles } from "./source-scan.ts";
+
+/** Per layer (a folder directly under services/<svc>/src), the layers it must not import. */
+export const FORBIDDEN_IMPORTS: Record<string, string[]> = {
+  routers: ["db", "events"],
+  db: ["events", "use-cases", "routers"],
+  "use-cases": ["routers"],
+  domain: ["db", "events", "use-cases", "routers", "storage"],
+};
+
+/** The relative specifiers a file imports or re-exports (type-only imports included). */
+export function relativeImports(src: string): string[] {
+  return [...src.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+["'](\.{1,2}\/[^"']+)["']/gm)].map((m) => m[1] as string);
+}
+
+/**
+ * Every import in a service's production sources that crosses a forbidden layer boundary, as
+ * "services/<svc>/src/<file> → <layer>/<file>" (repo-relative source, src-relative target).
+ */
+export function layerOffenders(service: string): string[] {
+  const src = path.join(repoRoot, "services", service, "src");
+  const layerOf = (file: string) => path.relative(src, file).split(path.sep)[0] ?? "";
+  return sourceFiles(src).flatMap((file) => {
+    const forbidden = FORBIDDEN_IMPORTS[layerOf(file)] ?? [];
+    return relativeImports(readFileSync(file, "utf8"))
+      .map((spec) => path.resolve(path.dirname(file), spec))
+      .filter((target) => target.startsWith(src + path.sep) && forbidden.includes(layerOf(target)))
+      .map((target) => `${path.relative(repoRoot, file)} → ${path.relative(src, target)}`);
+  });
+}
+
+/**
+ * Today's offenders (issue 9 item 1 is moving identity into use-cases/ now): this list may only
+ * shrink. A new offender fails the test; an entry that no longer offends is printed to be removed.
+ */
+export const LAYER_ALLOW_LIST: Record<string, string[]> = {
+  identity: [
+    "services/identity/src/db/profile-changes.ts → events/professionals.ts",
+    "services/identity/src/db/registration.ts → events/professionals.ts",
+    "services/identity/src/db/transfers.ts → events/professionals.ts",
+    "services/identity/src/db/units.ts → events/units.ts",
+    "services/identity/src/routers/admins.ts → db/admin-wizard.ts",
+    "services/identity/src/routers/admins.ts → db/admins.ts",
+    "services/identity/src/routers/admins.ts → db/audit.ts",
+    "services/identity/src/routers/audit.ts → db/audit-log.ts",
+    "services/identity/src/routers/departments.ts → db/audit.ts",
+    "services/identity/src/routers/departments.ts → db/departments.ts",
+    "services/identity/src/routers/professionals.ts → db/audit.ts",
+    "services/identity/src/routers/professionals.ts → db/professionals.ts",
+    "services/identity/src/routers/profile-changes.ts → db/audit.ts",
+    "services/identity/src/routers/profile-changes.ts → db/profile-changes.ts",
+    "services/identity/src/routers/profile-changes.ts → events/professionals.ts",
+    "services/identity/src/routers/registration.ts → db/audit.ts",
+    "services/identity/src/routers/registration.ts → db/registration.ts",
+    "services/identity/src/routers/registration.ts → events/professionals.ts",
+    "services/identity/src/routers/roles.ts → db/audit.ts",
+    "services/identity/src/routers/roles.ts → db/roles.ts",
+    "services/identity/src/routers/transfers.ts → db/audit.ts",
+    "services/identity/src/routers/transfers.ts → db/transfers.ts",
+    "services/identity/src/routers/transfers.ts → events/professionals.ts",
+    "services/identity/src/routers/unit-profile.ts → db/audit.ts",
+    "services/identity/src/routers/unit-profile.ts → db/unit-changes.ts",
+    "services/identity/src/routers/unit-profile.ts → db/units.ts",
+    "services/identity/src/routers/unit-profile.ts → events/professionals.ts",
+    "services/identity/src/routers/units.ts → db/audit.ts",
+    "services/identity/src/routers/units.ts → db/subordinates.ts",
+    "services/identity/src/routers/units.ts → db/units.ts",
+    "services/identity/src/routers/units.ts → events/professionals.ts",
+  ],
+  hours: [],
+  reporting: [],
+};
