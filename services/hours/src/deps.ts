@@ -3,7 +3,7 @@ import type { Logger } from "@ce/service-kit";
 import type { Db } from "./db/client.ts";
 import type { AttachmentStore } from "./storage/attachments.ts";
 
-/** What the hours routers run on; app.ts builds it. */
+/** What the hours use cases run on (routers hand it through); app.ts builds it. */
 export interface HoursDeps {
   db: Db;
   attachments: AttachmentStore;

@@ -12,12 +12,12 @@ import {
 import { authedProcedure, permittedProcedure, router } from "@ce/service-kit";
 import { z } from "zod";
 import type { HoursDeps } from "../deps.ts";
-import { allowedYears } from "../domain/declaration.ts";
 import { listDeclarables } from "../use-cases/declarations/declarables.ts";
 import { declare } from "../use-cases/declarations/declare.ts";
 import { getDeclaration } from "../use-cases/declarations/get.ts";
 import { listDeclarations } from "../use-cases/declarations/list.ts";
 import { withdraw } from "../use-cases/declarations/withdraw.ts";
+import { declarationYears } from "../use-cases/declarations/years.ts";
 
 /** 学时申报 (§3.4) and 查看申报记录 (§3.5). */
 export function declarationsRouter(deps: HoursDeps) {
@@ -29,7 +29,7 @@ export function declarationsRouter(deps: HoursDeps) {
       .query(({ ctx, input }) => listDeclarables(deps, ctx, input.name)),
 
     /** 计入年度 choices, newest first. */
-    years: authedProcedure.output(DeclarationYears).query(() => allowedYears(deps.now(), deps.yearsBack)),
+    years: authedProcedure.output(DeclarationYears).query(() => declarationYears(deps)),
 
     /** 提交申报: by an admin for a person of their subtree, or by a professional for themself. */
     declare: authedProcedure

@@ -33,8 +33,13 @@ export function deciderOf(p: Principal, refusal: string): Decider {
 export function recordsScope(p: Principal, ...permissions: Permission[]): RecordsScope {
   if (isProfessional(p)) return { professionalId: p.accountId };
   if (!permissions.some((x) => p.permissions.includes(x))) throw new DomainError("FORBIDDEN", "您没有权限进行此操作");
+  return { scopePath: scopePathOf(p) };
+}
+
+/** The caller's unit subtree (materialised path). Raises DomainError FORBIDDEN when the account manages no one. */
+export function scopePathOf(p: Principal): string {
   if (!p.scopePath) throw new DomainError("FORBIDDEN", "当前账户没有可管理的人员");
-  return { scopePath: p.scopePath };
+  return p.scopePath;
 }
 
 /** Who may open a declaration of their subtree: its records page, its reviewers and its auditors. */
