@@ -1,10 +1,7 @@
-import { type AdminCandidate, type AdminOptions, AdminRow, allPermissions, DomainError, type ListAdminsInput, type Page } from "@ce/contracts";
+import { type AdminCandidate, type AdminOptions, AdminRow, type ListAdminsInput, type Page } from "@ce/contracts";
 import { containsFilter, paginate, quoteIdent } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
-import { type AdminAction, type AdminState, adminMessages, checkAdminAction } from "../domain/admins.ts";
-import { addedPermissions, assertCanGrant, type Granter } from "../domain/grants.ts";
-import { type AuditActor, recordAudit } from "./audit.ts";
 import type { Db, Tx } from "./client.ts";
 
 const adminTable = Prisma.raw(`${quoteIdent(SCHEMA)}.admin`);
@@ -68,107 +65,50 @@ export async function adminCandidates(db: Db, unitId: string, q: string): Promis
   }));
 }
 
-/** Checks that departments and roles named by a request belong to the unit (and are usable). */
-export async function checkUnitRefs(tx: Tx, unitId: string, refs: { departmentId?: string | null | undefined; roleIds?: readonly string[] }): Promise<void> {
-  if (refs.departmentId && !(await tx.department.findFirst({ where: { id: refs.departmentId, unitId, status: "ACTIVE" }, select: { id: true } }))) {
-    throw new DomainError("BAD_REQUEST", adminMessages.badDepartment, "departmentId");
-  }
-  const roleIds = [...new Set(refs.roleIds ?? [])];
-  if (roleIds.length > 0 && (await tx.role.count({ where: { id: { in: roleIds }, unitId } })) !== roleIds.length) {
-    throw new DomainError("BAD_REQUEST", adminMessages.badRole, "roleIds");
-  }
+/** Whether the department is an ACTIVE department of the unit. */
+export async function activeDepartmentOf(tx: Tx, unitId: string, departmentId: string): Promise<boolean> {
+  return (await tx.department.findFirst({ where: { id: departmentId, unitId, status: "ACTIVE" }, select: { id: true } })) !== null;
 }
 
-/** Locks an admin of the unit and checks the actor may take the action on it. */
-export async function lockAdmin(tx: Tx, unitId: string, adminId: string, actor: { accountId: string; isSuper: boolean }, action: AdminAction) {
+/** How many of `roleIds` (distinct) are roles of the unit. */
+export function countUnitRoles(tx: Tx, unitId: string, roleIds: readonly string[]): Promise<number> {
+  return tx.role.count({ where: { id: { in: [...roleIds] }, unitId } });
+}
+
+/** Locks an admin of the unit and returns what the admin rules look at, or null when the unit has no such admin. */
+export async function lockAdminRow(tx: Tx, unitId: string, adminId: string) {
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM ${adminTable} WHERE id = ${adminId}::uuid AND unit_id = ${unitId}::uuid FOR UPDATE`;
-  if (locked.length === 0) throw new DomainError("NOT_FOUND", adminMessages.notFound, "adminId");
-  const target = await tx.admin.findUniqueOrThrow({
+  if (locked.length === 0) return null;
+  return tx.admin.findUniqueOrThrow({
     where: { id: adminId },
     select: { id: true, accountId: true, isSuper: true, status: true, account: { select: { name: true } } },
   });
-  checkAdminAction(actor, target satisfies AdminState, action);
-  return target;
+}
+
+/** Locks the unit's super admin row; null when the unit has none. */
+export async function lockSuperAdmin(tx: Tx, unitId: string): Promise<{ id: string; accountId: string } | null> {
+  const rows = await tx.$queryRaw<{ id: string; account_id: string }[]>`
+    SELECT id, account_id FROM ${adminTable} WHERE unit_id = ${unitId}::uuid AND is_super FOR UPDATE`;
+  return rows[0] ? { id: rows[0].id, accountId: rows[0].account_id } : null;
 }
 
 /**
- * 设为超级管理员: the target becomes super and the former super admin loses its admin rights
- * (guide: 变更后原超级管理员会被系统自动删除掉). The new super admin holds every module, so only
- * a granter who may give them all (the current super admin, checked against the row too) hands
- * over. Returns both accounts, whose sessions must end.
+ * Hands the super flag from one admin row to another: the former row goes first, because the
+ * partial unique index allows one super admin per unit.
  */
-export async function transferSuper(
-  tx: Tx,
-  actor: AuditActor & { accountId: string },
-  granter: Granter,
-  unitId: string,
-  adminId: string,
-): Promise<{ formerAccountId: string; newAccountId: string }> {
-  const former = await tx.$queryRaw<
-    { id: string; account_id: string }[]
-  >`SELECT id, account_id FROM ${adminTable} WHERE unit_id = ${unitId}::uuid AND is_super FOR UPDATE`;
-  const formerRow = former[0];
-  if (!formerRow || formerRow.account_id !== actor.accountId) throw new DomainError("FORBIDDEN", adminMessages.onlySuper);
-  assertCanGrant(granter, allPermissions, "adminId");
-  const target = await lockAdmin(tx, unitId, adminId, { accountId: actor.accountId, isSuper: true }, "setSuper");
-  // The former row goes first: the partial unique index allows one super admin per unit.
-  await tx.admin.delete({ where: { id: formerRow.id } });
-  await tx.admin.update({ where: { id: target.id }, data: { isSuper: true } });
-  await recordAudit(tx, actor, {
-    action: "admin.setSuper",
-    entityType: "admin",
-    entityId: target.id,
-    unitId,
-    before: { superAdmin: actor.name },
-    after: { superAdmin: target.account.name },
-  });
-  await recordAudit(tx, actor, {
-    action: "admin.remove",
-    entityType: "admin",
-    entityId: formerRow.id,
-    unitId,
-    before: { name: actor.name, isSuper: true },
-    after: null,
-  });
-  return { formerAccountId: formerRow.account_id, newAccountId: target.accountId };
+export async function moveSuperFlag(tx: Tx, formerAdminId: string, newAdminId: string): Promise<void> {
+  await tx.admin.delete({ where: { id: formerAdminId } });
+  await tx.admin.update({ where: { id: newAdminId }, data: { isSuper: true } });
 }
 
-/** 禁用 / 启用 (super admin only). Returns the account whose sessions must end when disabled. */
-export async function setAdminStatus(
-  tx: Tx,
-  actor: AuditActor & { accountId: string; isSuper: boolean },
-  unitId: string,
-  adminId: string,
-  status: "ACTIVE" | "DISABLED",
-) {
-  const target = await lockAdmin(tx, unitId, adminId, actor, status === "DISABLED" ? "disable" : "enable");
-  if (target.status !== status) {
-    await tx.admin.update({ where: { id: adminId }, data: { status } });
-    await recordAudit(tx, actor, {
-      action: status === "DISABLED" ? "admin.disable" : "admin.enable",
-      entityType: "admin",
-      entityId: adminId,
-      unitId,
-      before: { name: target.account.name, status: target.status },
-      after: { name: target.account.name, status },
-    });
-  }
-  return { accountId: target.accountId };
+/** Sets an admin's status. */
+export async function updateAdminStatus(tx: Tx, adminId: string, status: "ACTIVE" | "DISABLED"): Promise<void> {
+  await tx.admin.update({ where: { id: adminId }, data: { status } });
 }
 
-/** 删除: removes the admin rights only; the account (and any professional record) stays. */
-export async function removeAdmin(tx: Tx, actor: AuditActor & { accountId: string; isSuper: boolean }, unitId: string, adminId: string) {
-  const target = await lockAdmin(tx, unitId, adminId, actor, "remove");
+/** Deletes an admin row (the admin rights only; the account stays). */
+export async function deleteAdmin(tx: Tx, adminId: string): Promise<void> {
   await tx.admin.delete({ where: { id: adminId } });
-  await recordAudit(tx, actor, {
-    action: "admin.remove",
-    entityType: "admin",
-    entityId: adminId,
-    unitId,
-    before: { name: target.account.name, status: target.status },
-    after: null,
-  });
-  return { accountId: target.accountId };
 }
 
 /** The union of the modules of some roles (codes). */
@@ -177,67 +117,21 @@ export async function permissionsOfRoles(tx: Tx, roleIds: readonly string[]): Pr
   return (await tx.role.findMany({ where: { id: { in: [...roleIds] } }, select: { permissions: true } })).flatMap((r) => r.permissions);
 }
 
-/**
- * 分配角色: replaces the admin's roles. Modules the admin gains must be held by the granter.
- * Returns the admin's account, whose sessions must end so the change applies at once.
- */
-export async function assignRoles(
-  tx: Tx,
-  actor: AuditActor & { accountId: string; isSuper: boolean },
-  granter: Granter,
-  unitId: string,
-  adminId: string,
-  roleIds: string[],
-) {
-  const target = await lockAdmin(tx, unitId, adminId, actor, "assignRoles");
-  await checkUnitRefs(tx, unitId, { roleIds });
-  const before = await tx.adminRole.findMany({ where: { adminId }, select: { role: { select: { name: true, permissions: true } } } });
-  assertCanGrant(
-    granter,
-    addedPermissions(
-      before.flatMap((r) => r.role.permissions),
-      await permissionsOfRoles(tx, roleIds),
-    ),
-    "roleIds",
-  );
+/** The admin's current roles: names and modules. */
+export function adminRoles(tx: Tx, adminId: string) {
+  return tx.adminRole.findMany({ where: { adminId }, select: { role: { select: { name: true, permissions: true } } } });
+}
+
+/** Replaces the admin's roles with `roleIds` (duplicates ignored); returns the new roles' names, sorted. */
+export async function replaceAdminRoles(tx: Tx, adminId: string, roleIds: readonly string[]): Promise<string[]> {
   await tx.adminRole.deleteMany({ where: { adminId } });
   const unique = [...new Set(roleIds)];
   if (unique.length > 0) await tx.adminRole.createMany({ data: unique.map((roleId) => ({ adminId, roleId })) });
   const after = await tx.role.findMany({ where: { id: { in: unique } }, select: { name: true }, orderBy: { name: "asc" } });
-  await recordAudit(tx, actor, {
-    action: "admin.assignRoles",
-    entityType: "admin",
-    entityId: adminId,
-    unitId,
-    before: {
-      name: target.account.name,
-      roles: before
-        .map((r) => r.role.name)
-        .sort()
-        .join("、"),
-    },
-    after: { name: target.account.name, roles: after.map((r) => r.name).join("、") },
-  });
-  return { accountId: target.accountId };
+  return after.map((r) => r.name);
 }
 
-/** 重置密码 (super admin only): stores the new hash; the caller shows the password once and ends the sessions. */
-export async function resetAdminPassword(
-  tx: Tx,
-  actor: AuditActor & { accountId: string; isSuper: boolean },
-  unitId: string,
-  adminId: string,
-  passwordHash: string,
-) {
-  const target = await lockAdmin(tx, unitId, adminId, actor, "resetPassword");
-  await tx.account.update({ where: { id: target.accountId }, data: { passwordHash, passwordChangedAt: new Date() } });
-  await recordAudit(tx, actor, {
-    action: "admin.resetPassword",
-    entityType: "admin",
-    entityId: adminId,
-    unitId,
-    before: { name: target.account.name },
-    after: { name: target.account.name },
-  });
-  return { accountId: target.accountId };
+/** Stores a new password hash for the account. */
+export async function setPasswordHash(tx: Tx, accountId: string, passwordHash: string): Promise<void> {
+  await tx.account.update({ where: { id: accountId }, data: { passwordHash, passwordChangedAt: new Date() } });
 }

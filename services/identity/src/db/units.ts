@@ -148,3 +148,23 @@ export async function listTrainingBases(db: Db, scope: { scopePath: string; unit
   );
   return { ...served, items: rows.map((r) => UnitRow.parse(r)) };
 }
+
+/** A unit as its contract snapshot, with its superior's name (null at the root). */
+export async function unitWithSuperiorName(db: Db, unitId: string): Promise<{ unit: UnitSnapshot; superiorName: string | null }> {
+  const row = await db.unit.findUniqueOrThrow({ where: { id: unitId }, include: { superior: { select: { name: true } } } });
+  return { unit: toSnapshot(row), superiorName: row.superior?.name ?? null };
+}
+
+/** A unit's free fields (nature, industry, region) as stored. */
+export function unitFreeFields(tx: Tx, unitId: string) {
+  return tx.unit.findUniqueOrThrow({ where: { id: unitId }, select: { nature: true, industry: true, region: true } });
+}
+
+/** Approved authorities other than `exceptId`, shallowest first, then by name. */
+export function approvedAuthoritiesExcept(db: Db, exceptId: string): Promise<{ id: string; name: string }[]> {
+  return db.unit.findMany({
+    where: { kind: "AUTHORITY", status: "APPROVED", id: { not: exceptId } },
+    select: { id: true, name: true },
+    orderBy: [{ depth: "asc" }, { name: "asc" }],
+  });
+}

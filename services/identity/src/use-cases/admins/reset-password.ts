@@ -1,0 +1,38 @@
+import type { TemporaryPassword } from "@ce/contracts";
+import type { z } from "zod";
+import { invalidateResetTokens } from "../../auth/passwords.ts";
+import { revokeSessions } from "../../auth/sessions.ts";
+import { setPasswordHash } from "../../db/admins.ts";
+import { recordAudit } from "../../db/audit.ts";
+import type { IdentityDeps } from "../../deps.ts";
+import { temporaryPassword } from "../../domain/admins.ts";
+import { hashPassword } from "../../security/passwords.ts";
+import type { AdminManager } from "./caller.ts";
+import { lockTarget } from "./target.ts";
+
+/**
+ * 重置密码 (super admin only): a new temporary password, shown once to the caller and stored only
+ * as an argon2id hash; audit `admin.resetPassword`. Afterwards the admin's reset links and
+ * sessions end.
+ */
+export async function resetAdminPassword(deps: IdentityDeps, manager: AdminManager, input: { adminId: string }): Promise<z.infer<typeof TemporaryPassword>> {
+  const { actor, unitId } = manager;
+  const password = temporaryPassword();
+  const passwordHash = await hashPassword(password);
+  const accountId = await deps.db.$transaction(async (tx) => {
+    const target = await lockTarget(tx, unitId, input.adminId, actor, "resetPassword");
+    await setPasswordHash(tx, target.accountId, passwordHash);
+    await recordAudit(tx, actor, {
+      action: "admin.resetPassword",
+      entityType: "admin",
+      entityId: input.adminId,
+      unitId,
+      before: { name: target.account.name },
+      after: { name: target.account.name },
+    });
+    return target.accountId;
+  });
+  await invalidateResetTokens(deps.redis, accountId);
+  await revokeSessions(deps.redis, accountId);
+  return { temporaryPassword: password };
+}
