@@ -3,7 +3,7 @@ import { AckPolicy, type ConsumerMessages, DeliverPolicy, type JetStreamClient, 
 import type { z } from "zod";
 import { quoteIdent, type SqlClient, type TransactionalClient } from "./db.ts";
 import type { Logger } from "./logger.ts";
-import { isNotFound } from "./nats.ts";
+import { isNotFound, STREAM_PRODUCER } from "./nats.ts";
 
 export interface EventHandler<Tx extends SqlClient, S extends z.ZodType = z.ZodType> {
   event: EventDefinition<S>;
@@ -62,7 +62,7 @@ export async function startConsumer<Tx extends SqlClient>(opts: {
     deliver_policy: DeliverPolicy.All,
     ack_wait: (opts.ackWaitMs ?? 30_000) * 1_000_000,
     max_deliver: maxDeliver,
-    filter_subject: naming.serviceWildcard(opts.stream === "CE_IDENTITY" ? "identity" : "hours"),
+    filter_subject: naming.serviceWildcard(STREAM_PRODUCER[opts.stream]),
   };
 
   /** The producing service owns its stream; until it has created it, wait and retry. */

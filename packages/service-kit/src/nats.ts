@@ -35,7 +35,8 @@ export async function connectNats(url: string, name: string): Promise<Nats> {
   return { nc, js: jetstream(nc), jsm: await jetstreamManager(nc) };
 }
 
-const streamSubjects: Record<StreamName, "identity" | "hours"> = { CE_IDENTITY: "identity", CE_HOURS: "hours" };
+/** The service that publishes each stream: its subjects are `ce.<service>.>` (the one stream→service map). */
+export const STREAM_PRODUCER: Readonly<Record<StreamName, "identity" | "hours">> = { CE_IDENTITY: "identity", CE_HOURS: "hours" };
 
 /**
  * Creates (or updates) the stream a service owns. The two-minute duplicate window lets the
@@ -44,7 +45,7 @@ const streamSubjects: Record<StreamName, "identity" | "hours"> = { CE_IDENTITY: 
 export async function ensureStream(jsm: JetStreamManager, naming: Naming, stream: StreamName, replicas = 1): Promise<void> {
   const name = naming.stream(stream);
   const config = {
-    subjects: [naming.serviceWildcard(streamSubjects[stream])],
+    subjects: [naming.serviceWildcard(STREAM_PRODUCER[stream])],
     retention: RetentionPolicy.Limits,
     storage: StorageType.File,
     duplicate_window: 120_000_000_000, // nanoseconds

@@ -13,6 +13,19 @@ export interface EventMeta {
 }
 
 /**
+ * The one way to build event metadata (issue 9 item 2): the actor is the signed-in caller's
+ * account and unit, or null when the system acts (seed, scheduled job, a consumer reacting); the
+ * request id (or a job label such as "seed:demo") is the correlation id that ties one request's
+ * events together; `causationId` is the id of the event that caused this one, else null.
+ */
+export function eventMeta(
+  ctx: { principal: { accountId: string; unitId: string | null } | null; requestId: string },
+  causationId: string | null = null,
+): EventMeta {
+  return { actor: ctx.principal ? { accountId: ctx.principal.accountId, unitId: ctx.principal.unitId } : null, correlationId: ctx.requestId, causationId };
+}
+
+/**
  * Writes an event to the service's outbox inside the caller's transaction, so the event exists
  * if and only if the domain change committed. Validates the payload against its contract.
  */

@@ -64,10 +64,16 @@ describe("operations wiring", () => {
     expect(serviceDirs.sort()).toEqual(expect.arrayContaining(["hours", "identity", "reporting"]));
   });
 
-  it.each(serviceDirs)("%s starts the event-table pruner and stops it on shutdown", (service) => {
-    const src = readFileSync(path.join(root, "services", service, "src/app.ts"), "utf8");
+  // The pruner is started by the one bootstrap (service.ts); every service must start through it.
+  it("the service bootstrap starts the event-table pruner and stops it on shutdown", () => {
+    const src = readFileSync(path.join(root, "packages/service-kit/src/service.ts"), "utf8");
     expect(src).toMatch(/startEventPruner\(\{[^}]*retentionFromConfig\(config\)/);
     expect(src).toContain('onStop("event pruner"');
+  });
+
+  it.each(serviceDirs)("%s starts through the service bootstrap", (service) => {
+    const src = readFileSync(path.join(root, "services", service, "src/app.ts"), "utf8");
+    expect(src).toMatch(/\bstartService\(\{/);
   });
 
   it("gives every tRPC client link a timeout", () => {

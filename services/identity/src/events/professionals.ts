@@ -54,7 +54,5 @@ export async function publishTransferred(tx: Tx, transfer: { transferId: string;
   );
 }
 
-/** Event metadata for a use case: the caller (if any) and the request as correlation id. */
-export function eventMeta(ctx: { principal: { accountId: string; unitId: string | null } | null; requestId: string }): EventMeta {
-  return { actor: ctx.principal ? { accountId: ctx.principal.accountId, unitId: ctx.principal.unitId } : null, correlationId: ctx.requestId };
-}
+// Event metadata has one builder, in service-kit; re-exported for identity's existing importers.
+export { eventMeta } from "@ce/service-kit";
