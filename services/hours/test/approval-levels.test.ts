@@ -2,11 +2,11 @@ import type { DeclareInput } from "@ce/contracts";
 import { serviceClient } from "@ce/service-kit/testing";
 import { describe, expect, it } from "vitest";
 import type { HoursRouter } from "../src/routers/index.ts";
+import { PNG } from "./support/claims.ts";
 import { adminOf, bus, busDriver, jinan, province, useHoursWorld } from "./support/world.ts";
 
 const world = useHoursWorld("hourslevels", () => new Date("2026-06-15T08:00:00Z"));
 const client = (token: string) => serviceClient<HoursRouter>(world.app.url, token);
-const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
 let day = 0;
 /** A 岗位培训 claim of `requestedHours` by the bus company's driver, on a day of its own; it waits at 济南市. */

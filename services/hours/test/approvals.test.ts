@@ -2,12 +2,12 @@ import { type DeclareInput, hoursEvents, naming as makeNaming, parseEvent } from
 import { errorCode, eventually, serviceClient } from "@ce/service-kit/testing";
 import { describe, expect, it } from "vitest";
 import type { HoursRouter } from "../src/routers/index.ts";
+import { PNG } from "./support/claims.ts";
 import { seedPendingDeclarations } from "./support/declarations.ts";
 import { adminOf, bus, busDriver, jinan, professionalSession, province, qingdao, useHoursWorld } from "./support/world.ts";
 
 const world = useHoursWorld("hoursappr", () => new Date("2026-06-15T08:00:00Z"));
 const client = (token?: string) => serviceClient<HoursRouter>(world.app.url, token);
-const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
 const claim = (requestedHours = 40): DeclareInput => ({
   professionalId: busDriver.data.accountId,

@@ -2,13 +2,13 @@ import type { DeclareInput } from "@ce/contracts";
 import { serviceClient } from "@ce/service-kit/testing";
 import { describe, expect, it } from "vitest";
 import type { HoursRouter } from "../src/routers/index.ts";
+import { PNG } from "./support/claims.ts";
 import { adminOf, bus, busDriver, professionalSession, province, useHoursWorld } from "./support/world.ts";
 
 // 2026-01-01 00:30 in Beijing, still 2025-12-31 in UTC: the platform's year is already 2026.
 const world = useHoursWorld("hourscal", () => new Date("2025-12-31T16:30:00Z"));
 const client = (token?: string) => serviceClient<HoursRouter>(world.app.url, token);
 
-const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 const claim = (over: Partial<DeclareInput> = {}): DeclareInput => ({
   professionalId: busDriver.data.accountId,
   year: 2026,

@@ -1,32 +1,14 @@
-import { type DeclareInput, hoursEvents, naming as makeNaming, parseEvent } from "@ce/contracts";
+import { hoursEvents, naming as makeNaming, parseEvent } from "@ce/contracts";
 import { errorCode, eventually, serviceClient } from "@ce/service-kit/testing";
 import { describe, expect, it } from "vitest";
 import type { HoursRouter } from "../src/routers/index.ts";
+import { jobTrainingClaim as jobTraining } from "./support/claims.ts";
 import { adminOf, bus, busDriver, busPending, jinan, portWorker, professionalSession, qingdao, useHoursWorld } from "./support/world.ts";
 
 const world = useHoursWorld("hoursdecl", () => new Date("2026-06-15T08:00:00Z"));
 const client = (token?: string) => serviceClient<HoursRouter>(world.app.url, token);
 
-// The smallest valid PNG (1×1), as a certificate scan stand-in.
-export const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 const EXE = Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]).toString("base64");
-
-const jobTraining = (over: Partial<DeclareInput> = {}): DeclareInput => ({
-  professionalId: busDriver.data.accountId,
-  year: 2026,
-  formCode: "JOB_TRAINING",
-  schoolName: "济南公共交通集团培训中心",
-  className: "2026年驾驶员岗位培训班",
-  content: "安全驾驶与应急处置",
-  startDate: "2026-03-02",
-  endDate: "2026-03-06",
-  score: "合格",
-  requestedHours: 40,
-  subject: "PROFESSIONAL",
-  details: {},
-  attachments: [{ name: "结业证书.png", contentBase64: PNG }],
-  ...over,
-});
 
 const fieldErrors = async (p: Promise<unknown>) =>
   ((await p.catch((e: { data?: { fieldErrors?: unknown } }) => e.data?.fieldErrors)) ?? null) as Record<string, string[]>;

@@ -3,34 +3,17 @@
 // beside that field). Table-driven over the use cases moved out of routers and db, with ids and
 // codes invented for the occasion; a refused batch writes nothing.
 import { randomUUID } from "node:crypto";
-import type { DeclareInput } from "@ce/contracts";
 import { serviceClient } from "@ce/service-kit/testing";
 import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
 import type { HoursRouter } from "../src/routers/index.ts";
+import { jobTrainingClaim as claim } from "./support/claims.ts";
 import { seedPendingDeclarations } from "./support/declarations.ts";
 import { adminOf, bus, busDriver, busPending, jinan, portWorker, professionalSession, province, qingdao, useHoursWorld } from "./support/world.ts";
 
 const world = useHoursWorld("hoursrefuse", () => new Date("2026-06-15T08:00:00Z"));
 type Client = ReturnType<typeof serviceClient<HoursRouter>>;
 
-const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
-const claim = (over: Partial<DeclareInput> = {}): DeclareInput => ({
-  professionalId: busDriver.data.accountId,
-  year: 2026,
-  formCode: "JOB_TRAINING",
-  schoolName: "济南公共交通集团培训中心",
-  className: "2026年驾驶员岗位培训班",
-  content: "",
-  startDate: "2026-03-02",
-  endDate: "2026-03-06",
-  score: "合格",
-  requestedHours: 40,
-  subject: "PROFESSIONAL",
-  details: {},
-  attachments: [{ name: "结业证书.png", contentBase64: PNG }],
-  ...over,
-});
 const form = {
   name: "岗位培训",
   fields: [],

@@ -5,9 +5,8 @@ import type { DeclareInput, LearningForm } from "@ce/contracts";
 import { createCallerFactory } from "@ce/service-kit";
 import { callerContext, type MatrixCases, testPrincipal } from "@ce/service-kit/testing";
 import { createHoursRouter } from "../../src/routers/index.ts";
+import { PNG } from "./claims.ts";
 import { bus, busDriver, type HoursWorld, jinan, port, portWorker, province, qingdao, type UnitEnvelope } from "./world.ts";
-
-export const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
 /** What the cases point at: a 济南 declaration with its attachment, and the catalog's first form. */
 export interface HoursVictim {
