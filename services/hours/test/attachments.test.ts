@@ -7,7 +7,8 @@ import { encode as encodeBmp } from "bmp-ts";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { HoursRouter } from "../src/routers/index.ts";
-import { adminOf, bus, busDriver, jinan, useHoursWorld } from "./support/world.ts";
+import { jobTrainingClaim } from "./support/claims.ts";
+import { adminOf, bus, jinan, useHoursWorld } from "./support/world.ts";
 
 const world = useHoursWorld("hoursattach", () => new Date("2026-06-15T08:00:00Z"));
 const client = (token?: string) => serviceClient<HoursRouter>(world.app.url, token);
@@ -15,21 +16,7 @@ const b64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString("base64"
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 const TYPE = "附件格式不正确，仅支持 jpg、jpeg、gif、bmp、png 图片";
 
-const declare = (attachments: DeclareInput["attachments"]): DeclareInput => ({
-  professionalId: busDriver.data.accountId,
-  year: 2026,
-  formCode: "JOB_TRAINING",
-  schoolName: "济南公共交通集团培训中心",
-  className: "2026年驾驶员岗位培训班",
-  content: "安全驾驶与应急处置",
-  startDate: "2026-03-02",
-  endDate: "2026-03-06",
-  score: "合格",
-  requestedHours: 1,
-  subject: "PROFESSIONAL",
-  details: {},
-  attachments,
-});
+const declare = (attachments: DeclareInput["attachments"]): DeclareInput => jobTrainingClaim({ requestedHours: 1, attachments });
 
 let png: Uint8Array;
 let jpegWithGps: Uint8Array;
