@@ -1,30 +1,15 @@
 import { randomUUID } from "node:crypto";
-import {
-  DomainError,
-  MyProfile,
-  type Page,
-  ProfileChangeDetail,
-  type ProfileChangeField,
-  ProfileChangeRow,
-  profileChangeFields,
-  type RequestProfileChangeInput,
-  type ReviewDecisionResult,
-} from "@ce/contracts";
-import { dbValue, type EventMeta, likeContains, likePrefix, paginate, quoteIdent } from "@ce/service-kit";
+import { MyProfile, type Page, ProfileChangeDetail, type ProfileChangeField, ProfileChangeRow, profileChangeFields } from "@ce/contracts";
+import { dbValue, likeContains, likePrefix, paginate, quoteIdent } from "@ce/service-kit";
 import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
-import { diffProfile, displayValue, type StoredChanges } from "../domain/profile-changes.ts";
-import { reviewBatch } from "../domain/reviews.ts";
-import { publishProfessional } from "../events/professionals.ts";
-import type { Pii } from "../security/pii.ts";
-import { type AuditActor, recordAudit } from "./audit.ts";
+import { displayValue, type StoredChanges } from "../domain/profile-changes.ts";
 import type { Db, Tx } from "./client.ts";
 import { isUniqueViolation } from "./errors.ts";
-import type { Decision, ReviewScope } from "./reviews.ts";
+import type { ReviewScope } from "./reviews.ts";
 
 const t = (name: string) => Prisma.raw(`${quoteIdent(SCHEMA)}.${name}`);
-const PENDING_EXISTS = "您有一条人员信息修改正在审核中，请等待审核后再提交";
 
 const ProfileChangeFieldCode = z.enum(Object.keys(profileChangeFields) as [ProfileChangeField, ...ProfileChangeField[]]);
 // What profile_change_request.changes holds (see diffProfile): per field, the shown old and new values
@@ -40,13 +25,13 @@ const storedChanges = (changes: unknown): StoredChanges => dbValue(StoredChanges
 /** The changed fields, in the form's order. */
 const fieldsOf = (changes: StoredChanges) => ProfileChangeFieldCode.options.filter((f) => changes[f]);
 
-/** The signed-in professional's own profile (masked) and the departments they may pick. */
-export async function myProfile(db: Db, accountId: string): Promise<MyProfile> {
+/** A professional's own profile (masked) and the departments they may pick; null for an account that is no professional. */
+export async function myProfile(db: Db, accountId: string): Promise<MyProfile | null> {
   const p = await db.professional.findUnique({
     where: { accountId },
     include: { account: true, unit: { select: { name: true } }, department: { select: { name: true } } },
   });
-  if (!p) throw new DomainError("FORBIDDEN", "当前账户不是专业技术人员");
+  if (!p) return null;
   const [pending, departments] = await Promise.all([
     db.profileChangeRequest.count({ where: { accountId, status: "PENDING" } }),
     db.department.findMany({
@@ -78,48 +63,21 @@ export async function myProfile(db: Db, accountId: string): Promise<MyProfile> {
   });
 }
 
-/** 人员信息修改: stores the fields that differ as one request for the unit's admins to review. */
-export async function requestProfileChange(
-  tx: Tx,
-  pii: Pii,
-  actor: AuditActor,
-  accountId: string,
-  input: z.output<typeof RequestProfileChangeInput>,
-): Promise<{ id: string }> {
-  const p = await tx.professional.findUnique({ where: { accountId }, include: { account: true } });
-  if (p?.status !== "APPROVED") throw new DomainError("FORBIDDEN", "只有审核通过的专业技术人员可以修改信息");
-  if (input.departmentId && !(await tx.department.findFirst({ where: { id: input.departmentId, unitId: p.unitId, status: "ACTIVE" }, select: { id: true } }))) {
-    throw new DomainError("BAD_REQUEST", "请选择所在单位的工作部门", "departmentId");
-  }
-  const current = {
-    name: p.account.name,
-    phone: null,
-    phoneMasked: p.account.phoneMasked,
-    email: p.account.email,
-    departmentId: p.departmentId,
-    education: p.education,
-    titleSeries: p.titleSeries,
-    titleLevel: p.titleLevel,
-    qualification: p.qualification,
-    major: p.major,
-    certificateNo: p.certificateNo,
-  };
-  const changes = diffProfile(current, input, (plain) => pii.encrypt(plain));
+/** A professional with their account, for a change request; null when the account is no professional. */
+export function professionalWithAccount(tx: Tx, accountId: string) {
+  return tx.professional.findUnique({ where: { accountId }, include: { account: true } });
+}
+
+/** Inserts a PENDING change request; null when the person already has one pending (profile_change_request_one_pending). */
+export async function insertProfileChange(tx: Tx, data: { accountId: string; unitId: string; changes: StoredChanges }): Promise<string | null> {
   const id = randomUUID();
   try {
-    await tx.profileChangeRequest.create({ data: { id, accountId, unitId: p.unitId, changes: changes as Prisma.InputJsonValue, status: "PENDING" } });
+    await tx.profileChangeRequest.create({ data: { id, ...data, changes: data.changes as Prisma.InputJsonValue, status: "PENDING" } });
   } catch (e) {
-    if (isUniqueViolation(e, "profile_change_request_one_pending")) throw new DomainError("CONFLICT", PENDING_EXISTS);
+    if (isUniqueViolation(e, "profile_change_request_one_pending")) return null;
     throw e;
   }
-  await recordAudit(tx, actor, {
-    action: "profileChange.request",
-    entityType: "profileChangeRequest",
-    entityId: id,
-    unitId: p.unitId,
-    after: { fields: Object.keys(changes) },
-  });
-  return { id };
+  return id;
 }
 
 function changesWhere(scope: ReviewScope, filter: { name?: string | undefined; status?: string }) {
@@ -150,13 +108,13 @@ export async function listProfileChanges(
   return { ...served, items };
 }
 
-/** 查看变更明细: every changed field, old → new; department ids read as names. */
-export async function profileChangeDetail(db: Db, scope: ReviewScope, id: string): Promise<ProfileChangeDetail> {
+/** 查看变更明细: every changed field, old → new; department ids read as names. Null when not in scope. */
+export async function profileChangeDetail(db: Db, scope: ReviewScope, id: string): Promise<ProfileChangeDetail | null> {
   const rows = await db.$queryRaw<{ id: string; name: string; idNumberMasked: string; unitName: string; status: string; changes: unknown; createdAt: Date }[]>`
     SELECT r.id::text AS id, a.name, a.id_number_masked AS "idNumberMasked", u.name AS "unitName", r.status, r.changes, r.created_at AS "createdAt"
     FROM ${changesFrom} WHERE ${changesWhere(scope, {})} AND r.id = ${id}::uuid`;
   const found = rows[0];
-  if (!found) throw new DomainError("NOT_FOUND", "变更申请不存在或不在本单位管辖范围内");
+  if (!found) return null;
   const row = { ...found, changes: storedChanges(found.changes) };
   const deptIds = [row.changes.departmentId?.old, row.changes.departmentId?.new].filter((v): v is string => typeof v === "string");
   const departments = new Map((await db.department.findMany({ where: { id: { in: deptIds } }, select: { id: true, name: true } })).map((d) => [d.id, d.name]));
@@ -168,39 +126,29 @@ export async function profileChangeDetail(db: Db, scope: ReviewScope, id: string
   return ProfileChangeDetail.parse({ ...row, items });
 }
 
-/** 通过 applies every requested field (professional.updated); 驳回 keeps the profile as it is. */
-export async function decideProfileChanges(tx: Tx, actor: AuditActor, scope: ReviewScope, decision: Decision, meta: EventMeta): Promise<ReviewDecisionResult> {
+/** Change requests in scope with one of `ids`, locked in id order, their `changes` parsed. */
+export async function lockProfileChanges(tx: Tx, scope: ReviewScope, ids: string[]) {
   const rows = await tx.$queryRaw<{ id: string; accountId: string; unitId: string; name: string; status: string; changes: unknown }[]>`
     SELECT r.id::text AS id, r.account_id::text AS "accountId", r.unit_id::text AS "unitId", a.name, r.status, r.changes
-    FROM ${changesFrom} WHERE r.id = ANY(${decision.ids}::uuid[]) AND u.path LIKE ${likePrefix(scope.scopePath)}
+    FROM ${changesFrom} WHERE r.id = ANY(${ids}::uuid[]) AND u.path LIKE ${likePrefix(scope.scopePath)}
     ORDER BY r.id FOR UPDATE OF r`;
-  const { pending, alreadyDecided } = reviewBatch(decision.ids, rows);
-  const status = decision.approve ? "APPROVED" : "REJECTED";
-  for (const found of pending) {
-    const row = { ...found, changes: storedChanges(found.changes) };
-    await tx.profileChangeRequest.update({
-      where: { id: row.id },
-      data: { status, reviewReason: decision.reason ?? null, reviewedBy: actor.accountId, reviewedAt: new Date() },
-    });
-    if (decision.approve) await applyChanges(tx, row.accountId, row.changes);
-    await recordAudit(tx, actor, {
-      action: decision.approve ? "profileChange.approve" : "profileChange.reject",
-      entityType: "profileChangeRequest",
-      entityId: row.id,
-      unitId: row.unitId,
-      before: { status: row.status, ...Object.fromEntries(Object.entries(row.changes).map(([f, c]) => [f, c?.old ?? null])) },
-      after: {
-        status,
-        reason: decision.reason ?? null,
-        ...(decision.approve ? Object.fromEntries(Object.entries(row.changes).map(([f, c]) => [f, c?.new ?? null])) : {}),
-      },
-    });
-    if (decision.approve) await publishProfessional(tx, "professionalUpdated", row.accountId, meta);
-  }
-  return { decided: pending.length, alreadyDecided };
+  return rows.map((r) => ({ ...r, changes: storedChanges(r.changes) }));
 }
 
-async function applyChanges(tx: Tx, accountId: string, changes: StoredChanges): Promise<void> {
+/** Records the review of a change request. */
+export async function markProfileChangeReviewed(
+  tx: Tx,
+  id: string,
+  review: { status: "APPROVED" | "REJECTED"; reason: string | null; reviewedBy: string | null },
+): Promise<void> {
+  await tx.profileChangeRequest.update({
+    where: { id },
+    data: { status: review.status, reviewReason: review.reason, reviewedBy: review.reviewedBy, reviewedAt: new Date() },
+  });
+}
+
+/** Writes every requested field's new value to the account and the professional (version bumped). */
+export async function applyChanges(tx: Tx, accountId: string, changes: StoredChanges): Promise<void> {
   const value = (f: ProfileChangeField) => (changes[f] ? { [f]: changes[f]?.new ?? null } : {});
   const account = {
     ...(changes.name?.new ? { name: changes.name.new } : {}),
