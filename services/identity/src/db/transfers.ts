@@ -1,20 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { type CreateTransferInput, DomainError, type Page, TransferCandidate, TransferDetail, TransferRow } from "@ce/contracts";
-import { type EventMeta, likeContains, likePrefix, paginate, prefixFilter, quoteIdent } from "@ce/service-kit";
-import type { z } from "zod";
+import { type Page, TransferCandidate, TransferDetail, TransferRow } from "@ce/contracts";
+import { likeContains, likePrefix, paginate, prefixFilter, quoteIdent } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
-import { checkTargetUnit, checkTransferable, checkUndecided } from "../domain/transfers.ts";
-import { publishTransferred } from "../events/professionals.ts";
 import type { StoredTransferAttachment } from "../storage/transfer-attachments.ts";
-import { type AuditActor, recordAudit } from "./audit.ts";
 import type { Db, Tx } from "./client.ts";
 import { isUniqueViolation } from "./errors.ts";
 import type { ReviewScope } from "./reviews.ts";
 
 const t = (name: string) => Prisma.raw(`${quoteIdent(SCHEMA)}.${name}`);
 const inScope = (alias: string, scope: ReviewScope) => Prisma.sql`${Prisma.raw(alias)}.path LIKE ${likePrefix(scope.scopePath)}`;
-const NOT_FOUND = "调转申请不存在或不在本单位管辖范围内";
 
 /** 添加人员: approved professionals of units in the caller's subtree with no open transfer. */
 export async function transferCandidates(
@@ -43,33 +38,39 @@ export async function transferCandidates(
   return { ...served, items: rows.map((r) => TransferCandidate.parse(r)) };
 }
 
-/** 提交转出申请: one open transfer per person, to an approved employer anywhere in the province. */
-export async function createTransfer(
-  tx: Tx,
-  actor: AuditActor,
-  scope: ReviewScope,
-  input: z.output<typeof CreateTransferInput>,
-  attachment: StoredTransferAttachment | null = null,
-): Promise<{ id: string }> {
-  const p = await tx.professional.findFirst({
-    where: { accountId: input.accountId, unit: { path: prefixFilter(scope.scopePath) } },
-    select: { status: true, unitId: true },
-  });
-  checkTransferable(p);
-  checkTargetUnit(await tx.unit.findUnique({ where: { id: input.toUnitId }, select: { id: true, kind: true, status: true } }), p.unitId);
+/** The professional's status and unit when they belong to a unit under `scopePath`; null otherwise. */
+export function professionalInScope(tx: Tx, scopePath: string, accountId: string) {
+  return tx.professional.findFirst({ where: { accountId, unit: { path: prefixFilter(scopePath) } }, select: { status: true, unitId: true } });
+}
+
+/** What a transfer target is checked on; null when no such unit exists. */
+export function targetUnit(tx: Tx, unitId: string) {
+  return tx.unit.findUnique({ where: { id: unitId }, select: { id: true, kind: true, status: true } });
+}
+
+/** A new PENDING transfer; its attachment already stored (or none). */
+export interface NewTransfer {
+  accountId: string;
+  fromUnitId: string;
+  toUnitId: string;
+  contactPhone: string;
+  reason: string;
+  requestedBy: string;
+  attachmentName: string | null;
+  attachment: StoredTransferAttachment | null;
+}
+
+/** Inserts a PENDING transfer; null when the person already has one open (transfer_one_pending). */
+export async function insertTransfer(tx: Tx, data: NewTransfer): Promise<string | null> {
   const id = randomUUID();
+  const { attachment, attachmentName, ...rest } = data;
   try {
     await tx.transfer.create({
       data: {
         id,
-        accountId: input.accountId,
-        fromUnitId: p.unitId,
-        toUnitId: input.toUnitId,
-        contactPhone: input.contactPhone,
-        reason: input.reason,
+        ...rest,
         status: "PENDING",
-        requestedBy: actor.accountId as string,
-        attachmentName: attachment?.name ?? (input.attachmentName || null),
+        attachmentName: attachment?.name ?? attachmentName,
         attachmentKey: attachment?.key ?? null,
         attachmentType: attachment?.contentType ?? null,
         attachmentSize: attachment?.size ?? null,
@@ -77,17 +78,10 @@ export async function createTransfer(
       },
     });
   } catch (e) {
-    if (isUniqueViolation(e, "transfer_one_pending")) throw new DomainError("CONFLICT", "该人员已有待处理的调转申请", "accountId");
+    if (isUniqueViolation(e, "transfer_one_pending")) return null;
     throw e;
   }
-  await recordAudit(tx, actor, {
-    action: "transfer.request",
-    entityType: "transfer",
-    entityId: id,
-    unitId: p.unitId,
-    after: { accountId: input.accountId, toUnitId: input.toUnitId, reason: input.reason },
-  });
-  return { id };
+  return id;
 }
 
 const transferFrom = Prisma.sql`
@@ -117,56 +111,47 @@ export async function listTransfers(
   return { ...served, items: rows.map((r) => TransferRow.parse(r)) };
 }
 
-/** 详情: visible to either side of the transfer. */
-export async function transferDetail(db: Db, scope: ReviewScope, id: string): Promise<TransferDetail> {
+/** 详情: visible to either side of the transfer; null otherwise. */
+export async function transferDetail(db: Db, scope: ReviewScope, id: string): Promise<TransferDetail | null> {
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
     SELECT ${transferColumns}, x.contact_phone AS "contactPhone", x.reason, x.attachment_name AS "attachmentName", (x.attachment_key IS NOT NULL) AS "hasAttachment", x.review_reason AS "reviewReason", x.reviewed_at AS "reviewedAt"
     FROM ${transferFrom} WHERE x.id = ${id}::uuid AND (${inScope("f", scope)} OR ${inScope("dst", scope)})`;
-  if (!rows[0]) throw new DomainError("NOT_FOUND", NOT_FOUND);
-  return TransferDetail.parse(rows[0]);
+  return rows[0] ? TransferDetail.parse(rows[0]) : null;
 }
 
-/**
- * 确认调转 / 拒绝 at the target unit. Accepting moves the person (professional and account) with
- * their department cleared, and announces professional.transferred; the transfer row is locked so
- * two admins cannot both decide it.
- */
-export async function decideTransfer(
-  tx: Tx,
-  actor: AuditActor,
-  scope: ReviewScope,
-  input: { id: string; accept: boolean; reason?: string | undefined },
-  meta: EventMeta,
-): Promise<void> {
+/** A transfer into a unit under the scope, locked so two admins cannot both decide it; null otherwise. */
+export async function lockIncomingTransfer(tx: Tx, scope: ReviewScope, id: string) {
   const rows = await tx.$queryRaw<{ id: string; accountId: string; fromUnitId: string; toUnitId: string; status: string }[]>`
     SELECT x.id::text AS id, x.account_id::text AS "accountId", x.from_unit_id::text AS "fromUnitId", x.to_unit_id::text AS "toUnitId", x.status
     FROM ${t("transfer")} x JOIN ${t("unit")} dst ON dst.id = x.to_unit_id
-    WHERE x.id = ${input.id}::uuid AND ${inScope("dst", scope)} FOR UPDATE OF x`;
-  const row = rows[0];
-  if (!row) throw new DomainError("NOT_FOUND", NOT_FOUND);
-  checkUndecided(row.status);
-  const status = input.accept ? "ACCEPTED" : "REJECTED";
+    WHERE x.id = ${id}::uuid AND ${inScope("dst", scope)} FOR UPDATE OF x`;
+  return rows[0] ?? null;
+}
+
+/** Records the target unit's decision on a transfer. */
+export async function markTransferReviewed(
+  tx: Tx,
+  id: string,
+  review: { status: "ACCEPTED" | "REJECTED"; reason: string | null; reviewedBy: string | null },
+): Promise<void> {
   await tx.transfer.update({
-    where: { id: row.id },
-    data: { status, reviewReason: input.accept ? null : (input.reason ?? null), reviewedBy: actor.accountId, reviewedAt: new Date() },
+    where: { id },
+    data: { status: review.status, reviewReason: review.reason, reviewedBy: review.reviewedBy, reviewedAt: new Date() },
   });
-  if (input.accept) {
-    const moved = await tx.professional.updateMany({
-      where: { accountId: row.accountId, unitId: row.fromUnitId },
-      data: { unitId: row.toUnitId, departmentId: null, version: { increment: 1 } },
-    });
-    if (moved.count !== 1) throw new DomainError("CONFLICT", "该人员已不在原调出单位");
-    await tx.account.update({ where: { id: row.accountId }, data: { unitId: row.toUnitId } });
-  }
-  await recordAudit(tx, actor, {
-    action: input.accept ? "transfer.accept" : "transfer.reject",
-    entityType: "transfer",
-    entityId: row.id,
-    unitId: row.toUnitId,
-    before: { status: row.status, unitId: row.fromUnitId },
-    after: { status, unitId: input.accept ? row.toUnitId : row.fromUnitId, reason: input.reason ?? null },
+}
+
+/**
+ * Moves a professional (and their account) from one unit to another, department cleared, version
+ * bumped. Returns false when they are no longer in `fromUnitId`.
+ */
+export async function moveProfessional(tx: Tx, accountId: string, fromUnitId: string, toUnitId: string): Promise<boolean> {
+  const moved = await tx.professional.updateMany({
+    where: { accountId, unitId: fromUnitId },
+    data: { unitId: toUnitId, departmentId: null, version: { increment: 1 } },
   });
-  if (input.accept) await publishTransferred(tx, { transferId: row.id, accountId: row.accountId, fromUnitId: row.fromUnitId, toUnitId: row.toUnitId }, meta);
+  if (moved.count !== 1) return false;
+  await tx.account.update({ where: { id: accountId }, data: { unitId: toUnitId } });
+  return true;
 }
 
 /** 附件 of one transfer: its stored metadata, only when the caller administers the source or target unit. */
