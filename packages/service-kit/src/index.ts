@@ -20,3 +20,4 @@ export * from "./service-auth.ts";
 export * from "./session.ts";
 export * from "./text-filter.ts";
 export * from "./trpc.ts";
+export * from "./unit-replica.ts";

@@ -137,5 +137,13 @@ describe("professional events keep the reporting replica", () => {
     expect((await unit(cityB.data.unitId)).path).toBe(cityB.data.path);
     expect((await replica(inside.accountId))?.unitPath).toBe(`${newPath}${employer.data.unitId}/`);
     expect((await replica(outside.accountId))?.unitPath).toBe(cityB.data.path);
+
+    // A move no newer than the held unit (a new event id, so not an inbox duplicate) changes nothing: the one rule, unitMoveApplies.
+    await sys.producer.publish(
+      envelope("ce.identity.unit.moved.v1", { ...move.data, oldPath: newPath, newPath: cityA.data.path, newSuperiorId: province.data.unitId }),
+    );
+    await settled();
+    expect(await unit(cityA.data.unitId)).toMatchObject({ path: newPath, superiorId: cityB.data.unitId, version: 2 });
+    expect((await replica(inside.accountId))?.unitPath).toBe(`${newPath}${employer.data.unitId}/`);
   });
 });

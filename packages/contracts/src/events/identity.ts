@@ -89,3 +89,12 @@ export const identityEvents = {
 export function isNewerSnapshot(incoming: { version: number }, held: { version: number } | null): boolean {
   return held === null || incoming.version > held.version;
 }
+
+/**
+ * The one rule for `unit.moved` in every replica: apply it only when the replica holds the unit
+ * and the move is newer than the snapshot it holds. A unit never seen has no subtree to rewrite,
+ * and a redelivered older move (X→Y at v2 after Y→X at v3) must not rewrite the paths back.
+ */
+export function unitMoveApplies(held: { version: number } | null, moved: { version: number }): boolean {
+  return held !== null && isNewerSnapshot(moved, held);
+}

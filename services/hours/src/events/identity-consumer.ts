@@ -1,35 +1,20 @@
-import {
-  type EventEnvelope,
-  identityEvents,
-  isNewerSnapshot,
-  type ProfessionalSnapshot,
-  type ProfessionalTransferred,
-  type UnitMoved,
-  type UnitSnapshot,
-} from "@ce/contracts";
-import { type Infra, likePrefix, on, startConsumer } from "@ce/service-kit";
+import { type EventEnvelope, identityEvents, isNewerSnapshot, type ProfessionalSnapshot, type ProfessionalTransferred } from "@ce/contracts";
+import { type Infra, on, startConsumer, unitReplicaHandlers } from "@ce/service-kit";
 import { SCHEMA } from "../config.ts";
 import type { Db, Tx } from "../db/client.ts";
 
 /** Durable consumer name on CE_IDENTITY: `hours_CE_IDENTITY` (with the test prefix, if any). */
 export const CONSUMER = "hours";
 
-async function upsertReplica(tx: Tx, event: EventEnvelope<UnitSnapshot>) {
-  const s = event.data;
-  const held = await tx.unitReplica.findUnique({ where: { id: s.unitId }, select: { version: true } });
-  if (!isNewerSnapshot(s, held)) return;
-  const row = {
-    name: s.name,
-    kind: s.kind,
-    superiorId: s.superiorId,
-    region: s.region,
-    path: s.path,
-    status: s.status,
-    version: s.version,
-    updatedAt: new Date(event.occurredAt),
-  };
-  await tx.unitReplica.upsert({ where: { id: s.unitId }, create: { id: s.unitId, ...row }, update: row });
-}
+/** Hours' copy of a unit: what approval chains and scopes need; paths also live on people and declarations. */
+const unitReplica = unitReplicaHandlers<Tx>({
+  schema: SCHEMA,
+  columns: (s) => ({ name: s.name, kind: s.kind, superior_id: s.superiorId, region: s.region, path: s.path, status: s.status }),
+  pathColumns: [
+    ["professional_replica", "unit_path"],
+    ["declaration", "unit_path"],
+  ],
+});
 
 async function upsertProfessional(tx: Tx, s: ProfessionalSnapshot, at: string) {
   const held = await tx.professionalReplica.findUnique({ where: { accountId: s.accountId }, select: { version: true } });
@@ -50,24 +35,6 @@ const professionalChanged = (tx: Tx, event: EventEnvelope<ProfessionalSnapshot>)
 // The person's declarations stay with their history; only where they work now changes.
 const professionalTransferred = (tx: Tx, event: EventEnvelope<ProfessionalTransferred>) => upsertProfessional(tx, event.data.professional, event.occurredAt);
 
-/** A unit moved: every replica path under its old path is rewritten, the subtree's people and declarations included. */
-async function unitMoved(tx: Tx, event: EventEnvelope<UnitMoved>) {
-  const m = event.data;
-  const held = await tx.unitReplica.findUnique({ where: { id: m.unitId }, select: { version: true } });
-  if (!held || !isNewerSnapshot(m, held)) return;
-  const rewrite = (table: string, column: string) =>
-    tx.$executeRawUnsafe(
-      `UPDATE ${SCHEMA}.${table} SET ${column} = $2 || substr(${column}, length($1) + 1) WHERE ${column} LIKE $3`,
-      m.oldPath,
-      m.newPath,
-      likePrefix(m.oldPath),
-    );
-  await rewrite("unit_replica", "path");
-  await rewrite("professional_replica", "unit_path");
-  await rewrite("declaration", "unit_path");
-  await tx.unitReplica.update({ where: { id: m.unitId }, data: { superiorId: m.newSuperiorId, version: m.version, updatedAt: new Date(event.occurredAt) } });
-}
-
 export function startIdentityConsumer(db: Db, infra: Infra) {
   return startConsumer<Tx>({
     name: CONSUMER,
@@ -79,9 +46,7 @@ export function startIdentityConsumer(db: Db, infra: Infra) {
     naming: infra.naming,
     log: infra.log,
     handlers: [
-      on(identityEvents.unitCreated, upsertReplica),
-      on(identityEvents.unitUpdated, upsertReplica),
-      on(identityEvents.unitMoved, unitMoved),
+      ...unitReplica,
       on(identityEvents.professionalRegistered, professionalChanged),
       on(identityEvents.professionalApproved, professionalChanged),
       on(identityEvents.professionalRejected, professionalChanged),

@@ -1,5 +1,5 @@
-import { type EventEnvelope, identityEvents, isNewerSnapshot, type ProfessionalSnapshot, type UnitMoved } from "@ce/contracts";
-import { likePrefix, on } from "@ce/service-kit";
+import { type EventEnvelope, identityEvents, isNewerSnapshot, type ProfessionalSnapshot } from "@ce/contracts";
+import { on } from "@ce/service-kit";
 import type { Tx } from "../db/client.ts";
 import { professionalReplicaRow } from "../domain/professional-replica.ts";
 
@@ -17,21 +17,7 @@ const snapshotHandler = (tx: Tx, event: EventEnvelope<ProfessionalSnapshot>) => 
  * 更换上级部门 moved a subtree: every unit and professional path under the old prefix gets the
  * new one. The moved unit's own superior and version change only if the event is newer.
  */
-async function applyUnitMoved(tx: Tx, event: EventEnvelope<UnitMoved>) {
-  const m = event.data;
-  const held = await tx.unitReplica.findUnique({ where: { id: m.unitId }, select: { version: true } });
-  await tx.$executeRaw`
-    UPDATE reporting.unit_replica SET path = ${m.newPath} || substr(path, ${m.oldPath.length + 1})
-    WHERE path LIKE ${likePrefix(m.oldPath)}`;
-  await tx.$executeRaw`
-    UPDATE reporting.professional_replica SET unit_path = ${m.newPath} || substr(unit_path, ${m.oldPath.length + 1})
-    WHERE unit_path LIKE ${likePrefix(m.oldPath)}`;
-  if (held && isNewerSnapshot(m, held)) {
-    await tx.unitReplica.update({ where: { id: m.unitId }, data: { superiorId: m.newSuperiorId, version: m.version, updatedAt: new Date(event.occurredAt) } });
-  }
-}
-
-/** The reporting consumer's handlers for professional events and unit moves. */
+/** The reporting consumer's handlers for professional events (unit events: the shared unit-replica handlers). */
 export const professionalHandlers = [
   on<Tx, typeof identityEvents.professionalRegistered.data>(identityEvents.professionalRegistered, snapshotHandler),
   on<Tx, typeof identityEvents.professionalApproved.data>(identityEvents.professionalApproved, snapshotHandler),
@@ -40,5 +26,4 @@ export const professionalHandlers = [
   on<Tx, typeof identityEvents.professionalTransferred.data>(identityEvents.professionalTransferred, (tx, event) =>
     upsertProfessional(tx, event.data.professional, event.occurredAt),
   ),
-  on<Tx, typeof identityEvents.unitMoved.data>(identityEvents.unitMoved, applyUnitMoved),
 ];
