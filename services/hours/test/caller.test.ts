@@ -1,9 +1,9 @@
 // The use cases' shared authorization (use-cases/caller.ts): whose declarations a caller sees,
-// who may decide, and what their events carry — a table of invented principals, no I/O.
+// and who may decide — a table of invented principals, no I/O.
 import { DomainError, type Principal } from "@ce/contracts";
 import { testPrincipal } from "@ce/service-kit/testing";
 import { describe, expect, it } from "vitest";
-import { deciderOf, metaOf, recordsScope, VIEWERS } from "../src/use-cases/caller.ts";
+import { deciderOf, recordsScope, VIEWERS } from "../src/use-cases/caller.ts";
 
 const unit = { unitId: "0b9f6c1e-1111-4a5b-9c3d-000000000001", unitName: "烟台市交通运输局", scopePath: "/aa/bb/" };
 const ADMIN = "0b9f6c1e-3333-4a5b-9c3d-000000000003";
@@ -42,14 +42,4 @@ describe("deciderOf", () => {
     { name: "an admin without a unit name", p: admin({ unitName: null }), want: { kind: "FORBIDDEN", message: says } },
     { name: "an admin without a subtree", p: admin({ scopePath: null }), want: { kind: "FORBIDDEN", message: says } },
   ])("$name", ({ p, want }) => expect(refusal(() => deciderOf(p, says))).toEqual(want));
-});
-
-describe("metaOf", () => {
-  it.each([
-    { name: "an admin acts for their unit", p: admin(), unitId: unit.unitId },
-    { name: "a professional's unit goes along", p: person, unitId: unit.unitId },
-    { name: "an account without a unit", p: admin({ unitId: null }), unitId: null },
-  ])("$name", ({ p, unitId }) => {
-    expect(metaOf({ principal: p, requestId: "req-7f3a" })).toEqual({ actor: { accountId: p.accountId, unitId }, correlationId: "req-7f3a" });
-  });
 });

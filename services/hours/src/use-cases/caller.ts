@@ -1,5 +1,4 @@
 import { DomainError, type Permission, type Principal } from "@ce/contracts";
-import type { EventMeta } from "@ce/service-kit";
 import type { Decider } from "../db/decisions.ts";
 import type { RecordsScope } from "../db/declarations.ts";
 
@@ -10,12 +9,6 @@ export interface Caller {
 }
 
 export const isProfessional = (p: Principal) => p.userType === "PROFESSIONAL";
-
-/** The actor and correlation id the events of one request carry (the request id correlates them). */
-export const metaOf = ({ principal: p, requestId }: Caller): EventMeta => ({
-  actor: { accountId: p.accountId, unitId: p.unitId },
-  correlationId: requestId,
-});
 
 /**
  * The caller as a deciding unit. Raises DomainError FORBIDDEN with `refusal` when the account has

@@ -1,10 +1,11 @@
 import { DomainError, hoursEvents, rejectReasons } from "@ce/contracts";
+import { eventMeta } from "@ce/service-kit";
 import { lockForDecision } from "../../db/approvals.ts";
 import { insertDecisions, loadDeclarations, writeSteps } from "../../db/decisions.ts";
 import type { HoursDeps } from "../../deps.ts";
 import { type Decision, decideStep } from "../../domain/approval.ts";
 import { declarationEvent } from "../../events/hours.ts";
-import { type Caller, deciderOf, metaOf } from "../caller.ts";
+import { type Caller, deciderOf } from "../caller.ts";
 
 /** APPROVE without a figure keeps each record's current 认定学时; a lower figure needs `reason`. */
 export type DecisionInput =
@@ -53,7 +54,7 @@ export async function decide(deps: HoursDeps, caller: Caller, ids: readonly stri
       const finals = next.filter((n) => n.state.final).map((n) => n.row.id);
       if (finals.length > 0) {
         const def = input.kind === "APPROVE" ? hoursEvents.declarationApproved : hoursEvents.declarationRejected;
-        for (const d of await loadDeclarations(tx, finals)) await declarationEvent(tx, def, d, metaOf(caller), input.kind === "REJECT" ? reason : null);
+        for (const d of await loadDeclarations(tx, finals)) await declarationEvent(tx, def, d, eventMeta(caller), input.kind === "REJECT" ? reason : null);
       }
       return next.length;
     },

@@ -1,9 +1,10 @@
 import { DomainError, hoursEvents } from "@ce/contracts";
+import { eventMeta } from "@ce/service-kit";
 import { lockForAudit } from "../../db/audits.ts";
 import { insertDecisions, loadDeclarations, writeStatus } from "../../db/decisions.ts";
 import type { HoursDeps } from "../../deps.ts";
 import { declarationEvent } from "../../events/hours.ts";
-import { type Caller, deciderOf, metaOf } from "../caller.ts";
+import { type Caller, deciderOf } from "../caller.ts";
 
 export type AuditOutcome = { passed: true } | { passed: false; reason: string };
 
@@ -18,7 +19,7 @@ export async function decideAudit(deps: HoursDeps, caller: Caller, ids: readonly
   const who = deciderOf(caller.principal, "当前账户不能审验学时");
   const unique = [...new Set(ids)];
   const reason = outcome.passed ? null : outcome.reason;
-  const meta = metaOf(caller);
+  const meta = eventMeta(caller);
   const decided = await deps.db.$transaction(
     async (tx) => {
       const rows = await lockForAudit(tx, unique, who.scopePath);

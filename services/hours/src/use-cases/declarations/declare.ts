@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { calendarDate, type DeclarationDetail, type DeclareInput, DomainError, hoursEvents, toDateColumn } from "@ce/contracts";
+import { eventMeta } from "@ce/service-kit";
 import { findDeclarant, insertDeclaration, lockDeclarant, toDetail, usedHoursThisYear } from "../../db/declarations.ts";
 import { activeForm } from "../../db/forms.ts";
 import { unitsOnPath } from "../../db/units.ts";
@@ -8,7 +9,7 @@ import { approvalChain } from "../../domain/approval-chain.ts";
 import { assessDeclaration } from "../../domain/declaration.ts";
 import { declarationEvent } from "../../events/hours.ts";
 import { prepareAttachments } from "../../storage/attachments.ts";
-import { type Caller, isProfessional, metaOf, recordsScope } from "../caller.ts";
+import { type Caller, isProfessional, recordsScope } from "../caller.ts";
 
 /**
  * 提交申报 (§3.4): by an admin holding hours.declare for an approved person of their subtree, or by
@@ -78,7 +79,7 @@ export async function declare(deps: HoursDeps, caller: Caller, input: DeclareInp
         },
         rows,
       );
-      await declarationEvent(tx, hoursEvents.declarationSubmitted, d, metaOf(caller));
+      await declarationEvent(tx, hoursEvents.declarationSubmitted, d, eventMeta(caller));
       return d;
     }),
   );

@@ -1,8 +1,9 @@
 import { type DeclarationDetail, DomainError, hoursEvents } from "@ce/contracts";
+import { eventMeta } from "@ce/service-kit";
 import { findDeclaration, lockDeclaration, setStatus, toDetail } from "../../db/declarations.ts";
 import type { HoursDeps } from "../../deps.ts";
 import { declarationEvent } from "../../events/hours.ts";
-import { type Caller, isProfessional, metaOf } from "../caller.ts";
+import { type Caller, isProfessional } from "../caller.ts";
 
 /**
  * 撤回: a professional takes back their own pending declaration, under its row lock, with a
@@ -18,7 +19,7 @@ export async function withdraw(deps: HoursDeps, caller: Caller, declarationId: s
     if (!d) throw new DomainError("NOT_FOUND", "申报记录不存在");
     if (d.status !== "PENDING") throw new DomainError("CONFLICT", "该申报已处理，不能撤回");
     const updated = await setStatus(tx, d.id, "WITHDRAWN");
-    await declarationEvent(tx, hoursEvents.declarationWithdrawn, updated, metaOf(caller));
+    await declarationEvent(tx, hoursEvents.declarationWithdrawn, updated, eventMeta(caller));
     return updated;
   });
   deps.nudgeOutbox();
