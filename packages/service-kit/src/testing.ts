@@ -1,6 +1,16 @@
 // Test fixtures for services: a stand-in identity producer, sessions, polling. Never imported by src/main code.
 import { randomBytes, randomUUID } from "node:crypto";
-import { allPermissions, callerUnit, type Naming, type Permission, type Principal, sessionKeys, type UnitSnapshot, unitPath } from "@ce/contracts";
+import {
+  allPermissions,
+  callerUnit,
+  type Naming,
+  type Permission,
+  type Principal,
+  type StreamName,
+  sessionKeys,
+  type UnitSnapshot,
+  unitPath,
+} from "@ce/contracts";
 import { TEST_NATS_URL, TEST_REDIS_URL } from "@ce/testkit";
 import { headers as natsHeaders } from "@nats-io/transport-node";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
@@ -8,7 +18,7 @@ import type { AnyRouter } from "@trpc/server";
 import { Redis } from "ioredis";
 import superjson from "superjson";
 import { fetchWithTimeout } from "./call-timeout.ts";
-import { connectNats, ensureStream, type Nats } from "./nats.ts";
+import { connectNats, ensureStream, type Nats, STREAM_PRODUCER } from "./nats.ts";
 import { DEV_SERVICE_AUTH_PRIVATE_KEY, DEV_SERVICE_AUTH_PUBLIC_KEY, SERVICE_AUTH_HEADER, signServiceAuth } from "./service-auth.ts";
 import { SESSION_TTL_S } from "./session.ts";
 
@@ -199,7 +209,7 @@ export async function cleanupPrefix(naming: Naming, redisUrl = TEST_REDIS_URL): 
   }
   const nats = await connectNats(TEST_NATS_URL, `${naming.prefix}-cleanup`);
   try {
-    for (const stream of ["CE_IDENTITY", "CE_HOURS"] as const) {
+    for (const stream of Object.keys(STREAM_PRODUCER) as StreamName[]) {
       await nats.jsm.streams.delete(naming.stream(stream)).catch(() => {});
     }
     // An object-store bucket is the stream OBJ_<bucket>.
