@@ -1,10 +1,8 @@
-import { randomUUID } from "node:crypto";
-import { type CreateDepartmentInput, type DepartmentNode, DepartmentStatus, DomainError, type UpdateDepartmentInput } from "@ce/contracts";
+import { type DepartmentNode, DepartmentStatus } from "@ce/contracts";
 import { quoteIdent } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
-import { checkDisable, checkParentActive, departmentMessages, orderTree } from "../domain/departments.ts";
-import { type AuditActor, recordAudit } from "./audit.ts";
+import { orderTree } from "../domain/departments.ts";
 import type { Db, Tx } from "./client.ts";
 import { isUniqueViolation } from "./errors.ts";
 
@@ -19,74 +17,53 @@ export async function listDepartments(db: Db, unitId: string, name?: string): Pr
   );
 }
 
-/** Locks a department of the unit; one in another unit is NOT_FOUND, never shown. */
-async function lockDepartment(tx: Tx, unitId: string, id: string) {
+/** Locks a department of the unit; null for one in another unit (never shown) or none. */
+export async function lockDepartment(tx: Tx, unitId: string, id: string) {
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM ${table} WHERE id = ${id}::uuid AND unit_id = ${unitId}::uuid FOR UPDATE`;
-  if (locked.length === 0) throw new DomainError("NOT_FOUND", departmentMessages.notFound, "id");
+  if (locked.length === 0) return null;
   return tx.department.findUniqueOrThrow({ where: { id } });
 }
 
-async function withNameCheck<T>(run: () => Promise<T>): Promise<T> {
+/** Runs a write of a department; false when a sibling already has its name (department_sibling_name_key). */
+async function unlessNameTaken(run: () => Promise<unknown>): Promise<boolean> {
   try {
-    return await run();
+    await run();
+    return true;
   } catch (e) {
-    if (isUniqueViolation(e, "department_sibling_name_key")) throw new DomainError("CONFLICT", departmentMessages.nameTaken, "name");
+    if (isUniqueViolation(e, "department_sibling_name_key")) return false;
     throw e;
   }
 }
 
-export async function createDepartment(tx: Tx, actor: AuditActor, unitId: string, input: CreateDepartmentInput): Promise<{ id: string }> {
-  const parent = input.parentId ? await lockDepartment(tx, unitId, input.parentId).catch(() => null) : null;
-  if (input.parentId && !parent) throw new DomainError("NOT_FOUND", "上级部门不存在", "parentId");
-  checkParentActive(parent);
-  const id = randomUUID();
-  const path = `${parent?.path ?? "/"}${id}/`;
-  await withNameCheck(() =>
-    tx.department.create({ data: { id, unitId, parentId: parent?.id ?? null, name: input.name, sortOrder: input.sortOrder, path, status: "ACTIVE" } }),
-  );
-  await recordAudit(tx, actor, {
-    action: "department.create",
-    entityType: "department",
-    entityId: id,
-    unitId,
-    after: { name: input.name, parentId: parent?.id ?? null, sortOrder: input.sortOrder },
-  });
-  return { id };
+/** Inserts an ACTIVE department; false when the name is taken among its siblings. */
+export function insertDepartment(
+  tx: Tx,
+  data: { id: string; unitId: string; parentId: string | null; name: string; sortOrder: number; path: string },
+): Promise<boolean> {
+  return unlessNameTaken(() => tx.department.create({ data: { ...data, status: "ACTIVE" } }));
 }
 
-export async function updateDepartment(tx: Tx, actor: AuditActor, unitId: string, input: UpdateDepartmentInput): Promise<void> {
-  const before = await lockDepartment(tx, unitId, input.id);
-  await withNameCheck(() => tx.department.update({ where: { id: input.id }, data: { name: input.name, sortOrder: input.sortOrder } }));
-  await recordAudit(tx, actor, {
-    action: "department.update",
-    entityType: "department",
-    entityId: input.id,
-    unitId,
-    before: { name: before.name, sortOrder: before.sortOrder },
-    after: { name: input.name, sortOrder: input.sortOrder },
-  });
+/** Renames and reorders a department; false when the name is taken among its siblings. */
+export function saveDepartment(tx: Tx, id: string, data: { name: string; sortOrder: number }): Promise<boolean> {
+  return unlessNameTaken(() => tx.department.update({ where: { id }, data }));
 }
 
-export async function setDepartmentStatus(tx: Tx, actor: AuditActor, unitId: string, id: string, status: DepartmentStatus): Promise<void> {
-  const before = await lockDepartment(tx, unitId, id);
-  if (before.status === status) return;
-  if (status === "DISABLED") {
-    const [activeChildren, professionals, admins] = await Promise.all([
-      tx.department.count({ where: { parentId: id, status: "ACTIVE" } }),
-      tx.professional.count({ where: { departmentId: id } }),
-      tx.admin.count({ where: { departmentId: id } }),
-    ]);
-    checkDisable({ activeChildren, people: professionals + admins });
-  } else {
-    checkParentActive(before.parentId ? await tx.department.findUnique({ where: { id: before.parentId }, select: { status: true } }) : null);
-  }
+/** What disabling a department depends on: its active children and the people (professionals and admins) in it. */
+export async function departmentUsage(tx: Tx, id: string): Promise<{ activeChildren: number; people: number }> {
+  const [activeChildren, professionals, admins] = await Promise.all([
+    tx.department.count({ where: { parentId: id, status: "ACTIVE" } }),
+    tx.professional.count({ where: { departmentId: id } }),
+    tx.admin.count({ where: { departmentId: id } }),
+  ]);
+  return { activeChildren, people: professionals + admins };
+}
+
+/** A department's status, or null when there is none. */
+export function departmentStatus(tx: Tx, id: string) {
+  return tx.department.findUnique({ where: { id }, select: { status: true } });
+}
+
+/** Sets a department's status. */
+export async function updateDepartmentStatus(tx: Tx, id: string, status: DepartmentStatus): Promise<void> {
   await tx.department.update({ where: { id }, data: { status } });
-  await recordAudit(tx, actor, {
-    action: status === "DISABLED" ? "department.disable" : "department.enable",
-    entityType: "department",
-    entityId: id,
-    unitId,
-    before: { name: before.name, status: before.status },
-    after: { name: before.name, status },
-  });
 }

@@ -9,10 +9,11 @@ import {
 } from "@ce/contracts";
 import { permittedProcedure, router } from "@ce/service-kit";
 import { z } from "zod";
-import { auditActor } from "../db/audit.ts";
-import { createDepartment, listDepartments, setDepartmentStatus, updateDepartment } from "../db/departments.ts";
 import type { IdentityDeps } from "../deps.ts";
-import { ownUnit } from "../use-cases/scope.ts";
+import { createDepartment } from "../use-cases/departments/create.ts";
+import { unitDepartments } from "../use-cases/departments/list.ts";
+import { setDepartmentStatus } from "../use-cases/departments/set-status.ts";
+import { updateDepartment } from "../use-cases/departments/update.ts";
 
 /** 管理直属账户 › 管理内设部门. */
 export function departmentsRouter(deps: IdentityDeps) {
@@ -21,18 +22,18 @@ export function departmentsRouter(deps: IdentityDeps) {
     list: manage
       .input(ListDepartmentsInput)
       .output(z.array(DepartmentNode))
-      .query(({ input, ctx }) => listDepartments(deps.db, ownUnit(ctx.principal), input.name)),
+      .query(({ input, ctx }) => unitDepartments(deps, ctx, input)),
     create: manage
       .input(CreateDepartmentInput)
       .output(CreatedId)
-      .mutation(({ input, ctx }) => deps.db.$transaction((tx) => createDepartment(tx, auditActor(ctx), ownUnit(ctx.principal), input))),
+      .mutation(({ input, ctx }) => createDepartment(deps, ctx, input)),
     update: manage
       .input(UpdateDepartmentInput)
       .output(NoContent)
-      .mutation(({ input, ctx }) => deps.db.$transaction((tx) => updateDepartment(tx, auditActor(ctx), ownUnit(ctx.principal), input))),
+      .mutation(({ input, ctx }) => updateDepartment(deps, ctx, input)),
     setStatus: manage
       .input(SetDepartmentStatusInput)
       .output(NoContent)
-      .mutation(({ input, ctx }) => deps.db.$transaction((tx) => setDepartmentStatus(tx, auditActor(ctx), ownUnit(ctx.principal), input.id, input.status))),
+      .mutation(({ input, ctx }) => setDepartmentStatus(deps, ctx, input)),
   });
 }
