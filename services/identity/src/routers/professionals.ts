@@ -1,9 +1,7 @@
 import { RevealedPii, RevealPiiInput } from "@ce/contracts";
 import { permittedProcedure, router } from "@ce/service-kit";
-import { auditActor } from "../db/audit.ts";
-import { revealPii } from "../db/professionals.ts";
 import type { IdentityDeps } from "../deps.ts";
-import { reviewScope } from "../use-cases/scope.ts";
+import { revealPii } from "../use-cases/professionals/reveal-pii.ts";
 
 /** 专业技术人员: what is not a review (lists stay masked; the clear values need pii.unmask). */
 export function professionalsRouter(deps: IdentityDeps) {
@@ -11,6 +9,6 @@ export function professionalsRouter(deps: IdentityDeps) {
     revealPii: permittedProcedure("pii.unmask")
       .input(RevealPiiInput)
       .output(RevealedPii)
-      .mutation(({ input, ctx }) => revealPii(deps.db, deps.pii, auditActor(ctx), reviewScope(ctx.principal), input)),
+      .mutation(({ input, ctx }) => revealPii(deps, ctx, input)),
   });
 }
