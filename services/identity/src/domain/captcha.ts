@@ -91,6 +91,9 @@ export function glyphBox(p: GlyphPlacement): Box {
   return { left: p.cx - halfW, top: p.cy - halfH, right: p.cx + halfW, bottom: p.cy + halfH };
 }
 
+/** Margin (viewBox units) a glyph keeps inside its slot: float rounding never lets two boxes touch. */
+const EDGE = 0.01;
+
 /**
  * Places the glyphs of a captcha: one per slot of the width, rotated at most ±MAX_ANGLE,
  * scaled and moved at random only as far as the glyph's rotated box stays inside its slot and
@@ -105,8 +108,8 @@ export function captchaLayout(length: number, rand: Rand): GlyphPlacement[] {
     const stroke = between(2.4, 2.9);
     const box = glyphBox({ cx: 0, cy: 0, sx, sy, angle, stroke });
     const slotLeft = 4 + i * SLOT;
-    const freeX = Math.max(0, SLOT - (box.right - box.left));
-    const freeY = Math.max(0, HEIGHT - 2 - (box.bottom - box.top));
+    const freeX = Math.max(0, SLOT - (box.right - box.left) - EDGE);
+    const freeY = Math.max(0, HEIGHT - 2 - (box.bottom - box.top) - EDGE);
     return { cx: slotLeft + box.right + between(0, freeX), cy: 1 + box.bottom + between(0, freeY), sx, sy, angle, stroke };
   });
 }
