@@ -33,23 +33,16 @@ export function layerOffenders(service: string): string[] {
 }
 
 /**
- * Today's offenders (issue 9 item 1 is moving identity into use-cases/ now): this list may only
- * shrink. A new offender fails the test; an entry that no longer offends is printed to be removed.
+ * Today's offenders (identity's registration and units areas are not yet in use-cases/): this list
+ * may only shrink. A new offender fails the test, and so does an entry that no longer offends.
  */
 export const LAYER_ALLOW_LIST: Record<string, string[]> = {
   identity: [
     "services/identity/src/db/registration.ts → events/professionals.ts",
     "services/identity/src/db/units.ts → events/units.ts",
-    "services/identity/src/routers/audit.ts → db/audit-log.ts",
-    "services/identity/src/routers/departments.ts → db/audit.ts",
-    "services/identity/src/routers/departments.ts → db/departments.ts",
-    "services/identity/src/routers/professionals.ts → db/audit.ts",
-    "services/identity/src/routers/professionals.ts → db/professionals.ts",
     "services/identity/src/routers/registration.ts → db/audit.ts",
     "services/identity/src/routers/registration.ts → db/registration.ts",
     "services/identity/src/routers/registration.ts → events/professionals.ts",
-    "services/identity/src/routers/roles.ts → db/audit.ts",
-    "services/identity/src/routers/roles.ts → db/roles.ts",
     "services/identity/src/routers/units.ts → db/audit.ts",
     "services/identity/src/routers/units.ts → db/subordinates.ts",
     "services/identity/src/routers/units.ts → db/units.ts",
