@@ -2,14 +2,14 @@
 // 500, never a partial write. Test code only.
 
 import type { Principal } from "@ce/contracts";
+import { TEST_FUZZ_RUNS } from "@ce/testkit";
 import type { AnyRouter } from "@trpc/server";
 import fc from "fast-check";
 import { callerContext, callProcedure, listProcedures } from "./matrix.ts";
 
 /** Runs per procedure: `FUZZ_RUNS` from the environment (npm run test:fuzz sets a large one), else `fallback`. */
 export function fuzzRuns(fallback = 12): number {
-  const n = Number(process.env.FUZZ_RUNS);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
+  return TEST_FUZZ_RUNS ?? fallback;
 }
 
 const nastyStrings = [
@@ -152,6 +152,8 @@ export function hostileInputs(sample: unknown, fieldPaths: Path[] = []): fc.Arbi
 
 export interface FuzzResult {
   procedures: number;
+  /** Runs per procedure. */
+  runs: number;
   cases: number;
   problems: string[];
 }
@@ -160,7 +162,7 @@ export interface FuzzResult {
  * Drives every procedure with hostileInputs(sample) as `principal` (a valid caller of its own
  * unit) for `runs` cases each: a call must never end in INTERNAL_SERVER_ERROR (or a non-tRPC
  * throw), and a refused call must leave `snapshot()` (row counts of the service's tables)
- * unchanged. `skip` names procedures not to fuzz, each with a reason.
+ * unchanged. `runs` defaults to fuzzRuns(). `skip` names procedures not to fuzz, each with a reason.
  */
 export async function fuzzRouter<W>(opts: {
   router: AnyRouter;
@@ -170,10 +172,11 @@ export async function fuzzRouter<W>(opts: {
   principalFor?: Record<string, Principal>;
   samples: Record<string, { input?: (world: W) => unknown }>;
   snapshot: () => Promise<string>;
-  runs: number;
+  runs?: number;
   skip?: Record<string, string>;
 }): Promise<FuzzResult> {
-  const result: FuzzResult = { procedures: 0, cases: 0, problems: [] };
+  const runs = opts.runs ?? fuzzRuns();
+  const result: FuzzResult = { procedures: 0, runs, cases: 0, problems: [] };
   for (const p of listProcedures(opts.router)) {
     if (opts.skip?.[p.path]) continue;
     result.procedures++;
@@ -200,7 +203,7 @@ export async function fuzzRouter<W>(opts: {
           return true;
         },
       ),
-      { numRuns: opts.runs, endOnFailure: true },
+      { numRuns: runs, endOnFailure: true },
     );
     if (details.failed) result.problems.push(failures[0] ?? `${p.path}: ${String(details.errorInstance)}`);
   }
@@ -216,8 +219,8 @@ function describe(input: unknown): string {
 }
 
 /** The line each fuzz test prints: the figures for docs/security.md. */
-export function fuzzSummary(service: string, r: FuzzResult, runs: number): string {
-  return `fuzz (${service}): ${r.procedures} procedures × ${runs} runs, ${r.cases} cases, ${r.problems.length} problems`;
+export function fuzzSummary(service: string, r: FuzzResult): string {
+  return `fuzz (${service}): ${r.procedures} procedures × ${r.runs} runs, ${r.cases} cases, ${r.problems.length} problems`;
 }
 
 /**

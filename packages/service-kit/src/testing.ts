@@ -11,7 +11,7 @@ import {
   type UnitSnapshot,
   unitPath,
 } from "@ce/contracts";
-import { TEST_NATS_URL, TEST_REDIS_URL } from "@ce/testkit";
+import { TEST_NATS_URL, TEST_REDIS_URL, TEST_SERVICE_CALL_TIMEOUT_MS } from "@ce/testkit";
 import { headers as natsHeaders } from "@nats-io/transport-node";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import type { AnyRouter } from "@trpc/server";
@@ -136,11 +136,8 @@ export function audienceOf(trpcUrl: string): Promise<string> {
   return known;
 }
 
-/**
- * How long a test's service call may take: under vitest's 30 s test timeout, so a hung service
- * fails the test with a ServiceCallTimeoutError naming the URL. SERVICE_CALL_TIMEOUT_MS overrides.
- */
-export const TEST_SERVICE_CALL_TIMEOUT_MS = Number(process.env.SERVICE_CALL_TIMEOUT_MS) || 20_000;
+/** How long a test's service call may take (ms); see @ce/testkit's env. */
+export { TEST_SERVICE_CALL_TIMEOUT_MS };
 
 /**
  * A typed tRPC client for a service under test, signed in with the given bearer token. It

@@ -1,4 +1,4 @@
-import { fuzzRouter, fuzzRuns, fuzzSummary, rowCounts } from "@ce/service-kit/testing";
+import { fuzzRouter, fuzzSummary, rowCounts } from "@ce/service-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIdentityRouter } from "../src/routers/index.ts";
 import { bootIdentity, type TestIdentity } from "./support/boot.ts";
@@ -9,8 +9,6 @@ beforeAll(async () => {
   t = await bootIdentity("fuzz");
 });
 afterAll(() => t.cleanup());
-
-const runs = fuzzRuns();
 
 describe("identity fuzz", () => {
   it("answers hostile input to every procedure with a 4xx or a result, never a 500, and a refused call writes nothing", async () => {
@@ -25,9 +23,8 @@ describe("identity fuzz", () => {
       principalFor: { "profileChanges.me": professional, "profileChanges.request": professional },
       samples: identityCases,
       snapshot: rowCounts(t.app.db, "identity"),
-      runs,
     });
-    console.log(fuzzSummary("identity", result, runs));
+    console.log(fuzzSummary("identity", result));
     expect(result.problems).toEqual([]);
   }, 600_000);
 });
