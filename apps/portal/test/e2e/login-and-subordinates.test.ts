@@ -1,10 +1,9 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { rm } from "node:fs/promises";
 import { Redis } from "ioredis";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type DemoLogin, demoLogins } from "../../../../services/identity/src/seed/demo-logins.ts";
+import { launchChromium } from "./chromium.ts";
 import { restoreDemoAdmins } from "./org-support.ts";
 
 const portalUrl = inject("portalUrl");
@@ -25,24 +24,7 @@ let redis: Redis;
 beforeAll(async () => {
   redis = new Redis(inject("redisUrl"));
   await restoreDemoAdmins(redis, provinceAdmin.unit, jinanAdmin.unit);
-  profileDir = await mkdtemp(path.join(tmpdir(), "ce-portal-chromium-"));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    locale: "zh-CN",
-    viewport: { width: 1280, height: 860 },
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(15_000);
+  ({ context, page, profileDir } = await launchChromium("ce-portal-chromium-"));
 });
 
 afterAll(async () => {

@@ -3,16 +3,15 @@
  * page, and a way to take over a demo admin whatever password another test file left it with
  * (password reset through the identity API and the development mailbox).
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { rm } from "node:fs/promises";
 import { generateCreditCode, generateResidentId, type UserType, userTypeLabels } from "@ce/contracts";
 import type { IdentityRouter } from "@ce/identity/router";
 import { serviceClient } from "@ce/service-kit/testing";
 import { Redis } from "ioredis";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { expect, inject } from "vitest";
 import { DEMO_PASSWORD, demoUnits } from "../../../../services/identity/src/seed/demo-data.ts";
+import { launchChromium } from "./chromium.ts";
 
 export const portalUrl = inject("portalUrl");
 const prefix = inject("subjectPrefix");
@@ -29,24 +28,7 @@ export const identity = (token?: string) => serviceClient<IdentityRouter>(inject
 
 export async function openBrowser() {
   const redis = new Redis(inject("redisUrl"));
-  const profileDir = await mkdtemp(path.join(tmpdir(), "ce-org-chromium-"));
-  const context: BrowserContext = await chromium.launchPersistentContext(profileDir, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    locale: "zh-CN",
-    viewport: { width: 1280, height: 860 },
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(15_000);
+  const { context, page, profileDir } = await launchChromium("ce-org-chromium-");
   // Confirmation dialogs (设为超级管理员, 删除) are accepted.
   page.on("dialog", (d) => void d.accept());
   return {

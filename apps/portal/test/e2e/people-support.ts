@@ -1,14 +1,12 @@
 import { randomInt } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { rm } from "node:fs/promises";
 import { generateResidentId } from "@ce/contracts";
 import { serviceClient } from "@ce/service-kit/testing";
 import { Redis } from "ioredis";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { expect, inject } from "vitest";
 import type { IdentityRouter } from "../../../../services/identity/src/routers/index.ts";
 import { type DemoLogin, demoLogins } from "../../../../services/identity/src/seed/demo-logins.ts";
+import { launchChromium } from "./chromium.ts";
 
 export const portalUrl = inject("portalUrl");
 const prefix = inject("subjectPrefix");
@@ -28,24 +26,7 @@ export function freshIdNumber(): string {
 /** One browser (own profile directory) and the Redis the captcha answers are read from. */
 export async function openBrowser() {
   const redis = new Redis(inject("redisUrl"));
-  const profileDir = await mkdtemp(path.join(tmpdir(), "ce-portal-people-"));
-  const context: BrowserContext = await chromium.launchPersistentContext(profileDir, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    locale: "zh-CN",
-    viewport: { width: 1280, height: 900 },
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  const page: Page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(15_000);
+  const { context, page, profileDir } = await launchChromium("ce-portal-people-", { width: 1280, height: 900 });
 
   const captchaFor = async (captchaId: string) => {
     const answer = await redis.get(`${prefix}:captcha:${captchaId}`);
