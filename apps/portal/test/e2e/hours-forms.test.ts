@@ -30,9 +30,9 @@ afterAll(() => browser?.close());
 describe("学习形式管理", () => {
   it("lets the province save a new version of 学术会议, effective today", async () => {
     await signIn(page, redis, province);
-    await page.getByRole("link", { name: "学时申报" }).first().click();
-    await page.getByRole("main").getByRole("link", { name: "学习形式管理" }).click();
-    await page.waitForURL(`${portalUrl}/hours/forms`);
+    // For the province's admin 学时申报 holds one page, so the section link opens 学习形式管理 itself.
+    // (Clicking a second link at once raced this navigation: it could land on the home page being left.)
+    await Promise.all([page.waitForURL(`${portalUrl}/hours/forms`), page.getByRole("link", { name: "学时申报" }).first().click()]);
     await page.getByRole("heading", { name: "学习形式管理" }).waitFor();
     expect(await trail(page)).toContain("学习形式管理");
     const row = page.getByRole("row").filter({ hasText: "学术会议" }).first();
