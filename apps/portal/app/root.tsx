@@ -1,10 +1,11 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { config as zodConfig } from "zod";
 import { ErrorPanel } from "./components/ErrorPanel.tsx";
 import stylesheet from "./tailwind.css?url";
 import { PLATFORM_NAME } from "./utils/brand.ts";
+import { takeFlash } from "./utils/flash.server.ts";
 import { useNonce } from "./utils/nonce.ts";
 
 // The CSP allows no eval: zod would otherwise probe `new Function` in the browser (a reported
@@ -17,9 +18,13 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "data:," },
 ];
 
-/** This browser's CSRF token (server.ts), for the shared Form component's hidden input. */
-export function loader({ context }: LoaderFunctionArgs) {
-  return { csrfToken: context.csrfToken ?? "" };
+/**
+ * This browser's CSRF token (server.ts), for the shared Form component's hidden input, and the
+ * flash an action left before redirecting here (read once: the cookie is cleared).
+ */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { flash, clear } = await takeFlash(request);
+  return data({ csrfToken: context.csrfToken ?? "", flash }, clear ? { headers: { "Set-Cookie": clear } } : undefined);
 }
 
 export const meta: MetaFunction = () => [{ title: PLATFORM_NAME }];

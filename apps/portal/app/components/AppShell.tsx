@@ -3,6 +3,7 @@ import { Link, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { PLATFORM_NAME } from "../utils/brand.ts";
 import { locate, sectionHref, visibleMenu } from "../utils/menu.ts";
+import { FlashNotice } from "./FlashNotice.tsx";
 import { Form } from "./Form.tsx";
 
 type Viewer = Pick<Me, "name" | "userType" | "permissions" | "isProvince">;
@@ -110,7 +111,10 @@ export function AppShell({ viewer, children }: { viewer: Viewer | null; children
       {viewer ? <MainMenu viewer={viewer} /> : null}
       <div className="mx-auto flex w-full max-w-7xl flex-1 gap-4 px-4 py-5">
         {viewer ? <SectionNav viewer={viewer} /> : null}
-        <main className="min-w-0 flex-1 rounded border border-gray-200 bg-white p-5 shadow-sm">{children}</main>
+        <main className="min-w-0 flex-1 rounded border border-gray-200 bg-white p-5 shadow-sm">
+          <FlashNotice />
+          {children}
+        </main>
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { HOTLINE, PLATFORM_NAME } from "../utils/brand.ts";
+import { FlashNotice } from "./FlashNotice.tsx";
 
 /** The frame of the signed-out pages (login, password reset): banner with hotline, centred box. */
 export function AuthShell({ title, children }: { title: string; children: ReactNode }) {
@@ -19,7 +20,10 @@ export function AuthShell({ title, children }: { title: string; children: ReactN
           <h2 id="auth-box-title" className="rounded-t-lg border-b border-blue-100 bg-blue-50 px-6 py-3 text-lg font-semibold text-blue-900">
             {title}
           </h2>
-          <div className="px-6 py-6">{children}</div>
+          <div className="px-6 py-6">
+            <FlashNotice />
+            {children}
+          </div>
         </section>
       </main>
       <footer className="bg-blue-950 py-3 text-center text-xs text-blue-100">
