@@ -1,5 +1,4 @@
-import { describe, expect, it } from "vitest";
-import { type LineFault, lineFaults, productionFaults } from "./support/source-scan.ts";
+import { describeLineCheck, type LineFault } from "./support/source-scan.ts";
 
 // The one place allowed to read a calendar off an instant, and why others are exempt.
 const exempt: Record<string, string> = {
@@ -23,10 +22,10 @@ const faults: LineFault[] = [
   ["validates a date without the calendar (use calendarDateField/CalendarDate)", /z\.iso\.date\(|\\d\{4\}-\\d\{2\}-\\d\{2\}/],
 ];
 
-const calendarFaults = (src: string) => lineFaults(src, faults);
-
-describe("one calendar (Asia/Shanghai) everywhere", () => {
-  it.each([
+describeLineCheck("one calendar (Asia/Shanghai) everywhere", {
+  faults,
+  exempt,
+  examples: [
     ["const current = today.getUTCFullYear();", true],
     ["const y = new Date().getFullYear();", true],
     ["const m = d.getMonth() + 1;", true],
@@ -48,12 +47,6 @@ describe("one calendar (Asia/Shanghai) everywhere", () => {
     ["occurredAt: new Date().toISOString(),", false],
     ["createdAt: z.iso.datetime(),", false],
     ["expect(p.idNumber.slice(0, 10))", false],
-  ])("the check flags %j: %s", (line, flagged) => {
-    expect(calendarFaults(line).length > 0).toBe(flagged);
-  });
-
-  it("finds no date, year or displayed time decided outside the platform calendar", () => {
-    const offenders = productionFaults(faults, exempt);
-    expect(offenders).toEqual([]);
-  });
+  ],
+  noneFound: "finds no date, year or displayed time decided outside the platform calendar",
 });

@@ -1,5 +1,4 @@
-import { describe, expect, it } from "vitest";
-import { type LineFault, lineFaults, productionFaults } from "./support/source-scan.ts";
+import { describeLineCheck, type LineFault } from "./support/source-scan.ts";
 
 // The one normaliser of typed identifiers, and why others are exempt.
 const exempt: Record<string, string> = {
@@ -23,10 +22,10 @@ const faults: LineFault[] = [
   ["checks a mobile number by regex without normalizing (use MobilePhone)", /regex\(\/\^1\[3-9\]/],
 ];
 
-const identifierFaults = (src: string) => lineFaults(src, faults);
-
-describe("one normaliser for identifiers people type or paste", () => {
-  it.each([
+describeLineCheck("one normaliser for identifiers people type or paste", {
+  faults,
+  exempt,
+  examples: [
     ['return raw.normalize("NFKC").replace(/\\s+/g, "").toUpperCase();', true],
     ["const upper = input.trim().toUpperCase();", true],
     ['const idNumber = z.string({ error: "请输入证件号" }).trim().min(1);', false],
@@ -41,12 +40,6 @@ describe("one normaliser for identifiers people type or paste", () => {
     ["  phone: MobilePhone,", false],
     ['  name: z.string().trim().min(1, "请输入姓名"),', false],
     ['const upper = prefix.toUpperCase().replace(/-/g, "_");', false],
-  ])("the check flags %j: %s", (line, flagged) => {
-    expect(identifierFaults(line).length > 0).toBe(flagged);
-  });
-
-  it("finds no identifier boundary outside the one normaliser", () => {
-    const offenders = productionFaults(faults, exempt);
-    expect(offenders).toEqual([]);
-  });
+  ],
+  noneFound: "finds no identifier boundary outside the one normaliser",
 });

@@ -1,5 +1,4 @@
-import { describe, expect, it } from "vitest";
-import { type LineFault, lineFaults, productionFaults } from "./support/source-scan.ts";
+import { describeLineCheck, type LineFault } from "./support/source-scan.ts";
 
 // The shared helpers themselves.
 const exempt: Record<string, string> = {
@@ -19,10 +18,10 @@ const faults: LineFault[] = [
   ["reads a page number with Number()/coerce (use PageRequest)", /Number\([^)]*get\("page(Size)?"\)|\bpage(Size)?: z\.coerce\./],
 ];
 
-const filterFaults = (src: string) => lineFaults(src, faults);
-
-describe("one text filter and one pager everywhere", () => {
-  it.each([
+describeLineCheck("one text filter and one pager everywhere", {
+  faults,
+  exempt,
+  examples: [
     ["...(input.name ? { professionalName: { contains: input.name } } : {})", true],
     ["where: { unitPath: { startsWith: who.scopePath } }", true],
     ["name: { endsWith: suffix }", true],
@@ -44,12 +43,6 @@ describe("one text filter and one pager everywhere", () => {
     ["({ limit, offset }) => db.role.findMany({ where, skip: offset, take: limit })", false],
     ["const { page } = parseListQuery(PageRequest, url.searchParams);", false],
     ["// The blind index normalises like the validator", false],
-  ])("the check flags %j: %s", (line, flagged) => {
-    expect(filterFaults(line).length > 0).toBe(flagged);
-  });
-
-  it("finds no text filter or list page built outside the shared helpers", () => {
-    const offenders = productionFaults(faults, exempt);
-    expect(offenders).toEqual([]);
-  });
+  ],
+  noneFound: "finds no text filter or list page built outside the shared helpers",
 });

@@ -2,6 +2,7 @@
 // read line by line against a table of patterns that mark a hand-made copy of a shared helper.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { describe, expect, it } from "vitest";
 
 export const repoRoot = path.resolve(import.meta.dirname, "../../../..");
 
@@ -47,4 +48,24 @@ export function productionFaults(faults: LineFault[], exempt: Record<string, str
       .filter((rel) => !(rel in exempt))
       .flatMap((rel) => lineFaults(readFileSync(path.join(repoRoot, rel), "utf8"), faults).map((fault) => `${rel}: ${fault}`)),
   );
+}
+
+/**
+ * The whole guard test of one kind: `examples` (a line and whether the check must flag it) prove
+ * the patterns catch the hand-made copies and spare the shared helper's callers, then the
+ * production sources (minus `exempt`, each with its reason) must hold no fault.
+ */
+export function describeLineCheck(
+  title: string,
+  check: { faults: LineFault[]; exempt: Record<string, string>; examples: [line: string, flagged: boolean][]; noneFound: string },
+): void {
+  describe(title, () => {
+    it.each(check.examples)("the check flags %j: %s", (line, flagged) => {
+      expect(lineFaults(line, check.faults).length > 0).toBe(flagged);
+    });
+
+    it(check.noneFound, () => {
+      expect(productionFaults(check.faults, check.exempt)).toEqual([]);
+    });
+  });
 }
