@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 // Default import: the package is CommonJS, which Node (outside vitest) exposes only as default.
 import prismaInternals from "@prisma/internals";
 import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, dropTestDatabase, testTag } from "./databases.ts";
 
 /** Postgres column types that each Prisma scalar (with its native type, if any) maps to. */
 const typeMap: Record<string, string> = {
@@ -103,4 +105,29 @@ export async function prismaDrift(opts: { schemaPath: string; databaseUrl: strin
 /** Array columns report their element's udt name (e.g. _text). */
 function udtToPrisma(udt: string): string {
   return ({ _text: "String", _uuid: "String@Uuid", _int4: "Int", _int8: "BigInt", _bool: "Boolean" } as Record<string, string>)[udt] ?? udt;
+}
+
+/**
+ * A service's whole schema-drift test file: a fresh database with every migration applied
+ * (`migrate`), checked against `schemaPath` by prismaDrift. `more` adds the service's own checks
+ * of that database (indexes Prisma cannot express), given a getter for its URL.
+ */
+export function describeSchemaDrift(
+  service: string,
+  opts: { schemaPath: string; schema: string; migrate: (databaseUrl: string) => Promise<unknown> },
+  more?: (databaseUrl: () => string) => void,
+): void {
+  let databaseUrl = "";
+  beforeAll(async () => {
+    databaseUrl = await createTestDatabase(testTag(`${service}drift`));
+    await opts.migrate(databaseUrl);
+  });
+  afterAll(() => dropTestDatabase(databaseUrl));
+
+  describe(`${service} schema`, () => {
+    it("matches schema.prisma after every migration is applied", async () => {
+      expect(await prismaDrift({ schemaPath: opts.schemaPath, databaseUrl, schema: opts.schema })).toEqual([]);
+    });
+    more?.(() => databaseUrl);
+  });
 }

@@ -1,26 +1,13 @@
 import { fileURLToPath } from "node:url";
-import { createTestDatabase, dropTestDatabase, prismaDrift, testTag } from "@ce/testkit";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describeSchemaDrift } from "@ce/testkit";
+import { expect, it } from "vitest";
 import { SCHEMA } from "../src/config.ts";
 import { createDb } from "../src/db/client.ts";
 import { migrate } from "../src/db/migrate.ts";
 
-let databaseUrl: string;
-
-beforeAll(async () => {
-  databaseUrl = await createTestDatabase(testTag("iddrift"));
-  await migrate(databaseUrl);
-});
-afterAll(() => dropTestDatabase(databaseUrl));
-
-describe("identity schema", () => {
-  it("matches schema.prisma after every migration is applied", async () => {
-    const schemaPath = fileURLToPath(new URL("../prisma/schema.prisma", import.meta.url));
-    expect(await prismaDrift({ schemaPath, databaseUrl, schema: SCHEMA })).toEqual([]);
-  });
-
+describeSchemaDrift("identity", { schemaPath: fileURLToPath(new URL("../prisma/schema.prisma", import.meta.url)), schema: SCHEMA, migrate }, (databaseUrl) => {
   it("keeps the indexes the data scope and the one-super-admin rule rely on", async () => {
-    const db = createDb(databaseUrl);
+    const db = createDb(databaseUrl());
     try {
       const rows = await db.$queryRaw<{ indexname: string; indexdef: string }[]>`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = ${SCHEMA}`;
       const def = (name: string) => rows.find((r) => r.indexname === name)?.indexdef ?? "missing";
