@@ -1,9 +1,9 @@
 import { identityEvents, parseEvent, type UnitSnapshot } from "@ce/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { updateUnit } from "../src/db/units.ts";
 import { seedDemo } from "../src/seed/demo.ts";
 import { demoUnits } from "../src/seed/demo-data.ts";
 import { demoLogins } from "../src/seed/demo-logins.ts";
+import { updateUnit } from "../src/use-cases/units/write.ts";
 import { bootIdentity, type TestIdentity } from "./support/boot.ts";
 
 let t: TestIdentity;

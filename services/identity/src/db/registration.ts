@@ -20,10 +20,10 @@ import { checkChosenDepartment, checkChosenUnit, professionalUnitKinds, registra
 import { publishProfessional } from "../events/professionals.ts";
 import { sendInBackground } from "../mail/mailer.ts";
 import { hashPassword } from "../security/passwords.ts";
+import { createUnit } from "../use-cases/units/write.ts";
 import { createAccount, createAdmin, type NewAccount } from "./accounts.ts";
 import { type AuditActor, recordAudit } from "./audit.ts";
 import type { Db, Tx } from "./client.ts";
-import { createUnit } from "./units.ts";
 
 type ProfessionalForm = z.output<typeof RegisterProfessionalInput>;
 type EmployerForm = z.output<typeof RegisterEmployerInput>;

@@ -2,9 +2,9 @@ import { DomainError, isSubordinateOf, type SubordinateAdminRow, UnitDetail } fr
 import { type EventMeta, quoteIdent } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
+import { updateUnit } from "../use-cases/units/write.ts";
 import { type AuditActor, recordAudit } from "./audit.ts";
 import type { Db, Tx } from "./client.ts";
-import { updateUnit } from "./units.ts";
 
 const adminTable = Prisma.raw(`${quoteIdent(SCHEMA)}.admin`);
 const unitTable = Prisma.raw(`${quoteIdent(SCHEMA)}.unit`);

@@ -1,27 +1,20 @@
-import { randomUUID } from "node:crypto";
-import { DomainError, type ListSubordinatesInput, type ListTrainingBasesInput, type Page, UnitRow, UnitSnapshot, unitDepth } from "@ce/contracts";
-import { type EventMeta, likeContains, likePrefix, paginate, quoteIdent } from "@ce/service-kit";
+import { type ListSubordinatesInput, type ListTrainingBasesInput, type Page, UnitRow, UnitSnapshot, unitDepth } from "@ce/contracts";
+import { likeContains, likePrefix, paginate, quoteIdent } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
-import { applyUnitPatch, codeCheckMismatch, type NewUnit, placeUnit, type UnitPatch } from "../domain/units.ts";
-import { unitCreated, unitUpdated } from "../events/units.ts";
+import { codeCheckMismatch, type SuperiorUnit } from "../domain/units.ts";
 import type { Db, Tx } from "./client.ts";
 import { isUniqueViolation } from "./errors.ts";
 
 const table = Prisma.raw(`${quoteIdent(SCHEMA)}.unit`);
-const CODE_TAKEN = "该机构代码/统一社会信用代码已被注册";
 
-/**
- * Creates a unit under its superior and announces it (unit.created) in the same transaction.
- * Call the outbox relay's nudge() after the transaction commits.
- */
-export async function createUnit(tx: Tx, input: NewUnit, meta: EventMeta): Promise<UnitSnapshot> {
-  const superior = input.superiorId ? await tx.unit.findUnique({ where: { id: input.superiorId }, select: { id: true, kind: true, path: true } }) : null;
-  if (input.superiorId && !superior) throw new DomainError("BAD_REQUEST", "上级部门不存在", "superiorId");
-  const unit = placeUnit(input.id ?? randomUUID(), input, superior);
-  if (unit.code && (await tx.unit.findUnique({ where: { code: unit.code }, select: { id: true } }))) {
-    throw new DomainError("CONFLICT", CODE_TAKEN, "code");
-  }
+/** The superior a new unit is placed under (its kind and path), or null when no such unit exists. */
+export function superiorToPlace(tx: Tx, superiorId: string): Promise<SuperiorUnit | null> {
+  return tx.unit.findUnique({ where: { id: superiorId }, select: { id: true, kind: true, path: true } });
+}
+
+/** Inserts a placed unit (domain placeUnit). Returns false when its code is taken (unit_code_key). */
+export async function insertUnit(tx: Tx, unit: UnitSnapshot): Promise<boolean> {
   try {
     await tx.unit.create({
       data: {
@@ -41,26 +34,27 @@ export async function createUnit(tx: Tx, input: NewUnit, meta: EventMeta): Promi
         version: unit.version,
       },
     });
+    return true;
   } catch (e) {
-    if (isUniqueViolation(e, "unit_code_key")) throw new DomainError("CONFLICT", CODE_TAKEN, "code");
+    if (isUniqueViolation(e, "unit_code_key")) return false;
     throw e;
   }
-  await unitCreated(tx, unit, meta);
-  return unit;
 }
 
-/** Changes a unit's own fields, bumps its version and announces the new snapshot (unit.updated). */
-export async function updateUnit(tx: Tx, unitId: string, patch: UnitPatch, meta: EventMeta): Promise<UnitSnapshot> {
-  // Row lock: two concurrent updates must not both publish the same next version.
+/**
+ * A unit as its contract snapshot, its row locked until the transaction ends (two concurrent
+ * updates must not both publish the same next version); null when no such unit exists.
+ */
+export async function lockUnitSnapshot(tx: Tx, unitId: string): Promise<UnitSnapshot | null> {
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM ${table} WHERE id = ${unitId}::uuid FOR UPDATE`;
-  if (locked.length === 0) throw new DomainError("NOT_FOUND", "单位不存在");
-  const row = await tx.unit.findUniqueOrThrow({ where: { id: unitId } });
-  const next = applyUnitPatch(toSnapshot(row), patch);
-  if (next.code && next.code !== row.code && (await tx.unit.findUnique({ where: { code: next.code }, select: { id: true } }))) {
-    throw new DomainError("CONFLICT", CODE_TAKEN, "code");
-  }
+  if (locked.length === 0) return null;
+  return toSnapshot(await tx.unit.findUniqueOrThrow({ where: { id: unitId } }));
+}
+
+/** Writes a unit's own fields and version as `next` has them (its tree position is not touched). */
+export async function writeUnit(tx: Tx, next: UnitSnapshot): Promise<void> {
   await tx.unit.update({
-    where: { id: unitId },
+    where: { id: next.unitId },
     data: {
       name: next.name,
       nature: next.nature,
@@ -73,8 +67,6 @@ export async function updateUnit(tx: Tx, unitId: string, patch: UnitPatch, meta:
       version: next.version,
     },
   });
-  await unitUpdated(tx, next, meta);
-  return next;
 }
 
 type UnitRecord = Pick<

@@ -10,6 +10,20 @@ import {
   unitPath,
 } from "@ce/contracts";
 
+/** Refusals of a unit's own writes (新增, 修改, 删除 of a unit) and of 管理下级单位. */
+export const unitMessages = {
+  codeTaken: "该机构代码/统一社会信用代码已被注册",
+  superiorMissing: "上级部门不存在",
+  notFound: "单位不存在",
+  noSubordinateScope: "当前账户没有可管理的下级单位",
+  subordinateNotFound: "下级单位不存在",
+  hasSubordinates: "该单位还有下级单位，请先处理其下级单位",
+  hasPeople: "该单位还有专业技术人员（含待审核），不能删除",
+  hasRequests: "该单位还有待审核的申请，请处理后再删除",
+  superAdmin: "不能删除该单位的超级管理员",
+  adminNotFound: "管理员不存在",
+} as const;
+
 export interface NewUnit {
   /** Given by the caller when it must know the id in advance (fixtures); otherwise generated. */
   id?: string;

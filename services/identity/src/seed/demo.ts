@@ -3,10 +3,10 @@ import { userTypeLabels } from "@ce/contracts";
 import type { EventMeta } from "@ce/service-kit";
 import { createAccount, createAdmin, createProfessional } from "../db/accounts.ts";
 import type { Db } from "../db/client.ts";
-import { createUnit } from "../db/units.ts";
 import { publishProfessional } from "../events/professionals.ts";
 import { hashPassword } from "../security/passwords.ts";
 import type { Pii } from "../security/pii.ts";
+import { createUnit } from "../use-cases/units/write.ts";
 import { DEMO_PASSWORD, demoProfessionals, demoUnits } from "./demo-data.ts";
 import { type DemoLogin, demoLogins } from "./demo-logins.ts";
 

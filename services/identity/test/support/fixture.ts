@@ -2,10 +2,10 @@ import { generateResidentId, type Permission, type UserType } from "@ce/contract
 import type { EventMeta } from "@ce/service-kit";
 import { createAccount, createAdmin, createProfessional, createRole } from "../../src/db/accounts.ts";
 import type { Db } from "../../src/db/client.ts";
-import { createUnit } from "../../src/db/units.ts";
 import type { NewUnit } from "../../src/domain/units.ts";
 import { hashPassword } from "../../src/security/passwords.ts";
 import type { Pii } from "../../src/security/pii.ts";
+import { createUnit } from "../../src/use-cases/units/write.ts";
 
 export const FIXTURE_PASSWORD = "Ce123456";
 

@@ -1,11 +1,11 @@
 import type { ReviewDecisionResult } from "@ce/contracts";
 import { auditActor, recordAudit } from "../../db/audit.ts";
 import { type Decision, lockEmployers } from "../../db/reviews.ts";
-import { updateUnit } from "../../db/units.ts";
 import type { IdentityDeps } from "../../deps.ts";
 import { reviewBatch } from "../../domain/reviews.ts";
 import { eventMeta } from "../../events/professionals.ts";
 import { type Caller, reviewScope } from "../scope.ts";
+import { updateUnit } from "../units/write.ts";
 
 /**
  * 审核用人单位 › 批量通过 / 批量不通过: in one transaction, every still-pending employer strictly

@@ -3,9 +3,9 @@ import type { EventMeta } from "@ce/service-kit";
 import { type AuditActor, recordAudit } from "../../db/audit.ts";
 import type { Tx } from "../../db/client.ts";
 import { adminAccountsUnder, lockUnit, moveSubtree, superiorCandidate, unitCode } from "../../db/unit-changes.ts";
-import { updateUnit } from "../../db/units.ts";
 import { checkNewSuperior, movedPath, unitChangeMessages } from "../../domain/unit-changes.ts";
 import { unitMoved } from "../../events/unit-changes.ts";
+import { updateUnit } from "../units/write.ts";
 
 /**
  * Applies an approved request inside the deciding transaction. A code change updates the unit

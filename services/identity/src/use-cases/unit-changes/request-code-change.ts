@@ -4,7 +4,7 @@ import { auditActor } from "../../db/audit.ts";
 import { codeTaken, lockUnit } from "../../db/unit-changes.ts";
 import type { IdentityDeps } from "../../deps.ts";
 import { unitChangeMessages } from "../../domain/unit-changes.ts";
-import { codeCheckMismatch, normalizeUnitCode } from "../../domain/units.ts";
+import { codeCheckMismatch, normalizeUnitCode, unitMessages } from "../../domain/units.ts";
 import { type Caller, ownUnit } from "../scope.ts";
 import { openRequest } from "./open-request.ts";
 
@@ -20,7 +20,7 @@ export async function requestCodeChange(deps: IdentityDeps, caller: Caller, inpu
     const unit = await lockUnit(tx, unitId);
     const code = normalizeUnitCode(input.code, input.codeConfirmed);
     if (code === unit.code) throw new DomainError("BAD_REQUEST", unitChangeMessages.sameCode, "code");
-    if (code && (await codeTaken(tx, code))) throw new DomainError("CONFLICT", "该机构代码/统一社会信用代码已被注册", "code");
+    if (code && (await codeTaken(tx, code))) throw new DomainError("CONFLICT", unitMessages.codeTaken, "code");
     return openRequest(tx, auditActor(caller), {
       unitId,
       kind: "CODE",

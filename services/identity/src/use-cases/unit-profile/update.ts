@@ -1,9 +1,10 @@
 import type { UpdateUnitProfileInput } from "@ce/contracts";
 import { auditActor, recordAudit } from "../../db/audit.ts";
-import { unitFreeFields, updateUnit } from "../../db/units.ts";
+import { unitFreeFields } from "../../db/units.ts";
 import type { IdentityDeps } from "../../deps.ts";
 import { eventMeta } from "../../events/professionals.ts";
 import { type Caller, ownUnit } from "../scope.ts";
+import { updateUnit } from "../units/write.ts";
 
 /**
  * 基本信息修改 › 保存: the caller's unit's free fields (单位性质, 所属行业, 所在地区); bumps the
