@@ -1,5 +1,7 @@
 // Test fixtures for services: a stand-in identity producer, sessions, polling. Never imported by src/main code.
 import { randomBytes, randomUUID } from "node:crypto";
+import type http from "node:http";
+import type { AddressInfo } from "node:net";
 import {
   allPermissions,
   callerUnit,
@@ -18,8 +20,10 @@ import type { AnyRouter } from "@trpc/server";
 import { Redis } from "ioredis";
 import superjson from "superjson";
 import { fetchWithTimeout } from "./call-timeout.ts";
+import { startHttpServer } from "./http.ts";
+import { createLogger } from "./logger.ts";
 import { connectNats, ensureStream, type Nats, STREAM_PRODUCER } from "./nats.ts";
-import { DEV_SERVICE_AUTH_PRIVATE_KEY, DEV_SERVICE_AUTH_PUBLIC_KEY, SERVICE_AUTH_HEADER, signServiceAuth } from "./service-auth.ts";
+import { DEV_SERVICE_AUTH_PRIVATE_KEY, DEV_SERVICE_AUTH_PUBLIC_KEY, parseServicePublicKeys, SERVICE_AUTH_HEADER, signServiceAuth } from "./service-auth.ts";
 import { SESSION_TTL_S } from "./session.ts";
 
 /**
@@ -216,6 +220,50 @@ export async function cleanupPrefix(naming: Naming, redisUrl = TEST_REDIS_URL): 
   } finally {
     await nats.nc.close();
   }
+}
+
+/** A service's HTTP server started by a test on a free port: its base URL, tRPC URL and how to stop it. */
+export interface TestHttpServer {
+  server: http.Server;
+  /** http://127.0.0.1:<port> */
+  base: string;
+  /** `${base}/trpc` */
+  trpcUrl: string;
+  /** Closes the server and disconnects the Redis it was given. */
+  close(): Promise<void>;
+}
+
+/**
+ * startHttpServer as a test needs it: `router` on 127.0.0.1 and a free port, no readiness checks,
+ * a silent logger, the dev service key of the portal as the only caller, audience "test";
+ * `options` replace any of these.
+ */
+export async function startTestHttpServer(
+  router: AnyRouter,
+  redis: Redis,
+  options: Partial<Omit<Parameters<typeof startHttpServer>[0], "router" | "redis">> = {},
+): Promise<TestHttpServer> {
+  const server = await startHttpServer({
+    router,
+    redis,
+    port: 0,
+    host: "127.0.0.1",
+    log: createLogger("test", "silent"),
+    readiness: {},
+    audience: "test",
+    serviceAuth: parseServicePublicKeys(testServicePublicKeys),
+    ...options,
+  });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    server,
+    base,
+    trpcUrl: `${base}/trpc`,
+    close: async () => {
+      await new Promise((resolve) => server.close(resolve));
+      redis.disconnect();
+    },
+  };
 }
 
 export * from "./fuzz.ts";

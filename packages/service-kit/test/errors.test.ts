@@ -1,24 +1,14 @@
-// What a caller sees when a procedure fails: a field error for bad input, and for anything else
-// only "系统繁忙" with an id that the log line carries next to the detail. A real server.
-import type http from "node:http";
-import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { DomainError } from "@ce/contracts";
 import { TEST_REDIS_URL, TEST_SERVER_URL } from "@ce/testkit";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { startHttpServer } from "../src/http.ts";
 import { hostileInputField } from "../src/input-guard.ts";
 import { createLogger } from "../src/logger.ts";
 import { createRedis, type Redis } from "../src/redis.ts";
-import {
-  DEV_SERVICE_AUTH_PRIVATE_KEY,
-  DEV_SERVICE_AUTH_PUBLIC_KEY,
-  parseServicePublicKeys,
-  SERVICE_AUTH_HEADER,
-  signServiceAuth,
-} from "../src/service-auth.ts";
+import { DEV_SERVICE_AUTH_PRIVATE_KEY, SERVICE_AUTH_HEADER, signServiceAuth } from "../src/service-auth.ts";
+import { startTestHttpServer, type TestHttpServer } from "../src/testing.ts";
 import { authedProcedure, publicProcedure, router } from "../src/trpc.ts";
 
 describe("hostileInputField", () => {
@@ -51,7 +41,7 @@ describe("hostileInputField", () => {
 describe("errors over HTTP", () => {
   const logLines: string[] = [];
   let redis: Redis;
-  let server: http.Server;
+  let service: TestHttpServer;
   let base: string;
 
   const appRouter = router({
@@ -88,22 +78,10 @@ describe("errors over HTTP", () => {
         done();
       },
     });
-    server = await startHttpServer({
-      router: appRouter,
-      port: 0,
-      host: "127.0.0.1",
-      redis,
-      log: createLogger("errors-test", "info", sink),
-      readiness: {},
-      audience: "errors",
-      serviceAuth: parseServicePublicKeys(`portal:${DEV_SERVICE_AUTH_PUBLIC_KEY}`),
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/trpc`;
+    service = await startTestHttpServer(appRouter, redis, { log: createLogger("errors-test", "info", sink), audience: "errors" });
+    base = service.trpcUrl;
   });
-  afterAll(async () => {
-    await new Promise((r) => server.close(r));
-    redis.disconnect();
-  });
+  afterAll(() => service.close());
 
   const get = async (path: string, requestId: string) => {
     const res = await fetch(`${base}/${path}`, {
@@ -179,29 +157,23 @@ describe("readiness", () => {
         done();
       },
     });
-    const server = await startHttpServer({
-      router: router({}),
-      port: 0,
-      host: "127.0.0.1",
-      redis,
+    const service = await startTestHttpServer(router({}), redis, {
       log: createLogger("readiness-test", "info", sink),
       readiness: {
         database: () => Promise.reject(new Error('Can\'t reach database server at `db.internal:5432` as user "ce_admin"')),
         nats: () => Promise.resolve(),
       },
       audience: "readiness",
-      serviceAuth: parseServicePublicKeys(`portal:${DEV_SERVICE_AUTH_PUBLIC_KEY}`),
     });
     try {
-      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/readyz`);
+      const res = await fetch(`${service.base}/readyz`);
       expect(res.status).toBe(503);
       const text = await res.text();
       expect(JSON.parse(text)).toEqual({ status: "not ready", checks: { database: "unavailable", nats: "ok" } });
       expect(text).not.toContain("db.internal");
       expect(lines.join("")).toContain("db.internal");
     } finally {
-      await new Promise((r) => server.close(r));
-      redis.disconnect();
+      await service.close();
     }
   });
 });

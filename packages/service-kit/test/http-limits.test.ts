@@ -1,7 +1,6 @@
 // What a service answers before and after parsing a body: 413 for a body over the limit (declared
 // or streamed), and a 400 whose messages are Chinese (contracts configures zod once).
 
-import type http from "node:http";
 import { request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { DeclareInput, MAX_ATTACHMENT_BASE64, MAX_ATTACHMENTS_PER_DECLARATION } from "@ce/contracts";
@@ -9,16 +8,10 @@ import { TEST_REDIS_URL } from "@ce/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { baseEnv, DEFAULT_MAX_BODY_BYTES, parseEnv } from "../src/config.ts";
-import { BODY_TOO_LARGE, startHttpServer } from "../src/http.ts";
-import { createLogger } from "../src/logger.ts";
-import { createRedis, type Redis } from "../src/redis.ts";
-import {
-  DEV_SERVICE_AUTH_PRIVATE_KEY,
-  DEV_SERVICE_AUTH_PUBLIC_KEY,
-  parseServicePublicKeys,
-  SERVICE_AUTH_HEADER,
-  signServiceAuth,
-} from "../src/service-auth.ts";
+import { BODY_TOO_LARGE } from "../src/http.ts";
+import { createRedis } from "../src/redis.ts";
+import { DEV_SERVICE_AUTH_PRIVATE_KEY, SERVICE_AUTH_HEADER, signServiceAuth } from "../src/service-auth.ts";
+import { startTestHttpServer, type TestHttpServer } from "../src/testing.ts";
 import { publicProcedure, router } from "../src/trpc.ts";
 
 const LIMIT = 64 * 1024;
@@ -41,31 +34,15 @@ describe("the body limit's default", () => {
 });
 
 describe("a service over HTTP", () => {
-  let server: http.Server;
-  let redis: Redis;
+  let service: TestHttpServer;
   let port: number;
   const appRouter = router({ save: publicProcedure.input(Input).mutation(({ input }) => ({ saved: input.name })) });
 
   beforeAll(async () => {
-    redis = createRedis(TEST_REDIS_URL, "thttplimits");
-    const keys = parseServicePublicKeys(`portal:${DEV_SERVICE_AUTH_PUBLIC_KEY}`);
-    server = await startHttpServer({
-      router: appRouter,
-      port: 0,
-      host: "127.0.0.1",
-      redis,
-      log: createLogger("test", "silent"),
-      readiness: {},
-      audience: "limits",
-      serviceAuth: keys,
-      maxBodyBytes: LIMIT,
-    });
-    port = (server.address() as AddressInfo).port;
+    service = await startTestHttpServer(appRouter, createRedis(TEST_REDIS_URL, "thttplimits"), { audience: "limits", maxBodyBytes: LIMIT });
+    port = (service.server.address() as AddressInfo).port;
   });
-  afterAll(async () => {
-    await new Promise((r) => server.close(r));
-    redis.disconnect();
-  });
+  afterAll(() => service.close());
 
   const auth = () => signServiceAuth({ caller: "portal", audience: "limits", privateKey: DEV_SERVICE_AUTH_PRIVATE_KEY });
 

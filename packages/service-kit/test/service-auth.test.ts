@@ -1,13 +1,10 @@
 // The service credential and the client address: who may call /trpc, and whose word about the
 // browser's address counts. Unit tables for the pure parts, then a real server.
 
-import type http from "node:http";
-import type { AddressInfo } from "node:net";
 import { TEST_REDIS_URL } from "@ce/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseEnv, parseEnv } from "../src/config.ts";
-import { clientAddress, startHttpServer } from "../src/http.ts";
-import { createLogger } from "../src/logger.ts";
+import { clientAddress } from "../src/http.ts";
 import { createRedis, type Redis } from "../src/redis.ts";
 import {
   DEV_SERVICE_AUTH_PRIVATE_KEY,
@@ -22,6 +19,7 @@ import {
   signServiceAuth,
   verifyServiceAuth,
 } from "../src/service-auth.ts";
+import { startTestHttpServer, type TestHttpServer } from "../src/testing.ts";
 import { publicProcedure, router } from "../src/trpc.ts";
 
 const NOW = Date.UTC(2026, 10, 30, 1, 0, 0);
@@ -187,29 +185,17 @@ describe("clientAddress and isLoopback", () => {
 });
 
 describe("the HTTP server", () => {
-  let server: http.Server;
+  let service: TestHttpServer;
   let redis: Redis;
   let base: string;
   const appRouter = router({ whoami: publicProcedure.query(({ ctx }) => ({ clientIp: ctx.clientIp })) });
 
   beforeAll(async () => {
     redis = createRedis(TEST_REDIS_URL, "tserviceauth");
-    server = await startHttpServer({
-      router: appRouter,
-      port: 0,
-      host: "127.0.0.1",
-      redis,
-      log: createLogger("test", "silent"),
-      readiness: {},
-      audience: "identity",
-      serviceAuth: keys,
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    service = await startTestHttpServer(appRouter, redis, { audience: "identity", serviceAuth: keys });
+    base = service.base;
   });
-  afterAll(async () => {
-    await new Promise((r) => server.close(r));
-    redis.disconnect();
-  });
+  afterAll(() => service.close());
 
   const call = (headers: Record<string, string>) => fetch(`${base}/trpc/whoami`, { headers });
   const replayed = sign("portal", PORTAL_NEW.privateKey, Date.now());

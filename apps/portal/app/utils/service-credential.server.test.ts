@@ -3,7 +3,7 @@
 // bearer token). Then a real service's 400: its Chinese messages reach the page as field errors.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { createLogger, createRedis, publicProcedure, router, startHttpServer } from "@ce/service-kit";
+import { createRedis, publicProcedure, router } from "@ce/service-kit";
 import {
   DEV_SERVICE_AUTH_PRIVATE_KEY,
   DEV_SERVICE_AUTH_PUBLIC_KEY,
@@ -13,6 +13,7 @@ import {
   signServiceAuth,
   verifyServiceAuth,
 } from "@ce/service-kit/service-auth";
+import { startTestHttpServer, type TestHttpServer } from "@ce/service-kit/testing";
 import { TEST_REDIS_URL } from "@ce/testkit";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import superjson from "superjson";
@@ -80,29 +81,17 @@ describe("createApi", () => {
 
 describe("a service's 400 on the page", () => {
   const redis = createRedis(TEST_REDIS_URL, "tportalzod");
-  let server: http.Server;
+  let service: TestHttpServer;
   let url: string;
   const Input = z.object({ name: z.string().max(5), count: z.number().int().max(9), kind: z.enum(["A", "B"]) });
   const FIELDS = ["name", "count", "kind"];
 
   beforeAll(async () => {
     const appRouter = router({ save: publicProcedure.input(Input).mutation(() => ({ ok: true })) });
-    server = await startHttpServer({
-      router: appRouter,
-      port: 0,
-      host: "127.0.0.1",
-      redis,
-      log: createLogger("test", "silent"),
-      readiness: {},
-      audience: "svc",
-      serviceAuth: parseServicePublicKeys(`portal:${DEV_SERVICE_AUTH_PUBLIC_KEY}`),
-    });
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/trpc`;
+    service = await startTestHttpServer(appRouter, redis, { audience: "svc" });
+    url = service.trpcUrl;
   });
-  afterAll(async () => {
-    await new Promise((r) => server.close(r));
-    redis.disconnect();
-  });
+  afterAll(() => service.close());
 
   const client = () =>
     createTRPCClient<never>({
