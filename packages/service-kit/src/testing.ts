@@ -47,6 +47,11 @@ export async function fakeIdentityProducer(naming: Naming) {
   };
 }
 
+/** An event envelope of `type` carrying `data`, as the outbox relay would publish it now (fresh id, no actor). */
+export function testEnvelope<T>(type: string, data: T) {
+  return { id: randomUUID(), type, occurredAt: new Date().toISOString(), actor: null, correlationId: randomUUID(), causationId: null, data };
+}
+
 /** A unit.created / unit.updated envelope with sensible defaults. */
 export function unitEnvelope(
   type: "ce.identity.unit.created.v1" | "ce.identity.unit.updated.v1",
@@ -54,29 +59,21 @@ export function unitEnvelope(
 ) {
   const { superiorPath = null, ...rest } = snapshot;
   const unitId = rest.unitId ?? randomUUID();
-  return {
-    id: randomUUID(),
-    type,
-    occurredAt: new Date().toISOString(),
-    actor: null,
-    correlationId: randomUUID(),
-    causationId: null,
-    data: {
-      unitId,
-      name: "济南市交通运输局",
-      kind: "AUTHORITY",
-      nature: "GOVERNMENT",
-      industry: "G",
-      region: "370100",
-      code: null,
-      superiorId: null,
-      path: unitPath(superiorPath, unitId),
-      status: "APPROVED",
-      trainingLevel: null,
-      version: 1,
-      ...rest,
-    } satisfies UnitSnapshot,
-  };
+  return testEnvelope(type, {
+    unitId,
+    name: "济南市交通运输局",
+    kind: "AUTHORITY",
+    nature: "GOVERNMENT",
+    industry: "G",
+    region: "370100",
+    code: null,
+    superiorId: null,
+    path: unitPath(superiorPath, unitId),
+    status: "APPROVED",
+    trainingLevel: null,
+    version: 1,
+    ...rest,
+  } satisfies UnitSnapshot);
 }
 
 /** Writes a session the way identity does at login and returns its bearer token. */

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eventually } from "@ce/service-kit/testing";
+import { eventually, testEnvelope } from "@ce/service-kit/testing";
 import { describe, expect, it } from "vitest";
 import { bus, busDriver, jinan, professionalEnvelope, qingdao, useHoursWorld } from "./support/world.ts";
 
@@ -22,15 +22,14 @@ describe("identity consumer", () => {
 
   it("rewrites the paths of a moved unit's subtree, its people included", async () => {
     const newPath = `${qingdao.data.path}${bus.data.unitId}/`;
-    const moved = {
-      id: randomUUID(),
-      type: "ce.identity.unit.moved.v1",
-      occurredAt: new Date().toISOString(),
-      actor: null,
-      correlationId: randomUUID(),
-      causationId: null,
-      data: { unitId: bus.data.unitId, oldSuperiorId: jinan.data.unitId, newSuperiorId: qingdao.data.unitId, oldPath: bus.data.path, newPath, version: 2 },
-    };
+    const moved = testEnvelope("ce.identity.unit.moved.v1", {
+      unitId: bus.data.unitId,
+      oldSuperiorId: jinan.data.unitId,
+      newSuperiorId: qingdao.data.unitId,
+      oldPath: bus.data.path,
+      newPath,
+      version: 2,
+    });
     await world.producer.publish(moved);
     await eventually(async () => {
       expect(await world.app.db.unitReplica.findUnique({ where: { id: bus.data.unitId } })).toMatchObject({ path: newPath, superiorId: qingdao.data.unitId });

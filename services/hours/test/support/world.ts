@@ -2,7 +2,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { callerUnit, naming as makeNaming, type Permission, type Principal, type ProfessionalSnapshot, sessionKeys } from "@ce/contracts";
 import { SESSION_TTL_S } from "@ce/service-kit";
-import { cleanupPrefix, eventually, fakeIdentityProducer, signIn, unitEnvelope } from "@ce/service-kit/testing";
+import { cleanupPrefix, eventually, fakeIdentityProducer, signIn, testEnvelope, unitEnvelope } from "@ce/service-kit/testing";
 import { createTestDatabase, dropTestDatabase, TEST_NATS_URL, TEST_REDIS_URL, testTag } from "@ce/testkit";
 import { afterAll, beforeAll, expect } from "vitest";
 import { startHours } from "../../src/app.ts";
@@ -42,34 +42,26 @@ export function professionalEnvelope(
   unit: UnitEnvelope,
   snapshot: Partial<ProfessionalSnapshot> = {},
 ) {
-  return {
-    id: randomUUID(),
-    type,
-    occurredAt: new Date().toISOString(),
-    actor: null,
-    correlationId: randomUUID(),
-    causationId: null,
-    data: {
-      accountId: randomUUID(),
-      name: "张三",
-      idType: "RESIDENT_ID",
-      idNumberMasked: "3701021990****1234",
-      idNumberHash: randomBytes(16).toString("hex"),
-      unitId: unit.data.unitId,
-      unitPath: unit.data.path,
-      departmentId: null,
-      status: "APPROVED",
-      education: null,
-      titleSeries: null,
-      titleLevel: null,
-      qualification: null,
-      major: null,
-      certificateNo: null,
-      registeredAt: new Date().toISOString(),
-      version: 1,
-      ...snapshot,
-    } satisfies ProfessionalSnapshot,
-  };
+  return testEnvelope(type, {
+    accountId: randomUUID(),
+    name: "张三",
+    idType: "RESIDENT_ID",
+    idNumberMasked: "3701021990****1234",
+    idNumberHash: randomBytes(16).toString("hex"),
+    unitId: unit.data.unitId,
+    unitPath: unit.data.path,
+    departmentId: null,
+    status: "APPROVED",
+    education: null,
+    titleSeries: null,
+    titleLevel: null,
+    qualification: null,
+    major: null,
+    certificateNo: null,
+    registeredAt: new Date().toISOString(),
+    version: 1,
+    ...snapshot,
+  } satisfies ProfessionalSnapshot);
 }
 
 export const busDriver = professionalEnvelope("ce.identity.professional.approved.v1", bus, { name: "王师傅" });
