@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+// The rule itself (assessCompliance, pickRule, NATIONAL_RULE), shared by hours and reporting.
+export * from "./compliance-rules.ts";
+
 /** A professional's own yearly compliance (合格 / 不合格), for the last `years` years. */
 export const MyComplianceInput = z.object({ years: z.coerce.number().int().min(1).max(10).default(5) });
 
