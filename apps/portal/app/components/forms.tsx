@@ -1,5 +1,10 @@
-import type { FieldMetadata } from "@conform-to/react";
-import type { ReactNode } from "react";
+import { type DefaultValue, type FieldMetadata, type SubmissionResult, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { useNavigation, useRouteLoaderData } from "@remix-run/react";
+import { type ReactNode, useState } from "react";
+import type { z } from "zod";
+import type { Flash } from "../utils/flash.server.ts";
+import { zhErrorMap } from "../utils/validation.ts";
 
 /** Conform's metadata of one string field of any form (its form schema left at conform's default), for field components shared by forms. */
 export type StringField = FieldMetadata<string | null | undefined>;
@@ -65,4 +70,63 @@ export function FormErrors({ id, errors }: { id?: string; errors?: readonly stri
       ))}
     </div>
   );
+}
+
+/** A form's values as its shared schema reads them (conform needs an object). */
+type FormSchema = z.ZodType<Record<string, unknown>, Record<string, unknown>>;
+
+/**
+ * The one way a page builds a form: conform over the same contracts schema its action parses with
+ * (utils/form-action.server.ts), so the browser checks exactly what the server checks, with the
+ * same Chinese messages (zhErrorMap) and the schema's constraints on the inputs. `lastResult` is
+ * the action's `result`; it is applied once the submission has settled. `validate` is when fields
+ * are first checked ("onBlur" for forms filled field by field, "onSubmit" for the short ones).
+ *
+ * After a successful submit the action redirects back with a flash (redirect-after-post); the form
+ * then starts afresh: its id changes with each new flash, so put `key={form.id}` on the <Form> to
+ * clear inputs that are not conform's (a plain `defaultValue`).
+ */
+export function useSchemaForm<Schema extends FormSchema>(
+  schema: Schema,
+  {
+    id,
+    lastResult,
+    defaultValue,
+    validate = "onBlur",
+  }: {
+    id: string;
+    lastResult: SubmissionResult<string[]> | null | undefined;
+    defaultValue?: DefaultValue<z.input<Schema>>;
+    validate?: "onBlur" | "onSubmit";
+  },
+) {
+  const navigation = useNavigation();
+  return useForm<z.input<Schema>, z.output<Schema>, string[]>({
+    id: `${id}${useSuccessMark()}`,
+    lastResult: navigation.state === "idle" ? lastResult : null,
+    constraint: getZodConstraint(schema),
+    defaultValue,
+    shouldValidate: validate,
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema, error: zhErrorMap }),
+  });
+}
+
+/**
+ * "" until a flash arrives while the page is shown, then "-" and a piece of the newest flash's id:
+ * a mark that changes with each successful submit and stays put through later refusals (whose
+ * reload of the root clears the flash).
+ */
+function useSuccessMark(): string {
+  const flashId = useRouteLoaderData<{ flash?: Flash | null }>("root")?.flash?.id ?? null;
+  const [seen, setSeen] = useState(flashId);
+  if (flashId && flashId !== seen) setSeen(flashId);
+  return seen ? `-${seen.slice(0, 8)}` : "";
+}
+
+/** Every message of an action's reply, fields' and form's alike, for a page whose form has no visible fields (a row's button). */
+export function replyMessages(result: SubmissionResult<string[]> | null | undefined): string[] {
+  const out: string[] = [];
+  for (const messages of Object.values(result?.error ?? {})) for (const m of messages ?? []) if (!out.includes(m)) out.push(m);
+  return out;
 }

@@ -101,15 +101,26 @@ export function toFormErrors(error: unknown, fields: readonly string[], aliases:
  * session; the nearest ErrorBoundary shows its Chinese message.
  */
 export function errorResponse(failure: Exclude<ServiceFailure, { kind: "unauthorized" }>) {
-  const status =
-    failure.kind === "forbidden"
-      ? 403
-      : failure.kind === "notFound"
-        ? 404
-        : failure.kind === "rejected"
-          ? failure.status
-          : failure.kind === "unavailable"
-            ? 503
-            : 500;
-  return data({ message: failure.message }, { status });
+  return data({ message: failure.message }, { status: failureStatus(failure) });
+}
+
+/**
+ * The HTTP status a page answers with for a failed service call: 401 unauthorized, 403, 404,
+ * the rejection's own (400, 409, 412, 413, 422, 429), 503 unavailable, 500 unexpected.
+ */
+export function failureStatus(failure: ServiceFailure): number {
+  switch (failure.kind) {
+    case "unauthorized":
+      return 401;
+    case "forbidden":
+      return 403;
+    case "notFound":
+      return 404;
+    case "rejected":
+      return failure.status;
+    case "unavailable":
+      return 503;
+    case "unexpected":
+      return 500;
+  }
 }
