@@ -15,7 +15,7 @@ const { env } = await import("./app/utils/env.server.ts").catch((err: Error) => 
 const { requestIdFrom } = await import("./app/utils/api.server.ts");
 const csrf = await import("./app/utils/csrf.server.ts");
 const { MAX_BODY_BYTES, formMessages } = await import("./app/utils/form-data.server.ts");
-const { helmetOptions } = await import("./app/utils/headers.server.ts");
+const { cookieForTransport, helmetOptions } = await import("./app/utils/headers.server.ts");
 const { logError, logWarn } = await import("./app/utils/log.server.ts");
 
 const buildDir = fileURLToPath(new URL(`./${portalBuildDir()}/`, import.meta.url));
@@ -76,10 +76,12 @@ function headersOf(req: ExpressRequest): Headers {
 }
 
 /** Writes Remix's response to Express (as @remix-run/express does). */
-async function send(res: ExpressResponse, response: Response) {
+async function send(req: ExpressRequest, res: ExpressResponse, response: Response) {
   res.statusMessage = response.statusText;
   res.status(response.status);
-  for (const [key, value] of response.headers.entries()) res.append(key, value);
+  for (const [key, value] of response.headers.entries()) if (key !== "set-cookie") res.append(key, value);
+  // Every cookie is Secure exactly when this response goes out over HTTPS (headers.server.ts).
+  for (const cookie of response.headers.getSetCookie()) res.append("Set-Cookie", cookieForTransport(cookie, req.secure));
   if (response.body) await writeReadableStreamToWritable(response.body, res);
   else res.end();
 }
@@ -135,9 +137,11 @@ app.all("*", async (req, res, next) => {
       const body = await readBody(req);
       if (!body) return refuse(res, 413, formMessages.bodyTooLarge);
       const presented = req.get(csrf.CSRF_HEADER) ?? csrf.csrfFieldOf(req.get("content-type"), body);
-      if (!csrf.verifyCsrfToken(env.SESSION_SECRET, csrf.cookieValue(req.get("cookie"), csrf.CSRF_COOKIE), presented)) {
-        logWarn("refused a request without a valid CSRF token", { method: req.method, path: req.path });
-        return refuse(res, 403, "页面已过期，请刷新页面后重试");
+      const held = csrf.cookieValue(req.get("cookie"), csrf.CSRF_COOKIE);
+      if (!csrf.verifyCsrfToken(env.SESSION_SECRET, held, presented)) {
+        logWarn("refused a request without a valid CSRF token", { method: req.method, path: req.path, cookie: held !== null });
+        // No cookie at all: the browser refuses this site's cookies, and signing in cannot work either.
+        return refuse(res, 403, held === null ? csrf.NO_COOKIE_MESSAGE : "页面已过期，请刷新页面后重试");
       }
       init.body = body;
     }
@@ -148,7 +152,7 @@ app.all("*", async (req, res, next) => {
       csrfToken: String(res.locals.csrfToken),
     };
     // Always "production": errors reach the browser without their stack, in every environment.
-    await send(res, await handleRequest(new Request(url.href, init), loadContext));
+    await send(req, res, await handleRequest(new Request(url.href, init), loadContext));
   } catch (error) {
     logError("request failed", error, { url: req.originalUrl });
     if (res.headersSent) next(error);

@@ -18,6 +18,8 @@ export const CSRF_FIELD = "_csrf";
 export const CSRF_HEADER = "x-csrf-token";
 /** The cookie holding this browser's token: httpOnly, so a page script never reads it. */
 export const CSRF_COOKIE = "ce_csrf";
+/** The refusal of a form post that carries none of this site's cookies: the browser does not keep them. */
+export const NO_COOKIE_MESSAGE = "浏览器未保存本网站的 Cookie，无法提交或登录：请在浏览器设置中允许本网站使用 Cookie，然后刷新页面重试";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

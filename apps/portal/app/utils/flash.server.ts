@@ -24,7 +24,8 @@ const FLASH_MAX_AGE_S = 60;
 const flashCookie = createCookie("ce_flash", {
   httpOnly: true,
   sameSite: "lax",
-  secure: env.NODE_ENV === "production",
+  // Secure over HTTPS only: server.ts sets or clears the attribute per response (cookieForTransport).
+  secure: false,
   path: "/",
   maxAge: FLASH_MAX_AGE_S,
   secrets: [env.SESSION_SECRET],

@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import helmet from "helmet";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { helmetOptions } from "./headers.server.ts";
+import { cookieForTransport, helmetOptions } from "./headers.server.ts";
 
 // The same wiring as server.ts: a nonce per response, HTTPS-only headers chosen per request.
 let base = "";
@@ -42,5 +42,23 @@ describe("helmetOptions", () => {
     expect(res.headers.get("x-frame-options")).toBe("DENY");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("referrer-policy")).toBe("same-origin");
+  });
+});
+
+describe("cookieForTransport", () => {
+  it.each([
+    ["ce_session=abc; Path=/; HttpOnly; SameSite=Lax", true, "ce_session=abc; Path=/; HttpOnly; SameSite=Lax; Secure"],
+    ["ce_session=abc; Path=/; HttpOnly; SameSite=Lax", false, "ce_session=abc; Path=/; HttpOnly; SameSite=Lax"],
+    ["ce_session=abc; Path=/; HttpOnly; Secure; SameSite=Lax", false, "ce_session=abc; Path=/; HttpOnly; SameSite=Lax"],
+    ["ce_session=abc; Path=/; secure", true, "ce_session=abc; Path=/; Secure"],
+    [
+      "ce_flash=; Max-Age=0; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT",
+      true,
+      "ce_flash=; Max-Age=0; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Secure",
+    ],
+    // A value may hold "secure" inside it (signed cookies are base64): only the attribute counts.
+    ["ce_x=secure.c2VjdXJl; Path=/", false, "ce_x=secure.c2VjdXJl; Path=/"],
+  ])("%s over %s HTTPS → %s", (cookie, https, expected) => {
+    expect(cookieForTransport(cookie, https)).toBe(expected);
   });
 });

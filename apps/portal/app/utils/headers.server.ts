@@ -40,3 +40,17 @@ export function helmetOptions(nonceOf: (res: unknown) => string, https: boolean)
     crossOriginEmbedderPolicy: false,
   };
 }
+
+/**
+ * One rule for every cookie the portal sets (session, flash, CSRF): `Secure` exactly when the
+ * response goes out over HTTPS (`https` as for helmetOptions). A Secure cookie sent over plain HTTP
+ * is dropped by the browser — on a LAN demo or an intranet without TLS, sign-in would then fail
+ * silently — and a cookie over HTTPS must never travel unencrypted later. Returns `setCookie` with
+ * its Secure attribute added or removed; other attributes are kept as they are.
+ */
+export function cookieForTransport(setCookie: string, https: boolean): string {
+  const parts = setCookie.split(";").map((p) => p.trim());
+  const [pair = "", ...attributes] = parts;
+  const kept = attributes.filter((a) => a !== "" && a.toLowerCase() !== "secure");
+  return [pair, ...kept, ...(https ? ["Secure"] : [])].join("; ");
+}

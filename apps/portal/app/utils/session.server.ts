@@ -17,7 +17,8 @@ const storage = createCookieSessionStorage<{ [TOKEN_KEY]: string }>({
     name: "ce_session",
     httpOnly: true,
     sameSite: "lax",
-    secure: env.NODE_ENV === "production",
+    // Secure over HTTPS only: server.ts sets or clears the attribute per response (cookieForTransport).
+    secure: false,
     path: "/",
     secrets: [env.SESSION_SECRET],
   },
