@@ -81,8 +81,11 @@ export interface NewProfessional {
   qualification: string | null;
   major: string | null;
   certificateNo: string | null;
+  /** 工作部门, when one was chosen. */
+  departmentId?: string | null;
 }
 
+/** Stores a professional's profile for an existing account. */
 export async function createProfessional(tx: Tx, input: NewProfessional): Promise<void> {
   await tx.professional.create({ data: input });
 }

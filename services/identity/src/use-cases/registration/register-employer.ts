@@ -1,0 +1,50 @@
+import type { RegisterEmployerInput, RegistrationResult } from "@ce/contracts";
+import type { z } from "zod";
+import { createAdmin } from "../../db/accounts.ts";
+import { recordAudit } from "../../db/audit.ts";
+import { chosenUnit } from "../../db/registration.ts";
+import type { IdentityDeps } from "../../deps.ts";
+import { checkChosenUnit } from "../../domain/registration.ts";
+import { eventMeta } from "../../events/professionals.ts";
+import { createUnit } from "../units/write.ts";
+import { register, type Visitor } from "./register.ts";
+
+/**
+ * 用人单位注册 → Unit PENDING (unit.created) with the applicant's account as its super admin, audit
+ * `unit.register`, in one transaction through register() (rate limit, captcha, the neutral answer
+ * for a registered ID number). Raises DomainError BAD_REQUEST on `superiorId` for a superior that
+ * is not an approved authority (请选择有效的上级主管部门), createUnit's refusals (CONFLICT on `code`
+ * for a registered code).
+ */
+export async function registerEmployer(deps: IdentityDeps, visitor: Visitor, input: z.output<typeof RegisterEmployerInput>): Promise<RegistrationResult> {
+  return register(deps, visitor, input, "用人单位注册", null, async (tx, applicant) => {
+    checkChosenUnit(await chosenUnit(tx, input.superiorId), ["AUTHORITY"], "superiorId", "上级主管部门");
+    const unit = await createUnit(
+      tx,
+      {
+        name: input.unitName,
+        kind: "EMPLOYER",
+        nature: input.nature,
+        industry: input.industry,
+        region: input.region,
+        code: input.code,
+        codeConfirmed: input.codeConfirmed,
+        superiorId: input.superiorId,
+        status: "PENDING",
+        trainingLevel: null,
+      },
+      eventMeta(visitor),
+    );
+    const account = await applicant.createAccount(unit.unitId);
+    await createAdmin(tx, { accountId: account.id, unitId: unit.unitId, isSuper: true });
+    const { name, nature, industry, region, code, superiorId, status } = unit;
+    await recordAudit(tx, applicant.actor(account.id), {
+      action: "unit.register",
+      entityType: "unit",
+      entityId: unit.unitId,
+      unitId: unit.unitId,
+      after: { name, nature, industry, region, code, superiorId, status, adminAccountId: account.id },
+    });
+    return { accountId: account.id, unitId: unit.unitId };
+  });
+}

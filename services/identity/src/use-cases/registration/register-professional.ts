@@ -1,0 +1,47 @@
+import type { RegisterProfessionalInput, RegistrationResult } from "@ce/contracts";
+import type { z } from "zod";
+import { createProfessional } from "../../db/accounts.ts";
+import { recordAudit } from "../../db/audit.ts";
+import { chosenDepartment, chosenUnit } from "../../db/registration.ts";
+import type { IdentityDeps } from "../../deps.ts";
+import { checkChosenDepartment, checkChosenUnit, professionalUnitKinds } from "../../domain/registration.ts";
+import { eventMeta, publishProfessional } from "../../events/professionals.ts";
+import { register, type Visitor } from "./register.ts";
+
+/**
+ * 专业技术人员注册 → Account + Professional PENDING (audit `professional.register`, event
+ * professional.registered) in one transaction, through register() (rate limit, captcha, the
+ * neutral answer for a registered ID number). Raises DomainError BAD_REQUEST on `unitId` for a
+ * unit that is not an approved employer, CE base or authority (请选择有效的所在单位), on
+ * `departmentId` for a 工作部门 not active in that unit.
+ */
+export async function registerProfessional(
+  deps: IdentityDeps,
+  visitor: Visitor,
+  input: z.output<typeof RegisterProfessionalInput>,
+): Promise<RegistrationResult> {
+  return register(deps, visitor, input, "专业技术人员注册", input.unitId, async (tx, applicant) => {
+    checkChosenUnit(await chosenUnit(tx, input.unitId), professionalUnitKinds, "unitId", "所在单位");
+    if (input.departmentId) checkChosenDepartment(await chosenDepartment(tx, input.departmentId), input.unitId);
+    const account = await applicant.createAccount(input.unitId);
+    const profile = {
+      education: input.education,
+      titleSeries: input.titleSeries,
+      titleLevel: input.titleLevel,
+      qualification: input.qualification,
+      major: input.major,
+      certificateNo: input.certificateNo,
+      departmentId: input.departmentId ?? null,
+    };
+    await createProfessional(tx, { accountId: account.id, unitId: input.unitId, status: "PENDING", ...profile });
+    await recordAudit(tx, applicant.actor(account.id), {
+      action: "professional.register",
+      entityType: "professional",
+      entityId: account.id,
+      unitId: input.unitId,
+      after: { name: input.name, status: "PENDING", ...profile },
+    });
+    await publishProfessional(tx, "professionalRegistered", account.id, eventMeta(visitor));
+    return { accountId: account.id, unitId: input.unitId };
+  });
+}

@@ -1,0 +1,119 @@
+import { randomUUID } from "node:crypto";
+import { DomainError, type IdType, type Principal, type RegistrationResult } from "@ce/contracts";
+import { checkCaptcha } from "../../auth/captcha.ts";
+import { hit } from "../../auth/rate-limit.ts";
+import { createAccount } from "../../db/accounts.ts";
+import { type AuditActor, auditActor } from "../../db/audit.ts";
+import type { Tx } from "../../db/client.ts";
+import { type AccountOwner, accountOwner } from "../../db/registration.ts";
+import type { IdentityDeps } from "../../deps.ts";
+import { validateIdNumber } from "../../domain/id-number.ts";
+import { withinLimit } from "../../domain/lockout.ts";
+import { registrationLimit } from "../../domain/registration.ts";
+import { sendInBackground } from "../../mail/mailer.ts";
+import { hashPassword } from "../../security/passwords.ts";
+
+/** Who registers: anyone (principal null unless signed in), from an address that is rate-limited. */
+export interface Visitor {
+  principal: Principal | null;
+  requestId: string;
+  clientIp: string | null;
+}
+
+/** The fields both registration forms share: the applicant's own account and the captcha. */
+export interface ApplicantForm {
+  idType: IdType;
+  idNumber: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  password: string;
+  captchaId: string;
+  captchaAnswer: string;
+}
+
+/** What a registration's writes get from register(): the applicant's account and audit actor. */
+export interface Applicant {
+  /** Creates the applicant's account in `unitId`; AlreadyRegistered (handled by register) when the ID number has one. */
+  createAccount(unitId: string): Promise<{ id: string }>;
+  /** The audit actor: the caller if signed in, else the new account under the applicant's name. */
+  actor(accountId: string): AuditActor;
+}
+
+// One mail per owner and hour however often the number is tried.
+const OWNER_NOTICE_S = 3600;
+
+/** Raised inside a registration transaction to roll it back when the ID number is taken. */
+class AlreadyRegistered extends Error {
+  constructor(readonly owner: AccountOwner) {
+    super("already registered");
+  }
+}
+
+/**
+ * Runs a self-registration (专业技术人员注册, 用人单位注册; `what` names it in the owner's mail):
+ * the address's rate limit first (a flood spends no captcha; TOO_MANY_REQUESTS), the single-use
+ * captcha, the ID number (domain validateIdNumber), then `write` in one transaction, then the
+ * outbox nudge. When the ID number is already registered — found by the account check, which
+ * `write` reaches only after every other field of the form, or by the unique index in a concurrent
+ * registration — nothing is written, the owner is told through their own e-mail address, and the
+ * caller gets a receipt like any other (ids that name nothing; `unitId` when the form chose one),
+ * so registration is no oracle for "is this ID number registered" (docs/decisions/011).
+ */
+export async function register(
+  deps: IdentityDeps,
+  visitor: Visitor,
+  form: ApplicantForm,
+  what: string,
+  unitId: string | null,
+  write: (tx: Tx, applicant: Applicant) => Promise<RegistrationResult>,
+): Promise<RegistrationResult> {
+  if (!withinLimit(await hit(deps.redis, `register-rate:${visitor.clientIp ?? "unknown"}`, registrationLimit.windowS), registrationLimit)) {
+    throw new DomainError("TOO_MANY_REQUESTS", "注册过于频繁，请稍后再试");
+  }
+  await checkCaptcha(deps.redis, form.captchaId, form.captchaAnswer);
+  const idNumber = validateIdNumber(form.idType, form.idNumber);
+  const passwordHash = await hashPassword(form.password);
+  const idNumberHash = deps.pii.blindIndex(form.idType, idNumber);
+  const actor = auditActor(visitor);
+  const result = await deps.db
+    .$transaction((tx) =>
+      write(tx, {
+        async createAccount(accountUnitId) {
+          const owner = await accountOwner(tx, form.idType, idNumberHash);
+          if (owner) throw new AlreadyRegistered(owner);
+          const { name, phone, email } = form;
+          return createAccount(tx, deps.pii, { idType: form.idType, idNumber, name, phone, email, passwordHash, unitId: accountUnitId });
+        },
+        actor: (accountId) => ({ ...actor, accountId: actor.accountId ?? accountId, name: actor.name ?? form.name }),
+      }),
+    )
+    .catch(async (e: unknown): Promise<RegistrationResult> => {
+      let owner = e instanceof AlreadyRegistered ? e.owner : null;
+      if (!owner && e instanceof DomainError && e.kind === "CONFLICT" && e.field === "idNumber") owner = await accountOwner(deps.db, form.idType, idNumberHash);
+      if (!owner) throw e;
+      await noticeOwner(deps, owner, what);
+      return { accountId: randomUUID(), unitId: unitId ?? randomUUID() };
+    });
+  deps.nudgeOutbox();
+  return result;
+}
+
+async function noticeOwner(deps: IdentityDeps, owner: AccountOwner, what: string): Promise<void> {
+  deps.log.info({ accountId: owner.id, what }, "registration with a registered ID number: owner notified, nothing written");
+  if (!owner.email) return;
+  if ((await deps.redis.set(`register-notice:${owner.id}`, "1", "EX", OWNER_NOTICE_S, "NX")) !== "OK") return;
+  sendInBackground(
+    deps.mailer,
+    {
+      to: owner.email,
+      subject: "注册提醒 - 专业技术人员继续教育公共服务平台",
+      body: `${owner.name}，您好：
+
+有人使用您的证件号在本平台提交了${what}申请。您的证件号已注册，该申请未被受理，您的账户没有任何变化。
+如果是您本人，请直接登录；忘记密码可使用登录页的“忘记登录密码”。如果不是您本人，请忽略本邮件。`,
+      link: null,
+    },
+    deps.log,
+  );
+}
