@@ -55,12 +55,11 @@ export function CodeSelect({
   );
 }
 
+/** The fields of NewAccountFields, in its order (their names in both registration schemas). */
+export const NEW_ACCOUNT_FIELDS = ["idType", "idNumber", "name", "phone", "email", "password", "confirmPassword"] as const;
+
 /** 证件类型, 证件号, 姓名, 手机号, 电子邮箱, 密码, 确认密码: the account part of both forms. */
-export function NewAccountFields({
-  fields,
-}: {
-  fields: Record<"idType" | "idNumber" | "name" | "phone" | "email" | "password" | "confirmPassword", StringField>;
-}) {
+export function NewAccountFields({ fields }: { fields: Record<(typeof NEW_ACCOUNT_FIELDS)[number], StringField> }) {
   const { key, ...idTypeProps } = getSelectProps(fields.idType);
   return (
     <>

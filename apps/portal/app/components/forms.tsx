@@ -60,6 +60,22 @@ export const inputClass = `w-full ${inputBase}`;
 export const buttonClass =
   "inline-flex items-center justify-center rounded bg-blue-700 px-5 py-2 text-sm font-medium text-white hover:bg-blue-800 focus:outline-none focus:ring-2 focus:ring-blue-600/40 disabled:opacity-60";
 
+/**
+ * A form's submit button under its fields (lined up with the inputs of `Field` rows), disabled
+ * while the form is being sent; `children` go beside it (返回, 取消).
+ */
+export function SubmitRow({ label, wide = false, children }: { label: string; wide?: boolean; children?: ReactNode }) {
+  const navigation = useNavigation();
+  return (
+    <div className={`pl-[7.75rem] ${children ? "flex items-center gap-3" : ""}`}>
+      <button type="submit" className={`${buttonClass} ${wide ? "w-full" : ""}`} disabled={navigation.state === "submitting"}>
+        {label}
+      </button>
+      {children}
+    </div>
+  );
+}
+
 /** Errors about the whole form (e.g. 证件号或密码错误), shown above its button. */
 export function FormErrors({ id, errors }: { id?: string; errors?: readonly string[] | null }) {
   if (!errors || errors.length === 0) return null;
