@@ -1,11 +1,10 @@
 import { industryName, ListSubordinatesInput, UnitNature, type UnitRow, unitNatureLabels } from "@ce/contracts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { type Column, DataTable } from "../components/DataTable.tsx";
-import { Form } from "../components/Form.tsx";
-import { buttonClass, inputBase } from "../components/forms.tsx";
-import { Pager } from "../components/Pager.tsx";
+import type { Column } from "../components/DataTable.tsx";
+import { PagedTable } from "../components/PagedTable.tsx";
+import { SearchBar, SelectFilter, TextFilter } from "../components/SearchBar.tsx";
 import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
@@ -23,8 +22,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-const columns = (offset: number): Column<UnitRow>[] => [
-  { header: "序号", cell: (_, i) => offset + i + 1, className: "w-16 text-center" },
+const natures = UnitNature.options.map((code) => ({ code, name: unitNatureLabels[code] }));
+
+const columns: Column<UnitRow>[] = [
   { header: "单位名称", cell: (u) => u.name },
   { header: "单位性质", cell: (u) => unitNatureLabels[u.nature], className: "text-center" },
   { header: "所属行业", cell: (u) => (u.industry ? (industryName(u.industry) ?? u.industry) : "") },
@@ -47,33 +47,14 @@ const columns = (offset: number): Column<UnitRow>[] => [
 
 export default function SubordinatesPage() {
   const { trail, filters, result } = useLoaderData<typeof loader>();
-  const { search } = useLocation();
   return (
     <div>
       <Breadcrumbs trail={trail} />
-      {/* key: a back/forward navigation refills the fields from the URL */}
-      <Form method="get" key={search} className="mb-4 flex flex-wrap items-center gap-3 text-sm" role="search">
-        <label htmlFor="filter-name" className="text-gray-700">
-          单位名称:
-        </label>
-        <input id="filter-name" name="name" defaultValue={filters.name} maxLength={100} className={`${inputBase} w-56`} />
-        <label htmlFor="filter-nature" className="text-gray-700">
-          单位性质:
-        </label>
-        <select id="filter-nature" name="nature" defaultValue={filters.nature} className={`${inputBase} w-36`}>
-          <option value="">全部</option>
-          {UnitNature.options.map((n) => (
-            <option key={n} value={n}>
-              {unitNatureLabels[n]}
-            </option>
-          ))}
-        </select>
-        <button type="submit" className={buttonClass}>
-          查询
-        </button>
-      </Form>
-      <DataTable caption="下级单位" columns={columns((result.page - 1) * result.pageSize)} rows={result.items} rowKey={(u) => u.id} />
-      <Pager page={result.page} pageSize={result.pageSize} total={result.total} query={search} />
+      <SearchBar>
+        <TextFilter label="单位名称" name="name" value={filters.name} maxLength={100} width="w-56" />
+        <SelectFilter label="单位性质" name="nature" value={filters.nature} options={natures} width="w-36" />
+      </SearchBar>
+      <PagedTable caption="下级单位" numbered columns={columns} result={result} rowKey={(u) => u.id} />
     </div>
   );
 }

@@ -1,11 +1,10 @@
 import { industries, industryName, ListTrainingBasesInput, TrainingLevel, trainingLevelLabels, type UnitRow } from "@ce/contracts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { type Column, DataTable } from "../components/DataTable.tsx";
-import { Form } from "../components/Form.tsx";
-import { buttonClass, inputBase } from "../components/forms.tsx";
-import { Pager } from "../components/Pager.tsx";
+import type { Column } from "../components/DataTable.tsx";
+import { PagedTable } from "../components/PagedTable.tsx";
+import { SearchBar, SelectFilter, TextFilter } from "../components/SearchBar.tsx";
 import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
@@ -25,8 +24,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-const columns = (offset: number): Column<UnitRow>[] => [
-  { header: "序号", cell: (_, i) => offset + i + 1, className: "w-16 text-center" },
+const levels = TrainingLevel.options.map((code) => ({ code, name: trainingLevelLabels[code] }));
+
+const columns: Column<UnitRow>[] = [
   { header: "继续教育基地名称", cell: (u) => u.name },
   { header: "机构代码", cell: (u) => u.code ?? "", className: "font-mono" },
   { header: "所属行业", cell: (u) => (u.industry ? (industryName(u.industry) ?? u.industry) : "") },
@@ -49,43 +49,15 @@ const columns = (offset: number): Column<UnitRow>[] => [
 
 export default function TrainingBasesPage() {
   const { trail, filters, result } = useLoaderData<typeof loader>();
-  const { search } = useLocation();
   return (
     <div>
       <Breadcrumbs trail={trail} />
-      <Form method="get" key={search} className="mb-4 flex flex-wrap items-center gap-3 text-sm" role="search">
-        <label htmlFor="filter-name" className="text-gray-700">
-          继续教育基地名称:
-        </label>
-        <input id="filter-name" name="name" defaultValue={filters.name} maxLength={100} className={`${inputBase} w-52`} />
-        <label htmlFor="filter-industry" className="text-gray-700">
-          所属行业:
-        </label>
-        <select id="filter-industry" name="industry" defaultValue={filters.industry} className={`${inputBase} w-48`}>
-          <option value="">全部</option>
-          {industries.map((i) => (
-            <option key={i.code} value={i.code}>
-              {i.name}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="filter-level" className="text-gray-700">
-          继续教育基地级别:
-        </label>
-        <select id="filter-level" name="trainingLevel" defaultValue={filters.trainingLevel} className={`${inputBase} w-32`}>
-          <option value="">全部</option>
-          {TrainingLevel.options.map((l) => (
-            <option key={l} value={l}>
-              {trainingLevelLabels[l]}
-            </option>
-          ))}
-        </select>
-        <button type="submit" className={buttonClass}>
-          查询
-        </button>
-      </Form>
-      <DataTable caption="继续教育基地" columns={columns((result.page - 1) * result.pageSize)} rows={result.items} rowKey={(u) => u.id} />
-      <Pager page={result.page} pageSize={result.pageSize} total={result.total} query={search} />
+      <SearchBar>
+        <TextFilter label="继续教育基地名称" name="name" value={filters.name} maxLength={100} width="w-52" />
+        <SelectFilter label="所属行业" name="industry" value={filters.industry} options={industries} width="w-48" />
+        <SelectFilter label="继续教育基地级别" name="trainingLevel" value={filters.trainingLevel} options={levels} width="w-32" />
+      </SearchBar>
+      <PagedTable caption="继续教育基地" numbered columns={columns} result={result} rowKey={(u) => u.id} />
     </div>
   );
 }

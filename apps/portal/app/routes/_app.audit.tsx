@@ -1,11 +1,11 @@
 import { type AuditRow, auditActionLabels, auditChanges, auditFieldLabels, formatDateTime, ListAuditInput } from "@ce/contracts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useLocation } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { type Column, DataTable } from "../components/DataTable.tsx";
-import { Form } from "../components/Form.tsx";
-import { buttonClass, inputBase } from "../components/forms.tsx";
-import { Pager } from "../components/Pager.tsx";
+import type { Column } from "../components/DataTable.tsx";
+import { inputBase } from "../components/forms.tsx";
+import { PagedTable } from "../components/PagedTable.tsx";
+import { SearchBar, SelectFilter, TextFilter } from "../components/SearchBar.tsx";
 import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
@@ -38,6 +38,8 @@ const changeList = (changes: Row["changes"], side: "from" | "to") => (
   </ul>
 );
 
+const actions = Object.entries(auditActionLabels).map(([code, name]) => ({ code, name }));
+
 const columns: Column<Row>[] = [
   { header: "时间", cell: (r) => r.timeText, className: "whitespace-nowrap" },
   { header: "操作人", cell: (r) => r.actorName ?? "系统", className: "whitespace-nowrap" },
@@ -49,38 +51,20 @@ const columns: Column<Row>[] = [
 
 export default function AuditPage() {
   const { trail, filters, result } = useLoaderData<typeof loader>();
-  const { search } = useLocation();
   return (
     <div>
       <Breadcrumbs trail={trail} />
-      <Form method="get" key={search} className="mb-4 flex flex-wrap items-center gap-3 text-sm" role="search">
-        <label htmlFor="filter-actor" className="text-gray-700">
-          操作人:
-        </label>
-        <input id="filter-actor" name="actor" defaultValue={filters.actor} maxLength={50} className={`${inputBase} w-36`} />
-        <label htmlFor="filter-action" className="text-gray-700">
-          操作类型:
-        </label>
-        <select id="filter-action" name="action" defaultValue={filters.action} className={`${inputBase} w-44`}>
-          <option value="">全部</option>
-          {Object.entries(auditActionLabels).map(([code, label]) => (
-            <option key={code} value={code}>
-              {label}
-            </option>
-          ))}
-        </select>
+      <SearchBar>
+        <TextFilter label="操作人" name="actor" value={filters.actor} maxLength={50} width="w-36" />
+        <SelectFilter label="操作类型" name="action" value={filters.action} options={actions} width="w-44" />
         <label htmlFor="filter-from" className="text-gray-700">
           日期:
         </label>
         <input id="filter-from" type="date" name="from" defaultValue={filters.from} className={inputBase} aria-label="开始日期" />
         <span>至</span>
         <input id="filter-to" type="date" name="to" defaultValue={filters.to} className={inputBase} aria-label="结束日期" />
-        <button type="submit" className={buttonClass}>
-          查询
-        </button>
-      </Form>
-      <DataTable caption="操作日志" columns={columns} rows={result.items} rowKey={(r) => r.id} />
-      <Pager page={result.page} pageSize={result.pageSize} total={result.total} query={search} />
+      </SearchBar>
+      <PagedTable caption="操作日志" columns={columns} result={result} rowKey={(r) => r.id} />
     </div>
   );
 }

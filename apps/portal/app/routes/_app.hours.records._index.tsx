@@ -1,10 +1,9 @@
 import { ListRecordsInput, type RecordsTab } from "@ce/contracts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { DataTable } from "../components/DataTable.tsx";
 import { detailColumn, recordColumns } from "../components/hours/RecordColumns.tsx";
-import { Pager } from "../components/Pager.tsx";
+import { PagedTable } from "../components/PagedTable.tsx";
 import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
@@ -26,7 +25,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function RecordsPage() {
   const { trail, tab, result } = useLoaderData<typeof loader>();
-  const { search } = useLocation();
   return (
     <div>
       <Breadcrumbs trail={trail} />
@@ -52,13 +50,7 @@ export default function RecordsPage() {
           </a>
         </span>
       </div>
-      <DataTable
-        caption="学时申报记录"
-        columns={[...recordColumns((result.page - 1) * result.pageSize), detailColumn]}
-        rows={result.items}
-        rowKey={(r) => r.id}
-      />
-      <Pager page={result.page} pageSize={result.pageSize} total={result.total} query={search} />
+      <PagedTable caption="学时申报记录" columns={[...recordColumns((result.page - 1) * result.pageSize), detailColumn]} result={result} rowKey={(r) => r.id} />
     </div>
   );
 }

@@ -1,0 +1,40 @@
+import { useLocation } from "@remix-run/react";
+import { type Column, DataTable } from "./DataTable.tsx";
+import { Pager } from "./Pager.tsx";
+
+/** One page of a list as the services answer it. */
+export interface PageOf<Row> {
+  items: readonly Row[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+/**
+ * A list page's table and the pager under it. With `numbered`, a 序号 column first counts on from
+ * the rows of the pages before (page 2 of 20 starts at 21). The pager's links keep the page's
+ * filters (its query string).
+ */
+export function PagedTable<Row>({
+  caption,
+  columns,
+  result,
+  rowKey,
+  numbered = false,
+}: {
+  caption: string;
+  columns: readonly Column<Row>[];
+  result: PageOf<Row>;
+  rowKey: (row: Row) => string;
+  numbered?: boolean;
+}) {
+  const { search } = useLocation();
+  const offset = (result.page - 1) * result.pageSize;
+  const all: readonly Column<Row>[] = numbered ? [{ header: "序号", cell: (_, i) => offset + i + 1, className: "w-16 text-center" }, ...columns] : columns;
+  return (
+    <>
+      <DataTable caption={caption} columns={all} rows={result.items} rowKey={rowKey} />
+      <Pager page={result.page} pageSize={result.pageSize} total={result.total} query={search} />
+    </>
+  );
+}
