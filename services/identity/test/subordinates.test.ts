@@ -1,3 +1,4 @@
+import { generateCreditCode } from "@ce/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
 
@@ -58,6 +59,24 @@ describe("删除下级单位", () => {
     expect(event?.payload).toMatchObject({ data: { unitId: t.fixture.units.qdPort.id, status: "DISABLED", version: 2 } });
     expect((await failure(units("qd").detail.query({ unitId: t.fixture.units.qdPort.id }))).code).toBe("NOT_FOUND");
     expect(session.token).toBeTruthy();
+  });
+});
+
+describe("删除下级单位 with a pending request", () => {
+  it("refuses while the unit's change request waits, then deletes it, audits it and signs its admins out", async () => {
+    const unitId = t.fixture.units.jnMetro.id;
+    const admin = await t.fixture.newAdmin("jnMetro", { isSuper: true });
+    const session = await t.login(admin);
+    const own = t.client({ token: session.token }).unitProfile;
+    await own.requestCodeChange.mutate({ code: generateCreditCode("370103", "37004321", "91") });
+    expect((await failure(units("jn").delete.mutate({ unitId }))).message).toBe("该单位还有待审核的申请，请处理后再删除");
+    await own.withdraw.mutate({ requestId: (await own.get.query()).pending?.id ?? "" });
+    await units("jn").delete.mutate({ unitId });
+    expect((await failure(own.get.query())).code).toBe("UNAUTHORIZED");
+    const audit = await t.app.db.auditLog.findFirstOrThrow({ where: { entityId: unitId, action: "unit.delete" } });
+    expect(audit).toMatchObject({ actorId: t.fixture.logins.jn.accountId, unitId: t.fixture.units.jn.id });
+    expect(audit.before).toEqual({ name: "济南轨道交通集团有限公司", status: "APPROVED" });
+    expect(audit.after).toEqual({ name: "济南轨道交通集团有限公司", status: "DISABLED" });
   });
 });
 

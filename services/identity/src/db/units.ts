@@ -103,29 +103,21 @@ export function subordinatesWhere(scope: { scopePath: string; unitId: string }, 
   return Prisma.join(conditions, " AND ");
 }
 
-export async function listSubordinates(db: Db, scope: { scopePath: string; unitId: string }, input: ListSubordinatesInput): Promise<Page<UnitRow>> {
-  const where = subordinatesWhere(scope, input);
-  const { items: rows, ...served } = await paginate(
-    input,
-    async () => (await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${table} u WHERE ${where}`)[0]?.total ?? 0,
-    ({ limit, offset }) =>
-      db.$queryRaw<Record<string, unknown>[]>`
-      SELECT u.id::text AS id, u.name, u.kind, u.nature, u.industry, u.code, u.superior_id::text AS "superiorId",
-             s.name AS "superiorName", u.status, u.training_level AS "trainingLevel"
-      FROM ${table} u LEFT JOIN ${table} s ON s.id = u.superior_id
-      WHERE ${where}
-      ORDER BY u.depth, u.name, u.id
-      LIMIT ${limit} OFFSET ${offset}`,
-  );
-  return { ...served, items: rows.map((r) => UnitRow.parse(r)) };
+/** 管理下级单位's page: the approved units of the caller's subtree, shallowest first, then by name. */
+export function subordinatePage(db: Db, scope: { scopePath: string; unitId: string }, input: ListSubordinatesInput): Promise<Page<UnitRow>> {
+  return unitRowPage(db, subordinatesWhere(scope, input), Prisma.sql`u.depth, u.name, u.id`, input);
 }
 
 /** 管理继续教育基地: approved CE bases in the caller's subtree, by name, 所属行业 and 施教级别. */
-export async function listTrainingBases(db: Db, scope: { scopePath: string; unitId: string }, input: ListTrainingBasesInput): Promise<Page<UnitRow>> {
+export function trainingBasePage(db: Db, scope: { scopePath: string; unitId: string }, input: ListTrainingBasesInput): Promise<Page<UnitRow>> {
   const conditions = [subordinatesWhere(scope, input), Prisma.sql`u.kind = 'TRAINING_BASE'`];
   if (input.industry) conditions.push(Prisma.sql`u.industry = ${input.industry}`);
   if (input.trainingLevel) conditions.push(Prisma.sql`u.training_level = ${input.trainingLevel}`);
-  const where = Prisma.join(conditions, " AND ");
+  return unitRowPage(db, Prisma.join(conditions, " AND "), Prisma.sql`u.name, u.id`, input);
+}
+
+/** One page of units (alias `u`) matching `where`, as list rows with their superior's name. */
+async function unitRowPage(db: Db, where: Prisma.Sql, orderBy: Prisma.Sql, input: { page: number; pageSize: number }): Promise<Page<UnitRow>> {
   const { items: rows, ...served } = await paginate(
     input,
     async () => (await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${table} u WHERE ${where}`)[0]?.total ?? 0,
@@ -135,7 +127,7 @@ export async function listTrainingBases(db: Db, scope: { scopePath: string; unit
              s.name AS "superiorName", u.status, u.training_level AS "trainingLevel"
       FROM ${table} u LEFT JOIN ${table} s ON s.id = u.superior_id
       WHERE ${where}
-      ORDER BY u.name, u.id
+      ORDER BY ${orderBy}
       LIMIT ${limit} OFFSET ${offset}`,
   );
   return { ...served, items: rows.map((r) => UnitRow.parse(r)) };

@@ -1,6 +1,6 @@
 import { DomainError, generateCreditCode, unitDepth } from "@ce/contracts";
 import { describe, expect, it } from "vitest";
-import { applyUnitPatch, type NewUnit, normalizeUnitCode, placeUnit } from "./units.ts";
+import { applyUnitPatch, checkDeletable, checkSubordinate, type NewUnit, normalizeUnitCode, placeUnit } from "./units.ts";
 
 const province = { id: "00000000-0000-4000-8000-000000000001", kind: "AUTHORITY", path: "/00000000-0000-4000-8000-000000000001/" };
 const base: NewUnit = {
@@ -58,5 +58,33 @@ describe("placing a unit in the hierarchy", () => {
     const renamed = applyUnitPatch(unit, { name: "济南市交通运输局（新）" });
     expect(renamed).toMatchObject({ name: "济南市交通运输局（新）", version: 2, path: unit.path });
     expect(applyUnitPatch(renamed, { status: "DISABLED" }).version).toBe(3);
+  });
+});
+
+describe("管理下级单位 rules", () => {
+  const below = { path: `${province.path}${id}/`, status: "APPROVED" };
+  it.each([
+    ["an approved unit below the caller", below, true],
+    ["a unit under review below the caller", { ...below, status: "PENDING" }, true],
+    ["a deleted unit below the caller", { ...below, status: "DISABLED" }, false],
+    ["the caller's own unit", { path: province.path, status: "APPROVED" }, false],
+    ["a unit of another subtree", { path: "/00000000-0000-4000-8000-000000000009/", status: "APPROVED" }, false],
+    ["no unit at all", null, false],
+  ])("acts on %s: %s", (_, unit, allowed) => {
+    const check = () => checkSubordinate(province.path, unit);
+    if (allowed) expect(check).not.toThrow();
+    else expect(check).toThrow(new DomainError("NOT_FOUND", "下级单位不存在", "unitId"));
+  });
+
+  it.each([
+    [{ subordinates: 1, people: 1, pendingRequests: 1 }, "该单位还有下级单位，请先处理其下级单位"],
+    [{ subordinates: 0, people: 2, pendingRequests: 1 }, "该单位还有专业技术人员（含待审核），不能删除"],
+    [{ subordinates: 0, people: 0, pendingRequests: 1 }, "该单位还有待审核的申请，请处理后再删除"],
+  ])("refuses to delete a unit with %o", (dependents, message) => {
+    expect(() => checkDeletable(dependents)).toThrow(new DomainError("CONFLICT", message));
+  });
+
+  it("deletes a unit on which nothing hangs", () => {
+    expect(() => checkDeletable({ subordinates: 0, people: 0, pendingRequests: 0 })).not.toThrow();
   });
 });

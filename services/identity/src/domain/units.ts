@@ -1,5 +1,6 @@
 import {
   DomainError,
+  isSubordinateOf,
   parseUnitCode,
   type TrainingLevel,
   type UnitKind,
@@ -114,4 +115,28 @@ function checkTrainingLevel(kind: UnitKind, level: TrainingLevel | null): Traini
   if (kind === "TRAINING_BASE" && level === null) throw new DomainError("BAD_REQUEST", "请选择施教级别", "trainingLevel");
   if (kind !== "TRAINING_BASE" && level !== null) throw new DomainError("BAD_REQUEST", "只有继续教育基地有施教级别", "trainingLevel");
   return level;
+}
+
+/**
+ * 管理下级单位 acts only on a unit strictly below the caller's (`scopePath`) that is not deleted;
+ * anything else, absent units included, is refused alike with DomainError NOT_FOUND on `unitId`
+ * (下级单位不存在), so another unit's existence is not revealed.
+ */
+export function checkSubordinate<U extends { path: string; status: string }>(scopePath: string, unit: U | null): asserts unit is U {
+  if (!unit || !isSubordinateOf(scopePath, unit.path) || unit.status === "DISABLED")
+    throw new DomainError("NOT_FOUND", unitMessages.subordinateNotFound, "unitId");
+}
+
+/** What still hangs on a unit: its not-deleted subordinates, its professionals (any status), pending change requests it filed or must approve. */
+export interface UnitDependents {
+  subordinates: number;
+  people: number;
+  pendingRequests: number;
+}
+
+/** 删除 of a subordinate unit: only when nothing hangs on it, refused with DomainError CONFLICT naming the first thing that does. */
+export function checkDeletable(dependents: UnitDependents): void {
+  if (dependents.subordinates > 0) throw new DomainError("CONFLICT", unitMessages.hasSubordinates);
+  if (dependents.people > 0) throw new DomainError("CONFLICT", unitMessages.hasPeople);
+  if (dependents.pendingRequests > 0) throw new DomainError("CONFLICT", unitMessages.hasRequests);
 }

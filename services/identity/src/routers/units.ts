@@ -1,9 +1,7 @@
 import {
-  DomainError,
   ListSubordinatesInput,
   ListTrainingBasesInput,
   NoContent,
-  type Principal,
   pageOf,
   RemoveSubordinateAdminInput,
   SubordinateAdminRow,
@@ -13,18 +11,10 @@ import {
 } from "@ce/contracts";
 import { anyPermissionProcedure, permittedProcedure, router } from "@ce/service-kit";
 import { z } from "zod";
-import { revokeSessions } from "../auth/sessions.ts";
-import { auditActor } from "../db/audit.ts";
-import { deleteSubordinate, removeSubordinateAdmin, subordinateAdmins, subordinateDetail } from "../db/subordinates.ts";
-import { listSubordinates, listTrainingBases } from "../db/units.ts";
 import type { IdentityDeps } from "../deps.ts";
-import { eventMeta } from "../events/professionals.ts";
-
-function scopeOf(principal: Principal) {
-  const { scopePath, unitId } = principal;
-  if (!scopePath || !unitId) throw new DomainError("FORBIDDEN", "当前账户没有可管理的下级单位");
-  return { scopePath, unitId };
-}
+import { deleteSubordinate } from "../use-cases/units/delete.ts";
+import { listSubordinates, listTrainingBases, subordinateAdmins, subordinateDetail } from "../use-cases/units/list.ts";
+import { removeSubordinateAdmin } from "../use-cases/units/remove-admin.ts";
 
 // 管理下级单位 opens with either module; its 详细 and 管理员信息 pages too.
 const viewSubordinates = anyPermissionProcedure("subordinate.view", "subordinate.manage");
@@ -36,35 +26,26 @@ export function unitsRouter(deps: IdentityDeps) {
     listSubordinates: permittedProcedure("subordinate.view")
       .input(ListSubordinatesInput)
       .output(pageOf(UnitRow))
-      .query(({ input, ctx }) => listSubordinates(deps.db, scopeOf(ctx.principal), input)),
+      .query(({ input, ctx }) => listSubordinates(deps, ctx, input)),
     detail: viewSubordinates
       .input(SubordinateTarget)
       .output(UnitDetail)
-      .query(({ input, ctx }) => subordinateDetail(deps.db, scopeOf(ctx.principal).scopePath, input.unitId)),
+      .query(({ input, ctx }) => subordinateDetail(deps, ctx, input)),
     admins: viewSubordinates
       .input(SubordinateTarget)
       .output(z.array(SubordinateAdminRow))
-      .query(({ input, ctx }) => subordinateAdmins(deps.db, scopeOf(ctx.principal).scopePath, input.unitId)),
+      .query(({ input, ctx }) => subordinateAdmins(deps, ctx, input)),
     removeAdmin: manage
       .input(RemoveSubordinateAdminInput)
       .output(NoContent)
-      .mutation(async ({ input, ctx }) => {
-        const { scopePath } = scopeOf(ctx.principal);
-        const { accountId } = await deps.db.$transaction((tx) => removeSubordinateAdmin(tx, auditActor(ctx), scopePath, input.unitId, input.adminId));
-        await revokeSessions(deps.redis, accountId);
-      }),
+      .mutation(({ input, ctx }) => removeSubordinateAdmin(deps, ctx, input)),
     delete: manage
       .input(SubordinateTarget)
       .output(NoContent)
-      .mutation(async ({ input, ctx }) => {
-        const { scopePath } = scopeOf(ctx.principal);
-        const { accountIds } = await deps.db.$transaction((tx) => deleteSubordinate(tx, auditActor(ctx), scopePath, input.unitId, eventMeta(ctx)));
-        deps.nudgeOutbox();
-        for (const id of accountIds) await revokeSessions(deps.redis, id);
-      }),
+      .mutation(({ input, ctx }) => deleteSubordinate(deps, ctx, input)),
     trainingBases: permittedProcedure("trainingBase.manage")
       .input(ListTrainingBasesInput)
       .output(pageOf(UnitRow))
-      .query(({ input, ctx }) => listTrainingBases(deps.db, scopeOf(ctx.principal), input)),
+      .query(({ input, ctx }) => listTrainingBases(deps, ctx, input)),
   });
 }

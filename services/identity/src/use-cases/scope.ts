@@ -1,5 +1,6 @@
 import { DomainError, type Principal } from "@ce/contracts";
 import type { ReviewScope } from "../db/reviews.ts";
+import { unitMessages } from "../domain/units.ts";
 
 /** Who calls a use case: the signed-in principal and the request id that ties audit rows, events and logs together. */
 export interface Caller {
@@ -22,6 +23,18 @@ export function ownUnit(principal: Principal): string {
  * Raises DomainError FORBIDDEN (当前账户没有可审核的单位) for a caller without unit scope.
  */
 export function reviewScope(principal: Principal): ReviewScope {
-  if (!principal.scopePath || !principal.unitId) throw new DomainError("FORBIDDEN", "当前账户没有可审核的单位");
+  return subtreeOf(principal, "当前账户没有可审核的单位");
+}
+
+/**
+ * The caller's unit subtree that 管理下级单位 and 管理继续教育基地 work in. Raises DomainError
+ * FORBIDDEN (当前账户没有可管理的下级单位) for a caller without unit scope.
+ */
+export function subordinateScope(principal: Principal): ReviewScope {
+  return subtreeOf(principal, unitMessages.noSubordinateScope);
+}
+
+function subtreeOf(principal: Principal, refusal: string): ReviewScope {
+  if (!principal.scopePath || !principal.unitId) throw new DomainError("FORBIDDEN", refusal);
   return { scopePath: principal.scopePath, unitId: principal.unitId };
 }
