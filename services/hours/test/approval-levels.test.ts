@@ -43,7 +43,7 @@ describe("an upper level starts from the current 认定学时", () => {
   it("申报 4, 济南市 approves 2 with a reason, the province batch-approves: 认定学时 stays 2", async () => {
     const id = await declared(4);
     await (await city()).approvals.approve.mutate({ declarationId: id, recognizedHours: 2, reason: "证明只覆盖半天" });
-    await (await prov()).approvals.batchApprove.mutate({ declarationIds: [id] });
+    await (await prov()).approvals.batchApprove.mutate({ ids: [id] });
     const d = await detail(id);
     expect(d).toMatchObject({ status: "APPROVED", recognizedHours: 2 });
     expect(d.history.map((h) => [h.unitName, h.decision, h.recognizedHours, h.reason])).toEqual([
@@ -63,8 +63,8 @@ describe("an upper level starts from the current 认定学时", () => {
     const reduced = await declared(6);
     const untouched = await declared(5);
     await (await city()).approvals.approve.mutate({ declarationId: reduced, recognizedHours: 3, reason: "部分课时重复" });
-    await (await city()).approvals.batchApprove.mutate({ declarationIds: [untouched] });
-    await (await prov()).approvals.batchApprove.mutate({ declarationIds: [reduced, untouched] });
+    await (await city()).approvals.batchApprove.mutate({ ids: [untouched] });
+    await (await prov()).approvals.batchApprove.mutate({ ids: [reduced, untouched] });
     expect((await detail(reduced)).recognizedHours).toBe(3);
     expect((await detail(untouched)).recognizedHours).toBe(5);
   });

@@ -11,7 +11,7 @@ const chain = [bus, jinan, province].map((u) => ({ id: u.data.unitId, name: u.da
 /** `count` declarations approved by 省厅 (the last level). */
 async function approved(count: number): Promise<string[]> {
   const ids = await seedPendingDeclarations(world.app.db, { count, professional: busDriver.data, chain, stepIndex: 2 });
-  await client(await adminOf(world, province)).approvals.batchApprove.mutate({ declarationIds: ids });
+  await client(await adminOf(world, province)).approvals.batchApprove.mutate({ ids: ids });
   return ids;
 }
 
@@ -39,8 +39,8 @@ describe("audits", () => {
   it("files a passed record (已备案) and voids a failed one with its reason, announcing both", async () => {
     const [ok, bad] = await approved(2);
     const admin = client(await adminOf(world, jinan));
-    await admin.audits.pass.mutate({ declarationIds: [ok!] });
-    await admin.audits.fail.mutate({ declarationIds: [bad!], reason: "证书编号无法核实" });
+    await admin.audits.pass.mutate({ ids: [ok!] });
+    await admin.audits.fail.mutate({ ids: [bad!], reason: "证书编号无法核实" });
     expect((await admin.declarations.get.query({ declarationId: ok! })).status).toBe("FILED");
     const voided = await admin.declarations.get.query({ declarationId: bad! });
     expect(voided.status).toBe("VOIDED");
@@ -61,27 +61,31 @@ describe("audits", () => {
     });
   });
 
-  it("refuses a second audit of the same record with CONFLICT", async () => {
+  it("skips and names a record audited first, never auditing it twice", async () => {
     const [id] = await approved(1);
     const admin = client(await adminOf(world, jinan));
-    await admin.audits.pass.mutate({ declarationIds: [id!] });
-    expect(await errorCode(admin.audits.fail.mutate({ declarationIds: [id!], reason: "重复" }))).toBe("CONFLICT");
+    await admin.audits.pass.mutate({ ids: [id!] });
+    expect(await admin.audits.fail.mutate({ ids: [id!], reason: "重复" })).toEqual({
+      decided: [],
+      skipped: [{ id, label: "王师傅的记录", reason: "ALREADY_DECIDED", message: "已被其他管理员处理" }],
+    });
+    expect((await admin.declarations.get.query({ declarationId: id! })).status).toBe("FILED");
   });
 
   it("asks for the reason of a failed audit", async () => {
     const [id] = await approved(1);
     const err = await client(await adminOf(world, jinan))
-      .audits.fail.mutate({ declarationIds: [id!], reason: " " })
+      .audits.fail.mutate({ ids: [id!], reason: " " })
       .catch((e: { data?: unknown }) => e.data);
     expect(err).toMatchObject({ fieldErrors: { reason: ["请填写审验不通过的原因"] } });
   });
 
   it("refuses a sibling city, an admin without 成果备案, a professional and an anonymous caller", async () => {
     const [id] = await approved(1);
-    expect(await errorCode(client(await adminOf(world, qingdao)).audits.pass.mutate({ declarationIds: [id!] }))).toBe("NOT_FOUND");
-    expect(await errorCode(client(await adminOf(world, jinan, ["hours.approve"])).audits.pass.mutate({ declarationIds: [id!] }))).toBe("FORBIDDEN");
+    expect(await errorCode(client(await adminOf(world, qingdao)).audits.pass.mutate({ ids: [id!] }))).toBe("NOT_FOUND");
+    expect(await errorCode(client(await adminOf(world, jinan, ["hours.approve"])).audits.pass.mutate({ ids: [id!] }))).toBe("FORBIDDEN");
     expect(await errorCode(client(await adminOf(world, jinan, ["hours.approve"])).audits.list.query({}))).toBe("FORBIDDEN");
     expect(await errorCode(client(await professionalSession(world, busDriver)).audits.list.query({}))).toBe("FORBIDDEN");
-    expect(await errorCode(client().audits.fail.mutate({ declarationIds: [id!], reason: "x" }))).toBe("UNAUTHORIZED");
+    expect(await errorCode(client().audits.fail.mutate({ ids: [id!], reason: "x" }))).toBe("UNAUTHORIZED");
   });
 });

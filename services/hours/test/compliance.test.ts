@@ -11,7 +11,7 @@ describe("compliance.mine", () => {
   it("shows a professional their last five years against the national rule, then a regional rule for one year", async () => {
     const chain = [bus, jinan, province].map((u) => ({ id: u.data.unitId, name: u.data.name }));
     const ids = await seedPendingDeclarations(world.app.db, { count: 8, professional: busDriver.data, chain, stepIndex: 2 });
-    await client(await adminOf(world, province)).approvals.batchApprove.mutate({ declarationIds: ids });
+    await client(await adminOf(world, province)).approvals.batchApprove.mutate({ ids: ids });
 
     const me = client(await professionalSession(world, busDriver));
     const years = await me.compliance.mine.query({});

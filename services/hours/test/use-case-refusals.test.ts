@@ -156,7 +156,7 @@ const cases: { name: string; who: Who; call: (c: Client) => Promise<unknown>; co
   {
     name: "auditing an invented declaration",
     who: "province",
-    call: (c) => c.audits.pass.mutate({ declarationIds: [nobody] }),
+    call: (c) => c.audits.pass.mutate({ ids: [nobody] }),
     code: "NOT_FOUND",
     message: "申报记录不存在或不在您的管理范围内",
   },
@@ -180,9 +180,9 @@ describe("use-case refusals reach the caller as domain errors", () => {
     const professional = { accountId: busDriver.data.accountId, name: busDriver.data.name, unitId: bus.data.unitId, unitPath: bus.data.path };
     const ids = await seedPendingDeclarations(world.app.db, { count: 2, professional, chain, stepIndex: 0 });
     const c = serviceClient<HoursRouter>(world.app.url, await sessionOf("jinan"));
-    expect(await refusal(c.approvals.batchApprove.mutate({ declarationIds: [...ids, nobody] }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await refusal(c.approvals.batchApprove.mutate({ ids: [...ids, nobody] }))).toMatchObject({ code: "NOT_FOUND" });
     const rows = await world.app.db.declaration.findMany({ where: { id: { in: ids } }, include: { decisions: true } });
     expect(rows.map((r) => [r.status, r.currentHandlerId, r.decisions.length])).toEqual(ids.map(() => ["PENDING", jinan.data.unitId, 0]));
-    expect(await refusal(c.approvals.batchApprove.mutate({ declarationIds: [...ids, ids[0]!] }))).toEqual({ code: "OK" });
+    expect(await refusal(c.approvals.batchApprove.mutate({ ids: [...ids, ids[0]!] }))).toEqual({ code: "OK" });
   });
 });

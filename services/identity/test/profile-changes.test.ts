@@ -72,8 +72,11 @@ describe("审核人员信息修改", () => {
     ]);
     expect(JSON.stringify(detail)).not.toContain("13912345678");
 
-    expect(await as("jnBus").decide.mutate({ ids: [id], approve: true })).toEqual({ decided: 1, alreadyDecided: [] });
-    expect(await as("jn").decide.mutate({ ids: [id], approve: false, reason: "晚了" })).toEqual({ decided: 0, alreadyDecided: [`${p.name}改`] });
+    expect(await as("jnBus").decide.mutate({ ids: [id], decision: "APPROVE" })).toEqual({ decided: [{ id, label: p.name }], skipped: [] });
+    expect(await as("jn").decide.mutate({ ids: [id], decision: "REJECT", reason: "晚了" })).toEqual({
+      decided: [],
+      skipped: [{ id, label: `${p.name}改`, reason: "ALREADY_DECIDED", message: "已被其他管理员处理" }],
+    });
 
     const account = await t.app.db.account.findUniqueOrThrow({ where: { id: p.accountId }, include: { professional: true } });
     expect(account).toMatchObject({
@@ -94,8 +97,11 @@ describe("审核人员信息修改", () => {
     const p = await person();
     await mine(p.token).request.mutate({ major: "桥梁工程" });
     const id = (await as("jnBus").list.query({ name: p.name })).items[0]?.id as string;
-    expect((await failure(as("jnBus").decide.mutate({ ids: [id], approve: false }))).fieldErrors).toEqual({ reason: ["请填写不通过原因"] });
-    expect(await as("jnBus").decide.mutate({ ids: [id], approve: false, reason: "证明材料不足" })).toEqual({ decided: 1, alreadyDecided: [] });
+    expect((await failure(as("jnBus").decide.mutate({ ids: [id], decision: "REJECT" }))).fieldErrors).toEqual({ reason: ["请填写不通过原因"] });
+    expect(await as("jnBus").decide.mutate({ ids: [id], decision: "REJECT", reason: "证明材料不足" })).toEqual({
+      decided: [{ id, label: p.name }],
+      skipped: [],
+    });
     expect((await t.app.db.professional.findUniqueOrThrow({ where: { accountId: p.accountId } })).major).toBe("道路桥梁工程");
     await mine(p.token).request.mutate({ major: "桥梁工程" });
   });
@@ -107,7 +113,7 @@ describe("审核人员信息修改", () => {
     const calls = {
       list: (c: ReturnType<typeof as>) => c.list.query({}),
       detail: (c: ReturnType<typeof as>) => c.detail.query({ id }),
-      decide: (c: ReturnType<typeof as>) => c.decide.mutate({ ids: [id], approve: true }),
+      decide: (c: ReturnType<typeof as>) => c.decide.mutate({ ids: [id], decision: "APPROVE" }),
     };
     for (const [name, call] of Object.entries(calls)) {
       expect((await failure(call(as("jnViewer")))).code, name).toBe("FORBIDDEN");

@@ -40,25 +40,34 @@ describe("审核用人单位", () => {
   it("approves in a batch: the unit can sign in, unit.updated goes out, and a second decision is reported, not repeated", async () => {
     const a = await pendingEmployer();
     const b = await pendingEmployer();
-    expect(await as("jn").decideEmployers.mutate({ ids: [a.unitId, b.unitId], approve: true })).toEqual({ decided: 2, alreadyDecided: [] });
+    expect(await as("jn").decideEmployers.mutate({ ids: [a.unitId, b.unitId], decision: "APPROVE" })).toEqual({
+      decided: expect.arrayContaining([
+        { id: a.unitId, label: a.name },
+        { id: b.unitId, label: b.name },
+      ]),
+      skipped: [],
+    });
     expect((await t.app.db.unit.findUniqueOrThrow({ where: { id: a.unitId } })).status).toBe("APPROVED");
     const updates = (await outboxEvents(t, identityEvents.unitUpdated.type)).filter((e) => e.data.unitId === a.unitId);
     expect(updates.map((e) => [e.data.status, e.data.version])).toEqual([["APPROVED", 2]]);
     expect((await t.login(a.admin)).token).toBeTruthy();
 
-    expect(await as("sd").decideEmployers.mutate({ ids: [a.unitId], approve: false, reason: "资料不全" })).toEqual({ decided: 0, alreadyDecided: [a.name] });
+    expect(await as("sd").decideEmployers.mutate({ ids: [a.unitId], decision: "REJECT", reason: "资料不全" })).toEqual({
+      decided: [],
+      skipped: [{ id: a.unitId, label: a.name, reason: "ALREADY_DECIDED", message: "已被其他管理员处理" }],
+    });
     expect((await t.app.db.unit.findUniqueOrThrow({ where: { id: a.unitId } })).status).toBe("APPROVED");
   });
 
   it("requires a reason to refuse, and records it in the audit trail", async () => {
     const c = await pendingEmployer();
-    expect(await failure(as("jn").decideEmployers.mutate({ ids: [c.unitId], approve: false }))).toMatchObject({
+    expect(await failure(as("jn").decideEmployers.mutate({ ids: [c.unitId], decision: "REJECT" }))).toMatchObject({
       code: "BAD_REQUEST",
       fieldErrors: { reason: ["请填写不通过原因"] },
     });
-    expect(await as("jn").decideEmployers.mutate({ ids: [c.unitId], approve: false, reason: "信用代码与营业执照不符" })).toEqual({
-      decided: 1,
-      alreadyDecided: [],
+    expect(await as("jn").decideEmployers.mutate({ ids: [c.unitId], decision: "REJECT", reason: "信用代码与营业执照不符" })).toEqual({
+      decided: [{ id: c.unitId, label: c.name }],
+      skipped: [],
     });
     expect(await t.app.db.auditLog.findFirstOrThrow({ where: { entityId: c.unitId, action: "unit.reject" } })).toMatchObject({
       actorId: t.fixture.logins.jn.accountId,
@@ -70,7 +79,7 @@ describe("审核用人单位", () => {
   it("refuses a sibling city's unit without deciding anything", async () => {
     const theirs = await pendingEmployer("qd");
     const mine = await pendingEmployer("jn");
-    expect(await failure(as("jn").decideEmployers.mutate({ ids: [mine.unitId, theirs.unitId], approve: true }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await failure(as("jn").decideEmployers.mutate({ ids: [mine.unitId, theirs.unitId], decision: "APPROVE" }))).toMatchObject({ code: "NOT_FOUND" });
     expect((await t.app.db.unit.findUniqueOrThrow({ where: { id: mine.unitId } })).status).toBe("PENDING");
     expect((await t.app.db.unit.findUniqueOrThrow({ where: { id: theirs.unitId } })).status).toBe("PENDING");
   });
@@ -94,10 +103,13 @@ describe("审核注册人员", () => {
   it("approves and rejects in batches with professional.approved / rejected, and the approved person signs in", async () => {
     const a = await t.fixture.newProfessional({ status: "PENDING" });
     const b = await t.fixture.newProfessional({ status: "PENDING" });
-    expect(await as("jnBus").decideProfessionals.mutate({ ids: [a.accountId], approve: true })).toEqual({ decided: 1, alreadyDecided: [] });
-    expect(await as("jnBus").decideProfessionals.mutate({ ids: [b.accountId], approve: false, reason: "职称证书不符" })).toEqual({
-      decided: 1,
-      alreadyDecided: [],
+    expect(await as("jnBus").decideProfessionals.mutate({ ids: [a.accountId], decision: "APPROVE" })).toEqual({
+      decided: [{ id: a.accountId, label: a.name }],
+      skipped: [],
+    });
+    expect(await as("jnBus").decideProfessionals.mutate({ ids: [b.accountId], decision: "REJECT", reason: "职称证书不符" })).toEqual({
+      decided: [{ id: b.accountId, label: b.name }],
+      skipped: [],
     });
 
     const approved = (await outboxEvents(t, identityEvents.professionalApproved.type))
@@ -116,11 +128,11 @@ describe("审核注册人员", () => {
     const people = await Promise.all([1, 2, 3].map(() => t.fixture.newProfessional({ status: "PENDING" })));
     const ids = people.map((p) => p.accountId);
     const results = await Promise.all([
-      as("jn").decideProfessionals.mutate({ ids, approve: true }),
-      as("jnBus").decideProfessionals.mutate({ ids: [...ids].reverse(), approve: true }),
+      as("jn").decideProfessionals.mutate({ ids, decision: "APPROVE" }),
+      as("jnBus").decideProfessionals.mutate({ ids: [...ids].reverse(), decision: "APPROVE" }),
     ]);
-    expect(results.map((r) => r.decided).sort()).toEqual([0, 3]);
-    expect(results.flatMap((r) => r.alreadyDecided).sort()).toEqual(people.map((p) => p.name).sort());
+    expect(results.map((r) => r.decided.length).sort()).toEqual([0, 3]);
+    expect(results.flatMap((r) => r.skipped.map((s) => s.label)).sort()).toEqual(people.map((p) => p.name).sort());
     const events = (await outboxEvents(t, identityEvents.professionalApproved.type)).filter((e) => ids.includes(e.data.accountId as string));
     expect(events).toHaveLength(3);
   });
@@ -129,10 +141,11 @@ describe("审核注册人员", () => {
 describe("authorization", () => {
   const calls = {
     employers: (c: ReturnType<typeof as>) => c.employers.query({}),
-    decideEmployers: (c: ReturnType<typeof as>) => c.decideEmployers.mutate({ ids: [t.fixture.units.jnPending.id], approve: true }),
+    decideEmployers: (c: ReturnType<typeof as>) => c.decideEmployers.mutate({ ids: [t.fixture.units.jnPending.id], decision: "APPROVE" }),
     professionals: (c: ReturnType<typeof as>) => c.professionals.query({}),
     professional: (c: ReturnType<typeof as>) => c.professional.query({ accountId: t.fixture.logins.pendingProfessional.accountId }),
-    decideProfessionals: (c: ReturnType<typeof as>) => c.decideProfessionals.mutate({ ids: [t.fixture.logins.pendingProfessional.accountId], approve: true }),
+    decideProfessionals: (c: ReturnType<typeof as>) =>
+      c.decideProfessionals.mutate({ ids: [t.fixture.logins.pendingProfessional.accountId], decision: "APPROVE" }),
   };
 
   it("refuses an admin whose roles lack the review permission, a professional and an anonymous caller", async () => {

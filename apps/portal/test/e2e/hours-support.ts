@@ -90,8 +90,8 @@ export async function approvedProfessionals(redis: Redis, admin: Person, unitNam
   const people: Registered[] = [];
   for (const name of names) people.push(await registerProfessional(redis, unitName, name));
   const token = await tokenOf(redis, admin);
-  const { decided } = await identityAs(token).review.decideProfessionals.mutate({ ids: people.map((p) => p.accountId), approve: true });
-  expect(decided).toBe(people.length);
+  const { decided } = await identityAs(token).review.decideProfessionals.mutate({ ids: people.map((p) => p.accountId), decision: "APPROVE" });
+  expect(decided).toHaveLength(people.length);
   for (const person of people) {
     await eventually(
       async () => expect((await hoursAs(token).declarations.declarables.query({ name: person.name })).map((p) => p.name)).toEqual([person.name]),

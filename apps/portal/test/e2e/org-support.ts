@@ -157,6 +157,6 @@ export async function freshEmployer(redis: Redis, superiorToken: string, unitNam
   const pending = await identity(superiorToken).review.employers.query({ name: unitName });
   const id = pending.items.find((u) => u.name === unitName)?.id;
   if (!id) throw new Error(`${unitName} is not waiting for review`);
-  await identity(superiorToken).review.decideEmployers.mutate({ ids: [id], approve: true });
+  await identity(superiorToken).review.decideEmployers.mutate({ ids: [id], decision: "APPROVE" });
   return admin;
 }

@@ -93,7 +93,7 @@ export async function openBrowser() {
         remember: false,
         ...(await register()),
       });
-      await identity(token).review.decideProfessionals.mutate({ ids: [accountId], approve: true });
+      await identity(token).review.decideProfessionals.mutate({ ids: [accountId], decision: "APPROVE" });
       return { ...person, accountId };
     },
     async close() {

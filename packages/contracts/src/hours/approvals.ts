@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BatchIds } from "../batch.ts";
 import { wholeNumberField } from "../numbers.ts";
 import { PageRequest } from "../paging.ts";
 import { MultiLineText, SearchText } from "../text.ts";
@@ -17,11 +18,6 @@ export const rejectReasons = [
 ] as const;
 export type RejectReasonCode = (typeof rejectReasons)[number]["code"];
 export const RejectReasonCode = z.enum(rejectReasons.map((r) => r.code) as [RejectReasonCode, ...RejectReasonCode[]], { error: "请选择驳回原因" });
-
-const ids = z
-  .array(z.uuid({ error: "申报记录编号无效" }), { error: "请选择申报记录" })
-  .min(1, { error: "请选择申报记录" })
-  .max(1000, { error: "一次最多审批1000条" });
 
 /**
  * 审核通过 one record. 认定学时 defaults to the current figure: what the level below recognised, or
@@ -44,13 +40,14 @@ export const RejectInput = z
   .refine((v) => v.reasonCode !== "OTHER" || v.reason.length > 0, { error: "请填写驳回说明", path: ["reason"] });
 export type RejectInput = z.infer<typeof RejectInput>;
 
-export const BatchApproveInput = z.object({ declarationIds: ids });
+/** 批量审核通过 (batch contract: batch.ts): each record keeps its current 认定学时. */
+export const BatchApproveInput = z.object({ ids: BatchIds });
+export type BatchApproveInput = z.input<typeof BatchApproveInput>;
+/** 批量驳回 (batch contract: batch.ts) with a 驳回原因; 其他 needs the 驳回说明. */
 export const BatchRejectInput = z
-  .object({ declarationIds: ids, ...RejectFields })
+  .object({ ids: BatchIds, ...RejectFields })
   .refine((v) => v.reasonCode !== "OTHER" || v.reason.length > 0, { error: "请填写驳回说明", path: ["reason"] });
-
-/** How many records a batch decided. */
-export const BatchResult = z.object({ decided: z.number().int() });
+export type BatchRejectInput = z.input<typeof BatchRejectInput>;
 
 /** One row of a declaration's decision history: who, when, what, why. */
 export const DecisionRow = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BatchIds } from "../batch.ts";
 import { calendarYearField } from "../calendar.ts";
 import { wholeNumberField } from "../numbers.ts";
 import { PageRequest } from "../paging.ts";
@@ -19,17 +20,13 @@ export const ListAuditsInput = PageRequest.extend({
 });
 export type ListAuditsInput = z.infer<typeof ListAuditsInput>;
 
-const ids = z
-  .array(z.uuid({ error: "申报记录编号无效" }), { error: "请选择申报记录" })
-  .min(1, { error: "请选择申报记录" })
-  .max(1000, { error: "一次最多审验1000条" });
+/** 审验通过 → 已备案 (batch contract: batch.ts). */
+export const PassAuditInput = z.object({ ids: BatchIds });
+export type PassAuditInput = z.input<typeof PassAuditInput>;
 
-/** 审验通过 → 已备案. */
-export const PassAuditInput = z.object({ declarationIds: ids });
-
-/** 审验不通过 → the record is voided and the person must declare again. */
+/** 审验不通过 → the record is voided and the person must declare again (batch contract: batch.ts). */
 export const FailAuditInput = z.object({
-  declarationIds: ids,
+  ids: BatchIds,
   reason: MultiLineText({ label: "原因", min: 1, max: 200, required: "请填写审验不通过的原因" }),
 });
-export type FailAuditInput = z.infer<typeof FailAuditInput>;
+export type FailAuditInput = z.input<typeof FailAuditInput>;

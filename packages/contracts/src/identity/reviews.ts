@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BatchIds } from "../batch.ts";
 import { IdType, UnitNature } from "../domain-codes.ts";
 import { PageRequest } from "../paging.ts";
 import { MultiLineText, SearchText } from "../text.ts";
@@ -45,16 +46,19 @@ export const PendingProfessionalRow = z.object({
 });
 export type PendingProfessionalRow = z.infer<typeof PendingProfessionalRow>;
 
-/** 批量通过 / 批量不通过: a reason is required to refuse. */
+/** 通过 or 不通过/驳回: the value of the batch bar's two buttons. */
+export const ReviewVerdict = z.enum(["APPROVE", "REJECT"], { error: "请选择审核结果" });
+export type ReviewVerdict = z.infer<typeof ReviewVerdict>;
+
+/**
+ * 批量通过 / 批量不通过 (审核用人单位, 审核注册人员, 审核人员信息修改; batch contract: batch.ts): a
+ * reason is required to refuse.
+ */
 export const ReviewDecisionInput = z
   .object({
-    ids: z.array(z.uuid()).min(1, "请选择要审核的记录").max(200, "一次最多审核200条"),
-    approve: z.boolean(),
+    ids: BatchIds,
+    decision: ReviewVerdict,
     reason: MultiLineText({ label: "原因", max: 200, tooLong: "原因过长" }).optional(),
   })
-  .refine((v) => v.approve || (v.reason ?? "").length > 0, { path: ["reason"], message: "请填写不通过原因" });
+  .refine((v) => v.decision === "APPROVE" || (v.reason ?? "").length > 0, { path: ["reason"], message: "请填写不通过原因" });
 export type ReviewDecisionInput = z.input<typeof ReviewDecisionInput>;
-
-/** Rows another admin decided first are skipped and named, never decided twice. */
-export const ReviewDecisionResult = z.object({ decided: z.number().int(), alreadyDecided: z.array(z.string()) });
-export type ReviewDecisionResult = z.infer<typeof ReviewDecisionResult>;

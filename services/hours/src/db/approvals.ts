@@ -32,6 +32,7 @@ export async function listAwaiting(
 
 type Locked = {
   id: string;
+  professional_name: string;
   status: string;
   current_handler_id: string | null;
   step_index: number;
@@ -43,16 +44,18 @@ type Locked = {
 
 /**
  * Locks the declarations of `ids` that lie in `scopePath`, in id order (two batches at once wait
- * for each other instead of deadlocking), and returns them as decideStep reads them. Ids outside
- * the scope or unknown are simply missing from the result.
+ * for each other instead of deadlocking), and returns them as decideStep reads them with the
+ * declarant's name (for the batch outcome's label). Ids outside the scope or unknown are simply
+ * missing from the result.
  */
-export async function lockForDecision(tx: Tx, ids: readonly string[], scopePath: string): Promise<PendingDeclaration[]> {
+export async function lockForDecision(tx: Tx, ids: readonly string[], scopePath: string): Promise<(PendingDeclaration & { professionalName: string })[]> {
   const rows = await tx.$queryRaw<Locked[]>`
-    SELECT id::text, status, current_handler_id::text, step_index, chain, requested_hours, computed_hours, recognized_hours
+    SELECT id::text, professional_name, status, current_handler_id::text, step_index, chain, requested_hours, computed_hours, recognized_hours
     FROM hours.declaration WHERE id = ANY(${[...ids]}::uuid[]) AND unit_path LIKE ${likePrefix(scopePath)}
     ORDER BY id FOR UPDATE`;
   return rows.map((r) => ({
     id: r.id,
+    professionalName: r.professional_name,
     status: r.status,
     currentHandlerId: r.current_handler_id,
     stepIndex: r.step_index,

@@ -33,11 +33,12 @@ export async function listAuditable(db: Db, scopePath: string, input: ListAudits
 
 /**
  * Locks the declarations of `ids` strictly below `scopePath` (the caller's own unit's are not
- * theirs to audit), in id order, and returns their status. Others are missing from the result.
+ * theirs to audit), in id order, and returns their status and declarant's name. Others are missing
+ * from the result.
  */
-export function lockForAudit(tx: Tx, ids: readonly string[], scopePath: string): Promise<{ id: string; status: string }[]> {
-  return tx.$queryRaw<{ id: string; status: string }[]>`
-    SELECT id::text, status FROM hours.declaration
+export function lockForAudit(tx: Tx, ids: readonly string[], scopePath: string): Promise<{ id: string; status: string; professionalName: string }[]> {
+  return tx.$queryRaw<{ id: string; status: string; professionalName: string }[]>`
+    SELECT id::text, status, professional_name AS "professionalName" FROM hours.declaration
     WHERE id = ANY(${[...ids]}::uuid[]) AND unit_path LIKE ${likePrefix(scopePath)} AND unit_path <> ${scopePath}
     ORDER BY id FOR UPDATE`;
 }

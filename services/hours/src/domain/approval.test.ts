@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideStep, type PendingDeclaration } from "./approval.ts";
+import { auditSkipMessage, awaitsAudit, decideStep, type PendingDeclaration, skipMessage, waitsFor } from "./approval.ts";
 
 const chain = [
   { id: "u-bus", name: "济南公共交通集团有限公司" },
@@ -102,5 +102,29 @@ describe("decideStep", () => {
   it("refuses a decision when the declaration is not waiting for this unit", () => {
     expect(() => decideStep(pending, "u-province", { kind: "APPROVE" })).toThrow("该申报已被处理或当前不由本单位审批");
     expect(() => decideStep({ ...pending, status: "APPROVED" }, "u-jinan", { kind: "REJECT" })).toThrow("该申报已被处理");
+  });
+});
+
+describe("what a batch decides and what it skips (batch contract)", () => {
+  it.each([
+    ["waiting at this unit", { status: "PENDING", currentHandlerId: "u-jinan" }, true, "已被其他管理员处理"],
+    ["moved on to the next level", { status: "PENDING", currentHandlerId: "u-province" }, false, "已被其他管理员处理"],
+    ["approved by another admin", { status: "APPROVED", currentHandlerId: null }, false, "已被其他管理员处理"],
+    ["rejected by another admin", { status: "REJECTED", currentHandlerId: null }, false, "已被其他管理员处理"],
+    ["withdrawn by the declarant", { status: "WITHDRAWN", currentHandlerId: null }, false, "已被申报人撤回"],
+  ])("学时审批: %s → waits %s", (_label, d, waits, message) => {
+    expect(waitsFor(d, "u-jinan")).toBe(waits);
+    if (!waits) expect(skipMessage(d)).toBe(message);
+  });
+
+  it.each([
+    ["APPROVED", true, ""],
+    ["FILED", false, "已被其他管理员处理"],
+    ["VOIDED", false, "已被其他管理员处理"],
+    ["PENDING", false, "不是待审验的记录"],
+    ["WITHDRAWN", false, "不是待审验的记录"],
+  ])("学时审验: a %s record → waits %s", (status, waits, message) => {
+    expect(awaitsAudit({ status })).toBe(waits);
+    if (!waits) expect(auditSkipMessage({ status })).toBe(message);
   });
 });

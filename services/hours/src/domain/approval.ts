@@ -1,4 +1,4 @@
-import { DomainError } from "@ce/contracts";
+import { ALREADY_DECIDED_MESSAGE, DomainError } from "@ce/contracts";
 
 /** What a decision needs to know of a declaration, read under its row lock. */
 export interface PendingDeclaration {
@@ -34,6 +34,16 @@ export const defaultRecognized = (d: Pick<PendingDeclaration, "requestedHours" |
 export const startingRecognized = (d: Pick<PendingDeclaration, "requestedHours" | "computedHours" | "recognizedHours">) =>
   d.recognizedHours ?? defaultRecognized(d);
 
+/** Whether the declaration waits for `unitId`'s decision: still 待审核 and at that unit on its chain. */
+export const waitsFor = (d: Pick<PendingDeclaration, "status" | "currentHandlerId">, unitId: string) => d.status === "PENDING" && d.currentHandlerId === unitId;
+
+/**
+ * Why a batch skips a declaration that no longer waits for the caller (batch contract, @ce/contracts
+ * batch.ts): the person withdrew it (已被申报人撤回), or another admin decided it first or it moved
+ * on to the next level (已被其他管理员处理).
+ */
+export const skipMessage = (d: Pick<PendingDeclaration, "status">) => (d.status === "WITHDRAWN" ? "已被申报人撤回" : ALREADY_DECIDED_MESSAGE);
+
 /**
  * One level's decision on a declaration waiting for `unitId`. Approving moves it to the next unit
  * of the chain, or makes it 审核通过 at the last; rejecting ends it as 审核不通过. The figure a
@@ -44,7 +54,7 @@ export const startingRecognized = (d: Pick<PendingDeclaration, "requestedHours" 
  * lower level's figure) or on `reason` (a reduction without one).
  */
 export function decideStep(d: PendingDeclaration, unitId: string, decision: Decision): NextState {
-  if (d.status !== "PENDING" || d.currentHandlerId !== unitId) {
+  if (!waitsFor(d, unitId)) {
     throw new DomainError("CONFLICT", "该申报已被处理或当前不由本单位审批，请刷新后重试");
   }
   if (decision.kind === "REJECT") return { status: "REJECTED", stepIndex: d.stepIndex, currentHandlerId: null, recognizedHours: null, final: true };
@@ -64,3 +74,12 @@ export function decideStep(d: PendingDeclaration, unitId: string, decision: Deci
     ? { status: "PENDING", stepIndex: next, currentHandlerId: nextUnit.id, recognizedHours: recognized, final: false }
     : { status: "APPROVED", stepIndex: d.stepIndex, currentHandlerId: null, recognizedHours: recognized, final: true };
 }
+
+/** 学时审验 waits for a record the chain approved (审核通过) and nobody has audited yet. */
+export const awaitsAudit = (d: { status: string }) => d.status === "APPROVED";
+
+/**
+ * Why an audit batch skips a record: it was audited first by another admin (已备案 or 已作废:
+ * 已被其他管理员处理), or it is not an approved record at all (不是待审验的记录).
+ */
+export const auditSkipMessage = (d: { status: string }) => (d.status === "FILED" || d.status === "VOIDED" ? ALREADY_DECIDED_MESSAGE : "不是待审验的记录");

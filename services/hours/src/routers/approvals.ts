@@ -1,10 +1,13 @@
-import { ApprovalRow, ApproveInput, BatchApproveInput, BatchRejectInput, BatchResult, ListApprovalsInput, pageOf, RejectInput } from "@ce/contracts";
+import { ApprovalRow, ApproveInput, BatchApproveInput, BatchOutcome, BatchRejectInput, ListApprovalsInput, pageOf, RejectInput } from "@ce/contracts";
 import { permittedProcedure, router } from "@ce/service-kit";
 import type { HoursDeps } from "../deps.ts";
-import { decide } from "../use-cases/approvals/decide.ts";
+import { decide, decideOne } from "../use-cases/approvals/decide.ts";
 import { listApprovals } from "../use-cases/approvals/list.ts";
 
-/** 学时审批 (§3.6): the caller's unit decides what is waiting for it, one by one or in batches. */
+/**
+ * 学时审批 (§3.6): the caller's unit decides what is waiting for it, one by one (a record no longer
+ * waiting is a CONFLICT) or in batches (it is skipped and listed: batch contract, @ce/contracts batch.ts).
+ */
 export function approvalsRouter(deps: HoursDeps) {
   return router({
     list: permittedProcedure("hours.approve")
@@ -14,25 +17,25 @@ export function approvalsRouter(deps: HoursDeps) {
 
     approve: permittedProcedure("hours.approve")
       .input(ApproveInput)
-      .output(BatchResult)
+      .output(BatchOutcome)
       .mutation(({ ctx, input }) =>
-        decide(deps, ctx, [input.declarationId], { kind: "APPROVE", recognizedHours: input.recognizedHours, reason: input.reason }),
+        decideOne(deps, ctx, input.declarationId, { kind: "APPROVE", recognizedHours: input.recognizedHours, reason: input.reason }),
       ),
 
     reject: permittedProcedure("hours.approve")
       .input(RejectInput)
-      .output(BatchResult)
-      .mutation(({ ctx, input }) => decide(deps, ctx, [input.declarationId], { kind: "REJECT", reasonCode: input.reasonCode, reason: input.reason })),
+      .output(BatchOutcome)
+      .mutation(({ ctx, input }) => decideOne(deps, ctx, input.declarationId, { kind: "REJECT", reasonCode: input.reasonCode, reason: input.reason })),
 
     /** 批量审核通过: each record keeps its current 认定学时 (the lower level's figure, or the computed default). */
     batchApprove: permittedProcedure("hours.approve")
       .input(BatchApproveInput)
-      .output(BatchResult)
-      .mutation(({ ctx, input }) => decide(deps, ctx, input.declarationIds, { kind: "APPROVE" })),
+      .output(BatchOutcome)
+      .mutation(({ ctx, input }) => decide(deps, ctx, input.ids, { kind: "APPROVE" })),
 
     batchReject: permittedProcedure("hours.approve")
       .input(BatchRejectInput)
-      .output(BatchResult)
-      .mutation(({ ctx, input }) => decide(deps, ctx, input.declarationIds, { kind: "REJECT", reasonCode: input.reasonCode, reason: input.reason })),
+      .output(BatchOutcome)
+      .mutation(({ ctx, input }) => decide(deps, ctx, input.ids, { kind: "REJECT", reasonCode: input.reasonCode, reason: input.reason })),
   });
 }

@@ -1,4 +1,4 @@
-import { BatchResult, DeclarationRow, FailAuditInput, ListAuditsInput, PassAuditInput, pageOf } from "@ce/contracts";
+import { BatchOutcome, DeclarationRow, FailAuditInput, ListAuditsInput, PassAuditInput, pageOf } from "@ce/contracts";
 import { permittedProcedure, router } from "@ce/service-kit";
 import type { HoursDeps } from "../deps.ts";
 import { decideAudit } from "../use-cases/audits/decide.ts";
@@ -14,12 +14,12 @@ export function auditsRouter(deps: HoursDeps) {
 
     pass: permittedProcedure("hours.audit")
       .input(PassAuditInput)
-      .output(BatchResult)
-      .mutation(({ ctx, input }) => decideAudit(deps, ctx, input.declarationIds, { passed: true })),
+      .output(BatchOutcome)
+      .mutation(({ ctx, input }) => decideAudit(deps, ctx, input.ids, { passed: true })),
 
     fail: permittedProcedure("hours.audit")
       .input(FailAuditInput)
-      .output(BatchResult)
-      .mutation(({ ctx, input }) => decideAudit(deps, ctx, input.declarationIds, { passed: false, reason: input.reason })),
+      .output(BatchOutcome)
+      .mutation(({ ctx, input }) => decideAudit(deps, ctx, input.ids, { passed: false, reason: input.reason })),
   });
 }

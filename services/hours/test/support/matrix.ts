@@ -48,11 +48,11 @@ export const hoursCases: MatrixCases<HoursVictim> = {
   "approvals.list": { input: () => ({}) },
   "approvals.approve": { input: (v) => ({ declarationId: v.declarationId, recognizedHours: 8 }) },
   "approvals.reject": { input: (v) => ({ declarationId: v.declarationId, reasonCode: "OTHER", reason: "材料不全" }) },
-  "approvals.batchApprove": { input: (v) => ({ declarationIds: ids(v) }) },
-  "approvals.batchReject": { input: (v) => ({ declarationIds: ids(v), reasonCode: "OTHER", reason: "材料不全" }) },
+  "approvals.batchApprove": { input: (v) => ({ ids: ids(v) }) },
+  "approvals.batchReject": { input: (v) => ({ ids: ids(v), reasonCode: "OTHER", reason: "材料不全" }) },
   "audits.list": { input: () => ({ sample: "ALL" }) },
-  "audits.pass": { input: (v) => ({ declarationIds: ids(v) }) },
-  "audits.fail": { input: (v) => ({ declarationIds: ids(v), reason: "证书不实" }) },
+  "audits.pass": { input: (v) => ({ ids: ids(v) }) },
+  "audits.fail": { input: (v) => ({ ids: ids(v), reason: "证书不实" }) },
   "compliance.mine": { input: () => ({ years: 3 }) },
 };
 

@@ -11,10 +11,10 @@ export interface ReviewScope {
   scopePath: string;
   unitId: string;
 }
-/** A batch review: the ids, 通过 or not, and the reason given. */
+/** A batch review (ReviewDecisionInput as parsed): the ids (each once), 通过 or 不通过, and the reason given. */
 export interface Decision {
   ids: string[];
-  approve: boolean;
+  decision: "APPROVE" | "REJECT";
   reason?: string | undefined;
 }
 

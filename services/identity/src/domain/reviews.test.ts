@@ -1,32 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { missingIds, reviewBatch, splitPending } from "./reviews.ts";
+import { reviewBatch, reviewOutcome } from "./reviews.ts";
 
 describe("batch review", () => {
-  it("decides pending rows and names the ones already decided", () => {
-    const rows = [
-      { id: "a", name: "甲", status: "PENDING" },
-      { id: "b", name: "乙", status: "APPROVED" },
-      { id: "c", name: "丙", status: "REJECTED" },
-    ];
-    expect(splitPending(rows)).toEqual({ pending: [rows[0]], alreadyDecided: ["乙", "丙"] });
-  });
-
-  it("finds requested ids outside what the caller may see, once each", () => {
-    expect(missingIds(["a", "b", "b", "c"], [{ id: "a" }])).toEqual(["b", "c"]);
-    expect(missingIds(["a"], [{ id: "a" }])).toEqual([]);
-  });
-
   const found = [
     { id: "a", name: "甲", status: "PENDING" },
     { id: "b", name: "乙", status: "APPROVED" },
+    { id: "c", name: "丙", status: "REJECTED" },
   ];
   it.each([
-    { requested: ["a", "b"], result: { pending: [found[0]], alreadyDecided: ["乙"] } },
-    { requested: ["b", "a", "b"], result: { pending: [found[0]], alreadyDecided: ["乙"] } },
+    { requested: ["a"], decided: ["甲"], skipped: [] },
+    { requested: ["a", "b", "c"], decided: ["甲"], skipped: ["乙", "丙"] },
+    { requested: ["b"], decided: [], skipped: ["乙"] },
     { requested: ["a", "x"], refused: true },
     { requested: ["x"], refused: true },
-  ])("reviewBatch($requested) refuses unseen ids as a whole, else splits", ({ requested, result, refused }) => {
-    if (refused) expect(() => reviewBatch(requested, found)).toThrow("所选记录不存在或不在本单位管辖范围内");
-    else expect(reviewBatch(requested, found)).toEqual(result);
+  ])("reviewBatch($requested) refuses unseen ids as a whole, else decides the pending and skips the rest", ({ requested, decided, skipped, refused }) => {
+    const rows = found.filter((r) => requested.includes(r.id));
+    if (refused) {
+      expect(() => reviewBatch(requested, rows)).toThrow("所选记录不存在或不在本单位管辖范围内");
+      return;
+    }
+    const outcome = reviewOutcome(reviewBatch(requested, rows));
+    expect(outcome.decided.map((d) => d.label)).toEqual(decided);
+    expect(outcome.skipped.map((s) => [s.label, s.reason, s.message])).toEqual(skipped?.map((n) => [n, "ALREADY_DECIDED", "已被其他管理员处理"]));
   });
 });

@@ -1,4 +1,5 @@
 import {
+  BatchOutcome,
   CreatedId,
   ListProfileChangesInput,
   MyProfile,
@@ -7,7 +8,6 @@ import {
   pageOf,
   RequestProfileChangeInput,
   ReviewDecisionInput,
-  ReviewDecisionResult,
 } from "@ce/contracts";
 import { authedProcedure, permittedProcedure, router } from "@ce/service-kit";
 import { z } from "zod";
@@ -40,7 +40,7 @@ export function profileChangesRouter(deps: IdentityDeps) {
 
     decide: review
       .input(ReviewDecisionInput)
-      .output(ReviewDecisionResult)
+      .output(BatchOutcome)
       .mutation(({ input, ctx }) => decideProfileChanges(deps, ctx, input)),
   });
 }

@@ -1,4 +1,5 @@
 import {
+  BatchOutcome,
   ListPendingEmployersInput,
   ListPendingProfessionalsInput,
   PendingEmployerRow,
@@ -6,7 +7,6 @@ import {
   ProfessionalReviewDetail,
   pageOf,
   ReviewDecisionInput,
-  ReviewDecisionResult,
 } from "@ce/contracts";
 import { permittedProcedure, router } from "@ce/service-kit";
 import { z } from "zod";
@@ -27,7 +27,7 @@ export function reviewsRouter(deps: IdentityDeps) {
 
     decideEmployers: employers
       .input(ReviewDecisionInput)
-      .output(ReviewDecisionResult)
+      .output(BatchOutcome)
       .mutation(({ input, ctx }) => decideEmployers(deps, ctx, input)),
 
     professionals: professionals
@@ -42,7 +42,7 @@ export function reviewsRouter(deps: IdentityDeps) {
 
     decideProfessionals: professionals
       .input(ReviewDecisionInput)
-      .output(ReviewDecisionResult)
+      .output(BatchOutcome)
       .mutation(({ input, ctx }) => decideProfessionals(deps, ctx, input)),
   });
 }

@@ -192,10 +192,10 @@ export const identityCases: MatrixCases<IdentityVictim> = {
   },
 
   "review.employers": { input: () => ({}) },
-  "review.decideEmployers": { input: (v) => ({ ids: [v.units.jnPending], approve: true }) },
+  "review.decideEmployers": { input: (v) => ({ ids: [v.units.jnPending], decision: "APPROVE" }) },
   "review.professionals": { input: () => ({}) },
   "review.professional": { input: (v) => ({ accountId: v.pendingProfessional.accountId }) },
-  "review.decideProfessionals": { input: (v) => ({ ids: [v.pendingProfessional.accountId], approve: true }) },
+  "review.decideProfessionals": { input: (v) => ({ ids: [v.pendingProfessional.accountId], decision: "APPROVE" }) },
 
   "professionals.revealPii": { input: (v) => ({ accountId: v.professional.accountId, fields: ["idNumber", "phone"], purpose: "核对" }) },
 
@@ -203,7 +203,7 @@ export const identityCases: MatrixCases<IdentityVictim> = {
   "profileChanges.request": { input: () => ({ name: "新名字" }) },
   "profileChanges.list": { input: () => ({}) },
   "profileChanges.detail": { input: () => ({ id: randomUUID() }) },
-  "profileChanges.decide": { input: () => ({ ids: [randomUUID()], approve: true }) },
+  "profileChanges.decide": { input: () => ({ ids: [randomUUID()], decision: "APPROVE" }) },
 
   "transfers.candidates": { input: () => ({}) },
   "transfers.create": { input: (v) => ({ accountId: v.professional.accountId, contactPhone: "0532-88886666", toUnitId: v.units.qd, reason: "抢人" }) },

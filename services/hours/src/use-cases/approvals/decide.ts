@@ -1,9 +1,9 @@
-import { DomainError, hoursEvents, rejectReasons } from "@ce/contracts";
+import { type BatchOutcome, batchOutcome, hoursEvents, planBatch, rejectReasons, requireDecided } from "@ce/contracts";
 import { eventMeta } from "@ce/service-kit";
 import { lockForDecision } from "../../db/approvals.ts";
 import { insertDecisions, loadDeclarations, writeSteps } from "../../db/decisions.ts";
 import type { HoursDeps } from "../../deps.ts";
-import { type Decision, decideStep } from "../../domain/approval.ts";
+import { type Decision, decideStep, skipMessage, waitsFor } from "../../domain/approval.ts";
 import { declarationEvent } from "../../events/hours.ts";
 import { type Caller, deciderOf } from "../caller.ts";
 
@@ -18,48 +18,67 @@ export const reasonTextOf = (input: DecisionInput): string | null =>
     ? [rejectReasons.find((r) => r.code === input.reasonCode)?.label, input.reason].filter(Boolean).join("：")
     : input.reason?.trim() || null;
 
+/** How a batch names a declaration to the admin: 张三的申报. */
+export const declarationLabel = (d: { professionalName: string }) => `${d.professionalName}的申报`;
+
 /**
- * 学时审批 (§3.6), one record or a batch (审核通过 / 驳回 / 批量审核通过 / 批量驳回), all or nothing in one
- * transaction: locks the records (duplicates counted once), checks each is in the caller's scope
- * (else NOT_FOUND) and waiting for the caller's unit (decideStep: else CONFLICT, nothing written),
- * moves each along its chain, records who decided and each level's 认定学时, and enqueues
- * declaration.approved / .rejected for the records whose chain ended. Each record starts from
- * its current 认定学时, so a batch keeps what the level below recognised. Returns how many were decided.
+ * 学时审批 (§3.6) as a batch (批量审核通过 / 批量驳回) under the batch contract (@ce/contracts batch.ts),
+ * in one transaction: locks the records (duplicates counted once; unknown or outside the caller's
+ * scope → DomainError NOT_FOUND for the whole batch, nothing written); skips and lists those no
+ * longer waiting for the caller's unit (another admin decided first, moved on, 已被申报人撤回:
+ * domain waitsFor / skipMessage); moves each other along its chain (decideStep: a BAD_REQUEST on
+ * 认定学时 or 调减说明 refuses the whole batch), records who decided and each level's 认定学时, and
+ * enqueues declaration.approved / .rejected for the records whose chain ended. Each record starts
+ * from its current 认定学时, so a batch keeps what the level below recognised. Returns the
+ * BatchOutcome (labels 张三的申报).
  */
-export async function decide(deps: HoursDeps, caller: Caller, ids: readonly string[], input: DecisionInput): Promise<{ decided: number }> {
+export async function decide(deps: HoursDeps, caller: Caller, ids: readonly string[], input: DecisionInput): Promise<BatchOutcome> {
   const who = deciderOf(caller.principal, "当前账户不能审批学时");
   const unique = [...new Set(ids)];
   const decision: Decision = input.kind === "APPROVE" ? { kind: "APPROVE", recognizedHours: input.recognizedHours, reason: input.reason } : { kind: "REJECT" };
   const reason = reasonTextOf(input);
-  const decided = await deps.db.$transaction(
+  const outcome = await deps.db.$transaction(
     async (tx) => {
-      const rows = await lockForDecision(tx, unique, who.scopePath);
-      if (rows.length !== unique.length) throw new DomainError("NOT_FOUND", "申报记录不存在或不在您的管理范围内");
-      const next = rows.map((row) => ({ row, state: decideStep(row, who.unitId, decision) }));
-      await writeSteps(
-        tx,
-        next.map(({ row, state }) => ({ id: row.id, ...state })),
-      );
-      await insertDecisions(
-        tx,
-        who,
-        {
-          kind: "APPROVAL",
-          decision: input.kind === "APPROVE" ? "APPROVED" : "REJECTED",
-          reasonCode: input.kind === "REJECT" ? input.reasonCode : null,
-          reason,
-        },
-        next.map(({ row, state }) => ({ declarationId: row.id, stepIndex: row.stepIndex, recognizedHours: state.recognizedHours })),
-      );
+      const plan = planBatch(unique, await lockForDecision(tx, unique, who.scopePath), {
+        isWaiting: (row) => waitsFor(row, who.unitId),
+        notFound: "申报记录不存在或不在您的管理范围内",
+      });
+      const next = plan.waiting.map((row) => ({ row, state: decideStep(row, who.unitId, decision) }));
+      if (next.length > 0) {
+        await writeSteps(
+          tx,
+          next.map(({ row, state }) => ({ id: row.id, ...state })),
+        );
+        await insertDecisions(
+          tx,
+          who,
+          {
+            kind: "APPROVAL",
+            decision: input.kind === "APPROVE" ? "APPROVED" : "REJECTED",
+            reasonCode: input.kind === "REJECT" ? input.reasonCode : null,
+            reason,
+          },
+          next.map(({ row, state }) => ({ declarationId: row.id, stepIndex: row.stepIndex, recognizedHours: state.recognizedHours })),
+        );
+      }
       const finals = next.filter((n) => n.state.final).map((n) => n.row.id);
       if (finals.length > 0) {
         const def = input.kind === "APPROVE" ? hoursEvents.declarationApproved : hoursEvents.declarationRejected;
         for (const d of await loadDeclarations(tx, finals)) await declarationEvent(tx, def, d, eventMeta(caller), input.kind === "REJECT" ? reason : null);
       }
-      return next.length;
+      return batchOutcome(plan, declarationLabel, skipMessage);
     },
     { timeout: 60_000 },
   );
   deps.nudgeOutbox();
-  return { decided };
+  return outcome;
+}
+
+/**
+ * 学时审批 › 审核 of one declaration (审核通过 with 认定学时 / 驳回): `decide` with one id, where a
+ * record no longer waiting for the caller is a DomainError CONFLICT naming why
+ * (张三的申报已被其他管理员处理，请刷新后重试) instead of a skip.
+ */
+export async function decideOne(deps: HoursDeps, caller: Caller, declarationId: string, input: DecisionInput): Promise<BatchOutcome> {
+  return requireDecided(await decide(deps, caller, [declarationId], input));
 }

@@ -1,29 +1,32 @@
-import type { ReviewDecisionResult } from "@ce/contracts";
+import type { BatchOutcome } from "@ce/contracts";
 import { auditActor, recordAudit } from "../../db/audit.ts";
 import { applyChanges, lockProfileChanges, markProfileChangeReviewed } from "../../db/profile-changes.ts";
 import type { Decision } from "../../db/reviews.ts";
 import type { IdentityDeps } from "../../deps.ts";
-import { reviewBatch } from "../../domain/reviews.ts";
+import { reviewBatch, reviewOutcome } from "../../domain/reviews.ts";
 import { eventMeta, publishProfessional } from "../../events/professionals.ts";
 import { type Caller, reviewScope } from "../scope.ts";
 
 /**
- * 审核人员信息修改 › 通过 / 驳回 in one transaction: 通过 applies every requested field
- * (professional.updated), 驳回 keeps the profile; audit `profileChange.approve|reject` with the
- * fields' old and (when applied) new values. Ones decided first by another admin come back by
- * name in `alreadyDecided`; any id outside scope refuses the whole batch (DomainError NOT_FOUND).
+ * 审核人员信息修改 › 通过 / 驳回 under the batch contract (@ce/contracts batch.ts), in one
+ * transaction: any id outside scope refuses the whole batch (DomainError NOT_FOUND, nothing
+ * written); requests another admin decided first are skipped and named (by the person's 姓名);
+ * for the others 通过 applies every requested field (professional.updated), 驳回 keeps the profile;
+ * audit `profileChange.approve|reject` with the fields' old and (when applied) new values.
+ * Returns the BatchOutcome.
  */
-export async function decideProfileChanges(deps: IdentityDeps, caller: Caller, decision: Decision): Promise<ReviewDecisionResult> {
+export async function decideProfileChanges(deps: IdentityDeps, caller: Caller, decision: Decision): Promise<BatchOutcome> {
   const scope = reviewScope(caller.principal);
   const actor = auditActor(caller);
+  const approve = decision.decision === "APPROVE";
   const result = await deps.db.$transaction(async (tx) => {
-    const { pending, alreadyDecided } = reviewBatch(decision.ids, await lockProfileChanges(tx, scope, decision.ids));
-    const status = decision.approve ? "APPROVED" : "REJECTED";
-    for (const row of pending) {
+    const plan = reviewBatch(decision.ids, await lockProfileChanges(tx, scope, decision.ids));
+    const status = approve ? "APPROVED" : "REJECTED";
+    for (const row of plan.waiting) {
       await markProfileChangeReviewed(tx, row.id, { status, reason: decision.reason ?? null, reviewedBy: actor.accountId });
-      if (decision.approve) await applyChanges(tx, row.accountId, row.changes);
+      if (approve) await applyChanges(tx, row.accountId, row.changes);
       await recordAudit(tx, actor, {
-        action: decision.approve ? "profileChange.approve" : "profileChange.reject",
+        action: approve ? "profileChange.approve" : "profileChange.reject",
         entityType: "profileChangeRequest",
         entityId: row.id,
         unitId: row.unitId,
@@ -31,12 +34,12 @@ export async function decideProfileChanges(deps: IdentityDeps, caller: Caller, d
         after: {
           status,
           reason: decision.reason ?? null,
-          ...(decision.approve ? Object.fromEntries(Object.entries(row.changes).map(([f, c]) => [f, c?.new ?? null])) : {}),
+          ...(approve ? Object.fromEntries(Object.entries(row.changes).map(([f, c]) => [f, c?.new ?? null])) : {}),
         },
       });
-      if (decision.approve) await publishProfessional(tx, "professionalUpdated", row.accountId, eventMeta(caller));
+      if (approve) await publishProfessional(tx, "professionalUpdated", row.accountId, eventMeta(caller));
     }
-    return { decided: pending.length, alreadyDecided };
+    return reviewOutcome(plan);
   });
   deps.nudgeOutbox();
   return result;
