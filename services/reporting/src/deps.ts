@@ -1,3 +1,4 @@
+import type { Clock, ScopedComplianceRule } from "@ce/contracts";
 import type { Logger } from "@ce/service-kit";
 import type { Db } from "./db/client.ts";
 
@@ -5,4 +6,11 @@ import type { Db } from "./db/client.ts";
 export interface ReportingDeps {
   db: Db;
   log: Logger;
+  /** The one clock for 统计时间's "today" (read on the Beijing calendar); tests pin it. */
+  now: Clock;
+  /**
+   * The yearly compliance rules 合格 is judged by: the ones hours is seeded with
+   * (contracts' SEEDED_COMPLIANCE_RULES), since hours cannot change its rules today (ADR 013).
+   */
+  complianceRules: readonly ScopedComplianceRule[];
 }

@@ -29,7 +29,7 @@ describe("reporting authorization matrix", () => {
     const sibling = { unitId: qingdao.data.unitId, unitName: qingdao.data.name, scopePath: qingdao.data.path };
     const result = await runAuthorizationMatrix({
       router: createReportingRouter(sys.app.deps),
-      world: null,
+      world: { victimUnitId: jinan.data.unitId },
       cases: reportingCases,
       callers: {
         anonymous: null,

@@ -1,17 +1,22 @@
-import { naming as makeNaming } from "@ce/contracts";
+import { type Clock, naming as makeNaming, type ScopedComplianceRule } from "@ce/contracts";
 import { cleanupPrefix, fakeIdentityProducer } from "@ce/service-kit/testing";
 import { createTestDatabase, dropTestDatabase, TEST_NATS_URL, TEST_REDIS_URL, testTag } from "@ce/testkit";
 import { startReporting } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { migrate } from "../../src/db/migrate.ts";
+import { fakeHoursProducer } from "./hours-producer.ts";
 
-/** A reporting service on a fresh database and subject prefix, fed by a stand-in identity producer. */
-export async function bootReporting(label: string) {
+/**
+ * A reporting service on a fresh database and subject prefix, fed by stand-in identity and hours
+ * producers (each owns its stream under the prefix). `opts` pins the clock or the compliance rules.
+ */
+export async function bootReporting(label: string, opts: { now?: Clock; complianceRules?: readonly ScopedComplianceRule[] } = {}) {
   const tag = testTag(label);
   const databaseUrl = await createTestDatabase(tag);
   await migrate(databaseUrl);
   const naming = makeNaming(tag);
   const producer = await fakeIdentityProducer(naming);
+  const hours = await fakeHoursProducer(naming);
   const config = loadConfig({
     DATABASE_URL: databaseUrl,
     NATS_URL: TEST_NATS_URL,
@@ -20,21 +25,25 @@ export async function bootReporting(label: string) {
     PORT: "0",
     LOG_LEVEL: "warn",
   });
-  let app = await startReporting(config);
+  let app = await startReporting(config, opts);
 
   return {
     naming,
     producer,
+    hours,
+    config,
+    databaseUrl,
     get app() {
       return app;
     },
     async restart() {
       await app.stop();
-      app = await startReporting(config);
+      app = await startReporting(config, opts);
     },
     async cleanup() {
       await app.stop();
       await producer.close();
+      await hours.close();
       await cleanupPrefix(naming);
       await dropTestDatabase(databaseUrl);
     },

@@ -1,0 +1,109 @@
+// Envelopes of identity and hours events at chosen instants, for fixtures whose "as of" answers are computed by hand.
+import { randomUUID } from "node:crypto";
+import type { DeclarationEvent, ProfessionalSnapshot, Subject, UnitMoved } from "@ce/contracts";
+import { eventually, unitEnvelope } from "@ce/service-kit/testing";
+import { expect } from "vitest";
+import type { bootReporting } from "./boot.ts";
+
+/** An envelope of `type` that happened at `occurredAt` (ISO instant). */
+export const envelopeAt = <T>(type: string, occurredAt: string, data: T) => ({
+  id: randomUUID(),
+  type,
+  occurredAt,
+  actor: null,
+  correlationId: randomUUID(),
+  causationId: null,
+  data,
+});
+
+type UnitSpec = Parameters<typeof unitEnvelope>[1];
+
+/** A unit.created envelope at `occurredAt`. */
+export const unitCreatedAt = (occurredAt: string, spec: UnitSpec) => ({ ...unitEnvelope("ce.identity.unit.created.v1", spec), occurredAt });
+
+/** A unit.moved envelope at `occurredAt`. */
+export const unitMovedAt = (occurredAt: string, moved: UnitMoved) => envelopeAt("ce.identity.unit.moved.v1", occurredAt, moved);
+
+/** A professional snapshot at version 1 (PENDING) in `unit`; `over` replaces fields. */
+export function professional(name: string, unit: { data: { unitId: string; path: string } }, over: Partial<ProfessionalSnapshot> = {}): ProfessionalSnapshot {
+  return {
+    accountId: randomUUID(),
+    name,
+    idType: "RESIDENT_ID",
+    idNumberMasked: "3701021988****1234",
+    idNumberHash: `hash-${randomUUID()}`,
+    unitId: unit.data.unitId,
+    unitPath: unit.data.path,
+    departmentId: null,
+    status: "PENDING",
+    education: "BACHELOR",
+    titleSeries: "ENGINEERING",
+    titleLevel: "INTERMEDIATE",
+    qualification: "工程师",
+    major: "道路桥梁",
+    certificateNo: null,
+    registeredAt: "2026-01-01T00:00:00.000Z",
+    version: 1,
+    ...over,
+  };
+}
+
+/** A professional event (registered / approved / rejected / updated) at `occurredAt`. */
+export const professionalAt = (verb: "registered" | "approved" | "rejected" | "updated", occurredAt: string, s: ProfessionalSnapshot) =>
+  envelopeAt(`ce.identity.professional.${verb}.v1`, occurredAt, s);
+
+/** A professional.transferred event at `occurredAt`, with the snapshot after the move. */
+export const transferredAt = (occurredAt: string, before: ProfessionalSnapshot, after: ProfessionalSnapshot) =>
+  envelopeAt("ce.identity.professional.transferred.v1", occurredAt, {
+    transferId: randomUUID(),
+    professional: after,
+    fromUnitId: before.unitId,
+    toUnitId: after.unitId,
+  });
+
+/** One declaration of `person` for `year`: the events of its life, each at a chosen instant. */
+export function declaration(person: ProfessionalSnapshot, year: number, subject: Subject, hours: number) {
+  const base: DeclarationEvent = {
+    declarationId: randomUUID(),
+    accountId: person.accountId,
+    professionalName: person.name,
+    unitId: person.unitId,
+    unitPath: person.unitPath,
+    year,
+    subject,
+    formCode: "JOB_TRAINING",
+    formVersion: 1,
+    requestedHours: hours,
+    computedHours: hours,
+    recognizedHours: null,
+    status: "PENDING",
+    currentHandlerId: null,
+    reason: null,
+  };
+  const at = (verb: string, occurredAt: string, data: Partial<DeclarationEvent>) =>
+    envelopeAt(`ce.hours.declaration.${verb}.v1`, occurredAt, { ...base, ...data });
+  return {
+    id: base.declarationId,
+    submitted: (t: string) => at("submitted", t, {}),
+    approved: (t: string) => at("approved", t, { status: "APPROVED", recognizedHours: hours }),
+    rejected: (t: string) => at("rejected", t, { status: "REJECTED", reason: "材料不全" }),
+    audited: (t: string) => at("audited", t, { status: "FILED", recognizedHours: hours }),
+    auditFailed: (t: string) => at("auditFailed", t, { status: "VOIDED", recognizedHours: hours, reason: "证书不符" }),
+    voided: (t: string) => at("voided", t, { status: "VOIDED", recognizedHours: hours, reason: "证书不符" }),
+  };
+}
+
+type System = Awaited<ReturnType<typeof bootReporting>>;
+
+/** Waits until reporting's consumers of both streams have taken and settled every message. */
+export async function settled(sys: System): Promise<void> {
+  await eventually(async () => {
+    for (const stream of ["CE_IDENTITY", "CE_HOURS"] as const) {
+      const name = sys.naming.stream(stream);
+      const [s, c] = await Promise.all([sys.producer.jsm.streams.info(name), sys.producer.jsm.consumers.info(name, sys.naming.consumer("reporting", stream))]);
+      expect(c.delivered.stream_seq).toBe(s.state.last_seq);
+      expect(c.num_pending).toBe(0);
+      expect(c.num_ack_pending).toBe(0);
+    }
+  }, 20_000);
+}
