@@ -17,6 +17,7 @@ const csrf = await import("./app/utils/csrf.server.ts");
 const { MAX_BODY_BYTES, formMessages } = await import("./app/utils/form-data.server.ts");
 const { cookieForTransport, helmetOptions } = await import("./app/utils/headers.server.ts");
 const { logError, logWarn } = await import("./app/utils/log.server.ts");
+const { errorPageHtml } = await import("./app/utils/resource.server.ts");
 
 const buildDir = fileURLToPath(new URL(`./${portalBuildDir()}/`, import.meta.url));
 const serverBuild = `${buildDir}server/index.js`;
@@ -111,8 +112,11 @@ function readBody(req: ExpressRequest): Promise<Uint8Array<ArrayBuffer> | null> 
   });
 }
 
-function refuse(res: ExpressResponse, status: number, message: string) {
-  res.status(status).type("text/plain; charset=utf-8").set("Cache-Control", "no-store").send(message);
+function refuse(req: ExpressRequest, res: ExpressResponse, status: number, message: string) {
+  // The same answer as a resource route's error (resource.server.ts): a page for a browser, JSON for Remix's own fetch.
+  res.set("Cache-Control", "no-store").status(status);
+  if (req.accepts(["application/json", "text/html"]) === "text/html") res.type("text/html; charset=utf-8").send(errorPageHtml(status, message, nonceOf(res)));
+  else res.json({ message });
 }
 
 /**
@@ -132,16 +136,16 @@ app.all("*", async (req, res, next) => {
       const verdict = csrf.checkOrigin({ method: req.method, ownOrigin: url.origin, origin: req.get("origin"), secFetchSite: req.get("sec-fetch-site") });
       if (!verdict.ok) {
         logWarn("refused a request from another site", { method: req.method, path: req.path, reason: verdict.reason });
-        return refuse(res, 403, "请求来自其他网站，已被拒绝");
+        return refuse(req, res, 403, "请求来自其他网站，已被拒绝");
       }
       const body = await readBody(req);
-      if (!body) return refuse(res, 413, formMessages.bodyTooLarge);
+      if (!body) return refuse(req, res, 413, formMessages.bodyTooLarge);
       const presented = req.get(csrf.CSRF_HEADER) ?? csrf.csrfFieldOf(req.get("content-type"), body);
       const held = csrf.cookieValue(req.get("cookie"), csrf.CSRF_COOKIE);
       if (!csrf.verifyCsrfToken(env.SESSION_SECRET, held, presented)) {
         logWarn("refused a request without a valid CSRF token", { method: req.method, path: req.path, cookie: held !== null });
         // No cookie at all: the browser refuses this site's cookies, and signing in cannot work either.
-        return refuse(res, 403, held === null ? csrf.NO_COOKIE_MESSAGE : "页面已过期，请刷新页面后重试");
+        return refuse(req, res, 403, held === null ? csrf.NO_COOKIE_MESSAGE : "页面已过期，请刷新页面后重试");
       }
       init.body = body;
     }
@@ -156,7 +160,7 @@ app.all("*", async (req, res, next) => {
   } catch (error) {
     logError("request failed", error, { url: req.originalUrl });
     if (res.headersSent) next(error);
-    else refuse(res, 500, "系统繁忙，请稍后再试");
+    else refuse(req, res, 500, "系统繁忙，请稍后再试");
   }
 });
 

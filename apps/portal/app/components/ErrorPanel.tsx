@@ -1,18 +1,11 @@
 import { isRouteErrorResponse, Link } from "@remix-run/react";
-
-const byStatus: Record<number, string> = {
-  400: "提交的信息有误，请检查后重试",
-  403: "您没有权限访问该页面",
-  404: "您访问的页面不存在",
-  429: "操作过于频繁，请稍后再试",
-  503: "服务暂时不可用，请稍后再试",
-};
+import { errorMessageFor } from "../utils/error-messages.ts";
 
 /** The Chinese message for an error a route threw; details stay in the server log. */
 export function describeError(error: unknown): { status: number; message: string } {
   if (isRouteErrorResponse(error)) {
     const said = (error.data as { message?: unknown } | null)?.message;
-    const message = typeof said === "string" && said.length > 0 ? said : (byStatus[error.status] ?? "系统繁忙，请稍后再试");
+    const message = typeof said === "string" && said.length > 0 ? said : errorMessageFor(error.status);
     return { status: error.status, message };
   }
   return { status: 500, message: "系统繁忙，请稍后再试" };

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { resourceLoader } from "../utils/resource.server.ts";
 import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
 
 // A declaration's 附件 as an image for thumbnails and 详细; the hours service checks the caller's scope.
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
+export const loader = resourceLoader(async ({ request, context, params }: LoaderFunctionArgs) => {
   const { api } = await requireUser(request, context);
   const file = await api.hours.attachments.get.query({ attachmentId: params.attachmentId ?? "" }).catch((e) => rethrowServiceError(request, e));
   return new Response(Buffer.from(file.contentBase64, "base64"), {
@@ -14,4 +15,4 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       "Content-Disposition": `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`,
     },
   });
-}
+});

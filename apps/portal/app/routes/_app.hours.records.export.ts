@@ -1,6 +1,7 @@
 import { type DeclarationRow, ListRecordsInput, recognitionResultLabels, subjectTypeLabels } from "@ce/contracts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseListQuery } from "../utils/query.ts";
+import { resourceLoader } from "../utils/resource.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { type Cell, spreadsheetResponse } from "../utils/spreadsheet.server.ts";
 
@@ -20,7 +21,7 @@ const cells = (r: DeclarationRow, i: number): Cell[] => [
 ];
 
 // 查看申报记录 › 导出: the tab's records as XLSX (default) or CSV (`format=csv`).
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = resourceLoader(async ({ request, context }: LoaderFunctionArgs) => {
   const { api } = await requirePage(request, context, "/hours/records");
   const params = new URL(request.url).searchParams;
   const { tab } = parseListQuery(ListRecordsInput, params);
@@ -33,4 +34,4 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     if (page * PAGE >= result.total) break;
   }
   return spreadsheetResponse(params.get("format") === "csv" ? "csv" : "xlsx", "学时申报记录", HEADER, rows.map(cells));
-}
+});

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { z } from "zod";
+import { resourceLoader } from "../utils/resource.server.ts";
 import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
 
 // 调转记录 › 详情 › 附件 as an image; the identity service checks the caller administers either side.
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
+export const loader = resourceLoader(async ({ request, context, params }: LoaderFunctionArgs) => {
   const { api } = await requireUser(request, context);
   const transferId = z.uuid().safeParse(params.transferId);
   if (!transferId.success) throw data({ message: "您访问的内容不存在" }, { status: 404 });
@@ -19,4 +20,4 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       "Content-Disposition": `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`,
     },
   });
-}
+});

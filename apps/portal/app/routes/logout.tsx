@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { createApi } from "../utils/api.server.ts";
 import { classifyError } from "../utils/errors.server.ts";
 import { logError } from "../utils/log.server.ts";
+import { resourceLoader } from "../utils/resource.server.ts";
 import { destroySessionCookie, getToken } from "../utils/session.server.ts";
 
 // 退出: end the identity session, drop the cookie. Only POST signs out (a link cannot).
@@ -18,4 +19,4 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect("/login", { headers: { "Set-Cookie": await destroySessionCookie(request) } });
 }
 
-export const loader = () => redirect("/");
+export const loader = resourceLoader(async () => redirect("/"));

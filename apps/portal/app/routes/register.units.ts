@@ -2,9 +2,10 @@ import { SearchUnitsInput, UnitKind } from "@ce/contracts";
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { createApi } from "../utils/api.server.ts";
 import { classifyError } from "../utils/errors.server.ts";
+import { resourceLoader } from "../utils/resource.server.ts";
 
 // The registration forms' unit picker: approved units by part of the name (names and ids only).
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = resourceLoader(async ({ request, context }: LoaderFunctionArgs) => {
   const params = new URL(request.url).searchParams;
   const kinds = (params.get("kinds") ?? "").split(",").filter((k) => UnitKind.safeParse(k).success) as UnitKind[];
   // A typed name the schema refuses (a NUL, a bidi override) is the typist's error: 400 with the
@@ -20,4 +21,4 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   } catch (error) {
     return data({ units: [], message: classifyError(error).message }, { status: 503 });
   }
-}
+});

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Page, Response } from "playwright-core";
@@ -140,6 +141,23 @@ describe("the portal's outer wall", () => {
     expectWall(await missing.allHeaders(), "404 page");
     await page.waitForLoadState("networkidle");
     expect(await violations(page), "404 page").toBe("");
+
+    // A resource route's error (an attachment nobody has, one that is not even an id) is the
+    // Chinese error page with its status, under the same CSP — never "Unexpected Server Error".
+    for (const [path, status, message] of [
+      [`/hours/attachments/${randomUUID()}`, 404, "不存在"],
+      ["/hours/attachments/not-an-id", 400, ""],
+      [`/reviews/transfers/${randomUUID()}/attachment`, 404, "不存在"],
+    ] as const) {
+      const answer = (await page.goto(`${portalUrl}${path}`)) as Response;
+      expect(answer.status(), path).toBe(status);
+      const text = await page.locator("body").innerText();
+      expect(text, path).toContain("出错了");
+      expect(text, path).toContain(message);
+      expect(text, path).not.toMatch(/Unexpected|message|\{/);
+      expectWall(await answer.allHeaders(), path);
+      expect(await violations(page), path).toBe("");
+    }
 
     const csv = await page.request.get(`${portalUrl}/hours/records/export`);
     expect(csv.status()).toBeLessThan(500);
