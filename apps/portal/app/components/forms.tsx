@@ -140,9 +140,20 @@ function useSuccessMark(): string {
   return seen ? `-${seen.slice(0, 8)}` : "";
 }
 
-/** Every message of an action's reply, fields' and form's alike, for a page whose form has no visible fields (a row's button). */
+/** Every message of an action's reply, fields' and form's alike, for a form with no visible fields (a row's button). */
 export function replyMessages(result: SubmissionResult<string[]> | null | undefined): string[] {
   const out: string[] = [];
   for (const messages of Object.values(result?.error ?? {})) for (const m of messages ?? []) if (!out.includes(m)) out.push(m);
   return out;
+}
+
+/** The errors of a refused one-button form (RowAction), above the page's list; nothing when `result` is none or holds none. */
+export function ReplyErrors({ result }: { result: SubmissionResult<string[]> | null | undefined }) {
+  const messages = replyMessages(result);
+  if (messages.length === 0) return null;
+  return (
+    <div className="mb-4">
+      <FormErrors errors={messages} />
+    </div>
+  );
 }

@@ -1,18 +1,22 @@
 import { type AdminRow, AdminTarget, AssignRolesInput, adminStatusLabels, ListAdminsInput, SetAdminStatusInput } from "@ce/contracts";
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { getCollectionProps, getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { type Column, DataTable } from "../components/DataTable.tsx";
+import type { Column } from "../components/DataTable.tsx";
 import { Form } from "../components/Form.tsx";
-import { buttonClass, inputBase } from "../components/forms.tsx";
-import { Notice } from "../components/Notice.tsx";
-import { Pager } from "../components/Pager.tsx";
-import { toFormErrors } from "../utils/errors.server.ts";
+import { buttonClass, ErrorList, FormErrors, ReplyErrors, useSchemaForm } from "../components/forms.tsx";
+import { PagedTable } from "../components/PagedTable.tsx";
+import { RowAction } from "../components/RowAction.tsx";
+import { SearchBar, TextFilter } from "../components/SearchBar.tsx";
+import { redirectWithFlash, samePage } from "../utils/flash.server.ts";
+import { invalid, refused } from "../utils/form-action.server.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
 import { parseListQuery } from "../utils/query.ts";
-import { redirectToLogin, requirePage, rethrowServiceError } from "../utils/session.server.ts";
-import { type Typed, typedBack, typedChecked } from "../utils/typed-back.ts";
+import { destroySessionCookie, requirePage, rethrowServiceError } from "../utils/session.server.ts";
+import { ShownName, zhErrorMap } from "../utils/validation.ts";
 
 const PATH = "/accounts/admins";
 
@@ -36,60 +40,55 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-const done = (message: string, temporaryPassword: string | null = null) => ({ ok: true, message, temporaryPassword });
-// A refused 分配角色 comes back with the roles ticked (typed-back.ts); the other intents have nothing typed.
-const refused = (message: string, typed: Typed | null = null) => data({ ok: false, message, temporaryPassword: null, typed }, { status: 400 });
+/** 分配角色: the ticked roles of one admin. */
+const AssignRolesForm = AssignRolesInput.extend({ intent: z.literal("roles"), name: ShownName });
+/** One schema per intent: 分配角色, 启用/禁用, and the one-button 设为超级管理员, 删除, 重置密码. */
+const AdminAction = z.discriminatedUnion("intent", [
+  AssignRolesForm,
+  SetAdminStatusInput.extend({ intent: z.literal("status"), name: ShownName }),
+  AdminTarget.extend({ intent: z.enum(["setSuper", "remove", "resetPassword"]), name: ShownName }),
+]);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, PATH);
   const form = await readTextForm(request);
-  const intent = String(form.get("intent"));
-  const name = String(form.get("name") ?? "");
+  const submission = parseWithZod(form, { schema: AdminAction, error: zhErrorMap });
+  const intent = String(form.get("intent") ?? "");
+  if (submission.status !== "success") return invalid(submission, {}, { intent });
+  const v = submission.value;
+  const { name, adminId } = v;
   const admins = api.identity.admins;
+  let message: string;
   try {
-    if (intent === "roles") {
-      await admins.assignRoles.mutate(AssignRolesInput.parse({ adminId: form.get("adminId"), roleIds: form.getAll("roleIds") }));
-      return done(`已为${name}分配角色，该管理员下次登录后生效`);
+    switch (v.intent) {
+      case "roles":
+        await admins.assignRoles.mutate({ adminId, roleIds: v.roleIds });
+        message = `已为${name}分配角色，该管理员下次登录后生效`;
+        break;
+      case "status":
+        await admins.setStatus.mutate({ adminId, status: v.status });
+        message = `已${adminStatusLabels[v.status]}管理员${name}`;
+        break;
+      case "setSuper":
+        await admins.setSuper.mutate({ adminId });
+        // The former super admin (this user) has just lost its admin rights and its session.
+        return redirectWithFlash("/login", `已将${name}设为超级管理员，您的管理员权限已删除`, {
+          headers: { "Set-Cookie": await destroySessionCookie(request) },
+        });
+      case "remove":
+        await admins.remove.mutate({ adminId });
+        message = `已删除${name}的管理员权限`;
+        break;
+      case "resetPassword": {
+        const { temporaryPassword } = await admins.resetPassword.mutate({ adminId });
+        message = `已重置${name}的密码，临时密码（仅显示一次）：${temporaryPassword}`;
+        break;
+      }
     }
-    if (intent === "status") {
-      const input = SetAdminStatusInput.parse(Object.fromEntries(form));
-      await admins.setStatus.mutate(input);
-      return done(`已${adminStatusLabels[input.status]}管理员${name}`);
-    }
-    const target = AdminTarget.parse(Object.fromEntries(form));
-    if (intent === "setSuper") {
-      await admins.setSuper.mutate(target);
-      // The former super admin (this user) has just lost its admin rights and its session.
-      throw await redirectToLogin(request);
-    }
-    if (intent === "remove") {
-      await admins.remove.mutate(target);
-      return done(`已删除${name}的管理员权限`);
-    }
-    if (intent === "resetPassword") {
-      const { temporaryPassword } = await admins.resetPassword.mutate(target);
-      return done(`已重置${name}的密码，临时密码（仅显示一次）：`, temporaryPassword);
-    }
-    return refused("提交的信息有误，请检查后重试");
   } catch (error) {
-    if (error instanceof Response) throw error;
-    return refused(toFormErrors(error, []).formErrors.join("；"), intent === "roles" ? typedBack(form, "roles", [], ["roleIds"]) : null);
+    return refused(request, submission, error, { fields: ["roleIds"] }, { intent });
   }
-}
-
-/** A one-button form for a row action; `confirm` asks first. */
-function RowAction({ admin, intent, label, confirm, extra }: { admin: AdminRow; intent: string; label: string; confirm?: string; extra?: ReactNode }) {
-  return (
-    <Form method="post" className="inline" onSubmit={(e) => (confirm && !window.confirm(confirm) ? e.preventDefault() : undefined)}>
-      <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="adminId" value={admin.id} />
-      <input type="hidden" name="name" value={admin.name} />
-      {extra}
-      <button type="submit" className="text-blue-700 hover:underline">
-        {label}
-      </button>
-    </Form>
-  );
+  return redirectWithFlash(samePage(request), message);
 }
 
 function columns(search: string, viewer: { isSuper: boolean; myAccountId: string }): Column<AdminRow>[] {
@@ -98,6 +97,7 @@ function columns(search: string, viewer: { isSuper: boolean; myAccountId: string
     params.set("roles", id);
     return `?${params.toString()}`;
   };
+  const target = (a: AdminRow) => ({ adminId: a.id, name: a.name });
   return [
     {
       header: "姓名",
@@ -122,18 +122,22 @@ function columns(search: string, viewer: { isSuper: boolean; myAccountId: string
         a.isSuper || a.accountId === viewer.myAccountId ? null : (
           <span className="space-x-2 text-xs">
             {viewer.isSuper && a.status === "ACTIVE" ? (
-              <RowAction admin={a} intent="setSuper" label="设为超级管理员" confirm={`确定将${a.name}设为超级管理员吗？设置后您的管理员权限将被自动删除。`} />
-            ) : null}
-            {viewer.isSuper ? <RowAction admin={a} intent="resetPassword" label="重置密码" confirm={`确定重置${a.name}的密码吗？`} /> : null}
-            {viewer.isSuper ? (
               <RowAction
-                admin={a}
-                intent="status"
-                label={a.status === "ACTIVE" ? "禁用" : "启用"}
-                extra={<input type="hidden" name="status" value={a.status === "ACTIVE" ? "DISABLED" : "ACTIVE"} />}
+                intent="setSuper"
+                values={target(a)}
+                label="设为超级管理员"
+                confirm={`确定将${a.name}设为超级管理员吗？设置后您的管理员权限将被自动删除。`}
               />
             ) : null}
-            <RowAction admin={a} intent="remove" label="删除" confirm={`确定删除${a.name}的管理员权限吗？账户本身会保留。`} />
+            {viewer.isSuper ? <RowAction intent="resetPassword" values={target(a)} label="重置密码" confirm={`确定重置${a.name}的密码吗？`} /> : null}
+            {viewer.isSuper ? (
+              <RowAction
+                intent="status"
+                values={{ ...target(a), status: a.status === "ACTIVE" ? "DISABLED" : "ACTIVE" }}
+                label={a.status === "ACTIVE" ? "禁用" : "启用"}
+              />
+            ) : null}
+            <RowAction intent="remove" values={target(a)} label="删除" confirm={`确定删除${a.name}的管理员权限吗？账户本身会保留。`} />
             <Link to={rolesHref(a.id)} className="text-blue-700 hover:underline">
               分配角色
             </Link>
@@ -146,29 +150,34 @@ function columns(search: string, viewer: { isSuper: boolean; myAccountId: string
 function AssignRoles() {
   const { assigning, roles } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const typed = reply && "typed" in reply ? reply.typed : null;
   const { search } = useLocation();
+  const [form, fields] = useSchemaForm(AssignRolesForm, {
+    id: `assign-roles-${assigning?.id ?? "none"}`,
+    lastResult: reply?.intent === "roles" ? reply.result : null,
+    defaultValue: { roleIds: assigning?.roles.map((r) => r.id) ?? [] },
+  });
   if (!assigning) return null;
-  const held = new Set(assigning.roles.map((r) => r.id));
   const params = new URLSearchParams(search);
   params.delete("roles");
   return (
     <section aria-label="分配角色" className="mb-4 max-w-xl rounded border border-gray-200 bg-gray-50 p-4 text-sm">
       <h2 className="mb-2 font-semibold text-gray-800">分配角色：{assigning.name}</h2>
-      <Form method="post" action={`${PATH}?${params.toString()}`} className="space-y-3">
+      <Form method="post" action={`${PATH}?${params.toString()}`} {...getFormProps(form)} key={form.id} className="space-y-3">
         <input type="hidden" name="intent" value="roles" />
         <input type="hidden" name="adminId" value={assigning.id} />
         <input type="hidden" name="name" value={assigning.name} />
         {roles.length === 0 ? <p className="text-gray-500">本单位还没有角色，请先在“角色管理”中添加。</p> : null}
         <div className="flex flex-wrap gap-4">
-          {roles.map((r) => (
-            <label key={r.id} className="inline-flex items-center gap-1">
-              <input type="checkbox" name="roleIds" value={r.id} defaultChecked={typedChecked(typed, "roles", "roleIds", r.id, held.has(r.id))} />
-              {r.name}
+          {getCollectionProps(fields.roleIds, { type: "checkbox", options: roles.map((r) => r.id) }).map(({ key, ...props }) => (
+            <label key={key} className="inline-flex items-center gap-1">
+              <input {...props} />
+              {roles.find((r) => r.id === props.value)?.name}
             </label>
           ))}
         </div>
+        <ErrorList id={fields.roleIds.errorId} errors={fields.roleIds.errors} />
         <p className="text-xs text-gray-500">角色的变更在该管理员下次登录后生效。</p>
+        <FormErrors id={form.errorId} errors={form.errors} />
         <div className="space-x-3">
           <button type="submit" className={buttonClass}>
             保存
@@ -184,34 +193,23 @@ function AssignRoles() {
 
 export default function AdminsPage() {
   const { trail, filters, result, isSuper, myAccountId } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
   const { search } = useLocation();
   return (
     <div>
       <Breadcrumbs trail={trail} />
-      <Form method="get" key={search} className="mb-4 flex flex-wrap items-center gap-3 text-sm" role="search">
-        <label htmlFor="filter-name" className="text-gray-700">
-          姓名:
-        </label>
-        <input id="filter-name" name="name" defaultValue={filters.name} maxLength={50} className={`${inputBase} w-48`} />
-        <button type="submit" className={buttonClass}>
-          查询
-        </button>
-        <Link to={`${PATH}/new`} className={buttonClass}>
-          新增管理员
-        </Link>
-      </Form>
-      {actionData ? (
-        <div className="mb-4">
-          <Notice tone={actionData.ok ? "success" : "error"}>
-            {actionData.message}
-            {actionData.ok && actionData.temporaryPassword ? <strong className="ml-1 font-mono text-base">{actionData.temporaryPassword}</strong> : null}
-          </Notice>
-        </div>
-      ) : null}
+      <SearchBar
+        actions={
+          <Link to={`${PATH}/new`} className={buttonClass}>
+            新增管理员
+          </Link>
+        }
+      >
+        <TextFilter label="姓名" name="name" value={filters.name} maxLength={50} />
+      </SearchBar>
+      <ReplyErrors result={reply?.intent === "roles" ? null : reply?.result} />
       <AssignRoles />
-      <DataTable caption="单位管理员" columns={columns(search, { isSuper, myAccountId })} rows={result.items} rowKey={(a) => a.id} />
-      <Pager page={result.page} pageSize={result.pageSize} total={result.total} query={search} />
+      <PagedTable caption="单位管理员" columns={columns(search, { isSuper, myAccountId })} result={result} rowKey={(a) => a.id} />
     </div>
   );
 }

@@ -1,23 +1,34 @@
 import { AddAdminWay, type AdminCandidate, type AdminDraft, addAdminWayLabels, CreateAdminInput, PrepareAdminInput } from "@ce/contracts";
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getCollectionProps, getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { Form } from "../components/Form.tsx";
-import { buttonClass, Field, FormErrors, inputBase, inputClass, type StringField } from "../components/forms.tsx";
-import { Notice } from "../components/Notice.tsx";
+import { buttonClass, ErrorList, Field, FormErrors, inputBase, inputClass, type StringField, useSchemaForm } from "../components/forms.tsx";
 import { IdTypeSelect } from "../components/UserTypeSelects.tsx";
-import { toFormErrors } from "../utils/errors.server.ts";
+import { redirectWithFlash } from "../utils/flash.server.ts";
+import { invalid, refused } from "../utils/form-action.server.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
-import { zhErrorMap } from "../utils/validation.ts";
+import { ShownName, zhErrorMap } from "../utils/validation.ts";
 
 const LIST = "/accounts/admins";
 const STEPS = ["填写管理员基本信息", "权限确认", "创建成功"] as const;
 const STEP1_FIELDS = ["accountId", "idType", "idNumber", "password", "confirmPassword", "name", "phone", "email", "landline", "departmentId"] as const;
+const SECRETS = ["password", "confirmPassword"];
 
-// 新增管理员: ?way= picks one of the three ways; ?created= is step 3 (创建成功).
+/** 权限确认: the prepared draft and the ticked roles; the draft's facts travel along only to be shown again. */
+const CreateAdminForm = CreateAdminInput.extend({
+  intent: z.literal("create"),
+  way: AddAdminWay.catch("PROFESSIONAL"),
+  draftName: ShownName,
+  draftIdNumber: ShownName,
+  draftDepartment: ShownName,
+});
+
+// 新增管理员: ?way= picks one of the three ways; ?created=1 is step 3 (创建成功, the flash says who).
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api, here } = await requirePage(request, context, LIST);
   const search = new URL(request.url).searchParams;
@@ -27,43 +38,45 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     api.identity.admins.options.query(),
     way === "PROFESSIONAL" ? api.identity.admins.candidates.query({ q }) : Promise.resolve([] as AdminCandidate[]),
   ]).catch((e) => rethrowServiceError(request, e));
-  return { trail: [here.section.label, here.page.label, "新增管理员"], way, q, options, candidates, created: search.get("created") };
+  return { trail: [here.section.label, here.page.label, "新增管理员"], way, q, options, candidates, created: search.has("created") };
 }
 
+/** The draft 权限确认 shows, as its form posted it back. */
+function draftOf(form: FormData): AdminDraft {
+  const text = (name: string) => ShownName.parse(form.get(name) ?? "");
+  return {
+    draftId: String(form.get("draftId") ?? ""),
+    way: AddAdminWay.catch("PROFESSIONAL").parse(form.get("way")),
+    name: text("draftName"),
+    idNumberMasked: text("draftIdNumber"),
+    departmentName: text("draftDepartment") || null,
+  };
+}
+
+// Step 1 (填写管理员基本信息) answers with the draft for step 2 (权限确认) in place; step 2 creates the
+// admin and redirects to step 3 with the flash.
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, LIST);
-  const formData = await readTextForm(request);
-  if (formData.get("intent") === "create") {
-    const draft: AdminDraft = {
-      draftId: String(formData.get("draftId") ?? ""),
-      way: AddAdminWay.catch("PROFESSIONAL").parse(formData.get("way")),
-      name: String(formData.get("draftName") ?? ""),
-      idNumberMasked: String(formData.get("draftIdNumber") ?? ""),
-      departmentName: (formData.get("draftDepartment") as string | null) || null,
-    };
+  const form = await readTextForm(request);
+  if (form.get("intent") === "create") {
+    const draft = draftOf(form);
+    const submission = parseWithZod(form, { schema: CreateAdminForm, error: zhErrorMap });
+    if (submission.status !== "success") return invalid(submission, {}, { step: 2 as const, draft });
+    let created: { name: string };
     try {
-      const created = await api.identity.admins.create.mutate(CreateAdminInput.parse({ draftId: draft.draftId, roleIds: formData.getAll("roleIds") }));
-      return redirect(`${LIST}/new?way=${draft.way}&created=${encodeURIComponent(created.name)}`);
+      created = await api.identity.admins.create.mutate({ draftId: submission.value.draftId, roleIds: submission.value.roleIds });
     } catch (error) {
-      return data({ step: 2 as const, draft, result: null, errors: toFormErrors(error, []).formErrors }, { status: 400 });
+      return refused(request, submission, error, { fields: ["roleIds"] }, { step: 2 as const, draft });
     }
+    return redirectWithFlash(`${LIST}/new?way=${draft.way}&created=1`, `创建成功：${created.name} 已成为本单位管理员，角色在其下次登录时生效。`);
   }
-  const submission = parseWithZod(formData, { schema: PrepareAdminInput, error: zhErrorMap });
-  if (submission.status !== "success")
-    return data({ step: 1 as const, draft: null, result: submission.reply({ hideFields: ["password", "confirmPassword"] }), errors: [] }, { status: 400 });
+  const submission = parseWithZod(form, { schema: PrepareAdminInput, error: zhErrorMap });
+  if (submission.status !== "success") return invalid(submission, { hideFields: SECRETS }, { step: 1 as const, draft: null });
   try {
     const draft = await api.identity.admins.prepare.mutate(submission.value);
-    return { step: 2 as const, draft, result: null, errors: [] };
+    return { step: 2 as const, draft, result: null };
   } catch (error) {
-    return data(
-      {
-        step: 1 as const,
-        draft: null,
-        result: submission.reply({ ...toFormErrors(error, STEP1_FIELDS), hideFields: ["password", "confirmPassword"] }),
-        errors: [],
-      },
-      { status: 400 },
-    );
+    return refused(request, submission, error, { fields: STEP1_FIELDS, hideFields: SECRETS }, { step: 1 as const, draft: null });
   }
 }
 
@@ -103,13 +116,7 @@ function StepOne() {
   const { way, q, options, candidates } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: `admin-step1-${way}`,
-    lastResult: navigation.state === "idle" && actionData?.step === 1 ? actionData.result : null,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PrepareAdminInput, error: zhErrorMap }),
-  });
+  const [form, fields] = useSchemaForm(PrepareAdminInput, { id: `admin-step1-${way}`, lastResult: actionData?.step === 1 ? actionData.result : null });
   const f = fields as unknown as Record<(typeof STEP1_FIELDS)[number], StringField>;
   const department = (
     <Field label="工作部门" htmlFor={f.departmentId.id} errors={f.departmentId.errors} errorId={f.departmentId.errorId}>
@@ -200,11 +207,16 @@ function StepOne() {
   );
 }
 
-function StepTwo({ draft, errors }: { draft: AdminDraft; errors: readonly string[] }) {
+function StepTwo({ draft }: { draft: AdminDraft }) {
   const { options } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const [form, fields] = useSchemaForm(CreateAdminForm, {
+    id: `admin-step2-${draft.draftId}`,
+    lastResult: actionData?.step === 2 ? actionData.result : null,
+  });
   return (
-    <Form method="post" className="max-w-2xl space-y-4 text-sm">
+    <Form method="post" {...getFormProps(form)} className="max-w-2xl space-y-4 text-sm">
       <input type="hidden" name="intent" value="create" />
       <input type="hidden" name="draftId" value={draft.draftId} />
       <input type="hidden" name="way" value={draft.way} />
@@ -219,19 +231,20 @@ function StepTwo({ draft, errors }: { draft: AdminDraft; errors: readonly string
         <dt className="text-right text-gray-600">工作部门:</dt>
         <dd>{draft.departmentName ?? "—"}</dd>
       </dl>
-      <fieldset className="rounded border border-gray-200 p-3">
+      <fieldset className="rounded border border-gray-200 p-3" aria-describedby={fields.roleIds.errorId}>
         <legend className="px-1 text-gray-700">角色</legend>
         {options.roles.length === 0 ? <p className="text-gray-500">本单位还没有角色，可稍后在“角色管理”中添加并分配。</p> : null}
         <div className="flex flex-wrap gap-4">
-          {options.roles.map((r) => (
-            <label key={r.id} className="inline-flex items-center gap-1">
-              <input type="checkbox" name="roleIds" value={r.id} />
-              {r.name}
+          {getCollectionProps(fields.roleIds, { type: "checkbox", options: options.roles.map((r) => r.id) }).map(({ key, ...props }) => (
+            <label key={key} className="inline-flex items-center gap-1">
+              <input {...props} />
+              {options.roles.find((r) => r.id === props.value)?.name}
             </label>
           ))}
         </div>
+        <ErrorList id={fields.roleIds.errorId} errors={fields.roleIds.errors} />
       </fieldset>
-      <FormErrors errors={errors} />
+      <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(fields.draftId.errors ?? [])]} />
       <div className="space-x-3">
         <Link to={`?way=${draft.way}`} className="text-gray-600 hover:underline">
           上一步
@@ -253,19 +266,16 @@ export default function NewAdminPage() {
       <Breadcrumbs trail={trail} />
       <Steps current={step} />
       {step === 3 ? (
-        <div className="max-w-xl space-y-4">
-          <Notice tone="success">创建成功：{created} 已成为本单位管理员，角色在其下次登录时生效。</Notice>
-          <div className="space-x-4 text-sm">
-            <Link to={LIST} className="text-blue-700 hover:underline">
-              返回管理员列表
-            </Link>
-            <Link to="?way=PROFESSIONAL" className="text-blue-700 hover:underline">
-              继续新增
-            </Link>
-          </div>
+        <div className="space-x-4 text-sm">
+          <Link to={LIST} className="text-blue-700 hover:underline">
+            返回管理员列表
+          </Link>
+          <Link to="?way=PROFESSIONAL" className="text-blue-700 hover:underline">
+            继续新增
+          </Link>
         </div>
       ) : step === 2 && actionData?.draft ? (
-        <StepTwo draft={actionData.draft} errors={actionData.errors} />
+        <StepTwo draft={actionData.draft} />
       ) : (
         <StepOne />
       )}

@@ -6,20 +6,23 @@ import {
   SetDepartmentStatusInput,
   UpdateDepartmentInput,
 } from "@ce/contracts";
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { getFormProps, getInputProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { type Column, DataTable } from "../components/DataTable.tsx";
 import { Form } from "../components/Form.tsx";
-import { buttonClass, Field, FormErrors, inputBase, inputClass } from "../components/forms.tsx";
-import { Notice } from "../components/Notice.tsx";
-import { toFormErrors } from "../utils/errors.server.ts";
+import { buttonClass, Field, FormErrors, inputClass, ReplyErrors, SubmitRow, useSchemaForm } from "../components/forms.tsx";
+import { RowAction } from "../components/RowAction.tsx";
+import { SearchBar, TextFilter } from "../components/SearchBar.tsx";
+import { redirectWithFlash } from "../utils/flash.server.ts";
+import { invalid, refused } from "../utils/form-action.server.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
 import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
-import { zhErrorMap } from "../utils/validation.ts";
+import { ShownName, zhErrorMap } from "../utils/validation.ts";
 
 const PATH = "/accounts/departments";
 const FIELDS = ["name", "sortOrder"] as const;
@@ -37,35 +40,40 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { trail: [here.section.label, here.page.label], filters: { name: input.name ?? "" }, nodes, mode, editing, parent };
 }
 
-/** Back to the tree with the filter kept and the form closed. */
-function backToList(request: Request) {
-  return redirect(withParam(new URL(request.url).search));
-}
+/** One schema per intent: 添加 / 添加下级, 编辑, and the row's 禁用 / 启用. */
+const CreateDepartmentForm = CreateDepartmentInput.extend({ intent: z.literal("create") });
+const UpdateDepartmentForm = UpdateDepartmentInput.extend({ intent: z.literal("update") });
+const DepartmentAction = z.discriminatedUnion("intent", [
+  CreateDepartmentForm,
+  UpdateDepartmentForm,
+  SetDepartmentStatusInput.extend({ intent: z.literal("status"), name: ShownName }),
+]);
 
+// Saved: back to the tree with the filter kept and the form closed, and the flash.
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, PATH);
-  const formData = await readTextForm(request);
-  const intent = formData.get("intent");
-  if (intent === "status") {
-    const parsed = SetDepartmentStatusInput.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) return data({ result: null, statusError: "提交的信息有误，请检查后重试" }, { status: 400 });
-    try {
-      await api.identity.departments.setStatus.mutate(parsed.data);
-      return backToList(request);
-    } catch (error) {
-      return data({ result: null, statusError: toFormErrors(error, []).formErrors.join("；") }, { status: 400 });
-    }
-  }
-  const schema = intent === "update" ? UpdateDepartmentInput : CreateDepartmentInput;
-  const submission = parseWithZod(formData, { schema, error: zhErrorMap });
-  if (submission.status !== "success") return data({ result: submission.reply(), statusError: null }, { status: 400 });
+  const form = await readTextForm(request);
+  const intent = String(form.get("intent") ?? "");
+  const submission = parseWithZod(form, { schema: DepartmentAction, error: zhErrorMap });
+  if (submission.status !== "success") return invalid(submission, {}, { intent });
+  const v = submission.value;
+  const departments = api.identity.departments;
+  let message: string;
   try {
-    if (intent === "update") await api.identity.departments.update.mutate(submission.value as UpdateDepartmentInput);
-    else await api.identity.departments.create.mutate(submission.value as CreateDepartmentInput);
-    return backToList(request);
+    if (v.intent === "status") {
+      await departments.setStatus.mutate({ id: v.id, status: v.status });
+      message = `已${departmentStatusLabels[v.status]}部门${v.name}`;
+    } else if (v.intent === "update") {
+      await departments.update.mutate({ id: v.id, name: v.name, sortOrder: v.sortOrder });
+      message = `已保存部门${v.name}`;
+    } else {
+      await departments.create.mutate({ parentId: v.parentId, name: v.name, sortOrder: v.sortOrder });
+      message = `已添加部门${v.name}`;
+    }
   } catch (error) {
-    return data({ result: submission.reply(toFormErrors(error, FIELDS)), statusError: null }, { status: 400 });
+    return refused(request, submission, error, { fields: v.intent === "status" ? [] : FIELDS }, { intent });
   }
+  return redirectWithFlash(withParam(new URL(request.url).search), message);
 }
 
 /** The page's address with the form closed, or opened as `key=value`; the filter stays. */
@@ -109,14 +117,11 @@ function columns(search: string): Column<DepartmentNode>[] {
           <Link to={withParam(search, "edit", n.id)} className="text-blue-700 hover:underline">
             编辑
           </Link>
-          <Form method="post" className="inline">
-            <input type="hidden" name="intent" value="status" />
-            <input type="hidden" name="id" value={n.id} />
-            <input type="hidden" name="status" value={n.status === "ACTIVE" ? "DISABLED" : "ACTIVE"} />
-            <button type="submit" className="text-blue-700 hover:underline">
-              {n.status === "ACTIVE" ? "禁用" : "启用"}
-            </button>
-          </Form>
+          <RowAction
+            intent="status"
+            values={{ id: n.id, name: n.name, status: n.status === "ACTIVE" ? "DISABLED" : "ACTIVE" }}
+            label={n.status === "ACTIVE" ? "禁用" : "启用"}
+          />
         </span>
       ),
     },
@@ -125,18 +130,12 @@ function columns(search: string): Column<DepartmentNode>[] {
 
 function DepartmentForm() {
   const { mode, editing, parent } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
+  const reply = useActionData<typeof action>();
   const { search } = useLocation();
-  const schema = mode === "edit" ? UpdateDepartmentInput : CreateDepartmentInput;
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(mode === "edit" ? UpdateDepartmentForm : CreateDepartmentForm, {
     id: `department-${mode}-${editing?.id ?? parent?.id ?? "root"}`,
-    lastResult: navigation.state === "idle" ? actionData?.result : null,
-    constraint: getZodConstraint(schema),
+    lastResult: reply?.intent === "status" ? null : reply?.result,
     defaultValue: { name: editing?.name ?? "", sortOrder: String(editing?.sortOrder ?? 0) },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema, error: zhErrorMap }),
   });
   const { key: nameKey, ...nameProps } = getInputProps(fields.name, { type: "text" });
   const { key: sortKey, ...sortProps } = getInputProps(fields.sortOrder, { type: "number" });
@@ -155,14 +154,11 @@ function DepartmentForm() {
           <input key={sortKey} {...sortProps} className={`${inputClass} max-w-[8rem]`} />
         </Field>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <div className="space-x-3 pl-[7.75rem]">
-          <button type="submit" className={buttonClass} disabled={navigation.state === "submitting"}>
-            保存
-          </button>
+        <SubmitRow label="保存">
           <Link to={withParam(search)} className="text-sm text-gray-600 hover:underline">
             取消
           </Link>
-        </div>
+        </SubmitRow>
       </Form>
     </section>
   );
@@ -170,28 +166,21 @@ function DepartmentForm() {
 
 export default function DepartmentsPage() {
   const { trail, filters, nodes, mode } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
   const { search } = useLocation();
   return (
     <div>
       <Breadcrumbs trail={trail} />
-      <Form method="get" key={search} className="mb-4 flex flex-wrap items-center gap-3 text-sm" role="search">
-        <label htmlFor="filter-name" className="text-gray-700">
-          名称:
-        </label>
-        <input id="filter-name" name="name" defaultValue={filters.name} maxLength={50} className={`${inputBase} w-56`} />
-        <button type="submit" className={buttonClass}>
-          查询
-        </button>
-        <Link to={withParam(search, "add", "root")} className={buttonClass}>
-          添加
-        </Link>
-      </Form>
-      {actionData?.statusError ? (
-        <div className="mb-4">
-          <Notice tone="error">{actionData.statusError}</Notice>
-        </div>
-      ) : null}
+      <SearchBar
+        actions={
+          <Link to={withParam(search, "add", "root")} className={buttonClass}>
+            添加
+          </Link>
+        }
+      >
+        <TextFilter label="名称" name="name" value={filters.name} maxLength={50} width="w-56" />
+      </SearchBar>
+      <ReplyErrors result={reply?.intent === "status" ? reply.result : null} />
       {mode ? <DepartmentForm /> : null}
       <DataTable caption="内设部门" columns={columns(search)} rows={nodes} rowKey={(n) => n.id} />
     </div>

@@ -1,17 +1,23 @@
-import { CreateRoleInput, ListRolesInput, permissionGroups, permissionModules, type RoleRow, UpdateRoleInput } from "@ce/contracts";
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { CreateRoleInput, DeleteRoleInput, ListRolesInput, permissionGroups, permissionModules, type RoleRow, UpdateRoleInput } from "@ce/contracts";
+import { getCollectionProps, getFormProps, getInputProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { type Column, DataTable } from "../components/DataTable.tsx";
+import type { Column } from "../components/DataTable.tsx";
 import { Form } from "../components/Form.tsx";
-import { buttonClass, ErrorList, FormErrors, inputBase, inputClass } from "../components/forms.tsx";
-import { Notice } from "../components/Notice.tsx";
-import { Pager } from "../components/Pager.tsx";
-import { classifyError, toFormErrors } from "../utils/errors.server.ts";
+import { buttonClass, ErrorList, FormErrors, inputClass, ReplyErrors, SubmitRow, useSchemaForm } from "../components/forms.tsx";
+import { PagedTable } from "../components/PagedTable.tsx";
+import { RowAction } from "../components/RowAction.tsx";
+import { SearchBar, TextFilter } from "../components/SearchBar.tsx";
+import { classifyError } from "../utils/errors.server.ts";
+import { redirectWithFlash } from "../utils/flash.server.ts";
+import { invalid, refused } from "../utils/form-action.server.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
 import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
-import { type Typed, typedBack, typedChecked, typedOr } from "../utils/typed-back.ts";
+import { ShownName, zhErrorMap } from "../utils/validation.ts";
 
 const PATH = "/accounts/roles";
 const labelOf = new Map<string, string>(permissionModules.map((m) => [m.code, m.label]));
@@ -34,119 +40,99 @@ function listHref(search: string): string {
   return q ? `${PATH}?${q}` : PATH;
 }
 
-type Outcome =
-  | { kind: "form"; formErrors: string[]; fieldErrors: Record<string, string[]>; typed: Typed }
-  | { kind: "delete"; message: string; confirmId: string | null; confirmName: string }
-  | { kind: "done"; message: string };
+/** One schema per intent: 添加角色, 编辑, and the row's 删除 (confirm=on: also from the admins holding it). */
+const CreateRoleForm = CreateRoleInput.extend({ intent: z.literal("create") });
+const UpdateRoleForm = UpdateRoleInput.extend({ intent: z.literal("update") });
+const RoleAction = z.discriminatedUnion("intent", [CreateRoleForm, UpdateRoleForm, DeleteRoleInput.extend({ intent: z.literal("delete"), name: ShownName })]);
 
+// Done: back to the list with the form closed and the flash. A role in use is not deleted at once:
+// the refusal (409) comes back with a 确认删除 button.
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, PATH);
   const form = await readTextForm(request);
-  const intent = form.get("intent");
-  const back = listHref(new URL(request.url).search);
-  if (intent === "delete") {
-    const id = String(form.get("id") ?? "");
-    const name = String(form.get("name") ?? "");
-    try {
-      const { removedFrom } = await api.identity.roles.delete.mutate({ id, confirm: form.get("confirm") === "true" });
-      return { kind: "done", message: removedFrom > 0 ? `已删除角色${name}，并从${removedFrom}名管理员中移除` : `已删除角色${name}` } satisfies Outcome;
-    } catch (error) {
-      const failure = classifyError(error);
-      // In use: ask again, with a button that confirms.
-      const confirmId = failure.kind === "rejected" && failure.status === 409 ? id : null;
-      return data({ kind: "delete", message: toFormErrors(error, []).formErrors.join("；"), confirmId, confirmName: name } satisfies Outcome, { status: 400 });
-    }
-  }
-  // A refused 添加/编辑角色 comes back with the name and the ticked permissions (typed-back.ts).
-  const typed = typedBack(form, "role", ["name"], ["permissions"]);
-  const values = { id: form.get("id") ?? undefined, name: form.get("name") ?? "", permissions: form.getAll("permissions") };
-  const parsed = (intent === "update" ? UpdateRoleInput : CreateRoleInput).safeParse(values);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0]);
-      fieldErrors[field] = [...(fieldErrors[field] ?? []), issue.message];
-    }
-    return data({ kind: "form", formErrors: [], fieldErrors, typed } satisfies Outcome, { status: 400 });
-  }
+  const intent = String(form.get("intent") ?? "");
+  const submission = parseWithZod(form, { schema: RoleAction, error: zhErrorMap });
+  if (submission.status !== "success") return invalid(submission, {}, { intent, confirm: null });
+  const v = submission.value;
+  const roles = api.identity.roles;
+  let message: string;
   try {
-    if (intent === "update") await api.identity.roles.update.mutate(parsed.data as UpdateRoleInput);
-    else await api.identity.roles.create.mutate(parsed.data);
-    return redirect(back);
+    if (v.intent === "delete") {
+      const { removedFrom } = await roles.delete.mutate({ id: v.id, confirm: v.confirm });
+      message = removedFrom > 0 ? `已删除角色${v.name}，并从${removedFrom}名管理员中移除` : `已删除角色${v.name}`;
+    } else if (v.intent === "update") {
+      await roles.update.mutate({ id: v.id, name: v.name, permissions: v.permissions });
+      message = `已保存角色${v.name}`;
+    } else {
+      await roles.create.mutate({ name: v.name, permissions: v.permissions });
+      message = `已添加角色${v.name}`;
+    }
   } catch (error) {
-    return data({ kind: "form", ...toFormErrors(error, ["name", "permissions"]), typed } satisfies Outcome, { status: 400 });
+    const failure = classifyError(error);
+    const inUse = v.intent === "delete" && failure.kind === "rejected" && failure.status === 409;
+    const confirm = inUse ? { id: v.id, name: v.name } : null;
+    return refused(request, submission, error, { fields: v.intent === "delete" ? [] : ["name", "permissions"] }, { intent, confirm });
   }
+  return redirectWithFlash(listHref(new URL(request.url).search), message);
 }
 
 function RoleForm() {
   const { editing } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
+  const reply = useActionData<typeof action>();
   const { search } = useLocation();
-  const errors = actionData?.kind === "form" ? actionData : null;
-  const held = new Set(editing?.permissions ?? []);
+  const [form, fields] = useSchemaForm(editing ? UpdateRoleForm : CreateRoleForm, {
+    id: `role-${editing?.id ?? "new"}`,
+    lastResult: reply?.intent === "delete" ? null : reply?.result,
+    defaultValue: { name: editing?.name ?? "", permissions: editing?.permissions ?? [] },
+  });
+  const { key: nameKey, ...nameProps } = getInputProps(fields.name, { type: "text" });
   return (
     <section aria-label={editing ? "编辑角色" : "添加角色"} className="mb-4 rounded border border-gray-200 bg-gray-50 p-4 text-sm">
       <h2 className="mb-3 font-semibold text-gray-800">{editing ? `编辑角色：${editing.name}` : "添加角色"}</h2>
-      <Form method="post" className="space-y-3" key={editing?.id ?? "new"}>
+      <Form method="post" {...getFormProps(form)} className="space-y-3">
         <input type="hidden" name="intent" value={editing ? "update" : "create"} />
         {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
         <div className="flex items-start gap-3">
-          <label htmlFor="role-name" className="pt-2 text-gray-700">
+          <label htmlFor={fields.name.id} className="pt-2 text-gray-700">
             <span className="mr-0.5 text-red-600">*</span>角色名称:
           </label>
           <div>
-            <input
-              id="role-name"
-              name="name"
-              defaultValue={typedOr(errors?.typed, "role", "name", editing?.name ?? "")}
-              maxLength={30}
-              className={`${inputClass} w-64`}
-              aria-invalid={errors?.fieldErrors.name ? true : undefined}
-            />
-            <ErrorList errors={errors?.fieldErrors.name} />
+            <input key={nameKey} {...nameProps} className={`${inputClass} w-64`} />
+            <ErrorList id={fields.name.errorId} errors={fields.name.errors} />
           </div>
         </div>
-        <fieldset>
+        <fieldset aria-describedby={fields.permissions.errorId}>
           <legend className="mb-2 text-gray-700">权限模块:</legend>
           <div className="space-y-2">
             {permissionGroups().map((g) => (
               <div key={g.menu} className="grid grid-cols-[8rem_1fr] gap-2">
                 <span className="font-medium text-gray-700">{g.menu}</span>
                 <div className="flex flex-wrap gap-x-4 gap-y-1">
-                  {g.modules.map((m) => (
-                    <label key={m.code} className="inline-flex items-center gap-1">
-                      <input
-                        type="checkbox"
-                        name="permissions"
-                        value={m.code}
-                        defaultChecked={typedChecked(errors?.typed, "role", "permissions", m.code, held.has(m.code))}
-                      />
-                      {m.label}
+                  {getCollectionProps(fields.permissions, { type: "checkbox", options: g.modules.map((m) => m.code) }).map(({ key, ...props }) => (
+                    <label key={key} className="inline-flex items-center gap-1">
+                      <input {...props} />
+                      {labelOf.get(props.value)}
                     </label>
                   ))}
                 </div>
               </div>
             ))}
           </div>
-          <ErrorList errors={errors?.fieldErrors.permissions} />
+          <ErrorList id={fields.permissions.errorId} errors={fields.permissions.errors} />
         </fieldset>
         <p className="text-xs text-gray-500">角色权限的变更在管理员下次登录后生效；超级管理员始终拥有全部权限。</p>
-        <FormErrors errors={errors?.formErrors} />
-        <div className="space-x-3">
-          <button type="submit" className={buttonClass} disabled={navigation.state === "submitting"}>
-            保存
-          </button>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <SubmitRow label="保存">
           <Link to={listHref(search)} className="text-gray-600 hover:underline">
             取消
           </Link>
-        </div>
+        </SubmitRow>
       </Form>
     </section>
   );
 }
 
-function columns(offset: number, search: string): Column<RoleRow>[] {
+function columns(search: string): Column<RoleRow>[] {
   const editHref = (id: string) => {
     const params = new URLSearchParams(search);
     params.delete("add");
@@ -154,7 +140,6 @@ function columns(offset: number, search: string): Column<RoleRow>[] {
     return `?${params.toString()}`;
   };
   return [
-    { header: "序号", cell: (_, i) => offset + i + 1, className: "w-14 text-center" },
     { header: "角色名称", cell: (r) => r.name, className: "whitespace-nowrap" },
     { header: "权限模块", cell: (r) => r.permissions.map((p) => labelOf.get(p) ?? p).join("、") },
     { header: "管理员数", cell: (r) => r.adminCount, className: "w-20 text-center" },
@@ -166,14 +151,7 @@ function columns(offset: number, search: string): Column<RoleRow>[] {
           <Link to={editHref(r.id)} className="text-blue-700 hover:underline">
             编辑
           </Link>
-          <Form method="post" className="inline">
-            <input type="hidden" name="intent" value="delete" />
-            <input type="hidden" name="id" value={r.id} />
-            <input type="hidden" name="name" value={r.name} />
-            <button type="submit" className="text-blue-700 hover:underline">
-              删除
-            </button>
-          </Form>
+          <RowAction intent="delete" values={{ id: r.id, name: r.name }} label="删除" />
         </span>
       ),
     },
@@ -182,7 +160,7 @@ function columns(offset: number, search: string): Column<RoleRow>[] {
 
 export default function RolesPage() {
   const { trail, filters, result, editing, adding } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
   const { search } = useLocation();
   const addParams = new URLSearchParams(search);
   addParams.delete("edit");
@@ -190,44 +168,23 @@ export default function RolesPage() {
   return (
     <div>
       <Breadcrumbs trail={trail} />
-      <Form method="get" key={search} className="mb-4 flex flex-wrap items-center gap-3 text-sm" role="search">
-        <label htmlFor="filter-name" className="text-gray-700">
-          角色名称:
-        </label>
-        <input id="filter-name" name="name" defaultValue={filters.name} maxLength={30} className={`${inputBase} w-48`} />
-        <button type="submit" className={buttonClass}>
-          查询
-        </button>
-        <Link to={`?${addParams.toString()}`} className={buttonClass}>
-          添加角色
-        </Link>
-      </Form>
-      {actionData?.kind === "done" ? (
-        <div className="mb-4">
-          <Notice tone="success">{actionData.message}</Notice>
-        </div>
-      ) : null}
-      {actionData?.kind === "delete" ? (
-        <div className="mb-4">
-          <Notice tone="error">
-            {actionData.message}
-            {actionData.confirmId ? (
-              <Form method="post" className="mt-2">
-                <input type="hidden" name="intent" value="delete" />
-                <input type="hidden" name="id" value={actionData.confirmId} />
-                <input type="hidden" name="name" value={actionData.confirmName} />
-                <input type="hidden" name="confirm" value="true" />
-                <button type="submit" className={buttonClass}>
-                  确认删除
-                </button>
-              </Form>
-            ) : null}
-          </Notice>
+      <SearchBar
+        actions={
+          <Link to={`?${addParams.toString()}`} className={buttonClass}>
+            添加角色
+          </Link>
+        }
+      >
+        <TextFilter label="角色名称" name="name" value={filters.name} maxLength={30} />
+      </SearchBar>
+      <ReplyErrors result={reply?.intent === "delete" ? reply.result : null} />
+      {reply?.confirm ? (
+        <div className="-mt-2 mb-4">
+          <RowAction intent="delete" values={{ id: reply.confirm.id, name: reply.confirm.name, confirm: "on" }} label="确认删除" button />
         </div>
       ) : null}
       {editing || adding ? <RoleForm /> : null}
-      <DataTable caption="角色" columns={columns((result.page - 1) * result.pageSize, search)} rows={result.items} rowKey={(r) => r.id} />
-      <Pager page={result.page} pageSize={result.pageSize} total={result.total} query={search} />
+      <PagedTable caption="角色" numbered columns={columns(search)} result={result} rowKey={(r) => r.id} />
     </div>
   );
 }

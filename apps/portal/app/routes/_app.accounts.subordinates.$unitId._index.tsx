@@ -3,18 +3,22 @@ import {
   formatDateTime,
   industryName,
   regionName,
+  SubordinateTarget,
   trainingLevelLabels,
   unitKindLabels,
   unitNatureLabels,
 } from "@ce/contracts";
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { Form } from "../components/Form.tsx";
-import { buttonClass } from "../components/forms.tsx";
-import { Notice } from "../components/Notice.tsx";
-import { toFormErrors } from "../utils/errors.server.ts";
+import { ReplyErrors } from "../components/forms.tsx";
+import { RowAction } from "../components/RowAction.tsx";
+import { redirectWithFlash } from "../utils/flash.server.ts";
+import { invalid, refused } from "../utils/form-action.server.ts";
+import { readTextForm } from "../utils/form-data.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
+import { ShownName, zhErrorMap } from "../utils/validation.ts";
 
 const LIST = "/accounts/subordinates";
 const statusLabels: Record<string, string> = { PENDING: "待审核", APPROVED: "审核通过", REJECTED: "审核未通过", DISABLED: "已删除" };
@@ -26,14 +30,20 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { trail: [here.section.label, here.page.label, "详细"], unit, canDelete: me.permissions.includes("subordinate.manage") };
 }
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
+/** 删除单位: the unit, named for the flash. */
+const DeleteUnitForm = SubordinateTarget.extend({ name: ShownName });
+
+// Deleted: back to 管理下级单位 with the flash.
+export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, LIST);
+  const submission = parseWithZod(await readTextForm(request), { schema: DeleteUnitForm, error: zhErrorMap });
+  if (submission.status !== "success") return invalid(submission);
   try {
-    await api.identity.units.delete.mutate({ unitId: params.unitId ?? "" });
-    return redirect(LIST);
+    await api.identity.units.delete.mutate({ unitId: submission.value.unitId });
   } catch (error) {
-    return data({ message: toFormErrors(error, []).formErrors.join("；") }, { status: 400 });
+    return refused(request, submission, error);
   }
+  return redirectWithFlash(LIST, `已删除${submission.value.name}`);
 }
 
 export default function SubordinateDetailPage() {
@@ -56,11 +66,7 @@ export default function SubordinateDetailPage() {
   return (
     <div>
       <Breadcrumbs trail={trail} />
-      {actionData?.message ? (
-        <div className="mb-4">
-          <Notice tone="error">{actionData.message}</Notice>
-        </div>
-      ) : null}
+      <ReplyErrors result={actionData?.result} />
       <table className="mb-4 w-full max-w-3xl border-collapse border border-gray-300 text-sm">
         <caption className="sr-only">单位详细信息</caption>
         <tbody>
@@ -79,11 +85,7 @@ export default function SubordinateDetailPage() {
           管理员信息
         </Link>
         {canDelete ? (
-          <Form method="post" onSubmit={(e) => (!window.confirm(`确定删除${unit.name}吗？`) ? e.preventDefault() : undefined)}>
-            <button type="submit" className={buttonClass}>
-              删除单位
-            </button>
-          </Form>
+          <RowAction intent="delete" values={{ unitId: unit.id, name: unit.name }} label="删除单位" confirm={`确定删除${unit.name}吗？`} button />
         ) : null}
         <Link to={LIST} className="text-gray-600 hover:underline">
           返回

@@ -1,13 +1,16 @@
-import type { SubordinateAdminRow } from "@ce/contracts";
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { RemoveSubordinateAdminInput, type SubordinateAdminRow } from "@ce/contracts";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { type Column, DataTable } from "../components/DataTable.tsx";
-import { Form } from "../components/Form.tsx";
-import { Notice } from "../components/Notice.tsx";
-import { toFormErrors } from "../utils/errors.server.ts";
+import { ReplyErrors } from "../components/forms.tsx";
+import { RowAction } from "../components/RowAction.tsx";
+import { redirectWithFlash, samePage } from "../utils/flash.server.ts";
+import { invalid, refused } from "../utils/form-action.server.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
+import { ShownName, zhErrorMap } from "../utils/validation.ts";
 
 const LIST = "/accounts/subordinates";
 
@@ -26,18 +29,23 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
+/** 删除: one admin's rights in the unit, the admin named for the flash. */
+const RemoveAdminForm = RemoveSubordinateAdminInput.extend({ name: ShownName });
+
+export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, LIST);
-  const form = await readTextForm(request);
+  const submission = parseWithZod(await readTextForm(request), { schema: RemoveAdminForm, error: zhErrorMap });
+  if (submission.status !== "success") return invalid(submission);
+  const { unitId, adminId, name } = submission.value;
   try {
-    await api.identity.units.removeAdmin.mutate({ unitId: params.unitId ?? "", adminId: String(form.get("adminId") ?? "") });
-    return { ok: true, message: `已删除${String(form.get("name") ?? "")}的管理员权限` };
+    await api.identity.units.removeAdmin.mutate({ unitId, adminId });
   } catch (error) {
-    return data({ ok: false, message: toFormErrors(error, []).formErrors.join("；") }, { status: 400 });
+    return refused(request, submission, error);
   }
+  return redirectWithFlash(samePage(request), `已删除${name}的管理员权限`);
 }
 
-function columns(canDelete: boolean): Column<SubordinateAdminRow>[] {
+function columns(unitId: string, canDelete: boolean): Column<SubordinateAdminRow>[] {
   return [
     { header: "姓名", cell: (a) => (a.isSuper ? `${a.name}（超级管理员）` : a.name) },
     { header: "证件号", cell: (a) => a.idNumberMasked, className: "font-mono" },
@@ -48,13 +56,7 @@ function columns(canDelete: boolean): Column<SubordinateAdminRow>[] {
       className: "w-24 text-center",
       cell: (a) =>
         canDelete && !a.isSuper ? (
-          <Form method="post" onSubmit={(e) => (!window.confirm(`确定删除${a.name}的管理员权限吗？`) ? e.preventDefault() : undefined)}>
-            <input type="hidden" name="adminId" value={a.adminId} />
-            <input type="hidden" name="name" value={a.name} />
-            <button type="submit" className="text-blue-700 hover:underline">
-              删除
-            </button>
-          </Form>
+          <RowAction intent="remove" values={{ unitId, adminId: a.adminId, name: a.name }} label="删除" confirm={`确定删除${a.name}的管理员权限吗？`} />
         ) : null,
     },
   ];
@@ -67,12 +69,8 @@ export default function SubordinateAdminsPage() {
     <div>
       <Breadcrumbs trail={trail} />
       <p className="mb-3 text-sm text-gray-700">单位：{unit.name}</p>
-      {actionData ? (
-        <div className="mb-4">
-          <Notice tone={actionData.ok ? "success" : "error"}>{actionData.message}</Notice>
-        </div>
-      ) : null}
-      <DataTable caption="管理员信息" columns={columns(canDelete)} rows={admins} rowKey={(a) => a.adminId} />
+      <ReplyErrors result={actionData?.result} />
+      <DataTable caption="管理员信息" columns={columns(unit.id, canDelete)} rows={admins} rowKey={(a) => a.adminId} />
       <div className="mt-4 text-sm">
         <Link to={LIST} className="text-gray-600 hover:underline">
           返回

@@ -1,11 +1,16 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { DeclarationIdInput } from "@ce/contracts";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { Form } from "../components/Form.tsx";
-import { buttonClass, FormErrors } from "../components/forms.tsx";
+import { FormErrors, replyMessages } from "../components/forms.tsx";
 import { DeclarationDetails } from "../components/hours/DeclarationDetails.tsx";
-import { toFormErrors } from "../utils/errors.server.ts";
+import { RowAction } from "../components/RowAction.tsx";
+import { redirectWithFlash, samePage } from "../utils/flash.server.ts";
+import { invalid, refused } from "../utils/form-action.server.ts";
+import { readTextForm } from "../utils/form-data.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
+import { zhErrorMap } from "../utils/validation.ts";
 
 const PATH = "/hours/records";
 
@@ -21,15 +26,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { trail: [here.section.label, here.page.label, "详细"], declaration, canWithdraw: me.userType === "PROFESSIONAL" && declaration.status === "PENDING" };
 }
 
-// 撤回: a professional takes back their own pending declaration.
-export async function action({ request, context, params }: ActionFunctionArgs) {
+// 撤回: a professional takes back their own pending declaration; the page then shows it withdrawn.
+export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await signedIn(request, context);
+  const submission = parseWithZod(await readTextForm(request), { schema: DeclarationIdInput, error: zhErrorMap });
+  if (submission.status !== "success") return invalid(submission);
   try {
-    await api.hours.declarations.withdraw.mutate({ declarationId: params.declarationId ?? "" });
+    await api.hours.declarations.withdraw.mutate(submission.value);
   } catch (error) {
-    return data(toFormErrors(error, []), { status: 400 });
+    return refused(request, submission, error);
   }
-  throw redirect(`${PATH}/${params.declarationId}`);
+  return redirectWithFlash(samePage(request), "申报已撤回");
 }
 
 export default function DeclarationPage() {
@@ -40,12 +47,10 @@ export default function DeclarationPage() {
       <Breadcrumbs trail={trail} />
       <DeclarationDetails d={declaration} />
       {canWithdraw ? (
-        <Form method="post" className="mt-6 space-y-2">
-          <FormErrors errors={actionData?.formErrors} />
-          <button type="submit" className={buttonClass}>
-            撤回申报
-          </button>
-        </Form>
+        <div className="mt-6 space-y-2">
+          <FormErrors errors={replyMessages(actionData?.result)} />
+          <RowAction intent="withdraw" values={{ declarationId: declaration.id }} label="撤回申报" button />
+        </div>
       ) : null}
     </div>
   );

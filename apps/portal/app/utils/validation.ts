@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { choosePrompt } from "./prompts.ts";
 
 /** The Chinese name of every form field, so that a default message can name it. */
@@ -39,3 +39,9 @@ export const zhErrorMap: z.core.$ZodErrorMap = (issue) => {
       return `${label}填写不正确`;
   }
 };
+
+/**
+ * Who or what a row's one-button form acts on (an admin's name, a role's name), posted beside its
+ * id only to word the flash (已删除张三的管理员权限): never sent to a service; anything odd reads as "".
+ */
+export const ShownName = z.string().max(100).catch("");
