@@ -102,7 +102,13 @@ export const natsPermissions = {
     subscribe: ["_INBOX_hours.>", "$O.attachments.>"],
   },
   reporting: {
-    publish: ["$JS.API.INFO", ...consumedStream("CE_IDENTITY", "reporting"), ...consumedStream("CE_HOURS", "reporting")],
+    publish: [
+      "$JS.API.INFO",
+      ...consumedStream("CE_IDENTITY", "reporting"),
+      ...consumedStream("CE_HOURS", "reporting"),
+      // The read-model rebuild (services/reporting/src/rebuild): its own consumer per stream, deleted when done.
+      ...["CE_IDENTITY", "CE_HOURS"].flatMap((s) => [...consumedStream(s, "reporting_rebuild"), `$JS.API.CONSUMER.DELETE.${s}.reporting_rebuild_${s}`]),
+    ],
     subscribe: ["_INBOX_reporting.>"],
   },
   test: { publish: [">"], subscribe: [">"] },
