@@ -13,6 +13,9 @@ export const unitChangeKindLabels: Record<UnitChangeKind, string> = { CODE: "修
 export const RequestCodeChangeInput = z.object({ code: UnitCode, codeConfirmed: CodeConfirmed }).superRefine(requireCodeConfirmation);
 /** 更换上级部门 */
 export const RequestSuperiorChangeInput = z.object({ superiorId: z.uuid("请选择新的上级部门") });
+/** 撤销申请: the caller's unit takes back its own pending request. */
+export const WithdrawUnitChangeInput = z.object({ requestId: z.uuid("申请编号无效") });
+export type WithdrawUnitChangeInput = z.infer<typeof WithdrawUnitChangeInput>;
 
 /** The caller's open request, shown on 基本信息修改 with 撤销. */
 export const OwnUnitChange = z.object({

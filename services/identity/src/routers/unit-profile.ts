@@ -1,4 +1,13 @@
-import { CreatedId, NoContent, RequestCodeChangeInput, RequestSuperiorChangeInput, UnitOption, UnitProfileView, UpdateUnitProfileInput } from "@ce/contracts";
+import {
+  CreatedId,
+  NoContent,
+  RequestCodeChangeInput,
+  RequestSuperiorChangeInput,
+  UnitOption,
+  UnitProfileView,
+  UpdateUnitProfileInput,
+  WithdrawUnitChangeInput,
+} from "@ce/contracts";
 import { permittedProcedure, router } from "@ce/service-kit";
 import { z } from "zod";
 import type { IdentityDeps } from "../deps.ts";
@@ -29,7 +38,7 @@ export function unitProfileRouter(deps: IdentityDeps) {
       .output(CreatedId)
       .mutation(({ input, ctx }) => requestSuperiorChange(deps, ctx, input)),
     withdraw: edit
-      .input(z.object({ requestId: z.uuid() }))
+      .input(WithdrawUnitChangeInput)
       .output(NoContent)
       .mutation(({ input, ctx }) => withdrawUnitChange(deps, ctx, input)),
   });
