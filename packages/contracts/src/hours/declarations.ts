@@ -69,6 +69,12 @@ export const DeclareInput = z.object({
   attachments: z.array(AttachmentUpload, { error: "请上传附件" }).min(1, { error: "请上传附件" }).max(5, { error: "附件最多5个" }),
 });
 export type DeclareInput = z.infer<typeof DeclareInput>;
+/**
+ * 学时申报 as the portal's form posts it and checks it in the browser: the files travel as
+ * multipart (each ≤ MAX_ATTACHMENT_BYTES) and become `attachments` (base64) only on the server.
+ */
+export const DeclareForm = DeclareInput.omit({ attachments: true });
+export type DeclareForm = z.output<typeof DeclareForm>;
 
 export const DeclarationIdInput = z.object({ declarationId: z.uuid({ error: "申报记录编号无效" }) });
 

@@ -80,3 +80,74 @@ export const UpdateFormInput = z.object({
   rule: HourRule,
 });
 export type UpdateFormInput = z.infer<typeof UpdateFormInput>;
+
+const optionalPositive = (label: string) =>
+  z
+    .number({ error: `${label}必须是数字` })
+    .positive({ error: `${label}必须大于0` })
+    .optional();
+
+/**
+ * 编辑学习形式 as the portal's form posts it: the hint, 计入科目, 生效日期 and the numbers of the rule
+ * (those its kind has; which are required is the rule's kind's business: `editedRule`). 学时 and 上限
+ * in hours, RANK's rows in the order of the current version's ranks.
+ */
+export const FormVersionEdit = z.object({
+  hint: MultiLineText({ label: "提示文字", max: 200 }).optional(),
+  subjects: z.array(Subject, { error: "请至少选择一个计入科目" }).min(1, { error: "请至少选择一个计入科目" }),
+  effectiveFrom: calendarDateField("生效日期"),
+  capPerYear: optionalPositive("每年上限"),
+  capPerItem: optionalPositive("每项上限"),
+  hoursPerDay: optionalPositive("每天学时"),
+  hoursPerItem: optionalPositive("每项学时"),
+  perHour: optionalPositive("每授课1小时计学时"),
+  ranks: z
+    .array(
+      z.object({ hours: optionalPositive("学时"), paperBonus: z.number({ error: "论文加分必须是数字" }).min(0, { error: "论文加分不能小于0" }).optional() }),
+    )
+    .optional(),
+});
+export type FormVersionEdit = z.output<typeof FormVersionEdit>;
+
+/**
+ * The rule of the new version: `current`'s kind (and RANK's codes and labels) with the edited
+ * numbers; an empty 每年上限 (and 每项上限 where optional) means none, an empty 论文加分 0. Or, when
+ * numbers the kind needs are empty, a message per field (`capPerItem`, `ranks[1].hours`, …:
+ * 请填写每项上限). Pure; UpdateFormInput checks the result again.
+ */
+export function editedRule(current: HourRule, edit: FormVersionEdit): { rule: HourRule } | { errors: Record<string, string[]> } {
+  const errors: Record<string, string[]> = {};
+  const need = (key: "capPerItem" | "hoursPerDay" | "hoursPerItem" | "perHour", label: string): number => {
+    const n = edit[key];
+    if (typeof n !== "number") errors[key] = [`请填写${label}`];
+    return n ?? 0;
+  };
+  const capPerYear = edit.capPerYear ?? null;
+  let rule: HourRule;
+  switch (current.kind) {
+    case "ACTUAL":
+      rule = { kind: "ACTUAL", capPerItem: need("capPerItem", "每项上限"), capPerYear };
+      break;
+    case "PER_DAY":
+      rule = { kind: "PER_DAY", hoursPerDay: need("hoursPerDay", "每天学时"), capPerItem: edit.capPerItem ?? null, capPerYear };
+      break;
+    case "PER_ITEM":
+      rule = { kind: "PER_ITEM", hoursPerItem: need("hoursPerItem", "每项学时"), capPerYear };
+      break;
+    case "RATIO":
+      rule = { kind: "RATIO", perHour: need("perHour", "每授课1小时计学时"), capPerItem: edit.capPerItem ?? null, capPerYear };
+      break;
+    case "RANK":
+      rule = {
+        kind: "RANK",
+        ranks: current.ranks.map((r, i) => {
+          const hours = edit.ranks?.[i]?.hours;
+          if (typeof hours !== "number") errors[`ranks[${i}].hours`] = [`请填写${r.label}的学时`];
+          return { ...r, hours: hours ?? r.hours, paperBonus: edit.ranks?.[i]?.paperBonus ?? 0 };
+        }),
+        capPerYear,
+      };
+      break;
+  }
+  return Object.keys(errors).length > 0 ? { errors } : { rule };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CreateTransferInput } from "./transfers.ts";
+import { CreateTransferInput, DecideTransferForm } from "./transfers.ts";
 
 const base = { accountId: "f2ef6181-2d35-4040-a3cc-b96885cd0676", toUnitId: "d2a63329-40bd-4277-b8b9-27c21f7cf639", reason: "工作调动" };
 
@@ -33,5 +33,30 @@ describe("人员调出 本单位联系电话 goes through the identifier normali
   it.each(REFUSED)("refuses %j with %j", (typed, message) => {
     const r = CreateTransferInput.safeParse({ ...base, contactPhone: typed });
     expect(r.error?.issues).toEqual([expect.objectContaining({ path: ["contactPhone"], message })]);
+  });
+});
+
+describe("确认调转 / 拒绝 as a row posts them", () => {
+  const id = "f2ef6181-2d35-4040-a3cc-b96885cd0676";
+  it.each([
+    [
+      { intent: "accept", id, reason: "" },
+      { id, accept: true },
+    ],
+    [
+      { intent: "reject", id, reason: "  人员信息不符 " },
+      { id, accept: false, reason: "人员信息不符" },
+    ],
+  ])("reads %j", (posted, input) => {
+    expect(DecideTransferForm.parse(posted)).toEqual(input);
+  });
+
+  it.each([
+    [{ intent: "reject", id, reason: "\u3000" }, ["reason"], "请填写拒绝原因"],
+    [{ intent: "accept", id: "x" }, ["id"], undefined],
+    [{ intent: "ignore", id }, ["intent"], undefined],
+  ])("refuses %j on %j", (posted, path, message) => {
+    const issues = DecideTransferForm.safeParse(posted).error?.issues ?? [];
+    expect(issues).toEqual([expect.objectContaining(message ? { path, message } : { path })]);
   });
 });

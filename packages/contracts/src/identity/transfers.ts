@@ -61,6 +61,13 @@ export const CreateTransferInput = z.object({
   attachment: TransferAttachmentUpload.optional(),
 });
 export type CreateTransferInput = z.input<typeof CreateTransferInput>;
+/**
+ * 人员调出 as the portal's form posts it and checks it in the browser: the file travels as
+ * multipart and becomes `attachment` ({ name, base64 }) only on the server, so the form leaves it
+ * out (its name is `attachmentName`).
+ */
+export const CreateTransferForm = CreateTransferInput.omit({ attachment: true });
+export type CreateTransferForm = z.output<typeof CreateTransferForm>;
 
 export const TransferStatus = z.enum(["PENDING", "ACCEPTED", "REJECTED"]);
 export type TransferStatus = z.infer<typeof TransferStatus>;
@@ -102,3 +109,16 @@ export const DecideTransferInput = z
   .object({ id: z.uuid(), accept: z.boolean(), reason: MultiLineText({ label: "原因", max: 200, tooLong: "原因过长" }).optional() })
   .refine((v) => v.accept || (v.reason ?? "").length > 0, { path: ["reason"], message: "请填写拒绝原因" });
 export type DecideTransferInput = z.input<typeof DecideTransferInput>;
+
+/**
+ * 确认调转 / 拒绝 as a row of 人员调入 posts them: the button pressed (`intent` accept or reject), the
+ * transfer's id and the reason typed beside 拒绝 (blank when none), read into DecideTransferInput
+ * and checked by it (a refusal needs its reason: 请填写拒绝原因, on `reason`).
+ */
+export const DecideTransferForm = z
+  .object({ intent: z.enum(["accept", "reject"]), id: z.string(), reason: z.string().optional() })
+  .transform(({ intent, id, reason }): DecideTransferInput => {
+    const typed = reason?.trim();
+    return typed ? { id, accept: intent === "accept", reason: typed } : { id, accept: intent === "accept" };
+  })
+  .pipe(DecideTransferInput);
