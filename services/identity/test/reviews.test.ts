@@ -34,7 +34,8 @@ describe("审核用人单位", () => {
       expect.objectContaining({ id: mine.unitId, superiorName: "济南市交通运输局", nature: "ENTERPRISE" }),
     ]);
     expect((await as("sd").employers.query({ pageSize: 200 })).items.map((u) => u.name)).toEqual(expect.arrayContaining([mine.name, theirs.name]));
-    expect((await as("jnBus").employers.query({})).total).toBe(0);
+    // An employer's admins never hold 审核用人单位 (permissionsOfUnitKind): refused, not an always-empty list.
+    expect(await failure(as("jnBus").employers.query({}))).toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("approves in a batch: the unit can sign in, unit.updated goes out, and a second decision is reported, not repeated", async () => {

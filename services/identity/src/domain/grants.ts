@@ -1,23 +1,31 @@
-import { allPermissions, DomainError, Permission, type Principal } from "@ce/contracts";
+import { DomainError, type Permission, type Principal, permissionsOfUnitKind, type UnitKind } from "@ce/contracts";
 import { permissionLabelOf } from "./permission-labels.ts";
 
 /** Whoever gives permissions away: the signed-in admin as its session names it. */
 export interface Granter {
   isSuper: boolean;
   permissions: readonly string[];
+  /** The kind of the granter's unit: its admins can hold only the modules that kind uses. */
+  unitKind: UnitKind | null;
 }
 
 /** The granter a signed-in session stands for. */
-export const granterOf = (p: Pick<Principal, "isSuperAdmin" | "permissions">): Granter => ({ isSuper: p.isSuperAdmin, permissions: p.permissions });
+export const granterOf = (p: Pick<Principal, "isSuperAdmin" | "permissions" | "unitKind">): Granter => ({
+  isSuper: p.isSuperAdmin,
+  permissions: p.permissions,
+  unitKind: p.unitKind,
+});
 
 /**
  * What `granter` may give to anyone, by any path (role create or edit, admin create, role
- * assignment, super-admin handover): the super admin every module, any other admin exactly the
- * modules it holds itself. Returns a set of permission codes; raises nothing.
+ * assignment, super-admin handover): the super admin every module its unit's kind uses
+ * (permissionsOfUnitKind), any other admin exactly the modules it holds itself, cut to the same.
+ * Returns a set of permission codes; raises nothing.
  */
 export function grantablePermissions(granter: Granter): ReadonlySet<Permission> {
-  if (granter.isSuper) return new Set(allPermissions);
-  return new Set(granter.permissions.filter((p): p is Permission => Permission.safeParse(p).success));
+  const usable = new Set<Permission>(granter.unitKind ? permissionsOfUnitKind(granter.unitKind) : []);
+  if (granter.isSuper) return usable;
+  return new Set(granter.permissions.filter((p): p is Permission => usable.has(p as Permission)));
 }
 
 /**

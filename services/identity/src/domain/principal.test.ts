@@ -1,4 +1,4 @@
-import { allPermissions, DomainError } from "@ce/contracts";
+import { allPermissions, DomainError, permissionsOfUnitKind } from "@ce/contracts";
 import { describe, expect, it } from "vitest";
 import { type AdminGrant, grantFor, holdsUserType, resolvePermissions } from "./principal.ts";
 
@@ -16,21 +16,32 @@ function domainError(fn: () => unknown): DomainError {
 }
 
 describe("permission resolution", () => {
-  it("gives a super admin every permission module", () => {
-    expect(resolvePermissions(true, [])).toEqual(allPermissions);
+  it("gives a super admin every permission module its unit's kind uses", () => {
+    expect(resolvePermissions(true, [], "AUTHORITY")).toEqual(allPermissions);
+    expect(resolvePermissions(true, [], "EMPLOYER")).toEqual(permissionsOfUnitKind("EMPLOYER"));
+    expect(resolvePermissions(true, [], "EMPLOYER")).not.toContain("subordinate.view");
+    expect(resolvePermissions(true, [], "TRAINING_BASE")).not.toContain("hours.approve");
+  });
+
+  it("cuts a role to what the unit's kind uses (成果备案 means nothing at an employer)", () => {
+    expect(resolvePermissions(false, [["hours.audit", "hours.approve", "review.employer"]], "EMPLOYER")).toEqual(["hours.approve"]);
   });
 
   it("gives another admin the union of its roles, once each, in menu order", () => {
     expect(
-      resolvePermissions(false, [
-        ["hours.approve", "subordinate.view"],
-        ["subordinate.view", "stats.view"],
-      ]),
+      resolvePermissions(
+        false,
+        [
+          ["hours.approve", "subordinate.view"],
+          ["subordinate.view", "stats.view"],
+        ],
+        "AUTHORITY",
+      ),
     ).toEqual(["subordinate.view", "hours.approve", "stats.view"]);
   });
 
   it("ignores permission codes that no longer exist", () => {
-    expect(resolvePermissions(false, [["retired.module", "stats.view"]])).toEqual(["stats.view"]);
+    expect(resolvePermissions(false, [["retired.module", "stats.view"]], "AUTHORITY")).toEqual(["stats.view"]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { allPermissions, type CallerUnit, callerUnit, DomainError, type Permission, type UnitKind, type UserType } from "@ce/contracts";
+import { type CallerUnit, callerUnit, DomainError, type Permission, permissionsOfUnitKind, type UnitKind, type UserType } from "@ce/contracts";
 
 /**
  * Who an account may act as after a correct password, given the user type chosen on the login
@@ -38,11 +38,16 @@ export const loginMessages = {
   grantChanged: "账户权限刚刚发生变更，请重新登录",
 } as const;
 
-/** A super admin holds every module; another admin the union of its roles' modules, in menu order. */
-export function resolvePermissions(isSuper: boolean, rolePermissions: readonly (readonly string[])[]): Permission[] {
-  if (isSuper) return [...allPermissions];
+/**
+ * An admin's modules, in menu order: a super admin every module its unit's kind uses, another admin
+ * the union of its roles' modules cut to those (permissionsOfUnitKind: an employer's role holding
+ * 成果备案 gives nothing, so no menu item is ever always empty).
+ */
+export function resolvePermissions(isSuper: boolean, rolePermissions: readonly (readonly string[])[], unitKind: UnitKind): Permission[] {
+  const usable = permissionsOfUnitKind(unitKind);
+  if (isSuper) return usable;
   const granted = new Set(rolePermissions.flat());
-  return allPermissions.filter((p) => granted.has(p));
+  return usable.filter((p) => granted.has(p));
 }
 
 export function grantFor(userType: UserType, account: { status: string; admin: AdminGrant | null; professional: ProfessionalGrant | null }): Grant {
@@ -66,7 +71,7 @@ export function grantFor(userType: UserType, account: { status: string; admin: A
     // Decided here, once per session: the kind matched the user type above.
     ...callerUnit({ kind: userType, path: a.unit.path }),
     isSuperAdmin: a.isSuper,
-    permissions: resolvePermissions(a.isSuper, a.rolePermissions),
+    permissions: resolvePermissions(a.isSuper, a.rolePermissions, a.unit.kind),
   };
 }
 
