@@ -1,74 +1,139 @@
-import { useActionData, useNavigation } from "@remix-run/react";
+import { FormProvider, getFormProps, getInputProps, type SubmissionResult, useField } from "@conform-to/react";
+import { useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { BATCH_PART, type Typed, typedChecked, typedOr } from "../utils/typed-back.ts";
-import { Form } from "./Form.tsx";
-import { buttonClass, inputBase } from "./forms.tsx";
-import { Notice } from "./Notice.tsx";
+import type { Column } from "./DataTable.tsx";
+import { Form, unshownErrors } from "./Form.tsx";
+import { buttonClass, ErrorList, FormErrors, inputBase, useSchemaForm } from "./forms.tsx";
+import { PagedTable, type PageOf } from "./PagedTable.tsx";
+
+/** The fields of every batch form (utils/review.server.ts BATCH_FIELDS): the rows ticked, the button pressed, the reason, 学时审批's 驳回原因. */
+const SHOWN = new Set(["ids", "reason", "reasonCode"]);
 
 /**
- * The tick box of one row; it belongs to the batch form by id, wherever the table puts it. After a
- * refused submit it is ticked again if it was (the page's action reply carries `typed`).
+ * The tick box of one row: it joins the batch form by the form's id, wherever the table puts it,
+ * and after a refused submit comes back ticked if it was (conform's reply holds the ids sent).
  */
-export function RowCheck({ formId, value, label }: { formId: string; value: string; label: string }) {
-  const reply = useActionData<{ typed?: Typed }>();
-  const ticked = typedChecked(reply?.typed, BATCH_PART, "ids", value);
-  return <input type="checkbox" name="ids" value={value} form={formId} defaultChecked={ticked} aria-label={`选择${label}`} className="h-4 w-4" />;
+function RowCheck({ value, label }: { value: string; label: string }) {
+  const [field, form] = useField<string[]>("ids");
+  const sent = field.initialValue;
+  const ticked = Array.isArray(sent) ? sent.includes(value) : sent === value;
+  return (
+    <input
+      key={field.key}
+      type="checkbox"
+      name="ids"
+      value={value}
+      form={form.id}
+      defaultChecked={ticked}
+      aria-label={`选择${label}`}
+      aria-invalid={field.errors ? true : undefined}
+      className="h-4 w-4"
+    />
+  );
+}
+
+/** 全选, ticking or clearing every row's box of the batch form, and the message about the rows (请选择要审核的记录, 一次最多审核200条). */
+function TickAll() {
+  const [field, form] = useField<string[]>("ids");
+  const toggleAll = (checked: boolean) => {
+    for (const box of document.querySelectorAll<HTMLInputElement>(`input[name="ids"][form="${form.id}"]`)) box.checked = checked;
+  };
+  return (
+    <div className="pt-2">
+      <label className="flex items-center gap-1 text-gray-700">
+        <input type="checkbox" onChange={(e) => toggleAll(e.target.checked)} className="h-4 w-4" />
+        全选
+      </label>
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+/** The reason box of the batch form, labelled `label:`, with its message. */
+function ReasonBox({ label, placeholder }: { label: string; placeholder: string }) {
+  const [field] = useField<string>("reason");
+  const { key, ...props } = getInputProps(field, { type: "text" });
+  return (
+    <>
+      <label htmlFor={props.id} className="pt-2 text-gray-700">
+        {label}:
+      </label>
+      <div>
+        <input key={key} {...props} placeholder={placeholder} maxLength={200} className={`${inputBase} w-64`} />
+        <ErrorList id={field.errorId} errors={field.errors} />
+      </div>
+    </>
+  );
 }
 
 /**
- * 全选, the reason box and the two batch buttons above a review table; the rows' tick boxes join
- * this form through their `form` attribute.
+ * The one batch-review list (审核用人单位, 审核注册人员, 审核人员信息修改, 学时审批, 学时审验): the bar
+ * (全选, the approve button, `extra` such as 学时审批's 驳回原因, the reason, the reject button),
+ * the form's errors, then the table — a 选择 column first and, when `numbered`, 序号 — and its pager.
+ *
+ * The bar is a conform form over the page's contracts `schema`, whose `decision` is the button
+ * pressed (APPROVE | REJECT); its action is batchReviewAction (utils/review.server.ts), which
+ * answers a success with a redirect and a flash naming what was skipped, and a refusal with
+ * `lastResult` (the messages by field, the rows ticked and the reason typed come back).
  */
-export function BatchReviewBar({
-  formId,
+export function BatchReview<Row>({
+  id,
+  schema,
+  lastResult,
   approveLabel,
   rejectLabel,
-  reply,
-  children,
+  reason,
+  extra,
+  caption,
+  columns,
+  result,
+  rowKey,
+  rowLabel,
+  numbered = false,
 }: {
-  formId: string;
+  id: string;
+  schema: Parameters<typeof useSchemaForm>[0];
+  lastResult: SubmissionResult<string[]> | null | undefined;
   approveLabel: string;
   rejectLabel: string;
-  reply: { ok: boolean; message: string; typed?: Typed } | undefined;
-  children?: ReactNode;
+  /** The reason box: its label (原因, 驳回说明, 审验不通过原因) and placeholder. */
+  reason: { label: string; placeholder: string };
+  /** Inputs before the reason box (学时审批's 驳回原因), reading their conform field with useField. */
+  extra?: ReactNode;
+  caption: string;
+  columns: readonly Column<Row>[];
+  result: PageOf<Row>;
+  rowKey: (row: Row) => string;
+  /** How a row's tick box is announced: 选择<label>. */
+  rowLabel: (row: Row) => string;
+  numbered?: boolean;
 }) {
-  const navigation = useNavigation();
-  const toggleAll = (checked: boolean) => {
-    for (const box of document.querySelectorAll<HTMLInputElement>(`input[name="ids"][form="${formId}"]`)) box.checked = checked;
-  };
+  const [form] = useSchemaForm(schema, { id, lastResult, validate: "onSubmit" });
+  const busy = useNavigation().state === "submitting";
+  const offset = (result.page - 1) * result.pageSize;
+  const all: Column<Row>[] = [
+    { header: "选择", cell: (r) => <RowCheck value={rowKey(r)} label={rowLabel(r)} />, className: "w-12 text-center" },
+    ...(numbered ? [{ header: "序号", cell: (_: Row, i: number) => offset + i + 1, className: "w-16 text-center" }] : []),
+    ...columns,
+  ];
+  const formErrors = [...(form.errors ?? []), ...unshownErrors(form.allErrors, (name) => SHOWN.has(name))];
   return (
-    <div className="mb-3 space-y-2">
-      {reply ? <Notice tone={reply.ok ? "success" : "error"}>{reply.message}</Notice> : null}
-      <Form method="post" id={formId} className="flex flex-wrap items-center gap-3 text-sm">
-        <label className="flex items-center gap-1 text-gray-700">
-          <input type="checkbox" onChange={(e) => toggleAll(e.target.checked)} className="h-4 w-4" />
-          全选
-        </label>
-        <button type="submit" name="intent" value="approve" className={buttonClass} disabled={navigation.state === "submitting"}>
-          {approveLabel}
-        </button>
-        <label htmlFor={`${formId}-reason`} className="text-gray-700">
-          原因:
-        </label>
-        <input
-          id={`${formId}-reason`}
-          name="reason"
-          defaultValue={typedOr(reply?.typed, BATCH_PART, "reason", "")}
-          maxLength={200}
-          placeholder="不通过时必填"
-          className={`${inputBase} w-64`}
-        />
-        <button
-          type="submit"
-          name="intent"
-          value="reject"
-          className={`${buttonClass} bg-red-700 hover:bg-red-800`}
-          disabled={navigation.state === "submitting"}
-        >
-          {rejectLabel}
-        </button>
-        {children}
-      </Form>
-    </div>
+    <FormProvider context={form.context}>
+      <div className="mb-3 space-y-2">
+        <Form method="post" {...getFormProps(form)} key={form.id} className="flex flex-wrap items-start gap-3 text-sm">
+          <TickAll />
+          <button type="submit" name="decision" value="APPROVE" className={buttonClass} disabled={busy}>
+            {approveLabel}
+          </button>
+          {extra}
+          <ReasonBox label={reason.label} placeholder={reason.placeholder} />
+          <button type="submit" name="decision" value="REJECT" className={`${buttonClass} bg-red-700 hover:bg-red-800`} disabled={busy}>
+            {rejectLabel}
+          </button>
+        </Form>
+        <FormErrors id={form.errorId} errors={formErrors} />
+      </div>
+      <PagedTable caption={caption} columns={all} result={result} rowKey={rowKey} />
+    </FormProvider>
   );
 }

@@ -1,137 +1,124 @@
-import { ApproveInput, RejectInput, rejectReasons } from "@ce/contracts";
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { ApproveInput, type BatchOutcome, RejectInput } from "@ce/contracts";
+import { FormProvider, getFormProps, getInputProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { Form } from "../components/Form.tsx";
-import { buttonClass, ErrorList, FormErrors, inputBase } from "../components/forms.tsx";
+import { buttonClass, ErrorList, FormErrors, inputBase, useSchemaForm } from "../components/forms.tsx";
 import { DeclarationDetails } from "../components/hours/DeclarationDetails.tsx";
-import { toFormErrors } from "../utils/errors.server.ts";
+import { RejectReasonSelect } from "../components/hours/RejectReasonSelect.tsx";
+import { redirectWithFlash } from "../utils/flash.server.ts";
+import { invalid, refused } from "../utils/form-action.server.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
-import { typedBack, typedOr } from "../utils/typed-back.ts";
+import { zhErrorMap } from "../utils/validation.ts";
 
 const PATH = "/hours/approvals";
 
-async function signedIn(request: Request, context: LoaderFunctionArgs["context"]) {
-  const { api, here } = await requirePage(request, context, PATH);
-  return { api, here };
-}
-
 // 学时审批 › 审核: one declaration with its computation and proof; approve with 认定学时 or reject with a reason.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { api, here } = await signedIn(request, context);
+  const { api, here } = await requirePage(request, context, PATH);
   const declaration = await api.hours.declarations.get.query({ declarationId: params.declarationId ?? "" }).catch((e) => rethrowServiceError(request, e));
   return { trail: [here.section.label, here.page.label, "审核"], declaration };
 }
 
+/**
+ * 审核通过 (认定学时, 调减说明 when lowered) or 驳回 (驳回原因, 驳回说明) of the declaration in the
+ * address: the form of `intent` parsed with its contracts schema; a refusal comes back to that form
+ * (another admin deciding first is a CONFLICT naming the record), a success returns to the list
+ * with a flash.
+ */
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { api } = await signedIn(request, context);
+  const { api } = await requirePage(request, context, PATH);
   const form = await readTextForm(request);
-  const declarationId = params.declarationId ?? "";
-  const approving = form.get("intent") !== "reject";
-  // What the refused form held comes back with the errors (typed-back.ts).
-  const typed = approving ? typedBack(form, "approve", ["recognizedHours", "adjustReason"]) : typedBack(form, "reject", ["reasonCode", "reason"]);
-  const fail = (fieldErrors: Record<string, string[]>, formErrors: string[] = []) => data({ fieldErrors, formErrors, typed }, { status: 400 });
-  try {
-    if (!approving) {
-      const input = RejectInput.safeParse({ declarationId, reasonCode: form.get("reasonCode") || undefined, reason: String(form.get("reason") ?? "") });
-      if (!input.success) return fail(Object.fromEntries(input.error.issues.map((i) => [String(i.path[0]), [i.message]])));
-      await api.hours.approvals.reject.mutate(input.data);
-    } else {
-      const input = ApproveInput.safeParse({
-        declarationId,
-        recognizedHours: form.get("recognizedHours") || undefined,
-        reason: String(form.get("adjustReason") ?? "") || undefined,
-      });
-      if (!input.success)
-        return fail(Object.fromEntries(input.error.issues.map((i) => [i.path[0] === "reason" ? "adjustReason" : String(i.path[0]), [i.message]])));
-      await api.hours.approvals.approve.mutate(input.data);
+  form.set("declarationId", params.declarationId ?? "");
+  const decideWith = async <S extends typeof ApproveInput | typeof RejectInput>(
+    intent: "approve" | "reject",
+    schema: S,
+    decide: (value: z.output<S>) => Promise<BatchOutcome>,
+    done: string,
+  ) => {
+    const submission = parseWithZod(form, { schema, error: zhErrorMap });
+    if (submission.status !== "success") return invalid(submission, {}, { intent });
+    let outcome: BatchOutcome;
+    try {
+      outcome = await decide(submission.value as z.output<S>);
+    } catch (error) {
+      return refused(request, submission, error, { fields: ["recognizedHours", "reason", "reasonCode"] }, { intent });
     }
-  } catch (error) {
-    // The approval's 调减说明 and the rejection's 驳回说明 are both `reason` to the service.
-    const { fieldErrors, formErrors } = toFormErrors(
-      error,
-      ["recognizedHours", "adjustReason", "reasonCode", "reason"],
-      approving ? { reason: "adjustReason" } : {},
-    );
-    return fail(fieldErrors, formErrors);
-  }
-  throw redirect(PATH);
+    return redirectWithFlash(PATH, `${outcome.decided.map((d) => d.label).join("、")}${done}`);
+  };
+  return form.get("intent") === "reject"
+    ? decideWith("reject", RejectInput, (v) => api.hours.approvals.reject.mutate(v as z.output<typeof RejectInput>), "已驳回")
+    : decideWith("approve", ApproveInput, (v) => api.hours.approvals.approve.mutate(v as z.output<typeof ApproveInput>), "已审核通过");
 }
 
 export default function ApprovalPage() {
   const { trail, declaration: d } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const errors: Record<string, string[] | undefined> = actionData?.fieldErrors ?? {};
-  const typed = (part: string, name: string, fallback: string) => typedOr(actionData?.typed, part, name, fallback);
   // A level starts from the current 认定学时 (the lower level's figure, or the computed default) and may only lower it;
   // the input has no `max`, so a raise gets the service's Chinese message rather than the browser's.
   const current = d.recognizedHours ?? Math.min(d.requestedHours, d.computedHours);
+  const [approveForm, approve] = useSchemaForm(ApproveInput, {
+    id: "approve",
+    lastResult: reply?.intent === "approve" ? reply.result : null,
+    defaultValue: { declarationId: d.id, recognizedHours: String(current) },
+    validate: "onSubmit",
+  });
+  const [rejectForm, reject] = useSchemaForm(RejectInput, { id: "reject", lastResult: reply?.intent === "reject" ? reply.result : null, validate: "onSubmit" });
+  const { key: hoursKey, ...hoursProps } = getInputProps(approve.recognizedHours, { type: "number" });
+  const { key: adjustKey, ...adjustProps } = getInputProps(approve.reason, { type: "text" });
+  const { key: explainKey, ...explainProps } = getInputProps(reject.reason, { type: "text" });
   return (
     <div>
       <Breadcrumbs trail={trail} />
       <DeclarationDetails d={d} />
       {d.status === "PENDING" ? (
         <div className="mt-6 max-w-3xl space-y-4">
-          <FormErrors errors={actionData?.formErrors} />
-          <Form method="post" className="flex flex-wrap items-start gap-3 text-sm">
+          <FormErrors id={approveForm.errorId} errors={approveForm.errors} />
+          <FormErrors id={rejectForm.errorId} errors={rejectForm.errors} />
+          <Form method="post" {...getFormProps(approveForm)} key={approveForm.id} className="flex flex-wrap items-start gap-3 text-sm">
+            <input type="hidden" name="intent" value="approve" />
+            <input type="hidden" name="declarationId" value={d.id} />
             <label htmlFor="recognizedHours" className="pt-2 text-gray-700">
               认定学时:
             </label>
             <div>
-              <input
-                id="recognizedHours"
-                name="recognizedHours"
-                type="number"
-                min={0}
-                defaultValue={typed("approve", "recognizedHours", String(current))}
-                className={`${inputBase} w-28`}
-              />
-              <ErrorList errors={errors.recognizedHours} />
+              <input key={hoursKey} {...hoursProps} id="recognizedHours" min={0} max={undefined} className={`${inputBase} w-28`} />
+              <ErrorList id={approve.recognizedHours.errorId} errors={approve.recognizedHours.errors} />
             </div>
             <div>
               <input
-                name="adjustReason"
-                defaultValue={typed("approve", "adjustReason", "")}
+                key={adjustKey}
+                {...adjustProps}
                 aria-label="调减说明"
                 placeholder={`调减说明（认定学时低于${current}时必填）`}
                 maxLength={200}
                 className={`${inputBase} w-72`}
               />
-              <ErrorList errors={errors.adjustReason} />
+              <ErrorList id={approve.reason.errorId} errors={approve.reason.errors} />
             </div>
-            <button type="submit" name="intent" value="approve" className={buttonClass} disabled={busy}>
+            <button type="submit" className={buttonClass} disabled={busy}>
               审核通过
             </button>
           </Form>
-          <Form method="post" className="flex flex-wrap items-start gap-3 text-sm">
-            <div>
-              <select name="reasonCode" aria-label="驳回原因" defaultValue={typed("reject", "reasonCode", "")} className={`${inputBase} w-56`}>
-                <option value="">请选择驳回原因</option>
-                {rejectReasons.map((r) => (
-                  <option key={r.code} value={r.code}>
-                    {r.label}
-                  </option>
-                ))}
-              </select>
-              <ErrorList errors={errors.reasonCode} />
-            </div>
-            <div>
-              <input
-                name="reason"
-                defaultValue={typed("reject", "reason", "")}
-                aria-label="驳回说明"
-                placeholder="驳回说明"
-                maxLength={200}
-                className={`${inputBase} w-64`}
-              />
-              <ErrorList errors={errors.reason} />
-            </div>
-            <button type="submit" name="intent" value="reject" className={`${buttonClass} bg-red-700 hover:bg-red-800`} disabled={busy}>
-              驳回
-            </button>
-          </Form>
+          <FormProvider context={rejectForm.context}>
+            <Form method="post" {...getFormProps(rejectForm)} key={rejectForm.id} className="flex flex-wrap items-start gap-3 text-sm">
+              <input type="hidden" name="intent" value="reject" />
+              <input type="hidden" name="declarationId" value={d.id} />
+              <RejectReasonSelect />
+              <div>
+                <input key={explainKey} {...explainProps} aria-label="驳回说明" placeholder="驳回说明" maxLength={200} className={`${inputBase} w-64`} />
+                <ErrorList id={reject.reason.errorId} errors={reject.reason.errors} />
+              </div>
+              <button type="submit" className={`${buttonClass} bg-red-700 hover:bg-red-800`} disabled={busy}>
+                驳回
+              </button>
+            </Form>
+          </FormProvider>
         </div>
       ) : null}
     </div>

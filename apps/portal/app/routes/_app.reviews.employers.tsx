@@ -1,19 +1,24 @@
-import { calendarDate, industryName, ListPendingEmployersInput, type PendingEmployerRow, regionName, unitNatureLabels } from "@ce/contracts";
+import {
+  calendarDate,
+  industryName,
+  ListPendingEmployersInput,
+  type PendingEmployerRow,
+  ReviewDecisionInput,
+  regionName,
+  unitNatureLabels,
+} from "@ce/contracts";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { BatchReviewBar, RowCheck } from "../components/BatchReview.tsx";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { BatchReview } from "../components/BatchReview.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { CodeMismatchNote } from "../components/CreditCodeConfirm.tsx";
-import { type Column, DataTable } from "../components/DataTable.tsx";
-import { Form } from "../components/Form.tsx";
-import { buttonClass, inputBase } from "../components/forms.tsx";
-import { Pager } from "../components/Pager.tsx";
+import type { Column } from "../components/DataTable.tsx";
+import { SearchBar, TextFilter } from "../components/SearchBar.tsx";
 import { parseListQuery } from "../utils/query.ts";
 import { batchReviewAction } from "../utils/review.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
 const PATH = "/reviews/employers";
-const FORM_ID = "review-employers";
 
 // 审核账户 › 审核用人单位: employers registered under the admin's units, waiting for review.
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -23,14 +28,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { trail: [here.section.label, here.page.label], filters: { name: input.name ?? "" }, result };
 }
 
+// 批量通过 / 批量不通过 (a reason required to refuse); the flash names units another admin decided first.
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, PATH);
-  return batchReviewAction(request, (input) => api.identity.review.decideEmployers.mutate(input));
+  return batchReviewAction(
+    request,
+    ReviewDecisionInput,
+    (input) => api.identity.review.decideEmployers.mutate(input),
+    (input, n) => (input.decision === "APPROVE" ? `已审核通过${n}个单位` : `${n}个单位审核不通过`),
+  );
 }
 
-const columns = (offset: number): Column<PendingEmployerRow>[] => [
-  { header: "选择", cell: (u) => <RowCheck formId={FORM_ID} value={u.id} label={u.name} />, className: "w-12 text-center" },
-  { header: "序号", cell: (_, i) => offset + i + 1, className: "w-16 text-center" },
+const columns: Column<PendingEmployerRow>[] = [
   { header: "单位名称", cell: (u) => u.name },
   { header: "单位性质", cell: (u) => unitNatureLabels[u.nature], className: "text-center" },
   { header: "所属行业", cell: (u) => (u.industry ? (industryName(u.industry) ?? u.industry) : "") },
@@ -52,22 +61,26 @@ const columns = (offset: number): Column<PendingEmployerRow>[] => [
 export default function ReviewEmployersPage() {
   const { trail, filters, result } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const { search } = useLocation();
   return (
     <div>
       <Breadcrumbs trail={trail} />
-      <Form method="get" key={search} className="mb-4 flex flex-wrap items-center gap-3 text-sm" role="search">
-        <label htmlFor="filter-name" className="text-gray-700">
-          单位名称:
-        </label>
-        <input id="filter-name" name="name" defaultValue={filters.name} maxLength={100} className={`${inputBase} w-56`} />
-        <button type="submit" className={buttonClass}>
-          查询
-        </button>
-      </Form>
-      <BatchReviewBar formId={FORM_ID} approveLabel="批量通过" rejectLabel="批量不通过" reply={reply} />
-      <DataTable caption="待审核用人单位" columns={columns((result.page - 1) * result.pageSize)} rows={result.items} rowKey={(u) => u.id} />
-      <Pager page={result.page} pageSize={result.pageSize} total={result.total} query={search} />
+      <SearchBar>
+        <TextFilter label="单位名称" name="name" value={filters.name} maxLength={100} width="w-56" />
+      </SearchBar>
+      <BatchReview
+        id="review-employers"
+        schema={ReviewDecisionInput}
+        lastResult={reply?.result}
+        approveLabel="批量通过"
+        rejectLabel="批量不通过"
+        reason={{ label: "原因", placeholder: "不通过时必填" }}
+        caption="待审核用人单位"
+        columns={columns}
+        result={result}
+        rowKey={(u) => u.id}
+        rowLabel={(u) => u.name}
+        numbered
+      />
     </div>
   );
 }

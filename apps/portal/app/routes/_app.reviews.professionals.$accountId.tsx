@@ -6,7 +6,7 @@ import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { Form } from "../components/Form.tsx";
 import { buttonClass } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
-import { classifyError } from "../utils/errors.server.ts";
+import { classifyError, failureStatus, toFormErrors } from "../utils/errors.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
 const PATH = "/reviews/professionals";
@@ -32,9 +32,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const clear = await api.identity.professionals.revealPii.mutate({ accountId, fields: ["idNumber", "phone"], purpose: "审核注册人员" });
     return { clear, message: null };
   } catch (error) {
+    // The one error path: an expired session to /login, else the message (系统繁忙 logged) with the failure's own status.
     const failure = classifyError(error);
     if (failure.kind === "unauthorized") return rethrowServiceError(request, error);
-    return data({ clear: null, message: failure.message }, { status: 400 });
+    return data({ clear: null, message: toFormErrors(error, []).formErrors.join("；") }, { status: failureStatus(failure) });
   }
 }
 

@@ -1,18 +1,15 @@
-import { calendarDate, educationName, ListPendingProfessionalsInput, type PendingProfessionalRow, titleSeriesName } from "@ce/contracts";
+import { calendarDate, educationName, ListPendingProfessionalsInput, type PendingProfessionalRow, ReviewDecisionInput, titleSeriesName } from "@ce/contracts";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { BatchReviewBar, RowCheck } from "../components/BatchReview.tsx";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { BatchReview } from "../components/BatchReview.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { type Column, DataTable } from "../components/DataTable.tsx";
-import { Form } from "../components/Form.tsx";
-import { buttonClass, inputBase } from "../components/forms.tsx";
-import { Pager } from "../components/Pager.tsx";
+import type { Column } from "../components/DataTable.tsx";
+import { SearchBar, TextFilter } from "../components/SearchBar.tsx";
 import { parseListQuery } from "../utils/query.ts";
 import { batchReviewAction } from "../utils/review.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
 const PATH = "/reviews/professionals";
-const FORM_ID = "review-professionals";
 
 // 审核账户 › 审核注册人员: professionals registered in the admin's units, waiting for review.
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -22,14 +19,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { trail: [here.section.label, here.page.label], filters: { name: input.name ?? "" }, result };
 }
 
+// 审核通过 / 驳回 (a reason required to refuse); the flash names people another admin decided first.
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, PATH);
-  return batchReviewAction(request, (input) => api.identity.review.decideProfessionals.mutate(input));
+  return batchReviewAction(
+    request,
+    ReviewDecisionInput,
+    (input) => api.identity.review.decideProfessionals.mutate(input),
+    (input, n) => (input.decision === "APPROVE" ? `已审核通过${n}条记录` : `已驳回${n}条记录`),
+  );
 }
 
-const columns = (offset: number): Column<PendingProfessionalRow>[] => [
-  { header: "选择", cell: (p) => <RowCheck formId={FORM_ID} value={p.accountId} label={p.name} />, className: "w-12 text-center" },
-  { header: "序号", cell: (_, i) => offset + i + 1, className: "w-16 text-center" },
+const columns: Column<PendingProfessionalRow>[] = [
   { header: "姓名", cell: (p) => p.name, className: "whitespace-nowrap" },
   { header: "证件号", cell: (p) => p.idNumberMasked, className: "font-mono" },
   { header: "所在单位", cell: (p) => p.unitName },
@@ -51,22 +52,26 @@ const columns = (offset: number): Column<PendingProfessionalRow>[] => [
 export default function ReviewProfessionalsPage() {
   const { trail, filters, result } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const { search } = useLocation();
   return (
     <div>
       <Breadcrumbs trail={trail} />
-      <Form method="get" key={search} className="mb-4 flex flex-wrap items-center gap-3 text-sm" role="search">
-        <label htmlFor="filter-name" className="text-gray-700">
-          姓名:
-        </label>
-        <input id="filter-name" name="name" defaultValue={filters.name} maxLength={50} className={`${inputBase} w-56`} />
-        <button type="submit" className={buttonClass}>
-          查询
-        </button>
-      </Form>
-      <BatchReviewBar formId={FORM_ID} approveLabel="审核通过" rejectLabel="驳回" reply={reply} />
-      <DataTable caption="待审核注册人员" columns={columns((result.page - 1) * result.pageSize)} rows={result.items} rowKey={(p) => p.accountId} />
-      <Pager page={result.page} pageSize={result.pageSize} total={result.total} query={search} />
+      <SearchBar>
+        <TextFilter label="姓名" name="name" value={filters.name} maxLength={50} width="w-56" />
+      </SearchBar>
+      <BatchReview
+        id="review-professionals"
+        schema={ReviewDecisionInput}
+        lastResult={reply?.result}
+        approveLabel="审核通过"
+        rejectLabel="驳回"
+        reason={{ label: "原因", placeholder: "驳回时必填" }}
+        caption="待审核注册人员"
+        columns={columns}
+        result={result}
+        rowKey={(p) => p.accountId}
+        rowLabel={(p) => p.name}
+        numbered
+      />
     </div>
   );
 }

@@ -1,18 +1,15 @@
-import { calendarDate, ListProfileChangesInput, type ProfileChangeRow } from "@ce/contracts";
+import { calendarDate, ListProfileChangesInput, type ProfileChangeRow, ReviewDecisionInput } from "@ce/contracts";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { BatchReviewBar, RowCheck } from "../components/BatchReview.tsx";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { BatchReview } from "../components/BatchReview.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { type Column, DataTable } from "../components/DataTable.tsx";
-import { Form } from "../components/Form.tsx";
-import { buttonClass, inputBase } from "../components/forms.tsx";
-import { Pager } from "../components/Pager.tsx";
+import type { Column } from "../components/DataTable.tsx";
+import { SearchBar, TextFilter } from "../components/SearchBar.tsx";
 import { parseListQuery } from "../utils/query.ts";
 import { batchReviewAction } from "../utils/review.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
 const PATH = "/reviews/profile-changes";
-const FORM_ID = "review-profile-changes";
 
 // 审核账户 › 审核人员信息修改: change requests of people in the admin's units.
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -22,14 +19,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { trail: [here.section.label, here.page.label], filters: { name: input.name ?? "" }, result };
 }
 
+// 通过 applies the requested fields, 驳回 (a reason required) keeps the profile; the flash names requests another admin decided first.
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, PATH);
-  return batchReviewAction(request, (input) => api.identity.profileChanges.decide.mutate(input));
+  return batchReviewAction(
+    request,
+    ReviewDecisionInput,
+    (input) => api.identity.profileChanges.decide.mutate(input),
+    (input, n) => (input.decision === "APPROVE" ? `已通过${n}条修改申请` : `已驳回${n}条修改申请`),
+  );
 }
 
-const columns = (offset: number): Column<ProfileChangeRow>[] => [
-  { header: "选择", cell: (r) => <RowCheck formId={FORM_ID} value={r.id} label={r.name} />, className: "w-12 text-center" },
-  { header: "序号", cell: (_, i) => offset + i + 1, className: "w-16 text-center" },
+const columns: Column<ProfileChangeRow>[] = [
   { header: "姓名", cell: (r) => r.name, className: "whitespace-nowrap" },
   { header: "证件号", cell: (r) => r.idNumberMasked, className: "font-mono" },
   { header: "所在单位", cell: (r) => r.unitName },
@@ -49,22 +50,26 @@ const columns = (offset: number): Column<ProfileChangeRow>[] => [
 export default function ReviewProfileChangesPage() {
   const { trail, filters, result } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const { search } = useLocation();
   return (
     <div>
       <Breadcrumbs trail={trail} />
-      <Form method="get" key={search} className="mb-4 flex flex-wrap items-center gap-3 text-sm" role="search">
-        <label htmlFor="filter-name" className="text-gray-700">
-          姓名:
-        </label>
-        <input id="filter-name" name="name" defaultValue={filters.name} maxLength={50} className={`${inputBase} w-56`} />
-        <button type="submit" className={buttonClass}>
-          查询
-        </button>
-      </Form>
-      <BatchReviewBar formId={FORM_ID} approveLabel="通过" rejectLabel="驳回" reply={reply} />
-      <DataTable caption="待审核人员信息修改" columns={columns((result.page - 1) * result.pageSize)} rows={result.items} rowKey={(r) => r.id} />
-      <Pager page={result.page} pageSize={result.pageSize} total={result.total} query={search} />
+      <SearchBar>
+        <TextFilter label="姓名" name="name" value={filters.name} maxLength={50} width="w-56" />
+      </SearchBar>
+      <BatchReview
+        id="review-profile-changes"
+        schema={ReviewDecisionInput}
+        lastResult={reply?.result}
+        approveLabel="通过"
+        rejectLabel="驳回"
+        reason={{ label: "原因", placeholder: "驳回时必填" }}
+        caption="待审核人员信息修改"
+        columns={columns}
+        result={result}
+        rowKey={(r) => r.id}
+        rowLabel={(r) => r.name}
+        numbered
+      />
     </div>
   );
 }

@@ -6,7 +6,8 @@ import { approvedProfessionals, hoursAs, identityAs, type Registered, registerPr
 import { openBrowser, type Person, portalUrl, signIn, signOut, takeOverDemoAdmin, trail } from "./org-support.ts";
 
 // The batch buttons, clicked in the browser with several rows ticked: 学时审批's 批量审核通过 and
-// 审核注册人员's 审核通过. Every person is created through identity (hours-support.ts).
+// 审核注册人员's 审核通过. A row another admin decided meanwhile is skipped and named in the flash
+// (batch contract). Every person is created through identity (hours-support.ts).
 const BUS = "济南公共交通集团有限公司";
 // A 1×1 PNG standing in for the 结业证书 scan.
 const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
@@ -36,14 +37,15 @@ async function namesIn(page: Page, caption: string): Promise<string[]> {
 }
 
 describe("学时审批 › 批量审核通过", () => {
-  it("approves the ticked declarations at 济南市, which then wait at 省厅; the unticked one stays", async () => {
+  it("approves the ticked declarations at 济南市, names the one another admin decided meanwhile; the unticked one stays", async () => {
     const stem = uniqueName("批量");
-    const people = await approvedProfessionals(redis, bus, BUS, [`${stem}甲`, `${stem}乙`, `${stem}丙`]);
+    const people = await approvedProfessionals(redis, bus, BUS, [`${stem}甲`, `${stem}乙`, `${stem}丙`, `${stem}丁`]);
     const year = calendarYear(new Date());
     const busApi = hoursAs(await tokenOf(redis, bus));
     // The declaring itself is driven in the browser by hours-declare-approve.test.ts.
+    const declared: string[] = [];
     for (const p of people) {
-      await busApi.declarations.declare.mutate({
+      const { id } = await busApi.declarations.declare.mutate({
         professionalId: p.accountId,
         year,
         formCode: "JOB_TRAINING",
@@ -57,25 +59,32 @@ describe("学时审批 › 批量审核通过", () => {
         details: {},
         attachments: [{ name: "证书.png", contentBase64: PNG }],
       });
+      declared.push(id);
     }
-    const [first, second, third] = people as [Registered, Registered, Registered];
+    const [first, second, third, fourth] = people as [Registered, Registered, Registered, Registered];
 
     await signIn(page, redis, jinan);
     await page.goto(`${portalUrl}/hours/approvals?name=${encodeURIComponent(stem)}`);
     expect(await trail(page)).toContain("学时审批");
-    expect(await namesIn(page, "待审批的学时申报")).toEqual([first.name, second.name, third.name].sort());
-    await page.getByRole("checkbox", { name: `选择${first.name}的申报` }).check();
-    await page.getByRole("checkbox", { name: `选择${second.name}的申报` }).check();
+    expect(await namesIn(page, "待审批的学时申报")).toEqual([first.name, second.name, third.name, fourth.name].sort());
+    for (const p of [first, second, third]) await page.getByRole("checkbox", { name: `选择${p.name}的申报` }).check();
+    // 批量驳回 needs a 驳回原因: refused on the spot, the rows stay ticked.
+    await page.getByRole("button", { name: "批量驳回" }).click();
+    await page.getByRole("listitem").filter({ hasText: "请选择驳回原因" }).waitFor();
+    expect(await page.getByRole("checkbox", { name: `选择${first.name}的申报` }).isChecked()).toBe(true);
+    // Meanwhile another admin of 济南市 approves the third (here through the service).
+    await hoursAs(await tokenOf(redis, jinan)).approvals.approve.mutate({ declarationId: declared[2]! });
     await page.screenshot({ path: "/tmp/hours-batch-approve.png", fullPage: true });
     await page.getByRole("button", { name: "批量审核通过" }).click();
-    await page.getByText("已审核通过2条申报").waitFor();
-    await expect.poll(() => namesIn(page, "待审批的学时申报")).toEqual([third.name]);
+    await page.getByText(`已审核通过2条申报；1条已被其他管理员处理：${third.name}的申报`).waitFor();
+    await page.screenshot({ path: "/tmp/hours-batch-flash.png", fullPage: true });
+    await expect.poll(() => namesIn(page, "待审批的学时申报")).toEqual([fourth.name]);
     await signOut(page, jinan);
 
-    // The next level's list: the two approved at 济南市 now wait at 省厅, the third does not.
+    // The next level's list: the three approved at 济南市 now wait at 省厅, the fourth does not.
     await signIn(page, redis, province);
     await page.goto(`${portalUrl}/hours/approvals?name=${encodeURIComponent(stem)}`);
-    expect(await namesIn(page, "待审批的学时申报")).toEqual([first.name, second.name].sort());
+    expect(await namesIn(page, "待审批的学时申报")).toEqual([first.name, second.name, third.name].sort());
     await signOut(page, province);
   });
 });
@@ -97,7 +106,7 @@ describe("审核账户 › 审核注册人员 › 审核通过 on several rows",
     expect(elsewhere.decided).toHaveLength(1);
     await page.screenshot({ path: "/tmp/reviews-batch-approve.png", fullPage: true });
     await page.getByRole("button", { name: "审核通过", exact: true }).click();
-    await page.getByText(`已审核2条记录；以下记录已被其他管理员审核：${third.name}`).waitFor();
+    await page.getByText(`已审核通过2条记录；1条已被其他管理员处理：${third.name}`).waitFor();
     await expect.poll(() => namesIn(page, "待审核注册人员")).toEqual([]);
     await signOut(page, bus);
 

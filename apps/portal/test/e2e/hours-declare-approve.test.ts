@@ -56,6 +56,8 @@ async function approveAs(who: Person, current: string, opts: { refused?: Array<[
   } else await page.locator("#recognizedHours").fill(current);
   await page.screenshot({ path: "/tmp/hours-approve.png", fullPage: true });
   await Promise.all([page.waitForURL(`${portalUrl}/hours/approvals`), page.getByRole("button", { name: "审核通过" }).click()]);
+  // Back on the list, the flash names what was decided.
+  await page.getByText(`${driverName}的申报已审核通过`).waitFor();
   await signOut(page, who);
 }
 

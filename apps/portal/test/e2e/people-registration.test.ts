@@ -62,7 +62,7 @@ describe("self-registration of a professional, reviewed by their unit", () => {
 
     await page.getByLabel(`选择${person.name}`).check();
     await page.getByRole("button", { name: "审核通过" }).click();
-    await page.getByText("已审核1条记录").waitFor();
+    await page.getByText("已审核通过1条记录").waitFor();
     await expect.poll(() => page.getByRole("row", { name: new RegExp(person.name) }).count()).toBe(0);
     await b.signOut(busAdmin.name);
   });

@@ -35,19 +35,31 @@ export const RejectFields = {
   reason: MultiLineText({ label: "驳回说明", max: 200 }).default(""),
 };
 
-export const RejectInput = z
-  .object({ declarationId: z.uuid({ error: "申报记录编号无效" }), ...RejectFields })
-  .refine((v) => v.reasonCode !== "OTHER" || v.reason.length > 0, { error: "请填写驳回说明", path: ["reason"] });
+/** 驳回原因 其他 needs its 驳回说明: the check of every rejection, single or batch. */
+const otherExplained: [(v: { reasonCode: RejectReasonCode; reason: string }) => boolean, { error: string; path: string[] }] = [
+  (v) => v.reasonCode !== "OTHER" || v.reason.length > 0,
+  { error: "请填写驳回说明", path: ["reason"] },
+];
+
+export const RejectInput = z.object({ declarationId: z.uuid({ error: "申报记录编号无效" }), ...RejectFields }).refine(...otherExplained);
 export type RejectInput = z.infer<typeof RejectInput>;
 
 /** 批量审核通过 (batch contract: batch.ts): each record keeps its current 认定学时. */
 export const BatchApproveInput = z.object({ ids: BatchIds });
 export type BatchApproveInput = z.input<typeof BatchApproveInput>;
 /** 批量驳回 (batch contract: batch.ts) with a 驳回原因; 其他 needs the 驳回说明. */
-export const BatchRejectInput = z
-  .object({ ids: BatchIds, ...RejectFields })
-  .refine((v) => v.reasonCode !== "OTHER" || v.reason.length > 0, { error: "请填写驳回说明", path: ["reason"] });
+export const BatchRejectInput = z.object({ ids: BatchIds, ...RejectFields }).refine(...otherExplained);
 export type BatchRejectInput = z.input<typeof BatchRejectInput>;
+
+/**
+ * The 学时审批 batch bar as one form: `decision` is the button pressed, 批量审核通过 (APPROVE →
+ * batchApprove) or 批量驳回 (REJECT → batchReject, with its 驳回原因).
+ */
+export const ApprovalBatchDecision = z.discriminatedUnion("decision", [
+  z.object({ decision: z.literal("APPROVE"), ids: BatchIds }),
+  z.object({ decision: z.literal("REJECT"), ids: BatchIds, ...RejectFields }).refine(...otherExplained),
+]);
+export type ApprovalBatchDecision = z.infer<typeof ApprovalBatchDecision>;
 
 /** One row of a declaration's decision history: who, when, what, why. */
 export const DecisionRow = z.object({

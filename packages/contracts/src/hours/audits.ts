@@ -24,9 +24,18 @@ export type ListAuditsInput = z.infer<typeof ListAuditsInput>;
 export const PassAuditInput = z.object({ ids: BatchIds });
 export type PassAuditInput = z.input<typeof PassAuditInput>;
 
+const failReason = MultiLineText({ label: "原因", min: 1, max: 200, required: "请填写审验不通过的原因" });
+
 /** 审验不通过 → the record is voided and the person must declare again (batch contract: batch.ts). */
-export const FailAuditInput = z.object({
-  ids: BatchIds,
-  reason: MultiLineText({ label: "原因", min: 1, max: 200, required: "请填写审验不通过的原因" }),
-});
+export const FailAuditInput = z.object({ ids: BatchIds, reason: failReason });
 export type FailAuditInput = z.input<typeof FailAuditInput>;
+
+/**
+ * The 学时审验 batch bar as one form: `decision` is the button pressed, 审验通过 (APPROVE → pass) or
+ * 审验不通过 (REJECT → fail, with its reason).
+ */
+export const AuditBatchDecision = z.discriminatedUnion("decision", [
+  z.object({ decision: z.literal("APPROVE"), ids: BatchIds }),
+  z.object({ decision: z.literal("REJECT"), ids: BatchIds, reason: failReason }),
+]);
+export type AuditBatchDecision = z.infer<typeof AuditBatchDecision>;
