@@ -1,10 +1,8 @@
 import { z } from "zod";
-import { CalendarDate, calendarDateField } from "../calendar.ts";
+import { CalendarDate } from "../calendar.ts";
 import { UnitKind } from "../domain-codes.ts";
 import { PageRequest } from "../paging.ts";
-
-/** The first 统计时间 a statistic may be asked for: no platform data is older (before it: a typo). */
-export const STATISTICS_EPOCH = "2000-01-01";
+import { statisticDateField } from "./statistics.ts";
 
 /**
  * 专业技术人员数量查询 (guide §3.9): 统计时间 (`asOf`, default today in Beijing; not before
@@ -12,9 +10,7 @@ export const STATISTICS_EPOCH = "2000-01-01";
  * optionally the unit to drill into (default: the caller's own unit); rows page like every table.
  */
 export const ProfessionalCountsInput = PageRequest.extend({
-  asOf: calendarDateField("统计时间")
-    .refine((d) => d >= STATISTICS_EPOCH, `统计时间不能早于${STATISTICS_EPOCH}`)
-    .optional(),
+  asOf: statisticDateField("统计时间").optional(),
   unitId: z.uuid({ error: "单位编号无效" }).optional(),
 });
 export type ProfessionalCountsInput = z.infer<typeof ProfessionalCountsInput>;

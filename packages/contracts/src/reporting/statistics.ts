@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { calendarDateField } from "../calendar.ts";
+
+/**
+ * What every 查询统计 statistic shares (guide §3.9): the date field and its epoch, the figures a
+ * count drills into, the verdict 认定结果 and the region prefix of the 地区 filters.
+ */
+
+/** The first 统计时间 a statistic may be asked for: no platform data is older (before it: a typo). */
+export const STATISTICS_EPOCH = "2000-01-01";
+
+/**
+ * A statistic's date field (统计时间, 开始时间, 结束时间): a real "YYYY-MM-DD" Beijing date not
+ * before STATISTICS_EPOCH, messages naming `label`. A day after today is refused by the service,
+ * which owns the clock ("{label}不能晚于今天（YYYY-MM-DD）").
+ */
+export function statisticDateField(label: string) {
+  return calendarDateField(label).refine((d) => d >= STATISTICS_EPOCH, `${label}不能早于${STATISTICS_EPOCH}`);
+}
+
+/** The three figures of 专业技术人员数量查询 a person can drill into: 注册总数, 学习总数, 合格总数. */
+export const StatisticMeasure = z.enum(["REGISTERED", "STUDYING", "COMPLIANT"], { error: "统计项无效" });
+export type StatisticMeasure = z.infer<typeof StatisticMeasure>;
+export const statisticMeasureLabels: Record<StatisticMeasure, string> = { REGISTERED: "注册总数", STUDYING: "学习总数", COMPLIANT: "合格总数" };
+
+/** 认定结果 of a person's year, as the guide prints it. */
+export const complianceVerdict = (compliant: boolean): "合格" | "不合格" => (compliant ? "合格" : "不合格");
+
+/**
+ * The prefix every region code inside `code` starts with (GB/T 2260: 2 digits province, 2 city,
+ * 2 county; trailing "00" pairs are the levels not named): "370000" → "37", "370100" → "3701",
+ * "370102" → "370102". Pure; the 地区 filters match a unit's region by this prefix.
+ */
+export function regionPrefix(code: string): string {
+  if (code.endsWith("0000")) return code.slice(0, 2);
+  if (code.endsWith("00")) return code.slice(0, 4);
+  return code;
+}
