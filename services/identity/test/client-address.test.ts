@@ -3,12 +3,11 @@
 // counts), and a call without a credential never reaches a procedure.
 import { generateServiceKeyPair } from "@ce/service-kit/service-auth";
 import { cleanupPrefix, errorCode, serviceClient, type TestServiceAuth } from "@ce/service-kit/testing";
-import { createTestDatabase, dropTestDatabase, TEST_NATS_URL, TEST_REDIS_URL, testTag } from "@ce/testkit";
+import { dropTestDatabase, testTag } from "@ce/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type IdentityApp, startIdentity } from "../src/app.ts";
-import { loadConfig } from "../src/config.ts";
-import { migrate } from "../src/db/migrate.ts";
+import type { IdentityApp } from "../src/app.ts";
 import type { IdentityRouter } from "../src/routers/index.ts";
+import { startTestIdentity } from "./support/boot.ts";
 
 const portalKeys = generateServiceKeyPair();
 const hoursKeys = generateServiceKeyPair();
@@ -19,18 +18,7 @@ let databaseUrl: string;
 let app: IdentityApp;
 
 beforeAll(async () => {
-  databaseUrl = await createTestDatabase(tag);
-  await migrate(databaseUrl);
-  const config = loadConfig({
-    NODE_ENV: "development",
-    LOG_LEVEL: "warn",
-    DATABASE_URL: databaseUrl,
-    NATS_URL: TEST_NATS_URL,
-    REDIS_URL: TEST_REDIS_URL,
-    SUBJECT_PREFIX: tag,
-    SERVICE_AUTH_PUBLIC_KEYS: `portal:${portalKeys.publicKey},hours:${hoursKeys.publicKey}`,
-  });
-  app = await startIdentity({ ...config, PORT: 0 });
+  ({ app, databaseUrl } = await startTestIdentity(tag, { SERVICE_AUTH_PUBLIC_KEYS: `portal:${portalKeys.publicKey},hours:${hoursKeys.publicKey}` }));
 });
 afterAll(async () => {
   await app.stop();

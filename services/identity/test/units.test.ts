@@ -8,9 +8,7 @@ const tokens = {} as Record<"sd" | "jn" | "qd" | "jnApprover" | "jnViewer" | "pr
 
 beforeAll(async () => {
   t = await bootIdentity("units");
-  for (const key of Object.keys({ sd: 0, jn: 0, qd: 0, jnApprover: 0, jnViewer: 0, professional: 0 }) as (keyof typeof tokens)[]) {
-    tokens[key] = (await t.login(t.fixture.logins[key])).token;
-  }
+  for (const key of ["sd", "jn", "qd", "jnApprover", "jnViewer", "professional"] as const) tokens[key] = (await t.login(t.fixture.logins[key])).token;
 });
 afterAll(() => t?.cleanup());
 

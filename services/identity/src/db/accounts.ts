@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { DomainError, type IdType, maskIdNumber, maskPhone, type Permission } from "@ce/contracts";
 import type { AdminGrant, ProfessionalGrant } from "../domain/principal.ts";
+import type { ProfessionalProfile } from "../domain/professional-profile.ts";
 import type { Pii } from "../security/pii.ts";
 import type { Db, Tx } from "./client.ts";
-import { isUniqueViolation } from "./errors.ts";
+import { takenIndex } from "./errors.ts";
 
 export interface NewAccount {
   idType: IdType;
@@ -19,8 +20,8 @@ export interface NewAccount {
 /** Stores an account with its ID number and phone encrypted; lists will only ever see the masks. */
 export async function createAccount(tx: Tx, pii: Pii, input: NewAccount): Promise<{ id: string }> {
   const id = randomUUID();
-  try {
-    await tx.account.create({
+  const write = () =>
+    tx.account.create({
       data: {
         id,
         idType: input.idType,
@@ -36,10 +37,7 @@ export async function createAccount(tx: Tx, pii: Pii, input: NewAccount): Promis
         unitId: input.unitId,
       },
     });
-  } catch (e) {
-    if (isUniqueViolation(e, "account_id_type_id_number_hash_key")) throw new DomainError("CONFLICT", "该证件号已注册", "idNumber");
-    throw e;
-  }
+  if (await takenIndex(write, "account_id_type_id_number_hash_key")) throw new DomainError("CONFLICT", "该证件号已注册", "idNumber");
   return { id };
 }
 
@@ -52,8 +50,8 @@ export async function createRole(tx: Tx, input: { unitId: string; name: string; 
 /** Grants admin rights in a unit; the partial unique index refuses a second super admin. */
 export async function createAdmin(tx: Tx, input: { accountId: string; unitId: string; isSuper: boolean; roleIds?: string[] }): Promise<{ id: string }> {
   const id = randomUUID();
-  try {
-    await tx.admin.create({
+  const write = () =>
+    tx.admin.create({
       data: {
         id,
         accountId: input.accountId,
@@ -63,24 +61,16 @@ export async function createAdmin(tx: Tx, input: { accountId: string; unitId: st
         roles: { create: (input.roleIds ?? []).map((roleId) => ({ roleId })) },
       },
     });
-  } catch (e) {
-    if (isUniqueViolation(e, "admin_one_super_per_unit")) throw new DomainError("CONFLICT", "该单位已有超级管理员");
-    if (isUniqueViolation(e, "admin_account_id_key")) throw new DomainError("CONFLICT", "该账户已是管理员", "idNumber");
-    throw e;
-  }
+  const taken = await takenIndex(write, "admin_one_super_per_unit", "admin_account_id_key");
+  if (taken === "admin_one_super_per_unit") throw new DomainError("CONFLICT", "该单位已有超级管理员");
+  if (taken === "admin_account_id_key") throw new DomainError("CONFLICT", "该账户已是管理员", "idNumber");
   return { id };
 }
 
-export interface NewProfessional {
+export interface NewProfessional extends ProfessionalProfile {
   accountId: string;
   unitId: string;
   status: "PENDING" | "APPROVED" | "REJECTED";
-  education: string | null;
-  titleSeries: string | null;
-  titleLevel: string | null;
-  qualification: string | null;
-  major: string | null;
-  certificateNo: string | null;
   /** 工作部门, when one was chosen. */
   departmentId?: string | null;
 }

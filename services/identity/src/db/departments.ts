@@ -4,7 +4,7 @@ import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
 import { orderTree } from "../domain/departments.ts";
 import type { Db, Tx } from "./client.ts";
-import { isUniqueViolation } from "./errors.ts";
+import { takenIndex } from "./errors.ts";
 
 const table = Prisma.raw(`${quoteIdent(SCHEMA)}.department`);
 
@@ -25,14 +25,8 @@ export async function lockDepartment(tx: Tx, unitId: string, id: string) {
 }
 
 /** Runs a write of a department; false when a sibling already has its name (department_sibling_name_key). */
-async function unlessNameTaken(run: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await run();
-    return true;
-  } catch (e) {
-    if (isUniqueViolation(e, "department_sibling_name_key")) return false;
-    throw e;
-  }
+async function unlessNameTaken(write: () => Promise<unknown>): Promise<boolean> {
+  return (await takenIndex(write, "department_sibling_name_key")) === null;
 }
 
 /** Inserts an ACTIVE department; false when the name is taken among its siblings. */

@@ -4,9 +4,10 @@ import { dbValue, likeContains, likePrefix, paginate, quoteIdent } from "@ce/ser
 import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
+import { profileOf } from "../domain/professional-profile.ts";
 import { displayValue, type StoredChanges } from "../domain/profile-changes.ts";
 import type { Db, Tx } from "./client.ts";
-import { isUniqueViolation } from "./errors.ts";
+import { takenIndex } from "./errors.ts";
 import type { ReviewScope } from "./reviews.ts";
 
 const t = (name: string) => Prisma.raw(`${quoteIdent(SCHEMA)}.${name}`);
@@ -51,12 +52,7 @@ export async function myProfile(db: Db, accountId: string): Promise<MyProfile | 
     unitName: p.unit.name,
     departmentId: p.departmentId,
     departmentName: p.department?.name ?? null,
-    education: p.education,
-    titleSeries: p.titleSeries,
-    titleLevel: p.titleLevel,
-    qualification: p.qualification,
-    major: p.major,
-    certificateNo: p.certificateNo,
+    ...profileOf(p),
     status: p.status,
     pendingChange: pending > 0,
     departments,
@@ -71,13 +67,8 @@ export function professionalWithAccount(tx: Tx, accountId: string) {
 /** Inserts a PENDING change request; null when the person already has one pending (profile_change_request_one_pending). */
 export async function insertProfileChange(tx: Tx, data: { accountId: string; unitId: string; changes: StoredChanges }): Promise<string | null> {
   const id = randomUUID();
-  try {
-    await tx.profileChangeRequest.create({ data: { id, ...data, changes: data.changes as Prisma.InputJsonValue, status: "PENDING" } });
-  } catch (e) {
-    if (isUniqueViolation(e, "profile_change_request_one_pending")) return null;
-    throw e;
-  }
-  return id;
+  const write = () => tx.profileChangeRequest.create({ data: { id, ...data, changes: data.changes as Prisma.InputJsonValue, status: "PENDING" } });
+  return (await takenIndex(write, "profile_change_request_one_pending")) ? null : id;
 }
 
 function changesWhere(scope: ReviewScope, filter: { name?: string | undefined; status?: string }) {

@@ -5,7 +5,7 @@ import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
 import { permissionLabelOf } from "../domain/permission-labels.ts";
 import type { Db, Tx } from "./client.ts";
-import { isUniqueViolation } from "./errors.ts";
+import { takenIndex } from "./errors.ts";
 
 const table = Prisma.raw(`${quoteIdent(SCHEMA)}.role`);
 /** The modules' labels joined for the audit trail (stored codes parsed: an unknown code fails, by column). */
@@ -32,14 +32,8 @@ export async function listRoles(db: Db, unitId: string, input: ListRolesInput): 
 }
 
 /** Runs an insert or update of a role; false when the unit already has a role of that name (role_unit_id_name_key). */
-async function unlessNameTaken(run: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await run();
-    return true;
-  } catch (e) {
-    if (isUniqueViolation(e, "role_unit_id_name_key")) return false;
-    throw e;
-  }
+async function unlessNameTaken(write: () => Promise<unknown>): Promise<boolean> {
+  return (await takenIndex(write, "role_unit_id_name_key")) === null;
 }
 
 /** Locks a role of the unit; null when the unit has no such role. */

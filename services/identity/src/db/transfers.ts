@@ -5,7 +5,7 @@ import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
 import type { StoredTransferAttachment } from "../storage/transfer-attachments.ts";
 import type { Db, Tx } from "./client.ts";
-import { isUniqueViolation } from "./errors.ts";
+import { takenIndex } from "./errors.ts";
 import type { ReviewScope } from "./reviews.ts";
 
 const t = (name: string) => Prisma.raw(`${quoteIdent(SCHEMA)}.${name}`);
@@ -64,8 +64,8 @@ export interface NewTransfer {
 export async function insertTransfer(tx: Tx, data: NewTransfer): Promise<string | null> {
   const id = randomUUID();
   const { attachment, attachmentName, ...rest } = data;
-  try {
-    await tx.transfer.create({
+  const write = () =>
+    tx.transfer.create({
       data: {
         id,
         ...rest,
@@ -77,11 +77,7 @@ export async function insertTransfer(tx: Tx, data: NewTransfer): Promise<string 
         attachmentSha256: attachment?.sha256 ?? null,
       },
     });
-  } catch (e) {
-    if (isUniqueViolation(e, "transfer_one_pending")) return null;
-    throw e;
-  }
-  return id;
+  return (await takenIndex(write, "transfer_one_pending")) ? null : id;
 }
 
 const transferFrom = Prisma.sql`

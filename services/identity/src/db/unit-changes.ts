@@ -4,7 +4,7 @@ import { dbValue, likeContains, likePrefix, paginate, prefixFilter, quoteIdent }
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
 import type { Db, Tx } from "./client.ts";
-import { isUniqueViolation } from "./errors.ts";
+import { takenIndex } from "./errors.ts";
 
 const t = (name: string) => Prisma.raw(`${quoteIdent(SCHEMA)}.${name}`);
 
@@ -41,8 +41,8 @@ export interface NewUnitChange {
  */
 export async function insertChangeRequest(tx: Tx, data: NewUnitChange, approverUnitIds: string[]): Promise<string | null> {
   const id = randomUUID();
-  try {
-    await tx.unitChangeRequest.create({
+  const write = () =>
+    tx.unitChangeRequest.create({
       data: {
         id,
         ...data,
@@ -50,11 +50,7 @@ export async function insertChangeRequest(tx: Tx, data: NewUnitChange, approverU
         approvals: { create: approverUnitIds.map((approverUnitId) => ({ id: randomUUID(), approverUnitId, status: "PENDING" })) },
       },
     });
-  } catch (e) {
-    if (isUniqueViolation(e, "unit_change_request_one_pending")) return null;
-    throw e;
-  }
-  return id;
+  return (await takenIndex(write, "unit_change_request_one_pending")) ? null : id;
 }
 
 /** The unit's own pending request, if any, with the new superior's name. */

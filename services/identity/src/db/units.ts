@@ -4,7 +4,7 @@ import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
 import { codeCheckMismatch, type SuperiorUnit } from "../domain/units.ts";
 import type { Db, Tx } from "./client.ts";
-import { isUniqueViolation } from "./errors.ts";
+import { takenIndex } from "./errors.ts";
 
 const table = Prisma.raw(`${quoteIdent(SCHEMA)}.unit`);
 
@@ -15,8 +15,8 @@ export function superiorToPlace(tx: Tx, superiorId: string): Promise<SuperiorUni
 
 /** Inserts a placed unit (domain placeUnit). Returns false when its code is taken (unit_code_key). */
 export async function insertUnit(tx: Tx, unit: UnitSnapshot): Promise<boolean> {
-  try {
-    await tx.unit.create({
+  const write = () =>
+    tx.unit.create({
       data: {
         id: unit.unitId,
         name: unit.name,
@@ -34,11 +34,7 @@ export async function insertUnit(tx: Tx, unit: UnitSnapshot): Promise<boolean> {
         version: unit.version,
       },
     });
-    return true;
-  } catch (e) {
-    if (isUniqueViolation(e, "unit_code_key")) return false;
-    throw e;
-  }
+  return (await takenIndex(write, "unit_code_key")) === null;
 }
 
 /**

@@ -2,6 +2,7 @@ import { identityEvents, ProfessionalSnapshot } from "@ce/contracts";
 import { type EventMeta, enqueueEvent } from "@ce/service-kit";
 import { SCHEMA } from "../config.ts";
 import type { Tx } from "../db/client.ts";
+import { profileOf } from "../domain/professional-profile.ts";
 
 type ProfessionalEvent = "professionalRegistered" | "professionalApproved" | "professionalRejected" | "professionalUpdated";
 
@@ -24,12 +25,7 @@ export async function professionalSnapshot(tx: Tx, accountId: string): Promise<P
     unitPath: row.unit.path,
     departmentId: row.departmentId,
     status: row.status,
-    education: row.education,
-    titleSeries: row.titleSeries,
-    titleLevel: row.titleLevel,
-    qualification: row.qualification,
-    major: row.major,
-    certificateNo: row.certificateNo,
+    ...profileOf(row),
     registeredAt: row.createdAt.toISOString(),
     version: row.version,
   });

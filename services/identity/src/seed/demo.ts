@@ -3,6 +3,7 @@ import { userTypeLabels } from "@ce/contracts";
 import type { EventMeta } from "@ce/service-kit";
 import { createAccount, createAdmin, createProfessional } from "../db/accounts.ts";
 import type { Db } from "../db/client.ts";
+import { profileOf } from "../domain/professional-profile.ts";
 import { publishProfessional } from "../events/professionals.ts";
 import { hashPassword } from "../security/passwords.ts";
 import type { Pii } from "../security/pii.ts";
@@ -29,33 +30,11 @@ export async function seedDemo(db: Db, pii: Pii): Promise<{ created: boolean; un
   await db.$transaction(
     async (tx) => {
       const ids = new Map<string, string>();
-      for (const u of demoUnits) {
-        const superiorId = u.superior === null ? null : (ids.get(u.superior) ?? null);
-        const unit = await createUnit(
-          tx,
-          {
-            name: u.name,
-            kind: u.kind,
-            nature: u.nature,
-            industry: u.industry,
-            region: u.region,
-            code: u.code,
-            superiorId,
-            status: "APPROVED",
-            trainingLevel: u.trainingLevel,
-          },
-          meta,
-        );
-        ids.set(u.key, unit.unitId);
-        const account = await createAccount(tx, pii, {
-          idType: "RESIDENT_ID",
-          idNumber: u.admin.idNumber,
-          name: u.admin.name,
-          phone: u.admin.phone,
-          email: u.admin.email,
-          passwordHash,
-          unitId: unit.unitId,
-        });
+      for (const { key, superior, admin, ...fields } of demoUnits) {
+        const superiorId = superior === null ? null : (ids.get(superior) ?? null);
+        const unit = await createUnit(tx, { ...fields, superiorId, status: "APPROVED" }, meta);
+        ids.set(key, unit.unitId);
+        const account = await createAccount(tx, pii, { idType: "RESIDENT_ID", ...admin, passwordHash, unitId: unit.unitId });
         await createAdmin(tx, { accountId: account.id, unitId: unit.unitId, isSuper: true });
       }
       for (const p of people) {
@@ -73,12 +52,7 @@ export async function seedDemo(db: Db, pii: Pii): Promise<{ created: boolean; un
           accountId: account.id,
           unitId,
           status: p.status,
-          education: p.education,
-          titleSeries: p.titleSeries,
-          titleLevel: p.titleLevel,
-          qualification: p.qualification,
-          major: p.major,
-          certificateNo: p.certificateNo,
+          ...profileOf(p),
         });
         // Hours and reporting learn the demo people the way they learn everyone: from events.
         await publishProfessional(tx, "professionalRegistered", account.id, meta);

@@ -34,18 +34,7 @@ export interface TestIdentity {
  */
 export async function bootIdentity(label: string, opts: { fixture?: boolean } = {}): Promise<TestIdentity> {
   const tag = testTag(label);
-  const databaseUrl = await createTestDatabase(tag);
-  await migrate(databaseUrl);
-  // Development, as a developer runs it: the development mailbox (loopback only) is open.
-  const config = loadConfig({
-    NODE_ENV: "development",
-    LOG_LEVEL: "warn",
-    DATABASE_URL: databaseUrl,
-    NATS_URL: TEST_NATS_URL,
-    REDIS_URL: TEST_REDIS_URL,
-    SUBJECT_PREFIX: tag,
-  });
-  const app = await startIdentity({ ...config, PORT: 0 });
+  const { app, databaseUrl } = await startTestIdentity(tag);
   const fixture = new Fixture(app.db, app.pii);
   if (opts.fixture ?? true) {
     await fixture.seed();
@@ -82,6 +71,26 @@ export async function bootIdentity(label: string, opts: { fixture?: boolean } = 
       await dropTestDatabase(databaseUrl);
     },
   };
+}
+
+/**
+ * Starts identity on a free port over a new, migrated database named by `tag`, with `tag` as its
+ * subject prefix; `env` adds or overrides configuration variables. Development, as a developer
+ * runs it: the development mailbox (loopback only) is open. The caller stops it and drops the database.
+ */
+export async function startTestIdentity(tag: string, env: Record<string, string> = {}): Promise<{ app: IdentityApp; databaseUrl: string }> {
+  const databaseUrl = await createTestDatabase(tag);
+  await migrate(databaseUrl);
+  const config = loadConfig({
+    NODE_ENV: "development",
+    LOG_LEVEL: "warn",
+    DATABASE_URL: databaseUrl,
+    NATS_URL: TEST_NATS_URL,
+    REDIS_URL: TEST_REDIS_URL,
+    SUBJECT_PREFIX: tag,
+    ...env,
+  });
+  return { app: await startIdentity({ ...config, PORT: 0 }), databaseUrl };
 }
 
 async function deleteRedisKeys(prefix: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { generateResidentId, type Permission, type UserType } from "@ce/contracts";
 import type { EventMeta } from "@ce/service-kit";
-import { createAccount, createAdmin, createProfessional, createRole } from "../../src/db/accounts.ts";
-import type { Db } from "../../src/db/client.ts";
+import { createAccount, createAdmin, createProfessional, createRole, type NewAccount } from "../../src/db/accounts.ts";
+import type { Db, Tx } from "../../src/db/client.ts";
 import type { NewUnit } from "../../src/domain/units.ts";
 import { hashPassword } from "../../src/security/passwords.ts";
 import type { Pii } from "../../src/security/pii.ts";
@@ -96,15 +96,7 @@ export class Fixture {
     const idNumber = this.nextIdNumber();
     const name = `${unitName.slice(0, 4)}管理员${this.sequence}`;
     const accountId = await this.db.$transaction(async (tx) => {
-      const account = await createAccount(tx, this.pii, {
-        idType: "RESIDENT_ID",
-        idNumber,
-        name,
-        phone: "18700001155",
-        email: `admin${this.sequence}@example.com`,
-        passwordHash: this.passwordHash,
-        unitId,
-      });
+      const account = await this.account(tx, { idNumber, name, unitId, phone: "18700001155", email: `admin${this.sequence}@example.com` });
       const roleIds = opts.permissions ? [(await createRole(tx, { unitId, name: `角色${this.sequence}`, permissions: opts.permissions })).id] : [];
       await createAdmin(tx, { accountId: account.id, unitId, isSuper: opts.isSuper ?? false, roleIds });
       return account.id;
@@ -118,15 +110,7 @@ export class Fixture {
     const idNumber = this.nextIdNumber();
     const name = `测试人员${this.sequence}`;
     const accountId = await this.db.$transaction(async (tx) => {
-      const account = await createAccount(tx, this.pii, {
-        idType: "RESIDENT_ID",
-        idNumber,
-        name,
-        phone: "13800000000",
-        email: `person${this.sequence}@example.com`,
-        passwordHash: this.passwordHash,
-        unitId,
-      });
+      const account = await this.account(tx, { idNumber, name, unitId, phone: "13800000000", email: `person${this.sequence}@example.com` });
       await createProfessional(tx, {
         accountId: account.id,
         unitId,
@@ -141,5 +125,10 @@ export class Fixture {
       return account.id;
     });
     return { userType: "PROFESSIONAL", idNumber, password: FIXTURE_PASSWORD, accountId, name };
+  }
+
+  /** An account with a resident ID and the fixture password. */
+  private account(tx: Tx, who: Pick<NewAccount, "idNumber" | "name" | "unitId" | "phone" | "email">) {
+    return createAccount(tx, this.pii, { idType: "RESIDENT_ID", ...who, passwordHash: this.passwordHash });
   }
 }

@@ -4,6 +4,7 @@ import { activeDepartmentOf } from "../../db/admins.ts";
 import { auditActor, recordAudit } from "../../db/audit.ts";
 import { insertProfileChange, professionalWithAccount } from "../../db/profile-changes.ts";
 import type { IdentityDeps } from "../../deps.ts";
+import { profileOf } from "../../domain/professional-profile.ts";
 import { diffProfile } from "../../domain/profile-changes.ts";
 import type { Caller } from "../scope.ts";
 import { ownAccount } from "./own-account.ts";
@@ -29,12 +30,7 @@ export async function requestProfileChange(deps: IdentityDeps, caller: Caller, i
       phoneMasked: p.account.phoneMasked,
       email: p.account.email,
       departmentId: p.departmentId,
-      education: p.education,
-      titleSeries: p.titleSeries,
-      titleLevel: p.titleLevel,
-      qualification: p.qualification,
-      major: p.major,
-      certificateNo: p.certificateNo,
+      ...profileOf(p),
     };
     const changes = diffProfile(current, input, (plain) => deps.pii.encrypt(plain));
     const id = await insertProfileChange(tx, { accountId, unitId: p.unitId, changes });

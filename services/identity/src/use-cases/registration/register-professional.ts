@@ -4,6 +4,7 @@ import { createProfessional } from "../../db/accounts.ts";
 import { recordAudit } from "../../db/audit.ts";
 import { chosenDepartment, chosenUnit } from "../../db/registration.ts";
 import type { IdentityDeps } from "../../deps.ts";
+import { profileOf } from "../../domain/professional-profile.ts";
 import { checkChosenDepartment, checkChosenUnit, professionalUnitKinds } from "../../domain/registration.ts";
 import { eventMeta, publishProfessional } from "../../events/professionals.ts";
 import { register, type Visitor } from "./register.ts";
@@ -24,15 +25,7 @@ export async function registerProfessional(
     checkChosenUnit(await chosenUnit(tx, input.unitId), professionalUnitKinds, "unitId", "所在单位");
     if (input.departmentId) checkChosenDepartment(await chosenDepartment(tx, input.departmentId), input.unitId);
     const account = await applicant.createAccount(input.unitId);
-    const profile = {
-      education: input.education,
-      titleSeries: input.titleSeries,
-      titleLevel: input.titleLevel,
-      qualification: input.qualification,
-      major: input.major,
-      certificateNo: input.certificateNo,
-      departmentId: input.departmentId ?? null,
-    };
+    const profile = { ...profileOf(input), departmentId: input.departmentId ?? null };
     await createProfessional(tx, { accountId: account.id, unitId: input.unitId, status: "PENDING", ...profile });
     await recordAudit(tx, applicant.actor(account.id), {
       action: "professional.register",
