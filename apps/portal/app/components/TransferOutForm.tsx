@@ -1,23 +1,18 @@
-import { CreateTransferInput, idTypeLabels, type TransferCandidate, titleSeriesName, type UnitOption } from "@ce/contracts";
-import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Link, useNavigation } from "@remix-run/react";
+import { CreateTransferForm, idTypeLabels, MAX_ATTACHMENT_BYTES, type TransferCandidate, titleSeriesName, type UnitOption } from "@ce/contracts";
+import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult } from "@conform-to/react";
+import { Link } from "@remix-run/react";
 import { useState } from "react";
-import { zhErrorMap } from "../utils/validation.ts";
 import { DataTable } from "./DataTable.tsx";
 import { Form, unshownErrors } from "./Form.tsx";
-import { buttonClass, Field, FormErrors, inputBase, inputClass } from "./forms.tsx";
+import { Field, FormErrors, inputClass, SubmitRow, useSchemaForm } from "./forms.tsx";
 import { UnitPicker } from "./RegistrationFields.tsx";
+import { SearchBar, TextFilter } from "./SearchBar.tsx";
 
 const PATH = "/reviews/transfers?tab=out";
 
-/**
- * What 人员调出 posts, checked alike in the browser and in the action: the file travels as
- * multipart and becomes identity's `attachment` ({ name, base64 }) only on the server. Checking
- * the full CreateTransferInput in the browser failed on the File in `attachment`, a field with
- * no place on the page, so a form with a picture was silently never sent.
- */
-export const CreateTransferForm = CreateTransferInput.omit({ attachment: true });
+// What 人员调出 posts is CreateTransferForm (contracts), checked alike in the browser and in the
+// action: checking the full CreateTransferInput in the browser failed on the File in
+// `attachment`, a field with no place on the page, so a form with a picture was never sent.
 /** The fields this form shows errors next to; any other error goes to the top of the form. */
 const SHOWN = new Set(["accountId", "contactPhone", "toUnitId", "reason", "attachmentName"]);
 
@@ -25,15 +20,9 @@ const SHOWN = new Set(["accountId", "contactPhone", "toUnitId", "reason", "attac
 function CandidatePicker({ candidates, query }: { candidates: TransferCandidate[]; query: string }) {
   return (
     <div className="mb-4 rounded border border-blue-100 bg-blue-50/40 p-3">
-      <Form method="get" className="mb-2 flex items-center gap-2 text-sm">
-        <input type="hidden" name="tab" value="out" />
-        <input type="hidden" name="pick" value="1" />
-        <label htmlFor="candidate-name">姓名:</label>
-        <input id="candidate-name" name="q" defaultValue={query} className={`${inputBase} w-48`} />
-        <button type="submit" className={buttonClass}>
-          查询
-        </button>
-      </Form>
+      <SearchBar keep={{ tab: "out", pick: "1" }}>
+        <TextFilter label="姓名" name="q" value={query} maxLength={50} />
+      </SearchBar>
       <DataTable
         caption="可调出人员"
         columns={[
@@ -75,14 +64,7 @@ export function TransferOutForm({
   ownUnitId: string | null;
   lastResult: SubmissionResult<string[]> | null | undefined;
 }) {
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: `transfer-out-${selected?.accountId ?? "none"}`,
-    lastResult,
-    constraint: getZodConstraint(CreateTransferForm),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateTransferForm, error: zhErrorMap }),
-  });
+  const [form, fields] = useSchemaForm(CreateTransferForm, { id: `transfer-out-${selected?.accountId ?? "none"}`, lastResult, validate: "onSubmit" });
   const [open, setOpen] = useState(picking);
   const facts: [string, string][] = selected
     ? [
@@ -114,7 +96,7 @@ export function TransferOutForm({
           <span>{value}</span>
         </div>
       ))}
-      <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="space-y-4">
+      <Form method="post" encType="multipart/form-data" {...getFormProps(form)} key={form.id} className="space-y-4">
         <input type="hidden" name="intent" value="create" />
         <input type="hidden" name="accountId" value={selected?.accountId ?? ""} />
         <Field label="本单位联系电话" htmlFor={fields.contactPhone.id} errors={fields.contactPhone.errors} errorId={fields.contactPhone.errorId} required>
@@ -126,14 +108,10 @@ export function TransferOutForm({
         </Field>
         <Field label="附件" htmlFor="attachment" errors={fields.attachmentName.errors}>
           <input id="attachment" name="attachment" type="file" accept="image/jpeg,image/png,image/gif,image/bmp" className="pt-1 text-sm" />
-          <p className="mt-1 text-xs text-gray-500">jpg/jpeg/gif/bmp/png，不超过4MB</p>
+          <p className="mt-1 text-xs text-gray-500">{`jpg/jpeg/gif/bmp/png，不超过${MAX_ATTACHMENT_BYTES / 1024 / 1024}MB`}</p>
         </Field>
         <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...unshownErrors(form.allErrors, (name) => SHOWN.has(name))]} />
-        <div className="pl-[7.75rem]">
-          <button type="submit" className={buttonClass} disabled={navigation.state === "submitting"}>
-            提交转出申请
-          </button>
-        </div>
+        <SubmitRow label="提交转出申请" />
       </Form>
     </div>
   );

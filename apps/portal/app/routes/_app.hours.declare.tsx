@@ -1,14 +1,15 @@
-import { DeclareInput, type LearningForm, subjectLabels } from "@ce/contracts";
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { DeclareForm, type LearningForm, MAX_ATTACHMENT_BYTES, subjectLabels } from "@ce/contracts";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { Form, unshownErrors } from "../components/Form.tsx";
-import { buttonClass, Field, FormErrors, inputClass } from "../components/forms.tsx";
+import { Field, FormErrors, inputClass, SubmitRow, useSchemaForm } from "../components/forms.tsx";
 import { FormDetailFields } from "../components/hours/FormDetailFields.tsx";
-import { toFormErrors } from "../utils/errors.server.ts";
+import { redirectWithFlash } from "../utils/flash.server.ts";
+import { invalid, refused } from "../utils/form-action.server.ts";
 import { readForm } from "../utils/form-data.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { zhErrorMap } from "../utils/validation.ts";
@@ -27,9 +28,6 @@ const FIELDS = [
   "requestedHours",
   "subject",
 ] as const;
-// The files travel separately (multipart → base64 to the hours service), so the form schema leaves them out.
-const DeclareForm = DeclareInput.omit({ attachments: true });
-const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 async function signedIn(request: Request, context: LoaderFunctionArgs["context"]) {
   const { me, api, here } = await requirePage(request, context, PATH);
@@ -51,40 +49,35 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     forms,
     applicants,
     years,
-    submitted: new URL(request.url).searchParams.get("submitted") === "1",
   };
 }
 
+// Declared: the page again, empty, with the flash. The files travel as multipart (each ≤ 4 MB) and
+// go to the hours service as base64.
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await signedIn(request, context);
-  const read = await readForm(request, { attachments: { label: "附件", maxBytes: MAX_FILE_BYTES } });
+  const read = await readForm(request, { attachments: { label: "附件", maxBytes: MAX_ATTACHMENT_BYTES } });
   const submission = parseWithZod(read.ok ? read.form : new FormData(), { schema: DeclareForm, error: zhErrorMap });
   if (!read.ok) return data({ result: submission.reply({ fieldErrors: read.fieldErrors, formErrors: read.formErrors }) }, { status: 400 });
+  if (submission.status !== "success") return invalid(submission);
   const files = read.files.attachments ?? [];
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const attachments = await Promise.all(files.map(async (f) => ({ name: f.name, contentBase64: Buffer.from(await f.arrayBuffer()).toString("base64") })));
   try {
     await api.hours.declarations.declare.mutate({ ...submission.value, attachments });
   } catch (error) {
     const detailFields = Object.keys(submission.value.details).map((k) => `details.${k}`);
-    return data({ result: submission.reply(toFormErrors(error, [...FIELDS, "attachments", ...detailFields])) }, { status: 400 });
+    return refused(request, submission, error, { fields: [...FIELDS, "attachments", ...detailFields] });
   }
-  throw redirect(`${PATH}?submitted=1`);
+  return redirectWithFlash(PATH, "申报成功，请在“查看申报记录”中查看审核进度。");
 }
 
 export default function DeclarePage() {
-  const { trail, forms, applicants, years, submitted } = useLoaderData<typeof loader>();
+  const { trail, forms, applicants, years } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "declare",
-    lastResult: navigation.state === "idle" ? actionData?.result : null,
-    constraint: getZodConstraint(DeclareForm),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: DeclareForm, error: zhErrorMap }),
-  });
-  const [formCode, setFormCode] = useState<string>(String(fields.formCode.initialValue ?? ""));
+  const [form, fields] = useSchemaForm(DeclareForm, { id: "declare", lastResult: actionData?.result });
+  // The chosen 学习形式 (its fields and subjects show at once); a fresh form after a declaration starts without one.
+  const [picked, setPicked] = useState({ formId: form.id, code: String(fields.formCode.initialValue ?? "") });
+  const formCode = picked.formId === form.id ? picked.code : String(fields.formCode.initialValue ?? "");
   const chosen: LearningForm | undefined = forms.find((f) => f.code === formCode);
   const err = (name: (typeof FIELDS)[number]) => ({ errors: fields[name].errors, errorId: fields[name].errorId });
   const ids = Object.fromEntries(FIELDS.map((n) => [n, fields[n].id])) as Record<(typeof FIELDS)[number], string>;
@@ -92,14 +85,7 @@ export default function DeclarePage() {
   return (
     <div>
       <Breadcrumbs trail={trail} />
-      {submitted ? (
-        <div className="mb-4 max-w-2xl">
-          <p role="status" className="rounded border border-green-200 bg-green-50 px-4 py-3 text-sm text-green-800">
-            申报成功，请在“查看申报记录”中查看审核进度。
-          </p>
-        </div>
-      ) : null}
-      <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="max-w-2xl space-y-4">
+      <Form method="post" encType="multipart/form-data" {...getFormProps(form)} key={form.id} className="max-w-2xl space-y-4">
         <Field label="选择申请人" htmlFor={ids.professionalId} required {...err("professionalId")}>
           <select
             id={ids.professionalId}
@@ -131,7 +117,7 @@ export default function DeclarePage() {
             id={ids.formCode}
             name={fields.formCode.name}
             value={formCode}
-            onChange={(e) => setFormCode(e.target.value)}
+            onChange={(e) => setPicked({ formId: form.id, code: e.target.value })}
             className={`${inputClass} max-w-xs`}
             aria-invalid={!fields.formCode.valid || undefined}
           >
@@ -211,7 +197,7 @@ export default function DeclarePage() {
               <span className="text-red-600">*</span>提示文字:{chosen.hint}。
             </p>
           ) : null}
-          <p>请上传相关证明材料扫描件,文件格式必须为.jpg *.jpeg *.gif *.bmp *.png的图片,文件大小4M以内。</p>
+          <p>{`请上传相关证明材料扫描件,文件格式必须为.jpg *.jpeg *.gif *.bmp *.png的图片,文件大小${MAX_ATTACHMENT_BYTES / 1024 / 1024}M以内。`}</p>
         </div>
         <FormErrors
           id={form.errorId}
@@ -220,11 +206,7 @@ export default function DeclarePage() {
             ...unshownErrors(form.allErrors, (n) => n === "attachments" || n.startsWith("details.") || (FIELDS as readonly string[]).includes(n)),
           ]}
         />
-        <div className="pl-[7.75rem]">
-          <button type="submit" className={buttonClass} disabled={navigation.state === "submitting"}>
-            提交申报
-          </button>
-        </div>
+        <SubmitRow label="提交申报" />
       </Form>
     </div>
   );

@@ -1,43 +1,20 @@
-import { calendarDate, calendarDateField, type HourRule, type LearningForm, MultiLineText, Subject, subjectLabels, systemClock } from "@ce/contracts";
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
+import { calendarDate, editedRule, FormVersionEdit, type LearningForm, Subject, subjectLabels, systemClock } from "@ce/contracts";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { Form } from "../components/Form.tsx";
-import { buttonClass, Field, FormErrors, inputClass } from "../components/forms.tsx";
+import { ErrorList, Field, FormErrors, inputClass, SubmitRow, useSchemaForm } from "../components/forms.tsx";
 import { ProvinceOnlyNotice } from "../components/hours/ProvinceOnlyNotice.tsx";
-import { toFormErrors } from "../utils/errors.server.ts";
+import { redirectWithFlash } from "../utils/flash.server.ts";
+import { invalid, refused } from "../utils/form-action.server.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
 import { describeRule } from "../utils/hour-rules.ts";
 import { requireFormsViewer } from "../utils/province.server.ts";
 import { rethrowServiceError } from "../utils/session.server.ts";
 import { zhErrorMap } from "../utils/validation.ts";
 
-const optionalPositive = (label: string) =>
-  z
-    .number({ error: `${label}必须是数字` })
-    .positive({ error: `${label}必须大于0` })
-    .optional();
-
-/** What the page edits; the rule's numbers are those its kind has (the action checks which are required). */
-const EditForm = z.object({
-  hint: MultiLineText({ label: "提示文字", max: 200 }).optional(),
-  subjects: z.array(Subject, { error: "请至少选择一个计入科目" }).min(1, { error: "请至少选择一个计入科目" }),
-  effectiveFrom: calendarDateField("生效日期"),
-  capPerYear: optionalPositive("每年上限"),
-  capPerItem: optionalPositive("每项上限"),
-  hoursPerDay: optionalPositive("每天学时"),
-  hoursPerItem: optionalPositive("每项学时"),
-  perHour: optionalPositive("每授课1小时计学时"),
-  ranks: z
-    .array(
-      z.object({ hours: optionalPositive("学时"), paperBonus: z.number({ error: "论文加分必须是数字" }).min(0, { error: "论文加分不能小于0" }).optional() }),
-    )
-    .optional(),
-});
-type EditForm = z.infer<typeof EditForm>;
 const FIELDS = ["hint", "subjects", "effectiveFrom", "capPerYear", "capPerItem", "hoursPerDay", "hoursPerItem", "perHour", "rule"] as const;
 
 // "Today" on the platform's Beijing calendar, as the hours service judges 生效日期.
@@ -51,58 +28,18 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { trail, allowed, form, today: today() };
 }
 
-type Errors = Record<string, string[]>;
-
-/** The edited rule, or the fields its kind needs that were left empty. */
-function buildRule(current: HourRule, v: EditForm): { rule: HourRule } | { errors: Errors } {
-  const errors: Errors = {};
-  const need = (key: keyof EditForm, label: string): number => {
-    const n = v[key];
-    if (typeof n !== "number") errors[key] = [`请填写${label}`];
-    return typeof n === "number" ? n : 0;
-  };
-  const capPerYear = v.capPerYear ?? null;
-  let rule: HourRule;
-  switch (current.kind) {
-    case "ACTUAL":
-      rule = { kind: "ACTUAL", capPerItem: need("capPerItem", "每项上限"), capPerYear };
-      break;
-    case "PER_DAY":
-      rule = { kind: "PER_DAY", hoursPerDay: need("hoursPerDay", "每天学时"), capPerItem: v.capPerItem ?? null, capPerYear };
-      break;
-    case "PER_ITEM":
-      rule = { kind: "PER_ITEM", hoursPerItem: need("hoursPerItem", "每项学时"), capPerYear };
-      break;
-    case "RATIO":
-      rule = { kind: "RATIO", perHour: need("perHour", "每授课1小时计学时"), capPerItem: v.capPerItem ?? null, capPerYear };
-      break;
-    case "RANK":
-      rule = {
-        kind: "RANK",
-        ranks: current.ranks.map((r, i) => {
-          const hours = v.ranks?.[i]?.hours;
-          if (typeof hours !== "number") errors[`ranks[${i}].hours`] = [`请填写${r.label}的学时`];
-          return { ...r, hours: hours ?? r.hours, paperBonus: v.ranks?.[i]?.paperBonus ?? 0 };
-        }),
-        capPerYear,
-      };
-      break;
-  }
-  return Object.keys(errors).length > 0 ? { errors } : { rule };
-}
-
+// Saved: back to 学习形式管理 with the flash naming the new version. The hours service refuses a
+// 生效日期 before today (by the field).
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { api, allowed } = await requireFormsViewer(request, context);
-  const formData = await readTextForm(request);
-  const submission = parseWithZod(formData, { schema: EditForm, error: zhErrorMap });
+  const submission = parseWithZod(await readTextForm(request), { schema: FormVersionEdit, error: zhErrorMap });
   if (!allowed) return data({ result: submission.reply({ formErrors: ["仅省级主管部门可维护学习形式"] }) }, { status: 403 });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return invalid(submission);
   const v = submission.value;
-  if (v.effectiveFrom < today()) return data({ result: submission.reply({ fieldErrors: { effectiveFrom: ["生效日期不能早于今天"] } }) }, { status: 400 });
   const code = params.code ?? "";
   const current = await api.hours.forms.get.query({ code }).catch((e) => rethrowServiceError(request, e));
-  const built = buildRule(current.rule, v);
-  if ("errors" in built) return data({ result: submission.reply({ fieldErrors: built.errors }) }, { status: 400 });
+  const edited = editedRule(current.rule, v);
+  if ("errors" in edited) return data({ result: submission.reply({ fieldErrors: edited.errors }) }, { status: 400 });
   let saved: LearningForm;
   try {
     saved = await api.hours.forms.update.mutate({
@@ -112,13 +49,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       fields: current.fields,
       hint: v.hint ?? "",
       subjects: v.subjects,
-      rule: built.rule,
+      rule: edited.rule,
     });
   } catch (error) {
-    return data({ result: submission.reply(toFormErrors(error, FIELDS, { name: "hint", fields: "rule" })) }, { status: 400 });
+    return refused(request, submission, error, { fields: FIELDS, aliases: { name: "hint", fields: "rule" } });
   }
-  const query = new URLSearchParams({ saved: saved.code, version: String(saved.version), from: saved.effectiveFrom });
-  throw redirect(`/hours/forms?${query}`);
+  return redirectWithFlash("/hours/forms", `已保存“${saved.name}”的新版本（第${saved.version}版），自${saved.effectiveFrom}起生效。已认定的记录不受影响。`);
 }
 
 export default function EditFormPage() {
@@ -145,12 +81,10 @@ function num(v: number | null | undefined): string {
 
 function EditForm_({ current, today }: { current: LearningForm; today: string }) {
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const rule = current.rule;
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(FormVersionEdit, {
     id: `form-${current.code}`,
-    lastResult: navigation.state === "idle" ? actionData?.result : null,
-    constraint: getZodConstraint(EditForm),
+    lastResult: actionData?.result,
     defaultValue: {
       hint: current.hint,
       subjects: current.subjects,
@@ -162,9 +96,6 @@ function EditForm_({ current, today }: { current: LearningForm; today: string })
       perHour: rule.kind === "RATIO" ? num(rule.perHour) : "",
       ranks: rule.kind === "RANK" ? rule.ranks.map((r) => ({ hours: num(r.hours), paperBonus: num(r.paperBonus) })) : undefined,
     },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: EditForm, error: zhErrorMap }),
   });
   const fieldErrors = (form.allErrors ?? {}) as Record<string, string[] | undefined>;
   const numberInput = (name: "capPerYear" | "capPerItem" | "hoursPerDay" | "hoursPerItem" | "perHour", label: string, required: boolean, unit = "学时") => {
@@ -268,7 +199,7 @@ function EditForm_({ current, today }: { current: LearningForm; today: string })
               })
             : null}
           {numberInput("capPerYear", "每年上限", false)}
-          <ErrorsFor errors={fieldErrors.rule} />
+          <ErrorList errors={fieldErrors.rule} />
           <p className="text-xs text-gray-500">每年上限留空表示不限。</p>
         </fieldset>
         <Field label="生效日期" htmlFor={fields.effectiveFrom.id} required errors={fields.effectiveFrom.errors} errorId={fields.effectiveFrom.errorId}>
@@ -283,26 +214,12 @@ function EditForm_({ current, today }: { current: LearningForm; today: string })
           />
           <p className="mt-1 text-xs text-gray-500">生效日期须为今天或以后；自该日起新的申报按新版本计算，已认定的记录不受影响。</p>
         </Field>
-        <div className="flex items-center gap-3 pl-[7.75rem]">
-          <button type="submit" className={buttonClass} disabled={navigation.state === "submitting"}>
-            保存
-          </button>
+        <SubmitRow label="保存">
           <Link to="/hours/forms" className="text-sm text-blue-700 hover:underline">
             返回
           </Link>
-        </div>
+        </SubmitRow>
       </Form>
     </div>
-  );
-}
-
-function ErrorsFor({ errors }: { errors?: readonly string[] }) {
-  if (!errors || errors.length === 0) return null;
-  return (
-    <ul className="text-sm text-red-600">
-      {errors.map((e) => (
-        <li key={e}>{e}</li>
-      ))}
-    </ul>
   );
 }

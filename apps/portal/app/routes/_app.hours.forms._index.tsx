@@ -14,15 +14,9 @@ const PATH = "/hours/forms";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api, here, allowed } = await requireFormsViewer(request, context);
   const trail = [here.section.label, here.page.label];
-  if (!allowed) return { trail, allowed, forms: [] as LearningForm[], saved: null };
+  if (!allowed) return { trail, allowed, forms: [] as LearningForm[] };
   const forms = await api.hours.forms.list.query().catch((e) => rethrowServiceError(request, e));
-  const url = new URL(request.url);
-  const savedCode = url.searchParams.get("saved");
-  const savedForm = savedCode ? forms.find((f) => f.code === savedCode) : undefined;
-  const saved = savedCode
-    ? { code: savedCode, name: savedForm?.name ?? savedCode, from: url.searchParams.get("from") ?? "", version: url.searchParams.get("version") ?? "" }
-    : null;
-  return { trail, allowed, forms, saved };
+  return { trail, allowed, forms };
 }
 
 const columns: Column<LearningForm>[] = [
@@ -53,7 +47,7 @@ const columns: Column<LearningForm>[] = [
 ];
 
 export default function FormsPage() {
-  const { trail, allowed, forms, saved } = useLoaderData<typeof loader>();
+  const { trail, allowed, forms } = useLoaderData<typeof loader>();
   return (
     <div>
       <Breadcrumbs trail={trail} />
@@ -61,11 +55,6 @@ export default function FormsPage() {
         <ProvinceOnlyNotice />
       ) : (
         <>
-          {saved ? (
-            <p role="status" className="mb-4 rounded border border-green-200 bg-green-50 px-4 py-3 text-sm text-green-800">
-              {`已保存“${saved.name}”的新版本${saved.version ? `（第${saved.version}版）` : ""}${saved.from ? `，自${saved.from}起生效` : ""}。已认定的记录不受影响。`}
-            </p>
-          ) : null}
           <h1 className="mb-3 text-lg font-semibold text-gray-900">学习形式管理</h1>
           <DataTable columns={columns} rows={forms} rowKey={(f) => f.code} caption="学习形式" />
           <p className="mt-3 text-xs text-gray-500">修改学习形式会生成一个新版本，自生效日期起用于新的申报；已认定的记录不受影响。</p>

@@ -8,16 +8,17 @@ import {
   titleSeries,
   titleSeriesName,
 } from "@ce/contracts";
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { Form } from "../components/Form.tsx";
-import { buttonClass, FormErrors } from "../components/forms.tsx";
+import { FormErrors, SubmitRow, useSchemaForm } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { CodeSelect, TextField } from "../components/RegistrationFields.tsx";
-import { toFormErrors } from "../utils/errors.server.ts";
+import { redirectWithFlash, samePage } from "../utils/flash.server.ts";
+import { invalid, refused } from "../utils/form-action.server.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
 import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
 import { zhErrorMap } from "../utils/validation.ts";
@@ -38,26 +39,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { profile };
 }
 
+// Sent: the page again, now saying the request waits for review, and the flash.
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await professional(request, context);
   const submission = parseWithZod(await readTextForm(request), { schema: RequestProfileChangeInput, error: zhErrorMap });
-  if (submission.status !== "success") return data({ result: submission.reply(), done: false }, { status: 400 });
+  if (submission.status !== "success") return invalid(submission);
   try {
     await api.identity.profileChanges.request.mutate(submission.value);
-    return { result: submission.reply(), done: true };
   } catch (error) {
-    return data({ result: submission.reply(toFormErrors(error, FIELDS)), done: false }, { status: 400 });
+    return refused(request, submission, error, { fields: FIELDS });
   }
+  return redirectWithFlash(samePage(request), "修改申请已提交，请等待单位管理员审核。");
 }
 
 export default function MyProfilePage() {
   const { profile } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(RequestProfileChangeInput, {
     id: "profile-change",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(RequestProfileChangeInput),
+    validate: "onSubmit",
     defaultValue: {
       name: profile.name,
       email: profile.email ?? "",
@@ -69,8 +70,6 @@ export default function MyProfilePage() {
       major: profile.major ?? "",
       certificateNo: profile.certificateNo ?? "",
     },
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RequestProfileChangeInput, error: zhErrorMap }),
   });
   const facts: [string, string][] = [
     ["姓名", profile.name],
@@ -87,7 +86,6 @@ export default function MyProfilePage() {
     ["从事专业", profile.major ?? ""],
     ["证书管理号", profile.certificateNo ?? ""],
   ];
-  const pending = profile.pendingChange || actionData?.done;
   return (
     <div className="grid max-w-5xl gap-6 lg:grid-cols-2">
       <div className="lg:col-span-2">
@@ -110,10 +108,8 @@ export default function MyProfilePage() {
         <h3 id="change-request" className="mb-2 font-semibold text-blue-900">
           申请修改
         </h3>
-        {pending ? (
-          <Notice tone={actionData?.done ? "success" : "info"}>
-            {actionData?.done ? "修改申请已提交，请等待单位管理员审核。" : "您有一条人员信息修改正在审核中，请等待审核后再提交。"}
-          </Notice>
+        {profile.pendingChange ? (
+          <Notice tone="info">您有一条人员信息修改正在审核中，请等待审核后再提交。</Notice>
         ) : (
           <Form method="post" {...getFormProps(form)} className="space-y-3">
             <p className="text-xs text-gray-500">证件号不能修改；手机号不修改请留空。</p>
@@ -133,11 +129,7 @@ export default function MyProfilePage() {
             <TextField label="从事专业" field={fields.major} required={false} />
             <TextField label="证书管理号" field={fields.certificateNo} required={false} />
             <FormErrors id={form.errorId} errors={form.errors} />
-            <div className="pl-[7.75rem]">
-              <button type="submit" className={buttonClass} disabled={navigation.state === "submitting"}>
-                提交修改申请
-              </button>
-            </div>
+            <SubmitRow label="提交修改申请" />
           </Form>
         )}
       </section>

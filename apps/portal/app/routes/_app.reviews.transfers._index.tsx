@@ -2,7 +2,7 @@ import { PageRequest } from "@ce/contracts";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { Notice } from "../components/Notice.tsx";
+import { ReplyErrors } from "../components/forms.tsx";
 import { Pager } from "../components/Pager.tsx";
 import { TransferOutForm } from "../components/TransferOutForm.tsx";
 import { IncomingTransfers, TransferRecords } from "../components/TransferTables.tsx";
@@ -81,11 +81,7 @@ export default function TransfersPage() {
           </Link>
         ))}
       </nav>
-      {reply?.message ? (
-        <div className="mb-3">
-          <Notice tone={reply.ok ? "success" : "error"}>{reply.message}</Notice>
-        </div>
-      ) : null}
+      <ReplyErrors result={reply?.intent === "create" ? null : reply?.result} />
       {"incoming" in loaded && loaded.incoming ? (
         <>
           <IncomingTransfers rows={loaded.incoming.items} offset={(loaded.incoming.page - 1) * loaded.incoming.pageSize} />

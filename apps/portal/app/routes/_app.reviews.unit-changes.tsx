@@ -1,21 +1,23 @@
 import { DecideUnitChangesInput, ListUnitChangesInput, type UnitChangeRow, unitChangeKindLabels } from "@ce/contracts";
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { type FieldMetadata, getCollectionProps, getFormProps, getInputProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { CodeChange } from "../components/CreditCodeConfirm.tsx";
-import { type Column, DataTable } from "../components/DataTable.tsx";
+import type { Column } from "../components/DataTable.tsx";
 import { Form } from "../components/Form.tsx";
-import { buttonClass, inputBase } from "../components/forms.tsx";
-import { Notice } from "../components/Notice.tsx";
-import { Pager } from "../components/Pager.tsx";
-import { toFormErrors } from "../utils/errors.server.ts";
+import { buttonClass, FormErrors, inputBase, useSchemaForm } from "../components/forms.tsx";
+import { PagedTable } from "../components/PagedTable.tsx";
+import { SearchBar, TextFilter } from "../components/SearchBar.tsx";
+import { redirectWithFlash, samePage } from "../utils/flash.server.ts";
+import { invalid, refused } from "../utils/form-action.server.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
 import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
-import { BATCH_PART, type Typed, typedBack, typedChecked, typedOr } from "../utils/typed-back.ts";
+import { zhErrorMap } from "../utils/validation.ts";
 
 const PATH = "/reviews/unit-changes";
-const FORM_ID = "decide-unit-changes";
 const statusLabels = { PENDING: "待审核", APPROVED: "审核通过", REJECTED: "已驳回" } as const;
 
 // 审核账户 › 审核机构信息修改: 待审核 / 已审核, batch 通过 / 驳回.
@@ -26,29 +28,25 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { trail: [here.section.label, here.page.label], tab: input.tab, filters: { unitName: input.unitName ?? "" }, result };
 }
 
+// Decided: the list again with the flash (how many, and how many took effect). A refusal keeps the
+// ticked rows and the reason (conform's reply).
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, PATH);
-  const form = await readTextForm(request);
-  // A refusal puts back the ticked rows and the reason (typed-back.ts).
-  const typed = typedBack(form, BATCH_PART, ["reason"], ["approvalIds"]);
-  const parsed = DecideUnitChangesInput.safeParse({
-    approvalIds: form.getAll("approvalIds"),
-    decision: form.get("decision"),
-    reason: form.get("reason") ?? undefined,
-  });
-  if (!parsed.success) return data({ ok: false, message: parsed.error.issues[0]?.message ?? "提交的信息有误", typed }, { status: 400 });
+  const submission = parseWithZod(await readTextForm(request), { schema: DecideUnitChangesInput, error: zhErrorMap });
+  if (submission.status !== "success") return invalid(submission);
+  let outcome: { decided: number; applied: number };
   try {
-    const { decided, applied } = await api.identity.unitChanges.decide.mutate(parsed.data);
-    const verb = parsed.data.decision === "APPROVE" ? "通过" : "驳回";
-    return { ok: true, message: `已${verb}${decided}条申请${applied > 0 ? `，其中${applied}条已生效` : ""}` };
+    outcome = await api.identity.unitChanges.decide.mutate(submission.value);
   } catch (error) {
-    return data({ ok: false, message: toFormErrors(error, []).formErrors.join("；"), typed }, { status: 400 });
+    return refused(request, submission, error, { fields: ["approvalIds", "reason"] });
   }
+  const verb = submission.value.decision === "APPROVE" ? "通过" : "驳回";
+  return redirectWithFlash(samePage(request), `已${verb}${outcome.decided}条申请${outcome.applied > 0 ? `，其中${outcome.applied}条已生效` : ""}`);
 }
 
-function columns(offset: number, pendingTab: boolean, typed: Typed | null): Column<UnitChangeRow>[] {
+/** The rows' 选择 boxes belong to the batch form (conform's `form` attribute), which stands above the table. */
+function columns(pendingTab: boolean, ticks: FieldMetadata<string[]>): Column<UnitChangeRow>[] {
   const cols: Column<UnitChangeRow>[] = [
-    { header: "序号", cell: (_, i) => offset + i + 1, className: "w-14 text-center" },
     { header: "法人单位", cell: (r) => r.unitName },
     // What the applicant asked for is shown in the row, not only on hover: the reviewer approves it.
     {
@@ -73,17 +71,12 @@ function columns(offset: number, pendingTab: boolean, typed: Typed | null): Colu
       className: "whitespace-nowrap text-center",
       cell: (r) =>
         pendingTab ? (
-          <label className="inline-flex items-center gap-1">
-            <input
-              type="checkbox"
-              name="approvalIds"
-              value={r.approvalId}
-              form={FORM_ID}
-              defaultChecked={typedChecked(typed, BATCH_PART, "approvalIds", r.approvalId)}
-              aria-label={`选择${r.unitName}`}
-            />
-            选择
-          </label>
+          getCollectionProps(ticks, { type: "checkbox", options: [r.approvalId] }).map(({ key, ...props }) => (
+            <label key={key} className="inline-flex items-center gap-1">
+              <input {...props} aria-label={`选择${r.unitName}`} />
+              选择
+            </label>
+          ))
         ) : (
           <>
             {statusLabels[r.status]}
@@ -97,10 +90,10 @@ function columns(offset: number, pendingTab: boolean, typed: Typed | null): Colu
 
 export default function UnitChangesReviewPage() {
   const { trail, tab, filters, result } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const typed = actionData && "typed" in actionData ? actionData.typed : null;
-  const { search } = useLocation();
+  const reply = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm(DecideUnitChangesInput, { id: "decide-unit-changes", lastResult: reply?.result, validate: "onSubmit" });
   const tabHref = (t: "PENDING" | "DONE") => `?tab=${t}${filters.unitName ? `&unitName=${encodeURIComponent(filters.unitName)}` : ""}`;
+  const { key: reasonKey, ...reasonProps } = getInputProps(fields.reason, { type: "text" });
   return (
     <div>
       <Breadcrumbs trail={trail} />
@@ -117,42 +110,30 @@ export default function UnitChangesReviewPage() {
           </Link>
         ))}
       </div>
-      <Form method="get" key={search} className="mb-4 flex flex-wrap items-center gap-3 text-sm" role="search">
-        <input type="hidden" name="tab" value={tab} />
-        <label htmlFor="filter-unit" className="text-gray-700">
-          法人单位:
-        </label>
-        <input id="filter-unit" name="unitName" defaultValue={filters.unitName} maxLength={100} className={`${inputBase} w-56`} />
-        <button type="submit" className={buttonClass}>
-          查询
-        </button>
-      </Form>
-      {actionData ? (
-        <div className="mb-4">
-          <Notice tone={actionData.ok ? "success" : "error"}>{actionData.message}</Notice>
-        </div>
-      ) : null}
+      <SearchBar keep={{ tab }}>
+        <TextFilter label="法人单位" name="unitName" value={filters.unitName} maxLength={100} width="w-56" />
+      </SearchBar>
       {tab === "PENDING" ? (
-        <Form method="post" id={FORM_ID} className="mb-3 flex flex-wrap items-center gap-3 text-sm">
-          <button type="submit" name="decision" value="APPROVE" className={buttonClass}>
-            通过
-          </button>
-          <button type="submit" name="decision" value="REJECT" className={buttonClass}>
-            驳回
-          </button>
-          <label htmlFor="reject-reason" className="text-gray-700">
-            驳回原因:
-          </label>
-          <input id="reject-reason" name="reason" defaultValue={typedOr(typed, BATCH_PART, "reason", "")} maxLength={200} className={`${inputBase} w-72`} />
+        <Form method="post" {...getFormProps(form)} key={form.id} className="mb-3 space-y-2 text-sm">
+          <div className="flex flex-wrap items-center gap-3">
+            <button type="submit" name="decision" value="APPROVE" className={buttonClass}>
+              通过
+            </button>
+            <button type="submit" name="decision" value="REJECT" className={buttonClass}>
+              驳回
+            </button>
+            <label htmlFor={fields.reason.id} className="text-gray-700">
+              驳回原因:
+            </label>
+            <input key={reasonKey} {...reasonProps} maxLength={200} className={`${inputBase} w-72`} />
+          </div>
+          <FormErrors
+            id={form.errorId}
+            errors={[...(form.errors ?? []), ...(fields.approvalIds.errors ?? []), ...(fields.decision.errors ?? []), ...(fields.reason.errors ?? [])]}
+          />
         </Form>
       ) : null}
-      <DataTable
-        caption="机构信息修改申请"
-        columns={columns((result.page - 1) * result.pageSize, tab === "PENDING", typed)}
-        rows={result.items}
-        rowKey={(r) => r.approvalId}
-      />
-      <Pager page={result.page} pageSize={result.pageSize} total={result.total} query={search} />
+      <PagedTable caption="机构信息修改申请" numbered columns={columns(tab === "PENDING", fields.approvalIds)} result={result} rowKey={(r) => r.approvalId} />
       <p className="mt-3 text-xs text-gray-500">注：如果申请的单位主动撤销更换操作时，其产生的待审核、已审核记录会自动消失</p>
     </div>
   );

@@ -7,23 +7,26 @@ import {
   UpdateUnitProfileInput,
   unitChangeKindLabels,
   unitNatureLabels,
+  WithdrawUnitChangeInput,
 } from "@ce/contracts";
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { CreditCodeConfirm, needsCodeConfirmation } from "../components/CreditCodeConfirm.tsx";
 import { Form } from "../components/Form.tsx";
-import { buttonClass, inputClass } from "../components/forms.tsx";
-import { Notice } from "../components/Notice.tsx";
-import { toFormErrors } from "../utils/errors.server.ts";
+import { buttonClass, ErrorList, FormErrors, inputClass, ReplyErrors, type StringField, useSchemaForm } from "../components/forms.tsx";
+import { RowAction } from "../components/RowAction.tsx";
+import { redirectWithFlash, samePage } from "../utils/flash.server.ts";
+import { invalid, refused } from "../utils/form-action.server.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
 import { requirePage, requireUser, rethrowServiceError } from "../utils/session.server.ts";
-import { typedBack, typedOr } from "../utils/typed-back.ts";
+import { zhErrorMap } from "../utils/validation.ts";
 
 const PATH = "/unit/profile";
-// What each form part typed, echoed after a refusal (see typed-back.ts).
-const TYPED = { save: ["nature", "industry", "region"], code: ["code", "codeConfirmed"], superior: ["superiorId"] } as const;
 
 async function signedInEditor(request: Request, context: LoaderFunctionArgs["context"]) {
   // A professional's 基本信息修改 is their own profile page.
@@ -40,47 +43,50 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { trail: [here.section.label, here.page.label], ...profile, superiors };
 }
 
+/** The page's four forms, one schema each: 保存, 修改单位信息, 更换上级部门, 撤销申请. */
+const SaveForm = UpdateUnitProfileInput.extend({ intent: z.literal("save") });
+const CodeForm = RequestCodeChangeInput.extend({ intent: z.literal("code") });
+const SuperiorForm = RequestSuperiorChangeInput.extend({ intent: z.literal("superior") });
+const UnitProfileAction = z.discriminatedUnion("intent", [SaveForm, CodeForm, SuperiorForm, WithdrawUnitChangeInput.extend({ intent: z.literal("withdraw") })]);
+
+const done = {
+  save: "保存成功",
+  code: "修改单位信息申请已提交，等待上级部门审核",
+  superior: "更换上级部门申请已提交，需原上级部门和新上级部门都审核通过",
+  withdraw: "申请已撤销",
+} as const;
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await signedInEditor(request, context);
-  const form = Object.fromEntries(await readTextForm(request));
+  const form = await readTextForm(request);
+  const intent = String(form.get("intent") ?? "");
+  const submission = parseWithZod(form, { schema: UnitProfileAction, error: zhErrorMap });
+  if (submission.status !== "success") return invalid(submission, {}, { intent });
+  const v = submission.value;
   const profile = api.identity.unitProfile;
-  const fail = (message: string, field?: string) => {
-    const names = field && field in TYPED ? TYPED[field as keyof typeof TYPED] : [];
-    return data({ ok: false, message, field: field ?? null, typed: field ? typedBack(form, field, names) : null }, { status: 400 });
-  };
   try {
-    switch (form.intent) {
-      case "save": {
-        const parsed = UpdateUnitProfileInput.safeParse(form);
-        if (!parsed.success) return fail(parsed.error.issues[0]?.message ?? "提交的信息有误", "save");
-        await profile.update.mutate(parsed.data);
-        return { ok: true, message: "保存成功", field: null };
-      }
-      case "code": {
-        const parsed = RequestCodeChangeInput.safeParse(form);
-        if (!parsed.success) return fail(parsed.error.issues[0]?.message ?? "请输入机构代码", "code");
-        await profile.requestCodeChange.mutate(parsed.data);
-        return { ok: true, message: "修改单位信息申请已提交，等待上级部门审核", field: null };
-      }
-      case "superior": {
-        const parsed = RequestSuperiorChangeInput.safeParse(form);
-        if (!parsed.success) return fail("请选择新的上级部门", "superior");
-        await profile.requestSuperiorChange.mutate(parsed.data);
-        return { ok: true, message: "更换上级部门申请已提交，需原上级部门和新上级部门都审核通过", field: null };
-      }
-      case "withdraw":
-        await profile.withdraw.mutate({ requestId: String(form.requestId ?? "") });
-        return { ok: true, message: "申请已撤销", field: null };
-      default:
-        return fail("提交的信息有误，请检查后重试");
-    }
+    if (v.intent === "save") await profile.update.mutate({ nature: v.nature, industry: v.industry, region: v.region });
+    else if (v.intent === "code") await profile.requestCodeChange.mutate({ code: v.code, codeConfirmed: v.codeConfirmed });
+    else if (v.intent === "superior") await profile.requestSuperiorChange.mutate({ superiorId: v.superiorId });
+    else await profile.withdraw.mutate({ requestId: v.requestId });
   } catch (error) {
-    const field = form.intent === "code" || form.intent === "superior" || form.intent === "save" ? String(form.intent) : null;
-    return fail(toFormErrors(error, []).formErrors.join("；"), field ?? undefined);
+    return refused(request, submission, error, { fields: ["nature", "industry", "region", "code", "superiorId"] }, { intent });
   }
+  return redirectWithFlash(samePage(request), done[v.intent]);
 }
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
+function Row({ label, htmlFor, children }: { label: string; htmlFor: string; children: ReactNode }) {
+  return (
+    <div className="grid grid-cols-[11rem_1fr] items-center gap-3 text-sm">
+      <label htmlFor={htmlFor} className="text-right text-gray-700">
+        {label}:
+      </label>
+      <div>{children}</div>
+    </div>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="grid grid-cols-[11rem_1fr] items-center gap-3 text-sm">
       <span className="text-right text-gray-700">{label}:</span>
@@ -89,126 +95,154 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** A select of this page: conform's props (without its key) and the field's errors under it. */
+function Select({ field, className, children }: { field: StringField; className: string; children: ReactNode }) {
+  const { key: _key, ...props } = getSelectProps(field);
+  return (
+    <>
+      <select {...props} className={className}>
+        {children}
+      </select>
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </>
+  );
+}
+
+/** The last reply, for the form of `intent` only (each form shows its own errors). */
+function useReplyFor(intent: string) {
+  const reply = useActionData<typeof action>();
+  return reply?.intent === intent ? reply.result : null;
+}
+
+function SaveSection() {
+  const { unit, superiorName } = useLoaderData<typeof loader>();
+  const [form, fields] = useSchemaForm(SaveForm, {
+    id: "unit-save",
+    lastResult: useReplyFor("save"),
+    defaultValue: { nature: unit.nature, industry: unit.industry ?? "", region: unit.region ?? "" },
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="mb-6 space-y-3 rounded border border-gray-200 p-4">
+      <input type="hidden" name="intent" value="save" />
+      <Fact label="单位名称">{unit.name}</Fact>
+      <Fact label="机构代码/统一社会信用代码">
+        <span className="font-mono">{unit.code ?? "—"}</span>
+      </Fact>
+      <Fact label="上级部门">{superiorName ?? "—"}</Fact>
+      <Row label="单位性质" htmlFor={fields.nature.id}>
+        <Select field={fields.nature} className={`${inputClass} max-w-xs`}>
+          {UnitNature.options.map((n) => (
+            <option key={n} value={n}>
+              {unitNatureLabels[n]}
+            </option>
+          ))}
+        </Select>
+      </Row>
+      <Row label="所属行业" htmlFor={fields.industry.id}>
+        <Select field={fields.industry} className={`${inputClass} max-w-xs`}>
+          {unit.industry ? null : <option value="">请选择</option>}
+          {industries.map((i) => (
+            <option key={i.code} value={i.code}>
+              {i.name}
+            </option>
+          ))}
+        </Select>
+      </Row>
+      <Row label="所在地区" htmlFor={fields.region.id}>
+        <Select field={fields.region} className={`${inputClass} max-w-xs`}>
+          {unit.region ? null : <option value="">请选择</option>}
+          {regions.map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.name}
+            </option>
+          ))}
+        </Select>
+      </Row>
+      <div className="pl-[11.75rem]">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <button type="submit" className={`${buttonClass} mt-2`}>
+          保存
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function CodeSection() {
+  const [form, fields] = useSchemaForm(CodeForm, { id: "unit-code", lastResult: useReplyFor("code"), validate: "onSubmit" });
+  const { key: codeKey, ...codeProps } = getInputProps(fields.code, { type: "text" });
+  return (
+    <Form method="post" {...getFormProps(form)} key={form.id} aria-label="修改单位信息" className="space-y-2 rounded border border-gray-200 p-4 text-sm">
+      <h2 className="font-semibold text-gray-800">修改单位信息</h2>
+      <input type="hidden" name="intent" value="code" />
+      <label htmlFor={fields.code.id} className="block text-gray-700">
+        新的组织机构代码/统一社会信用代码:
+      </label>
+      <input key={codeKey} {...codeProps} maxLength={20} className={`${inputClass} font-mono`} />
+      <ErrorList id={fields.code.errorId} errors={fields.code.errors} />
+      <CreditCodeConfirm
+        show={needsCodeConfirmation(fields.code.errors, fields.codeConfirmed.value)}
+        id={fields.codeConfirmed.id}
+        defaultChecked={fields.codeConfirmed.value === "on"}
+      />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <p className="text-xs text-gray-500">由上级部门审核通过后生效。</p>
+      <button type="submit" className={buttonClass}>
+        提交申请
+      </button>
+    </Form>
+  );
+}
+
+function SuperiorSection() {
+  const { unit, superiors } = useLoaderData<typeof loader>();
+  const [form, fields] = useSchemaForm(SuperiorForm, { id: "unit-superior", lastResult: useReplyFor("superior"), validate: "onSubmit" });
+  return (
+    <Form method="post" {...getFormProps(form)} key={form.id} aria-label="更换上级部门" className="space-y-2 rounded border border-gray-200 p-4 text-sm">
+      <h2 className="font-semibold text-gray-800">更换上级部门</h2>
+      <input type="hidden" name="intent" value="superior" />
+      <label htmlFor={fields.superiorId.id} className="block text-gray-700">
+        新的上级部门:
+      </label>
+      <Select field={fields.superiorId} className={inputClass}>
+        <option value="">请选择</option>
+        {superiors
+          .filter((s) => s.id !== unit.superiorId)
+          .map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+      </Select>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <p className="text-xs text-gray-500">需原上级部门和新上级部门都审核通过后生效。</p>
+      <button type="submit" className={buttonClass}>
+        提交申请
+      </button>
+    </Form>
+  );
+}
+
 export default function UnitProfilePage() {
-  const { trail, unit, superiorName, pending, superiors } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const typed = (part: string, name: string, fallback: string) => typedOr(actionData && "typed" in actionData ? actionData.typed : null, part, name, fallback);
-  const errorFor = (field: string) =>
-    actionData && !actionData.ok && actionData.field === field ? (
-      <p className="mt-1 text-xs text-red-600" role="alert">
-        {actionData.message}
-      </p>
-    ) : null;
+  const { trail, unit, pending } = useLoaderData<typeof loader>();
+  const withdrawReply = useReplyFor("withdraw");
   return (
     <div className="max-w-3xl">
       <Breadcrumbs trail={trail} />
-      {actionData && (actionData.ok || actionData.field === null) ? (
-        <div className="mb-4">
-          <Notice tone={actionData.ok ? "success" : "error"}>{actionData.message}</Notice>
-        </div>
-      ) : null}
-      <Form method="post" className="mb-6 space-y-3 rounded border border-gray-200 p-4">
-        <input type="hidden" name="intent" value="save" />
-        <Row label="单位名称">{unit.name}</Row>
-        <Row label="机构代码/统一社会信用代码">
-          <span className="font-mono">{unit.code ?? "—"}</span>
-        </Row>
-        <Row label="上级部门">{superiorName ?? "—"}</Row>
-        <Row label="单位性质">
-          <select name="nature" aria-label="单位性质" defaultValue={typed("save", "nature", unit.nature)} className={`${inputClass} max-w-xs`}>
-            {UnitNature.options.map((n) => (
-              <option key={n} value={n}>
-                {unitNatureLabels[n]}
-              </option>
-            ))}
-          </select>
-        </Row>
-        <Row label="所属行业">
-          <select name="industry" aria-label="所属行业" defaultValue={typed("save", "industry", unit.industry ?? "")} className={`${inputClass} max-w-xs`}>
-            {unit.industry ? null : <option value="">请选择</option>}
-            {industries.map((i) => (
-              <option key={i.code} value={i.code}>
-                {i.name}
-              </option>
-            ))}
-          </select>
-        </Row>
-        <Row label="所在地区">
-          <select name="region" aria-label="所在地区" defaultValue={typed("save", "region", unit.region ?? "")} className={`${inputClass} max-w-xs`}>
-            {unit.region ? null : <option value="">请选择</option>}
-            {regions.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </Row>
-        {errorFor("save")}
-        <div className="pl-[11.75rem]">
-          <button type="submit" className={buttonClass}>
-            保存
-          </button>
-        </div>
-      </Form>
-
+      <SaveSection />
       {pending ? (
         <section aria-label="待审核申请" className="rounded border border-amber-200 bg-amber-50 p-4 text-sm">
           <p className="mb-2">
             {unitChangeKindLabels[pending.kind]}申请正在审核中：
             {pending.kind === "CODE" ? `新机构代码 ${pending.newCode ?? ""}` : `新上级部门 ${pending.newSuperiorName ?? ""}`}
           </p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="withdraw" />
-            <input type="hidden" name="requestId" value={pending.id} />
-            <button type="submit" className={buttonClass}>
-              撤销申请
-            </button>
-          </Form>
+          <ReplyErrors result={withdrawReply} />
+          <RowAction intent="withdraw" values={{ requestId: pending.id }} label="撤销申请" button />
         </section>
       ) : unit.superiorId ? (
         <div className="grid gap-4 md:grid-cols-2">
-          <Form method="post" aria-label="修改单位信息" className="space-y-2 rounded border border-gray-200 p-4 text-sm">
-            <h2 className="font-semibold text-gray-800">修改单位信息</h2>
-            <input type="hidden" name="intent" value="code" />
-            <label htmlFor="new-code" className="block text-gray-700">
-              新的组织机构代码/统一社会信用代码:
-            </label>
-            <input id="new-code" name="code" maxLength={20} defaultValue={typed("code", "code", "")} className={`${inputClass} font-mono`} />
-            {errorFor("code")}
-            <CreditCodeConfirm
-              show={
-                !!actionData && !actionData.ok && actionData.field === "code" && needsCodeConfirmation([actionData.message], typed("code", "codeConfirmed", ""))
-              }
-              id="new-code-confirmed"
-              defaultChecked={typed("code", "codeConfirmed", "") === "on"}
-            />
-            <p className="text-xs text-gray-500">由上级部门审核通过后生效。</p>
-            <button type="submit" className={buttonClass}>
-              提交申请
-            </button>
-          </Form>
-          <Form method="post" aria-label="更换上级部门" className="space-y-2 rounded border border-gray-200 p-4 text-sm">
-            <h2 className="font-semibold text-gray-800">更换上级部门</h2>
-            <input type="hidden" name="intent" value="superior" />
-            <label htmlFor="new-superior" className="block text-gray-700">
-              新的上级部门:
-            </label>
-            <select id="new-superior" name="superiorId" defaultValue={typed("superior", "superiorId", "")} className={inputClass}>
-              <option value="">请选择</option>
-              {superiors
-                .filter((s) => s.id !== unit.superiorId)
-                .map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-            </select>
-            {errorFor("superior")}
-            <p className="text-xs text-gray-500">需原上级部门和新上级部门都审核通过后生效。</p>
-            <button type="submit" className={buttonClass}>
-              提交申请
-            </button>
-          </Form>
+          <CodeSection />
+          <SuperiorSection />
         </div>
       ) : null}
     </div>
