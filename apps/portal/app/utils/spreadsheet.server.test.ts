@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { exportFileName, spreadsheetResponse, toCsv, toXlsx } from "./spreadsheet.server.ts";
+import { type Cell, exportFileName, exportFormat, exportTable, type RowPage, spreadsheetResponse, toCsv, toXlsx } from "./spreadsheet.server.ts";
 
 const header = ["序号", "姓名", "申报学时"];
 const rows = [
@@ -59,5 +59,140 @@ describe("download file names carry the Beijing calendar date", () => {
     const sent = decodeURIComponent(res.headers.get("Content-Disposition")?.split("''")[1] ?? "");
     expect(sent).toMatch(/^学时申报记录_\d{4}-\d{2}-\d{2}\.csv$/);
     expect(sent).toBe(exportFileName("学时申报记录", "csv"));
+  });
+});
+
+interface Person {
+  name: string;
+  hours: number;
+}
+
+/** A list of `total` people served `pageSize` at a time like a service does (page clamped), counting the pages asked for. */
+function servedList(total: number, opts: { failOnPage?: number; shrinkTo?: number } = {}) {
+  const asked: number[] = [];
+  const fetchPage = async (page: number, pageSize: number): Promise<RowPage<Person> & { sum: number }> => {
+    asked.push(page);
+    if (page === opts.failOnPage) throw new Error(`page ${page} failed`);
+    // `shrinkTo`: rows removed after the first page was served.
+    const now = page > 1 && opts.shrinkTo !== undefined ? opts.shrinkTo : total;
+    const last = Math.max(1, Math.ceil(now / pageSize));
+    const served = Math.min(page, last);
+    const items = Array.from({ length: Math.max(0, Math.min(pageSize, now - (served - 1) * pageSize)) }, (_, i) => {
+      const n = (served - 1) * pageSize + i + 1;
+      return { name: n === 2 ? "=2+5测试" : `人员${n}`, hours: n % 7 };
+    });
+    return { items, total: now, page: served, sum: 4200 };
+  };
+  return { asked, fetchPage };
+}
+
+const personExport = (list: ReturnType<typeof servedList>, pageSize = 200) => ({
+  name: "专业技术人员信息",
+  header: ["序号", "姓名", "学时"],
+  cells: (p: Person, i: number): Cell[] => [i + 1, p.name, p.hours],
+  fetchPage: list.fetchPage,
+  footer: (first: { sum: number }): Cell[][] => [["合计", null, first.sum]],
+  pageSize,
+});
+
+const expectedRows = (total: number): Cell[][] => [
+  ...Array.from({ length: total }, (_, i): Cell[] => [i + 1, i === 1 ? "=2+5测试" : `人员${i + 1}`, (i + 1) % 7]),
+  ["合计", null, 4200],
+];
+
+async function readXlsx(res: Response) {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(await res.arrayBuffer());
+  const sheet = book.worksheets[0];
+  if (!sheet) throw new Error("no sheet");
+  const rows: Cell[][] = [];
+  // An empty cell reads back as a hole in `values`: null, as it was written.
+  sheet.eachRow((row) => rows.push(Array.from((row.values as Cell[]).slice(1), (v) => v ?? null)));
+  return { sheet, rows };
+}
+
+describe("exportTable: a list streamed page by page", () => {
+  it("writes every page's rows to XLSX, 序号 counting across pages, then the 合计 row; text stays text", async () => {
+    const list = servedList(450);
+    const res = await exportTable("xlsx", personExport(list, 200));
+    expect(res.headers.get("Content-Type")).toMatch(/spreadsheetml/);
+    expect(res.headers.get("Cache-Control")).toBe("no-store");
+    expect(decodeURIComponent(res.headers.get("Content-Disposition")?.split("''")[1] ?? "")).toBe(exportFileName("专业技术人员信息", "xlsx"));
+    const { sheet, rows } = await readXlsx(res);
+    expect(sheet.name).toBe("专业技术人员信息");
+    expect(rows).toEqual([["序号", "姓名", "学时"], ...expectedRows(450)]);
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect(sheet.getCell("B3").type).toBe(ExcelJS.ValueType.String);
+    expect(sheet.getCell("B3").formula).toBeUndefined();
+    expect(list.asked).toEqual([1, 2, 3]);
+  });
+
+  it("writes the same table as CSV, byte for byte what toCsv makes of all rows", async () => {
+    const list = servedList(450);
+    const res = await exportTable("csv", personExport(list, 200));
+    expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer())).toBe(toCsv(["序号", "姓名", "学时"], expectedRows(450)));
+    expect(list.asked).toEqual([1, 2, 3]);
+  });
+
+  it.each([
+    ["an empty list", 0, [1]],
+    ["exactly one page", 200, [1]],
+    ["one row more than a page", 201, [1, 2]],
+  ] as const)("asks for no page beyond the end: %s", async (_, total, pages) => {
+    const list = servedList(total);
+    const res = await exportTable("csv", personExport(list, 200));
+    expect((await res.text()).split("\r\n").length - 1).toBe(total + 2);
+    expect(list.asked).toEqual(pages);
+  });
+
+  it("stops when the list shrank meanwhile and the service serves its last page again", async () => {
+    const list = servedList(450, { shrinkTo: 80 });
+    const { rows } = await readXlsx(await exportTable("xlsx", personExport(list, 100)));
+    // Page 1 (100 rows) as first served; page 2 of the shrunk list is clamped to 1: not repeated.
+    expect(rows).toHaveLength(1 + 100 + 1);
+    expect(list.asked).toEqual([1, 2]);
+  });
+
+  it.each(["csv", "xlsx"] as const)("fetches pages only as the %s download is read (constant memory)", async (format) => {
+    // 2,000,000 rows behind it; the reader takes the first bytes and goes away.
+    const list = servedList(2_000_000);
+    const res = await exportTable(format, personExport(list, 200));
+    const reader = res.body?.getReader();
+    if (!reader) throw new Error("no body");
+    let read = 0;
+    while (read < 64 * 1024) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      read += chunk.value.byteLength;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    const fetched = list.asked.length;
+    // A few pages ahead of the reader at most, never the list.
+    expect(fetched).toBeGreaterThan(1);
+    expect(fetched).toBeLessThan(40);
+    await reader.cancel();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(list.asked.length).toBeLessThan(fetched + 5);
+  });
+
+  it("throws a refusal of the first page before answering, so the route answers it as an error page", async () => {
+    const list = servedList(10, { failOnPage: 1 });
+    await expect(exportTable("xlsx", personExport(list))).rejects.toThrow("page 1 failed");
+  });
+
+  it.each(["csv", "xlsx"] as const)("fails the %s download when a later page fails, never a file cut short", async (format) => {
+    const list = servedList(1000, { failOnPage: 3 });
+    const res = await exportTable(format, personExport(list, 200));
+    await expect(res.arrayBuffer()).rejects.toThrow();
+  });
+
+  it.each([
+    ["format=csv", "csv"],
+    ["format=xlsx", "xlsx"],
+    ["", "xlsx"],
+    ["format=pdf", "xlsx"],
+  ] as const)("reads %j as a %s download", (query, format) => {
+    expect(exportFormat(new URLSearchParams(query))).toBe(format);
   });
 });

@@ -1,0 +1,77 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { Chart } from "./Chart.tsx";
+import { axisLabel, barChartOption } from "./chart-option.ts";
+
+const passRates = {
+  categories: ["济南公共交通集团有限公司", "烟台港"],
+  series: [{ name: "合格率", values: [62.5, null] }],
+  unit: "%",
+  max: 100,
+};
+
+const titles = {
+  categories: ["工程技术", "卫生技术"],
+  series: [
+    { name: "初级", values: [1, 0] },
+    { name: "中级", values: [3, 2] },
+    { name: "高级", values: [0, 1] },
+    { name: "无", values: [2, 0] },
+  ],
+  stacked: true,
+};
+
+describe("barChartOption", () => {
+  it("draws the figures unchanged, a gap for a missing one, on a 0–100 % axis", () => {
+    const option = barChartOption(passRates);
+    expect(option.xAxis.data).toEqual(passRates.categories);
+    expect(option.series).toHaveLength(1);
+    expect(option.series[0]?.data).toEqual([62.5, null]);
+    expect(option.yAxis).toMatchObject({ type: "value", max: 100, axisLabel: { formatter: "{value}%" } });
+    expect(option.series[0]).toMatchObject({ type: "bar", label: { show: true, formatter: "{c}%" } });
+    expect(option.legend.show).toBe(false);
+  });
+
+  it("stacks the series of a distribution into one bar per category, with a legend", () => {
+    const option = barChartOption(titles);
+    expect(option.series.map((s) => [s.name, s.data, "stack" in s ? s.stack : undefined])).toEqual([
+      ["初级", [1, 0], "total"],
+      ["中级", [3, 2], "total"],
+      ["高级", [0, 1], "total"],
+      ["无", [2, 0], "total"],
+    ]);
+    expect(option.legend).toMatchObject({ show: true, data: ["初级", "中级", "高级", "无"] });
+  });
+
+  it("never writes HTML or animates: tooltips inside the SVG, no animation (no <style> for the CSP to refuse)", () => {
+    const option = barChartOption(titles);
+    expect(option.animation).toBe(false);
+    expect(option.tooltip.renderMode).toBe("richText");
+    expect(option.tooltip.valueFormatter(3)).toBe("3");
+    expect(barChartOption(passRates).tooltip.valueFormatter(null)).toBe("—");
+  });
+
+  it.each([
+    ["烟台港", "烟台港"],
+    ["山东高速集团有限", "山东高速集团有限"],
+    ["济南公共交通集团有限公司", "济南公共交通集团…"],
+  ])("labels the axis with %j as %j", (name, label) => {
+    expect(axisLabel(name)).toBe(label);
+  });
+});
+
+describe("Chart on the server", () => {
+  it("renders a named figure whose drawing box is an image and whose table holds the same numbers", () => {
+    const html = renderToStaticMarkup(<Chart title="各单位合格率" data={passRates} />);
+    expect(html).toMatch(/<figure aria-labelledby="([^"]+)"[^>]*><figcaption id="\1"[^>]*>各单位合格率<\/figcaption>/);
+    expect(html).toMatch(/role="img" aria-label="各单位合格率（柱状图）"/);
+    const cells = [...html.matchAll(/<t[hd][^>]*>([^<]*)<\/t[hd]>/g)].map((m) => m[1]);
+    expect(cells).toEqual(["项目", "合格率", "济南公共交通集团有限公司", "62.5%", "烟台港", "—"]);
+  });
+
+  it("says 没有数据 instead of drawing an empty chart", () => {
+    const html = renderToStaticMarkup(<Chart title="各单位合格率" data={{ categories: [], series: [{ name: "合格率", values: [] }] }} />);
+    expect(html).toContain("没有数据");
+    expect(html).not.toContain('role="img"');
+  });
+});

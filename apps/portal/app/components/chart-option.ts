@@ -1,0 +1,73 @@
+/**
+ * What a bar chart of the 查询统计 pages shows, as plain data, and the ECharts option drawn from
+ * it. Pure (no DOM, no ECharts import), so the server renders the same numbers as a table and
+ * the option is unit-tested.
+ */
+
+/** One bar series: its legend name and one value per category (null: no figure, e.g. 合格率 of nobody). */
+export interface ChartSeries {
+  name: string;
+  values: readonly (number | null)[];
+}
+
+/** A bar chart: `categories` along the axis, one bar (or stacked segment) per series and category. */
+export interface BarChartData {
+  categories: readonly string[];
+  series: readonly ChartSeries[];
+  /** Series stacked into one bar per category (职称系列分布情况) instead of side by side. */
+  stacked?: boolean;
+  /** Shown after each figure in labels and tooltips ("%"); figures themselves stay plain numbers. */
+  unit?: string;
+  /** Upper end of the value axis (100 for a percentage); default: from the data. */
+  max?: number;
+}
+
+// The platform's blues and a few distinct companions, in legend order.
+const PALETTE = ["#1d4ed8", "#16a34a", "#f59e0b", "#9ca3af", "#dc2626", "#7c3aed"];
+
+/** Category labels longer than this are cut with … on the axis (the table and tooltip keep them whole). */
+const AXIS_LABEL_CHARS = 8;
+
+/** A category label as the axis prints it: at most AXIS_LABEL_CHARS characters, then …. */
+export function axisLabel(text: string): string {
+  const chars = [...text];
+  return chars.length > AXIS_LABEL_CHARS ? `${chars.slice(0, AXIS_LABEL_CHARS).join("")}…` : text;
+}
+
+/**
+ * The ECharts option for `data`: no animation (nothing to wait for, and the SVG renderer then
+ * writes no <style> element the CSP would refuse), tooltips drawn inside the chart
+ * (`renderMode: "richText"`: never HTML, so a unit's name cannot inject markup and no inline
+ * style attributes are written), category labels shortened by `axisLabel`, a legend when there is
+ * more than one series. Values are copied unchanged; `null` stays a gap.
+ */
+export function barChartOption(data: BarChartData) {
+  const unit = data.unit ?? "";
+  const many = data.series.length > 1;
+  return {
+    animation: false,
+    color: PALETTE,
+    textStyle: { fontFamily: 'system-ui, "PingFang SC", "Microsoft YaHei", sans-serif' },
+    grid: { left: 8, right: 16, top: many ? 40 : 16, bottom: 8, containLabel: true },
+    legend: many ? { show: true, top: 0, data: data.series.map((s) => s.name) } : { show: false },
+    tooltip: {
+      trigger: "axis" as const,
+      renderMode: "richText" as const,
+      axisPointer: { type: "shadow" as const },
+      valueFormatter: (v: unknown) => (typeof v === "number" ? `${v}${unit}` : "—"),
+    },
+    xAxis: {
+      type: "category" as const,
+      data: data.categories.map((c) => c),
+      axisLabel: { interval: 0, rotate: data.categories.length > 6 ? 30 : 0, formatter: axisLabel },
+    },
+    yAxis: { type: "value" as const, minInterval: 1, ...(data.max === undefined ? {} : { max: data.max }), axisLabel: { formatter: `{value}${unit}` } },
+    series: data.series.map((s) => ({
+      name: s.name,
+      type: "bar" as const,
+      data: s.values.map((v) => v),
+      maxBarWidth: 48,
+      ...(data.stacked ? { stack: "total" } : { label: { show: true, position: "top" as const, formatter: `{c}${unit}` } }),
+    })),
+  };
+}
