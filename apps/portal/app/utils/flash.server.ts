@@ -32,8 +32,9 @@ const flashCookie = createCookie("ce_flash", {
 });
 
 /**
- * A 303 redirect to `to` (a path on this site; anything else goes to "/") carrying `message` as
- * a flash. `headers` are added to the response (e.g. a session cookie).
+ * A 303 redirect to `to` (a path on this site, or /login — where 注册 and 重置密码 lead, though
+ * safeRedirect refuses it as a place to go after signing in; anything else goes to "/") carrying
+ * `message` as a flash. `headers` are added to the response (e.g. a session cookie).
  */
 export async function redirectWithFlash(
   to: string,
@@ -43,7 +44,7 @@ export async function redirectWithFlash(
   const flash: Flash = { tone, message, id: crypto.randomUUID() };
   const out = new Headers(headers);
   out.append("Set-Cookie", await flashCookie.serialize(flash));
-  return redirect(safeRedirect(to), { status: 303, headers: out });
+  return redirect(to === "/login" ? to : safeRedirect(to), { status: 303, headers: out });
 }
 
 /**
