@@ -33,7 +33,7 @@ async function pickPerson() {
   const { page } = b;
   await page.goto(`${portalUrl}/reviews/transfers?tab=out`);
   await page.getByRole("button", { name: "添加人员" }).click();
-  await page.locator("#candidate-name").fill(person.name);
+  await page.getByRole("search").getByLabel("姓名").fill(person.name);
   await page.getByRole("button", { name: "查询" }).click();
   await Promise.all([page.waitForURL(/accountId=/), page.getByRole("link", { name: `选择${person.name}` }).click()]);
   await page.locator('input[name="contactPhone"]').fill("0532-88886666");

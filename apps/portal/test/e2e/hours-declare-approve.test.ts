@@ -80,8 +80,10 @@ describe("学时申报 → 学时审批 → 查看申报记录", () => {
     await page.getByLabel("计入科目").selectOption({ label: "专业科目" });
     await page.getByLabel("附件").setInputFiles(scanPath);
     await page.screenshot({ path: "/tmp/hours-declare.png", fullPage: true });
-    await Promise.all([page.waitForURL(/submitted=1/), page.getByRole("button", { name: "提交申报" }).click()]);
-    await page.getByText("申报成功").waitFor();
+    await page.getByRole("button", { name: "提交申报" }).click();
+    // Redirect-after-post: the page again, empty, with the flash.
+    await page.getByText("申报成功，请在“查看申报记录”中查看审核进度。").waitFor();
+    expect(await page.getByLabel("学校(单位)名称").inputValue()).toBe("");
     await signOut(page, bus);
 
     // 济南市 lowers 认定学时 to 36 (a reduction needs its reason); 省厅 starts from 36 and may not raise it back.

@@ -49,7 +49,7 @@ describe("学习形式管理", () => {
     await page.getByLabel("省级学术会议学时", { exact: true }).fill(String(hours));
     await page.getByLabel("生效日期").fill(today);
     await expect.poll(() => page.getByText("已认定的记录不受影响").count()).toBeGreaterThan(0);
-    await Promise.all([page.waitForURL(/\/hours\/forms\?saved=CONFERENCE/), page.getByRole("button", { name: "保存" }).click()]);
+    await Promise.all([page.waitForURL(`${portalUrl}/hours/forms`), page.getByRole("button", { name: "保存" }).click()]);
 
     await page.getByRole("status").filter({ hasText: "已保存“学术会议”的新版本" }).waitFor();
     const after = await page.getByRole("row").filter({ hasText: "学术会议" }).first().innerText();

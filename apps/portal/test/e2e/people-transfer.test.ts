@@ -21,7 +21,7 @@ describe("人员调转 across cities in the browser", () => {
     await page.goto(`${portalUrl}/reviews/transfers?tab=out`);
     await expect.poll(() => page.getByRole("navigation", { name: "当前位置" }).innerText()).toBe("审核账户 > 人员调转");
     await page.getByRole("button", { name: "添加人员" }).click();
-    await page.locator("#candidate-name").fill(person.name);
+    await page.getByRole("search").getByLabel("姓名").fill(person.name);
     await page.getByRole("button", { name: "查询" }).click();
     await Promise.all([page.waitForURL(/accountId=/), page.getByRole("link", { name: `选择${person.name}` }).click()]);
     await page.getByText(`${person.idNumber.slice(0, 10)}****${person.idNumber.slice(14)}`).waitFor();

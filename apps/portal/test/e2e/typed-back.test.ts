@@ -58,10 +58,11 @@ describe("forms without JavaScript put back what was typed after a refusal", () 
     // Not hydrated: Remix registers its route modules only once its scripts have run.
     expect(await page.evaluate(() => "__remixRouteModules" in window)).toBe(false);
     const form = page.getByRole("form", { name: "修改单位信息" });
-    await page.locator("#new-code").fill(mismatched);
+    const code = form.getByLabel("新的组织机构代码/统一社会信用代码");
+    await code.fill(mismatched);
     await form.getByRole("button", { name: "提交申请" }).click();
     await page.getByText(CREDIT_CODE_CONFIRM_MESSAGE).waitFor();
-    expect(await page.locator("#new-code").inputValue()).toBe(mismatched);
+    expect(await code.inputValue()).toBe(mismatched);
     await page.getByLabel(/已与营业执照核对/).check();
     await form.getByRole("button", { name: "提交申请" }).click();
     await page.getByText("修改单位信息申请已提交，等待上级部门审核").waitFor();
@@ -87,10 +88,10 @@ describe("forms without JavaScript put back what was typed after a refusal", () 
     expect(await tick.isChecked()).toBe(true);
     // A reason but no row: refused, and the reason is still there.
     await tick.uncheck();
-    await page.locator("#reject-reason").fill("代码与营业执照不符");
+    await page.getByLabel("驳回原因").fill("代码与营业执照不符");
     await page.getByRole("button", { name: "驳回" }).click();
     await page.getByText("请选择要审核的记录").waitFor();
-    expect(await page.locator("#reject-reason").inputValue()).toBe("代码与营业执照不符");
+    expect(await page.getByLabel("驳回原因").inputValue()).toBe("代码与营业执照不符");
     await tick.check();
     await page.getByRole("button", { name: "驳回" }).click();
     await page.getByText("已驳回1条申请").waitFor();
