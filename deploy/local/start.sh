@@ -71,7 +71,8 @@ say "starting the services"
 launch identity services/identity env $(svc_env identity) "${IDENTITY_ENV[@]}" PORT=4001 node --import tsx src/main.ts
 ready identity http://127.0.0.1:4001/readyz
 launch hours services/hours env $(svc_env hours) PORT=4002 node --import tsx src/main.ts
-launch reporting services/reporting env $(svc_env reporting) PORT=4003 node --import tsx src/main.ts
+# Reporting holds identity's blind-index key only (学习记录验证 finds a 证件号 by it), never the encryption key.
+launch reporting services/reporting env $(svc_env reporting) PII_INDEX_KEY="$CE_PII_INDEX_KEY" PORT=4003 node --import tsx src/main.ts
 ready hours http://127.0.0.1:4002/readyz
 ready reporting http://127.0.0.1:4003/readyz
 

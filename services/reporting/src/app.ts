@@ -6,6 +6,7 @@ import type { ReportingDeps } from "./deps.ts";
 import { startHoursConsumer } from "./events/hours-consumer.ts";
 import { startIdentityConsumer } from "./events/identity-consumer.ts";
 import { createReportingRouter } from "./routers/index.ts";
+import { createBlindIndexes } from "./security/blind-index.ts";
 
 /**
  * Wires the reporting service through the one bootstrap: its identity and hours consumers and its
@@ -25,6 +26,7 @@ export function startReporting(config: Config, opts: { now?: Clock; complianceRu
         log: infra.log,
         now: opts.now ?? systemClock,
         complianceRules: opts.complianceRules ?? SEEDED_COMPLIANCE_RULES,
+        blindIndexes: createBlindIndexes(config.PII_INDEX_KEY),
       };
       return { router: createReportingRouter(deps), deps };
     },

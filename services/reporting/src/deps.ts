@@ -13,4 +13,6 @@ export interface ReportingDeps {
    * (contracts' SEEDED_COMPLIANCE_RULES), since hours cannot change its rules today (ADR 013).
    */
   complianceRules: readonly ScopedComplianceRule[];
+  /** The blind indexes of a typed 证件号, one per ID type (security/blind-index.ts, under identity's PII_INDEX_KEY). */
+  blindIndexes: (idNumber: string) => string[];
 }

@@ -2,6 +2,7 @@ import { eventually, matrixSummary, runAuthorizationMatrix, testPrincipal, unitE
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createReportingRouter } from "../src/routers/index.ts";
 import { bootReporting } from "./support/boot.ts";
+import { declaration, professional, professionalAt } from "./support/events.ts";
 import { reportingCases } from "./support/matrix.ts";
 
 // The victim is 济南 (and its employer); every caller comes from its sibling 青岛 or has no session.
@@ -16,11 +17,21 @@ const jinanBus = unitEnvelope("ce.identity.unit.created.v1", {
   superiorPath: jinan.data.path,
 });
 
+// A registered professional of 济南公交 with approved hours: what 信息查询, 学习记录 and 学习记录验证 could leak.
+const victim = professional("王济南", jinanBus, { status: "APPROVED", idNumberMasked: "3701021999****4321", registeredAt: "2026-01-05T02:00:00.000Z" });
+const hours = declaration(victim, 2026, "PROFESSIONAL", 90);
+
 let sys: Awaited<ReturnType<typeof bootReporting>>;
 beforeAll(async () => {
   sys = await bootReporting("authzmatrix");
   for (const u of [province, jinan, qingdao, jinanBus]) await sys.producer.publish(u);
-  await eventually(async () => expect(await sys.app.db.unitReplica.count()).toBe(4));
+  await sys.producer.publish(professionalAt("registered", "2026-01-05T02:00:00.000Z", victim));
+  await sys.hours.publish(hours.approved("2026-03-01T02:00:00.000Z"));
+  await eventually(async () => {
+    expect(await sys.app.db.unitReplica.count()).toBe(4);
+    expect(await sys.app.db.professionalReplica.count()).toBe(1);
+    expect(await sys.app.db.hourRecord.count()).toBe(1);
+  });
 });
 afterAll(() => sys.cleanup());
 
@@ -29,7 +40,7 @@ describe("reporting authorization matrix", () => {
     const sibling = { unitId: qingdao.data.unitId, unitName: qingdao.data.name, scopePath: qingdao.data.path };
     const result = await runAuthorizationMatrix({
       router: createReportingRouter(sys.app.deps),
-      world: { victimUnitId: jinan.data.unitId },
+      world: { victimUnitId: jinan.data.unitId, victimAccountId: victim.accountId },
       cases: reportingCases,
       callers: {
         anonymous: null,
@@ -37,8 +48,18 @@ describe("reporting authorization matrix", () => {
         siblingAdmin: testPrincipal(sibling),
         unprivilegedAdmin: testPrincipal({ ...sibling, permissions: [] }),
       },
-      sentinels: [jinan.data.unitId, jinan.data.name, jinanBus.data.unitId, jinanBus.data.name, jinan.data.path],
-      privateSentinels: [],
+      sentinels: [
+        jinan.data.unitId,
+        jinan.data.name,
+        jinanBus.data.unitId,
+        jinanBus.data.name,
+        jinan.data.path,
+        victim.accountId,
+        victim.name,
+        victim.idNumberMasked,
+        hours.id,
+      ],
+      privateSentinels: [victim.idNumberMasked, hours.id],
     });
     console.log(matrixSummary("reporting", result));
     expect(result.problems).toEqual([]);

@@ -17,7 +17,7 @@ describe("reporting fuzz", () => {
   it("answers hostile input to every procedure with a 4xx or a result, never a 500", async () => {
     const result = await fuzzRouter({
       router: createReportingRouter(sys.app.deps),
-      world: { victimUnitId: province.data.unitId },
+      world: { victimUnitId: province.data.unitId, victimAccountId: "00000000-0000-4000-8000-000000000000" },
       principal: testPrincipal({ unitId: province.data.unitId, unitName: province.data.name, scopePath: province.data.path }),
       samples: reportingCases,
       snapshot: rowCounts(sys.app.db, "reporting"),

@@ -18,7 +18,7 @@ export const ApprovedHoursByMonthInput = z
     unitId: z.uuid({ error: "单位编号无效" }).optional(),
   })
   .refine((v) => v.from === undefined || v.to === undefined || v.from <= v.to, { path: ["to"], message: "结束时间不能早于开始时间" });
-export type ApprovedHoursByMonthInput = z.input<typeof ApprovedHoursByMonthInput>;
+export type ApprovedHoursByMonthInput = z.infer<typeof ApprovedHoursByMonthInput>;
 
 /** One month ("YYYY-MM"): 认定学时 approved in it and the number of 学时申报. */
 export const ApprovedHoursMonth = z.object({

@@ -16,7 +16,7 @@ export const CountPeopleInput = PageRequest.extend({
   measure: StatisticMeasure,
   scope: z.enum(["UNIT", "SUBTREE"], { error: "统计范围无效" }).default("UNIT"),
 });
-export type CountPeopleInput = z.input<typeof CountPeopleInput>;
+export type CountPeopleInput = z.infer<typeof CountPeopleInput>;
 
 /** One person counted: where they were on 统计时间 and that year's hours then (name and masked ID as held now). */
 export const CountPerson = z.object({

@@ -14,7 +14,7 @@ export const LearningRecordInput = z.object({
   accountId: z.uuid({ error: "人员编号无效" }),
   asOf: statisticDateField("统计时间").optional(),
 });
-export type LearningRecordInput = z.input<typeof LearningRecordInput>;
+export type LearningRecordInput = z.infer<typeof LearningRecordInput>;
 
 /**
  * One 学时申报 as it stood on 统计时间: its status then, whether its 认定学时 counted then

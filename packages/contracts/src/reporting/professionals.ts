@@ -30,7 +30,7 @@ export const ProfessionalSearchInput = PageRequest.extend({
   /** 现专业技术职称资格: contains. */
   qualification: SearchText("现专业技术职称资格"),
 });
-export type ProfessionalSearchInput = z.input<typeof ProfessionalSearchInput>;
+export type ProfessionalSearchInput = z.infer<typeof ProfessionalSearchInput>;
 
 /** One row: 姓名 证件号 (masked) 所在单位 学历 专业技术职务 (codes; the portal prints their names). */
 export const ProfessionalSearchRow = z.object({

@@ -19,7 +19,7 @@ export const TitleDistributionInput = z
     employerId: z.uuid({ error: "用人单位无效" }).optional(),
   })
   .refine((v) => v.from === undefined || v.to === undefined || v.from <= v.to, { path: ["to"], message: "结束时间不能早于开始时间" });
-export type TitleDistributionInput = z.input<typeof TitleDistributionInput>;
+export type TitleDistributionInput = z.infer<typeof TitleDistributionInput>;
 
 /** People per level bucket (副高级 and 正高级 count as 高级; no level as 无) and 人数, their sum. */
 export const TitleLevelCounts = z.object({

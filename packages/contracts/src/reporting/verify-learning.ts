@@ -13,7 +13,7 @@ export const VerifyLearningInput = PageRequest.extend({
   name: SearchText("姓名"),
   nameMatch: z.enum(["EXACT", "CONTAINS"], { error: "姓名匹配方式无效" }).default("EXACT"),
 });
-export type VerifyLearningInput = z.input<typeof VerifyLearningInput>;
+export type VerifyLearningInput = z.infer<typeof VerifyLearningInput>;
 
 /** 证件号 (masked) 姓名 年度 完成公需课时 完成专业课时 总完成学时 认定结果 (合格 when `compliant`). */
 export const VerifyLearningRow = z.object({

@@ -26,10 +26,31 @@ export const statisticYear = (asOf: string): number => calendarYear(asOfInstant(
  * before STATISTICS_EPOCH).
  */
 export function statisticDate(asOf: string | undefined, now: Instant): string {
+  return notAfterToday(asOf ?? calendarDate(now), now, "统计时间", "asOf");
+}
+
+/**
+ * A statistic's date checked against today on the Beijing calendar: returned as is when not later.
+ * Raises DomainError BAD_REQUEST on `field` ("{label}不能晚于今天（YYYY-MM-DD）") otherwise.
+ */
+export function notAfterToday(date: string, now: Instant, label: string, field: string): string {
   const today = calendarDate(now);
-  if (asOf === undefined) return today;
-  if (asOf > today) throw new DomainError("BAD_REQUEST", `统计时间不能晚于今天（${today}）`, "asOf");
-  return asOf;
+  if (date > today) throw new DomainError("BAD_REQUEST", `${label}不能晚于今天（${today}）`, field);
+  return date;
+}
+
+/**
+ * Whether a person's year is 合格: contracts' assessCompliance under the most specific rule for
+ * `year` and the 地区 `region` of their unit (pickRule; the national rule when none fits) — the
+ * one place reporting applies the hours service's yearly rule.
+ */
+export function judgeYear(
+  rules: readonly ScopedComplianceRule[],
+  year: number,
+  region: string | null,
+  hours: { general: number; professional: number },
+): boolean {
+  return assessCompliance(pickRule(rules, year, region) ?? NATIONAL_RULE, hours).compliant;
 }
 
 /** A unit as it was at the statistic instant (from the unit history). */
@@ -73,6 +94,14 @@ export function passRate(compliant: number, registered: number): number | null {
   return registered === 0 ? null : Math.round((compliant * 10_000) / registered) / 100;
 }
 
+/**
+ * The units a statistic counts in: those whose kind is known. A unit known only from a unit.moved
+ * that overtook its snapshot has no kind yet and is left out until the snapshot arrives.
+ */
+export function knownUnits(units: readonly UnitAsOf[]): Array<UnitAsOf & { kind: UnitKind }> {
+  return units.flatMap((u) => (u.kind === null ? [] : [{ ...u, kind: u.kind }]));
+}
+
 const ROW_KINDS: ReadonlySet<UnitKind> = new Set(["EMPLOYER", "TRAINING_BASE"]);
 
 /**
@@ -88,15 +117,13 @@ export function professionalCountRows(
   rules: readonly ScopedComplianceRule[],
   year: number,
 ): { rows: CountRow[]; total: CountFigures } {
-  // A unit known only from a unit.moved that overtook its snapshot has no kind yet: it is left out until the snapshot arrives.
-  const known = units.flatMap((u) => (u.kind === null ? [] : [{ ...u, kind: u.kind }]));
+  const known = knownUnits(units);
   const byUnit = new Map(known.map((u) => [u.unitId, { unit: u, registered: 0, studying: 0, compliant: 0 }]));
   const total = { registered: 0, studying: 0, compliant: 0 };
   for (const g of groups) {
     const acc = byUnit.get(g.unitId);
     if (!acc) continue;
-    const rule = pickRule(rules, year, acc.unit.region) ?? NATIONAL_RULE;
-    const compliant = assessCompliance(rule, { general: g.general, professional: g.professional }).compliant ? g.people : 0;
+    const compliant = judgeYear(rules, year, acc.unit.region, g) ? g.people : 0;
     const studying = g.studying ? g.people : 0;
     for (const figures of [acc, total]) {
       figures.registered += g.people;

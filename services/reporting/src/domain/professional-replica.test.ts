@@ -31,7 +31,7 @@ describe("professional replica", () => {
       },
       "2026-02-01T00:00:00.000Z",
     );
-    expect(row).toMatchObject({ idNumberMasked: "3701021988****1234", idNumberHash: "hash", version: 4, unitPath: "/x/" });
+    expect(row).toMatchObject({ idNumberMasked: "3701021988****1234", idNumberHash: "hash", version: 4, unitPath: "/x/", qualification: "工程师" });
     expect(row.registeredAt.toISOString()).toBe("2026-01-02T03:04:05.000Z");
     expect(row.updatedAt.toISOString()).toBe("2026-02-01T00:00:00.000Z");
   });

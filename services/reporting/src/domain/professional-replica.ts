@@ -1,6 +1,6 @@
 import type { ProfessionalSnapshot } from "@ce/contracts";
 
-/** The replica row of a professional snapshot (reporting keeps no department or qualification). */
+/** The replica row of a professional snapshot (reporting keeps no department). */
 export function professionalReplicaRow(s: ProfessionalSnapshot, occurredAt: string) {
   return {
     name: s.name,
@@ -12,6 +12,7 @@ export function professionalReplicaRow(s: ProfessionalSnapshot, occurredAt: stri
     education: s.education,
     titleSeries: s.titleSeries,
     titleLevel: s.titleLevel,
+    qualification: s.qualification,
     major: s.major,
     certificateNo: s.certificateNo,
     registeredAt: new Date(s.registeredAt),

@@ -1,8 +1,9 @@
-import { DomainError, type Principal, type ProfessionalCounts, type ProfessionalCountsInput } from "@ce/contracts";
+import type { Principal, ProfessionalCounts, ProfessionalCountsInput } from "@ce/contracts";
 import { paginate } from "@ce/service-kit";
-import { countGroupsAsOf, subtreeAsOf, unitInScope } from "../../db/statistics.ts";
+import { countGroupsAsOf, subtreeAsOf } from "../../db/statistics.ts";
 import type { ReportingDeps } from "../../deps.ts";
 import { asOfInstant, professionalCountRows, statisticDate, statisticYear } from "../../domain/professional-counts.ts";
+import { callerScope, unitInCallerScope } from "./scope.ts";
 
 /**
  * 专业技术人员数量查询 (guide §3.9): as of the end of 统计时间 (Beijing), per 用人单位 / 继续教育基地
@@ -14,14 +15,12 @@ import { asOfInstant, professionalCountRows, statisticDate, statisticYear } from
  * outside the caller's scope: nothing about it is answered).
  */
 export async function professionalCounts(deps: ReportingDeps, principal: Principal, input: ProfessionalCountsInput): Promise<ProfessionalCounts> {
-  if (!principal.scopePath || !principal.unitId) throw new DomainError("FORBIDDEN", "当前账户没有可统计的单位范围");
+  const scope = callerScope(principal);
   const asOf = statisticDate(input.asOf, deps.now());
-  const rootId = input.unitId ?? principal.unitId;
-  const root = await unitInScope(deps.db, rootId, principal.scopePath);
-  if (!root) throw new DomainError("NOT_FOUND", "单位不存在或不在您的管理范围内", "unitId");
+  const root = await unitInCallerScope(deps, input.unitId ?? scope.unitId, scope.scopePath, "unitId", "单位");
   const at = asOfInstant(asOf);
   const year = statisticYear(asOf);
-  const units = await subtreeAsOf(deps.db, rootId, principal.scopePath, at);
+  const units = await subtreeAsOf(deps.db, root.id, scope.scopePath, at);
   const groups =
     units.length > 0
       ? await countGroupsAsOf(

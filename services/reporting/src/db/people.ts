@@ -1,0 +1,177 @@
+// Queries about people of the read models for 专业技术人员信息查询, 详细, 学习记录 and 学习记录验证:
+// who they are now (professional_replica: masked ID and blind index only) and their hour records.
+// Scope is always a prefix of the person's current unit path.
+import { DeclarationStatus, ProfessionalStatus, Subject } from "@ce/contracts";
+import { dbValue, likeContains, likePrefix } from "@ce/service-kit";
+import { Prisma } from "../../generated/prisma/client.ts";
+import type { HourRecord } from "../domain/hour-record.ts";
+import type { Db } from "./client.ts";
+
+/** 专业技术人员信息查询's filters as SQL sees them (every one given must hold). */
+export interface ProfessionalFilter {
+  /** The caller's subtree, or the 主管部门's inside it. */
+  pathPrefix: string;
+  regionPrefix?: string | undefined;
+  nameContains?: string | undefined;
+  /** The blind indexes of the 证件号 typed (one per ID type). */
+  idNumberHashes?: readonly string[] | undefined;
+  certificateNo?: string | undefined;
+  education?: string | undefined;
+  titleSeries?: string | undefined;
+  qualificationContains?: string | undefined;
+}
+
+/**
+ * The WHERE of the people searches over `professional_replica r LEFT JOIN unit_replica u`:
+ * registered (审核通过) people in the path prefix and every filter given. A name contains the
+ * text only if its character grams hold the text's (GIN index professional_replica_name_grams_idx),
+ * and ILIKE then checks it.
+ */
+function professionalWhere(f: ProfessionalFilter): Prisma.Sql {
+  const c = [Prisma.sql`r.status = 'APPROVED'`, Prisma.sql`r.unit_path LIKE ${likePrefix(f.pathPrefix)}`];
+  if (f.regionPrefix) c.push(Prisma.sql`u.region LIKE ${likePrefix(f.regionPrefix)}`);
+  if (f.nameContains) {
+    c.push(Prisma.sql`reporting.name_grams(r.name) @> reporting.name_grams(${f.nameContains})`);
+    c.push(Prisma.sql`r.name ILIKE ${likeContains(f.nameContains)}`);
+  }
+  if (f.idNumberHashes) c.push(Prisma.sql`r.id_number_hash = ANY(${[...f.idNumberHashes]}::text[])`);
+  if (f.certificateNo) c.push(Prisma.sql`r.certificate_no = ${f.certificateNo}`);
+  if (f.education) c.push(Prisma.sql`r.education = ${f.education}`);
+  if (f.titleSeries) c.push(Prisma.sql`r.title_series = ${f.titleSeries}`);
+  if (f.qualificationContains) c.push(Prisma.sql`r.qualification ILIKE ${likeContains(f.qualificationContains)}`);
+  return Prisma.join(c, " AND ");
+}
+
+/** How many people match (the pager's 共N条). */
+export async function countProfessionals(db: Db, f: ProfessionalFilter): Promise<number> {
+  const [row] = await db.$queryRaw<Array<{ n: number }>>`
+    SELECT count(*)::int AS n FROM reporting.professional_replica r LEFT JOIN reporting.unit_replica u ON u.id = r.unit_id
+    WHERE ${professionalWhere(f)}`;
+  return row?.n ?? 0;
+}
+
+/** One row of 专业技术人员信息查询. */
+export interface ProfessionalRow {
+  accountId: string;
+  name: string;
+  idNumberMasked: string;
+  unitId: string;
+  unitName: string;
+  education: string | null;
+  titleSeries: string | null;
+  titleLevel: string | null;
+}
+
+/** One window of the matching people, by name then account. */
+export async function professionalRows(db: Db, f: ProfessionalFilter, { limit, offset }: { limit: number; offset: number }): Promise<ProfessionalRow[]> {
+  return db.$queryRaw<ProfessionalRow[]>`
+    SELECT r.account_id::text AS "accountId", r.name, r.id_number_masked AS "idNumberMasked", r.unit_id::text AS "unitId",
+           coalesce(u.name, '') AS "unitName", r.education, r.title_series AS "titleSeries", r.title_level AS "titleLevel"
+    FROM reporting.professional_replica r LEFT JOIN reporting.unit_replica u ON u.id = r.unit_id
+    WHERE ${professionalWhere(f)}
+    ORDER BY r.name, r.account_id
+    LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/** A professional as reporting holds them now, with their unit's name and region. */
+export interface ProfessionalNow {
+  accountId: string;
+  name: string;
+  idNumberMasked: string;
+  unitId: string;
+  unitPath: string;
+  unitName: string;
+  unitRegion: string | null;
+  status: ProfessionalStatus;
+  education: string | null;
+  titleSeries: string | null;
+  titleLevel: string | null;
+  qualification: string | null;
+  major: string | null;
+  certificateNo: string | null;
+  registeredAt: Date;
+}
+
+/** One professional now, or null when reporting has never heard of them. */
+export async function professionalNow(db: Db, accountId: string): Promise<ProfessionalNow | null> {
+  const [r] = await db.$queryRaw<Array<Omit<ProfessionalNow, "status"> & { status: string }>>`
+    SELECT r.account_id::text AS "accountId", r.name, r.id_number_masked AS "idNumberMasked", r.unit_id::text AS "unitId",
+           r.unit_path AS "unitPath", coalesce(u.name, '') AS "unitName", u.region AS "unitRegion", r.status, r.education,
+           r.title_series AS "titleSeries", r.title_level AS "titleLevel", r.qualification, r.major, r.certificate_no AS "certificateNo",
+           r.registered_at AS "registeredAt"
+    FROM reporting.professional_replica r LEFT JOIN reporting.unit_replica u ON u.id = r.unit_id
+    WHERE r.account_id = ${accountId}::uuid`;
+  return r ? { ...r, status: dbValue(ProfessionalStatus, r.status, "reporting.professional_replica.status") } : null;
+}
+
+/** Every hour record of one person (any year, any status). */
+export async function hourRecordsOf(db: Db, accountId: string): Promise<HourRecord[]> {
+  const rows = await db.$queryRaw<Array<Omit<HourRecord, "subject" | "status"> & { subject: string; status: string }>>`
+    SELECT declaration_id::text AS "declarationId", account_id::text AS "accountId", unit_id::text AS "unitId", unit_path AS "unitPath",
+           year, subject, form_code AS "formCode", recognized_hours AS "recognizedHours", status, status_at AS "statusAt",
+           submitted_at AS "submittedAt", approved_at AS "approvedAt", rejected_at AS "rejectedAt", withdrawn_at AS "withdrawnAt",
+           filed_at AS "filedAt", voided_at AS "voidedAt"
+    FROM reporting.hour_record WHERE account_id = ${accountId}::uuid`;
+  return rows.map((r) => ({
+    ...r,
+    subject: dbValue(Subject, r.subject, "reporting.hour_record.subject"),
+    status: dbValue(DeclarationStatus, r.status, "reporting.hour_record.status"),
+  }));
+}
+
+/** 学习记录验证's people: by blind indexes and/or name (exact, or contains), registered, in the path prefix. */
+export interface VerifyFilter {
+  pathPrefix: string;
+  idNumberHashes?: readonly string[] | undefined;
+  name?: { text: string; exact: boolean } | undefined;
+}
+
+/** The CTE `years`: each matching person's years with hours counting at `at`, and their unit's region now. */
+function verifyYears(f: VerifyFilter, at: Date): Prisma.Sql {
+  const c = [Prisma.sql`r.status = 'APPROVED'`, Prisma.sql`r.unit_path LIKE ${likePrefix(f.pathPrefix)}`];
+  if (f.idNumberHashes) c.push(Prisma.sql`r.id_number_hash = ANY(${[...f.idNumberHashes]}::text[])`);
+  if (f.name?.exact) c.push(Prisma.sql`r.name = ${f.name.text}`);
+  else if (f.name) {
+    c.push(Prisma.sql`reporting.name_grams(r.name) @> reporting.name_grams(${f.name.text})`);
+    c.push(Prisma.sql`r.name ILIKE ${likeContains(f.name.text)}`);
+  }
+  return Prisma.sql`people AS (
+      SELECT r.account_id, r.name, r.id_number_masked, u.region
+      FROM reporting.professional_replica r LEFT JOIN reporting.unit_replica u ON u.id = r.unit_id
+      WHERE ${Prisma.join(c, " AND ")}
+    ), years AS (
+      SELECT h.account_id, h.year,
+             coalesce(sum(h.recognized_hours) FILTER (WHERE h.subject = 'GENERAL'), 0)::int AS general,
+             coalesce(sum(h.recognized_hours) FILTER (WHERE h.subject = 'PROFESSIONAL'), 0)::int AS professional
+      FROM reporting.hour_record h JOIN people USING (account_id)
+      WHERE h.approved_at <= ${at} AND (h.voided_at IS NULL OR h.voided_at > ${at})
+      GROUP BY h.account_id, h.year
+    )`;
+}
+
+/** How many (person, year) rows 学习记录验证 has. */
+export async function countVerifyRows(db: Db, f: VerifyFilter, at: Date): Promise<number> {
+  const [row] = await db.$queryRaw<Array<{ n: number }>>`WITH ${verifyYears(f, at)} SELECT count(*)::int AS n FROM years`;
+  return row?.n ?? 0;
+}
+
+/** One (person, year) of 学习记录验证 before the rule: hours that count, and the region the rule is picked by. */
+export interface VerifyYearRow {
+  accountId: string;
+  idNumberMasked: string;
+  name: string;
+  region: string | null;
+  year: number;
+  general: number;
+  professional: number;
+}
+
+/** One window of the rows, by name, account, then newest year first. */
+export async function verifyRows(db: Db, f: VerifyFilter, at: Date, { limit, offset }: { limit: number; offset: number }): Promise<VerifyYearRow[]> {
+  return db.$queryRaw<VerifyYearRow[]>`
+    WITH ${verifyYears(f, at)}
+    SELECT p.account_id::text AS "accountId", p.id_number_masked AS "idNumberMasked", p.name, p.region, y.year, y.general, y.professional
+    FROM years y JOIN people p USING (account_id)
+    ORDER BY p.name, p.account_id, y.year DESC
+    LIMIT ${limit} OFFSET ${offset}`;
+}
