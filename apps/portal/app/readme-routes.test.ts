@@ -41,6 +41,15 @@ const described: Record<string, string> = {
   "/reviews/profile-changes/:id": "one change request, field by field",
   "/reviews/transfers/:id": "one transfer's 详情",
   "/reviews/transfers/:transferId/attachment": "a transfer's 附件 as an image",
+  "/stats/counts/export": "导出 the statistic (same 统计时间 and unit, 合计 row) as XLSX or CSV (`format=csv`), streamed page by page",
+  "/stats/counts/people": "the people behind one figure (注册总数 / 学习总数 / 合格总数 of a unit or its 合计), same 统计时间",
+  "/stats/counts/people/export": "导出 the people behind one figure as XLSX or CSV, streamed page by page",
+  "/stats/professionals/export": "导出 every professional the filters find (证件号 masked) as XLSX or CSV, streamed page by page",
+  "/stats/professionals/:accountId": "详细: one professional as reporting holds them (证件号 masked)",
+  "/stats/professionals/:accountId/learning": "学习记录: a person's years and the 学时申报 behind them, as of 统计时间",
+  "/stats/professionals/:accountId/learning/export": "导出 a person's 学习记录 years as XLSX or CSV",
+  "/stats/title-series/export": "导出 the distribution table (合计 row) as XLSX or CSV",
+  "/stats/verification/export": "导出 the rows found as XLSX or CSV, streamed page by page",
 };
 
 /** The URL of a Remix flat-routes file name: `_x` segments are pathless, `$id` a param, `$` the splat. */

@@ -24,7 +24,7 @@ const titles = {
 describe("barChartOption", () => {
   it("draws the figures unchanged, a gap for a missing one, on a 0–100 % axis", () => {
     const option = barChartOption(passRates);
-    expect(option.xAxis.data).toEqual(passRates.categories);
+    expect(option.xAxis).toMatchObject({ type: "category", data: passRates.categories });
     expect(option.series).toHaveLength(1);
     expect(option.series[0]?.data).toEqual([62.5, null]);
     expect(option.yAxis).toMatchObject({ type: "value", max: 100, axisLabel: { formatter: "{value}%" } });
@@ -41,6 +41,13 @@ describe("barChartOption", () => {
       ["无", [2, 0], "total"],
     ]);
     expect(option.legend).toMatchObject({ show: true, data: ["初级", "中级", "高级", "无"] });
+  });
+
+  it("swaps the axes for a horizontal chart, the first category on top", () => {
+    const option = barChartOption({ ...titles, horizontal: true });
+    expect(option.yAxis).toMatchObject({ type: "category", data: ["工程技术", "卫生技术"], inverse: true });
+    expect(option.xAxis).toMatchObject({ type: "value" });
+    expect(barChartOption(passRates).xAxis).toMatchObject({ type: "category" });
   });
 
   it("never writes HTML or animates: tooltips inside the SVG, no animation (no <style> for the CSP to refuse)", () => {

@@ -20,6 +20,8 @@ export interface BarChartData {
   unit?: string;
   /** Upper end of the value axis (100 for a percentage); default: from the data. */
   max?: number;
+  /** Bars along a vertical category axis (many or long categories: 职称系列), first category on top. */
+  horizontal?: boolean;
 }
 
 // The platform's blues and a few distinct companions, in legend order.
@@ -39,11 +41,22 @@ export function axisLabel(text: string): string {
  * writes no <style> element the CSP would refuse), tooltips drawn inside the chart
  * (`renderMode: "richText"`: never HTML, so a unit's name cannot inject markup and no inline
  * style attributes are written), category labels shortened by `axisLabel`, a legend when there is
- * more than one series. Values are copied unchanged; `null` stays a gap.
+ * more than one series; `horizontal` swaps the axes. Values are copied unchanged; `null` stays a gap.
  */
 export function barChartOption(data: BarChartData) {
   const unit = data.unit ?? "";
   const many = data.series.length > 1;
+  const categoryAxis = {
+    type: "category" as const,
+    data: data.categories.map((c) => c),
+    axisLabel: { interval: 0, rotate: !data.horizontal && data.categories.length > 6 ? 30 : 0, formatter: axisLabel },
+  };
+  const valueAxis = {
+    type: "value" as const,
+    minInterval: 1,
+    ...(data.max === undefined ? {} : { max: data.max }),
+    axisLabel: { formatter: `{value}${unit}` },
+  };
   return {
     animation: false,
     color: PALETTE,
@@ -56,18 +69,15 @@ export function barChartOption(data: BarChartData) {
       axisPointer: { type: "shadow" as const },
       valueFormatter: (v: unknown) => (typeof v === "number" ? `${v}${unit}` : "—"),
     },
-    xAxis: {
-      type: "category" as const,
-      data: data.categories.map((c) => c),
-      axisLabel: { interval: 0, rotate: data.categories.length > 6 ? 30 : 0, formatter: axisLabel },
-    },
-    yAxis: { type: "value" as const, minInterval: 1, ...(data.max === undefined ? {} : { max: data.max }), axisLabel: { formatter: `{value}${unit}` } },
+    ...(data.horizontal ? { xAxis: valueAxis, yAxis: { ...categoryAxis, inverse: true } } : { xAxis: categoryAxis, yAxis: valueAxis }),
     series: data.series.map((s) => ({
       name: s.name,
       type: "bar" as const,
       data: s.values.map((v) => v),
       maxBarWidth: 48,
-      ...(data.stacked ? { stack: "total" } : { label: { show: true, position: "top" as const, formatter: `{c}${unit}` } }),
+      ...(data.stacked
+        ? { stack: "total" }
+        : { label: { show: true, position: data.horizontal ? ("right" as const) : ("top" as const), formatter: `{c}${unit}` } }),
     })),
   };
 }

@@ -36,6 +36,12 @@ export async function spreadsheetResponse(format: ExportFormat, name: string, he
 // In a CSV a leading = + - @ would make a spreadsheet run the cell as a formula (CSV injection).
 const neutraliseCsv = (v: Cell): string | number => (typeof v === "number" ? v : String(v ?? "").replace(/^([=+\-@])/, "'$1"));
 
+/**
+ * A sheet's name as Excel accepts it: at most 31 characters, none of \ / ? * [ ] : (a unit's name
+ * may hold them; each becomes _), never empty.
+ */
+export const sheetTitle = (name: string): string => [...name.replace(/[\\/?*[\]:]/g, "_")].slice(0, 31).join("") || "Sheet1";
+
 // An XLSX string cell is stored as text and never evaluated: it keeps exactly what was entered.
 const xlsxCell = (v: Cell): string | number | null => v ?? null;
 
@@ -51,7 +57,7 @@ const csvLine = (r: readonly Cell[]) => `${r.map((v) => `"${String(neutraliseCsv
 export async function toXlsx(sheetName: string, header: string[], rows: Cell[][]): Promise<ArrayBuffer> {
   const book = new ExcelJS.Workbook();
   book.created = new Date();
-  const sheet = book.addWorksheet(sheetName.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
+  const sheet = book.addWorksheet(sheetTitle(sheetName), { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.addRow(header).font = { bold: true };
   for (const r of rows) sheet.addRow(r.map(xlsxCell));
   sheet.columns.forEach((column, i) => {
@@ -77,8 +83,8 @@ export interface RowPage<Row> {
  * may see, masked as the page shows it.
  */
 export interface TableExport<Row, P extends RowPage<Row> = RowPage<Row>> {
-  /** The table's name: the sheet's and, with the date, the file's. */
-  name: string;
+  /** The table's name: the sheet's and, with the date, the file's; or made from the first page's answer (its 统计时间). */
+  name: string | ((first: P) => string);
   header: readonly string[];
   /** One row's cells; `index` counts rows from 0 across all pages (for 序号). */
   cells: (row: Row, index: number) => Cell[];
@@ -104,9 +110,11 @@ export async function exportTable<Row, P extends RowPage<Row>>(format: ExportFor
   const first = await table.fetchPage(1, pageSize);
   const rows = pagedRows(table, first, pageSize);
   const footer = table.footer?.(first) ?? [];
-  const body =
-    format === "csv" ? csvStream(table.header, rows, footer) : xlsxStream(table.name, table.header, rows, footer, first.items.slice(0, 50).map(table.cells));
-  return new Response(body, { headers: downloadHeaders(format, table.name) });
+  const name = typeof table.name === "function" ? table.name(first) : table.name;
+  // Column widths from the first rows (a stream cannot look at rows it has not read yet).
+  const sample = first.items.slice(0, 50).map((row, i) => table.cells(row, i));
+  const body = format === "csv" ? csvStream(table.header, rows, footer) : xlsxStream(name, table.header, rows, footer, sample);
+  return new Response(body, { headers: downloadHeaders(format, name) });
 }
 
 /** Every row of the list as cells, page after page, starting from the page already fetched. */
@@ -171,7 +179,7 @@ function xlsxStream(
 ): ReadableStream<Uint8Array> {
   const out = new PassThrough();
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = book.addWorksheet(sheetName.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
+  const sheet = book.addWorksheet(sheetTitle(sheetName), { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = columnWidths(header, sample).map((width) => ({ width }));
   const head = sheet.addRow([...header]);
   head.font = { bold: true };

@@ -1,0 +1,59 @@
+import { CountPeopleInput, type CountPerson, complianceVerdict, statisticMeasureLabels } from "@ce/contracts";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import type { Column } from "../components/DataTable.tsx";
+import { PagedTable } from "../components/PagedTable.tsx";
+import { ExportLinks } from "../components/stats/filters.tsx";
+import { countsHref, learningHref, STATS } from "../components/stats/links.ts";
+import { parseListQuery } from "../utils/query.ts";
+import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
+
+// 专业技术人员数量查询 › one figure's people (issue 10 item 4): who makes 注册总数 / 学习总数 / 合格总数
+// of a unit (or of the 合计 row: its whole subtree) on the same 统计时间, each leading to their 学习记录.
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { api, here } = await requirePage(request, context, STATS.counts);
+  const input = parseListQuery(CountPeopleInput, new URL(request.url).searchParams);
+  const result = await api.reporting.statistics.countPeople.query(input).catch((e) => rethrowServiceError(request, e));
+  return data({ trail: [here.section.label, here.page.label, statisticMeasureLabels[result.measure]], result });
+}
+
+const columns = (asOf: string): Column<CountPerson>[] => [
+  { header: "姓名", cell: (p) => p.name, className: "whitespace-nowrap" },
+  { header: "证件号", cell: (p) => p.idNumberMasked, className: "font-mono whitespace-nowrap" },
+  { header: "所在单位", cell: (p) => p.unitName },
+  { header: "完成公需课时", cell: (p) => p.general, className: "text-right" },
+  { header: "完成专业课时", cell: (p) => p.professional, className: "text-right" },
+  { header: "总完成学时", cell: (p) => p.total, className: "text-right" },
+  { header: "认定结果", cell: (p) => complianceVerdict(p.compliant), className: "text-center" },
+  {
+    header: "操作",
+    className: "whitespace-nowrap text-center",
+    cell: (p) => (
+      <Link to={learningHref(p.accountId, asOf)} className="text-blue-700 hover:underline">
+        学习记录
+      </Link>
+    ),
+  },
+];
+
+export default function CountPeoplePage() {
+  const { trail, result } = useLoaderData<typeof loader>();
+  const { search } = useLocation();
+  const what = `${result.unitName}${result.scope === "SUBTREE" ? "（合计）" : ""} ${statisticMeasureLabels[result.measure]}`;
+  return (
+    <div>
+      <Breadcrumbs trail={trail} />
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-3 text-sm text-gray-700">
+        <p>
+          <span className="font-medium">{what}</span>：{result.total}人　统计时间：{result.asOf}（{result.year}年度学时）
+          <Link to={countsHref(result.asOf)} className="ml-3 text-blue-700 hover:underline">
+            返回数量查询
+          </Link>
+        </p>
+        <ExportLinks path={`${STATS.countPeople}/export`} query={search} />
+      </div>
+      <PagedTable caption={what} numbered columns={columns(result.asOf)} result={result} rowKey={(p) => p.accountId} />
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { formatDateTime, type ProfessionalStatus, regionName, titleLevelName } from "@ce/contracts";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { learningHref, STATS } from "../components/stats/links.ts";
+import { educationText, titleSeriesText } from "../components/stats/professionals.tsx";
+import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
+
+const statusLabels: Record<ProfessionalStatus, string> = { PENDING: "待审核", APPROVED: "审核通过", REJECTED: "审核不通过" };
+
+// 专业技术人员信息查询 › 详细: one professional of the caller's subtree as reporting holds them now
+// (证件号 masked; reporting keeps no phone or mail).
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { api, here } = await requirePage(request, context, STATS.professionals);
+  const person = await api.reporting.statistics.professional.query({ accountId: params.accountId ?? "" }).catch((e) => rethrowServiceError(request, e));
+  return { trail: [here.section.label, here.page.label, "详细"], person };
+}
+
+export default function ProfessionalDetailPage() {
+  const { trail, person } = useLoaderData<typeof loader>();
+  const fields: [string, string][] = [
+    ["姓名", person.name],
+    ["证件号", person.idNumberMasked],
+    ["所在单位", person.unitName],
+    ["地区", person.unitRegion ? (regionName(person.unitRegion) ?? person.unitRegion) : ""],
+    ["状态", statusLabels[person.status]],
+    ["学历", educationText(person.education)],
+    ["专业技术职务", titleSeriesText(person.titleSeries)],
+    ["职称级别", person.titleLevel ? (titleLevelName(person.titleLevel) ?? person.titleLevel) : ""],
+    ["现专业技术职称资格", person.qualification ?? ""],
+    ["所学专业", person.major ?? ""],
+    ["证书管理号", person.certificateNo ?? ""],
+    ["注册时间", formatDateTime(person.registeredAt)],
+  ];
+  return (
+    <div>
+      <Breadcrumbs trail={trail} />
+      <table className="w-full max-w-3xl border-collapse border border-gray-300 text-sm">
+        <caption className="sr-only">专业技术人员详细信息</caption>
+        <tbody>
+          {fields.map(([label, value]) => (
+            <tr key={label}>
+              <th scope="row" className="w-48 border border-gray-300 bg-blue-50 px-3 py-2 text-right font-normal text-gray-700">
+                {label}
+              </th>
+              <td className="border border-gray-300 px-3 py-2">{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="mt-4 space-x-4 text-sm">
+        <Link to={learningHref(person.accountId)} className="text-blue-700 hover:underline">
+          学习记录
+        </Link>
+        <Link to={STATS.professionals} className="text-blue-700 hover:underline">
+          返回
+        </Link>
+      </p>
+    </div>
+  );
+}

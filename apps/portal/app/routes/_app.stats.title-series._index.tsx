@@ -1,0 +1,67 @@
+import { calendarDate, TitleDistributionInput, titleSeriesName } from "@ce/contracts";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData, useLocation } from "@remix-run/react";
+import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { Chart } from "../components/Chart.tsx";
+import { Pager } from "../components/Pager.tsx";
+import { SearchBar } from "../components/SearchBar.tsx";
+import { DateFilter, ExportLinks, Filter } from "../components/stats/filters.tsx";
+import { STATS } from "../components/stats/links.ts";
+import { regionOptions } from "../components/stats/professionals.tsx";
+import { LEVEL_COLUMNS, TitleSeriesTable } from "../components/stats/TitleSeriesTable.tsx";
+import { requirePage } from "../utils/session.server.ts";
+import { loadStatistic, unitIdByName } from "../utils/stats.server.ts";
+
+// 查询统计 › 职称系列分布情况 (§3.9): professionals registered in 时间范围 (开始时间–结束时间) and
+// still registered at its end, per title series × 初级 中级 高级 无 and 人数, in the caller's
+// subtree, a 地区 or one 用人单位 (typed by name); the same figures as a stacked bar chart.
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { api, here } = await requirePage(request, context, STATS.titleSeries);
+  const load = await loadStatistic(
+    request,
+    TitleDistributionInput,
+    ["from", "to", "region", "employer"],
+    async (input, typed) =>
+      api.reporting.statistics.titleDistribution.query({ ...input, employerId: await unitIdByName(api, typed.employer, ["EMPLOYER"], "employer", "用人单位") }),
+    { employerId: "employer" },
+  );
+  return data({ trail: [here.section.label, here.page.label], today: calendarDate(new Date()), ...load }, { status: load.status });
+}
+
+export default function TitleSeriesPage() {
+  const { trail, today, filters, result, errors } = useLoaderData<typeof loader>();
+  const { search } = useLocation();
+  return (
+    <div>
+      <Breadcrumbs trail={trail} />
+      <SearchBar actions={result ? <ExportLinks path={`${STATS.titleSeries}/export`} query={search} /> : null}>
+        <span className="text-gray-700">时间范围:</span>
+        <DateFilter label="开始时间" hideLabel name="from" value={filters.from ?? ""} max={today} error={errors.from} />
+        <span>至</span>
+        <DateFilter label="结束时间" hideLabel name="to" value={result?.to ?? filters.to ?? today} max={today} error={errors.to} />
+        <Filter label="地区" name="region" value={filters.region ?? ""} error={errors.region} options={regionOptions} width="w-32" />
+        <Filter label="用人单位" name="employer" value={filters.employer ?? ""} error={errors.employer} width="w-56" maxLength={50} />
+      </SearchBar>
+      {result ? (
+        <>
+          <p className="mb-2 text-sm text-gray-700">
+            统计单位：<span className="font-medium">{result.unitName}</span>　注册时间：{result.from ?? "最早"} 至 {result.to}
+            {result.withoutSeries > 0 ? `　（另有${result.withoutSeries}人未填写专业技术职务，未计入上表）` : ""}
+          </p>
+          <TitleSeriesTable distribution={result} />
+          <Pager page={1} pageSize={Math.max(1, result.rows.length)} total={result.rows.length} query={search} />
+          <Chart
+            title={`职称系列分布情况（${result.from ?? "最早"} 至 ${result.to}）`}
+            height="h-[40rem]"
+            data={{
+              categories: result.rows.map((r) => titleSeriesName(r.titleSeries)),
+              series: LEVEL_COLUMNS.map((c) => ({ name: c.label, values: result.rows.map((r) => r[c.key]) })),
+              stacked: true,
+              horizontal: true,
+            }}
+          />
+        </>
+      ) : null}
+    </div>
+  );
+}

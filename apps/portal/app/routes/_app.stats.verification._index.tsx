@@ -1,0 +1,63 @@
+import { complianceVerdict, VerifyLearningInput, type VerifyLearningRow } from "@ce/contracts";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import type { Column } from "../components/DataTable.tsx";
+import { Form } from "../components/Form.tsx";
+import { buttonClass } from "../components/forms.tsx";
+import { PagedTable } from "../components/PagedTable.tsx";
+import { ExportLinks, Filter } from "../components/stats/filters.tsx";
+import { learningHref, STATS } from "../components/stats/links.ts";
+import { requirePage } from "../utils/session.server.ts";
+import { loadStatistic } from "../utils/stats.server.ts";
+
+// 查询统计 › 学习记录验证 (§3.9): the registered professionals of the caller's subtree with this
+// 证件号 and/or 姓名, one row per year: 年度 完成公需课时 完成专业课时 总完成学时 认定结果. Nothing
+// typed: the guide's empty table (没有数据).
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { api, here } = await requirePage(request, context, STATS.verification);
+  const load = await loadStatistic(request, VerifyLearningInput, ["idNumber", "name"], (input) => api.reporting.statistics.verifyLearning.query(input));
+  return data({ trail: [here.section.label, here.page.label], ...load }, { status: load.status });
+}
+
+const columns: Column<VerifyLearningRow>[] = [
+  { header: "证件号", cell: (r) => r.idNumberMasked, className: "font-mono whitespace-nowrap" },
+  { header: "姓名", cell: (r) => r.name, className: "whitespace-nowrap" },
+  { header: "年度", cell: (r) => r.year, className: "text-center" },
+  { header: "完成公需课时", cell: (r) => r.general, className: "text-right" },
+  { header: "完成专业课时", cell: (r) => r.professional, className: "text-right" },
+  { header: "总完成学时", cell: (r) => r.total, className: "text-right" },
+  { header: "认定结果", cell: (r) => complianceVerdict(r.compliant), className: "text-center" },
+  {
+    header: "操作",
+    className: "whitespace-nowrap text-center",
+    cell: (r) => (
+      <Link to={learningHref(r.accountId)} className="text-blue-700 hover:underline">
+        学习记录
+      </Link>
+    ),
+  },
+];
+
+const EMPTY = { items: [], page: 1, pageSize: 20, total: 0 };
+
+export default function VerifyLearningPage() {
+  const { trail, filters, result, errors } = useLoaderData<typeof loader>();
+  const { search } = useLocation();
+  const asked = Boolean(filters.idNumber || filters.name);
+  return (
+    <div>
+      <Breadcrumbs trail={trail} />
+      {/* The guide's form: 证件号, 姓名 and 查验 (a search, so a GET like every filter bar). */}
+      <Form method="get" key={search} role="search" className="mb-4 flex flex-wrap items-center gap-3 text-sm">
+        <Filter label="证件号" name="idNumber" value={filters.idNumber ?? ""} error={errors.idNumber} width="w-56" maxLength={32} />
+        <Filter label="姓名" name="name" value={filters.name ?? ""} error={errors.name} width="w-36" />
+        <button type="submit" className={buttonClass}>
+          查验
+        </button>
+        {result && asked ? <ExportLinks path={`${STATS.verification}/export`} query={search} /> : null}
+      </Form>
+      <PagedTable caption="学习记录验证" numbered columns={columns} result={result ?? EMPTY} rowKey={(r) => `${r.accountId}-${r.year}`} />
+    </div>
+  );
+}

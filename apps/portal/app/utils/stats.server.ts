@@ -1,0 +1,103 @@
+import type { UnitKind } from "@ce/contracts";
+import type { z } from "zod";
+import type { Api } from "./api.server.ts";
+import { classifyError } from "./errors.server.ts";
+import { parseListQuery } from "./query.ts";
+import { rethrowServiceError } from "./session.server.ts";
+
+/** A filter's message, by the filter's query name (统计时间 `asOf`, 用人单位 `employerId`, …). */
+export type FilterErrors = Partial<Record<string, string>>;
+
+/**
+ * What a 查询统计 page loaded: the filters as typed (to refill the bar), and either the service's
+ * answer or, for a filter it refused, the message to show next to that filter — with `status`
+ * 400/404 and no figures at all (never a wider or another unit's statistic).
+ */
+export type StatisticLoad<R> =
+  | { filters: Record<string, string>; result: R; errors: FilterErrors; status: 200 }
+  | { filters: Record<string, string>; result: null; errors: FilterErrors; status: number };
+
+/** A filter the portal itself refuses before asking the service (a unit name that names no unit): shown next to `field`. */
+export class FilterRefusal extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+    this.name = "FilterRefusal";
+  }
+}
+
+/**
+ * The id of the approved unit called exactly `name` among `kinds` (the 主管部门 / 用人单位 filters
+ * are typed as names), found through identity's unit search; undefined for an empty name. Whether
+ * the unit is in the caller's scope is the reporting service's check (NOT_FOUND).
+ *
+ * @throws FilterRefusal on `field` when no such unit exists, or several share the name.
+ */
+export async function unitIdByName(api: Api, name: string | undefined, kinds: UnitKind[], field: string, label: string): Promise<string | undefined> {
+  const wanted = name?.trim();
+  if (!wanted) return undefined;
+  const found = (await api.identity.registration.searchUnits.query({ name: wanted.slice(0, 50), kinds, limit: 50 })).filter((u) => u.name === wanted);
+  if (found.length === 0) throw new FilterRefusal(field, `未找到名为“${wanted}”的${label}`);
+  if (found.length > 1) throw new FilterRefusal(field, `有多个名为“${wanted}”的${label}，请联系管理员`);
+  return found[0]?.id;
+}
+
+/** The filters of the query string as typed: every parameter, trimmed; empty ones left out. */
+function typedFilters(search: URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of search) if (value.trim() !== "") out[key] = value.trim();
+  return out;
+}
+
+/**
+ * Loads one 查询统计 table: reads the query with the procedure's contracts `schema` and calls the
+ * service with it (`call` also gets the typed filters, for those the portal resolves itself, such
+ * as a unit name). A field of `shown` (the filter bar's fields; `aliases` maps a service's field
+ * name to the bar's, e.g. authorityId → authority) that does not parse, that `call` refuses
+ * (FilterRefusal), or that the service refuses with a message naming it (统计时间 after today: BAD_REQUEST; a 主管部门 / 用人单位 outside the caller's
+ * scope: NOT_FOUND), comes back as `errors` with the status (400 / 404) and no result. Anything
+ * else fails as on every list page: a bad hidden parameter is parseListQuery's 400 page, an
+ * expired session goes to login, another service failure is the Chinese error page.
+ *
+ * @throws Response (400 page, redirect to /login, error page) as described.
+ */
+export async function loadStatistic<S extends z.ZodType<object>, R>(
+  request: Request,
+  schema: S,
+  shown: readonly string[],
+  call: (input: z.output<S>, filters: Record<string, string>) => Promise<R>,
+  aliases: Readonly<Record<string, string>> = {},
+): Promise<StatisticLoad<R>> {
+  const search = new URL(request.url).searchParams;
+  const filters = typedFilters(search);
+  const parsed = schema.safeParse(filters);
+  if (!parsed.success) {
+    const errors: FilterErrors = {};
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? "");
+      const field = aliases[key] ?? key;
+      if (shown.includes(field)) errors[field] ??= issue.message;
+    }
+    if (Object.keys(errors).length > 0) return { filters, result: null, errors, status: 400 };
+  }
+  // Paging mistakes fall back to the defaults; a hidden filter that does not parse is a 400 page.
+  const input = parsed.success ? parsed.data : parseListQuery(schema, search);
+  try {
+    return { filters, result: await call(input, filters), errors: {}, status: 200 };
+  } catch (error) {
+    if (error instanceof FilterRefusal) return { filters, result: null, errors: { [error.field]: error.message }, status: error.status };
+    const failure = classifyError(error);
+    if (failure.kind === "rejected" || failure.kind === "notFound") {
+      const errors: FilterErrors = {};
+      for (const [key, messages] of Object.entries(failure.fieldErrors)) {
+        const field = aliases[key] ?? key;
+        if (shown.includes(field) && messages[0]) errors[field] = messages[0];
+      }
+      if (Object.keys(errors).length > 0) return { filters, result: null, errors, status: failure.kind === "notFound" ? 404 : failure.status };
+    }
+    return rethrowServiceError(request, error);
+  }
+}
