@@ -34,6 +34,8 @@ END
 $$;
 
 CREATE INDEX professional_replica_name_grams_idx ON professional_replica USING gin (reporting.name_grams(name));
+-- How many registered people a subtree has (the pager's 共N条 of an unfiltered list): an index-only count.
+CREATE INDEX professional_replica_approved_path_idx ON professional_replica (unit_path text_pattern_ops) WHERE status = 'APPROVED';
 -- Exact names (学习记录验证) and the lists' order (姓名, then account).
 CREATE INDEX professional_replica_name_idx ON professional_replica (name, account_id);
 CREATE INDEX professional_replica_certificate_no_idx ON professional_replica (certificate_no) WHERE certificate_no IS NOT NULL;
@@ -45,6 +47,7 @@ CREATE INDEX hour_record_approved_at_idx ON hour_record (approved_at) INCLUDE (u
 DROP INDEX hour_record_approved_at_idx;
 DROP INDEX professional_replica_certificate_no_idx;
 DROP INDEX professional_replica_name_idx;
+DROP INDEX professional_replica_approved_path_idx;
 DROP INDEX professional_replica_name_grams_idx;
 DROP FUNCTION name_grams(text);
 ALTER TABLE professional_replica DROP COLUMN qualification;

@@ -22,18 +22,24 @@ export interface ProfessionalFilter {
 }
 
 /**
+ * "r.name contains `text`" (case-insensitive) through the GIN index professional_replica_name_grams_idx:
+ * a name contains the text only if its character grams (migration 0004 name_grams: characters and
+ * adjacent pairs, lower-cased) hold all of the text's; for one or two characters that is exactly
+ * "contains", for more ILIKE then checks each candidate.
+ */
+function nameContains(text: string): Prisma.Sql[] {
+  const grams = Prisma.sql`reporting.name_grams(r.name) @> reporting.name_grams(${text})`;
+  return [...text].length <= 2 ? [grams] : [grams, Prisma.sql`r.name ILIKE ${likeContains(text)}`];
+}
+
+/**
  * The WHERE of the people searches over `professional_replica r LEFT JOIN unit_replica u`:
- * registered (审核通过) people in the path prefix and every filter given. A name contains the
- * text only if its character grams hold the text's (GIN index professional_replica_name_grams_idx),
- * and ILIKE then checks it.
+ * registered (审核通过) people in the path prefix and every filter given.
  */
 function professionalWhere(f: ProfessionalFilter): Prisma.Sql {
   const c = [Prisma.sql`r.status = 'APPROVED'`, Prisma.sql`r.unit_path LIKE ${likePrefix(f.pathPrefix)}`];
   if (f.regionPrefix) c.push(Prisma.sql`u.region LIKE ${likePrefix(f.regionPrefix)}`);
-  if (f.nameContains) {
-    c.push(Prisma.sql`reporting.name_grams(r.name) @> reporting.name_grams(${f.nameContains})`);
-    c.push(Prisma.sql`r.name ILIKE ${likeContains(f.nameContains)}`);
-  }
+  if (f.nameContains) c.push(...nameContains(f.nameContains));
   if (f.idNumberHashes) c.push(Prisma.sql`r.id_number_hash = ANY(${[...f.idNumberHashes]}::text[])`);
   if (f.certificateNo) c.push(Prisma.sql`r.certificate_no = ${f.certificateNo}`);
   if (f.education) c.push(Prisma.sql`r.education = ${f.education}`);
@@ -62,14 +68,22 @@ export interface ProfessionalRow {
   titleLevel: string | null;
 }
 
-/** One window of the matching people, by name then account. */
+/**
+ * One window of the matching people, by name then account. With a name filter the matches are
+ * collected first (MATERIALIZED) and then sorted: names containing a text cluster in name order
+ * (every 王… sorts together), so walking the name index until 20 match would read most of it.
+ */
 export async function professionalRows(db: Db, f: ProfessionalFilter, { limit, offset }: { limit: number; offset: number }): Promise<ProfessionalRow[]> {
   return db.$queryRaw<ProfessionalRow[]>`
-    SELECT r.account_id::text AS "accountId", r.name, r.id_number_masked AS "idNumberMasked", r.unit_id::text AS "unitId",
-           coalesce(u.name, '') AS "unitName", r.education, r.title_series AS "titleSeries", r.title_level AS "titleLevel"
-    FROM reporting.professional_replica r LEFT JOIN reporting.unit_replica u ON u.id = r.unit_id
-    WHERE ${professionalWhere(f)}
-    ORDER BY r.name, r.account_id
+    WITH matched AS ${f.nameContains ? Prisma.sql`MATERIALIZED` : Prisma.empty} (
+      SELECT r.account_id, r.name, r.id_number_masked, r.unit_id, u.name AS unit_name, r.education, r.title_series, r.title_level
+      FROM reporting.professional_replica r LEFT JOIN reporting.unit_replica u ON u.id = r.unit_id
+      WHERE ${professionalWhere(f)}
+    )
+    SELECT account_id::text AS "accountId", name, id_number_masked AS "idNumberMasked", unit_id::text AS "unitId",
+           coalesce(unit_name, '') AS "unitName", education, title_series AS "titleSeries", title_level AS "titleLevel"
+    FROM matched
+    ORDER BY name, account_id
     LIMIT ${limit} OFFSET ${offset}`;
 }
 
@@ -131,10 +145,7 @@ function verifyYears(f: VerifyFilter, at: Date): Prisma.Sql {
   const c = [Prisma.sql`r.status = 'APPROVED'`, Prisma.sql`r.unit_path LIKE ${likePrefix(f.pathPrefix)}`];
   if (f.idNumberHashes) c.push(Prisma.sql`r.id_number_hash = ANY(${[...f.idNumberHashes]}::text[])`);
   if (f.name?.exact) c.push(Prisma.sql`r.name = ${f.name.text}`);
-  else if (f.name) {
-    c.push(Prisma.sql`reporting.name_grams(r.name) @> reporting.name_grams(${f.name.text})`);
-    c.push(Prisma.sql`r.name ILIKE ${likeContains(f.name.text)}`);
-  }
+  else if (f.name) c.push(...nameContains(f.name.text));
   return Prisma.sql`people AS (
       SELECT r.account_id, r.name, r.id_number_masked, u.region
       FROM reporting.professional_replica r LEFT JOIN reporting.unit_replica u ON u.id = r.unit_id
