@@ -1,6 +1,5 @@
 import { ChangePasswordInput } from "@ce/contracts";
 import { getFormProps, getInputProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useNavigation } from "@remix-run/react";
 import { NewPasswordFields } from "../components/AccountFields.tsx";
@@ -8,10 +7,8 @@ import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { Form } from "../components/Form.tsx";
 import { buttonClass, Field, FormErrors, inputClass, useSchemaForm } from "../components/forms.tsx";
 import { redirectWithFlash, samePage } from "../utils/flash.server.ts";
-import { invalid, refused } from "../utils/form-action.server.ts";
-import { readTextForm } from "../utils/form-data.server.ts";
+import { formAction } from "../utils/form-action.server.ts";
 import { requireUser } from "../utils/session.server.ts";
-import { zhErrorMap } from "../utils/validation.ts";
 
 const FIELDS = ["oldPassword", "newPassword", "confirmPassword"] as const;
 const HIDDEN = [...FIELDS];
@@ -25,14 +22,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 // A wrong old password names its field; a bare UNAUTHORIZED means the session itself is gone (refused).
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requireUser(request, context);
-  const submission = parseWithZod(await readTextForm(request), { schema: ChangePasswordInput, error: zhErrorMap });
-  if (submission.status !== "success") return invalid(submission, { hideFields: HIDDEN });
-  try {
-    await api.identity.auth.changePassword.mutate(submission.value);
-  } catch (error) {
-    return refused(request, submission, error, { fields: FIELDS, hideFields: HIDDEN });
-  }
-  return redirectWithFlash(samePage(request), "密码修改成功");
+  return formAction(request, ChangePasswordInput, { fields: FIELDS, hideFields: HIDDEN }, async (value) => {
+    await api.identity.auth.changePassword.mutate(value);
+    return redirectWithFlash(samePage(request), "密码修改成功");
+  });
 }
 
 export default function ChangePasswordPage() {

@@ -1,6 +1,5 @@
 import { type AdminRow, AdminTarget, AssignRolesInput, adminStatusLabels, ListAdminsInput, SetAdminStatusInput } from "@ce/contracts";
 import { getCollectionProps, getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
@@ -12,11 +11,11 @@ import { PagedTable } from "../components/PagedTable.tsx";
 import { RowAction } from "../components/RowAction.tsx";
 import { SearchBar, TextFilter } from "../components/SearchBar.tsx";
 import { redirectWithFlash, samePage } from "../utils/flash.server.ts";
-import { invalid, refused } from "../utils/form-action.server.ts";
+import { formAction } from "../utils/form-action.server.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
 import { parseListQuery } from "../utils/query.ts";
 import { destroySessionCookie, requirePage, rethrowServiceError } from "../utils/session.server.ts";
-import { ShownName, zhErrorMap } from "../utils/validation.ts";
+import { ShownName } from "../utils/validation.ts";
 
 const PATH = "/accounts/admins";
 
@@ -52,43 +51,32 @@ const AdminAction = z.discriminatedUnion("intent", [
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, PATH);
   const form = await readTextForm(request);
-  const submission = parseWithZod(form, { schema: AdminAction, error: zhErrorMap });
   const intent = String(form.get("intent") ?? "");
-  if (submission.status !== "success") return invalid(submission, {}, { intent });
-  const v = submission.value;
-  const { name, adminId } = v;
   const admins = api.identity.admins;
-  let message: string;
-  try {
+  return formAction(request, AdminAction, { form, fields: ["roleIds"], extra: () => ({ intent }) }, async (v) => {
+    const { name, adminId } = v;
     switch (v.intent) {
       case "roles":
         await admins.assignRoles.mutate({ adminId, roleIds: v.roleIds });
-        message = `已为${name}分配角色，该管理员下次登录后生效`;
-        break;
+        return redirectWithFlash(samePage(request), `已为${name}分配角色，该管理员下次登录后生效`);
       case "status":
         await admins.setStatus.mutate({ adminId, status: v.status });
-        message = `已${adminStatusLabels[v.status]}管理员${name}`;
-        break;
-      case "setSuper":
+        return redirectWithFlash(samePage(request), `已${adminStatusLabels[v.status]}管理员${name}`);
+      case "setSuper": {
         await admins.setSuper.mutate({ adminId });
         // The former super admin (this user) has just lost its admin rights and its session.
-        return redirectWithFlash("/login", `已将${name}设为超级管理员，您的管理员权限已删除`, {
-          headers: { "Set-Cookie": await destroySessionCookie(request) },
-        });
+        const headers = { "Set-Cookie": await destroySessionCookie(request) };
+        return redirectWithFlash("/login", `已将${name}设为超级管理员，您的管理员权限已删除`, { headers });
+      }
       case "remove":
         await admins.remove.mutate({ adminId });
-        message = `已删除${name}的管理员权限`;
-        break;
+        return redirectWithFlash(samePage(request), `已删除${name}的管理员权限`);
       case "resetPassword": {
         const { temporaryPassword } = await admins.resetPassword.mutate({ adminId });
-        message = `已重置${name}的密码，临时密码（仅显示一次）：${temporaryPassword}`;
-        break;
+        return redirectWithFlash(samePage(request), `已重置${name}的密码，临时密码（仅显示一次）：${temporaryPassword}`);
       }
     }
-  } catch (error) {
-    return refused(request, submission, error, { fields: ["roleIds"] }, { intent });
-  }
-  return redirectWithFlash(samePage(request), message);
+  });
 }
 
 function columns(search: string, viewer: { isSuper: boolean; myAccountId: string }): Column<AdminRow>[] {

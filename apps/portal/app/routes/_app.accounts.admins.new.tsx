@@ -1,6 +1,5 @@
 import { AddAdminWay, type AdminCandidate, type AdminDraft, addAdminWayLabels, CreateAdminInput, PrepareAdminInput } from "@ce/contracts";
 import { getCollectionProps, getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
@@ -9,10 +8,10 @@ import { Form } from "../components/Form.tsx";
 import { buttonClass, ErrorList, Field, FormErrors, inputBase, inputClass, type StringField, useSchemaForm } from "../components/forms.tsx";
 import { IdTypeSelect } from "../components/UserTypeSelects.tsx";
 import { redirectWithFlash } from "../utils/flash.server.ts";
-import { invalid, refused } from "../utils/form-action.server.ts";
+import { formAction } from "../utils/form-action.server.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
-import { ShownName, zhErrorMap } from "../utils/validation.ts";
+import { ShownName } from "../utils/validation.ts";
 
 const LIST = "/accounts/admins";
 const STEPS = ["填写管理员基本信息", "权限确认", "创建成功"] as const;
@@ -60,24 +59,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readTextForm(request);
   if (form.get("intent") === "create") {
     const draft = draftOf(form);
-    const submission = parseWithZod(form, { schema: CreateAdminForm, error: zhErrorMap });
-    if (submission.status !== "success") return invalid(submission, {}, { step: 2 as const, draft });
-    let created: { name: string };
-    try {
-      created = await api.identity.admins.create.mutate({ draftId: submission.value.draftId, roleIds: submission.value.roleIds });
-    } catch (error) {
-      return refused(request, submission, error, { fields: ["roleIds"] }, { step: 2 as const, draft });
-    }
-    return redirectWithFlash(`${LIST}/new?way=${draft.way}&created=1`, `创建成功：${created.name} 已成为本单位管理员，角色在其下次登录时生效。`);
+    return formAction(request, CreateAdminForm, { form, fields: ["roleIds"], extra: () => ({ step: 2 as const, draft }) }, async (v) => {
+      const created = await api.identity.admins.create.mutate({ draftId: v.draftId, roleIds: v.roleIds });
+      return redirectWithFlash(`${LIST}/new?way=${draft.way}&created=1`, `创建成功：${created.name} 已成为本单位管理员，角色在其下次登录时生效。`);
+    });
   }
-  const submission = parseWithZod(form, { schema: PrepareAdminInput, error: zhErrorMap });
-  if (submission.status !== "success") return invalid(submission, { hideFields: SECRETS }, { step: 1 as const, draft: null });
-  try {
-    const draft = await api.identity.admins.prepare.mutate(submission.value);
-    return { step: 2 as const, draft, result: null };
-  } catch (error) {
-    return refused(request, submission, error, { fields: STEP1_FIELDS, hideFields: SECRETS }, { step: 1 as const, draft: null });
-  }
+  const options = { form, fields: STEP1_FIELDS, hideFields: SECRETS, extra: () => ({ step: 1 as const, draft: null }) };
+  return formAction(request, PrepareAdminInput, options, async (value) => ({
+    step: 2 as const,
+    draft: await api.identity.admins.prepare.mutate(value),
+    result: null,
+  }));
 }
 
 function Steps({ current }: { current: 1 | 2 | 3 }) {

@@ -7,7 +7,6 @@ import {
   UpdateDepartmentInput,
 } from "@ce/contracts";
 import { getFormProps, getInputProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
@@ -18,11 +17,11 @@ import { buttonClass, Field, FormErrors, inputClass, ReplyErrors, SubmitRow, use
 import { RowAction } from "../components/RowAction.tsx";
 import { SearchBar, TextFilter } from "../components/SearchBar.tsx";
 import { redirectWithFlash } from "../utils/flash.server.ts";
-import { invalid, refused } from "../utils/form-action.server.ts";
+import { formAction } from "../utils/form-action.server.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
 import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
-import { ShownName, zhErrorMap } from "../utils/validation.ts";
+import { ShownName } from "../utils/validation.ts";
 
 const PATH = "/accounts/departments";
 const FIELDS = ["name", "sortOrder"] as const;
@@ -54,26 +53,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, PATH);
   const form = await readTextForm(request);
   const intent = String(form.get("intent") ?? "");
-  const submission = parseWithZod(form, { schema: DepartmentAction, error: zhErrorMap });
-  if (submission.status !== "success") return invalid(submission, {}, { intent });
-  const v = submission.value;
   const departments = api.identity.departments;
-  let message: string;
-  try {
+  const back = withParam(new URL(request.url).search);
+  const fields = intent === "status" ? [] : FIELDS;
+  return formAction(request, DepartmentAction, { form, fields, extra: () => ({ intent }) }, async (v) => {
     if (v.intent === "status") {
       await departments.setStatus.mutate({ id: v.id, status: v.status });
-      message = `已${departmentStatusLabels[v.status]}部门${v.name}`;
-    } else if (v.intent === "update") {
-      await departments.update.mutate({ id: v.id, name: v.name, sortOrder: v.sortOrder });
-      message = `已保存部门${v.name}`;
-    } else {
-      await departments.create.mutate({ parentId: v.parentId, name: v.name, sortOrder: v.sortOrder });
-      message = `已添加部门${v.name}`;
+      return redirectWithFlash(back, `已${departmentStatusLabels[v.status]}部门${v.name}`);
     }
-  } catch (error) {
-    return refused(request, submission, error, { fields: v.intent === "status" ? [] : FIELDS }, { intent });
-  }
-  return redirectWithFlash(withParam(new URL(request.url).search), message);
+    if (v.intent === "update") {
+      await departments.update.mutate({ id: v.id, name: v.name, sortOrder: v.sortOrder });
+      return redirectWithFlash(back, `已保存部门${v.name}`);
+    }
+    await departments.create.mutate({ parentId: v.parentId, name: v.name, sortOrder: v.sortOrder });
+    return redirectWithFlash(back, `已添加部门${v.name}`);
+  });
 }
 
 /** The page's address with the form closed, or opened as `key=value`; the filter stays. */

@@ -1,6 +1,5 @@
 import { CreateRoleInput, DeleteRoleInput, ListRolesInput, permissionGroups, permissionModules, type RoleRow, UpdateRoleInput } from "@ce/contracts";
 import { getCollectionProps, getFormProps, getInputProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
@@ -13,11 +12,11 @@ import { RowAction } from "../components/RowAction.tsx";
 import { SearchBar, TextFilter } from "../components/SearchBar.tsx";
 import { classifyError } from "../utils/errors.server.ts";
 import { redirectWithFlash } from "../utils/flash.server.ts";
-import { invalid, refused } from "../utils/form-action.server.ts";
+import { formAction } from "../utils/form-action.server.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
 import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
-import { ShownName, zhErrorMap } from "../utils/validation.ts";
+import { ShownName } from "../utils/validation.ts";
 
 const PATH = "/accounts/roles";
 const labelOf = new Map<string, string>(permissionModules.map((m) => [m.code, m.label]));
@@ -51,29 +50,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, PATH);
   const form = await readTextForm(request);
   const intent = String(form.get("intent") ?? "");
-  const submission = parseWithZod(form, { schema: RoleAction, error: zhErrorMap });
-  if (submission.status !== "success") return invalid(submission, {}, { intent, confirm: null });
-  const v = submission.value;
   const roles = api.identity.roles;
-  let message: string;
-  try {
+  const back = listHref(new URL(request.url).search);
+  const extra = (error: unknown) => {
+    const failure = error ? classifyError(error) : null;
+    const inUse = intent === "delete" && failure?.kind === "rejected" && failure.status === 409;
+    return { intent, confirm: inUse ? { id: String(form.get("id")), name: ShownName.parse(form.get("name")) } : null };
+  };
+  const fields = intent === "delete" ? [] : ["name", "permissions"];
+  return formAction(request, RoleAction, { form, fields, extra }, async (v) => {
     if (v.intent === "delete") {
       const { removedFrom } = await roles.delete.mutate({ id: v.id, confirm: v.confirm });
-      message = removedFrom > 0 ? `已删除角色${v.name}，并从${removedFrom}名管理员中移除` : `已删除角色${v.name}`;
-    } else if (v.intent === "update") {
-      await roles.update.mutate({ id: v.id, name: v.name, permissions: v.permissions });
-      message = `已保存角色${v.name}`;
-    } else {
-      await roles.create.mutate({ name: v.name, permissions: v.permissions });
-      message = `已添加角色${v.name}`;
+      return redirectWithFlash(back, removedFrom > 0 ? `已删除角色${v.name}，并从${removedFrom}名管理员中移除` : `已删除角色${v.name}`);
     }
-  } catch (error) {
-    const failure = classifyError(error);
-    const inUse = v.intent === "delete" && failure.kind === "rejected" && failure.status === 409;
-    const confirm = inUse ? { id: v.id, name: v.name } : null;
-    return refused(request, submission, error, { fields: v.intent === "delete" ? [] : ["name", "permissions"] }, { intent, confirm });
-  }
-  return redirectWithFlash(listHref(new URL(request.url).search), message);
+    if (v.intent === "update") {
+      await roles.update.mutate({ id: v.id, name: v.name, permissions: v.permissions });
+      return redirectWithFlash(back, `已保存角色${v.name}`);
+    }
+    await roles.create.mutate({ name: v.name, permissions: v.permissions });
+    return redirectWithFlash(back, `已添加角色${v.name}`);
+  });
 }
 
 function RoleForm() {

@@ -8,17 +8,15 @@ import {
   unitKindLabels,
   unitNatureLabels,
 } from "@ce/contracts";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ReplyErrors } from "../components/forms.tsx";
 import { RowAction } from "../components/RowAction.tsx";
 import { redirectWithFlash } from "../utils/flash.server.ts";
-import { invalid, refused } from "../utils/form-action.server.ts";
-import { readTextForm } from "../utils/form-data.server.ts";
+import { formAction } from "../utils/form-action.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
-import { ShownName, zhErrorMap } from "../utils/validation.ts";
+import { ShownName } from "../utils/validation.ts";
 
 const LIST = "/accounts/subordinates";
 const statusLabels: Record<string, string> = { PENDING: "待审核", APPROVED: "审核通过", REJECTED: "审核未通过", DISABLED: "已删除" };
@@ -36,14 +34,10 @@ const DeleteUnitForm = SubordinateTarget.extend({ name: ShownName });
 // Deleted: back to 管理下级单位 with the flash.
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, LIST);
-  const submission = parseWithZod(await readTextForm(request), { schema: DeleteUnitForm, error: zhErrorMap });
-  if (submission.status !== "success") return invalid(submission);
-  try {
-    await api.identity.units.delete.mutate({ unitId: submission.value.unitId });
-  } catch (error) {
-    return refused(request, submission, error);
-  }
-  return redirectWithFlash(LIST, `已删除${submission.value.name}`);
+  return formAction(request, DeleteUnitForm, {}, async ({ unitId, name }) => {
+    await api.identity.units.delete.mutate({ unitId });
+    return redirectWithFlash(LIST, `已删除${name}`);
+  });
 }
 
 export default function SubordinateDetailPage() {

@@ -1,5 +1,4 @@
 import { RemoveSubordinateAdminInput, type SubordinateAdminRow } from "@ce/contracts";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
@@ -7,10 +6,9 @@ import { type Column, DataTable } from "../components/DataTable.tsx";
 import { ReplyErrors } from "../components/forms.tsx";
 import { RowAction } from "../components/RowAction.tsx";
 import { redirectWithFlash, samePage } from "../utils/flash.server.ts";
-import { invalid, refused } from "../utils/form-action.server.ts";
-import { readTextForm } from "../utils/form-data.server.ts";
+import { formAction } from "../utils/form-action.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
-import { ShownName, zhErrorMap } from "../utils/validation.ts";
+import { ShownName } from "../utils/validation.ts";
 
 const LIST = "/accounts/subordinates";
 
@@ -34,15 +32,10 @@ const RemoveAdminForm = RemoveSubordinateAdminInput.extend({ name: ShownName });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, LIST);
-  const submission = parseWithZod(await readTextForm(request), { schema: RemoveAdminForm, error: zhErrorMap });
-  if (submission.status !== "success") return invalid(submission);
-  const { unitId, adminId, name } = submission.value;
-  try {
+  return formAction(request, RemoveAdminForm, {}, async ({ unitId, adminId, name }) => {
     await api.identity.units.removeAdmin.mutate({ unitId, adminId });
-  } catch (error) {
-    return refused(request, submission, error);
-  }
-  return redirectWithFlash(samePage(request), `已删除${name}的管理员权限`);
+    return redirectWithFlash(samePage(request), `已删除${name}的管理员权限`);
+  });
 }
 
 function columns(unitId: string, canDelete: boolean): Column<SubordinateAdminRow>[] {

@@ -1,7 +1,6 @@
 import { DeclareForm, type LearningForm, MAX_ATTACHMENT_BYTES, subjectLabels } from "@ce/contracts";
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
@@ -9,10 +8,9 @@ import { Form, unshownErrors } from "../components/Form.tsx";
 import { Field, FormErrors, inputClass, SubmitRow, useSchemaForm } from "../components/forms.tsx";
 import { FormDetailFields } from "../components/hours/FormDetailFields.tsx";
 import { redirectWithFlash } from "../utils/flash.server.ts";
-import { invalid, refused } from "../utils/form-action.server.ts";
+import { formAction, unreadable } from "../utils/form-action.server.ts";
 import { readForm } from "../utils/form-data.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
-import { zhErrorMap } from "../utils/validation.ts";
 
 const PATH = "/hours/declare";
 const FIELDS = [
@@ -57,18 +55,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await signedIn(request, context);
   const read = await readForm(request, { attachments: { label: "附件", maxBytes: MAX_ATTACHMENT_BYTES } });
-  const submission = parseWithZod(read.ok ? read.form : new FormData(), { schema: DeclareForm, error: zhErrorMap });
-  if (!read.ok) return data({ result: submission.reply({ fieldErrors: read.fieldErrors, formErrors: read.formErrors }) }, { status: 400 });
-  if (submission.status !== "success") return invalid(submission);
-  const files = read.files.attachments ?? [];
-  const attachments = await Promise.all(files.map(async (f) => ({ name: f.name, contentBase64: Buffer.from(await f.arrayBuffer()).toString("base64") })));
-  try {
-    await api.hours.declarations.declare.mutate({ ...submission.value, attachments });
-  } catch (error) {
-    const detailFields = Object.keys(submission.value.details).map((k) => `details.${k}`);
-    return refused(request, submission, error, { fields: [...FIELDS, "attachments", ...detailFields] });
-  }
-  return redirectWithFlash(PATH, "申报成功，请在“查看申报记录”中查看审核进度。");
+  if (!read.ok) return unreadable(read);
+  const detailFields = [...read.form.keys()].filter((k) => k.startsWith("details."));
+  return formAction(request, DeclareForm, { form: read.form, fields: [...FIELDS, "attachments", ...detailFields] }, async (value) => {
+    const files = read.files.attachments ?? [];
+    const attachments = await Promise.all(files.map(async (f) => ({ name: f.name, contentBase64: Buffer.from(await f.arrayBuffer()).toString("base64") })));
+    await api.hours.declarations.declare.mutate({ ...value, attachments });
+    return redirectWithFlash(PATH, "申报成功，请在“查看申报记录”中查看审核进度。");
+  });
 }
 
 export default function DeclarePage() {

@@ -1,6 +1,5 @@
 import { calendarDate, editedRule, FormVersionEdit, type LearningForm, Subject, subjectLabels, systemClock } from "@ce/contracts";
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
@@ -8,12 +7,10 @@ import { Form } from "../components/Form.tsx";
 import { ErrorList, Field, FormErrors, inputClass, SubmitRow, useSchemaForm } from "../components/forms.tsx";
 import { ProvinceOnlyNotice } from "../components/hours/ProvinceOnlyNotice.tsx";
 import { redirectWithFlash } from "../utils/flash.server.ts";
-import { invalid, refused } from "../utils/form-action.server.ts";
-import { readTextForm } from "../utils/form-data.server.ts";
+import { formAction } from "../utils/form-action.server.ts";
 import { describeRule } from "../utils/hour-rules.ts";
 import { requireFormsViewer } from "../utils/province.server.ts";
 import { rethrowServiceError } from "../utils/session.server.ts";
-import { zhErrorMap } from "../utils/validation.ts";
 
 const FIELDS = ["hint", "subjects", "effectiveFrom", "capPerYear", "capPerItem", "hoursPerDay", "hoursPerItem", "perHour", "rule"] as const;
 
@@ -32,17 +29,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 // 生效日期 before today (by the field).
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { api, allowed } = await requireFormsViewer(request, context);
-  const submission = parseWithZod(await readTextForm(request), { schema: FormVersionEdit, error: zhErrorMap });
-  if (!allowed) return data({ result: submission.reply({ formErrors: ["仅省级主管部门可维护学习形式"] }) }, { status: 403 });
-  if (submission.status !== "success") return invalid(submission);
-  const v = submission.value;
+  if (!allowed) throw data({ message: "仅省级主管部门可维护学习形式" }, { status: 403 });
   const code = params.code ?? "";
-  const current = await api.hours.forms.get.query({ code }).catch((e) => rethrowServiceError(request, e));
-  const edited = editedRule(current.rule, v);
-  if ("errors" in edited) return data({ result: submission.reply({ fieldErrors: edited.errors }) }, { status: 400 });
-  let saved: LearningForm;
-  try {
-    saved = await api.hours.forms.update.mutate({
+  const options = { fields: FIELDS, aliases: { name: "hint", fields: "rule" } };
+  return formAction(request, FormVersionEdit, options, async (v, _form, submission) => {
+    const current = await api.hours.forms.get.query({ code }).catch((e) => rethrowServiceError(request, e));
+    const edited = editedRule(current.rule, v);
+    if ("errors" in edited) return data({ result: submission.reply({ fieldErrors: edited.errors }) }, { status: 400 });
+    const saved = await api.hours.forms.update.mutate({
       code,
       effectiveFrom: v.effectiveFrom,
       name: current.name,
@@ -51,10 +45,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       subjects: v.subjects,
       rule: edited.rule,
     });
-  } catch (error) {
-    return refused(request, submission, error, { fields: FIELDS, aliases: { name: "hint", fields: "rule" } });
-  }
-  return redirectWithFlash("/hours/forms", `已保存“${saved.name}”的新版本（第${saved.version}版），自${saved.effectiveFrom}起生效。已认定的记录不受影响。`);
+    return redirectWithFlash("/hours/forms", `已保存“${saved.name}”的新版本（第${saved.version}版），自${saved.effectiveFrom}起生效。已认定的记录不受影响。`);
+  });
 }
 
 export default function EditFormPage() {

@@ -1,5 +1,4 @@
 import { DeclarationIdInput } from "@ce/contracts";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
@@ -7,10 +6,8 @@ import { FormErrors, replyMessages } from "../components/forms.tsx";
 import { DeclarationDetails } from "../components/hours/DeclarationDetails.tsx";
 import { RowAction } from "../components/RowAction.tsx";
 import { redirectWithFlash, samePage } from "../utils/flash.server.ts";
-import { invalid, refused } from "../utils/form-action.server.ts";
-import { readTextForm } from "../utils/form-data.server.ts";
+import { formAction } from "../utils/form-action.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
-import { zhErrorMap } from "../utils/validation.ts";
 
 const PATH = "/hours/records";
 
@@ -29,14 +26,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 // 撤回: a professional takes back their own pending declaration; the page then shows it withdrawn.
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await signedIn(request, context);
-  const submission = parseWithZod(await readTextForm(request), { schema: DeclarationIdInput, error: zhErrorMap });
-  if (submission.status !== "success") return invalid(submission);
-  try {
-    await api.hours.declarations.withdraw.mutate(submission.value);
-  } catch (error) {
-    return refused(request, submission, error);
-  }
-  return redirectWithFlash(samePage(request), "申报已撤回");
+  return formAction(request, DeclarationIdInput, {}, async (value) => {
+    await api.hours.declarations.withdraw.mutate(value);
+    return redirectWithFlash(samePage(request), "申报已撤回");
+  });
 }
 
 export default function DeclarationPage() {

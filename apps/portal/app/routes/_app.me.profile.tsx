@@ -9,7 +9,6 @@ import {
   titleSeriesName,
 } from "@ce/contracts";
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
@@ -18,10 +17,8 @@ import { FormErrors, SubmitRow, useSchemaForm } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { CodeSelect, TextField } from "../components/RegistrationFields.tsx";
 import { redirectWithFlash, samePage } from "../utils/flash.server.ts";
-import { invalid, refused } from "../utils/form-action.server.ts";
-import { readTextForm } from "../utils/form-data.server.ts";
+import { formAction } from "../utils/form-action.server.ts";
 import { requireUser, rethrowServiceError } from "../utils/session.server.ts";
-import { zhErrorMap } from "../utils/validation.ts";
 
 const FIELDS = ["name", "phone", "email", "departmentId", "education", "titleSeries", "titleLevel", "qualification", "major", "certificateNo"] as const;
 const TRAIL = ["个人信息", "人员信息修改"];
@@ -42,14 +39,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 // Sent: the page again, now saying the request waits for review, and the flash.
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await professional(request, context);
-  const submission = parseWithZod(await readTextForm(request), { schema: RequestProfileChangeInput, error: zhErrorMap });
-  if (submission.status !== "success") return invalid(submission);
-  try {
-    await api.identity.profileChanges.request.mutate(submission.value);
-  } catch (error) {
-    return refused(request, submission, error, { fields: FIELDS });
-  }
-  return redirectWithFlash(samePage(request), "修改申请已提交，请等待单位管理员审核。");
+  return formAction(request, RequestProfileChangeInput, { fields: FIELDS }, async (value) => {
+    await api.identity.profileChanges.request.mutate(value);
+    return redirectWithFlash(samePage(request), "修改申请已提交，请等待单位管理员审核。");
+  });
 }
 
 export default function MyProfilePage() {

@@ -1,6 +1,5 @@
 import { DecideUnitChangesInput, ListUnitChangesInput, type UnitChangeRow, unitChangeKindLabels } from "@ce/contracts";
 import { type FieldMetadata, getCollectionProps, getFormProps, getInputProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
@@ -11,11 +10,9 @@ import { buttonClass, FormErrors, inputBase, useSchemaForm } from "../components
 import { PagedTable } from "../components/PagedTable.tsx";
 import { SearchBar, TextFilter } from "../components/SearchBar.tsx";
 import { redirectWithFlash, samePage } from "../utils/flash.server.ts";
-import { invalid, refused } from "../utils/form-action.server.ts";
-import { readTextForm } from "../utils/form-data.server.ts";
+import { formAction } from "../utils/form-action.server.ts";
 import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
-import { zhErrorMap } from "../utils/validation.ts";
 
 const PATH = "/reviews/unit-changes";
 const statusLabels = { PENDING: "待审核", APPROVED: "审核通过", REJECTED: "已驳回" } as const;
@@ -32,16 +29,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 // ticked rows and the reason (conform's reply).
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, PATH);
-  const submission = parseWithZod(await readTextForm(request), { schema: DecideUnitChangesInput, error: zhErrorMap });
-  if (submission.status !== "success") return invalid(submission);
-  let outcome: { decided: number; applied: number };
-  try {
-    outcome = await api.identity.unitChanges.decide.mutate(submission.value);
-  } catch (error) {
-    return refused(request, submission, error, { fields: ["approvalIds", "reason"] });
-  }
-  const verb = submission.value.decision === "APPROVE" ? "通过" : "驳回";
-  return redirectWithFlash(samePage(request), `已${verb}${outcome.decided}条申请${outcome.applied > 0 ? `，其中${outcome.applied}条已生效` : ""}`);
+  return formAction(request, DecideUnitChangesInput, { fields: ["approvalIds", "reason"] }, async (value) => {
+    const { decided, applied } = await api.identity.unitChanges.decide.mutate(value);
+    const verb = value.decision === "APPROVE" ? "通过" : "驳回";
+    return redirectWithFlash(samePage(request), `已${verb}${decided}条申请${applied > 0 ? `，其中${applied}条已生效` : ""}`);
+  });
 }
 
 /** The rows' 选择 boxes belong to the batch form (conform's `form` attribute), which stands above the table. */

@@ -10,7 +10,6 @@ import {
   WithdrawUnitChangeInput,
 } from "@ce/contracts";
 import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -21,10 +20,9 @@ import { Form } from "../components/Form.tsx";
 import { buttonClass, ErrorList, FormErrors, inputClass, ReplyErrors, type StringField, useSchemaForm } from "../components/forms.tsx";
 import { RowAction } from "../components/RowAction.tsx";
 import { redirectWithFlash, samePage } from "../utils/flash.server.ts";
-import { invalid, refused } from "../utils/form-action.server.ts";
+import { formAction } from "../utils/form-action.server.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
 import { requirePage, requireUser, rethrowServiceError } from "../utils/session.server.ts";
-import { zhErrorMap } from "../utils/validation.ts";
 
 const PATH = "/unit/profile";
 
@@ -60,19 +58,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await signedInEditor(request, context);
   const form = await readTextForm(request);
   const intent = String(form.get("intent") ?? "");
-  const submission = parseWithZod(form, { schema: UnitProfileAction, error: zhErrorMap });
-  if (submission.status !== "success") return invalid(submission, {}, { intent });
-  const v = submission.value;
   const profile = api.identity.unitProfile;
-  try {
+  const fields = ["nature", "industry", "region", "code", "superiorId"];
+  return formAction(request, UnitProfileAction, { form, fields, extra: () => ({ intent }) }, async (v) => {
     if (v.intent === "save") await profile.update.mutate({ nature: v.nature, industry: v.industry, region: v.region });
     else if (v.intent === "code") await profile.requestCodeChange.mutate({ code: v.code, codeConfirmed: v.codeConfirmed });
     else if (v.intent === "superior") await profile.requestSuperiorChange.mutate({ superiorId: v.superiorId });
     else await profile.withdraw.mutate({ requestId: v.requestId });
-  } catch (error) {
-    return refused(request, submission, error, { fields: ["nature", "industry", "region", "code", "superiorId"] }, { intent });
-  }
-  return redirectWithFlash(samePage(request), done[v.intent]);
+    return redirectWithFlash(samePage(request), done[v.intent]);
+  });
 }
 
 function Row({ label, htmlFor, children }: { label: string; htmlFor: string; children: ReactNode }) {

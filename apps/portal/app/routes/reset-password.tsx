@@ -1,5 +1,4 @@
 import { ResetPasswordInput } from "@ce/contracts";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { NewPasswordFields } from "../components/AccountFields.tsx";
@@ -10,9 +9,7 @@ import { Notice } from "../components/Notice.tsx";
 import { createApi } from "../utils/api.server.ts";
 import { PLATFORM_NAME } from "../utils/brand.ts";
 import { redirectWithFlash } from "../utils/flash.server.ts";
-import { invalid, refused } from "../utils/form-action.server.ts";
-import { readTextForm } from "../utils/form-data.server.ts";
-import { zhErrorMap } from "../utils/validation.ts";
+import { formAction } from "../utils/form-action.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `重置密码 - ${PLATFORM_NAME}` }];
 
@@ -25,15 +22,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 // The link mailed by 忘记登录密码 lands here; the token is single use. Done: on to 登录 with the flash.
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await readTextForm(request), { schema: ResetPasswordInput, error: zhErrorMap });
-  if (submission.status !== "success") return invalid(submission, { hideFields: HIDDEN });
-  try {
-    await createApi(request, context, null).identity.auth.resetPassword.mutate(submission.value);
-  } catch (error) {
-    // The hidden token has no place on the page: its message (链接无效或已过期) shows above the button.
-    return refused(request, submission, error, { fields: FIELDS, hideFields: HIDDEN, signedIn: false });
-  }
-  return redirectWithFlash("/login", "密码已重置，请使用新密码登录。");
+  // The hidden token has no place on the page: its message (链接无效或已过期) shows above the button.
+  return formAction(request, ResetPasswordInput, { fields: FIELDS, hideFields: HIDDEN, signedIn: false }, async (value) => {
+    await createApi(request, context, null).identity.auth.resetPassword.mutate(value);
+    return redirectWithFlash("/login", "密码已重置，请使用新密码登录。");
+  });
 }
 
 const again = (

@@ -1,17 +1,21 @@
 import type { Submission, SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
+import type { z } from "zod";
 import { classifyError, failureStatus, toFormErrors } from "./errors.server.ts";
+import { type ReadForm, readTextForm } from "./form-data.server.ts";
 import { redirectToLogin } from "./session.server.ts";
+import { zhErrorMap } from "./validation.ts";
 
 /**
- * The one way a form action answers, besides its redirect-after-post on success (flash.server.ts):
+ * The one way a form action answers (formAction below does all of it):
  *
  *   const submission = parseWithZod(await readTextForm(request), { schema: <contracts schema>, error: zhErrorMap });
  *   if (submission.status !== "success") return invalid(submission);
  *   try { await api.…mutate(submission.value); } catch (error) { return refused(request, submission, error, { fields }); }
  *   return redirectWithFlash(samePage(request), "保存成功");
  *
- * Both answers carry conform's `result` (what was typed, the messages by field) for `useForm`'s
+ * Both refusals carry conform's `result` (what was typed, the messages by field) for `useForm`'s
  * `lastResult`, plus whatever `extra` the page needs (a fresh captcha, which form of the page).
  */
 
@@ -60,4 +64,60 @@ export async function refused<Extra extends object = Record<never, never>>(
   const result = submission.reply({ ...toFormErrors(error, fields, aliases), hideFields }) as SubmissionResult<string[]>;
   const status = failure.kind === "unauthorized" ? 400 : failureStatus(failure);
   return data({ ...(extra as Extra), result }, { status });
+}
+
+export interface FormActionOptions<Extra> extends RefusedOptions {
+  /** The form when the action has read it already (readForm, for files); otherwise readTextForm reads it. */
+  form?: FormData;
+  /** What every refusal carries besides `result`, given the service's error (null for the schema's refusal). */
+  extra?: (error: unknown) => Extra | Promise<Extra>;
+}
+
+/**
+ * A form action, the one way: the form parsed with `schema` (its contracts schema) — refused by it,
+ * `invalid` (400); then `submit` calls the service with the parsed value and answers, on success
+ * with the redirect and its flash (redirectWithFlash); should the call throw, `refused` (the
+ * failure's status, or the redirect to /login for an expired session) — but a Response or data()
+ * that `submit` throws itself goes on unchanged. `submit` gets the whole form too, for fields the
+ * schema does not read, and the submission, to refuse what only the service's answer shows (400
+ * with `submission.reply({ fieldErrors })`).
+ */
+export async function formAction<Schema extends z.ZodType, Answer, Extra extends object = Record<never, never>>(
+  request: Request,
+  schema: Schema,
+  { form, extra, ...options }: FormActionOptions<Extra>,
+  submit: (value: z.output<Schema>, form: FormData, submission: AnySubmission) => Promise<Answer>,
+) {
+  const read = form ?? (await readTextForm(request));
+  const submission = parseWithZod(read, { schema, error: zhErrorMap });
+  if (submission.status !== "success") return invalid(submission, { hideFields: options.hideFields }, await extra?.(null));
+  try {
+    return await submit(submission.value, read, submission);
+  } catch (error) {
+    // A response `submit` threw on purpose (a redirect, rethrowServiceError's error page) goes on as it is.
+    if (error instanceof Response || isThrownData(error)) throw error;
+    return refused(request, submission, error, options, await extra?.(error));
+  }
+}
+
+/** Whether `value` is what Remix's data() builds (thrown by rethrowServiceError for an error page). */
+function isThrownData(value: unknown): boolean {
+  return typeof value === "object" && value !== null && (value as { type?: unknown }).type === "DataWithResponseInit";
+}
+
+/**
+ * A body readForm could not take (a file over its limit, text where a file belongs, no form at
+ * all): 400 with readForm's messages as conform's result, a file field's under `rename[field]`
+ * when the form shows them elsewhere (人员调出: by 附件, `attachmentName`), plus `extra`.
+ */
+export function unreadable<Extra extends object = Record<never, never>>(
+  read: Extract<ReadForm, { ok: false }>,
+  extra?: Extra,
+  rename: Readonly<Record<string, string>> = {},
+) {
+  const error: Record<string, string[]> = {};
+  for (const [field, messages] of Object.entries(read.fieldErrors)) error[rename[field] ?? field] = messages;
+  if (read.formErrors.length > 0) error[""] = read.formErrors;
+  const result: SubmissionResult<string[]> = { status: "error", error };
+  return data({ ...(extra as Extra), result }, { status: 400 });
 }

@@ -19,7 +19,7 @@ const ids = {
   c: "5f0c2a9e-1b7d-4c3e-9a51-0d2f7e8b6c41",
 } as const;
 
-const admin: Me = {
+const admin = {
   accountId: ids.a,
   name: "管理员",
   userType: "AUTHORITY",
@@ -30,7 +30,9 @@ const admin: Me = {
   isProvince: true,
   isSuperAdmin: true,
   permissions: [...allPermissions],
-};
+  // A session with a temporary password would be sent to 修改密码 first.
+  mustChangePassword: false,
+} as Me;
 const professional: Me = {
   ...admin,
   name: "张三",

@@ -1,11 +1,8 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import type { z } from "zod";
 import { type Api, createApi } from "./api.server.ts";
 import { freshCaptcha } from "./captcha.server.ts";
-import { invalid, refused } from "./form-action.server.ts";
-import { readTextForm } from "./form-data.server.ts";
-import { zhErrorMap } from "./validation.ts";
+import { formAction } from "./form-action.server.ts";
 
 /** The captcha's fields: never echoed back, and a message about the hidden id shows by the answer. */
 const CAPTCHA_FIELDS = ["captchaAnswer", "captchaId"];
@@ -27,15 +24,7 @@ export async function captchaFormAction<Schema extends z.ZodType>(
   { fields, hideFields = [] }: { fields: readonly string[]; hideFields?: readonly string[] },
   submit: (api: Api, value: z.output<Schema>, form: FormData) => Promise<Response>,
 ) {
-  const form = await readTextForm(request);
-  const submission = parseWithZod(form, { schema, error: zhErrorMap });
   const api = createApi(request, context, null);
-  const hidden = [...hideFields, ...CAPTCHA_FIELDS];
-  if (submission.status !== "success") return invalid(submission, { hideFields: hidden }, { captcha: await freshCaptcha(api) });
-  try {
-    return await submit(api, submission.value, form);
-  } catch (error) {
-    const options = { fields, aliases: CAPTCHA_ALIASES, signedIn: false, hideFields: hidden };
-    return refused(request, submission, error, options, { captcha: await freshCaptcha(api) });
-  }
+  const options = { fields, aliases: CAPTCHA_ALIASES, signedIn: false, hideFields: [...hideFields, ...CAPTCHA_FIELDS] };
+  return formAction(request, schema, { ...options, extra: async () => ({ captcha: await freshCaptcha(api) }) }, (value, form) => submit(api, value, form));
 }

@@ -1,11 +1,8 @@
 import { CreateTransferForm, DecideTransferForm, MAX_ATTACHMENT_BYTES } from "@ce/contracts";
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data } from "@remix-run/node";
 import type { Api } from "./api.server.ts";
 import { redirectWithFlash, samePage } from "./flash.server.ts";
-import { invalid, refused } from "./form-action.server.ts";
-import { type ReadForm, readForm } from "./form-data.server.ts";
-import { zhErrorMap } from "./validation.ts";
+import { formAction, unreadable } from "./form-action.server.ts";
+import { readForm } from "./form-data.server.ts";
 
 const OUT = "/reviews/transfers?tab=out";
 const CREATE_FIELDS = ["accountId", "contactPhone", "toUnitId", "reason", "attachmentName"] as const;
@@ -21,35 +18,20 @@ const ATTACHMENT_ALIASES = { attachment: "attachmentName", "attachment.base64": 
 export async function transferAction(request: Request, api: Api) {
   // Bad bodies (a strange file name, a file that is too large, text in the file field) end as an error by 附件.
   const read = await readForm(request, { attachment: { label: "附件", maxBytes: MAX_ATTACHMENT_BYTES } });
-  if (!read.ok || read.form.get("intent") === "create") return createTransfer(request, api, read);
-  const submission = parseWithZod(read.form, { schema: DecideTransferForm, error: zhErrorMap });
+  if (!read.ok) return unreadable(read, { intent: "create" }, { attachment: "attachmentName" });
   const intent = String(read.form.get("intent") ?? "");
-  if (submission.status !== "success") return invalid(submission, {}, { intent });
-  try {
-    await api.identity.transfers.decide.mutate(submission.value);
-  } catch (error) {
-    return refused(request, submission, error, {}, { intent });
-  }
-  return redirectWithFlash(samePage(request), submission.value.accept ? "已确认调转" : "已拒绝转入");
-}
-
-async function createTransfer(request: Request, api: Api, read: ReadForm) {
-  const intent = "create";
-  if (!read.ok) {
-    const submission = parseWithZod(new FormData(), { schema: CreateTransferForm, error: zhErrorMap });
-    const { attachment, ...fieldErrors } = read.fieldErrors;
-    const reply = submission.reply({ formErrors: read.formErrors, fieldErrors: { ...fieldErrors, ...(attachment ? { attachmentName: attachment } : {}) } });
-    return data({ intent, result: reply }, { status: 400 });
+  if (intent !== "create") {
+    return formAction(request, DecideTransferForm, { form: read.form, extra: () => ({ intent }) }, async (value) => {
+      await api.identity.transfers.decide.mutate(value);
+      return redirectWithFlash(samePage(request), value.accept ? "已确认调转" : "已拒绝转入");
+    });
   }
   const attachment = read.files.attachment?.[0] ?? null;
   if (attachment) read.form.set("attachmentName", attachment.name);
-  const submission = parseWithZod(read.form, { schema: CreateTransferForm, error: zhErrorMap });
-  if (submission.status !== "success") return invalid(submission, {}, { intent });
-  try {
+  const options = { form: read.form, fields: CREATE_FIELDS, aliases: ATTACHMENT_ALIASES, extra: () => ({ intent }) };
+  return formAction(request, CreateTransferForm, options, async (value) => {
     const upload = attachment ? { name: attachment.name, base64: Buffer.from(await attachment.arrayBuffer()).toString("base64") } : undefined;
-    await api.identity.transfers.create.mutate({ ...submission.value, attachment: upload });
-  } catch (error) {
-    return refused(request, submission, error, { fields: CREATE_FIELDS, aliases: ATTACHMENT_ALIASES }, { intent });
-  }
-  return redirectWithFlash(OUT, "转出申请已提交，等待调入单位确认");
+    await api.identity.transfers.create.mutate({ ...value, attachment: upload });
+    return redirectWithFlash(OUT, "转出申请已提交，等待调入单位确认");
+  });
 }
