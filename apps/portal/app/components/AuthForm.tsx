@@ -1,10 +1,26 @@
-import { type FormMetadata, getFormProps } from "@conform-to/react";
-import { Link } from "@remix-run/react";
+import type { CaptchaChallenge } from "@ce/contracts";
+import { type DefaultValue, type FormMetadata, getFormProps, type SubmissionResult } from "@conform-to/react";
+import { Link, useActionData } from "@remix-run/react";
 import type { ReactNode } from "react";
+import type { z } from "zod";
 import { AuthShell } from "./AuthShell.tsx";
 import { Form } from "./Form.tsx";
-import { FormErrors, SubmitRow } from "./forms.tsx";
+import { FormErrors, SubmitRow, useSchemaForm } from "./forms.tsx";
 import { Notice } from "./Notice.tsx";
+
+/**
+ * The form of a public page with a captcha (its action: captchaFormAction): conform over `schema`,
+ * checked on submit, with the action's last reply; and the captcha to show — the fresh one that
+ * came with a refusal, else the loader's `captcha`.
+ */
+export function useCaptchaForm<Schema extends z.ZodType<Record<string, unknown>, Record<string, unknown>>>(
+  schema: Schema,
+  { id, captcha, defaultValue }: { id: string; captcha: CaptchaChallenge | null; defaultValue?: DefaultValue<z.input<Schema>> },
+) {
+  const reply = useActionData<{ result: SubmissionResult<string[]>; captcha: CaptchaChallenge | null }>();
+  const [form, fields] = useSchemaForm(schema, { id, lastResult: reply?.result, defaultValue, validate: "onSubmit" });
+  return { form, fields, challenge: reply ? reply.captcha : captcha };
+}
 
 /**
  * The page of a form for people not signed in (登录, 忘记登录密码, 重置密码, the two 注册 forms):

@@ -1,15 +1,16 @@
-import { useLocation } from "@remix-run/react";
+import { Link, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Form } from "./Form.tsx";
 import { buttonClass, inputBase } from "./forms.tsx";
 
 /**
  * The filter bar above a list (the guide's 查询 row): a GET form of filters (`children`, built from
- * TextFilter / SelectFilter), the 查询 button, then `actions` (新增管理员, 添加, …). `keep` are
- * query parameters the filters do not show but must not lose (the tab). The form is rebuilt for
- * each address, so back/forward refills the fields from the URL.
+ * TextFilter / SelectFilter), the 查询 button, then the button-styled link `add` opens the list's
+ * form with (新增管理员, 添加, 添加角色). `keep` are query parameters the filters do not show but
+ * must not lose (the tab). The form is rebuilt for each address, so back/forward refills the
+ * fields from the URL.
  */
-export function SearchBar({ keep = {}, actions, children }: { keep?: Readonly<Record<string, string>>; actions?: ReactNode; children: ReactNode }) {
+export function SearchBar({ keep = {}, add, children }: { keep?: Readonly<Record<string, string>>; add?: { to: string; label: string }; children: ReactNode }) {
   const { search } = useLocation();
   return (
     <Form method="get" key={search} className="mb-4 flex flex-wrap items-center gap-3 text-sm" role="search">
@@ -20,7 +21,11 @@ export function SearchBar({ keep = {}, actions, children }: { keep?: Readonly<Re
       <button type="submit" className={buttonClass}>
         查询
       </button>
-      {actions}
+      {add ? (
+        <Link to={add.to} className={buttonClass}>
+          {add.label}
+        </Link>
+      ) : null}
     </Form>
   );
 }

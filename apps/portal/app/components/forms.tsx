@@ -76,6 +76,19 @@ export function SubmitRow({ label, wide = false, children }: { label: string; wi
   );
 }
 
+/**
+ * The grey box a list page opens its form in, above the list (添加部门, 编辑角色, 分配角色): a region
+ * named `label` (`title` by default) with `title` as its heading; `className` adds a width.
+ */
+export function FormPanel({ title, label = title, className = "", children }: { title: string; label?: string; className?: string; children: ReactNode }) {
+  return (
+    <section aria-label={label} className={`mb-4 rounded border border-gray-200 bg-gray-50 p-4 text-sm ${className}`}>
+      <h2 className="mb-3 font-semibold text-gray-800">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
 /** Errors about the whole form (e.g. 证件号或密码错误), shown above its button. */
 export function FormErrors({ id, errors }: { id?: string; errors?: readonly string[] | null }) {
   if (!errors || errors.length === 0) return null;

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import type { Column } from "../components/DataTable.tsx";
 import { Form } from "../components/Form.tsx";
-import { buttonClass, ErrorList, FormErrors, ReplyErrors, useSchemaForm } from "../components/forms.tsx";
+import { buttonClass, ErrorList, FormErrors, FormPanel, ReplyErrors, useSchemaForm } from "../components/forms.tsx";
 import { PagedTable } from "../components/PagedTable.tsx";
 import { RowAction } from "../components/RowAction.tsx";
 import { SearchBar, TextFilter } from "../components/SearchBar.tsx";
@@ -148,8 +148,7 @@ function AssignRoles() {
   const params = new URLSearchParams(search);
   params.delete("roles");
   return (
-    <section aria-label="分配角色" className="mb-4 max-w-xl rounded border border-gray-200 bg-gray-50 p-4 text-sm">
-      <h2 className="mb-2 font-semibold text-gray-800">分配角色：{assigning.name}</h2>
+    <FormPanel label="分配角色" title={`分配角色：${assigning.name}`} className="max-w-xl">
       <Form method="post" action={`${PATH}?${params.toString()}`} {...getFormProps(form)} key={form.id} className="space-y-3">
         <input type="hidden" name="intent" value="roles" />
         <input type="hidden" name="adminId" value={assigning.id} />
@@ -175,7 +174,7 @@ function AssignRoles() {
           </Link>
         </div>
       </Form>
-    </section>
+    </FormPanel>
   );
 }
 
@@ -186,13 +185,7 @@ export default function AdminsPage() {
   return (
     <div>
       <Breadcrumbs trail={trail} />
-      <SearchBar
-        actions={
-          <Link to={`${PATH}/new`} className={buttonClass}>
-            新增管理员
-          </Link>
-        }
-      >
+      <SearchBar add={{ to: `${PATH}/new`, label: "新增管理员" }}>
         <TextFilter label="姓名" name="name" value={filters.name} maxLength={50} />
       </SearchBar>
       <ReplyErrors result={reply?.intent === "roles" ? null : reply?.result} />

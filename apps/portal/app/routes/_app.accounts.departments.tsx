@@ -13,7 +13,7 @@ import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { type Column, DataTable } from "../components/DataTable.tsx";
 import { Form } from "../components/Form.tsx";
-import { buttonClass, Field, FormErrors, inputClass, ReplyErrors, SubmitRow, useSchemaForm } from "../components/forms.tsx";
+import { Field, FormErrors, FormPanel, inputClass, ReplyErrors, SubmitRow, useSchemaForm } from "../components/forms.tsx";
 import { RowAction } from "../components/RowAction.tsx";
 import { SearchBar, TextFilter } from "../components/SearchBar.tsx";
 import { redirectWithFlash } from "../utils/flash.server.ts";
@@ -135,8 +135,7 @@ function DepartmentForm() {
   const { key: sortKey, ...sortProps } = getInputProps(fields.sortOrder, { type: "number" });
   const title = mode === "edit" ? `编辑部门：${editing?.name ?? ""}` : parent ? `添加下级部门（上级：${parent.name}）` : "添加部门";
   return (
-    <section aria-label={title} className="mb-4 max-w-lg rounded border border-gray-200 bg-gray-50 p-4">
-      <h2 className="mb-3 text-sm font-semibold text-gray-800">{title}</h2>
+    <FormPanel title={title} className="max-w-lg">
       <Form method="post" {...getFormProps(form)} className="space-y-3">
         <input type="hidden" name="intent" value={mode === "edit" ? "update" : "create"} />
         {mode === "edit" ? <input type="hidden" name="id" value={editing?.id} /> : null}
@@ -154,7 +153,7 @@ function DepartmentForm() {
           </Link>
         </SubmitRow>
       </Form>
-    </section>
+    </FormPanel>
   );
 }
 
@@ -165,13 +164,7 @@ export default function DepartmentsPage() {
   return (
     <div>
       <Breadcrumbs trail={trail} />
-      <SearchBar
-        actions={
-          <Link to={withParam(search, "add", "root")} className={buttonClass}>
-            添加
-          </Link>
-        }
-      >
+      <SearchBar add={{ to: withParam(search, "add", "root"), label: "添加" }}>
         <TextFilter label="名称" name="name" value={filters.name} maxLength={50} width="w-56" />
       </SearchBar>
       <ReplyErrors result={reply?.intent === "status" ? reply.result : null} />

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import type { Column } from "../components/DataTable.tsx";
 import { Form } from "../components/Form.tsx";
-import { buttonClass, ErrorList, FormErrors, inputClass, ReplyErrors, SubmitRow, useSchemaForm } from "../components/forms.tsx";
+import { ErrorList, FormErrors, FormPanel, inputClass, ReplyErrors, SubmitRow, useSchemaForm } from "../components/forms.tsx";
 import { PagedTable } from "../components/PagedTable.tsx";
 import { RowAction } from "../components/RowAction.tsx";
 import { SearchBar, TextFilter } from "../components/SearchBar.tsx";
@@ -83,8 +83,7 @@ function RoleForm() {
   });
   const { key: nameKey, ...nameProps } = getInputProps(fields.name, { type: "text" });
   return (
-    <section aria-label={editing ? "编辑角色" : "添加角色"} className="mb-4 rounded border border-gray-200 bg-gray-50 p-4 text-sm">
-      <h2 className="mb-3 font-semibold text-gray-800">{editing ? `编辑角色：${editing.name}` : "添加角色"}</h2>
+    <FormPanel label={editing ? "编辑角色" : "添加角色"} title={editing ? `编辑角色：${editing.name}` : "添加角色"}>
       <Form method="post" {...getFormProps(form)} className="space-y-3">
         <input type="hidden" name="intent" value={editing ? "update" : "create"} />
         {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
@@ -124,7 +123,7 @@ function RoleForm() {
           </Link>
         </SubmitRow>
       </Form>
-    </section>
+    </FormPanel>
   );
 }
 
@@ -164,13 +163,7 @@ export default function RolesPage() {
   return (
     <div>
       <Breadcrumbs trail={trail} />
-      <SearchBar
-        actions={
-          <Link to={`?${addParams.toString()}`} className={buttonClass}>
-            添加角色
-          </Link>
-        }
-      >
+      <SearchBar add={{ to: `?${addParams.toString()}`, label: "添加角色" }}>
         <TextFilter label="角色名称" name="name" value={filters.name} maxLength={30} />
       </SearchBar>
       <ReplyErrors result={reply?.intent === "delete" ? reply.result : null} />

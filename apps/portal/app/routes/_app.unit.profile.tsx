@@ -9,7 +9,7 @@ import {
   unitNatureLabels,
   WithdrawUnitChangeInput,
 } from "@ce/contracts";
-import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
+import { type FormMetadata, getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -162,13 +162,39 @@ function SaveSection() {
   );
 }
 
+/** A change request of 基本信息修改 (修改单位信息, 更换上级部门): its own form, titled and explained by `note`. */
+function RequestForm<Schema extends Record<string, unknown>>({
+  form,
+  intent,
+  title,
+  note,
+  children,
+}: {
+  form: FormMetadata<Schema, string[]>;
+  intent: string;
+  title: string;
+  note: string;
+  children: ReactNode;
+}) {
+  return (
+    <Form method="post" {...getFormProps(form)} key={form.id} aria-label={title} className="space-y-2 rounded border border-gray-200 p-4 text-sm">
+      <h2 className="font-semibold text-gray-800">{title}</h2>
+      <input type="hidden" name="intent" value={intent} />
+      {children}
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <p className="text-xs text-gray-500">{note}</p>
+      <button type="submit" className={buttonClass}>
+        提交申请
+      </button>
+    </Form>
+  );
+}
+
 function CodeSection() {
   const [form, fields] = useSchemaForm(CodeForm, { id: "unit-code", lastResult: useReplyFor("code"), validate: "onSubmit" });
   const { key: codeKey, ...codeProps } = getInputProps(fields.code, { type: "text" });
   return (
-    <Form method="post" {...getFormProps(form)} key={form.id} aria-label="修改单位信息" className="space-y-2 rounded border border-gray-200 p-4 text-sm">
-      <h2 className="font-semibold text-gray-800">修改单位信息</h2>
-      <input type="hidden" name="intent" value="code" />
+    <RequestForm form={form} intent="code" title="修改单位信息" note="由上级部门审核通过后生效。">
       <label htmlFor={fields.code.id} className="block text-gray-700">
         新的组织机构代码/统一社会信用代码:
       </label>
@@ -179,12 +205,7 @@ function CodeSection() {
         id={fields.codeConfirmed.id}
         defaultChecked={fields.codeConfirmed.value === "on"}
       />
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <p className="text-xs text-gray-500">由上级部门审核通过后生效。</p>
-      <button type="submit" className={buttonClass}>
-        提交申请
-      </button>
-    </Form>
+    </RequestForm>
   );
 }
 
@@ -192,9 +213,7 @@ function SuperiorSection() {
   const { unit, superiors } = useLoaderData<typeof loader>();
   const [form, fields] = useSchemaForm(SuperiorForm, { id: "unit-superior", lastResult: useReplyFor("superior"), validate: "onSubmit" });
   return (
-    <Form method="post" {...getFormProps(form)} key={form.id} aria-label="更换上级部门" className="space-y-2 rounded border border-gray-200 p-4 text-sm">
-      <h2 className="font-semibold text-gray-800">更换上级部门</h2>
-      <input type="hidden" name="intent" value="superior" />
+    <RequestForm form={form} intent="superior" title="更换上级部门" note="需原上级部门和新上级部门都审核通过后生效。">
       <label htmlFor={fields.superiorId.id} className="block text-gray-700">
         新的上级部门:
       </label>
@@ -208,12 +227,7 @@ function SuperiorSection() {
             </option>
           ))}
       </Select>
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <p className="text-xs text-gray-500">需原上级部门和新上级部门都审核通过后生效。</p>
-      <button type="submit" className={buttonClass}>
-        提交申请
-      </button>
-    </Form>
+    </RequestForm>
   );
 }
 

@@ -1,10 +1,9 @@
 import { RequestPasswordResetInput } from "@ce/contracts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { AccountFields } from "../components/AccountFields.tsx";
-import { AuthForm } from "../components/AuthForm.tsx";
+import { AuthForm, useCaptchaForm } from "../components/AuthForm.tsx";
 import { CaptchaField } from "../components/Captcha.tsx";
-import { useSchemaForm } from "../components/forms.tsx";
 import { createApi } from "../utils/api.server.ts";
 import { PLATFORM_NAME } from "../utils/brand.ts";
 import { freshCaptcha } from "../utils/captcha.server.ts";
@@ -33,12 +32,10 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function ForgotPasswordPage() {
   const { captcha, notice } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const [form, fields] = useSchemaForm(RequestPasswordResetInput, {
+  const { form, fields, challenge } = useCaptchaForm(RequestPasswordResetInput, {
     id: "forgot-password",
-    lastResult: actionData?.result,
+    captcha,
     defaultValue: { userType: "AUTHORITY", idType: "RESIDENT_ID" },
-    validate: "onSubmit",
   });
 
   return (
@@ -51,7 +48,7 @@ export default function ForgotPasswordPage() {
       back
     >
       <AccountFields userType={fields.userType} idType={fields.idType} idNumber={fields.idNumber} />
-      <CaptchaField challenge={actionData ? actionData.captcha : captcha} answer={fields.captchaAnswer} id={fields.captchaId} />
+      <CaptchaField challenge={challenge} answer={fields.captchaAnswer} id={fields.captchaId} />
     </AuthForm>
   );
 }

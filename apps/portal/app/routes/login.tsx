@@ -1,11 +1,11 @@
 import { LoginInput } from "@ce/contracts";
 import { getInputProps } from "@conform-to/react";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { AccountFields } from "../components/AccountFields.tsx";
-import { AuthForm } from "../components/AuthForm.tsx";
+import { AuthForm, useCaptchaForm } from "../components/AuthForm.tsx";
 import { CaptchaField } from "../components/Captcha.tsx";
-import { Field, inputClass, useSchemaForm } from "../components/forms.tsx";
+import { Field, inputClass } from "../components/forms.tsx";
 import { createApi } from "../utils/api.server.ts";
 import { PLATFORM_NAME } from "../utils/brand.ts";
 import { freshCaptcha } from "../utils/captcha.server.ts";
@@ -44,13 +44,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function LoginPage() {
   const { captcha, redirectTo, notice } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const [form, fields] = useSchemaForm(LoginInput, {
-    id: "login",
-    lastResult: actionData?.result,
-    defaultValue: { userType: "AUTHORITY", idType: "RESIDENT_ID" },
-    validate: "onSubmit",
-  });
+  const { form, fields, challenge } = useCaptchaForm(LoginInput, { id: "login", captcha, defaultValue: { userType: "AUTHORITY", idType: "RESIDENT_ID" } });
   const { key: passwordKey, ...passwordProps } = getInputProps(fields.password, { type: "password" });
   const { key: rememberKey, ...rememberProps } = getInputProps(fields.remember, { type: "checkbox" });
 
@@ -61,7 +55,7 @@ export default function LoginPage() {
       <Field label="密码" htmlFor={fields.password.id} errors={fields.password.errors} errorId={fields.password.errorId}>
         <input key={passwordKey} {...passwordProps} placeholder="请输入密码" autoComplete="current-password" className={inputClass} />
       </Field>
-      <CaptchaField challenge={actionData ? actionData.captcha : captcha} answer={fields.captchaAnswer} id={fields.captchaId} />
+      <CaptchaField challenge={challenge} answer={fields.captchaAnswer} id={fields.captchaId} />
       <div className="flex items-center justify-between pl-[7.75rem] text-sm">
         <label className="inline-flex items-center gap-1.5 text-gray-700">
           <input key={rememberKey} {...rememberProps} className="h-4 w-4 accent-blue-700" />

@@ -1,10 +1,9 @@
 import { industries, RegisterEmployerInput, regions, UnitNature, unitNatureLabels } from "@ce/contracts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
-import { AuthForm } from "../components/AuthForm.tsx";
+import { useLoaderData } from "@remix-run/react";
+import { AuthForm, useCaptchaForm } from "../components/AuthForm.tsx";
 import { CaptchaField } from "../components/Captcha.tsx";
 import { CreditCodeConfirm, needsCodeConfirmation } from "../components/CreditCodeConfirm.tsx";
-import { useSchemaForm } from "../components/forms.tsx";
 import { CodeSelect, NEW_ACCOUNT_FIELDS, NewAccountFields, TextField, UnitPicker } from "../components/RegistrationFields.tsx";
 import { createApi } from "../utils/api.server.ts";
 import { PLATFORM_NAME } from "../utils/brand.ts";
@@ -40,13 +39,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function RegisterEmployerPage() {
   const { captcha, authorities, notice } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const [form, fields] = useSchemaForm(RegisterEmployerInput, {
-    id: "register-employer",
-    lastResult: actionData?.result,
-    defaultValue: { idType: "RESIDENT_ID" },
-    validate: "onSubmit",
-  });
+  const { form, fields, challenge } = useCaptchaForm(RegisterEmployerInput, { id: "register-employer", captcha, defaultValue: { idType: "RESIDENT_ID" } });
 
   return (
     <AuthForm title="用人单位注册" notice={notice} form={form} submit="注册" back>
@@ -64,7 +57,7 @@ export default function RegisterEmployerPage() {
       <UnitPicker label="上级主管部门" field={fields.superiorId} kinds="AUTHORITY" initial={authorities} />
       <h3 className="border-t border-gray-200 pt-3 text-sm font-semibold text-blue-900">单位管理员</h3>
       <NewAccountFields fields={fields} />
-      <CaptchaField challenge={actionData ? actionData.captcha : captcha} answer={fields.captchaAnswer} id={fields.captchaId} />
+      <CaptchaField challenge={challenge} answer={fields.captchaAnswer} id={fields.captchaId} />
     </AuthForm>
   );
 }

@@ -1,10 +1,9 @@
 import { educationLevels, RegisterProfessionalInput, titleLevels, titleSeries } from "@ce/contracts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useState } from "react";
-import { AuthForm } from "../components/AuthForm.tsx";
+import { AuthForm, useCaptchaForm } from "../components/AuthForm.tsx";
 import { CaptchaField } from "../components/Captcha.tsx";
-import { useSchemaForm } from "../components/forms.tsx";
 import { CodeSelect, DepartmentSelect, NEW_ACCOUNT_FIELDS, NewAccountFields, TextField, UnitPicker } from "../components/RegistrationFields.tsx";
 import { createApi } from "../utils/api.server.ts";
 import { PLATFORM_NAME } from "../utils/brand.ts";
@@ -45,13 +44,11 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function RegisterProfessionalPage() {
   const { captcha, units, notice } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
   const [unitId, setUnitId] = useState("");
-  const [form, fields] = useSchemaForm(RegisterProfessionalInput, {
+  const { form, fields, challenge } = useCaptchaForm(RegisterProfessionalInput, {
     id: "register-professional",
-    lastResult: actionData?.result,
+    captcha,
     defaultValue: { idType: "RESIDENT_ID" },
-    validate: "onSubmit",
   });
 
   return (
@@ -65,7 +62,7 @@ export default function RegisterProfessionalPage() {
       <CodeSelect label="级别" field={fields.titleLevel} options={titleLevels} />
       <TextField label="从事专业" field={fields.major} required={false} />
       <TextField label="证书管理号" field={fields.certificateNo} required={false} />
-      <CaptchaField challenge={actionData ? actionData.captcha : captcha} answer={fields.captchaAnswer} id={fields.captchaId} />
+      <CaptchaField challenge={challenge} answer={fields.captchaAnswer} id={fields.captchaId} />
     </AuthForm>
   );
 }

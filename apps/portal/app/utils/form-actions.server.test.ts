@@ -4,12 +4,11 @@
 // and record the procedures they are asked for; its form is a valid one of that page.
 
 import { readdirSync, readFileSync } from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { allPermissions, educationLevels, generateCreditCode, generateResidentId, industries, type Me, regions, titleLevels, titleSeries } from "@ce/contracts";
 import type { ActionFunctionArgs, AppLoadContext } from "@remix-run/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { startStandIns } from "./service-stand-ins.test-support.ts";
 
 type Action = (args: ActionFunctionArgs) => Promise<unknown>;
 
@@ -44,52 +43,29 @@ const professional: Me = {
   permissions: [],
 };
 
-const calls: string[] = [];
 let viewer: Me = admin;
 /** What each procedure answers (`service:procedure`); anything not listed answers null. */
 let answers: Record<string, unknown> = {};
 /** Procedures that fail instead, as a service's error formatter says it. */
 let failures: Record<string, { code: string; message: string; fieldErrors?: Record<string, string[]> }> = {};
-const httpStatus: Record<string, number> = { UNAUTHORIZED: 401, CONFLICT: 409, BAD_REQUEST: 400 };
-const servers: http.Server[] = [];
 
-async function standIn(service: string): Promise<string> {
-  const server = http.createServer((req, res) => {
-    const procedures = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname.replace(/^\/trpc\//, "")).split(",");
-    calls.push(...procedures.map((p) => `${service}:${p}`));
-    const answer = (p: string) => {
-      const failure = failures[`${service}:${p}`];
-      if (failure) {
-        const data = { code: failure.code, httpStatus: httpStatus[failure.code], path: p, fieldErrors: failure.fieldErrors ?? null };
-        return { error: { json: { message: failure.message, code: -32600, data } } };
-      }
-      return { result: { data: { json: p === "auth.me" ? viewer : (answers[`${service}:${p}`] ?? null) } } };
-    };
-    req.resume().on("end", () => {
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify(procedures.map(answer)));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  servers.push(server);
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/trpc`;
-}
-
+let standIns: Awaited<ReturnType<typeof startStandIns>>;
+let calls: string[];
 let cookie: string;
 const routesDir = path.join(path.dirname(new URL(import.meta.url).pathname), "..", "routes");
 
 beforeAll(async () => {
-  vi.stubEnv("IDENTITY_URL", await standIn("identity"));
-  vi.stubEnv("HOURS_URL", await standIn("hours"));
-  vi.stubEnv("REPORTING_URL", await standIn("reporting"));
+  standIns = await startStandIns((service, procedure) => {
+    const failure = failures[`${service}:${procedure}`];
+    if (failure) return { error: failure };
+    return { data: procedure === "auth.me" ? viewer : (answers[`${service}:${procedure}`] ?? null) };
+  });
+  calls = standIns.calls;
   vi.resetModules();
   const { commitToken } = await import("./session.server.ts");
   cookie = (await commitToken(new Request("http://portal.test/"), "t".repeat(43), false)).split(";")[0]!;
 });
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
-});
+afterAll(() => standIns.close());
 beforeEach(() => {
   calls.length = 0;
   answers = {};
@@ -123,6 +99,7 @@ interface Case {
 }
 
 const captcha = { captchaId: ids.c, captchaAnswer: "1234" };
+const profileCodes = { education: educationLevels[0]!.code, titleSeries: titleSeries[0]!.code, titleLevel: titleLevels[0]!.code };
 const newAccount = {
   idType: "RESIDENT_ID",
   idNumber: generateResidentId("370102", new Date(Date.UTC(1985, 4, 12)), 17),
@@ -310,13 +287,7 @@ const CASES: Case[] = [
     what: "提交修改申请",
     url: "/me/profile",
     as: professional,
-    fields: {
-      name: "张三",
-      email: "zhang@example.com",
-      education: educationLevels[0]!.code,
-      titleSeries: titleSeries[0]!.code,
-      titleLevel: titleLevels[0]!.code,
-    },
+    fields: { name: "张三", email: "zhang@example.com", ...profileCodes },
     calls: "identity:profileChanges.request",
     to: "/me/profile",
   },
@@ -411,14 +382,7 @@ const CASES: Case[] = [
     what: "专业技术人员注册",
     url: "/register/professional",
     as: null,
-    fields: {
-      ...newAccount,
-      unitId: ids.b,
-      education: educationLevels[0]!.code,
-      titleSeries: titleSeries[0]!.code,
-      titleLevel: titleLevels[0]!.code,
-      ...captcha,
-    },
+    fields: { ...newAccount, unitId: ids.b, ...profileCodes, ...captcha },
     calls: "identity:registration.professional",
     to: "/login",
   },
