@@ -184,6 +184,7 @@ export function testPrincipal(who: {
     scopePath: professional ? null : who.scopePath,
     ...callerUnit(professional ? null : { kind: "AUTHORITY", path: who.scopePath }),
     isSuperAdmin: !professional && who.permissions === undefined,
+    mustChangePassword: false,
     permissions: professional ? [] : (who.permissions ?? [...allPermissions]),
     remember: false,
     createdAt: new Date().toISOString(),

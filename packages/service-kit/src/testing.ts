@@ -92,6 +92,7 @@ export async function signIn(
     scopePath: who.scopePath,
     ...callerUnit({ kind: "AUTHORITY", path: who.scopePath }),
     isSuperAdmin: who.permissions === undefined,
+    mustChangePassword: false,
     permissions: who.permissions ?? [...allPermissions],
     remember: false,
     createdAt: new Date().toISOString(),

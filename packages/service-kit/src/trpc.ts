@@ -24,7 +24,12 @@ export interface Context {
 export type ProcedureAccess = { kind: "public" } | { kind: "authed" } | { kind: "permission"; permissions: Permission[] };
 export interface ProcedureMeta {
   access?: ProcedureAccess;
+  /** Open to a session whose password is temporary (auth.me, 修改密码, 退出): passwordChangeProcedure. */
+  duringPasswordChange?: boolean;
 }
+
+/** What every other procedure answers a session whose password someone else set, until it is changed. */
+export const MUST_CHANGE_PASSWORD_MESSAGE = "您的密码由管理员设置，请先修改密码后再使用其他功能";
 
 /** The message a caller gets for any failure that is not theirs to fix; the detail is only logged. */
 export const unexpectedErrorMessage = (requestId: string) => `系统繁忙，请稍后再试（错误编号 ${requestId}）`;
@@ -108,14 +113,22 @@ export const publicProcedure = t.procedure
   .use(hostileInput)
   .meta({ access: { kind: "public" } });
 
+/**
+ * Anyone signed in. A session whose password someone else set (Principal.mustChangePassword) is
+ * refused FORBIDDEN with MUST_CHANGE_PASSWORD_MESSAGE, except by a passwordChangeProcedure.
+ */
 export const authedProcedure = publicProcedure
-  .use(({ ctx, next }) => {
+  .use(({ ctx, meta, next }) => {
     if (!ctx.principal || !ctx.token) {
       throw new TRPCError({ code: "UNAUTHORIZED", message: "登录已过期，请重新登录" });
     }
+    if (ctx.principal.mustChangePassword && !meta?.duringPasswordChange) throw new TRPCError({ code: "FORBIDDEN", message: MUST_CHANGE_PASSWORD_MESSAGE });
     return next({ ctx: { ...ctx, principal: ctx.principal, token: ctx.token } });
   })
   .meta({ access: { kind: "authed" } });
+
+/** Signed in, and open while the password is temporary: only auth.me, 修改密码 and 退出 are built with it. */
+export const passwordChangeProcedure = authedProcedure.meta({ access: { kind: "authed" }, duringPasswordChange: true });
 
 const permissionLabel = new Map<string, string>(permissionModules.map((m) => [m.code, m.label]));
 

@@ -28,6 +28,7 @@ function principal(ageS: number, remember: boolean, createdAt = new Date(NOW - a
     unitDepth: 1,
     isProvince: false,
     isSuperAdmin: true,
+    mustChangePassword: false,
     permissions: [...allPermissions],
     remember,
     createdAt,

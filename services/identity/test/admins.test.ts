@@ -131,7 +131,26 @@ describe("super admin operations", () => {
     const session = await t.login(admin);
     const { temporaryPassword } = await api(tokens.jn).resetPassword.mutate({ adminId: await adminIdOf(admin) });
     expect((await failure(t.client({ token: session.token }).auth.me.query())).code).toBe("UNAUTHORIZED");
-    await t.login({ ...admin, password: temporaryPassword });
+
+    // The temporary password opens 修改密码 only: every other procedure, of any service, refuses.
+    const temporary = await t.login({ ...admin, password: temporaryPassword });
+    const limited = t.client({ token: temporary.token });
+    expect(await limited.auth.me.query()).toMatchObject({ mustChangePassword: true });
+    for (const call of [() => limited.departments.list.query({}), () => limited.admins.list.query({}), () => limited.roles.list.query({})]) {
+      expect(await failure(call())).toMatchObject({ code: "FORBIDDEN", message: "您的密码由管理员设置，请先修改密码后再使用其他功能" });
+    }
+    // Choosing a new one opens everything again, this session included.
+    await limited.auth.changePassword.mutate({ oldPassword: temporaryPassword, newPassword: "MyOwn2026pw", confirmPassword: "MyOwn2026pw" });
+    expect(await limited.auth.me.query()).toMatchObject({ mustChangePassword: false });
+    // The gate is lifted: what answers now is this admin's own (empty) permissions.
+    expect((await failure(limited.departments.list.query({}))).message).toBe("没有“管理内设部门”的权限");
+    expect((await t.app.db.account.findUniqueOrThrow({ where: { id: admin.accountId } })).mustChangePassword).toBe(false);
+    const again = await t.login({ ...admin, password: "MyOwn2026pw" });
+    expect(await t.client({ token: again.token }).auth.me.query()).toMatchObject({ mustChangePassword: false });
+    // 退出 works while the password is still temporary.
+    const second = await api(tokens.jn).resetPassword.mutate({ adminId: await adminIdOf(admin) });
+    const before = await t.login({ ...admin, password: second.temporaryPassword });
+    expect(await t.client({ token: before.token }).auth.logout.mutate()).toEqual({ ok: true });
   });
 
   it("disables (ending sessions) and enables; removes admin rights but keeps the account", async () => {

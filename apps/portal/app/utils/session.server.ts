@@ -88,13 +88,19 @@ async function loadSignedIn(request: Request, context: AppLoadContext | undefine
   const token = await getToken(request);
   if (!token) throw await redirectToLogin(request);
   const api = createApi(request, context, token);
+  let me: Me;
   try {
-    const me = await api.identity.auth.me.query();
-    return { me, api };
+    me = await api.identity.auth.me.query();
   } catch (error) {
     return rethrowServiceError(request, error);
   }
+  // A password someone else set: 修改密码 first (the services refuse everything else meanwhile).
+  if (me.mustChangePassword && new URL(request.url).pathname !== CHANGE_PASSWORD_PATH) throw redirect(CHANGE_PASSWORD_PATH);
+  return { me, api };
 }
+
+/** Where a session whose password is temporary is sent from every other page. */
+export const CHANGE_PASSWORD_PATH = "/account/password";
 
 /**
  * The signed-in user on one menu page: a 403 page unless their permissions open it (the same

@@ -138,7 +138,17 @@ describe("管理内设部门, 角色管理 and 新增管理员 in the browser", 
     await page.goto(`${portalUrl}/accounts/admins`);
     await page.waitForURL(/\/login\?redirectTo=/);
 
+    // The new admin's password was chosen by the one who registered them: 修改密码 comes first,
+    // whatever page they ask for.
     await signIn(page, redis, registered);
+    await page.goto(`${portalUrl}/accounts/admins`);
+    await page.waitForURL(`${portalUrl}/account/password`);
+    await page.getByText("您的密码由管理员设置").waitFor();
+    await label("原密码").fill(registered.password);
+    await label("新密码").fill("MyOwnPass2026");
+    await label("确认新密码").fill("MyOwnPass2026");
+    await Promise.all([page.waitForURL(`${portalUrl}/`), page.getByRole("button", { name: "保存" }).click()]);
+    await page.getByText("密码修改成功").waitFor();
     await page.goto(`${portalUrl}/accounts/admins`);
     await page.locator("table tbody tr").filter({ hasText: registered.name }).filter({ hasText: "超级管理员" }).waitFor();
     expect(await page.locator("table tbody tr").filter({ hasText: admin.name }).count()).toBe(0);

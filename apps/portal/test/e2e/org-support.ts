@@ -58,7 +58,9 @@ export async function signIn(page: Page, redis: Redis, who: Person) {
   await page.getByPlaceholder("请输入证件号").fill(who.idNumber);
   await page.getByPlaceholder("请输入密码").fill(who.password);
   await page.getByPlaceholder("请输入验证码").fill(await captchaFor(redis, captchaId));
-  await Promise.all([page.waitForURL(`${portalUrl}/`), page.getByRole("button", { name: "登录" }).click()]);
+  // 首页, or 修改密码 first when someone else set the password.
+  const landed = (url: URL) => url.pathname === "/" || url.pathname === "/account/password";
+  await Promise.all([page.waitForURL(landed), page.getByRole("button", { name: "登录" }).click()]);
   await page.getByText(`您好! ${who.name}`).waitFor();
 }
 

@@ -31,6 +31,12 @@ export const Principal = z.object({
   ...CallerUnitFields,
   isSuperAdmin: z.boolean(),
   permissions: z.array(Permission),
+  /**
+   * Someone else set the password (an admin's 重置密码, an account an admin registered): every
+   * procedure but 修改密码, auth.me and 退出 refuses until the owner has chosen a new one. Sessions
+   * written before the field existed read as false.
+   */
+  mustChangePassword: z.boolean().default(false),
   remember: z.boolean(),
   createdAt: z.iso.datetime(),
 });

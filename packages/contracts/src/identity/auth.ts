@@ -66,6 +66,8 @@ export const Me = z.object({
   ...CallerUnitFields,
   isSuperAdmin: z.boolean(),
   permissions: z.array(Permission),
+  /** The password is temporary: the portal sends every page to 修改密码 until it is changed. */
+  mustChangePassword: z.boolean(),
 });
 export type Me = z.infer<typeof Me>;
 

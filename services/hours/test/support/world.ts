@@ -126,6 +126,7 @@ export async function professionalSession(world: HoursWorld, person: typeof busD
     scopePath: null,
     ...callerUnit(null),
     isSuperAdmin: false,
+    mustChangePassword: false,
     permissions: [],
     remember: false,
     createdAt: new Date().toISOString(),

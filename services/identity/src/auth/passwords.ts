@@ -10,7 +10,7 @@ import { sendInBackground } from "../mail/mailer.ts";
 import { hashPassword, verifyPassword } from "../security/passwords.ts";
 import { checkCaptcha } from "./captcha.ts";
 import { hit } from "./rate-limit.ts";
-import { revokeSessions } from "./sessions.ts";
+import { clearPasswordChangeDemand, revokeSessions } from "./sessions.ts";
 import { assertNotLocked, clearAccountLockout, isUsualAddress, recordLoginFailure, recordLoginSuccess } from "./throttle.ts";
 
 export const RESET_TTL_S = 30 * 60;
@@ -37,7 +37,8 @@ export async function invalidateResetTokens(redis: Redis, accountId: string): Pr
 
 /**
  * 修改密码: the old password proves it is the owner (wrong ones count in the login throttle for
- * this address); every reset link and every other session of the account ends.
+ * this address); every reset link and every other session of the account ends, and a temporary
+ * password (set by an admin) stops limiting this session.
  */
 export async function changePassword(
   deps: IdentityDeps,
@@ -59,6 +60,7 @@ export async function changePassword(
   await recordLoginSuccess(redis, account.idNumberHash, clientIp);
   await invalidateResetTokens(redis, account.id);
   const revoked = await revokeSessions(redis, account.id, token);
+  await clearPasswordChangeDemand(redis, token);
   log.info({ accountId: account.id, revokedSessions: revoked }, "password changed");
 }
 

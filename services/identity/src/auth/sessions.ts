@@ -58,3 +58,17 @@ export async function revokeAccountsSessions(redis: Redis, accountIds: Iterable<
   for (const id of new Set(accountIds)) ended += await revokeSessions(redis, id);
   return ended;
 }
+
+/**
+ * The caller's own session after 修改密码: its password is no longer temporary, so the session
+ * stops being limited to 修改密码 (Principal.mustChangePassword false); its expiry is kept.
+ * A session that has ended meanwhile stays ended.
+ */
+export async function clearPasswordChangeDemand(redis: Redis, token: string): Promise<void> {
+  const key = sessionKeys.session(token);
+  const raw = await redis.get(key);
+  if (!raw) return;
+  const principal = JSON.parse(raw) as Principal;
+  if (!principal.mustChangePassword) return;
+  await redis.set(key, JSON.stringify({ ...principal, mustChangePassword: false }), "KEEPTTL", "XX");
+}

@@ -15,6 +15,8 @@ export interface NewAccount {
   email: string | null;
   passwordHash: string;
   unitId: string | null;
+  /** The password was chosen by someone else (an admin registering the account): changed at first sign-in. */
+  temporaryPassword?: boolean;
 }
 
 /** Stores an account with its ID number and phone encrypted; lists will only ever see the masks. */
@@ -33,6 +35,7 @@ export async function createAccount(tx: Tx, pii: Pii, input: NewAccount): Promis
         phoneMasked: input.phone ? maskPhone(input.phone) : null,
         email: input.email,
         passwordHash: input.passwordHash,
+        mustChangePassword: input.temporaryPassword ?? false,
         status: "ACTIVE",
         unitId: input.unitId,
       },
@@ -106,6 +109,7 @@ export async function findLoginAccount(db: Db, where: { id: string } | { idType:
       passwordHash: true,
       idNumberHash: true,
       passwordChangedAt: true,
+      mustChangePassword: true,
       admin: {
         select: {
           status: true,
@@ -125,6 +129,10 @@ export async function findLoginAccount(db: Db, where: { id: string } | { idType:
   };
 }
 
-export async function setPassword(db: Db | Tx, accountId: string, passwordHash: string): Promise<void> {
-  await db.account.update({ where: { id: accountId }, data: { passwordHash, passwordChangedAt: new Date() } });
+/**
+ * Stores a new password hash. `temporary`: someone else set it (an admin's 重置密码), so the
+ * owner must choose a new one at the next sign-in; the owner's own change or reset link clears that.
+ */
+export async function setPassword(db: Db | Tx, accountId: string, passwordHash: string, { temporary = false }: { temporary?: boolean } = {}): Promise<void> {
+  await db.account.update({ where: { id: accountId }, data: { passwordHash, passwordChangedAt: new Date(), mustChangePassword: temporary } });
 }

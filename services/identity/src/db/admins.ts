@@ -130,8 +130,3 @@ export async function replaceAdminRoles(tx: Tx, adminId: string, roleIds: readon
   const after = await tx.role.findMany({ where: { id: { in: unique } }, select: { name: true }, orderBy: { name: "asc" } });
   return after.map((r) => r.name);
 }
-
-/** Stores a new password hash for the account. */
-export async function setPasswordHash(tx: Tx, accountId: string, passwordHash: string): Promise<void> {
-  await tx.account.update({ where: { id: accountId }, data: { passwordHash, passwordChangedAt: new Date() } });
-}

@@ -24,6 +24,8 @@ export interface Grant extends CallerUnit {
   scopePath: string | null;
   isSuperAdmin: boolean;
   permissions: Permission[];
+  /** Someone else set the password (重置密码, an admin-registered account): only 修改密码 until it is changed. */
+  mustChangePassword: boolean;
 }
 
 export const loginMessages = {
@@ -50,14 +52,27 @@ export function resolvePermissions(isSuper: boolean, rolePermissions: readonly (
   return usable.filter((p) => granted.has(p));
 }
 
-export function grantFor(userType: UserType, account: { status: string; admin: AdminGrant | null; professional: ProfessionalGrant | null }): Grant {
+export function grantFor(
+  userType: UserType,
+  account: { status: string; mustChangePassword?: boolean; admin: AdminGrant | null; professional: ProfessionalGrant | null },
+): Grant {
+  const mustChangePassword = account.mustChangePassword ?? false;
   if (account.status !== "ACTIVE") throw new DomainError("FORBIDDEN", loginMessages.accountDisabled);
   if (userType === "PROFESSIONAL") {
     const p = account.professional;
     if (!p) throw new DomainError("FORBIDDEN", loginMessages.notAProfessional, "userType");
     if (p.status === "PENDING") throw new DomainError("FORBIDDEN", loginMessages.professionalPending);
     if (p.status !== "APPROVED") throw new DomainError("FORBIDDEN", loginMessages.professionalRejected);
-    return { userType, unitId: p.unit.id, unitName: p.unit.name, scopePath: null, ...callerUnit(null), isSuperAdmin: false, permissions: [] };
+    return {
+      userType,
+      unitId: p.unit.id,
+      unitName: p.unit.name,
+      scopePath: null,
+      ...callerUnit(null),
+      isSuperAdmin: false,
+      permissions: [],
+      mustChangePassword,
+    };
   }
   const a = account.admin;
   if (!a || a.unit.kind !== (userType satisfies UnitKind)) throw new DomainError("FORBIDDEN", loginMessages.notAnAdmin, "userType");
@@ -72,6 +87,7 @@ export function grantFor(userType: UserType, account: { status: string; admin: A
     ...callerUnit({ kind: userType, path: a.unit.path }),
     isSuperAdmin: a.isSuper,
     permissions: resolvePermissions(a.isSuper, a.rolePermissions, a.unit.kind),
+    mustChangePassword,
   };
 }
 

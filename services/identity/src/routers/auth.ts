@@ -9,7 +9,7 @@ import {
   RequestPasswordResetInput,
   ResetPasswordInput,
 } from "@ce/contracts";
-import { authedProcedure, publicProcedure, router } from "@ce/service-kit";
+import { passwordChangeProcedure, publicProcedure, router } from "@ce/service-kit";
 import { issueCaptcha } from "../auth/captcha.ts";
 import { login } from "../auth/login.ts";
 import { changePassword, requestPasswordReset, resetPassword } from "../auth/passwords.ts";
@@ -28,14 +28,14 @@ export function authRouter(deps: IdentityDeps) {
       .output(LoginResult)
       .mutation(({ input, ctx }) => login(deps, input, ctx.clientIp, ctx.log)),
 
-    logout: authedProcedure.output(Ack).mutation(async ({ ctx }) => {
+    logout: passwordChangeProcedure.output(Ack).mutation(async ({ ctx }) => {
       await closeSession(deps.redis, ctx.token, ctx.principal.accountId);
       return ok;
     }),
 
-    me: authedProcedure.output(Me).query(({ ctx }) => toMe(ctx.principal)),
+    me: passwordChangeProcedure.output(Me).query(({ ctx }) => toMe(ctx.principal)),
 
-    changePassword: authedProcedure
+    changePassword: passwordChangeProcedure
       .input(ChangePasswordInput)
       .output(Ack)
       .mutation(async ({ input, ctx }) => {
@@ -73,5 +73,6 @@ function toMe(p: Principal): Me {
     isProvince: p.isProvince,
     isSuperAdmin: p.isSuperAdmin,
     permissions: p.permissions,
+    mustChangePassword: p.mustChangePassword,
   };
 }

@@ -2,7 +2,7 @@ import type { TemporaryPassword } from "@ce/contracts";
 import type { z } from "zod";
 import { invalidateResetTokens } from "../../auth/passwords.ts";
 import { revokeSessions } from "../../auth/sessions.ts";
-import { setPasswordHash } from "../../db/admins.ts";
+import { setPassword } from "../../db/accounts.ts";
 import { recordAudit } from "../../db/audit.ts";
 import type { IdentityDeps } from "../../deps.ts";
 import { temporaryPassword } from "../../domain/admins.ts";
@@ -12,8 +12,8 @@ import { lockTarget } from "./target.ts";
 
 /**
  * 重置密码 (super admin only): a new temporary password, shown once to the caller and stored only
- * as an argon2id hash; audit `admin.resetPassword`. Afterwards the admin's reset links and
- * sessions end.
+ * as an argon2id hash and marked temporary (the admin must choose a new one at the next sign-in);
+ * audit `admin.resetPassword`. Afterwards the admin's reset links and sessions end.
  */
 export async function resetAdminPassword(deps: IdentityDeps, manager: AdminManager, input: { adminId: string }): Promise<z.infer<typeof TemporaryPassword>> {
   const { actor, unitId } = manager;
@@ -21,7 +21,7 @@ export async function resetAdminPassword(deps: IdentityDeps, manager: AdminManag
   const passwordHash = await hashPassword(password);
   const accountId = await deps.db.$transaction(async (tx) => {
     const target = await lockTarget(tx, unitId, input.adminId, actor, "resetPassword");
-    await setPasswordHash(tx, target.accountId, passwordHash);
+    await setPassword(tx, target.accountId, passwordHash, { temporary: true });
     await recordAudit(tx, actor, {
       action: "admin.resetPassword",
       entityType: "admin",

@@ -177,6 +177,8 @@ export async function createAdminFromDraft(
         phone: r.phone,
         email: r.email,
         passwordHash: r.passwordHash,
+        // Chosen by the admin who registers the account: its owner picks their own at first sign-in.
+        temporaryPassword: true,
         unitId: caller.unitId,
       });
       if (r.landline) await tx.account.update({ where: { id: account.id }, data: { landline: r.landline } });
