@@ -1,29 +1,32 @@
 import type { DepartmentOption, UnitOption } from "@ce/contracts";
-import { getInputProps, getSelectProps } from "@conform-to/react";
+import { type FieldMetadata, getInputProps, getSelectProps } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
 import { type SelectHTMLAttributes, useEffect, useState } from "react";
 import { choosePrompt, chooseSubject } from "../utils/prompts.ts";
 import { Field, inputBase, inputClass, type StringField } from "./forms.tsx";
 import { IdTypeSelect } from "./UserTypeSelects.tsx";
 
-/** A text row of a registration form. */
+/** A text row of a form (registration, 人员信息修改, 学时申报): conform's input under its label; `width` narrows it (a Tailwind max-width class). */
 export function TextField({
   label,
   field,
   type = "text",
   required = true,
   autoComplete,
+  width = "",
 }: {
   label: string;
-  field: StringField;
-  type?: "text" | "password" | "email" | "tel";
+  /** A text field, or a number typed as text (申请学时). */
+  field: FieldMetadata<string | number | null | undefined>;
+  type?: "text" | "password" | "email" | "tel" | "number";
   required?: boolean;
   autoComplete?: string;
+  width?: string;
 }) {
   const { key, ...props } = getInputProps(field, { type });
   return (
     <Field label={label} htmlFor={field.id} errors={field.errors} errorId={field.errorId} required={required}>
-      <input key={key} {...props} autoComplete={autoComplete} className={inputClass} />
+      <input key={key} {...props} autoComplete={autoComplete} className={`${inputClass} ${width}`} />
     </Field>
   );
 }

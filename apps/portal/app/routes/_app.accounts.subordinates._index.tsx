@@ -1,10 +1,11 @@
-import { industryName, ListSubordinatesInput, UnitNature, type UnitRow, unitNatureLabels } from "@ce/contracts";
+import { ListSubordinatesInput, UnitNature, type UnitRow, unitNatureLabels } from "@ce/contracts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import type { Column } from "../components/DataTable.tsx";
 import { PagedTable } from "../components/PagedTable.tsx";
 import { SearchBar, SelectFilter, TextFilter } from "../components/SearchBar.tsx";
+import { industryColumn, unitActionsColumn } from "../components/UnitColumns.tsx";
 import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
@@ -27,22 +28,9 @@ const natures = UnitNature.options.map((code) => ({ code, name: unitNatureLabels
 const columns: Column<UnitRow>[] = [
   { header: "单位名称", cell: (u) => u.name },
   { header: "单位性质", cell: (u) => unitNatureLabels[u.nature], className: "text-center" },
-  { header: "所属行业", cell: (u) => (u.industry ? (industryName(u.industry) ?? u.industry) : "") },
+  industryColumn,
   { header: "机构代码/统一社会信用代码", cell: (u) => u.code ?? "", className: "font-mono" },
-  {
-    header: "操作",
-    className: "whitespace-nowrap text-center",
-    cell: (u) => (
-      <span className="space-x-3">
-        <Link to={`${PATH}/${u.id}/admins`} className="text-blue-700 hover:underline">
-          管理员信息
-        </Link>
-        <Link to={`${PATH}/${u.id}`} className="text-blue-700 hover:underline">
-          详细
-        </Link>
-      </span>
-    ),
-  },
+  unitActionsColumn("详细"),
 ];
 
 export default function SubordinatesPage() {

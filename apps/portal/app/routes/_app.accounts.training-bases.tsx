@@ -1,16 +1,15 @@
-import { industries, industryName, ListTrainingBasesInput, TrainingLevel, trainingLevelLabels, type UnitRow } from "@ce/contracts";
+import { industries, ListTrainingBasesInput, TrainingLevel, trainingLevelLabels, type UnitRow } from "@ce/contracts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import type { Column } from "../components/DataTable.tsx";
 import { PagedTable } from "../components/PagedTable.tsx";
 import { SearchBar, SelectFilter, TextFilter } from "../components/SearchBar.tsx";
+import { industryColumn, unitActionsColumn } from "../components/UnitColumns.tsx";
 import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
 const PATH = "/accounts/training-bases";
-// A base's 管理员信息 and 详情 are the subordinate-unit pages.
-const UNIT_PAGES = "/accounts/subordinates";
 
 // 管理直属账户 › 管理继续教育基地: CE bases in scope, filtered by 名称 / 所属行业 / 级别.
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -29,22 +28,9 @@ const levels = TrainingLevel.options.map((code) => ({ code, name: trainingLevelL
 const columns: Column<UnitRow>[] = [
   { header: "继续教育基地名称", cell: (u) => u.name },
   { header: "机构代码", cell: (u) => u.code ?? "", className: "font-mono" },
-  { header: "所属行业", cell: (u) => (u.industry ? (industryName(u.industry) ?? u.industry) : "") },
+  industryColumn,
   { header: "施教级别", cell: (u) => (u.trainingLevel ? trainingLevelLabels[u.trainingLevel] : ""), className: "text-center" },
-  {
-    header: "操作",
-    className: "whitespace-nowrap text-center",
-    cell: (u) => (
-      <span className="space-x-3">
-        <Link to={`${UNIT_PAGES}/${u.id}/admins`} className="text-blue-700 hover:underline">
-          管理员信息
-        </Link>
-        <Link to={`${UNIT_PAGES}/${u.id}`} className="text-blue-700 hover:underline">
-          详情
-        </Link>
-      </span>
-    ),
-  },
+  unitActionsColumn("详情"),
 ];
 
 export default function TrainingBasesPage() {

@@ -7,6 +7,7 @@ import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { Form, unshownErrors } from "../components/Form.tsx";
 import { Field, FormErrors, inputClass, SubmitRow, useSchemaForm } from "../components/forms.tsx";
 import { FormDetailFields } from "../components/hours/FormDetailFields.tsx";
+import { TextField } from "../components/RegistrationFields.tsx";
 import { redirectWithFlash } from "../utils/flash.server.ts";
 import { formAction, unreadable } from "../utils/form-action.server.ts";
 import { readForm } from "../utils/form-data.server.ts";
@@ -123,16 +124,9 @@ export default function DeclarePage() {
             ))}
           </select>
         </Field>
-        <TextField
-          label="学校(单位)名称"
-          id={ids.schoolName}
-          name={fields.schoolName.name}
-          initial={fields.schoolName.initialValue}
-          required
-          {...err("schoolName")}
-        />
-        <TextField label="培训班名称" id={ids.className} name={fields.className.name} initial={fields.className.initialValue} required {...err("className")} />
-        <TextField label="学习内容" id={ids.content} name={fields.content.name} initial={fields.content.initialValue} {...err("content")} />
+        <TextField label="学校(单位)名称" field={fields.schoolName} />
+        <TextField label="培训班名称" field={fields.className} />
+        <TextField label="学习内容" field={fields.content} required={false} />
         <Field label="起止时间" htmlFor={ids.startDate} required errors={[...(fields.startDate.errors ?? []), ...(fields.endDate.errors ?? [])]}>
           <div className="flex items-center gap-2">
             <input
@@ -154,17 +148,9 @@ export default function DeclarePage() {
             />
           </div>
         </Field>
-        <TextField label="学习成绩" id={ids.score} name={fields.score.name} initial={fields.score.initialValue} required {...err("score")} />
+        <TextField label="学习成绩" field={fields.score} />
         {chosen ? <FormDetailFields key={chosen.code} form={chosen} errors={form.allErrors} /> : null}
-        <TextField
-          label="申请学时"
-          id={ids.requestedHours}
-          name={fields.requestedHours.name}
-          initial={fields.requestedHours.initialValue}
-          type="number"
-          required
-          {...err("requestedHours")}
-        />
+        <TextField label="申请学时" field={fields.requestedHours} type="number" width="max-w-40" />
         <Field label="计入科目" htmlFor={ids.subject} required {...err("subject")}>
           <select id={ids.subject} name={fields.subject.name} defaultValue={String(fields.subject.initialValue ?? "")} className={`${inputClass} max-w-xs`}>
             <option value="">请选择计入科目</option>
@@ -203,30 +189,5 @@ export default function DeclarePage() {
         <SubmitRow label="提交申报" />
       </Form>
     </div>
-  );
-}
-
-function TextField(props: {
-  label: string;
-  id: string;
-  name: string;
-  initial: unknown;
-  required?: boolean;
-  type?: string;
-  errors?: string[];
-  errorId: string;
-}) {
-  return (
-    <Field label={props.label} htmlFor={props.id} required={props.required} errors={props.errors} errorId={props.errorId}>
-      <input
-        id={props.id}
-        name={props.name}
-        type={props.type ?? "text"}
-        defaultValue={String(props.initial ?? "")}
-        aria-invalid={props.errors?.length ? true : undefined}
-        aria-describedby={props.errors?.length ? props.errorId : undefined}
-        className={`${inputClass} ${props.type === "number" ? "max-w-40" : ""}`}
-      />
-    </Field>
   );
 }

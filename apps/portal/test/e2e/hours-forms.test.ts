@@ -30,9 +30,17 @@ afterAll(() => browser?.close());
 describe("学习形式管理", () => {
   it("lets the province save a new version of 学术会议, effective today", async () => {
     await signIn(page, redis, province);
-    // For the province's admin 学时申报 holds one page, so the section link opens 学习形式管理 itself.
-    // (Clicking a second link at once raced this navigation: it could land on the home page being left.)
-    await Promise.all([page.waitForURL(`${portalUrl}/hours/forms`), page.getByRole("link", { name: "学时申报" }).first().click()]);
+    // 学时申报 holds 学时申报 and 学习形式管理 for the province's admin: the section link opens the first,
+    // the section's menu the second. (Each click waits for its own navigation: a second click at
+    // once raced the first and could land on the page being left.)
+    await Promise.all([
+      page.waitForURL(`${portalUrl}/hours/declare`),
+      page.getByRole("navigation", { name: "主菜单" }).getByRole("link", { name: "学时申报" }).click(),
+    ]);
+    await Promise.all([
+      page.waitForURL(`${portalUrl}/hours/forms`),
+      page.getByRole("navigation", { name: "学时申报" }).getByRole("link", { name: "学习形式管理" }).click(),
+    ]);
     await page.getByRole("heading", { name: "学习形式管理" }).waitFor();
     expect(await trail(page)).toContain("学习形式管理");
     const row = page.getByRole("row").filter({ hasText: "学术会议" }).first();
