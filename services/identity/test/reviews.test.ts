@@ -190,3 +190,37 @@ describe("显示完整信息", () => {
     expect(await t.app.db.piiAccessLog.count()).toBe(before);
   });
 });
+
+describe("专业技术人员信息查询 › 重置密码", () => {
+  const reset = (who: keyof typeof tokens | null, accountId: string) =>
+    t.client({ token: who ? tokens[who] : null }).professionals.resetPassword.mutate({ accountId });
+
+  it("gives an admin of the person's unit or above a temporary password the person must replace at sign-in", async () => {
+    const person = await t.fixture.newProfessional();
+    const before = await t.login(person);
+    const { temporaryPassword } = await reset("jn", person.accountId);
+    expect((await failure(t.client({ token: before.token }).auth.me.query())).code).toBe("UNAUTHORIZED");
+    expect((await failure(t.login(person))).code).toBe("UNAUTHORIZED");
+    const session = await t.login({ ...person, password: temporaryPassword });
+    expect(await t.client({ token: session.token }).auth.me.query()).toMatchObject({ mustChangePassword: true });
+    const audit = await t.app.db.auditLog.findFirstOrThrow({ where: { entityId: person.accountId, action: "professional.resetPassword" } });
+    expect(audit).toMatchObject({ actorId: t.fixture.logins.jn.accountId, unitId: t.fixture.units.jnBus.id });
+    expect(JSON.stringify({ before: audit.before, after: audit.after })).not.toContain(temporaryPassword);
+    // The province resets too: its subtree holds every unit.
+    expect((await reset("sd", person.accountId)).temporaryPassword).not.toBe(temporaryPassword);
+  });
+
+  it("refuses without 查询统计, outside the scope, for someone who is not a professional, and anonymously — changing nothing", async () => {
+    const person = await t.fixture.newProfessional();
+    const hash = async () => (await t.app.db.account.findUniqueOrThrow({ where: { id: person.accountId } })).passwordHash;
+    const was = await hash();
+    expect((await failure(reset("jnViewer", person.accountId))).code).toBe("FORBIDDEN");
+    expect((await failure(reset("professional", person.accountId))).code).toBe("FORBIDDEN");
+    expect((await failure(reset("qd", person.accountId))).code).toBe("NOT_FOUND");
+    expect((await failure(reset("jn", t.fixture.logins.jnViewer.accountId))).code).toBe("NOT_FOUND");
+    expect((await failure(reset("jn", crypto.randomUUID()))).code).toBe("NOT_FOUND");
+    expect((await failure(reset(null, person.accountId))).code).toBe("UNAUTHORIZED");
+    expect(await hash()).toBe(was);
+    await t.login(person);
+  });
+});

@@ -34,6 +34,7 @@ export const auditActionLabels: Record<string, string> = {
   "admin.create": "新增管理员",
   "admin.setSuper": "设为超级管理员",
   "admin.resetPassword": "重置密码",
+  "professional.resetPassword": "重置专业技术人员密码",
   "admin.disable": "禁用管理员",
   "admin.enable": "启用管理员",
   "admin.remove": "删除管理员",

@@ -11,3 +11,7 @@ export type RevealPiiInput = z.input<typeof RevealPiiInput>;
 
 export const RevealedPii = z.object({ idNumber: z.string().nullable().optional(), phone: z.string().nullable().optional() });
 export type RevealedPii = z.infer<typeof RevealedPii>;
+
+/** 专业技术人员信息查询 › 重置密码: the professional whose password the admin resets. */
+export const ResetProfessionalPasswordInput = z.object({ accountId: z.uuid({ error: "人员编号无效" }) });
+export type ResetProfessionalPasswordInput = z.infer<typeof ResetProfessionalPasswordInput>;

@@ -198,6 +198,7 @@ export const identityCases: MatrixCases<IdentityVictim> = {
   "review.decideProfessionals": { input: (v) => ({ ids: [v.pendingProfessional.accountId], decision: "APPROVE" }) },
 
   "professionals.revealPii": { input: (v) => ({ accountId: v.professional.accountId, fields: ["idNumber", "phone"], purpose: "核对" }) },
+  "professionals.resetPassword": { input: (v) => ({ accountId: v.professional.accountId }) },
 
   "profileChanges.me": {},
   "profileChanges.request": { input: () => ({ name: "新名字" }) },
