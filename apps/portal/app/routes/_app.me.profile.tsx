@@ -12,6 +12,7 @@ import { getFormProps } from "@conform-to/react";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { FactList } from "../components/FactList.tsx";
 import { Form } from "../components/Form.tsx";
 import { FormErrors, SubmitRow, useSchemaForm } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
@@ -88,14 +89,7 @@ export default function MyProfilePage() {
         <h3 id="my-profile" className="mb-2 font-semibold text-blue-900">
           个人信息
         </h3>
-        <dl className="grid grid-cols-[9rem_1fr] border border-gray-300 text-sm">
-          {facts.map(([label, value]) => (
-            <div key={label} className="contents">
-              <dt className="border-b border-gray-200 bg-blue-50 px-3 py-2 text-right text-gray-700">{label}:</dt>
-              <dd className="border-b border-gray-200 px-3 py-2">{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <FactList facts={facts} />
       </section>
       <section aria-labelledby="change-request">
         <h3 id="change-request" className="mb-2 font-semibold text-blue-900">

@@ -1,8 +1,10 @@
 import { formatDateTime, titleSeriesName, transferStatusLabels } from "@ce/contracts";
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { FactList } from "../components/FactList.tsx";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
 const PATH = "/reviews/transfers";
@@ -18,7 +20,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export default function TransferDetailPage() {
   const { trail, transfer } = useLoaderData<typeof loader>();
-  const rows: [string, string][] = [
+  const attachment = transfer.hasAttachment ? (
+    <a href={`${PATH}/${transfer.id}/attachment`} target="_blank" rel="noreferrer">
+      <img src={`${PATH}/${transfer.id}/attachment`} alt={transfer.attachmentName ?? "附件"} className="max-h-64 max-w-full border border-gray-200" />
+    </a>
+  ) : (
+    (transfer.attachmentName ?? "")
+  );
+  const rows: [string, ReactNode][] = [
     ["姓名", transfer.name],
     ["证件号", transfer.idNumberMasked],
     ["原调出单位", transfer.fromUnitName],
@@ -28,7 +37,7 @@ export default function TransferDetailPage() {
     ["专业技术职务任职资格", transfer.qualification ?? ""],
     ["本单位联系电话", transfer.contactPhone],
     ["调转原因", transfer.reason],
-    ["附件", transfer.attachmentName ?? ""],
+    ["附件", attachment],
     ["申请时间", formatDateTime(transfer.createdAt)],
     ["处理结果", transferStatusLabels[transfer.status]],
     ["拒绝原因", transfer.reviewReason ?? ""],
@@ -36,26 +45,7 @@ export default function TransferDetailPage() {
   return (
     <div className="max-w-3xl">
       <Breadcrumbs trail={trail} />
-      <dl className="grid grid-cols-[10rem_1fr] border border-gray-300 text-sm">
-        {rows.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="border-b border-gray-200 bg-blue-50 px-3 py-2 text-right text-gray-700">{label}:</dt>
-            <dd className="border-b border-gray-200 px-3 py-2">
-              {label === "附件" && transfer.hasAttachment ? (
-                <a href={`${PATH}/${transfer.id}/attachment`} target="_blank" rel="noreferrer">
-                  <img
-                    src={`${PATH}/${transfer.id}/attachment`}
-                    alt={transfer.attachmentName ?? "附件"}
-                    className="max-h-64 max-w-full border border-gray-200"
-                  />
-                </a>
-              ) : (
-                value
-              )}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={rows} labels="wide" />
       <p className="mt-4 text-sm">
         <Link to={`${PATH}?tab=records`} className="text-blue-700 hover:underline">
           返回
