@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IdType, ProfessionalStatus, TrainingLevel, UnitKind, UnitNature, UnitStatus } from "../domain-codes.ts";
+import { MaskedPersonFields, ProfessionalProfileFields } from "../identity/person-fields.ts";
 import { defineEvent } from "./envelope.ts";
 
 /** Full snapshot of a unit, so a replica can upsert without replaying history. */
@@ -40,21 +41,14 @@ export type UnitMoved = z.infer<typeof UnitMoved>;
  * replica match an exact ID number that identity hashed for it.
  */
 export const ProfessionalSnapshot = z.object({
-  accountId: z.uuid(),
-  name: z.string(),
+  ...MaskedPersonFields,
   idType: IdType,
-  idNumberMasked: z.string(),
   idNumberHash: z.string(),
   unitId: z.uuid(),
   unitPath: z.string(),
   departmentId: z.uuid().nullable(),
   status: ProfessionalStatus,
-  education: z.string().nullable(),
-  titleSeries: z.string().nullable(),
-  titleLevel: z.string().nullable(),
-  qualification: z.string().nullable(),
-  major: z.string().nullable(),
-  certificateNo: z.string().nullable(),
+  ...ProfessionalProfileFields,
   registeredAt: z.iso.datetime(),
   version: z.number().int().positive(),
 });

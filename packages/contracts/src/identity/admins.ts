@@ -4,6 +4,7 @@ import { IdType } from "../domain-codes.ts";
 import { PageRequest } from "../paging.ts";
 import { OpaqueToken, SearchText, SingleLineText } from "../text.ts";
 import { identifierField, Landline, MobilePhone } from "../validation/identifier.ts";
+import { MaskedPersonFields } from "./person-fields.ts";
 import { Email } from "./registration.ts";
 
 export const AdminStatus = z.enum(["ACTIVE", "DISABLED"]);
@@ -17,9 +18,7 @@ export type ListAdminsInput = z.infer<typeof ListAdminsInput>;
 /** One row: 姓名 证件号 手机 电子邮箱 工作部门 角色 状态 操作 (numbers masked). */
 export const AdminRow = z.object({
   id: z.uuid(),
-  accountId: z.uuid(),
-  name: z.string(),
-  idNumberMasked: z.string(),
+  ...MaskedPersonFields,
   phoneMasked: z.string().nullable(),
   email: z.string().nullable(),
   departmentName: z.string().nullable(),

@@ -5,6 +5,7 @@ import { IdType, ProfessionalStatus } from "../domain-codes.ts";
 import { PageRequest } from "../paging.ts";
 import { SearchText, SingleLineText } from "../text.ts";
 import { MobilePhone } from "../validation/identifier.ts";
+import { MaskedPersonFields, ProfessionalProfileFields } from "./person-fields.ts";
 import { Email } from "./registration.ts";
 
 const optional = (label: string, max = 100) => SingleLineText({ label, max, tooLong: `${label}过长` }).nullable();
@@ -43,22 +44,15 @@ export type RequestProfileChangeInput = z.input<typeof RequestProfileChangeInput
 
 /** A professional's own profile, masked like every other view. */
 export const MyProfile = z.object({
-  accountId: z.uuid(),
-  name: z.string(),
+  ...MaskedPersonFields,
   idType: IdType,
-  idNumberMasked: z.string(),
   phoneMasked: z.string().nullable(),
   email: z.string().nullable(),
   unitId: z.uuid(),
   unitName: z.string(),
   departmentId: z.uuid().nullable(),
   departmentName: z.string().nullable(),
-  education: z.string().nullable(),
-  titleSeries: z.string().nullable(),
-  titleLevel: z.string().nullable(),
-  qualification: z.string().nullable(),
-  major: z.string().nullable(),
-  certificateNo: z.string().nullable(),
+  ...ProfessionalProfileFields,
   status: ProfessionalStatus,
   /** A change request is waiting for review: another cannot be submitted yet. */
   pendingChange: z.boolean(),

@@ -3,6 +3,7 @@ import { BatchIds } from "../batch.ts";
 import { IdType, UnitNature } from "../domain-codes.ts";
 import { PageRequest } from "../paging.ts";
 import { MultiLineText, SearchText } from "../text.ts";
+import { MaskedPersonFields, ProfessionalProfileFields } from "./person-fields.ts";
 
 /** 审核用人单位: pending employers under the caller, searched by 单位名称. */
 export const ListPendingEmployersInput = PageRequest.extend({ name: SearchText("单位名称", 100) });
@@ -28,20 +29,13 @@ export type ListPendingProfessionalsInput = z.input<typeof ListPendingProfession
 
 /** 序号 姓名 证件号 所在单位 工作部门 学历 专业技术职务系列 注册时间 操作 */
 export const PendingProfessionalRow = z.object({
-  accountId: z.uuid(),
-  name: z.string(),
+  ...MaskedPersonFields,
   idType: IdType,
-  idNumberMasked: z.string(),
   phoneMasked: z.string().nullable(),
   email: z.string().nullable(),
   unitName: z.string(),
   departmentName: z.string().nullable(),
-  education: z.string().nullable(),
-  titleSeries: z.string().nullable(),
-  titleLevel: z.string().nullable(),
-  qualification: z.string().nullable(),
-  major: z.string().nullable(),
-  certificateNo: z.string().nullable(),
+  ...ProfessionalProfileFields,
   registeredAt: z.date(),
 });
 export type PendingProfessionalRow = z.infer<typeof PendingProfessionalRow>;

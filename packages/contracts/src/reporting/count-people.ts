@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CalendarDate } from "../calendar.ts";
+import { MaskedPersonFields } from "../identity/person-fields.ts";
 import { PageRequest } from "../paging.ts";
 import { StatisticMeasure, statisticDateField } from "./statistics.ts";
 
@@ -20,9 +21,7 @@ export type CountPeopleInput = z.infer<typeof CountPeopleInput>;
 
 /** One person counted: where they were on 统计时间 and that year's hours then (name and masked ID as held now). */
 export const CountPerson = z.object({
-  accountId: z.uuid(),
-  name: z.string(),
-  idNumberMasked: z.string(),
+  ...MaskedPersonFields,
   unitId: z.uuid(),
   unitName: z.string(),
   general: z.number().int(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MaskedPersonFields } from "../identity/person-fields.ts";
 import { PageRequest, pageOf } from "../paging.ts";
 import { SearchText } from "../text.ts";
 import { identifierField } from "../validation/identifier.ts";
@@ -17,9 +18,7 @@ export type VerifyLearningInput = z.infer<typeof VerifyLearningInput>;
 
 /** 证件号 (masked) 姓名 年度 完成公需课时 完成专业课时 总完成学时 认定结果 (合格 when `compliant`). */
 export const VerifyLearningRow = z.object({
-  accountId: z.uuid(),
-  idNumberMasked: z.string(),
-  name: z.string(),
+  ...MaskedPersonFields,
   year: z.number().int(),
   general: z.number().int(),
   professional: z.number().int(),
