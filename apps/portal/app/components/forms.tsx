@@ -1,6 +1,6 @@
 import { type DefaultValue, type FieldMetadata, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { useNavigation, useRouteLoaderData } from "@remix-run/react";
+import { Link, useNavigation, useRouteLoaderData } from "@remix-run/react";
 import { type ReactNode, useState } from "react";
 import type { z } from "zod";
 import type { Flash } from "../utils/flash.server.ts";
@@ -62,15 +62,20 @@ export const buttonClass =
 
 /**
  * A form's submit button under its fields (lined up with the inputs of `Field` rows), disabled
- * while the form is being sent; `children` go beside it (返回, 取消).
+ * while the form is being sent; `cancel` adds 取消 leading there, `children` go beside it (返回登录).
  */
-export function SubmitRow({ label, wide = false, children }: { label: string; wide?: boolean; children?: ReactNode }) {
+export function SubmitRow({ label, wide = false, cancel, children }: { label: string; wide?: boolean; cancel?: string; children?: ReactNode }) {
   const navigation = useNavigation();
   return (
-    <div className={`pl-[7.75rem] ${children ? "flex items-center gap-3" : ""}`}>
+    <div className={`pl-[7.75rem] ${children || cancel ? "flex items-center gap-3" : ""}`}>
       <button type="submit" className={`${buttonClass} ${wide ? "w-full" : ""}`} disabled={navigation.state === "submitting"}>
         {label}
       </button>
+      {cancel ? (
+        <Link to={cancel} className="text-sm text-gray-600 hover:underline">
+          取消
+        </Link>
+      ) : null}
       {children}
     </div>
   );

@@ -147,11 +147,7 @@ function DepartmentForm() {
           <input key={sortKey} {...sortProps} className={`${inputClass} max-w-[8rem]`} />
         </Field>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <SubmitRow label="保存">
-          <Link to={withParam(search)} className="text-sm text-gray-600 hover:underline">
-            取消
-          </Link>
-        </SubmitRow>
+        <SubmitRow label="保存" cancel={withParam(search)} />
       </Form>
     </FormPanel>
   );

@@ -117,11 +117,7 @@ function RoleForm() {
         </fieldset>
         <p className="text-xs text-gray-500">角色权限的变更在管理员下次登录后生效；超级管理员始终拥有全部权限。</p>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <SubmitRow label="保存">
-          <Link to={listHref(search)} className="text-gray-600 hover:underline">
-            取消
-          </Link>
-        </SubmitRow>
+        <SubmitRow label="保存" cancel={listHref(search)} />
       </Form>
     </FormPanel>
   );

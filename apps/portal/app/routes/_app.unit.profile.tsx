@@ -89,18 +89,35 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** A select of this page: conform's props (without its key) and the field's errors under it. */
-function Select({ field, className, children }: { field: StringField; className: string; children: ReactNode }) {
+/** A select of this page: conform's props (without its key) over `options` (请选择 first while `prompt`), the field's errors under it. */
+function Select({
+  field,
+  options,
+  prompt = false,
+  className,
+}: {
+  field: StringField;
+  options: readonly { code: string; name: string }[];
+  prompt?: boolean;
+  className: string;
+}) {
   const { key: _key, ...props } = getSelectProps(field);
   return (
     <>
       <select {...props} className={className}>
-        {children}
+        {prompt ? <option value="">请选择</option> : null}
+        {options.map((o) => (
+          <option key={o.code} value={o.code}>
+            {o.name}
+          </option>
+        ))}
       </select>
       <ErrorList id={field.errorId} errors={field.errors} />
     </>
   );
 }
+
+const natures = UnitNature.options.map((code) => ({ code, name: unitNatureLabels[code] }));
 
 /** The last reply, for the form of `intent` only (each form shows its own errors). */
 function useReplyFor(intent: string) {
@@ -124,33 +141,13 @@ function SaveSection() {
       </Fact>
       <Fact label="上级部门">{superiorName ?? "—"}</Fact>
       <Row label="单位性质" htmlFor={fields.nature.id}>
-        <Select field={fields.nature} className={`${inputClass} max-w-xs`}>
-          {UnitNature.options.map((n) => (
-            <option key={n} value={n}>
-              {unitNatureLabels[n]}
-            </option>
-          ))}
-        </Select>
+        <Select field={fields.nature} options={natures} className={`${inputClass} max-w-xs`} />
       </Row>
       <Row label="所属行业" htmlFor={fields.industry.id}>
-        <Select field={fields.industry} className={`${inputClass} max-w-xs`}>
-          {unit.industry ? null : <option value="">请选择</option>}
-          {industries.map((i) => (
-            <option key={i.code} value={i.code}>
-              {i.name}
-            </option>
-          ))}
-        </Select>
+        <Select field={fields.industry} options={industries} prompt={!unit.industry} className={`${inputClass} max-w-xs`} />
       </Row>
       <Row label="所在地区" htmlFor={fields.region.id}>
-        <Select field={fields.region} className={`${inputClass} max-w-xs`}>
-          {unit.region ? null : <option value="">请选择</option>}
-          {regions.map((r) => (
-            <option key={r.code} value={r.code}>
-              {r.name}
-            </option>
-          ))}
-        </Select>
+        <Select field={fields.region} options={regions} prompt={!unit.region} className={`${inputClass} max-w-xs`} />
       </Row>
       <div className="pl-[11.75rem]">
         <FormErrors id={form.errorId} errors={form.errors} />
@@ -217,16 +214,12 @@ function SuperiorSection() {
       <label htmlFor={fields.superiorId.id} className="block text-gray-700">
         新的上级部门:
       </label>
-      <Select field={fields.superiorId} className={inputClass}>
-        <option value="">请选择</option>
-        {superiors
-          .filter((s) => s.id !== unit.superiorId)
-          .map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-      </Select>
+      <Select
+        field={fields.superiorId}
+        options={superiors.filter((s) => s.id !== unit.superiorId).map((s) => ({ code: s.id, name: s.name }))}
+        prompt
+        className={inputClass}
+      />
     </RequestForm>
   );
 }
