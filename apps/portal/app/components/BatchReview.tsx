@@ -90,6 +90,7 @@ export function BatchReview<Row>({
   rowKey,
   rowLabel,
   numbered = false,
+  defaults,
 }: {
   id: string;
   schema: Parameters<typeof useSchemaForm>[0];
@@ -107,8 +108,10 @@ export function BatchReview<Row>({
   /** How a row's tick box is announced: 选择<label>. */
   rowLabel: (row: Row) => string;
   numbered?: boolean;
+  /** What an `extra` input starts from, e.g. `{ reasonCode: "" }` (a select conform resets to nothing would show no option). */
+  defaults?: Readonly<Record<string, string>>;
 }) {
-  const [form] = useSchemaForm(schema, { id, lastResult, validate: "onSubmit" });
+  const [form] = useSchemaForm(schema, { id, lastResult, validate: "onSubmit", defaultValue: defaults });
   const busy = useNavigation().state === "submitting";
   const offset = (result.page - 1) * result.pageSize;
   const all: Column<Row>[] = [

@@ -68,6 +68,7 @@ export default function ApprovalsPage() {
         approveLabel="批量审核通过"
         rejectLabel="批量驳回"
         extra={<RejectReasonSelect />}
+        defaults={{ reasonCode: "" }}
         reason={{ label: "驳回说明", placeholder: "驳回原因为其他时必填" }}
         caption="待审批的学时申报"
         columns={columns((result.page - 1) * result.pageSize)}

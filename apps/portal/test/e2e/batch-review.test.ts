@@ -78,6 +78,8 @@ describe("学时审批 › 批量审核通过", () => {
     await page.getByRole("button", { name: "批量审核通过" }).click();
     await page.getByText(`已审核通过2条申报；1条已被其他管理员处理：${third.name}的申报`).waitFor();
     await page.screenshot({ path: "/tmp/hours-batch-flash.png", fullPage: true });
+    // The bar starts afresh: 驳回原因 shows its prompt again.
+    expect(await page.getByLabel("驳回原因").evaluate((s: HTMLSelectElement) => s.options[s.selectedIndex]?.text)).toBe("请选择驳回原因");
     await expect.poll(() => namesIn(page, "待审批的学时申报")).toEqual([fourth.name]);
     await signOut(page, jinan);
 
