@@ -4,7 +4,7 @@ import type { AnyRouter } from "@trpc/server";
 import { ConfigError } from "./config.ts";
 import type { TransactionalClient } from "./db.ts";
 import { type ReadinessChecks, startHttpServer } from "./http.ts";
-import type { Consumer } from "./inbox.ts";
+import { type Consumer, type EventHandler, startConsumer } from "./inbox.ts";
 import { ensureStream } from "./nats.ts";
 import { type OutboxRelay, startOutboxRelay } from "./outbox.ts";
 import { type EventPruner, retentionFromConfig, startEventPruner } from "./prune.ts";
@@ -29,13 +29,22 @@ export interface ServiceDb extends TransactionalClient {
   $disconnect(): Promise<void>;
 }
 
+/** The interactive-transaction client of a service's database client. */
+export type TxOf<D> = D extends TransactionalClient<infer Tx> ? Tx : never;
+
 /** What a service's `wire` step gets: its database, the shared infrastructure and two registrars. */
 export interface WireContext<D extends ServiceDb> {
   db: D;
   infra: Infra;
   /** Creates (or updates) the stream this service owns and starts its outbox relay and stops it at shutdown. */
   publishTo(stream: StreamName): Promise<OutboxRelay>;
-  /** Registers a started consumer: stopped at shutdown, and /readyz fails until it is ready. */
+  /**
+   * Starts this service's durable consumer of `stream` (named after the service, e.g.
+   * `reporting_CE_HOURS`) applying `handlers` through the inbox; stopped at shutdown, and /readyz
+   * fails until it is ready.
+   */
+  consume(stream: StreamName, handlers: EventHandler<TxOf<D>, any>[]): Promise<Consumer>;
+  /** Registers a consumer started otherwise (what `consume` does after starting one): stopped at shutdown, in /readyz. */
   consumer(label: string, consumer: Consumer, stream: StreamName): void;
 }
 
@@ -85,6 +94,12 @@ export async function startService<D extends ServiceDb, W extends Wired>(spec: {
     const pruner = startEventPruner({ db, schema, log, ...retentionFromConfig(config) });
     lifecycle.onStop("event pruner", () => pruner.stop());
     const consumers: ReadinessChecks = {};
+    const register = (label: string, consumer: Consumer, stream: StreamName) => {
+      lifecycle.onStop(label, () => consumer.stop());
+      consumers[label] = async () => {
+        if (!consumer.isReady()) throw new Error(`waiting for stream ${stream}`);
+      };
+    };
     const { router, readiness, ...rest } = await spec.wire({
       db,
       infra,
@@ -94,12 +109,14 @@ export async function startService<D extends ServiceDb, W extends Wired>(spec: {
         lifecycle.onStop("outbox relay", () => relay.stop());
         return relay;
       },
-      consumer(label, consumer, stream) {
-        lifecycle.onStop(label, () => consumer.stop());
-        consumers[label] = async () => {
-          if (!consumer.isReady()) throw new Error(`waiting for stream ${stream}`);
-        };
+      async consume(stream, handlers) {
+        // D is a TransactionalClient<TxOf<D>> by TxOf's definition; TypeScript cannot see through the conditional type.
+        const client = db as unknown as TransactionalClient<TxOf<D>>;
+        const consumer = await startConsumer<TxOf<D>>({ name, stream, db: client, schema, js: nats.js, jsm: nats.jsm, naming, log, handlers });
+        register(`${stream} consumer`, consumer, stream);
+        return consumer;
       },
+      consumer: register,
     });
     const server = await startHttpServer({
       router,

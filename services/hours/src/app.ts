@@ -3,7 +3,7 @@ import { startService } from "@ce/service-kit";
 import { type Config, SCHEMA } from "./config.ts";
 import { createDb } from "./db/client.ts";
 import type { HoursDeps } from "./deps.ts";
-import { startIdentityConsumer } from "./events/identity-consumer.ts";
+import { identityHandlers } from "./events/identity-consumer.ts";
 import { createHoursRouter } from "./routers/index.ts";
 import { openAttachmentStore } from "./storage/attachments.ts";
 
@@ -17,10 +17,10 @@ export function startHours(config: Config, opts: { now?: Clock } = {}) {
     config,
     schema: SCHEMA,
     createDb,
-    async wire({ db, infra, publishTo, consumer }) {
+    async wire({ db, infra, publishTo, consume }) {
       const relay = await publishTo("CE_HOURS");
       const attachments = await openAttachmentStore(infra, db, config.NATS_STREAM_REPLICAS);
-      consumer("identity consumer", await startIdentityConsumer(db, infra), "CE_IDENTITY");
+      await consume("CE_IDENTITY", identityHandlers);
       const deps: HoursDeps = {
         db,
         attachments,

@@ -3,8 +3,7 @@ import { startService } from "@ce/service-kit";
 import { type Config, SCHEMA } from "./config.ts";
 import { createDb } from "./db/client.ts";
 import type { ReportingDeps } from "./deps.ts";
-import { startHoursConsumer } from "./events/hours-consumer.ts";
-import { startIdentityConsumer } from "./events/identity-consumer.ts";
+import { hoursHandlers, identityHandlers } from "./events/read-model-handlers.ts";
 import { createReportingRouter } from "./routers/index.ts";
 import { createBlindIndexes } from "./security/blind-index.ts";
 
@@ -18,9 +17,10 @@ export function startReporting(config: Config, opts: { now?: Clock; complianceRu
     config,
     schema: SCHEMA,
     createDb,
-    async wire({ db, infra, consumer }) {
-      consumer("identity consumer", await startIdentityConsumer(db, infra), "CE_IDENTITY");
-      consumer("hours consumer", await startHoursConsumer(db, infra), "CE_HOURS");
+    async wire({ db, infra, consume }) {
+      // Durable consumers reporting_CE_IDENTITY and reporting_CE_HOURS into the live read models.
+      await consume("CE_IDENTITY", identityHandlers(SCHEMA));
+      await consume("CE_HOURS", hoursHandlers(SCHEMA));
       const deps: ReportingDeps = {
         db,
         log: infra.log,

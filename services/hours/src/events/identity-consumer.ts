@@ -1,10 +1,7 @@
 import { type EventEnvelope, identityEvents, isNewerSnapshot, type ProfessionalSnapshot, type ProfessionalTransferred } from "@ce/contracts";
-import { type Infra, on, startConsumer, unitReplicaHandlers } from "@ce/service-kit";
+import { type EventHandler, on, unitReplicaHandlers } from "@ce/service-kit";
 import { SCHEMA } from "../config.ts";
-import type { Db, Tx } from "../db/client.ts";
-
-/** Durable consumer name on CE_IDENTITY: `hours_CE_IDENTITY` (with the test prefix, if any). */
-export const CONSUMER = "hours";
+import type { Tx } from "../db/client.ts";
 
 /** Hours' copy of a unit: what approval chains and scopes need; paths also live on people and declarations. */
 const unitReplica = unitReplicaHandlers<Tx>({
@@ -35,23 +32,12 @@ const professionalChanged = (tx: Tx, event: EventEnvelope<ProfessionalSnapshot>)
 // The person's declarations stay with their history; only where they work now changes.
 const professionalTransferred = (tx: Tx, event: EventEnvelope<ProfessionalTransferred>) => upsertProfessional(tx, event.data.professional, event.occurredAt);
 
-export function startIdentityConsumer(db: Db, infra: Infra) {
-  return startConsumer<Tx>({
-    name: CONSUMER,
-    stream: "CE_IDENTITY",
-    db,
-    schema: SCHEMA,
-    js: infra.nats.js,
-    jsm: infra.nats.jsm,
-    naming: infra.naming,
-    log: infra.log,
-    handlers: [
-      ...unitReplica,
-      on(identityEvents.professionalRegistered, professionalChanged),
-      on(identityEvents.professionalApproved, professionalChanged),
-      on(identityEvents.professionalRejected, professionalChanged),
-      on(identityEvents.professionalUpdated, professionalChanged),
-      on(identityEvents.professionalTransferred, professionalTransferred),
-    ],
-  });
-}
+/** Hours' handlers of CE_IDENTITY (its durable consumer `hours_CE_IDENTITY`): the unit and professional replicas. */
+export const identityHandlers: EventHandler<Tx>[] = [
+  ...unitReplica,
+  on(identityEvents.professionalRegistered, professionalChanged),
+  on(identityEvents.professionalApproved, professionalChanged),
+  on(identityEvents.professionalRejected, professionalChanged),
+  on(identityEvents.professionalUpdated, professionalChanged),
+  on(identityEvents.professionalTransferred, professionalTransferred),
+];
