@@ -1,6 +1,7 @@
 import { eventually, unitEnvelope } from "@ce/service-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootReporting } from "./support/boot.ts";
+import { settled } from "./support/events.ts";
 
 let sys: Awaited<ReturnType<typeof bootReporting>>;
 
@@ -13,25 +14,13 @@ const replica = (id: string) => sys.app.db.unitReplica.findUnique({ where: { id 
 const registeredCount = async () => (await sys.app.db.unitRegistrationDaily.findMany()).reduce((n, r) => n + r.count, 0);
 const inboxCount = () => sys.app.db.inboxEvent.count();
 
-/** Waits until the reporting consumer has taken and settled (acked or terminated) every message. */
-async function settled() {
-  const stream = sys.naming.stream("CE_IDENTITY");
-  const durable = sys.naming.consumer("reporting", "CE_IDENTITY");
-  await eventually(async () => {
-    const [s, c] = await Promise.all([sys.producer.jsm.streams.info(stream), sys.producer.jsm.consumers.info(stream, durable)]);
-    expect(c.delivered.stream_seq).toBe(s.state.last_seq);
-    expect(c.num_pending).toBe(0);
-    expect(c.num_ack_pending).toBe(0);
-  });
-}
-
 describe("identity events reach the reporting read model exactly once", () => {
   const created = unitEnvelope("ce.identity.unit.created.v1", { name: "青岛市交通运输局", region: "370200" });
 
   it("applies a unit.created event to the replica and the registration counts", async () => {
     await sys.producer.publish(created);
     await eventually(async () => expect(await replica(created.data.unitId)).toMatchObject({ name: "青岛市交通运输局", version: 1 }));
-    await settled();
+    await settled(sys);
     expect(await registeredCount()).toBe(1);
   });
 
@@ -42,7 +31,7 @@ describe("identity events reach the reporting read model exactly once", () => {
 
   it("has no second effect when the same event arrives again under a new message id", async () => {
     await sys.producer.publish(created, `${created.id}-republished`);
-    await settled();
+    await settled(sys);
     expect(await registeredCount()).toBe(1);
     expect(await inboxCount()).toBe(1);
   });
@@ -52,7 +41,7 @@ describe("identity events reach the reporting read model exactly once", () => {
     // Losing the durable consumer makes JetStream deliver every message again.
     await sys.producer.jsm.consumers.delete(sys.naming.stream("CE_IDENTITY"), sys.naming.consumer("reporting", "CE_IDENTITY"));
     await sys.restart();
-    await settled();
+    await settled(sys);
     expect(await registeredCount()).toBe(1);
     expect(await inboxCount()).toBe(1);
     expect(await replica(created.data.unitId)).toMatchObject({ name: "青岛市交通运输局" });
@@ -63,7 +52,7 @@ describe("identity events reach the reporting read model exactly once", () => {
     const stale = unitEnvelope("ce.identity.unit.updated.v1", { ...created.data, name: "旧名称", version: 2 });
     await sys.producer.publish(renamed);
     await sys.producer.publish(stale);
-    await settled();
+    await settled(sys);
     expect(await replica(created.data.unitId)).toMatchObject({ name: "青岛市交通运输局（新）", version: 3 });
     expect(await registeredCount()).toBe(1);
   });
@@ -73,7 +62,7 @@ describe("identity events reach the reporting read model exactly once", () => {
     const next = unitEnvelope("ce.identity.unit.created.v1", { name: "淄博市交通运输局", region: "370300" });
     await sys.producer.publish(next);
     await eventually(async () => expect(await replica(next.data.unitId)).not.toBeNull());
-    await settled();
+    await settled(sys);
     expect(await registeredCount()).toBe(2);
   });
 });

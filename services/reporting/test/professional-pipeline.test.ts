@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { type ProfessionalSnapshot, unitPath } from "@ce/contracts";
-import { eventually, unitEnvelope } from "@ce/service-kit/testing";
+import { eventually, testEnvelope, unitEnvelope } from "@ce/service-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootReporting } from "./support/boot.ts";
+import { professional, settled } from "./support/events.ts";
 
 let sys: Awaited<ReturnType<typeof bootReporting>>;
 
@@ -11,53 +12,14 @@ beforeAll(async () => {
 });
 afterAll(() => sys.cleanup());
 
-const envelope = <T>(type: string, data: T) => ({
-  id: randomUUID(),
-  type,
-  occurredAt: new Date().toISOString(),
-  actor: null,
-  correlationId: randomUUID(),
-  causationId: null,
-  data,
-});
-
-function snapshot(overrides: Partial<ProfessionalSnapshot> = {}): ProfessionalSnapshot {
+const envelope = testEnvelope;
+/** A pending registration in a unit of its own; `overrides` replace fields. */
+const snapshot = (overrides: Partial<ProfessionalSnapshot> = {}): ProfessionalSnapshot => {
   const unitId = overrides.unitId ?? randomUUID();
-  return {
-    accountId: randomUUID(),
-    name: "张三",
-    idType: "RESIDENT_ID",
-    idNumberMasked: "3701021988****1234",
-    idNumberHash: `hash-${randomUUID()}`,
-    unitId,
-    unitPath: unitPath(null, unitId),
-    departmentId: null,
-    status: "PENDING",
-    education: "BACHELOR",
-    titleSeries: "ENGINEERING",
-    titleLevel: "INTERMEDIATE",
-    qualification: "工程师",
-    major: "道路桥梁",
-    certificateNo: null,
-    registeredAt: "2026-03-01T08:00:00.000Z",
-    version: 1,
-    ...overrides,
-  };
-}
+  return professional("张三", { data: { unitId, path: unitPath(null, unitId) } }, { registeredAt: "2026-03-01T08:00:00.000Z", ...overrides });
+};
 
 const replica = (accountId: string) => sys.app.db.professionalReplica.findUnique({ where: { accountId } });
-
-/** Waits until the reporting consumer has settled every message on the stream. */
-async function settled() {
-  const stream = sys.naming.stream("CE_IDENTITY");
-  const durable = sys.naming.consumer("reporting", "CE_IDENTITY");
-  await eventually(async () => {
-    const [s, c] = await Promise.all([sys.producer.jsm.streams.info(stream), sys.producer.jsm.consumers.info(stream, durable)]);
-    expect(c.delivered.stream_seq).toBe(s.state.last_seq);
-    expect(c.num_pending).toBe(0);
-    expect(c.num_ack_pending).toBe(0);
-  });
-}
 
 describe("professional events keep the reporting replica", () => {
   it("takes a registration, then the approval, and ignores an older snapshot arriving late", async () => {
@@ -69,7 +31,7 @@ describe("professional events keep the reporting replica", () => {
 
     await sys.producer.publish(envelope("ce.identity.professional.approved.v1", { ...registered, status: "APPROVED", version: 2 }));
     await sys.producer.publish(envelope("ce.identity.professional.updated.v1", { ...registered, name: "旧名", version: 1 }));
-    await settled();
+    await settled(sys);
     expect(await replica(registered.accountId)).toMatchObject({ status: "APPROVED", version: 2, name: "张三", unitPath: registered.unitPath });
   });
 
@@ -78,13 +40,13 @@ describe("professional events keep the reporting replica", () => {
     const updated = envelope("ce.identity.professional.updated.v1", { ...p, major: "交通运输", version: 3 });
     await sys.producer.publish(updated);
     await sys.producer.publish(updated, `${updated.id}-again`);
-    await settled();
+    await settled(sys);
     const inbox = await sys.app.db.inboxEvent.count();
 
     await sys.app.stop();
     await sys.producer.jsm.consumers.delete(sys.naming.stream("CE_IDENTITY"), sys.naming.consumer("reporting", "CE_IDENTITY"));
     await sys.restart();
-    await settled();
+    await settled(sys);
     expect(await sys.app.db.inboxEvent.count()).toBe(inbox);
     expect(await replica(p.accountId)).toMatchObject({ major: "交通运输", version: 3 });
   });
@@ -97,7 +59,7 @@ describe("professional events keep the reporting replica", () => {
     await sys.producer.publish(
       envelope("ce.identity.professional.transferred.v1", { transferId: randomUUID(), professional: moved, fromUnitId: p.unitId, toUnitId: toUnit }),
     );
-    await settled();
+    await settled(sys);
     expect(await replica(p.accountId)).toMatchObject({ unitId: toUnit, unitPath: moved.unitPath, version: 3 });
   });
 
@@ -129,7 +91,7 @@ describe("professional events keep the reporting replica", () => {
     });
     await sys.producer.publish(move);
     await sys.producer.publish(move, `${move.id}-again`);
-    await settled();
+    await settled(sys);
 
     const unit = (id: string) => sys.app.db.unitReplica.findUniqueOrThrow({ where: { id } });
     expect(await unit(cityA.data.unitId)).toMatchObject({ path: newPath, superiorId: cityB.data.unitId, version: 2 });
@@ -142,7 +104,7 @@ describe("professional events keep the reporting replica", () => {
     await sys.producer.publish(
       envelope("ce.identity.unit.moved.v1", { ...move.data, oldPath: newPath, newPath: cityA.data.path, newSuperiorId: province.data.unitId }),
     );
-    await settled();
+    await settled(sys);
     expect(await unit(cityA.data.unitId)).toMatchObject({ path: newPath, superiorId: cityB.data.unitId, version: 2 });
     expect((await replica(inside.accountId))?.unitPath).toBe(`${newPath}${employer.data.unitId}/`);
   });

@@ -1,20 +1,12 @@
 // Envelopes of identity and hours events at chosen instants, for fixtures whose "as of" answers are computed by hand.
 import { randomUUID } from "node:crypto";
 import type { DeclarationEvent, ProfessionalSnapshot, Subject, UnitMoved } from "@ce/contracts";
-import { eventually, unitEnvelope } from "@ce/service-kit/testing";
+import { eventually, testEnvelope, unitEnvelope } from "@ce/service-kit/testing";
 import { expect } from "vitest";
 import type { bootReporting } from "./boot.ts";
 
 /** An envelope of `type` that happened at `occurredAt` (ISO instant). */
-export const envelopeAt = <T>(type: string, occurredAt: string, data: T) => ({
-  id: randomUUID(),
-  type,
-  occurredAt,
-  actor: null,
-  correlationId: randomUUID(),
-  causationId: null,
-  data,
-});
+export const envelopeAt = <T>(type: string, occurredAt: string, data: T) => ({ ...testEnvelope(type, data), occurredAt });
 
 type UnitSpec = Parameters<typeof unitEnvelope>[1];
 
