@@ -28,6 +28,7 @@ export * from "./identity/audit.ts";
 export * from "./identity/auth.ts";
 export * from "./identity/departments.ts";
 export * from "./identity/outputs.ts";
+export * from "./identity/person-fields.ts";
 export * from "./identity/professionals.ts";
 export * from "./identity/profile-changes.ts";
 export * from "./identity/registration.ts";

@@ -14,6 +14,21 @@ export const ProfessionalProfileFields = {
   certificateNo: z.string().nullable(),
 };
 
+/** The values of ProfessionalProfileFields: codes, or null where the guide lets them be empty. */
+export type ProfessionalProfile = { [K in keyof typeof ProfessionalProfileFields]: string | null };
+
+/** Just the profile fields of a row, form, snapshot or demo person (its other fields left behind). */
+export function profileOf(source: ProfessionalProfile): ProfessionalProfile {
+  return {
+    education: source.education,
+    titleSeries: source.titleSeries,
+    titleLevel: source.titleLevel,
+    qualification: source.qualification,
+    major: source.major,
+    certificateNo: source.certificateNo,
+  };
+}
+
 /** Who a masked view shows: the account, 姓名 and the masked 证件号 (never the number). Spread into an object schema. */
 export const MaskedPersonFields = {
   accountId: z.uuid(),

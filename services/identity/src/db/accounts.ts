@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
+import type { ProfessionalProfile } from "@ce/contracts";
 import { DomainError, type IdType, maskIdNumber, maskPhone, type Permission } from "@ce/contracts";
 import type { AdminGrant, ProfessionalGrant } from "../domain/principal.ts";
-import type { ProfessionalProfile } from "../domain/professional-profile.ts";
 import type { Pii } from "../security/pii.ts";
 import type { Db, Tx } from "./client.ts";
 import { takenIndex } from "./errors.ts";

@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { MyProfile, type Page, ProfileChangeDetail, type ProfileChangeField, ProfileChangeRow, profileChangeFields } from "@ce/contracts";
+import { MyProfile, type Page, ProfileChangeDetail, type ProfileChangeField, ProfileChangeRow, profileChangeFields, profileOf } from "@ce/contracts";
 import { dbValue, likeContains, likePrefix, paginate, quoteIdent } from "@ce/service-kit";
 import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
-import { profileOf } from "../domain/professional-profile.ts";
 import { displayValue, type StoredChanges } from "../domain/profile-changes.ts";
 import type { Db, Tx } from "./client.ts";
 import { takenIndex } from "./errors.ts";

@@ -1,8 +1,7 @@
-import { identityEvents, ProfessionalSnapshot } from "@ce/contracts";
+import { identityEvents, ProfessionalSnapshot, profileOf } from "@ce/contracts";
 import { type EventMeta, enqueueEvent } from "@ce/service-kit";
 import { SCHEMA } from "../config.ts";
 import type { Tx } from "../db/client.ts";
-import { profileOf } from "../domain/professional-profile.ts";
 
 type ProfessionalEvent = "professionalRegistered" | "professionalApproved" | "professionalRejected" | "professionalUpdated";
 

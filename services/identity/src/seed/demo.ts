@@ -1,9 +1,8 @@
 import { fileURLToPath } from "node:url";
-import { userTypeLabels } from "@ce/contracts";
+import { profileOf, userTypeLabels } from "@ce/contracts";
 import type { EventMeta } from "@ce/service-kit";
 import { createAccount, createAdmin, createProfessional } from "../db/accounts.ts";
 import type { Db } from "../db/client.ts";
-import { profileOf } from "../domain/professional-profile.ts";
 import { publishProfessional } from "../events/professionals.ts";
 import { hashPassword } from "../security/passwords.ts";
 import type { Pii } from "../security/pii.ts";

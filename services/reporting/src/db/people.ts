@@ -1,7 +1,7 @@
 // Queries about people of the read models for 专业技术人员信息查询, 详细, 学习记录 and 学习记录验证:
 // who they are now (professional_replica: masked ID and blind index only) and their hour records.
 // Scope is always a prefix of the person's current unit path.
-import { DeclarationStatus, ProfessionalStatus, Subject } from "@ce/contracts";
+import { DeclarationStatus, type ProfessionalProfile, ProfessionalStatus, Subject } from "@ce/contracts";
 import { dbValue, likeContains, likePrefix } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import type { HourRecord } from "../domain/hour-record.ts";
@@ -88,7 +88,7 @@ export async function professionalRows(db: Db, f: ProfessionalFilter, { limit, o
 }
 
 /** A professional as reporting holds them now, with their unit's name and region. */
-export interface ProfessionalNow {
+export interface ProfessionalNow extends ProfessionalProfile {
   accountId: string;
   name: string;
   idNumberMasked: string;
@@ -97,12 +97,6 @@ export interface ProfessionalNow {
   unitName: string;
   unitRegion: string | null;
   status: ProfessionalStatus;
-  education: string | null;
-  titleSeries: string | null;
-  titleLevel: string | null;
-  qualification: string | null;
-  major: string | null;
-  certificateNo: string | null;
   registeredAt: Date;
 }
 

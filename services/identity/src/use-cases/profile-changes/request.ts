@@ -1,10 +1,9 @@
-import { DomainError, type RequestProfileChangeInput } from "@ce/contracts";
+import { DomainError, profileOf, type RequestProfileChangeInput } from "@ce/contracts";
 import type { z } from "zod";
 import { activeDepartmentOf } from "../../db/admins.ts";
 import { auditActor, recordAudit } from "../../db/audit.ts";
 import { insertProfileChange, professionalWithAccount } from "../../db/profile-changes.ts";
 import type { IdentityDeps } from "../../deps.ts";
-import { profileOf } from "../../domain/professional-profile.ts";
 import { diffProfile } from "../../domain/profile-changes.ts";
 import type { Caller } from "../scope.ts";
 import { ownAccount } from "./own-account.ts";

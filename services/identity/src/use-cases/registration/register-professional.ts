@@ -1,10 +1,10 @@
 import type { RegisterProfessionalInput, RegistrationResult } from "@ce/contracts";
+import { profileOf } from "@ce/contracts";
 import type { z } from "zod";
 import { createProfessional } from "../../db/accounts.ts";
 import { recordAudit } from "../../db/audit.ts";
 import { chosenDepartment, chosenUnit } from "../../db/registration.ts";
 import type { IdentityDeps } from "../../deps.ts";
-import { profileOf } from "../../domain/professional-profile.ts";
 import { checkChosenDepartment, checkChosenUnit, professionalUnitKinds } from "../../domain/registration.ts";
 import { eventMeta, publishProfessional } from "../../events/professionals.ts";
 import { register, type Visitor } from "./register.ts";
