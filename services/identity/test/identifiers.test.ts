@@ -134,7 +134,7 @@ describe("统一社会信用代码 with a wrong check character", () => {
     const row = (await t.client({ token: jn }).unitChanges.list.query({ tab: "PENDING" })).items.find((r) => r.unitName === t.fixture.units.jnBus.name);
     expect(row).toMatchObject({ kind: "CODE", newCodeCheckMismatch: true });
     expect(row?.detail).toContain(wrong);
-    await t.client({ token: jn }).unitChanges.decide.mutate({ approvalIds: [row?.approvalId ?? ""], decision: "APPROVE" });
+    await t.client({ token: jn }).unitChanges.decide.mutate({ ids: [row?.approvalId ?? ""], decision: "APPROVE" });
     expect(await t.app.db.unit.findUniqueOrThrow({ where: { id: t.fixture.units.jnBus.id } })).toMatchObject({ code: wrong, creditCodeCheckMismatch: true });
   });
 });

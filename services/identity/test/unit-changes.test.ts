@@ -40,8 +40,12 @@ describe("修改单位信息 (code)", () => {
     const before = (await as("jnBus").unitProfile.get.query()).unit.code;
     expect(row).toMatchObject({ code: before, oldCode: before, newCode: code, newCodeCheckMismatch: false });
     expect((await as("qd").unitChanges.list.query({})).total).toBe(0);
-    expect((await failure(as("qd").unitChanges.decide.mutate({ approvalIds: [row?.approvalId ?? ""], decision: "APPROVE" }))).code).toBe("NOT_FOUND");
-    expect(await as("jn").unitChanges.decide.mutate({ approvalIds: [row?.approvalId ?? ""], decision: "APPROVE" })).toEqual({ decided: 1, applied: 1 });
+    expect((await failure(as("qd").unitChanges.decide.mutate({ ids: [row?.approvalId ?? ""], decision: "APPROVE" }))).code).toBe("NOT_FOUND");
+    expect(await as("jn").unitChanges.decide.mutate({ ids: [row?.approvalId ?? ""], decision: "APPROVE" })).toMatchObject({
+      decided: [{ id: row?.approvalId }],
+      skipped: [],
+      applied: 1,
+    });
     expect((await as("jnBus").unitProfile.get.query()).unit.code).toBe(code);
     expect((await as("jn").unitChanges.list.query({ tab: "DONE" })).items.map((r) => r.status)).toEqual(["APPROVED"]);
   });
@@ -49,17 +53,19 @@ describe("修改单位信息 (code)", () => {
   it("requires a reason to reject, and one of two concurrent deciders gets CONFLICT", async () => {
     await as("jnBus").unitProfile.requestCodeChange.mutate({ code: generateCreditCode("370103", "37005678", "91") });
     const [id] = await pendingIds("jn");
-    expect((await failure(as("jn").unitChanges.decide.mutate({ approvalIds: [id ?? ""], decision: "REJECT" }))).fieldErrors?.reason).toEqual([
-      "请填写驳回原因",
-    ]);
+    expect((await failure(as("jn").unitChanges.decide.mutate({ ids: [id ?? ""], decision: "REJECT" }))).fieldErrors?.reason).toEqual(["请填写驳回原因"]);
     const other = (await t.login(await t.fixture.newAdmin("jn", { permissions: ["review.unitChange"] }))).token;
     const results = await Promise.allSettled([
-      as("jn").unitChanges.decide.mutate({ approvalIds: [id ?? ""], decision: "REJECT", reason: "代码有误" }),
-      t.client({ token: other }).unitChanges.decide.mutate({ approvalIds: [id ?? ""], decision: "APPROVE" }),
+      as("jn").unitChanges.decide.mutate({ ids: [id ?? ""], decision: "REJECT", reason: "代码有误" }),
+      t.client({ token: other }).unitChanges.decide.mutate({ ids: [id ?? ""], decision: "APPROVE" }),
     ]);
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    const rejected = results.find((r) => r.status === "rejected");
-    expect(rejected && "reason" in rejected ? (rejected.reason as Error).message : "").toBe("该申请已被其他管理员处理，请刷新后查看");
+    // One batch decides it; the other, waiting on the lock, finds it decided and names it as skipped.
+    const outcomes = results.map((r) => (r.status === "fulfilled" ? r.value : null));
+    expect(outcomes.every((o) => o !== null)).toBe(true);
+    expect(outcomes.map((o) => o?.decided.length).sort()).toEqual([0, 1]);
+    expect(outcomes.flatMap((o) => o?.skipped ?? [])).toEqual([
+      { id, label: expect.stringMatching(/的申请$/), reason: "ALREADY_DECIDED", message: "已被其他管理员处理" },
+    ]);
   });
 
   it("drops a withdrawn request from both tabs", async () => {
@@ -89,11 +95,11 @@ describe("更换上级部门", () => {
     const [jnApproval] = await pendingIds("jn");
     const [qdApproval] = await pendingIds("qd");
     expect((await as("qd").unitChanges.list.query({})).items[0]?.detail).toBe("新上级部门：青岛市交通运输局");
-    await as("jn").unitChanges.decide.mutate({ approvalIds: [jnApproval ?? ""], decision: "APPROVE" });
+    await as("jn").unitChanges.decide.mutate({ ids: [jnApproval ?? ""], decision: "APPROVE" });
     expect((await t.app.db.unit.findUniqueOrThrow({ where: { id: t.fixture.units.jnMetro.id } })).superiorId).toBe(t.fixture.units.jn.id);
     expect(await pendingIds("jn")).toEqual([]);
     expect((await as("jn").unitChanges.list.query({ tab: "DONE" })).items.find((r) => r.kind === "SUPERIOR")?.status).toBe("APPROVED");
-    await as("qd").unitChanges.decide.mutate({ approvalIds: [qdApproval ?? ""], decision: "APPROVE" });
+    await as("qd").unitChanges.decide.mutate({ ids: [qdApproval ?? ""], decision: "APPROVE" });
     const moved = await t.app.db.unit.findUniqueOrThrow({ where: { id: t.fixture.units.jnMetro.id } });
     expect(moved).toMatchObject({ superiorId: t.fixture.units.qd.id, path: `${t.fixture.units.qd.path}${moved.id}/`, depth: 2, version: 2 });
     expect((await as("qd").units.listSubordinates.query({})).items.map((u) => u.name)).toContain("济南轨道交通集团有限公司");
@@ -103,14 +109,14 @@ describe("更换上级部门", () => {
 
     await as("jnBus").unitProfile.requestSuperiorChange.mutate({ superiorId: t.fixture.units.qd.id });
     const [qdSecond] = await pendingIds("qd");
-    await as("qd").unitChanges.decide.mutate({ approvalIds: [qdSecond ?? ""], decision: "REJECT", reason: "不同意" });
+    await as("qd").unitChanges.decide.mutate({ ids: [qdSecond ?? ""], decision: "REJECT", reason: "不同意" });
     expect(await pendingIds("jn")).toEqual([]);
     expect((await as("jnBus").unitProfile.get.query()).pending).toBeNull();
   });
 
   it("rewrites the path of a moved authority's whole subtree", async () => {
     await as("jn").unitProfile.requestSuperiorChange.mutate({ superiorId: t.fixture.units.qd.id });
-    for (const who of ["sd", "qd"] as const) await as(who).unitChanges.decide.mutate({ approvalIds: await pendingIds(who), decision: "APPROVE" });
+    for (const who of ["sd", "qd"] as const) await as(who).unitChanges.decide.mutate({ ids: await pendingIds(who), decision: "APPROVE" });
     // The moved bureau's admin and its employers' admins held the old path as scope: signed out.
     expect((await failure(as("jn").auth.me.query())).code).toBe("UNAUTHORIZED");
     expect((await failure(as("jnBus").auth.me.query())).code).toBe("UNAUTHORIZED");
@@ -128,7 +134,7 @@ describe("authorization", () => {
     for (const key of ["jnApprover", "jnBus"] as const) tokens[key] = (await t.login(t.fixture.logins[key])).token;
     const id = "00000000-0000-4000-8000-000000000001";
     expect(await failure(as("jnApprover").unitChanges.list.query({}))).toMatchObject({ code: "FORBIDDEN", message: "没有“审核机构信息修改”的权限" });
-    expect((await failure(as("jnApprover").unitChanges.decide.mutate({ approvalIds: [id], decision: "APPROVE" }))).code).toBe("FORBIDDEN");
+    expect((await failure(as("jnApprover").unitChanges.decide.mutate({ ids: [id], decision: "APPROVE" }))).code).toBe("FORBIDDEN");
     expect((await failure(as("jnApprover").unitProfile.get.query())).code).toBe("FORBIDDEN");
     expect((await failure(as("professional").unitProfile.requestCodeChange.mutate({ code: "x" }))).code).toBe("FORBIDDEN");
     for (const call of [

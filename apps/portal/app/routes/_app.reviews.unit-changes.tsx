@@ -12,6 +12,7 @@ import { SearchBar, TextFilter } from "../components/SearchBar.tsx";
 import { redirectWithFlash, samePage } from "../utils/flash.server.ts";
 import { formAction } from "../utils/form-action.server.ts";
 import { parseListQuery } from "../utils/query.ts";
+import { batchMessage } from "../utils/review.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
 const PATH = "/reviews/unit-changes";
@@ -29,10 +30,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 // ticked rows and the reason (conform's reply).
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, PATH);
-  return formAction(request, DecideUnitChangesInput, { fields: ["approvalIds", "reason"] }, async (value) => {
-    const { decided, applied } = await api.identity.unitChanges.decide.mutate(value);
+  return formAction(request, DecideUnitChangesInput, { fields: ["ids", "reason"] }, async (value) => {
+    const { applied, ...outcome } = await api.identity.unitChanges.decide.mutate(value);
     const verb = value.decision === "APPROVE" ? "通过" : "驳回";
-    return redirectWithFlash(samePage(request), `已${verb}${decided}条申请${applied > 0 ? `，其中${applied}条已生效` : ""}`);
+    const done = `已${verb}${outcome.decided.length}条申请${applied > 0 ? `，其中${applied}条已生效` : ""}`;
+    return redirectWithFlash(samePage(request), batchMessage(done, outcome), { tone: outcome.skipped.length > 0 ? "info" : "success" });
   });
 }
 
@@ -121,11 +123,11 @@ export default function UnitChangesReviewPage() {
           </div>
           <FormErrors
             id={form.errorId}
-            errors={[...(form.errors ?? []), ...(fields.approvalIds.errors ?? []), ...(fields.decision.errors ?? []), ...(fields.reason.errors ?? [])]}
+            errors={[...(form.errors ?? []), ...(fields.ids.errors ?? []), ...(fields.decision.errors ?? []), ...(fields.reason.errors ?? [])]}
           />
         </Form>
       ) : null}
-      <PagedTable caption="机构信息修改申请" numbered columns={columns(tab === "PENDING", fields.approvalIds)} result={result} rowKey={(r) => r.approvalId} />
+      <PagedTable caption="机构信息修改申请" numbered columns={columns(tab === "PENDING", fields.ids)} result={result} rowKey={(r) => r.approvalId} />
       <p className="mt-3 text-xs text-gray-500">注：如果申请的单位主动撤销更换操作时，其产生的待审核、已审核记录会自动消失</p>
     </div>
   );

@@ -312,8 +312,17 @@ const CASES: Case[] = [
     route: "_app.reviews.unit-changes.tsx",
     what: "通过",
     url: "/reviews/unit-changes?tab=PENDING",
-    fields: { approvalIds: [ids.a, ids.b], decision: "APPROVE" },
-    answers: { "identity:unitChanges.decide": { decided: 2, applied: 1 } },
+    fields: { ids: [ids.a, ids.b], decision: "APPROVE" },
+    answers: {
+      "identity:unitChanges.decide": {
+        decided: [
+          { id: ids.a, label: "甲单位的申请" },
+          { id: ids.b, label: "乙单位的申请" },
+        ],
+        skipped: [],
+        applied: 1,
+      },
+    },
     calls: "identity:unitChanges.decide",
     to: "/reviews/unit-changes?tab=PENDING",
   },

@@ -1,5 +1,6 @@
 // What identity's procedures answer where no row DTO of their own exists elsewhere in contracts.
 import { z } from "zod";
+import { BatchOutcome } from "../batch.ts";
 import { ProfessionalStatus } from "../domain-codes.ts";
 import { UnitSnapshot } from "../events/identity.ts";
 import { PendingProfessionalRow } from "./reviews.ts";
@@ -20,5 +21,6 @@ export type CreatedAdmin = z.infer<typeof CreatedAdmin>;
 /** 删除角色: how many admins the role was taken from. */
 export const RoleDeleted = z.object({ removedFrom: z.number().int().min(0) });
 
-/** 审核机构信息修改: requests decided, and how many of them took effect (all levels agreed). */
-export const UnitChangesDecided = z.object({ decided: z.number().int().min(0), applied: z.number().int().min(0) });
+/** 审核机构信息修改: the batch outcome (decided and skipped approvals), and how many requests took effect (all levels agreed). */
+export const UnitChangesDecided = BatchOutcome.extend({ applied: z.number().int().min(0) });
+export type UnitChangesDecided = z.infer<typeof UnitChangesDecided>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BatchIds } from "../batch.ts";
 import { PageRequest } from "../paging.ts";
 import { MultiLineText, SearchText } from "../text.ts";
 import { requireCodeConfirmation } from "../validation/credit-code.ts";
@@ -54,10 +55,10 @@ export const UnitChangeRow = z.object({
 });
 export type UnitChangeRow = z.infer<typeof UnitChangeRow>;
 
-/** Batch 通过 / 驳回; 驳回 needs a reason. */
+/** Batch 通过 / 驳回 of approvals (the one batch contract, batch.ts); 驳回 needs a reason. */
 export const DecideUnitChangesInput = z
   .object({
-    approvalIds: z.array(z.uuid()).min(1, "请选择要审核的记录").max(100),
+    ids: BatchIds,
     decision: z.enum(["APPROVE", "REJECT"]),
     reason: MultiLineText({ label: "驳回原因", max: 200, tooLong: "驳回原因最多200个字" }).optional(),
   })

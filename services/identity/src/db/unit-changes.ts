@@ -81,6 +81,27 @@ export async function closeRequest(tx: Tx, requestId: string, status: "WITHDRAWN
   await tx.unitChangeRequest.update({ where: { id: requestId }, data: { status, decidedAt: new Date() } });
 }
 
+/**
+ * Locks the approvals among `approvalIds` that fall to `approverUnitId`, with their requests, in id
+ * order (so two batches never deadlock): the approval's and the request's status and the name of
+ * the unit that asked. Approvals not theirs (or unknown) are simply absent.
+ */
+export async function lockApprovals(
+  tx: Tx,
+  approvalIds: readonly string[],
+  approverUnitId: string,
+): Promise<{ id: string; requestId: string; status: string; requestStatus: string; unitName: string }[]> {
+  const rows = await tx.$queryRaw<{ id: string; request_id: string; status: string; request_status: string; unit_name: string }[]>`
+    SELECT a.id::text, a.request_id::text, a.status, r.status AS request_status, u.name AS unit_name
+    FROM ${t("unit_change_approval")} a
+    JOIN ${t("unit_change_request")} r ON r.id = a.request_id
+    JOIN ${t("unit")} u ON u.id = r.unit_id
+    WHERE a.id = ANY(${[...approvalIds]}::uuid[]) AND a.approver_unit_id = ${approverUnitId}::uuid
+    ORDER BY a.id
+    FOR UPDATE OF a, r`;
+  return rows.map((r) => ({ id: r.id, requestId: r.request_id, status: r.status, requestStatus: r.request_status, unitName: r.unit_name }));
+}
+
 /** Locks one approval that falls to `approverUnitId`; null when it is not theirs or does not exist. */
 export async function lockApproval(tx: Tx, approvalId: string, approverUnitId: string): Promise<{ requestId: string; status: string } | null> {
   const rows = await tx.$queryRaw<{ request_id: string; status: string }[]>`

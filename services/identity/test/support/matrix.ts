@@ -147,7 +147,7 @@ export const identityCases: MatrixCases<IdentityVictim> = {
   "unitProfile.withdraw": { input: () => ({ requestId: randomUUID() }) },
 
   "unitChanges.list": { input: () => ({}) },
-  "unitChanges.decide": { input: () => ({ approvalIds: [randomUUID()], decision: "APPROVE" }) },
+  "unitChanges.decide": { input: () => ({ ids: [randomUUID()], decision: "APPROVE" }) },
 
   "audit.list": { input: () => ({}) },
 

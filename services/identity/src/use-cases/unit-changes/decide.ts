@@ -1,8 +1,7 @@
-import { type DecideUnitChangesInput, DomainError, type UnitChangesDecided } from "@ce/contracts";
-import type { z } from "zod";
+import { batchOutcome, type DecideUnitChangesInput, planBatch, type UnitChangesDecided } from "@ce/contracts";
 import { revokeSessions } from "../../auth/sessions.ts";
 import { auditActor, recordAudit } from "../../db/audit.ts";
-import { closeRequest, lockApproval, lockRequestStatus, recordApproval, requestWithApprovals } from "../../db/unit-changes.ts";
+import { closeRequest, lockApprovals, recordApproval, requestWithApprovals } from "../../db/unit-changes.ts";
 import type { IdentityDeps } from "../../deps.ts";
 import { requestOutcome, unitChangeMessages } from "../../domain/unit-changes.ts";
 import { eventMeta } from "../../events/professionals.ts";
@@ -10,27 +9,29 @@ import { type Caller, ownUnit } from "../scope.ts";
 import { applyChange } from "./apply-change.ts";
 
 /**
- * 审核机构信息修改 › 批量通过 / 驳回, all in one transaction: each approval of the caller's unit is
- * locked and decided (audit `unitChange.approve|reject`); a request applies when all its approvals
- * approved (domain requestOutcome) and is rejected by any rejection. Raises DomainError NOT_FOUND
- * for an approval not the caller's, CONFLICT (the whole batch) when one was already decided by a
- * concurrent admin. After commit, the admins of a moved subtree lose their sessions: a session
- * holds its unit's path as scope. Returns how many were decided and how many requests applied.
+ * 审核机构信息修改 › 批量通过 / 驳回, on the one batch contract (packages/contracts/src/batch.ts), in
+ * one transaction: the approvals of the caller's unit are locked with their requests; any id not
+ * the caller's refuses the whole batch (DomainError NOT_FOUND, nothing written); approvals no
+ * longer waiting (decided by another admin, request withdrawn) are skipped and named; each other
+ * one is decided (audit `unitChange.approve|reject`), and a request applies when all its approvals
+ * approved (domain requestOutcome) and is rejected by any rejection. After commit, the admins of a
+ * moved subtree lose their sessions: a session holds its unit's path as scope. Returns the outcome
+ * and how many requests took effect.
  */
-export async function decideUnitChanges(deps: IdentityDeps, caller: Caller, input: DecideUnitChangesInput): Promise<z.infer<typeof UnitChangesDecided>> {
+export async function decideUnitChanges(deps: IdentityDeps, caller: Caller, input: DecideUnitChangesInput): Promise<UnitChangesDecided> {
   const approverUnitId = ownUnit(caller.principal);
   const actor = auditActor(caller);
   const meta = eventMeta(caller);
+  const status = input.decision === "APPROVE" ? "APPROVED" : "REJECTED";
   const result = await deps.db.$transaction(async (tx) => {
+    const plan = planBatch(input.ids, await lockApprovals(tx, input.ids, approverUnitId), {
+      isWaiting: (a) => a.status === "PENDING" && a.requestStatus === "PENDING",
+      notFound: unitChangeMessages.notFound,
+    });
     let applied = 0;
     const movedAdmins: string[] = [];
-    for (const approvalId of [...new Set(input.approvalIds)]) {
-      const approval = await lockApproval(tx, approvalId, approverUnitId);
-      if (!approval) throw new DomainError("NOT_FOUND", unitChangeMessages.notFound);
-      const requestStatus = await lockRequestStatus(tx, approval.requestId);
-      if (approval.status !== "PENDING" || requestStatus !== "PENDING") throw new DomainError("CONFLICT", unitChangeMessages.decided);
-      const status = input.decision === "APPROVE" ? "APPROVED" : "REJECTED";
-      await recordApproval(tx, approvalId, { status, reason: input.reason || null, decidedBy: caller.principal.accountId });
+    for (const approval of plan.waiting) {
+      await recordApproval(tx, approval.id, { status, reason: input.reason || null, decidedBy: caller.principal.accountId });
       const request = await requestWithApprovals(tx, approval.requestId);
       await recordAudit(tx, actor, {
         action: `unitChange.${status === "APPROVED" ? "approve" : "reject"}`,
@@ -48,9 +49,9 @@ export async function decideUnitChanges(deps: IdentityDeps, caller: Caller, inpu
         applied++;
       }
     }
-    return { decided: input.approvalIds.length, applied, movedAdmins };
+    return { outcome: batchOutcome(plan, (a) => `${a.unitName}的申请`), applied, movedAdmins };
   });
   deps.nudgeOutbox();
   for (const accountId of result.movedAdmins) await revokeSessions(deps.redis, accountId);
-  return { decided: result.decided, applied: result.applied };
+  return { ...result.outcome, applied: result.applied };
 }
