@@ -102,13 +102,6 @@ export async function lockApprovals(
   return rows.map((r) => ({ id: r.id, requestId: r.request_id, status: r.status, requestStatus: r.request_status, unitName: r.unit_name }));
 }
 
-/** Locks one approval that falls to `approverUnitId`; null when it is not theirs or does not exist. */
-export async function lockApproval(tx: Tx, approvalId: string, approverUnitId: string): Promise<{ requestId: string; status: string } | null> {
-  const rows = await tx.$queryRaw<{ request_id: string; status: string }[]>`
-    SELECT request_id::text, status FROM ${t("unit_change_approval")} WHERE id = ${approvalId}::uuid AND approver_unit_id = ${approverUnitId}::uuid FOR UPDATE`;
-  return rows[0] ? { requestId: rows[0].request_id, status: rows[0].status } : null;
-}
-
 /** Records one approver's 通过 / 驳回. */
 export async function recordApproval(
   tx: Tx,

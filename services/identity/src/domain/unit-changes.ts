@@ -9,7 +9,6 @@ export const unitChangeMessages = {
   notAuthority: "上级部门必须是审核通过的主管部门",
   notFound: "申请不存在",
   notPending: "该申请已被处理，请刷新后查看",
-  decided: "该申请已被其他管理员处理，请刷新后查看",
 } as const;
 
 /** Checks a proposed new superior: an approved authority, not the current one, not in the unit's own subtree. */
