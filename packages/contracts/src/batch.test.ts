@@ -1,9 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { BatchIds, batchOutcome, MAX_BATCH_ITEMS, planBatch, requireDecided } from "./batch.ts";
 import { DomainError } from "./errors.ts";
 
-const uuids = (n: number) => Array.from({ length: n }, () => randomUUID());
+const uuids = (n: number) => Array.from({ length: n }, () => crypto.randomUUID());
 
 describe("BatchIds", () => {
   const [a, b] = uuids(2) as [string, string];
@@ -69,12 +68,15 @@ describe("planBatch and batchOutcome", () => {
 
 describe("requireDecided (a single-record action)", () => {
   it("passes a decided record through", () => {
-    const outcome = { decided: [{ id: randomUUID(), label: "张三的申报" }], skipped: [] };
+    const outcome = { decided: [{ id: crypto.randomUUID(), label: "张三的申报" }], skipped: [] };
     expect(requireDecided(outcome)).toBe(outcome);
   });
 
   it("turns a skip into CONFLICT naming the record and why", () => {
-    const outcome = { decided: [], skipped: [{ id: randomUUID(), label: "张三的申报", reason: "ALREADY_DECIDED" as const, message: "已被其他管理员处理" }] };
+    const outcome = {
+      decided: [],
+      skipped: [{ id: crypto.randomUUID(), label: "张三的申报", reason: "ALREADY_DECIDED" as const, message: "已被其他管理员处理" }],
+    };
     expect(() => requireDecided(outcome)).toThrow(DomainError);
     expect(() => requireDecided(outcome)).toThrow(expect.objectContaining({ kind: "CONFLICT", message: "张三的申报已被其他管理员处理，请刷新后重试" }));
   });

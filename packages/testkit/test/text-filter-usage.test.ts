@@ -43,6 +43,9 @@ describeLineCheck("one text filter and one pager everywhere", {
     ["({ limit, offset }) => db.role.findMany({ where, skip: offset, take: limit })", false],
     ["const { page } = parseListQuery(PageRequest, url.searchParams);", false],
     ["// The blind index normalises like the validator", false],
+    // Prose in a comment pages nothing (batch.ts: "the usual skip: another admin decided first").
+    ["/** The message of the usual skip: another admin decided the record first. */", false],
+    ["  * skip: the rows another admin decided", false],
   ],
   noneFound: "finds no text filter or list page built outside the shared helpers",
 });

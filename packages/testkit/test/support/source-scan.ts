@@ -35,9 +35,15 @@ export function sourceFiles(dir: string, opts: { tests?: boolean } = {}): string
   });
 }
 
-/** Every line of `src` that matches a fault, as "what: line". */
+/** A line that is only a comment (`//`, `/*`, or a `*` continuation): it runs nothing, so it copies nothing. */
+const isComment = (line: string) => /^\s*(\/\/|\/\*|\*)/.test(line);
+
+/** Every code line of `src` that matches a fault, as "what: line" (comment lines are prose, not code). */
 export function lineFaults(src: string, faults: LineFault[]): string[] {
-  return src.split("\n").flatMap((line) => faults.filter(([, re]) => re.test(line)).map(([what]) => `${what}: ${line.trim()}`));
+  return src
+    .split("\n")
+    .filter((line) => !isComment(line))
+    .flatMap((line) => faults.filter(([, re]) => re.test(line)).map(([what]) => `${what}: ${line.trim()}`));
 }
 
 /** Each fault in the production sources, as "file: what: line", skipping the `exempt` files (repo-relative). */
