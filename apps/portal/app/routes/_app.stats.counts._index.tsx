@@ -6,7 +6,7 @@ import { Chart } from "../components/Chart.tsx";
 import type { Column } from "../components/DataTable.tsx";
 import { PagedTable } from "../components/PagedTable.tsx";
 import { SearchBar } from "../components/SearchBar.tsx";
-import { CountLink, DateFilter, ExportLinks, passRateText } from "../components/stats/filters.tsx";
+import { CountLink, DateFilter, ExportBar, passRateText } from "../components/stats/filters.tsx";
 import { countPeopleHref, countsHref, STATS } from "../components/stats/links.ts";
 import { requirePage } from "../utils/session.server.ts";
 import { loadStatistic } from "../utils/stats.server.ts";
@@ -57,12 +57,10 @@ export default function ProfessionalCountsPage() {
   return (
     <div>
       <Breadcrumbs trail={trail} />
-      <SearchBar
-        keep={filters.unitId ? { unitId: filters.unitId } : {}}
-        actions={result ? <ExportLinks path={`${STATS.counts}/export`} query={search} /> : null}
-      >
+      <SearchBar keep={filters.unitId ? { unitId: filters.unitId } : {}}>
         <DateFilter label="统计时间" name="asOf" value={asOf} max={today} error={errors.asOf} />
       </SearchBar>
+      {result ? <ExportBar path={`${STATS.counts}/export`} query={search} /> : null}
       {result ? (
         <>
           <p className="mb-2 text-sm text-gray-700">

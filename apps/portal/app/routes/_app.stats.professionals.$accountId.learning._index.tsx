@@ -14,7 +14,7 @@ import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { type Column, DataTable } from "../components/DataTable.tsx";
 import { PagedTable } from "../components/PagedTable.tsx";
 import { SearchBar } from "../components/SearchBar.tsx";
-import { DateFilter, ExportLinks } from "../components/stats/filters.tsx";
+import { DateFilter, ExportBar } from "../components/stats/filters.tsx";
 import { STATS } from "../components/stats/links.ts";
 import { requirePage } from "../utils/session.server.ts";
 import { loadStatistic } from "../utils/stats.server.ts";
@@ -25,7 +25,10 @@ import { loadStatistic } from "../utils/stats.server.ts";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api, here } = await requirePage(request, context, STATS.professionals);
   const accountId = params.accountId ?? "";
-  const load = await loadStatistic(request, LearningRecordInput, ["asOf"], (input) => api.reporting.statistics.learningRecord.query({ ...input, accountId }));
+  // The person comes from the path; the query holds 统计时间 only.
+  const load = await loadStatistic(request, LearningRecordInput.omit({ accountId: true }), ["asOf"], (input) =>
+    api.reporting.statistics.learningRecord.query({ ...input, accountId }),
+  );
   // 学习形式 names for the records' form codes (any signed-in user may read the catalog).
   const forms = load.result ? await api.hours.forms.list.query().catch(() => []) : [];
   return data(
@@ -66,9 +69,10 @@ export default function LearningRecordPage() {
   return (
     <div>
       <Breadcrumbs trail={trail} />
-      <SearchBar actions={result ? <ExportLinks path={`${STATS.professionals}/${result.accountId}/learning/export`} query={search} /> : null}>
+      <SearchBar>
         <DateFilter label="统计时间" name="asOf" value={result?.asOf ?? filters.asOf ?? today} max={today} error={errors.asOf} />
       </SearchBar>
+      {result ? <ExportBar path={`${STATS.professionals}/${result.accountId}/learning/export`} query={search} /> : null}
       {result ? (
         <>
           <dl className="mb-4 grid grid-cols-[auto_1fr_auto_1fr] gap-x-4 gap-y-1 text-sm">

@@ -5,7 +5,7 @@ import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import type { Column } from "../components/DataTable.tsx";
 import { PagedTable } from "../components/PagedTable.tsx";
 import { SearchBar } from "../components/SearchBar.tsx";
-import { ExportLinks, Filter } from "../components/stats/filters.tsx";
+import { ExportBar, Filter } from "../components/stats/filters.tsx";
 import { detailHref, learningHref, STATS } from "../components/stats/links.ts";
 import { educationOptions, educationText, regionOptions, titleSeriesOptions, titleSeriesText } from "../components/stats/professionals.tsx";
 import { requirePage } from "../utils/session.server.ts";
@@ -60,7 +60,7 @@ export default function ProfessionalSearchPage() {
   return (
     <div>
       <Breadcrumbs trail={trail} />
-      <SearchBar actions={result ? <ExportLinks path={`${STATS.professionals}/export`} query={search} /> : null}>
+      <SearchBar>
         <Filter label="地区" name="region" value={f("region")} error={errors.region} options={regionOptions} width="w-32" />
         <Filter label="主管部门" name="authority" value={f("authority")} error={errors.authority} width="w-48" />
         <Filter label="姓名" name="name" value={f("name")} error={errors.name} width="w-32" />
@@ -70,6 +70,7 @@ export default function ProfessionalSearchPage() {
         <Filter label="专业技术职务" name="titleSeries" value={f("titleSeries")} error={errors.titleSeries} options={titleSeriesOptions} width="w-40" />
         <Filter label="现专业技术职称资格" name="qualification" value={f("qualification")} error={errors.qualification} width="w-40" />
       </SearchBar>
+      {result ? <ExportBar path={`${STATS.professionals}/export`} query={search} /> : null}
       {result ? <PagedTable caption="专业技术人员信息" numbered columns={columns} result={result} rowKey={(p) => p.accountId} /> : null}
     </div>
   );

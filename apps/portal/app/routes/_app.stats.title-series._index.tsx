@@ -5,7 +5,7 @@ import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { Chart } from "../components/Chart.tsx";
 import { Pager } from "../components/Pager.tsx";
 import { SearchBar } from "../components/SearchBar.tsx";
-import { DateFilter, ExportLinks, Filter } from "../components/stats/filters.tsx";
+import { DateFilter, ExportBar, Filter } from "../components/stats/filters.tsx";
 import { STATS } from "../components/stats/links.ts";
 import { regionOptions } from "../components/stats/professionals.tsx";
 import { LEVEL_COLUMNS, TitleSeriesTable } from "../components/stats/TitleSeriesTable.tsx";
@@ -34,7 +34,7 @@ export default function TitleSeriesPage() {
   return (
     <div>
       <Breadcrumbs trail={trail} />
-      <SearchBar actions={result ? <ExportLinks path={`${STATS.titleSeries}/export`} query={search} /> : null}>
+      <SearchBar>
         <span className="text-gray-700">时间范围:</span>
         <DateFilter label="开始时间" hideLabel name="from" value={filters.from ?? ""} max={today} error={errors.from} />
         <span>至</span>
@@ -42,6 +42,7 @@ export default function TitleSeriesPage() {
         <Filter label="地区" name="region" value={filters.region ?? ""} error={errors.region} options={regionOptions} width="w-32" />
         <Filter label="用人单位" name="employer" value={filters.employer ?? ""} error={errors.employer} width="w-56" maxLength={50} />
       </SearchBar>
+      {result ? <ExportBar path={`${STATS.titleSeries}/export`} query={search} /> : null}
       {result ? (
         <>
           <p className="mb-2 text-sm text-gray-700">

@@ -78,6 +78,15 @@ export function ExportLinks({ path, query }: { path: string; query: string }) {
   );
 }
 
+/** ExportLinks on their own line, right-aligned above the table they export. */
+export function ExportBar({ path, query }: { path: string; query: string }) {
+  return (
+    <div className="mb-2 flex justify-end">
+      <ExportLinks path={path} query={query} />
+    </div>
+  );
+}
+
 /** A count as a table cell: a link to the people behind it when there are any, else the plain 0. */
 export function CountLink({ count, to }: { count: number; to: string }) {
   if (count === 0) return <>0</>;
