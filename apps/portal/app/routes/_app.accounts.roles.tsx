@@ -23,12 +23,20 @@ const labelOf = new Map<string, string>(permissionModules.map((m) => [m.code, m.
 
 // 管理直属账户 › 角色管理: ?add=1 or ?edit=<role id> opens the form with the modules as checkboxes.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { api, here } = await requirePage(request, context, PATH);
+  const { api, here, me } = await requirePage(request, context, PATH);
   const search = new URL(request.url).searchParams;
   const input = parseListQuery(ListRolesInput, search);
   const result = await api.identity.roles.list.query(input).catch((e) => rethrowServiceError(request, e));
   const editing = result.items.find((r) => r.id === search.get("edit")) ?? null;
-  return { trail: [here.section.label, here.page.label], filters: { name: input.name ?? "" }, result, editing, adding: search.get("add") === "1" };
+  // Only the modules this kind of unit uses can be given (permissionsOfUnitKind): no always-empty menu items.
+  return {
+    trail: [here.section.label, here.page.label],
+    filters: { name: input.name ?? "" },
+    result,
+    editing,
+    adding: search.get("add") === "1",
+    unitKind: me.unitKind,
+  };
 }
 
 function listHref(search: string): string {
@@ -73,7 +81,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 function RoleForm() {
-  const { editing } = useLoaderData<typeof loader>();
+  const { editing, unitKind } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { search } = useLocation();
   const [form, fields] = useSchemaForm(editing ? UpdateRoleForm : CreateRoleForm, {
@@ -99,7 +107,7 @@ function RoleForm() {
         <fieldset aria-describedby={fields.permissions.errorId}>
           <legend className="mb-2 text-gray-700">权限模块:</legend>
           <div className="space-y-2">
-            {permissionGroups().map((g) => (
+            {permissionGroups(unitKind).map((g) => (
               <div key={g.menu} className="grid grid-cols-[8rem_1fr] gap-2">
                 <span className="font-medium text-gray-700">{g.menu}</span>
                 <div className="flex flex-wrap gap-x-4 gap-y-1">

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Permission, permissionModules } from "../auth/permissions.ts";
+import type { UnitKind } from "../domain-codes.ts";
 import { PageRequest } from "../paging.ts";
 import { SearchText, SingleLineText } from "../text.ts";
 
@@ -22,10 +23,11 @@ export type UpdateRoleInput = z.infer<typeof UpdateRoleInput>;
 export const DeleteRoleInput = z.object({ id: z.uuid(), confirm: z.boolean().default(false) });
 export type DeleteRoleInput = z.infer<typeof DeleteRoleInput>;
 
-/** The permission modules grouped by their menu, in menu order: the role form's checkbox groups. */
-export function permissionGroups(): { menu: string; modules: { code: Permission; label: string }[] }[] {
+/** The permission modules grouped by their menu, in menu order: the role form's checkbox groups (with `unitKind`, only those that kind of unit uses). */
+export function permissionGroups(unitKind?: UnitKind | null): { menu: string; modules: { code: Permission; label: string }[] }[] {
   const groups: { menu: string; modules: { code: Permission; label: string }[] }[] = [];
   for (const m of permissionModules) {
+    if (unitKind && !m.unitKinds.includes(unitKind)) continue;
     let group = groups.find((g) => g.menu === m.menu);
     if (!group) {
       group = { menu: m.menu, modules: [] };
