@@ -8,19 +8,26 @@ import { PagedTable } from "../components/PagedTable.tsx";
 import { SearchBar } from "../components/SearchBar.tsx";
 import { CountLink, DateFilter, ExportBar, passRateText } from "../components/stats/filters.tsx";
 import { countPeopleHref, countsHref, STATS } from "../components/stats/links.ts";
-import { requirePage } from "../utils/session.server.ts";
+import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { loadStatistic } from "../utils/stats.server.ts";
 
 /** The 合计 row is drawn as one more row of the table; its figures count the whole subtree (SUBTREE). */
 type Row = ProfessionalCountRow & { isTotal?: true };
 
 // 查询统计 › 专业技术人员数量查询 (§3.9): as of 统计时间, per 用人单位 / 继续教育基地 of the caller's
-// subtree (or of the 主管部门 drilled into, ?unitId=): 注册总数 学习总数 合格总数 合格率 and 合计.
+// subtree (or of the 主管部门 drilled into, ?unitId=): 注册总数 学习总数 合格总数 合格率 and 合计;
+// charts of 合格率 by unit and of the hours approved per month.
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api, here, me } = await requirePage(request, context, STATS.counts);
   const load = await loadStatistic(request, ProfessionalCountsInput, ["asOf"], (input) => api.reporting.statistics.professionalCounts.query(input));
   const drilled = load.result !== null && load.result.unitId !== me.unitId;
-  return data({ trail: [here.section.label, here.page.label], today: calendarDate(new Date()), drilled, ...load }, { status: load.status });
+  // 审核通过学时 per month of the same unit, the twelve months up to 统计时间 (a chart).
+  const months = load.result
+    ? await api.reporting.statistics.approvedHoursByMonth
+        .query({ to: load.result.asOf, unitId: load.result.unitId })
+        .catch((e) => rethrowServiceError(request, e))
+    : null;
+  return data({ trail: [here.section.label, here.page.label], today: calendarDate(new Date()), drilled, months, ...load }, { status: load.status });
 }
 
 function columns(asOf: string, unitId: string): Column<Row>[] {
@@ -51,7 +58,7 @@ function columns(asOf: string, unitId: string): Column<Row>[] {
 }
 
 export default function ProfessionalCountsPage() {
-  const { trail, today, drilled, filters, result, errors } = useLoaderData<typeof loader>();
+  const { trail, today, drilled, months, filters, result, errors } = useLoaderData<typeof loader>();
   const { search } = useLocation();
   const asOf = result?.asOf ?? filters.asOf ?? today;
   return (
@@ -89,6 +96,12 @@ export default function ProfessionalCountsPage() {
               max: 100,
             }}
           />
+          {months ? (
+            <Chart
+              title={`${months.unitName}审核通过学时（按月，${months.from} 至 ${months.to}）`}
+              data={{ categories: months.months.map((m) => m.month), series: [{ name: "认定学时", values: months.months.map((m) => m.hours) }] }}
+            />
+          ) : null}
         </>
       ) : null}
     </div>

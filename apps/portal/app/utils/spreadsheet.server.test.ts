@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { type Cell, exportFileName, exportFormat, exportTable, type RowPage, spreadsheetResponse, toCsv, toXlsx } from "./spreadsheet.server.ts";
+import { type Cell, exportFileName, exportFormat, exportTable, type RowPage, sheetTitle, spreadsheetResponse, toCsv, toXlsx } from "./spreadsheet.server.ts";
 
 const header = ["序号", "姓名", "申报学时"];
 const rows = [
@@ -194,5 +194,19 @@ describe("exportTable: a list streamed page by page", () => {
     ["format=pdf", "xlsx"],
   ] as const)("reads %j as a %s download", (query, format) => {
     expect(exportFormat(new URLSearchParams(query))).toBe(format);
+  });
+});
+
+describe("sheet names Excel accepts", () => {
+  it.each([
+    ["专业技术人员数量查询_统计时间2026-06-30", "专业技术人员数量查询_统计时间2026-06-30"],
+    ["济南/青岛[测试]:单位?*\\", "济南_青岛_测试__单位___"],
+    ["一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三", "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一"],
+    ["", "Sheet1"],
+  ])("names the sheet of %j %j", async (name, title) => {
+    expect(sheetTitle(name)).toBe(title);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await (await exportTable("xlsx", { ...personExport(servedList(1)), name })).arrayBuffer());
+    expect(book.worksheets[0]?.name).toBe(title);
   });
 });

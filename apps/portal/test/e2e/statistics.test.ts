@@ -102,6 +102,9 @@ describe.each([
     expect((await rowCells("专业技术人员数量", "合计"))[0]).toBe("合计");
     expect(await pagerText()).toMatch(/^第1\/1页 共\d+条 显示第1到\d+条 首页 1 尾页$/);
     await expectChart();
+    // 合格率 by unit, and the hours approved per month (twelve months up to 统计时间).
+    await expect.poll(() => page.locator("figure [data-chart] svg").count()).toBe(2);
+    await page.getByRole("img", { name: /审核通过学时（按月.*（柱状图）/ }).waitFor();
     await page.screenshot({ path: "/tmp/portal-stats-counts.png", fullPage: true });
     await expectNoCspViolation("/stats/counts");
 
