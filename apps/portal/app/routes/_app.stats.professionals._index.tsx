@@ -1,23 +1,26 @@
-import { ProfessionalSearchInput, type ProfessionalSearchRow } from "@ce/contracts";
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { ProfessionalSearchInput, type ProfessionalSearchRow, ResetProfessionalPasswordInput } from "@ce/contracts";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import type { Column } from "../components/DataTable.tsx";
 import { PagedTable } from "../components/PagedTable.tsx";
+import { RowAction } from "../components/RowAction.tsx";
 import { SearchBar } from "../components/SearchBar.tsx";
 import { ExportBar, Filter } from "../components/stats/filters.tsx";
 import { detailHref, learningHref, STATS } from "../components/stats/links.ts";
 import { educationOptions, educationText, regionOptions, titleSeriesOptions, titleSeriesText } from "../components/stats/professionals.tsx";
+import { redirectWithFlash, samePage } from "../utils/flash.server.ts";
+import { formAction } from "../utils/form-action.server.ts";
 import { requirePage } from "../utils/session.server.ts";
 import { loadStatistic, unitIdByName } from "../utils/stats.server.ts";
+import { ShownName } from "../utils/validation.ts";
 
 /** The filter bar's fields (主管部门 is typed as a name: `authority`, resolved to the service's authorityId). */
 const SHOWN = ["region", "authority", "name", "idNumber", "certificateNo", "education", "titleSeries", "qualification"] as const;
 
 // 查询统计 › 专业技术人员信息查询 (§3.9): the registered professionals of the caller's subtree, by
 // 地区 主管部门 姓名 证件号 证书管理号 学历 专业技术职务 现专业技术职称资格; 详细 and 学习记录 per row.
-// 所在人社 is not offered: no service records it. 重置密码 is not offered: identity has no admin
-// password reset for a professional yet.
+// 所在人社 is not offered: no service records it. 重置密码 is identity's (professionals.resetPassword).
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api, here } = await requirePage(request, context, STATS.professionals);
   const load = await loadStatistic(
@@ -29,6 +32,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     { authorityId: "authority" },
   );
   return data({ trail: [here.section.label, here.page.label], ...load }, { status: load.status });
+}
+
+/** 重置密码: identity gives a temporary password, shown once in the flash; the person must replace it at sign-in. */
+const ResetPasswordForm = ResetProfessionalPasswordInput.extend({ name: ShownName });
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { api } = await requirePage(request, context, STATS.professionals);
+  return formAction(request, ResetPasswordForm, { fields: [] }, async ({ accountId, name }) => {
+    const { temporaryPassword } = await api.identity.professionals.resetPassword.mutate({ accountId });
+    return redirectWithFlash(samePage(request), `已重置${name}的密码，临时密码（仅显示一次）：${temporaryPassword}，该人员登录后须设置新密码`);
+  });
 }
 
 const columns: Column<ProfessionalSearchRow>[] = [
@@ -45,6 +59,7 @@ const columns: Column<ProfessionalSearchRow>[] = [
         <Link to={detailHref(p.accountId)} className="text-blue-700 hover:underline">
           详细
         </Link>
+        <RowAction intent="resetPassword" values={{ accountId: p.accountId, name: p.name }} label="重置密码" confirm={`确定重置${p.name}的密码吗？`} />
         <Link to={learningHref(p.accountId)} className="text-blue-700 hover:underline">
           学习记录
         </Link>

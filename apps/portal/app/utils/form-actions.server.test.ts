@@ -147,6 +147,15 @@ const CASES: Case[] = [
     to: "/accounts/admins",
   },
   {
+    route: "_app.stats.professionals._index.tsx",
+    what: "专业技术人员信息查询 › 重置密码",
+    url: "/stats/professionals?name=%E5%BC%A0",
+    fields: { intent: "resetPassword", accountId: ids.a, name: "张三" },
+    answers: { "identity:professionals.resetPassword": { temporaryPassword: "Tmp12345" } },
+    calls: "identity:professionals.resetPassword",
+    to: "/stats/professionals?name=%E5%BC%A0",
+  },
+  {
     route: "_app.accounts.admins._index.tsx",
     what: "删除",
     url: "/accounts/admins",
