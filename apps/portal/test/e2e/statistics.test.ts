@@ -170,7 +170,7 @@ describe.each([
       world.unitName,
       "本科",
       "工程技术",
-      expect.stringMatching(/^详细\s*学习记录$/),
+      expect.stringMatching(/^详细\s*重置密码\s*学习记录$/),
     ]);
     expect(await pagerText()).toBe("第1/1页 共3条 显示第1到3条 首页 1 尾页");
     expect(await page.locator("body").innerText()).not.toContain(world.studying.idNumber);
@@ -182,8 +182,13 @@ describe.each([
     expect(text).toContain(`"${world.idle.name}","${world.idle.idNumberMasked}","${world.unitName}","本科","工程技术"`);
     expect(text).not.toContain(world.idle.idNumber);
 
-    // By the whole 证件号 (exact, blind index): one person; 详细 shows them masked.
+    // By the whole 证件号 (exact, blind index): one person; 重置密码 gives a temporary password once;
+    // 详细 shows them masked.
     await page.goto(`${portalUrl}/stats/professionals?idNumber=${world.idle.idNumber}`);
+    expect(await pagerText()).toBe("第1/1页 共1条 显示第1到1条 首页 1 尾页");
+    page.once("dialog", (d) => void d.accept());
+    await page.getByRole("button", { name: "重置密码" }).click();
+    await page.getByText(`已重置${world.idle.name}的密码，临时密码（仅显示一次）：`).waitFor();
     expect(await pagerText()).toBe("第1/1页 共1条 显示第1到1条 首页 1 尾页");
     await page.getByRole("link", { name: "详细" }).click();
     await page.waitForURL(new RegExp(`/stats/professionals/${world.idle.accountId}$`));
