@@ -1,4 +1,4 @@
-import { type AuditRow, auditActionLabels, auditChanges, auditFieldLabels, formatDateTime, ListAuditInput } from "@ce/contracts";
+import { type AuditRow, auditActionLabel, auditActionLabels, auditChanges, auditFieldLabels, formatDateTime, ListAuditInput } from "@ce/contracts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
@@ -43,7 +43,7 @@ const actions = Object.entries(auditActionLabels).map(([code, name]) => ({ code,
 const columns: Column<Row>[] = [
   { header: "时间", cell: (r) => r.timeText, className: "whitespace-nowrap" },
   { header: "操作人", cell: (r) => r.actorName ?? "系统", className: "whitespace-nowrap" },
-  { header: "操作", cell: (r) => auditActionLabels[r.action] ?? r.action, className: "whitespace-nowrap" },
+  { header: "操作", cell: (r) => auditActionLabel(r.action), className: "whitespace-nowrap" },
   { header: "对象", cell: (r) => entityLabels[r.entityType] ?? r.entityType, className: "whitespace-nowrap" },
   { header: "变更前", cell: (r) => changeList(r.changes, "from") },
   { header: "变更后", cell: (r) => changeList(r.changes, "to") },

@@ -25,8 +25,11 @@ export const AuditRow = z.object({
 });
 export type AuditRow = z.infer<typeof AuditRow>;
 
-/** Chinese names of the audited actions; an action without one shows its code. */
-export const auditActionLabels: Record<string, string> = {
+/**
+ * Chinese names of the audited actions (操作日志's 操作 column and filter). `AuditAction`, the type
+ * identity's recordAudit takes, is built from these keys: an action without a name does not compile.
+ */
+export const auditActionLabels = {
   "department.create": "添加部门",
   "department.update": "编辑部门",
   "department.disable": "禁用部门",
@@ -51,7 +54,27 @@ export const auditActionLabels: Record<string, string> = {
   "unitChange.withdraw": "撤销申请",
   "unitChange.approve": "审核通过机构信息修改",
   "unitChange.reject": "驳回机构信息修改",
-};
+  "unit.register": "用人单位注册",
+  "unit.approve": "审核通过用人单位",
+  "unit.reject": "驳回用人单位注册",
+  "professional.register": "专业技术人员注册",
+  "professional.approve": "审核通过注册人员",
+  "professional.reject": "驳回注册人员",
+  "profileChange.request": "申请修改人员信息",
+  "profileChange.approve": "审核通过人员信息修改",
+  "profileChange.reject": "驳回人员信息修改",
+  "transfer.request": "提交转出申请",
+  "transfer.accept": "同意转入",
+  "transfer.reject": "拒绝转入",
+} as const satisfies Record<string, string>;
+
+/** Every action identity writes to the audit trail. */
+export type AuditAction = keyof typeof auditActionLabels;
+
+/** The Chinese name of a stored action code (the code itself for one written before it had a name). */
+export function auditActionLabel(code: string): string {
+  return Object.hasOwn(auditActionLabels, code) ? auditActionLabels[code as AuditAction] : code;
+}
 
 /** 变更前 → 变更后, one line per field whose value changed (or appeared / went). */
 export function auditChanges(before: Record<string, unknown> | null, after: Record<string, unknown> | null): { field: string; from: string; to: string }[] {

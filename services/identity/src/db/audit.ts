@@ -1,4 +1,4 @@
-import type { Principal } from "@ce/contracts";
+import type { AuditAction, Principal } from "@ce/contracts";
 import type { Tx } from "./client.ts";
 
 /** Who acted: the signed-in caller (null for self-registration and other anonymous actions). */
@@ -19,8 +19,8 @@ export function auditActor(ctx: { principal: Principal | null; requestId: string
 }
 
 export interface AuditEntry {
-  /** `<entity>.<verb>`, e.g. "department.create", "admin.disable", "professional.approve". */
-  action: string;
+  /** `<entity>.<verb>`, e.g. "department.create", "admin.disable": one of contracts' auditActionLabels, so 操作日志 names it. */
+  action: AuditAction;
   entityType: string;
   entityId: string;
   /** The unit the change concerns; the audit page of that unit's super admin lists it. */
