@@ -12,6 +12,7 @@ import type { Page } from "playwright-core";
 import { expect, inject } from "vitest";
 import { DEMO_PASSWORD, demoUnits } from "../../../../services/identity/src/seed/demo-data.ts";
 import { launchChromium } from "./chromium.ts";
+import { landed } from "./people-support.ts";
 
 export const portalUrl = inject("portalUrl");
 const prefix = inject("subjectPrefix");
@@ -58,9 +59,7 @@ export async function signIn(page: Page, redis: Redis, who: Person) {
   await page.getByPlaceholder("请输入证件号").fill(who.idNumber);
   await page.getByPlaceholder("请输入密码").fill(who.password);
   await page.getByPlaceholder("请输入验证码").fill(await captchaFor(redis, captchaId));
-  // 首页, or 修改密码 first when someone else set the password.
-  const landed = (url: URL) => url.pathname === "/" || url.pathname === "/account/password";
-  await Promise.all([page.waitForURL(landed), page.getByRole("button", { name: "登录" }).click()]);
+  await Promise.all([landed(page), page.getByRole("button", { name: "登录" }).click()]);
   await page.getByText(`您好! ${who.name}`).waitFor();
 }
 

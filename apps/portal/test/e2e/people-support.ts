@@ -3,6 +3,7 @@ import { rm } from "node:fs/promises";
 import { generateResidentId } from "@ce/contracts";
 import { serviceClient } from "@ce/service-kit/testing";
 import { Redis } from "ioredis";
+import type { Page } from "playwright-core";
 import { expect, inject } from "vitest";
 import type { IdentityRouter } from "../../../../services/identity/src/routers/index.ts";
 import { type DemoLogin, demoLogins } from "../../../../services/identity/src/seed/demo-logins.ts";
@@ -52,7 +53,7 @@ export async function openBrowser() {
       await page.getByPlaceholder("请输入证件号").fill(idNumber);
       await page.getByPlaceholder("请输入密码").fill(password);
       await page.getByPlaceholder("请输入验证码").fill(await captchaAnswer());
-      await Promise.all([page.waitForURL(`${portalUrl}/`), page.getByRole("button", { name: "登录" }).click()]);
+      await Promise.all([landed(page), page.getByRole("button", { name: "登录" }).click()]);
       await page.getByText(`您好! ${name}`).waitFor();
     },
     async signOut(name: string) {
@@ -104,3 +105,19 @@ export async function openBrowser() {
   };
 }
 export type People = Awaited<ReturnType<typeof openBrowser>>;
+
+/**
+ * After 登录: the home page (or 修改密码 when someone else set the password). When the login page
+ * stays, the error it shows (验证码错误, 证件号或密码错误, a wait) is what the test reports.
+ */
+export async function landed(page: Page): Promise<void> {
+  try {
+    await page.waitForURL((url) => url.pathname === "/" || url.pathname === "/account/password");
+  } catch (e) {
+    const said = await page
+      .locator('[role="alert"]')
+      .allInnerTexts()
+      .catch(() => []);
+    throw new Error(`sign-in stayed on ${page.url()}: ${said.join(" | ") || "no message shown"}`, { cause: e });
+  }
+}

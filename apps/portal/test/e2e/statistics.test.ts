@@ -186,7 +186,6 @@ describe.each([
     // 详细 shows them masked.
     await page.goto(`${portalUrl}/stats/professionals?idNumber=${world.idle.idNumber}`);
     expect(await pagerText()).toBe("第1/1页 共1条 显示第1到1条 首页 1 尾页");
-    page.once("dialog", (d) => void d.accept());
     await page.getByRole("button", { name: "重置密码" }).click();
     await page.getByText(`已重置${world.idle.name}的密码，临时密码（仅显示一次）：`).waitFor();
     expect(await pagerText()).toBe("第1/1页 共1条 显示第1到1条 首页 1 尾页");
