@@ -1,0 +1,153 @@
+// The hand-computed fixture of statistics.test.ts: three cities' units, eight people and their
+// declarations, each event at a chosen instant ("today" is 2026-07-20 in Beijing), so that every
+// figure the statistics answer can be worked out by hand; 2026-06-30 falls before a transfer, a
+// voided record, a late approval and a title change in July.
+import { serviceClient, signIn } from "@ce/service-kit/testing";
+import { DEV_PII_INDEX_KEY } from "../../src/config.ts";
+import type { ReportingRouter } from "../../src/routers/index.ts";
+import { createBlindIndexes } from "../../src/security/blind-index.ts";
+import { bootReporting } from "./boot.ts";
+import { declaration, professional, professionalAt, settled, transferredAt, unitCreatedAt } from "./events.ts";
+
+// "Today" is 2026-07-20 in Beijing.
+export const NOW = new Date("2026-07-20T04:00:00.000Z");
+export const JAN = "2024-01-01T01:00:00.000Z";
+
+export const province = unitCreatedAt(JAN, { name: "山东省交通运输厅", region: "370000" });
+export const jinan = unitCreatedAt(JAN, { name: "济南市交通运输局", region: "370100", superiorId: province.data.unitId, superiorPath: province.data.path });
+export const qingdao = unitCreatedAt(JAN, { name: "青岛市交通运输局", region: "370200", superiorId: province.data.unitId, superiorPath: province.data.path });
+export const employer = (city: typeof jinan, name: string, region: string) =>
+  unitCreatedAt(JAN, { name, kind: "EMPLOYER", nature: "ENTERPRISE", region, superiorId: city.data.unitId, superiorPath: city.data.path });
+export const jnBus = employer(jinan, "济南公交集团", "370102"); // 历下区
+export const jnMetro = employer(jinan, "济南轨道交通集团", "370112"); // 历城区
+export const qdMetro = employer(qingdao, "青岛地铁集团", "370202"); // 市南区
+
+export const blindIndex = (idNumber: string) => createBlindIndexes(DEV_PII_INDEX_KEY)(idNumber)[0] as string; // RESIDENT_ID
+export const masked = (idNumber: string) => `${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`;
+export type Spec = Parameters<typeof professional>[2] & { idNumber: string; registeredAt: string };
+export const person = (name: string, unit: typeof jnBus, spec: Spec) => {
+  const { idNumber, ...over } = spec;
+  return professional(name, unit, { status: "APPROVED", idNumberHash: blindIndex(idNumber), idNumberMasked: masked(idNumber), ...over });
+};
+
+// 王一 (济南公交): 2025 专业 100 (合格); 2026 专业 60 approved at 00:00 on 04-01 in Beijing and 公需 30 on the
+// last millisecond of 06-30 in Beijing: 90, 2/3 professional, 合格. On 07-10 his title rises to 副高级.
+export const wang1 = person("王一", jnBus, {
+  idNumber: "370102198001010011",
+  education: "BACHELOR",
+  titleSeries: "ENGINEERING",
+  titleLevel: "INTERMEDIATE",
+  qualification: "工程师",
+  certificateNo: "GC-001",
+  registeredAt: "2026-01-10T02:00:00.000Z",
+});
+export const wang1promoted = { ...wang1, titleLevel: "DEPUTY_SENIOR", qualification: "高级工程师", version: 2 };
+export const w1old = declaration(wang1, 2025, "PROFESSIONAL", 100);
+export const w1p = declaration(wang1, 2026, "PROFESSIONAL", 60);
+export const w1g = declaration(wang1, 2026, "GENERAL", 30);
+// 王二 (济南公交): 专业 60 (voided on 07-15) + 公需 30: 合格 on 06-30, 30 and 不合格 since.
+export const wang2 = person("王二", jnBus, {
+  idNumber: "37010219810202002X",
+  education: "MASTER",
+  titleSeries: "ENGINEERING",
+  titleLevel: "FULL_SENIOR",
+  qualification: "高级工程师",
+  registeredAt: "2026-01-10T02:00:00.000Z",
+});
+export const w2p = declaration(wang2, 2026, "PROFESSIONAL", 60);
+export const w2g = declaration(wang2, 2026, "GENERAL", 30);
+// 王三 (济南公交 → 青岛地铁 on 07-15, registered 2025): 专业 90 approved 05-01 in 济南公交: 合格.
+export const wang3 = person("王三", jnBus, {
+  idNumber: "370102199003030033",
+  education: "BACHELOR",
+  titleSeries: "HIGHER_EDU_TEACHER",
+  titleLevel: "JUNIOR",
+  qualification: "助教",
+  registeredAt: "2025-03-01T02:00:00.000Z",
+});
+export const wang3moved = { ...wang3, unitId: qdMetro.data.unitId, unitPath: qdMetro.data.path, version: 2 };
+export const w3p = declaration(wang3, 2026, "PROFESSIONAL", 90);
+// 张小明 (济南轨道): registered 02-01, approved 07-01 — not registered yet on 06-30; no title level.
+export const zhang = person("张小明", jnMetro, {
+  idNumber: "370112199504040044",
+  status: "PENDING",
+  education: "ASSOCIATE",
+  titleSeries: "ACCOUNTING",
+  titleLevel: null,
+  qualification: null,
+  registeredAt: "2026-02-01T02:00:00.000Z",
+});
+// 李四 (青岛地铁, since 2024): a pending 公需 10 and a rejected 专业 20 — nothing counts.
+export const li = person("李四", qdMetro, {
+  idNumber: "370202197005050055",
+  education: "DOCTORATE",
+  titleSeries: "HIGHER_EDU_TEACHER",
+  titleLevel: "DEPUTY_SENIOR",
+  qualification: "副教授",
+  registeredAt: "2024-05-01T02:00:00.000Z",
+});
+export const liPending = declaration(li, 2026, "GENERAL", 10);
+export const liRejected = declaration(li, 2026, "PROFESSIONAL", 20);
+// Anna Li (青岛地铁): a Latin name, for a case-insensitive search.
+export const anna = person("Anna Li", qdMetro, {
+  idNumber: "E12345678",
+  education: "BACHELOR",
+  titleSeries: "ENGINEERING",
+  titleLevel: "JUNIOR",
+  qualification: "助理工程师",
+  registeredAt: "2026-03-01T02:00:00.000Z",
+});
+// 赵科员 works in the 济南 bureau itself: registered, no title series, no hours.
+export const zhao = person("赵科员", jinan, {
+  idNumber: "370100198806060066",
+  education: "BACHELOR",
+  titleSeries: null,
+  titleLevel: null,
+  qualification: null,
+  registeredAt: "2026-01-10T02:00:00.000Z",
+});
+// 钱多多 (济南公交) registered and is still waiting: in no list.
+export const qian = person("钱多多", jnBus, { idNumber: "370102200007070077", status: "PENDING", registeredAt: "2026-05-01T02:00:00.000Z" });
+
+export const identityEvents = [
+  ...[province, jinan, qingdao, jnBus, jnMetro, qdMetro],
+  ...[wang1, wang2, wang3, li, anna, zhao, zhang, qian].map((p) => professionalAt("registered", p.registeredAt, p)),
+  professionalAt("approved", "2026-07-01T02:00:00.000Z", { ...zhang, status: "APPROVED", version: 2 }),
+  professionalAt("updated", "2026-07-10T02:00:00.000Z", wang1promoted),
+  transferredAt("2026-07-15T02:00:00.000Z", wang3, wang3moved),
+];
+export const hoursEvents = [
+  w1old.approved("2025-06-01T02:00:00.000Z"),
+  w1p.submitted("2026-03-20T02:00:00.000Z"),
+  w1p.approved("2026-03-31T16:00:00.000Z"),
+  w1g.submitted("2026-06-01T02:00:00.000Z"),
+  w1g.approved("2026-06-30T15:59:59.999Z"),
+  w2p.submitted("2026-02-20T02:00:00.000Z"),
+  w2p.approved("2026-03-01T02:00:00.000Z"),
+  w2p.auditFailed("2026-07-15T02:00:00.000Z"),
+  w2p.voided("2026-07-15T02:00:00.000Z"),
+  w2g.approved("2026-03-05T02:00:00.000Z"),
+  w3p.approved("2026-05-01T02:00:00.000Z"),
+  liPending.submitted("2026-06-20T02:00:00.000Z"),
+  liRejected.submitted("2026-03-01T02:00:00.000Z"),
+  liRejected.rejected("2026-03-03T02:00:00.000Z"),
+];
+
+export type StatisticsClient = ReturnType<typeof serviceClient<ReportingRouter>>;
+
+/**
+ * Reporting on a fresh database with "today" = NOW, every event above published and settled, and
+ * clients of the province's and 济南市's admins.
+ */
+export async function bootStatistics(label: string) {
+  const sys = await bootReporting(label, { now: () => NOW });
+  for (const e of identityEvents) await sys.producer.publish(e);
+  for (const e of hoursEvents) await sys.hours.publish(e);
+  await settled(sys);
+  const admin = async (u: typeof province): Promise<StatisticsClient> =>
+    serviceClient<ReportingRouter>(sys.app.url, await signIn(sys.app.infra.redis, { unitId: u.data.unitId, unitName: u.data.name, scopePath: u.data.path }));
+  return { sys, provinceAdmin: await admin(province), jinanAdmin: await admin(jinan) };
+}
+
+/** The names of a page of people, in its order. */
+export const names = (r: { items: Array<{ name: string }> }) => r.items.map((i) => i.name);
