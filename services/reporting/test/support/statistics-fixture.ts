@@ -1,4 +1,4 @@
-// The hand-computed fixture of statistics.test.ts: three cities' units, eight people and their
+// The hand-computed fixture of the statistics-*.test.ts files: three cities' units, eight people and their
 // declarations, each event at a chosen instant ("today" is 2026-07-20 in Beijing), so that every
 // figure the statistics answer can be worked out by hand; 2026-06-30 falls before a transfer, a
 // voided record, a late approval and a title change in July.
