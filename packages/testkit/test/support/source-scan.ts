@@ -20,7 +20,7 @@ export const PRODUCTION_SOURCE_DIRS = [
 /** A fault pattern: what it means (said in the failure) and the line it matches. */
 export type LineFault = [what: string, pattern: RegExp];
 
-/** Every .ts/.tsx file under `dir` (absolute), test files left out unless `tests`; missing dir → []. */
+/** Every .ts/.tsx file under `dir` (absolute), test files (and their *.test-support.ts) left out unless `tests`; missing dir → []. */
 export function sourceFiles(dir: string, opts: { tests?: boolean } = {}): string[] {
   let entries: string[];
   try {
@@ -31,7 +31,7 @@ export function sourceFiles(dir: string, opts: { tests?: boolean } = {}): string
   return entries.flatMap((name) => {
     const full = path.join(dir, name);
     if (statSync(full).isDirectory()) return ["node_modules", "generated", "build"].includes(name) ? [] : sourceFiles(full, opts);
-    return /\.tsx?$/.test(name) && (opts.tests || !/\.test\.tsx?$/.test(name)) ? [full] : [];
+    return /\.tsx?$/.test(name) && (opts.tests || !/\.test(-support)?\.tsx?$/.test(name)) ? [full] : [];
   });
 }
 
