@@ -124,3 +124,15 @@ export function failureStatus(failure: ServiceFailure): number {
       return 500;
   }
 }
+
+/** What Remix's `data(value, init)` builds (a DataWithResponseInit; Remix exports no type guard for it). */
+export interface ThrownData {
+  type: "DataWithResponseInit";
+  data: unknown;
+  init: ResponseInit | null;
+}
+
+/** Whether `value` is a thrown `data(...)` — an error page on purpose (errorResponse, rethrowServiceError), not a bug. */
+export function isThrownData(value: unknown): value is ThrownData {
+  return typeof value === "object" && value !== null && (value as { type?: unknown }).type === "DataWithResponseInit";
+}

@@ -2,7 +2,7 @@ import type { Submission, SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
 import type { z } from "zod";
-import { classifyError, failureStatus, toFormErrors } from "./errors.server.ts";
+import { classifyError, failureStatus, isThrownData, toFormErrors } from "./errors.server.ts";
 import { type ReadForm, readTextForm } from "./form-data.server.ts";
 import { redirectToLogin } from "./session.server.ts";
 import { zhErrorMap } from "./validation.ts";
@@ -98,11 +98,6 @@ export async function formAction<Schema extends z.ZodType, Answer, Extra extends
     if (error instanceof Response || isThrownData(error)) throw error;
     return refused(request, submission, error, options, await extra?.(error));
   }
-}
-
-/** Whether `value` is what Remix's data() builds (thrown by rethrowServiceError for an error page). */
-function isThrownData(value: unknown): boolean {
-  return typeof value === "object" && value !== null && (value as { type?: unknown }).type === "DataWithResponseInit";
 }
 
 /**

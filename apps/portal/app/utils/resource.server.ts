@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { isRouteErrorResponse } from "@remix-run/react";
 import { PLATFORM_NAME } from "./brand.ts";
 import { errorMessageFor } from "./error-messages.ts";
+import { isThrownData } from "./errors.server.ts";
 import { logError } from "./log.server.ts";
 
 /**
@@ -12,14 +13,6 @@ import { logError } from "./log.server.ts";
  * wrapped by `resourceLoader`, which turns whatever it throws into the Chinese error page (for a
  * browser) or `{ message }` JSON (for the page's own fetch), with the right status.
  */
-
-/** What Remix's `data(value, init)` returns (a DataWithResponseInit; Remix exports no type guard for it). */
-interface ThrownData {
-  type: "DataWithResponseInit";
-  data: unknown;
-  init: ResponseInit | null;
-}
-const isThrownData = (e: unknown): e is ThrownData => typeof e === "object" && e !== null && (e as { type?: unknown }).type === "DataWithResponseInit";
 
 /** `load`, with every thrown error answered by `errorAnswer`; redirects (e.g. to /login) pass through. */
 export function resourceLoader<T>(load: (args: LoaderFunctionArgs) => Promise<T>): (args: LoaderFunctionArgs) => Promise<T | Response> {
