@@ -11,6 +11,7 @@ import {
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { FactTable } from "../components/FactTable.tsx";
 import { ReplyErrors } from "../components/forms.tsx";
 import { RowAction } from "../components/RowAction.tsx";
 import { redirectWithFlash } from "../utils/flash.server.ts";
@@ -61,19 +62,7 @@ export default function SubordinateDetailPage() {
     <div>
       <Breadcrumbs trail={trail} />
       <ReplyErrors result={actionData?.result} />
-      <table className="mb-4 w-full max-w-3xl border-collapse border border-gray-300 text-sm">
-        <caption className="sr-only">单位详细信息</caption>
-        <tbody>
-          {fields.map(([label, value]) => (
-            <tr key={label}>
-              <th scope="row" className="w-56 border border-gray-300 bg-blue-50 px-3 py-2 text-right font-normal text-gray-700">
-                {label}
-              </th>
-              <td className="border border-gray-300 px-3 py-2">{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FactTable caption="单位详细信息" facts={fields} className="mb-4" />
       <div className="flex items-center gap-4 text-sm">
         <Link to={`${LIST}/${unit.id}/admins`} className="text-blue-700 hover:underline">
           管理员信息

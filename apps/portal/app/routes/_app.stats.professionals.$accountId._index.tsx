@@ -2,6 +2,7 @@ import { formatDateTime, type ProfessionalStatus, regionName, titleLevelName } f
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { FactTable } from "../components/FactTable.tsx";
 import { learningHref, STATS } from "../components/stats/links.ts";
 import { educationText, titleSeriesText } from "../components/stats/professionals.tsx";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
@@ -35,19 +36,7 @@ export default function ProfessionalDetailPage() {
   return (
     <div>
       <Breadcrumbs trail={trail} />
-      <table className="w-full max-w-3xl border-collapse border border-gray-300 text-sm">
-        <caption className="sr-only">专业技术人员详细信息</caption>
-        <tbody>
-          {fields.map(([label, value]) => (
-            <tr key={label}>
-              <th scope="row" className="w-48 border border-gray-300 bg-blue-50 px-3 py-2 text-right font-normal text-gray-700">
-                {label}
-              </th>
-              <td className="border border-gray-300 px-3 py-2">{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FactTable caption="专业技术人员详细信息" facts={fields} />
       <p className="mt-4 space-x-4 text-sm">
         <Link to={learningHref(person.accountId)} className="text-blue-700 hover:underline">
           学习记录
