@@ -198,8 +198,12 @@ describe("statistics.learningRecord (学习记录)", () => {
 describe("statistics.countPeople (the people behind a figure)", () => {
   const people = (r: { items: Array<{ name: string; general: number; professional: number; compliant: boolean }> }) =>
     r.items.map((i) => [i.name, i.general, i.professional, i.compliant]);
-  const ask = (c: StatisticsClient, unit: typeof jnBus, measure: "REGISTERED" | "STUDYING" | "COMPLIANT", more: { asOf?: string; scope?: "UNIT" | "SUBTREE" } = {}) =>
-    c.statistics.countPeople.query({ unitId: unit.data.unitId, measure, ...more });
+  const ask = (
+    c: StatisticsClient,
+    unit: typeof jnBus,
+    measure: "REGISTERED" | "STUDYING" | "COMPLIANT",
+    more: { asOf?: string; scope?: "UNIT" | "SUBTREE" } = {},
+  ) => c.statistics.countPeople.query({ unitId: unit.data.unitId, measure, ...more });
 
   it("lists 济南公交's people of 2026-06-30: all three registered, studying and 合格", async () => {
     for (const measure of ["REGISTERED", "STUDYING", "COMPLIANT"] as const) {
