@@ -13,11 +13,13 @@ const { env } = await import("./app/utils/env.server.ts").catch((err: Error) => 
   process.exit(1);
 });
 const { requestIdFrom } = await import("./app/utils/api.server.ts");
+const { API_PROXY_PREFIX, proxyReportingApi } = await import("./app/utils/api-proxy.server.ts");
 const csrf = await import("./app/utils/csrf.server.ts");
 const { MAX_BODY_BYTES, formMessages } = await import("./app/utils/form-data.server.ts");
 const { cookieForTransport, helmetOptions } = await import("./app/utils/headers.server.ts");
 const { logError, logWarn } = await import("./app/utils/log.server.ts");
 const { errorPageHtml } = await import("./app/utils/resource.server.ts");
+const { legacyDataResponse } = await import("./app/utils/legacy-data.server.ts");
 
 const buildDir = fileURLToPath(new URL(`./${portalBuildDir()}/`, import.meta.url));
 const serverBuild = `${buildDir}server/index.js`;
@@ -47,6 +49,12 @@ app.use(express.static(`${buildDir}client`, { maxAge: "1h", index: false }));
 
 app.get("/healthz", (_req, res) => {
   res.json({ status: "ok" });
+});
+
+// Analysts' HTTP API (API tokens, docs/analysts.md): passed on to reporting before the session,
+// CSRF and Remix layers — the bearer token is its only credential, and reporting checks it.
+app.all(`${API_PROXY_PREFIX}*`, (req, res, next) => {
+  proxyReportingApi(req, res, req.ip ?? null).catch(next);
 });
 
 // Every browser holds a signed CSRF token in a cookie; pages render it into their forms.
@@ -80,7 +88,8 @@ function headersOf(req: ExpressRequest): Headers {
 async function send(req: ExpressRequest, res: ExpressResponse, response: Response) {
   res.statusMessage = response.statusText;
   res.status(response.status);
-  for (const [key, value] of response.headers.entries()) if (key !== "set-cookie") res.append(key, value);
+  // A header Remix's answer names replaces the wall's (helmet's) rather than doubling it ("nosniff, nosniff").
+  for (const [key, value] of response.headers.entries()) if (key !== "set-cookie") res.set(key, value);
   // Every cookie is Secure exactly when this response goes out over HTTPS (headers.server.ts).
   for (const cookie of response.headers.getSetCookie()) res.append("Set-Cookie", cookieForTransport(cookie, req.secure));
   if (response.body) await writeReadableStreamToWritable(response.body, res);
@@ -112,9 +121,25 @@ function readBody(req: ExpressRequest): Promise<Uint8Array<ArrayBuffer> | null> 
   });
 }
 
-function refuse(req: ExpressRequest, res: ExpressResponse, status: number, message: string) {
-  // The same answer as a resource route's error (resource.server.ts): a page for a browser, JSON for Remix's own fetch.
-  res.set("Cache-Control", "no-store").status(status);
+/**
+ * The wall's answer to a request it will not hand to an action: a page for a browser, JSON for a
+ * page's own fetch of a resource route (as resource.server.ts answers), and — for Remix's own
+ * fetch (single fetch asks for `<path>.data` and reads only Remix's encoding; JSON or a page there
+ * reached the person as 系统繁忙) — Remix's answer from routes/refusal.ts, carrying this status
+ * and message to the page's error panel.
+ */
+async function refuse(req: ExpressRequest, res: ExpressResponse, status: number, message: string): Promise<void> {
+  res.set("Cache-Control", "no-store");
+  if (req.path.endsWith(".data")) {
+    try {
+      // Only what Remix needs: no Origin (Remix would take another site's for an attack and answer 500), no body.
+      const url = new URL("/refusal.data", `${req.protocol}://${hostOf(req)}`);
+      return await send(req, res, await handleRequest(new Request(url, { method: "POST" }), { refusal: { status, message }, cspNonce: nonceOf(res) }));
+    } catch (error) {
+      logError("could not answer a refusal through Remix", error, { url: req.originalUrl });
+    }
+  }
+  res.status(status);
   if (req.accepts(["application/json", "text/html"]) === "text/html") res.type("text/html; charset=utf-8").send(errorPageHtml(status, message, nonceOf(res)));
   else res.json({ message });
 }
@@ -132,6 +157,9 @@ app.all("*", async (req, res, next) => {
     // req.protocol honours X-Forwarded-Proto from trusted proxies; the origin check compares against this.
     const url = new URL(req.originalUrl, `${req.protocol}://${hostOf(req)}`);
     const init: RequestInit = { method: req.method, headers: headersOf(req), signal: controller.signal };
+    // Remix's old data protocol (?_data=, old clients and crawlers): 404 before Remix runs a loader or logs a stack.
+    const legacy = legacyDataResponse(new Request(url.href, { method: req.method, headers: init.headers }), nonceOf(res));
+    if (legacy) return await send(req, res, legacy);
     if (csrf.needsCsrfCheck(req.method)) {
       const verdict = csrf.checkOrigin({ method: req.method, ownOrigin: url.origin, origin: req.get("origin"), secFetchSite: req.get("sec-fetch-site") });
       if (!verdict.ok) {
@@ -160,7 +188,7 @@ app.all("*", async (req, res, next) => {
   } catch (error) {
     logError("request failed", error, { url: req.originalUrl });
     if (res.headersSent) next(error);
-    else refuse(req, res, 500, "系统繁忙，请稍后再试");
+    else await refuse(req, res, 500, "系统繁忙，请稍后再试");
   }
 });
 

@@ -15,11 +15,12 @@ import { fileURLToPath } from "node:url";
 export const SERVICES = ["identity", "hours", "reporting"];
 
 /**
- * Who calls a service and so holds a service key pair (ADR 009): the portal only today. A
- * service that starts calling another is added here, gets its private key on its own command
- * line (start.sh) and its public key in the callee's SERVICE_AUTH_PUBLIC_KEYS.
+ * Who calls a service and so holds a service key pair (ADR 009): the portal, and `seed` — the
+ * step of `npm start` that makes the demo hour records through the services (identity's
+ * seed:demo-hours). A caller gets its private key on its own command line only (start.sh) and
+ * its public key in the callee's SERVICE_AUTH_PUBLIC_KEYS.
  */
-export const SERVICE_CALLERS = ["portal"];
+export const SERVICE_CALLERS = ["portal", "seed"];
 
 /** A fresh Ed25519 key pair as base64 DER (PKCS#8 private, SPKI public), what service-kit reads. */
 export function serviceKeyPair() {
@@ -33,14 +34,18 @@ export function serviceKeyPair() {
 /**
  * Redis ACL rules per user, over keys without prefix (what `npm start` runs). identity owns
  * every key (sessions, captchas, rate limits); hours and reporting only read a session and
- * slide its expiry, so they cannot forge one. `test` is the broad user the test suites run
+ * slide its expiry, so they cannot forge one — reporting may also count, in a selector of its
+ * own, the HTTP API's calls without a usable token per address (`api-anon:*`: INCR, EXPIRE, TTL
+ * in MULTI; services/reporting/src/api-tokens/authenticate.ts), and nothing else. `test` is the broad user the test suites run
  * under (they prefix every key per test file). Rules from STACK.md: `+info` for ioredis's ready
  * check, `-@dangerous` so that `+@write` does not include FLUSHALL.
  */
 export const redisRules = {
   identity: "~* -@all +@read +@write +@transaction +@connection -@dangerous +info",
   hours: "~session:* -@all +get +expire +ping +info +@connection",
-  reporting: "~session:* -@all +get +expire +ping +info +@connection",
+  reporting: "~session:* -@all +get +expire +ping +info +@connection +multi +exec (~api-anon:* +incr +expire +ttl)",
+  // The portal's form-submission outcomes (idempotency keys, apps/portal/app/utils/submission.server.ts).
+  portal: "~submission:* -@all +get +set +del +ping +info +@connection",
   test: "~* -@all +@read +@write +@keyspace +@connection +@transaction +@scripting -@dangerous +info +keys",
 };
 
@@ -94,7 +99,8 @@ function bucket(name) {
  */
 export const natsPermissions = {
   identity: {
-    publish: ["ce.identity.>", "$JS.API.INFO", ...ownStream("CE_IDENTITY"), ...bucket("transfer-attachments")],
+    // CE_HOURS: hours' audit entries for the one 操作日志 (ADR 015).
+    publish: ["ce.identity.>", "$JS.API.INFO", ...ownStream("CE_IDENTITY"), ...consumedStream("CE_HOURS", "identity"), ...bucket("transfer-attachments")],
     subscribe: ["_INBOX_identity.>", "$O.transfer-attachments.>"],
   },
   hours: {
@@ -121,7 +127,7 @@ const key32 = () => randomBytes(32).toString("base64");
 function loadSecrets(file) {
   const existing = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
   const wanted = {
-    redis: Object.fromEntries([...SERVICES, "test"].map((u) => [u, existing.redis?.[u] ?? secret()])),
+    redis: Object.fromEntries([...SERVICES, "portal", "test"].map((u) => [u, existing.redis?.[u] ?? secret()])),
     nats: Object.fromEntries([...SERVICES, "test"].map((u) => [u, existing.nats?.[u] ?? secret()])),
     serviceKeys: Object.fromEntries(SERVICE_CALLERS.map((c) => [c, existing.serviceKeys?.[c] ?? serviceKeyPair()])),
     sessionSecret: existing.sessionSecret ?? secret(),
@@ -198,6 +204,7 @@ function envFile(secrets, redisPort, natsPort) {
     lines[`CE_REDIS_URL_${u}`] = `redis://${user}:${secrets.redis[user]}@127.0.0.1:${redisPort}`;
     lines[`CE_NATS_URL_${u}`] = `nats://${user}:${secrets.nats[user]}@127.0.0.1:${natsPort}`;
   }
+  lines.CE_REDIS_URL_PORTAL = `redis://portal:${secrets.redis.portal}@127.0.0.1:${redisPort}`;
   // Each caller's private key for its own command line only; the public keys every service lists.
   for (const caller of SERVICE_CALLERS) lines[`CE_SERVICE_KEY_${caller.toUpperCase()}`] = secrets.serviceKeys[caller].privateKey;
   lines.CE_SERVICE_AUTH_PUBLIC_KEYS = SERVICE_CALLERS.map((c) => `${c}:${secrets.serviceKeys[c].publicKey}`).join(",");

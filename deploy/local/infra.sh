@@ -104,6 +104,14 @@ if [ ${#missing[@]} -eq 0 ]; then
   wait_port "$CE_NATS_PORT" "NATS" 15 || true
 fi
 
+# --- Fonts for reporting's 学时证明 PDF ----------------------------------------------------------
+# services/reporting/src/documents/hours-proof-pdf.ts embeds Noto Serif CJK from Debian's
+# fonts-noto-cjk; without it 下载PDF fails with a message naming the package (everything else runs).
+if [ ! -f /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc ]; then
+  if can_install; then apt_install fonts-noto-cjk || say "could not install fonts-noto-cjk; 学时证明 PDFs will be refused"
+  else say "fonts-noto-cjk is missing (学时证明 PDFs need it)  →  sudo apt-get install -y fonts-noto-cjk"; fi
+fi
+
 # --- Chromium (browser tests only) ------------------------------------------------------------
 if $with_browser && [ ! -x /usr/bin/chromium ]; then
   if can_install; then apt_install chromium

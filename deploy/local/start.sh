@@ -70,17 +70,21 @@ say "starting the services"
 # Each service connects to Redis and NATS as its own user (svc_env).
 launch identity services/identity env $(svc_env identity) "${IDENTITY_ENV[@]}" PORT=4001 node --import tsx src/main.ts
 ready identity http://127.0.0.1:4001/readyz
-launch hours services/hours env $(svc_env hours) PORT=4002 node --import tsx src/main.ts
+# 计入年度 four years back (hours' own rule, DECLARATION_YEARS_BACK): the demo records span five years.
+launch hours services/hours env $(svc_env hours) DECLARATION_YEARS_BACK=4 PORT=4002 node --import tsx src/main.ts
 # Reporting holds identity's blind-index key only (学习记录验证 finds a 证件号 by it), never the encryption key.
-launch reporting services/reporting env $(svc_env reporting) PII_INDEX_KEY="$CE_PII_INDEX_KEY" PORT=4003 node --import tsx src/main.ts
+# PORTAL_URL: a 学时证明's QR code opens {PORTAL_URL}/verify/<code>.
+launch reporting services/reporting env $(svc_env reporting) PII_INDEX_KEY="$CE_PII_INDEX_KEY" PORTAL_URL="http://localhost:$PORTAL_PORT" PORT=4003 node --import tsx src/main.ts
 ready hours http://127.0.0.1:4002/readyz
 ready reporting http://127.0.0.1:4003/readyz
 
 say "loading demo data (once)"
 (cd services/identity && env $(svc_env identity) "${IDENTITY_ENV[@]}" npm run --silent seed:demo) | tee .run/demo-logins.txt
+# The demo hour records, made through the running services as caller `seed`: its private key reaches this step only.
+(cd services/identity && env $(svc_env identity) "${IDENTITY_ENV[@]}" SEED_SERVICE_KEY=$CE_SERVICE_KEY_SEED npm run --silent seed:demo-hours)
 
 # The portal's private service key reaches the portal only: no service can sign as the portal.
-SESSION_SECRET=${SESSION_SECRET:-$CE_SESSION_SECRET} SERVICE_AUTH_PRIVATE_KEY=$CE_SERVICE_KEY_PORTAL PORT=$PORTAL_PORT launch portal apps/portal node --import tsx server.ts
+SESSION_SECRET=${SESSION_SECRET:-$CE_SESSION_SECRET} SERVICE_AUTH_PRIVATE_KEY=$CE_SERVICE_KEY_PORTAL REDIS_URL=$CE_REDIS_URL_PORTAL PORT=$PORTAL_PORT launch portal apps/portal node --import tsx server.ts
 ready portal "http://127.0.0.1:$PORTAL_PORT/login"
 
 echo

@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { isLegacyDataRequest, logLegacyData } from "./utils/legacy-data.server.ts";
 import { logError } from "./utils/log.server.ts";
 import { NonceContext } from "./utils/nonce.ts";
 
@@ -56,8 +57,12 @@ export default function handleRequest(
   });
 }
 
+/** Remix's error hook: whatever failed while answering `request`, logged once (level 50 with its stack) unless nobody's fault. */
 export function handleError(error: unknown, { request }: { request: Request }) {
   // An aborted request (the browser went away) is not an error of ours.
   if (request.signal.aborted) return;
+  // Remix's warning about an old client's ?_data= request is nobody's fault: one level-30 line, no stack.
+  // (server.ts answers those before Remix; only the Vite dev server lets one through.)
+  if (isLegacyDataRequest(request.url)) return logLegacyData(request);
   logError("request failed", error, { url: request.url });
 }

@@ -3,6 +3,7 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "
 import type { ReactNode } from "react";
 import { config as zodConfig } from "zod";
 import { ErrorPanel } from "./components/ErrorPanel.tsx";
+import { useCleanIndexUrl } from "./components/Form.tsx";
 import stylesheet from "./tailwind.css?url";
 import { PLATFORM_NAME } from "./utils/brand.ts";
 import { takeFlash } from "./utils/flash.server.ts";
@@ -19,12 +20,13 @@ export const links: LinksFunction = () => [
 ];
 
 /**
- * This browser's CSRF token (server.ts), for the shared Form component's hidden input, and the
- * flash an action left before redirecting here (read once: the cookie is cleared).
+ * This browser's CSRF token (server.ts), for the shared Form component's hidden input, a fresh
+ * nonce for its idempotency keys (new on every load, so each successful action renders new keys),
+ * and the flash an action left before redirecting here (read once: the cookie is cleared).
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { flash, clear } = await takeFlash(request);
-  return data({ csrfToken: context.csrfToken ?? "", flash }, clear ? { headers: { "Set-Cookie": clear } } : undefined);
+  return data({ csrfToken: context.csrfToken ?? "", formNonce: crypto.randomUUID(), flash }, clear ? { headers: { "Set-Cookie": clear } } : undefined);
 }
 
 export const meta: MetaFunction = () => [{ title: PLATFORM_NAME }];
@@ -50,6 +52,7 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  useCleanIndexUrl();
   return <Outlet />;
 }
 

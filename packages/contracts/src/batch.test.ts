@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BatchIds, batchOutcome, MAX_BATCH_ITEMS, planBatch, requireDecided } from "./batch.ts";
+import { ALREADY_DECIDED_MESSAGE, BatchIds, batchOutcome, isOwnCase, MAX_BATCH_ITEMS, OWN_CASE_MESSAGE, planBatch, requireDecided } from "./batch.ts";
 import { DomainError } from "./errors.ts";
 
 const uuids = (n: number) => Array.from({ length: n }, () => crypto.randomUUID());
@@ -79,5 +79,44 @@ describe("requireDecided (a single-record action)", () => {
     };
     expect(() => requireDecided(outcome)).toThrow(DomainError);
     expect(() => requireDecided(outcome)).toThrow(expect.objectContaining({ kind: "CONFLICT", message: "张三的申报已被其他管理员处理，请刷新后重试" }));
+  });
+});
+
+describe("nobody decides their own case (isOwnCase, planBatch's isOwn)", () => {
+  const rows = [
+    { id: "a", status: "PENDING", parties: ["p1", "d1"] },
+    { id: "b", status: "PENDING", parties: ["me", "d2"] },
+    { id: "c", status: "APPROVED", parties: ["p3", "me"] },
+    { id: "d", status: "APPROVED", parties: ["p4", "d4"] },
+  ];
+
+  it.each<[string, readonly (string | null | undefined)[], boolean]>([
+    ["the declarant", ["me", "other"], true],
+    ["whoever declared it", ["other", "me"], true],
+    ["neither", ["other", "another"], false],
+    ["no parties recorded", [null, undefined], false],
+    ["an empty account id never matches a missing party", [null], false],
+  ])("%s", (_label, parties, own) => {
+    expect(isOwnCase("me", parties)).toBe(own);
+  });
+
+  it("skips the caller's own rows as OWN_CASE before asking whether they still wait", () => {
+    const plan = planBatch(["a", "b", "c", "d"], rows, { isWaiting: (r) => r.status === "PENDING", isOwn: (r) => isOwnCase("me", r.parties), notFound: "x" });
+    expect(plan.waiting.map((r) => r.id)).toEqual(["a"]);
+    expect(plan.skipped.map(({ row, reason }) => [row.id, reason])).toEqual([
+      ["b", "OWN_CASE"],
+      ["c", "OWN_CASE"],
+      ["d", "ALREADY_DECIDED"],
+    ]);
+    expect(batchOutcome(plan, (r) => `${r.id}的申报`).skipped.map((s) => s.message)).toEqual([OWN_CASE_MESSAGE, OWN_CASE_MESSAGE, ALREADY_DECIDED_MESSAGE]);
+  });
+
+  it("a single decision on one's own case is FORBIDDEN, not a CONFLICT to retry", () => {
+    const own = batchOutcome(
+      planBatch(["b"], rows, { isWaiting: () => true, isOwn: (r) => isOwnCase("me", r.parties), notFound: "x" }),
+      (r) => `${r.id}的申报`,
+    );
+    expect(() => requireDecided(own)).toThrow(`b的申报${OWN_CASE_MESSAGE}`);
+    expect(() => requireDecided(own)).toThrow(expect.objectContaining({ kind: "FORBIDDEN" }));
   });
 });

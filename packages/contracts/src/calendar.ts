@@ -102,6 +102,13 @@ export function addDays(date: string, days: number): string {
   return ymd(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
+/** The calendar days from `start` to `end`, both counted ("2026-03-01"…"2026-03-01" → 1; end before start → 0). Throws RangeError for an invalid date. */
+export function daysSpanned(start: string, end: string): number {
+  const [sy, sm, sd] = parts(start);
+  const [ey, em, ed] = parts(end);
+  return Math.max(0, Math.round((Date.UTC(ey, em - 1, ed) - Date.UTC(sy, sm - 1, sd)) / 86_400_000) + 1);
+}
+
 // The instant a Beijing wall-clock date begins; the date may lie just outside the field's range.
 function beijingMidnight(y: number, m: number, d: number): number {
   const localAsUtc = Date.UTC(y, m - 1, d);
@@ -144,12 +151,13 @@ export function fromDateColumn(value: Date): string {
 
 /**
  * A date-only input field, "YYYY-MM-DD" in the Beijing calendar, with Chinese messages naming the
- * field `label`: empty → "请填写{label}", anything not a real date in range (see isCalendarDate)
+ * field `label`: missing (or null) or empty → "请填写{label}", not text (a number such as 20260630) →
+ * "{label}须为YYYY-MM-DD格式的日期文本", anything not a real date in range (see isCalendarDate)
  * → "{label}不是有效日期，请按YYYY-MM-DD填写". Used for every date-only field so none reaches the database unchecked.
  */
 export function calendarDateField(label: string) {
   return z
-    .string({ error: `请填写${label}` })
+    .string({ error: (issue) => (issue.input == null ? `请填写${label}` : `${label}须为YYYY-MM-DD格式的日期文本`) })
     .min(1, `请填写${label}`)
     .refine(isCalendarDate, `${label}不是有效日期，请按YYYY-MM-DD填写`);
 }
@@ -168,7 +176,7 @@ export function calendarYearField(label: string) {
     min: MIN_CALENDAR_YEAR,
     max: MAX_CALENDAR_YEAR,
     required: `请选择${label}`,
-    notWhole: `请选择${label}`,
+    notWhole: `${label}须为整数年份`,
     tooSmall: range,
     tooLarge: range,
   });

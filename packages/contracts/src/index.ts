@@ -1,5 +1,7 @@
 // First: every zod message a person can see is Chinese (zod-locale.ts), before any schema is built.
 
+export * from "./audit.ts";
+export * from "./auth/id-lookup.ts";
 export * from "./auth/password.ts";
 export * from "./auth/permissions.ts";
 export * from "./auth/principal.ts";
@@ -24,11 +26,12 @@ export * from "./hours/compliance.ts";
 export * from "./hours/declarations.ts";
 export * from "./hours/forms.ts";
 export * from "./identity/admins.ts";
-export * from "./identity/audit.ts";
 export * from "./identity/auth.ts";
 export * from "./identity/departments.ts";
+export * from "./identity/import.ts";
 export * from "./identity/outputs.ts";
 export * from "./identity/person-fields.ts";
+export * from "./identity/pick.ts";
 export * from "./identity/professionals.ts";
 export * from "./identity/profile-changes.ts";
 export * from "./identity/registration.ts";
@@ -41,9 +44,13 @@ export * from "./identity/units.ts";
 export * from "./numbers.ts";
 export * from "./paging.ts";
 export * from "./redact.ts";
+export * from "./reporting/api-tokens.ts";
 export * from "./reporting/approved-hours.ts";
 export * from "./reporting/count-people.ts";
+export * from "./reporting/dashboards.ts";
+export * from "./reporting/hours-proofs.ts";
 export * from "./reporting/learning-record.ts";
+export * from "./reporting/person-year-extract.ts";
 export * from "./reporting/professional-counts.ts";
 export * from "./reporting/professionals.ts";
 export * from "./reporting/statistics.ts";

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { MyComplianceInput } from "./hours/compliance.ts";
+import { SearchUnitsInput } from "./identity/registration.ts";
 import { PageRequest, pagerSummary, servedPage } from "./paging.ts";
 
 describe("PageRequest reads page and pageSize as plain positive decimal integers", () => {
@@ -39,6 +41,19 @@ describe("PageRequest reads page and pageSize as plain positive decimal integers
     { pageSize: "0" },
   ])("refuses %j", (raw) => {
     expect(PageRequest.safeParse(raw).success).toBe(false);
+  });
+});
+
+// Other counts a client sends are read by the same parser: the unit picker's page size and 我的学时's years.
+describe("every client-sent count is a plain positive decimal integer", () => {
+  it.each([
+    ["the unit picker's limit", SearchUnitsInput, "limit", "10", 10, 50],
+    ["我的学时's years", MyComplianceInput, "years", "3", 3, 10],
+  ] as const)("%s: %j is read as %i, up to %i", (_what, schema, key, plain, read, max) => {
+    expect((schema.parse({ [key]: plain }) as Record<string, unknown>)[key]).toBe(read);
+    expect((schema.parse({ [key]: max }) as Record<string, unknown>)[key]).toBe(max);
+    for (const bad of ["1e1", "0x10", "+2", "2.0", " 2", "", "0", max + 1, 1.5, Number.NaN])
+      expect(schema.safeParse({ [key]: bad }).success, `${key}=${JSON.stringify(bad)}`).toBe(false);
   });
 });
 

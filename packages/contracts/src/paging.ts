@@ -16,9 +16,29 @@ export const PositiveIntParam = z.union([
     .transform(Number),
 ]);
 
+/**
+ * A page field (页码, 每页条数) as PositiveIntParam reads it, at most `max`, with one message that
+ * names the field and its range for every wrong value ("每页条数须为1至200的整数": 0, 2.5, "1e3",
+ * 1e9, null, text alike).
+ */
+export function pageParam(label: string, max: number) {
+  const message = `${label}须为1至${max}的整数`;
+  return z.union(
+    [
+      z.number().int(message).min(1, message).max(max, message),
+      z
+        .string()
+        .regex(/^[1-9][0-9]{0,8}$/, message)
+        .transform(Number)
+        .pipe(z.number().max(max, message)),
+    ],
+    { error: message },
+  );
+}
+
 export const PageRequest = z.object({
-  page: PositiveIntParam.default(1),
-  pageSize: PositiveIntParam.pipe(z.number().max(MAX_PAGE_SIZE)).default(20),
+  page: pageParam("页码", 999_999_999).default(1),
+  pageSize: pageParam("每页条数", MAX_PAGE_SIZE).default(20),
 });
 export type PageRequest = z.infer<typeof PageRequest>;
 

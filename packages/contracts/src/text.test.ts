@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApproveInput, CreateDepartmentInput, CreateRoleInput, DeclareInput, ListAdminsInput, RejectInput } from "./index.ts";
-import { MultiLineText, OpaqueToken, SearchText, SingleLineText, textFault, trimInvisible } from "./text.ts";
+import { MultiLineText, matchesSearch, OpaqueToken, SearchText, SingleLineText, textFault, trimInvisible } from "./text.ts";
 
 const name = SingleLineText({ label: "部门名称", min: 1, max: 10 });
 const note = MultiLineText({ label: "驳回说明", max: 20 });
@@ -130,5 +130,63 @@ describe("every free-text input schema refuses control characters", () => {
     for (const bad of ["\u0000", "\u001b", "\uD800", "\u202E", "\uFFFF"]) {
       expect(schema.safeParse({ ...valid, [field]: `x${bad}y` }).success).toBe(false);
     }
+  });
+});
+
+// In memory a search box means what ILIKE with escaped wildcards means in SQL (service-kit text-filter.ts).
+describe("matchesSearch: a case-insensitive literal contains", () => {
+  it.each([
+    ["张_三", "_", true],
+    ["张三", "_", false],
+    ["100%达标", "%", true],
+    ["100分达标", "100%", false],
+    ["a\\b", "\\", true],
+    ["ABC公司", "abc", true],
+    ["Abc", "ABC", true],
+    ["运输处", "运输", true],
+    ["运输处", "输运", false],
+    ["运输处", undefined, true],
+    ["运输处", null, true],
+    ["运输处", "", true],
+    ["运输处", "  ", true],
+    ["运输处", " 运输 ", true],
+  ] as const)("%j with filter %j → %s", (value, typed, expected) => {
+    expect(matchesSearch(value, typed)).toBe(expected);
+  });
+});
+
+describe("one line of text holds no invisible characters inside (probe: six 部门名称 “Hd” that look the same)", () => {
+  it.each([
+    ["zero-width space", "H\u200Bd", "Hd"],
+    ["right-to-left mark", "H\u200Fd", "Hd"],
+    ["left-to-right mark", "H\u200Ed", "Hd"],
+    ["Arabic letter mark", "H\u061Cd", "Hd"],
+    ["tag characters", "H\u{E0041}\u{E0042}d", "Hd"],
+    ["combining grapheme joiner", "H\u034Fd", "Hd"],
+    ["Mongolian vowel separator", "H\u180Ed", "Hd"],
+    ["soft hyphen", "办\u00AD公室", "办公室"],
+    ["word joiner", "办\u2060公室", "办公室"],
+    ["Hangul filler inside", "张\u3164三", "张三"],
+    ["zero-width non-joiner", "张\u200C三", "张三"],
+    ["emoji ZWJ sequence kept", "王👩\u200D💻", "王👩\u200D💻"],
+    ["no-break space kept (visible as a space)", "a\u00A0b", "a\u00A0b"],
+  ])("%s", (_what, input, expected) => {
+    expect(name.parse(input)).toBe(expected);
+  });
+
+  it.each([
+    ["line separator", "第一行\u2028第二行"],
+    ["paragraph separator", "a\u2029b"],
+  ])("refuses a %s in one line, and keeps it as a line break in several", (_what, input) => {
+    expect(refusedBy(name, input)).toContain("部门名称含有不允许的字符（控制字符或不可见的格式字符），请删除后重试");
+    expect(note.parse(input)).toBe(input.replace(/[\u2028\u2029]/, "\n"));
+  });
+
+  it("a name of Braille blanks is blank", () => {
+    expect(refusedBy(name, "\u2800\u2800")).toContain("请填写部门名称");
+  });
+
+  it("bidi overrides inside are still refused, not silently removed", () => {
+    expect(refusedBy(name, "H\u202Ed")).toContain("部门名称含有不允许的字符（控制字符或不可见的格式字符），请删除后重试");
   });
 });

@@ -9,7 +9,8 @@ import { z } from "zod";
 // C0 controls except TAB/LF (multi-line only), DEL, C1 controls.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point of this pattern.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
-const LINE_BREAK_OR_TAB = /[\t\n]/u;
+// U+2028/U+2029 (line/paragraph separator) break a line as LF does.
+const LINE_BREAK_OR_TAB = /[\t\n\u2028\u2029]/u;
 // Bidi embeddings/overrides/isolates reorder what a reviewer reads (CVE-2021-42574, "Trojan Source").
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -21,8 +22,9 @@ const NONCHARACTER =
 // What trimming removes at either end: whitespace and the characters Unicode says render as
 // nothing (Default_Ignorable_Code_Point: zero-width space and joiners, soft hyphen, word joiner,
 // LRM/RLM, BOM, Hangul fillers…), so a value of only such characters is blank — never a 姓名 or a
-// 调减说明 nobody can see. Bidi embeddings/overrides are left in place, to be refused below.
-const INVISIBLE_NOT_BIDI = String.raw`(?:(?![\u202A-\u202E\u2066-\u2069])[\s\p{Z}\p{Default_Ignorable_Code_Point}])+`;
+// 调减说明 nobody can see; also the Braille blank U+2800, which renders as a space without being one.
+// Bidi embeddings/overrides are left in place, to be refused below.
+const INVISIBLE_NOT_BIDI = String.raw`(?:(?![\u202A-\u202E\u2066-\u2069])[\s\p{Z}\p{Default_Ignorable_Code_Point}\u2800])+`;
 const EDGE_INVISIBLE = new RegExp(`^${INVISIBLE_NOT_BIDI}|${INVISIBLE_NOT_BIDI}$`, "gu");
 
 /**
@@ -32,6 +34,20 @@ const EDGE_INVISIBLE = new RegExp(`^${INVISIBLE_NOT_BIDI}|${INVISIBLE_NOT_BIDI}$
  */
 export function trimInvisible(value: string): string {
   return value.replace(EDGE_INVISIBLE, "");
+}
+
+// Inside one line: the invisible format characters (Default_Ignorable_Code_Point: ZWSP, LRM/RLM,
+// ALM, CGJ, tag characters, U+180E, soft hyphen, Hangul fillers…) but the zero-width joiner of an
+// emoji sequence, and the bidi controls textFault refuses.
+const INNER_INVISIBLE = /(?![\u200D\u202A-\u202E\u2066-\u2069])\p{Default_Ignorable_Code_Point}/gu;
+
+/**
+ * Removes the invisible format characters inside one line of text (INNER_INVISIBLE), so that
+ * "H\u200Bd" and "Hd" are one 部门名称 — two names that look the same are the same name. Pure;
+ * the ZWJ of "👩\u200D💻" and bidi controls (refused by textFault) stay.
+ */
+export function stripInnerInvisible(value: string): string {
+  return value.replace(INNER_INVISIBLE, "");
 }
 
 /** Why a piece of text is refused, or null when it is fine. */
@@ -72,15 +88,17 @@ export interface TextOptions {
 
 function text({ label, max, min = 0, required = `请填写${label}`, tooLong = `${label}不能超过${max}个字` }: TextOptions, multiLine: boolean) {
   let schema = z.string({ error: required }).overwrite(trimInvisible);
-  // Browsers submit a textarea's line breaks as CRLF; store one form.
-  if (multiLine) schema = schema.overwrite((s) => s.replace(/\r\n?/g, "\n"));
+  // Browsers submit a textarea's line breaks as CRLF; store one form (U+2028/U+2029 too).
+  if (multiLine) schema = schema.overwrite((s) => s.replace(/\r\n?|[\u2028\u2029]/g, "\n"));
+  else schema = schema.overwrite(stripInnerInvisible);
   if (min > 0) schema = schema.min(min, { error: min === 1 ? required : `${label}至少${min}个字` });
   return schema.max(max, { error: tooLong }).refine((s) => textFault(s, multiLine) === null, { error: textFaultMessage(label) });
 }
 
 /**
- * One line of free text (names, filters, titles): trimmed, `min`..`max` characters, no control,
- * line-break, bidi or noncharacter. A zod string schema, so `.optional()`, `.nullable()` and
+ * One line of free text (names, filters, titles): trimmed, invisible format characters inside
+ * removed (stripInnerInvisible), `min`..`max` characters, no control, line-break (U+2028/U+2029
+ * included), bidi or noncharacter. A zod string schema, so `.optional()`, `.nullable()` and
  * `.default()` compose; errors are Chinese messages naming `label`.
  */
 export function SingleLineText(opts: TextOptions) {
@@ -98,6 +116,17 @@ export function MultiLineText(opts: TextOptions) {
 /** A search box: optional single-line text whose blank value means "no filter". */
 export function SearchText(label: string, max = 50) {
   return SingleLineText({ label, max }).optional();
+}
+
+/**
+ * Whether `value` passes the search box `typed` when a list is filtered in memory (a department
+ * tree): a case-insensitive literal "contains", the same test service-kit's containsFilter and
+ * likeContains ask PostgreSQL for (ILIKE with % and _ escaped), so every list means the same by a
+ * filter. An absent or blank `typed` is no filter (true). Pure; never throws.
+ */
+export function matchesSearch(value: string, typed: string | null | undefined): boolean {
+  const needle = typed?.trim() ?? "";
+  return needle === "" || value.toLowerCase().includes(needle.toLowerCase());
 }
 
 /**

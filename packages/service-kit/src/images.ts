@@ -19,6 +19,7 @@ import {
   ATTACHMENT_TYPE_MESSAGE,
   contentTypes,
   DomainError,
+  fileRefusal,
   type ImageType,
   MAX_ATTACHMENT_BYTES,
   MAX_ATTACHMENT_PIXELS,
@@ -61,14 +62,24 @@ const sharpFormat: Record<StoredImageType, string> = { jpg: "jpeg", png: "png", 
 
 /**
  * Decodes one attachment and re-encodes it: PNG/JPEG/GIF through sharp, BMP through bmp-ts then
- * sharp to PNG. `bytes` is the raw upload; `field` is the input it came from (for the field error).
+ * sharp to PNG. `bytes` is the raw upload; `field` is the input it came from (for the field error);
+ * `fileName` the name it was chosen under, which every refusal names (contracts fileRefusal).
  * Returns the stored type, content type, re-encoded bytes with their size and sha256, and the pixel
- * size. Raises DomainError BAD_REQUEST on `field`: 附件不能为空文件 (0 bytes), 附件大小不能超过4M
- * (over MAX_ATTACHMENT_BYTES, checked before decoding), ATTACHMENT_DIMENSIONS_MESSAGE (more than
- * MAX_ATTACHMENT_PIXELS), ATTACHMENT_TYPE_MESSAGE (anything that is not a jpg/jpeg/gif/bmp/png image
- * that decodes completely). Allowed types are the guide's 附件 list (jpg、jpeg、gif、bmp、png).
+ * size. Raises DomainError BAD_REQUEST on `field`, `文件“name”：` and the reason: 附件不能为空文件 (0 bytes),
+ * 附件大小不能超过4M (over MAX_ATTACHMENT_BYTES, checked before decoding), ATTACHMENT_DIMENSIONS_MESSAGE
+ * (more than MAX_ATTACHMENT_PIXELS), ATTACHMENT_TYPE_MESSAGE (anything that is not a jpg/jpeg/gif/bmp/png
+ * image that decodes completely). Allowed types are the guide's 附件 list (jpg、jpeg、gif、bmp、png).
  */
-export async function decodeAttachmentImage(bytes: Uint8Array, field: string): Promise<DecodedImage> {
+export async function decodeAttachmentImage(bytes: Uint8Array, field: string, fileName: string): Promise<DecodedImage> {
+  try {
+    return await decodeImage(bytes, field);
+  } catch (e) {
+    if (e instanceof DomainError && e.field === field) throw new DomainError(e.kind, fileRefusal(fileName, e.message), field);
+    throw e;
+  }
+}
+
+async function decodeImage(bytes: Uint8Array, field: string): Promise<DecodedImage> {
   if (bytes.length === 0) throw new DomainError("BAD_REQUEST", ATTACHMENT_EMPTY_MESSAGE, field);
   if (bytes.length > MAX_ATTACHMENT_BYTES) throw new DomainError("BAD_REQUEST", ATTACHMENT_SIZE_MESSAGE, field);
   const sourceType = decoderFor(bytes);

@@ -1,3 +1,4 @@
+export * from "./api-path.ts";
 export * from "./blobs.ts";
 export * from "./call-timeout.ts";
 export * from "./config.ts";
@@ -13,6 +14,7 @@ export * from "./nats.ts";
 export * from "./outbox.ts";
 export * from "./paginate.ts";
 export * from "./prune.ts";
+export * from "./rate-limit.ts";
 export * from "./redis.ts";
 export * from "./runtime.ts";
 export * from "./service.ts";

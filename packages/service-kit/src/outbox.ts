@@ -27,7 +27,8 @@ export function eventMeta(
 
 /**
  * Writes an event to the service's outbox inside the caller's transaction, so the event exists
- * if and only if the domain change committed. Validates the payload against its contract.
+ * if and only if the domain change committed. Validates the payload against its contract (the
+ * contract's ZodError, nothing written). enqueueEvents with one item: the same envelope and row.
  */
 export async function enqueueEvent<S extends z.ZodType>(
   tx: SqlClient,
@@ -36,23 +37,44 @@ export async function enqueueEvent<S extends z.ZodType>(
   data: z.input<S>,
   meta: EventMeta,
 ): Promise<EventEnvelope<z.infer<S>>> {
-  const envelope = {
+  const [envelope] = await enqueueEvents(tx, schema, def, [data], meta);
+  return envelope!;
+}
+
+/**
+ * Writes many events of one type to the outbox in the caller's transaction with one multi-row
+ * INSERT (bulk work such as 批量导入: one row per event, the same envelope as enqueueEvent, every
+ * payload validated against its contract). Returns the envelopes in input order; nothing is written
+ * for an empty list. Raises the contract's ZodError before anything is written.
+ */
+export async function enqueueEvents<S extends z.ZodType>(
+  tx: SqlClient,
+  schema: string,
+  def: EventDefinition<S>,
+  items: readonly z.input<S>[],
+  meta: EventMeta,
+): Promise<EventEnvelope<z.infer<S>>[]> {
+  if (items.length === 0) return [];
+  // The envelope's own fields are the same for every item: checked once; each payload against its contract.
+  const { data: _, ...shell } = EventEnvelope.parse({
     id: randomUUID(),
     type: def.type,
     occurredAt: new Date().toISOString(),
     actor: meta.actor,
     correlationId: meta.correlationId,
     causationId: meta.causationId ?? null,
-    data: def.data.parse(data),
-  };
-  EventEnvelope.parse(envelope);
+    data: null,
+  });
+  const envelopes = items.map((data) => ({ ...shell, id: randomUUID(), data: def.data.parse(data) })) as EventEnvelope<z.infer<S>>[];
+  // One JSON array, split by the server: a jsonb[] parameter would send every payload as an
+  // escaped array-literal element (every quote backslashed) — about twice the time for 1,000 rows.
   await tx.$executeRawUnsafe(
-    `INSERT INTO ${quoteIdent(schema)}.outbox (id, type, payload) VALUES ($1::uuid, $2, $3::jsonb)`,
-    envelope.id,
-    envelope.type,
-    JSON.stringify(envelope),
+    `INSERT INTO ${quoteIdent(schema)}.outbox (id, type, payload)
+     SELECT (e ->> 'id')::uuid, $1, e FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(e, n) ORDER BY n`,
+    def.type,
+    JSON.stringify(envelopes),
   );
-  return envelope;
+  return envelopes;
 }
 
 interface OutboxRow {

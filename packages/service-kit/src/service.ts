@@ -3,7 +3,7 @@ import type { StreamName } from "@ce/contracts";
 import type { AnyRouter } from "@trpc/server";
 import { ConfigError } from "./config.ts";
 import type { TransactionalClient } from "./db.ts";
-import { type ReadinessChecks, startHttpServer } from "./http.ts";
+import { type DownloadHandler, type HttpRoutes, type ReadinessChecks, startHttpServer } from "./http.ts";
 import { type Consumer, type EventHandler, startConsumer } from "./inbox.ts";
 import { ensureStream } from "./nats.ts";
 import { type OutboxRelay, startOutboxRelay } from "./outbox.ts";
@@ -41,9 +41,10 @@ export interface WireContext<D extends ServiceDb> {
   /**
    * Starts this service's durable consumer of `stream` (named after the service, e.g.
    * `reporting_CE_HOURS`) applying `handlers` through the inbox; stopped at shutdown, and /readyz
-   * fails until it is ready.
+   * fails until it is ready — unless `readiness: false`, for a consumer the service serves without
+   * (identity's of CE_HOURS: its events wait in the stream, and the two services may start in any order).
    */
-  consume(stream: StreamName, handlers: EventHandler<TxOf<D>, any>[]): Promise<Consumer>;
+  consume(stream: StreamName, handlers: EventHandler<TxOf<D>, any>[], opts?: { readiness?: boolean }): Promise<Consumer>;
   /** Registers a consumer started otherwise (what `consume` does after starting one): stopped at shutdown, in /readyz. */
   consumer(label: string, consumer: Consumer, stream: StreamName): void;
 }
@@ -52,6 +53,10 @@ export interface WireContext<D extends ServiceDb> {
 export interface Wired {
   router: AnyRouter;
   readiness?: ReadinessChecks;
+  /** Streamed downloads served at /downloads/<name> (http.ts DownloadHandler). */
+  downloads?: Record<string, DownloadHandler>;
+  /** Other HTTP handlers on the same port by path prefix, each authenticating its own callers (no service credential), e.g. reporting's "/api/v1/" for API tokens. */
+  routes?: HttpRoutes;
 }
 
 export interface ServiceApp<D extends ServiceDb> {
@@ -78,7 +83,7 @@ export async function startService<D extends ServiceDb, W extends Wired>(spec: {
   schema: string;
   createDb(url: string): D;
   wire(ctx: WireContext<D>): Promise<W>;
-}): Promise<ServiceApp<D> & Omit<W, "router" | "readiness">> {
+}): Promise<ServiceApp<D> & Omit<W, "router" | "readiness" | "downloads" | "routes">> {
   const { name, config, schema } = spec;
   const db = spec.createDb(config.DATABASE_URL);
   let infra: Infra;
@@ -100,7 +105,7 @@ export async function startService<D extends ServiceDb, W extends Wired>(spec: {
         if (!consumer.isReady()) throw new Error(`waiting for stream ${stream}`);
       };
     };
-    const { router, readiness, ...rest } = await spec.wire({
+    const { router, readiness, downloads, routes, ...rest } = await spec.wire({
       db,
       infra,
       async publishTo(stream) {
@@ -109,11 +114,12 @@ export async function startService<D extends ServiceDb, W extends Wired>(spec: {
         lifecycle.onStop("outbox relay", () => relay.stop());
         return relay;
       },
-      async consume(stream, handlers) {
+      async consume(stream, handlers, opts) {
         // D is a TransactionalClient<TxOf<D>> by TxOf's definition; TypeScript cannot see through the conditional type.
         const client = db as unknown as TransactionalClient<TxOf<D>>;
         const consumer = await startConsumer<TxOf<D>>({ name, stream, db: client, schema, js: nats.js, jsm: nats.jsm, naming, log, handlers });
-        register(`${stream} consumer`, consumer, stream);
+        if (opts?.readiness === false) lifecycle.onStop(`${stream} consumer`, () => consumer.stop());
+        else register(`${stream} consumer`, consumer, stream);
         return consumer;
       },
       consumer: register,
@@ -127,6 +133,8 @@ export async function startService<D extends ServiceDb, W extends Wired>(spec: {
       audience: name,
       serviceAuth: config.SERVICE_AUTH_PUBLIC_KEYS,
       maxBodyBytes: config.SERVICE_MAX_BODY_BYTES,
+      downloads,
+      routes,
       readiness: {
         database: () => db.$queryRawUnsafe("SELECT 1"),
         redis: () => redis.ping(),

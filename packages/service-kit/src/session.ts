@@ -18,7 +18,9 @@ export const SESSION_MAX_AGE_S = REMEMBER_TTL_S;
  * idle timeout (SESSION_TTL_S), but never beyond SESSION_MAX_AGE_S after `createdAt`. A missing,
  * malformed, over-age or future-dated session (clock skew of a minute allowed) resolves to
  * null, whatever TTL its key holds. `now` is epoch milliseconds. Raises nothing of its own;
- * Redis errors propagate.
+ * the read's Redis errors propagate. The slide is sent but not waited for — one round trip per
+ * request instead of two (every procedure of every service pays it); a failed slide only lets the
+ * session end sooner, and the caller's next command on the connection runs after it.
  */
 export async function resolvePrincipal(redis: Redis, token: string | null, now = Date.now()): Promise<Principal | null> {
   if (!token || token.length < 16 || token.length > 128) return null;
@@ -35,6 +37,6 @@ export async function resolvePrincipal(redis: Redis, token: string | null, now =
   if (!parsed.success) return null;
   const ageS = (now - Date.parse(parsed.data.createdAt)) / 1000;
   if (!(ageS >= -60 && ageS < SESSION_MAX_AGE_S)) return null;
-  if (!parsed.data.remember) await redis.expire(key, Math.max(1, Math.min(SESSION_TTL_S, Math.ceil(SESSION_MAX_AGE_S - ageS))));
+  if (!parsed.data.remember) redis.expire(key, Math.max(1, Math.min(SESSION_TTL_S, Math.ceil(SESSION_MAX_AGE_S - ageS)))).catch(() => undefined);
   return parsed.data;
 }

@@ -3,13 +3,17 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import {
+  addDays,
   allPermissions,
   callerUnit,
+  generateResidentId,
   type Naming,
   type Permission,
   type Principal,
   type StreamName,
   sessionKeys,
+  toDateColumn,
+  type UnitKind,
   type UnitSnapshot,
   unitPath,
 } from "@ce/contracts";
@@ -17,7 +21,9 @@ import { TEST_NATS_URL, TEST_REDIS_URL, TEST_SERVICE_CALL_TIMEOUT_MS } from "@ce
 import { headers as natsHeaders } from "@nats-io/transport-node";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import type { AnyRouter } from "@trpc/server";
+import { encode as encodeBmp } from "bmp-ts";
 import { Redis } from "ioredis";
+import sharp from "sharp";
 import superjson from "superjson";
 import { fetchWithTimeout } from "./call-timeout.ts";
 import { startHttpServer } from "./http.ts";
@@ -27,12 +33,13 @@ import { DEV_SERVICE_AUTH_PRIVATE_KEY, DEV_SERVICE_AUTH_PUBLIC_KEY, parseService
 import { SESSION_TTL_S } from "./session.ts";
 
 /**
- * Plays the identity service towards a consumer under test: owns CE_IDENTITY under the test's
- * prefix and publishes envelopes the way the outbox relay does (msgID = event id).
+ * Plays the producer of `stream` (identity for CE_IDENTITY, hours for CE_HOURS) towards a
+ * consumer under test: owns the stream under the test's prefix and publishes envelopes the way
+ * the outbox relay does (msgID = event id, the Ce-Type header); close() deletes the stream.
  */
-export async function fakeIdentityProducer(naming: Naming) {
-  const nats: Nats = await connectNats(TEST_NATS_URL, `${naming.prefix}-identity`);
-  await ensureStream(nats.jsm, naming, "CE_IDENTITY");
+export async function fakeProducer(naming: Naming, stream: StreamName) {
+  const nats: Nats = await connectNats(TEST_NATS_URL, `${naming.prefix}-${STREAM_PRODUCER[stream]}`);
+  await ensureStream(nats.jsm, naming, stream);
   return {
     ...nats,
     publish(envelope: { id: string; type: string }, msgID = envelope.id) {
@@ -41,11 +48,14 @@ export async function fakeIdentityProducer(naming: Naming) {
       return nats.js.publish(naming.subject(envelope.type), JSON.stringify(envelope), { msgID, headers: h });
     },
     async close() {
-      await nats.jsm.streams.delete(naming.stream("CE_IDENTITY")).catch(() => {});
+      await nats.jsm.streams.delete(naming.stream(stream)).catch(() => {});
       await nats.nc.close();
     },
   };
 }
+
+/** Plays the identity service towards a consumer under test (fakeProducer of CE_IDENTITY). */
+export const fakeIdentityProducer = (naming: Naming) => fakeProducer(naming, "CE_IDENTITY");
 
 /** An event envelope of `type` carrying `data`, as the outbox relay would publish it now (fresh id, no actor). */
 export function testEnvelope<T>(type: string, data: T) {
@@ -76,21 +86,79 @@ export function unitEnvelope(
   } satisfies UnitSnapshot);
 }
 
-/** Writes a session the way identity does at login and returns its bearer token. */
+/** A unit.created envelope of an enterprise employer (用人单位) under `superior`, approved unless told. */
+export function employerEnvelope(name: string, superior: { data: { unitId: string; path: string } }, status: "APPROVED" | "PENDING" = "APPROVED") {
+  return unitEnvelope("ce.identity.unit.created.v1", {
+    name,
+    kind: "EMPLOYER",
+    nature: "ENTERPRISE",
+    superiorId: superior.data.unitId,
+    superiorPath: superior.data.path,
+    status,
+  });
+}
+
+/**
+ * The small province service tests stand on, as unit.created envelopes with fresh ids:
+ * 山东省交通运输厅 (370000) over two sibling cities, 济南市交通运输局 and 青岛市交通运输局
+ * (region 370100, unitEnvelope's default). Add employers with employerEnvelope.
+ */
+export function provinceUnits() {
+  const province = unitEnvelope("ce.identity.unit.created.v1", { name: "山东省交通运输厅", region: "370000" });
+  const city = (name: string) => unitEnvelope("ce.identity.unit.created.v1", { name, superiorId: province.data.unitId, superiorPath: province.data.path });
+  return { province, jinan: city("济南市交通运输局"), qingdao: city("青岛市交通运输局") };
+}
+
+/**
+ * Small images for attachment tests, as a scanner or a phone would send them: a 4×4 PNG; the same
+ * picture as a JPEG whose EXIF a stored copy must lose (Copyright "OWNER-SECRET", a GPS latitude);
+ * and a 3×2 24-bit BMP (bmp-ts writes it: sharp reads no BMP).
+ */
+export async function sampleImages(): Promise<{ png: Uint8Array; jpegWithGps: Uint8Array; bmp: Uint8Array }> {
+  const solid = () => sharp({ create: { width: 4, height: 4, channels: 3, background: "#2a6" } });
+  const exif = { IFD0: { Copyright: "OWNER-SECRET" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "36/1 40/1 12/1" } };
+  return {
+    png: new Uint8Array(await solid().png().toBuffer()),
+    jpegWithGps: new Uint8Array(await solid().jpeg().withExif(exif).toBuffer()),
+    bmp: new Uint8Array(encodeBmp({ data: Buffer.alloc(3 * 2 * 4, 0xff), width: 3, height: 2, bitPP: 24 }).data),
+  };
+}
+
+/**
+ * Every resident ID that fits the mask of `idNumber` (370102199005****7731 shows region, year,
+ * sequence and check character): what someone holding a masked number would try, day by day.
+ */
+export function residentIdsFittingMask(idNumber: string): string[] {
+  const [region, year, sequence, check] = [idNumber.slice(0, 6), Number(idNumber.slice(6, 10)), Number(idNumber.slice(14, 17)), idNumber.slice(17)];
+  const out: string[] = [];
+  for (let day = `${year}-01-01`; day.startsWith(`${year}-`); day = addDays(day, 1)) {
+    const id = generateResidentId(region, toDateColumn(day), sequence);
+    if (id.endsWith(check)) out.push(id);
+  }
+  return out;
+}
+
+/** An admin's scope in a unit envelope's unit, as signIn and testPrincipal take it: its id, its name, its path. */
+export function adminScope(unit: { data: { unitId: string; name: string; path: string } }) {
+  return { unitId: unit.data.unitId, unitName: unit.data.name, scopePath: unit.data.path };
+}
+
+/** Writes a session the way identity does at login (an admin of a unit of `kind`, AUTHORITY unless told) and returns its bearer token. */
 export async function signIn(
   redis: Redis,
-  who: { unitId: string; unitName: string; scopePath: string; permissions?: Permission[]; name?: string },
+  who: { unitId: string; unitName: string; scopePath: string; permissions?: Permission[]; name?: string; kind?: UnitKind; accountId?: string },
 ): Promise<string> {
   const token = randomBytes(32).toString("base64url");
+  const kind = who.kind ?? "AUTHORITY";
   const principal: Principal = {
     sessionId: randomBytes(12).toString("hex"),
-    accountId: randomUUID(),
-    userType: "AUTHORITY",
+    accountId: who.accountId ?? randomUUID(),
+    userType: kind,
     name: who.name ?? `${who.unitName}管理员`,
     unitId: who.unitId,
     unitName: who.unitName,
     scopePath: who.scopePath,
-    ...callerUnit({ kind: "AUTHORITY", path: who.scopePath }),
+    ...callerUnit({ kind, path: who.scopePath }),
     isSuperAdmin: who.permissions === undefined,
     mustChangePassword: false,
     permissions: who.permissions ?? [...allPermissions],

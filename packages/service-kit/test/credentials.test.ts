@@ -9,12 +9,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { naming as makeNaming, sessionKeys } from "@ce/contracts";
+import { freePort } from "@ce/testkit";
 import { AckPolicy, DeliverPolicy } from "@nats-io/jetstream";
 import { Objm } from "@nats-io/obj";
 import { connect } from "@nats-io/transport-node";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectNats, ensureStream, type Nats } from "../src/nats.ts";
+import { hitWindow } from "../src/rate-limit.ts";
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url));
 const NATS_BIN = "/usr/sbin/nats-server";
@@ -25,17 +27,6 @@ interface Credentials {
   redisRules: Record<string, string>;
 }
 const credentials = () => import(path.join(repo, "deploy/local/credentials.mjs")) as Promise<Credentials>;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitForPort(port: number): Promise<void> {
   for (let i = 0; i < 100; i++) {
@@ -103,9 +94,27 @@ describe("Redis with ACL users", () => {
     { who: "nobody (no credential)", user: null, refused: /NOAUTH/ },
     { who: "hours (reads sessions only)", user: "hours", refused: /NOPERM/ },
     { who: "reporting (reads sessions only)", user: "reporting", refused: /NOPERM/ },
+    { who: "the portal (its submission outcomes only)", user: "portal", refused: /NOPERM/ },
   ])("refuses a session written straight into Redis by $who", async ({ user, refused }) => {
     const r = await redisAs(user);
     await expect(r.set(forged, principal)).rejects.toThrow(refused);
+  });
+
+  it("lets the portal keep a form submission's outcome, and read no session", async () => {
+    const r = await redisAs("portal");
+    expect(await r.set("submission:s:k", "{}", "EX", 60, "NX")).toBe("OK");
+    expect(await r.get("submission:s:k")).toBe("{}");
+    expect(await r.del("submission:s:k")).toBe(1);
+    await expect(r.get(forged)).rejects.toThrow(/NOPERM/);
+  });
+
+  it("lets reporting count its API's calls without a token per address (service-kit hitWindow), and write nothing else", async () => {
+    const r = await redisAs("reporting");
+    expect(await hitWindow(r, "api-anon:203.0.113.9", 60)).toEqual({ count: 1, retryAfterS: 60 });
+    expect((await hitWindow(r, "api-anon:203.0.113.9", 60)).count).toBe(2);
+    await expect(r.incr(forged)).rejects.toThrow(/NOPERM/);
+    await expect(r.set("api-anon:203.0.113.9", "0")).rejects.toThrow(/NOPERM/);
+    await expect(r.get("captcha:someone-elses")).rejects.toThrow(/NOPERM/);
   });
 
   it("refuses a wrong password", async () => {

@@ -104,7 +104,7 @@ const cases = depths.flatMap((depth) => shapes.flatMap((s) => [false, true].map(
 
 describe("a BMP is stored with exactly its pixels", () => {
   it.each(cases)("$depth-bit $width×$height, top-down $topDown", async (spec) => {
-    const image = await decodeAttachmentImage(writeBmp(spec), "attachment");
+    const image = await decodeAttachmentImage(writeBmp(spec), "attachment", "扫描件.bmp");
     expect(image).toMatchObject({ type: "png", contentType: "image/png", width: spec.width, height: spec.height });
     const { data, info } = await sharp(image.bytes).raw().toBuffer({ resolveWithObject: true });
     const got: Rgb[] = [];
@@ -129,11 +129,11 @@ describe("run-length BMPs, which bmp-ts decodes to wrong pixels, are refused", (
     { name: "RLE4", depth: 4 as const, compression: 2, pixels: [0, 3, 0x34, 0x50, 0, 0, 0, 3, 0x01, 0x20, 0, 1] },
   ])("$name", async ({ depth, compression, pixels }) => {
     const bytes = writeBmp({ depth, width: 3, height: 2, compression, pixels: Buffer.from(pixels) });
-    const e = await decodeAttachmentImage(bytes, "attachment").then(
+    const e = await decodeAttachmentImage(bytes, "attachment", "扫描件.bmp").then(
       () => null,
       (x: unknown) => x,
     );
     expect(e).toBeInstanceOf(DomainError);
-    expect(e).toMatchObject({ kind: "BAD_REQUEST", message: ATTACHMENT_TYPE_MESSAGE, field: "attachment" });
+    expect(e).toMatchObject({ kind: "BAD_REQUEST", message: `文件“扫描件.bmp”：${ATTACHMENT_TYPE_MESSAGE}`, field: "attachment" });
   });
 });

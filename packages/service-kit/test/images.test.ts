@@ -170,15 +170,16 @@ describe("decodeAttachmentImage", () => {
   it.each(table)("$name", async ({ input, stored, refused }) => {
     const bytes = input();
     if (refused) {
-      const e = await decodeAttachmentImage(bytes, "attachments").then(
+      const e = await decodeAttachmentImage(bytes, "attachments", "证明 材料.png").then(
         () => null,
         (x: unknown) => x,
       );
       expect(e).toBeInstanceOf(DomainError);
-      expect(e).toMatchObject({ kind: "BAD_REQUEST", message: refused, field: "attachments" });
+      // The refusal names the file it is about (contracts fileRefusal), then says why.
+      expect(e).toMatchObject({ kind: "BAD_REQUEST", message: `文件“证明 材料.png”：${refused}`, field: "attachments" });
       return;
     }
-    const image = await decodeAttachmentImage(bytes, "attachments");
+    const image = await decodeAttachmentImage(bytes, "attachments", "证明 材料.png");
     expect(image).toMatchObject({ type: stored!.type, width: stored!.width, height: stored!.height, size: image.bytes.length });
     const meta = await sharp(image.bytes).metadata();
     expect({ format: meta.format, width: meta.width, height: meta.height, exif: meta.exif, pages: meta.pages ?? 1 }).toEqual({
@@ -196,7 +197,7 @@ describe("decodeAttachmentImage", () => {
     { name: "as written", input: () => bmp(4, 2) },
     { name: "with a gap before the pixels (header offset honoured)", input: () => bmpWithGap(bmp(4, 2), 10) },
   ])("keeps the pixels of a BMP (left red, right blue), $name", async ({ input }) => {
-    const image = await decodeAttachmentImage(input(), "attachment");
+    const image = await decodeAttachmentImage(input(), "attachment", "扫描件.bmp");
     const { data, info } = await sharp(image.bytes).raw().toBuffer({ resolveWithObject: true });
     expect(info.channels).toBe(3);
     expect([...data.subarray(0, 3)]).toEqual([255, 0, 0]);
@@ -208,11 +209,13 @@ describe("decodeAttachmentImage", () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...prefixes), fc.uint8Array({ minLength: 0, maxLength: 300 }), async (prefix, rest) => {
         const bytes = concat(Uint8Array.from(prefix), rest);
-        const outcome = await decodeAttachmentImage(bytes, "f").then(
+        const outcome = await decodeAttachmentImage(bytes, "f", "a.png").then(
           () => "stored",
           (e: unknown) => (e instanceof DomainError && e.field === "f" ? e.message : String(e)),
         );
-        expect(["stored", ATTACHMENT_TYPE_MESSAGE, ATTACHMENT_EMPTY_MESSAGE, ATTACHMENT_DIMENSIONS_MESSAGE]).toContain(outcome);
+        expect(["stored", ...[ATTACHMENT_TYPE_MESSAGE, ATTACHMENT_EMPTY_MESSAGE, ATTACHMENT_DIMENSIONS_MESSAGE].map((m) => `文件“a.png”：${m}`)]).toContain(
+          outcome,
+        );
       }),
       { numRuns: 300 },
     );

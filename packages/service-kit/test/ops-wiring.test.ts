@@ -2,24 +2,10 @@
 // tRPC client link (portal, services, shared test helpers) aborts a call after a timeout.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { sourceFiles } from "@ce/testkit";
 import { describe, expect, it } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "../../..");
-
-function sourceFiles(dir: string): string[] {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return entries.flatMap((name) => {
-    const full = path.join(dir, name);
-    if (name === "node_modules" || name === "build" || name === "generated") return [];
-    if (statSync(full).isDirectory()) return sourceFiles(full);
-    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [full] : [];
-  });
-}
 
 /** The argument text of each call to a tRPC HTTP link in `src` (comments aside) that passes no timed fetch. */
 function untimedLinks(source: string): string[] {

@@ -4,7 +4,7 @@ import { AckPolicy, DeliverPolicy } from "@nats-io/jetstream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../src/logger.ts";
 import { connectNats, ensureStream, type Nats } from "../src/nats.ts";
-import { enqueueEvent, type OutboxRelay, startOutboxRelay } from "../src/outbox.ts";
+import { enqueueEvent, enqueueEvents, type OutboxRelay, startOutboxRelay } from "../src/outbox.ts";
 import { unitEnvelope } from "../src/testing.ts";
 import { OUTBOX_DDL, pgClient } from "./support/pg-client.ts";
 
@@ -78,7 +78,9 @@ describe("outbox relay", () => {
 
   it("refuses to enqueue a payload that breaks its contract", async () => {
     const bad = { ...unitEnvelope("ce.identity.unit.created.v1").data, kind: "PLANET" };
-    await expect(db.$transaction((tx) => enqueueEvent(tx, "kit", identityEvents.unitCreated, bad as never, meta))).rejects.toThrow();
+    const before = await outboxCount();
+    await expect(enqueueEvent(db, "kit", identityEvents.unitCreated, bad as never, meta)).rejects.toThrow(/kind/);
+    expect(await outboxCount()).toBe(before);
   });
 
   it("lets the server drop a row published again after a crash (same message id)", async () => {
@@ -88,5 +90,18 @@ describe("outbox relay", () => {
     if (!row) throw new Error("no outbox row");
     const ack = await nats.js.publish(naming.subject(row.type), JSON.stringify(row.payload), { msgID: row.id });
     expect(ack.duplicate).toBe(true);
+  });
+
+  it("writes a batch as one row per event in input order, with the envelopes it returns, and nothing for an empty batch", async () => {
+    expect(await enqueueEvents(db, "kit", identityEvents.unitCreated, [], meta)).toEqual([]);
+    const names = ["烟台市交通运输局", "潍坊市交通运输局", "威海市交通运输局"];
+    const data = names.map((name) => unitEnvelope("ce.identity.unit.created.v1", { name }).data);
+    const envelopes = await db.$transaction((tx) => enqueueEvents(tx, "kit", identityEvents.unitCreated, data, meta));
+    expect(new Set(envelopes.map((e) => e.id)).size).toBe(names.length);
+    const rows = await db.$queryRawUnsafe<Array<{ id: string; payload: unknown }>>(
+      "SELECT id::text AS id, payload FROM kit.outbox WHERE published_at IS NULL ORDER BY seq",
+    );
+    expect(rows).toEqual(envelopes.map((e) => ({ id: e.id, payload: e })));
+    expect(await relay.flush()).toBe(names.length);
   });
 });

@@ -43,23 +43,31 @@ function bash(script: string): Promise<string> {
 describe("npm start's service keys", () => {
   it("generates a pair per caller that the services' public key list accepts, and keeps it on a restart", async () => {
     const { SERVICE_CALLERS, writeCredentials } = await credentials();
-    expect(SERVICE_CALLERS).toEqual(["portal"]);
+    expect(SERVICE_CALLERS).toEqual(["portal", "seed"]);
     const env = await bash(
-      `source deploy/local/lib.sh && load_secrets ${JSON.stringify(path.join(dir, "secrets/env"))} && echo "$CE_SERVICE_KEY_PORTAL" && echo "$CE_SERVICE_AUTH_PUBLIC_KEYS"`,
+      `source deploy/local/lib.sh && load_secrets ${JSON.stringify(path.join(dir, "secrets/env"))} && echo "$CE_SERVICE_KEY_PORTAL" && echo "$CE_SERVICE_KEY_SEED" && echo "$CE_SERVICE_AUTH_PUBLIC_KEYS"`,
     );
-    const [privateKey = "", publicKeys = ""] = env.trim().split("\n");
+    const [portalKey = "", seedKey = "", publicKeys = ""] = env.trim().split("\n");
     const listed = parseServicePublicKeys(publicKeys);
     for (const audience of ["identity", "hours", "reporting"]) {
-      expect(verifyServiceAuth(signServiceAuth({ caller: "portal", audience, privateKey }), { audience, keys: listed })).toBe("portal");
+      expect(verifyServiceAuth(signServiceAuth({ caller: "portal", audience, privateKey: portalKey }), { audience, keys: listed })).toBe("portal");
+      expect(verifyServiceAuth(signServiceAuth({ caller: "seed", audience, privateKey: seedKey }), { audience, keys: listed })).toBe("seed");
+      // One caller's key never signs as the other.
+      expect(verifyServiceAuth(signServiceAuth({ caller: "portal", audience, privateKey: seedKey }), { audience, keys: listed })).toBeNull();
     }
     expect(writeCredentials(path.join(dir, "secrets"), path.join(dir, "data"), 16379, 14222).serviceKeys).toEqual(keys);
   });
 
-  it("start.sh hands the portal's private key to the portal's command line only; the services get the public keys", async () => {
+  it("start.sh hands each caller's private key to that caller's command line only; the services get the public keys", async () => {
     const start = await read("deploy/local/start.sh");
-    const lines = start.split("\n").filter((l) => l.includes("CE_SERVICE_KEY_"));
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/SERVICE_AUTH_PRIVATE_KEY=\$CE_SERVICE_KEY_PORTAL .*launch portal /);
+    const lines = start.split("\n").filter((l) => l.includes("CE_SERVICE_KEY_") && !l.trim().startsWith("#"));
+    expect(lines).toHaveLength(2);
+    expect(lines.filter((l) => l.includes("CE_SERVICE_KEY_PORTAL"))).toEqual([
+      expect.stringMatching(/SERVICE_AUTH_PRIVATE_KEY=\$CE_SERVICE_KEY_PORTAL .*launch portal /),
+    ]);
+    expect(lines.filter((l) => l.includes("CE_SERVICE_KEY_SEED"))).toEqual([
+      expect.stringMatching(/SEED_SERVICE_KEY=\$CE_SERVICE_KEY_SEED npm run --silent seed:demo-hours/),
+    ]);
     expect(start).toMatch(/svc_env\(\)[\s\S]*SERVICE_AUTH_PUBLIC_KEYS=\$CE_SERVICE_AUTH_PUBLIC_KEYS/);
     expect(start).not.toMatch(/export\s+SERVICE_AUTH/);
   });

@@ -9,13 +9,14 @@ const exempt: Record<string, string> = {
 
 /**
  * Ways code has filtered text or paged a list without the shared helpers
- * (service-kit text-filter.ts and paginate.ts, contracts paging.ts).
+ * (service-kit text-filter.ts and paginate.ts, contracts paging.ts and text.ts matchesSearch).
  */
 const faults: LineFault[] = [
   ["passes text to Prisma contains/startsWith/endsWith unescaped (use containsFilter/prefixFilter)", /\b(contains|startsWith|endsWith): (?!escapeLike\()/],
   ["builds a LIKE pattern by hand (use likeContains/likePrefix)", /I?LIKE\s+(\$\{`|'%|\$\d+\s*\|\||\$\{[^}]*\}\s*\|\|)/i],
+  ["filters text in memory by hand (use matchesSearch: case-insensitive, like every list)", /\.includes\(\s*(\w*[fF]ilter|typed|input\.\w+)\s*\)/],
   ["pages a list by hand (use paginate)", /\bpageOffset\(|OFFSET \$\{(?!offset\})|skip: (?!offset\b)/],
-  ["reads a page number with Number()/coerce (use PageRequest)", /Number\([^)]*get\("page(Size)?"\)|\bpage(Size)?: z\.coerce\./],
+  ["reads a page number with Number()/coerce (use PageRequest)", /Number\([^)]*get\("page(Size)?"\)|\b(page(Size)?|limit): z\.coerce\./],
 ];
 
 describeLineCheck("one text filter and one pager everywhere", {
@@ -30,10 +31,15 @@ describeLineCheck("one text filter and one pager everywhere", {
     ["u.name ILIKE ${`%${filter.name}%`}", true],
     ["WHERE ${column} LIKE $1 || '%'", true],
     ["name ILIKE '%' || ${q} || '%'", true],
+    ['const matches = (r) => filter === "" || r.name.includes(filter);', true],
+    ["rows.filter((r) => r.name.includes(input.name))", true],
+    ["const matches = (r: DepartmentRecord) => matchesSearch(r.name, nameFilter);", false],
     ["LIMIT ${input.pageSize} OFFSET ${pageOffset(input)}", true],
     ["skip: (input.page - 1) * input.pageSize, take: input.pageSize", true],
     ['const page = Math.max(1, Number(url.searchParams.get("page")) || 1);', true],
     ["page: z.coerce.number().int().min(1).default(1),", true],
+    ["  limit: z.coerce.number().int().min(1).max(50).default(20),", true],
+    ["  limit: PositiveIntParam.pipe(z.number().max(50)).default(20),", false],
     ["...(input.name ? { professionalName: containsFilter(input.name) } : {})", false],
     ["where: { unitPath: prefixFilter(who.scopePath) }", false],
     ["AND unit_path LIKE ${likePrefix(who.scopePath)}", false],

@@ -1,9 +1,8 @@
-import type { DeclareInput } from "@ce/contracts";
 import { serviceClient } from "@ce/service-kit/testing";
 import { describe, expect, it } from "vitest";
 import type { HoursRouter } from "../src/routers/index.ts";
-import { PNG } from "./support/claims.ts";
-import { adminOf, bus, busDriver, jinan, province, useHoursWorld } from "./support/world.ts";
+import { jobTrainingClaim } from "./support/claims.ts";
+import { adminOf, bus, jinan, province, useHoursWorld } from "./support/world.ts";
 
 const world = useHoursWorld("hourslevels", () => new Date("2026-06-15T08:00:00Z"));
 const client = (token: string) => serviceClient<HoursRouter>(world.app.url, token);
@@ -13,20 +12,7 @@ let day = 0;
 async function declared(requestedHours: number): Promise<string> {
   day += 1;
   const date = `2026-04-${String(day).padStart(2, "0")}`;
-  const input: DeclareInput = {
-    professionalId: busDriver.data.accountId,
-    year: 2026,
-    formCode: "JOB_TRAINING",
-    schoolName: "济南公共交通集团培训中心",
-    className: `安全培训${day}`,
-    startDate: date,
-    endDate: date,
-    score: "合格",
-    requestedHours,
-    subject: "PROFESSIONAL",
-    details: {},
-    attachments: [{ name: "证书.png", contentBase64: PNG }],
-  };
+  const input = jobTrainingClaim({ className: `安全培训${day}`, startDate: date, endDate: date, requestedHours });
   return (await client(await adminOf(world, bus)).declarations.declare.mutate(input)).id;
 }
 

@@ -1,30 +1,17 @@
-import { type DeclareInput, hoursEvents, MAX_BATCH_ITEMS, naming as makeNaming, parseEvent } from "@ce/contracts";
-import { errorCode, eventually, serviceClient } from "@ce/service-kit/testing";
+import { randomUUID } from "node:crypto";
+import { hoursEvents, MAX_BATCH_ITEMS, naming as makeNaming, parseEvent } from "@ce/contracts";
+import { adminScope, errorCode, eventually, serviceClient, signIn } from "@ce/service-kit/testing";
 import { describe, expect, it } from "vitest";
 import type { HoursRouter } from "../src/routers/index.ts";
-import { PNG } from "./support/claims.ts";
+import { jobTrainingClaim } from "./support/claims.ts";
 import { seedPendingDeclarations } from "./support/declarations.ts";
 import { adminOf, bus, busDriver, jinan, professionalSession, province, qingdao, useHoursWorld } from "./support/world.ts";
 
 const world = useHoursWorld("hoursappr", () => new Date("2026-06-15T08:00:00Z"));
 const client = (token?: string) => serviceClient<HoursRouter>(world.app.url, token);
 
-const claim = (requestedHours = 40): DeclareInput => ({
-  professionalId: busDriver.data.accountId,
-  year: 2026,
-  formCode: "JOB_TRAINING",
-  schoolName: "济南公共交通集团培训中心",
-  className: "驾驶员岗位培训班",
-  startDate: "2026-03-02",
-  endDate: "2026-03-06",
-  score: "合格",
-  requestedHours,
-  subject: "PROFESSIONAL",
-  details: {},
-  attachments: [{ name: "证书.png", contentBase64: PNG }],
-});
 /** Declared by the employer, so it waits at 济南市. */
-const declared = async (hours?: number) => (await client(await adminOf(world, bus)).declarations.declare.mutate(claim(hours))).id;
+const declared = async (hours = 40) => (await client(await adminOf(world, bus)).declarations.declare.mutate(jobTrainingClaim({ requestedHours: hours }))).id;
 
 describe("approvals", () => {
   it("lists what waits for the caller's unit only", async () => {
@@ -52,7 +39,10 @@ describe("approvals", () => {
     await client(await adminOf(world, jinan)).approvals.approve.mutate({ declarationId: id, recognizedHours: 36, reason: "部分课时不符合规定" });
     const mid = await client(await adminOf(world, jinan)).declarations.get.query({ declarationId: id });
     expect(mid).toMatchObject({ status: "PENDING", currentHandlerName: "山东省交通运输厅" });
-    await client(await adminOf(world, province)).approvals.approve.mutate({ declarationId: id });
+    const provinceApprover = randomUUID();
+    await client(await signIn(world.app.infra.redis, { ...adminScope(province), accountId: provinceApprover, name: "王审核" })).approvals.approve.mutate({
+      declarationId: id,
+    });
     await world.app.relay.flush();
     await eventually(async () => expect(seen.filter((e) => e.type === "ce.hours.declaration.approved.v1")).toHaveLength(1));
     await new Promise((r) => setTimeout(r, 200));
@@ -67,6 +57,10 @@ describe("approvals", () => {
       subject: "PROFESSIONAL",
       recognizedHours: 36,
       status: "APPROVED",
+      decidedByUnitId: province.data.unitId, // the level that ended the chain
+      decidedByAccountId: provinceApprover, // and the admin who decided there
+      decidedByName: "王审核",
+      reasonCode: null,
     });
     const done = await client(await adminOf(world, jinan)).declarations.get.query({ declarationId: id });
     expect(done.history.map((h) => [h.unitName, h.decision, h.recognizedHours])).toEqual([
@@ -89,6 +83,16 @@ describe("approvals", () => {
     const d = await client(await adminOf(world, jinan)).declarations.get.query({ declarationId: id });
     expect(d.status).toBe("REJECTED");
     expect(d.history[0]).toMatchObject({ decision: "REJECTED", reason: "证明材料不全或不清晰：证书不清晰", actorName: "济南市交通运输局管理员" });
+    // The rejected event carries the code and the deciding unit (reporting counts reasons by code).
+    const [row] = await world.app.db.$queryRawUnsafe<
+      Array<{ payload: { data: { reasonCode: string; decidedByUnitId: string; decidedByName: string; reason: string } } }>
+    >(`SELECT payload FROM hours.outbox WHERE type LIKE '%ce.hours.declaration.rejected.v1' AND payload->'data'->>'declarationId' = $1`, id);
+    expect(row?.payload.data).toMatchObject({
+      reasonCode: "MISSING_PROOF",
+      decidedByUnitId: jinan.data.unitId,
+      decidedByName: "济南市交通运输局管理员",
+      reason: "证明材料不全或不清晰：证书不清晰",
+    });
   });
 
   it("asks for the text when the reason is 其他", async () => {

@@ -1,9 +1,8 @@
 // 学时申报 附件 end to end: an upload is stored only if it decodes, what is stored and served is the
 // re-encoded image, and a blob exists only for a committed declaration.
 import { createHash } from "node:crypto";
-import type { DeclareInput } from "@ce/contracts";
-import { serviceClient } from "@ce/service-kit/testing";
-import { encode as encodeBmp } from "bmp-ts";
+import { type DeclareInput, ATTACHMENT_TYPE_MESSAGE as TYPE } from "@ce/contracts";
+import { sampleImages, serviceClient } from "@ce/service-kit/testing";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { HoursRouter } from "../src/routers/index.ts";
@@ -14,26 +13,12 @@ const world = useHoursWorld("hoursattach", () => new Date("2026-06-15T08:00:00Z"
 const client = (token?: string) => serviceClient<HoursRouter>(world.app.url, token);
 const b64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString("base64");
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
-const TYPE = "附件格式不正确，仅支持 jpg、jpeg、gif、bmp、png 图片";
 
 const declare = (attachments: DeclareInput["attachments"]): DeclareInput => jobTrainingClaim({ requestedHours: 1, attachments });
 
-let png: Uint8Array;
-let jpegWithGps: Uint8Array;
-const bmp = (() => {
-  const data = Buffer.alloc(3 * 2 * 4, 0xff);
-  return new Uint8Array(encodeBmp({ data, width: 3, height: 2, bitPP: 24 }).data);
-})();
-
+let png: Uint8Array, jpegWithGps: Uint8Array, bmp: Uint8Array;
 beforeAll(async () => {
-  const solid = () => sharp({ create: { width: 4, height: 4, channels: 3, background: "#2a6" } });
-  png = new Uint8Array(await solid().png().toBuffer());
-  jpegWithGps = new Uint8Array(
-    await solid()
-      .jpeg()
-      .withExif({ IFD0: { Copyright: "OWNER-SECRET" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "36/1 40/1 12/1" } })
-      .toBuffer(),
-  );
+  ({ png, jpegWithGps, bmp } = await sampleImages());
 });
 
 /** Everything a declaration can leave behind: its rows and its blobs. */
@@ -50,23 +35,23 @@ const failure = (p: Promise<unknown>) =>
   );
 
 describe("a refused upload writes nothing", () => {
-  // Each row: the files of one declaration; one of them does not decode (or is too big / empty).
+  // Each row: the files of one declaration; one of them does not decode (or is too big / empty), and the refusal names it.
   const rows: Array<{ name: string; files: () => DeclareInput["attachments"]; message: string }> = [
     {
       name: "the 98-byte text “BMW 车辆说明…”",
       files: () => [{ name: "说明.bmp", contentBase64: b64(Buffer.from("BMW 车辆说明：".padEnd(60, "。")).subarray(0, 98)) }],
-      message: TYPE,
+      message: `文件“说明.bmp”：${TYPE}`,
     },
-    { name: "a PNG cut short", files: () => [{ name: "证书.png", contentBase64: b64(png.subarray(0, png.length - 16)) }], message: TYPE },
+    { name: "a PNG cut short", files: () => [{ name: "证书.png", contentBase64: b64(png.subarray(0, png.length - 16)) }], message: `文件“证书.png”：${TYPE}` },
     {
       name: "an SVG with a script",
       files: () => [{ name: "证书.png", contentBase64: b64('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') }],
-      message: TYPE,
+      message: `文件“证书.png”：${TYPE}`,
     },
     {
       name: "a program renamed .jpg",
       files: () => [{ name: "证书.jpg", contentBase64: b64(Buffer.concat([Buffer.from("MZ\x90\x00"), Buffer.alloc(512)])) }],
-      message: TYPE,
+      message: `文件“证书.jpg”：${TYPE}`,
     },
     {
       name: "a good image then a bad one (the good one is not stored either)",
@@ -74,9 +59,9 @@ describe("a refused upload writes nothing", () => {
         { name: "a.png", contentBase64: b64(png) },
         { name: "b.gif", contentBase64: b64("GIF89a=alert(1)//") },
       ],
-      message: TYPE,
+      message: `文件“b.gif”：${TYPE}`,
     },
-    { name: "an empty file", files: () => [{ name: "空.png", contentBase64: "" }], message: "附件不能为空文件" },
+    { name: "an empty file", files: () => [{ name: "空.png", contentBase64: "" }], message: "文件“空.png”：附件不能为空文件" },
   ];
   it.each(rows)("$name", async ({ files, message }) => {
     const before = await traces();

@@ -61,6 +61,34 @@ describe("audits", () => {
     });
   });
 
+  it("records each approval and audit for 操作日志 (ce.hours.audit.recorded.v1, names not ids) in the same transaction", async () => {
+    const [id] = await approved(1);
+    await client(await adminOf(world, jinan)).audits.fail.mutate({ ids: [id!], reason: "证书编号无法核实" });
+    const entries = (await world.app.db.outbox.findMany({ where: { type: "ce.hours.audit.recorded.v1" }, orderBy: { seq: "asc" }, select: { payload: true } }))
+      .map((r) => (r.payload as { data: { entityId: string } }).data)
+      .filter((d) => d.entityId === id);
+    expect(entries).toEqual([
+      {
+        action: "declaration.approve",
+        entityType: "declaration",
+        entityId: id,
+        unitId: bus.data.unitId,
+        actorName: expect.any(String),
+        before: { name: "王师傅", form: expect.any(String), status: "PENDING", recognizedHours: null, handler: province.data.name },
+        after: { name: "王师傅", form: expect.any(String), status: "APPROVED", recognizedHours: expect.any(Number), handler: null, reason: null },
+      },
+      {
+        action: "declaration.auditFail",
+        entityType: "declaration",
+        entityId: id,
+        unitId: bus.data.unitId,
+        actorName: expect.any(String),
+        before: { name: "王师傅", form: expect.any(String), status: "APPROVED" },
+        after: { name: "王师傅", form: expect.any(String), status: "VOIDED", reason: "证书编号无法核实" },
+      },
+    ]);
+  });
+
   it("skips and names a record audited first, never auditing it twice", async () => {
     const [id] = await approved(1);
     const admin = client(await adminOf(world, jinan));

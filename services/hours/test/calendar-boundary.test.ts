@@ -2,28 +2,15 @@ import type { DeclareInput } from "@ce/contracts";
 import { serviceClient } from "@ce/service-kit/testing";
 import { describe, expect, it } from "vitest";
 import type { HoursRouter } from "../src/routers/index.ts";
-import { PNG } from "./support/claims.ts";
+import { jobTrainingClaim } from "./support/claims.ts";
 import { adminOf, bus, busDriver, professionalSession, province, useHoursWorld } from "./support/world.ts";
 
 // 2026-01-01 00:30 in Beijing, still 2025-12-31 in UTC: the platform's year is already 2026.
 const world = useHoursWorld("hourscal", () => new Date("2025-12-31T16:30:00Z"));
 const client = (token?: string) => serviceClient<HoursRouter>(world.app.url, token);
 
-const claim = (over: Partial<DeclareInput> = {}): DeclareInput => ({
-  professionalId: busDriver.data.accountId,
-  year: 2026,
-  formCode: "JOB_TRAINING",
-  schoolName: "济南公共交通集团培训中心",
-  className: "新年第一课",
-  startDate: "2026-01-01",
-  endDate: "2026-01-01",
-  score: "合格",
-  requestedHours: 4,
-  subject: "PROFESSIONAL",
-  details: {},
-  attachments: [{ name: "结业证书.png", contentBase64: PNG }],
-  ...over,
-});
+const claim = (over: Partial<DeclareInput> = {}): DeclareInput =>
+  jobTrainingClaim({ className: "新年第一课", startDate: "2026-01-01", endDate: "2026-01-01", requestedHours: 4, ...over });
 const formV2 = (effectiveFrom: string) => ({
   code: "JOB_TRAINING",
   effectiveFrom,

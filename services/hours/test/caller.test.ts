@@ -25,8 +25,12 @@ const refusal = (f: () => unknown) => {
 describe("recordsScope", () => {
   it.each([
     { name: "a professional sees their own", p: person, want: { ok: { professionalId: person.accountId } } },
-    { name: "a super admin sees the subtree", p: admin(), want: { ok: { scopePath: "/aa/bb/" } } },
-    { name: "an auditor alone is a viewer", p: admin({}, ["hours.audit"]), want: { ok: { scopePath: "/aa/bb/" } } },
+    {
+      name: "a super admin sees the subtree and what the unit declared for others",
+      p: admin(),
+      want: { ok: { scopePath: "/aa/bb/", declaredByUnit: unit.unitId } },
+    },
+    { name: "an auditor alone is a viewer", p: admin({}, ["hours.audit"]), want: { ok: { scopePath: "/aa/bb/", declaredByUnit: unit.unitId } } },
     { name: "a 下级单位 viewer is not", p: admin({}, ["subordinate.view"]), want: { kind: "FORBIDDEN", message: "您没有权限进行此操作" } },
     { name: "an admin with no permission", p: admin({}, []), want: { kind: "FORBIDDEN", message: "您没有权限进行此操作" } },
     { name: "a viewer with no subtree", p: admin({ scopePath: null }, ["hours.records"]), want: { kind: "FORBIDDEN", message: "当前账户没有可管理的人员" } },

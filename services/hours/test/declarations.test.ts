@@ -100,11 +100,11 @@ describe("declarations.declare", () => {
 });
 
 describe("attachments", () => {
-  it("refuses a program renamed to .png, naming 附件", async () => {
+  it("refuses a program renamed to .png, naming the file", async () => {
     const errors = await fieldErrors(
       client(await adminOf(world, bus)).declarations.declare.mutate(jobTraining({ attachments: [{ name: "证书.png", contentBase64: EXE }] })),
     );
-    expect(errors).toEqual({ attachments: ["附件格式不正确，仅支持 jpg、jpeg、gif、bmp、png 图片"] });
+    expect(errors).toEqual({ attachments: ["文件“证书.png”：附件格式不正确，仅支持 jpg、jpeg、gif、bmp、png 图片"] });
   });
 
   it("asks for at least one attachment", async () => {

@@ -1,4 +1,4 @@
-import { fuzzRouter, fuzzSummary, rowCounts, testPrincipal } from "@ce/service-kit/testing";
+import { adminScope, fuzzRouter, fuzzSummary, rowCounts, testPrincipal } from "@ce/service-kit/testing";
 import { describe, expect, it } from "vitest";
 import { createHoursRouter } from "../src/routers/index.ts";
 import { hoursCases, seedHoursVictim } from "./support/matrix.ts";
@@ -13,7 +13,7 @@ describe("hours fuzz", () => {
       router: createHoursRouter(world.app.deps),
       world: victim,
       // The province's super admin may call every procedure, so inputs get past authorization.
-      principal: testPrincipal({ unitId: province.data.unitId, unitName: province.data.name, scopePath: province.data.path }),
+      principal: testPrincipal(adminScope(province)),
       samples: hoursCases,
       snapshot: rowCounts(world.app.db, "hours"),
     });

@@ -28,6 +28,8 @@ export const configShape = {
   MAIL_FROM: z.string().min(3).default("专业技术人员继续教育公共服务平台 <no-reply@localhost>"),
   /** Where the portal answers; password-reset links point there. */
   PORTAL_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+  /** 批量导入: data rows per batch (one transaction each: accounts, professionals, outbox rows, progress). */
+  IMPORT_BATCH_ROWS: z.coerce.number().int().min(1).max(10_000).default(1_000),
 };
 export type Config = ReturnType<typeof loadConfig>;
 

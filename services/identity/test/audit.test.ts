@@ -1,4 +1,8 @@
-import { calendarDate } from "@ce/contracts";
+import { randomUUID } from "node:crypto";
+import { type AuditRecorded, auditView, calendarDate, hoursEvents, naming as namingOf } from "@ce/contracts";
+import { connectNats, ensureStream } from "@ce/service-kit";
+import { eventually, testEnvelope } from "@ce/service-kit/testing";
+import { TEST_NATS_URL } from "@ce/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
 
@@ -71,5 +75,53 @@ describe("操作日志 date filter", () => {
     expect(await day("2026-01-01")).toEqual(["department.update"]);
     expect(await day("2025-12-31", "2026-01-01")).toEqual(["department.update", "department.create"]);
     expect(await day("2026-01-02", "2026-12-31")).toEqual([]);
+  });
+});
+
+describe("操作日志 holds hours' admin actions (ADR 015)", () => {
+  it("stores ce.hours.audit.recorded.v1 once, at hours' time, in the unit's log and its authorities', in the guide's words", async () => {
+    const naming = namingOf(t.tag);
+    const nats = await connectNats(TEST_NATS_URL, `${t.tag}-hours`);
+    try {
+      await ensureStream(nats.jsm, naming, "CE_HOURS");
+      const jn = t.fixture.logins.jn;
+      const data: AuditRecorded = {
+        action: "declaration.approve",
+        entityType: "declaration",
+        entityId: randomUUID(),
+        unitId: t.fixture.units.jnBus.id,
+        actorName: jn.name,
+        before: { name: "李四", form: "培训", status: "PENDING", recognizedHours: null, handler: "济南公交" },
+        after: { name: "李四", form: "培训", status: "APPROVED", recognizedHours: 8, handler: null, reason: null },
+      };
+      const envelope = {
+        ...testEnvelope(hoursEvents.auditRecorded.type, data),
+        occurredAt: "2026-03-01T01:02:03.000Z",
+        actor: { accountId: jn.accountId, unitId: t.fixture.units.jn.id },
+      };
+      await nats.js.publish(naming.subject(envelope.type), JSON.stringify(envelope), { msgID: envelope.id });
+      const row = await eventually(async () => {
+        const [found] = (await list("jnBus", { action: "declaration.approve" })).items;
+        if (!found) throw new Error("not stored yet");
+        return found;
+      });
+      expect(row).toMatchObject({ occurredAt: "2026-03-01T01:02:03.000Z", actorName: jn.name, entityId: data.entityId });
+      expect(auditView(row)).toEqual({
+        action: "学时审核通过",
+        object: "学时申报 · 李四",
+        changes: [
+          { field: "recognizedHours", label: "认定学时", from: "—", to: "8" },
+          { field: "handler", label: "当前审核单位", from: "济南公交", to: "—" },
+          { field: "status", label: "状态", from: "待审核", to: "审核通过" },
+        ],
+      });
+      expect((await list("sd", { action: "declaration.approve" })).total).toBe(1);
+      expect((await list("qd", { action: "declaration.approve" })).total).toBe(0);
+      await t.app.db.inboxEvent.findFirstOrThrow({ where: { eventId: envelope.id } });
+      expect(await t.app.db.auditLog.count({ where: { entityId: data.entityId } })).toBe(1);
+    } finally {
+      await nats.jsm.streams.delete(naming.stream("CE_HOURS")).catch(() => {});
+      await nats.nc.close();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { sessionKeys } from "@ce/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
@@ -191,6 +192,37 @@ describe("忘记登录密码", () => {
     const adminId = (await t.app.db.admin.findUniqueOrThrow({ where: { accountId: admin.accountId } })).id;
     await t.client({ token }).admins.resetPassword.mutate({ adminId });
     expect(await failure(reset(link))).toMatchObject(INVALID);
+  });
+
+  it("tells the reset page at once whether a link is usable, using nothing up", async () => {
+    const usable = async (token: string) => (await t.client().auth.checkResetToken.query({ token })).usable;
+    const who = await t.fixture.newProfessional();
+    await request(who);
+    const link = await linkOf(who);
+    expect([await usable(link), await usable(link)]).toEqual([true, true]);
+    await request(who);
+    const replacing = await linkOf(who);
+    const expiring = await (async () => {
+      const other = await t.fixture.newProfessional();
+      await request(other);
+      const token = await linkOf(other);
+      // Thirty minutes later Redis has dropped the token's key (RESET_TTL_S).
+      await t.app.deps.redis.del(`pwreset:${createHash("sha256").update(token).digest("hex")}`);
+      return token;
+    })();
+    const cases: [string, string, boolean][] = [
+      ["the newest link", replacing, true],
+      ["a link a newer request replaced", link, false],
+      ["an expired link", expiring, false],
+      ["a forged token of the right shape", "x".repeat(43), false],
+      ["a token cut short in the mail", replacing.slice(0, 10), false],
+      ["no token", "", false],
+      ["a token with characters no token has", `${replacing.slice(0, 40)}%2F`, false],
+    ];
+    for (const [what, token, expected] of cases) expect(await usable(token), what).toBe(expected);
+    // Checked is not used: the newest link still sets the password, and then it is dead.
+    expect(await reset(replacing)).toEqual({ ok: true });
+    expect(await usable(replacing)).toBe(false);
   });
 
   it("refuses an unknown or malformed reset token on the token field", async () => {

@@ -1,4 +1,5 @@
-import { generateResidentId, maskIdNumber } from "@ce/contracts";
+import { maskIdNumber } from "@ce/contracts";
+import { residentIdsFittingMask } from "@ce/service-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { idLookupLimits } from "../src/domain/lockout.ts";
 import { ID_LOOKUP_FIELD } from "../src/security/id-lookup.ts";
@@ -14,17 +15,6 @@ beforeAll(async () => {
   t = await bootIdentity("idlookup");
 });
 afterAll(() => t?.cleanup());
-
-/** Every resident ID that fits the mask of `idNumber` (same region, year, sequence and check character). */
-function candidatesOf(idNumber: string): string[] {
-  const [region, year, sequence, check] = [idNumber.slice(0, 6), Number(idNumber.slice(6, 10)), Number(idNumber.slice(14, 17)), idNumber.slice(17)];
-  const out: string[] = [];
-  for (let day = new Date(Date.UTC(year, 0, 1)); day.getUTCFullYear() === year; day = new Date(day.getTime() + 86_400_000)) {
-    const id = generateResidentId(region, day, sequence);
-    if (id.endsWith(check)) out.push(id);
-  }
-  return out;
-}
 
 const registerWay = (idNumber: string) => ({
   way: "REGISTER" as const,
@@ -43,7 +33,7 @@ describe("turning a masked ID number into the full one through 新增管理员",
     ["way (c) 添加成为管理员", existingWay],
   ] as const)("is stopped after %s's daily budget, and every answered lookup is in pii_access_log", async (_, form) => {
     const victim = await t.fixture.newProfessional({ unit: "qdPort" });
-    const candidates = candidatesOf(victim.idNumber);
+    const candidates = residentIdsFittingMask(victim.idNumber);
     expect(candidates.length).toBeGreaterThan(25);
     expect(new Set(candidates.map(maskIdNumber))).toEqual(new Set([maskIdNumber(victim.idNumber)]));
     // The victim's number comes early, as it would for an unlucky order.

@@ -1,5 +1,6 @@
-import { identityEvents, ProfessionalSnapshot } from "@ce/contracts";
+import { identityEvents, OWN_CASE_MESSAGE, ProfessionalSnapshot } from "@ce/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAdmin, createRole } from "../src/db/accounts.ts";
 import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
 import type { Credentials } from "./support/fixture.ts";
 import { outboxEvents } from "./support/people.ts";
@@ -91,6 +92,26 @@ describe("审核人员信息修改", () => {
     expect(updated).toEqual([expect.objectContaining({ name: `${p.name}改`, education: "MASTER", version: 2 })]);
     expect(await t.app.db.auditLog.count({ where: { entityId: id, action: "profileChange.approve" } })).toBe(1);
     expect((await mine(p.token).me.query()).pendingChange).toBe(false);
+  });
+
+  it("never lets an admin decide their own request (an admin who is also a professional): skipped as OWN_CASE, another admin decides", async () => {
+    const p = await person();
+    const unitId = t.fixture.units.jnBus.id;
+    await t.app.db.$transaction(async (tx) => {
+      const role = await createRole(tx, { unitId, name: `自审角色${p.accountId.slice(0, 6)}`, permissions: ["review.profileChange"] });
+      await createAdmin(tx, { accountId: p.accountId, unitId, isSuper: false, roleIds: [role.id] });
+    });
+    await mine(p.token).request.mutate({ major: "自审专业" });
+    const id = (await as("jnBus").list.query({ name: p.name })).items[0]?.id as string;
+    const ownAdmin = t.client({ token: (await t.login({ ...p, userType: "EMPLOYER" })).token }).profileChanges;
+    for (const decision of ["APPROVE", "REJECT"] as const) {
+      expect(await ownAdmin.decide.mutate({ ids: [id], decision, reason: "自审" })).toEqual({
+        decided: [],
+        skipped: [{ id, label: p.name, reason: "OWN_CASE", message: OWN_CASE_MESSAGE }],
+      });
+    }
+    expect((await t.app.db.professional.findUniqueOrThrow({ where: { accountId: p.accountId } })).major).toBe("道路桥梁工程");
+    expect(await as("jnBus").decide.mutate({ ids: [id], decision: "APPROVE" })).toEqual({ decided: [{ id, label: p.name }], skipped: [] });
   });
 
   it("keeps the profile on 驳回 (a reason is required) and lets the person ask again", async () => {

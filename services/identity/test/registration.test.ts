@@ -144,7 +144,10 @@ describe("用人单位注册", () => {
 
   it("refuses a bad or taken credit code and a superior that is not an approved authority", async () => {
     const first = await employerForm(t, t.fixture.units.qd.id, {}, "198.51.100.8");
-    await anonymous("198.51.100.8").registration.employer.mutate(first);
+    const { unitId } = await anonymous("198.51.100.8").registration.employer.mutate(first);
+    // A pending claim blocks nobody (unit-code-claims.test); an approved unit holds its code.
+    const qd = (await t.login(t.fixture.logins.qd)).token;
+    await t.client({ token: qd }).review.decideEmployers.mutate({ ids: [unitId], decision: "APPROVE" });
     const taken = await failure(
       anonymous("198.51.100.8").registration.employer.mutate(await employerForm(t, t.fixture.units.qd.id, { code: first.code }, "198.51.100.8")),
     );

@@ -38,6 +38,31 @@ describe("审核用人单位", () => {
     expect(await failure(as("jnBus").employers.query({}))).toMatchObject({ code: "FORBIDDEN" });
   });
 
+  it("详细 shows the unit and the applicant who becomes its super admin, masked, to a reviewer in scope only", async () => {
+    const form = await employerForm(t, t.fixture.units.jn.id, { phone: "13712345678", email: "applicant-detail@example.com" });
+    const { unitId } = await t.client({ ip: "203.0.113.5" }).registration.employer.mutate(form);
+    const detail = await as("jn").employer.query({ unitId });
+    expect(detail).toMatchObject({
+      id: unitId,
+      name: form.unitName,
+      status: "PENDING",
+      superiorName: "济南市交通运输局",
+      superAdmin: {
+        name: form.name,
+        idType: "RESIDENT_ID",
+        idNumberMasked: `${form.idNumber.slice(0, 10)}****${form.idNumber.slice(14)}`,
+        phoneMasked: "137*****78",
+        email: "applicant-detail@example.com",
+      },
+    });
+    // Never the clear numbers.
+    expect(JSON.stringify(detail)).not.toContain(form.idNumber);
+    expect(JSON.stringify(detail)).not.toContain("13712345678");
+    expect(await as("sd").employer.query({ unitId })).toMatchObject({ superAdmin: { name: form.name } });
+    expect(await failure(as("qd").employer.query({ unitId }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await failure(as("jnBus").employer.query({ unitId }))).toMatchObject({ code: "FORBIDDEN" });
+  });
+
   it("approves in a batch: the unit can sign in, unit.updated goes out, and a second decision is reported, not repeated", async () => {
     const a = await pendingEmployer();
     const b = await pendingEmployer();
@@ -142,6 +167,7 @@ describe("审核注册人员", () => {
 describe("authorization", () => {
   const calls = {
     employers: (c: ReturnType<typeof as>) => c.employers.query({}),
+    employer: (c: ReturnType<typeof as>) => c.employer.query({ unitId: t.fixture.units.jnPending.id }),
     decideEmployers: (c: ReturnType<typeof as>) => c.decideEmployers.mutate({ ids: [t.fixture.units.jnPending.id], decision: "APPROVE" }),
     professionals: (c: ReturnType<typeof as>) => c.professionals.query({}),
     professional: (c: ReturnType<typeof as>) => c.professional.query({ accountId: t.fixture.logins.pendingProfessional.accountId }),

@@ -14,6 +14,8 @@ describeSchemaDrift("identity", { schemaPath: fileURLToPath(new URL("../prisma/s
       expect(def("unit_path_key")).toMatch(/UNIQUE INDEX .* \(path text_pattern_ops\)/);
       expect(def("admin_one_super_per_unit")).toMatch(/UNIQUE INDEX .* \(unit_id\) WHERE is_super/);
       expect(def("account_id_type_id_number_hash_key")).toMatch(/UNIQUE INDEX .* \(id_type, id_number_hash\)/);
+      // A unit's code is unique among the units holding it, not among pending claims (migration 0010).
+      expect(def("unit_code_key")).toMatch(/UNIQUE INDEX .* \(code\) WHERE \(status = ANY \(ARRAY\['APPROVED'::text, 'DISABLED'::text\]\)\)/);
     } finally {
       await db.$disconnect();
     }

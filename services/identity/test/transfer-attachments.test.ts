@@ -1,29 +1,20 @@
 // 人员调转 附件 end to end: an upload is stored only if it decodes, what is stored and served is the
 // re-encoded image, and a blob exists only for a committed transfer.
 import { createHash } from "node:crypto";
-import { encode as encodeBmp } from "bmp-ts";
+import { ATTACHMENT_TYPE_MESSAGE as TYPE } from "@ce/contracts";
+import { sampleImages } from "@ce/service-kit/testing";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
 
 let t: TestIdentity;
 let token: string;
-let png: Uint8Array;
-let jpegWithGps: Uint8Array;
-const TYPE = "附件格式不正确，仅支持 jpg、jpeg、gif、bmp、png 图片";
-const bmp = new Uint8Array(encodeBmp({ data: Buffer.alloc(5 * 4 * 4, 0x80), width: 5, height: 4, bitPP: 24 }).data);
+let png: Uint8Array, jpegWithGps: Uint8Array, bmp: Uint8Array;
 
 beforeAll(async () => {
   t = await bootIdentity("transferfiles");
   token = (await t.login(t.fixture.logins.jnBus)).token;
-  const solid = () => sharp({ create: { width: 4, height: 4, channels: 3, background: "#36c" } });
-  png = new Uint8Array(await solid().png().toBuffer());
-  jpegWithGps = new Uint8Array(
-    await solid()
-      .jpeg()
-      .withExif({ IFD0: { Copyright: "OWNER-SECRET" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "36/1 40/1 12/1" } })
-      .toBuffer(),
-  );
+  ({ png, jpegWithGps, bmp } = await sampleImages());
 });
 afterAll(async () => {
   await t?.app.deps.transferAttachments.destroy();
@@ -54,7 +45,12 @@ describe("a refused upload writes nothing", () => {
   it.each(rows)("$name", async ({ file, message }) => {
     const p = await t.fixture.newProfessional();
     const before = await traces();
-    expect(await failure(api().create.mutate(form(p.accountId, file())))).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { attachment: [message] } });
+    // Which file, then why (contracts fileRefusal).
+    const refused = file();
+    expect(await failure(api().create.mutate(form(p.accountId, refused)))).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { attachment: [`文件“${refused.name}”：${message}`] },
+    });
     expect(await traces()).toEqual(before);
   });
 });

@@ -169,7 +169,10 @@ describe("调转附件", () => {
     const exe = new Uint8Array(1024);
     exe.set([0x4d, 0x5a, 0x90, 0x00]);
     const caught = await failure(as("jnBus").create.mutate({ ...form(p.accountId), attachment: upload("调令.jpg", exe) }));
-    expect(caught).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { attachment: ["附件格式不正确，仅支持 jpg、jpeg、gif、bmp、png 图片"] } });
+    expect(caught).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { attachment: ["文件“调令.jpg”：附件格式不正确，仅支持 jpg、jpeg、gif、bmp、png 图片"] },
+    });
     expect(await t.app.db.transfer.count({ where: { accountId: p.accountId } })).toBe(0);
   });
 

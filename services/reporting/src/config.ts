@@ -21,6 +21,8 @@ export const configShape = {
     .string()
     .refine((v) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(v) && Buffer.from(v, "base64").length === 32, "expected 32 bytes in base64 (openssl rand -base64 32)")
     .default(DEV_PII_INDEX_KEY),
+  /** Where the portal answers (as identity's PORTAL_URL): a 学时证明's QR code points to {PORTAL_URL}/verify/<code>. */
+  PORTAL_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
 };
 export type Config = ReturnType<typeof loadConfig>;
 
@@ -30,5 +32,5 @@ export function loadConfig(env?: Record<string, string | undefined>) {
   if (config.NODE_ENV === "production" && config.PII_INDEX_KEY === DEV_PII_INDEX_KEY) {
     throw new ConfigError(["PII_INDEX_KEY: the development key must not be used in production; set identity's key (deploy/README.md)"]);
   }
-  return config;
+  return { ...config, PORTAL_URL: config.PORTAL_URL.replace(/\/+$/, "") };
 }

@@ -1,4 +1,4 @@
-import { eventually, matrixSummary, runAuthorizationMatrix, testPrincipal, unitEnvelope } from "@ce/service-kit/testing";
+import { adminScope, employerEnvelope, eventually, matrixSummary, provinceUnits, runAuthorizationMatrix, testPrincipal } from "@ce/service-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createReportingRouter } from "../src/routers/index.ts";
 import { bootReporting } from "./support/boot.ts";
@@ -6,16 +6,8 @@ import { declaration, professional, professionalAt } from "./support/events.ts";
 import { reportingCases } from "./support/matrix.ts";
 
 // The victim is 济南 (and its employer); every caller comes from its sibling 青岛 or has no session.
-const province = unitEnvelope("ce.identity.unit.created.v1", { name: "山东省交通运输厅", region: "370000" });
-const jinan = unitEnvelope("ce.identity.unit.created.v1", { name: "济南市交通运输局", superiorId: province.data.unitId, superiorPath: province.data.path });
-const qingdao = unitEnvelope("ce.identity.unit.created.v1", { name: "青岛市交通运输局", superiorId: province.data.unitId, superiorPath: province.data.path });
-const jinanBus = unitEnvelope("ce.identity.unit.created.v1", {
-  name: "济南公共交通集团有限公司",
-  kind: "EMPLOYER",
-  nature: "ENTERPRISE",
-  superiorId: jinan.data.unitId,
-  superiorPath: jinan.data.path,
-});
+const { province, jinan, qingdao } = provinceUnits();
+const jinanBus = employerEnvelope("济南公共交通集团有限公司", jinan);
 
 // A registered professional of 济南公交 with approved hours: what 信息查询, 学习记录 and 学习记录验证 could leak.
 const victim = professional("王济南", jinanBus, { status: "APPROVED", idNumberMasked: "3701021999****4321", registeredAt: "2026-01-05T02:00:00.000Z" });
@@ -37,7 +29,7 @@ afterAll(() => sys.cleanup());
 
 describe("reporting authorization matrix", () => {
   it("refuses every procedure to callers without a session, a professional, an admin lacking the permission, and never shows a sibling unit's data", async () => {
-    const sibling = { unitId: qingdao.data.unitId, unitName: qingdao.data.name, scopePath: qingdao.data.path };
+    const sibling = adminScope(qingdao);
     const result = await runAuthorizationMatrix({
       router: createReportingRouter(sys.app.deps),
       world: { victimUnitId: jinan.data.unitId, victimAccountId: victim.accountId },

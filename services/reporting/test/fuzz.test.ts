@@ -1,10 +1,10 @@
-import { eventually, fuzzRouter, fuzzSummary, rowCounts, testPrincipal, unitEnvelope } from "@ce/service-kit/testing";
+import { adminScope, eventually, fuzzRouter, fuzzSummary, provinceUnits, rowCounts, testPrincipal } from "@ce/service-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createReportingRouter } from "../src/routers/index.ts";
 import { bootReporting } from "./support/boot.ts";
 import { reportingCases } from "./support/matrix.ts";
 
-const province = unitEnvelope("ce.identity.unit.created.v1", { name: "山东省交通运输厅", region: "370000" });
+const { province } = provinceUnits();
 let sys: Awaited<ReturnType<typeof bootReporting>>;
 beforeAll(async () => {
   sys = await bootReporting("fuzz");
@@ -18,7 +18,7 @@ describe("reporting fuzz", () => {
     const result = await fuzzRouter({
       router: createReportingRouter(sys.app.deps),
       world: { victimUnitId: province.data.unitId, victimAccountId: "00000000-0000-4000-8000-000000000000" },
-      principal: testPrincipal({ unitId: province.data.unitId, unitName: province.data.name, scopePath: province.data.path }),
+      principal: testPrincipal(adminScope(province)),
       samples: reportingCases,
       snapshot: rowCounts(sys.app.db, "reporting"),
     });

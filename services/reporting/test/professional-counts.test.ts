@@ -2,7 +2,7 @@
 // through real NATS events (identity and hours streams), including "as of" 2026-06-30 across a
 // transfer, a voided record and a unit move on 2026-07-15, and the scope and date refusals.
 import { unitPath } from "@ce/contracts";
-import { errorCode, serviceClient, signIn } from "@ce/service-kit/testing";
+import { adminScope, errorCode, serviceClient, signIn } from "@ce/service-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportingRouter } from "../src/routers/index.ts";
 import { bootReporting } from "./support/boot.ts";
@@ -100,8 +100,7 @@ type Client = ReturnType<typeof serviceClient<ReportingRouter>>;
 let provinceAdmin: Client;
 let jinanAdmin: Client;
 
-const admin = async (u: typeof province) =>
-  serviceClient<ReportingRouter>(sys.app.url, await signIn(sys.app.infra.redis, { unitId: u.data.unitId, unitName: u.data.name, scopePath: u.data.path }));
+const admin = async (u: typeof province) => serviceClient<ReportingRouter>(sys.app.url, await signIn(sys.app.infra.redis, adminScope(u)));
 
 /** The rows as [name, 注册, 学习, 合格, 合格率], for comparing with the hand-computed tables. */
 const table = (r: { items: Array<{ unitName: string; registered: number; studying: number; compliant: number; passRate: number | null }> }) =>

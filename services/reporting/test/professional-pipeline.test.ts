@@ -51,6 +51,24 @@ describe("professional events keep the reporting replica", () => {
     expect(await replica(p.accountId)).toMatchObject({ major: "交通运输", version: 3 });
   });
 
+  it("drops a professional removed by an undone 批量导入 from the replica and the history, once", async () => {
+    const p = snapshot({ status: "APPROVED" });
+    await sys.producer.publish(envelope("ce.identity.professional.registered.v1", p));
+    await eventually(async () => expect(await replica(p.accountId)).toMatchObject({ status: "APPROVED" }));
+    const removed = envelope("ce.identity.professional.removed.v1", {
+      accountId: p.accountId,
+      unitId: p.unitId,
+      unitPath: p.unitPath,
+      reason: "IMPORT_UNDONE",
+      version: 2,
+    });
+    await sys.producer.publish(removed);
+    await sys.producer.publish(removed, `${removed.id}-again`);
+    await settled(sys);
+    expect(await replica(p.accountId)).toBeNull();
+    expect(await sys.app.db.personHistory.count({ where: { accountId: p.accountId } })).toBe(0);
+  });
+
   it("moves a transferred professional to the new unit and path", async () => {
     const p = snapshot({ status: "APPROVED", version: 2 });
     await sys.producer.publish(envelope("ce.identity.professional.approved.v1", p));

@@ -114,6 +114,8 @@ describe("statistics.verifyLearning (学习记录验证)", () => {
       ],
     ],
     ["姓名 exact that is only part of names", { name: "王" }, []],
+    ["姓名 contains _ taken literally", { name: "_", nameMatch: "CONTAINS" }, []],
+    ["姓名 contains % taken literally", { name: "王%", nameMatch: "CONTAINS" }, []],
     ["证件号 and 姓名 that do not belong together", { idNumber: "370102198001010011", name: "王二" }, []],
     ["a person without counted hours", { name: "李四" }, []],
     ["nothing typed", {}, []],
@@ -121,8 +123,8 @@ describe("statistics.verifyLearning (学习记录验证)", () => {
     expect(rows(await provinceAdmin.statistics.verifyLearning.query(input))).toEqual(expected);
   });
 
-  it("pages the rows", async () => {
-    const r = await provinceAdmin.statistics.verifyLearning.query({ name: "王", nameMatch: "CONTAINS", page: 2, pageSize: 3 });
+  it.each([2, 3, 1000])("pages the rows; page %i of 3 rows is the last page", async (page) => {
+    const r = await provinceAdmin.statistics.verifyLearning.query({ name: "王", nameMatch: "CONTAINS", page, pageSize: 3 });
     expect(r).toMatchObject({ total: 4, page: 2, pageSize: 3 });
     expect(rows(r)).toEqual([["王二", 2026, 30, 0, 30, false]]);
   });

@@ -54,6 +54,12 @@ describe("statistics.professionals (专业技术人员信息查询)", () => {
     ["姓名 contains two characters", { name: "小明" }, ["张小明"]],
     ["姓名 in another case", { name: "anna" }, ["Anna Li"]],
     ["姓名 with LIKE wildcards taken literally", { name: "王%" }, []],
+    ["姓名 _ (LIKE's any-one-character) taken literally", { name: "_" }, []],
+    ["姓名 % taken literally", { name: "%" }, []],
+    ["姓名 of three characters with _ taken literally", { name: "王_二" }, []],
+    ["姓名 \\ (LIKE's escape) taken literally", { name: "\\" }, []],
+    ["现专业技术职称资格 % taken literally", { qualification: "%" }, []],
+    ["现专业技术职称资格 _ taken literally", { qualification: "高级_程师" }, []],
     ["证件号 typed full-width with spaces", { idNumber: "３７０１０２ １９８１０２０２００２ｘ" }, ["王二"]],
     ["证件号 of nobody", { idNumber: "370102198001010012" }, []],
     ["地区 济南 (every district under it)", { region: "370100" }, ["张小明", "王一", "王二", "赵科员"]],
@@ -72,6 +78,12 @@ describe("statistics.professionals (专业技术人员信息查询)", () => {
     const r = await provinceAdmin.statistics.professionals.query({ page: 2, pageSize: 2 });
     expect(r).toMatchObject({ total: 7, page: 2, pageSize: 2 });
     expect(names(r)).toEqual(["李四", "王一"]);
+  });
+
+  it.each([5, 99, 999_999_999])("serves page %i past the end as the last page, like every table", async (page) => {
+    const r = await provinceAdmin.statistics.professionals.query({ page, pageSize: 2 });
+    expect(r).toMatchObject({ total: 7, page: 4, pageSize: 2 });
+    expect(names(r)).toEqual(["赵科员"]);
   });
 
   it("gives 济南's admin only 济南's subtree, and refuses another 主管部门 as not found", async () => {

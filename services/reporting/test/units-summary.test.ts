@@ -1,33 +1,21 @@
-import { errorCode, eventually, serviceClient, signIn, unitEnvelope } from "@ce/service-kit/testing";
+import { adminScope, employerEnvelope, errorCode, eventually, provinceUnits, serviceClient, signIn } from "@ce/service-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportingRouter } from "../src/routers/index.ts";
 import { bootReporting } from "./support/boot.ts";
 
 let sys: Awaited<ReturnType<typeof bootReporting>>;
 
-const province = unitEnvelope("ce.identity.unit.created.v1", { name: "山东省交通运输厅", region: "370000" });
-const jinan = unitEnvelope("ce.identity.unit.created.v1", { name: "济南市交通运输局", superiorId: province.data.unitId, superiorPath: province.data.path });
-const qingdao = unitEnvelope("ce.identity.unit.created.v1", { name: "青岛市交通运输局", superiorId: province.data.unitId, superiorPath: province.data.path });
-const employer = (name: string, city: typeof jinan, status: "APPROVED" | "PENDING" = "APPROVED") =>
-  unitEnvelope("ce.identity.unit.created.v1", {
-    name,
-    kind: "EMPLOYER",
-    nature: "ENTERPRISE",
-    superiorId: city.data.unitId,
-    superiorPath: city.data.path,
-    status,
-  });
+const { province, jinan, qingdao } = provinceUnits();
 const units = [
   province,
   jinan,
   qingdao,
-  employer("济南公共交通集团有限公司", jinan),
-  employer("济南轨道交通集团有限公司", jinan),
-  employer("待审核的济南企业", jinan, "PENDING"),
-  employer("青岛地铁集团有限公司", qingdao),
+  employerEnvelope("济南公共交通集团有限公司", jinan),
+  employerEnvelope("济南轨道交通集团有限公司", jinan),
+  employerEnvelope("待审核的济南企业", jinan, "PENDING"),
+  employerEnvelope("青岛地铁集团有限公司", qingdao),
 ];
-const admin = (u: typeof province, permissions?: Parameters<typeof signIn>[1]["permissions"]) =>
-  signIn(sys.app.infra.redis, { unitId: u.data.unitId, unitName: u.data.name, scopePath: u.data.path, permissions });
+const admin = (u: typeof province, permissions?: Parameters<typeof signIn>[1]["permissions"]) => signIn(sys.app.infra.redis, { ...adminScope(u), permissions });
 
 beforeAll(async () => {
   sys = await bootReporting("summary");

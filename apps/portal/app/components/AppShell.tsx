@@ -1,6 +1,6 @@
 import type { Me } from "@ce/contracts";
 import { Link, NavLink, useLocation } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { type KeyboardEvent, type ReactNode, useRef } from "react";
 import { PLATFORM_NAME } from "../utils/brand.ts";
 import { locate, sectionHref, visibleMenu } from "../utils/menu.ts";
 import { FlashNotice } from "./FlashNotice.tsx";
@@ -8,13 +8,22 @@ import { Form } from "./Form.tsx";
 
 type Viewer = Pick<Me, "name" | "userType" | "permissions" | "isProvince">;
 
-/** 您好! <name>, with 修改密码 and 退出 under it (guide §2: hidden under the admin's name). */
+/**
+ * 您好! <name>, with 修改密码 and 退出 under it (guide §2: hidden under the admin's name). A disclosure
+ * (<details>): Enter or Space on the name opens it, Escape closes it and puts focus back on the name.
+ */
 function UserMenu({ name }: { name: string }) {
   const location = useLocation();
+  const summary = useRef<HTMLElement>(null);
+  const closeOnEscape = (e: KeyboardEvent<HTMLDetailsElement>) => {
+    if (e.key !== "Escape" || !e.currentTarget.open) return;
+    e.currentTarget.open = false;
+    summary.current?.focus();
+  };
   // A new element per navigation: the dropdown is closed once the person has gone somewhere.
   return (
-    <details key={location.key} className="relative">
-      <summary className="cursor-pointer list-none rounded px-2 py-1 text-sm hover:bg-white/10 [&::-webkit-details-marker]:hidden">
+    <details key={location.key} className="relative" onKeyDown={closeOnEscape}>
+      <summary ref={summary} className="cursor-pointer list-none rounded px-2 py-1 text-sm hover:bg-white/10 [&::-webkit-details-marker]:hidden">
         {`您好! ${name}`} <span aria-hidden="true">▾</span>
       </summary>
       <div className="absolute right-0 z-20 mt-1 w-32 overflow-hidden rounded border border-gray-200 bg-white py-1 text-sm text-gray-800 shadow-lg">
@@ -37,7 +46,7 @@ function MainMenu({ viewer }: { viewer: Viewer }) {
   const item = (active: boolean) =>
     `block px-4 py-2.5 text-sm whitespace-nowrap ${active ? "bg-white text-blue-800 font-semibold" : "text-white hover:bg-blue-600"}`;
   return (
-    <nav aria-label="主菜单" className="bg-blue-700 shadow-inner">
+    <nav aria-label="主菜单" className="bg-blue-700 shadow-inner print:hidden">
       <ul className="mx-auto flex max-w-7xl flex-wrap px-4">
         <li>
           <Link to="/" className={item(current === "首页")} aria-current={current === "首页" ? "page" : undefined}>
@@ -74,7 +83,7 @@ function SectionNav({ viewer }: { viewer: Viewer }) {
   const section = visibleMenu(viewer).find((s) => s.label === label);
   if (!section || section.pages.length < 2) return null;
   return (
-    <nav aria-label={section.label} className="w-48 shrink-0">
+    <nav aria-label={section.label} className="w-full shrink-0 md:w-48 print:hidden">
       <h2 className="rounded-t bg-blue-800 px-4 py-2 text-sm font-semibold text-white">{section.label}</h2>
       <ul className="rounded-b border border-t-0 border-gray-200 bg-white py-1">
         {section.pages.map((page) => (
@@ -96,11 +105,11 @@ function SectionNav({ viewer }: { viewer: Viewer }) {
   );
 }
 
-/** Header, menu and content panel of every signed-in page. */
+/** Header, menu and content panel of every signed-in page; printed, only the content (学时证明 is printed from its page). */
 export function AppShell({ viewer, children }: { viewer: Viewer | null; children: ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col">
-      <header className="bg-gradient-to-r from-blue-900 to-blue-800 text-white">
+      <header className="bg-gradient-to-r from-blue-900 to-blue-800 text-white print:hidden">
         <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-6 py-4">
           <Link to="/" className="text-lg font-bold tracking-wide md:text-xl">
             {PLATFORM_NAME}
@@ -109,9 +118,9 @@ export function AppShell({ viewer, children }: { viewer: Viewer | null; children
         </div>
       </header>
       {viewer ? <MainMenu viewer={viewer} /> : null}
-      <div className="mx-auto flex w-full max-w-7xl flex-1 gap-4 px-4 py-5">
+      <div className="mx-auto flex w-full max-w-7xl flex-1 flex-col gap-4 px-4 py-5 md:flex-row">
         {viewer ? <SectionNav viewer={viewer} /> : null}
-        <main className="min-w-0 flex-1 rounded border border-gray-200 bg-white p-5 shadow-sm">
+        <main className="min-w-0 flex-1 rounded border border-gray-200 bg-white p-5 shadow-sm print:border-0 print:p-0 print:shadow-none">
           <FlashNotice />
           {children}
         </main>

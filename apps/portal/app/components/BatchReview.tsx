@@ -1,9 +1,10 @@
 import { FormProvider, getFormProps, getInputProps, type SubmissionResult, useField } from "@conform-to/react";
 import { useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { ConfirmSubmit } from "./ConfirmDialog.tsx";
 import type { Column } from "./DataTable.tsx";
 import { Form, unshownErrors } from "./Form.tsx";
-import { buttonClass, ErrorList, FormErrors, inputBase, useSchemaForm } from "./forms.tsx";
+import { buttonClass, ErrorList, FormErrors, inputBase, questionWhenValid, useSchemaForm } from "./forms.tsx";
 import { PagedTable, type PageOf } from "./PagedTable.tsx";
 
 /** The fields of every batch form (utils/review.server.ts BATCH_FIELDS): the rows ticked, the button pressed, the reason, 学时审批's 驳回原因. */
@@ -74,7 +75,9 @@ function ReasonBox({ label, placeholder }: { label: string; placeholder: string 
  * The bar is a conform form over the page's contracts `schema`, whose `decision` is the button
  * pressed (APPROVE | REJECT); its action is batchReviewAction (utils/review.server.ts), which
  * answers a success with a redirect and a flash naming what was skipped, and a refusal with
- * `lastResult` (the messages by field, the rows ticked and the reason typed come back).
+ * `lastResult` (the messages by field, the rows ticked and the reason typed come back). The reject
+ * button rejects or voids the ticked rows for good: it asks first (ConfirmSubmit), with
+ * `rejectConfirm` of the number ticked, once the form would pass its checks.
  */
 export function BatchReview<Row>({
   id,
@@ -91,6 +94,7 @@ export function BatchReview<Row>({
   rowLabel,
   numbered = false,
   defaults,
+  rejectConfirm = (n) => `确定${rejectLabel.replace(/^批量/, "")}选中的${n}条记录吗？`,
 }: {
   id: string;
   schema: Parameters<typeof useSchemaForm>[0];
@@ -110,6 +114,8 @@ export function BatchReview<Row>({
   numbered?: boolean;
   /** What an `extra` input starts from, e.g. `{ reasonCode: "" }` (a select conform resets to nothing would show no option). */
   defaults?: Readonly<Record<string, string>>;
+  /** The reject button's question for `n` ticked rows (default: 确定<驳回>选中的n条记录吗？). */
+  rejectConfirm?: (n: number) => string;
 }) {
   const [form] = useSchemaForm(schema, { id, lastResult, validate: "onSubmit", defaultValue: defaults });
   const busy = useNavigation().state === "submitting";
@@ -130,9 +136,14 @@ export function BatchReview<Row>({
           </button>
           {extra}
           <ReasonBox label={reason.label} placeholder={reason.placeholder} />
-          <button type="submit" name="decision" value="REJECT" className={`${buttonClass} bg-red-700 hover:bg-red-800`} disabled={busy}>
-            {rejectLabel}
-          </button>
+          <ConfirmSubmit
+            name="decision"
+            value="REJECT"
+            label={rejectLabel}
+            question={questionWhenValid(schema, (data) => rejectConfirm(new Set(data.getAll("ids")).size))}
+            className={`${buttonClass} bg-red-700 hover:bg-red-800`}
+            disabled={busy}
+          />
         </Form>
         <FormErrors id={form.errorId} errors={formErrors} />
       </div>

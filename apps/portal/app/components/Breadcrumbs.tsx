@@ -4,7 +4,7 @@ export function Breadcrumbs({ trail }: { trail: readonly string[] }) {
     <nav aria-label="当前位置" className="mb-4 border-b border-gray-200 pb-2 text-sm text-gray-600">
       {trail.map((label, i) => (
         <span key={trail.slice(0, i + 1).join(" > ")}>
-          {i > 0 ? <span className="mx-1 text-gray-400">{" > "}</span> : null}
+          {i > 0 ? <span className="mx-1 text-gray-600">{" > "}</span> : null}
           <span className={i === trail.length - 1 ? "font-medium text-gray-900" : undefined}>{label}</span>
         </span>
       ))}

@@ -31,7 +31,9 @@ export function Captcha({
 
   return (
     <div>
-      <div className="flex items-center gap-2">
+      {/* The answer box keeps room for its whole placeholder (请输入验证码): the image stands beside it with 换一张
+          under the image, and on a narrow screen they wrap below the box. */}
+      <div className="flex flex-wrap items-center gap-2">
         <input type="hidden" name="captchaId" value={current?.captchaId ?? ""} />
         <input
           {...props}
@@ -40,23 +42,25 @@ export function Captcha({
           autoComplete="off"
           inputMode="numeric"
           placeholder="请输入验证码"
-          className={`${inputClass} min-w-0 flex-1`}
+          className={`${inputClass} min-w-[8.5rem] flex-1 basis-36`}
         />
-        <button
-          type="button"
-          onClick={refresh}
-          title="看不清？点击换一张"
-          className="h-10 w-[7.5rem] shrink-0 overflow-hidden rounded border border-gray-300 bg-white"
-        >
-          {current ? (
-            <img src={current.image} alt="验证码图片，点击换一张" className="h-full w-full object-contain" />
-          ) : (
-            <span className="text-xs text-gray-500">点击获取验证码</span>
-          )}
-        </button>
-        <button type="button" onClick={refresh} className="shrink-0 text-xs text-blue-700 hover:underline">
-          换一张
-        </button>
+        <div className="flex shrink-0 flex-col items-center">
+          <button
+            type="button"
+            onClick={refresh}
+            title="看不清？点击换一张"
+            className="h-10 w-[7.5rem] overflow-hidden rounded border border-gray-300 bg-white"
+          >
+            {current ? (
+              <img src={current.image} alt="验证码图片，点击换一张" className="h-full w-full object-contain" />
+            ) : (
+              <span className="text-xs text-gray-500">点击获取验证码</span>
+            )}
+          </button>
+          <button type="button" onClick={refresh} className="text-xs text-blue-700 hover:underline">
+            换一张
+          </button>
+        </div>
       </div>
       {failed ? (
         <p role="alert" className="mt-1 text-xs text-red-600">

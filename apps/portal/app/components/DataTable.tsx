@@ -1,22 +1,33 @@
 import type { ReactNode } from "react";
 
-export interface Column<Row> {
+/**
+ * One column of a DataTable: its header, a row's cell and, for a table with a 合计 row, this
+ * column's cell there (`total`). A column without `total` is blank in the 合计 row — its kind
+ * (单位类型, 操作, 序号) says nothing about a sum, so it is never drawn from a made-up row.
+ */
+export interface Column<Row, Totals = unknown> {
   header: string;
   cell: (row: Row, index: number) => ReactNode;
+  total?: (totals: Totals) => ReactNode;
   className?: string;
 }
 
-/** A bordered, zebra-striped table; an empty one says 没有数据 like the guide. */
-export function DataTable<Row>({
+/**
+ * A bordered, zebra-striped table; an empty one says 没有数据 like the guide. With `totals`, a
+ * 合计 row closes it: each column's `total` cell, blank where a column has none.
+ */
+export function DataTable<Row, Totals = unknown>({
   columns,
   rows,
   rowKey,
   caption,
+  totals,
 }: {
-  columns: readonly Column<Row>[];
+  columns: readonly Column<Row, Totals>[];
   rows: readonly Row[];
   rowKey: (row: Row) => string;
   caption?: string;
+  totals?: Totals | undefined;
 }) {
   return (
     <div className="overflow-x-auto">
@@ -32,7 +43,7 @@ export function DataTable<Row>({
           </tr>
         </thead>
         <tbody>
-          {rows.length === 0 ? (
+          {rows.length === 0 && totals === undefined ? (
             <tr>
               <td colSpan={columns.length} className="border border-gray-300 px-3 py-6 text-center text-gray-500">
                 没有数据
@@ -48,6 +59,15 @@ export function DataTable<Row>({
                 ))}
               </tr>
             ))
+          )}
+          {totals === undefined ? null : (
+            <tr className="bg-blue-50/60 font-semibold">
+              {columns.map((c) => (
+                <td key={c.header} className={`border border-gray-300 px-3 py-2 ${c.className ?? ""}`}>
+                  {c.total ? c.total(totals) : null}
+                </td>
+              ))}
+            </tr>
           )}
         </tbody>
       </table>

@@ -1,5 +1,5 @@
-import { type FormProps, Form as RemixForm, useRouteLoaderData } from "@remix-run/react";
-import { forwardRef } from "react";
+import { type FormProps, Form as RemixForm, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { forwardRef, useEffect, useId } from "react";
 
 /** The name of the hidden token input (csrf.server.ts's CSRF_FIELD; that module is server-only). */
 const CSRF_FIELD = "_csrf";
@@ -15,9 +15,24 @@ export function CsrfField() {
   return <input type="hidden" name={CSRF_FIELD} value={useCsrfToken()} />;
 }
 
+/** The name of the hidden idempotency-key input (submission.server.ts's SUBMISSION_FIELD; server-only). */
+const SUBMISSION_FIELD = "_submission";
+
 /**
- * The portal's only form component: Remix's `<Form>` that carries the CSRF token whenever it
- * submits with a method other than GET (server.ts refuses such a request without it, 403).
+ * This form render's idempotency key: the root loader's nonce (fresh on every load, so after each
+ * successful action) and the form's React id (stable from the server's render to the browser's).
+ * A double click or back-and-resubmit sends the same key; formAction answers it once.
+ */
+function SubmissionField() {
+  const root = useRouteLoaderData<{ formNonce?: string }>("root");
+  const id = useId();
+  return root?.formNonce ? <input type="hidden" name={SUBMISSION_FIELD} value={`${root.formNonce}-${id}`} /> : null;
+}
+
+/**
+ * The portal's only form component: Remix's `<Form>` that carries the CSRF token and an
+ * idempotency key whenever it submits with a method other than GET (server.ts refuses such a
+ * request without the token, 403; formAction answers a repeated key with the first outcome).
  * Same props and ref as Remix's; a test checks that no page imports Remix's own.
  */
 export const Form = forwardRef<HTMLFormElement, FormProps>(function Form({ children, method, ...props }, ref) {
@@ -25,6 +40,7 @@ export const Form = forwardRef<HTMLFormElement, FormProps>(function Form({ child
   return (
     <RemixForm ref={ref} method={method} {...props}>
       {changes ? <CsrfField /> : null}
+      {changes ? <SubmissionField /> : null}
       {children}
     </RemixForm>
   );
@@ -42,4 +58,21 @@ export function unshownErrors(allErrors: Readonly<Record<string, readonly string
     for (const m of messages ?? []) if (!out.includes(m)) out.push(m);
   }
   return out;
+}
+
+/**
+ * Remix posts a form of an index route to `…?index`; when the action answers with the page (a
+ * refusal) instead of a redirect, that marker stayed in the address bar, so a reload or a copied
+ * link carried it (issue 13.12). Called once by the root, this takes it out of the address bar
+ * whenever it appears; the router's own location and the next navigation are unaffected.
+ */
+export function useCleanIndexUrl(): void {
+  const location = useLocation();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after every navigation, the address is read from window
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    if (!url.searchParams.has("index")) return;
+    url.searchParams.delete("index");
+    window.history.replaceState(window.history.state, "", `${url.pathname}${url.search}${url.hash}`);
+  }, [location]);
 }

@@ -12,28 +12,32 @@ export interface PageOf<Row> {
 
 /**
  * A list page's table and the pager under it. With `numbered`, a 序号 column first counts on from
- * the rows of the pages before (page 2 of 20 starts at 21). The pager's links keep the page's
- * filters (its query string).
+ * the rows of the pages before (page 2 of 20 starts at 21). With `totals`, DataTable's 合计 row
+ * closes every page. The pager's links keep the page's filters (its query string).
  */
-export function PagedTable<Row>({
+export function PagedTable<Row, Totals = unknown>({
   caption,
   columns,
   result,
   rowKey,
   numbered = false,
+  totals,
 }: {
   caption: string;
-  columns: readonly Column<Row>[];
+  columns: readonly Column<Row, Totals>[];
   result: PageOf<Row>;
   rowKey: (row: Row) => string;
   numbered?: boolean;
+  totals?: Totals | undefined;
 }) {
   const { search } = useLocation();
   const offset = (result.page - 1) * result.pageSize;
-  const all: readonly Column<Row>[] = numbered ? [{ header: "序号", cell: (_, i) => offset + i + 1, className: "w-16 text-center" }, ...columns] : columns;
+  const all: readonly Column<Row, Totals>[] = numbered
+    ? [{ header: "序号", cell: (_, i) => offset + i + 1, className: "w-16 text-center" }, ...columns]
+    : columns;
   return (
     <>
-      <DataTable caption={caption} columns={all} rows={result.items} rowKey={rowKey} />
+      <DataTable caption={caption} columns={all} rows={result.items} rowKey={rowKey} totals={totals} />
       <Pager page={result.page} pageSize={result.pageSize} total={result.total} query={search} />
     </>
   );

@@ -82,8 +82,9 @@ export function NewAccountFields({ fields }: { fields: Record<(typeof NEW_ACCOUN
 
 /**
  * A picker of approved units: type part of the name to narrow the list (fetched from
- * /register/units), then choose. Only names and ids ever reach the browser. `excludeId` is a unit
- * that cannot be the answer (the sender's own unit in 人员调出); the service refuses it as well.
+ * /register/units), then choose. Only names and ids ever reach the browser. `exclude` are units
+ * that cannot be the answer (in 人员调出 the admin's own unit and the person's current one); the
+ * service refuses them as well.
  */
 export function UnitPicker({
   label,
@@ -91,19 +92,19 @@ export function UnitPicker({
   kinds,
   initial,
   onPick,
-  excludeId,
+  exclude = [],
 }: {
   label: string;
   field: StringField;
   kinds: string;
   initial: UnitOption[];
   onPick?: (unitId: string) => void;
-  excludeId?: string | null;
+  exclude?: readonly string[];
 }) {
   const fetcher = useFetcher<{ units: UnitOption[] }>();
   const [query, setQuery] = useState("");
   const { key, ...props } = getSelectProps(field);
-  const units = (fetcher.data?.units ?? initial).filter((u) => u.id !== excludeId);
+  const units = (fetcher.data?.units ?? initial).filter((u) => !exclude.includes(u.id));
   useEffect(() => {
     if (query) fetcher.load(`/register/units?kinds=${kinds}&name=${encodeURIComponent(query)}`);
   }, [query, kinds, fetcher.load]);

@@ -38,7 +38,7 @@ export function Field({
   children: ReactNode;
 }) {
   return (
-    <div className="grid grid-cols-[7rem_1fr] items-start gap-x-3">
+    <div className="grid grid-cols-[7rem_minmax(0,1fr)] items-start gap-x-3">
       <label htmlFor={htmlFor} className="pt-2 text-right text-sm text-gray-700">
         {required ? <span className="mr-0.5 text-red-600">*</span> : null}
         {label}:
@@ -56,6 +56,9 @@ export const inputBase =
   "rounded border border-gray-300 px-3 py-2 text-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/20 aria-[invalid=true]:border-red-500";
 
 export const inputClass = `w-full ${inputBase}`;
+
+/** A file input: as wide as its column and never wider (a browser's file button and file name would push a phone's page sideways). */
+export const fileInputClass = "block w-full min-w-0 max-w-full pt-1.5 text-sm";
 
 export const buttonClass =
   "inline-flex items-center justify-center rounded bg-blue-700 px-5 py-2 text-sm font-medium text-white hover:bg-blue-800 focus:outline-none focus:ring-2 focus:ring-blue-600/40 disabled:opacity-60";
@@ -144,6 +147,18 @@ export function useSchemaForm<Schema extends FormSchema>(
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema, error: zhErrorMap }),
   });
+}
+
+/**
+ * A ConfirmSubmit question that is asked only when the form, sent by `button`, would pass `schema`
+ * (the check conform makes on submit): `question` of the form's data then; null otherwise, so the
+ * submit goes on and the form shows its own messages (no row ticked, a reason missing) instead.
+ */
+export function questionWhenValid(schema: FormSchema, question: (data: FormData) => string) {
+  return (form: HTMLFormElement, button: HTMLButtonElement): string | null => {
+    const data = new FormData(form, button);
+    return parseWithZod(data, { schema, error: zhErrorMap }).status === "success" ? question(data) : null;
+  };
 }
 
 /**

@@ -9,7 +9,7 @@ import { Form } from "../components/Form.tsx";
 import { buttonClass, ErrorList, FormErrors, FormPanel, ReplyErrors, useSchemaForm } from "../components/forms.tsx";
 import { PagedTable } from "../components/PagedTable.tsx";
 import { RowAction } from "../components/RowAction.tsx";
-import { SearchBar, TextFilter } from "../components/SearchBar.tsx";
+import { Filter, SearchBar } from "../components/SearchBar.tsx";
 import { redirectWithFlash, samePage } from "../utils/flash.server.ts";
 import { formAction } from "../utils/form-action.server.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
@@ -186,7 +186,7 @@ export default function AdminsPage() {
     <div>
       <Breadcrumbs trail={trail} />
       <SearchBar add={{ to: `${PATH}/new`, label: "新增管理员" }}>
-        <TextFilter label="姓名" name="name" value={filters.name} maxLength={50} />
+        <Filter label="姓名" name="name" value={filters.name} maxLength={50} />
       </SearchBar>
       <ReplyErrors result={reply?.intent === "roles" ? null : reply?.result} />
       <AssignRoles />

@@ -1,11 +1,12 @@
-import { AddAdminWay, type AdminCandidate, type AdminDraft, addAdminWayLabels, CreateAdminInput, PrepareAdminInput } from "@ce/contracts";
+import { AddAdminWay, type AdminDraft, addAdminWayLabels, CreateAdminInput, PrepareAdminInput } from "@ce/contracts";
 import { getCollectionProps, getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { Form } from "../components/Form.tsx";
-import { buttonClass, ErrorList, Field, FormErrors, inputBase, inputClass, type StringField, useSchemaForm } from "../components/forms.tsx";
+import { buttonClass, ErrorList, Field, FormErrors, inputClass, type StringField, useSchemaForm } from "../components/forms.tsx";
+import { Picker } from "../components/Picker.tsx";
 import { IdTypeSelect } from "../components/UserTypeSelects.tsx";
 import { redirectWithFlash } from "../utils/flash.server.ts";
 import { formAction } from "../utils/form-action.server.ts";
@@ -32,12 +33,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api, here } = await requirePage(request, context, LIST);
   const search = new URL(request.url).searchParams;
   const way = AddAdminWay.catch("PROFESSIONAL").parse(search.get("way"));
-  const q = (search.get("q") ?? "").trim().slice(0, 50);
-  const [options, candidates] = await Promise.all([
-    api.identity.admins.options.query(),
-    way === "PROFESSIONAL" ? api.identity.admins.candidates.query({ q }) : Promise.resolve([] as AdminCandidate[]),
-  ]).catch((e) => rethrowServiceError(request, e));
-  return { trail: [here.section.label, here.page.label, "新增管理员"], way, q, options, candidates, created: search.has("created") };
+  // 选择成为管理员 searches through the one picker (components/Picker.tsx, kind "admin").
+  const options = await api.identity.admins.options.query().catch((e) => rethrowServiceError(request, e));
+  return { trail: [here.section.label, here.page.label, "新增管理员"], way, options, created: search.has("created") };
 }
 
 /** The draft 权限确认 shows, as its form posted it back. */
@@ -77,9 +75,9 @@ function Steps({ current }: { current: 1 | 2 | 3 }) {
     <ol className="mb-5 flex items-center gap-2 text-sm" aria-label="步骤">
       {STEPS.map((label, i) => (
         <li key={label} className="flex items-center gap-2" aria-current={i + 1 === current ? "step" : undefined}>
-          {i > 0 ? <span className="text-gray-400">→</span> : null}
+          {i > 0 ? <span className="text-gray-600">→</span> : null}
           <span
-            className={`rounded-full px-3 py-1 ${i + 1 === current ? "bg-blue-700 text-white" : i + 1 < current ? "bg-blue-100 text-blue-800" : "bg-gray-100 text-gray-500"}`}
+            className={`rounded-full px-3 py-1 ${i + 1 === current ? "bg-blue-700 text-white" : i + 1 < current ? "bg-blue-100 text-blue-800" : "bg-gray-100 text-gray-700"}`}
           >
             {i + 1}. {label}
           </span>
@@ -105,7 +103,7 @@ function TextField({ field, label, type = "text", required }: { field: StringFie
 }
 
 function StepOne() {
-  const { way, q, options, candidates } = useLoaderData<typeof loader>();
+  const { way, options } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useSchemaForm(PrepareAdminInput, { id: `admin-step1-${way}`, lastResult: actionData?.step === 1 ? actionData.result : null });
@@ -137,36 +135,19 @@ function StepOne() {
           </Link>
         ))}
       </div>
-      {way === "PROFESSIONAL" ? (
-        <Form method="get" className="mb-3 flex items-center gap-3 text-sm" role="search">
-          <input type="hidden" name="way" value={way} />
-          <label htmlFor="candidate-q">姓名:</label>
-          <input id="candidate-q" name="q" defaultValue={q} className={`${inputBase} w-48`} />
-          <button type="submit" className={buttonClass}>
-            查询
-          </button>
-        </Form>
-      ) : null}
       <Form method="post" {...getFormProps(form)} className="space-y-3">
         <input type="hidden" name="way" value={way} />
         {way === "PROFESSIONAL" ? (
-          <fieldset aria-describedby={f.accountId.errorId}>
-            <legend className="mb-2 text-sm text-gray-700">选择本单位已审核通过的人员:</legend>
-            {candidates.length === 0 ? <p className="text-sm text-gray-500">没有数据</p> : null}
-            <ul className="max-h-64 space-y-1 overflow-y-auto rounded border border-gray-200 p-2 text-sm">
-              {candidates.map((c) => (
-                <li key={c.accountId}>
-                  <label className="inline-flex items-center gap-2">
-                    <input type="radio" name="accountId" value={c.accountId} />
-                    <span>{c.name}</span>
-                    <span className="font-mono text-gray-500">{c.idNumberMasked}</span>
-                    {c.departmentName ? <span className="text-gray-500">{c.departmentName}</span> : null}
-                  </label>
-                </li>
-              ))}
-            </ul>
-            <FormErrors id={f.accountId.errorId} errors={f.accountId.errors} />
-          </fieldset>
+          <Field label="选择人员" htmlFor="admin-candidate" errors={f.accountId.errors} errorId={f.accountId.errorId} required>
+            <Picker
+              kind="admin"
+              name="accountId"
+              id="admin-candidate"
+              label="选择本单位已审核通过的人员"
+              invalid={Boolean(f.accountId.errors)}
+              describedBy={f.accountId.errorId}
+            />
+          </Field>
         ) : (
           <>
             <Field label="证件类型" htmlFor={f.idType.id} errors={f.idType.errors} errorId={f.idType.errorId} required>
@@ -215,7 +196,7 @@ function StepTwo({ draft }: { draft: AdminDraft }) {
       <input type="hidden" name="draftName" value={draft.name} />
       <input type="hidden" name="draftIdNumber" value={draft.idNumberMasked} />
       <input type="hidden" name="draftDepartment" value={draft.departmentName ?? ""} />
-      <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1">
+      <dl className="grid grid-cols-[7rem_minmax(0,1fr)] gap-x-3 gap-y-1">
         <dt className="text-right text-gray-600">姓名:</dt>
         <dd>{draft.name}</dd>
         <dt className="text-right text-gray-600">证件号:</dt>

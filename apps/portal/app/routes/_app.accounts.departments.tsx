@@ -15,7 +15,7 @@ import { type Column, DataTable } from "../components/DataTable.tsx";
 import { Form } from "../components/Form.tsx";
 import { Field, FormErrors, FormPanel, inputClass, ReplyErrors, SubmitRow, useSchemaForm } from "../components/forms.tsx";
 import { RowAction } from "../components/RowAction.tsx";
-import { SearchBar, TextFilter } from "../components/SearchBar.tsx";
+import { Filter, SearchBar } from "../components/SearchBar.tsx";
 import { redirectWithFlash } from "../utils/flash.server.ts";
 import { formAction } from "../utils/form-action.server.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
@@ -91,7 +91,7 @@ function columns(search: string): Column<DepartmentNode>[] {
             // biome-ignore lint/suspicious/noArrayIndexKey: identical empty spacers; their position is all that tells them apart.
             <span key={i} aria-hidden="true" className="inline-block w-6" />
           ))}
-          {n.depth > 0 ? <span className="mr-1 text-gray-400">└</span> : null}
+          {n.depth > 0 ? <span className="mr-1 text-gray-600">└</span> : null}
           {n.name}
         </span>
       ),
@@ -161,7 +161,7 @@ export default function DepartmentsPage() {
     <div>
       <Breadcrumbs trail={trail} />
       <SearchBar add={{ to: withParam(search, "add", "root"), label: "添加" }}>
-        <TextFilter label="名称" name="name" value={filters.name} maxLength={50} width="w-56" />
+        <Filter label="名称" name="name" value={filters.name} maxLength={50} width="w-56" />
       </SearchBar>
       <ReplyErrors result={reply?.intent === "status" ? reply.result : null} />
       {mode ? <DepartmentForm /> : null}

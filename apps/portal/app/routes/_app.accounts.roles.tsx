@@ -9,7 +9,7 @@ import { Form } from "../components/Form.tsx";
 import { ErrorList, FormErrors, FormPanel, inputClass, ReplyErrors, SubmitRow, useSchemaForm } from "../components/forms.tsx";
 import { PagedTable } from "../components/PagedTable.tsx";
 import { RowAction } from "../components/RowAction.tsx";
-import { SearchBar, TextFilter } from "../components/SearchBar.tsx";
+import { Filter, SearchBar } from "../components/SearchBar.tsx";
 import { classifyError } from "../utils/errors.server.ts";
 import { redirectWithFlash } from "../utils/flash.server.ts";
 import { formAction } from "../utils/form-action.server.ts";
@@ -108,7 +108,7 @@ function RoleForm() {
           <legend className="mb-2 text-gray-700">权限模块:</legend>
           <div className="space-y-2">
             {permissionGroups(unitKind).map((g) => (
-              <div key={g.menu} className="grid grid-cols-[8rem_1fr] gap-2">
+              <div key={g.menu} className="grid grid-cols-[8rem_minmax(0,1fr)] gap-2">
                 <span className="font-medium text-gray-700">{g.menu}</span>
                 <div className="flex flex-wrap gap-x-4 gap-y-1">
                   {getCollectionProps(fields.permissions, { type: "checkbox", options: g.modules.map((m) => m.code) }).map(({ key, ...props }) => (
@@ -168,7 +168,7 @@ export default function RolesPage() {
     <div>
       <Breadcrumbs trail={trail} />
       <SearchBar add={{ to: `?${addParams.toString()}`, label: "添加角色" }}>
-        <TextFilter label="角色名称" name="name" value={filters.name} maxLength={30} />
+        <Filter label="角色名称" name="name" value={filters.name} maxLength={30} />
       </SearchBar>
       <ReplyErrors result={reply?.intent === "delete" ? reply.result : null} />
       {reply?.confirm ? (

@@ -3,6 +3,7 @@ import {
   formatDateTime,
   industryName,
   regionName,
+  registrationStatusLabels,
   SubordinateTarget,
   trainingLevelLabels,
   unitKindLabels,
@@ -20,7 +21,6 @@ import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { ShownName } from "../utils/validation.ts";
 
 const LIST = "/accounts/subordinates";
-const statusLabels: Record<string, string> = { PENDING: "待审核", APPROVED: "审核通过", REJECTED: "审核未通过", DISABLED: "已删除" };
 
 // 管理下级单位 › 详细: every field of the unit; 删除 for admins with 管理下级单位（删除、管理员）.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -53,7 +53,7 @@ export default function SubordinateDetailPage() {
     ["机构代码/统一社会信用代码", unit.code ? (unit.codeCheckMismatch ? `${unit.code}（${CREDIT_CODE_MISMATCH_CONFIRMED_LABEL}）` : unit.code) : ""],
     ["上级部门", unit.superiorName ?? ""],
     ["施教级别", unit.trainingLevel ? trainingLevelLabels[unit.trainingLevel] : ""],
-    ["状态", statusLabels[unit.status] ?? unit.status],
+    ["状态", registrationStatusLabels[unit.status]],
     ["管理员人数", String(unit.adminCount)],
     ["专业技术人员人数", String(unit.professionalCount)],
     ["注册时间", formatDateTime(unit.createdAt)],

@@ -4,20 +4,19 @@ import { useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import type { Column } from "../components/DataTable.tsx";
 import { PagedTable } from "../components/PagedTable.tsx";
-import { SearchBar, SelectFilter, TextFilter } from "../components/SearchBar.tsx";
+import { Filter, SearchBar } from "../components/SearchBar.tsx";
 import { industryColumn, unitActionsColumn } from "../components/UnitColumns.tsx";
-import { parseListQuery } from "../utils/query.ts";
-import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
+import { requireListPage } from "../utils/session.server.ts";
 
 const PATH = "/accounts/subordinates";
 
 // 管理直属账户 › 管理下级单位: approved units below the admin's own, filtered by 单位名称 / 单位性质.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { api, here } = await requirePage(request, context, PATH);
-  const input = parseListQuery(ListSubordinatesInput, new URL(request.url).searchParams);
-  const result = await api.identity.units.listSubordinates.query(input).catch((e) => rethrowServiceError(request, e));
+  const { trail, input, result } = await requireListPage(request, context, PATH, ListSubordinatesInput, (api, input) =>
+    api.identity.units.listSubordinates.query(input),
+  );
   return {
-    trail: [here.section.label, here.page.label],
+    trail,
     filters: { name: input.name ?? "", nature: input.nature ?? "" },
     result,
   };
@@ -39,8 +38,8 @@ export default function SubordinatesPage() {
     <div>
       <Breadcrumbs trail={trail} />
       <SearchBar>
-        <TextFilter label="单位名称" name="name" value={filters.name} maxLength={100} width="w-56" />
-        <SelectFilter label="单位性质" name="nature" value={filters.nature} options={natures} width="w-36" />
+        <Filter label="单位名称" name="name" value={filters.name} maxLength={100} width="w-56" />
+        <Filter label="单位性质" name="nature" value={filters.nature} options={natures} width="w-36" />
       </SearchBar>
       <PagedTable caption="下级单位" numbered columns={columns} result={result} rowKey={(u) => u.id} />
     </div>

@@ -4,20 +4,19 @@ import { useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import type { Column } from "../components/DataTable.tsx";
 import { PagedTable } from "../components/PagedTable.tsx";
-import { SearchBar, SelectFilter, TextFilter } from "../components/SearchBar.tsx";
+import { Filter, SearchBar } from "../components/SearchBar.tsx";
 import { industryColumn, unitActionsColumn } from "../components/UnitColumns.tsx";
-import { parseListQuery } from "../utils/query.ts";
-import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
+import { requireListPage } from "../utils/session.server.ts";
 
 const PATH = "/accounts/training-bases";
 
 // 管理直属账户 › 管理继续教育基地: CE bases in scope, filtered by 名称 / 所属行业 / 级别.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { api, here } = await requirePage(request, context, PATH);
-  const input = parseListQuery(ListTrainingBasesInput, new URL(request.url).searchParams);
-  const result = await api.identity.units.trainingBases.query(input).catch((e) => rethrowServiceError(request, e));
+  const { trail, input, result } = await requireListPage(request, context, PATH, ListTrainingBasesInput, (api, input) =>
+    api.identity.units.trainingBases.query(input),
+  );
   return {
-    trail: [here.section.label, here.page.label],
+    trail,
     filters: { name: input.name ?? "", industry: input.industry ?? "", trainingLevel: input.trainingLevel ?? "" },
     result,
   };
@@ -39,9 +38,9 @@ export default function TrainingBasesPage() {
     <div>
       <Breadcrumbs trail={trail} />
       <SearchBar>
-        <TextFilter label="继续教育基地名称" name="name" value={filters.name} maxLength={100} width="w-52" />
-        <SelectFilter label="所属行业" name="industry" value={filters.industry} options={industries} width="w-48" />
-        <SelectFilter label="继续教育基地级别" name="trainingLevel" value={filters.trainingLevel} options={levels} width="w-32" />
+        <Filter label="继续教育基地名称" name="name" value={filters.name} maxLength={100} width="w-52" />
+        <Filter label="所属行业" name="industry" value={filters.industry} options={industries} width="w-48" />
+        <Filter label="继续教育基地级别" name="trainingLevel" value={filters.trainingLevel} options={levels} width="w-32" />
       </SearchBar>
       <PagedTable caption="继续教育基地" numbered columns={columns} result={result} rowKey={(u) => u.id} />
     </div>

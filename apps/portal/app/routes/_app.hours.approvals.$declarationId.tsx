@@ -1,4 +1,4 @@
-import { ApproveInput, type BatchOutcome, RejectInput } from "@ce/contracts";
+import { ApproveInput, type BatchOutcome, RejectInput, startingRecognized } from "@ce/contracts";
 import { FormProvider, getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
@@ -61,7 +61,7 @@ export default function ApprovalPage() {
   const busy = useNavigation().state === "submitting";
   // A level starts from the current 认定学时 (the lower level's figure, or the computed default) and may only lower it;
   // the input has no `max`, so a raise gets the service's Chinese message rather than the browser's.
-  const current = d.recognizedHours ?? Math.min(d.requestedHours, d.computedHours);
+  const current = startingRecognized(d);
   const [approveForm, approve] = useSchemaForm(ApproveInput, {
     id: "approve",
     lastResult: reply?.intent === "approve" ? reply.result : null,

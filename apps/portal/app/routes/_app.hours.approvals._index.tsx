@@ -6,19 +6,16 @@ import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import type { Column } from "../components/DataTable.tsx";
 import { recordColumns } from "../components/hours/RecordColumns.tsx";
 import { RejectReasonSelect } from "../components/hours/RejectReasonSelect.tsx";
-import { SearchBar, TextFilter } from "../components/SearchBar.tsx";
-import { parseListQuery } from "../utils/query.ts";
+import { Filter, SearchBar } from "../components/SearchBar.tsx";
 import { batchReviewAction } from "../utils/review.server.ts";
-import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
+import { requireListPage, requirePage } from "../utils/session.server.ts";
 
 const PATH = "/hours/approvals";
 
 // 学时审批 (§3.6): what waits for this unit; select many to approve or reject at once.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { api, here } = await requirePage(request, context, PATH);
-  const input = parseListQuery(ListApprovalsInput, new URL(request.url).searchParams);
-  const result = await api.hours.approvals.list.query(input).catch((e) => rethrowServiceError(request, e));
-  return { trail: [here.section.label, here.page.label], name: input.name ?? "", result };
+  const { trail, input, result } = await requireListPage(request, context, PATH, ListApprovalsInput, (api, input) => api.hours.approvals.list.query(input));
+  return { trail, name: input.name ?? "", result };
 }
 
 // 批量审核通过 (each keeps its current 认定学时) / 批量驳回 with a 驳回原因; the flash names what another admin decided first.
@@ -59,7 +56,7 @@ export default function ApprovalsPage() {
     <div>
       <Breadcrumbs trail={trail} />
       <SearchBar>
-        <TextFilter label="姓名" name="name" value={name} maxLength={50} />
+        <Filter label="姓名" name="name" value={name} maxLength={50} />
       </SearchBar>
       <BatchReview
         id="approvals-batch"
@@ -75,6 +72,7 @@ export default function ApprovalsPage() {
         result={result}
         rowKey={(r) => r.id}
         rowLabel={(r) => `${r.professionalName}的申报`}
+        rejectConfirm={(n) => `确定驳回选中的${n}条学时申报吗？驳回后申报人需重新申报。`}
       />
     </div>
   );

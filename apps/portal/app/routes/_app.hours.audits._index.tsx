@@ -6,19 +6,19 @@ import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import type { Column } from "../components/DataTable.tsx";
 import { inputBase } from "../components/forms.tsx";
 import { detailColumn, recordColumns } from "../components/hours/RecordColumns.tsx";
-import { SearchBar, SelectFilter } from "../components/SearchBar.tsx";
-import { parseListQuery } from "../utils/query.ts";
+import { Filter, SearchBar } from "../components/SearchBar.tsx";
 import { batchReviewAction } from "../utils/review.server.ts";
-import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
+import { requireListPage, requirePage } from "../utils/session.server.ts";
 
 const PATH = "/hours/audits";
 
 // 成果备案 › 学时审验 (§3.7): approved hours of subordinate units, all or a random sample per unit and form.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { api, here } = await requirePage(request, context, PATH);
-  const input = parseListQuery(ListAuditsInput, new URL(request.url).searchParams);
-  const [result, forms] = await Promise.all([api.hours.audits.list.query(input), api.hours.forms.list.query()]).catch((e) => rethrowServiceError(request, e));
-  return { trail: [here.section.label, here.page.label], input, forms, result, seed: Math.random().toString(36).slice(2, 10) };
+  const page = await requireListPage(request, context, PATH, ListAuditsInput, (api, input) =>
+    Promise.all([api.hours.audits.list.query(input), api.hours.forms.list.query()]),
+  );
+  const [result, forms] = page.result;
+  return { trail: page.trail, input: page.input, forms, result, seed: Math.random().toString(36).slice(2, 10) };
 }
 
 // 审验通过 (已备案) / 审验不通过 with its reason (作废, to be declared again); the flash names what another admin audited first.
@@ -47,7 +47,7 @@ export default function AuditsPage() {
     <div>
       <Breadcrumbs trail={trail} />
       <SearchBar keep={{ seed: input.seed ?? seed }}>
-        <SelectFilter label="学习形式" name="formCode" value={input.formCode ?? ""} options={forms.map((f) => ({ code: f.code, name: f.name }))} width="w-44" />
+        <Filter label="学习形式" name="formCode" value={input.formCode ?? ""} options={forms.map((f) => ({ code: f.code, name: f.name }))} width="w-44" />
         <label htmlFor="filter-sample" className="text-gray-700">
           抽查方式:
         </label>
@@ -76,6 +76,7 @@ export default function AuditsPage() {
         result={result}
         rowKey={(r) => r.id}
         rowLabel={(r) => `${r.professionalName}的记录`}
+        rejectConfirm={(n) => `确定将选中的${n}条学时记录审验不通过吗？审验不通过的记录将作废，需重新申报。`}
       />
     </div>
   );

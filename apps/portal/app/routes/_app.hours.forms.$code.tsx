@@ -1,4 +1,4 @@
-import { calendarDate, editedRule, FormVersionEdit, type LearningForm, Subject, subjectLabels, systemClock } from "@ce/contracts";
+import { calendarDate, describeHourRule, editedRule, FormVersionEdit, type LearningForm, Subject, subjectLabels, systemClock } from "@ce/contracts";
 import { getFormProps } from "@conform-to/react";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -8,7 +8,6 @@ import { ErrorList, Field, FormErrors, inputClass, SubmitRow, useSchemaForm } fr
 import { ProvinceOnlyNotice } from "../components/hours/ProvinceOnlyNotice.tsx";
 import { redirectWithFlash } from "../utils/flash.server.ts";
 import { formAction } from "../utils/form-action.server.ts";
-import { describeRule } from "../utils/hour-rules.ts";
 import { requireFormsViewer } from "../utils/province.server.ts";
 import { rethrowServiceError } from "../utils/session.server.ts";
 
@@ -117,7 +116,7 @@ function EditForm_({ current, today }: { current: LearningForm; today: string })
   return (
     <div className="max-w-3xl">
       <h1 className="mb-1 text-lg font-semibold text-gray-900">{`编辑学习形式：${current.name}`}</h1>
-      <p className="mb-4 text-sm text-gray-600">{`当前为第${current.version}版，自${current.effectiveFrom}起生效：${describeRule(current.rule)}。保存后生成新版本。`}</p>
+      <p className="mb-4 text-sm text-gray-600">{`当前为第${current.version}版，自${current.effectiveFrom}起生效：${describeHourRule(current.rule)}。保存后生成新版本。`}</p>
       <Form method="post" {...getFormProps(form)} className="space-y-4">
         <FormErrors id={form.errorId} errors={form.errors} />
         <Field label="提示文字" htmlFor={fields.hint.id} errors={fields.hint.errors} errorId={fields.hint.errorId}>

@@ -1,10 +1,9 @@
-import { type LearningForm, subjectLabels } from "@ce/contracts";
+import { describeHourRule, type LearningForm, subjectLabels } from "@ce/contracts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { type Column, DataTable } from "../components/DataTable.tsx";
 import { ProvinceOnlyNotice } from "../components/hours/ProvinceOnlyNotice.tsx";
-import { describeRule } from "../utils/hour-rules.ts";
 import { requireFormsViewer } from "../utils/province.server.ts";
 import { rethrowServiceError } from "../utils/session.server.ts";
 
@@ -23,7 +22,7 @@ const columns: Column<LearningForm>[] = [
   { header: "序号", cell: (_f, i) => i + 1, className: "text-center w-14" },
   { header: "学习形式", cell: (f) => f.name },
   { header: "计入科目", cell: (f) => f.subjects.map((s) => subjectLabels[s]).join("、") },
-  { header: "学时规则", cell: (f) => describeRule(f.rule) },
+  { header: "学时规则", cell: (f) => describeHourRule(f.rule) },
   { header: "提示文字", cell: (f) => f.hint || "—" },
   {
     header: "当前版本生效日期",

@@ -2,10 +2,9 @@ import { ListRecordsInput, type RecordsTab } from "@ce/contracts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { detailColumn, recordColumns } from "../components/hours/RecordColumns.tsx";
+import { declaredByColumn, detailColumn, recordColumns } from "../components/hours/RecordColumns.tsx";
 import { PagedTable } from "../components/PagedTable.tsx";
-import { parseListQuery } from "../utils/query.ts";
-import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
+import { requireListPage } from "../utils/session.server.ts";
 
 const PATH = "/hours/records";
 const tabs: { tab: RecordsTab; label: string }[] = [
@@ -15,12 +14,11 @@ const tabs: { tab: RecordsTab; label: string }[] = [
   { tab: "REJECTED", label: "审核不通过" },
 ];
 
-// 查看申报记录 › 学时申报记录 (§3.5): an admin sees their subtree's declarations, a professional their own.
+// 查看申报记录 › 学时申报记录 (§3.5): an admin sees their subtree's declarations and those their unit declared
+// for people elsewhere (a 继续教育基地's classes, with 申报单位), a professional their own.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { api, here } = await requirePage(request, context, PATH);
-  const input = parseListQuery(ListRecordsInput, new URL(request.url).searchParams);
-  const result = await api.hours.declarations.records.query(input).catch((e) => rethrowServiceError(request, e));
-  return { trail: [here.section.label, here.page.label], tab: input.tab, result };
+  const { trail, input, result } = await requireListPage(request, context, PATH, ListRecordsInput, (api, input) => api.hours.declarations.records.query(input));
+  return { trail, tab: input.tab, result };
 }
 
 export default function RecordsPage() {
@@ -50,7 +48,12 @@ export default function RecordsPage() {
           </a>
         </span>
       </div>
-      <PagedTable caption="学时申报记录" columns={[...recordColumns((result.page - 1) * result.pageSize), detailColumn]} result={result} rowKey={(r) => r.id} />
+      <PagedTable
+        caption="学时申报记录"
+        columns={[...recordColumns((result.page - 1) * result.pageSize), declaredByColumn, detailColumn]}
+        result={result}
+        rowKey={(r) => r.id}
+      />
     </div>
   );
 }

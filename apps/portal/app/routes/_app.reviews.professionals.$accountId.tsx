@@ -1,8 +1,12 @@
-import { educationName, formatDateTime, idTypeLabels, titleLevelName, titleSeriesName } from "@ce/contracts";
+import { educationName, formatDateTime, registrationStatusLabels, titleLevelName, titleSeriesName } from "@ce/contracts";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { z } from "zod";
+import { applicantFacts } from "../components/ApplicantFacts.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { DecideOne } from "../components/DecideOne.tsx";
+import { FactList } from "../components/FactList.tsx";
 import { Form } from "../components/Form.tsx";
 import { buttonClass } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
@@ -39,17 +43,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 }
 
-const statusLabels: Record<string, string> = { PENDING: "待审核", APPROVED: "审核通过", REJECTED: "驳回" };
-
 export default function ProfessionalDetailPage() {
   const { trail, person, canUnmask } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const rows: [string, string][] = [
-    ["姓名", person.name],
-    ["证件类型", idTypeLabels[person.idType]],
-    ["证件号", reply?.clear?.idNumber ?? person.idNumberMasked],
-    ["手机号", reply?.clear ? (reply.clear.phone ?? "") : (person.phoneMasked ?? "")],
-    ["电子邮箱", person.email ?? ""],
+  const rows: [string, ReactNode][] = [
+    ...applicantFacts(person, reply?.clear),
     ["所在单位", person.unitName],
     ["工作部门", person.departmentName ?? ""],
     ["学历", person.education ? (educationName(person.education) ?? person.education) : ""],
@@ -59,7 +57,7 @@ export default function ProfessionalDetailPage() {
     ["从事专业", person.major ?? ""],
     ["证书管理号", person.certificateNo ?? ""],
     ["注册时间", formatDateTime(person.registeredAt)],
-    ["审核状态", statusLabels[person.status] ?? person.status],
+    ["审核状态", registrationStatusLabels[person.status]],
   ];
   return (
     <div className="max-w-3xl">
@@ -69,14 +67,8 @@ export default function ProfessionalDetailPage() {
           <Notice tone="error">{reply.message}</Notice>
         </div>
       ) : null}
-      <dl className="grid grid-cols-[10rem_1fr] border border-gray-300 text-sm">
-        {rows.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="border-b border-gray-200 bg-blue-50 px-3 py-2 text-right text-gray-700">{label}:</dt>
-            <dd className="border-b border-gray-200 px-3 py-2">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={rows} labels="wide" />
+      {person.status === "PENDING" ? <DecideOne id={person.accountId} action={`${PATH}?index`} labels={{ approve: "审核通过", reject: "驳回" }} /> : null}
       <div className="mt-4 flex items-center gap-4">
         {canUnmask && !reply?.clear ? (
           <Form method="post">

@@ -1,13 +1,15 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { applicantFacts } from "../components/ApplicantFacts.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { DataTable } from "../components/DataTable.tsx";
+import { FactList } from "../components/FactList.tsx";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
 const PATH = "/reviews/profile-changes";
 
-// 审核人员信息修改 › 查看变更明细: each changed field, old → new (phones masked on both sides).
+// 审核人员信息修改 › 查看变更明细: the applicant (masked, as on every review page) and each changed field, old → new (phones masked on both sides).
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api, here } = await requirePage(request, context, PATH);
   const id = z.uuid().safeParse(params.id);
@@ -23,9 +25,9 @@ export default function ProfileChangeDetailPage() {
   return (
     <div className="max-w-3xl">
       <Breadcrumbs trail={trail} />
-      <p className="mb-3 text-sm text-gray-700">
-        {detail.name}（{detail.idNumberMasked}） · {detail.unitName}
-      </p>
+      <div className="mb-4">
+        <FactList facts={[...applicantFacts(detail), ["所在单位", detail.unitName]]} />
+      </div>
       <DataTable<Item>
         caption="变更明细"
         columns={[

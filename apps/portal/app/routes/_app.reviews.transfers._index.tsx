@@ -34,26 +34,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     ]);
     return { tab, trail, into, out };
   }
-  const query = url.searchParams.get("q")?.trim() ?? "";
+  // 添加人员 is the one picker (components/Picker.tsx); the person it chose comes back as ?accountId=.
   const accountId = url.searchParams.get("accountId");
-  const [candidates, employers] = await Promise.all([
-    api.identity.transfers.candidates.query({ pageSize: 200, ...(query ? { name: query } : {}) }).catch(fail),
+  const [picked, employers] = await Promise.all([
+    accountId && /^[0-9a-f-]{36}$/i.test(accountId)
+      ? api.identity.transfers.candidates.query({ accountId, pageSize: 1 }).catch(fail)
+      : Promise.resolve({ items: [] }),
     api.identity.registration.searchUnits.query({ kinds: ["EMPLOYER"] }).catch(() => []),
   ]);
-  const selected = candidates.items.find((c) => c.accountId === accountId) ?? null;
-  // The sender's own unit is no choice for 调入单位 (identity refuses it too: 调入单位不能是本单位).
-  const ownUnitId = me.unitId;
+  const selected = picked.items[0] ?? null;
+  // Neither the admin's own unit nor the person's current unit is a choice for 调入单位 (identity refuses them too).
+  const excluded = [me.unitId, selected?.unitId].filter((id): id is string => Boolean(id));
   return {
     tab,
     trail,
-    outForm: {
-      candidates: candidates.items,
-      selected,
-      picking: url.searchParams.has("pick"),
-      query,
-      employers: employers.filter((u) => u.id !== ownUnitId),
-      ownUnitId,
-    },
+    outForm: { selected, employers: employers.filter((u) => !excluded.includes(u.id)), excluded },
   };
 }
 

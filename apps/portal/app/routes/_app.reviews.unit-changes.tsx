@@ -1,29 +1,28 @@
-import { DecideUnitChangesInput, ListUnitChangesInput, type UnitChangeRow, unitChangeKindLabels } from "@ce/contracts";
+import { changeRequestStatusLabels, DecideUnitChangesInput, ListUnitChangesInput, type UnitChangeRow, unitChangeKindLabels } from "@ce/contracts";
 import { type FieldMetadata, getCollectionProps, getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { ConfirmSubmit } from "../components/ConfirmDialog.tsx";
 import { CodeChange } from "../components/CreditCodeConfirm.tsx";
 import type { Column } from "../components/DataTable.tsx";
 import { Form } from "../components/Form.tsx";
-import { buttonClass, FormErrors, inputBase, useSchemaForm } from "../components/forms.tsx";
+import { buttonClass, FormErrors, inputBase, questionWhenValid, useSchemaForm } from "../components/forms.tsx";
 import { PagedTable } from "../components/PagedTable.tsx";
-import { SearchBar, TextFilter } from "../components/SearchBar.tsx";
+import { Filter, SearchBar } from "../components/SearchBar.tsx";
 import { redirectWithFlash, samePage } from "../utils/flash.server.ts";
 import { formAction } from "../utils/form-action.server.ts";
-import { parseListQuery } from "../utils/query.ts";
 import { batchMessage } from "../utils/review.server.ts";
-import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
+import { requireListPage, requirePage } from "../utils/session.server.ts";
 
 const PATH = "/reviews/unit-changes";
-const statusLabels = { PENDING: "待审核", APPROVED: "审核通过", REJECTED: "已驳回" } as const;
 
 // 审核账户 › 审核机构信息修改: 待审核 / 已审核, batch 通过 / 驳回.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { api, here } = await requirePage(request, context, PATH);
-  const input = parseListQuery(ListUnitChangesInput, new URL(request.url).searchParams);
-  const result = await api.identity.unitChanges.list.query(input).catch((e) => rethrowServiceError(request, e));
-  return { trail: [here.section.label, here.page.label], tab: input.tab, filters: { unitName: input.unitName ?? "" }, result };
+  const { trail, input, result } = await requireListPage(request, context, PATH, ListUnitChangesInput, (api, input) =>
+    api.identity.unitChanges.list.query(input),
+  );
+  return { trail, tab: input.tab, filters: { unitName: input.unitName ?? "" }, result };
 }
 
 // Decided: the list again with the flash (how many, and how many took effect). A refusal keeps the
@@ -73,7 +72,7 @@ function columns(pendingTab: boolean, ticks: FieldMetadata<string[]>): Column<Un
           ))
         ) : (
           <>
-            {statusLabels[r.status]}
+            {changeRequestStatusLabels[r.status]}
             {r.reason ? <span className="block text-xs text-gray-600">原因：{r.reason}</span> : null}
           </>
         ),
@@ -105,7 +104,7 @@ export default function UnitChangesReviewPage() {
         ))}
       </div>
       <SearchBar keep={{ tab }}>
-        <TextFilter label="法人单位" name="unitName" value={filters.unitName} maxLength={100} width="w-56" />
+        <Filter label="法人单位" name="unitName" value={filters.unitName} maxLength={100} width="w-56" />
       </SearchBar>
       {tab === "PENDING" ? (
         <Form method="post" {...getFormProps(form)} key={form.id} className="mb-3 space-y-2 text-sm">
@@ -113,9 +112,13 @@ export default function UnitChangesReviewPage() {
             <button type="submit" name="decision" value="APPROVE" className={buttonClass}>
               通过
             </button>
-            <button type="submit" name="decision" value="REJECT" className={buttonClass}>
-              驳回
-            </button>
+            <ConfirmSubmit
+              name="decision"
+              value="REJECT"
+              label="驳回"
+              question={questionWhenValid(DecideUnitChangesInput, (data) => `确定驳回选中的${new Set(data.getAll("ids")).size}条机构信息修改申请吗？`)}
+              className={buttonClass}
+            />
             <label htmlFor={fields.reason.id} className="text-gray-700">
               驳回原因:
             </label>

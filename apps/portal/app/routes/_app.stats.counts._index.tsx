@@ -1,4 +1,4 @@
-import { calendarDate, type ProfessionalCountRow, ProfessionalCountsInput, unitKindLabels } from "@ce/contracts";
+import { calendarDate, type ProfessionalCountRow, type ProfessionalCounts, ProfessionalCountsInput, unitKindLabels } from "@ce/contracts";
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
@@ -8,11 +8,12 @@ import { PagedTable } from "../components/PagedTable.tsx";
 import { SearchBar } from "../components/SearchBar.tsx";
 import { CountLink, DateFilter, ExportBar, passRateText } from "../components/stats/filters.tsx";
 import { countPeopleHref, countsHref, STATS } from "../components/stats/links.ts";
+import { loaderHeaders } from "../utils/route-headers.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { loadStatistic } from "../utils/stats.server.ts";
 
-/** The 合计 row is drawn as one more row of the table; its figures count the whole subtree (SUBTREE). */
-type Row = ProfessionalCountRow & { isTotal?: true };
+/** The loader's headers (the one-time refusal cookie cleared) reach the document answer too. */
+export const headers = loaderHeaders;
 
 // 查询统计 › 专业技术人员数量查询 (§3.9): as of 统计时间, per 用人单位 / 继续教育基地 of the caller's
 // subtree (or of the 主管部门 drilled into, ?unitId=): 注册总数 学习总数 合格总数 合格率 and 合计;
@@ -27,20 +28,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         .query({ to: load.result.asOf, unitId: load.result.unitId })
         .catch((e) => rethrowServiceError(request, e))
     : null;
-  return data({ trail: [here.section.label, here.page.label], today: calendarDate(new Date()), drilled, months, ...load }, { status: load.status });
+  const { headers, ...loaded } = load;
+  return data({ trail: [here.section.label, here.page.label], today: calendarDate(new Date()), drilled, months, ...loaded }, { status: load.status, headers });
 }
 
-function columns(asOf: string, unitId: string): Column<Row>[] {
-  const figure = (row: Row, measure: "REGISTERED" | "STUDYING" | "COMPLIANT", count: number) => (
-    <CountLink count={count} to={countPeopleHref({ asOf, unitId: row.isTotal ? unitId : row.unitId, measure, scope: row.isTotal ? "SUBTREE" : "UNIT" })} />
+type Totals = ProfessionalCounts["totals"];
+
+/** The units' rows and the 合计 row (DataTable totals): its figures count the whole subtree (SUBTREE); its 单位类型 stays blank. */
+function columns(asOf: string, unitId: string): Column<ProfessionalCountRow, Totals>[] {
+  const figure = (of: string, scope: "UNIT" | "SUBTREE", measure: "REGISTERED" | "STUDYING" | "COMPLIANT", count: number) => (
+    <CountLink count={count} to={countPeopleHref({ asOf, unitId: of, measure, scope })} />
   );
   return [
     {
       header: "单位名称",
+      total: () => "合计",
       cell: (r) =>
-        r.isTotal ? (
-          <span className="font-semibold">合计</span>
-        ) : r.unitKind === "AUTHORITY" ? (
+        r.unitKind === "AUTHORITY" ? (
           // A 主管部门 with registered people of its own: its subtree, counted on the same date.
           <Link to={countsHref(asOf, r.unitId)} className="text-blue-700 hover:underline">
             {r.unitName}
@@ -49,16 +53,25 @@ function columns(asOf: string, unitId: string): Column<Row>[] {
           r.unitName
         ),
     },
-    { header: "单位类型", cell: (r) => (r.isTotal ? "" : unitKindLabels[r.unitKind]), className: "whitespace-nowrap text-center" },
-    { header: "注册总数", cell: (r) => figure(r, "REGISTERED", r.registered), className: "text-right" },
-    { header: "学习总数", cell: (r) => figure(r, "STUDYING", r.studying), className: "text-right" },
-    { header: "合格总数", cell: (r) => figure(r, "COMPLIANT", r.compliant), className: "text-right" },
-    { header: "合格率", cell: (r) => passRateText(r.passRate), className: "text-right" },
+    { header: "单位类型", cell: (r) => unitKindLabels[r.unitKind], className: "whitespace-nowrap text-center" },
+    ...(
+      [
+        ["注册总数", "REGISTERED", "registered"],
+        ["学习总数", "STUDYING", "studying"],
+        ["合格总数", "COMPLIANT", "compliant"],
+      ] as const
+    ).map(([header, measure, key]) => ({
+      header,
+      cell: (r: ProfessionalCountRow) => figure(r.unitId, "UNIT", measure, r[key]),
+      total: (t: Totals) => figure(unitId, "SUBTREE", measure, t[key]),
+      className: "text-right",
+    })),
+    { header: "合格率", cell: (r) => passRateText(r.passRate), total: (t) => passRateText(t.passRate), className: "text-right" },
   ];
 }
 
 export default function ProfessionalCountsPage() {
-  const { trail, today, drilled, months, filters, result, errors } = useLoaderData<typeof loader>();
+  const { trail, today, drilled, months, filters, result, errors, refused } = useLoaderData<typeof loader>();
   const { search } = useLocation();
   const asOf = result?.asOf ?? filters.asOf ?? today;
   return (
@@ -67,13 +80,13 @@ export default function ProfessionalCountsPage() {
       <SearchBar keep={filters.unitId ? { unitId: filters.unitId } : {}}>
         <DateFilter label="统计时间" name="asOf" value={asOf} max={today} error={errors.asOf} />
       </SearchBar>
-      {result ? <ExportBar path={`${STATS.counts}/export`} query={search} /> : null}
+      {result ? <ExportBar path={`${STATS.counts}/export`} query={search} refused={refused} /> : null}
       {result ? (
         <>
           <p className="mb-2 text-sm text-gray-700">
             统计单位：<span className="font-medium">{result.unitName}</span>　统计时间：{result.asOf}（{result.year}年度学时）
             {drilled ? (
-              <Link to={countsHref(result.asOf)} className="ml-3 text-blue-700 hover:underline">
+              <Link to={countsHref(result.asOf)} className="ml-3 text-blue-700 underline">
                 返回本单位统计
               </Link>
             ) : null}
@@ -81,11 +94,9 @@ export default function ProfessionalCountsPage() {
           <PagedTable
             caption="专业技术人员数量"
             columns={columns(result.asOf, result.unitId)}
-            result={{
-              ...result,
-              items: [...result.items, { ...result.totals, unitId: result.unitId, unitName: "合计", unitKind: "AUTHORITY", isTotal: true } as Row],
-            }}
-            rowKey={(r: Row) => (r.isTotal ? "total" : r.unitId)}
+            result={result}
+            rowKey={(r) => r.unitId}
+            totals={result.totals}
           />
           <Chart
             title={`各单位合格率（统计时间${result.asOf}，本页单位）`}

@@ -6,22 +6,33 @@ import {
   type LearningRecordEntry,
   LearningRecordInput,
   type LearningYear,
+  type ListedHoursProof,
   subjectTypeLabels,
 } from "@ce/contracts";
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useLocation } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { type Column, DataTable } from "../components/DataTable.tsx";
+import { ReplyErrors } from "../components/forms.tsx";
 import { PagedTable } from "../components/PagedTable.tsx";
+import { ProofList } from "../components/proofs/HoursProofView.tsx";
+import { RowAction } from "../components/RowAction.tsx";
 import { SearchBar } from "../components/SearchBar.tsx";
 import { DateFilter, ExportBar } from "../components/stats/filters.tsx";
-import { STATS } from "../components/stats/links.ts";
-import { requirePage } from "../utils/session.server.ts";
+import { proofsBase, STATS } from "../components/stats/links.ts";
+import { issueProofAction } from "../utils/hours-proofs.server.ts";
+import { loaderHeaders } from "../utils/route-headers.ts";
+import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { loadStatistic } from "../utils/stats.server.ts";
+
+/** The loader's headers (the one-time refusal cookie cleared) reach the document answer too. */
+export const headers = loaderHeaders;
 
 // 专业技术人员信息查询 › 学习记录 (and the last step of a 数量查询 drill-down): one person's years as of
 // 统计时间 — 年度 完成公需课时 完成专业课时 总完成学时 认定结果 — and the 学时申报 behind each year,
-// with the instant of every step that had happened by then.
+// with the instant of every step that had happened by then; and the person's 学时证明 — each
+// issued one (有效 / 已撤销, 查看) and per year 开具, or 查看 while that year's valid proof still
+// states its figures (开具 would only answer it again).
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api, here } = await requirePage(request, context, STATS.professionals);
   const accountId = params.accountId ?? "";
@@ -30,16 +41,31 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     api.reporting.statistics.learningRecord.query({ ...input, accountId }),
   );
   // 学习形式 names for the records' form codes (any signed-in user may read the catalog).
-  const forms = load.result ? await api.hours.forms.list.query().catch(() => []) : [];
+  const [forms, proofs] = load.result
+    ? await Promise.all([
+        api.hours.forms.list.query().catch(() => []),
+        api.reporting.proofs.list.query({ accountId }).catch((e) => rethrowServiceError(request, e)),
+      ])
+    : [[], []];
+  const { headers, ...loaded } = load;
   return data(
     {
       trail: [here.section.label, here.page.label, "学习记录"],
       today: calendarDate(new Date()),
       formNames: Object.fromEntries(forms.map((f) => [f.code, f.name])) as Record<string, string>,
-      ...load,
+      proofs,
+      ...loaded,
     },
-    { status: load.status },
+    { status: load.status, headers },
   );
+}
+
+// 开具学时证明 (issue 11 item 5) for one of the person's years: reporting issues it (or answers the
+// valid one while the figures stand), then the proof's printable page opens.
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { api } = await requirePage(request, context, STATS.professionals);
+  const accountId = params.accountId ?? "";
+  return issueProofAction(request, api, proofsBase(accountId), accountId);
 }
 
 const instant = (at: string | null) => (at ? formatDateTime(at, { seconds: false }) : "");
@@ -63,16 +89,37 @@ const recordColumns = (formNames: Record<string, string>): Column<LearningRecord
   { header: "审验/作废时间", cell: (r) => instant(r.voidedAt ?? r.filedAt), className: "whitespace-nowrap" },
 ];
 
+/**
+ * A year's 学时证明 button: 查看 the year's proof that 开具 would answer again (ListedHoursProof
+ * `current`); 重新开具 when the year's valid proof no longer states its figures (开具 revokes it
+ * and issues anew); 开具 otherwise.
+ */
+function YearProofAction({ accountId, year, proofs }: { accountId: string; year: number; proofs: readonly ListedHoursProof[] }) {
+  const current = proofs.find((p) => p.year === year && p.current);
+  if (current) {
+    return (
+      <Link to={`${proofsBase(accountId)}/${current.proofId}`} className="text-blue-700 hover:underline">
+        查看{year}年度学时证明
+      </Link>
+    );
+  }
+  const stale = proofs.some((p) => p.year === year && p.status === "VALID");
+  // 学时证明 states the hours counting now, whatever 统计时间 this page shows.
+  return <RowAction intent="issueProof" values={{ year: String(year) }} label={`${stale ? "重新开具" : "开具"}${year}年度学时证明`} />;
+}
+
 export default function LearningRecordPage() {
-  const { trail, today, formNames, filters, result, errors } = useLoaderData<typeof loader>();
+  const { trail, today, formNames, proofs, filters, result, errors, refused } = useLoaderData<typeof loader>();
   const { search } = useLocation();
+  const reply = useActionData<typeof action>();
   return (
     <div>
       <Breadcrumbs trail={trail} />
       <SearchBar>
         <DateFilter label="统计时间" name="asOf" value={result?.asOf ?? filters.asOf ?? today} max={today} error={errors.asOf} />
       </SearchBar>
-      {result ? <ExportBar path={`${STATS.professionals}/${result.accountId}/learning/export`} query={search} /> : null}
+      {result ? <ExportBar path={`${STATS.professionals}/${result.accountId}/learning/export`} query={search} refused={refused} /> : null}
+      <ReplyErrors result={reply?.result} />
       {result ? (
         <>
           <dl className="mb-4 grid grid-cols-[auto_1fr_auto_1fr] gap-x-4 gap-y-1 text-sm">
@@ -92,11 +139,18 @@ export default function LearningRecordPage() {
             result={{ items: result.years, page: 1, pageSize: Math.max(1, result.years.length), total: result.years.length }}
             rowKey={(y) => String(y.year)}
           />
+          <section className="mt-6">
+            <h2 className="mb-2 text-sm font-semibold text-gray-800">已开具的学时证明（{proofs.length}份）</h2>
+            <ProofList proofs={proofs} base={proofsBase(result.accountId)} />
+          </section>
           {result.years.map((y) => (
             <section key={y.year} className="mt-6">
-              <h2 className="mb-2 text-sm font-semibold text-gray-800">
-                {y.year}年度学时申报（{complianceVerdict(y.compliant)}）
-              </h2>
+              <div className="mb-2 flex items-center justify-between gap-3">
+                <h2 className="text-sm font-semibold text-gray-800">
+                  {y.year}年度学时申报（{complianceVerdict(y.compliant)}）
+                </h2>
+                <YearProofAction accountId={result.accountId} year={y.year} proofs={proofs} />
+              </div>
               <DataTable caption={`${y.year}年度学时申报`} columns={recordColumns(formNames)} rows={y.records} rowKey={(r) => r.declarationId} />
             </section>
           ))}

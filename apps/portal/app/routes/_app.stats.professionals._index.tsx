@@ -5,15 +5,19 @@ import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import type { Column } from "../components/DataTable.tsx";
 import { PagedTable } from "../components/PagedTable.tsx";
 import { RowAction } from "../components/RowAction.tsx";
-import { SearchBar } from "../components/SearchBar.tsx";
-import { ExportBar, Filter } from "../components/stats/filters.tsx";
+import { Filter, PickerFilter, SearchBar } from "../components/SearchBar.tsx";
+import { ExportBar } from "../components/stats/filters.tsx";
 import { detailHref, learningHref, STATS } from "../components/stats/links.ts";
 import { educationOptions, educationText, regionOptions, titleSeriesOptions, titleSeriesText } from "../components/stats/professionals.tsx";
 import { redirectWithFlash, samePage } from "../utils/flash.server.ts";
 import { formAction } from "../utils/form-action.server.ts";
+import { loaderHeaders } from "../utils/route-headers.ts";
 import { requirePage } from "../utils/session.server.ts";
 import { loadStatistic, unitIdByName } from "../utils/stats.server.ts";
 import { ShownName } from "../utils/validation.ts";
+
+/** The loader's headers (the one-time refusal cookie cleared) reach the document answer too. */
+export const headers = loaderHeaders;
 
 /** The filter bar's fields (主管部门 is typed as a name: `authority`, resolved to the service's authorityId). */
 const SHOWN = ["region", "authority", "name", "idNumber", "certificateNo", "education", "titleSeries", "qualification"] as const;
@@ -31,7 +35,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       api.reporting.statistics.professionals.query({ ...input, authorityId: await unitIdByName(api, typed.authority, ["AUTHORITY"], "authority", "主管部门") }),
     { authorityId: "authority" },
   );
-  return data({ trail: [here.section.label, here.page.label], ...load }, { status: load.status });
+  const { headers, ...loaded } = load;
+  return data({ trail: [here.section.label, here.page.label], ...loaded }, { status: load.status, headers });
 }
 
 /** 重置密码: identity gives a temporary password, shown once in the flash; the person must replace it at sign-in. */
@@ -69,15 +74,15 @@ const columns: Column<ProfessionalSearchRow>[] = [
 ];
 
 export default function ProfessionalSearchPage() {
-  const { trail, filters, result, errors } = useLoaderData<typeof loader>();
+  const { trail, filters, result, errors, refused } = useLoaderData<typeof loader>();
   const { search } = useLocation();
   const f = (name: string) => filters[name] ?? "";
   return (
     <div>
       <Breadcrumbs trail={trail} />
-      <SearchBar>
+      <SearchBar idSearch>
         <Filter label="地区" name="region" value={f("region")} error={errors.region} options={regionOptions} width="w-32" />
-        <Filter label="主管部门" name="authority" value={f("authority")} error={errors.authority} width="w-48" />
+        <PickerFilter kind="authority" label="主管部门" name="authority" value={f("authority")} error={errors.authority} />
         <Filter label="姓名" name="name" value={f("name")} error={errors.name} width="w-32" />
         <Filter label="证件号" name="idNumber" value={f("idNumber")} error={errors.idNumber} width="w-48" maxLength={32} />
         <Filter label="证书管理号" name="certificateNo" value={f("certificateNo")} error={errors.certificateNo} width="w-40" />
@@ -85,7 +90,7 @@ export default function ProfessionalSearchPage() {
         <Filter label="专业技术职务" name="titleSeries" value={f("titleSeries")} error={errors.titleSeries} options={titleSeriesOptions} width="w-40" />
         <Filter label="现专业技术职称资格" name="qualification" value={f("qualification")} error={errors.qualification} width="w-40" />
       </SearchBar>
-      {result ? <ExportBar path={`${STATS.professionals}/export`} query={search} /> : null}
+      {result ? <ExportBar path={`${STATS.professionals}/export`} query={search} refused={refused} /> : null}
       {result ? <PagedTable caption="专业技术人员信息" numbered columns={columns} result={result} rowKey={(p) => p.accountId} /> : null}
     </div>
   );

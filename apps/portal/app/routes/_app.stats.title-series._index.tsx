@@ -4,13 +4,17 @@ import { useLoaderData, useLocation } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { Chart } from "../components/Chart.tsx";
 import { Pager } from "../components/Pager.tsx";
-import { SearchBar } from "../components/SearchBar.tsx";
-import { DateFilter, ExportBar, Filter } from "../components/stats/filters.tsx";
+import { Filter, PickerFilter, SearchBar } from "../components/SearchBar.tsx";
+import { DateFilter, ExportBar } from "../components/stats/filters.tsx";
 import { STATS } from "../components/stats/links.ts";
 import { regionOptions } from "../components/stats/professionals.tsx";
 import { LEVEL_COLUMNS, TitleSeriesTable } from "../components/stats/TitleSeriesTable.tsx";
+import { loaderHeaders } from "../utils/route-headers.ts";
 import { requirePage } from "../utils/session.server.ts";
 import { loadStatistic, unitIdByName } from "../utils/stats.server.ts";
+
+/** The loader's headers (the one-time refusal cookie cleared) reach the document answer too. */
+export const headers = loaderHeaders;
 
 // 查询统计 › 职称系列分布情况 (§3.9): professionals registered in 时间范围 (开始时间–结束时间) and
 // still registered at its end, per title series × 初级 中级 高级 无 and 人数, in the caller's
@@ -25,11 +29,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       api.reporting.statistics.titleDistribution.query({ ...input, employerId: await unitIdByName(api, typed.employer, ["EMPLOYER"], "employer", "用人单位") }),
     { employerId: "employer" },
   );
-  return data({ trail: [here.section.label, here.page.label], today: calendarDate(new Date()), ...load }, { status: load.status });
+  const { headers, ...loaded } = load;
+  return data({ trail: [here.section.label, here.page.label], today: calendarDate(new Date()), ...loaded }, { status: load.status, headers });
 }
 
 export default function TitleSeriesPage() {
-  const { trail, today, filters, result, errors } = useLoaderData<typeof loader>();
+  const { trail, today, filters, result, errors, refused } = useLoaderData<typeof loader>();
   const { search } = useLocation();
   return (
     <div>
@@ -40,9 +45,9 @@ export default function TitleSeriesPage() {
         <span>至</span>
         <DateFilter label="结束时间" hideLabel name="to" value={result?.to ?? filters.to ?? today} max={today} error={errors.to} />
         <Filter label="地区" name="region" value={filters.region ?? ""} error={errors.region} options={regionOptions} width="w-32" />
-        <Filter label="用人单位" name="employer" value={filters.employer ?? ""} error={errors.employer} width="w-56" maxLength={50} />
+        <PickerFilter kind="employer" label="用人单位" name="employer" value={filters.employer ?? ""} error={errors.employer} />
       </SearchBar>
-      {result ? <ExportBar path={`${STATS.titleSeries}/export`} query={search} /> : null}
+      {result ? <ExportBar path={`${STATS.titleSeries}/export`} query={search} refused={refused} /> : null}
       {result ? (
         <>
           <p className="mb-2 text-sm text-gray-700">

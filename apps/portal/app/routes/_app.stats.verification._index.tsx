@@ -3,13 +3,18 @@ import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import type { Column } from "../components/DataTable.tsx";
-import { Form } from "../components/Form.tsx";
 import { buttonClass } from "../components/forms.tsx";
+import { IdSearchForm } from "../components/IdSearchForm.tsx";
 import { PagedTable } from "../components/PagedTable.tsx";
-import { ExportLinks, Filter } from "../components/stats/filters.tsx";
+import { Filter } from "../components/SearchBar.tsx";
+import { ExportLinks } from "../components/stats/filters.tsx";
 import { learningHref, STATS } from "../components/stats/links.ts";
+import { loaderHeaders } from "../utils/route-headers.ts";
 import { requirePage } from "../utils/session.server.ts";
 import { loadStatistic } from "../utils/stats.server.ts";
+
+/** The loader's headers (the one-time refusal cookie cleared) reach the document answer too. */
+export const headers = loaderHeaders;
 
 // 查询统计 › 学习记录验证 (§3.9): the registered professionals of the caller's subtree with this
 // 证件号 and/or 姓名, one row per year: 年度 完成公需课时 完成专业课时 总完成学时 认定结果. Nothing
@@ -17,7 +22,8 @@ import { loadStatistic } from "../utils/stats.server.ts";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api, here } = await requirePage(request, context, STATS.verification);
   const load = await loadStatistic(request, VerifyLearningInput, ["idNumber", "name"], (input) => api.reporting.statistics.verifyLearning.query(input));
-  return data({ trail: [here.section.label, here.page.label], ...load }, { status: load.status });
+  const { headers, ...loaded } = load;
+  return data({ trail: [here.section.label, here.page.label], ...loaded }, { status: load.status, headers });
 }
 
 const columns: Column<VerifyLearningRow>[] = [
@@ -42,21 +48,21 @@ const columns: Column<VerifyLearningRow>[] = [
 const EMPTY = { items: [], page: 1, pageSize: 20, total: 0 };
 
 export default function VerifyLearningPage() {
-  const { trail, filters, result, errors } = useLoaderData<typeof loader>();
+  const { trail, filters, result, errors, refused } = useLoaderData<typeof loader>();
   const { search } = useLocation();
   const asked = Boolean(filters.idNumber || filters.name);
   return (
     <div>
       <Breadcrumbs trail={trail} />
-      {/* The guide's form: 证件号, 姓名 and 查验 (a search, so a GET like every filter bar). */}
-      <Form method="get" key={search} role="search" className="mb-4 flex flex-wrap items-center gap-3 text-sm">
+      {/* The guide's form: 证件号, 姓名 and 查验; posted through /id-search, so the number never lands in a URL. */}
+      <IdSearchForm className="mb-4 flex flex-wrap items-center gap-3 text-sm">
         <Filter label="证件号" name="idNumber" value={filters.idNumber ?? ""} error={errors.idNumber} width="w-56" maxLength={32} />
         <Filter label="姓名" name="name" value={filters.name ?? ""} error={errors.name} width="w-36" />
         <button type="submit" className={buttonClass}>
           查验
         </button>
-        {result && asked ? <ExportLinks path={`${STATS.verification}/export`} query={search} /> : null}
-      </Form>
+        {result && asked ? <ExportLinks path={`${STATS.verification}/export`} query={search} refused={refused} /> : null}
+      </IdSearchForm>
       <PagedTable caption="学习记录验证" numbered columns={columns} result={result ?? EMPTY} rowKey={(r) => `${r.accountId}-${r.year}`} />
     </div>
   );

@@ -31,8 +31,15 @@ const EnvSchema = z
         },
         { message: "expected an Ed25519 private key as base64 PKCS#8 DER" },
       ),
+    /**
+     * The most rows one export (导出Excel / 导出CSV) may hold: a larger result is refused before
+     * the download starts, with its count and this limit, asking for narrower filters.
+     */
+    EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(10_000_000).default(200_000),
     /** A service call (headers and body) taking longer is abandoned: the page says 服务响应超时. */
     SERVICE_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_SERVICE_CALL_TIMEOUT_MS),
+    // Calls that read a whole uploaded file (批量导入 › 校验 and 导出失败信息 of up to 100,000 rows: ~25 s on 2 cores).
+    FILE_CALL_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(1_800_000).default(300_000),
     /**
      * Which hops may set X-Forwarded-For (Express "trust proxy"): the login lockout per IP needs
      * the browser's real address. "loopback" for a proxy on this host; behind an ingress give its
@@ -42,7 +49,15 @@ const EnvSchema = z
       .string()
       .default("loopback")
       .transform((v) => (/^\d+$/.test(v) ? Number(v) : v)),
-    /** Same prefix the services use for test isolation; the portal only echoes it in logs. */
+    /**
+     * Redis, as the portal's own ACL user (keys `submission:*` only): the outcome of each form
+     * submission by its idempotency key (utils/submission.server.ts).
+     */
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, "expected a redis:// or rediss:// URL")
+      .default("redis://127.0.0.1:6379"),
+    /** Same prefix the services use for test isolation: the portal echoes it in logs and puts it before its Redis keys. */
     SUBJECT_PREFIX: z
       .string()
       .regex(/^[a-z0-9_-]*$/i, "letters, digits, _ and - only")

@@ -65,3 +65,13 @@ export function samePage(request: Request): string {
   url.searchParams.delete("index");
   return `${url.pathname}${url.search}`;
 }
+
+/** The flash a redirect `response` sets (null when it sets none), for answering a repeated submission the same way. */
+export async function flashOf(response: Response): Promise<Pick<Flash, "tone" | "message"> | null> {
+  for (const setCookie of response.headers.getSetCookie()) {
+    if (!setCookie.startsWith("ce_flash=")) continue;
+    const parsed = Flash.safeParse(await flashCookie.parse(setCookie.split(";")[0] ?? "").catch(() => null));
+    if (parsed.success) return { tone: parsed.data.tone, message: parsed.data.message };
+  }
+  return null;
+}

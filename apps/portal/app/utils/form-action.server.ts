@@ -1,10 +1,12 @@
 import type { Submission, SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import type { z } from "zod";
 import { classifyError, failureStatus, isThrownData, toFormErrors } from "./errors.server.ts";
+import { flashOf, redirectWithFlash } from "./flash.server.ts";
 import { type ReadForm, readTextForm } from "./form-data.server.ts";
-import { redirectToLogin } from "./session.server.ts";
+import { getToken, redirectToLogin } from "./session.server.ts";
+import { claimSubmission, releaseSubmission, type SubmissionSlot, settleSubmission, submissionOf } from "./submission.server.ts";
 import { zhErrorMap } from "./validation.ts";
 
 /**
@@ -81,6 +83,11 @@ export interface FormActionOptions<Extra> extends RefusedOptions {
  * that `submit` throws itself goes on unchanged. `submit` gets the whole form too, for fields the
  * schema does not read, and the submission, to refuse what only the service's answer shows (400
  * with `submission.reply({ fieldErrors })`).
+ *
+ * Idempotent per form render (submission.server.ts): a signed-in form's key is claimed before
+ * `submit` runs; a repeat of a submit that succeeded is answered with its redirect and flash
+ * without calling the service, one still running is waited for (then 409 请勿重复提交), and a
+ * refused or failed one frees its key so the corrected form goes through.
  */
 export async function formAction<Schema extends z.ZodType, Answer, Extra extends object = Record<never, never>>(
   request: Request,
@@ -91,13 +98,40 @@ export async function formAction<Schema extends z.ZodType, Answer, Extra extends
   const read = form ?? (await readTextForm(request));
   const submission = parseWithZod(read, { schema, error: zhErrorMap });
   if (submission.status !== "success") return invalid(submission, { hideFields: options.hideFields }, await extra?.(null));
+  const once = options.signedIn === false ? null : submissionOf(read, await getToken(request));
+  if (once) {
+    const claim = await claimSubmission(once);
+    if (claim.kind === "done") return repeatOf(claim.outcome);
+    if (claim.kind === "pending") {
+      const result = submission.reply({ formErrors: [REPEAT_WHILE_PENDING] }) as SubmissionResult<string[]>;
+      return data({ ...((await extra?.(null)) as Extra), result }, { status: 409 });
+    }
+  }
   try {
-    return await submit(submission.value, read, submission);
+    const answer = await submit(submission.value, read, submission);
+    if (once) await settle(once, answer);
+    return answer;
   } catch (error) {
+    if (once) await releaseSubmission(once);
     // A response `submit` threw on purpose (a redirect, rethrowServiceError's error page) goes on as it is.
     if (error instanceof Response || isThrownData(error)) throw error;
     return refused(request, submission, error, options, await extra?.(error));
   }
+}
+
+/** What a second submit of a form sees while the first is still at the service. */
+export const REPEAT_WHILE_PENDING = "该表单正在提交，请勿重复提交";
+
+/** Keeps a redirect (the success of redirect-after-post) for the key's repeats; anything else frees the key. */
+async function settle(once: SubmissionSlot, answer: unknown): Promise<void> {
+  const location = answer instanceof Response && answer.status >= 300 && answer.status < 400 ? answer.headers.get("Location") : null;
+  if (location && answer instanceof Response) await settleSubmission(once, { location, flash: await flashOf(answer) });
+  else await releaseSubmission(once);
+}
+
+/** A repeated submission answered as the first was: the same redirect, the same message. */
+function repeatOf(outcome: { location: string; flash: { tone: "success" | "info"; message: string } | null }): Promise<Response> | Response {
+  return outcome.flash ? redirectWithFlash(outcome.location, outcome.flash.message, { tone: outcome.flash.tone }) : redirect(outcome.location, 303);
 }
 
 /**

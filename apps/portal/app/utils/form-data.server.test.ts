@@ -84,7 +84,18 @@ describe("readForm: bodies that are wrong", () => {
     [
       "a file over 4 MB",
       post(multipart([{ disposition: 'name="attachment"; filename="a.png"', type: "image/png", body: big }])),
-      onAttachment("附件大小不能超过4M"),
+      onAttachment("文件“a.png”：附件大小不能超过4M"),
+    ],
+    [
+      "two files over 4 MB, each by its name",
+      post(
+        multipart([
+          { disposition: 'name="attachment"; filename="一.png"'.replace("一", Buffer.from("一").toString("latin1")), type: "image/png", body: big },
+          { disposition: 'name="attachment"; filename="b.png"', type: "image/png", body: PNG },
+          { disposition: 'name="attachment"; filename="c.jpg"', type: "image/jpeg", body: big },
+        ]),
+      ),
+      { ok: false, fieldErrors: { attachment: ["文件“一.png”：附件大小不能超过4M", "文件“c.jpg”：附件大小不能超过4M"] }, formErrors: [] },
     ],
     [
       "a body announced over the limit",

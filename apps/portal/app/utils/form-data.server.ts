@@ -1,3 +1,4 @@
+import { fileRefusal } from "@ce/contracts";
 import { data, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { CSRF_FIELD } from "./csrf.server.ts";
 
@@ -41,7 +42,8 @@ export type ReadForm =
  * Reads `request`'s body as a form. `fileFields` names the fields that take files, with their
  * rules; every other field must be text. Accepts multipart/form-data and
  * application/x-www-form-urlencoded; a body over `MAX_BODY_BYTES` (by Content-Length or as it
- * arrives) is not read further. Errors land on the first file field (so the page shows them by
+ * arrives) is not read further. A file over its field's limit is refused by its name (文件“a.png”：附件大小不能超过4M).
+ * Errors land on the first file field (so the page shows them by
  * 附件) or, for a form without files, at the top of the form. Never throws for bad input.
  */
 export async function readForm(request: Request, fileFields: Readonly<Record<string, FileRule>> = {}): Promise<ReadForm> {
@@ -78,7 +80,9 @@ export async function readForm(request: Request, fileFields: Readonly<Record<str
       continue;
     }
     if (value.size === 0 && value.name === "") continue;
-    if (value.size > rule.maxBytes) addError(name, formMessages.fileTooLarge(rule.label, rule.maxBytes));
+    // Which file, then why (contracts fileRefusal, the one message of every refused upload).
+    if (value.size > rule.maxBytes)
+      addError(name, fileRefusal(value.name.trim() === "" ? "" : safeFileName(value.name), formMessages.fileTooLarge(rule.label, rule.maxBytes)));
     else files[name]!.push(new File([value], safeFileName(value.name), { type: value.type }));
   }
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors, formErrors: [] };

@@ -9,6 +9,11 @@ declare module "@remix-run/node" {
     cspNonce?: string;
     /** This browser's CSRF token, rendered into every form by the shared Form component (csrf.server.ts). */
     csrfToken?: string;
+    /**
+     * Set by server.ts only when its wall (CSRF, origin, body size) refused a request made by
+     * Remix's own fetch: routes/refusal.ts then answers it as Remix would, so the page shows this.
+     */
+    refusal?: { status: number; message: string };
   }
 }
 

@@ -33,20 +33,38 @@ describe("the menu", () => {
   });
 
   it("shows a super admin every item", () => {
-    expect(labels(visibleMenu({ userType: "AUTHORITY", permissions: [...allPermissions], isProvince: false }))).toEqual(menu.map((s) => s.label));
+    expect(labels(visibleMenu({ userType: "AUTHORITY", permissions: [...allPermissions], isProvince: false, isSuperAdmin: true }))).toEqual(
+      menu.map((s) => s.label),
+    );
   });
 
   // The session says what decides the menu (Me: user type, permissions, isProvince); no page asks a service.
   const allPages = menu.flatMap((s) => s.pages.filter((p) => !p.forProfessional || p.permissions.length > 0).map((p) => p.path));
   it.each<{ who: string; viewer: Parameters<typeof visibleMenu>[0]; hidden: string[] }>([
-    { who: "the province's super admin", viewer: { userType: "AUTHORITY", permissions: [...allPermissions], isProvince: true }, hidden: [] },
-    { who: "a city's super admin", viewer: { userType: "AUTHORITY", permissions: [...allPermissions], isProvince: false }, hidden: ["/hours/forms"] },
-    { who: "an employer's super admin", viewer: { userType: "EMPLOYER", permissions: [...allPermissions], isProvince: false }, hidden: ["/hours/forms"] },
-    { who: "a CE base's super admin", viewer: { userType: "TRAINING_BASE", permissions: [...allPermissions], isProvince: false }, hidden: ["/hours/forms"] },
+    {
+      who: "the province's super admin",
+      viewer: { userType: "AUTHORITY", permissions: [...allPermissions], isProvince: true, isSuperAdmin: true },
+      hidden: [],
+    },
+    {
+      who: "a city's super admin",
+      viewer: { userType: "AUTHORITY", permissions: [...allPermissions], isProvince: false, isSuperAdmin: true },
+      hidden: ["/hours/forms"],
+    },
+    {
+      who: "an employer's super admin",
+      viewer: { userType: "EMPLOYER", permissions: [...allPermissions], isProvince: false, isSuperAdmin: true },
+      hidden: ["/hours/forms"],
+    },
+    {
+      who: "a CE base's super admin",
+      viewer: { userType: "TRAINING_BASE", permissions: [...allPermissions], isProvince: false, isSuperAdmin: true },
+      hidden: ["/hours/forms"],
+    },
     {
       who: "a province admin without 学时审批",
       viewer: { userType: "AUTHORITY", permissions: allPermissions.filter((p) => p !== "hours.approve"), isProvince: true },
-      hidden: ["/hours/forms", "/hours/approvals"],
+      hidden: ["/hours/forms", "/hours/approvals", "/stats/extract", "/stats/api-tokens"],
     },
   ])("shows $who every admin page but $hidden", ({ viewer, hidden }) => {
     const shown = visibleMenu(viewer).flatMap((s) => s.pages.map((p) => p.path));
@@ -61,6 +79,15 @@ describe("the menu", () => {
     expect(pagesOf(true)).toEqual(["学时申报", "学习形式管理"]);
     expect(pagesOf(false)).toEqual(["学时申报"]);
     expect(labels(visibleMenu({ userType: "AUTHORITY", permissions: ["hours.declare"], isProvince: true }))).toEqual(["学时申报"]);
+  });
+
+  it("shows 人年抽取 to super admins alone (it holds every person of the subtree, pseudonymised)", () => {
+    const statsPages = (isSuperAdmin: boolean) =>
+      visibleMenu({ userType: "AUTHORITY", permissions: ["stats.view"], isProvince: false, isSuperAdmin })
+        .find((s) => s.label === "查询统计")
+        ?.pages.map((p) => p.path);
+    expect(statsPages(true)).toContain("/stats/extract");
+    expect(statsPages(false)).not.toContain("/stats/extract");
   });
 
   it("hides what an admin has no permission for", () => {

@@ -10,6 +10,8 @@ export interface MenuPage {
   forProfessional?: boolean;
   /** Only the province's admins (a department with no superior) use it; others never see it in the menu. */
   provinceOnly?: boolean;
+  /** Only super admins use it (人年抽取: every person of the unit's subtree, pseudonymised). */
+  superAdminOnly?: boolean;
 }
 
 /** One item of the top menu; the guide's breadcrumb reads `section > page`. */
@@ -59,7 +61,11 @@ export const menu: readonly MenuSection[] = [
   },
   {
     label: "查看申报记录",
-    pages: [{ label: "学时申报记录", path: "/hours/records", permissions: ["hours.records"], forProfessional: true }],
+    pages: [
+      { label: "学时申报记录", path: "/hours/records", permissions: ["hours.records"], forProfessional: true },
+      // 学时证明 (issue 11 item 5): a professional's own; an admin issues one from a person's 学习记录 in 查询统计.
+      { label: "学时证明", path: "/hours/proofs", permissions: [], forProfessional: true },
+    ],
   },
   {
     label: "学时审批",
@@ -80,12 +86,16 @@ export const menu: readonly MenuSection[] = [
       { label: "专业技术人员信息查询", path: "/stats/professionals", permissions: ["stats.view"] },
       { label: "职称系列分布情况", path: "/stats/title-series", permissions: ["stats.view"] },
       { label: "学习记录验证", path: "/stats/verification", permissions: ["stats.view"] },
+      { label: "管理看板", path: "/stats/dashboard", permissions: ["stats.view"] },
+      { label: "人年抽取", path: "/stats/extract", permissions: ["stats.view"], superAdminOnly: true },
+      // 接口令牌 (issue 11 item 1): tokens for analysts and other systems to call reporting's HTTP API.
+      { label: "接口令牌管理", path: "/stats/api-tokens", permissions: ["stats.view"], superAdminOnly: true },
     ],
   },
 ];
 
 /** What decides a viewer's menu: all of it in the session identity wrote at login (Me). */
-type Viewer = Pick<Me, "userType" | "permissions" | "isProvince">;
+type Viewer = Pick<Me, "userType" | "permissions" | "isProvince"> & { isSuperAdmin?: boolean };
 
 /**
  * Whether the viewer may open a page: a professional their self-service pages only; an admin a
@@ -95,6 +105,7 @@ type Viewer = Pick<Me, "userType" | "permissions" | "isProvince">;
 export function canOpen(viewer: Viewer, page: MenuPage): boolean {
   if (viewer.userType === "PROFESSIONAL") return page.forProfessional === true;
   if (page.provinceOnly && !viewer.isProvince) return false;
+  if (page.superAdminOnly && viewer.isSuperAdmin !== true) return false;
   return page.permissions.some((p) => viewer.permissions.includes(p));
 }
 

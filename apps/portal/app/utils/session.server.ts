@@ -1,10 +1,12 @@
 import type { Me } from "@ce/contracts";
 import { type AppLoadContext, createCookieSessionStorage, data, redirect } from "@remix-run/node";
+import type { z } from "zod";
 import { type Api, createApi } from "./api.server.ts";
 import { env } from "./env.server.ts";
 import { classifyError, errorResponse } from "./errors.server.ts";
 import { logError } from "./log.server.ts";
 import { canOpen, locate } from "./menu.ts";
+import { parseListQuery } from "./query.ts";
 import { loginPath } from "./redirect.ts";
 
 /** 记住密码 keeps the cookie (and the identity session) for 14 days; otherwise it ends with the browser. */
@@ -115,4 +117,24 @@ export async function requirePage(
   const here = locate(path);
   if (!here || !canOpen(signedIn.me, here.page)) throw data({ message: "您没有权限访问该页面" }, { status: 403 });
   return { ...signedIn, here };
+}
+
+/**
+ * The data of one menu list page: requirePage (403 unless the user's permissions open it), the
+ * filters and paging read from the query string by the page's contracts `schema` (parseListQuery:
+ * 400 naming a filter that does not parse), `list` asked with them as the user (a failed call goes
+ * through rethrowServiceError: login for an expired session, else the error page), and the
+ * breadcrumb trail (section › page).
+ */
+export async function requireListPage<S extends z.ZodType<object>, Result>(
+  request: Request,
+  context: AppLoadContext | undefined,
+  path: string,
+  schema: S,
+  list: (api: Api, input: z.output<S>) => Promise<Result>,
+): Promise<SignedIn & { trail: string[]; input: z.output<S>; result: Result }> {
+  const { me, api, here } = await requirePage(request, context, path);
+  const input = parseListQuery(schema, new URL(request.url).searchParams);
+  const result = await list(api, input).catch((e) => rethrowServiceError(request, e));
+  return { me, api, trail: [here.section.label, here.page.label], input, result };
 }

@@ -1,6 +1,17 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { type Cell, exportFileName, exportFormat, exportTable, type RowPage, sheetTitle, spreadsheetResponse, toCsv, toXlsx } from "./spreadsheet.server.ts";
+import {
+  type Cell,
+  exportFileName,
+  exportFormat,
+  exportTable,
+  type RowPage,
+  sheetTitle,
+  spreadsheetResponse,
+  toCsv,
+  tooManyRowsMessage,
+  toXlsx,
+} from "./spreadsheet.server.ts";
 
 const header = ["序号", "姓名", "申报学时"];
 const rows = [
@@ -29,6 +40,16 @@ describe("spreadsheet downloads", () => {
     ["张三", '"张三"'],
     ["2+5=7", '"2+5=7"'],
     ["", '""'],
+    // Beyond the issue's example: a TAB before a formula, look-alikes that are no formula, and
+    // text Excel would otherwise turn into a number, a boolean or a date.
+    ["\t=1+1", '"\'\t=1+1"'],
+    ["＝1+1", '"＝1+1"'],
+    [" =1+1", '" =1+1"'],
+    ["0012", '"0012"'],
+    ["1e5", '"1e5"'],
+    ["TRUE", '"TRUE"'],
+    ["2026-01-01", '"2026-01-01"'],
+    ["3701021990****7738", '"3701021990****7738"'],
   ])("writes %j to XLSX as that very string, never a formula, and to CSV as %s", async (text, csvCell) => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await toXlsx("记录", header, [[1, text, 4]]));
@@ -37,6 +58,26 @@ describe("spreadsheet downloads", () => {
     expect(cell?.type).toBe(ExcelJS.ValueType.String);
     expect(cell?.value).toBe(text);
     expect(toCsv(header, [[1, text, 4]]).split("\r\n")[1]).toBe(`"1",${csvCell},"4"`);
+    // The same through exportTable, what every download of the portal is written by (streamed).
+    const onePage = (format: "xlsx" | "csv") =>
+      exportTable(format, {
+        name: "记录",
+        header,
+        cells: (r: Cell[]) => r,
+        fetchPage: async () => ({ items: [[1, text, 4]], total: 1, page: 1 }),
+      });
+    const streamed = new ExcelJS.Workbook();
+    await streamed.xlsx.load(await (await onePage("xlsx")).arrayBuffer());
+    const streamedCell = streamed.worksheets[0]?.getCell("B2");
+    expect(streamedCell?.formula).toBeUndefined();
+    // The streaming writer leaves an empty string out: the cell reads back empty.
+    expect(streamedCell?.type).toBe(text === "" ? ExcelJS.ValueType.Null : ExcelJS.ValueType.String);
+    expect(streamedCell?.value ?? "").toBe(text);
+    expect((await (await onePage("csv")).text()).split("\r\n")[1]).toBe(`"1",${csvCell},"4"`);
+  });
+
+  it("neutralises a CSV cell that starts with CR (a spreadsheet may run what follows)", () => {
+    expect(toCsv(header, [[1, "\r=1+1", 4]]).split("\r\n")[1]).toBe(`"1","'\r=1+1","4"`);
   });
 
   it("starts a CSV with a BOM so Excel reads it as UTF-8", () => {
@@ -112,6 +153,21 @@ async function readXlsx(res: Response) {
 }
 
 describe("exportTable: a list streamed page by page", () => {
+  it("refuses a list larger than the row limit before the download starts, naming the count and the limit", async () => {
+    const list = servedList(450);
+    const thrown = await exportTable("csv", { ...personExport(list, 200), maxRows: 449 }).catch((e: unknown) => e);
+    expect(thrown).toMatchObject({ data: { message: tooManyRowsMessage(450, 449) }, init: { status: 400 } });
+    expect(tooManyRowsMessage(450, 449)).toBe("导出的数据共450条，超过单次导出上限449条，请增加筛选条件缩小范围后再导出");
+    expect(list.asked).toEqual([1]);
+  });
+
+  it("takes a list exactly at the limit, and names its rows up front (X-Export-Rows) for a progress display", async () => {
+    const list = servedList(450);
+    const res = await exportTable("csv", { ...personExport(list, 200), maxRows: 450 });
+    expect(res.headers.get("X-Export-Rows")).toBe("450");
+    expect((await res.text()).split("\r\n").length - 1).toBe(452);
+  });
+
   it("writes every page's rows to XLSX, 序号 counting across pages, then the 合计 row; text stays text", async () => {
     const list = servedList(450);
     const res = await exportTable("xlsx", personExport(list, 200));
@@ -157,7 +213,7 @@ describe("exportTable: a list streamed page by page", () => {
   it.each(["csv", "xlsx"] as const)("fetches pages only as the %s download is read (constant memory)", async (format) => {
     // 2,000,000 rows behind it; the reader takes the first bytes and goes away.
     const list = servedList(2_000_000);
-    const res = await exportTable(format, personExport(list, 200));
+    const res = await exportTable(format, { ...personExport(list, 200), maxRows: 2_000_000 });
     const reader = res.body?.getReader();
     if (!reader) throw new Error("no body");
     let read = 0;

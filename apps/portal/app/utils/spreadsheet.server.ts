@@ -1,7 +1,9 @@
 import { once } from "node:events";
 import { PassThrough, Readable } from "node:stream";
 import { calendarDate, type Instant, MAX_PAGE_SIZE, systemClock } from "@ce/contracts";
+import { data } from "@remix-run/node";
 import ExcelJS from "exceljs";
+import { env } from "./env.server.ts";
 import { logError } from "./log.server.ts";
 
 export type Cell = string | number | null | undefined;
@@ -33,8 +35,9 @@ export async function spreadsheetResponse(format: ExportFormat, name: string, he
   return new Response(body, { headers: downloadHeaders(format, name) });
 }
 
-// In a CSV a leading = + - @ would make a spreadsheet run the cell as a formula (CSV injection).
-const neutraliseCsv = (v: Cell): string | number => (typeof v === "number" ? v : String(v ?? "").replace(/^([=+\-@])/, "'$1"));
+// In a CSV a leading = + - @ would make a spreadsheet run the cell as a formula (CSV injection);
+// so may a leading TAB or CR before one (OWASP's list): each gets an apostrophe in front.
+const neutraliseCsv = (v: Cell): string | number => (typeof v === "number" ? v : String(v ?? "").replace(/^([=+\-@\t\r])/, "'$1"));
 
 /**
  * A sheet's name as Excel accepts it: at most 31 characters, none of \ / ? * [ ] : (a unit's name
@@ -93,7 +96,13 @@ export interface TableExport<Row, P extends RowPage<Row> = RowPage<Row>> {
   /** Rows after the data (a 合计 row), built from the first page's answer. */
   footer?: (first: P) => Cell[][];
   pageSize?: number;
+  /** The most rows this export may hold (default EXPORT_MAX_ROWS). */
+  maxRows?: number;
 }
+
+/** The refusal of an export larger than `maxRows`, before any byte is sent. */
+export const tooManyRowsMessage = (total: number, maxRows: number): string =>
+  `导出的数据共${total}条，超过单次导出上限${maxRows}条，请增加筛选条件缩小范围后再导出`;
 
 /**
  * Streams a list as a download (XLSX by default, CSV for `format=csv`) page by page: the first
@@ -104,17 +113,29 @@ export interface TableExport<Row, P extends RowPage<Row> = RowPage<Row>> {
  * spreadsheetResponse writes them (XLSX text never a formula, CSV formula-looking text
  * neutralised). A failure after the first page aborts the download (the browser reports it
  * failed) and is logged — never a file silently cut short.
+ *
+ * Limits and progress: the first page's `total` is the export's size, known before answering; a
+ * total over `maxRows` (EXPORT_MAX_ROWS, 200,000 by default) is refused then, with the count and
+ * the limit in Chinese. Progress is the browser's own download indicator: bytes arrive page by
+ * page as they are written (no Content-Length, so it counts up rather than showing a percentage),
+ * and `X-Export-Rows` names the rows to come for a client that wants to show a fraction.
+ *
+ * @throws data({ message }, 400) when the list is larger than `maxRows`; a service refusal of page 1 as is.
  */
 export async function exportTable<Row, P extends RowPage<Row>>(format: ExportFormat, table: TableExport<Row, P>): Promise<Response> {
   const pageSize = Math.min(table.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
+  const maxRows = table.maxRows ?? env.EXPORT_MAX_ROWS;
   const first = await table.fetchPage(1, pageSize);
+  if (first.total > maxRows) throw data({ message: tooManyRowsMessage(first.total, maxRows) }, { status: 400 });
   const rows = pagedRows(table, first, pageSize);
   const footer = table.footer?.(first) ?? [];
   const name = typeof table.name === "function" ? table.name(first) : table.name;
   // Column widths from the first rows (a stream cannot look at rows it has not read yet).
   const sample = first.items.slice(0, 50).map((row, i) => table.cells(row, i));
   const body = format === "csv" ? csvStream(table.header, rows, footer) : xlsxStream(name, table.header, rows, footer, sample);
-  return new Response(body, { headers: downloadHeaders(format, name) });
+  const headers = new Headers(downloadHeaders(format, name));
+  headers.set("X-Export-Rows", String(first.total));
+  return new Response(body, { headers });
 }
 
 /** Every row of the list as cells, page after page, starting from the page already fetched. */

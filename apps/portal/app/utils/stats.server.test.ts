@@ -1,7 +1,9 @@
 import { ProfessionalCountsInput, TitleDistributionInput } from "@ce/contracts";
+import { data } from "@remix-run/node";
 import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
 import { passRateText } from "../components/stats/filters.tsx";
+import { backTo, downloadLoader } from "./download-refusal.server.ts";
 import { FilterRefusal, loadStatistic } from "./stats.server.ts";
 
 /** An error as @trpc/client builds it from a service's error response (service-kit's formatter). */
@@ -27,7 +29,7 @@ describe("loadStatistic: a statistic's filters, refused next to their field", ()
   it("asks the service with the parsed filters and answers 200 with the filters as typed", async () => {
     const { asked, call } = recorder({ rows: 1 });
     const load = await loadStatistic(request("?asOf=2026-06-30&page=2&unitId="), ProfessionalCountsInput, ["asOf"], call);
-    expect(load).toEqual({ filters: { asOf: "2026-06-30", page: "2" }, result: { rows: 1 }, errors: {}, status: 200 });
+    expect(load).toEqual({ filters: { asOf: "2026-06-30", page: "2" }, result: { rows: 1 }, errors: {}, status: 200, refused: null, headers: undefined });
     expect(asked).toEqual([{ asOf: "2026-06-30", page: 2, pageSize: 20 }]);
   });
 
@@ -40,7 +42,7 @@ describe("loadStatistic: a statistic's filters, refused next to their field", ()
   ])("refuses 统计时间 %j with %j (400, no figures)", async (typed, message) => {
     const { asked, call } = recorder({});
     const load = await loadStatistic(request(`?asOf=${encodeURIComponent(typed)}`), ProfessionalCountsInput, ["asOf"], call);
-    expect(load).toEqual({ filters: { asOf: typed }, result: null, errors: { asOf: message }, status: 400 });
+    expect(load).toEqual({ filters: { asOf: typed }, result: null, errors: { asOf: message }, status: 400, refused: null, headers: undefined });
     expect(asked).toEqual([]);
   });
 
@@ -99,5 +101,42 @@ describe("合格率 as the table prints it", () => {
     [null, "—"],
   ])("%j → %j", (rate, text) => {
     expect(passRateText(rate)).toBe(text);
+  });
+});
+
+describe("loadStatistic: a refused export of the page comes back to it", () => {
+  /** The page's request after its export at `exportQuery` was refused with `thrown`. */
+  async function afterRefusedExport(exportQuery: string, thrown: unknown): Promise<Request> {
+    const exported = new Request(`http://portal.test/stats/counts/export${exportQuery}`);
+    const answer = await downloadLoader(
+      ({ request }) => backTo(request, "/stats/counts", ["format"]),
+      async () => {
+        throw thrown;
+      },
+    )({ request: exported, context: {}, params: {} });
+    const cookie = (answer.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    return new Request(new URL(answer.headers.get("location") ?? "", "http://portal.test"), { headers: { cookie } });
+  }
+
+  it.each([
+    [
+      "naming a filter of the bar: next to it",
+      serviceError("BAD_REQUEST", "统计时间不能晚于今天（2026-06-30）", { asOf: ["统计时间不能晚于今天（2026-06-30）"] }),
+      { asOf: "统计时间不能晚于今天（2026-06-30）" },
+      null,
+    ],
+    [
+      "naming no filter: by the export links",
+      data({ message: "导出的数据共300000条，超过单次导出上限200000条" }, { status: 400 }),
+      {},
+      "导出的数据共300000条，超过单次导出上限200000条",
+    ],
+    ["naming a field the bar does not show: by the export links", serviceError("NOT_FOUND", "单位不存在", { unitId: ["单位不存在"] }), {}, "单位不存在"],
+  ])("%s, once (the answer clears it)", async (_, thrown, errors, refused) => {
+    const page = await afterRefusedExport("?asOf=2026-06-30&format=csv", thrown);
+    expect(page.url).toBe("http://portal.test/stats/counts?asOf=2026-06-30");
+    const load = await loadStatistic(page, ProfessionalCountsInput, ["asOf"], recorder({ rows: 1 }).call);
+    expect(load).toMatchObject({ result: { rows: 1 }, errors, refused });
+    expect(load.headers?.["Set-Cookie"]).toMatch(/^ce_refusal=;.*Max-Age=0/);
   });
 });

@@ -1,7 +1,10 @@
 import type { UnitKind } from "@ce/contracts";
+import { data } from "@remix-run/node";
 import type { z } from "zod";
 import type { Api } from "./api.server.ts";
+import { takeRefusal } from "./download-refusal.server.ts";
 import { classifyError } from "./errors.server.ts";
+import { ID_NUMBER_FIELD, idSearchMessages, searchOf } from "./id-search.server.ts";
 import { parseListQuery } from "./query.ts";
 import { rethrowServiceError } from "./session.server.ts";
 
@@ -13,9 +16,16 @@ export type FilterErrors = Partial<Record<string, string>>;
  * answer or, for a filter it refused, the message to show next to that filter — with `status`
  * 400/404 and no figures at all (never a wider or another unit's statistic).
  */
-export type StatisticLoad<R> =
+type Answered<R> =
   | { filters: Record<string, string>; result: R; errors: FilterErrors; status: 200 }
   | { filters: Record<string, string>; result: null; errors: FilterErrors; status: number };
+
+/**
+ * Answered, and what a refused download of the page left for it (download-refusal.server.ts): its
+ * message among `errors` when it names a filter of the bar, else `refused` (shown by the export
+ * links); `headers` clear it, for the page's answer.
+ */
+export type StatisticLoad<R> = Answered<R> & { refused: string | null; headers: Record<string, string> | undefined };
 
 /** A filter the portal itself refuses before asking the service (a unit name that names no unit): shown next to `field`. */
 export class FilterRefusal extends Error {
@@ -60,7 +70,11 @@ function typedFilters(search: URLSearchParams): Record<string, string> {
  * (FilterRefusal), or that the service refuses with a message naming it (统计时间 after today: BAD_REQUEST; a 主管部门 / 用人单位 outside the caller's
  * scope: NOT_FOUND), comes back as `errors` with the status (400 / 404) and no result. Anything
  * else fails as on every list page: a bad hidden parameter is parseListQuery's 400 page, an
- * expired session goes to login, another service failure is the Chinese error page.
+ * expired session goes to login, another service failure is the Chinese error page. The query is
+ * read through `searchOf`: a 证件号 comes from its sealed `idq` token, never from the URL (a
+ * token this session cannot open, or a number written into the URL, is a 400 on 证件号). A
+ * refused download of the page comes back here too (StatisticLoad's `refused` / `errors`); the
+ * page answers with `headers`.
  *
  * @throws Response (400 page, redirect to /login, error page) as described.
  */
@@ -71,8 +85,29 @@ export async function loadStatistic<S extends z.ZodType<object>, R>(
   call: (input: z.output<S>, filters: Record<string, string>) => Promise<R>,
   aliases: Readonly<Record<string, string>> = {},
 ): Promise<StatisticLoad<R>> {
-  const search = new URL(request.url).searchParams;
+  const { refusal, clear } = await takeRefusal(request);
+  const load = await answerStatistic(request, schema, shown, call, aliases);
+  const headers = clear ? { "Set-Cookie": clear } : undefined;
+  const field = refusal?.field ? (aliases[refusal.field] ?? refusal.field) : null;
+  if (refusal && field && shown.includes(field))
+    return { ...load, errors: { ...load.errors, [field]: load.errors[field] ?? refusal.message }, refused: null, headers };
+  return { ...load, refused: refusal?.message ?? null, headers };
+}
+
+/** loadStatistic without the download's refusal: the page's own answer. */
+async function answerStatistic<S extends z.ZodType<object>, R>(
+  request: Request,
+  schema: S,
+  shown: readonly string[],
+  call: (input: z.output<S>, filters: Record<string, string>) => Promise<R>,
+  aliases: Readonly<Record<string, string>>,
+): Promise<Answered<R>> {
+  const { search, problem } = searchOf(request);
   const filters = typedFilters(search);
+  if (problem) {
+    if (!shown.includes(ID_NUMBER_FIELD)) throw data({ message: idSearchMessages[problem] }, { status: 400 });
+    return { filters, result: null, errors: { [ID_NUMBER_FIELD]: idSearchMessages[problem] }, status: 400 };
+  }
   const parsed = schema.safeParse(filters);
   if (!parsed.success) {
     const errors: FilterErrors = {};

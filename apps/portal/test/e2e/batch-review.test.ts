@@ -2,12 +2,15 @@ import { calendarYear } from "@ce/contracts";
 import type { Redis } from "ioredis";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { forgetSession } from "./chromium.ts";
+import { confirmInDialog } from "./dialog-support.ts";
 import { approvedProfessionals, hoursAs, identityAs, type Registered, registerProfessional, tokenOf, uniqueName } from "./hours-support.ts";
-import { openBrowser, type Person, portalUrl, signIn, signOut, takeOverDemoAdmin, trail } from "./org-support.ts";
+import { expectTrail, openBrowser, type Person, portalUrl, signIn, signOut, takeOverDemoAdmin } from "./org-support.ts";
 
 // The batch buttons, clicked in the browser with several rows ticked: 学时审批's 批量审核通过 and
 // 审核注册人员's 审核通过. A row another admin decided meanwhile is skipped and named in the flash
-// (batch contract). Every person is created through identity (hours-support.ts).
+// (batch contract). 驳回 — for good — asks first (ConfirmSubmit), on the list and on a 详细 page.
+// Every person is created through identity (hours-support.ts).
 const BUS = "济南公共交通集团有限公司";
 // A 1×1 PNG standing in for the 结业证书 scan.
 const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
@@ -65,7 +68,7 @@ describe("学时审批 › 批量审核通过", () => {
 
     await signIn(page, redis, jinan);
     await page.goto(`${portalUrl}/hours/approvals?name=${encodeURIComponent(stem)}`);
-    expect(await trail(page)).toContain("学时审批");
+    await expectTrail(page, "学时审批", { contains: true });
     expect(await namesIn(page, "待审批的学时申报")).toEqual([first.name, second.name, third.name, fourth.name].sort());
     for (const p of [first, second, third]) await page.getByRole("checkbox", { name: `选择${p.name}的申报` }).check();
     // 批量驳回 needs a 驳回原因: refused on the spot, the rows stay ticked.
@@ -100,7 +103,7 @@ describe("审核账户 › 审核注册人员 › 审核通过 on several rows",
 
     await signIn(page, redis, bus);
     await page.goto(`${portalUrl}/reviews/professionals?name=${encodeURIComponent(stem)}`);
-    expect(await trail(page)).toBe("审核账户 > 审核注册人员");
+    await expectTrail(page, "审核账户 > 审核注册人员");
     expect(await namesIn(page, "待审核注册人员")).toEqual([first.name, second.name, third.name].sort());
     for (const p of people) await page.getByRole("checkbox", { name: `选择${p.name}` }).check();
     // Meanwhile the third is approved elsewhere (another admin's tab, here the same admin's API call).
@@ -115,7 +118,39 @@ describe("审核账户 › 审核注册人员 › 审核通过 on several rows",
     // Approved means able to sign in as a professional.
     for (const p of [first, second]) {
       await signIn(page, redis, { userType: "PROFESSIONAL", idNumber: p.idNumber, password: "Hours1234", name: p.name });
-      await page.context().clearCookies();
+      await forgetSession(page);
     }
+  });
+});
+
+describe("审核注册人员 › 驳回 asks first", () => {
+  it("驳回 of the ticked rows and from a 详细 page opens a confirmation: 取消 changes nothing, 确定 rejects", async () => {
+    const stem = uniqueName("驳确");
+    const [first, second] = [await registerProfessional(redis, BUS, `${stem}甲`), await registerProfessional(redis, BUS, `${stem}乙`)];
+    await signIn(page, redis, bus);
+    await page.goto(`${portalUrl}/reviews/professionals?name=${encodeURIComponent(stem)}`);
+    const dialog = page.getByRole("dialog");
+    await page.getByRole("checkbox", { name: `选择${first.name}` }).check();
+    await page.getByLabel("原因:", { exact: true }).fill("证件照片不清晰");
+    await page.getByRole("button", { name: "驳回", exact: true }).click();
+    expect(await dialog.innerText()).toContain("确定驳回选中的1条记录吗？");
+    await dialog.getByRole("button", { name: "取消" }).click();
+    expect(await dialog.isVisible()).toBe(false);
+    expect(await namesIn(page, "待审核注册人员")).toEqual([first.name, second.name].sort());
+    expect(await page.getByRole("checkbox", { name: `选择${first.name}` }).isChecked()).toBe(true);
+    await page.getByRole("button", { name: "驳回", exact: true }).click();
+    await confirmInDialog(page);
+    await page.getByText("已驳回1条记录").waitFor();
+    await expect.poll(() => namesIn(page, "待审核注册人员")).toEqual([second.name]);
+
+    // The 详细 page's 驳回 asks the same way.
+    await page.getByRole("row").filter({ hasText: second.name }).getByRole("link", { name: /详细/ }).click();
+    await page.waitForURL(/\/reviews\/professionals\/[0-9a-f-]{36}$/);
+    await page.getByLabel(/驳回原因/).fill("工作单位不符");
+    await page.getByRole("button", { name: "驳回", exact: true }).click();
+    expect(await dialog.innerText()).toContain("确定驳回该记录吗？");
+    await confirmInDialog(page);
+    await page.getByText("已驳回1条记录").waitFor();
+    await signOut(page, bus);
   });
 });

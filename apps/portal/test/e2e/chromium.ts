@@ -36,3 +36,14 @@ export async function launchChromium(
   page.setDefaultTimeout(15_000);
   return { context, page, profileDir };
 }
+
+/**
+ * Leaves the open page for about:blank, then drops every cookie: a request the old page still had
+ * in flight (a captcha image, a revalidation) can no longer arrive without cookies and be handed a
+ * new CSRF cookie that overrides the one the next page is rendered with (its form would then be
+ * refused as 页面已过期).
+ */
+export async function forgetSession(page: Page): Promise<void> {
+  await page.goto("about:blank");
+  await page.context().clearCookies();
+}

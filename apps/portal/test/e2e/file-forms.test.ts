@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { restoreDemoAdmins } from "./org-support.ts";
 import { demoAdminOf, openBrowser, type People, portalUrl } from "./people-support.ts";
+import { pick } from "./picker-support.ts";
 
 // Every form that takes a file, submitted in the browser with a real PNG (学时申报's is in
 // hours-declare-approve.test.ts): it either succeeds visibly or says why not.
@@ -32,10 +33,7 @@ afterAll(async () => {
 async function pickPerson() {
   const { page } = b;
   await page.goto(`${portalUrl}/reviews/transfers?tab=out`);
-  await page.getByRole("button", { name: "添加人员" }).click();
-  await page.getByRole("search").getByLabel("姓名").fill(person.name);
-  await page.getByRole("button", { name: "查询" }).click();
-  await Promise.all([page.waitForURL(/accountId=/), page.getByRole("link", { name: `选择${person.name}` }).click()]);
+  await Promise.all([page.waitForURL(/accountId=/), pick(page, "添加人员", person.name)]);
   await page.locator('input[name="contactPhone"]').fill("0532-88886666");
   await page.getByLabel("搜索调入单位").fill("青岛港");
   await expect.poll(() => page.locator('select[name="toUnitId"] option').allInnerTexts()).toContain(to.unit);

@@ -4,8 +4,10 @@ import { calendarYear } from "@ce/contracts";
 import type { Redis } from "ioredis";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { confirmInDialog } from "./dialog-support.ts";
 import { approvedProfessionals, type Registered, uniqueName } from "./hours-support.ts";
-import { openBrowser, type Person, portalUrl, signIn, signOut, takeOverDemoAdmin, trail } from "./org-support.ts";
+import { expectTrail, openBrowser, type Person, portalUrl, signIn, signOut, takeOverDemoAdmin } from "./org-support.ts";
+import { pick } from "./picker-support.ts";
 
 // 学时申报 → 学时审批 (济南市, then 省厅) → 查看申报记录 → 学时审验 (failed), through the real portal and services.
 // A 1×1 PNG standing in for the 结业证书 scan.
@@ -40,7 +42,7 @@ afterAll(() => browser?.close());
 async function approveAs(who: Person, current: string, opts: { refused?: Array<[string, string]>; lowerTo?: [string, string] } = {}) {
   await signIn(page, redis, who);
   await page.goto(`${portalUrl}/hours/approvals?name=${encodeURIComponent(driverName)}`);
-  expect(await trail(page)).toContain("学时审批");
+  await expectTrail(page, "学时审批", { contains: true });
   const row = page.getByRole("row").filter({ hasText: driverName });
   await expect.poll(() => row.count()).toBe(1);
   await row.getByRole("link", { name: "审核" }).click();
@@ -65,10 +67,10 @@ describe("学时申报 → 学时审批 → 查看申报记录", () => {
   it("lets 济南公交 declare 岗位培训 with a scan; 济南市 and 省厅 approve; the record shows 审核通过 with 认定学时; a failed 学时审验 voids it", async () => {
     await signIn(page, redis, bus);
     await page.goto(`${portalUrl}/hours/declare`);
-    expect(await trail(page)).toBe("学时申报 > 学时申报");
+    await expectTrail(page, "学时申报 > 学时申报");
     await page.getByLabel("学习形式").selectOption({ label: "岗位培训" });
     await page.getByText("提示文字:提交岗位培训结业证书扫描件").waitFor();
-    await page.getByLabel("选择申请人").selectOption({ label: `${driverName}（${driver.idNumberMasked}，济南公共交通集团有限公司）` });
+    await pick(page, "选择申请人", driverName, `${driver.idNumberMasked}，济南公共交通集团有限公司`);
     await page.getByLabel("学校(单位)名称").fill("济南公共交通集团培训中心");
     await page.getByLabel("培训班名称").fill("驾驶员岗位培训班");
     await page.getByLabel("学习内容").fill("安全驾驶与应急处置");
@@ -92,9 +94,21 @@ describe("学时申报 → 学时审批 → 查看申报记录", () => {
 
     await signIn(page, redis, bus);
     await page.goto(`${portalUrl}/hours/records?tab=APPROVED`);
-    expect(await trail(page)).toBe("查看申报记录 > 学时申报记录");
+    await expectTrail(page, "查看申报记录 > 学时申报记录");
     const row = page.getByRole("row").filter({ hasText: driverName });
-    expect((await row.locator("td").allInnerTexts()).slice(1)).toEqual([driverName, String(year), "专业课", "岗位培训", "40", "36", "", "通过", "详细"]);
+    expect((await row.locator("td").allInnerTexts()).slice(1)).toEqual([
+      driverName,
+      String(year),
+      "专业课",
+      "岗位培训",
+      "40",
+      "36",
+      "",
+      "通过",
+      // 申报单位: the unit whose admin declared for the driver (empty when the person declares).
+      "济南公共交通集团有限公司",
+      "详细",
+    ]);
     await page.screenshot({ path: "/tmp/hours-records.png", fullPage: true });
     // 导出CSV: UTF-8 with a BOM so Excel shows the Chinese.
     const csv = await page.request.get(`${portalUrl}/hours/records/export?tab=APPROVED&format=csv`);
@@ -120,18 +134,38 @@ describe("学时申报 → 学时审批 → 查看申报记录", () => {
     // 成果备案 › 学时审验: 济南市 fails the audit; the record is voided and counts as 审核不通过.
     await signIn(page, redis, jinan);
     await page.goto(`${portalUrl}/hours/audits`);
-    expect(await trail(page)).toBe("成果备案 > 学时审验");
+    await expectTrail(page, "成果备案 > 学时审验");
     await page.getByRole("row").filter({ hasText: driverName }).getByRole("checkbox").check();
     await page.getByLabel("审验不通过原因").fill("结业证书无法核实");
     await page.screenshot({ path: "/tmp/hours-audits.png", fullPage: true });
+    // 审验不通过 voids the record for good: it asks first; 取消 changes nothing, 确定 does it.
+    const dialog = page.getByRole("dialog");
     await page.getByRole("button", { name: "审验不通过" }).click();
+    expect(await dialog.innerText()).toContain("确定将选中的1条学时记录审验不通过吗？审验不通过的记录将作废，需重新申报。");
+    await dialog.getByRole("button", { name: "取消" }).click();
+    expect(await dialog.isVisible()).toBe(false);
+    expect(await page.getByRole("row").filter({ hasText: driverName }).getByRole("checkbox").isChecked()).toBe(true);
+    expect(await page.getByText("审验不通过，已作废").count()).toBe(0);
+    await page.getByRole("button", { name: "审验不通过" }).click();
+    await confirmInDialog(page);
     await page.getByText("1条记录审验不通过，已作废，需重新申报").waitFor();
     await signOut(page, jinan);
 
     await signIn(page, redis, bus);
     await page.goto(`${portalUrl}/hours/records?tab=REJECTED`);
     const voided = page.getByRole("row").filter({ hasText: driverName });
-    expect((await voided.locator("td").allInnerTexts()).slice(1)).toEqual([driverName, String(year), "专业课", "岗位培训", "40", "36", "", "已作废", "详细"]);
+    expect((await voided.locator("td").allInnerTexts()).slice(1)).toEqual([
+      driverName,
+      String(year),
+      "专业课",
+      "岗位培训",
+      "40",
+      "36",
+      "",
+      "已作废",
+      "济南公共交通集团有限公司",
+      "详细",
+    ]);
     await signOut(page, bus);
   });
 
@@ -141,7 +175,7 @@ describe("学时申报 → 学时审批 → 查看申报记录", () => {
     await signIn(page, redis, bus);
     await page.goto(`${portalUrl}/hours/declare`);
     await page.getByLabel("学习形式").selectOption({ label: "岗位培训" });
-    await page.getByLabel("选择申请人").selectOption({ label: `${driverName}（${driver.idNumberMasked}，济南公共交通集团有限公司）` });
+    await pick(page, "选择申请人", driverName, `${driver.idNumberMasked}，济南公共交通集团有限公司`);
     await page.getByLabel("学校(单位)名称").fill("培训中心");
     await page.getByLabel("培训班名称").fill("培训班");
     const year = calendarYear(new Date());

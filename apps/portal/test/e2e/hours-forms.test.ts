@@ -4,7 +4,7 @@ import type { Redis } from "ioredis";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DemoLogin, demoLogins } from "../../../../services/identity/src/seed/demo-logins.ts";
-import { openBrowser, portalUrl, restoreDemoAdmins, signIn, trail } from "./org-support.ts";
+import { expectTrail, openBrowser, portalUrl, restoreDemoAdmins, signIn } from "./org-support.ts";
 
 // 学时申报 › 学习形式管理: the province edits 学术会议 as a new version; a city admin only sees a notice.
 // (岗位培训 stays as it is: hours-declare-approve declares with it.)
@@ -42,7 +42,7 @@ describe("学习形式管理", () => {
       page.getByRole("navigation", { name: "学时申报" }).getByRole("link", { name: "学习形式管理" }).click(),
     ]);
     await page.getByRole("heading", { name: "学习形式管理" }).waitFor();
-    expect(await trail(page)).toContain("学习形式管理");
+    await expectTrail(page, "学习形式管理", { contains: true });
     const row = page.getByRole("row").filter({ hasText: "学术会议" }).first();
     await expect.poll(() => row.innerText()).toContain("按级别计算");
     const before = await row.innerText();

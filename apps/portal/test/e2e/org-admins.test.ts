@@ -2,7 +2,9 @@ import type { Redis } from "ioredis";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoProfessionals } from "../../../../services/identity/src/seed/demo-data.ts";
-import { freshIdNumber, openBrowser, type Person, portalUrl, signIn, takeOverDemoAdmin, trail } from "./org-support.ts";
+import { confirmInDialog } from "./dialog-support.ts";
+import { expectTrail, freshIdNumber, openBrowser, type Person, portalUrl, signIn, takeOverDemoAdmin } from "./org-support.ts";
+import { pickerBox } from "./picker-support.ts";
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
@@ -32,9 +34,15 @@ describe("管理内设部门, 角色管理 and 新增管理员 in the browser", 
     await page.getByRole("link", { name: "新增管理员" }).click();
     await page.waitForURL(/\/accounts\/admins\/new/);
     expect(await page.getByRole("list", { name: "步骤" }).innerText()).toMatch(/填写管理员基本信息[\s\S]*权限确认[\s\S]*创建成功/);
-    const first = page.locator('input[name="accountId"]').first();
-    const chosen = (await first.locator("xpath=..").innerText()).split(/\s+/)[0] ?? "";
-    await first.check();
+    // The one picker (components/Picker.tsx) lists the unit's approved people on focus.
+    const box = await pickerBox(page, "选择本单位已审核通过的人员");
+    await box.focus();
+    const first = page.getByRole("listbox", { name: "选择本单位已审核通过的人员" }).getByRole("option").first();
+    await first.waitFor();
+    // The option reads name then masked 证件号 (“丁佳慧3703001974****1600”): the name is the text before the digits.
+    const chosen = /^[^\d\s（(]+/.exec((await first.innerText()).trim())?.[0] ?? "";
+    await first.click();
+    expect(await page.locator('input[type="hidden"][name="accountId"]').count()).toBe(1);
     await page.getByRole("button", { name: "下一步" }).click();
     await page.getByRole("button", { name: "确认创建" }).waitFor();
     await page.screenshot({ path: "/tmp/org-admin-step2.png", fullPage: true });
@@ -50,7 +58,7 @@ describe("管理内设部门, 角色管理 and 新增管理员 in the browser", 
 
     // 管理内设部门: a department and a child below it.
     await openMenuPage("管理内设部门", /\/accounts\/departments$/);
-    expect(await trail(page)).toBe("管理直属账户 > 管理内设部门");
+    await expectTrail(page, "管理直属账户 > 管理内设部门");
     await page.getByRole("link", { name: "添加", exact: true }).click();
     await label("部门名称").fill(`综合科${run}`);
     await page.getByRole("button", { name: "保存" }).click();
@@ -134,6 +142,7 @@ describe("管理内设部门, 角色管理 and 新增管理员 in the browser", 
 
     // 设为超级管理员: the former super admin loses admin rights at once.
     await newRow.getByRole("button", { name: "设为超级管理员" }).click();
+    await confirmInDialog(page);
     await page.waitForURL(/\/login/);
     await page.goto(`${portalUrl}/accounts/admins`);
     await page.waitForURL(/\/login\?redirectTo=/);

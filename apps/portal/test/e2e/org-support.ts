@@ -11,7 +11,7 @@ import { Redis } from "ioredis";
 import type { Page } from "playwright-core";
 import { expect, inject } from "vitest";
 import { DEMO_PASSWORD, demoUnits } from "../../../../services/identity/src/seed/demo-data.ts";
-import { launchChromium } from "./chromium.ts";
+import { forgetSession, launchChromium } from "./chromium.ts";
 import { landed } from "./people-support.ts";
 
 export const portalUrl = inject("portalUrl");
@@ -51,7 +51,7 @@ async function captchaFor(redis: Redis, captchaId: string): Promise<string> {
 
 /** Signs in through the login page (dropping any earlier session) and waits for the greeting. */
 export async function signIn(page: Page, redis: Redis, who: Person) {
-  await page.context().clearCookies();
+  await forgetSession(page);
   await page.goto(`${portalUrl}/login`);
   const captchaId = await page.locator('input[name="captchaId"]').inputValue();
   expect(captchaId).not.toBe("");
@@ -71,8 +71,11 @@ export async function signOut(page: Page, who: Person) {
   await Promise.all([page.waitForURL(/\/login$/), page.getByRole("button", { name: "退出" }).click()]);
 }
 
-/** The super admin of a demo unit, with a password set now (other files may have changed it). */
-export async function takeOverDemoAdmin(redis: Redis, unitName: string, password: string): Promise<Person> {
+/**
+ * The token of a reset link just mailed to a demo unit's super admin (忘记登录密码 through the identity
+ * API, read from the development mailbox): a new request makes every earlier link of the account dead.
+ */
+export async function mailedResetToken(redis: Redis, unitName: string): Promise<string> {
   const unit = demoUnits.find((u) => u.name === unitName);
   if (!unit) throw new Error(`no demo unit ${unitName}`);
   // Test set-up, not the behaviour under test: the reset limits (per ID and per IP, each hour)
@@ -86,12 +89,20 @@ export async function takeOverDemoAdmin(redis: Redis, unitName: string, password
     captchaId,
     captchaAnswer: await captchaFor(redis, captchaId),
   });
-  // The development mailbox answers a client on this machine only.
+  // The development mailbox answers a client on this machine only; newest first.
   const mailbox = serviceClient<IdentityRouter>(inject("serviceUrls").identity, undefined, "127.0.0.1").devMailbox;
   const mail = (await mailbox.list.query()).find((m) => m.to === unit.admin.email && m.link);
   const token = mail?.link ? new URL(mail.link).searchParams.get("token") : null;
   if (!token) throw new Error(`no reset mail for ${unit.admin.email}`);
-  await api.auth.resetPassword.mutate({ token, newPassword: password, confirmPassword: password });
+  return token;
+}
+
+/** The super admin of a demo unit, with a password set now (other files may have changed it). */
+export async function takeOverDemoAdmin(redis: Redis, unitName: string, password: string): Promise<Person> {
+  const unit = demoUnits.find((u) => u.name === unitName);
+  if (!unit) throw new Error(`no demo unit ${unitName}`);
+  const token = await mailedResetToken(redis, unitName);
+  await identity().auth.resetPassword.mutate({ token, newPassword: password, confirmPassword: password });
   return { userType: unit.kind, idNumber: unit.admin.idNumber, password, name: unit.admin.name };
 }
 
@@ -112,8 +123,16 @@ export function freshIdNumber(): string {
   );
 }
 
-/** The breadcrumb of the open page. */
-export const trail = (page: Page) => page.getByRole("navigation", { name: "当前位置" }).innerText();
+/**
+ * Asserts the open page's breadcrumb (当前位置): equal to `expected`, or containing it with `{ contains: true }`.
+ * Polls (5 s), because a client navigation changes the address before the new page's breadcrumb renders —
+ * reading it once right after `waitForURL` sometimes still saw the previous page's (首页).
+ */
+export async function expectTrail(page: Page, expected: string, options: { contains?: boolean } = {}): Promise<void> {
+  const read = () => page.getByRole("navigation", { name: "当前位置" }).innerText();
+  if (options.contains) await expect.poll(read).toContain(expected);
+  else await expect.poll(read).toBe(expected);
+}
 
 /** Signs in through the identity API (for test set-up that is not itself under test). */
 export async function apiLogin(redis: Redis, who: Person): Promise<string> {
@@ -130,16 +149,23 @@ export async function apiLogin(redis: Redis, who: Person): Promise<string> {
 }
 
 /**
- * A new approved employer under the superior whose admin token is given: registered through the
- * public registration API and approved through 审核用人单位, so no other test's unit changes.
+ * A new employer waiting for 审核用人单位 under the superior whose admin token is given, registered
+ * through the public registration API: its applicant (the future super admin) with the phone and
+ * e-mail they registered.
  */
-export async function freshEmployer(redis: Redis, superiorToken: string, unitName: string): Promise<Person> {
+export async function pendingEmployer(
+  redis: Redis,
+  superiorToken: string,
+  unitName: string,
+): Promise<{ unitId: string; admin: Person; phone: string; email: string }> {
   const superiorId = (await identity(superiorToken).auth.me.query()).unitId;
   if (!superiorId) throw new Error("the superior admin has no unit");
   const admin: Person = { userType: "EMPLOYER", idNumber: freshIdNumber(), password: "Employer2024", name: `${unitName.slice(0, 2)}管理员` };
+  const phone = "13905310002";
+  const email = `employer${Date.now()}@example.com`;
   const api = identity();
   const { captchaId } = await api.auth.captcha.query();
-  await api.registration.employer.mutate({
+  const { unitId } = await api.registration.employer.mutate({
     unitName,
     nature: "ENTERPRISE",
     industry: "G",
@@ -148,16 +174,23 @@ export async function freshEmployer(redis: Redis, superiorToken: string, unitNam
     superiorId,
     idNumber: admin.idNumber,
     name: admin.name,
-    phone: "13905310002",
-    email: `employer${Date.now()}@example.com`,
+    phone,
+    email,
     password: admin.password,
     confirmPassword: admin.password,
     captchaId,
     captchaAnswer: await captchaFor(redis, captchaId),
   });
-  const pending = await identity(superiorToken).review.employers.query({ name: unitName });
-  const id = pending.items.find((u) => u.name === unitName)?.id;
-  if (!id) throw new Error(`${unitName} is not waiting for review`);
-  await identity(superiorToken).review.decideEmployers.mutate({ ids: [id], decision: "APPROVE" });
+  if (!unitId) throw new Error(`${unitName} was not registered`);
+  return { unitId, admin, phone, email };
+}
+
+/**
+ * A new approved employer under the superior whose admin token is given: registered through the
+ * public registration API (pendingEmployer) and approved through 审核用人单位, so no other test's unit changes.
+ */
+export async function freshEmployer(redis: Redis, superiorToken: string, unitName: string): Promise<Person> {
+  const { unitId, admin } = await pendingEmployer(redis, superiorToken, unitName);
+  await identity(superiorToken).review.decideEmployers.mutate({ ids: [unitId], decision: "APPROVE" });
   return admin;
 }

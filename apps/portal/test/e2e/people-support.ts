@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
-import { rm } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
+import path from "node:path";
 import { generateResidentId } from "@ce/contracts";
 import { serviceClient } from "@ce/service-kit/testing";
 import { Redis } from "ioredis";
@@ -7,7 +8,7 @@ import type { Page } from "playwright-core";
 import { expect, inject } from "vitest";
 import type { IdentityRouter } from "../../../../services/identity/src/routers/index.ts";
 import { type DemoLogin, demoLogins } from "../../../../services/identity/src/seed/demo-logins.ts";
-import { launchChromium } from "./chromium.ts";
+import { forgetSession, launchChromium } from "./chromium.ts";
 
 export const portalUrl = inject("portalUrl");
 const prefix = inject("subjectPrefix");
@@ -47,7 +48,7 @@ export async function openBrowser() {
     captchaAnswer,
     async signIn(userType: string, idNumber: string, password: string, name: string) {
       // A test that failed half-way may have left someone signed in.
-      await context.clearCookies();
+      await forgetSession(page);
       await page.goto(`${portalUrl}/login`);
       await page.getByLabel("用户类型").selectOption({ label: userType });
       await page.getByPlaceholder("请输入证件号").fill(idNumber);
@@ -114,10 +115,23 @@ export async function landed(page: Page): Promise<void> {
   try {
     await page.waitForURL((url) => url.pathname === "/" || url.pathname === "/account/password");
   } catch (e) {
+    // The form's message (role alert) and the fields' own (Conform's `…-error` lists), e.g. 证件号或密码错误.
     const said = await page
-      .locator('[role="alert"]')
+      .locator('[role="alert"], [id$="-error"]')
       .allInnerTexts()
       .catch(() => []);
-    throw new Error(`sign-in stayed on ${page.url()}: ${said.join(" | ") || "no message shown"}`, { cause: e });
+    const logged = await recentWarnings();
+    throw new Error(`sign-in stayed on ${page.url()}: ${said.join(" | ") || "no message shown"}\nlatest warnings of the system:\n${logged}`, { cause: e });
   }
+}
+
+/** The last warnings and errors (pino level ≥ 40) the portal and the services logged, for a failure's message. */
+export async function recentWarnings(lines = 8): Promise<string> {
+  const found: string[] = [];
+  for (const name of ["portal", "identity", "hours", "reporting"]) {
+    const text = await readFile(path.join(inject("logDir"), `${name}.log`), "utf8").catch(() => "");
+    const warnings = text.split("\n").filter((line) => /"level":(4|5)0/.test(line));
+    found.push(...warnings.slice(-lines).map((line) => `${name}: ${line.slice(0, 600)}`));
+  }
+  return found.join("\n") || "(none)";
 }

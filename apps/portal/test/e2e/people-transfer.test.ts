@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { restoreDemoAdmins } from "./org-support.ts";
 import { demoAdminOf, openBrowser, type People, portalUrl } from "./people-support.ts";
+import { pick } from "./picker-support.ts";
 
 const from = demoAdminOf("济南公共交通集团有限公司");
 const to = demoAdminOf("淄博市公共汽车公司");
@@ -20,10 +21,7 @@ describe("人员调转 across cities in the browser", () => {
     await b.signIn("用人单位", from.idNumber, from.password, from.name);
     await page.goto(`${portalUrl}/reviews/transfers?tab=out`);
     await expect.poll(() => page.getByRole("navigation", { name: "当前位置" }).innerText()).toBe("审核账户 > 人员调转");
-    await page.getByRole("button", { name: "添加人员" }).click();
-    await page.getByRole("search").getByLabel("姓名").fill(person.name);
-    await page.getByRole("button", { name: "查询" }).click();
-    await Promise.all([page.waitForURL(/accountId=/), page.getByRole("link", { name: `选择${person.name}` }).click()]);
+    await Promise.all([page.waitForURL(/accountId=/), pick(page, "添加人员", person.name)]);
     await page.getByText(`${person.idNumber.slice(0, 10)}****${person.idNumber.slice(14)}`).waitFor();
 
     await page.locator('input[name="contactPhone"]').fill("0531-88886666");

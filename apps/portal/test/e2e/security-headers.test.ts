@@ -172,7 +172,7 @@ describe("the portal's outer wall", () => {
       [`127.0.0.1:${attackerPort}`, `同站伪造${run}`],
       [`localhost:${attackerPort}`, `跨站伪造${run}`],
     ] as const) {
-      const to = encodeURIComponent("/accounts/departments?_data=routes/_app.accounts.departments");
+      const to = encodeURIComponent("/accounts/departments");
       const [refused] = await Promise.all([
         page.waitForResponse((r) => r.url().startsWith(`${portalUrl}/accounts/departments`) && r.request().method() === "POST"),
         page.goto(`http://${host}/?to=${to}&name=${encodeURIComponent(name)}`),
@@ -192,7 +192,7 @@ describe("the portal's outer wall", () => {
     const token = await page.locator('input[name="_csrf"]').first().inputValue();
     expect(token).toMatch(/^[\w-]+\.[\w-]+$/);
     const post = (form: Record<string, string>) =>
-      page.request.post(`${portalUrl}/accounts/departments?_data=routes/_app.accounts.departments`, { form, headers: { Origin: portalUrl }, maxRedirects: 0 });
+      page.request.post(`${portalUrl}/accounts/departments`, { form, headers: { Origin: portalUrl }, maxRedirects: 0 });
 
     const without = await post({ intent: "create", name: `无令牌${run}`, sortOrder: "1" });
     expect(without.status()).toBe(403);
@@ -206,6 +206,38 @@ describe("the portal's outer wall", () => {
     expect(names).toContain(`有令牌${run}`);
     expect(names).not.toContain(`无令牌${run}`);
     expect(names).not.toContain(`假令牌${run}`);
+  });
+
+  it("tells a hydrated page why the wall refused its submit (stale token, no cookie) instead of 系统繁忙", async () => {
+    const { page } = b;
+    await b.signIn("主管部门", admin.idNumber, admin.password, admin.name);
+    const submitWith = async (spoil: () => Promise<void>) => {
+      await page.goto(`${portalUrl}/accounts/departments`);
+      // Remix's own fetch sends the form only once its scripts have run.
+      await page.waitForFunction(() => "__remixRouteModules" in window);
+      await page.getByRole("link", { name: "添加", exact: true }).click();
+      await page.getByLabel("部门名称").fill(`被拒${run}`);
+      await spoil();
+      await page.getByRole("button", { name: "保存" }).click();
+      return page.getByRole("alert").first().innerText();
+    };
+
+    // Another tab signed in meanwhile (or the cookie was renewed): the page's token no longer matches the cookie.
+    const stale = await submitWith(async () => {
+      const [held] = (await page.context().cookies(portalUrl)).filter((c) => c.name === "ce_csrf");
+      expect(held).toBeDefined();
+      await page.context().addCookies([{ ...held!, value: `${held!.value.split(".")[0]}.stale` }]);
+    });
+    expect(stale).toContain("页面已过期，请刷新页面后重试");
+    expect(stale).not.toContain("系统繁忙");
+
+    const cookieless = await submitWith(() => page.context().clearCookies());
+    expect(cookieless).not.toContain("系统繁忙");
+    expect(cookieless).toMatch(/Cookie/i);
+
+    await b.signIn("主管部门", admin.idNumber, admin.password, admin.name);
+    await page.goto(`${portalUrl}/accounts/departments`);
+    expect(await page.locator("table").first().innerText()).not.toContain(`被拒${run}`);
   });
 
   it("answers malformed and oversized bodies with a Chinese 4xx, never a 500", async () => {

@@ -1,10 +1,12 @@
+import { readFileSync } from "node:fs";
 import { addDays, calendarDate } from "@ce/contracts";
 import ExcelJS from "exceljs";
 import type { Redis } from "ioredis";
 import type { Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { confirmInDialog } from "./dialog-support.ts";
 import { identityAs } from "./hours-support.ts";
-import { openBrowser, type Person, portalUrl, signIn, signOut, takeOverDemoAdmin, trail } from "./org-support.ts";
+import { expectTrail, openBrowser, type Person, portalUrl, signIn, signOut, takeOverDemoAdmin } from "./org-support.ts";
 import { type StatsWorld, statsWorld } from "./statistics-support.ts";
 
 // 查询统计's four pages in the browser, as the province and as a city admin (济南市): the guide's
@@ -16,6 +18,8 @@ let page: Page;
 let redis: Redis;
 let jinan: Person, province: Person;
 let world: StatsWorld;
+/** Every URL the browser asked for (navigations, redirects followed, downloads, data fetches). */
+const requested: string[] = [];
 const today = calendarDate(new Date());
 
 beforeAll(async () => {
@@ -24,6 +28,7 @@ beforeAll(async () => {
   jinan = await takeOverDemoAdmin(redis, "济南市交通运输局", "JinanStats2026");
   province = await takeOverDemoAdmin(redis, "山东省交通运输厅", "ShandongStats2026");
   world = await statsWorld(redis, jinan, province);
+  page.on("request", (r) => requested.push(r.url()));
   // Every page records the CSP violations it meets: a chart must not need unsafe-eval or inline styles.
   await page.context().addInitScript(() => {
     const w = window as unknown as { __csp: string[] };
@@ -77,6 +82,21 @@ async function downloadXlsx(linkName: string): Promise<{ name: string; rows: unk
   return { name: download.suggestedFilename(), rows };
 }
 
+/** Clicks a download link and reads the CSV back as text. */
+async function downloadCsv(linkName: string): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: linkName }).click()]);
+  return readFileSync(await download.path(), "utf8");
+}
+
+/** `idNumber` is in no URL: the page's address, its links and form targets, nor any request the browser made. */
+async function expectNoIdNumberInUrls(idNumber: string) {
+  expect(page.url()).not.toContain(idNumber);
+  const targets = await page.locator("a[href], form[action]").evaluateAll((els) => els.map((e) => e.getAttribute("href") ?? e.getAttribute("action") ?? ""));
+  expect(targets.length).toBeGreaterThan(0);
+  expect(targets.filter((t) => t.includes(idNumber))).toEqual([]);
+  expect(requested.filter((u) => u.includes(idNumber))).toEqual([]);
+}
+
 /** The bad 统计时间 cases: typed value → the message shown next to the field (with 400, no table). */
 const badDates: Array<[string, string]> = [
   [addDays(today, 1), `统计时间不能晚于今天（${today}）`],
@@ -95,11 +115,12 @@ describe.each([
 
   it("专业技术人员数量查询: the unit's figures, drill to the people and a person's 学习记录 on the same 统计时间, a chart, an export, bad 统计时间 refused", async () => {
     await page.goto(`${portalUrl}/stats/counts?pageSize=200`);
-    expect(await trail(page)).toBe("查询统计 > 专业技术人员数量查询");
+    await expectTrail(page, "查询统计 > 专业技术人员数量查询");
     expect(await page.getByLabel("统计时间:", { exact: true }).inputValue()).toBe(today);
     expect(await headers("专业技术人员数量")).toEqual(["单位名称", "单位类型", "注册总数", "学习总数", "合格总数", "合格率"]);
     expect(await rowCells("专业技术人员数量", world.unitName)).toEqual([world.unitName, "用人单位", "3", "2", "1", "33.33%"]);
-    expect((await rowCells("专业技术人员数量", "合计"))[0]).toBe("合计");
+    // The 合计 row names no unit type (it once read 主管部门), and its figures lead to the whole subtree's people.
+    expect((await rowCells("专业技术人员数量", "合计")).slice(0, 2)).toEqual(["合计", ""]);
     expect(await pagerText()).toMatch(/^第1\/1页 共\d+条 显示第1到\d+条 首页 1 尾页$/);
     await expectChart();
     // 合格率 by unit, and the hours approved per month (twelve months up to 统计时间).
@@ -131,7 +152,7 @@ describe.each([
       "合格",
       "学习记录",
     ]);
-    expect(await trail(page)).toBe("查询统计 > 专业技术人员数量查询 > 合格总数");
+    await expectTrail(page, "查询统计 > 专业技术人员数量查询 > 合格总数");
     expect(await pagerText()).toBe("第1/1页 共1条 显示第1到1条 首页 1 尾页");
     await page.getByRole("link", { name: "学习记录", exact: true }).click();
     await page.waitForURL(/\/learning\?/);
@@ -155,9 +176,12 @@ describe.each([
 
   it("专业技术人员信息查询: the guide's filters and columns, masked 证件号, 详细 and 学习记录, a CSV export", async () => {
     await page.goto(`${portalUrl}/stats/professionals`);
-    expect(await trail(page)).toBe("查询统计 > 专业技术人员信息查询");
-    for (const label of ["地区", "主管部门", "姓名", "证件号", "证书管理号", "学历", "专业技术职务", "现专业技术职称资格"])
+    await expectTrail(page, "查询统计 > 专业技术人员信息查询");
+    for (const label of ["地区", "姓名", "证件号", "证书管理号", "学历", "专业技术职务", "现专业技术职称资格"])
       await page.getByLabel(`${label}:`, { exact: true }).waitFor();
+    // 主管部门 is the one picker (a combobox named by its label, without the colon).
+    await page.getByText("主管部门:", { exact: true }).waitFor();
+    await page.getByRole("combobox", { name: "主管部门" }).waitFor();
     const stem = world.compliant.name.slice(0, -1);
     await page.getByLabel("姓名:", { exact: true }).fill(stem);
     await page.getByRole("button", { name: "查询" }).click();
@@ -182,28 +206,44 @@ describe.each([
     expect(text).toContain(`"${world.idle.name}","${world.idle.idNumberMasked}","${world.unitName}","本科","工程技术"`);
     expect(text).not.toContain(world.idle.idNumber);
 
-    // By the whole 证件号 (exact, blind index): one person; 重置密码 gives a temporary password once;
-    // 详细 shows them masked.
-    await page.goto(`${portalUrl}/stats/professionals?idNumber=${world.idle.idNumber}`);
+    // By the whole 证件号 (exact, blind index): one person, and the number in no URL — the page's,
+    // its links, its exports (posted through /id-search, sealed behind idq); 重置密码 gives a
+    // temporary password once and comes back to the same search; 详细 shows them masked.
+    requested.length = 0; // the other admin's run typed this number into a URL on purpose, below
+    await page.getByLabel("证件号:", { exact: true }).fill(world.idle.idNumber);
+    await page.getByRole("button", { name: "查询" }).click();
+    await page.waitForURL(/idq=/);
     expect(await pagerText()).toBe("第1/1页 共1条 显示第1到1条 首页 1 尾页");
+    await expectNoIdNumberInUrls(world.idle.idNumber);
+    expect((await downloadCsv("导出CSV")).split("\n")[1]).toContain(world.idle.idNumberMasked);
     await page.getByRole("button", { name: "重置密码" }).click();
+    await confirmInDialog(page);
     await page.getByText(`已重置${world.idle.name}的密码，临时密码（仅显示一次）：`).waitFor();
     expect(await pagerText()).toBe("第1/1页 共1条 显示第1到1条 首页 1 尾页");
+    await expectNoIdNumberInUrls(world.idle.idNumber);
+    // A number written into the URL itself is refused, never searched by.
+    const typed = (await page.goto(`${portalUrl}/stats/professionals?idNumber=${world.idle.idNumber}`)) as Response;
+    expect(typed.status()).toBe(400);
+    await page.getByText("证件号不能写在网址中").waitFor();
+    await page.goBack();
     await page.getByRole("link", { name: "详细" }).click();
     await page.waitForURL(new RegExp(`/stats/professionals/${world.idle.accountId}$`));
     await page.getByRole("cell", { name: world.idle.idNumberMasked }).waitFor();
-    expect(await trail(page)).toBe("查询统计 > 专业技术人员信息查询 > 详细");
+    await expectTrail(page, "查询统计 > 专业技术人员信息查询 > 详细");
     // 学习记录 of someone without hours: today's 统计时间, the guide's empty table.
     await page.getByRole("link", { name: "学习记录", exact: true }).click();
     await page.waitForURL(new RegExp(`/stats/professionals/${world.idle.accountId}/learning$`));
-    await page.getByRole("cell", { name: "没有数据" }).waitFor();
+    await page
+      .getByRole("table", { name: `${world.idle.name}的学习记录` })
+      .getByRole("cell", { name: "没有数据" })
+      .waitFor();
     expect(await page.getByLabel("统计时间:", { exact: true }).inputValue()).toBe(today);
-    expect(await trail(page)).toBe("查询统计 > 专业技术人员信息查询 > 学习记录");
+    await expectTrail(page, "查询统计 > 专业技术人员信息查询 > 学习记录");
   });
 
   it("职称系列分布情况: the guide's table for one 用人单位, the same numbers as a stacked chart, an export", async () => {
     await page.goto(`${portalUrl}/stats/title-series?employer=${encodeURIComponent(world.unitName)}`);
-    expect(await trail(page)).toBe("查询统计 > 职称系列分布情况");
+    await expectTrail(page, "查询统计 > 职称系列分布情况");
     expect(await headers("职称系列分布情况")).toEqual(["专业技术职务", "职称人数", "人数", "初级", "中级", "高级", "无"]);
     expect(await rowCells("职称系列分布情况", "高等学校教师")).toEqual(["高等学校教师", "0", "0", "0", "0", "0"]);
     expect(await rowCells("职称系列分布情况", "工程技术")).toEqual(["工程技术", "0", "3", "0", "0", "3"]);
@@ -226,12 +266,13 @@ describe.each([
 
   it("学习记录验证: 没有数据 until asked, then 年度 完成公需课时 完成专业课时 总完成学时 认定结果 by 证件号", async () => {
     await page.goto(`${portalUrl}/stats/verification`);
-    expect(await trail(page)).toBe("查询统计 > 学习记录验证");
+    await expectTrail(page, "查询统计 > 学习记录验证");
     expect(await headers("学习记录验证")).toEqual(["序号", "证件号", "姓名", "年度", "完成公需课时", "完成专业课时", "总完成学时", "认定结果", "操作"]);
     expect(await page.locator("table tbody").innerText()).toContain("没有数据");
     await page.getByLabel("证件号:", { exact: true }).fill(world.studying.idNumber);
     await page.getByRole("button", { name: "查验" }).click();
-    await page.waitForURL(/idNumber=/);
+    await page.waitForURL(/idq=/);
+    await expectNoIdNumberInUrls(world.studying.idNumber);
     expect(await rowCells("学习记录验证", String(world.year))).toEqual([
       "1",
       world.studying.idNumberMasked,
@@ -265,9 +306,12 @@ describe("查询统计 keeps a city admin to their own subtree", () => {
     const drilled = (await page.goto(`${portalUrl}/stats/counts?unitId=${qingdao.id}`)) as Response;
     expect(drilled.status()).toBe(404);
     expect(await page.getByRole("alert").innerText()).toContain("不在您的管理范围内");
-    const exported = await page.request.get(`${portalUrl}/stats/counts/export?unitId=${qingdao.id}&format=csv`);
+    // Its export: no file — back on the page (with the menu), refused the same way.
+    const exported = (await page.goto(`${portalUrl}/stats/counts/export?unitId=${qingdao.id}&format=csv`)) as Response;
+    expect(exported.url()).toBe(`${portalUrl}/stats/counts?unitId=${qingdao.id}`);
     expect(exported.status()).toBe(404);
-    expect(((await exported.json()) as { message: string }).message).toContain("不在您的管理范围内");
+    expect(await page.getByRole("alert").innerText()).toContain("不在您的管理范围内");
+    expect(await page.getByRole("navigation", { name: "主菜单" }).count()).toBe(1);
     await signOut(page, jinan);
   });
 });

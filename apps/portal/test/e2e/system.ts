@@ -5,13 +5,12 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { naming } from "@ce/contracts";
 import { cleanupPrefix, testServiceAuth, testServicePublicKeys } from "@ce/service-kit/testing";
-import { createTestDatabase, dropTestDatabase, TEST_REDIS_URL, testTag } from "@ce/testkit";
+import { createTestDatabase, dropTestDatabase, freePort, TEST_REDIS_URL, testTag } from "@ce/testkit";
 import type {} from "vitest";
 import type { TestProject } from "vitest/node";
 import { E2E_BUILD_DIR } from "../../build-dir.ts";
@@ -23,6 +22,8 @@ declare module "vitest" {
     redisUrl: string;
     /** tRPC URLs of the running services, for tests that check what crosses between them. */
     serviceUrls: { identity: string; hours: string; reporting: string };
+    /** Where the services and the portal write their logs (a failing test quotes their warnings). */
+    logDir: string;
   }
 }
 
@@ -91,17 +92,6 @@ async function stop(proc: Running): Promise<void> {
   signal("SIGTERM");
   const done = await Promise.race([proc.exited.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 10_000))]);
   if (!done) signal("SIGKILL");
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** Polls `url` until it answers 200; fails early if the process dies. */
@@ -229,6 +219,7 @@ export default async function setup(project: TestProject) {
     project.provide("portalUrl", portalUrl);
     project.provide("subjectPrefix", tag);
     project.provide("redisUrl", TEST_REDIS_URL);
+    project.provide("logDir", logDir);
     project.provide("serviceUrls", {
       identity: `http://127.0.0.1:${ports.get("identity")}/trpc`,
       hours: `http://127.0.0.1:${ports.get("hours")}/trpc`,

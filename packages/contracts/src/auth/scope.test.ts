@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSubordinateOf, isWithinScope, pathIds, unitPath } from "./scope.ts";
+import { declareScopePath, isSubordinateOf, isWithinScope, pathIds, unitPath } from "./scope.ts";
 
 const province = unitPath(null, "p");
 const jinan = unitPath(province, "jn");
@@ -39,5 +39,17 @@ describe("data scope", () => {
     expect(isWithinScope(jinan, jinan)).toBe(true);
     expect(isSubordinateOf(jinan, jinan)).toBe(false);
     expect(isSubordinateOf(jinan, jinanRoad)).toBe(true);
+  });
+});
+
+describe("whose hours a unit declares for", () => {
+  it.each([
+    ["an employer: its own subtree", "/sd/jn/bus/", "EMPLOYER", "/sd/jn/bus/"],
+    ["a city bureau: its subtree", "/sd/jn/", "AUTHORITY", "/sd/jn/"],
+    ["a CE base: the whole province, where the people it trained work", "/sd/jn/base/", "TRAINING_BASE", "/sd/"],
+    ["a CE base right under the province: the province", "/sd/base/", "TRAINING_BASE", "/sd/"],
+    ["a professional (no unit kind): their own path", "/sd/jn/bus/", null, "/sd/jn/bus/"],
+  ])("%s", (_what, scope, kind, reach) => {
+    expect(declareScopePath(scope, kind)).toBe(reach);
   });
 });

@@ -20,3 +20,14 @@ export function isSubordinateOf(scopePath: string | null, targetPath: string): b
 export function pathIds(path: string): string[] {
   return path.split("/").filter(Boolean);
 }
+
+/**
+ * Whose hours a unit declares for (学时申报 › 选择申请人), as a scope path: its own subtree — but a
+ * 继续教育基地 declares for the people it trained, who work anywhere, so its reach is the whole
+ * province, the root of its path (issue 13.5). The people must still exist and be approved.
+ */
+export function declareScopePath(scopePath: string, unitKind: string | null): string {
+  if (unitKind !== "TRAINING_BASE") return scopePath;
+  const root = pathIds(scopePath)[0];
+  return root ? `/${root}/` : scopePath;
+}

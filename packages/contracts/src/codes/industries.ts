@@ -1,5 +1,6 @@
 // GB/T 4754-2017 national economic industry classification, top-level sections (门类).
-import { z } from "zod";
+import type { z } from "zod";
+import { type CodeName, codeEnum, nameOf } from "./code-list.ts";
 
 export const industries = [
   { code: "A", name: "农、林、牧、渔业" },
@@ -22,19 +23,10 @@ export const industries = [
   { code: "R", name: "文化、体育和娱乐业" },
   { code: "S", name: "公共管理、社会保障和社会组织" },
   { code: "T", name: "国际组织" },
-] as const satisfies readonly { code: string; name: string }[];
+] as const satisfies readonly CodeName[];
 
-type IndustryCodeLiteral = (typeof industries)[number]["code"];
-
-// z.enum needs a non-empty tuple; deriving it from the list keeps codes and names in one place.
-export const IndustryCode = z.enum(industries.map((i) => i.code) as [IndustryCodeLiteral, ...IndustryCodeLiteral[]], { error: "所属行业无效" });
+export const IndustryCode = codeEnum(industries, "所属行业无效");
 export type IndustryCode = z.infer<typeof IndustryCode>;
 
-const namesByCode: ReadonlyMap<string, string> = new Map(industries.map((i) => [i.code, i.name]));
-
 /** Chinese section name for a code; undefined for unknown codes. */
-export function industryName(code: IndustryCode): string;
-export function industryName(code: string): string | undefined;
-export function industryName(code: string): string | undefined {
-  return namesByCode.get(code);
-}
+export const industryName = nameOf(industries);

@@ -1,5 +1,6 @@
 // 专业技术职务系列 (professional title series) and title levels.
-import { z } from "zod";
+import type { z } from "zod";
+import { type CodeName, codeEnum, nameOf } from "./code-list.ts";
 
 // The first ten follow the admin guide's table order; the rest are the other national series.
 export const titleSeries = [
@@ -28,22 +29,13 @@ export const titleSeries = [
   { code: "BROADCASTING", name: "广播电视播音" },
   { code: "SHIP_TECHNOLOGY", name: "船舶技术" },
   { code: "CIVIL_AVIATION_FLIGHT", name: "民用航空飞行技术" },
-] as const satisfies readonly { code: string; name: string }[];
+] as const satisfies readonly CodeName[];
 
-type TitleSeriesCodeLiteral = (typeof titleSeries)[number]["code"];
-
-// z.enum needs a non-empty tuple; deriving it from the list keeps codes and names in one place.
-export const TitleSeriesCode = z.enum(titleSeries.map((s) => s.code) as [TitleSeriesCodeLiteral, ...TitleSeriesCodeLiteral[]], { error: "职务系列无效" });
+export const TitleSeriesCode = codeEnum(titleSeries, "职务系列无效");
 export type TitleSeriesCode = z.infer<typeof TitleSeriesCode>;
 
-const seriesNames: ReadonlyMap<string, string> = new Map(titleSeries.map((s) => [s.code, s.name]));
-
 /** Chinese name for a title series code; undefined for unknown codes. */
-export function titleSeriesName(code: TitleSeriesCode): string;
-export function titleSeriesName(code: string): string | undefined;
-export function titleSeriesName(code: string): string | undefined {
-  return seriesNames.get(code);
-}
+export const titleSeriesName = nameOf(titleSeries);
 
 export const titleLevels = [
   { code: "JUNIOR", name: "初级" },
@@ -51,21 +43,13 @@ export const titleLevels = [
   { code: "DEPUTY_SENIOR", name: "副高级" },
   { code: "FULL_SENIOR", name: "正高级" },
   { code: "NONE", name: "无" },
-] as const satisfies readonly { code: string; name: string }[];
+] as const satisfies readonly CodeName[];
 
-type TitleLevelCodeLiteral = (typeof titleLevels)[number]["code"];
-
-export const TitleLevelCode = z.enum(titleLevels.map((l) => l.code) as [TitleLevelCodeLiteral, ...TitleLevelCodeLiteral[]], { error: "职称级别无效" });
+export const TitleLevelCode = codeEnum(titleLevels, "职称级别无效");
 export type TitleLevelCode = z.infer<typeof TitleLevelCode>;
 
-const levelNames: ReadonlyMap<string, string> = new Map(titleLevels.map((l) => [l.code, l.name]));
-
 /** Chinese name for a title level code; undefined for unknown codes. */
-export function titleLevelName(code: TitleLevelCode): string;
-export function titleLevelName(code: string): string | undefined;
-export function titleLevelName(code: string): string | undefined {
-  return levelNames.get(code);
-}
+export const titleLevelName = nameOf(titleLevels);
 
 export type TitleLevelBucket = "初级" | "中级" | "高级" | "无";
 

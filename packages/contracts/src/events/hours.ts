@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { AuditRecorded } from "../audit.ts";
+import { RejectReasonCode } from "../hours/approvals.ts";
 import { DeclarationStatus } from "../hours/declarations.ts";
 import { Subject } from "../hours/forms.ts";
 import { defineEvent } from "./envelope.ts";
@@ -24,6 +26,24 @@ export const DeclarationEvent = z.object({
   status: DeclarationStatus,
   currentHandlerId: z.uuid().nullable(),
   reason: z.string().nullable(),
+  /**
+   * The unit whose 审核通过 / 驳回 ended the chain (approved and rejected events). Optional, a
+   * compatible addition: events published before it existed have none.
+   */
+  decidedByUnitId: z.uuid().nullable().optional(),
+  /**
+   * The unit whose admin declared it (a CE base for its class, an employer), null when the person
+   * declared it themself; optional like decidedByUnitId.
+   */
+  declaredByUnitId: z.uuid().nullable().optional(),
+  /**
+   * The admin whose 审核通过 / 驳回 ended the chain (approved and rejected events): account id and
+   * name as signed in. Optional like decidedByUnitId: events published before them have none.
+   */
+  decidedByAccountId: z.uuid().nullable().optional(),
+  decidedByName: z.string().nullable().optional(),
+  /** 驳回原因's code (rejectReasons) on a rejected event; optional like decidedByUnitId. */
+  reasonCode: RejectReasonCode.nullable().optional(),
 });
 export type DeclarationEvent = z.infer<typeof DeclarationEvent>;
 
@@ -38,4 +58,6 @@ export const hoursEvents = {
   declarationAuditFailed: defineEvent("ce.hours.declaration.auditFailed.v1", "CE_HOURS", DeclarationEvent),
   /** The hours no longer count; the person must declare again. */
   declarationVoided: defineEvent("ce.hours.declaration.voided.v1", "CE_HOURS", DeclarationEvent),
+  /** An admin action in hours for the one 操作日志 (identity stores it: ADR 015). */
+  auditRecorded: defineEvent("ce.hours.audit.recorded.v1", "CE_HOURS", AuditRecorded),
 } as const;

@@ -63,6 +63,19 @@ export const ProfessionalTransferred = z.object({
 });
 export type ProfessionalTransferred = z.infer<typeof ProfessionalTransferred>;
 
+/**
+ * A professional removed (批量导入 undone: an imported person nobody touched): replicas drop the
+ * person. `version` is one higher than the last snapshot's.
+ */
+export const ProfessionalRemoved = z.object({
+  accountId: z.uuid(),
+  unitId: z.uuid(),
+  unitPath: z.string(),
+  reason: z.enum(["IMPORT_UNDONE"]),
+  version: z.number().int().positive(),
+});
+export type ProfessionalRemoved = z.infer<typeof ProfessionalRemoved>;
+
 export const identityEvents = {
   unitCreated: defineEvent("ce.identity.unit.created.v1", "CE_IDENTITY", UnitSnapshot),
   unitUpdated: defineEvent("ce.identity.unit.updated.v1", "CE_IDENTITY", UnitSnapshot),
@@ -74,6 +87,7 @@ export const identityEvents = {
   /** Profile fields changed (an approved 人员信息修改, or an admin's edit). */
   professionalUpdated: defineEvent("ce.identity.professional.updated.v1", "CE_IDENTITY", ProfessionalSnapshot),
   professionalTransferred: defineEvent("ce.identity.professional.transferred.v1", "CE_IDENTITY", ProfessionalTransferred),
+  professionalRemoved: defineEvent("ce.identity.professional.removed.v1", "CE_IDENTITY", ProfessionalRemoved),
 } as const;
 
 /**

@@ -20,12 +20,23 @@ export type RejectReasonCode = (typeof rejectReasons)[number]["code"];
 export const RejectReasonCode = z.enum(rejectReasons.map((r) => r.code) as [RejectReasonCode, ...RejectReasonCode[]], { error: "请选择驳回原因" });
 
 /**
+ * The 认定学时 a level starts from (§3.6, issue 7 fault 3): what the level below recognised, or at
+ * the first level the computed hours capped by 申报学时. A batch approval and a single approval
+ * without a figure keep exactly this; the single-record page pre-fills it; a level may lower it
+ * (with 调减说明) but never raise it. Pure; figures in 学时.
+ */
+export const startingRecognized = (d: { requestedHours: number; computedHours: number; recognizedHours: number | null }): number =>
+  d.recognizedHours ?? Math.min(d.requestedHours, d.computedHours);
+
+/**
  * 审核通过 one record. 认定学时 defaults to the current figure: what the level below recognised, or
- * at the first level the computed hours (capped by 申报学时). A lower figure needs 调减说明 (`reason`).
+ * at the first level the computed hours (capped by 申报学时). A lower figure needs 调减说明 (`reason`);
+ * 0 is no approval (认定学时须大于0；不予认定请驳回).
  */
 export const ApproveInput = z.object({
   declarationId: z.uuid({ error: "申报记录编号无效" }),
-  recognizedHours: wholeNumberField({ label: "认定学时", min: 0, max: 1000 }).optional(),
+  // 审核通过 with 0 学时 would be a rejection that reads as an approval (probe): 0 is refused, pointing to 驳回.
+  recognizedHours: wholeNumberField({ label: "认定学时", min: 1, max: 1000, tooSmall: "认定学时须大于0；不予认定请驳回" }).optional(),
   reason: MultiLineText({ label: "调减说明", max: 200 }).optional(),
 });
 export type ApproveInput = z.infer<typeof ApproveInput>;

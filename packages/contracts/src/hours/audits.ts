@@ -5,7 +5,11 @@ import { wholeNumberField } from "../numbers.ts";
 import { PageRequest } from "../paging.ts";
 import { MultiLineText, SearchText } from "../text.ts";
 
-/** 学时审验 list: approved declarations of the caller's subordinates, all or a random sample per unit and form. */
+/**
+ * 学时审验 list: approved declarations of the caller's subordinates, all or a random sample per
+ * unit and form. A sample (每单位每形式抽N条 / 抽N%) without its N is refused on `sampleSize`
+ * (issue 13.12: it silently listed everything).
+ */
 export const ListAuditsInput = PageRequest.extend({
   year: calendarYearField("年度").optional(),
   formCode: SearchText("学习形式"),
@@ -17,6 +21,9 @@ export const ListAuditsInput = PageRequest.extend({
     .string()
     .regex(/^[a-z0-9]{1,16}$/)
     .optional(),
+}).refine((input) => input.sample === "ALL" || input.sampleSize !== undefined, {
+  path: ["sampleSize"],
+  message: "请填写抽查数量N（每单位每形式抽取的条数或百分比）",
 });
 export type ListAuditsInput = z.infer<typeof ListAuditsInput>;
 

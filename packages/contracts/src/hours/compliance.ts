@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { PositiveIntParam } from "../paging.ts";
 
 // The rule itself (assessCompliance, pickRule, NATIONAL_RULE), shared by hours and reporting.
 export * from "./compliance-rules.ts";
 
-/** A professional's own yearly compliance (合格 / 不合格), for the last `years` years. */
-export const MyComplianceInput = z.object({ years: z.coerce.number().int().min(1).max(10).default(5) });
+/** A professional's own yearly compliance (合格 / 不合格), for the last `years` years (1–10, a plain whole number: never "1e1"). */
+export const MyComplianceInput = z.object({ years: PositiveIntParam.pipe(z.number().max(10)).default(5) });
 
 export const ComplianceYear = z.object({
   year: z.number().int(),

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { MAX_BATCH_ITEMS } from "../batch.ts";
 import { CalendarDate, calendarDateField, calendarYearField } from "../calendar.ts";
+import { enumOfLabels } from "../codes/code-list.ts";
 import { UnitKind } from "../domain-codes.ts";
 import { MAX_ATTACHMENT_BASE64 } from "../files.ts";
 import { wholeNumberField } from "../numbers.ts";
@@ -8,11 +10,8 @@ import { MultiLineText, SingleLineText } from "../text.ts";
 import { DecisionRow } from "./approvals.ts";
 import { Subject } from "./forms.ts";
 
-/** Where a declaration stands. FILED = 已备案 after a passed audit; VOIDED = failed audit. */
-export const DeclarationStatus = z.enum(["PENDING", "APPROVED", "REJECTED", "WITHDRAWN", "FILED", "VOIDED"]);
-export type DeclarationStatus = z.infer<typeof DeclarationStatus>;
 /** 认定结果 as the records page prints it. */
-export const declarationStatusLabels: Record<DeclarationStatus, string> = {
+export const declarationStatusLabels = {
   PENDING: "待审核",
   APPROVED: "审核通过",
   REJECTED: "审核不通过",
@@ -20,16 +19,12 @@ export const declarationStatusLabels: Record<DeclarationStatus, string> = {
   FILED: "已备案",
   VOIDED: "已作废",
 };
+/** Where a declaration stands. FILED = 已备案 after a passed audit; VOIDED = failed audit. */
+export const DeclarationStatus = enumOfLabels(declarationStatusLabels);
+export type DeclarationStatus = z.infer<typeof DeclarationStatus>;
 
-/** 认定结果 column of 查看申报记录, as the guide prints it (不通过). */
-export const recognitionResultLabels: Record<DeclarationStatus, string> = {
-  PENDING: "待审核",
-  APPROVED: "通过",
-  REJECTED: "不通过",
-  WITHDRAWN: "已撤回",
-  FILED: "已备案",
-  VOIDED: "已作废",
-};
+/** 认定结果 column of 查看申报记录, as the guide prints it: the status words, but 通过 / 不通过 for a decision. */
+export const recognitionResultLabels: Record<DeclarationStatus, string> = { ...declarationStatusLabels, APPROVED: "通过", REJECTED: "不通过" };
 
 const hours = (label: string) => wholeNumberField({ label, min: 1, max: 1000, tooSmall: `${label}须大于0`, tooLarge: `${label}过大` });
 
@@ -76,6 +71,23 @@ export type DeclareInput = z.infer<typeof DeclareInput>;
 export const DeclareForm = DeclareInput.omit({ attachments: true });
 export type DeclareForm = z.output<typeof DeclareForm>;
 
+/**
+ * 学时申报 for many people at once (a 继续教育基地's class, issue 13.5): one class — 学习形式, its
+ * fields and the files — for each of `professionalIds` (1 to MAX_BATCH_ITEMS), one declaration per
+ * person, under the batch contract (batch.ts).
+ */
+export const DeclareManyInput = DeclareInput.omit({ professionalId: true }).extend({
+  professionalIds: z
+    .array(z.uuid({ error: "所选申请人无效" }), { error: "请选择申请人" })
+    .min(1, { error: "请选择申请人" })
+    .transform((ids) => [...new Set(ids)])
+    .pipe(z.array(z.string()).max(MAX_BATCH_ITEMS, { error: `一次最多为${MAX_BATCH_ITEMS}人申报` })),
+});
+export type DeclareManyInput = z.infer<typeof DeclareManyInput>;
+/** 学时申报 (many people) as the portal's form posts it: the files as multipart, as DeclareForm. */
+export const DeclareManyForm = DeclareManyInput.omit({ attachments: true });
+export type DeclareManyForm = z.output<typeof DeclareManyForm>;
+
 export const DeclarationIdInput = z.object({ declarationId: z.uuid({ error: "申报记录编号无效" }) });
 
 /** 查看申报记录 tabs: 全部 / 待审核 / 审核通过 / 审核不通过. */
@@ -93,10 +105,12 @@ export const DeclarableProfessional = z.object({
 });
 export type DeclarableProfessional = z.infer<typeof DeclarableProfessional>;
 
-/** One row of 查看申报记录: 序号 姓名 认定年度 科目类型 学习形式 申报学时 认定学时 当前处理人 认定结果 操作. */
+/** One row of 查看申报记录: 序号 姓名 认定年度 科目类型 学习形式 申报学时 认定学时 当前处理人 认定结果 申报单位 操作. */
 export const DeclarationRow = z.object({
   id: z.uuid(),
   professionalName: z.string(),
+  /** 申报单位: the unit whose admin declared for the person (代为申报, e.g. a 继续教育基地's class); null when the person declared. */
+  declaredByUnitName: z.string().nullable(),
   year: z.number().int(),
   subject: Subject,
   formName: z.string(),

@@ -2,7 +2,13 @@ import { z } from "zod";
 import { CalendarDate, calendarDateField } from "../calendar.ts";
 import { MultiLineText, SingleLineText } from "../text.ts";
 
-/** 计入科目: 公需科目 / 专业科目. */
+/**
+ * The guide's two words for a subject, each in its own place (a test in apps/portal keeps them there):
+ * - subjectLabels, 公需科目 / 专业科目: the declaration's field 计入科目 (学时申报, 详细, 学习形式管理,
+ *   操作日志) and the 学时证明's rows (hoursProofRows);
+ * - subjectTypeLabels, 公需课 / 专业课: the records tables' column 科目类型 (查看申报记录: 专业课);
+ * - yearly totals are 完成公需课时 / 完成专业课时 (学习记录验证).
+ */
 export const Subject = z.enum(["GENERAL", "PROFESSIONAL"]);
 export type Subject = z.infer<typeof Subject>;
 export const subjectLabels: Record<Subject, string> = { GENERAL: "公需科目", PROFESSIONAL: "专业科目" };
@@ -150,4 +156,30 @@ export function editedRule(current: HourRule, edit: FormVersionEdit): { rule: Ho
       break;
   }
   return Object.keys(errors).length > 0 ? { errors } : { rule };
+}
+
+/** A rule in words, as the catalog page prints it: 按天计算，每天8学时（半天4学时），每项最多90学时. */
+export function describeHourRule(rule: HourRule): string {
+  const parts: string[] = [];
+  switch (rule.kind) {
+    case "ACTUAL":
+      parts.push("按实际学时计算", `每项最多${rule.capPerItem}学时`);
+      break;
+    case "PER_DAY":
+      parts.push(`按天计算，每天${rule.hoursPerDay}学时（半天${rule.hoursPerDay / 2}学时）`);
+      if (rule.capPerItem !== null) parts.push(`每项最多${rule.capPerItem}学时`);
+      break;
+    case "PER_ITEM":
+      parts.push(`按项计算，每项${rule.hoursPerItem}学时`);
+      break;
+    case "RANK":
+      parts.push(`按级别计算：${rule.ranks.map((r) => `${r.label}${r.hours}学时${r.paperBonus > 0 ? `（提交论文加${r.paperBonus}学时）` : ""}`).join("、")}`);
+      break;
+    case "RATIO":
+      parts.push(`按授课时长计算，每授课1小时计${rule.perHour}学时`);
+      if (rule.capPerItem !== null) parts.push(`每项最多${rule.capPerItem}学时`);
+      break;
+  }
+  if (rule.capPerYear !== null) parts.push(`每年最多${rule.capPerYear}学时`);
+  return parts.join("，");
 }

@@ -56,6 +56,17 @@ export const ResetPasswordInput = z
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "两次输入的新密码不一致" });
 export type ResetPasswordInput = z.infer<typeof ResetPasswordInput>;
 
+/**
+ * The reset-password page's loader asks before it shows 新密码: is the mailed link's token still
+ * usable (issued, not used, not expired, the latest of its account, the password unchanged since)?
+ * Any string is a fair question; one that cannot be a token is simply not usable.
+ */
+export const CheckResetTokenInput = z.object({ token: z.string().max(512) });
+export type CheckResetTokenInput = z.infer<typeof CheckResetTokenInput>;
+/** The answer: usable or not — never whose link it is. */
+export const ResetTokenState = z.object({ usable: z.boolean() });
+export type ResetTokenState = z.infer<typeof ResetTokenState>;
+
 /** What the portal's pages need about the signed-in user (header, menu, page guards): the principal without its session details. */
 export const Me = z.object({
   accountId: z.uuid(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IdType } from "../domain-codes.ts";
 
 /**
  * A professional's 学历 and 职称 as every view and event carries them: 学历, 专业技术职务 (series
@@ -35,3 +36,19 @@ export const MaskedPersonFields = {
   name: z.string(),
   idNumberMasked: z.string(),
 };
+
+/**
+ * 申请人 as a reviewer sees them before deciding (审核用人单位's future 超级管理员, 审核注册人员,
+ * 审核人员信息修改): MaskedPersonFields, 证件类型, 手机 masked as stored at registration (never the
+ * number), 电子邮箱 (null where not given). Spread into an object schema.
+ */
+export const MaskedApplicantFields = {
+  ...MaskedPersonFields,
+  idType: IdType,
+  phoneMasked: z.string().nullable(),
+  email: z.string().nullable(),
+};
+
+/** MaskedApplicantFields as an object: the person a review page shows before 通过 / 驳回. */
+export const MaskedApplicant = z.object(MaskedApplicantFields);
+export type MaskedApplicant = z.infer<typeof MaskedApplicant>;

@@ -5,7 +5,7 @@ import { IdType, ProfessionalStatus } from "../domain-codes.ts";
 import { PageRequest } from "../paging.ts";
 import { SearchText, SingleLineText } from "../text.ts";
 import { MobilePhone } from "../validation/identifier.ts";
-import { MaskedPersonFields, ProfessionalProfileFields } from "./person-fields.ts";
+import { MaskedApplicantFields, MaskedPersonFields, ProfessionalProfileFields } from "./person-fields.ts";
 import { Email } from "./registration.ts";
 
 const optional = (label: string, max = 100) => SingleLineText({ label, max, tooLong: `${label}过长` }).nullable();
@@ -74,11 +74,10 @@ export const ProfileChangeRow = z.object({
 });
 export type ProfileChangeRow = z.infer<typeof ProfileChangeRow>;
 
-/** 查看变更明细: each changed field, old → new, as people read them (phones masked). */
+/** 查看变更明细: the applicant (masked) and each changed field, old → new, as people read them (phones masked). */
 export const ProfileChangeDetail = z.object({
   id: z.uuid(),
-  name: z.string(),
-  idNumberMasked: z.string(),
+  ...MaskedApplicantFields,
   unitName: z.string(),
   status: z.enum(["PENDING", "APPROVED", "REJECTED"]),
   createdAt: z.date(),

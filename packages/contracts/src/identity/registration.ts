@@ -5,6 +5,7 @@ import { IndustryCode } from "../codes/industries.ts";
 import { RegionCode } from "../codes/regions.ts";
 import { TitleLevelCode, TitleSeriesCode } from "../codes/title-series.ts";
 import { IdType, UnitKind, UnitNature } from "../domain-codes.ts";
+import { PositiveIntParam } from "../paging.ts";
 import { SingleLineText } from "../text.ts";
 import { requireCodeConfirmation } from "../validation/credit-code.ts";
 import { CodeConfirmed, identifierField, MobilePhone, UnitCode } from "../validation/identifier.ts";
@@ -72,7 +73,8 @@ export type RegistrationResult = z.infer<typeof RegistrationResult>;
 export const SearchUnitsInput = z.object({
   name: SingleLineText({ label: "单位名称", max: 50 }).default(""),
   kinds: z.array(UnitKind).min(1).default(["EMPLOYER", "TRAINING_BASE", "AUTHORITY"]),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  /** How many units the picker shows: its page size, read like every list's (PositiveIntParam, never "1e1"). */
+  limit: PositiveIntParam.pipe(z.number().max(50)).default(20),
 });
 export type SearchUnitsInput = z.input<typeof SearchUnitsInput>;
 

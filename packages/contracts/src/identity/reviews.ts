@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { BatchIds } from "../batch.ts";
-import { IdType, UnitNature } from "../domain-codes.ts";
+import { UnitNature } from "../domain-codes.ts";
 import { PageRequest } from "../paging.ts";
 import { MultiLineText, SearchText } from "../text.ts";
-import { MaskedPersonFields, ProfessionalProfileFields } from "./person-fields.ts";
+import { MaskedApplicantFields, ProfessionalProfileFields } from "./person-fields.ts";
 
 /** 审核用人单位: pending employers under the caller, searched by 单位名称. */
 export const ListPendingEmployersInput = PageRequest.extend({ name: SearchText("单位名称", 100) });
@@ -27,12 +27,9 @@ export type PendingEmployerRow = z.infer<typeof PendingEmployerRow>;
 export const ListPendingProfessionalsInput = PageRequest.extend({ name: SearchText("姓名") });
 export type ListPendingProfessionalsInput = z.input<typeof ListPendingProfessionalsInput>;
 
-/** 序号 姓名 证件号 所在单位 工作部门 学历 专业技术职务系列 注册时间 操作 */
+/** 序号 姓名 证件类型 证件号 所在单位 工作部门 学历 专业技术职务系列 注册时间 操作 */
 export const PendingProfessionalRow = z.object({
-  ...MaskedPersonFields,
-  idType: IdType,
-  phoneMasked: z.string().nullable(),
-  email: z.string().nullable(),
+  ...MaskedApplicantFields,
   unitName: z.string(),
   departmentName: z.string().nullable(),
   ...ProfessionalProfileFields,

@@ -5,8 +5,8 @@ import { PageRequest } from "../paging.ts";
 import { MultiLineText, SearchText, SingleLineText } from "../text.ts";
 import { normalizeIdentifier } from "../validation/identifier.ts";
 
-/** 添加人员: approved professionals of the caller's units who may be transferred out. */
-export const TransferCandidatesInput = PageRequest.extend({ name: SearchText("姓名") });
+/** 添加人员: approved professionals of the caller's units who may be transferred out (`accountId`: just the one picked). */
+export const TransferCandidatesInput = PageRequest.extend({ name: SearchText("姓名"), accountId: z.uuid().optional() });
 export type TransferCandidatesInput = z.input<typeof TransferCandidatesInput>;
 
 /** What the 人员调出 form shows of the chosen person (masked). */
@@ -21,6 +21,7 @@ export const TransferCandidate = z.object({
   titleSeries: z.string().nullable(),
   qualification: z.string().nullable(),
   certificateNo: z.string().nullable(),
+  unitId: z.uuid(),
   unitName: z.string(),
 });
 export type TransferCandidate = z.infer<typeof TransferCandidate>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { IdType, idTypeLabels } from "../domain-codes.ts";
-import { generateForeignPermanentResidentId, parseForeignPermanentResidentId, parseIdNumber } from "./id-number.ts";
+import { generateForeignPermanentResidentId, ID_NUMBER_IS_RESIDENT_ID_MESSAGE, parseForeignPermanentResidentId, parseIdNumber } from "./id-number.ts";
 import { maskIdNumber, residentIdCheckCharacter } from "./resident-id.ts";
 
 const NOW = new Date("2026-11-30T00:00:00Z");
@@ -40,6 +40,13 @@ describe("外国人永久居留身份证 (2023)", () => {
   });
 });
 
+describe("parseIdNumber for an existing account (登录, 忘记密码)", () => {
+  it("still reads a resident ID number under another type, so an account made before the rule can sign in", () => {
+    expect(parseIdNumber("PASSPORT", "37010219770120000x", NOW, { existing: true })).toEqual({ ok: true, normalized: "37010219770120000X" });
+    expect(parseIdNumber("PASSPORT", "护照", NOW, { existing: true })).toEqual({ ok: false, message: "证件号格式不正确" });
+  });
+});
+
 describe("parseIdNumber by 证件类型", () => {
   it.each<[IdType, string, { ok: true; normalized: string } | { ok: false; message: string }]>([
     ["RESIDENT_ID", "３７０１０２１９７７０１２００００ｘ", { ok: true, normalized: "37010219770120000X" }],
@@ -52,6 +59,16 @@ describe("parseIdNumber by 证件类型", () => {
     ["HK_MACAO_PERMIT", "ｈ１２３４５６７８", { ok: true, normalized: "H12345678" }],
     ["TAIWAN_PERMIT", "1234", { ok: false, message: "证件号格式不正确" }],
     ["OFFICER_ID", "南字第–12345号", { ok: false, message: "证件号格式不正确" }],
+    // A valid resident ID number under any other type (the probe: 护照 and 港澳通行证 beside a 身份证 account), typed or pasted.
+    ["PASSPORT", "37010219770120000X", { ok: false, message: ID_NUMBER_IS_RESIDENT_ID_MESSAGE }],
+    ["HK_MACAO_PERMIT", "37010219770120000x", { ok: false, message: ID_NUMBER_IS_RESIDENT_ID_MESSAGE }],
+    ["TAIWAN_PERMIT", "３７０１０２１９７７０１２００００Ｘ", { ok: false, message: ID_NUMBER_IS_RESIDENT_ID_MESSAGE }],
+    ["OFFICER_ID", "370102-19770120-000X", { ok: false, message: ID_NUMBER_IS_RESIDENT_ID_MESSAGE }],
+    ["PASSPORT", "370102\u200d19770120000X", { ok: false, message: ID_NUMBER_IS_RESIDENT_ID_MESSAGE }],
+    // Near misses stay other documents: a wrong check character, an 18-digit foreign card number, 17 characters.
+    ["PASSPORT", "370102197701200001", { ok: true, normalized: "370102197701200001" }],
+    ["PASSPORT", FPR, { ok: true, normalized: FPR }],
+    ["HK_MACAO_PERMIT", "37010219770120000", { ok: true, normalized: "37010219770120000" }],
   ])("%s %s", (idType, typed, expected) => {
     expect(parseIdNumber(idType, typed, NOW)).toEqual(expected);
   });

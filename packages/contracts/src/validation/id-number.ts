@@ -44,9 +44,18 @@ const OTHER_DOCUMENT = /^[A-Z0-9()-]{5,32}$/;
 /**
  * Validates an ID number of the given type after normalizeIdentifier and returns its one
  * spelling, or the 中文 message for the 证件号 field. 身份证: GB 11643-1999 in full;
- * 外国人永久居留身份证: see parseForeignPermanentResidentId; other types: 5–32 of A–Z, 0–9, ( ) -.
+ * 外国人永久居留身份证: see parseForeignPermanentResidentId; other types: 5–32 of A–Z, 0–9, ( ) -,
+ * and never a valid resident ID number (ID_NUMBER_IS_RESIDENT_ID_MESSAGE: one number is one person
+ * whatever type it is entered under — a passport and a 港澳通行证 with one 身份证 number made three accounts).
+ * `existing`: the number names an account that may predate that rule (登录, 忘记密码), so it is not
+ * refused for it — such an account can still sign in under the type it was registered with.
  */
-export function parseIdNumber(idType: IdType, raw: string, now: Date = new Date()): { ok: true; normalized: string } | { ok: false; message: string } {
+export function parseIdNumber(
+  idType: IdType,
+  raw: string,
+  now: Date = new Date(),
+  opts: { existing?: boolean } = {},
+): { ok: true; normalized: string } | { ok: false; message: string } {
   if (idType === "RESIDENT_ID") {
     const r = parseResidentId(raw, now);
     return r.ok ? { ok: true, normalized: r.value.normalized } : { ok: false, message: residentIdErrorMessages[r.reason] };
@@ -56,8 +65,14 @@ export function parseIdNumber(idType: IdType, raw: string, now: Date = new Date(
     return r.ok ? r : { ok: false, message: foreignPermanentResidentIdErrorMessages[r.reason] };
   }
   const normalized = normalizeIdentifier(raw);
-  return OTHER_DOCUMENT.test(normalized) ? { ok: true, normalized } : { ok: false, message: "证件号格式不正确" };
+  if (!OTHER_DOCUMENT.test(normalized)) return { ok: false, message: "证件号格式不正确" };
+  // One number is one person whatever type it is entered under: a valid resident ID number (with any hyphens or brackets left out) is a 身份证.
+  if (!opts.existing && parseResidentId(normalized.replace(/[()-]/g, ""), now).ok) return { ok: false, message: ID_NUMBER_IS_RESIDENT_ID_MESSAGE };
+  return { ok: true, normalized };
 }
+
+/** The refusal of a valid resident ID number entered under another 证件类型. */
+export const ID_NUMBER_IS_RESIDENT_ID_MESSAGE = "该证件号是有效的居民身份证号码，证件类型请选择“身份证”（居民身份证）";
 
 /**
  * Builds a valid 2023 外国人永久居留身份证 number for fixtures: '9' + province (2 digits) +

@@ -7,7 +7,7 @@ import { RegisterEmployerInput, RegisterProfessionalInput } from "../identity/re
 import { RequestCodeChangeInput } from "../identity/unit-changes.ts";
 import { parseUnitCode } from "./credit-code.ts";
 import { parseIdNumber } from "./id-number.ts";
-import { normalizeIdentifier, normalizeMobilePhone } from "./identifier.ts";
+import { looksLikeIdNumber, normalizeIdentifier, normalizeMobilePhone } from "./identifier.ts";
 import { parseResidentId } from "./resident-id.ts";
 
 // [what a person typed or pasted, the one spelling it stands for]
@@ -60,6 +60,26 @@ describe("normalizeIdentifier", () => {
         expect(normalizeIdentifier(normalizeIdentifier(typed))).toBe(clean);
       }),
     );
+  });
+});
+
+describe("looksLikeIdNumber (the picker: number or name?)", () => {
+  it.each<[string, boolean]>([
+    ["37010219770120000X", true],
+    ["３７０１０２１９７７０１２００００Ｘ", true], // full-width, from a Chinese IME
+    ["370102\u200d19770120000X", true], // ZWJ inside the digits
+    ["3\u200b7\u200b0\u200b1\u200b0\u200b2", true], // a zero-width space between every digit
+    ["𝟑𝟕𝟎𝟏𝟎𝟐𝟏𝟗𝟕𝟕𝟎𝟏𝟐𝟎𝟎𝟎𝟎𝐗", true], // mathematical bold
+    ["370 102 1977 0120 000X", true], // spaced groups
+    ["e12345678", true], // a passport number
+    ["H12345678", true],
+    ["高淑珍", false],
+    ["高淑珍370102", false], // a name with digits stays a name
+    ["12345", false], // too short for any number
+    ["张三\u200d", false],
+    ["", false],
+  ])("%s → %s", (typed, expected) => {
+    expect(looksLikeIdNumber(typed)).toBe(expected);
   });
 });
 

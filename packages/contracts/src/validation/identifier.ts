@@ -21,6 +21,17 @@ export function normalizeIdentifier(raw: string): string {
 }
 
 /**
+ * Whether text typed into a person picker is an ID number rather than a name: after
+ * {@link normalizeIdentifier} (so full-width, math-styled and ZWJ-split digits count as digits) it
+ * holds a run of 6+ digits and no Chinese character. The portal's picker (client and server) asks
+ * this one question; the number found is then looked up in full (budgeted, logged).
+ */
+export function looksLikeIdNumber(typed: string): boolean {
+  const q = normalizeIdentifier(typed);
+  return /\d{6,}/.test(q) && !/\p{Script=Han}/u.test(q);
+}
+
+/**
  * A mainland mobile number as typed: {@link normalizeIdentifier}, then the separators people put
  * inside (`-`, `(`, `)`) are dropped, and a country prefix `+86` / `0086` is removed — and a bare
  * `86` only when an 11-digit number starting with 1 remains. The result is not validated. Landlines
@@ -38,7 +49,7 @@ export function normalizeMobilePhone(raw: string): string {
  */
 export function identifierField(label: string, max: number) {
   return z
-    .string({ error: `请输入${label}` })
+    .string({ error: (issue) => (issue.input == null ? `请输入${label}` : `${label}须为文本`) })
     .transform(normalizeIdentifier)
     .pipe(
       z

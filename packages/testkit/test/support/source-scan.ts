@@ -1,8 +1,11 @@
 // What the "one mechanism per kind" guard tests share: the production sources of every workspace,
 // read line by line against a table of patterns that mark a hand-made copy of a shared helper.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sourceFiles } from "../../src/files-and-ports.ts";
+
+export { sourceFiles };
 
 export const repoRoot = path.resolve(import.meta.dirname, "../../../..");
 
@@ -19,21 +22,6 @@ export const PRODUCTION_SOURCE_DIRS = [
 
 /** A fault pattern: what it means (said in the failure) and the line it matches. */
 export type LineFault = [what: string, pattern: RegExp];
-
-/** Every .ts/.tsx file under `dir` (absolute), test files (and their *.test-support.ts) left out unless `tests`; missing dir → []. */
-export function sourceFiles(dir: string, opts: { tests?: boolean } = {}): string[] {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return entries.flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return ["node_modules", "generated", "build"].includes(name) ? [] : sourceFiles(full, opts);
-    return /\.tsx?$/.test(name) && (opts.tests || !/\.test(-support)?\.tsx?$/.test(name)) ? [full] : [];
-  });
-}
 
 /** A line that is only a comment (`//`, `/*`, or a `*` continuation): it runs nothing, so it copies nothing. */
 const isComment = (line: string) => /^\s*(\/\/|\/\*|\*)/.test(line);

@@ -30,9 +30,17 @@ export async function listAwaiting(
   return { page, flags };
 }
 
+/** Who a declaration is about and who made it: its declarant's name, and the accounts that are its parties (the declarant, whoever declared it). */
+export interface DeclarationParties {
+  professionalName: string;
+  parties: [professionalId: string, declaredBy: string];
+}
+
 type Locked = {
   id: string;
   professional_name: string;
+  professional_id: string;
+  declared_by: string;
   status: string;
   current_handler_id: string | null;
   step_index: number;
@@ -45,17 +53,19 @@ type Locked = {
 /**
  * Locks the declarations of `ids` that lie in `scopePath`, in id order (two batches at once wait
  * for each other instead of deadlocking), and returns them as decideStep reads them with the
- * declarant's name (for the batch outcome's label). Ids outside the scope or unknown are simply
+ * declarant's name (for the batch outcome's label) and its parties (the declarant's account and
+ * whoever declared it: nobody decides their own case). Ids outside the scope or unknown are simply
  * missing from the result.
  */
-export async function lockForDecision(tx: Tx, ids: readonly string[], scopePath: string): Promise<(PendingDeclaration & { professionalName: string })[]> {
+export async function lockForDecision(tx: Tx, ids: readonly string[], scopePath: string): Promise<(PendingDeclaration & DeclarationParties)[]> {
   const rows = await tx.$queryRaw<Locked[]>`
-    SELECT id::text, professional_name, status, current_handler_id::text, step_index, chain, requested_hours, computed_hours, recognized_hours
+    SELECT id::text, professional_name, professional_id::text, declared_by::text, status, current_handler_id::text, step_index, chain, requested_hours, computed_hours, recognized_hours
     FROM hours.declaration WHERE id = ANY(${[...ids]}::uuid[]) AND unit_path LIKE ${likePrefix(scopePath)}
     ORDER BY id FOR UPDATE`;
   return rows.map((r) => ({
     id: r.id,
     professionalName: r.professional_name,
+    parties: [r.professional_id, r.declared_by],
     status: r.status,
     currentHandlerId: r.current_handler_id,
     stepIndex: r.step_index,

@@ -1,5 +1,6 @@
 import type { DeclarationRow, ListAuditsInput, Page } from "@ce/contracts";
 import { likePrefix, prefixFilter } from "@ce/service-kit";
+import type { DeclarationParties } from "./approvals.ts";
 import type { Db, Tx } from "./client.ts";
 import { listWhere } from "./declarations.ts";
 
@@ -33,12 +34,12 @@ export async function listAuditable(db: Db, scopePath: string, input: ListAudits
 
 /**
  * Locks the declarations of `ids` strictly below `scopePath` (the caller's own unit's are not
- * theirs to audit), in id order, and returns their status and declarant's name. Others are missing
- * from the result.
+ * theirs to audit), in id order, and returns their status, declarant's name and parties (nobody
+ * audits their own record). Others are missing from the result.
  */
-export function lockForAudit(tx: Tx, ids: readonly string[], scopePath: string): Promise<{ id: string; status: string; professionalName: string }[]> {
-  return tx.$queryRaw<{ id: string; status: string; professionalName: string }[]>`
-    SELECT id::text, status, professional_name AS "professionalName" FROM hours.declaration
+export function lockForAudit(tx: Tx, ids: readonly string[], scopePath: string): Promise<({ id: string; status: string } & DeclarationParties)[]> {
+  return tx.$queryRaw<({ id: string; status: string } & DeclarationParties)[]>`
+    SELECT id::text, status, professional_name AS "professionalName", ARRAY[professional_id::text, declared_by::text] AS parties FROM hours.declaration
     WHERE id = ANY(${[...ids]}::uuid[]) AND unit_path LIKE ${likePrefix(scopePath)} AND unit_path <> ${scopePath}
     ORDER BY id FOR UPDATE`;
 }

@@ -16,11 +16,17 @@ import { z } from "zod";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Db, Tx } from "./client.ts";
 
-/** Whose declarations a caller sees: a professional their own, an admin their unit subtree's. */
-export type RecordsScope = { professionalId: string } | { scopePath: string };
+/**
+ * Whose declarations a caller sees: a professional their own; an admin their unit subtree's and,
+ * with `declaredByUnit`, those their unit declared for people elsewhere (a 继续教育基地's classes).
+ */
+export type RecordsScope = { professionalId: string } | { scopePath: string; declaredByUnit?: string | null };
 
-const scopeWhere = (s: RecordsScope): Prisma.DeclarationWhereInput =>
-  "professionalId" in s ? { professionalId: s.professionalId } : { unitPath: prefixFilter(s.scopePath) };
+const scopeWhere = (s: RecordsScope): Prisma.DeclarationWhereInput => {
+  if ("professionalId" in s) return { professionalId: s.professionalId };
+  const subtree = { unitPath: prefixFilter(s.scopePath) };
+  return s.declaredByUnit ? { OR: [subtree, { declaredByUnit: s.declaredByUnit }] } : subtree;
+};
 
 const tabStatuses: Record<ListRecordsInput["tab"], DeclarationStatus[] | null> = {
   ALL: null,
@@ -67,10 +73,20 @@ export const chainOf = (chain: unknown) => dbValue(ApprovalChain, chain, "hours.
 
 const handlerName = (d: Loaded) => (d.status === "PENDING" ? (chainOf(d.chain)[d.stepIndex]?.name ?? null) : null);
 
-function toRow(d: Loaded): DeclarationRow {
+/** The names of the units that declared `rows` for their people (申报单位), by unit id, from the unit replica. */
+export async function declaringUnitNames(db: Db | Tx, rows: readonly Pick<Loaded, "declaredByUnit">[]): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.flatMap((r) => (r.declaredByUnit ? [r.declaredByUnit] : [])))];
+  if (ids.length === 0) return new Map();
+  const units = await db.unitReplica.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  return new Map(units.map((u) => [u.id, u.name]));
+}
+
+/** A declaration as a list row; `unitNames` from declaringUnitNames (a unit not replicated yet shows no name). */
+function toRow(d: Loaded, unitNames: ReadonlyMap<string, string>): DeclarationRow {
   return {
     id: d.id,
     professionalName: d.professionalName,
+    declaredByUnitName: d.declaredByUnit ? (unitNames.get(d.declaredByUnit) ?? null) : null,
     year: d.year,
     subject: dbValue(Subject, d.subject, "hours.declaration.subject"),
     formName: d.formVersion.name,
@@ -82,9 +98,10 @@ function toRow(d: Loaded): DeclarationRow {
   };
 }
 
-export function toDetail(d: Loaded): DeclarationDetail {
+/** A declaration with its form, chain, history and attachments; its 申报单位 looked up in the unit replica. */
+export async function toDetail(db: Db | Tx, d: Loaded): Promise<DeclarationDetail> {
   return {
-    ...toRow(d),
+    ...toRow(d, await declaringUnitNames(db, [d])),
     professionalId: d.professionalId,
     unitId: d.unitId,
     formCode: d.formVersion.form.code,
@@ -125,7 +142,8 @@ export async function listWhere(db: Db, where: Prisma.DeclarationWhereInput, inp
     () => db.declaration.count({ where }),
     ({ limit, offset }) => db.declaration.findMany({ where, include: withForm, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: offset, take: limit }),
   );
-  return { ...served, items: rows.map(toRow) };
+  const unitNames = await declaringUnitNames(db, rows);
+  return { ...served, items: rows.map((r) => toRow(r, unitNames)) };
 }
 
 /** One declaration, if the caller may see it. */
@@ -165,3 +183,28 @@ export async function lockDeclaration(tx: Tx, id: string): Promise<void> {
 }
 
 export { withForm };
+
+/** The replicas of `ids` within `scopePath` (ids outside it or unknown are missing), in id order. */
+export function declarantsIn(db: Db, ids: readonly string[], scopePath: string) {
+  return db.professionalReplica.findMany({ where: { accountId: { in: [...ids] }, unitPath: prefixFilter(scopePath) }, orderBy: { accountId: "asc" } });
+}
+
+/** Which of `professionalIds` already have a counting declaration of this class (学习形式, 年度, 培训班名称, 开始时间). */
+export async function sameClassDeclared(
+  db: Db | Tx,
+  professionalIds: readonly string[],
+  cls: { formId: string; year: number; className: string; startDate: Date },
+): Promise<Set<string>> {
+  const rows = await db.declaration.findMany({
+    where: {
+      professionalId: { in: [...professionalIds] },
+      year: cls.year,
+      className: cls.className,
+      startDate: cls.startDate,
+      status: { in: COUNTING },
+      formVersion: { formId: cls.formId },
+    },
+    select: { professionalId: true },
+  });
+  return new Set(rows.map((r) => r.professionalId));
+}

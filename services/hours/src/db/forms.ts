@@ -57,13 +57,16 @@ export async function activeForm(db: Db | Tx, code: string, on: string): Promise
   return v ? toLearningForm(v) : null;
 }
 
-/** Adds a new version of a form; older versions (and the declarations using them) stay as they were. */
-export async function addFormVersion(tx: Tx, input: UpdateFormInput, createdBy: string): Promise<LearningForm | null> {
+/**
+ * Adds a new version of a form; older versions (and the declarations using them) stay as they were.
+ * Returns it with the version it follows (null for a form's first), or null for an unknown code.
+ */
+export async function addFormVersion(tx: Tx, input: UpdateFormInput, createdBy: string): Promise<{ form: LearningForm; previous: LearningForm | null } | null> {
   const form = await tx.learningForm.findUnique({ where: { code: input.code } });
   if (!form) return null;
   // Serialises concurrent edits of one form so version numbers never collide.
   await tx.$queryRaw`SELECT id FROM hours.learning_form WHERE id = ${form.id}::uuid FOR UPDATE`;
-  const last = await tx.learningFormVersion.findFirst({ where: { formId: form.id }, orderBy: { version: "desc" }, select: { version: true } });
+  const last = await tx.learningFormVersion.findFirst({ where: { formId: form.id }, orderBy: { version: "desc" }, include: { form: true } });
   const v = await tx.learningFormVersion.create({
     data: {
       id: randomUUID(),
@@ -79,5 +82,5 @@ export async function addFormVersion(tx: Tx, input: UpdateFormInput, createdBy: 
     },
     include: { form: true },
   });
-  return toLearningForm(v);
+  return { form: toLearningForm(v), previous: last ? toLearningForm(last) : null };
 }

@@ -1,4 +1,4 @@
-import { ALREADY_DECIDED_MESSAGE, DomainError } from "@ce/contracts";
+import { ALREADY_DECIDED_MESSAGE, DomainError, startingRecognized } from "@ce/contracts";
 
 /** What a decision needs to know of a declaration, read under its row lock. */
 export interface PendingDeclaration {
@@ -24,16 +24,6 @@ export interface NextState {
   final: boolean;
 }
 
-/** 认定学时 by default: what the rule computed, never more than was claimed. */
-export const defaultRecognized = (d: Pick<PendingDeclaration, "requestedHours" | "computedHours">) => Math.min(d.requestedHours, d.computedHours);
-
-/**
- * The 认定学时 a level starts from: what the level below recognised, or at the first level the
- * computed default. A batch approval and a single approval without a figure keep exactly this.
- */
-export const startingRecognized = (d: Pick<PendingDeclaration, "requestedHours" | "computedHours" | "recognizedHours">) =>
-  d.recognizedHours ?? defaultRecognized(d);
-
 /** Whether the declaration waits for `unitId`'s decision: still 待审核 and at that unit on its chain. */
 export const waitsFor = (d: Pick<PendingDeclaration, "status" | "currentHandlerId">, unitId: string) => d.status === "PENDING" && d.currentHandlerId === unitId;
 
@@ -47,7 +37,7 @@ export const skipMessage = (d: Pick<PendingDeclaration, "status">) => (d.status 
 /**
  * One level's decision on a declaration waiting for `unitId`. Approving moves it to the next unit
  * of the chain, or makes it 审核通过 at the last; rejecting ends it as 审核不通过. The figure a
- * level approves starts from the current 认定学时 (`startingRecognized`): it may be lowered, with a
+ * level approves starts from the current 认定学时 (contracts' `startingRecognized`, the figure the portal pre-fills): it may be lowered, with a
  * `reason`, but never raised above what a lower level recognised (§3.6: each level reviews the one
  * below; a silent raise would undo its reduction). Raises DomainError CONFLICT when the record is
  * not waiting for `unitId`, BAD_REQUEST on `recognizedHours` (above 申报学时, the form's cap or the

@@ -86,3 +86,54 @@ describe("assessDeclaration", () => {
     expect(assessDeclaration(jobTraining, claim, { today, usedThisYear: 0 })).toEqual({ hours: 40, explanation: "按实际学时计算：40学时" });
   });
 });
+
+describe("a learning form's number fields are read as typed, never by Number() (probe: 0x10 days read as 16)", () => {
+  const perDay: LearningForm = {
+    ...jobTraining,
+    code: "TRAINING",
+    name: "脱产培训",
+    fields: [{ key: "days", label: "培训天数", type: "number", required: true }],
+    rule: HourRule.parse({ kind: "PER_DAY", hoursPerDay: 8, capPerItem: 90 }),
+  };
+  const perItem: LearningForm = {
+    ...jobTraining,
+    code: "COURSES",
+    name: "学历教育",
+    fields: [{ key: "items", label: "通过课程门数", type: "number", required: true }],
+    rule: HourRule.parse({ kind: "PER_ITEM", hoursPerItem: 10 }),
+  };
+  // 起止时间 2026-03-01…2026-03-05 spans 5 days.
+  const assess = (form: LearningForm, details: Record<string, string | number>, requestedHours = 1) => {
+    try {
+      return assessDeclaration(form, { ...claim, requestedHours, details }, { today, usedThisYear: 0 }).hours;
+    } catch (e) {
+      if (e instanceof DomainError) return `${e.field}: ${e.message}`;
+      throw e;
+    }
+  };
+
+  it.each<[string, LearningForm, string | number, number | string]>([
+    ["3 days", perDay, "3", 24],
+    ["full-width １２ is 12 — but more than the 5 days spanned", perDay, "１２", "details.days: 培训天数不能超过起止时间的天数（5天）"],
+    ["full-width ３", perDay, "３", 24],
+    ["half a day more", perDay, "2.5", 20],
+    ["a JSON number", perDay, 4, 32],
+    ["5 days, the whole span", perDay, "5", 40],
+    ["6 days in 5", perDay, "6", "details.days: 培训天数不能超过起止时间的天数（5天）"],
+    ["hex 0x10", perDay, "0x10", "details.days: 培训天数须为大于0的数字"],
+    ["exponent 1e1", perDay, "1e1", "details.days: 培训天数须为大于0的数字"],
+    ["1e9", perDay, "1e9", "details.days: 培训天数须为大于0的数字"],
+    ["a third of a day", perDay, "0.3", "details.days: 培训天数须为整天或半天（如1、1.5）"],
+    ["zero", perDay, "0", "details.days: 培训天数须为大于0的数字"],
+    ["negative", perDay, "-2", "details.days: 培训天数须为大于0的数字"],
+    ["Infinity", perDay, "Infinity", "details.days: 培训天数须为大于0的数字"],
+    ["words", perDay, "三天", "details.days: 培训天数须为大于0的数字"],
+    ["a huge JSON number", perItem, 1e9, "details.items: 通过课程门数不能大于1000"],
+    ["3 courses", perItem, "3", 30],
+    ["1.5 courses", perItem, "1.5", "details.items: 通过课程门数须为整数"],
+    ["hex courses", perItem, "0x3", "details.items: 通过课程门数须为大于0的数字"],
+  ])("%s", (_label, form, value, expected) => {
+    const key = form === perDay ? "days" : "items";
+    expect(assess(form, { [key]: value })).toBe(expected);
+  });
+});

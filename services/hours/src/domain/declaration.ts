@@ -1,5 +1,27 @@
-import { calendarYear, type DeclareInput, DomainError, type LearningForm, subjectLabels } from "@ce/contracts";
+import { calendarYear, type DeclareInput, DomainError, daysSpanned, type LearningForm, parseTypedDecimal, subjectLabels } from "@ce/contracts";
 import { type ComputedHours, computeHours } from "./hour-rules.ts";
+
+/** The largest figure a learning form's number field takes (天数, 门数): a typo such as 1e9 is refused, not capped. */
+export const MAX_FORM_NUMBER = 1000;
+
+/**
+ * A learning form's number field as typed (contracts parseTypedDecimal: "１２" → 12; "0x10", "1e1"
+ * are no numbers): greater than 0, at most MAX_FORM_NUMBER, whole for 门数 (`items`), in half days
+ * for 天数 (`days`), and 天数 no more than the days 起止时间 spans (2026-03-01…2026-03-01 is 1 day).
+ * Raises DomainError BAD_REQUEST on `details.<key>` naming the field.
+ */
+function checkFormNumber(field: { key: string; label: string }, value: unknown, claim: Pick<Claim, "startDate" | "endDate">): void {
+  const at = `details.${field.key}`;
+  const n = parseTypedDecimal(value);
+  if (n === null || !(n > 0)) throw new DomainError("BAD_REQUEST", `${field.label}须为大于0的数字`, at);
+  if (n > MAX_FORM_NUMBER) throw new DomainError("BAD_REQUEST", `${field.label}不能大于${MAX_FORM_NUMBER}`, at);
+  if (field.key === "items" && !Number.isInteger(n)) throw new DomainError("BAD_REQUEST", `${field.label}须为整数`, at);
+  if (field.key === "days") {
+    if (!Number.isInteger(n * 2)) throw new DomainError("BAD_REQUEST", `${field.label}须为整天或半天（如1、1.5）`, at);
+    const span = daysSpanned(claim.startDate, claim.endDate);
+    if (n > span) throw new DomainError("BAD_REQUEST", `${field.label}不能超过起止时间的天数（${span}天）`, at);
+  }
+}
 
 /** 计入年度 may be the current year or up to this many years back (configurable per deployment). */
 export const DEFAULT_YEARS_BACK = 2;
@@ -34,8 +56,7 @@ export function assessDeclaration(form: LearningForm, claim: Claim, opts: { toda
     const value = claim.details[field.key];
     const empty = value === undefined || value === "" || (field.type === "checkbox" && value === false);
     if (field.required && empty && field.type !== "checkbox") throw new DomainError("BAD_REQUEST", `请填写${field.label}`, `details.${field.key}`);
-    if (!empty && field.type === "number" && !(Number(value) > 0))
-      throw new DomainError("BAD_REQUEST", `${field.label}须为大于0的数字`, `details.${field.key}`);
+    if (!empty && field.type === "number") checkFormNumber(field, value, claim);
     if (!empty && field.type === "select" && !field.options?.some((o) => o.value === value)) {
       throw new DomainError("BAD_REQUEST", `请选择${field.label}`, `details.${field.key}`);
     }

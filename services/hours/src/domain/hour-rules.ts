@@ -1,4 +1,4 @@
-import type { HourRule } from "@ce/contracts";
+import { type HourRule, parseTypedDecimal } from "@ce/contracts";
 
 /** What a declaration supplies to a rule: the hours claimed, the form's own fields, the year so far. */
 export interface RuleInput {
@@ -15,9 +15,10 @@ export interface ComputedHours {
   explanation: string;
 }
 
+// A form field's figure as typed (contracts parseTypedDecimal: never Number("0x10") = 16), or the fallback.
 const num = (v: unknown, fallback: number) => {
-  const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : NaN;
-  return Number.isFinite(n) && n >= 0 ? n : fallback;
+  const n = parseTypedDecimal(v);
+  return n !== null && n >= 0 ? n : fallback;
 };
 const truthy = (v: unknown) => v === true || v === "true" || v === "on" || v === "1";
 // Hours are whole 学时; fractions from half days or ratios round down, never up.

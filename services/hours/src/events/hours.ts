@@ -17,16 +17,22 @@ export interface DeclarationForEvent {
   recognizedHours: number | null;
   status: string;
   currentHandlerId: string | null;
+  /** The declaring admin's unit (null: the person themself); carried as declaredByUnitId when the row has it. */
+  declaredByUnit?: string | null;
   formVersion: { version: number; form: { code: string } };
 }
 
-/** Writes one ce.hours.declaration.* event to the outbox in the caller's transaction. */
+/**
+ * Writes one ce.hours.declaration.* event to the outbox in the caller's transaction. `decision`
+ * (approved / rejected events): the deciding unit and admin and 驳回原因's code, for reporting's dashboards.
+ */
 export function declarationEvent(
   tx: SqlClient,
   def: EventDefinition<z.ZodType<DeclarationEvent>>,
   d: DeclarationForEvent,
   meta: EventMeta,
   reason: string | null = null,
+  decision?: Pick<DeclarationEvent, "decidedByUnitId" | "decidedByAccountId" | "decidedByName" | "reasonCode">,
 ) {
   const data: DeclarationEvent = {
     declarationId: d.id,
@@ -44,6 +50,8 @@ export function declarationEvent(
     status: dbValue(DeclarationStatus, d.status, "hours.declaration.status"),
     currentHandlerId: d.currentHandlerId,
     reason,
+    ...(d.declaredByUnit !== undefined ? { declaredByUnitId: d.declaredByUnit } : {}),
+    ...decision,
   };
   return enqueueEvent(tx, SCHEMA, def, data, meta);
 }

@@ -1,5 +1,5 @@
 import { ApprovalRow, ApproveInput, BatchApproveInput, BatchOutcome, BatchRejectInput, ListApprovalsInput, pageOf, RejectInput } from "@ce/contracts";
-import { permittedProcedure, router } from "@ce/service-kit";
+import { permittedProcedure, router, useCaseRunner } from "@ce/service-kit";
 import type { HoursDeps } from "../deps.ts";
 import { decide, decideOne } from "../use-cases/approvals/decide.ts";
 import { listApprovals } from "../use-cases/approvals/list.ts";
@@ -9,11 +9,9 @@ import { listApprovals } from "../use-cases/approvals/list.ts";
  * waiting is a CONFLICT) or in batches (it is skipped and listed: batch contract, @ce/contracts batch.ts).
  */
 export function approvalsRouter(deps: HoursDeps) {
+  const run = useCaseRunner(deps);
   return router({
-    list: permittedProcedure("hours.approve")
-      .input(ListApprovalsInput)
-      .output(pageOf(ApprovalRow))
-      .query(({ ctx, input }) => listApprovals(deps, ctx, input)),
+    list: permittedProcedure("hours.approve").input(ListApprovalsInput).output(pageOf(ApprovalRow)).query(run(listApprovals)),
 
     approve: permittedProcedure("hours.approve")
       .input(ApproveInput)

@@ -1,19 +1,22 @@
 import {
+  BatchOutcome,
   DeclarableProfessional,
   DeclarationDetail,
   DeclarationIdInput,
   DeclarationRow,
   DeclarationYears,
   DeclareInput,
+  DeclareManyInput,
   ListRecordsInput,
   pageOf,
   SearchText,
 } from "@ce/contracts";
-import { authedProcedure, permittedProcedure, router } from "@ce/service-kit";
+import { authedProcedure, permittedProcedure, router, useCaseRunner } from "@ce/service-kit";
 import { z } from "zod";
 import type { HoursDeps } from "../deps.ts";
 import { listDeclarables } from "../use-cases/declarations/declarables.ts";
 import { declare } from "../use-cases/declarations/declare.ts";
+import { declareMany } from "../use-cases/declarations/declare-many.ts";
 import { getDeclaration } from "../use-cases/declarations/get.ts";
 import { listDeclarations } from "../use-cases/declarations/list.ts";
 import { withdraw } from "../use-cases/declarations/withdraw.ts";
@@ -21,8 +24,9 @@ import { declarationYears } from "../use-cases/declarations/years.ts";
 
 /** 学时申报 (§3.4) and 查看申报记录 (§3.5). */
 export function declarationsRouter(deps: HoursDeps) {
+  const run = useCaseRunner(deps);
   return router({
-    /** 选择申请人 › 添加人员: approved professionals of the caller's unit subtree. */
+    /** 选择申请人 › 添加人员: approved professionals the caller may declare for (a CE base: the province's). */
     declarables: permittedProcedure("hours.declare")
       .input(z.object({ name: SearchText("姓名") }))
       .output(z.array(DeclarableProfessional))
@@ -32,10 +36,10 @@ export function declarationsRouter(deps: HoursDeps) {
     years: authedProcedure.output(DeclarationYears).query(() => declarationYears(deps)),
 
     /** 提交申报: by an admin for a person of their subtree, or by a professional for themself. */
-    declare: authedProcedure
-      .input(DeclareInput)
-      .output(DeclarationDetail)
-      .mutation(({ ctx, input }) => declare(deps, ctx, input)),
+    declare: authedProcedure.input(DeclareInput).output(DeclarationDetail).mutation(run(declare)),
+
+    /** 提交申报 for many people (a CE base's class): one declaration each, under the batch contract. */
+    declareMany: permittedProcedure("hours.declare").input(DeclareManyInput).output(BatchOutcome).mutation(run(declareMany)),
 
     /** A professional takes back their own pending declaration. */
     withdraw: authedProcedure
@@ -44,10 +48,7 @@ export function declarationsRouter(deps: HoursDeps) {
       .mutation(({ ctx, input }) => withdraw(deps, ctx, input.declarationId)),
 
     /** 查看申报记录: tabs 全部 / 待审核 / 审核通过 / 审核不通过. */
-    records: authedProcedure
-      .input(ListRecordsInput)
-      .output(pageOf(DeclarationRow))
-      .query(({ ctx, input }) => listDeclarations(deps, ctx, input)),
+    records: authedProcedure.input(ListRecordsInput).output(pageOf(DeclarationRow)).query(run(listDeclarations)),
 
     /** 详细: one declaration the caller may see. */
     get: authedProcedure

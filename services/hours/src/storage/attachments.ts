@@ -39,12 +39,12 @@ export interface AttachmentStore {
  * Decodes every upload of one declaration before anything is written (a refused file stores
  * nothing): each must be a jpg/jpeg/gif/bmp/png image that decodes, ≤ 4 MB. Returns the re-encoded
  * files with fresh ids and names true to their stored type. Raises DomainError BAD_REQUEST on
- * `attachments` (see decodeAttachmentImage).
+ * `attachments` naming the refused file (see decodeAttachmentImage).
  */
 export async function prepareAttachments(uploads: readonly AttachmentUpload[]): Promise<PreparedAttachment[]> {
   const prepared: PreparedAttachment[] = [];
   for (const u of uploads) {
-    const image = await decodeAttachmentImage(new Uint8Array(Buffer.from(u.contentBase64, "base64")), "attachments");
+    const image = await decodeAttachmentImage(new Uint8Array(Buffer.from(u.contentBase64, "base64")), "attachments", u.name);
     prepared.push({
       id: randomUUID(),
       originalName: storedAttachmentName(u.name, image.type),

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../src/db/client.ts";
 
-/** `count` pending 岗位培训 declarations of one person, waiting at `chain[stepIndex]`. */
+/** `count` pending 岗位培训 declarations of one person, waiting at `chain[stepIndex]`, declared by `declaredBy` (default: an account of its own). */
 export async function seedPendingDeclarations(
   db: Db,
   opts: {
@@ -10,6 +10,7 @@ export async function seedPendingDeclarations(
     professional: { accountId: string; name: string; unitId: string; unitPath: string };
     chain: { id: string; name: string }[];
     stepIndex: number;
+    declaredBy?: string;
   },
 ): Promise<string[]> {
   const version = await db.learningFormVersion.findFirstOrThrow({ where: { form: { code: "JOB_TRAINING" } }, orderBy: { version: "asc" } });
@@ -37,7 +38,7 @@ export async function seedPendingDeclarations(
       stepIndex: opts.stepIndex,
       currentHandlerId: opts.chain[opts.stepIndex]!.id,
       status: "PENDING",
-      declaredBy: randomUUID(),
+      declaredBy: opts.declaredBy ?? randomUUID(),
     })),
   });
   return ids;

@@ -5,7 +5,7 @@ import type { DeclareInput, LearningForm } from "@ce/contracts";
 import { createCallerFactory } from "@ce/service-kit";
 import { callerContext, type MatrixCases, testPrincipal } from "@ce/service-kit/testing";
 import { createHoursRouter } from "../../src/routers/index.ts";
-import { PNG } from "./claims.ts";
+import { jobTrainingClaim } from "./claims.ts";
 import { bus, busDriver, type HoursWorld, jinan, port, portWorker, province, qingdao, type UnitEnvelope } from "./world.ts";
 
 /** What the cases point at: a 济南 declaration with its attachment, and the catalog's first form. */
@@ -15,20 +15,8 @@ export interface HoursVictim {
   form: LearningForm;
 }
 
-export const claim = (): DeclareInput => ({
-  professionalId: busDriver.data.accountId,
-  year: 2026,
-  formCode: "JOB_TRAINING",
-  schoolName: "济南公共交通集团培训中心",
-  className: "驾驶员岗位培训班",
-  startDate: "2026-03-02",
-  endDate: "2026-03-06",
-  score: "合格",
-  requestedHours: 8,
-  subject: "PROFESSIONAL",
-  details: {},
-  attachments: [{ name: "证书.png", contentBase64: PNG }],
-});
+/** The 岗位培训 claim the cases declare: 8 学时 of 王师傅 (济南公交). */
+export const claim = (): DeclareInput => jobTrainingClaim({ requestedHours: 8 });
 
 const ids = (v: HoursVictim) => [v.declarationId];
 
@@ -41,6 +29,12 @@ export const hoursCases: MatrixCases<HoursVictim> = {
   "declarations.declarables": { input: () => ({ name: "王" }) },
   "declarations.years": {},
   "declarations.declare": { input: () => claim() },
+  "declarations.declareMany": {
+    input: () => {
+      const { professionalId, ...cls } = claim();
+      return { ...cls, professionalIds: [professionalId] };
+    },
+  },
   "declarations.withdraw": { input: (v) => ({ declarationId: v.declarationId }) },
   "declarations.records": { input: () => ({ tab: "ALL" }) },
   "declarations.get": { input: (v) => ({ declarationId: v.declarationId }) },

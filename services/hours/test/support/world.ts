@@ -2,38 +2,16 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { callerUnit, naming as makeNaming, type Permission, type Principal, type ProfessionalSnapshot, sessionKeys } from "@ce/contracts";
 import { SESSION_TTL_S } from "@ce/service-kit";
-import { cleanupPrefix, eventually, fakeIdentityProducer, signIn, testEnvelope, unitEnvelope } from "@ce/service-kit/testing";
+import { adminScope, cleanupPrefix, employerEnvelope, eventually, fakeIdentityProducer, provinceUnits, signIn, testEnvelope } from "@ce/service-kit/testing";
 import { createTestDatabase, dropTestDatabase, TEST_NATS_URL, TEST_REDIS_URL, testTag } from "@ce/testkit";
 import { afterAll, beforeAll, expect } from "vitest";
 import { startHours } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { migrate } from "../../src/db/migrate.ts";
 
-export const province = unitEnvelope("ce.identity.unit.created.v1", { name: "山东省交通运输厅", region: "370000" });
-export const jinan = unitEnvelope("ce.identity.unit.created.v1", {
-  name: "济南市交通运输局",
-  superiorId: province.data.unitId,
-  superiorPath: province.data.path,
-});
-export const qingdao = unitEnvelope("ce.identity.unit.created.v1", {
-  name: "青岛市交通运输局",
-  superiorId: province.data.unitId,
-  superiorPath: province.data.path,
-});
-export const bus = unitEnvelope("ce.identity.unit.created.v1", {
-  name: "济南公共交通集团有限公司",
-  kind: "EMPLOYER",
-  nature: "ENTERPRISE",
-  superiorId: jinan.data.unitId,
-  superiorPath: jinan.data.path,
-});
-export const port = unitEnvelope("ce.identity.unit.created.v1", {
-  name: "青岛港集团有限公司",
-  kind: "EMPLOYER",
-  nature: "ENTERPRISE",
-  superiorId: qingdao.data.unitId,
-  superiorPath: qingdao.data.path,
-});
+export const { province, jinan, qingdao } = provinceUnits();
+export const bus = employerEnvelope("济南公共交通集团有限公司", jinan);
+export const port = employerEnvelope("青岛港集团有限公司", qingdao);
 export type UnitEnvelope = typeof province;
 
 /** A professional.* envelope with sensible defaults. */
@@ -110,8 +88,7 @@ export function useHoursWorld(name: string, now = () => new Date()): HoursWorld 
 }
 
 /** An admin session of a unit (a super admin unless permissions are given). */
-export const adminOf = (world: HoursWorld, u: UnitEnvelope, permissions?: Permission[]) =>
-  signIn(world.app.infra.redis, { unitId: u.data.unitId, unitName: u.data.name, scopePath: u.data.path, permissions });
+export const adminOf = (world: HoursWorld, u: UnitEnvelope, permissions?: Permission[]) => signIn(world.app.infra.redis, { ...adminScope(u), permissions });
 
 /** A professional's own session (个人): no permissions, no scope. */
 export async function professionalSession(world: HoursWorld, person: typeof busDriver): Promise<string> {

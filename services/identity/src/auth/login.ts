@@ -1,6 +1,7 @@
 import { DomainError, type LoginInput, type LoginResult, type UserType } from "@ce/contracts";
 import type { Logger } from "@ce/service-kit";
 import { findLoginAccount } from "../db/accounts.ts";
+import { markActivated } from "../db/import-jobs.ts";
 import type { IdentityDeps } from "../deps.ts";
 import { validateIdNumber } from "../domain/id-number.ts";
 import { type Grant, grantFor, loginMessages } from "../domain/principal.ts";
@@ -12,7 +13,8 @@ import { assertNotLocked, recordLoginFailure, recordLoginSuccess } from "./throt
 /**
  * 登录. Order matters: waits first (a waiting caller spends no captcha), then the captcha, then
  * the ID format, then the password — where an unknown ID and a wrong password look the same,
- * and count the same in the throttle (auth/throttle.ts). Returns the new session.
+ * and count the same in the throttle (auth/throttle.ts). The first sign-in activates an imported
+ * account (未激活 → activated). Returns the new session.
  */
 export async function login(deps: IdentityDeps, input: LoginInput, clientIp: string | null, log: Logger): Promise<LoginResult> {
   const { redis } = deps;
@@ -21,10 +23,11 @@ export async function login(deps: IdentityDeps, input: LoginInput, clientIp: str
   await assertNotLocked(redis, accountKey, clientIp);
   await checkCaptcha(redis, input.captchaId, input.captchaAnswer);
   // The blind index normalises like the validator, so the lock key is also the lookup key.
-  validateIdNumber(input.idType, input.idNumber);
+  validateIdNumber(input.idType, input.idNumber, "idNumber", { existing: true });
 
   const account = await findLoginAccount(deps.db, { idType: input.idType, idNumberHash: accountKey });
-  const passwordOk = await verifyPassword(account?.passwordHash ?? null, input.password);
+  // An imported account (未激活) has no password hash yet: verified like an unknown account.
+  const passwordOk = await verifyPassword(account?.passwordHash || null, input.password);
   if (!account || !passwordOk) {
     await recordLoginFailure(deps, accountKey, clientIp, account, log);
     throw new DomainError("UNAUTHORIZED", loginMessages.wrongCredentials, "password");
@@ -34,6 +37,7 @@ export async function login(deps: IdentityDeps, input: LoginInput, clientIp: str
   await recordLoginSuccess(redis, accountKey, clientIp);
   const session = await openSession(redis, account, grant, input.remember);
   await confirmGrant(deps, account.id, input.userType, grant, session.token);
+  await markActivated(deps.db, account.id);
   log.info({ ip, accountId: account.id, userType: grant.userType, unitId: grant.unitId, remember: input.remember }, "signed in");
   return session;
 }

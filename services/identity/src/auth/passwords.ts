@@ -90,7 +90,7 @@ export async function requestPasswordReset(deps: IdentityDeps, input: RequestPas
     throw new DomainError("TOO_MANY_REQUESTS", "请求过于频繁，请稍后再试");
   }
   await checkCaptcha(redis, input.captchaId, input.captchaAnswer);
-  validateIdNumber(input.idType, input.idNumber);
+  validateIdNumber(input.idType, input.idNumber, "idNumber", { existing: true });
 
   const account = await findLoginAccount(deps.db, { idType: input.idType, idNumberHash: accountKey });
   if (account?.status !== "ACTIVE" || !holdsUserType(input.userType, account)) {
@@ -123,6 +123,33 @@ export async function requestPasswordReset(deps: IdentityDeps, input: RequestPas
   log.info({ accountId: account.id }, "password reset link sent");
 }
 
+/** The digest of a token that can be one of ours (base64url, 16–128 characters); null for anything else. */
+const digestOf = (token: string) => (/^[A-Za-z0-9_-]{16,128}$/.test(token) ? tokenDigest(token) : null);
+
+/**
+ * The account a reset token's stored claim stands for while the token is still good: the account
+ * is active, the token is its latest link, and its password is still the one the link was issued
+ * against. Null otherwise. Reads only.
+ */
+async function claimedAccount(deps: IdentityDeps, digest: string, stored: string | null) {
+  const claim = stored ? (JSON.parse(stored) as { accountId?: string; stamp?: string }) : null;
+  if (!claim?.accountId) return null;
+  const account = await findLoginAccount(deps.db, { id: claim.accountId });
+  const live = await deps.redis.get(liveResetKey(claim.accountId));
+  if (account?.status !== "ACTIVE" || live !== digest || claim.stamp !== passwordStamp(account.passwordChangedAt)) return null;
+  return account;
+}
+
+/**
+ * Whether a mailed link's token would be accepted by resetPassword now (the reset page asks before
+ * it shows 新密码, so a dead link says so at once). Uses nothing up: the token stays as it was.
+ */
+export async function resetTokenUsable(deps: IdentityDeps, token: string): Promise<boolean> {
+  const digest = digestOf(token);
+  if (!digest) return false;
+  return (await claimedAccount(deps, digest, await deps.redis.get(resetKey(digest)))) !== null;
+}
+
 /**
  * 重置密码 from the mailed link: single use, only the account's latest link, and only while the
  * password is still the one it was issued against; every link and every session of the account
@@ -130,15 +157,9 @@ export async function requestPasswordReset(deps: IdentityDeps, input: RequestPas
  */
 export async function resetPassword(deps: IdentityDeps, input: ResetPasswordInput, log: Logger): Promise<void> {
   const { redis } = deps;
-  const digest = /^[A-Za-z0-9_-]{16,128}$/.test(input.token) ? tokenDigest(input.token) : null;
-  const stored = digest ? await redis.getdel(resetKey(digest)) : null;
-  const claim = stored ? (JSON.parse(stored) as { accountId?: string; stamp?: string }) : null;
-  if (!digest || !claim?.accountId) throw new DomainError("BAD_REQUEST", INVALID_RESET, "token");
-  const account = await findLoginAccount(deps.db, { id: claim.accountId });
-  const live = await redis.get(liveResetKey(claim.accountId));
-  if (account?.status !== "ACTIVE" || live !== digest || claim.stamp !== passwordStamp(account.passwordChangedAt)) {
-    throw new DomainError("BAD_REQUEST", INVALID_RESET, "token");
-  }
+  const digest = digestOf(input.token);
+  const account = digest ? await claimedAccount(deps, digest, await redis.getdel(resetKey(digest))) : null;
+  if (!account) throw new DomainError("BAD_REQUEST", INVALID_RESET, "token");
   await setPassword(deps.db, account.id, await hashPassword(input.newPassword));
   await invalidateResetTokens(redis, account.id);
   await clearAccountLockout(redis, account.idNumberHash);

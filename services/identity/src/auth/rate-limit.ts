@@ -1,15 +1,7 @@
 import type { Redis } from "@ce/service-kit";
 
-/**
- * Fixed-window counters in Redis: the first hit of a window sets its expiry (EXPIRE … NX), so
- * later hits never extend it. Returns the count including this hit.
- */
-export async function hit(redis: Redis, key: string, windowS: number): Promise<number> {
-  const replies = await redis.multi().incr(key).expire(key, windowS, "NX").exec();
-  const [err, count] = replies?.[0] ?? [new Error("rate limit transaction aborted"), 0];
-  if (err) throw err;
-  return Number(count);
-}
+/** Fixed-window counters in Redis: service-kit's one counter (hitWindow), its count alone. */
+export { hit } from "@ce/service-kit";
 
 export async function isSet(redis: Redis, key: string): Promise<boolean> {
   return (await redis.exists(key)) === 1;

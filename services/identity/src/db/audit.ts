@@ -1,4 +1,4 @@
-import type { AuditAction, Principal } from "@ce/contracts";
+import type { AuditEntry, Principal } from "@ce/contracts";
 import type { Tx } from "./client.ts";
 
 /** Who acted: the signed-in caller (null for self-registration and other anonymous actions). */
@@ -18,17 +18,6 @@ export function auditActor(ctx: { principal: Principal | null; requestId: string
   };
 }
 
-export interface AuditEntry {
-  /** `<entity>.<verb>`, e.g. "department.create", "admin.disable": one of contracts' auditActionLabels, so 操作日志 names it. */
-  action: AuditAction;
-  entityType: string;
-  entityId: string;
-  /** The unit the change concerns; the audit page of that unit's super admin lists it. */
-  unitId: string | null;
-  before?: Record<string, unknown> | null;
-  after?: Record<string, unknown> | null;
-}
-
 /** Field names whose values never enter the audit trail in clear (masked forms are fine). */
 const SECRET_FIELDS = /^(password|passwordHash|idNumber|idNumberEnc|phone|phoneEnc|token)$/i;
 
@@ -39,11 +28,14 @@ function redact(values: Record<string, unknown> | null | undefined): Record<stri
 
 /**
  * Writes one audit row inside the mutation's transaction, so the trail holds exactly the
- * changes that committed.
+ * changes that committed. `entry.unitId` is the unit whose 操作日志 lists it (and its authorities');
+ * before/after hold named fields only (contracts auditFields), names rather than ids.
+ * `occurredAt` is now, or the time another service recorded the entry (its event's occurredAt).
  */
-export async function recordAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): Promise<void> {
+export async function recordAudit(tx: Tx, actor: AuditActor, entry: AuditEntry, occurredAt?: Date): Promise<void> {
   await tx.auditLog.create({
     data: {
+      ...(occurredAt ? { occurredAt } : {}),
       actorId: actor.accountId,
       actorName: actor.name,
       actorUnitId: actor.unitId,
@@ -57,3 +49,19 @@ export async function recordAudit(tx: Tx, actor: AuditActor, entry: AuditEntry):
     },
   });
 }
+
+/**
+ * The names an audit entry stores instead of ids (a unit, department or account as named at the
+ * time of the action), null for a null or unknown id.
+ */
+export const auditNames = {
+  async unit(tx: Tx, id: string | null | undefined): Promise<string | null> {
+    return id ? ((await tx.unit.findUnique({ where: { id }, select: { name: true } }))?.name ?? null) : null;
+  },
+  async department(tx: Tx, id: string | null | undefined): Promise<string | null> {
+    return id ? ((await tx.department.findUnique({ where: { id }, select: { name: true } }))?.name ?? null) : null;
+  },
+  async account(tx: Tx, id: string | null | undefined): Promise<string | null> {
+    return id ? ((await tx.account.findUnique({ where: { id }, select: { name: true } }))?.name ?? null) : null;
+  },
+};

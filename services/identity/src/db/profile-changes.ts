@@ -98,10 +98,11 @@ export async function listProfileChanges(
   return { ...served, items };
 }
 
-/** 查看变更明细: every changed field, old → new; department ids read as names. Null when not in scope. */
+/** 查看变更明细: the applicant (masked) and every changed field, old → new; department ids read as names. Null when not in scope. */
 export async function profileChangeDetail(db: Db, scope: ReviewScope, id: string): Promise<ProfileChangeDetail | null> {
-  const rows = await db.$queryRaw<{ id: string; name: string; idNumberMasked: string; unitName: string; status: string; changes: unknown; createdAt: Date }[]>`
-    SELECT r.id::text AS id, a.name, a.id_number_masked AS "idNumberMasked", u.name AS "unitName", r.status, r.changes, r.created_at AS "createdAt"
+  const rows = await db.$queryRaw<({ changes: unknown } & Record<string, unknown>)[]>`
+    SELECT r.id::text AS id, r.account_id::text AS "accountId", a.name, a.id_type AS "idType", a.id_number_masked AS "idNumberMasked",
+      a.phone_masked AS "phoneMasked", a.email, u.name AS "unitName", r.status, r.changes, r.created_at AS "createdAt"
     FROM ${changesFrom} WHERE ${changesWhere(scope, {})} AND r.id = ${id}::uuid`;
   const found = rows[0];
   if (!found) return null;

@@ -1,4 +1,4 @@
-import type { DepartmentOption, IdType, SearchUnitsInput, UnitOption } from "@ce/contracts";
+import type { DepartmentOption, SearchUnitsInput, UnitOption } from "@ce/contracts";
 import { containsFilter } from "@ce/service-kit";
 import type { z } from "zod";
 import type { Db, Tx } from "./client.ts";
@@ -10,9 +10,13 @@ export interface AccountOwner {
   email: string | null;
 }
 
-/** The owner of the account registered under an ID number (by its blind index), or null. */
-export function accountOwner(db: Db | Tx, idType: IdType, idNumberHash: string): Promise<AccountOwner | null> {
-  return db.account.findUnique({ where: { idType_idNumberHash: { idType, idNumberHash } }, select: { id: true, name: true, email: true } });
+/**
+ * The owner of the account registered under an ID number, or null: `idNumberHashes` are the
+ * number's blind indexes under every 证件类型 (security/pii.ts blindIndexesOfNumber), so a number
+ * registered as 护照 is taken for 港澳通行证 too.
+ */
+export function accountOwner(db: Db | Tx, idNumberHashes: readonly string[]): Promise<AccountOwner | null> {
+  return db.account.findFirst({ where: { idNumberHash: { in: [...idNumberHashes] } }, select: { id: true, name: true, email: true } });
 }
 
 /** The kind and status of a unit chosen on a registration form, or null when it does not exist. */

@@ -1,4 +1,13 @@
-import { type Page, PendingEmployerRow, PendingProfessionalRow, type ProfessionalReviewDetail, ProfessionalStatus } from "@ce/contracts";
+import {
+  type EmployerReviewDetail,
+  MaskedApplicant,
+  type Page,
+  PendingEmployerRow,
+  PendingProfessionalRow,
+  type ProfessionalReviewDetail,
+  ProfessionalStatus,
+  UnitStatus,
+} from "@ce/contracts";
 import { dbValue, likeContains, likePrefix, paginate, quoteIdent } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
@@ -47,6 +56,31 @@ export async function listPendingEmployers(
       LIMIT ${limit} OFFSET ${offset}`,
   );
   return { ...served, items: rows.map((r) => PendingEmployerRow.parse(r)) };
+}
+
+/**
+ * 审核用人单位 › 详细: one employer strictly below the caller, whatever its status, with the applicant
+ * who becomes its super admin (the unit's is_super admin; masked as stored). Null when not in scope.
+ */
+export async function employerDetail(db: Db, scope: ReviewScope, unitId: string): Promise<EmployerReviewDetail | null> {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT u.id::text AS id, u.name, u.nature, u.industry, u.region, u.code, u.credit_code_check_mismatch AS "codeCheckMismatch",
+      s.name AS "superiorName", u.created_at AS "registeredAt", u.status,
+      a.id::text AS "accountId", a.name AS "adminName", a.id_type AS "idType", a.id_number_masked AS "idNumberMasked",
+      a.phone_masked AS "phoneMasked", a.email
+    FROM ${t("unit")} u LEFT JOIN ${t("unit")} s ON s.id = u.superior_id
+      LEFT JOIN ${t("admin")} ad ON ad.unit_id = u.id AND ad.is_super
+      LEFT JOIN ${t("account")} a ON a.id = ad.account_id
+    WHERE u.path LIKE ${likePrefix(scope.scopePath)} AND u.id <> ${scope.unitId}::uuid AND u.kind = 'EMPLOYER' AND u.id = ${unitId}::uuid
+    LIMIT 1`;
+  const row = rows[0];
+  if (!row) return null;
+  const { accountId, adminName, idType, idNumberMasked, phoneMasked, email, status, ...unit } = row;
+  return {
+    ...PendingEmployerRow.parse(unit),
+    status: dbValue(UnitStatus, status, "identity.unit.status"),
+    superAdmin: accountId ? MaskedApplicant.parse({ accountId, name: adminName, idType, idNumberMasked, phoneMasked, email }) : null,
+  };
 }
 
 /**

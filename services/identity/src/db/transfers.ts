@@ -15,7 +15,7 @@ const inScope = (alias: string, scope: ReviewScope) => Prisma.sql`${Prisma.raw(a
 export async function transferCandidates(
   db: Db,
   scope: ReviewScope,
-  input: { page: number; pageSize: number; name?: string | undefined },
+  input: { page: number; pageSize: number; name?: string | undefined; accountId?: string | undefined },
 ): Promise<Page<TransferCandidate>> {
   const conditions = [
     inScope("u", scope),
@@ -23,6 +23,7 @@ export async function transferCandidates(
     Prisma.sql`NOT EXISTS (SELECT 1 FROM ${t("transfer")} x WHERE x.account_id = p.account_id AND x.status = 'PENDING')`,
   ];
   if (input.name) conditions.push(Prisma.sql`a.name ILIKE ${likeContains(input.name)}`);
+  if (input.accountId) conditions.push(Prisma.sql`p.account_id = ${input.accountId}::uuid`);
   const where = Prisma.join(conditions, " AND ");
   const from = Prisma.sql`${t("professional")} p JOIN ${t("account")} a ON a.id = p.account_id JOIN ${t("unit")} u ON u.id = p.unit_id LEFT JOIN ${t("department")} d ON d.id = p.department_id`;
   const { items: rows, ...served } = await paginate(
@@ -31,7 +32,7 @@ export async function transferCandidates(
     ({ limit, offset }) =>
       db.$queryRaw<Record<string, unknown>[]>`
       SELECT p.account_id::text AS "accountId", a.name, a.id_type AS "idType", a.id_number_masked AS "idNumberMasked", d.name AS "departmentName",
-             a.phone_masked AS "phoneMasked", a.email, p.title_series AS "titleSeries", p.qualification, p.certificate_no AS "certificateNo", u.name AS "unitName"
+             a.phone_masked AS "phoneMasked", a.email, p.title_series AS "titleSeries", p.qualification, p.certificate_no AS "certificateNo", u.id::text AS "unitId", u.name AS "unitName"
       FROM ${from} WHERE ${where} ORDER BY a.name, p.account_id
       LIMIT ${limit} OFFSET ${offset}`,
   );

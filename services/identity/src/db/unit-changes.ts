@@ -3,6 +3,7 @@ import { type ListUnitChangesInput, type OwnUnitChange, type Page, UnitChangeKin
 import { dbValue, likeContains, likePrefix, paginate, prefixFilter, quoteIdent } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
+import { CODE_HOLDING_STATUSES } from "../domain/units.ts";
 import type { Db, Tx } from "./client.ts";
 import { takenIndex } from "./errors.ts";
 
@@ -14,14 +15,21 @@ export async function lockUnit(tx: Tx, unitId: string) {
   return tx.unit.findUniqueOrThrow({ where: { id: unitId } });
 }
 
-/** Whether a unit already holds this code (机构代码/统一社会信用代码). */
-export async function codeTaken(tx: Tx, code: string): Promise<boolean> {
-  return (await tx.unit.findUnique({ where: { code }, select: { id: true } })) !== null;
+/**
+ * Whether a unit other than `except` holds this code (机构代码/统一社会信用代码): one APPROVED or
+ * DISABLED (domain CODE_HOLDING_STATUSES). A pending or rejected claim holds nothing.
+ */
+export async function codeTaken(tx: Tx, code: string, except?: string): Promise<boolean> {
+  const holder = await tx.unit.findFirst({
+    where: { code, status: { in: [...CODE_HOLDING_STATUSES] }, ...(except ? { id: { not: except } } : {}) },
+    select: { id: true },
+  });
+  return holder !== null;
 }
 
 /** The fields a superior candidate is checked on, or null when no such unit exists. */
 export function superiorCandidate(tx: Tx, unitId: string) {
-  return tx.unit.findUnique({ where: { id: unitId }, select: { id: true, kind: true, status: true, path: true } });
+  return tx.unit.findUnique({ where: { id: unitId }, select: { id: true, name: true, kind: true, status: true, path: true } });
 }
 
 export interface NewUnitChange {

@@ -32,6 +32,23 @@ describe("orderTree", () => {
   it("returns nothing when nothing matches", () => {
     expect(orderTree(rows, "不存在")).toEqual([]);
   });
+
+  // The name filter means what every list's does (contracts matchesSearch): literal, case-insensitive.
+  it.each([
+    ["it", ["IT部"]],
+    ["IT", ["IT部"]],
+    ["_", ["质检_一组"]],
+    ["%", []],
+    ["检_", ["质检_一组"]],
+    ["检%", []],
+  ])("filters by %j literally and case-insensitively → %j", (typed, matched) => {
+    const tree = [d("g", null, "IT部", 3), d("h", null, "质检科", 4), d("i", "h", "质检_一组")];
+    expect(
+      orderTree(tree, typed)
+        .filter((n) => n.matched)
+        .map((n) => n.name),
+    ).toEqual(matched);
+  });
 });
 
 describe("disable and parent rules", () => {

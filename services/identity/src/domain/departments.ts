@@ -1,4 +1,4 @@
-import { type DepartmentNode, type DepartmentStatus, DomainError } from "@ce/contracts";
+import { type DepartmentNode, type DepartmentStatus, DomainError, matchesSearch } from "@ce/contracts";
 
 export interface DepartmentRecord {
   id: string;
@@ -30,8 +30,7 @@ export function orderTree(rows: readonly DepartmentRecord[], nameFilter?: string
   }
   for (const list of byParent.values()) list.sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, "zh-CN") || a.id.localeCompare(b.id));
 
-  const filter = nameFilter?.trim() ?? "";
-  const matches = (r: DepartmentRecord) => filter === "" || r.name.includes(filter);
+  const matches = (r: DepartmentRecord) => matchesSearch(r.name, nameFilter);
   const out: DepartmentNode[] = [];
   // Returns whether the subtree holds a match; collects its nodes only then.
   const walk = (parent: string | null, depth: number, into: DepartmentNode[]): boolean => {

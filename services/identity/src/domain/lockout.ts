@@ -81,14 +81,8 @@ export const passwordResetLimits = {
   perIdNumber: { max: 5, windowS: 60 * 60 },
 } as const satisfies Record<string, RateLimit>;
 
-/**
- * Lookups of a person by full ID number by a signed-in admin (新增管理员 ways b and c): enough to
- * add the admins of a unit, far too few to try the ~33 numbers a masked ID leaves open.
- */
-export const idLookupLimits = {
-  perAccount: { max: 20, windowS: 24 * 3600 },
-  perIp: { max: 50, windowS: 24 * 3600 },
-} as const satisfies Record<string, RateLimit>;
+/** Lookups of a person by full ID number (新增管理员 ways b and c, the picker): the one budget in contracts. */
+export { idLookupLimits } from "@ce/contracts";
 
 export const captchaLimit: RateLimit = { max: 120, windowS: 60 };
 

@@ -1,6 +1,6 @@
 import { DomainError, generateCreditCode, unitDepth } from "@ce/contracts";
 import { describe, expect, it } from "vitest";
-import { applyUnitPatch, checkDeletable, checkSubordinate, type NewUnit, normalizeUnitCode, placeUnit } from "./units.ts";
+import { applyUnitPatch, checkDeletable, checkSubordinate, claimsCode, type NewUnit, normalizeUnitCode, placeUnit } from "./units.ts";
 
 const province = { id: "00000000-0000-4000-8000-000000000001", kind: "AUTHORITY", path: "/00000000-0000-4000-8000-000000000001/" };
 const base: NewUnit = {
@@ -86,5 +86,23 @@ describe("管理下级单位 rules", () => {
 
   it("deletes a unit on which nothing hangs", () => {
     expect(() => checkDeletable({ subordinates: 0, people: 0, pendingRequests: 0 })).not.toThrow();
+  });
+});
+
+describe("claimsCode: when a unit comes to hold its code", () => {
+  const u = (status: "PENDING" | "APPROVED" | "REJECTED" | "DISABLED", code: string | null = "C1") => ({ status, code });
+  it.each([
+    ["a new pending claim", null, u("PENDING"), false],
+    ["a new approved unit", null, u("APPROVED"), true],
+    ["a new unit without a code", null, u("APPROVED", null), false],
+    ["approving a pending claim", u("PENDING"), u("APPROVED"), true],
+    ["rejecting a pending claim", u("PENDING"), u("REJECTED"), false],
+    ["an approved unit changing its code", u("APPROVED"), u("APPROVED", "C2"), true],
+    ["an approved unit keeping its code", u("APPROVED"), u("APPROVED"), false],
+    ["disabling an approved unit", u("APPROVED"), u("DISABLED"), false],
+    ["a pending claim changing its code", u("PENDING"), u("PENDING", "C2"), false],
+    ["approving a rejected one again", u("REJECTED"), u("APPROVED"), true],
+  ] as const)("%s → %s", (_case, current, next, expected) => {
+    expect(claimsCode(current, next)).toBe(expected);
   });
 });

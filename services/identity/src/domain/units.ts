@@ -14,6 +14,7 @@ import {
 /** Refusals of a unit's own writes (新增, 修改, 删除 of a unit) and of 管理下级单位. */
 export const unitMessages = {
   codeTaken: "该机构代码/统一社会信用代码已被注册",
+  codeTakenAtApproval: (name: string) => `“${name}”的机构代码/统一社会信用代码已被另一家审核通过的单位使用，不能审核通过；请核实后驳回`,
   superiorMissing: "上级部门不存在",
   notFound: "单位不存在",
   noSubordinateScope: "当前账户没有可管理的下级单位",
@@ -139,4 +140,17 @@ export function checkDeletable(dependents: UnitDependents): void {
   if (dependents.subordinates > 0) throw new DomainError("CONFLICT", unitMessages.hasSubordinates);
   if (dependents.people > 0) throw new DomainError("CONFLICT", unitMessages.hasPeople);
   if (dependents.pendingRequests > 0) throw new DomainError("CONFLICT", unitMessages.hasRequests);
+}
+
+/** The statuses in which a unit holds its code (unique among them); a PENDING or REJECTED claim holds nothing. */
+export const CODE_HOLDING_STATUSES: readonly UnitStatus[] = ["APPROVED", "DISABLED"];
+
+/**
+ * Whether writing `next` over `current` must check that no other unit holds its code: when `next`
+ * holds a code and either did not hold one before (PENDING → APPROVED: uniqueness is checked at
+ * approval) or changes it. A new unit is `current` null. Pure.
+ */
+export function claimsCode(current: { code: string | null; status: UnitStatus } | null, next: { code: string | null; status: UnitStatus }): boolean {
+  if (!next.code || !CODE_HOLDING_STATUSES.includes(next.status)) return false;
+  return !current || !CODE_HOLDING_STATUSES.includes(current.status) || current.code !== next.code;
 }

@@ -15,7 +15,7 @@ import {
   SetAdminStatusInput,
   TemporaryPassword,
 } from "@ce/contracts";
-import { permittedProcedure, router } from "@ce/service-kit";
+import { permittedProcedure, router, useCaseRunner } from "@ce/service-kit";
 import { z } from "zod";
 import type { IdentityDeps } from "../deps.ts";
 import { assignAdminRoles } from "../use-cases/admins/assign-roles.ts";
@@ -29,17 +29,12 @@ import { createAdminFromDraft, prepareAdmin } from "../use-cases/admins/wizard.t
 
 /** 管理直属账户 › 管理单位管理员 (always the caller's own unit). */
 export function adminsRouter(deps: IdentityDeps) {
+  const run = useCaseRunner(deps);
   const manage = permittedProcedure("admin.manage");
   return router({
-    list: manage
-      .input(ListAdminsInput)
-      .output(pageOf(AdminRow))
-      .query(({ input, ctx }) => unitAdmins(deps, ctx, input)),
-    options: manage.output(AdminOptions).query(({ ctx }) => unitAdminOptions(deps, ctx)),
-    candidates: manage
-      .input(AdminCandidatesInput)
-      .output(z.array(AdminCandidate))
-      .query(({ input, ctx }) => unitAdminCandidates(deps, ctx, input)),
+    list: manage.input(ListAdminsInput).output(pageOf(AdminRow)).query(run(unitAdmins)),
+    options: manage.output(AdminOptions).query(run(unitAdminOptions)),
+    candidates: manage.input(AdminCandidatesInput).output(z.array(AdminCandidate)).query(run(unitAdminCandidates)),
     prepare: manage
       .input(PrepareAdminInput)
       .output(AdminDraft)

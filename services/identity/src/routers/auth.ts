@@ -2,17 +2,19 @@ import {
   Ack,
   CaptchaChallenge,
   ChangePasswordInput,
+  CheckResetTokenInput,
   LoginInput,
   LoginResult,
   Me,
   type Principal,
   RequestPasswordResetInput,
   ResetPasswordInput,
+  ResetTokenState,
 } from "@ce/contracts";
 import { passwordChangeProcedure, publicProcedure, router } from "@ce/service-kit";
 import { issueCaptcha } from "../auth/captcha.ts";
 import { login } from "../auth/login.ts";
-import { changePassword, requestPasswordReset, resetPassword } from "../auth/passwords.ts";
+import { changePassword, requestPasswordReset, resetPassword, resetTokenUsable } from "../auth/passwords.ts";
 import { closeSession } from "../auth/sessions.ts";
 import type { IdentityDeps } from "../deps.ts";
 
@@ -50,6 +52,12 @@ export function authRouter(deps: IdentityDeps) {
         await requestPasswordReset(deps, input, ctx.clientIp, ctx.log);
         return ok;
       }),
+
+    /** The reset page's loader: is this link's token still usable? `{ usable }`, nothing used up, nothing about the account. */
+    checkResetToken: publicProcedure
+      .input(CheckResetTokenInput)
+      .output(ResetTokenState)
+      .query(async ({ input }) => ({ usable: await resetTokenUsable(deps, input.token) })),
 
     resetPassword: publicProcedure
       .input(ResetPasswordInput)

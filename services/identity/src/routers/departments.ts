@@ -7,7 +7,7 @@ import {
   SetDepartmentStatusInput,
   UpdateDepartmentInput,
 } from "@ce/contracts";
-import { permittedProcedure, router } from "@ce/service-kit";
+import { permittedProcedure, router, useCaseRunner } from "@ce/service-kit";
 import { z } from "zod";
 import type { IdentityDeps } from "../deps.ts";
 import { createDepartment } from "../use-cases/departments/create.ts";
@@ -17,23 +17,12 @@ import { updateDepartment } from "../use-cases/departments/update.ts";
 
 /** 管理直属账户 › 管理内设部门. */
 export function departmentsRouter(deps: IdentityDeps) {
+  const run = useCaseRunner(deps);
   const manage = permittedProcedure("department.manage");
   return router({
-    list: manage
-      .input(ListDepartmentsInput)
-      .output(z.array(DepartmentNode))
-      .query(({ input, ctx }) => unitDepartments(deps, ctx, input)),
-    create: manage
-      .input(CreateDepartmentInput)
-      .output(CreatedId)
-      .mutation(({ input, ctx }) => createDepartment(deps, ctx, input)),
-    update: manage
-      .input(UpdateDepartmentInput)
-      .output(NoContent)
-      .mutation(({ input, ctx }) => updateDepartment(deps, ctx, input)),
-    setStatus: manage
-      .input(SetDepartmentStatusInput)
-      .output(NoContent)
-      .mutation(({ input, ctx }) => setDepartmentStatus(deps, ctx, input)),
+    list: manage.input(ListDepartmentsInput).output(z.array(DepartmentNode)).query(run(unitDepartments)),
+    create: manage.input(CreateDepartmentInput).output(CreatedId).mutation(run(createDepartment)),
+    update: manage.input(UpdateDepartmentInput).output(NoContent).mutation(run(updateDepartment)),
+    setStatus: manage.input(SetDepartmentStatusInput).output(NoContent).mutation(run(setDepartmentStatus)),
   });
 }

@@ -5,6 +5,7 @@ import { auditRouter } from "./audit.ts";
 import { authRouter } from "./auth.ts";
 import { departmentsRouter } from "./departments.ts";
 import { devMailboxRouter } from "./dev-mailbox.ts";
+import { importRouter } from "./import.ts";
 import { professionalsRouter } from "./professionals.ts";
 import { profileChangesRouter } from "./profile-changes.ts";
 import { registrationRouter } from "./registration.ts";
@@ -30,6 +31,7 @@ export function createIdentityRouter(deps: IdentityDeps) {
     professionals: professionalsRouter(deps),
     profileChanges: profileChangesRouter(deps),
     transfers: transfersRouter(deps),
+    imports: importRouter(deps),
     devMailbox: devMailboxRouter(deps),
   });
 }

@@ -9,7 +9,7 @@ import {
   RequestProfileChangeInput,
   ReviewDecisionInput,
 } from "@ce/contracts";
-import { authedProcedure, permittedProcedure, router } from "@ce/service-kit";
+import { authedProcedure, permittedProcedure, router, useCaseRunner } from "@ce/service-kit";
 import { z } from "zod";
 import type { IdentityDeps } from "../deps.ts";
 import { decideProfileChanges } from "../use-cases/profile-changes/decide.ts";
@@ -19,28 +19,20 @@ import { requestProfileChange } from "../use-cases/profile-changes/request.ts";
 
 /** 人员信息修改 (the professional's side) and 审核人员信息修改 (the admins' side). */
 export function profileChangesRouter(deps: IdentityDeps) {
+  const run = useCaseRunner(deps);
   const review = permittedProcedure("review.profileChange");
   return router({
-    me: authedProcedure.output(MyProfile).query(({ ctx }) => ownProfile(deps, ctx)),
+    me: authedProcedure.output(MyProfile).query(run(ownProfile)),
 
-    request: authedProcedure
-      .input(RequestProfileChangeInput)
-      .output(CreatedId)
-      .mutation(({ input, ctx }) => requestProfileChange(deps, ctx, input)),
+    request: authedProcedure.input(RequestProfileChangeInput).output(CreatedId).mutation(run(requestProfileChange)),
 
-    list: review
-      .input(ListProfileChangesInput)
-      .output(pageOf(ProfileChangeRow))
-      .query(({ input, ctx }) => pendingProfileChanges(deps, ctx, input)),
+    list: review.input(ListProfileChangesInput).output(pageOf(ProfileChangeRow)).query(run(pendingProfileChanges)),
 
     detail: review
       .input(z.object({ id: z.uuid() }))
       .output(ProfileChangeDetail)
-      .query(({ input, ctx }) => profileChange(deps, ctx, input)),
+      .query(run(profileChange)),
 
-    decide: review
-      .input(ReviewDecisionInput)
-      .output(BatchOutcome)
-      .mutation(({ input, ctx }) => decideProfileChanges(deps, ctx, input)),
+    decide: review.input(ReviewDecisionInput).output(BatchOutcome).mutation(run(decideProfileChanges)),
   });
 }

@@ -1,5 +1,5 @@
 import { DepartmentOption, RegisterEmployerInput, RegisterProfessionalInput, RegistrationResult, SearchUnitsInput, UnitOption } from "@ce/contracts";
-import { publicProcedure, router } from "@ce/service-kit";
+import { publicProcedure, router, useCaseRunner } from "@ce/service-kit";
 import { z } from "zod";
 import type { IdentityDeps } from "../deps.ts";
 import { publicDepartments, searchUnits } from "../use-cases/registration/options.ts";
@@ -8,6 +8,7 @@ import { registerProfessional } from "../use-cases/registration/register-profess
 
 /** 注册 (public): professionals and employer units register themselves, then wait for review. */
 export function registrationRouter(deps: IdentityDeps) {
+  const run = useCaseRunner(deps);
   return router({
     searchUnits: publicProcedure
       .input(SearchUnitsInput)
@@ -19,14 +20,8 @@ export function registrationRouter(deps: IdentityDeps) {
       .output(z.array(DepartmentOption))
       .query(({ input }) => publicDepartments(deps, input)),
 
-    professional: publicProcedure
-      .input(RegisterProfessionalInput)
-      .output(RegistrationResult)
-      .mutation(({ input, ctx }) => registerProfessional(deps, ctx, input)),
+    professional: publicProcedure.input(RegisterProfessionalInput).output(RegistrationResult).mutation(run(registerProfessional)),
 
-    employer: publicProcedure
-      .input(RegisterEmployerInput)
-      .output(RegistrationResult)
-      .mutation(({ input, ctx }) => registerEmployer(deps, ctx, input)),
+    employer: publicProcedure.input(RegisterEmployerInput).output(RegistrationResult).mutation(run(registerEmployer)),
   });
 }

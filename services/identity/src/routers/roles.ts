@@ -1,5 +1,5 @@
 import { CreatedId, CreateRoleInput, DeleteRoleInput, ListRolesInput, NoContent, pageOf, RoleDeleted, RoleRow, UpdateRoleInput } from "@ce/contracts";
-import { permittedProcedure, router } from "@ce/service-kit";
+import { permittedProcedure, router, useCaseRunner } from "@ce/service-kit";
 import type { IdentityDeps } from "../deps.ts";
 import { createRole } from "../use-cases/roles/create.ts";
 import { deleteRole } from "../use-cases/roles/delete.ts";
@@ -11,23 +11,12 @@ import { updateRole } from "../use-cases/roles/update.ts";
  * the sessions of every admin holding the role, so the change applies at once.
  */
 export function rolesRouter(deps: IdentityDeps) {
+  const run = useCaseRunner(deps);
   const manage = permittedProcedure("role.manage");
   return router({
-    list: manage
-      .input(ListRolesInput)
-      .output(pageOf(RoleRow))
-      .query(({ input, ctx }) => unitRoles(deps, ctx, input)),
-    create: manage
-      .input(CreateRoleInput)
-      .output(CreatedId)
-      .mutation(({ input, ctx }) => createRole(deps, ctx, input)),
-    update: manage
-      .input(UpdateRoleInput)
-      .output(NoContent)
-      .mutation(({ input, ctx }) => updateRole(deps, ctx, input)),
-    delete: manage
-      .input(DeleteRoleInput)
-      .output(RoleDeleted)
-      .mutation(({ input, ctx }) => deleteRole(deps, ctx, input)),
+    list: manage.input(ListRolesInput).output(pageOf(RoleRow)).query(run(unitRoles)),
+    create: manage.input(CreateRoleInput).output(CreatedId).mutation(run(createRole)),
+    update: manage.input(UpdateRoleInput).output(NoContent).mutation(run(updateRole)),
+    delete: manage.input(DeleteRoleInput).output(RoleDeleted).mutation(run(deleteRole)),
   });
 }

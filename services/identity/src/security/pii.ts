@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
-import type { IdType } from "@ce/contracts";
+import { IdType } from "@ce/contracts";
 import { normalizeIdNumber } from "../domain/id-number.ts";
 
 const FORMAT = "v1";
@@ -45,4 +45,13 @@ function decodeKey(base64: string, what: string): Buffer {
   const key = Buffer.from(base64, "base64");
   if (key.length !== 32) throw new Error(`PII ${what} key must be 32 bytes`);
   return key;
+}
+
+/**
+ * The blind indexes of one normalised number under every 证件类型: an identifier is one person
+ * whatever type it was entered under, so "is this number registered" asks for all of them (the
+ * index itself stays keyed by type: logins and the events' idNumberHash use it). Six HMACs.
+ */
+export function blindIndexesOfNumber(pii: Pick<Pii, "blindIndex">, idNumber: string): string[] {
+  return IdType.options.map((idType) => pii.blindIndex(idType, idNumber));
 }

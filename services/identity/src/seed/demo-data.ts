@@ -1,6 +1,7 @@
 import { type EducationCode, generateCreditCode, generateResidentId, type TitleLevelCode, type TitleSeriesCode } from "@ce/contracts";
 import type { NewUnit } from "../domain/units.ts";
 import { femaleGivenNames, majors, maleGivenNames, surnames } from "./names.ts";
+import { pickWith, seededRandom } from "./seeded-random.ts";
 
 /**
  * The demo organisation tree, its admins and 300 professionals. Everything is computed from
@@ -131,21 +132,9 @@ const educationPool: EducationCode[] = [
 ];
 const mobilePrefixes = ["138", "139", "158", "159", "186", "187", "188", "135", "136", "137", "150", "152", "177", "181"];
 
-/** A small seeded PRNG (mulberry32): the same demo people on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function demoProfessionals(count = 300): DemoProfessional[] {
-  const rand = prng(20_240_601);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  const rand = seededRandom(20_240_601);
+  const pick = pickWith(rand);
   const employers = demoUnits.filter((u) => u.kind === "EMPLOYER");
   const people: DemoProfessional[] = [];
   for (let i = 0; i < count; i++) {

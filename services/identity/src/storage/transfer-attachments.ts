@@ -41,7 +41,7 @@ export interface TransferAttachmentStore {
  * Raises DomainError BAD_REQUEST on `attachment` (see decodeAttachmentImage).
  */
 export async function checkTransferAttachment(upload: { name: string; base64: string }): Promise<CheckedTransferAttachment> {
-  const image = await decodeAttachmentImage(new Uint8Array(Buffer.from(upload.base64, "base64")), "attachment");
+  const image = await decodeAttachmentImage(new Uint8Array(Buffer.from(upload.base64, "base64")), "attachment", upload.name);
   return {
     key: randomUUID(),
     name: storedAttachmentName(upload.name, image.type),

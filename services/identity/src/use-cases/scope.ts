@@ -34,6 +34,14 @@ export function subordinateScope(principal: Principal): ReviewScope {
   return subtreeOf(principal, unitMessages.noSubordinateScope);
 }
 
+/**
+ * The caller's unit subtree whose people the caller may know of (批量导入 checks 重复 only there).
+ * Raises DomainError FORBIDDEN (当前账户没有所属单位) for a caller without unit scope.
+ */
+export function ownSubtree(principal: Principal): ReviewScope {
+  return subtreeOf(principal, "当前账户没有所属单位");
+}
+
 function subtreeOf(principal: Principal, refusal: string): ReviewScope {
   if (!principal.scopePath || !principal.unitId) throw new DomainError("FORBIDDEN", refusal);
   return { scopePath: principal.scopePath, unitId: principal.unitId };

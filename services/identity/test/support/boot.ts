@@ -30,11 +30,11 @@ export interface TestIdentity {
 /**
  * Boots the real identity service in-process for one test file: its own database (migrated),
  * subject prefix, stream and Redis key prefix, a free port, and (unless told not to) the
- * fixture tree seeded.
+ * fixture tree seeded; `env` adds configuration variables (e.g. IMPORT_BATCH_ROWS).
  */
-export async function bootIdentity(label: string, opts: { fixture?: boolean } = {}): Promise<TestIdentity> {
+export async function bootIdentity(label: string, opts: { fixture?: boolean; env?: Record<string, string> } = {}): Promise<TestIdentity> {
   const tag = testTag(label);
-  const { app, databaseUrl } = await startTestIdentity(tag);
+  const { app, databaseUrl } = await startTestIdentity(tag, opts.env);
   const fixture = new Fixture(app.db, app.pii);
   if (opts.fixture ?? true) {
     await fixture.seed();

@@ -106,25 +106,39 @@ export class Fixture {
   }
 
   async newProfessional(opts: { unit?: UnitKey; status?: "APPROVED" | "PENDING" } = {}): Promise<Credentials> {
-    const unitId = this.units[opts.unit ?? "jnBus"].id;
+    const unit = opts.unit ?? "jnBus";
     const idNumber = this.nextIdNumber();
     const name = `测试人员${this.sequence}`;
     const accountId = await this.db.$transaction(async (tx) => {
-      const account = await this.account(tx, { idNumber, name, unitId, phone: "13800000000", email: `person${this.sequence}@example.com` });
-      await createProfessional(tx, {
-        accountId: account.id,
-        unitId,
-        status: opts.status ?? "APPROVED",
-        education: "BACHELOR",
-        titleSeries: "ENGINEERING",
-        titleLevel: "INTERMEDIATE",
-        qualification: "工程师",
-        major: "道路桥梁工程",
-        certificateNo: null,
+      const account = await this.account(tx, {
+        idNumber,
+        name,
+        unitId: this.units[unit].id,
+        phone: "13800000000",
+        email: `person${this.sequence}@example.com`,
       });
+      await this.professionalRecord(tx, account.id, unit, opts.status);
       return account.id;
     });
     return { userType: "PROFESSIONAL", idNumber, password: FIXTURE_PASSWORD, accountId, name };
+  }
+
+  /**
+   * Gives an account a professional record in `unit` (本科, 工程技术 中级 工程师, 道路桥梁工程), approved
+   * unless told; an admin's account given one holds both roles, as 选择成为管理员's reverse.
+   */
+  professionalRecord(tx: Tx, accountId: string, unit: UnitKey, status: "APPROVED" | "PENDING" = "APPROVED"): Promise<void> {
+    return createProfessional(tx, {
+      accountId,
+      unitId: this.units[unit].id,
+      status,
+      education: "BACHELOR",
+      titleSeries: "ENGINEERING",
+      titleLevel: "INTERMEDIATE",
+      qualification: "工程师",
+      major: "道路桥梁工程",
+      certificateNo: null,
+    });
   }
 
   /** An account with a resident ID and the fixture password. */

@@ -16,6 +16,8 @@ export interface IdentityVictim {
   professional: Credentials;
   pendingProfessional: Credentials;
   transferId: string;
+  /** An upload 济南公交 checked (批量导入, CHECKED): its job id. */
+  importJobId: string;
   units: { jn: string; jnBus: string; jnMetro: string; jnPending: string; qd: string };
 }
 
@@ -52,6 +54,12 @@ export async function seedIdentityVictim(t: TestIdentity): Promise<IdentityVicti
     reason: "济南内部调动",
   });
   const transfers = await jnBus.transfers.list({ direction: "out" });
+  const upload = await jnBus.imports.dryRun({
+    fileName: "济南导入.csv",
+    base64: Buffer.from(
+      `姓名,证件号,手机号,电子邮箱,学历,专业技术职务系列,职称级别\r\n济南导入人,${fixture.nextIdNumber()},13812345678,a@example.com,本科,工程技术,中级\r\n`,
+    ).toString("base64"),
+  });
   const u = fixture.units;
   return {
     departmentId,
@@ -60,6 +68,7 @@ export async function seedIdentityVictim(t: TestIdentity): Promise<IdentityVicti
     professional,
     pendingProfessional: fixture.logins.pendingProfessional,
     transferId: transfers.items[0]!.id,
+    importJobId: upload.uploadId!,
     units: { jn: u.jn.id, jnBus: u.jnBus.id, jnMetro: u.jnMetro.id, jnPending: u.jnPending.id, qd: u.qd.id },
   };
 }
@@ -84,7 +93,16 @@ export function identitySentinels(fixture: Fixture, v: IdentityVictim) {
     fixture.logins.jnViewer,
     fixture.logins.professional,
   ];
-  const privateSentinels = [...people.flatMap((p) => [p.accountId, p.name, p.idNumber]), v.roleId, "济南审核角色", v.adminId, v.transferId, "济南内部调动"];
+  const privateSentinels = [
+    ...people.flatMap((p) => [p.accountId, p.name, p.idNumber]),
+    v.roleId,
+    "济南审核角色",
+    v.adminId,
+    v.transferId,
+    "济南内部调动",
+    v.importJobId,
+    "济南导入",
+  ];
   const u = fixture.units;
   return {
     privateSentinels,
@@ -106,6 +124,10 @@ export const identityCases: MatrixCases<IdentityVictim> = {
     input: (v) => ({ userType: "PROFESSIONAL", idNumber: v.professional.idNumber, ...captcha }),
     siblingMaySucceed: "answers the same to anyone and tells nothing",
   },
+  "auth.checkResetToken": {
+    input: () => ({ token: "matrix-token-that-was-never-issued" }),
+    publicData: "whether a reset link is usable, nothing about its account",
+  },
   "auth.resetPassword": { input: () => ({ token: "matrix-token-that-was-never-issued", ...password }) },
 
   "units.listSubordinates": { input: () => ({}) },
@@ -114,6 +136,7 @@ export const identityCases: MatrixCases<IdentityVictim> = {
   "units.removeAdmin": { input: (v) => ({ unitId: v.units.jn, adminId: v.adminId }) },
   "units.delete": { input: (v) => ({ unitId: v.units.jnMetro }) },
   "units.trainingBases": { input: () => ({}) },
+  "units.pick": { input: () => ({ kinds: ["AUTHORITY", "EMPLOYER"] }) },
 
   "departments.list": { input: () => ({}) },
   "departments.create": { input: (v) => ({ parentId: v.departmentId, name: "挂到济南的部门", sortOrder: 1 }) },
@@ -192,12 +215,17 @@ export const identityCases: MatrixCases<IdentityVictim> = {
   },
 
   "review.employers": { input: () => ({}) },
+  "review.employer": { input: (v) => ({ unitId: v.units.jnPending }) },
   "review.decideEmployers": { input: (v) => ({ ids: [v.units.jnPending], decision: "APPROVE" }) },
   "review.professionals": { input: () => ({}) },
   "review.professional": { input: (v) => ({ accountId: v.pendingProfessional.accountId }) },
   "review.decideProfessionals": { input: (v) => ({ ids: [v.pendingProfessional.accountId], decision: "APPROVE" }) },
 
   "professionals.revealPii": { input: (v) => ({ accountId: v.professional.accountId, fields: ["idNumber", "phone"], purpose: "核对" }) },
+  "professionals.find": {
+    input: (v) => ({ idNumber: v.professional.idNumber, purpose: "DECLARE" }),
+    siblingMaySucceed: "finds no one outside the caller's subtree (null); writes only the caller's own lookup to the access log",
+  },
   "professionals.resetPassword": { input: (v) => ({ accountId: v.professional.accountId }) },
 
   "profileChanges.me": {},
@@ -212,6 +240,33 @@ export const identityCases: MatrixCases<IdentityVictim> = {
   "transfers.list": { input: () => ({ direction: "out" }) },
   "transfers.detail": { input: (v) => ({ id: v.transferId }) },
   "transfers.decide": { input: (v) => ({ id: v.transferId, accept: true }) },
+
+  "imports.template": { siblingMaySucceed: "the template of the caller's own unit (its own departments)" },
+  "imports.dryRun": {
+    // The victim's person's number in the file: the answer may say 重复, never whose or where.
+    input: (v) => ({
+      fileName: "导入.csv",
+      base64: Buffer.from(
+        `姓名,证件号,手机号,电子邮箱,学历,专业技术职务系列,职称级别\r\n某人,${v.professional.idNumber},13812345678,a@example.com,本科,工程技术,中级\r\n`,
+      ).toString("base64"),
+    }),
+    siblingMaySucceed: "checks a file against the caller's own unit and writes no person; a registered number is only called 重复",
+  },
+  "imports.failedRows": {
+    input: (v) => ({
+      fileName: "导入.csv",
+      base64: Buffer.from(`姓名,证件号,手机号,电子邮箱,学历,专业技术职务系列,职称级别\r\n,${v.professional.idNumber},1,a,本科,工程技术,中级\r\n`).toString(
+        "base64",
+      ),
+    }),
+    siblingMaySucceed: "writes the caller's own file's failed rows back to it; reads and writes nothing else",
+  },
+
+  "imports.start": { input: (v) => ({ uploadId: v.importJobId }) },
+  "imports.job": { input: (v) => ({ jobId: v.importJobId }) },
+  "imports.jobs": { siblingMaySucceed: "lists the caller's own unit's imports only" },
+  "imports.undo": { input: (v) => ({ jobId: v.importJobId }) },
+  "imports.people": { input: (v) => ({ jobId: v.importJobId }) },
 
   "devMailbox.list": { publicData: "development only: mails the log transport sent (reset links of test accounts)" },
 };

@@ -1,10 +1,10 @@
 // Queries about people of the read models for 专业技术人员信息查询, 详细, 学习记录 and 学习记录验证:
 // who they are now (professional_replica: masked ID and blind index only) and their hour records.
 // Scope is always a prefix of the person's current unit path.
-import { DeclarationStatus, type ProfessionalProfile, ProfessionalStatus, Subject } from "@ce/contracts";
-import { dbValue, likeContains, likePrefix } from "@ce/service-kit";
+import { type ProfessionalProfile, ProfessionalStatus } from "@ce/contracts";
+import { dbValue, likeContains, likePrefix, quoteIdent, type SqlClient } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
-import type { HourRecord } from "../domain/hour-record.ts";
+import { unitOfPath } from "../domain/subtree-rollups.ts";
 import type { Db } from "./client.ts";
 
 /** 专业技术人员信息查询's filters as SQL sees them (every one given must hold). */
@@ -48,8 +48,43 @@ function professionalWhere(f: ProfessionalFilter): Prisma.Sql {
   return Prisma.join(c, " AND ");
 }
 
-/** How many people match (the pager's 共N条). */
+/**
+ * The 姓名 text when it is the only filter besides the path prefix and one gram long (one or two
+ * characters): then professional_name_grams answers — the text's gram range, in name order, joined
+ * with the units under the prefix — instead of the GIN index, which must fetch every match from the
+ * heap to count or sort it. Null otherwise.
+ */
+function nameGramOnly(f: ProfessionalFilter): string | null {
+  const text = f.nameContains;
+  if (!text || [...text].length > 2) return null;
+  return !f.regionPrefix && !f.idNumberHashes && !f.certificateNo && !f.education && !f.titleSeries && !f.qualificationContains ? text : null;
+}
+
+/** True when no filter but the path prefix is given (the list a page opens with). */
+const unfiltered = (f: ProfessionalFilter) =>
+  !f.regionPrefix && !f.nameContains && !f.idNumberHashes && !f.certificateNo && !f.education && !f.titleSeries && !f.qualificationContains;
+
+/**
+ * How many people match (the pager's 共N条). Unfiltered, from the rollups instead of a million
+ * replica rows: the registered people after every event held of the prefix's unit (its latest
+ * unit_figures row) and of the units below it (every subtree_figures change of it), which are the
+ * replica's 审核通过 people under the prefix.
+ */
 export async function countProfessionals(db: Db, f: ProfessionalFilter): Promise<number> {
+  if (unfiltered(f)) {
+    const unitId = unitOfPath(f.pathPrefix);
+    const [row] = await db.$queryRaw<Array<{ n: number }>>`
+      SELECT (coalesce((SELECT registered FROM reporting.unit_figures WHERE unit_id = ${unitId}::uuid ORDER BY day DESC LIMIT 1), 0)
+            + coalesce((SELECT sum(registered) FROM reporting.subtree_figures WHERE node_id = ${unitId}::uuid), 0))::int AS n`;
+    return row?.n ?? 0;
+  }
+  const gram = nameGramOnly(f);
+  if (gram !== null) {
+    const [row] = await db.$queryRaw<Array<{ n: number }>>`
+      SELECT count(*)::int AS n FROM reporting.professional_name_grams g JOIN reporting.unit_replica u ON u.id = g.unit_id
+      WHERE g.gram = lower(${gram}) AND u.path LIKE ${likePrefix(f.pathPrefix)}`;
+    return row?.n ?? 0;
+  }
   const [row] = await db.$queryRaw<Array<{ n: number }>>`
     SELECT count(*)::int AS n FROM reporting.professional_replica r LEFT JOIN reporting.unit_replica u ON u.id = r.unit_id
     WHERE ${professionalWhere(f)}`;
@@ -69,11 +104,24 @@ export interface ProfessionalRow {
 }
 
 /**
- * One window of the matching people, by name then account. With a name filter the matches are
- * collected first (MATERIALIZED) and then sorted: names containing a text cluster in name order
- * (every 王… sorts together), so walking the name index until 20 match would read most of it.
+ * One window of the matching people, by name then account. A one- or two-character 姓名 alone walks
+ * its gram's range of professional_name_grams in name order until the window is full (nameGramOnly).
+ * With another name filter the matches are collected first (MATERIALIZED) and then sorted: names
+ * containing a text cluster in name order (every 王… sorts together), so walking the name index
+ * until 20 match would read most of it.
  */
 export async function professionalRows(db: Db, f: ProfessionalFilter, { limit, offset }: { limit: number; offset: number }): Promise<ProfessionalRow[]> {
+  const gram = nameGramOnly(f);
+  if (gram !== null)
+    return db.$queryRaw<ProfessionalRow[]>`
+      SELECT r.account_id::text AS "accountId", r.name, r.id_number_masked AS "idNumberMasked", r.unit_id::text AS "unitId",
+             u.name AS "unitName", r.education, r.title_series AS "titleSeries", r.title_level AS "titleLevel"
+      FROM reporting.professional_name_grams g
+      JOIN reporting.unit_replica u ON u.id = g.unit_id AND u.path LIKE ${likePrefix(f.pathPrefix)}
+      JOIN reporting.professional_replica r ON r.account_id = g.account_id
+      WHERE g.gram = lower(${gram})
+      ORDER BY g.name, g.account_id
+      LIMIT ${limit} OFFSET ${offset}`;
   return db.$queryRaw<ProfessionalRow[]>`
     WITH matched AS ${f.nameContains ? Prisma.sql`MATERIALIZED` : Prisma.empty} (
       SELECT r.account_id, r.name, r.id_number_masked, r.unit_id, u.name AS unit_name, r.education, r.title_series, r.title_level
@@ -110,21 +158,6 @@ export async function professionalNow(db: Db, accountId: string): Promise<Profes
     FROM reporting.professional_replica r LEFT JOIN reporting.unit_replica u ON u.id = r.unit_id
     WHERE r.account_id = ${accountId}::uuid`;
   return r ? { ...r, status: dbValue(ProfessionalStatus, r.status, "reporting.professional_replica.status") } : null;
-}
-
-/** Every hour record of one person (any year, any status). */
-export async function hourRecordsOf(db: Db, accountId: string): Promise<HourRecord[]> {
-  const rows = await db.$queryRaw<Array<Omit<HourRecord, "subject" | "status"> & { subject: string; status: string }>>`
-    SELECT declaration_id::text AS "declarationId", account_id::text AS "accountId", unit_id::text AS "unitId", unit_path AS "unitPath",
-           year, subject, form_code AS "formCode", recognized_hours AS "recognizedHours", status, status_at AS "statusAt",
-           submitted_at AS "submittedAt", approved_at AS "approvedAt", rejected_at AS "rejectedAt", withdrawn_at AS "withdrawnAt",
-           filed_at AS "filedAt", voided_at AS "voidedAt"
-    FROM reporting.hour_record WHERE account_id = ${accountId}::uuid`;
-  return rows.map((r) => ({
-    ...r,
-    subject: dbValue(Subject, r.subject, "reporting.hour_record.subject"),
-    status: dbValue(DeclarationStatus, r.status, "reporting.hour_record.status"),
-  }));
 }
 
 /** 学习记录验证's people: by blind indexes and/or name (exact, or contains), registered, in the path prefix. */
@@ -179,4 +212,26 @@ export async function verifyRows(db: Db, f: VerifyFilter, at: Date, { limit, off
     FROM years y JOIN people p USING (account_id)
     ORDER BY p.name, p.account_id, y.year DESC
     LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/**
+ * professional_name_grams (migration 0013) made to match the replica's row of one professional:
+ * the rows of the name it held before (`heldName`, null: none) removed, and one row per gram of the
+ * name it holds now (reporting.name_grams) added while 审核通过 — none otherwise or when the replica
+ * holds nobody. The identity handlers call it when the name, status or unit changed.
+ */
+export async function replaceNameGrams(tx: SqlClient, schema: string, accountId: string, heldName: string | null): Promise<void> {
+  const s = quoteIdent(schema);
+  if (heldName !== null)
+    await tx.$executeRawUnsafe(
+      `DELETE FROM ${s}.professional_name_grams WHERE gram = ANY(reporting.name_grams($2)) AND name = $2 AND account_id = $1::uuid`,
+      accountId,
+      heldName,
+    );
+  await tx.$executeRawUnsafe(
+    `INSERT INTO ${s}.professional_name_grams (gram, name, account_id, unit_id)
+     SELECT g.gram, r.name, r.account_id, r.unit_id FROM ${s}.professional_replica r CROSS JOIN LATERAL unnest(reporting.name_grams(r.name)) AS g(gram)
+     WHERE r.account_id = $1::uuid AND r.status = 'APPROVED'`,
+    accountId,
+  );
 }

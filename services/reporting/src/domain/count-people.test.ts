@@ -1,6 +1,6 @@
 import { SEEDED_COMPLIANCE_RULES, type StatisticMeasure } from "@ce/contracts";
 import { describe, expect, it } from "vitest";
-import { figureGroups } from "./count-people.ts";
+import { figureGroups, pageOfMatches } from "./count-people.ts";
 import { type CountGroup, professionalCountRows, type UnitAsOf } from "./professional-counts.ts";
 
 describe("figureGroups", () => {
@@ -26,10 +26,102 @@ describe("figureGroups", () => {
     expect(r.keys.map((k) => `${k.unitId} ${k.general}/${k.professional}`)).toEqual(keys);
   });
 
-  it("gives the figures 专业技术人员数量查询 shows for the same groups", () => {
-    const { total } = professionalCountRows(units, groups, SEEDED_COMPLIANCE_RULES, 2026);
+  it("gives the figures 专业技术人员数量查询 shows for the rollup of the same people", () => {
+    const figures = [
+      { unitId: "bus", registered: 4, studying: 3, compliant: 2 },
+      { unitId: "metro", registered: 1, studying: 1, compliant: 1 },
+    ];
+    const { total } = professionalCountRows(units, figures, SEEDED_COMPLIANCE_RULES, 2026);
     expect([total.registered, total.studying, total.compliant]).toEqual(
       (["REGISTERED", "STUDYING", "COMPLIANT"] as const).map((m) => figureGroups(m, units, groups, SEEDED_COMPLIANCE_RULES, 2026).total),
     );
+  });
+});
+
+describe("pageOfMatches", () => {
+  const rows = Array.from({ length: 1000 }, (_, i) => i);
+  const reader = () => {
+    const reads: Array<[number, number]> = [];
+    const read = async ({ limit, offset }: { limit: number; offset: number }) => {
+      reads.push([offset, limit]);
+      return rows.slice(offset, offset + limit);
+    };
+    return { read, reads };
+  };
+  it.each([
+    {
+      case: "every row matches, first page",
+      every: 1,
+      window: { limit: 20, offset: 0 },
+      page: [0, 19],
+      reads: [
+        [0, 10],
+        [10, 20],
+      ] as const,
+    },
+    {
+      case: "every row matches, a later page",
+      every: 1,
+      window: { limit: 20, offset: 40 },
+      page: [40, 59],
+      reads: [
+        [0, 10],
+        [10, 20],
+        [30, 40],
+      ] as const,
+    },
+    {
+      case: "one row in 50 matches: windows double",
+      every: 50,
+      window: { limit: 5, offset: 0 },
+      page: [0, 200],
+      reads: [
+        [0, 10],
+        [10, 20],
+        [30, 40],
+        [70, 80],
+        [150, 160],
+      ] as const,
+    },
+    {
+      case: "fewer matches than a page: every row read once",
+      every: 300,
+      window: { limit: 20, offset: 0 },
+      page: [0, 900],
+      reads: [
+        [0, 10],
+        [10, 20],
+        [30, 40],
+        [70, 80],
+        [150, 160],
+        [310, 320],
+        [630, 640],
+      ] as const,
+    },
+    {
+      case: "a page past the matches: empty",
+      every: 300,
+      window: { limit: 20, offset: 20 },
+      page: null,
+      reads: [
+        [0, 10],
+        [10, 20],
+        [30, 40],
+        [70, 80],
+        [150, 160],
+        [310, 320],
+        [630, 640],
+      ] as const,
+    },
+  ])("$case", async ({ every, window, page, reads }) => {
+    const r = reader();
+    const got = await pageOfMatches(r.read, (n) => n % every === 0, window, 10);
+    if (page === null) expect(got).toEqual([]);
+    else {
+      expect(got[0]).toBe(page[0]);
+      expect(got[got.length - 1]).toBe(page[1]);
+      expect(got.every((n) => n % every === 0)).toBe(true);
+    }
+    expect(r.reads).toEqual(reads);
   });
 });

@@ -33,3 +33,28 @@ export function figureGroups(
     total: chosen.reduce((n, g) => n + g.people, 0),
   };
 }
+
+/**
+ * One page of the rows `matches` keeps — the `limit` from the `offset`-th on — reading `read` in its
+ * order a window at a time: `firstWindow` rows, then twice as many each time (a rare figure, 合格
+ * where few are, costs a few reads, not one per window), until the page is full or the rows run out.
+ */
+export async function pageOfMatches<T>(
+  read: (window: { limit: number; offset: number }) => Promise<T[]>,
+  matches: (row: T) => boolean,
+  { limit, offset }: { limit: number; offset: number },
+  firstWindow = 100,
+): Promise<T[]> {
+  const out: T[] = [];
+  let skipped = 0;
+  for (let from = 0, size = firstWindow; out.length < limit; from += size, size *= 2) {
+    const rows = await read({ limit: size, offset: from });
+    for (const row of rows) {
+      if (!matches(row)) continue;
+      if (skipped < offset) skipped++;
+      else if (out.length < limit) out.push(row);
+    }
+    if (rows.length < size) break;
+  }
+  return out;
+}

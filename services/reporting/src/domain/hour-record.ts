@@ -100,7 +100,7 @@ export function mergeHourEvent(held: HourRecord | null, kind: HourEventKind, occ
 
 /**
  * Whether a record's recognised hours count at instant `at`: approved at or before it and not
- * voided by then (approvedAt ≤ at < voidedAt). The SQL of the statistics (db/statistics.ts) is this
+ * voided by then (approvedAt ≤ at < voidedAt). The SQL of the statistics (db/professional-counts.ts and its siblings) is this
  * predicate over the same columns.
  */
 export function countsAsOf(r: Pick<HourRecord, "approvedAt" | "voidedAt">, at: Date): boolean {

@@ -1,6 +1,7 @@
 import { DomainError, SEEDED_COMPLIANCE_RULES } from "@ce/contracts";
 import { describe, expect, it } from "vitest";
-import { asOfInstant, type CountGroup, passRate, professionalCountRows, statisticDate, statisticYear, type UnitAsOf } from "./professional-counts.ts";
+import { asOfInstant, passRate, professionalCountRows, statisticDate, statisticYear, type UnitAsOf } from "./professional-counts.ts";
+import type { UnitFigures } from "./unit-figures.ts";
 
 describe("statistic date", () => {
   it("stands for the end of the Beijing day", () => {
@@ -51,16 +52,14 @@ describe("professionalCountRows", () => {
     unit("pending", "待审核企业", "EMPLOYER", "370100", "PENDING"),
     unit("ghost", "", null),
   ];
-  const groups: CountGroup[] = [
-    { unitId: "bus", general: 30, professional: 60, studying: true, people: 2 }, // 合格: exactly 90 and 2/3
-    { unitId: "bus", general: 31, professional: 59, studying: true, people: 1 }, // 90 but under 2/3
-    { unitId: "bus", general: 0, professional: 0, studying: false, people: 1 },
-    { unitId: "city", general: 0, professional: 100, studying: true, people: 1 },
-    { unitId: "ghost", general: 0, professional: 100, studying: true, people: 5 },
+  const figures: UnitFigures[] = [
+    { unitId: "bus", registered: 4, studying: 3, compliant: 2 },
+    { unitId: "city", registered: 1, studying: 1, compliant: 1 },
+    { unitId: "ghost", registered: 5, studying: 5, compliant: 5 },
   ];
 
-  it("counts each unit's people, learners and 合格 by the yearly rule, with a total row equal to the rows' sum", () => {
-    const { rows, total } = professionalCountRows(units, groups, SEEDED_COMPLIANCE_RULES, 2026);
+  it("shows each unit's figures, employers and bases without people too, with a total row equal to the rows' sum", () => {
+    const { rows, total } = professionalCountRows(units, figures, SEEDED_COMPLIANCE_RULES, 2026);
     expect(rows).toEqual([
       { unitId: "bus", unitName: "济南公交", unitKind: "EMPLOYER", registered: 4, studying: 3, compliant: 2, passRate: 50 },
       { unitId: "base", unitName: "济南培训基地", unitKind: "TRAINING_BASE", registered: 0, studying: 0, compliant: 0, passRate: null },
@@ -69,9 +68,9 @@ describe("professionalCountRows", () => {
     expect(total).toEqual({ registered: 5, studying: 4, compliant: 3, passRate: 60 });
   });
 
-  it("judges each unit under the most specific rule for its region and the year", () => {
-    const rules = [...SEEDED_COMPLIANCE_RULES, { year: 2026, region: "370100", minTotal: 100, professionalShareNum: 1, professionalShareDen: 2 }];
-    expect(professionalCountRows(units, groups, rules, 2026).total.compliant).toBe(1);
-    expect(professionalCountRows(units, groups, rules, 2025).total.compliant).toBe(3);
+  it("counts the people without hours as 合格 only when 0 hours meet the rule for the unit's region and the year", () => {
+    const rules = [...SEEDED_COMPLIANCE_RULES, { year: 2026, region: "370100", minTotal: 0, professionalShareNum: 0, professionalShareDen: 1 }];
+    expect(professionalCountRows(units, figures, rules, 2026).total.compliant).toBe(4);
+    expect(professionalCountRows(units, figures, rules, 2025).total.compliant).toBe(3);
   });
 });

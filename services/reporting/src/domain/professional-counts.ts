@@ -10,6 +10,7 @@ import {
   type ScopedComplianceRule,
   type UnitKind,
 } from "@ce/contracts";
+import type { UnitFigures } from "./unit-figures.ts";
 
 /**
  * The instant a 统计时间 stands for: the end of that Beijing calendar day (2026-06-30 →
@@ -102,46 +103,83 @@ export function knownUnits(units: readonly UnitAsOf[]): Array<UnitAsOf & { kind:
   return units.flatMap((u) => (u.kind === null ? [] : [{ ...u, kind: u.kind }]));
 }
 
-const ROW_KINDS: ReadonlySet<UnitKind> = new Set(["EMPLOYER", "TRAINING_BASE"]);
+/** The kinds and status of the units that are rows whatever their figures (alwaysARow), for SQL. */
+export const ALWAYS_A_ROW = { kinds: ["EMPLOYER", "TRAINING_BASE"] as UnitKind[], status: "APPROVED" } as const;
+
+/** Whether a unit is a row of 专业技术人员数量查询 whatever its figures: a 用人单位 or 继续教育基地 approved at the instant (any other unit is one only with registered people). */
+export const alwaysARow = (unit: UnitAsOf & { kind: UnitKind }): boolean => ALWAYS_A_ROW.kinds.includes(unit.kind) && unit.status === ALWAYS_A_ROW.status;
+
+/** The rows' order: by unit name, then id. */
+export function byRowOrder(a: { unitName: string; unitId: string }, b: { unitName: string; unitId: string }): number {
+  return a.unitName === b.unitName ? (a.unitId < b.unitId ? -1 : 1) : a.unitName < b.unitName ? -1 : 1;
+}
+
+/** 0 公需 and 0 专业 hours in `region`: 合格 only if that meets the rule for `year` (judgeYear — never, under the national rule). */
+const idleComply = (rules: readonly ScopedComplianceRule[], year: number, region: string | null) =>
+  judgeYear(rules, year, region, { general: 0, professional: 0 });
+
+/**
+ * Whether people without counted hours may be 合格 in `year` anywhere: some rule that can apply to
+ * the year (judgeYear picks one of them, or the national rule) is met by 0 公需 and 0 专业 hours —
+ * then each unit's 合格总数 depends on its region and a subtree's sum of figures is not its 合格总数.
+ */
+export function idleMayComply(rules: readonly ScopedComplianceRule[], year: number): boolean {
+  return [...rules.filter((r) => r.year === null || r.year === year), NATIONAL_RULE].some(
+    (r) => assessCompliance(r, { general: 0, professional: 0 }).compliant,
+  );
+}
+
+/**
+ * One unit's row from its figures as of the instant (none: 0): 注册, 学习, and 合格 among the
+ * learners as the rollup holds them, plus the people without counted hours when 0 hours meet the
+ * rule for `year` and the unit's region.
+ */
+export function countRow(
+  unit: UnitAsOf & { kind: UnitKind },
+  f: Omit<UnitFigures, "unitId"> | undefined,
+  rules: readonly ScopedComplianceRule[],
+  year: number,
+): CountRow {
+  const [registered, studying] = [f?.registered ?? 0, f?.studying ?? 0];
+  const idle = registered - studying;
+  const compliant = (f?.compliant ?? 0) + (idle > 0 && idleComply(rules, year, unit.region) ? idle : 0);
+  return { unitId: unit.unitId, unitName: unit.name ?? "", unitKind: unit.kind, registered, studying, compliant, passRate: passRate(compliant, registered) };
+}
+
+/** The total row of summed figures (合格率 from them). */
+export const totalRow = (f: Omit<UnitFigures, "unitId">): CountFigures => ({
+  registered: f.registered,
+  studying: f.studying,
+  compliant: f.compliant,
+  passRate: passRate(f.compliant, f.registered),
+});
 
 /**
  * 专业技术人员数量查询's rows and total row: one row per 用人单位 and 继续教育基地 (approved at the
  * instant) of the units given, and per any other unit that had registered people then; ordered by
- * name, then id. 合格 is the hours service's yearly rule (contracts' assessCompliance) under the most
- * specific rule for `year` and the unit's region (pickRule; the national rule when none fits).
- * The total row sums the groups of the units shown, so it equals the sum of the rows.
+ * name, then id. `figures` are the units' figures as of the instant (the rollup unit_figures: 注册,
+ * 学习, and 合格 among the learners, judged by the hours service's yearly rule when their hours
+ * changed); the people without counted hours are counted by countRow. The total row sums the
+ * rows' units, so it equals the sum of the rows. (The use case reads the total of a whole subtree
+ * from the subtree rollup instead when idleMayComply says the sum is the figure.)
  */
 export function professionalCountRows(
   units: readonly UnitAsOf[],
-  groups: readonly CountGroup[],
+  figures: readonly UnitFigures[],
   rules: readonly ScopedComplianceRule[],
   year: number,
 ): { rows: CountRow[]; total: CountFigures } {
-  const known = knownUnits(units);
-  const byUnit = new Map(known.map((u) => [u.unitId, { unit: u, registered: 0, studying: 0, compliant: 0 }]));
+  const byUnit = new Map(figures.map((f) => [f.unitId, f]));
+  const all = knownUnits(units).map((u) => ({ unit: u, row: countRow(u, byUnit.get(u.unitId), rules, year) }));
   const total = { registered: 0, studying: 0, compliant: 0 };
-  for (const g of groups) {
-    const acc = byUnit.get(g.unitId);
-    if (!acc) continue;
-    const compliant = judgeYear(rules, year, acc.unit.region, g) ? g.people : 0;
-    const studying = g.studying ? g.people : 0;
-    for (const figures of [acc, total]) {
-      figures.registered += g.people;
-      figures.studying += studying;
-      figures.compliant += compliant;
-    }
+  for (const { row } of all) {
+    total.registered += row.registered;
+    total.studying += row.studying;
+    total.compliant += row.compliant;
   }
-  const rows = [...byUnit.values()]
-    .filter(({ unit, registered }) => registered > 0 || (ROW_KINDS.has(unit.kind) && unit.status === "APPROVED"))
-    .map(({ unit, registered, studying, compliant }) => ({
-      unitId: unit.unitId,
-      unitName: unit.name ?? "",
-      unitKind: unit.kind,
-      registered,
-      studying,
-      compliant,
-      passRate: passRate(compliant, registered),
-    }))
-    .sort((a, b) => (a.unitName === b.unitName ? (a.unitId < b.unitId ? -1 : 1) : a.unitName < b.unitName ? -1 : 1));
-  return { rows, total: { ...total, passRate: passRate(total.compliant, total.registered) } };
+  const rows = all
+    .filter(({ unit, row }) => row.registered > 0 || alwaysARow(unit))
+    .map(({ row }) => row)
+    .sort(byRowOrder);
+  return { rows, total: totalRow(total) };
 }

@@ -34,6 +34,24 @@ describe("statisticRange", () => {
   });
 });
 
+// The Beijing New Year (issue 7 fault 4): at 2026-01-01 00:30 in Beijing it is still 2025 in UTC.
+describe("statisticRange at the Beijing New Year", () => {
+  const NEW_YEAR = "2025-12-31T16:30:00.000Z";
+
+  it("takes 2026-01-01 as today: the default 结束时间, and accepted when typed", () => {
+    expect(statisticRange({}, NEW_YEAR)).toEqual({ from: null, to: "2026-01-01" });
+    expect(statisticRange({ from: "2026-01-01", to: "2026-01-01" }, NEW_YEAR)).toEqual({ from: "2026-01-01", to: "2026-01-01" });
+  });
+
+  it("refuses 2026-01-02, naming today as Beijing sees it", () => {
+    expect(() => statisticRange({ to: "2026-01-02" }, NEW_YEAR)).toThrow("结束时间不能晚于今天（2026-01-01）");
+  });
+
+  it("gives the chart the twelve months up to January 2026", () => {
+    expect(twelveMonthsBefore(statisticRange({}, NEW_YEAR).to)).toBe("2025-02-01");
+  });
+});
+
 describe("chart months", () => {
   it.each([
     ["2026-07-20", "2025-08-01"],

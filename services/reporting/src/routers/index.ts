@@ -1,10 +1,19 @@
 import { router } from "@ce/service-kit";
 import type { ReportingDeps } from "../deps.ts";
+import { apiTokensRouter } from "./api-tokens.ts";
+import { dashboardsRouter } from "./dashboards.ts";
+import { hoursProofsRouter } from "./hours-proofs.ts";
 import { statisticsRouter } from "./statistics.ts";
 import { unitsRouter } from "./units.ts";
 
 export function createReportingRouter(deps: ReportingDeps) {
-  return router({ units: unitsRouter(deps), statistics: statisticsRouter(deps) });
+  return router({
+    units: unitsRouter(deps),
+    statistics: statisticsRouter(deps),
+    proofs: hoursProofsRouter(deps),
+    apiTokens: apiTokensRouter(deps),
+    dashboards: dashboardsRouter(deps),
+  });
 }
 
 export type ReportingRouter = ReturnType<typeof createReportingRouter>;

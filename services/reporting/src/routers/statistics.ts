@@ -1,6 +1,8 @@
 import {
   ApprovedHoursByMonth,
   ApprovedHoursByMonthInput,
+  ComplianceAsOf,
+  ComplianceAsOfInput,
   CountPeople,
   CountPeopleInput,
   LearningRecord,
@@ -19,6 +21,7 @@ import {
 import { permittedProcedure, router } from "@ce/service-kit";
 import type { ReportingDeps } from "../deps.ts";
 import { approvedHoursByMonth } from "../use-cases/statistics/approved-hours.ts";
+import { complianceAsOf } from "../use-cases/statistics/compliance-as-of.ts";
 import { countPeople } from "../use-cases/statistics/count-people.ts";
 import { learningRecord } from "../use-cases/statistics/learning-record.ts";
 import { professionalCounts } from "../use-cases/statistics/professional-counts.ts";
@@ -48,7 +51,7 @@ export function statisticsRouter(deps: ReportingDeps) {
     professionals: view
       .input(ProfessionalSearchInput)
       .output(ProfessionalSearch)
-      .query(({ ctx, input }) => searchProfessionals(deps, ctx.principal, input)),
+      .query(({ ctx, input }) => searchProfessionals(deps, ctx, input)),
     /** 详细: one professional now, masked. */
     professional: view
       .input(ProfessionalIdInput)
@@ -68,11 +71,16 @@ export function statisticsRouter(deps: ReportingDeps) {
     verifyLearning: view
       .input(VerifyLearningInput)
       .output(VerifyLearning)
-      .query(({ ctx, input }) => verifyLearning(deps, ctx.principal, input)),
+      .query(({ ctx, input }) => verifyLearning(deps, ctx, input)),
     /** 审核通过学时 per month (a chart). */
     approvedHoursByMonth: view
       .input(ApprovedHoursByMonthInput)
       .output(ApprovedHoursByMonth)
       .query(({ ctx, input }) => approvedHoursByMonth(deps, ctx.principal, input)),
+    /** 学时达标情况 by 证件号 for a window of years as of 统计时间 (issue 11 item 4; also on the HTTP API). */
+    complianceAsOf: view
+      .input(ComplianceAsOfInput)
+      .output(ComplianceAsOf)
+      .query(({ ctx, input }) => complianceAsOf(deps, ctx, input)),
   });
 }

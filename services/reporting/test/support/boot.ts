@@ -1,10 +1,24 @@
 import { type Clock, naming as makeNaming, type ScopedComplianceRule } from "@ce/contracts";
-import { cleanupPrefix, fakeIdentityProducer } from "@ce/service-kit/testing";
+import { cleanupPrefix, fakeIdentityProducer, fakeProducer } from "@ce/service-kit/testing";
 import { createTestDatabase, dropTestDatabase, TEST_NATS_URL, TEST_REDIS_URL, testTag } from "@ce/testkit";
 import { startReporting } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { migrate } from "../../src/db/migrate.ts";
-import { fakeHoursProducer } from "./hours-producer.ts";
+
+/**
+ * The reporting config of a test or benchmark run: its own database, the shared test NATS and Redis,
+ * subjects under `subjectPrefix`, any free port, warnings only.
+ */
+export function reportingTestConfig(databaseUrl: string, subjectPrefix: string) {
+  return loadConfig({
+    DATABASE_URL: databaseUrl,
+    NATS_URL: TEST_NATS_URL,
+    REDIS_URL: TEST_REDIS_URL,
+    SUBJECT_PREFIX: subjectPrefix,
+    PORT: "0",
+    LOG_LEVEL: "warn",
+  });
+}
 
 /**
  * A reporting service on a fresh database and subject prefix, fed by stand-in identity and hours
@@ -16,15 +30,8 @@ export async function bootReporting(label: string, opts: { now?: Clock; complian
   await migrate(databaseUrl);
   const naming = makeNaming(tag);
   const producer = await fakeIdentityProducer(naming);
-  const hours = await fakeHoursProducer(naming);
-  const config = loadConfig({
-    DATABASE_URL: databaseUrl,
-    NATS_URL: TEST_NATS_URL,
-    REDIS_URL: TEST_REDIS_URL,
-    SUBJECT_PREFIX: tag,
-    PORT: "0",
-    LOG_LEVEL: "warn",
-  });
+  const hours = await fakeProducer(naming, "CE_HOURS");
+  const config = reportingTestConfig(databaseUrl, tag);
   let app = await startReporting(config, opts);
 
   return {

@@ -6,6 +6,7 @@ import { DeclarationDetails } from "./DeclarationDetails.tsx";
 const detail = (decidedAt: string): DeclarationDetail => ({
   id: "00000000-0000-4000-8000-000000000001",
   professionalName: "王师傅",
+  declaredByUnitName: "济南交通职业培训基地",
   year: 2026,
   subject: "PROFESSIONAL",
   formName: "岗位培训",
@@ -41,5 +42,12 @@ describe("审批记录 shows Beijing time, whatever the server's zone", () => {
     const html = renderToStaticMarkup(<DeclarationDetails d={detail(decidedAt)} />);
     expect(html).toContain(`>${shown}<`);
     expect(html).toContain(">2026-01-01 至 2026-01-01<");
+  });
+});
+
+describe("申报单位 says who declared for the person", () => {
+  it("names the unit that declared (代为申报), or 本人申报", () => {
+    expect(renderToStaticMarkup(<DeclarationDetails d={detail("2026-01-02T00:00:00.000Z")} />)).toContain(">济南交通职业培训基地<");
+    expect(renderToStaticMarkup(<DeclarationDetails d={{ ...detail("2026-01-02T00:00:00.000Z"), declaredByUnitName: null }} />)).toContain(">本人申报<");
   });
 });

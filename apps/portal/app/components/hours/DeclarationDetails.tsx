@@ -1,9 +1,21 @@
-import { type DeclarationDetail, decisionLabels, declarationStatusLabels, formatDateTime, subjectLabels } from "@ce/contracts";
+import { type DeclarationDetail, decisionLabels, formatDateTime, recognitionResultLabels, subjectLabels } from "@ce/contracts";
+import { type Column, DataTable } from "../DataTable.tsx";
+
+/** 审批记录: one row per level's decision. */
+const historyColumns: Column<DeclarationDetail["history"][number]>[] = [
+  { header: "审批单位", cell: (h) => h.unitName },
+  { header: "审批人", cell: (h) => h.actorName },
+  { header: "审批时间", cell: (h) => formatDateTime(h.decidedAt) },
+  { header: "审批结果", cell: (h) => decisionLabels[h.decision] },
+  { header: "认定学时", cell: (h) => h.recognizedHours ?? "", className: "text-center" },
+  { header: "原因", cell: (h) => h.reason ?? "" },
+];
 
 /** A declaration's facts as reviewers read them: what was claimed, how the hours were computed, the proof. */
 export function DeclarationDetails({ d }: { d: DeclarationDetail }) {
   const rows: [string, React.ReactNode][] = [
     ["申请人", d.professionalName],
+    ["申报单位", d.declaredByUnitName ?? "本人申报"],
     ["计入年度", d.year],
     ["学习形式", `${d.formName}（第${d.formVersion}版规则）`],
     ["学校(单位)名称", d.schoolName],
@@ -18,11 +30,11 @@ export function DeclarationDetails({ d }: { d: DeclarationDetail }) {
     ["认定学时", d.recognizedHours ?? ""],
     ["审批流程", d.chain.map((u) => u.name).join(" → ")],
     ["当前处理人", d.currentHandlerName ?? ""],
-    ["认定结果", declarationStatusLabels[d.status]],
+    ["认定结果", recognitionResultLabels[d.status]],
   ];
   return (
     <div className="space-y-4">
-      <dl className="grid max-w-3xl grid-cols-[8rem_1fr] gap-x-3 gap-y-2 text-sm">
+      <dl className="grid max-w-3xl grid-cols-[8rem_minmax(0,1fr)] gap-x-3 gap-y-2 text-sm">
         {rows.map(([label, value]) => (
           <div key={label} className="contents">
             <dt className="text-right text-gray-600">{label}:</dt>
@@ -46,29 +58,7 @@ export function DeclarationDetails({ d }: { d: DeclarationDetail }) {
       {d.history.length > 0 ? (
         <section aria-label="审批记录" className="max-w-3xl">
           <h2 className="mb-2 text-sm font-medium text-gray-800">审批记录</h2>
-          <table className="w-full border-collapse border border-gray-300 text-sm">
-            <thead className="bg-blue-50">
-              <tr>
-                {["审批单位", "审批人", "审批时间", "审批结果", "认定学时", "原因"].map((h) => (
-                  <th key={h} scope="col" className="border border-gray-300 px-3 py-2 font-semibold">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {d.history.map((h) => (
-                <tr key={`${h.kind}-${h.decidedAt}-${h.unitName}`}>
-                  <td className="border border-gray-300 px-3 py-2">{h.unitName}</td>
-                  <td className="border border-gray-300 px-3 py-2">{h.actorName}</td>
-                  <td className="border border-gray-300 px-3 py-2">{formatDateTime(h.decidedAt)}</td>
-                  <td className="border border-gray-300 px-3 py-2">{decisionLabels[h.decision]}</td>
-                  <td className="border border-gray-300 px-3 py-2 text-center">{h.recognizedHours ?? ""}</td>
-                  <td className="border border-gray-300 px-3 py-2">{h.reason ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable columns={historyColumns} rows={d.history} rowKey={(h) => `${h.kind}-${h.decidedAt}-${h.unitName}`} />
         </section>
       ) : null}
     </div>

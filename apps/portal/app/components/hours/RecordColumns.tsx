@@ -17,6 +17,9 @@ export function recordColumns(offset: number): Column<DeclarationRow>[] {
   ];
 }
 
+/** 申报单位: the unit that declared for the person (代为申报, e.g. a 继续教育基地's class), else 本人申报 (查看申报记录). */
+export const declaredByColumn: Column<DeclarationRow> = { header: "申报单位", cell: (r) => r.declaredByUnitName ?? "本人申报" };
+
 /** 操作: 详细, opening the record's page. */
 export const detailColumn: Column<DeclarationRow> = {
   header: "操作",

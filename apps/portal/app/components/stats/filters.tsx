@@ -1,16 +1,7 @@
 import { STATISTICS_EPOCH } from "@ce/contracts";
 import { Link } from "@remix-run/react";
 import { inputBase } from "../forms.tsx";
-
-/** The message of a refused filter, right after it, tied to it by aria-describedby (id `filter-<name>-error`). */
-export function FilterError({ name, message }: { name: string; message?: string }) {
-  if (!message) return null;
-  return (
-    <span id={`filter-${name}-error`} role="alert" className="text-xs text-red-600">
-      {message}
-    </span>
-  );
-}
+import { FilterError } from "../SearchBar.tsx";
 
 /**
  * A date filter of a SearchBar (统计时间, 开始时间, 结束时间): `label:`, a date input refilled with
@@ -57,9 +48,12 @@ export function DateFilter({
 
 /**
  * 导出Excel / 导出CSV of the table on screen: `path` (the page's export route) with the page's
- * filters (`query`, its search string) but not its page — an export is every row.
+ * filters (`query`, its search string) but not its page — an export is every row. Plain links (no
+ * `download` attribute): the file arrives as an attachment and the page stays; a refused export
+ * comes back to this page (download-refusal.server.ts) and `refused` — its message when it names
+ * no filter of the page — is announced before the links.
  */
-export function ExportLinks({ path, query }: { path: string; query: string }) {
+export function ExportLinks({ path, query, refused }: { path: string; query: string; refused?: string | null | undefined }) {
   const params = new URLSearchParams(query);
   params.delete("page");
   params.delete("pageSize");
@@ -67,11 +61,16 @@ export function ExportLinks({ path, query }: { path: string; query: string }) {
   csv.set("format", "csv");
   const xlsx = params.toString();
   return (
-    <span className="flex gap-3 text-sm">
-      <a href={xlsx ? `${path}?${xlsx}` : path} className="text-blue-700 hover:underline" download>
+    <span className="flex flex-wrap items-center justify-end gap-3 text-sm">
+      {refused ? (
+        <span role="alert" className="text-red-700">
+          {refused}
+        </span>
+      ) : null}
+      <a href={xlsx ? `${path}?${xlsx}` : path} className="text-blue-700 hover:underline">
         导出Excel
       </a>
-      <a href={`${path}?${csv.toString()}`} className="text-blue-700 hover:underline" download>
+      <a href={`${path}?${csv.toString()}`} className="text-blue-700 hover:underline">
         导出CSV
       </a>
     </span>
@@ -79,10 +78,10 @@ export function ExportLinks({ path, query }: { path: string; query: string }) {
 }
 
 /** ExportLinks on their own line, right-aligned above the table they export. */
-export function ExportBar({ path, query }: { path: string; query: string }) {
+export function ExportBar({ path, query, refused }: { path: string; query: string; refused?: string | null | undefined }) {
   return (
     <div className="mb-2 flex justify-end">
-      <ExportLinks path={path} query={query} />
+      <ExportLinks path={path} query={query} refused={refused} />
     </div>
   );
 }
@@ -99,55 +98,3 @@ export function CountLink({ count, to }: { count: number; to: string }) {
 
 /** 合格率 as the table prints it: two decimals and % ("62.50%"); — when nobody is registered. */
 export const passRateText = (rate: number | null): string => (rate === null ? "—" : `${rate.toFixed(2)}%`);
-
-/**
- * One labelled filter of a SearchBar: a text input (`maxLength`), or a choice after 全部 when
- * `options` are given; refilled with `value` as typed, its message (`error`) right after it.
- */
-export function Filter({
-  label,
-  name,
-  value,
-  error,
-  options,
-  width,
-  maxLength = 50,
-}: {
-  label: string;
-  name: string;
-  value: string;
-  error?: string;
-  options?: readonly { code: string; name: string }[];
-  /** A Tailwind width class. */
-  width: string;
-  maxLength?: number;
-}) {
-  const common = {
-    id: `filter-${name}`,
-    name,
-    defaultValue: value,
-    "aria-invalid": error ? true : undefined,
-    "aria-describedby": error ? `filter-${name}-error` : undefined,
-    className: `${inputBase} ${width}`,
-  };
-  return (
-    <span className="flex items-center gap-1">
-      <label htmlFor={`filter-${name}`} className="text-gray-700">
-        {label}:
-      </label>
-      {options ? (
-        <select {...common}>
-          <option value="">全部</option>
-          {options.map((o) => (
-            <option key={o.code} value={o.code}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      ) : (
-        <input {...common} maxLength={maxLength} />
-      )}
-      <FilterError name={name} message={error} />
-    </span>
-  );
-}

@@ -11,6 +11,8 @@ export const STATS = {
   professionals: "/stats/professionals",
   titleSeries: "/stats/title-series",
   verification: "/stats/verification",
+  extract: "/stats/extract",
+  dashboard: "/stats/dashboard",
 } as const;
 
 const withQuery = (path: string, params: Record<string, string | undefined>) => {
@@ -32,3 +34,6 @@ export const learningHref = (accountId: string, asOf?: string) => withQuery(`${S
 
 /** A person's 详细. */
 export const detailHref = (accountId: string) => `${STATS.professionals}/${accountId}`;
+
+/** Where a person's 学时证明 live from 学习记录: `${proofsBase(id)}/:proofId` is one proof's page (its PDF `…/pdf`). */
+export const proofsBase = (accountId: string) => `${STATS.professionals}/${accountId}/proofs`;

@@ -1,9 +1,10 @@
-import { type BatchOutcome, batchOutcome, hoursEvents, planBatch, rejectReasons, requireDecided } from "@ce/contracts";
+import { type BatchOutcome, batchOutcome, hoursEvents, isOwnCase, planBatch, RejectReasonCode, rejectReasons, requireDecided } from "@ce/contracts";
 import { eventMeta } from "@ce/service-kit";
 import { lockForDecision } from "../../db/approvals.ts";
 import { insertDecisions, loadDeclarations, writeSteps } from "../../db/decisions.ts";
 import type { HoursDeps } from "../../deps.ts";
 import { type Decision, decideStep, skipMessage, waitsFor } from "../../domain/approval.ts";
+import { recordAudit } from "../../events/audit.ts";
 import { declarationEvent } from "../../events/hours.ts";
 import { type Caller, deciderOf } from "../caller.ts";
 
@@ -26,9 +27,11 @@ export const declarationLabel = (d: { professionalName: string }) => `${d.profes
  * in one transaction: locks the records (duplicates counted once; unknown or outside the caller's
  * scope → DomainError NOT_FOUND for the whole batch, nothing written); skips and lists those no
  * longer waiting for the caller's unit (another admin decided first, moved on, 已被申报人撤回:
- * domain waitsFor / skipMessage); moves each other along its chain (decideStep: a BAD_REQUEST on
+ * domain waitsFor / skipMessage) and those the deciding account is a party to (their own 申报, or
+ * one they declared for someone: contracts isOwnCase — decideOne raises FORBIDDEN for it); moves each other along its chain (decideStep: a BAD_REQUEST on
  * 认定学时 or 调减说明 refuses the whole batch), records who decided and each level's 认定学时, and
- * enqueues declaration.approved / .rejected for the records whose chain ended. Each record starts
+ * enqueues declaration.approved / .rejected for the records whose chain ended, and an audit entry per
+ * record (declaration.approve|reject, for 操作日志). Each record starts
  * from its current 认定学时, so a batch keeps what the level below recognised. Returns the
  * BatchOutcome (labels 张三的申报).
  */
@@ -41,6 +44,7 @@ export async function decide(deps: HoursDeps, caller: Caller, ids: readonly stri
     async (tx) => {
       const plan = planBatch(unique, await lockForDecision(tx, unique, who.scopePath), {
         isWaiting: (row) => waitsFor(row, who.unitId),
+        isOwn: (row) => isOwnCase(who.accountId, row.parties),
         notFound: "申报记录不存在或不在您的管理范围内",
       });
       const next = plan.waiting.map((row) => ({ row, state: decideStep(row, who.unitId, decision) }));
@@ -61,10 +65,43 @@ export async function decide(deps: HoursDeps, caller: Caller, ids: readonly stri
           next.map(({ row, state }) => ({ declarationId: row.id, stepIndex: row.stepIndex, recognizedHours: state.recognizedHours })),
         );
       }
-      const finals = next.filter((n) => n.state.final).map((n) => n.row.id);
-      if (finals.length > 0) {
-        const def = input.kind === "APPROVE" ? hoursEvents.declarationApproved : hoursEvents.declarationRejected;
-        for (const d of await loadDeclarations(tx, finals)) await declarationEvent(tx, def, d, eventMeta(caller), input.kind === "REJECT" ? reason : null);
+      const finals = new Set(next.filter((n) => n.state.final).map((n) => n.row.id));
+      const def = input.kind === "APPROVE" ? hoursEvents.declarationApproved : hoursEvents.declarationRejected;
+      const waitingIds = plan.waiting.map((row) => row.id);
+      const decided = await loadDeclarations(tx, waitingIds);
+      const loaded = new Map(decided.map((d) => [d.id, d]));
+      for (const { row, state } of next) {
+        const d = loaded.get(row.id);
+        if (!d) continue;
+        if (finals.has(row.id))
+          await declarationEvent(tx, def, d, eventMeta(caller), input.kind === "REJECT" ? reason : null, {
+            decidedByUnitId: who.unitId,
+            decidedByAccountId: who.accountId,
+            decidedByName: who.name,
+            // The code as the input schema checked it; anything else (a caller bypassing it) goes out as none.
+            reasonCode: input.kind === "REJECT" ? (RejectReasonCode.safeParse(input.reasonCode).data ?? null) : null,
+          });
+        await recordAudit(tx, caller, {
+          action: input.kind === "APPROVE" ? "declaration.approve" : "declaration.reject",
+          entityType: "declaration",
+          entityId: row.id,
+          unitId: d.unitId,
+          before: {
+            name: row.professionalName,
+            form: d.formVersion.name,
+            status: row.status,
+            recognizedHours: row.recognizedHours,
+            handler: row.chain[row.stepIndex]?.name ?? null,
+          },
+          after: {
+            name: row.professionalName,
+            form: d.formVersion.name,
+            status: state.status,
+            recognizedHours: state.recognizedHours,
+            handler: state.currentHandlerId ? (row.chain[state.stepIndex]?.name ?? null) : null,
+            reason,
+          },
+        });
       }
       return batchOutcome(plan, declarationLabel, skipMessage);
     },

@@ -1,9 +1,10 @@
-import { type BatchOutcome, batchOutcome, hoursEvents, planBatch } from "@ce/contracts";
+import { type BatchOutcome, batchOutcome, hoursEvents, isOwnCase, planBatch } from "@ce/contracts";
 import { eventMeta } from "@ce/service-kit";
 import { lockForAudit } from "../../db/audits.ts";
 import { insertDecisions, loadDeclarations, writeStatus } from "../../db/decisions.ts";
 import type { HoursDeps } from "../../deps.ts";
 import { auditSkipMessage, awaitsAudit } from "../../domain/approval.ts";
+import { recordAudit } from "../../events/audit.ts";
 import { declarationEvent } from "../../events/hours.ts";
 import { type Caller, deciderOf } from "../caller.ts";
 
@@ -18,9 +19,11 @@ const recordLabel = (d: { professionalName: string }) => `${d.professionalName}�
  * declarations of the caller's subordinates, in one transaction under row locks. Raises DomainError
  * FORBIDDEN (no unit) and NOT_FOUND for the whole batch (an id unknown or not below the caller,
  * nothing written). Records no longer waiting for an audit (audited first by another admin, or
- * not 审核通过: domain awaitsAudit / auditSkipMessage) are skipped and listed; the others get the
+ * not 审核通过: domain awaitsAudit / auditSkipMessage) and those the auditing account is a party to
+ * (contracts isOwnCase) are skipped and listed; the others get the
  * audit in the decision trail and declaration.audited, or declaration.audit_failed and .voided
- * with the reason. Returns the BatchOutcome (labels 张三的记录).
+ * with the reason; an audit entry per record (declaration.auditPass|auditFail, for 操作日志). Returns
+ * the BatchOutcome (labels 张三的记录).
  */
 export async function decideAudit(deps: HoursDeps, caller: Caller, ids: readonly string[], outcome: AuditOutcome): Promise<BatchOutcome> {
   const who = deciderOf(caller.principal, "当前账户不能审验学时");
@@ -31,6 +34,7 @@ export async function decideAudit(deps: HoursDeps, caller: Caller, ids: readonly
     async (tx) => {
       const plan = planBatch(unique, await lockForAudit(tx, unique, who.scopePath), {
         isWaiting: awaitsAudit,
+        isOwn: (row) => isOwnCase(who.accountId, row.parties),
         notFound: "申报记录不存在或不在您的管理范围内",
       });
       const audited = plan.waiting.map((r) => r.id);
@@ -43,6 +47,14 @@ export async function decideAudit(deps: HoursDeps, caller: Caller, ids: readonly
           audited.map((id) => ({ declarationId: id, stepIndex: 0, recognizedHours: null })),
         );
         for (const d of await loadDeclarations(tx, audited)) {
+          await recordAudit(tx, caller, {
+            action: outcome.passed ? "declaration.auditPass" : "declaration.auditFail",
+            entityType: "declaration",
+            entityId: d.id,
+            unitId: d.unitId,
+            before: { name: d.professionalName, form: d.formVersion.name, status: "APPROVED" },
+            after: { name: d.professionalName, form: d.formVersion.name, status: d.status, reason },
+          });
           if (outcome.passed) await declarationEvent(tx, hoursEvents.declarationAudited, d, meta);
           else {
             await declarationEvent(tx, hoursEvents.declarationAuditFailed, d, meta, reason);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { calendarDate, type DeclarationDetail, type DeclareInput, DomainError, hoursEvents, toDateColumn } from "@ce/contracts";
+import { calendarDate, type DeclarationDetail, type DeclareInput, DomainError, hoursEvents, type Principal, toDateColumn } from "@ce/contracts";
 import { eventMeta } from "@ce/service-kit";
 import { findDeclarant, insertDeclaration, lockDeclarant, toDetail, usedHoursThisYear } from "../../db/declarations.ts";
 import { activeForm } from "../../db/forms.ts";
@@ -9,10 +9,55 @@ import { approvalChain } from "../../domain/approval-chain.ts";
 import { assessDeclaration } from "../../domain/declaration.ts";
 import { declarationEvent } from "../../events/hours.ts";
 import { prepareAttachments } from "../../storage/attachments.ts";
-import { type Caller, isProfessional, recordsScope } from "../caller.ts";
+import { type Caller, declareScope, isProfessional } from "../caller.ts";
+
+/** The class a declaration records: what DeclareInput and DeclareManyInput share. */
+export type DeclaredClass = Omit<DeclareInput, "professionalId" | "attachments">;
+
+/** A new PENDING declaration's row: the person, the class, the assessed hours, the chain and who declared it. */
+export function newDeclaration(
+  p: Principal,
+  input: DeclaredClass,
+  at: {
+    person: { accountId: string; name: string; unitId: string; unitPath: string };
+    formVersionId: string;
+    computed: { hours: number; explanation: string };
+    chain: { id: string; name: string }[];
+    stepIndex: number;
+  },
+) {
+  const { person, computed, chain, stepIndex } = at;
+  return {
+    id: randomUUID(),
+    professionalId: person.accountId,
+    professionalName: person.name,
+    unitId: person.unitId,
+    unitPath: person.unitPath,
+    year: input.year,
+    formVersionId: at.formVersionId,
+    schoolName: input.schoolName,
+    className: input.className,
+    content: input.content || null,
+    startDate: toDateColumn(input.startDate),
+    endDate: toDateColumn(input.endDate),
+    score: input.score,
+    subject: input.subject,
+    details: input.details,
+    requestedHours: input.requestedHours,
+    computedHours: computed.hours,
+    explanation: computed.explanation,
+    chain,
+    stepIndex,
+    currentHandlerId: chain[stepIndex]!.id,
+    status: "PENDING" as const,
+    declaredBy: p.accountId,
+    declaredByUnit: isProfessional(p) ? null : p.unitId,
+  };
+}
 
 /**
- * 提交申报 (§3.4): by an admin holding hours.declare for an approved person of their subtree, or by
+ * 提交申报 (§3.4): by an admin holding hours.declare for an approved person of their subtree (a CE
+ * base: of the province, declareScope), or by
  * a professional for themself. Builds the approval chain from the person's unit upward (the
  * declaring unit, having checked the claim, skips its own step), assesses the claim by the form
  * in force today (once before decoding the files, again under the person's row lock so two claims
@@ -23,7 +68,7 @@ import { type Caller, isProfessional, recordsScope } from "../caller.ts";
 export async function declare(deps: HoursDeps, caller: Caller, input: DeclareInput): Promise<DeclarationDetail> {
   const { db } = deps;
   const p = caller.principal;
-  const scope = recordsScope(p, "hours.declare");
+  const scope = declareScope(p);
   if ("professionalId" in scope && input.professionalId !== p.accountId) {
     throw new DomainError("FORBIDDEN", "只能为本人申报学时", "professionalId");
   }
@@ -49,40 +94,11 @@ export async function declare(deps: HoursDeps, caller: Caller, input: DeclareInp
     db.$transaction(async (tx) => {
       await lockDeclarant(tx, person.accountId);
       const computed = assess(await usedHoursThisYear(tx, person.accountId, form.formId, input.year));
-      const d = await insertDeclaration(
-        tx,
-        {
-          id: randomUUID(),
-          professionalId: person.accountId,
-          professionalName: person.name,
-          unitId: person.unitId,
-          unitPath: person.unitPath,
-          year: input.year,
-          formVersionId: form.versionId,
-          schoolName: input.schoolName,
-          className: input.className,
-          content: input.content || null,
-          startDate: toDateColumn(input.startDate),
-          endDate: toDateColumn(input.endDate),
-          score: input.score,
-          subject: input.subject,
-          details: input.details,
-          requestedHours: input.requestedHours,
-          computedHours: computed.hours,
-          explanation: computed.explanation,
-          chain,
-          stepIndex,
-          currentHandlerId: chain[stepIndex]!.id,
-          status: "PENDING",
-          declaredBy: p.accountId,
-          declaredByUnit: isProfessional(p) ? null : p.unitId,
-        },
-        rows,
-      );
+      const d = await insertDeclaration(tx, newDeclaration(p, input, { person, formVersionId: form.versionId, computed, chain, stepIndex }), rows);
       await declarationEvent(tx, hoursEvents.declarationSubmitted, d, eventMeta(caller));
       return d;
     }),
   );
   deps.nudgeOutbox();
-  return toDetail(created);
+  return toDetail(db, created);
 }

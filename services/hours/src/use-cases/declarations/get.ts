@@ -7,5 +7,5 @@ import { type Caller, recordsScope, VIEWERS } from "../caller.ts";
 export async function getDeclaration(deps: HoursDeps, { principal }: Caller, declarationId: string): Promise<DeclarationDetail> {
   const d = await findDeclaration(deps.db, recordsScope(principal, ...VIEWERS), declarationId);
   if (!d) throw new DomainError("NOT_FOUND", "申报记录不存在或不在您的管理范围内");
-  return toDetail(d);
+  return toDetail(deps.db, d);
 }

@@ -23,5 +23,5 @@ export async function withdraw(deps: HoursDeps, caller: Caller, declarationId: s
     return updated;
   });
   deps.nudgeOutbox();
-  return toDetail(withdrawn);
+  return toDetail(deps.db, withdrawn);
 }

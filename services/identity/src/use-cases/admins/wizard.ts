@@ -12,6 +12,7 @@ import { assertCanGrant, type Granter } from "../../domain/grants.ts";
 import { validateIdNumber } from "../../domain/id-number.ts";
 import { lookupByIdNumber } from "../../security/id-lookup.ts";
 import { hashPassword, verifyPassword } from "../../security/passwords.ts";
+import { blindIndexesOfNumber } from "../../security/pii.ts";
 import { checkUnitRefs } from "./target.ts";
 
 const DRAFT_TTL_S = 30 * 60;
@@ -84,9 +85,10 @@ export async function prepareAdmin(deps: IdentityDeps, caller: Caller, input: Pr
   } else if (input.way === "REGISTER") {
     const idType = input.idType;
     const idNumber = validateIdNumber(idType, input.idNumber);
-    const idNumberHash = deps.pii.blindIndex(idType, idNumber);
+    // Taken under any 证件类型: one number is one person.
+    const idNumberHashes = blindIndexesOfNumber(deps.pii, idNumber);
     const taken = await lookupByIdNumber(deps, viewerOf(caller), "新增管理员：注册成为管理员", () =>
-      deps.db.account.findUnique({ where: { idType_idNumberHash: { idType, idNumberHash } }, select: { id: true } }),
+      deps.db.account.findFirst({ where: { idNumberHash: { in: idNumberHashes } }, select: { id: true } }),
     );
     if (taken) throw new DomainError("CONFLICT", adminMessages.registered, "idNumber");
     const dept = await departmentName(deps, caller.unitId, input.departmentId);

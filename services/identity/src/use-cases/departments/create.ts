@@ -25,7 +25,7 @@ export async function createDepartment(deps: IdentityDeps, caller: Caller, input
       entityType: "department",
       entityId: id,
       unitId,
-      after: { name: input.name, parentId: parent?.id ?? null, sortOrder: input.sortOrder },
+      after: { name: input.name, parent: parent?.name ?? null, sortOrder: input.sortOrder },
     });
     return { id };
   });

@@ -8,6 +8,7 @@ import { professionalInScope } from "../../db/professionals.ts";
 import type { IdentityDeps } from "../../deps.ts";
 import { temporaryPassword } from "../../domain/admins.ts";
 import { hashPassword } from "../../security/passwords.ts";
+import { credentialControllerOf, guardCredentialControl } from "../credentials.ts";
 import { type Caller, reviewScope } from "../scope.ts";
 
 /**
@@ -15,7 +16,9 @@ import { type Caller, reviewScope } from "../scope.ts";
  * temporary password, shown once to the caller and stored only as an argon2id hash; the person
  * must choose their own at the next sign-in (must_change_password), their reset links and sessions
  * end; audit `professional.resetPassword` (no password in it). Raises DomainError NOT_FOUND for a
- * person outside the caller's subtree (or no person at all).
+ * person outside the caller's subtree (or no person at all), FORBIDDEN (on `accountId`,
+ * guardCredentialControl) when the account also holds an admin grant outside the subtree, of the
+ * caller's own unit (unless the caller is its super admin), or is the caller's own.
  */
 export async function resetProfessionalPassword(deps: IdentityDeps, caller: Caller, input: { accountId: string }): Promise<z.infer<typeof TemporaryPassword>> {
   const scope = reviewScope(caller.principal);
@@ -24,6 +27,10 @@ export async function resetProfessionalPassword(deps: IdentityDeps, caller: Call
   await deps.db.$transaction(async (tx) => {
     const person = await professionalInScope(tx, scope.scopePath, input.accountId);
     if (!person) throw new DomainError("NOT_FOUND", "人员不存在或不在本单位管辖范围内");
+    await guardCredentialControl(tx, credentialControllerOf(caller.principal), input.accountId, {
+      field: "accountId",
+      notFound: "人员不存在或不在本单位管辖范围内",
+    });
     await setPassword(tx, input.accountId, passwordHash, { temporary: true });
     await recordAudit(tx, auditActor(caller), {
       action: "professional.resetPassword",

@@ -1,7 +1,7 @@
 import type { RegisterEmployerInput, RegistrationResult } from "@ce/contracts";
 import type { z } from "zod";
 import { createAdmin } from "../../db/accounts.ts";
-import { recordAudit } from "../../db/audit.ts";
+import { auditNames, recordAudit } from "../../db/audit.ts";
 import { chosenUnit } from "../../db/registration.ts";
 import type { IdentityDeps } from "../../deps.ts";
 import { checkChosenUnit } from "../../domain/registration.ts";
@@ -43,7 +43,7 @@ export async function registerEmployer(deps: IdentityDeps, visitor: Visitor, inp
       entityType: "unit",
       entityId: unit.unitId,
       unitId: unit.unitId,
-      after: { name, nature, industry, region, code, superiorId, status, adminAccountId: account.id },
+      after: { name, nature, industry, region, code, superior: await auditNames.unit(tx, superiorId), status },
     });
     return { accountId: account.id, unitId: unit.unitId };
   });

@@ -2,7 +2,7 @@ import type { RegisterProfessionalInput, RegistrationResult } from "@ce/contract
 import { profileOf } from "@ce/contracts";
 import type { z } from "zod";
 import { createProfessional } from "../../db/accounts.ts";
-import { recordAudit } from "../../db/audit.ts";
+import { auditNames, recordAudit } from "../../db/audit.ts";
 import { chosenDepartment, chosenUnit } from "../../db/registration.ts";
 import type { IdentityDeps } from "../../deps.ts";
 import { checkChosenDepartment, checkChosenUnit, professionalUnitKinds } from "../../domain/registration.ts";
@@ -32,7 +32,7 @@ export async function registerProfessional(
       entityType: "professional",
       entityId: account.id,
       unitId: input.unitId,
-      after: { name: input.name, status: "PENDING", ...profile },
+      after: { name: input.name, status: "PENDING", ...profileOf(input), department: await auditNames.department(tx, input.departmentId) },
     });
     await publishProfessional(tx, "professionalRegistered", account.id, eventMeta(visitor));
     return { accountId: account.id, unitId: input.unitId };

@@ -12,6 +12,7 @@ import { withinLimit } from "../../domain/lockout.ts";
 import { registrationLimit } from "../../domain/registration.ts";
 import { sendInBackground } from "../../mail/mailer.ts";
 import { hashPassword } from "../../security/passwords.ts";
+import { blindIndexesOfNumber } from "../../security/pii.ts";
 
 /** Who registers: anyone (principal null unless signed in), from an address that is rate-limited. */
 export interface Visitor {
@@ -74,13 +75,14 @@ export async function register(
   await checkCaptcha(deps.redis, form.captchaId, form.captchaAnswer);
   const idNumber = validateIdNumber(form.idType, form.idNumber);
   const passwordHash = await hashPassword(form.password);
-  const idNumberHash = deps.pii.blindIndex(form.idType, idNumber);
+  // Taken under any 证件类型: one number is one person.
+  const idNumberHashes = blindIndexesOfNumber(deps.pii, idNumber);
   const actor = auditActor(visitor);
   const result = await deps.db
     .$transaction((tx) =>
       write(tx, {
         async createAccount(accountUnitId) {
-          const owner = await accountOwner(tx, form.idType, idNumberHash);
+          const owner = await accountOwner(tx, idNumberHashes);
           if (owner) throw new AlreadyRegistered(owner);
           const { name, phone, email } = form;
           return createAccount(tx, deps.pii, { idType: form.idType, idNumber, name, phone, email, passwordHash, unitId: accountUnitId });
@@ -90,7 +92,7 @@ export async function register(
     )
     .catch(async (e: unknown): Promise<RegistrationResult> => {
       let owner = e instanceof AlreadyRegistered ? e.owner : null;
-      if (!owner && e instanceof DomainError && e.kind === "CONFLICT" && e.field === "idNumber") owner = await accountOwner(deps.db, form.idType, idNumberHash);
+      if (!owner && e instanceof DomainError && e.kind === "CONFLICT" && e.field === "idNumber") owner = await accountOwner(deps.db, idNumberHashes);
       if (!owner) throw e;
       await noticeOwner(deps, owner, what);
       return { accountId: randomUUID(), unitId: unitId ?? randomUUID() };

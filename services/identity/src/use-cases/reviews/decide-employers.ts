@@ -1,11 +1,10 @@
 import type { BatchOutcome } from "@ce/contracts";
-import { auditActor, recordAudit } from "../../db/audit.ts";
 import { type Decision, lockEmployers } from "../../db/reviews.ts";
 import type { IdentityDeps } from "../../deps.ts";
-import { reviewBatch, reviewOutcome } from "../../domain/reviews.ts";
 import { eventMeta } from "../../events/professionals.ts";
 import { type Caller, reviewScope } from "../scope.ts";
 import { updateUnit } from "../units/write.ts";
+import { decideReviewBatch } from "./decide-batch.ts";
 
 /**
  * 审核用人单位 › 批量通过 / 批量不通过 under the batch contract (@ce/contracts batch.ts), in one
@@ -16,24 +15,11 @@ import { updateUnit } from "../units/write.ts";
  */
 export async function decideEmployers(deps: IdentityDeps, caller: Caller, decision: Decision): Promise<BatchOutcome> {
   const scope = reviewScope(caller.principal);
-  const actor = auditActor(caller);
-  const approve = decision.decision === "APPROVE";
-  const result = await deps.db.$transaction(async (tx) => {
-    const plan = reviewBatch(decision.ids, await lockEmployers(tx, scope, decision.ids));
-    const status = approve ? "APPROVED" : "REJECTED";
-    for (const row of plan.waiting) {
+  return decideReviewBatch(deps, caller, decision, {
+    lock: (tx, ids) => lockEmployers(tx, scope, ids),
+    async decide(tx, row, { status }) {
       await updateUnit(tx, row.id, { status }, eventMeta(caller));
-      await recordAudit(tx, actor, {
-        action: approve ? "unit.approve" : "unit.reject",
-        entityType: "unit",
-        entityId: row.id,
-        unitId: row.id,
-        before: { status: row.status },
-        after: { status, reason: decision.reason ?? null },
-      });
-    }
-    return reviewOutcome(plan);
+    },
+    audit: { subject: "unit", entityType: "unit", unitOf: (row) => row.id },
   });
-  deps.nudgeOutbox();
-  return result;
 }

@@ -1,10 +1,9 @@
 import type { BatchOutcome } from "@ce/contracts";
-import { auditActor, recordAudit } from "../../db/audit.ts";
 import { type Decision, lockProfessionals, setProfessionalReview } from "../../db/reviews.ts";
 import type { IdentityDeps } from "../../deps.ts";
-import { reviewBatch, reviewOutcome } from "../../domain/reviews.ts";
 import { eventMeta, publishProfessional } from "../../events/professionals.ts";
 import { type Caller, reviewScope } from "../scope.ts";
+import { decideReviewBatch } from "./decide-batch.ts";
 
 /**
  * 审核注册人员 › 审核通过 / 驳回 under the batch contract (@ce/contracts batch.ts), in one
@@ -15,25 +14,12 @@ import { type Caller, reviewScope } from "../scope.ts";
  */
 export async function decideProfessionals(deps: IdentityDeps, caller: Caller, decision: Decision): Promise<BatchOutcome> {
   const scope = reviewScope(caller.principal);
-  const actor = auditActor(caller);
-  const approve = decision.decision === "APPROVE";
-  const result = await deps.db.$transaction(async (tx) => {
-    const plan = reviewBatch(decision.ids, await lockProfessionals(tx, scope, decision.ids));
-    const status = approve ? "APPROVED" : "REJECTED";
-    for (const row of plan.waiting) {
+  return decideReviewBatch(deps, caller, decision, {
+    lock: (tx, ids) => lockProfessionals(tx, scope, ids),
+    async decide(tx, row, { status, approve }) {
       await setProfessionalReview(tx, row.id, { status, reason: approve ? null : (decision.reason ?? null) });
-      await recordAudit(tx, actor, {
-        action: approve ? "professional.approve" : "professional.reject",
-        entityType: "professional",
-        entityId: row.id,
-        unitId: row.unitId,
-        before: { status: row.status },
-        after: { status, reason: decision.reason ?? null },
-      });
       await publishProfessional(tx, approve ? "professionalApproved" : "professionalRejected", row.id, eventMeta(caller));
-    }
-    return reviewOutcome(plan);
+    },
+    audit: { subject: "professional", entityType: "professional", unitOf: (row) => row.unitId },
   });
-  deps.nudgeOutbox();
-  return result;
 }

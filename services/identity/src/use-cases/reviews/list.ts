@@ -1,5 +1,12 @@
-import { DomainError, type Page, type PendingEmployerRow, type PendingProfessionalRow, type ProfessionalReviewDetail } from "@ce/contracts";
-import { listPendingEmployers, listPendingProfessionals, professionalDetail } from "../../db/reviews.ts";
+import {
+  DomainError,
+  type EmployerReviewDetail,
+  type Page,
+  type PendingEmployerRow,
+  type PendingProfessionalRow,
+  type ProfessionalReviewDetail,
+} from "@ce/contracts";
+import { employerDetail, listPendingEmployers, listPendingProfessionals, professionalDetail } from "../../db/reviews.ts";
 import type { IdentityDeps } from "../../deps.ts";
 import { type Caller, reviewScope } from "../scope.ts";
 
@@ -8,6 +15,16 @@ type PageInput = { page: number; pageSize: number; name?: string | undefined };
 /** 审核用人单位: one page of pending employers strictly below the caller, filtered by name. */
 export function pendingEmployers(deps: IdentityDeps, caller: Caller, input: PageInput): Promise<Page<PendingEmployerRow>> {
   return listPendingEmployers(deps.db, reviewScope(caller.principal), input);
+}
+
+/**
+ * 审核用人单位 › 详细: one employer strictly below the caller with the applicant who becomes its super
+ * admin, masked. Raises DomainError NOT_FOUND outside scope.
+ */
+export async function reviewedEmployer(deps: IdentityDeps, caller: Caller, input: { unitId: string }): Promise<EmployerReviewDetail> {
+  const detail = await employerDetail(deps.db, reviewScope(caller.principal), input.unitId);
+  if (!detail) throw new DomainError("NOT_FOUND", "单位不存在或不在本单位管辖范围内");
+  return detail;
 }
 
 /** 审核注册人员: one page of pending registrations in the caller's subtree, filtered by name. */

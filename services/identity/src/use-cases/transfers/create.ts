@@ -1,6 +1,6 @@
 import { type CreateTransferInput, DomainError } from "@ce/contracts";
 import type { z } from "zod";
-import { auditActor, recordAudit } from "../../db/audit.ts";
+import { auditActor, auditNames, recordAudit } from "../../db/audit.ts";
 import { insertTransfer, professionalInScope, targetUnit } from "../../db/transfers.ts";
 import type { IdentityDeps } from "../../deps.ts";
 import { checkTargetUnit, checkTransferable } from "../../domain/transfers.ts";
@@ -40,7 +40,13 @@ export async function createTransfer(deps: IdentityDeps, caller: Caller, input: 
         entityType: "transfer",
         entityId: id,
         unitId: p.unitId,
-        after: { accountId: input.accountId, toUnitId: input.toUnitId, reason: input.reason },
+        after: {
+          name: await auditNames.account(tx, input.accountId),
+          status: "PENDING",
+          fromUnit: await auditNames.unit(tx, p.unitId),
+          toUnit: await auditNames.unit(tx, input.toUnitId),
+          reason: input.reason,
+        },
       });
       return { id };
     }),

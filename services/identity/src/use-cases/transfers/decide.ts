@@ -1,5 +1,5 @@
 import { DomainError } from "@ce/contracts";
-import { auditActor, recordAudit } from "../../db/audit.ts";
+import { auditActor, auditNames, recordAudit } from "../../db/audit.ts";
 import { lockIncomingTransfer, markTransferReviewed, moveProfessional } from "../../db/transfers.ts";
 import type { IdentityDeps } from "../../deps.ts";
 import { checkUndecided } from "../../domain/transfers.ts";
@@ -35,8 +35,13 @@ export async function decideTransfer(
       entityType: "transfer",
       entityId: row.id,
       unitId: row.toUnitId,
-      before: { status: row.status, unitId: row.fromUnitId },
-      after: { status, unitId: input.accept ? row.toUnitId : row.fromUnitId, reason: input.reason ?? null },
+      before: { name: await auditNames.account(tx, row.accountId), status: row.status, unit: await auditNames.unit(tx, row.fromUnitId) },
+      after: {
+        name: await auditNames.account(tx, row.accountId),
+        status,
+        unit: await auditNames.unit(tx, input.accept ? row.toUnitId : row.fromUnitId),
+        reason: input.reason ?? null,
+      },
     });
     if (input.accept) {
       await publishTransferred(tx, { transferId: row.id, accountId: row.accountId, fromUnitId: row.fromUnitId, toUnitId: row.toUnitId }, eventMeta(caller));

@@ -10,7 +10,7 @@ export const TRANSFER_NOT_FOUND = "调转申请不存在或不在本单位管辖
 export function transferablePeople(
   deps: IdentityDeps,
   caller: Caller,
-  input: { page: number; pageSize: number; name?: string | undefined },
+  input: { page: number; pageSize: number; name?: string | undefined; accountId?: string | undefined },
 ): Promise<Page<TransferCandidate>> {
   return transferCandidates(deps.db, reviewScope(caller.principal), input);
 }

@@ -1,6 +1,6 @@
 import { DomainError, unitDepth } from "@ce/contracts";
 import type { EventMeta } from "@ce/service-kit";
-import { type AuditActor, recordAudit } from "../../db/audit.ts";
+import { type AuditActor, auditNames, recordAudit } from "../../db/audit.ts";
 import type { Tx } from "../../db/client.ts";
 import { adminAccountsUnder, lockUnit, moveSubtree, superiorCandidate, unitCode } from "../../db/unit-changes.ts";
 import { checkNewSuperior, movedPath, unitChangeMessages } from "../../domain/unit-changes.ts";
@@ -48,8 +48,8 @@ export async function applyChange(
     entityType: "unit",
     entityId: unit.id,
     unitId: unit.id,
-    before: { superiorId: unit.superiorId, path: unit.path },
-    after: { superiorId: superior.id, path: newPath },
+    before: { superior: await auditNames.unit(tx, unit.superiorId) },
+    after: { superior: superior.name },
   });
   return adminAccountsUnder(tx, newPath);
 }

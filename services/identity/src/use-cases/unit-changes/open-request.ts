@@ -1,5 +1,5 @@
 import { DomainError } from "@ce/contracts";
-import { type AuditActor, recordAudit } from "../../db/audit.ts";
+import { type AuditActor, auditNames, recordAudit } from "../../db/audit.ts";
 import type { Tx } from "../../db/client.ts";
 import { insertChangeRequest, type NewUnitChange } from "../../db/unit-changes.ts";
 import { approversOf, unitChangeMessages } from "../../domain/unit-changes.ts";
@@ -18,8 +18,8 @@ export async function openRequest(tx: Tx, actor: AuditActor, data: NewUnitChange
     entityType: "unitChangeRequest",
     entityId: id,
     unitId: data.unitId,
-    before: { code: data.oldCode, superiorId: data.oldSuperiorId },
-    after: { code: data.newCode, superiorId: data.newSuperiorId },
+    before: { code: data.oldCode, superior: await auditNames.unit(tx, data.oldSuperiorId) },
+    after: { code: data.newCode, superior: await auditNames.unit(tx, data.newSuperiorId) },
   });
   return { id };
 }

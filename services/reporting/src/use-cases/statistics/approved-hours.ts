@@ -1,9 +1,10 @@
 import { type ApprovedHoursByMonth, type ApprovedHoursByMonthInput, type Principal, startOfDay } from "@ce/contracts";
-import { approvedHoursPerBucket, subtreeAsOf } from "../../db/statistics.ts";
+import { subtreeUnitsSql } from "../../db/unit-history.ts";
 import type { ReportingDeps } from "../../deps.ts";
 import { asOfInstant } from "../../domain/professional-counts.ts";
 import { chartMonths, statisticRange, twelveMonthsBefore } from "../../domain/statistic-range.ts";
 import { callerScope, unitInCallerScope } from "./scope.ts";
+import { subtreeApprovedHours } from "./subtree-sums.ts";
 
 /**
  * 审核通过学时 per month (查询统计's chart): 认定学时 approved in each Beijing month between the
@@ -21,17 +22,8 @@ export async function approvedHoursByMonth(deps: ReportingDeps, principal: Princ
   const { months, bounds } = chartMonths(from, range.to);
   const root = await unitInCallerScope(deps, input.unitId ?? scope.unitId, scope.scopePath, "unitId", "单位");
   const at = asOfInstant(range.to);
-  const units = await subtreeAsOf(deps.db, root.id, scope.scopePath, at);
-  const buckets =
-    units.length > 0
-      ? await approvedHoursPerBucket(
-          deps.db,
-          units.map((u) => u.unitId),
-          bounds,
-          startOfDay(from),
-          at,
-        )
-      : [];
+  // The whole subtree's months from the subtree rollup (subtreeApprovedHours).
+  const buckets = await subtreeApprovedHours(deps, root.id, await subtreeUnitsSql(deps.db, root.id, scope.scopePath, at), bounds, startOfDay(from), at);
   const byBucket = new Map(buckets.map((b) => [b.bucket, b]));
   return {
     from,

@@ -1,8 +1,9 @@
 import { DomainError, isWithinScope, type LearningRecord, type LearningRecordInput, type Principal } from "@ce/contracts";
 import { SCHEMA } from "../../config.ts";
-import { hourRecordsOf, professionalNow } from "../../db/people.ts";
-import { personHistory, unitHistory } from "../../db/read-models.ts";
-import { unitInScope } from "../../db/statistics.ts";
+import { personHourRecords } from "../../db/hour-records.ts";
+import { professionalNow } from "../../db/people.ts";
+import { personHistory } from "../../db/professional-history.ts";
+import { unitHistory, unitInScope } from "../../db/unit-history.ts";
 import type { ReportingDeps } from "../../deps.ts";
 import { intervalAt } from "../../domain/history.ts";
 import { learningYears, type RecordAsOf } from "../../domain/learning-record.ts";
@@ -43,7 +44,9 @@ export async function learningRecord(deps: ReportingDeps, principal: Principal, 
     isWithinScope(scope.scopePath, person.unitPath) || (unitIdThen !== null && (await unitInScope(deps.db, unitIdThen, scope.scopePath)) !== null);
   if (!inScope) throw notFound();
   const region = unitThen?.region ?? null;
-  const years = learningYears(await hourRecordsOf(deps.db, person.accountId), at, (year, hours) => judgeYear(deps.complianceRules, year, region, hours));
+  const years = learningYears(await personHourRecords(deps.db, SCHEMA, person.accountId), at, (year, hours) =>
+    judgeYear(deps.complianceRules, year, region, hours),
+  );
   return {
     asOf,
     accountId: person.accountId,

@@ -11,7 +11,8 @@ import {
 import { paginate } from "@ce/service-kit";
 import { countProfessionals, professionalNow, professionalRows } from "../../db/people.ts";
 import type { ReportingDeps } from "../../deps.ts";
-import { callerScope, unitInCallerScope } from "./scope.ts";
+import { lookupByIdNumber } from "../../security/id-lookup.ts";
+import { callerScope, lookupViewer, type StatisticsCaller, unitInCallerScope } from "./scope.ts";
 
 /**
  * 专业技术人员信息查询 (guide §3.9): the registered (审核通过) professionals of the caller's subtree
@@ -20,10 +21,12 @@ import { callerScope, unitInCallerScope } from "./scope.ts";
  * (exact: its blind indexes, never the number), 证书管理号 (exact), 学历, 专业技术职务 (title series),
  * 现专业技术职称资格 (contains); ordered by name, one page. 所在人社 (`hrBureau`) is no filter: no
  * service stores it (identity would have to keep it and carry it in ProfessionalSnapshot first).
- * Raises DomainError FORBIDDEN (no unit scope), NOT_FOUND on `authorityId` (unknown or outside the scope).
+ * A search with 证件号 goes through the lookup gate (security/id-lookup.ts: limited per caller and
+ * address, logged with whom it found). Raises DomainError FORBIDDEN (no unit scope), NOT_FOUND on
+ * `authorityId` (unknown or outside the scope), TOO_MANY_REQUESTS on `idNumber` (the day's 证件号 budget spent).
  */
-export async function searchProfessionals(deps: ReportingDeps, principal: Principal, input: ProfessionalSearchInput): Promise<ProfessionalSearch> {
-  const scope = callerScope(principal);
+export async function searchProfessionals(deps: ReportingDeps, caller: StatisticsCaller, input: ProfessionalSearchInput): Promise<ProfessionalSearch> {
+  const scope = callerScope(caller.principal);
   const authority = input.authorityId ? await unitInCallerScope(deps, input.authorityId, scope.scopePath, "authorityId", "主管部门") : null;
   const filter = {
     pathPrefix: authority?.path ?? scope.scopePath,
@@ -35,11 +38,14 @@ export async function searchProfessionals(deps: ReportingDeps, principal: Princi
     titleSeries: input.titleSeries,
     qualificationContains: input.qualification || undefined,
   };
-  return paginate(
-    input,
-    () => countProfessionals(deps.db, filter),
-    (window) => professionalRows(deps.db, filter, window),
-  );
+  const search = () =>
+    paginate(
+      input,
+      () => countProfessionals(deps.db, filter),
+      (window) => professionalRows(deps.db, filter, window),
+    );
+  if (!input.idNumber) return search();
+  return lookupByIdNumber(deps, lookupViewer(caller), "专业技术人员信息查询：按证件号查询", search, (page) => page.items.map((p) => p.accountId));
 }
 
 /**

@@ -1,6 +1,24 @@
 import { DomainError, type Principal } from "@ce/contracts";
-import { unitInScope } from "../../db/statistics.ts";
+import { unitInScope } from "../../db/unit-history.ts";
 import type { ReportingDeps } from "../../deps.ts";
+import type { LookupViewer } from "../../security/id-lookup.ts";
+
+/** Who calls a statistic: the principal, and what an access log records of the request. */
+export interface StatisticsCaller {
+  principal: Principal;
+  clientIp: string | null;
+  requestId: string;
+  /** An API token's own 证件号查询上限（次/日） (migration 0014); absent for a portal user, who has the shared idLookupLimits. */
+  idLookupsPerDay?: number;
+}
+
+/** The caller as the 证件号 lookup gate (security/id-lookup.ts) counts and logs them. */
+export const lookupViewer = (caller: StatisticsCaller): LookupViewer => ({
+  accountId: caller.principal.accountId,
+  clientIp: caller.clientIp,
+  requestId: caller.requestId,
+  ...(caller.idLookupsPerDay === undefined ? {} : { perDay: caller.idLookupsPerDay }),
+});
 
 /** The caller's unit and subtree; DomainError FORBIDDEN for a caller without one (a professional). */
 export function callerScope(principal: Principal): { unitId: string; scopePath: string } {

@@ -1,0 +1,106 @@
+import { looksLikeIdNumber, normalizeIdentifier, type PickPurpose, PositiveIntParam, SingleLineText, servedPage } from "@ce/contracts";
+import { z } from "zod";
+import type { Api } from "./api.server.ts";
+
+/**
+ * The searches behind the one picker (components/Picker.tsx), one per kind of thing picked. Each
+ * answers a page of PickerOption: `value` is what the form posts (an account id, or a unit's
+ * name for the 查询统计 filters, which are typed as names), `label` and `hint` what the list shows
+ * (names and masked numbers only). A query shaped like an ID number is looked up by full number
+ * through identity (professionals.find: rate-limited, logged) and never travels in a URL: the
+ * picker posts it (routes/pick.$kind.ts).
+ */
+
+/** One choice of the picker's list. */
+export interface PickerOption {
+  value: string;
+  label: string;
+  hint?: string;
+}
+
+/** One page of choices; `total` counts every match. */
+export interface PickerPage {
+  items: PickerOption[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+export const PICKER_PAGE_SIZE = 10;
+
+/** The kinds the picker searches, with the route segment that names each. */
+export const PickerKind = z.enum(["declarable", "transfer", "admin", "authority", "employer", "unit"]);
+export type PickerKind = z.infer<typeof PickerKind>;
+
+/** What the picker posts: the typed text (name or number) and the page wanted. */
+export const PickerQuery = z.object({
+  q: SingleLineText({ label: "搜索内容", max: 50 }).default(""),
+  /** Read like every list's page (PositiveIntParam: never "1e3"); one that does not parse is page 1. */
+  page: PositiveIntParam.catch(1),
+});
+export type PickerQuery = z.infer<typeof PickerQuery>;
+
+const purposeOf: Partial<Record<PickerKind, PickPurpose>> = { declarable: "DECLARE", transfer: "TRANSFER", admin: "ADMIN" };
+
+/** The page `page` of `all` (a list a service returns whole, at most a few hundred), clamped like every list (contracts servedPage). */
+function pageOf(all: PickerOption[], page: number): PickerPage {
+  const served = servedPage(page, PICKER_PAGE_SIZE, all.length);
+  return { items: all.slice(served.offset, served.offset + PICKER_PAGE_SIZE), page: served.page, pageSize: PICKER_PAGE_SIZE, total: all.length };
+}
+
+const personHint = (p: { idNumberMasked: string; unitName?: string | null; departmentName?: string | null }) =>
+  [p.idNumberMasked, p.unitName, p.departmentName].filter(Boolean).join("，");
+
+/**
+ * One page of `kind` matching `query` for the signed-in user (`api` acts as them; the services
+ * decide the scope and refuse what the user may not do). Service failures propagate.
+ */
+export async function searchPicker(api: Api, kind: PickerKind, query: PickerQuery): Promise<PickerPage> {
+  const q = query.q.trim();
+  const purpose = purposeOf[kind];
+  if (purpose && q && looksLikeIdNumber(q)) {
+    const found = await api.identity.professionals.find.mutate({ idNumber: normalizeIdentifier(q), purpose });
+    return pageOf(found ? [{ value: found.accountId, label: found.name, hint: personHint(found) }] : [], 1);
+  }
+  const name = q || undefined;
+  switch (kind) {
+    case "declarable": {
+      const people = await api.hours.declarations.declarables.query({ name });
+      return pageOf(
+        people.map((p) => ({ value: p.accountId, label: p.name, hint: personHint(p) })),
+        query.page,
+      );
+    }
+    case "transfer": {
+      const found = await api.identity.transfers.candidates.query({ name, page: query.page, pageSize: PICKER_PAGE_SIZE });
+      return { ...found, items: found.items.map((c) => ({ value: c.accountId, label: c.name, hint: personHint(c) })) };
+    }
+    case "admin": {
+      const people = await api.identity.admins.candidates.query({ q });
+      return pageOf(
+        people.map((c) => ({ value: c.accountId, label: c.name, hint: personHint(c) })),
+        query.page,
+      );
+    }
+    case "authority":
+    case "employer": {
+      const found = await api.identity.units.pick.query({
+        name,
+        kinds: [kind === "authority" ? "AUTHORITY" : "EMPLOYER"],
+        page: query.page,
+        pageSize: PICKER_PAGE_SIZE,
+      });
+      return { ...found, items: found.items.map((u) => ({ value: u.name, label: u.name, ...(u.superiorName ? { hint: `上级：${u.superiorName}` } : {}) })) };
+    }
+    case "unit": {
+      // Any unit of the caller's subtree, chosen by id (接口令牌's 数据范围).
+      const found = await api.identity.units.pick.query({
+        name,
+        kinds: ["AUTHORITY", "EMPLOYER", "TRAINING_BASE"],
+        page: query.page,
+        pageSize: PICKER_PAGE_SIZE,
+      });
+      return { ...found, items: found.items.map((u) => ({ value: u.id, label: u.name, ...(u.superiorName ? { hint: `上级：${u.superiorName}` } : {}) })) };
+    }
+  }
+}

@@ -1,0 +1,115 @@
+import { calendarDate } from "@ce/contracts";
+import type { Redis } from "ioredis";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectTrail, openBrowser, type Person, portalUrl, signIn, takeOverDemoAdmin } from "./org-support.ts";
+
+// 接口令牌管理 (issue 11 items 1, 2) in the browser: 济南市's super admin makes a token for
+// 专业技术人员数量查询, the secret is shown once with 复制; an analyst's program calls the HTTP API
+// through the portal (/api/v1, passed on to reporting) with it and gets 济南市's figures, a report not
+// granted is refused; the list then shows 最近使用; after 撤销 the same call is refused 已撤销.
+let browser: Awaited<ReturnType<typeof openBrowser>>;
+let page: Page;
+let redis: Redis;
+let jinan: Person;
+let secret: string;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+  ({ page, redis } = browser);
+  jinan = await takeOverDemoAdmin(redis, "济南市交通运输局", "JinanTokens2026");
+  await signIn(page, redis, jinan);
+});
+afterAll(() => browser?.close());
+
+/** What an analyst's program does: POST JSON to the portal's /api/v1 with the token. */
+async function callApi(
+  path: string,
+  body: unknown,
+  token: string,
+): Promise<{ status: number; body: { message?: string; unitName?: string; items?: unknown[] } }> {
+  const res = await fetch(`${portalUrl}/api/v1${path}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+/** The cells of the token list's row holding `text`. */
+async function tokenRow(text: string): Promise<string[]> {
+  const row = page
+    .locator("table")
+    .filter({ has: page.locator("caption", { hasText: "接口令牌" }) })
+    .getByRole("row")
+    .filter({ hasText: text });
+  await expect.poll(() => row.count()).toBe(1);
+  return (await row.locator("td").allInnerTexts()).map((c) => c.trim());
+}
+
+describe("接口令牌管理", () => {
+  const name = `年报分析${Date.now() % 100000}`;
+
+  it("creates a token in the menu's page and shows the secret once, with 复制", async () => {
+    // The menu offers the page to a super admin under 查询统计 (its dropdown would cover the page's buttons: go there directly).
+    const item = page.locator('nav[aria-label="主菜单"] a[href="/stats/api-tokens"]');
+    expect(await item.count()).toBe(1);
+    expect((await item.textContent())?.trim()).toBe("接口令牌管理");
+    await page.goto(`${portalUrl}/stats/api-tokens`);
+    await expectTrail(page, "查询统计 > 接口令牌管理");
+    await page.getByRole("link", { name: "新建令牌" }).click();
+    await page.getByLabel("令牌名称").fill(name);
+    await page.getByLabel("专业技术人员数量查询").check();
+    // A figure is read as typed, by the one integer parser: 1e2 is not 100 days (issue 11 fault 11).
+    await page.getByLabel("有效期（天）").fill("1e2");
+    await page.getByRole("button", { name: "生成令牌" }).click();
+    await page.getByText("有效期须为整数天").waitFor();
+    await page.getByLabel("有效期（天）").fill("30");
+    await page.getByLabel("证件号查询上限（次/日）").fill("500");
+    await page.getByRole("button", { name: "生成令牌" }).click();
+    await page.getByRole("heading", { name: new RegExp(`已生成令牌“${name}”`) }).waitFor();
+    secret = await page.getByLabel("令牌:").inputValue();
+    expect(secret).toMatch(/^cet_[A-Za-z0-9_-]{43}$/);
+    await page.getByRole("button", { name: "复制" }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole("status")
+          .filter({ hasText: /已复制|Ctrl\+C/ })
+          .count(),
+      )
+      .toBe(1);
+    const cells = await tokenRow(name);
+    expect(cells[1]).toBe("济南市交通运输局");
+    expect(cells[2]).toBe("专业技术人员数量查询");
+    expect(cells[4]).toBe("500");
+    expect(cells[8]).toBe("有效");
+    // Shown once: the list (and the page after a reload) never holds the secret.
+    await page.reload();
+    expect(await page.content()).not.toContain(secret);
+  });
+
+  it("calls the HTTP API through the portal with the token: 济南市's figures, a report not granted refused, the use shown", async () => {
+    const counts = await callApi("/statistics/professional-counts", { asOf: calendarDate(new Date()) }, secret);
+    expect(counts.status).toBe(200);
+    expect(counts.body.unitName).toBe("济南市交通运输局");
+    expect(Array.isArray(counts.body.items)).toBe(true);
+    const other = await callApi("/statistics/title-distribution", {}, secret);
+    expect(other).toEqual({ status: 403, body: expect.objectContaining({ message: "接口令牌没有“职称系列分布情况”的权限" }) });
+    await page.reload();
+    expect((await tokenRow(name))[7]).not.toBe("—");
+  });
+
+  it("revokes the token after confirming; the next call is refused 已撤销", async () => {
+    await page.locator("table").getByRole("row").filter({ hasText: name }).getByRole("button", { name: "撤销" }).click();
+    // 撤销 asks first (a confirmation dialog, or the browser's confirm, which openBrowser accepts).
+    const confirm = page.getByRole("dialog").getByRole("button", { name: "确定" });
+    const flash = page.getByText(`已撤销令牌${name}`);
+    await confirm.or(flash).first().waitFor();
+    if (await confirm.isVisible()) await confirm.click();
+    await flash.waitFor();
+    expect((await tokenRow(name))[8]).toBe("已撤销");
+    const refused = await callApi("/statistics/professional-counts", {}, secret);
+    expect(refused).toEqual({ status: 401, body: expect.objectContaining({ message: "接口令牌已撤销，请向本单位超级管理员申请新的令牌" }) });
+  });
+});

@@ -1,0 +1,91 @@
+// The code lists' enums and name lookups, derived by code-list.ts from the same rows; the short code
+// sets' enums, derived from their label tables.
+import { describe, expect, it } from "vitest";
+import {
+  IdType,
+  idTypeLabels,
+  ProfessionalStatus,
+  registrationStatusLabels,
+  TrainingLevel,
+  trainingLevelLabels,
+  UnitKind,
+  UnitNature,
+  UnitStatus,
+  UserType,
+  unitKindLabels,
+  unitNatureLabels,
+  userTypeLabels,
+} from "../domain-codes.ts";
+import { DeclarationStatus, declarationStatusLabels, recognitionResultLabels } from "../hours/declarations.ts";
+import { ImportJobStatus, ImportKeptReason, importJobStatusLabels, importKeptReasonLabels } from "../identity/import.ts";
+import { EducationCode, educationLevels, educationName } from "./education.ts";
+import { IndustryCode, industries, industryName } from "./industries.ts";
+import { TitleLevelCode, TitleSeriesCode, titleLevelName, titleLevels, titleSeries, titleSeriesName } from "./title-series.ts";
+
+const lists = [
+  ["学历", educationLevels, EducationCode, educationName, "学历无效"],
+  ["所属行业", industries, IndustryCode, industryName, "所属行业无效"],
+  ["职务系列", titleSeries, TitleSeriesCode, titleSeriesName, "职务系列无效"],
+  ["职称级别", titleLevels, TitleLevelCode, titleLevelName, "职称级别无效"],
+] as const;
+
+describe.each(lists)("%s", (_label, rows, schema, name, error) => {
+  it("accepts every code of the list and names it with its row's name", () => {
+    for (const row of rows) {
+      expect(schema.parse(row.code)).toBe(row.code);
+      expect(name(row.code)).toBe(row.name);
+    }
+  });
+
+  it.each(["", "bachelor", "UNKNOWN", " A"])("refuses %j with its message and has no name for it", (code) => {
+    const parsed = schema.safeParse(code);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toBe(error);
+    expect(name(code)).toBeUndefined();
+  });
+});
+
+// The short code sets written once as their labels (enumOfLabels), and the sets derived from another's codes and labels.
+describe.each([
+  ["用户类型", UserType, userTypeLabels],
+  ["证件类型", IdType, idTypeLabels],
+  ["单位性质", UnitNature, unitNatureLabels],
+  ["审核状态", UnitStatus, registrationStatusLabels],
+  ["施教级别", TrainingLevel, trainingLevelLabels],
+  ["申报状态", DeclarationStatus, declarationStatusLabels],
+  ["导入任务状态", ImportJobStatus, importJobStatusLabels],
+  ["撤销保留原因", ImportKeptReason, importKeptReasonLabels],
+] as const)("%s", (_label, schema, labels) => {
+  it("accepts exactly the table's codes, in the table's order", () => {
+    expect(schema.options).toEqual(Object.keys(labels));
+    for (const code of schema.options) expect(schema.parse(code)).toBe(code);
+  });
+
+  it.each(["", "pending", "UNKNOWN", " APPROVED"])("refuses %j", (code) => {
+    expect(schema.safeParse(code).success).toBe(false);
+  });
+});
+
+describe("code sets derived from another's", () => {
+  it("a unit's kind is a user type without 个人, with the same labels", () => {
+    expect(UnitKind.options).toEqual(["AUTHORITY", "EMPLOYER", "TRAINING_BASE"]);
+    expect(unitKindLabels).toEqual({ AUTHORITY: "主管部门", EMPLOYER: "用人单位", TRAINING_BASE: "继续教育基地" });
+    expect(UnitKind.safeParse("PROFESSIONAL").success).toBe(false);
+  });
+
+  it("a professional's registration status is a unit's without 已删除", () => {
+    expect(ProfessionalStatus.options).toEqual(["PENDING", "APPROVED", "REJECTED"]);
+    expect(ProfessionalStatus.safeParse("DISABLED").success).toBe(false);
+  });
+
+  it("认定结果 reads the status words but 通过 / 不通过 for a decision", () => {
+    expect(recognitionResultLabels).toEqual({
+      PENDING: "待审核",
+      APPROVED: "通过",
+      REJECTED: "不通过",
+      WITHDRAWN: "已撤回",
+      FILED: "已备案",
+      VOIDED: "已作废",
+    });
+  });
+});

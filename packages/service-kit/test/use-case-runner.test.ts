@@ -1,0 +1,41 @@
+// useCaseRunner: `run(useCase)` hands the use case the router's deps, the caller's context as the
+// builder made it and the input as the schema parsed it, and answers what the use case returns —
+// after the builder's own checks, which still refuse before the use case runs.
+import type { Principal } from "@ce/contracts";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { callerContext, callProcedure, testPrincipal } from "../src/matrix.ts";
+import { permittedProcedure, router, useCaseRunner } from "../src/trpc.ts";
+
+const deps = { greeting: "你好" };
+const seen: { deps: unknown; unitName: string | null; input: unknown }[] = [];
+
+function greet(d: typeof deps, ctx: { principal: Principal }, input: { name: string; times: number }) {
+  seen.push({ deps: d, unitName: ctx.principal.unitName, input });
+  return { text: `${d.greeting}，${input.name}`.repeat(input.times) };
+}
+
+const run = useCaseRunner(deps);
+const app = router({
+  greet: permittedProcedure("stats.view")
+    .input(z.object({ name: z.string().trim(), times: z.number().int().default(1) }))
+    .output(z.object({ text: z.string() }))
+    .query(run(greet)),
+});
+const jinan = { unitId: "0b6f1e0a-8f7d-4c3e-9a1b-2c3d4e5f6a7b", unitName: "济南市交通运输局", scopePath: "0b6f1e0a8f7d4c3e9a1b2c3d4e5f6a7b" };
+
+describe("useCaseRunner", () => {
+  it("calls the use case with the deps, the caller and the parsed input, and answers its result", async () => {
+    seen.length = 0;
+    const out = await callProcedure(app, "greet", callerContext(testPrincipal(jinan)), { name: " 张三 " });
+    expect(out).toEqual({ ok: true, value: { text: "你好，张三" } });
+    expect(seen).toEqual([{ deps, unitName: "济南市交通运输局", input: { name: "张三", times: 1 } }]);
+  });
+
+  it("leaves the refusals to the builder: the use case never runs for a caller without the permission", async () => {
+    seen.length = 0;
+    const out = await callProcedure(app, "greet", callerContext(testPrincipal({ ...jinan, permissions: [] })), { name: "张三" });
+    expect(out).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(seen).toEqual([]);
+  });
+});

@@ -1,0 +1,123 @@
+// What the dry run keeps for its import (issue 12): not the uploaded file but its data rows as the
+// dry run judged them — one line per data row, in file order, gzip-compressed NDJSON: for a 可导入
+// row its account and professional fields with the ID number and phone already encrypted, masked
+// and blind-indexed; "repeat" for a 重复 row; `null` for a row with errors. The job then writes batches without reading
+// the spreadsheet a second time, and no clear ID number or phone rests in the database between
+// the two steps (the upload itself is never stored).
+import { once } from "node:events";
+import { createInterface } from "node:readline";
+import { Readable } from "node:stream";
+import { createGunzip, createGzip } from "node:zlib";
+import { IdType, maskIdNumber, maskPhone } from "@ce/contracts";
+import { z } from "zod";
+import type { ImportedPerson } from "../../domain/import/row.ts";
+import type { Pii } from "../../security/pii.ts";
+
+/** A valid data row ready to be written: ImportedAccountRow without its id, ImportedProfessionalRow without its account. */
+export const KeptPerson = z.object({
+  idType: IdType,
+  idNumberHash: z.string().min(1),
+  idNumberEnc: z.string().min(1),
+  idNumberMasked: z.string().min(1),
+  name: z.string().min(1),
+  phoneEnc: z.string().min(1),
+  phoneMasked: z.string().min(1),
+  email: z.string(),
+  departmentId: z.string().nullable(),
+  education: z.string(),
+  titleSeries: z.string(),
+  titleLevel: z.string(),
+  qualification: z.string().nullable(),
+  major: z.string().nullable(),
+  certificateNo: z.string().nullable(),
+});
+export type KeptPerson = z.infer<typeof KeptPerson>;
+
+/** One kept data row: the person (可导入), "repeat" (重复), or null (有错误) — each counts as a data row. */
+export type KeptRow = KeptPerson | "repeat" | null;
+
+/** A checked person as kept: encrypted (AES-256-GCM), masked and blind-indexed by `pii`. */
+export function keptPerson(pii: Pick<Pii, "encrypt" | "blindIndex">, p: ImportedPerson): KeptPerson {
+  return {
+    idType: p.idType,
+    idNumberHash: pii.blindIndex(p.idType, p.idNumber),
+    idNumberEnc: pii.encrypt(p.idNumber),
+    idNumberMasked: maskIdNumber(p.idNumber),
+    name: p.name,
+    phoneEnc: pii.encrypt(p.phone),
+    phoneMasked: maskPhone(p.phone),
+    email: p.email,
+    departmentId: p.departmentId,
+    education: p.education,
+    titleSeries: p.titleSeries,
+    titleLevel: p.titleLevel,
+    qualification: p.qualification,
+    major: p.major,
+    certificateNo: p.certificateNo,
+  };
+}
+
+/** Collects kept rows as they are checked into gzip-compressed NDJSON (memory: the compressed bytes). */
+export class KeptRowsWriter {
+  readonly #gzip = createGzip();
+  readonly #chunks: Buffer[] = [];
+  #rows = 0;
+
+  constructor() {
+    this.#gzip.on("data", (c: Buffer) => this.#chunks.push(c));
+  }
+
+  /** Data rows added so far. */
+  get rows(): number {
+    return this.#rows;
+  }
+
+  /** Appends one data row (in file order); waits when the compressor is behind. */
+  async add(row: KeptRow): Promise<void> {
+    this.#rows++;
+    if (!this.#gzip.write(`${JSON.stringify(row)}\n`)) await once(this.#gzip, "drain");
+  }
+
+  /** Ends the stream and returns its bytes. */
+  async finish(): Promise<Buffer> {
+    const ended = once(this.#gzip, "end");
+    this.#gzip.end();
+    await ended;
+    return Buffer.concat(this.#chunks);
+  }
+}
+
+/**
+ * The kept rows of `bytes` (KeptRowsWriter's output), in order, decompressed and parsed line by
+ * line. Raises KeptRowsUnreadable naming the line when the bytes are not gzip or a line is not a
+ * kept row (the job then fails cleanly).
+ */
+export async function* keptRows(bytes: Uint8Array): AsyncGenerator<KeptRow> {
+  const lines = createInterface({ input: Readable.from([Buffer.from(bytes)]).pipe(createGunzip()), crlfDelay: Number.POSITIVE_INFINITY });
+  let line = 0;
+  try {
+    for await (const text of lines) {
+      line++;
+      if (text !== "") yield keptRowOf(text, line);
+    }
+  } catch (e) {
+    if (e instanceof KeptRowsUnreadable) throw e;
+    throw new KeptRowsUnreadable(`kept import rows unreadable after line ${line}: ${(e as Error).message}`);
+  }
+}
+
+function keptRowOf(text: string, line: number): KeptRow {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new KeptRowsUnreadable(`kept import row ${line} is not JSON`);
+  }
+  if (value === null || value === "repeat") return value;
+  const parsed = KeptPerson.safeParse(value);
+  if (!parsed.success) throw new KeptRowsUnreadable(`kept import row ${line} is malformed: ${parsed.error.issues[0]?.path.join(".")}`);
+  return parsed.data;
+}
+
+/** The kept rows cannot be read (corrupt bytes or a line of another shape). */
+export class KeptRowsUnreadable extends Error {}

@@ -1,0 +1,30 @@
+import { ApiTokenIdInput, ApiTokenList, ApiTokenRow, CreateApiTokenInput, CreatedApiToken } from "@ce/contracts";
+import { permittedProcedure, router } from "@ce/service-kit";
+import { z } from "zod";
+import type { ReportingDeps } from "../deps.ts";
+import { createApiToken, listApiTokens, revokeApiToken } from "../use-cases/api-tokens/manage.ts";
+
+/**
+ * 接口令牌管理 (issue 11 item 1): a super admin lists, creates and revokes their unit's API tokens.
+ * Built on stats.view (every super admin holds it); the use cases refuse anyone not a super admin.
+ */
+export function apiTokensRouter(deps: ReportingDeps) {
+  const manage = permittedProcedure("stats.view");
+  return router({
+    /** The unit's tokens, newest first, with status now (never a secret). */
+    list: manage
+      .input(z.object({}).optional())
+      .output(ApiTokenList)
+      .query(({ ctx }) => listApiTokens(deps, ctx.principal)),
+    /** 新建令牌: answers the secret once. */
+    create: manage
+      .input(CreateApiTokenInput)
+      .output(CreatedApiToken)
+      .mutation(({ ctx, input }) => createApiToken(deps, ctx.principal, input)),
+    /** 撤销: the token is refused from its next call on. */
+    revoke: manage
+      .input(ApiTokenIdInput)
+      .output(ApiTokenRow)
+      .mutation(({ ctx, input }) => revokeApiToken(deps, ctx.principal, input)),
+  });
+}

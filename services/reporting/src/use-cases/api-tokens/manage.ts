@@ -1,0 +1,108 @@
+import { randomUUID } from "node:crypto";
+import {
+  type ApiTokenIdInput,
+  type ApiTokenList,
+  type ApiTokenPermission,
+  type ApiTokenRow,
+  type CreateApiTokenInput,
+  type CreatedApiToken,
+  DomainError,
+  type Principal,
+} from "@ce/contracts";
+import { newTokenSecret } from "../../api-tokens/secret.ts";
+import { type TokenWithUnits, tokensOfUnit } from "../../db/api-tokens.ts";
+import type { ReportingDeps } from "../../deps.ts";
+import { expiryOf, tokenStatus } from "../../domain/api-token.ts";
+import { unitInCallerScope } from "../statistics/scope.ts";
+
+/**
+ * The caller as a manager of API tokens: a super admin of a unit (identity's session says so).
+ * DomainError FORBIDDEN ("只有超级管理员可以管理接口令牌") for anyone else.
+ */
+function tokenManager(principal: Principal): { unitId: string; scopePath: string; accountId: string; name: string } {
+  if (!principal.isSuperAdmin || !principal.unitId || !principal.scopePath) throw new DomainError("FORBIDDEN", "只有超级管理员可以管理接口令牌");
+  return { unitId: principal.unitId, scopePath: principal.scopePath, accountId: principal.accountId, name: principal.name };
+}
+
+const iso = (d: Date | null) => (d === null ? null : d.toISOString());
+
+function toRow(t: TokenWithUnits, now: Date): ApiTokenRow {
+  return {
+    id: t.id,
+    name: t.name,
+    prefix: t.prefix,
+    scopeUnitId: t.scopeUnitId,
+    scopeUnitName: t.scopeUnitName ?? "（单位已不存在）",
+    permissions: t.permissions as ApiTokenPermission[],
+    ratePerMinute: t.ratePerMinute,
+    idLookupsPerDay: t.idLookupsPerDay,
+    createdByName: t.createdByName,
+    createdAt: t.createdAt.toISOString(),
+    expiresAt: t.expiresAt.toISOString(),
+    lastUsedAt: iso(t.lastUsedAt),
+    revokedAt: iso(t.revokedAt),
+    status: tokenStatus(t, now),
+  };
+}
+
+/**
+ * 新建令牌: a token of the caller's unit for 数据范围 `scopeUnitId` (default the caller's unit; a
+ * unit of their subtree), the report permissions chosen, `validDays` days (default 90, at most 365)
+ * `ratePerMinute` calls a minute and `idLookupsPerDay` lookups by 证件号 a day (证件号查询上限（次/日）,
+ * default 200, at most 5,000). Answers the row and the secret — shown this once; only its
+ * SHA-256 is stored. Raises DomainError FORBIDDEN (not a super admin), NOT_FOUND on `scopeUnitId`
+ * (unknown or outside the caller's subtree).
+ */
+export async function createApiToken(deps: ReportingDeps, principal: Principal, input: CreateApiTokenInput): Promise<CreatedApiToken> {
+  const manager = tokenManager(principal);
+  const scopeUnitId = input.scopeUnitId ?? manager.unitId;
+  await unitInCallerScope(deps, scopeUnitId, manager.scopePath, "scopeUnitId", "数据范围");
+  const { secret, prefix, hash } = newTokenSecret();
+  const createdAt = deps.now();
+  const id = randomUUID();
+  await deps.db.apiToken.create({
+    data: {
+      id,
+      name: input.name,
+      prefix,
+      secretHash: new Uint8Array(hash),
+      ownerUnitId: manager.unitId,
+      scopeUnitId,
+      permissions: input.permissions,
+      ratePerMinute: input.ratePerMinute,
+      idLookupsPerDay: input.idLookupsPerDay,
+      createdBy: manager.accountId,
+      createdByName: manager.name,
+      createdAt,
+      expiresAt: expiryOf(createdAt, input.validDays),
+    },
+  });
+  const row = (await tokensOfUnit(deps.db, manager.unitId)).find((t) => t.id === id);
+  if (!row) throw new Error(`API token ${id} not found after insert`);
+  return { token: toRow(row, createdAt), secret };
+}
+
+/** 接口令牌管理's list: every token of the caller's unit, newest first, with its status now. Raises DomainError FORBIDDEN (not a super admin). */
+export async function listApiTokens(deps: ReportingDeps, principal: Principal): Promise<ApiTokenList> {
+  const manager = tokenManager(principal);
+  const now = deps.now();
+  return { items: (await tokensOfUnit(deps.db, manager.unitId)).map((t) => toRow(t, now)) };
+}
+
+/**
+ * 撤销: the token stops answering at once (its next call is refused 已撤销 and logged). Raises
+ * DomainError FORBIDDEN (not a super admin), NOT_FOUND on `id` (no such token of the caller's
+ * unit), CONFLICT on `id` (already revoked). Nothing is deleted: the row and its use log stay.
+ */
+export async function revokeApiToken(deps: ReportingDeps, principal: Principal, input: ApiTokenIdInput): Promise<ApiTokenRow> {
+  const manager = tokenManager(principal);
+  const now = deps.now();
+  const revoked = await deps.db.apiToken.updateMany({
+    where: { id: input.id, ownerUnitId: manager.unitId, revokedAt: null },
+    data: { revokedAt: now, revokedBy: manager.accountId },
+  });
+  const row = (await tokensOfUnit(deps.db, manager.unitId)).find((t) => t.id === input.id);
+  if (!row) throw new DomainError("NOT_FOUND", "令牌不存在或不属于本单位", "id");
+  if (revoked.count === 0) throw new DomainError("CONFLICT", "该令牌已撤销", "id");
+  return toRow(row, now);
+}
