@@ -1,8 +1,9 @@
 import { AuditRow, endOfDay, type ListAuditInput, type Page, startOfDay } from "@ce/contracts";
-import { likeContains, likePrefix, paginate, quoteIdent } from "@ce/service-kit";
+import { likeContains, likePrefix, quoteIdent } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
 import type { Db } from "./client.ts";
+import { sqlPage } from "./sql-page.ts";
 
 const t = (name: string) => Prisma.raw(`${quoteIdent(SCHEMA)}.${name}`);
 
@@ -15,18 +16,21 @@ export async function listAudit(db: Db, scopePath: string, input: ListAuditInput
   if (input.from) conditions.push(Prisma.sql`l.occurred_at >= ${startOfDay(input.from)}`);
   if (input.to) conditions.push(Prisma.sql`l.occurred_at <= ${endOfDay(input.to)}`);
   const where = Prisma.join(conditions, " AND ");
-  const { items: rows, ...served } = await paginate(
-    input,
-    async () => (await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${t("audit_log")} l WHERE ${where}`)[0]?.total ?? 0,
-    ({ limit, offset }) =>
-      db.$queryRaw<
-        { id: bigint; occurred_at: Date; actor_name: string | null; action: string; entity_type: string; entity_id: string; before: unknown; after: unknown }[]
-      >`
-      SELECT l.id, l.occurred_at, l.actor_name, l.action, l.entity_type, l.entity_id, l.before, l.after
-      FROM ${t("audit_log")} l WHERE ${where}
-      ORDER BY l.occurred_at DESC, l.id DESC
-      LIMIT ${limit} OFFSET ${offset}`,
-  );
+  const { items: rows, ...served } = await sqlPage<{
+    id: bigint;
+    occurred_at: Date;
+    actor_name: string | null;
+    action: string;
+    entity_type: string;
+    entity_id: string;
+    before: unknown;
+    after: unknown;
+  }>(db, input, {
+    columns: Prisma.sql`l.id, l.occurred_at, l.actor_name, l.action, l.entity_type, l.entity_id, l.before, l.after`,
+    from: Prisma.sql`${t("audit_log")} l`,
+    where,
+    orderBy: Prisma.sql`l.occurred_at DESC, l.id DESC`,
+  });
   const items = rows.map((r) =>
     AuditRow.parse({
       id: String(r.id),

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { MyProfile, type Page, ProfileChangeDetail, type ProfileChangeField, ProfileChangeRow, profileChangeFields, profileOf } from "@ce/contracts";
-import { dbValue, likeContains, likePrefix, paginate, quoteIdent } from "@ce/service-kit";
+import { dbValue, likeContains, likePrefix, quoteIdent } from "@ce/service-kit";
 import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
@@ -8,6 +8,7 @@ import { displayValue, type StoredChanges } from "../domain/profile-changes.ts";
 import type { Db, Tx } from "./client.ts";
 import { takenIndex } from "./errors.ts";
 import type { ReviewScope } from "./reviews.ts";
+import { sqlPage } from "./sql-page.ts";
 
 const t = (name: string) => Prisma.raw(`${quoteIdent(SCHEMA)}.${name}`);
 
@@ -85,15 +86,12 @@ export async function listProfileChanges(
   input: { page: number; pageSize: number; name?: string | undefined },
 ): Promise<Page<ProfileChangeRow>> {
   const where = changesWhere(scope, { name: input.name, status: "PENDING" });
-  const { items: rows, ...served } = await paginate(
-    input,
-    async () => (await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${changesFrom} WHERE ${where}`)[0]?.total ?? 0,
-    ({ limit, offset }) =>
-      db.$queryRaw<{ id: string; accountId: string; name: string; idNumberMasked: string; unitName: string; changes: unknown; createdAt: Date }[]>`
-      SELECT r.id::text AS id, r.account_id::text AS "accountId", a.name, a.id_number_masked AS "idNumberMasked", u.name AS "unitName", r.changes, r.created_at AS "createdAt"
-      FROM ${changesFrom} WHERE ${where} ORDER BY r.created_at, r.id
-      LIMIT ${limit} OFFSET ${offset}`,
-  );
+  const { items: rows, ...served } = await sqlPage<{ changes: unknown } & Record<string, unknown>>(db, input, {
+    columns: Prisma.sql`r.id::text AS id, r.account_id::text AS "accountId", a.name, a.id_number_masked AS "idNumberMasked", u.name AS "unitName", r.changes, r.created_at AS "createdAt"`,
+    from: changesFrom,
+    where,
+    orderBy: Prisma.sql`r.created_at, r.id`,
+  });
   const items = rows.map(({ changes, ...r }) => ProfileChangeRow.parse({ ...r, fields: fieldsOf(storedChanges(changes)).map((f) => profileChangeFields[f]) }));
   return { ...served, items };
 }

@@ -8,10 +8,11 @@ import {
   ProfessionalStatus,
   UnitStatus,
 } from "@ce/contracts";
-import { dbValue, likeContains, likePrefix, paginate, quoteIdent } from "@ce/service-kit";
+import { dbValue, likeContains, likePrefix, quoteIdent } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
 import type { Db, Tx } from "./client.ts";
+import { sqlPage } from "./sql-page.ts";
 
 const t = (name: string) => Prisma.raw(`${quoteIdent(SCHEMA)}.${name}`);
 
@@ -45,16 +46,12 @@ export async function listPendingEmployers(
   input: { page: number; pageSize: number; name?: string | undefined },
 ): Promise<Page<PendingEmployerRow>> {
   const where = pendingEmployersWhere(scope, input.name);
-  const { items: rows, ...served } = await paginate(
-    input,
-    async () => (await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${t("unit")} u WHERE ${where}`)[0]?.total ?? 0,
-    ({ limit, offset }) =>
-      db.$queryRaw<Record<string, unknown>[]>`
-      SELECT u.id::text AS id, u.name, u.nature, u.industry, u.region, u.code, u.credit_code_check_mismatch AS "codeCheckMismatch", s.name AS "superiorName", u.created_at AS "registeredAt"
-      FROM ${t("unit")} u LEFT JOIN ${t("unit")} s ON s.id = u.superior_id
-      WHERE ${where} ORDER BY u.created_at, u.id
-      LIMIT ${limit} OFFSET ${offset}`,
-  );
+  const { items: rows, ...served } = await sqlPage(db, input, {
+    columns: Prisma.sql`u.id::text AS id, u.name, u.nature, u.industry, u.region, u.code, u.credit_code_check_mismatch AS "codeCheckMismatch", s.name AS "superiorName", u.created_at AS "registeredAt"`,
+    from: Prisma.sql`${t("unit")} u LEFT JOIN ${t("unit")} s ON s.id = u.superior_id`,
+    where,
+    orderBy: Prisma.sql`u.created_at, u.id`,
+  });
   return { ...served, items: rows.map((r) => PendingEmployerRow.parse(r)) };
 }
 
@@ -116,15 +113,12 @@ export async function listPendingProfessionals(
   input: { page: number; pageSize: number; name?: string | undefined },
 ): Promise<Page<PendingProfessionalRow>> {
   const where = professionalsWhere(scope, { name: input.name, status: "PENDING" });
-  const { items: rows, ...served } = await paginate(
-    input,
-    async () => (await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${professionalFrom} WHERE ${where}`)[0]?.total ?? 0,
-    ({ limit, offset }) =>
-      db.$queryRaw<Record<string, unknown>[]>`
-      SELECT ${professionalColumns} FROM ${professionalFrom}
-      WHERE ${where} ORDER BY p.created_at, p.account_id
-      LIMIT ${limit} OFFSET ${offset}`,
-  );
+  const { items: rows, ...served } = await sqlPage(db, input, {
+    columns: professionalColumns,
+    from: professionalFrom,
+    where,
+    orderBy: Prisma.sql`p.created_at, p.account_id`,
+  });
   return { ...served, items: rows.map((r) => PendingProfessionalRow.parse(r)) };
 }
 

@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { type Page, TransferCandidate, TransferDetail, TransferRow } from "@ce/contracts";
-import { likeContains, likePrefix, paginate, prefixFilter, quoteIdent } from "@ce/service-kit";
+import { likeContains, likePrefix, prefixFilter, quoteIdent } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
 import type { StoredTransferAttachment } from "../storage/transfer-attachments.ts";
 import type { Db, Tx } from "./client.ts";
 import { takenIndex } from "./errors.ts";
 import type { ReviewScope } from "./reviews.ts";
+import { sqlPage } from "./sql-page.ts";
 
 const t = (name: string) => Prisma.raw(`${quoteIdent(SCHEMA)}.${name}`);
 const inScope = (alias: string, scope: ReviewScope) => Prisma.sql`${Prisma.raw(alias)}.path LIKE ${likePrefix(scope.scopePath)}`;
@@ -26,16 +27,13 @@ export async function transferCandidates(
   if (input.accountId) conditions.push(Prisma.sql`p.account_id = ${input.accountId}::uuid`);
   const where = Prisma.join(conditions, " AND ");
   const from = Prisma.sql`${t("professional")} p JOIN ${t("account")} a ON a.id = p.account_id JOIN ${t("unit")} u ON u.id = p.unit_id LEFT JOIN ${t("department")} d ON d.id = p.department_id`;
-  const { items: rows, ...served } = await paginate(
-    input,
-    async () => (await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${from} WHERE ${where}`)[0]?.total ?? 0,
-    ({ limit, offset }) =>
-      db.$queryRaw<Record<string, unknown>[]>`
-      SELECT p.account_id::text AS "accountId", a.name, a.id_type AS "idType", a.id_number_masked AS "idNumberMasked", d.name AS "departmentName",
-             a.phone_masked AS "phoneMasked", a.email, p.title_series AS "titleSeries", p.qualification, p.certificate_no AS "certificateNo", u.id::text AS "unitId", u.name AS "unitName"
-      FROM ${from} WHERE ${where} ORDER BY a.name, p.account_id
-      LIMIT ${limit} OFFSET ${offset}`,
-  );
+  const { items: rows, ...served } = await sqlPage(db, input, {
+    columns: Prisma.sql`p.account_id::text AS "accountId", a.name, a.id_type AS "idType", a.id_number_masked AS "idNumberMasked", d.name AS "departmentName",
+             a.phone_masked AS "phoneMasked", a.email, p.title_series AS "titleSeries", p.qualification, p.certificate_no AS "certificateNo", u.id::text AS "unitId", u.name AS "unitName"`,
+    from,
+    where,
+    orderBy: Prisma.sql`a.name, p.account_id`,
+  });
   return { ...served, items: rows.map((r) => TransferCandidate.parse(r)) };
 }
 
@@ -97,14 +95,12 @@ export async function listTransfers(
   const conditions = [inScope(input.direction === "in" ? "dst" : "f", scope)];
   if (input.status) conditions.push(Prisma.sql`x.status = ${input.status}`);
   const where = Prisma.join(conditions, " AND ");
-  const { items: rows, ...served } = await paginate(
-    input,
-    async () => (await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${transferFrom} WHERE ${where}`)[0]?.total ?? 0,
-    ({ limit, offset }) =>
-      db.$queryRaw<
-        Record<string, unknown>[]
-      >`SELECT ${transferColumns} FROM ${transferFrom} WHERE ${where} ORDER BY x.created_at DESC, x.id LIMIT ${limit} OFFSET ${offset}`,
-  );
+  const { items: rows, ...served } = await sqlPage(db, input, {
+    columns: transferColumns,
+    from: transferFrom,
+    where,
+    orderBy: Prisma.sql`x.created_at DESC, x.id`,
+  });
   return { ...served, items: rows.map((r) => TransferRow.parse(r)) };
 }
 

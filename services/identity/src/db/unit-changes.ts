@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { type ListUnitChangesInput, type OwnUnitChange, type Page, UnitChangeKind, UnitChangeRow } from "@ce/contracts";
-import { dbValue, likeContains, likePrefix, paginate, prefixFilter, quoteIdent } from "@ce/service-kit";
+import { dbValue, likeContains, likePrefix, prefixFilter, quoteIdent } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
 import { CODE_HOLDING_STATUSES } from "../domain/units.ts";
 import type { Db, Tx } from "./client.ts";
 import { takenIndex } from "./errors.ts";
+import { sqlPage } from "./sql-page.ts";
 
 const t = (name: string) => Prisma.raw(`${quoteIdent(SCHEMA)}.${name}`);
 
@@ -156,19 +157,14 @@ export async function listUnitChanges(db: Db, approverUnitId: string, input: Lis
   conditions.push(input.tab === "PENDING" ? Prisma.sql`a.status = 'PENDING' AND r.status = 'PENDING'` : Prisma.sql`a.status <> 'PENDING'`);
   if (input.unitName) conditions.push(Prisma.sql`u.name ILIKE ${likeContains(input.unitName)}`);
   const where = Prisma.join(conditions, " AND ");
-  const from = Prisma.sql`FROM ${t("unit_change_approval")} a JOIN ${t("unit_change_request")} r ON r.id = a.request_id
-    JOIN ${t("unit")} u ON u.id = r.unit_id JOIN ${t("account")} acc ON acc.id = r.requested_by LEFT JOIN ${t("unit")} ns ON ns.id = r.new_superior_id`;
-  const { items: rows, ...served } = await paginate(
-    input,
-    async () => (await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total ${from} WHERE ${where}`)[0]?.total ?? 0,
-    ({ limit, offset }) =>
-      db.$queryRaw<Record<string, unknown>[]>`
-      SELECT a.id::text AS "approvalId", u.name AS "unitName", u.code, r.kind,
+  const { items: rows, ...served } = await sqlPage(db, input, {
+    columns: Prisma.sql`a.id::text AS "approvalId", u.name AS "unitName", u.code, r.kind,
              CASE WHEN r.kind = 'CODE' THEN coalesce(r.old_code, '') || ' → ' || coalesce(r.new_code, '') ELSE '新上级部门：' || coalesce(ns.name, '') END AS detail,
-             r.old_code AS "oldCode", r.new_code AS "newCode", r.new_code_check_mismatch AS "newCodeCheckMismatch", acc.name AS "adminName", acc.phone_masked AS "phoneMasked", a.status, a.reason, to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
-      ${from} WHERE ${where}
-      ORDER BY r.created_at DESC, a.id
-      LIMIT ${limit} OFFSET ${offset}`,
-  );
+             r.old_code AS "oldCode", r.new_code AS "newCode", r.new_code_check_mismatch AS "newCodeCheckMismatch", acc.name AS "adminName", acc.phone_masked AS "phoneMasked", a.status, a.reason, to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"`,
+    from: Prisma.sql`${t("unit_change_approval")} a JOIN ${t("unit_change_request")} r ON r.id = a.request_id
+    JOIN ${t("unit")} u ON u.id = r.unit_id JOIN ${t("account")} acc ON acc.id = r.requested_by LEFT JOIN ${t("unit")} ns ON ns.id = r.new_superior_id`,
+    where,
+    orderBy: Prisma.sql`r.created_at DESC, a.id`,
+  });
   return { ...served, items: rows.map((r) => UnitChangeRow.parse(r)) };
 }

@@ -1,10 +1,11 @@
 import { type ListSubordinatesInput, type ListTrainingBasesInput, type Page, UnitRow, UnitSnapshot, unitDepth } from "@ce/contracts";
-import { likeContains, likePrefix, paginate, quoteIdent } from "@ce/service-kit";
+import { likeContains, likePrefix, quoteIdent } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
 import { codeCheckMismatch, type SuperiorUnit } from "../domain/units.ts";
 import type { Db, Tx } from "./client.ts";
 import { takenIndex } from "./errors.ts";
+import { sqlPage } from "./sql-page.ts";
 
 const table = Prisma.raw(`${quoteIdent(SCHEMA)}.unit`);
 
@@ -114,18 +115,13 @@ export function trainingBasePage(db: Db, scope: { scopePath: string; unitId: str
 
 /** One page of units (alias `u`) matching `where`, as list rows with their superior's name. */
 async function unitRowPage(db: Db, where: Prisma.Sql, orderBy: Prisma.Sql, input: { page: number; pageSize: number }): Promise<Page<UnitRow>> {
-  const { items: rows, ...served } = await paginate(
-    input,
-    async () => (await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${table} u WHERE ${where}`)[0]?.total ?? 0,
-    ({ limit, offset }) =>
-      db.$queryRaw<Record<string, unknown>[]>`
-      SELECT u.id::text AS id, u.name, u.kind, u.nature, u.industry, u.code, u.superior_id::text AS "superiorId",
-             s.name AS "superiorName", u.status, u.training_level AS "trainingLevel"
-      FROM ${table} u LEFT JOIN ${table} s ON s.id = u.superior_id
-      WHERE ${where}
-      ORDER BY ${orderBy}
-      LIMIT ${limit} OFFSET ${offset}`,
-  );
+  const { items: rows, ...served } = await sqlPage(db, input, {
+    columns: Prisma.sql`u.id::text AS id, u.name, u.kind, u.nature, u.industry, u.code, u.superior_id::text AS "superiorId",
+             s.name AS "superiorName", u.status, u.training_level AS "trainingLevel"`,
+    from: Prisma.sql`${table} u LEFT JOIN ${table} s ON s.id = u.superior_id`,
+    where,
+    orderBy,
+  });
   return { ...served, items: rows.map((r) => UnitRow.parse(r)) };
 }
 
