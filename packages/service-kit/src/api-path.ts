@@ -11,12 +11,15 @@ export const API_BODY_TOO_LARGE_HEADER = "x-ce-body-too-large";
 
 /** What a path segment of the API may hold once decoded: lower-case letters, digits and hyphens. */
 const SEGMENT = /^[a-z0-9-]+$/;
+/** The one name with a dot the API has, directly under its prefix: its OpenAPI document (`/api/v1/openapi.json`). */
+export const API_DOCUMENT_NAME = "openapi.json";
 
 /**
  * The path of `rawUrl` (a request's `req.url`: path and query as sent) if it lies strictly under
  * `prefix` (e.g. "/api/v1/"): percent-encoding decoded (repeatedly, so %252e is %2e is "."),
  * backslashes read as slashes, empty and "." segments dropped, ".." taken back one segment — and
- * then every segment plain (SEGMENT), at least one below the prefix. Returns the normalised path
+ * then every segment plain (SEGMENT), at least one below the prefix — or exactly API_DOCUMENT_NAME
+ * directly below it (the OpenAPI document). Returns the normalised path
  * (no trailing slash) and the query string as sent ("" or "?…"), or null for anything else: a
  * malformed escape, a NUL or control character, a segment with other characters, a path that
  * ends at or above the prefix. Pure.
@@ -45,6 +48,7 @@ export function apiPathUnder(prefix: string, rawUrl: string): { path: string; qu
   if (segments.length <= prefixSegments.length) return null;
   if (prefixSegments.some((s, i) => segments[i] !== s)) return null;
   const below = segments.slice(prefixSegments.length);
-  if (!below.every((s) => SEGMENT.test(s))) return null;
+  const isDocument = below.length === 1 && below[0] === API_DOCUMENT_NAME;
+  if (!isDocument && !below.every((s) => SEGMENT.test(s))) return null;
   return { path: `/${segments.join("/")}`, query };
 }

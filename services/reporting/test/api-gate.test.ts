@@ -4,6 +4,7 @@
 // request id), then the input (strict: an unknown field named). Calls without a usable token are
 // limited per address in Redis before any row is written. 学时达标情况 refuses years it cannot know
 // and counts lookups against the token's own daily budget. On the fixture of statistics-fixture.ts.
+import { readFileSync } from "node:fs";
 import { request } from "node:http";
 import { SERVICE_AUTH_HEADER, signServiceAuth } from "@ce/service-kit";
 import { testServiceAuth } from "@ce/service-kit/testing";
@@ -35,7 +36,7 @@ function raw(opts: {
   path: string;
   headers?: Record<string, string>;
   body?: string | Buffer;
-}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: any }> {
+}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: any; text: string }> {
   const url = new URL(origin);
   return new Promise((resolve, reject) => {
     const req = request({ host: url.hostname, port: url.port, method: opts.method ?? "POST", path: opts.path, headers: opts.headers }, (res) => {
@@ -47,7 +48,7 @@ function raw(opts: {
         try {
           body = JSON.parse(text);
         } catch {}
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body });
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, text });
       });
     });
     req.on("error", reject);
@@ -147,21 +148,21 @@ describe("then the path, the method and the body — each refusal in Chinese JSO
       { path: "/api/v1/statistics/nope", headers: json, body: "{}" },
       404,
       "REFUSED_NOT_FOUND",
-      "接口不存在：/api/v1/statistics/nope；可用的接口见 OpenAPI 文档（docs/openapi/reporting.json）",
+      "接口不存在：/api/v1/statistics/nope；可用的接口见 OpenAPI 文档（/api/v1/openapi.json）",
     ],
     [
       "a climb out of /api/v1",
       { path: "/api/v1/../../trpc/statistics.professionalCounts", headers: json, body: "{}" },
       404,
       "REFUSED_NOT_FOUND",
-      "接口不存在：请求路径无效；可用的接口见 OpenAPI 文档（docs/openapi/reporting.json）",
+      "接口不存在：请求路径无效；可用的接口见 OpenAPI 文档（/api/v1/openapi.json）",
     ],
     [
       "an encoded climb",
       { path: "/api/v1/%2e%2e/%2e%2e/healthz", headers: json, body: "{}" },
       404,
       "REFUSED_NOT_FOUND",
-      "接口不存在：请求路径无效；可用的接口见 OpenAPI 文档（docs/openapi/reporting.json）",
+      "接口不存在：请求路径无效；可用的接口见 OpenAPI 文档（/api/v1/openapi.json）",
     ],
     [
       "GET on a POST operation",
@@ -208,6 +209,32 @@ describe("then the path, the method and the body — each refusal in Chinese JSO
     const { secret } = await make();
     const r = await raw({ path, headers: { ...json, ...bearer(secret) }, body: JSON.stringify(body) });
     expect([r.status, r.body.data.fieldErrors]).toEqual([400, fieldErrors]);
+  });
+});
+
+describe("the OpenAPI document, the one exception to the gate", () => {
+  // The committed file test/openapi.test.ts validates (and keeps equal to what the router generates).
+  const committed = readFileSync(new URL("../../../docs/openapi/reporting.json", import.meta.url), "utf8");
+
+  it.each(["/api/v1/openapi.json", "/api/v1//openapi.json", "/api/v1/statistics/../openapi.json"])(
+    "GET %s answers the committed docs/openapi/reporting.json to anyone, JSON, cacheable, not logged",
+    async (path) => {
+      const before = await sys.app.db.apiTokenUse.count();
+      const r = await raw({ method: "GET", path });
+      expect(r.status).toBe(200);
+      expect(r.headers["content-type"]).toBe("application/json; charset=utf-8");
+      expect(r.headers["cache-control"]).toBe("public, max-age=300");
+      expect(r.text).toBe(committed);
+      expect(r.body.openapi).toMatch(/^3\.1\./);
+      expect(await sys.app.db.apiTokenUse.count()).toBe(before);
+    },
+  );
+
+  it("HEAD answers its headers; any other method goes through the gate like any request", async () => {
+    const head = await raw({ method: "HEAD", path: "/api/v1/openapi.json" });
+    expect([head.status, head.headers["content-type"], head.text]).toEqual([200, "application/json; charset=utf-8", ""]);
+    const post = await raw({ path: "/api/v1/openapi.json", headers: json, body: "{}" });
+    expect([post.status, post.body.message]).toEqual([401, "缺少接口令牌：请在请求头中提供 Authorization: Bearer <令牌>"]);
   });
 });
 

@@ -32,6 +32,8 @@ import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 const PATH = "/stats/api-tokens";
 /** Where analysts call the HTTP API: this portal passes /api/v1/… on to reporting (server.ts). */
 const API_PATH = "/api/v1";
+/** The API's OpenAPI 3.1 document, served by reporting through the same proxy without a token (docs/analysts.md). */
+const OPENAPI_PATH = `${API_PATH}/openapi.json`;
 
 // 查询统计 › 接口令牌管理 (issue 11 item 1): a super admin's tokens for analysts and other systems
 // (reporting's HTTP API, docs/analysts.md): the unit's tokens with their status; ?add=1 opens
@@ -241,7 +243,11 @@ export default function ApiTokensPage() {
     <div>
       <Breadcrumbs trail={trail} />
       <p className="mb-3 text-sm text-gray-700">
-        接口令牌供数据分析人员和其他系统调用查询统计接口（{API_PATH}，说明见 OpenAPI 文档），只能读取所选数据范围内、所授权报表的数据；每次调用都会记录。
+        接口令牌供数据分析人员和其他系统调用查询统计接口（{API_PATH}，说明见{" "}
+        <a href={OPENAPI_PATH} className="text-blue-700 hover:underline">
+          OpenAPI 文档
+        </a>
+        ），只能读取所选数据范围内、所授权报表的数据；每次调用都会记录。
       </p>
       {created ? <CreatedSecret {...created} /> : null}
       <div className="mb-4">

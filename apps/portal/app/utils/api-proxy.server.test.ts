@@ -28,6 +28,10 @@ beforeAll(async () => {
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       received.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString() });
+      if (req.url === "/api/v1/openapi.json") {
+        res.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "public, max-age=300" });
+        return res.end('{"openapi":"3.1.0"}\n');
+      }
       if (req.url?.startsWith("/api/v1/extracts/")) {
         res.writeHead(200, {
           "content-type": "text/csv; charset=utf-8",
@@ -94,6 +98,13 @@ describe("apiPathUnder (the one reading of an API path)", () => {
     ["/api/v1/statistics/%00x", null],
     ["/api/v1/statistics/%zz", null],
     ["/api/v1/statistics/professional-counts.json", null],
+    ["/api/v1/openapi.json", "/api/v1/openapi.json"],
+    ["/api/v1//./openapi.json?x=1", "/api/v1/openapi.json"],
+    ["/api/v1/%6fpenapi.json", "/api/v1/openapi.json"],
+    ["/api/v1/statistics/openapi.json", null],
+    ["/api/v1/openapi.json/x", null],
+    ["/api/v1/openapi.JSON", null],
+    ["/api/v1/openapi.yaml", null],
     ["/api/v2/statistics/x", null],
   ])("%s → %s", (url, expected) => {
     expect(apiPathUnder("/api/v1/", url)?.path ?? null).toBe(expected);
@@ -144,6 +155,18 @@ describe("the /api/v1/ proxy", () => {
     });
     expect(r.headers["x-internal"]).toBeUndefined();
     expect(received.at(-1)?.url).toBe("/api/v1/extracts/person-year?fromYear=2026&toYear=2026");
+  });
+
+  it("passes GET /api/v1/openapi.json on without a token and its type and caching back (reporting serves the document)", async () => {
+    const r = await send("/api/v1/openapi.json", { method: "GET" });
+    expect([r.status, r.body, r.headers["content-type"], r.headers["cache-control"]]).toEqual([
+      200,
+      '{"openapi":"3.1.0"}\n',
+      "application/json; charset=utf-8",
+      "public, max-age=300",
+    ]);
+    expect(received.at(-1)).toMatchObject({ method: "GET", url: "/api/v1/openapi.json" });
+    expect(received.at(-1)?.headers.authorization).toBeUndefined();
   });
 
   it("does not pass a body over 64 KiB on, but marks it so that reporting checks the token before its 413", async () => {

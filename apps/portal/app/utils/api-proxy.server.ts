@@ -11,8 +11,12 @@ import { env } from "./env.server.ts";
 export const API_PROXY_PREFIX = "/api/v1/";
 /** The largest body passed on (bytes): the API's inputs are a few filters (reporting reads at most 64 KiB too). */
 export const MAX_API_BODY_BYTES = 64 * 1024;
-/** Headers of the API's answer the caller gets: its type, an extract's file name and row counts, a rate's wait, a method's list. */
-export const PASSED_BACK = ["content-type", "content-disposition", "x-extract-rows", "x-extract-suppressed", "retry-after", "allow"] as const;
+/**
+ * Headers of the API's answer the caller gets: its type, an extract's file name and row counts, a
+ * rate's wait, a method's list, and its caching when reporting says (the OpenAPI document at
+ * /api/v1/openapi.json, public for a few minutes); any answer that does not say is `no-store`.
+ */
+export const PASSED_BACK = ["content-type", "content-disposition", "x-extract-rows", "x-extract-suppressed", "retry-after", "allow", "cache-control"] as const;
 
 /**
  * Passes a request under /api/v1/ on to reporting's HTTP API (its /api/v1/, beside /trpc), since
@@ -32,7 +36,7 @@ export async function proxyReportingApi(req: IncomingMessage, res: ServerRespons
   const target = apiPathUnder(API_PROXY_PREFIX, req.url ?? "/");
   if (target === null) {
     req.resume();
-    return answer(res, 404, "NOT_FOUND", "接口不存在：请求路径无效；可用的接口见 OpenAPI 文档（docs/openapi/reporting.json）");
+    return answer(res, 404, "NOT_FOUND", "接口不存在：请求路径无效；可用的接口见 OpenAPI 文档（/api/v1/openapi.json）");
   }
   const body = req.method === "GET" || req.method === "HEAD" ? null : await readLimited(req);
   const headers: Record<string, string> = {
@@ -59,11 +63,11 @@ export async function proxyReportingApi(req: IncomingMessage, res: ServerRespons
     return answer(res, 502, "BAD_GATEWAY", "查询统计服务暂时不可用，请稍后再试");
   }
   res.statusCode = upstream.status;
+  res.setHeader("cache-control", "no-store");
   for (const h of PASSED_BACK) {
     const v = upstream.headers.get(h);
     if (v !== null) res.setHeader(h, v);
   }
-  res.setHeader("cache-control", "no-store");
   if (!upstream.body) return void res.end();
   try {
     await pipeline(Readable.fromWeb(upstream.body as WebReadableStream<Uint8Array>), res);

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApiTokenPermission } from "@ce/contracts";
 import {
   API_BODY_TOO_LARGE_HEADER,
+  API_DOCUMENT_NAME,
   apiPathUnder,
   clientAddress,
   type Logger,
@@ -20,6 +21,15 @@ import type { ApiContext } from "./procedure.ts";
 
 /** Where the HTTP API is served on the reporting service's port (and the OpenAPI document's server path). */
 export const API_BASE_PATH = "/api/v1";
+/**
+ * Where the API's OpenAPI document is served, below API_BASE_PATH (`GET /api/v1/openapi.json`): the
+ * document apiDocumentText generates — the text committed at docs/openapi/reporting.json, which
+ * test/openapi.test.ts validates and keeps equal to it. It needs no token (it describes the API,
+ * holds no data) and is not logged.
+ */
+export const API_DOCUMENT_PATH = `/${API_DOCUMENT_NAME}`;
+/** How long a client (or the portal's proxy, which passes it back) may cache the document: it changes only with a release. */
+export const API_DOCUMENT_CACHE = "public, max-age=300";
 /** The largest request body the API reads (bytes): its inputs are a few filters. */
 export const API_MAX_BODY_BYTES = 64 * 1024;
 
@@ -104,6 +114,8 @@ const gateCallers = new WeakMap<IncomingMessage, ApiCaller>();
  * 4. the body of a JSON operation (api-tokens/body.ts: 413 over API_MAX_BODY_BYTES, 415 not JSON,
  *    400 malformed, nested too deep, or not an object), logged with the request id;
  * 5. the procedure, with the caller in its context (api-tokens/procedure.ts), or the stream.
+ * The one exception is `GET` (or `HEAD`) API_DOCUMENT_PATH: the OpenAPI document, before the
+ * gate, to anyone (it is what a client generator or Swagger UI loads first, without a token).
  * `x-request-id` (or a new id) ties the answer to the logs.
  */
 export function apiHttpHandler(
@@ -136,10 +148,17 @@ export function apiHttpHandler(
     },
   });
 
+  const documentText = apiDocumentText(router, streams);
+
   const serve = async (req: IncomingMessage, res: ServerResponse, requestId: string, reqLog: Logger) => {
-    const clientIp = apiCallerAddress(req, serviceAuth, nonces);
     const method = (req.method ?? "GET").toUpperCase();
     const target = apiPathUnder(`${API_BASE_PATH}/`, req.url ?? "/");
+    if (target?.path === `${API_BASE_PATH}${API_DOCUMENT_PATH}` && (method === "GET" || method === "HEAD")) {
+      req.resume();
+      res.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": API_DOCUMENT_CACHE });
+      return void res.end(method === "HEAD" ? undefined : documentText);
+    }
+    const clientIp = apiCallerAddress(req, serviceAuth, nonces);
     const below = target ? target.path.slice(API_BASE_PATH.length) : null;
     const samePath = below === null ? [] : operations.filter((o) => o.path === below);
     const op = samePath.find((o) => o.method === method) ?? null;
@@ -173,7 +192,11 @@ export function apiHttpHandler(
       return refuse(405, "METHOD_NOT_SUPPORTED", `接口 ${API_BASE_PATH}${below} 只接受 ${allow} 请求`, { allow });
     }
     if (!op || below === null || target === null) {
-      return refuse(404, "NOT_FOUND", `接口不存在：${target ? target.path : "请求路径无效"}；可用的接口见 OpenAPI 文档（docs/openapi/reporting.json）`);
+      return refuse(
+        404,
+        "NOT_FOUND",
+        `接口不存在：${target ? target.path : "请求路径无效"}；可用的接口见 OpenAPI 文档（${API_BASE_PATH}${API_DOCUMENT_PATH}）`,
+      );
     }
     if (op.stream) return op.stream.handle(req, res, { caller, requestId, log: reqLog, query: new URLSearchParams(target.query.slice(1)) });
     const body = await readJsonBody(req, API_MAX_BODY_BYTES, header(req, API_BODY_TOO_LARGE_HEADER) !== null);
@@ -224,6 +247,14 @@ export function apiDocument(router: AnyRouter, streams: readonly ApiStream[] = [
   const paths: Record<string, Record<string, unknown>> = { ...(doc.paths as Record<string, Record<string, unknown>>) };
   for (const st of streams) paths[st.path] = { ...paths[st.path], [st.method.toLowerCase()]: { ...st.document, security: [{ bearerAuth: [] }] } };
   return { ...doc, paths: paths as OpenAPIObject["paths"] };
+}
+
+/**
+ * The OpenAPI document as served at API_DOCUMENT_PATH and committed at docs/openapi/reporting.json:
+ * apiDocument(router, streams) as JSON, two-space indented, one final newline.
+ */
+export function apiDocumentText(router: AnyRouter, streams: readonly ApiStream[] = []): string {
+  return `${JSON.stringify(apiDocument(router, streams), null, 2)}\n`;
 }
 
 function header(req: IncomingMessage, name: string): string | null {
