@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   addDays,
@@ -127,5 +128,42 @@ describe("a date-only field accepts only dates the calendar has", () => {
     const r = calendarYearField("计入年度").safeParse(input);
     expect(r.success ? r.data : undefined).toBe(year);
     if (!r.success) expect(r.error.issues[0]?.message).toMatch(/计入年度/);
+  });
+});
+
+describe("the wall clock's fixed-offset path (Asia/Shanghai is UTC+8 since 1991-09-15)", () => {
+  // The runtime's IANA tz data, as the platform read every instant before the fast path.
+  const zone = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Asia/Shanghai",
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  });
+  const byZone = (ms: number) => zone.format(new Date(ms)).replace("T", " ");
+
+  it.each([
+    ["the last summer-time second", "1991-09-14T16:59:59.999Z", "1991-09-15 01:59:59"],
+    ["the first fixed-offset instant", "1991-09-14T17:00:00.000Z", "1991-09-15 01:00:00"],
+    ["1988 summer time (UTC+9)", "1988-07-01T00:00:00Z", "1988-07-01 09:00:00"],
+    ["a Beijing new year", "2025-12-31T16:00:00Z", "2026-01-01 00:00:00"],
+    ["a leap day", "2028-02-28T16:30:00Z", "2028-02-29 00:30:00"],
+    ["2100's last second", "2100-12-31T15:59:59Z", "2100-12-31 23:59:59"],
+  ])("%s: %s → %s", (_, instant, expected) => {
+    expect(formatDateTime(instant)).toBe(expected);
+    expect(byZone(Date.parse(instant))).toBe(expected);
+  });
+
+  it("equals the tz data for any instant from 1900 to 2200", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2200, 0, 1) }), (ms) => {
+        expect(formatDateTime(ms)).toBe(byZone(ms));
+        expect(calendarDate(ms)).toBe(byZone(ms).slice(0, 10));
+      }),
+      { numRuns: 5_000 },
+    );
   });
 });
