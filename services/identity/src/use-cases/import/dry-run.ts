@@ -134,7 +134,7 @@ async function tallyBatch(
       }
     }
     const repeat = tally.valid(c.sheetRow.number, c.person.idType, c.person.idNumber, answer);
-    await keep(answer === "unchecked" ? null : repeat ? "repeat" : keptPerson(deps.pii, c.person));
+    await keep(answer === "unchecked" ? null : repeat ? "repeat" : keptPerson(deps.pii, c.person, hashes));
   }
   return asked ? keys.length : 0;
 }

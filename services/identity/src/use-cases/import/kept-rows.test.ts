@@ -62,6 +62,11 @@ describe("kept rows between 校验 and 导入", () => {
     ["not gzip", Buffer.from("PK\u0003\u0004 an xlsx kept the old way")],
     ["a line that is not JSON", gzipSync("null\n{oops\n")],
     ["a person without its blind index", gzipSync(`${JSON.stringify({ ...keptPerson(pii, person(1)), idNumberHash: undefined })}\n`)],
+    [
+      "a person kept before numberHashes (a job queued across the upgrade)",
+      gzipSync(`${JSON.stringify({ ...keptPerson(pii, person(1)), numberHashes: undefined })}\n`),
+    ],
+    ["a person with too few number hashes", gzipSync(`${JSON.stringify({ ...keptPerson(pii, person(1)), numberHashes: ["x"] })}\n`)],
     ["a clear ID number instead of a kept person", gzipSync(`${JSON.stringify(person(1))}\n`)],
     ["another word than repeat", gzipSync('"skip"\n')],
   ])("refuse %s with KeptRowsUnreadable", async (_, bytes) => {

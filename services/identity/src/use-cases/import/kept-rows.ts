@@ -11,12 +11,14 @@ import { createGunzip, createGzip } from "node:zlib";
 import { IdType, maskIdNumber, maskPhone } from "@ce/contracts";
 import { z } from "zod";
 import type { ImportedPerson } from "../../domain/import/row.ts";
-import type { Pii } from "../../security/pii.ts";
+import { blindIndexesOfNumber, type Pii } from "../../security/pii.ts";
 
 /** A valid data row ready to be written: ImportedAccountRow without its id, ImportedProfessionalRow without its account. */
 export const KeptPerson = z.object({
   idType: IdType,
   idNumberHash: z.string().min(1),
+  /** The number's blind index under every 证件类型, in IdType.options order (the job's "registered anywhere" check). */
+  numberHashes: z.array(z.string().min(1)).length(IdType.options.length),
   idNumberEnc: z.string().min(1),
   idNumberMasked: z.string().min(1),
   name: z.string().min(1),
@@ -36,11 +38,23 @@ export type KeptPerson = z.infer<typeof KeptPerson>;
 /** One kept data row: the person (可导入), "repeat" (重复), or null (有错误) — each counts as a data row. */
 export type KeptRow = KeptPerson | "repeat" | null;
 
-/** A checked person as kept: encrypted (AES-256-GCM), masked and blind-indexed by `pii`. */
-export function keptPerson(pii: Pick<Pii, "encrypt" | "blindIndex">, p: ImportedPerson): KeptPerson {
+/**
+ * A checked person as kept: encrypted (AES-256-GCM), masked and blind-indexed by `pii`.
+ * `numberHashes` are the number's blind indexes under every 证件类型 (blindIndexesOfNumber) when the
+ * caller has them already (the dry run looked them up); kept, so the job neither decrypts the
+ * number nor computes an HMAC again.
+ */
+export function keptPerson(
+  pii: Pick<Pii, "encrypt" | "blindIndex">,
+  p: ImportedPerson,
+  numberHashes: readonly string[] = blindIndexesOfNumber(pii, p.idNumber),
+): KeptPerson {
+  const idNumberHash = numberHashes[IdType.options.indexOf(p.idType)];
+  if (!idNumberHash) throw new RangeError("keptPerson: numberHashes must hold one blind index per 证件类型");
   return {
     idType: p.idType,
-    idNumberHash: pii.blindIndex(p.idType, p.idNumber),
+    idNumberHash,
+    numberHashes: [...numberHashes],
     idNumberEnc: pii.encrypt(p.idNumber),
     idNumberMasked: maskIdNumber(p.idNumber),
     name: p.name,

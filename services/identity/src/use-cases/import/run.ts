@@ -26,7 +26,6 @@ import {
 } from "../../db/import-jobs.ts";
 import type { IdentityDeps } from "../../deps.ts";
 import { firstOfEachKey } from "../../domain/import/jobs.ts";
-import { blindIndexesOfNumber } from "../../security/pii.ts";
 import { type KeptPerson, type KeptRow, KeptRowsUnreadable, keptRows } from "./kept-rows.ts";
 
 /** Rows per batch (one transaction each) unless the caller says otherwise. */
@@ -154,8 +153,8 @@ async function commitBatch(
   const { fresh, repeats } = firstOfEachKey(valid, personKey, seen);
   const accounts: (ImportedAccountRow & { person: KeptPerson; numberHashes: string[] })[] = fresh.map((person) => ({
     id: randomUUID(),
-    // The number's blind index under every 证件类型: one number is one person whatever type it came under.
-    numberHashes: blindIndexesOfNumber(deps.pii, deps.pii.decrypt(person.idNumberEnc)),
+    // The number's blind index under every 证件类型 (kept by the dry run): one number is one person whatever type it came under.
+    numberHashes: person.numberHashes,
     idType: person.idType,
     idNumberHash: person.idNumberHash,
     idNumberEnc: person.idNumberEnc,
