@@ -87,12 +87,15 @@ export function openConfirm(dialog: RefObject<HTMLDialogElement>, cancel: RefObj
 }
 
 /**
- * The one way a form's irreversible submit button asks first (批量驳回, 批量不通过, 审验不通过 — which
- * void or reject records —, a 详细 page's 驳回 / 不通过, 审核机构信息修改's 驳回): pressed, it asks
- * `question(form, button)` for what to confirm. Null — nothing would happen yet (no row ticked, a
- * reason missing: forms.tsx questionWhenValid) — submits at once, so the form's own checks answer;
- * otherwise a ConfirmDialog asks, and its 确定 submits the form as this button would (its name and
- * value). Before the page's script runs the button submits at once, as a plain form button.
+ * The one way a form's irreversible submit button asks first — every button that deletes, voids,
+ * revokes, withdraws, disables or rejects for good (批量驳回, 审验不通过, a 详细 page's 驳回 / 不通过,
+ * 撤回申报, 撤销申请, RowAction's 删除 / 禁用 / 重置密码 …; destructive-buttons.test.ts fails on one
+ * that does not): pressed, it asks `question(form, button)` for what to confirm, a message naming
+ * the record. Null — nothing would happen yet (no row ticked, a reason missing: forms.tsx
+ * questionWhenValid) — submits at once, so the form's own checks answer; otherwise a ConfirmDialog
+ * asks, and its 确定 submits the form as this button would (its `name` and `value`, when it has
+ * them; a RowAction's intent rides in a hidden field). Before the page's script runs the button
+ * submits at once, as a plain form button.
  */
 export function ConfirmSubmit({
   name,
@@ -102,8 +105,8 @@ export function ConfirmSubmit({
   className,
   disabled,
 }: {
-  name: string;
-  value: string;
+  name?: string;
+  value?: string;
   label: string;
   question: (form: HTMLFormElement, button: HTMLButtonElement) => string | null;
   className: string;
@@ -133,7 +136,7 @@ export function ConfirmSubmit({
       >
         {label}
       </button>
-      <ConfirmDialog dialog={dialog} opener={opener} cancel={cancel} message={message} submit={{ name, value }} />
+      <ConfirmDialog dialog={dialog} opener={opener} cancel={cancel} message={message} submit={name === undefined ? undefined : { name, value: value ?? "" }} />
     </>
   );
 }

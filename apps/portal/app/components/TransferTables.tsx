@@ -1,5 +1,6 @@
 import { type TransferRow, titleSeriesName, transferStatusLabels } from "@ce/contracts";
 import { Link } from "@remix-run/react";
+import { ConfirmSubmit } from "./ConfirmDialog.tsx";
 import { type Column, DataTable } from "./DataTable.tsx";
 import { Form } from "./Form.tsx";
 import { inputBase } from "./forms.tsx";
@@ -49,9 +50,13 @@ export function IncomingTransfers({ rows, offset }: { rows: TransferRow[]; offse
             确认调转
           </button>
           <input name="reason" aria-label={`拒绝${r.name}的原因`} placeholder="拒绝原因" maxLength={200} className={`${inputBase} w-28 py-1`} />
-          <button type="submit" name="intent" value="reject" className="text-red-700 hover:underline">
-            拒绝
-          </button>
+          <ConfirmSubmit
+            name="intent"
+            value="reject"
+            label="拒绝"
+            question={(form) => (String(new FormData(form).get("reason") ?? "").trim() ? `确定拒绝${r.name}的调入吗？拒绝后该调转申请结束。` : null)}
+            className="text-red-700 hover:underline"
+          />
           <Link to={`${PATH}/${r.id}`} className="text-blue-700 hover:underline">
             详情
           </Link>

@@ -123,6 +123,7 @@ function columns(search: string, viewer: { isSuper: boolean; myAccountId: string
                 intent="status"
                 values={{ ...target(a), status: a.status === "ACTIVE" ? "DISABLED" : "ACTIVE" }}
                 label={a.status === "ACTIVE" ? "禁用" : "启用"}
+                confirm={a.status === "ACTIVE" ? `确定禁用管理员${a.name}吗？禁用后该管理员不能登录。` : undefined}
               />
             ) : null}
             <RowAction intent="remove" values={target(a)} label="删除" confirm={`确定删除${a.name}的管理员权限吗？账户本身会保留。`} />

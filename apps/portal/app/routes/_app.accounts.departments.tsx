@@ -115,6 +115,7 @@ function columns(search: string): Column<DepartmentNode>[] {
             intent="status"
             values={{ id: n.id, name: n.name, status: n.status === "ACTIVE" ? "DISABLED" : "ACTIVE" }}
             label={n.status === "ACTIVE" ? "禁用" : "启用"}
+            confirm={n.status === "ACTIVE" ? `确定禁用部门“${n.name}”吗？` : undefined}
           />
         </span>
       ),

@@ -150,7 +150,7 @@ function columns(search: string): Column<RoleRow>[] {
           <Link to={editHref(r.id)} className="text-blue-700 hover:underline">
             编辑
           </Link>
-          <RowAction intent="delete" values={{ id: r.id, name: r.name }} label="删除" />
+          <RowAction intent="delete" values={{ id: r.id, name: r.name }} label="删除" confirm={`确定删除角色“${r.name}”吗？`} />
         </span>
       ),
     },

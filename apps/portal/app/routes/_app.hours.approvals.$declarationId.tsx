@@ -5,8 +5,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { ConfirmSubmit } from "../components/ConfirmDialog.tsx";
 import { Form } from "../components/Form.tsx";
-import { buttonClass, ErrorList, FormErrors, inputBase, useSchemaForm } from "../components/forms.tsx";
+import { buttonClass, ErrorList, FormErrors, inputBase, questionWhenValid, useSchemaForm } from "../components/forms.tsx";
 import { DeclarationDetails } from "../components/hours/DeclarationDetails.tsx";
 import { RejectReasonSelect } from "../components/hours/RejectReasonSelect.tsx";
 import { redirectWithFlash } from "../utils/flash.server.ts";
@@ -114,9 +115,12 @@ export default function ApprovalPage() {
                 <input key={explainKey} {...explainProps} aria-label="驳回说明" placeholder="驳回说明" maxLength={200} className={`${inputBase} w-64`} />
                 <ErrorList id={reject.reason.errorId} errors={reject.reason.errors} />
               </div>
-              <button type="submit" className={`${buttonClass} bg-red-700 hover:bg-red-800`} disabled={busy}>
-                驳回
-              </button>
+              <ConfirmSubmit
+                label="驳回"
+                question={questionWhenValid(RejectInput, () => `确定驳回${d.professionalName}的申报“${d.className}”吗？驳回后申报人需重新申报。`)}
+                className={`${buttonClass} bg-red-700 hover:bg-red-800`}
+                disabled={busy}
+              />
             </Form>
           </FormProvider>
         </div>

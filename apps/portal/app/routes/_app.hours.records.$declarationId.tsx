@@ -42,7 +42,13 @@ export default function DeclarationPage() {
       {canWithdraw ? (
         <div className="mt-6 space-y-2">
           <FormErrors errors={replyMessages(actionData?.result)} />
-          <RowAction intent="withdraw" values={{ declarationId: declaration.id }} label="撤回申报" button />
+          <RowAction
+            intent="withdraw"
+            values={{ declarationId: declaration.id }}
+            label="撤回申报"
+            confirm={`确定撤回${declaration.professionalName}的申报“${declaration.className}”（${declaration.requestedHours}学时）吗？撤回后如需认定须重新申报。`}
+            button
+          />
         </div>
       ) : null}
     </div>

@@ -238,7 +238,13 @@ export default function UnitProfilePage() {
             {pending.kind === "CODE" ? `新机构代码 ${pending.newCode ?? ""}` : `新上级部门 ${pending.newSuperiorName ?? ""}`}
           </p>
           <ReplyErrors result={withdrawReply} />
-          <RowAction intent="withdraw" values={{ requestId: pending.id }} label="撤销申请" button />
+          <RowAction
+            intent="withdraw"
+            values={{ requestId: pending.id }}
+            label="撤销申请"
+            confirm={`确定撤销${unitChangeKindLabels[pending.kind]}申请（${pending.kind === "CODE" ? `新机构代码 ${pending.newCode ?? ""}` : `新上级部门 ${pending.newSuperiorName ?? ""}`}）吗？`}
+            button
+          />
         </section>
       ) : unit.superiorId ? (
         <div className="grid gap-4 md:grid-cols-2">

@@ -4,13 +4,13 @@ import { calendarYear } from "@ce/contracts";
 import type { Redis } from "ioredis";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { approvedProfessionals, uniqueName } from "./hours-support.ts";
+import { approvedProfessionals, type Registered, uniqueName } from "./hours-support.ts";
 import { openBrowser, type Person, portalUrl, signIn, signOut, takeOverDemoAdmin } from "./org-support.ts";
 import { pick } from "./picker-support.ts";
 
 // Issue 13 items 4, 2 and 5 through the real portal and services: a doubled 提交申报 makes one
 // record; 学时审批 shows in 操作日志 in the guide's words; a 继续教育基地 declares a class for
-// people of other units at once.
+// people of other units at once; 撤回申报 asks first (取消 changes nothing, 确定 withdraws).
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 const scanPath = `/tmp/hours-once-${randomBytes(4).toString("hex")}.png`;
 const BUS = "济南公共交通集团有限公司";
@@ -19,6 +19,7 @@ let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
 let redis: Redis;
 let bus: Person, jinan: Person, base: Person;
+let people: Registered[];
 const names = [uniqueName("一次申报"), uniqueName("基地学员甲"), uniqueName("基地学员乙")];
 
 beforeAll(async () => {
@@ -28,7 +29,7 @@ beforeAll(async () => {
   bus = await takeOverDemoAdmin(redis, BUS, "BusOnce2026");
   jinan = await takeOverDemoAdmin(redis, "济南市交通运输局", "JinanOnce2026");
   base = await takeOverDemoAdmin(redis, "山东交通职业学院继续教育基地", "BaseOnce2026");
-  await approvedProfessionals(redis, bus, BUS, names);
+  people = await approvedProfessionals(redis, bus, BUS, names);
 });
 afterAll(() => browser?.close());
 
@@ -129,5 +130,36 @@ describe("学时申报 answers a doubled submit once, and 学时审批 shows in 
       expect(rows[0]).toEqual(expect.arrayContaining(["岗位培训", "8", BUS, "待审核"]));
     }
     await signOut(page, bus);
+  });
+
+  it("撤回申报 asks first, naming the record: 取消 leaves it 待审核, 确定 withdraws it", async () => {
+    const person = people[1]!;
+    const asPerson: Person = { userType: "PROFESSIONAL", idNumber: person.idNumber, password: "Hours1234", name: person.name };
+    await signIn(page, redis, asPerson);
+    await page.goto(`${portalUrl}/hours/records`);
+    await page.getByRole("row").filter({ hasText: "基地驾驶员培训班" }).getByRole("link", { name: "详细" }).click();
+    await page.waitForURL(/\/hours\/records\/[0-9a-f-]{36}$/);
+    const status = page.locator("dt", { hasText: /^认定结果:$/ }).locator("xpath=following-sibling::dd[1]");
+    expect(await status.innerText()).toBe("待审核");
+
+    const withdraw = page.getByRole("button", { name: "撤回申报" });
+    const dialog = page.getByRole("dialog");
+    await withdraw.click();
+    await dialog.waitFor({ state: "visible" });
+    expect(await dialog.innerText()).toMatch(new RegExp(`确定撤回${person.name}的申报“基地驾驶员培训班”（8(\\.0+)?学时）吗？`));
+    await dialog.getByRole("button", { name: "取消" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    // Nothing was sent: no flash, and the record is still pending after a fresh load.
+    expect(await page.getByText("申报已撤回").count()).toBe(0);
+    await page.reload();
+    expect(await status.innerText()).toBe("待审核");
+
+    await withdraw.click();
+    await dialog.waitFor({ state: "visible" });
+    await dialog.getByRole("button", { name: "确定" }).click();
+    await page.getByText("申报已撤回").waitFor();
+    expect(await status.innerText()).toBe("已撤回");
+    expect(await page.getByRole("button", { name: "撤回申报" }).count()).toBe(0);
+    await signOut(page, asPerson);
   });
 });
