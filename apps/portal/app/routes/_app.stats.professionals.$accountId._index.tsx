@@ -1,4 +1,4 @@
-import { formatDateTime, type ProfessionalStatus, regionName, titleLevelName } from "@ce/contracts";
+import { formatDateTime, regionName, registrationStatusLabels, titleLevelName } from "@ce/contracts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
@@ -6,8 +6,6 @@ import { FactTable } from "../components/FactTable.tsx";
 import { learningHref, STATS } from "../components/stats/links.ts";
 import { educationText, titleSeriesText } from "../components/stats/professionals.tsx";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
-
-const statusLabels: Record<ProfessionalStatus, string> = { PENDING: "待审核", APPROVED: "审核通过", REJECTED: "审核不通过" };
 
 // 专业技术人员信息查询 › 详细: one professional of the caller's subtree as reporting holds them now
 // (证件号 masked; reporting keeps no phone or mail).
@@ -24,7 +22,7 @@ export default function ProfessionalDetailPage() {
     ["证件号", person.idNumberMasked],
     ["所在单位", person.unitName],
     ["地区", person.unitRegion ? (regionName(person.unitRegion) ?? person.unitRegion) : ""],
-    ["状态", statusLabels[person.status]],
+    ["状态", registrationStatusLabels[person.status]],
     ["学历", educationText(person.education)],
     ["专业技术职务", titleSeriesText(person.titleSeries)],
     ["职称级别", person.titleLevel ? (titleLevelName(person.titleLevel) ?? person.titleLevel) : ""],
