@@ -9,18 +9,21 @@ import pg from "pg";
 import { DEV_PII_INDEX_KEY } from "../src/config.ts";
 import { createDb } from "../src/db/client.ts";
 import { migrate } from "../src/db/migrate.ts";
+import { READ_MODEL_TABLES } from "../src/events/read-model-handlers.ts";
 import { reattributeUnits } from "../src/events/subtree-attribution.ts";
 import { createBlindIndexes } from "../src/security/blind-index.ts";
 import { LOADED_TABLES, type Loaded, type LoadSize, loadSynthetic } from "./synthetic.ts";
 
-/** The read models derived after the load (their rows are counted with the loaded tables'). */
-export const DERIVED_TABLES = [
-  "subtree_figures",
-  "subtree_approved_hours",
-  "subtree_title_now",
-  "subtree_title_registered",
-  "professional_name_grams",
-] as const;
+type ReadModelTable = (typeof READ_MODEL_TABLES)[number];
+type DerivedTable = Extract<ReadModelTable, `subtree_${string}` | "professional_name_grams">;
+const isDerived = (t: ReadModelTable): t is DerivedTable => t.startsWith("subtree_") || t === "professional_name_grams";
+
+/**
+ * The read models derived after the load — the subtree rollups and the name grams, taken from the
+ * projection's own list (READ_MODEL_TABLES), so a new subtree table is derived and counted too.
+ * Their rows are counted with the loaded tables'.
+ */
+export const DERIVED_TABLES: readonly DerivedTable[] = READ_MODEL_TABLES.filter(isDerived);
 
 /** What the benchmark loaded, with the subtree rollups' rows and how long deriving them took. */
 export interface BenchData extends Omit<Loaded, "counts"> {

@@ -10,29 +10,13 @@ import { serviceClient, signIn } from "@ce/service-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportingRouter } from "../src/routers/index.ts";
 import { bootReporting } from "./support/boot.ts";
-import { envelopeAt, professional, professionalAt, settled, unitCreatedAt } from "./support/events.ts";
+import { envelopeAt, jinanBusTree, pendingDeclaration, professional, professionalAt, publishSettled, unitUnderAt } from "./support/events.ts";
 import { refusal } from "./support/refusal.ts";
 
 const NOW = new Date("2026-07-20T04:00:00.000Z");
 const JAN = "2024-01-01T01:00:00.000Z";
-const province = unitCreatedAt(JAN, { name: "山东省交通运输厅", region: "370000" });
-const jinan = unitCreatedAt(JAN, { name: "济南市交通运输局", region: "370100", superiorId: province.data.unitId, superiorPath: province.data.path });
-const bus = unitCreatedAt(JAN, {
-  name: "济南公交集团",
-  kind: "EMPLOYER",
-  nature: "ENTERPRISE",
-  region: "370102",
-  superiorId: jinan.data.unitId,
-  superiorPath: jinan.data.path,
-});
-const base = unitCreatedAt(JAN, {
-  name: "山东交通职业学院",
-  kind: "TRAINING_BASE",
-  nature: "PUBLIC_INSTITUTION",
-  region: "370000",
-  superiorId: province.data.unitId,
-  superiorPath: province.data.path,
-});
+const { province, jinan, bus } = jinanBusTree(JAN);
+const base = unitUnderAt(JAN, province, { name: "山东交通职业学院", kind: "TRAINING_BASE", nature: "PUBLIC_INSTITUTION", region: "370000" });
 
 const person = (name: string) => professional(name, bus, { status: "APPROVED", registeredAt: "2026-01-10T02:00:00.000Z" });
 const [jia, yi, bing, ding] = [person("甲"), person("乙"), person("丙"), person("丁")] as const;
@@ -53,24 +37,7 @@ const zhao = { id: randomUUID(), name: "赵审核" };
 
 /** A declaration of `who` submitted at `submitted` (waiting first for 济南公交), declared by `by` (null: the person). */
 function declared(who: typeof jia, subject: Subject, hours: number, submitted: string, by: string | null = null) {
-  const data: DeclarationEvent = {
-    declarationId: randomUUID(),
-    accountId: who.accountId,
-    professionalName: who.name,
-    unitId: bus.data.unitId,
-    unitPath: bus.data.path,
-    year: 2026,
-    subject,
-    formCode: "JOB_TRAINING",
-    formVersion: 1,
-    requestedHours: hours,
-    computedHours: hours,
-    recognizedHours: null,
-    status: "PENDING",
-    currentHandlerId: bus.data.unitId,
-    reason: null,
-    declaredByUnitId: by,
-  };
+  const data = pendingDeclaration(who, 2026, subject, hours, { currentHandlerId: bus.data.unitId, declaredByUnitId: by });
   const at = (verb: string, t: string, over: Partial<DeclarationEvent>) => envelopeAt(`ce.hours.declaration.${verb}.v1`, t, { ...data, ...over });
   return {
     submitted: at("submitted", submitted, {}),
@@ -130,11 +97,9 @@ let jinanAdmin: Client;
 
 beforeAll(async () => {
   sys = await bootReporting("dashboards", { now: () => NOW });
-  for (const e of [province, jinan, bus, base, ...[jia, yi, bing, ding].map((p) => professionalAt("registered", p.registeredAt, p))])
-    await sys.producer.publish(e);
-  // Scrambled: the outcome columns merge in any order.
-  for (const e of [...hoursEvents].reverse()) await sys.hours.publish(e);
-  await settled(sys);
+  const people = [jia, yi, bing, ding].map((p) => professionalAt("registered", p.registeredAt, p));
+  // Hours scrambled: the outcome columns merge in any order.
+  await publishSettled(sys, [province, jinan, bus, base, ...people, ...[...hoursEvents].reverse()]);
   const admin = async (u: typeof province) =>
     serviceClient<ReportingRouter>(sys.app.url, await signIn(sys.app.infra.redis, { unitId: u.data.unitId, unitName: u.data.name, scopePath: u.data.path }));
   provinceAdmin = await admin(province);

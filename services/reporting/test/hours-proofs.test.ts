@@ -16,22 +16,13 @@ import { adminScope, serviceClient, signIn, testPrincipal } from "@ce/service-ki
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportingRouter } from "../src/routers/index.ts";
 import { bootReporting } from "./support/boot.ts";
-import { declaration, professional, professionalAt, settled, unitCreatedAt } from "./support/events.ts";
+import { declaration, jinanBusTree, professional, professionalAt, publishSettled, unitUnderAt } from "./support/events.ts";
 import { refusal } from "./support/refusal.ts";
 
 const NOW = new Date("2026-11-30T02:00:00.000Z");
 const JAN = "2024-01-01T01:00:00.000Z";
-const province = unitCreatedAt(JAN, { name: "山东省交通运输厅", region: "370000" });
-const jinan = unitCreatedAt(JAN, { name: "济南市交通运输局", region: "370100", superiorId: province.data.unitId, superiorPath: province.data.path });
-const qingdao = unitCreatedAt(JAN, { name: "青岛市交通运输局", region: "370200", superiorId: province.data.unitId, superiorPath: province.data.path });
-const bus = unitCreatedAt(JAN, {
-  name: "济南公交集团",
-  kind: "EMPLOYER",
-  nature: "ENTERPRISE",
-  region: "370102",
-  superiorId: jinan.data.unitId,
-  superiorPath: jinan.data.path,
-});
+const { province, jinan, bus } = jinanBusTree(JAN);
+const qingdao = unitUnderAt(JAN, province, { name: "青岛市交通运输局", region: "370200" });
 const ID = generateResidentId("370102", new Date(Date.UTC(1988, 2, 9)), 415);
 const person = professional("王小明", bus, { status: "APPROVED", idNumberMasked: maskIdNumber(ID), registeredAt: "2025-01-05T02:00:00.000Z" });
 const other = professional("李四", bus, { status: "APPROVED", registeredAt: "2025-01-05T02:00:00.000Z" });
@@ -45,13 +36,14 @@ const later = declaration(person, 2026, "PROFESSIONAL", 10);
 let sys: Awaited<ReturnType<typeof bootReporting>>;
 beforeAll(async () => {
   sys = await bootReporting("hoursproofs", { now: () => NOW });
-  for (const u of [province, jinan, qingdao, bus]) await sys.producer.publish(u);
-  for (const p of [person, other]) await sys.producer.publish(professionalAt("registered", "2025-01-05T02:00:00.000Z", p));
-  for (const d of [general, auditable, voidable]) {
-    await sys.hours.publish(d.submitted("2026-03-01T02:00:00.000Z"));
-    await sys.hours.publish(d.approved("2026-03-10T02:00:00.000Z"));
-  }
-  await settled(sys);
+  await publishSettled(sys, [
+    province,
+    jinan,
+    qingdao,
+    bus,
+    ...[person, other].map((p) => professionalAt("registered", "2025-01-05T02:00:00.000Z", p)),
+    ...[general, auditable, voidable].flatMap((d) => [d.submitted("2026-03-01T02:00:00.000Z"), d.approved("2026-03-10T02:00:00.000Z")]),
+  ]);
 }, 60_000);
 afterAll(() => sys.cleanup());
 
@@ -149,10 +141,11 @@ describe("issuing a 学时证明", () => {
 });
 
 describe("verifying a proof by its code (public)", () => {
-  it("shows only masked name, year, hours by subject type, result, issue date and 有效", async () => {
+  it("shows only 证明编号, masked name, year, hours by subject type, result, issue date and 有效", async () => {
     const answer = await anonymous("198.51.100.50").proofs.verify.query({ code: first.code });
     expect(answer).toEqual({
       found: true,
+      proofNo: first.proofNo,
       nameMasked: "王*明",
       year: 2026,
       general: 30,
@@ -199,8 +192,7 @@ describe("revoking", () => {
   let second: HoursProof;
 
   it("a voided record revokes the person-year's proof by itself (已撤销, reason, when); a new issue states the new hours", async () => {
-    await sys.hours.publish(voidable.voided("2026-11-30T03:00:00.000Z"));
-    await settled(sys);
+    await publishSettled(sys, [voidable.voided("2026-11-30T03:00:00.000Z")]);
     const revoked = await proofRow(first.proofId);
     expect(revoked).toMatchObject({ status: "REVOKED", revokedReason: "学时记录已作废（证书不符）" });
     expect(revoked.revokedAt?.toISOString()).toBe("2026-11-30T03:00:00.000Z");
@@ -215,15 +207,12 @@ describe("revoking", () => {
     expect(second.code).not.toBe(first.code);
     expect(second).toMatchObject({ general: 30, professional: 60, total: 90, compliant: true, status: "VALID" });
     // Redelivered or not, the hours now match the new proof: it stays valid.
-    await sys.hours.publish(voidable.voided("2026-11-30T03:00:00.000Z"));
-    await settled(sys);
+    await publishSettled(sys, [voidable.voided("2026-11-30T03:00:00.000Z")]);
     expect((await proofRow(second.proofId)).status).toBe("VALID");
   });
 
   it("other figures at a reissue revoke the held proof (学时数据已变更) and issue a new one; a new approval alone revokes nothing", async () => {
-    await sys.hours.publish(later.submitted("2026-11-30T04:00:00.000Z"));
-    await sys.hours.publish(later.approved("2026-11-30T05:00:00.000Z"));
-    await settled(sys);
+    await publishSettled(sys, [later.submitted("2026-11-30T04:00:00.000Z"), later.approved("2026-11-30T05:00:00.000Z")]);
     expect((await proofRow(second.proofId)).status).toBe("VALID");
     // Still 有效, but no longer what 开具 would print: the admin's list says so (开具 issues anew, not 查看).
     const admin = await jinanAdmin();
@@ -244,11 +233,9 @@ describe("revoking", () => {
   });
 
   it("a failed audit revokes it too (学时审验不通过), and the voiding that follows changes nothing more", async () => {
-    await sys.hours.publish(auditable.auditFailed("2026-11-30T06:00:00.000Z"));
-    await settled(sys);
+    await publishSettled(sys, [auditable.auditFailed("2026-11-30T06:00:00.000Z")]);
     expect(await proofRow(second.proofId)).toMatchObject({ status: "REVOKED", revokedReason: "学时审验不通过（证书不符）" });
-    await sys.hours.publish(auditable.voided("2026-11-30T06:00:00.000Z"));
-    await settled(sys);
+    await publishSettled(sys, [auditable.voided("2026-11-30T06:00:00.000Z")]);
     expect(await proofRow(second.proofId)).toMatchObject({ status: "REVOKED", revokedReason: "学时审验不通过（证书不符）" });
     expect(await anonymous("198.51.100.61").proofs.verify.query({ code: second.code })).toMatchObject({ status: "REVOKED" });
     // 公需 30 + 专业 10 = 40: still a proof, now 不合格.

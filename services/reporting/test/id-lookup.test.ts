@@ -8,21 +8,12 @@ import { adminScope, residentIdsFittingMask, serviceClient, signIn } from "@ce/s
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportingRouter } from "../src/routers/index.ts";
 import { bootReporting } from "./support/boot.ts";
-import { professional, professionalAt, settled, unitCreatedAt } from "./support/events.ts";
+import { jinanBusTree, professional, professionalAt, publishSettled, unitUnderAt } from "./support/events.ts";
 import { refusal } from "./support/refusal.ts";
 import { blindIndex } from "./support/statistics-fixture.ts";
 
 const JAN = "2024-01-01T01:00:00.000Z";
-const province = unitCreatedAt(JAN, { name: "山东省交通运输厅", region: "370000" });
-const jinan = unitCreatedAt(JAN, { name: "济南市交通运输局", region: "370100", superiorId: province.data.unitId, superiorPath: province.data.path });
-const bus = unitCreatedAt(JAN, {
-  name: "济南公交集团",
-  kind: "EMPLOYER",
-  nature: "ENTERPRISE",
-  region: "370102",
-  superiorId: jinan.data.unitId,
-  superiorPath: jinan.data.path,
-});
+const { province, jinan, bus } = jinanBusTree(JAN);
 const VICTIM_ID = generateResidentId("370102", new Date(Date.UTC(1990, 4, 17)), 773);
 const victim = professional("王受害", bus, {
   status: "APPROVED",
@@ -34,9 +25,7 @@ const victim = professional("王受害", bus, {
 let sys: Awaited<ReturnType<typeof bootReporting>>;
 beforeAll(async () => {
   sys = await bootReporting("idlookup");
-  for (const u of [province, jinan, bus]) await sys.producer.publish(u);
-  await sys.producer.publish(professionalAt("registered", "2025-01-05T02:00:00.000Z", victim));
-  await settled(sys);
+  await publishSettled(sys, [province, jinan, bus, professionalAt("registered", "2025-01-05T02:00:00.000Z", victim)]);
 }, 60_000);
 afterAll(() => sys.cleanup());
 
@@ -101,9 +90,8 @@ describe("turning a masked ID number into the full one through 查询统计", ()
   });
 
   it("keeps another unit's person out of the answer and the log alike", async () => {
-    const qingdao = unitCreatedAt(JAN, { name: "青岛市交通运输局", region: "370200", superiorId: province.data.unitId, superiorPath: province.data.path });
-    await sys.producer.publish(qingdao);
-    await settled(sys);
+    const qingdao = unitUnderAt(JAN, province, { name: "青岛市交通运输局", region: "370200" });
+    await publishSettled(sys, [qingdao]);
     const ip = "198.51.100.34";
     const api = serviceClient<ReportingRouter>(sys.app.url, await signIn(sys.app.infra.redis, adminScope(qingdao)), ip);
     expect((await api.statistics.professionals.query({ idNumber: VICTIM_ID })).total).toBe(0);

@@ -5,30 +5,26 @@
 import { adminScope, serviceClient, signIn, testEnvelope } from "@ce/service-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportingRouter } from "../src/routers/index.ts";
-import { bootReporting } from "./support/boot.ts";
-import { professional, settled, transferredAt, unitCreatedAt } from "./support/events.ts";
+import type { bootReporting } from "./support/boot.ts";
+import { bootFed, professional, publishSettled, transferredAt, unitCreatedAt, unitUnderAt } from "./support/events.ts";
 
 const JAN = "2025-01-01T02:00:00.000Z";
 const province = unitCreatedAt(JAN, { name: "山东省交通运输厅", region: "370000" });
-const city = (name: string, region: string) => unitCreatedAt(JAN, { name, region, superiorId: province.data.unitId, superiorPath: province.data.path });
+const city = (name: string, region: string) => unitUnderAt(JAN, province, { name, region });
 const jinan = city("济南市交通运输局", "370100");
 const qingdao = city("青岛市交通运输局", "370200");
-const employer = (under: typeof jinan, name: string) =>
-  unitCreatedAt(JAN, { name, kind: "EMPLOYER", nature: "ENTERPRISE", region: under.data.region, superiorId: under.data.unitId, superiorPath: under.data.path });
+const employer = (under: typeof jinan, name: string) => unitUnderAt(JAN, under, { name, kind: "EMPLOYER", nature: "ENTERPRISE", region: under.data.region });
 const jnBus = employer(jinan, "济南公交集团");
 const qdMetro = employer(qingdao, "青岛地铁集团");
 
 let sys: Awaited<ReturnType<typeof bootReporting>>;
 beforeAll(async () => {
-  sys = await bootReporting("namegrams");
-  for (const u of [province, jinan, qingdao, jnBus, qdMetro]) await sys.producer.publish(u);
-  await settled(sys);
+  sys = await bootFed("namegrams", [[province, jinan, qingdao, jnBus, qdMetro]]);
 }, 60_000);
 afterAll(() => sys.cleanup());
 
 const publish = async (type: string, data: unknown) => {
-  await sys.producer.publish(testEnvelope(`ce.identity.professional.${type}.v1`, data));
-  await settled(sys);
+  await publishSettled(sys, [testEnvelope(`ce.identity.professional.${type}.v1`, data)]);
 };
 
 /** The grams table, and the grams of the 审核通过 names the replica holds, as sorted lines. */
@@ -87,8 +83,7 @@ describe("professional_name_grams", () => {
     expect((await search("晓明")).province).toEqual({ names: ["王晓明"], total: 1 });
 
     const moved = { ...renamed, unitId: qdMetro.data.unitId, unitPath: qdMetro.data.path, version: 4 };
-    await sys.producer.publish(transferredAt("2026-05-01T02:00:00.000Z", renamed, moved));
-    await settled(sys);
+    await publishSettled(sys, [transferredAt("2026-05-01T02:00:00.000Z", renamed, moved)]);
     g = await grams();
     expect(g.held).toEqual(g.fromReplica);
     expect(await search("晓")).toEqual({

@@ -5,18 +5,28 @@ import { unitPath } from "@ce/contracts";
 import { adminScope, errorCode, serviceClient, signIn } from "@ce/service-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportingRouter } from "../src/routers/index.ts";
-import { bootReporting } from "./support/boot.ts";
-import { declaration, professional, professionalAt, settled, transferredAt, unitCreatedAt, unitMovedAt } from "./support/events.ts";
+import type { bootReporting } from "./support/boot.ts";
+import {
+  bootFed,
+  declaration,
+  professional,
+  professionalAt,
+  publishSettled,
+  transferredAt,
+  unitCreatedAt,
+  unitMovedAt,
+  unitUnderAt,
+} from "./support/events.ts";
 
 // "Today" is 2026-07-20 in Beijing.
 const NOW = new Date("2026-07-20T04:00:00.000Z");
 const JAN = "2024-01-01T01:00:00.000Z";
 
 const province = unitCreatedAt(JAN, { name: "山东省交通运输厅", region: "370000" });
-const jinan = unitCreatedAt(JAN, { name: "济南市交通运输局", region: "370100", superiorId: province.data.unitId, superiorPath: province.data.path });
-const qingdao = unitCreatedAt(JAN, { name: "青岛市交通运输局", region: "370200", superiorId: province.data.unitId, superiorPath: province.data.path });
+const jinan = unitUnderAt(JAN, province, { name: "济南市交通运输局", region: "370100" });
+const qingdao = unitUnderAt(JAN, province, { name: "青岛市交通运输局", region: "370200" });
 const under = (city: typeof jinan, name: string, kind: "EMPLOYER" | "TRAINING_BASE") =>
-  unitCreatedAt(JAN, { name, kind, nature: "ENTERPRISE", region: city.data.region, superiorId: city.data.unitId, superiorPath: city.data.path });
+  unitUnderAt(JAN, city, { name, kind, nature: "ENTERPRISE", region: city.data.region });
 const jnBus = under(jinan, "济南公交集团", "EMPLOYER");
 const jnMetro = under(jinan, "济南轨道交通集团", "EMPLOYER");
 const jnBase = under(jinan, "济南交通培训基地", "TRAINING_BASE");
@@ -117,10 +127,7 @@ const provinceJune = [
 const provinceJuneTotals = { registered: 6, studying: 5, compliant: 4, passRate: 66.67 };
 
 beforeAll(async () => {
-  sys = await bootReporting("counts", { now: () => NOW });
-  for (const e of june) await sys.producer.publish(e);
-  for (const e of juneHours) await sys.hours.publish(e);
-  await settled(sys);
+  sys = await bootFed("counts", [[...june, ...juneHours]], { now: () => NOW });
   provinceAdmin = await admin(province);
   jinanAdmin = await admin(jinan);
 }, 60_000);
@@ -135,9 +142,7 @@ describe("statistics.professionalCounts", () => {
   });
 
   it("answers 2026-06-30 the same after a transfer, a voided record, a unit move and a late approval in July", async () => {
-    for (const e of july) await sys.producer.publish(e);
-    for (const e of julyHours) await sys.hours.publish(e);
-    await settled(sys);
+    await publishSettled(sys, [...july, ...julyHours]);
     const r = await provinceAdmin.statistics.professionalCounts.query({ asOf: "2026-06-30" });
     expect(table(r)).toEqual(provinceJune);
     expect(r.totals).toEqual(provinceJuneTotals);

@@ -9,26 +9,14 @@ import { SCHEMA } from "../src/config.ts";
 import { READ_MODEL_TABLES } from "../src/events/read-model-handlers.ts";
 import { REBUILD_SCHEMA, rebuildReadModels } from "../src/rebuild/rebuild.ts";
 import { bootReporting } from "./support/boot.ts";
-import { declaration, professional, professionalAt, settled, transferredAt, unitCreatedAt, unitMovedAt } from "./support/events.ts";
+import { declaration, professional, professionalAt, settled, transferredAt, unitCreatedAt, unitMovedAt, unitUnderAt } from "./support/events.ts";
 
 const T = (day: string) => `2026-${day}T02:00:00.000Z`;
 const province = unitCreatedAt(T("01-01"), { name: "山东省交通运输厅", region: "370000" });
-const cityA = unitCreatedAt(T("01-01"), { name: "甲市交通运输局", superiorId: province.data.unitId, superiorPath: province.data.path });
-const cityB = unitCreatedAt(T("01-01"), { name: "乙市交通运输局", superiorId: province.data.unitId, superiorPath: province.data.path });
-const employer = unitCreatedAt(T("01-02"), {
-  name: "甲市公交",
-  kind: "EMPLOYER",
-  nature: "ENTERPRISE",
-  superiorId: cityA.data.unitId,
-  superiorPath: cityA.data.path,
-});
-const other = unitCreatedAt(T("01-02"), {
-  name: "乙市地铁",
-  kind: "EMPLOYER",
-  nature: "ENTERPRISE",
-  superiorId: cityB.data.unitId,
-  superiorPath: cityB.data.path,
-});
+const cityA = unitUnderAt(T("01-01"), province, { name: "甲市交通运输局" });
+const cityB = unitUnderAt(T("01-01"), province, { name: "乙市交通运输局" });
+const employer = unitUnderAt(T("01-02"), cityA, { name: "甲市公交", kind: "EMPLOYER", nature: "ENTERPRISE" });
+const other = unitUnderAt(T("01-02"), cityB, { name: "乙市地铁", kind: "EMPLOYER", nature: "ENTERPRISE" });
 const renamed = { ...unitCreatedAt(T("02-01"), { ...employer.data, name: "甲市公交集团", version: 2 }), type: "ce.identity.unit.updated.v1" };
 const moveA = unitMovedAt(T("03-01"), {
   unitId: cityA.data.unitId,

@@ -16,27 +16,19 @@ import { knownUnits, professionalCountRows } from "../src/domain/professional-co
 import { chartMonths } from "../src/domain/statistic-range.ts";
 import { titleDistribution } from "../src/domain/title-distribution.ts";
 import type { ReportingRouter } from "../src/routers/index.ts";
-import { bootReporting } from "./support/boot.ts";
-import { declaration, professional, professionalAt, settled, transferredAt, unitCreatedAt, unitMovedAt } from "./support/events.ts";
+import type { bootReporting } from "./support/boot.ts";
+import { bootFed, declaration, professional, professionalAt, transferredAt, unitCreatedAt, unitMovedAt, unitUnderAt } from "./support/events.ts";
 
 // "Today" is 2026-07-20 in Beijing; every event at 10:00 Beijing of its day.
 const NOW = new Date("2026-07-20T04:00:00.000Z");
 const T = (day: string) => `${day}T02:00:00.000Z`;
 
 const province = unitCreatedAt(T("2025-01-01"), { name: "山东省交通运输厅", region: "370000" });
-const city = (name: string, region: string) =>
-  unitCreatedAt(T("2025-01-01"), { name, region, superiorId: province.data.unitId, superiorPath: province.data.path });
+const city = (name: string, region: string) => unitUnderAt(T("2025-01-01"), province, { name, region });
 const jinan = city("济南市交通运输局", "370100");
 const qingdao = city("青岛市交通运输局", "370200");
 const employer = (under: typeof jinan, name: string) =>
-  unitCreatedAt(T("2025-01-01"), {
-    name,
-    kind: "EMPLOYER",
-    nature: "ENTERPRISE",
-    region: under.data.region,
-    superiorId: under.data.unitId,
-    superiorPath: under.data.path,
-  });
+  unitUnderAt(T("2025-01-01"), under, { name, kind: "EMPLOYER", nature: "ENTERPRISE", region: under.data.region });
 const jnBus = employer(jinan, "济南公交集团");
 const jnMetro = employer(jinan, "济南轨道交通集团");
 const qdMetro = employer(qingdao, "青岛地铁集团");
@@ -88,20 +80,13 @@ type Sys = Awaited<ReturnType<typeof bootReporting>>;
 let inOrder: Sys;
 let scrambled: Sys;
 beforeAll(async () => {
-  inOrder = await bootReporting("subtreeorder", { now: () => NOW });
-  for (const e of [...units, ...people, metroMoved]) await inOrder.producer.publish(e);
-  await settled(inOrder);
-  for (const e of hours) await inOrder.hours.publish(e);
-  await settled(inOrder);
+  inOrder = await bootFed("subtreeorder", [[...units, ...people, metroMoved], hours], { now: () => NOW });
 
   // Hours first, newest first (units unknown yet: their rows go to the ancestors when the units
   // arrive); then the units (province last), the move before any person, the people newest first.
   // (A move before its unit's snapshot is dropped by every replica: contracts unitMoveApplies.)
-  scrambled = await bootReporting("subtreescrambled", { now: () => NOW });
-  for (const e of [...hours].reverse()) await scrambled.hours.publish(e);
-  await settled(scrambled);
-  for (const e of [...[...units].reverse(), metroMoved, ...[...people].reverse()]) await scrambled.producer.publish(e);
-  await settled(scrambled);
+  const unitsLast = [...[...units].reverse(), metroMoved, ...[...people].reverse()];
+  scrambled = await bootFed("subtreescrambled", [[...hours].reverse(), unitsLast], { now: () => NOW });
 }, 120_000);
 afterAll(async () => {
   await inOrder?.cleanup();

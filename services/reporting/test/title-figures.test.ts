@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { titleGroupsAsOf, titleGroupsFromHistory } from "../src/db/title-distribution.ts";
 import { subtreeAsOf } from "../src/db/unit-history.ts";
-import { professional, professionalAt, settled, transferredAt, unitCreatedAt } from "./support/events.ts";
+import { professional, professionalAt, publishSettled, transferredAt, unitUnderAt } from "./support/events.ts";
 import { bootStatistics, NOW, province } from "./support/statistics-fixture.ts";
 
 let sys: Awaited<ReturnType<typeof bootStatistics>>["sys"];
@@ -80,17 +80,9 @@ describe("title_figures on random histories", () => {
       fc.asyncProperty(storyArb, async ({ people, scramble, ranges }) => {
         story++;
         const units = [0, 1, 2].map((i) =>
-          unitCreatedAt("2024-06-01T00:00:00.000Z", {
-            name: `随机单位${story}-${i}`,
-            kind: "EMPLOYER",
-            nature: "ENTERPRISE",
-            region: "370100",
-            superiorId: province.data.unitId,
-            superiorPath: province.data.path,
-          }),
+          unitUnderAt("2024-06-01T00:00:00.000Z", province, { name: `随机单位${story}-${i}`, kind: "EMPLOYER", nature: "ENTERPRISE", region: "370100" }),
         );
-        for (const u of units) await sys.producer.publish(u);
-        await settled(sys);
+        await publishSettled(sys, units);
         const events: Array<ReturnType<typeof professionalAt> | ReturnType<typeof transferredAt>> = [];
         for (const [i, p] of people.entries()) {
           const unit = units[p.unit]!;
@@ -111,8 +103,7 @@ describe("title_figures on random histories", () => {
             s = next;
           }
         }
-        for (const e of scramble ? [...events].reverse() : events) await sys.producer.publish(e);
-        await settled(sys);
+        await publishSettled(sys, scramble ? [...events].reverse() : events);
         const unitIds = units.map((u) => u.data.unitId);
         for (const r of ranges) {
           const to = calendarDate(new Date(r.to));

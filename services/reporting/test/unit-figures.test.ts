@@ -4,19 +4,11 @@
 // the person, a duplicate, a late approval), and it answers each 统计时间 as the facts do.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootReporting } from "./support/boot.ts";
-import { declaration, professional, professionalAt, settled, transferredAt, unitCreatedAt } from "./support/events.ts";
+import { bootFed, declaration, professional, professionalAt, publishSettled, settled, transferredAt, unitCreatedAt, unitUnderAt } from "./support/events.ts";
 
 const T = (day: string) => `${day}T02:00:00.000Z`; // 10:00 in Beijing
 const province = unitCreatedAt(T("2024-01-01"), { name: "山东省交通运输厅", region: "370000" });
-const employer = (name: string) =>
-  unitCreatedAt(T("2024-01-01"), {
-    name,
-    kind: "EMPLOYER",
-    nature: "ENTERPRISE",
-    region: "370100",
-    superiorId: province.data.unitId,
-    superiorPath: province.data.path,
-  });
+const employer = (name: string) => unitUnderAt(T("2024-01-01"), province, { name, kind: "EMPLOYER", nature: "ENTERPRISE", region: "370100" });
 const bus = employer("济南公交集团");
 const metro = employer("济南轨道交通集团");
 
@@ -71,19 +63,14 @@ const expected = [
 let inOrder: Sys;
 let scrambled: Sys;
 beforeAll(async () => {
-  inOrder = await bootReporting("figuresorder");
-  for (const e of identity) await inOrder.producer.publish(e);
-  await settled(inOrder);
-  for (const e of hours) await inOrder.hours.publish(e);
-  await settled(inOrder);
+  inOrder = await bootFed("figuresorder", [identity, hours]);
 
   // Hours first (the person unknown yet), newest first, one twice; then identity, the transfer before the approval.
   scrambled = await bootReporting("figuresscrambled");
   for (const e of [...hours].reverse()) await scrambled.hours.publish(e);
   await scrambled.hours.publish(hours[2]!, `${hours[2]!.id}-again`);
   await settled(scrambled);
-  for (const e of [identity[0]!, identity[1]!, identity[2]!, identity[6]!, identity[5]!, identity[3]!, identity[4]!]) await scrambled.producer.publish(e);
-  await settled(scrambled);
+  await publishSettled(scrambled, [identity[0]!, identity[1]!, identity[2]!, identity[6]!, identity[5]!, identity[3]!, identity[4]!]);
 }, 120_000);
 afterAll(async () => {
   await inOrder?.cleanup();

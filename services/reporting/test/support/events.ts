@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { DeclarationEvent, ProfessionalSnapshot, Subject, UnitMoved } from "@ce/contracts";
 import { eventually, testEnvelope, unitEnvelope } from "@ce/service-kit/testing";
 import { expect } from "vitest";
-import type { bootReporting } from "./boot.ts";
+import { bootReporting } from "./boot.ts";
 
 /** An envelope of `type` that happened at `occurredAt` (ISO instant). */
 export const envelopeAt = <T>(type: string, occurredAt: string, data: T) => ({ ...testEnvelope(type, data), occurredAt });
@@ -12,6 +12,21 @@ type UnitSpec = Parameters<typeof unitEnvelope>[1];
 
 /** A unit.created envelope at `occurredAt`. */
 export const unitCreatedAt = (occurredAt: string, spec: UnitSpec) => ({ ...unitEnvelope("ce.identity.unit.created.v1", spec), occurredAt });
+
+/** A unit.created envelope at `occurredAt` for a unit directly under `superior` (its id and path taken from that unit's envelope). */
+export const unitUnderAt = (occurredAt: string, superior: { data: { unitId: string; path: string } }, spec: UnitSpec) =>
+  unitCreatedAt(occurredAt, { ...spec, superiorId: superior.data.unitId, superiorPath: superior.data.path });
+
+/**
+ * The three units most fixtures start from, created at `occurredAt`: 山东省交通运输厅 › 济南市交通运输局 ›
+ * 济南公交集团 (an enterprise 用人单位 in 历下区). Fresh ids on every call.
+ */
+export function jinanBusTree(occurredAt: string) {
+  const province = unitCreatedAt(occurredAt, { name: "山东省交通运输厅", region: "370000" });
+  const jinan = unitUnderAt(occurredAt, province, { name: "济南市交通运输局", region: "370100" });
+  const bus = unitUnderAt(occurredAt, jinan, { name: "济南公交集团", kind: "EMPLOYER", nature: "ENTERPRISE", region: "370102" });
+  return { province, jinan, bus };
+}
 
 /** A unit.moved envelope at `occurredAt`. */
 export const unitMovedAt = (occurredAt: string, moved: UnitMoved) => envelopeAt("ce.identity.unit.moved.v1", occurredAt, moved);
@@ -53,9 +68,18 @@ export const transferredAt = (occurredAt: string, before: ProfessionalSnapshot, 
     toUnitId: after.unitId,
   });
 
-/** One declaration of `person` for `year`: the events of its life, each at a chosen instant. */
-export function declaration(person: ProfessionalSnapshot, year: number, subject: Subject, hours: number) {
-  const base: DeclarationEvent = {
+/**
+ * A new declaration (fresh id, PENDING, 岗位培训 v1) of `hours` 学时 by `person` in their unit for
+ * `year`, as hours' declaration events carry it; `over` replaces fields.
+ */
+export function pendingDeclaration(
+  person: ProfessionalSnapshot,
+  year: number,
+  subject: Subject,
+  hours: number,
+  over: Partial<DeclarationEvent> = {},
+): DeclarationEvent {
+  return {
     declarationId: randomUUID(),
     accountId: person.accountId,
     professionalName: person.name,
@@ -71,7 +95,13 @@ export function declaration(person: ProfessionalSnapshot, year: number, subject:
     status: "PENDING",
     currentHandlerId: null,
     reason: null,
+    ...over,
   };
+}
+
+/** One declaration of `person` for `year`: the events of its life, each at a chosen instant. */
+export function declaration(person: ProfessionalSnapshot, year: number, subject: Subject, hours: number) {
+  const base = pendingDeclaration(person, year, subject, hours);
   const at = (verb: string, occurredAt: string, data: Partial<DeclarationEvent>) =>
     envelopeAt(`ce.hours.declaration.${verb}.v1`, occurredAt, { ...base, ...data });
   return {
@@ -86,6 +116,27 @@ export function declaration(person: ProfessionalSnapshot, year: number, subject:
 }
 
 type System = Awaited<ReturnType<typeof bootReporting>>;
+
+/**
+ * Publishes `events` in the order given, each on its own stream (hours' `ce.hours.…` events on
+ * CE_HOURS, the rest on CE_IDENTITY, as the stand-in producers own them), then waits until
+ * reporting has settled every message (`settled`).
+ */
+export async function publishSettled(sys: System, events: readonly { id: string; type: string }[]): Promise<void> {
+  for (const e of events) await (e.type.startsWith("ce.hours.") ? sys.hours : sys.producer).publish(e);
+  await settled(sys);
+}
+
+/**
+ * A reporting system (`bootReporting(label, opts)`) fed `batches` in turn: each published in the
+ * order given and settled before the next (`publishSettled`), so a test chooses which events
+ * reporting sees before which.
+ */
+export async function bootFed(label: string, batches: readonly (readonly { id: string; type: string }[])[], opts: Parameters<typeof bootReporting>[1] = {}) {
+  const sys = await bootReporting(label, opts);
+  for (const batch of batches) await publishSettled(sys, batch);
+  return sys;
+}
 
 /** Waits until reporting's consumers of both streams have taken and settled every message. */
 export async function settled(sys: System): Promise<void> {

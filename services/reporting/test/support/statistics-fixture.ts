@@ -6,18 +6,16 @@ import { serviceClient, signIn } from "@ce/service-kit/testing";
 import { DEV_PII_INDEX_KEY } from "../../src/config.ts";
 import type { ReportingRouter } from "../../src/routers/index.ts";
 import { createBlindIndexes } from "../../src/security/blind-index.ts";
-import { bootReporting } from "./boot.ts";
-import { declaration, professional, professionalAt, settled, transferredAt, unitCreatedAt } from "./events.ts";
+import { bootFed, declaration, professional, professionalAt, transferredAt, unitCreatedAt, unitUnderAt } from "./events.ts";
 
 // "Today" is 2026-07-20 in Beijing.
 export const NOW = new Date("2026-07-20T04:00:00.000Z");
 export const JAN = "2024-01-01T01:00:00.000Z";
 
 export const province = unitCreatedAt(JAN, { name: "山东省交通运输厅", region: "370000" });
-export const jinan = unitCreatedAt(JAN, { name: "济南市交通运输局", region: "370100", superiorId: province.data.unitId, superiorPath: province.data.path });
-export const qingdao = unitCreatedAt(JAN, { name: "青岛市交通运输局", region: "370200", superiorId: province.data.unitId, superiorPath: province.data.path });
-export const employer = (city: typeof jinan, name: string, region: string) =>
-  unitCreatedAt(JAN, { name, kind: "EMPLOYER", nature: "ENTERPRISE", region, superiorId: city.data.unitId, superiorPath: city.data.path });
+export const jinan = unitUnderAt(JAN, province, { name: "济南市交通运输局", region: "370100" });
+export const qingdao = unitUnderAt(JAN, province, { name: "青岛市交通运输局", region: "370200" });
+export const employer = (city: typeof jinan, name: string, region: string) => unitUnderAt(JAN, city, { name, kind: "EMPLOYER", nature: "ENTERPRISE", region });
 export const jnBus = employer(jinan, "济南公交集团", "370102"); // 历下区
 export const jnMetro = employer(jinan, "济南轨道交通集团", "370112"); // 历城区
 export const qdMetro = employer(qingdao, "青岛地铁集团", "370202"); // 市南区
@@ -109,10 +107,7 @@ export type StatisticsClient = ReturnType<typeof serviceClient<ReportingRouter>>
  * clients of the province's and 济南市's admins.
  */
 export async function bootStatistics(label: string) {
-  const sys = await bootReporting(label, { now: () => NOW });
-  for (const e of identityEvents) await sys.producer.publish(e);
-  for (const e of hoursEvents) await sys.hours.publish(e);
-  await settled(sys);
+  const sys = await bootFed(label, [[...identityEvents, ...hoursEvents]], { now: () => NOW });
   const admin = async (u: typeof province): Promise<StatisticsClient> =>
     serviceClient<ReportingRouter>(sys.app.url, await signIn(sys.app.infra.redis, { unitId: u.data.unitId, unitName: u.data.name, scopePath: u.data.path }));
   return { sys, provinceAdmin: await admin(province), jinanAdmin: await admin(jinan) };
