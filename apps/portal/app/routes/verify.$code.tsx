@@ -13,7 +13,7 @@ import { loaderHeaders } from "../utils/route-headers.ts";
 export const meta: MetaFunction = () => [{ title: `学时证明查验 - ${PLATFORM_NAME}` }];
 
 // 学时证明查验 (issue 11 item 5): the public page a proof's QR code opens, no sign-in. It shows
-// only what reporting's proofs.verify answers — masked name, year, hours by subject type, result,
+// only what reporting's proofs.verify answers — 证明编号, masked name, year, hours by subject type, result,
 // issue date and 有效 / 已撤销 — or 证明不存在 for any code naming no proof (404). Reporting limits
 // look-ups per address (the portal passes the browser's address); beyond it the page says so (429).
 /** The loader's Cache-Control: no-store goes out with the page (utils/route-headers.ts). */
@@ -45,6 +45,7 @@ export default function VerifyProofPage() {
           </Notice>
           <FactList
             facts={[
+              ["证明编号", answer.proofNo],
               ["姓名", answer.nameMasked],
               ["年度", answer.year],
               // The proof's own rows (计入科目 公需科目 / 专业科目, 合计, 年度认定结果), as on the page and the PDF.

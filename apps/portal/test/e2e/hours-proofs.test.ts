@@ -12,7 +12,7 @@ import { reportingAs } from "./statistics-support.ts";
 
 // 学时证明 (issue 11 item 5) in the browser: a professional with 公需 30 + 专业 60 approved 开具s this
 // year's proof (个人 › 学时证明), downloads the PDF, and the QR code read off the page (jsQR) opens
-// the public /verify/<code> without a session: 有效. 济南市 fails the audit of the 专业 record; the
+// the public /verify/<code> without a session: 有效, with its 证明编号. 济南市 fails the audit of the 专业 record; the
 // verification page then says 已撤销. 济南市's admin sees the person's proofs on their 学习记录
 // (已撤销), issues the new one there, and then finds 查看 instead of 开具 for that year.
 
@@ -122,6 +122,8 @@ describe("学时证明", () => {
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下载PDF" }).click()]);
     expect(download.suggestedFilename()).toMatch(new RegExp(`^学时证明_${year}_XSZM${year}\\d{8}\\.pdf$`));
+    const proofNo = download.suggestedFilename().replace(/^学时证明_\d{4}_|\.pdf$/g, "");
+    expect(text).toContain(proofNo);
     const pdf = readFileSync(await download.path());
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(pdf.toString("latin1")).toMatch(/\/FontName \/[A-Z]{6}\+NotoSerifCJKsc-Regular/);
@@ -146,6 +148,8 @@ describe("学时证明", () => {
     expect(await page.locator("[data-proof-status]").innerText()).toBe("有效");
     const facts = await verificationFacts();
     expect(facts).toEqual({
+      // The number printed on the proof, so a reader can match the paper to the page.
+      证明编号: proofNo,
       姓名: expect.stringMatching(/\*/),
       年度: String(year),
       // The proof's own rows, in the words of the page and the PDF (contracts hoursProofRows).

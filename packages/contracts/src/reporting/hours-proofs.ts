@@ -119,13 +119,15 @@ export const VerifyHoursProofInput = z.object({
 export type VerifyHoursProofInput = z.infer<typeof VerifyHoursProofInput>;
 
 /**
- * What the public page shows, and nothing more: the masked name, year, 公需 / 专业 / 总 学时, the
- * result, the issue date and 有效 / 已撤销. `found` false: 证明不存在 (no other detail).
+ * What the public page shows, and nothing more than the proof itself prints: its 证明编号, the
+ * masked name, year, 公需 / 专业 / 总 学时, the result, the issue date and 有效 / 已撤销. `found`
+ * false: 证明不存在 (no other detail).
  */
 export const HoursProofVerification = z.discriminatedUnion("found", [
   z.object({ found: z.literal(false) }),
   z.object({
     found: z.literal(true),
+    proofNo: z.string(),
     nameMasked: z.string(),
     year: z.number().int(),
     general: z.number().int(),

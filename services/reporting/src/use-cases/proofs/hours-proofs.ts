@@ -217,6 +217,7 @@ export async function verifyHoursProof(
   const p = proofView(found);
   return {
     found: true,
+    proofNo: p.proofNo,
     nameMasked: p.nameMasked,
     year: p.year,
     general: p.general,
