@@ -1,6 +1,7 @@
+import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { type Column, DataTable } from "./DataTable.tsx";
+import { type Column, DataTable, linkColumn } from "./DataTable.tsx";
 
 // A table with a 合计 row draws each column's own `total` there and leaves the others blank: the
 // 单位类型 of a 合计 row once read 主管部门 because the row was a made-up unit of that kind.
@@ -53,5 +54,28 @@ describe("DataTable's 合计 row", () => {
   ] as const)("%s", (_, rows, totals, expected) => {
     const html = renderToStaticMarkup(<DataTable columns={columns} rows={rows} rowKey={(u) => u.id} totals={totals} />);
     expect(bodyRows(html)).toEqual(expected);
+  });
+});
+
+// 操作 columns of one link per row (详细, 审核, 学习记录 …) are built by linkColumn, one way for every list.
+describe("linkColumn", () => {
+  const unit = units[0]!;
+  it.each([
+    [
+      "centred, no aria-label unless told",
+      linkColumn<Unit>("详细", (u) => `/units/${u.id}`),
+      "text-center",
+      { to: "/units/a", "aria-label": undefined, children: "详细" },
+    ],
+    [
+      "the column's class and a row-naming aria-label when told",
+      linkColumn<Unit>("编辑", (u) => `/units/${u.id}/edit`, { className: "whitespace-nowrap text-center", ariaLabel: (u) => `编辑${u.name}` }),
+      "whitespace-nowrap text-center",
+      { to: "/units/a/edit", "aria-label": "编辑济南公交", children: "编辑" },
+    ],
+  ] as const)("%s", (_, column, className, props) => {
+    expect(column).toMatchObject({ header: "操作", className });
+    const link = column.cell(unit, 0) as ReactElement<Record<string, unknown>>;
+    expect(link.props).toEqual({ ...props, className: "text-blue-700 hover:underline" });
   });
 });

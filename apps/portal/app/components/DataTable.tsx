@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 /**
@@ -10,6 +11,24 @@ export interface Column<Row, Totals = unknown> {
   cell: (row: Row, index: number) => ReactNode;
   total?: (totals: Totals) => ReactNode;
   className?: string;
+}
+
+/**
+ * An 操作 column of one link per row (详细, 详情, 审核, 编辑, 学习记录, 查看变更明细): `text`, to
+ * `href(row)`. `className` is the column's (centred unless told); `ariaLabel` names the row where
+ * the same word stands down the column and a screen reader must tell the links apart.
+ */
+export function linkColumn<Row>(text: string, href: (row: Row) => string, opts: { className?: string; ariaLabel?: (row: Row) => string } = {}): Column<Row> {
+  const { className = "text-center", ariaLabel } = opts;
+  return {
+    header: "操作",
+    className,
+    cell: (row) => (
+      <Link to={href(row)} className="text-blue-700 hover:underline" aria-label={ariaLabel?.(row)}>
+        {text}
+      </Link>
+    ),
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { type TransferRow, titleSeriesName, transferStatusLabels } from "@ce/contracts";
 import { Link } from "@remix-run/react";
 import { ConfirmSubmit } from "./ConfirmDialog.tsx";
-import { type Column, DataTable } from "./DataTable.tsx";
+import { type Column, DataTable, linkColumn } from "./DataTable.tsx";
 import { Form } from "./Form.tsx";
 import { inputBase } from "./forms.tsx";
 
@@ -22,15 +22,7 @@ export function TransferRecords({ rows, offset, direction }: { rows: TransferRow
   const columns: Column<TransferRow>[] = [
     ...base(offset, direction === "in" ? "原调出单位" : "调入单位", (r) => (direction === "in" ? r.fromUnitName : r.toUnitName)),
     { header: "处理结果", cell: (r) => transferStatusLabels[r.status], className: "whitespace-nowrap text-center" },
-    {
-      header: "操作",
-      className: "text-center",
-      cell: (r) => (
-        <Link to={`${PATH}/${r.id}`} className="text-blue-700 hover:underline">
-          详情
-        </Link>
-      ),
-    },
+    linkColumn("详情", (r) => `${PATH}/${r.id}`),
   ];
   return <DataTable caption={direction === "in" ? "人员转入记录" : "人员转出记录"} columns={columns} rows={rows} rowKey={(r) => r.id} />;
 }

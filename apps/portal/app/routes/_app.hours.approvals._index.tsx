@@ -1,9 +1,9 @@
 import { ApprovalBatchDecision, type ApprovalRow, ListApprovalsInput } from "@ce/contracts";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { BatchReview } from "../components/BatchReview.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import type { Column } from "../components/DataTable.tsx";
+import { type Column, linkColumn } from "../components/DataTable.tsx";
 import { recordColumns } from "../components/hours/RecordColumns.tsx";
 import { RejectReasonSelect } from "../components/hours/RejectReasonSelect.tsx";
 import { Filter, SearchBar } from "../components/SearchBar.tsx";
@@ -38,15 +38,7 @@ const columns = (offset: number): Column<ApprovalRow>[] => [
     header: "异常提示",
     cell: (r) => (r.flags.length > 0 ? <span className="text-xs text-orange-700">{r.flags.join("；")}</span> : null),
   },
-  {
-    header: "操作",
-    className: "text-center",
-    cell: (r) => (
-      <Link to={`${PATH}/${r.id}`} className="text-blue-700 hover:underline">
-        审核
-      </Link>
-    ),
-  },
+  linkColumn("审核", (r) => `${PATH}/${r.id}`),
 ];
 
 export default function ApprovalsPage() {

@@ -1,8 +1,8 @@
 import { describeHourRule, type LearningForm, subjectLabels } from "@ce/contracts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { type Column, DataTable } from "../components/DataTable.tsx";
+import { type Column, DataTable, linkColumn } from "../components/DataTable.tsx";
 import { ProvinceOnlyNotice } from "../components/hours/ProvinceOnlyNotice.tsx";
 import { requireFormsViewer } from "../utils/province.server.ts";
 import { rethrowServiceError } from "../utils/session.server.ts";
@@ -34,15 +34,7 @@ const columns: Column<LearningForm>[] = [
     ),
     className: "whitespace-nowrap text-center",
   },
-  {
-    header: "操作",
-    cell: (f) => (
-      <Link to={`${PATH}/${encodeURIComponent(f.code)}`} className="text-blue-700 hover:underline" aria-label={`编辑${f.name}`}>
-        编辑
-      </Link>
-    ),
-    className: "text-center whitespace-nowrap",
-  },
+  linkColumn("编辑", (f) => `${PATH}/${encodeURIComponent(f.code)}`, { className: "text-center whitespace-nowrap", ariaLabel: (f) => `编辑${f.name}` }),
 ];
 
 export default function FormsPage() {

@@ -1,6 +1,6 @@
 import { calendarDate, industryName, ListPendingEmployersInput, type PendingEmployerRow, regionName, unitNatureLabels } from "@ce/contracts";
-import { Link } from "@remix-run/react";
 import { CodeMismatchNote } from "../components/CreditCodeConfirm.tsx";
+import { linkColumn } from "../components/DataTable.tsx";
 import { type DecisionReviewConfig, DecisionReviewPage } from "../components/DecisionReviewPage.tsx";
 import { decisionReviewAction, decisionReviewLoader } from "../utils/decision-review.server.ts";
 
@@ -38,16 +38,8 @@ const config: DecisionReviewConfig<PendingEmployerRow> = {
     },
     { header: "上级主管部门", cell: (u) => u.superiorName ?? "" },
     { header: "注册时间", cell: (u) => calendarDate(u.registeredAt), className: "whitespace-nowrap text-center" },
-    {
-      header: "操作",
-      className: "text-center",
-      // The unit and the applicant who becomes its 超级管理员, before 通过.
-      cell: (u) => (
-        <Link to={`${PATH}/${u.id}`} className="text-blue-700 hover:underline" aria-label={`${u.name}详细`}>
-          详细
-        </Link>
-      ),
-    },
+    // The unit and the applicant who becomes its 超级管理员, before 通过.
+    linkColumn("详细", (u) => `${PATH}/${u.id}`, { ariaLabel: (u) => `${u.name}详细` }),
   ],
 };
 

@@ -1,5 +1,5 @@
 import { calendarDate, educationName, idTypeLabels, ListPendingProfessionalsInput, type PendingProfessionalRow, titleSeriesName } from "@ce/contracts";
-import { Link } from "@remix-run/react";
+import { linkColumn } from "../components/DataTable.tsx";
 import { type DecisionReviewConfig, DecisionReviewPage } from "../components/DecisionReviewPage.tsx";
 import { decisionReviewAction, decisionReviewLoader } from "../utils/decision-review.server.ts";
 
@@ -30,15 +30,7 @@ const config: DecisionReviewConfig<PendingProfessionalRow> = {
     { header: "学历", cell: (p) => (p.education ? (educationName(p.education) ?? p.education) : ""), className: "text-center" },
     { header: "专业技术职务系列", cell: (p) => (p.titleSeries ? (titleSeriesName(p.titleSeries) ?? p.titleSeries) : "") },
     { header: "注册时间", cell: (p) => calendarDate(p.registeredAt), className: "whitespace-nowrap text-center" },
-    {
-      header: "操作",
-      className: "text-center",
-      cell: (p) => (
-        <Link to={`${PATH}/${p.accountId}`} className="text-blue-700 hover:underline">
-          详细
-        </Link>
-      ),
-    },
+    linkColumn("详细", (p) => `${PATH}/${p.accountId}`),
   ],
 };
 

@@ -1,5 +1,5 @@
 import { calendarDate, ListProfileChangesInput, type ProfileChangeRow } from "@ce/contracts";
-import { Link } from "@remix-run/react";
+import { linkColumn } from "../components/DataTable.tsx";
 import { type DecisionReviewConfig, DecisionReviewPage } from "../components/DecisionReviewPage.tsx";
 import { decisionReviewAction, decisionReviewLoader } from "../utils/decision-review.server.ts";
 
@@ -26,15 +26,7 @@ const config: DecisionReviewConfig<ProfileChangeRow> = {
     { header: "所在单位", cell: (r) => r.unitName },
     { header: "变更项目", cell: (r) => r.fields.join("、") },
     { header: "申请时间", cell: (r) => calendarDate(r.createdAt), className: "whitespace-nowrap text-center" },
-    {
-      header: "操作",
-      className: "whitespace-nowrap text-center",
-      cell: (r) => (
-        <Link to={`${PATH}/${r.id}`} className="text-blue-700 hover:underline">
-          查看变更明细
-        </Link>
-      ),
-    },
+    linkColumn("查看变更明细", (r) => `${PATH}/${r.id}`, { className: "whitespace-nowrap text-center" }),
   ],
 };
 

@@ -2,7 +2,7 @@ import { CountPeopleInput, type CountPerson, complianceVerdict, statisticMeasure
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import type { Column } from "../components/DataTable.tsx";
+import { type Column, linkColumn } from "../components/DataTable.tsx";
 import { PagedTable } from "../components/PagedTable.tsx";
 import { ExportLinks } from "../components/stats/filters.tsx";
 import { countsHref, learningHref, STATS } from "../components/stats/links.ts";
@@ -37,15 +37,7 @@ const columns = (asOf: string): Column<CountPerson>[] => [
   { header: "完成专业课时", cell: (p) => p.professional, className: "text-right" },
   { header: "总完成学时", cell: (p) => p.total, className: "text-right" },
   { header: "认定结果", cell: (p) => complianceVerdict(p.compliant), className: "text-center" },
-  {
-    header: "操作",
-    className: "whitespace-nowrap text-center",
-    cell: (p) => (
-      <Link to={learningHref(p.accountId, asOf)} className="text-blue-700 hover:underline">
-        学习记录
-      </Link>
-    ),
-  },
+  linkColumn("学习记录", (p) => learningHref(p.accountId, asOf), { className: "whitespace-nowrap text-center" }),
 ];
 
 export default function CountPeoplePage() {

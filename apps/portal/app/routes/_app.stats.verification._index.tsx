@@ -1,8 +1,8 @@
 import { complianceVerdict, VerifyLearningInput, type VerifyLearningRow } from "@ce/contracts";
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useLoaderData, useLocation } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import type { Column } from "../components/DataTable.tsx";
+import { type Column, linkColumn } from "../components/DataTable.tsx";
 import { buttonClass } from "../components/forms.tsx";
 import { IdSearchForm } from "../components/IdSearchForm.tsx";
 import { PagedTable } from "../components/PagedTable.tsx";
@@ -34,15 +34,7 @@ const columns: Column<VerifyLearningRow>[] = [
   { header: "完成专业课时", cell: (r) => r.professional, className: "text-right" },
   { header: "总完成学时", cell: (r) => r.total, className: "text-right" },
   { header: "认定结果", cell: (r) => complianceVerdict(r.compliant), className: "text-center" },
-  {
-    header: "操作",
-    className: "whitespace-nowrap text-center",
-    cell: (r) => (
-      <Link to={learningHref(r.accountId)} className="text-blue-700 hover:underline">
-        学习记录
-      </Link>
-    ),
-  },
+  linkColumn("学习记录", (r) => learningHref(r.accountId), { className: "whitespace-nowrap text-center" }),
 ];
 
 const EMPTY = { items: [], page: 1, pageSize: 20, total: 0 };

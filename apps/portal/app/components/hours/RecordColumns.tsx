@@ -1,6 +1,5 @@
 import { type DeclarationRow, recognitionResultLabels, subjectTypeLabels } from "@ce/contracts";
-import { Link } from "@remix-run/react";
-import type { Column } from "../DataTable.tsx";
+import { type Column, linkColumn } from "../DataTable.tsx";
 
 /** 序号 姓名 认定年度 科目类型 学习形式 申报学时 认定学时 当前处理人 认定结果 (查看申报记录, 学时审批, 学时审验). */
 export function recordColumns(offset: number): Column<DeclarationRow>[] {
@@ -21,12 +20,4 @@ export function recordColumns(offset: number): Column<DeclarationRow>[] {
 export const declaredByColumn: Column<DeclarationRow> = { header: "申报单位", cell: (r) => r.declaredByUnitName ?? "本人申报" };
 
 /** 操作: 详细, opening the record's page. */
-export const detailColumn: Column<DeclarationRow> = {
-  header: "操作",
-  className: "text-center",
-  cell: (r) => (
-    <Link to={`/hours/records/${r.id}`} className="text-blue-700 hover:underline">
-      详细
-    </Link>
-  ),
-};
+export const detailColumn: Column<DeclarationRow> = linkColumn("详细", (r) => `/hours/records/${r.id}`);
