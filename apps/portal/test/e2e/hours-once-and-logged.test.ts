@@ -137,7 +137,10 @@ describe("学时申报 answers a doubled submit once, and 学时审批 shows in 
     const asPerson: Person = { userType: "PROFESSIONAL", idNumber: person.idNumber, password: "Hours1234", name: person.name };
     await signIn(page, redis, asPerson);
     await page.goto(`${portalUrl}/hours/records`);
-    await page.getByRole("row").filter({ hasText: "基地驾驶员培训班" }).getByRole("link", { name: "详细" }).click();
+    // The CE base's class is the person's one record.
+    const details = page.getByRole("table", { name: "学时申报记录" }).getByRole("link", { name: "详细" });
+    expect(await details.count()).toBe(1);
+    await details.click();
     await page.waitForURL(/\/hours\/records\/[0-9a-f-]{36}$/);
     const status = page.locator("dt", { hasText: /^认定结果:$/ }).locator("xpath=following-sibling::dd[1]");
     expect(await status.innerText()).toBe("待审核");
