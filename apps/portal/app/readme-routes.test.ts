@@ -22,7 +22,7 @@ const described: Record<string, string> = {
     "the mailed link's page: asks identity first whether the token is usable (a used, expired, replaced or forged link: 410 已失效 with 忘记登录密码), then sets a new password (single-use token)",
   "/dev/mailbox": "development only: the mails identity logged instead of sending",
   "/verify/:code":
-    "学时证明查验 (public, no sign-in, limited per address): masked name, 年度, hours by subject type, 认定结果, 开具日期, 有效 / 已撤销 — or 证明不存在",
+    "学时证明查验 (public, no sign-in, limited per address): 证明编号, masked name, 年度, hours by subject type, 认定结果, 开具日期, 有效 / 已撤销 — or 证明不存在",
   "/captcha": "a fresh captcha image for 换一张",
   "/register": "注册: choose 专业技术人员注册 or 用人单位注册",
   "/register/professional": "专业技术人员注册",

@@ -15,6 +15,15 @@ export function Notice({ tone = "info", children }: { tone?: keyof typeof tones;
   );
 }
 
+/** A refused download's message on the page it came back to (utils/download-refusal.server.ts pageWithRefusal); nothing when none. */
+export function DownloadRefusal({ refused }: { refused: string | null | undefined }) {
+  return refused ? (
+    <div className="mb-4">
+      <Notice tone="error">{refused}</Notice>
+    </div>
+  ) : null;
+}
+
 /** What every page not built yet shows: no tables, no numbers. */
 export function UnderConstruction() {
   return <Notice>该功能正在建设中，暂未开放。</Notice>;

@@ -3,10 +3,16 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { declaredByColumn, detailColumn, recordColumns } from "../components/hours/RecordColumns.tsx";
+import { DownloadRefusal } from "../components/Notice.tsx";
 import { PagedTable } from "../components/PagedTable.tsx";
+import { pageWithRefusal } from "../utils/download-refusal.server.ts";
+import { loaderHeaders } from "../utils/route-headers.ts";
 import { requireListPage } from "../utils/session.server.ts";
 
 const PATH = "/hours/records";
+/** The loader's headers (a refused download's one-time cookie cleared) reach the document answer too. */
+export const headers = loaderHeaders;
+
 const tabs: { tab: RecordsTab; label: string }[] = [
   { tab: "ALL", label: "全部" },
   { tab: "PENDING", label: "待审核" },
@@ -18,11 +24,12 @@ const tabs: { tab: RecordsTab; label: string }[] = [
 // for people elsewhere (a 继续教育基地's classes, with 申报单位), a professional their own.
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { trail, input, result } = await requireListPage(request, context, PATH, ListRecordsInput, (api, input) => api.hours.declarations.records.query(input));
-  return { trail, tab: input.tab, result };
+  // A refused 导出 (or a refused 附件 opened by itself) comes back here with its message.
+  return pageWithRefusal(request, { trail, tab: input.tab, result });
 }
 
 export default function RecordsPage() {
-  const { trail, tab, result } = useLoaderData<typeof loader>();
+  const { trail, tab, result, refused } = useLoaderData<typeof loader>();
   return (
     <div>
       <Breadcrumbs trail={trail} />
@@ -48,6 +55,7 @@ export default function RecordsPage() {
           </a>
         </span>
       </div>
+      <DownloadRefusal refused={refused} />
       <PagedTable
         caption="学时申报记录"
         columns={[...recordColumns((result.page - 1) * result.pageSize), declaredByColumn, detailColumn]}

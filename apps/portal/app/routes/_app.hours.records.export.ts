@@ -1,8 +1,8 @@
 import { type DeclarationRow, ListRecordsInput, recognitionResultLabels, subjectTypeLabels } from "@ce/contracts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { backTo, downloadLoader } from "../utils/download-refusal.server.ts";
 import { openedSearch } from "../utils/id-search.server.ts";
 import { parseListQuery } from "../utils/query.ts";
-import { resourceLoader } from "../utils/resource.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { type Cell, exportFormat, exportTable } from "../utils/spreadsheet.server.ts";
 
@@ -22,15 +22,19 @@ const cells = (r: DeclarationRow, i: number): Cell[] => [
 ];
 
 // 查看申报记录 › 导出: the tab's records as XLSX (default) or CSV (`format=csv`), streamed page by
-// page like every export (exportTable: the row limit, constant memory, the caller's scope).
-export const loader = resourceLoader(async ({ request, context }: LoaderFunctionArgs) => {
-  const { api } = await requirePage(request, context, "/hours/records");
-  const search = openedSearch(request);
-  const { page: _page, pageSize: _pageSize, ...filters } = parseListQuery(ListRecordsInput, search);
-  return exportTable(exportFormat(search), {
-    fetchPage: (page, pageSize) => api.hours.declarations.records.query({ ...filters, page, pageSize }).catch((e) => rethrowServiceError(request, e)),
-    name: "学时申报记录",
-    header: HEADER,
-    cells,
-  });
-});
+// page like every export (exportTable: the row limit, constant memory, the caller's scope). A refusal
+// (a tab that does not parse, too many rows, the service's) goes back to the page (downloadLoader).
+export const loader = downloadLoader(
+  ({ request }) => backTo(request, "/hours/records", ["format"]),
+  async ({ request, context }: LoaderFunctionArgs) => {
+    const { api } = await requirePage(request, context, "/hours/records");
+    const search = openedSearch(request);
+    const { page: _page, pageSize: _pageSize, ...filters } = parseListQuery(ListRecordsInput, search);
+    return exportTable(exportFormat(search), {
+      fetchPage: (page, pageSize) => api.hours.declarations.records.query({ ...filters, page, pageSize }).catch((e) => rethrowServiceError(request, e)),
+      name: "学时申报记录",
+      header: HEADER,
+      cells,
+    });
+  },
+);

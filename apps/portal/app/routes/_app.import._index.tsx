@@ -14,16 +14,22 @@ import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { DataTable } from "../components/DataTable.tsx";
 import { Form } from "../components/Form.tsx";
 import { buttonClass, Field, FormErrors, FormPanel, fileInputClass, SubmitRow, useSchemaForm } from "../components/forms.tsx";
-import { Notice } from "../components/Notice.tsx";
+import { DownloadRefusal, Notice } from "../components/Notice.tsx";
+import { pageWithRefusal } from "../utils/download-refusal.server.ts";
 import { IMPORT_PATH, importCheckAction } from "../utils/import.server.ts";
+import { loaderHeaders } from "../utils/route-headers.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
+
+/** The loader's headers (a refused download's one-time cookie cleared) reach the document answer too. */
+export const headers = loaderHeaders;
 
 // 批量导入 (guide §3.8): 下载模板, upload a filled one and see what would be imported (校验), then
 // import the valid rows (a background job, routes/_app.import.jobs.$jobId.tsx); the latest imports below.
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api, here } = await requirePage(request, context, IMPORT_PATH);
   const jobs = await api.identity.imports.jobs.query().catch((e) => rethrowServiceError(request, e));
-  return { trail: [here.section.label, here.page.label], jobs };
+  // A refused 下载模板 or 导出失败信息 comes back here with its message.
+  return pageWithRefusal(request, { trail: [here.section.label, here.page.label], jobs });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -32,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ImportPage() {
-  const { trail, jobs } = useLoaderData<typeof loader>();
+  const { trail, jobs, refused } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const check = reply && "check" in reply ? reply : null;
   const [form, fields] = useSchemaForm(ImportUploadForm, {
@@ -43,6 +49,7 @@ export default function ImportPage() {
   return (
     <div>
       <Breadcrumbs trail={trail} />
+      <DownloadRefusal refused={refused} />
       <FormPanel title="批量导入专业技术人员" className="max-w-3xl">
         <ol className="mb-4 list-decimal space-y-1 pl-5 text-gray-700">
           <li>

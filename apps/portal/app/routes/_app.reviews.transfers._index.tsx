@@ -3,10 +3,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ReplyErrors } from "../components/forms.tsx";
+import { DownloadRefusal } from "../components/Notice.tsx";
 import { Pager } from "../components/Pager.tsx";
 import { TransferOutForm } from "../components/TransferOutForm.tsx";
 import { IncomingTransfers, TransferRecords } from "../components/TransferTables.tsx";
+import { pageWithRefusal } from "../utils/download-refusal.server.ts";
 import { parseListQuery } from "../utils/query.ts";
+import { loaderHeaders } from "../utils/route-headers.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { transferAction } from "../utils/transfers.server.ts";
 
@@ -18,8 +21,15 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number]["key"];
 
-// 审核账户 › 人员调转: tabs 人员调入 / 人员调出 / 调转记录.
-export async function loader({ request, context }: LoaderFunctionArgs) {
+/** The loader's headers (a refused download's one-time cookie cleared) reach the document answer too. */
+export const headers = loaderHeaders;
+
+// 审核账户 › 人员调转: tabs 人员调入 / 人员调出 / 调转记录; a refused 附件 opened by itself comes back here with its message.
+export async function loader(args: LoaderFunctionArgs) {
+  return pageWithRefusal(args.request, await loadTab(args));
+}
+
+async function loadTab({ request, context }: LoaderFunctionArgs) {
   const { api, me, here } = await requirePage(request, context, PATH);
   const url = new URL(request.url);
   const tab: Tab = (TABS.find((t) => t.key === url.searchParams.get("tab"))?.key ?? "in") as Tab;
@@ -76,6 +86,7 @@ export default function TransfersPage() {
           </Link>
         ))}
       </nav>
+      <DownloadRefusal refused={loaded.refused} />
       <ReplyErrors result={reply?.intent === "create" ? null : reply?.result} />
       {"incoming" in loaded && loaded.incoming ? (
         <>

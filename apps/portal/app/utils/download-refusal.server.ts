@@ -1,21 +1,24 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { createCookie, redirect } from "@remix-run/node";
+import { createCookie, data, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { env } from "./env.server.ts";
 import { classifyError, isThrownData } from "./errors.server.ts";
 import { mustSeal } from "./id-search.server.ts";
-import { describeThrown } from "./resource.server.ts";
+import { describeThrown, errorAnswer } from "./resource.server.ts";
 import { redirectToLogin } from "./session.server.ts";
 
 /**
- * 查询统计's downloads (导出Excel / 导出CSV, 人年抽取, 学时证明's 下载PDF) leave their page for a
- * resource route, which can answer with bytes but not with the page. A refusal there — a field
- * that does not parse, one the service refuses (开始年度 too early, 统计时间 after today), too many
- * rows, a revoked proof — used to be the bare 出错了 page, without the menu or the form. Instead
- * `downloadLoader` sends the person back (303) to the page they came from, its filters as typed in
- * the address, and the message follows in a signed one-time cookie for that page's path: the page
- * (`takeRefusal`) shows it next to the field it names, or above its table when it names none. The
- * message never travels in the URL, so a link cannot make a page say something.
+ * Every resource route that answers a file — 查询统计's downloads (导出Excel / 导出CSV, 人年抽取),
+ * 查看申报记录's 导出, 学时证明's 下载PDF (个人 and 学习记录), 批量导入's 下载模板 and 导出失败信息,
+ * and the attachments (学时申报's, 人员调转's) — leaves its page for a route that can answer with
+ * bytes but not with the page. A refusal there — a field that does not parse, one the service
+ * refuses (开始年度 too early, 统计时间 after today), too many rows, a revoked or unknown proof, an
+ * attachment of another unit — used to be the bare 出错了 page, without the menu or the form.
+ * Instead `downloadLoader` sends the person back (303) to the page they came from, its filters as
+ * typed in the address, and the message follows in a signed one-time cookie for that page's path:
+ * the page (`takeRefusal`, or `pageWithRefusal` for a page without filters) shows it next to the
+ * field it names, or above its table when it names none. The message never travels in the URL, so
+ * a link cannot make a page say something. downloads.server.test.ts covers every such route.
  */
 
 /** What a refused download tells the page it came from. */
@@ -75,9 +78,12 @@ export async function refusalOf(request: Request, error: unknown, back: string):
 }
 
 /**
- * A 查询统计 download's loader: `load` answers with the file; whatever it throws — but a redirect
- * (to /login) and an expired session (to /login) — answers with a 303 back to `back(args)` (the
- * page and its filters as typed) carrying the Refusal, which that page shows (takeRefusal).
+ * A file route's loader (or action: 导出失败信息 posts its file): `load` answers with the file;
+ * whatever it throws — but a redirect (to /login) and an expired session (to /login) — answers
+ * with a 303 back to `back(args)` (the page and its filters as typed) carrying the Refusal, which
+ * that page shows (takeRefusal). An image the browser fetches for a page (an attachment's
+ * thumbnail: Accept image/…) is no navigation: it gets the status and `{ message }` only, and
+ * leaves no message for a page the person is not on.
  */
 export function downloadLoader(back: (args: LoaderFunctionArgs) => string, load: (args: LoaderFunctionArgs) => Promise<Response>) {
   return async (args: LoaderFunctionArgs): Promise<Response> => {
@@ -86,6 +92,7 @@ export function downloadLoader(back: (args: LoaderFunctionArgs) => string, load:
     } catch (error) {
       if (error instanceof Response && error.status >= 300 && error.status < 400) return error;
       if (classifyError(error).kind === "unauthorized") return redirectToLogin(args.request);
+      if ((args.request.headers.get("accept") ?? "").startsWith("image/")) return errorAnswer(args.request, error);
       const to = back(args);
       const refusal = await refusalOf(args.request, error, to);
       return redirect(to, { status: 303, headers: { "Set-Cookie": await refusalCookie.serialize(refusal), "Cache-Control": "no-store" } });
@@ -105,6 +112,17 @@ export async function takeRefusal(request: Request): Promise<{ refusal: Refusal 
   const parsed = Refusal.safeParse(await refusalCookie.parse(header).catch(() => null));
   const here = new URL(request.url).pathname;
   return { refusal: parsed.success && parsed.data.path === here ? parsed.data : null, clear };
+}
+
+/**
+ * A page loader's answer for a page a file route returns to (downloadLoader's `back`) that has no
+ * filters of its own to put the message by: `body` with `refused` — the refusal's message for this
+ * page, or null — and the cookie cleared (the page exports `headers = loaderHeaders`). Show it with
+ * components/Notice.tsx DownloadRefusal.
+ */
+export async function pageWithRefusal<T extends object>(request: Request, body: T) {
+  const { refusal, clear } = await takeRefusal(request);
+  return data({ ...body, refused: refusal?.message ?? null }, clear ? { headers: { "Set-Cookie": clear } } : undefined);
 }
 
 /**

@@ -94,18 +94,21 @@ describe("导出失败信息", () => {
     expect(session.standIns.inputs.find((i) => i.call === "identity:imports.failedRows")?.input).toMatchObject({ fileName: "人员.csv" });
   });
 
-  it("identity's refusal, and no file, are the Chinese error page with the reason", async () => {
+  it("identity's refusal, and no file, go back to 批量导入 with the reason (downloadLoader; downloads.server.test.ts)", async () => {
     session.failures["identity:imports.failedRows"] = {
       code: "BAD_REQUEST",
       message: "该文件没有有错误的行，无需导出失败信息",
       fieldErrors: { file: ["该文件没有有错误的行，无需导出失败信息"] },
     };
-    const refused = await post(new File(["x"], "人员.csv"));
-    expect(refused.status).toBe(400);
-    expect(await refused.text()).toContain("该文件没有有错误的行");
-    const none = await post(null);
-    expect(none.status).toBe(400);
-    expect(await none.text()).toContain("请选择要导入的文件");
+    const { takeRefusal } = await import("./download-refusal.server.ts");
+    const shown = async (answer: Response) => {
+      expect(answer.status).toBe(303);
+      expect(answer.headers.get("location")).toBe("/import");
+      const cookie = (answer.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+      return (await takeRefusal(new Request("http://portal.test/import", { headers: { cookie } }))).refusal?.message;
+    };
+    expect(await shown(await post(new File(["x"], "人员.csv")))).toBe("该文件没有有错误的行，无需导出失败信息");
+    expect(await shown(await post(null))).toBe("请选择要导入的文件");
   });
 });
 
