@@ -1,13 +1,13 @@
 import { formatDateTime, industryName, regionName, registrationStatusLabels, unitNatureLabels } from "@ce/contracts";
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { z } from "zod";
 import { applicantFacts } from "../components/ApplicantFacts.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { CodeMismatchNote } from "../components/CreditCodeConfirm.tsx";
 import { DecideOne } from "../components/DecideOne.tsx";
 import { FactList } from "../components/FactList.tsx";
+import { uuidParam } from "../utils/errors.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
 const PATH = "/reviews/employers";
@@ -15,9 +15,7 @@ const PATH = "/reviews/employers";
 // 审核用人单位 › 详细: the unit as registered and the applicant who becomes its 超级管理员 (masked), with 通过 / 不通过.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api, here } = await requirePage(request, context, PATH);
-  const unitId = z.uuid().safeParse(params.unitId);
-  if (!unitId.success) throw data({ message: "您访问的内容不存在" }, { status: 404 });
-  const unit = await api.identity.review.employer.query({ unitId: unitId.data }).catch((e) => rethrowServiceError(request, e));
+  const unit = await api.identity.review.employer.query({ unitId: uuidParam(params, "unitId") }).catch((e) => rethrowServiceError(request, e));
   return { trail: [here.section.label, here.page.label, "详细"], unit };
 }
 

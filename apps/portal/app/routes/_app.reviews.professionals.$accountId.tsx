@@ -2,7 +2,6 @@ import { educationName, formatDateTime, registrationStatusLabels, titleLevelName
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { z } from "zod";
 import { applicantFacts } from "../components/ApplicantFacts.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { DecideOne } from "../components/DecideOne.tsx";
@@ -10,7 +9,7 @@ import { FactList } from "../components/FactList.tsx";
 import { Form } from "../components/Form.tsx";
 import { buttonClass } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
-import { classifyError, failureStatus, toFormErrors } from "../utils/errors.server.ts";
+import { classifyError, failureStatus, toFormErrors, uuidParam } from "../utils/errors.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
 const PATH = "/reviews/professionals";
@@ -18,9 +17,7 @@ const PATH = "/reviews/professionals";
 async function signedIn(request: Request, context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]) {
   const user = await requirePage(request, context, PATH);
   const here = user.here;
-  const accountId = z.uuid().safeParse(params.accountId);
-  if (!accountId.success) throw data({ message: "您访问的内容不存在" }, { status: 404 });
-  return { ...user, here, accountId: accountId.data };
+  return { ...user, here, accountId: uuidParam(params, "accountId") };
 }
 
 // 审核注册人员 › 详细: one person's registration, masked; 显示完整信息 for holders of pii.unmask.

@@ -1,10 +1,10 @@
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { applicantFacts } from "../components/ApplicantFacts.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { DataTable } from "../components/DataTable.tsx";
 import { FactList } from "../components/FactList.tsx";
+import { uuidParam } from "../utils/errors.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
 const PATH = "/reviews/profile-changes";
@@ -12,9 +12,7 @@ const PATH = "/reviews/profile-changes";
 // 审核人员信息修改 › 查看变更明细: the applicant (masked, as on every review page) and each changed field, old → new (phones masked on both sides).
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api, here } = await requirePage(request, context, PATH);
-  const id = z.uuid().safeParse(params.id);
-  if (!id.success) throw data({ message: "您访问的内容不存在" }, { status: 404 });
-  const detail = await api.identity.profileChanges.detail.query({ id: id.data }).catch((e) => rethrowServiceError(request, e));
+  const detail = await api.identity.profileChanges.detail.query({ id: uuidParam(params, "id") }).catch((e) => rethrowServiceError(request, e));
   return { trail: [here.section.label, here.page.label, "查看变更明细"], detail };
 }
 

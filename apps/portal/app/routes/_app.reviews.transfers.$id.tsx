@@ -1,10 +1,10 @@
 import { formatDateTime, titleSeriesName, transferStatusLabels } from "@ce/contracts";
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { FactList } from "../components/FactList.tsx";
+import { uuidParam } from "../utils/errors.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
 const PATH = "/reviews/transfers";
@@ -12,9 +12,7 @@ const PATH = "/reviews/transfers";
 // 调转记录 › 详情: one transfer as either unit sees it.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api, here } = await requirePage(request, context, PATH);
-  const id = z.uuid().safeParse(params.id);
-  if (!id.success) throw data({ message: "您访问的内容不存在" }, { status: 404 });
-  const transfer = await api.identity.transfers.detail.query({ id: id.data }).catch((e) => rethrowServiceError(request, e));
+  const transfer = await api.identity.transfers.detail.query({ id: uuidParam(params, "id") }).catch((e) => rethrowServiceError(request, e));
   return { trail: [here.section.label, here.page.label, "详情"], transfer };
 }
 

@@ -1,6 +1,6 @@
 import { TRPCClientError } from "@trpc/client";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { classifyError, errorResponse, messages, toFormErrors } from "./errors.server.ts";
+import { classifyError, errorResponse, isThrownData, messages, toFormErrors, uuidParam } from "./errors.server.ts";
 
 /** An error as @trpc/client builds it from a service's error response (service-kit's formatter). */
 function serviceError(code: string, message: string, fieldErrors: Record<string, string[]> | null = null) {
@@ -79,5 +79,27 @@ describe("classifying a service error for a page", () => {
     const response = errorResponse(classifyError(TRPCClientError.from(new TypeError("fetch failed"))) as Parameters<typeof errorResponse>[0]);
     expect(response.init?.status).toBe(503);
     expect(response.data).toEqual({ message: "服务暂时不可用，请稍后再试" });
+  });
+});
+
+// A detail page's id from the address is checked before any service call: 404 您访问的内容不存在 otherwise.
+describe("uuidParam", () => {
+  const id = "0b6f3c1e-2d4a-4c8b-9e7f-1a2b3c4d5e6f";
+  it("gives the parameter back when it is a UUID", () => {
+    expect(uuidParam({ unitId: id }, "unitId")).toBe(id);
+  });
+
+  it.each([
+    ["missing", {}],
+    ["not a UUID", { unitId: "abc" }],
+    ["another parameter's UUID only", { id }],
+  ])("throws 404 您访问的内容不存在 when %s", (_, params) => {
+    let thrown: unknown;
+    try {
+      uuidParam(params, "unitId");
+    } catch (e) {
+      thrown = e;
+    }
+    expect(isThrownData(thrown) && { status: thrown.init?.status, data: thrown.data }).toEqual({ status: 404, data: { message: messages.notFound } });
   });
 });

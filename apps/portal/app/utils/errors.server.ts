@@ -1,6 +1,7 @@
 import { isServiceCallTimeout } from "@ce/service-kit/call-timeout";
-import { data } from "@remix-run/node";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { isTRPCClientError } from "@trpc/client";
+import { z } from "zod";
 import { logError } from "./log.server.ts";
 
 export const messages = {
@@ -12,6 +13,17 @@ export const messages = {
   notFound: "您访问的内容不存在",
   unauthorized: "登录已过期，请重新登录",
 } as const;
+
+/**
+ * The route parameter `name` (e.g. `unitId` of `/reviews/employers/:unitId`) as a UUID. Anything
+ * else — missing, a typed-in `abc` — is thrown as 404 您访问的内容不存在 (messages.notFound) before
+ * any service is called: the page's error, as for a record the service does not find.
+ */
+export function uuidParam(params: LoaderFunctionArgs["params"], name: string): string {
+  const parsed = z.uuid().safeParse(params[name]);
+  if (!parsed.success) throw data({ message: messages.notFound }, { status: 404 });
+  return parsed.data;
+}
 
 /** What went wrong with a service call, in the terms a page cares about. */
 export type ServiceFailure =
