@@ -1,25 +1,19 @@
 import type { DeclarationStatus, Subject } from "@ce/contracts";
 import { countsAsOf, type HourRecord } from "./hour-record.ts";
 
-/** One 学时申报 as it stood at an instant: the steps taken by then, its status then, and whether its hours counted. */
-export interface RecordAsOf {
-  declarationId: string;
-  year: number;
-  subject: Subject;
-  formCode: string;
-  recognizedHours: number | null;
-  status: DeclarationStatus;
+/** The instants of a record's steps, 提交 to 作废. */
+type StepInstant = "submittedAt" | "approvedAt" | "rejectedAt" | "withdrawnAt" | "filedAt" | "voidedAt";
+
+/**
+ * One 学时申报 as it stood at an instant: the HourRecord's fields a learning record shows, with the
+ * steps taken by then, its status then, and whether its hours counted.
+ */
+export type RecordAsOf = Pick<HourRecord, "declarationId" | "year" | "subject" | "formCode" | "recognizedHours" | "status" | StepInstant> & {
   counted: boolean;
-  submittedAt: Date | null;
-  approvedAt: Date | null;
-  rejectedAt: Date | null;
-  withdrawnAt: Date | null;
-  filedAt: Date | null;
-  voidedAt: Date | null;
-}
+};
 
 /** The steps in lifecycle order: of two at the same instant, the later step's status stands (as in hour-record.ts). */
-const STEPS: Array<[keyof Pick<HourRecord, "submittedAt" | "approvedAt" | "rejectedAt" | "withdrawnAt" | "filedAt" | "voidedAt">, DeclarationStatus]> = [
+const STEPS: Array<[StepInstant, DeclarationStatus]> = [
   ["submittedAt", "PENDING"],
   ["approvedAt", "APPROVED"],
   ["rejectedAt", "REJECTED"],
