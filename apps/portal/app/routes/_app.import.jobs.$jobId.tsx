@@ -79,7 +79,7 @@ export default function ImportJobPage() {
             {formatDateTime(new Date(job.undoUntil))}
             前可撤销本次导入：删除本次导入后未登录、未修改信息、未申报学时的人员，其余人员保留并列出。
           </p>
-          <RowAction intent="undo" values={{}} label="撤销导入" confirm="确定撤销本次导入吗？" button />
+          <RowAction intent="undo" values={{}} label="撤销导入" confirm={`确定撤销本次导入（${job.fileName}）吗？`} button />
         </div>
       ) : null}
       {job.kept.length > 0 ? (

@@ -142,20 +142,25 @@ describe("the portal's outer wall", () => {
     await page.waitForLoadState("networkidle");
     expect(await violations(page), "404 page").toBe("");
 
-    // A resource route's error (an attachment nobody has, one that is not even an id) is the
-    // Chinese error page with its status, under the same CSP — never "Unexpected Server Error".
-    for (const [path, status, message] of [
-      [`/hours/attachments/${randomUUID()}`, 404, "不存在"],
-      ["/hours/attachments/not-an-id", 400, ""],
-      [`/reviews/transfers/${randomUUID()}/attachment`, 404, "不存在"],
+    // A file route's refusal (an attachment nobody has, one that is not even an id) comes back to
+    // its page with the Chinese message (downloadLoader), under the same CSP — never the bare
+    // 出错了 page, never "Unexpected Server Error".
+    for (const [path, back, message] of [
+      [`/hours/attachments/${randomUUID()}`, "/hours/records", "不存在"],
+      ["/hours/attachments/not-an-id", "/hours/records", ""],
+      [`/reviews/transfers/${randomUUID()}/attachment`, "/reviews/transfers?tab=records", "不存在"],
     ] as const) {
       const answer = (await page.goto(`${portalUrl}${path}`)) as Response;
-      expect(answer.status(), path).toBe(status);
+      expect(answer.status(), path).toBe(200);
+      expect(page.url(), path).toBe(`${portalUrl}${back}`);
+      const said = await page.getByRole("main").getByRole("alert").first().innerText();
+      expect(said, path).toMatch(/[\u4e00-\u9fff]/);
+      expect(said, path).toContain(message);
       const text = await page.locator("body").innerText();
-      expect(text, path).toContain("出错了");
-      expect(text, path).toContain(message);
+      expect(text, path).not.toContain("出错了");
       expect(text, path).not.toMatch(/Unexpected|message|\{/);
       expectWall(await answer.allHeaders(), path);
+      await page.waitForLoadState("networkidle");
       expect(await violations(page), path).toBe("");
     }
 
