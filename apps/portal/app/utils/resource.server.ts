@@ -9,9 +9,11 @@ import { logError } from "./log.server.ts";
 /**
  * Resource routes (attachments, downloads, the captcha, the registration pickers) answer with
  * bytes, not pages, so Remix renders no ErrorBoundary for them: a thrown `data(...)` became
- * `{"message":"Unexpected Server Error"}` with status 500. Every resource route's loader is
- * wrapped by `resourceLoader`, which turns whatever it throws into the Chinese error page (for a
- * browser) or `{ message }` JSON (for the page's own fetch), with the right status.
+ * `{"message":"Unexpected Server Error"}` with status 500. A resource route that answers the
+ * page's own fetch (the pickers, the captcha, id-search) is wrapped by `resourceLoader`, which
+ * turns whatever it throws into the Chinese error page (for a browser) or `{ message }` JSON (for
+ * the page's fetch), with the right status; one that answers a file goes back to its page with
+ * the message instead (download-refusal.server.ts downloadLoader; downloads.server.test.ts).
  */
 
 /** `load`, with every thrown error answered by `errorAnswer`; redirects (e.g. to /login) pass through. */
