@@ -2,6 +2,7 @@ import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { type Column, DataTable, linkColumn } from "./DataTable.tsx";
+import { TextLink } from "./TextLink.tsx";
 
 // A table with a 合计 row draws each column's own `total` there and leaves the others blank: the
 // 单位类型 of a 合计 row once read 主管部门 because the row was a made-up unit of that kind.
@@ -76,6 +77,7 @@ describe("linkColumn", () => {
   ] as const)("%s", (_, column, className, props) => {
     expect(column).toMatchObject({ header: "操作", className });
     const link = column.cell(unit, 0) as ReactElement<Record<string, unknown>>;
-    expect(link.props).toEqual({ ...props, className: "text-blue-700 hover:underline" });
+    expect(link.type).toBe(TextLink);
+    expect(link.props).toEqual(props);
   });
 });

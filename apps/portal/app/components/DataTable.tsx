@@ -1,5 +1,5 @@
-import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { TextLink } from "./TextLink.tsx";
 
 /**
  * One column of a DataTable: its header, a row's cell and, for a table with a 合计 row, this
@@ -24,9 +24,9 @@ export function linkColumn<Row>(text: string, href: (row: Row) => string, opts: 
     header: "操作",
     className,
     cell: (row) => (
-      <Link to={href(row)} className="text-blue-700 hover:underline" aria-label={ariaLabel?.(row)}>
+      <TextLink to={href(row)} aria-label={ariaLabel?.(row)}>
         {text}
-      </Link>
+      </TextLink>
     ),
   };
 }

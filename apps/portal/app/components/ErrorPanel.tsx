@@ -1,5 +1,6 @@
-import { isRouteErrorResponse, Link } from "@remix-run/react";
+import { isRouteErrorResponse } from "@remix-run/react";
 import { errorMessageFor } from "../utils/error-messages.ts";
+import { TextLink } from "./TextLink.tsx";
 
 /** The Chinese message for an error a route threw; details stay in the server log. */
 export function describeError(error: unknown): { status: number; message: string } {
@@ -18,9 +19,7 @@ export function ErrorPanel({ error }: { error: unknown }) {
       <h1 className="text-lg font-semibold text-red-700">{status === 503 ? "服务暂时不可用" : "出错了"}</h1>
       <p className="mt-2 text-gray-700">{message}</p>
       <p className="mt-4 text-sm">
-        <Link to="/" className="text-blue-700 hover:underline">
-          返回首页
-        </Link>
+        <TextLink to="/">返回首页</TextLink>
       </p>
     </div>
   );

@@ -1,9 +1,9 @@
 import { type TransferRow, titleSeriesName, transferStatusLabels } from "@ce/contracts";
-import { Link } from "@remix-run/react";
 import { ConfirmSubmit } from "./ConfirmDialog.tsx";
 import { type Column, DataTable, linkColumn } from "./DataTable.tsx";
 import { Form } from "./Form.tsx";
 import { inputBase } from "./forms.tsx";
+import { TextLink } from "./TextLink.tsx";
 
 const PATH = "/reviews/transfers";
 
@@ -49,9 +49,7 @@ export function IncomingTransfers({ rows, offset }: { rows: TransferRow[]; offse
             question={(form) => (String(new FormData(form).get("reason") ?? "").trim() ? `确定拒绝${r.name}的调入吗？拒绝后该调转申请结束。` : null)}
             className="text-red-700 hover:underline"
           />
-          <Link to={`${PATH}/${r.id}`} className="text-blue-700 hover:underline">
-            详情
-          </Link>
+          <TextLink to={`${PATH}/${r.id}`}>详情</TextLink>
         </Form>
       ),
     },

@@ -1,6 +1,6 @@
 import { industryName, type UnitRow } from "@ce/contracts";
-import { Link } from "@remix-run/react";
 import type { Column } from "./DataTable.tsx";
+import { TextLink } from "./TextLink.tsx";
 
 /** Where a unit's 管理员信息 and details live, for 管理下级单位 and 管理继续教育基地 alike. */
 const UNIT_PAGES = "/accounts/subordinates";
@@ -15,12 +15,8 @@ export function unitActionsColumn(detailLabel: "详细" | "详情"): Column<Unit
     className: "whitespace-nowrap text-center",
     cell: (u) => (
       <span className="space-x-3">
-        <Link to={`${UNIT_PAGES}/${u.id}/admins`} className="text-blue-700 hover:underline">
-          管理员信息
-        </Link>
-        <Link to={`${UNIT_PAGES}/${u.id}`} className="text-blue-700 hover:underline">
-          {detailLabel}
-        </Link>
+        <TextLink to={`${UNIT_PAGES}/${u.id}/admins`}>管理员信息</TextLink>
+        <TextLink to={`${UNIT_PAGES}/${u.id}`}>{detailLabel}</TextLink>
       </span>
     ),
   };

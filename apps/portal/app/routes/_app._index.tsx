@@ -1,8 +1,9 @@
 import { userTypeLabels } from "@ce/contracts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ComplianceSummary } from "../components/hours/ComplianceSummary.tsx";
+import { TextLink } from "../components/TextLink.tsx";
 import { visibleMenu } from "../utils/menu.ts";
 import { requireUser } from "../utils/session.server.ts";
 
@@ -49,9 +50,7 @@ export default function HomePage() {
               <ul className="mt-2 space-y-1 text-sm">
                 {section.pages.map((page) => (
                   <li key={page.path}>
-                    <Link to={page.path} className="text-blue-700 hover:underline">
-                      {page.label}
-                    </Link>
+                    <TextLink to={page.path}>{page.label}</TextLink>
                   </li>
                 ))}
               </ul>
@@ -60,9 +59,7 @@ export default function HomePage() {
         </div>
       )}
       <p className="mt-6 text-sm text-gray-600">
-        <Link to="/account/password" className="text-blue-700 hover:underline">
-          修改密码
-        </Link>
+        <TextLink to="/account/password">修改密码</TextLink>
       </p>
     </div>
   );

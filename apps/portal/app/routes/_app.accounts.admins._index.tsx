@@ -10,6 +10,7 @@ import { buttonClass, ErrorList, FormErrors, FormPanel, ReplyErrors, useSchemaFo
 import { PagedTable } from "../components/PagedTable.tsx";
 import { RowAction } from "../components/RowAction.tsx";
 import { Filter, SearchBar } from "../components/SearchBar.tsx";
+import { TextLink } from "../components/TextLink.tsx";
 import { redirectWithFlash, samePage } from "../utils/flash.server.ts";
 import { formAction } from "../utils/form-action.server.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
@@ -127,9 +128,7 @@ function columns(search: string, viewer: { isSuper: boolean; myAccountId: string
               />
             ) : null}
             <RowAction intent="remove" values={target(a)} label="删除" confirm={`确定删除${a.name}的管理员权限吗？账户本身会保留。`} />
-            <Link to={rolesHref(a.id)} className="text-blue-700 hover:underline">
-              分配角色
-            </Link>
+            <TextLink to={rolesHref(a.id)}>分配角色</TextLink>
           </span>
         ),
     },

@@ -7,6 +7,7 @@ import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { Form } from "../components/Form.tsx";
 import { buttonClass, ErrorList, Field, FormErrors, inputClass, type StringField, useSchemaForm } from "../components/forms.tsx";
 import { Picker } from "../components/Picker.tsx";
+import { TextLink } from "../components/TextLink.tsx";
 import { IdTypeSelect } from "../components/UserTypeSelects.tsx";
 import { redirectWithFlash } from "../utils/flash.server.ts";
 import { formAction } from "../utils/form-action.server.ts";
@@ -240,12 +241,8 @@ export default function NewAdminPage() {
       <Steps current={step} />
       {step === 3 ? (
         <div className="space-x-4 text-sm">
-          <Link to={LIST} className="text-blue-700 hover:underline">
-            返回管理员列表
-          </Link>
-          <Link to="?way=PROFESSIONAL" className="text-blue-700 hover:underline">
-            继续新增
-          </Link>
+          <TextLink to={LIST}>返回管理员列表</TextLink>
+          <TextLink to="?way=PROFESSIONAL">继续新增</TextLink>
         </div>
       ) : step === 2 && actionData?.draft ? (
         <StepTwo draft={actionData.draft} />

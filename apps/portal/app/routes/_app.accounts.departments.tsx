@@ -8,7 +8,7 @@ import {
 } from "@ce/contracts";
 import { getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { type Column, DataTable } from "../components/DataTable.tsx";
@@ -16,6 +16,7 @@ import { Form } from "../components/Form.tsx";
 import { Field, FormErrors, FormPanel, inputClass, ReplyErrors, SubmitRow, useSchemaForm } from "../components/forms.tsx";
 import { RowAction } from "../components/RowAction.tsx";
 import { Filter, SearchBar } from "../components/SearchBar.tsx";
+import { TextLink } from "../components/TextLink.tsx";
 import { redirectWithFlash } from "../utils/flash.server.ts";
 import { formAction } from "../utils/form-action.server.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
@@ -103,14 +104,8 @@ function columns(search: string): Column<DepartmentNode>[] {
       className: "w-56 whitespace-nowrap text-center",
       cell: (n) => (
         <span className="space-x-3">
-          {n.status === "ACTIVE" ? (
-            <Link to={withParam(search, "add", n.id)} className="text-blue-700 hover:underline">
-              添加下级
-            </Link>
-          ) : null}
-          <Link to={withParam(search, "edit", n.id)} className="text-blue-700 hover:underline">
-            编辑
-          </Link>
+          {n.status === "ACTIVE" ? <TextLink to={withParam(search, "add", n.id)}>添加下级</TextLink> : null}
+          <TextLink to={withParam(search, "edit", n.id)}>编辑</TextLink>
           <RowAction
             intent="status"
             values={{ id: n.id, name: n.name, status: n.status === "ACTIVE" ? "DISABLED" : "ACTIVE" }}

@@ -1,7 +1,7 @@
 import { CreateRoleInput, DeleteRoleInput, ListRolesInput, permissionGroups, permissionModules, type RoleRow, UpdateRoleInput } from "@ce/contracts";
 import { getCollectionProps, getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import type { Column } from "../components/DataTable.tsx";
@@ -10,6 +10,7 @@ import { ErrorList, FormErrors, FormPanel, inputClass, ReplyErrors, SubmitRow, u
 import { PagedTable } from "../components/PagedTable.tsx";
 import { RowAction } from "../components/RowAction.tsx";
 import { Filter, SearchBar } from "../components/SearchBar.tsx";
+import { TextLink } from "../components/TextLink.tsx";
 import { classifyError } from "../utils/errors.server.ts";
 import { redirectWithFlash } from "../utils/flash.server.ts";
 import { formAction } from "../utils/form-action.server.ts";
@@ -147,9 +148,7 @@ function columns(search: string): Column<RoleRow>[] {
       className: "w-32 whitespace-nowrap text-center",
       cell: (r) => (
         <span className="space-x-3">
-          <Link to={editHref(r.id)} className="text-blue-700 hover:underline">
-            编辑
-          </Link>
+          <TextLink to={editHref(r.id)}>编辑</TextLink>
           <RowAction intent="delete" values={{ id: r.id, name: r.name }} label="删除" confirm={`确定删除角色“${r.name}”吗？`} />
         </span>
       ),

@@ -15,6 +15,7 @@ import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { FactTable } from "../components/FactTable.tsx";
 import { ReplyErrors } from "../components/forms.tsx";
 import { RowAction } from "../components/RowAction.tsx";
+import { TextLink } from "../components/TextLink.tsx";
 import { redirectWithFlash } from "../utils/flash.server.ts";
 import { formAction } from "../utils/form-action.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
@@ -64,9 +65,7 @@ export default function SubordinateDetailPage() {
       <ReplyErrors result={actionData?.result} />
       <FactTable caption="单位详细信息" facts={fields} className="mb-4" />
       <div className="flex items-center gap-4 text-sm">
-        <Link to={`${LIST}/${unit.id}/admins`} className="text-blue-700 hover:underline">
-          管理员信息
-        </Link>
+        <TextLink to={`${LIST}/${unit.id}/admins`}>管理员信息</TextLink>
         {canDelete ? (
           <RowAction intent="delete" values={{ unitId: unit.id, name: unit.name }} label="删除单位" confirm={`确定删除${unit.name}吗？`} button />
         ) : null}

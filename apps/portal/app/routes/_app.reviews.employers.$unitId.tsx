@@ -1,12 +1,13 @@
 import { formatDateTime, industryName, regionName, registrationStatusLabels, unitNatureLabels } from "@ce/contracts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { applicantFacts } from "../components/ApplicantFacts.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { CodeMismatchNote } from "../components/CreditCodeConfirm.tsx";
 import { DecideOne } from "../components/DecideOne.tsx";
 import { FactList } from "../components/FactList.tsx";
+import { TextLink } from "../components/TextLink.tsx";
 import { uuidParam } from "../utils/errors.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
@@ -54,9 +55,7 @@ export default function EmployerReviewDetailPage() {
       </section>
       {unit.status === "PENDING" ? <DecideOne id={unit.id} action={`${PATH}?index`} labels={{ approve: "通过", reject: "不通过" }} /> : null}
       <p className="text-sm">
-        <Link to={PATH} className="text-blue-700 hover:underline">
-          返回
-        </Link>
+        <TextLink to={PATH}>返回</TextLink>
       </p>
     </div>
   );

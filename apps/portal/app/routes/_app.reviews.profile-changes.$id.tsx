@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { applicantFacts } from "../components/ApplicantFacts.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { DataTable } from "../components/DataTable.tsx";
 import { FactList } from "../components/FactList.tsx";
+import { TextLink } from "../components/TextLink.tsx";
 import { uuidParam } from "../utils/errors.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
@@ -37,9 +38,7 @@ export default function ProfileChangeDetailPage() {
         rowKey={(i) => i.field}
       />
       <p className="mt-4 text-sm">
-        <Link to={PATH} className="text-blue-700 hover:underline">
-          返回
-        </Link>
+        <TextLink to={PATH}>返回</TextLink>
       </p>
     </div>
   );

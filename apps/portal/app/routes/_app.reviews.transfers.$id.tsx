@@ -1,9 +1,10 @@
 import { formatDateTime, titleSeriesName, transferStatusLabels } from "@ce/contracts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { FactList } from "../components/FactList.tsx";
+import { TextLink } from "../components/TextLink.tsx";
 import { uuidParam } from "../utils/errors.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
@@ -45,9 +46,7 @@ export default function TransferDetailPage() {
       <Breadcrumbs trail={trail} />
       <FactList facts={rows} labels="wide" />
       <p className="mt-4 text-sm">
-        <Link to={`${PATH}?tab=records`} className="text-blue-700 hover:underline">
-          返回
-        </Link>
+        <TextLink to={`${PATH}?tab=records`}>返回</TextLink>
       </p>
     </div>
   );

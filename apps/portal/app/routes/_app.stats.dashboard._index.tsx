@@ -11,7 +11,7 @@ import {
   unitKindLabels,
 } from "@ce/contracts";
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
@@ -21,6 +21,7 @@ import { PagedTable } from "../components/PagedTable.tsx";
 import { Filter, SearchBar } from "../components/SearchBar.tsx";
 import { DateFilter, passRateText } from "../components/stats/filters.tsx";
 import { learningHref, STATS } from "../components/stats/links.ts";
+import { TextLink } from "../components/TextLink.tsx";
 import { requirePage } from "../utils/session.server.ts";
 import { loadStatistic } from "../utils/stats.server.ts";
 
@@ -72,11 +73,7 @@ const atRiskColumns: Column<AtRiskPerson>[] = [
   {
     header: "操作",
     className: "whitespace-nowrap text-center",
-    cell: (p) => (
-      <Link to={learningHref(p.accountId)} className="text-blue-700 hover:underline">
-        学习记录
-      </Link>
-    ),
+    cell: (p) => <TextLink to={learningHref(p.accountId)}>学习记录</TextLink>,
   },
 ];
 

@@ -1,10 +1,11 @@
 import { formatDateTime, regionName, registrationStatusLabels, titleLevelName } from "@ce/contracts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { FactTable } from "../components/FactTable.tsx";
 import { learningHref, STATS } from "../components/stats/links.ts";
 import { educationText, titleSeriesText } from "../components/stats/professionals.tsx";
+import { TextLink } from "../components/TextLink.tsx";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
 // 专业技术人员信息查询 › 详细: one professional of the caller's subtree as reporting holds them now
@@ -36,12 +37,8 @@ export default function ProfessionalDetailPage() {
       <Breadcrumbs trail={trail} />
       <FactTable caption="专业技术人员详细信息" facts={fields} />
       <p className="mt-4 space-x-4 text-sm">
-        <Link to={learningHref(person.accountId)} className="text-blue-700 hover:underline">
-          学习记录
-        </Link>
-        <Link to={STATS.professionals} className="text-blue-700 hover:underline">
-          返回
-        </Link>
+        <TextLink to={learningHref(person.accountId)}>学习记录</TextLink>
+        <TextLink to={STATS.professionals}>返回</TextLink>
       </p>
     </div>
   );

@@ -1,11 +1,12 @@
 import { LoginInput } from "@ce/contracts";
 import { getInputProps } from "@conform-to/react";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { AccountFields } from "../components/AccountFields.tsx";
 import { AuthForm, useCaptchaForm } from "../components/AuthForm.tsx";
 import { CaptchaField } from "../components/Captcha.tsx";
 import { Field, inputClass } from "../components/forms.tsx";
+import { TextLink } from "../components/TextLink.tsx";
 import { createApi } from "../utils/api.server.ts";
 import { PLATFORM_NAME } from "../utils/brand.ts";
 import { freshCaptcha } from "../utils/captcha.server.ts";
@@ -61,12 +62,8 @@ export default function LoginPage() {
           <input key={rememberKey} {...rememberProps} className="h-4 w-4 accent-blue-700" />
           记住密码
         </label>
-        <Link to="/forgot-password" className="text-blue-700 hover:underline">
-          忘记登录密码?
-        </Link>
-        <Link to="/register" className="text-blue-700 hover:underline">
-          注册
-        </Link>
+        <TextLink to="/forgot-password">忘记登录密码?</TextLink>
+        <TextLink to="/register">注册</TextLink>
       </div>
     </AuthForm>
   );

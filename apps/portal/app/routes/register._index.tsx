@@ -1,6 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { AuthShell } from "../components/AuthShell.tsx";
+import { TextLink } from "../components/TextLink.tsx";
 import { PLATFORM_NAME } from "../utils/brand.ts";
 
 export const meta: MetaFunction = () => [{ title: `注册 - ${PLATFORM_NAME}` }];
@@ -21,9 +22,7 @@ export default function RegisterChoicePage() {
           <span className="mt-1 block text-xs text-gray-600">注册单位及单位超级管理员，由上级主管部门审核通过后方可登录</span>
         </Link>
         <p className="pt-2 text-right text-sm">
-          <Link to="/login" className="text-blue-700 hover:underline">
-            返回登录
-          </Link>
+          <TextLink to="/login">返回登录</TextLink>
         </p>
       </div>
     </AuthShell>

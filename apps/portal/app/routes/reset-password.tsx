@@ -1,11 +1,12 @@
 import { ResetPasswordInput } from "@ce/contracts";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { NewPasswordFields } from "../components/AccountFields.tsx";
 import { AuthForm } from "../components/AuthForm.tsx";
 import { AuthShell } from "../components/AuthShell.tsx";
 import { useSchemaForm } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
+import { TextLink } from "../components/TextLink.tsx";
 import { createApi } from "../utils/api.server.ts";
 import { PLATFORM_NAME } from "../utils/brand.ts";
 import { classifyError, failureStatus } from "../utils/errors.server.ts";
@@ -52,9 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 const again = (
   <p className="mt-4 text-sm">
-    <Link to="/forgot-password" className="text-blue-700 hover:underline">
-      忘记登录密码：重新申请重置链接
-    </Link>
+    <TextLink to="/forgot-password">忘记登录密码：重新申请重置链接</TextLink>
   </p>
 );
 

@@ -1,7 +1,7 @@
 import { STATISTICS_EPOCH } from "@ce/contracts";
-import { Link } from "@remix-run/react";
 import { inputBase } from "../forms.tsx";
 import { FilterError } from "../SearchBar.tsx";
+import { TextLink } from "../TextLink.tsx";
 
 /**
  * A date filter of a SearchBar (统计时间, 开始时间, 结束时间): `label:`, a date input refilled with
@@ -89,11 +89,7 @@ export function ExportBar({ path, query, refused }: { path: string; query: strin
 /** A count as a table cell: a link to the people behind it when there are any, else the plain 0. */
 export function CountLink({ count, to }: { count: number; to: string }) {
   if (count === 0) return <>0</>;
-  return (
-    <Link to={to} className="text-blue-700 hover:underline">
-      {count}
-    </Link>
-  );
+  return <TextLink to={to}>{count}</TextLink>;
 }
 
 /** 合格率 as the table prints it: two decimals and % ("62.50%"); — when nobody is registered. */
