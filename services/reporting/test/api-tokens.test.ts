@@ -9,7 +9,7 @@ import { hashTokenSecret } from "../src/api-tokens/secret.ts";
 import type { ReportingRouter } from "../src/routers/index.ts";
 import { settled } from "./support/events.ts";
 import { refusal } from "./support/refusal.ts";
-import { bootStatistics, jinan, jnBus, qingdao, type StatisticsClient, w2g, wang2 } from "./support/statistics-fixture.ts";
+import { bootStatistics, jinan, jnBus, province, qingdao, type StatisticsClient, w2g, wang2 } from "./support/statistics-fixture.ts";
 
 let sys: Awaited<ReturnType<typeof bootStatistics>>["sys"];
 let jinanAdmin: StatisticsClient;
@@ -172,10 +172,96 @@ describe("the HTTP API with a token", () => {
   });
 });
 
+describe('统计时间 and final answers: one rule for every as-of input ("today" is 2026-07-20 in Beijing)', () => {
+  // [case, operation, body, status, final or the refused field and message]
+  const cases: Array<[string, string, Record<string, unknown>, 200 | 400, boolean | [string, string]]> = [
+    ["yesterday", "professional-counts", { asOf: "2026-07-19" }, 200, true],
+    ["today", "professional-counts", { asOf: "2026-07-20" }, 200, false],
+    ["today by default", "professional-counts", {}, 200, false],
+    ["tomorrow", "professional-counts", { asOf: "2026-07-21" }, 400, ["asOf", "统计时间不能晚于今天（2026-07-20）"]],
+    ["far past", "professional-counts", { asOf: "2000-01-01" }, 200, true],
+    ["before the platform's data", "professional-counts", { asOf: "1999-12-31" }, 400, ["asOf", "统计时间不能早于2000-01-01"]],
+    ["last year's last day", "professional-counts", { asOf: "2025-12-31" }, 200, true],
+    ["this year's first day", "professional-counts", { asOf: "2026-01-01" }, 200, true],
+    ["学时达标情况 yesterday", "compliance-as-of", { idNumber: "37010219810202002X", fromYear: 2026, toYear: 2026, asOf: "2026-07-19" }, 200, true],
+    ["学时达标情况 today", "compliance-as-of", { idNumber: "37010219810202002X", fromYear: 2026, toYear: 2026, asOf: "2026-07-20" }, 200, false],
+    [
+      "学时达标情况 tomorrow",
+      "compliance-as-of",
+      { idNumber: "37010219810202002X", fromYear: 2026, toYear: 2026, asOf: "2026-07-21" },
+      400,
+      ["asOf", "统计时间不能晚于今天（2026-07-20）"],
+    ],
+    ["职称系列分布 to yesterday", "title-distribution", { to: "2026-07-19" }, 200, true],
+    ["职称系列分布 to today", "title-distribution", { to: "2026-07-20" }, 200, false],
+    ["职称系列分布 to tomorrow", "title-distribution", { to: "2026-07-21" }, 400, ["to", "结束时间不能晚于今天（2026-07-20）"]],
+    ["每月审核通过学时 to the end of last year", "approved-hours-by-month", { from: "2025-01-01", to: "2025-12-31" }, 200, true],
+    ["每月审核通过学时 to today", "approved-hours-by-month", {}, 200, false],
+  ];
+  let secret: string;
+  beforeAll(async () => {
+    ({ secret } = await make({ permissions: ["professionalCounts", "complianceAsOf", "titleDistribution", "approvedHoursByMonth"], ratePerMinute: 600 }));
+  });
+
+  it.each(cases)("%s: %s %j → %s %j", async (_case, op, body, status, outcome) => {
+    const r = await call(`/statistics/${op}`, body, secret);
+    expect(r.status).toBe(status);
+    if (typeof outcome === "boolean") expect(r.body.final).toBe(outcome);
+    else expect([r.body.message, r.body.data.fieldErrors]).toEqual([outcome[1], { [outcome[0]]: [outcome[1]] }]);
+  });
+});
+
+describe("调用记录 (apiTokens.uses)", () => {
+  it("lists one token's calls newest first: operation, outcome, rows, the 证件号 lookup it made, the address masked; paged", async () => {
+    const { secret, token } = await make({ name: "调用记录" });
+    const portal = () => ({
+      "x-client-ip": "203.0.113.9",
+      [SERVICE_AUTH_HEADER]: signServiceAuth({ caller: testServiceAuth.caller, audience: "reporting", privateKey: testServiceAuth.privateKey }),
+    });
+    await call("/statistics/professional-counts", { asOf: "2026-06-30" }, secret, portal());
+    await call("/statistics/compliance-as-of", { idNumber: "37010219810202002X", fromYear: 2026, toYear: 2026, asOf: "2026-06-30" }, secret, portal());
+    await call("/statistics/title-distribution", {}, secret, portal());
+    await call("/statistics/professional-counts", { asOf: "2026-02-30" }, secret, portal());
+    const all = await jinanAdmin.apiTokens.uses.query({ id: token.id });
+    expect(all.token).toEqual({ id: token.id, name: "调用记录", prefix: token.prefix, status: "ACTIVE" });
+    expect(all.total).toBe(4);
+    expect(all.items.map((u) => [u.procedure, u.outcome, u.rows, u.idLookup, u.clientAddress])).toEqual([
+      ["professionalCounts", "REFUSED_BAD_REQUEST", 0, null, "203.0.113.*"],
+      ["titleDistribution", "NOT_PERMITTED", null, null, "203.0.113.*"],
+      ["complianceAsOf", "ANSWERED", 1, { found: 1 }, "203.0.113.*"],
+      ["professionalCounts", "ANSWERED", 3, null, "203.0.113.*"],
+    ]);
+    expect(JSON.stringify(all)).not.toContain("203.0.113.9");
+    expect(JSON.stringify(all)).not.toContain("37010219810202002X");
+    // The one pager: page 2 of 3 a page; a page past the end serves the last.
+    const second = await jinanAdmin.apiTokens.uses.query({ id: token.id, page: 2, pageSize: 3 });
+    expect([second.page, second.total, second.items.map((u) => u.procedure)]).toEqual([2, 4, ["professionalCounts"]]);
+    expect((await jinanAdmin.apiTokens.uses.query({ id: token.id, page: 9, pageSize: 3 })).page).toBe(2);
+  });
+
+  it("reads only a token of the caller's own unit: another unit's token — even a subordinate's, asked by the province — is NOT_FOUND", async () => {
+    const { token } = await make();
+    await call("/statistics/professional-counts", {}, (await make()).secret);
+    const adminOf = async (u: typeof qingdao) =>
+      serviceClient<ReportingRouter>(sys.app.url, await signIn(sys.app.infra.redis, { unitId: u.data.unitId, unitName: u.data.name, scopePath: u.data.path }));
+    const notFound = { code: "NOT_FOUND", fields: { id: ["令牌不存在或不属于本单位"] } };
+    expect(await refusal((await adminOf(qingdao)).apiTokens.uses.query({ id: token.id }))).toEqual(notFound);
+    expect(await refusal((await adminOf(province)).apiTokens.uses.query({ id: token.id }))).toEqual(notFound);
+    expect(await refusal(jinanAdmin.apiTokens.uses.query({ id: "00000000-0000-4000-8000-000000000000" }))).toEqual(notFound);
+    expect(await refusal(jinanAdmin.apiTokens.uses.query({ id: "abc" }))).toEqual({ code: "BAD_REQUEST", fields: { id: ["令牌编号无效"] } });
+    const viewer = serviceClient<ReportingRouter>(
+      sys.app.url,
+      await signIn(sys.app.infra.redis, { unitId: jinan.data.unitId, unitName: jinan.data.name, scopePath: jinan.data.path, permissions: ["stats.view"] }),
+    );
+    expect(await refusal(viewer.apiTokens.uses.query({ id: token.id }))).toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
 describe("学时达标情况 as of a date (complianceAsOf)", () => {
   const question = { idNumber: "37010219810202002X", fromYear: 2025, toYear: 2026, asOf: "2026-06-30" };
   const expected = {
     asOf: "2026-06-30",
+    final: true,
     fromYear: 2025,
     toYear: 2026,
     people: [
@@ -184,10 +270,8 @@ describe("学时达标情况 as of a date (complianceAsOf)", () => {
         name: "王二",
         idNumberMasked: "370102********002X",
         unitName: "济南公交集团",
-        years: [
-          { year: 2025, general: 0, professional: 0, total: 0, compliant: false },
-          { year: 2026, general: 30, professional: 60, total: 90, compliant: true },
-        ],
+        // 王二 was registered on 2026-01-10: 2025 is before his registration, no person-year, not answered (as 人年抽取 has no row).
+        years: [{ year: 2026, general: 30, professional: 60, total: 90, compliant: true }],
       },
     ],
   };
@@ -202,7 +286,9 @@ describe("学时达标情况 as of a date (complianceAsOf)", () => {
     await settled(sys);
     expect(await call("/statistics/compliance-as-of", question, secret)).toEqual({ status: 200, body: expected });
     const today = await call("/statistics/compliance-as-of", { ...question, asOf: undefined }, secret);
-    expect(today.body.people[0].years[1]).toEqual({ year: 2026, general: 0, professional: 0, total: 0, compliant: false });
+    expect(today.body.people[0].years[0]).toEqual({ year: 2026, general: 0, professional: 0, total: 0, compliant: false });
+    // Today's answer says it is not final: the day is not closed.
+    expect([today.body.asOf, today.body.final]).toEqual(["2026-07-20", false]);
     expect((await uses(token.id)).map((u) => [u.outcome, u.rowsReturned])).toEqual([
       ["ANSWERED", 1],
       ["ANSWERED", 1],

@@ -15,6 +15,7 @@ import { signIn } from "@ce/service-kit/testing";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DISCLOSURE_K } from "../src/domain/disclosure-control.ts";
+import { personKey, unitPseudonymKey } from "../src/domain/person-year-extract.ts";
 import { professionalAt, settled } from "./support/events.ts";
 import {
   anna,
@@ -97,6 +98,11 @@ describe("人年抽取 as CSV", () => {
   it("has the documented columns and one row per person registered that day, with their hours and 认定结果", async () => {
     const r = await download({ format: "csv", fromYear: "2026", toYear: "2026" });
     expect([r.headers.get("x-extract-rows"), r.headers.get("x-extract-suppressed")]).toEqual(["12", "0"]);
+    // 统计时间 defaults to today: not final (the day is not closed); an earlier day is.
+    expect(r.headers.get("x-extract-final")).toBe("false");
+    const closed = await download({ format: "csv", fromYear: "2026", toYear: "2026", asOf: "2026-07-19" });
+    expect(closed.headers.get("x-extract-final")).toBe("true");
+    await closed.arrayBuffer();
     const { header, rows } = parseCsv(new Uint8Array(await r.arrayBuffer()));
     expect(header).toEqual(PERSON_YEAR_COLUMNS.map((c) => c.name));
     // Registered on 2026-07-20: 王一 王二 王三 (now 青岛地铁) 张小明 (since 07-01) 李四 Anna 赵科员 and the five alike; 钱多多 still waits.
@@ -321,5 +327,52 @@ describe("人年抽取 refusals, before any byte", () => {
     const r = await download({ fromYear: "2026", toYear: "2026" }, tokens.provinceViewer);
     expect(r.status).toBe(403);
     expect(((await r.json()) as { message: string }).message).toBe("只有拥有查询统计权限的超级管理员可以下载人年抽取");
+  });
+});
+
+// One rule for "a person-year exists" (ADR 016): registered at the year's end, or at 统计时间 in its
+// year. 王三 was registered on 2025-03-01; asked about 2024 (Y−1), 2025 (Y) and 2026 (Y+1), the extract
+// has his rows for 2025 and 2026 only, and 学时达标情况 answers exactly those years — with the same hours
+// and 认定结果 as the extract's rows.
+// Last in the file: it registers four more people in 2024 (then 2024 and 2025 each hold at least k people,
+// so disclosure control suppresses neither year and a missing row means no person-year, not a suppressed one).
+describe("a person registered in year Y, asked about Y−1, Y and Y+1 by 人年抽取 and 学时达标情况", () => {
+  const earlier = Array.from({ length: DISCLOSURE_K - 1 }, (_, i) =>
+    person(`早登记${i + 1}`, jnMetro, `37010219700101${String(200 + i)}X`, "2024-03-01T02:00:00.000Z", ["BACHELOR", "ENGINEERING", "JUNIOR", "助理工程师"]),
+  );
+  const key = () => personKey(unitPseudonymKey(sys.app.deps.pseudonymSecret, province.data.unitId), wang3.accountId);
+  beforeAll(async () => {
+    for (const p of earlier) await sys.producer.publish(professionalAt("registered", p.registeredAt, p));
+    await settled(sys);
+  });
+
+  it.each(["2026-07-20", "2025-12-31"])("answer the same years with the same figures (统计时间 %s)", async (asOf) => {
+    const toYear = Number(asOf.slice(0, 4));
+    const { rows } = await csvOf({ fromYear: "2024", toYear: String(toYear), asOf });
+    const r = await download({ format: "csv", fromYear: "2024", toYear: String(toYear), asOf });
+    expect(r.headers.get("x-extract-suppressed")).toBe("0");
+    await r.arrayBuffer();
+    const extracted = rows
+      .filter((r) => r.person_key === key())
+      .map((r) => ({
+        year: Number(r.year),
+        general: Number(r.general_hours),
+        professional: Number(r.professional_hours),
+        total: Number(r.total_hours),
+        compliant: r.result === "合格",
+      }));
+    const answered = await provinceAdmin.statistics.complianceAsOf.query({ idNumber: "370102199003030033", fromYear: 2024, toYear, asOf });
+    expect(answered.people.map((p) => p.accountId)).toEqual([wang3.accountId]);
+    const years = answered.people[0]?.years ?? [];
+    expect(years.map((y) => y.year)).toEqual(toYear === 2026 ? [2025, 2026] : [2025]);
+    expect(extracted.sort((a, b) => a.year - b.year)).toEqual(years);
+  });
+
+  it("a window entirely before the registration answers the person with no years (the extract has no row of theirs)", async () => {
+    const answered = await provinceAdmin.statistics.complianceAsOf.query({ idNumber: "370102199003030033", fromYear: 2023, toYear: 2024, asOf: "2026-07-20" });
+    expect(answered.people.map((p) => [p.accountId, p.years])).toEqual([[wang3.accountId, []]]);
+    const { rows } = await csvOf({ fromYear: "2023", toYear: "2024", asOf: "2026-07-20" });
+    expect(rows.filter((r) => r.year === "2024").length).toBe(DISCLOSURE_K);
+    expect(rows.filter((r) => r.person_key === key())).toEqual([]);
   });
 });

@@ -24,12 +24,13 @@ import { Form } from "../components/Form.tsx";
 import { buttonClass, ErrorList, Field, FormErrors, FormPanel, inputClass, ReplyErrors, SubmitRow, useSchemaForm } from "../components/forms.tsx";
 import { Picker } from "../components/Picker.tsx";
 import { RowAction } from "../components/RowAction.tsx";
+import { STATS, tokenUsesHref } from "../components/stats/links.ts";
 import { redirectWithFlash } from "../utils/flash.server.ts";
 import { formAction } from "../utils/form-action.server.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
-const PATH = "/stats/api-tokens";
+const PATH = STATS.apiTokens;
 /** Where analysts call the HTTP API: this portal passes /api/v1/… on to reporting (server.ts). */
 const API_PATH = "/api/v1";
 /** The API's OpenAPI 3.1 document, served by reporting through the same proxy without a token (docs/analysts.md). */
@@ -74,41 +75,72 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
 }
 
+/**
+ * The list's columns, laid out to fit the page's content width at 1366 px (about 1,000 px; the
+ * browser test checks no horizontal scroll): 报表权限 as wrapping tags, the two limits in one
+ * column, 创建/到期 in one, times to the minute.
+ */
 function columns(): Column<ApiTokenRow>[] {
-  const at = (iso: string | null) => (iso ? formatDateTime(new Date(iso)) : "—");
+  const at = (iso: string | null) => (iso ? formatDateTime(new Date(iso), { seconds: false }) : "—");
+  const small = "block whitespace-nowrap text-xs";
   return [
     {
       header: "名称",
       cell: (t) => (
-        <span>
+        <span className="break-words">
           {t.name}
           <span className="block font-mono text-xs text-gray-500">{t.prefix}…</span>
         </span>
       ),
     },
-    { header: "数据范围", cell: (t) => t.scopeUnitName },
-    { header: "报表权限", cell: (t) => t.permissions.map((p) => apiTokenPermissionLabels[p]).join("、") },
-    { header: "每分钟上限", cell: (t) => t.ratePerMinute, className: "w-20 text-center" },
-    { header: "证件号查询上限（次/日）", cell: (t) => t.idLookupsPerDay, className: "w-24 text-center" },
+    { header: "数据范围", cell: (t) => t.scopeUnitName, className: "min-w-[6rem]" },
     {
-      header: "创建时间",
+      header: "报表权限",
+      className: "min-w-[12rem]",
       cell: (t) => (
-        <span className="whitespace-nowrap">
-          {at(t.createdAt)}
-          <span className="block text-xs text-gray-500">{t.createdByName}</span>
-        </span>
+        <ul className="flex flex-wrap gap-1">
+          {t.permissions.map((p) => (
+            <li key={p} className="rounded bg-blue-50 px-1.5 py-0.5 text-xs text-blue-900">
+              {apiTokenPermissionLabels[p]}
+            </li>
+          ))}
+        </ul>
       ),
     },
-    { header: "到期时间", cell: (t) => at(t.expiresAt), className: "whitespace-nowrap" },
-    { header: "最近使用", cell: (t) => at(t.lastUsedAt), className: "whitespace-nowrap" },
-    { header: "状态", cell: (t) => apiTokenStatusLabels[t.status], className: "w-16 text-center" },
+    {
+      header: "调用上限",
+      cell: (t) => (
+        <>
+          <span className={small}>每分钟{t.ratePerMinute}次</span>
+          <span className={small}>证件号查询{t.idLookupsPerDay}次/日</span>
+        </>
+      ),
+    },
+    {
+      header: "创建 / 到期",
+      cell: (t) => (
+        <>
+          <span className={small}>创建 {at(t.createdAt)}</span>
+          <span className={`${small} text-gray-500`}>{t.createdByName}</span>
+          <span className={small}>到期 {at(t.expiresAt)}</span>
+        </>
+      ),
+    },
+    { header: "最近使用", cell: (t) => <span className={small}>{at(t.lastUsedAt)}</span> },
+    { header: "状态", cell: (t) => apiTokenStatusLabels[t.status], className: "whitespace-nowrap text-center" },
     {
       header: "操作",
-      className: "w-16 text-center",
-      cell: (t) =>
-        t.status === "REVOKED" ? null : (
-          <RowAction intent="revoke" values={{ id: t.id }} label="撤销" confirm={`确定撤销令牌“${t.name}”吗？撤销后使用该令牌的调用将立即被拒绝。`} />
-        ),
+      className: "whitespace-nowrap text-center",
+      cell: (t) => (
+        <span className="flex flex-col items-center gap-1">
+          <Link to={tokenUsesHref(t.id)} className="text-blue-700 hover:underline">
+            调用记录
+          </Link>
+          {t.status === "REVOKED" ? null : (
+            <RowAction intent="revoke" values={{ id: t.id }} label="撤销" confirm={`确定撤销令牌“${t.name}”吗？撤销后使用该令牌的调用将立即被拒绝。`} />
+          )}
+        </span>
+      ),
     },
   ];
 }

@@ -8,6 +8,7 @@ import { PagedTable } from "../components/PagedTable.tsx";
 import { SearchBar } from "../components/SearchBar.tsx";
 import { CountLink, DateFilter, ExportBar, passRateText } from "../components/stats/filters.tsx";
 import { countPeopleHref, countsHref, STATS } from "../components/stats/links.ts";
+import { NotFinal } from "../components/stats/NotFinal.tsx";
 import { loaderHeaders } from "../utils/route-headers.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { loadStatistic } from "../utils/stats.server.ts";
@@ -85,6 +86,7 @@ export default function ProfessionalCountsPage() {
         <>
           <p className="mb-2 text-sm text-gray-700">
             统计单位：<span className="font-medium">{result.unitName}</span>　统计时间：{result.asOf}（{result.year}年度学时）
+            <NotFinal final={result.final} />
             {drilled ? (
               <Link to={countsHref(result.asOf)} className="ml-3 text-blue-700 underline">
                 返回本单位统计

@@ -7,6 +7,7 @@ import { Pager } from "../components/Pager.tsx";
 import { Filter, PickerFilter, SearchBar } from "../components/SearchBar.tsx";
 import { DateFilter, ExportBar } from "../components/stats/filters.tsx";
 import { STATS } from "../components/stats/links.ts";
+import { NotFinal } from "../components/stats/NotFinal.tsx";
 import { regionOptions } from "../components/stats/professionals.tsx";
 import { LEVEL_COLUMNS, TitleSeriesTable } from "../components/stats/TitleSeriesTable.tsx";
 import { loaderHeaders } from "../utils/route-headers.ts";
@@ -52,6 +53,7 @@ export default function TitleSeriesPage() {
         <>
           <p className="mb-2 text-sm text-gray-700">
             统计单位：<span className="font-medium">{result.unitName}</span>　注册时间：{result.from ?? "最早"} 至 {result.to}
+            <NotFinal final={result.final} />
             {result.withoutSeries > 0 ? `　（另有${result.withoutSeries}人未填写专业技术职务，未计入上表）` : ""}
           </p>
           <TitleSeriesTable distribution={result} />

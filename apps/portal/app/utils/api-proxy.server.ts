@@ -16,7 +16,16 @@ export const MAX_API_BODY_BYTES = 64 * 1024;
  * rate's wait, a method's list, and its caching when reporting says (the OpenAPI document at
  * /api/v1/openapi.json, public for a few minutes); any answer that does not say is `no-store`.
  */
-export const PASSED_BACK = ["content-type", "content-disposition", "x-extract-rows", "x-extract-suppressed", "retry-after", "allow", "cache-control"] as const;
+export const PASSED_BACK = [
+  "content-type",
+  "content-disposition",
+  "x-extract-rows",
+  "x-extract-suppressed",
+  "x-extract-final",
+  "retry-after",
+  "allow",
+  "cache-control",
+] as const;
 
 /**
  * Passes a request under /api/v1/ on to reporting's HTTP API (its /api/v1/, beside /trpc), since

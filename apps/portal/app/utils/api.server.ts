@@ -38,7 +38,7 @@ function link(url: string, audience: "identity" | "hours" | "reporting", headers
 }
 
 /** Headers a service download answers with that the browser gets too. */
-const DOWNLOAD_HEADERS = ["content-type", "content-disposition", "cache-control", "x-extract-rows", "x-extract-suppressed"];
+const DOWNLOAD_HEADERS = ["content-type", "content-disposition", "cache-control", "x-extract-rows", "x-extract-suppressed", "x-extract-final"];
 
 /**
  * A file a service streams (service-kit /downloads/<name>, beside its /trpc), passed through to the

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { CalendarDate, calendarYearField } from "../calendar.ts";
 import { wholeNumberField } from "../numbers.ts";
+import { PageRequest, pageOf } from "../paging.ts";
 import { SingleLineText } from "../text.ts";
 import { identifierField } from "../validation/identifier.ts";
-import { statisticDateField } from "./statistics.ts";
+import { AnswerFinal, statisticDateField } from "./statistics.ts";
 
 /**
  * API tokens (issue 11 item 1): a super admin gives an analyst or another system a token that
@@ -128,6 +129,84 @@ export type ApiTokenList = z.infer<typeof ApiTokenList>;
 export const CreatedApiToken = z.object({ token: ApiTokenRow, secret: z.string() });
 export type CreatedApiToken = z.infer<typeof CreatedApiToken>;
 
+/** 调用记录: one token's uses (`id`, a token of the caller's unit), newest first, paged like every list. */
+export const ApiTokenUsesInput = PageRequest.extend({ id: z.uuid({ error: "令牌编号无效" }) });
+export type ApiTokenUsesInput = z.infer<typeof ApiTokenUsesInput>;
+
+/**
+ * One call of a token as 调用记录 lists it (api_token_use, with the 证件号 lookup it made when it
+ * made one): `procedure` the operation asked for — a permission code, or what was asked when it
+ * named none ("unknown POST /x"); `outcome` as logged (apiTokenUseOutcome reads it); `rows` the rows
+ * answered (null while a call runs or when none were counted); `idLookup` the lookup by 证件号 with
+ * how many people it found (never whom, nor the number asked for); `clientAddress` the caller's
+ * address masked by maskIpAddress.
+ */
+export const ApiTokenUseRow = z.object({
+  id: z.string(),
+  occurredAt: z.iso.datetime(),
+  procedure: z.string(),
+  outcome: z.string(),
+  rows: z.number().int().nullable(),
+  idLookup: z.object({ found: z.number().int() }).nullable(),
+  clientAddress: z.string().nullable(),
+  requestId: z.string().nullable(),
+});
+export type ApiTokenUseRow = z.infer<typeof ApiTokenUseRow>;
+
+/** 调用记录's answer: the token (名称 前缀 状态, to head the page) and one page of its uses. */
+export const ApiTokenUses = pageOf(ApiTokenUseRow).extend({
+  token: z.object({ id: z.uuid(), name: z.string(), prefix: z.string(), status: ApiTokenStatus }),
+});
+export type ApiTokenUses = z.infer<typeof ApiTokenUses>;
+
+/** Why a refused call was refused, by the error code the API answered (api_token_use.outcome `REFUSED_<code>`): HTTP status and words. */
+const refusedByCode: Record<string, { status: number; label: string }> = {
+  BAD_REQUEST: { status: 400, label: "请求有误" },
+  UNAUTHORIZED: { status: 401, label: "未通过认证" },
+  FORBIDDEN: { status: 403, label: "无权访问" },
+  NOT_FOUND: { status: 404, label: "接口或数据不存在" },
+  METHOD_NOT_SUPPORTED: { status: 405, label: "请求方法不支持" },
+  CONFLICT: { status: 409, label: "数据冲突" },
+  PAYLOAD_TOO_LARGE: { status: 413, label: "请求内容过大" },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, label: "内容类型不支持" },
+  TOO_MANY_REQUESTS: { status: 429, label: "证件号查询超出上限" },
+};
+/** The outcomes the token gate writes itself (services/reporting domain/api-token.ts refusals, authenticate.ts). */
+const gateOutcomes: Record<string, { status: number; label: string }> = {
+  ANSWERED: { status: 200, label: "成功" },
+  NO_TOKEN: { status: 401, label: "缺少令牌" },
+  MALFORMED_AUTHORIZATION: { status: 401, label: "认证请求头无效" },
+  UNKNOWN_TOKEN: { status: 401, label: "令牌无效" },
+  REVOKED: { status: 401, label: "令牌已撤销" },
+  EXPIRED: { status: 401, label: "令牌已过期" },
+  NOT_PERMITTED: { status: 403, label: "无此报表权限" },
+  OUT_OF_SCOPE: { status: 403, label: "数据范围已失效" },
+  RATE_LIMITED: { status: 429, label: "超出每分钟上限" },
+  ADDRESS_LIMITED: { status: 429, label: "本地址调用过多" },
+  FAILED: { status: 500, label: "系统错误" },
+};
+
+/**
+ * An api_token_use outcome as 调用记录 shows it: the HTTP status the caller got and its Chinese
+ * words (`ANSWERED` → 200 成功, `REVOKED` → 401 令牌已撤销, `REFUSED_NOT_FOUND` → 404
+ * 接口或数据不存在 …). An outcome not known here (a newer code) reads as its code, status null. Pure.
+ */
+export function apiTokenUseOutcome(outcome: string): { status: number | null; label: string } {
+  const gate = gateOutcomes[outcome];
+  if (gate) return gate;
+  const refused = outcome.startsWith("REFUSED_") ? refusedByCode[outcome.slice("REFUSED_".length)] : undefined;
+  return refused ?? { status: null, label: outcome };
+}
+
+/**
+ * The operation of an api_token_use row in words: a permission's label (专业技术人员数量查询), or for
+ * a call that named no operation "未知接口" and what was asked ("unknown POST /x" → 未知接口 POST /x). Pure.
+ */
+export function apiTokenUseProcedureLabel(procedure: string): string {
+  if (procedure in apiTokenPermissionLabels) return apiTokenPermissionLabels[procedure as ApiTokenPermission];
+  return procedure.startsWith("unknown ") ? `未知接口 ${procedure.slice("unknown ".length)}` : procedure;
+}
+
 /** The longest window of years one 学时达标情况 question may span. */
 export const COMPLIANCE_WINDOW_MAX_YEARS = 10;
 
@@ -160,17 +239,24 @@ export const ComplianceAsOfYear = z.object({
 });
 export type ComplianceAsOfYear = z.infer<typeof ComplianceAsOfYear>;
 
-/** The person found (name and masked 证件号 as held now; unit as of 统计时间) and every year of the window, oldest first. */
+/**
+ * The person found (name and masked 证件号 as held now; unit as of 统计时间) and, oldest first, each
+ * year of the window in which they have a person-year — registered (审核通过) at the year's end, or
+ * at 统计时间 in its year: 人年抽取's rule (ADR 016); a year before their registration is left out.
+ */
 export const ComplianceAsOfPerson = z.object({
   accountId: z.uuid(),
   name: z.string(),
   idNumberMasked: z.string(),
   unitName: z.string().nullable(),
-  years: z.array(ComplianceAsOfYear),
+  years: z
+    .array(ComplianceAsOfYear)
+    .describe("开始年度至结束年度中该人员已注册（该年末或统计时间时审核通过）的年度，由早到晚；注册之前的年度不列出，与人年抽取一致"),
 });
 
 export const ComplianceAsOf = z.object({
   asOf: CalendarDate,
+  final: AnswerFinal,
   fromYear: z.number().int(),
   toYear: z.number().int(),
   people: z.array(ComplianceAsOfPerson),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CalendarDate } from "../calendar.ts";
-import { statisticDateField } from "./statistics.ts";
+import { AnswerFinal, statisticDateField } from "./statistics.ts";
 
 /** The longest range 学时 per month is drawn for (months). */
 export const MAX_CHART_MONTHS = 120;
@@ -32,6 +32,7 @@ export type ApprovedHoursMonth = z.infer<typeof ApprovedHoursMonth>;
 export const ApprovedHoursByMonth = z.object({
   from: CalendarDate,
   to: CalendarDate,
+  final: AnswerFinal,
   unitId: z.uuid(),
   unitName: z.string(),
   months: z.array(ApprovedHoursMonth),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CalendarDate } from "../calendar.ts";
 import { MaskedPersonFields } from "../identity/person-fields.ts";
 import { PageRequest } from "../paging.ts";
-import { StatisticMeasure, statisticDateField } from "./statistics.ts";
+import { AnswerFinal, StatisticMeasure, statisticDateField } from "./statistics.ts";
 
 /**
  * The people behind one figure of 专业技术人员数量查询 (issue 10 item 4): the same 统计时间, the
@@ -35,6 +35,7 @@ export type CountPerson = z.infer<typeof CountPerson>;
 /** One page of the people, ordered by name; `total` is the figure drilled into. */
 export const CountPeople = z.object({
   asOf: CalendarDate,
+  final: AnswerFinal,
   year: z.number().int(),
   unitId: z.uuid(),
   unitName: z.string(),

@@ -4,7 +4,7 @@ import { UnitKind } from "../domain-codes.ts";
 import { RejectReasonCode } from "../hours/approvals.ts";
 import { wholeNumberField } from "../numbers.ts";
 import { PageRequest, pageOf } from "../paging.ts";
-import { statisticDateField } from "./statistics.ts";
+import { AnswerFinal, statisticDateField } from "./statistics.ts";
 
 /**
  * 查询统计 › 管理看板 (issue 11 item 6): four dashboards for admins over the caller's subtree, each
@@ -55,6 +55,7 @@ export type AtRiskPerson = z.infer<typeof AtRiskPerson>;
 
 export const ComplianceDashboard = z.object({
   asOf: CalendarDate,
+  final: AnswerFinal,
   year: z.number().int(),
   /** The share of the year gone by the end of asOf (0–1). */
   elapsedShare: z.number().min(0).max(1),
@@ -102,6 +103,7 @@ export type TurnaroundApproverRow = z.infer<typeof TurnaroundApproverRow>;
 export const TurnaroundDashboard = z.object({
   from: CalendarDate,
   to: CalendarDate,
+  final: AnswerFinal,
   pendingDays: z.number().int(),
   byHandler: z.array(TurnaroundRow),
   byApprover: z.array(TurnaroundApproverRow),
@@ -115,6 +117,7 @@ export type DashboardPeriod = z.infer<typeof DashboardPeriod>;
 export const RejectionReasons = z.object({
   from: CalendarDate,
   to: CalendarDate,
+  final: AnswerFinal,
   total: z.number().int(),
   reasons: z.array(z.object({ code: RejectReasonCode.nullable(), label: z.string(), count: z.number().int() })),
 });
@@ -133,5 +136,5 @@ export const TrainingBaseRow = z.object({
 });
 export type TrainingBaseRow = z.infer<typeof TrainingBaseRow>;
 
-export const TrainingBaseQuality = z.object({ from: CalendarDate, to: CalendarDate, rows: z.array(TrainingBaseRow) });
+export const TrainingBaseQuality = z.object({ from: CalendarDate, to: CalendarDate, final: AnswerFinal, rows: z.array(TrainingBaseRow) });
 export type TrainingBaseQuality = z.infer<typeof TrainingBaseQuality>;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CalendarDate } from "../calendar.ts";
 import { DeclarationStatus } from "../hours/declarations.ts";
 import { Subject } from "../hours/forms.ts";
-import { statisticDateField } from "./statistics.ts";
+import { AnswerFinal, statisticDateField } from "./statistics.ts";
 
 /**
  * 学习记录 of one professional (guide §3.9, 专业技术人员信息查询 → 学习记录; and the last step of a
@@ -54,6 +54,7 @@ export type LearningYear = z.infer<typeof LearningYear>;
 /** The person (name and masked ID as held now; unit as of 统计时间) and their years, newest first. */
 export const LearningRecord = z.object({
   asOf: CalendarDate,
+  final: AnswerFinal,
   accountId: z.uuid(),
   name: z.string(),
   idNumberMasked: z.string(),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CalendarDate } from "../calendar.ts";
 import { UnitKind } from "../domain-codes.ts";
 import { PageRequest } from "../paging.ts";
-import { statisticDateField } from "./statistics.ts";
+import { AnswerFinal, statisticDateField } from "./statistics.ts";
 
 /**
  * 专业技术人员数量查询 (guide §3.9): 统计时间 (`asOf`, default today in Beijing; not before
@@ -39,6 +39,7 @@ export type ProfessionalCountRow = z.infer<typeof ProfessionalCountRow>;
 /** The answer: the statistic's date and year, the unit counted under, one page of rows and the total row of all of them. */
 export const ProfessionalCounts = z.object({
   asOf: CalendarDate,
+  final: AnswerFinal,
   year: z.number().int(),
   unitId: z.uuid(),
   unitName: z.string(),

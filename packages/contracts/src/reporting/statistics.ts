@@ -18,6 +18,17 @@ export function statisticDateField(label: string) {
   return calendarDateField(label).refine((d) => d >= STATISTICS_EPOCH, `${label}不能早于${STATISTICS_EPOCH}`);
 }
 
+/**
+ * `final` on every answer asked as of a day (统计时间, or a range's 结束时间): true when that day has
+ * ended on the Beijing calendar (it is before today), so asking the same question again later gives
+ * the same answer; false when it is today — the day is not yet closed and later approvals, voidings
+ * or registrations of today can still change the figures. A day after today is refused (400 naming
+ * the field). The one rule for every as-of input (docs/analysts.md "统计时间 and final answers").
+ */
+export const AnswerFinal = z
+  .boolean()
+  .describe("截至日期是否已结束（北京时间）：true 表示该日已过，同一问题以后再问答案不变；false 表示截至今天，当日尚未结束，结果可能变化");
+
 /** The three figures of 专业技术人员数量查询 a person can drill into: 注册总数, 学习总数, 合格总数. */
 export const StatisticMeasure = z.enum(["REGISTERED", "STUDYING", "COMPLIANT"], { error: "统计项无效" });
 export type StatisticMeasure = z.infer<typeof StatisticMeasure>;

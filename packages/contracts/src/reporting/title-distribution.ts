@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CalendarDate } from "../calendar.ts";
 import { RegionCode } from "../codes/regions.ts";
 import { TitleSeriesCode } from "../codes/title-series.ts";
-import { statisticDateField } from "./statistics.ts";
+import { AnswerFinal, statisticDateField } from "./statistics.ts";
 
 /**
  * 职称系列分布情况 (guide §3.9): professionals registered between 开始时间 and 结束时间 (registration
@@ -42,6 +42,7 @@ export type TitleDistributionRow = z.infer<typeof TitleDistributionRow>;
 export const TitleDistribution = z.object({
   from: CalendarDate.nullable(),
   to: CalendarDate,
+  final: AnswerFinal,
   unitId: z.uuid(),
   unitName: z.string(),
   rows: z.array(TitleDistributionRow),

@@ -60,3 +60,40 @@ export async function lockAndCountRecentUses(tx: Tx, tokenId: string, since: Dat
     WHERE token_id = ${tokenId}::uuid AND occurred_at > ${since} AND outcome <> 'RATE_LIMITED'`;
   return { count: row?.n ?? 0, oldest: row?.oldest ?? null };
 }
+
+/** One row of a token's use log with the 证件号 lookup the same call made (id_lookup_log by the token's id and the request id), if any. */
+export interface TokenUse {
+  id: bigint;
+  occurredAt: Date;
+  procedure: string;
+  outcome: string;
+  rowsReturned: number | null;
+  clientIp: string | null;
+  requestId: string | null;
+  /** People the call's lookups by 证件号 found (null: the call made none). */
+  lookupsFound: number | null;
+}
+
+/** How many uses a token's log holds (接口令牌管理 › 调用记录's total). */
+export async function countTokenUses(db: Db, tokenId: string): Promise<number> {
+  return db.apiTokenUse.count({ where: { tokenId } });
+}
+
+/**
+ * One window of a token's uses, newest first (id breaks ties): api_token_use's index on
+ * (token_id, occurred_at DESC) serves it; each row's 证件号 lookups are the id_lookup_log rows of
+ * the token (viewer_id) with the same request id.
+ */
+export async function tokenUses(db: Db, tokenId: string, window: { limit: number; offset: number }): Promise<TokenUse[]> {
+  return db.$queryRaw<TokenUse[]>`
+    SELECT u.id, u.occurred_at AS "occurredAt", u.procedure, u.outcome, u.rows_returned AS "rowsReturned",
+           u.client_ip AS "clientIp", u.request_id AS "requestId", l.found AS "lookupsFound"
+    FROM reporting.api_token_use u
+    LEFT JOIN LATERAL (
+      SELECT sum(cardinality(found))::int AS found, count(*) AS n FROM reporting.id_lookup_log
+      WHERE viewer_id = ${tokenId}::uuid AND request_id = u.request_id
+    ) l ON l.n > 0
+    WHERE u.token_id = ${tokenId}::uuid
+    ORDER BY u.occurred_at DESC, u.id DESC
+    LIMIT ${window.limit} OFFSET ${window.offset}`;
+}

@@ -1,7 +1,16 @@
 import { DomainError, EXTRACT_MAX_ROWS, NATIONAL_RULE, PERSON_YEAR_COLUMNS } from "@ce/contracts";
 import { describe, expect, it } from "vitest";
 import { generalise } from "./disclosure-control.ts";
-import { checkExtractSize, csvLine, extractYears, personKey, personYearRow, quasiIdentifiersOf, unitPseudonymKey } from "./person-year-extract.ts";
+import {
+  checkExtractSize,
+  csvLine,
+  extractYears,
+  personKey,
+  personYearRow,
+  personYearsOf,
+  quasiIdentifiersOf,
+  unitPseudonymKey,
+} from "./person-year-extract.ts";
 
 const secret = Buffer.alloc(32, 7);
 const rules = [{ ...NATIONAL_RULE, year: null, region: null }];
@@ -24,6 +33,27 @@ describe("extractYears", () => {
     })();
     expect(e).toBeInstanceOf(DomainError);
     expect(e).toMatchObject({ kind: "BAD_REQUEST", field: "toYear", message: "结束年度不能晚于统计时间所在年度（2026）" });
+  });
+});
+
+// A person registered (审核通过) in year Y — here 2025-03-01 10:00 Beijing — asked about Y−1, Y and Y+1:
+// the person-year of Y−1 does not exist; Y and Y+1 do; a registration on 31 Dec at 23:30 Beijing counts
+// for that year, one at 00:30 on 1 Jan for the next; a person no longer registered at a year's end has none.
+describe("personYearsOf (ADR 016: registered at the year's end, or at 统计时间 in its year)", () => {
+  const at = (iso: string) => new Date(iso);
+  const registeredFrom = (from: string, until: string | null = null) => [
+    { version: 1, eventId: "e1", occurredAt: at(from), validFrom: at("2024-06-01T00:00:00Z"), validTo: at(from), patch: {}, state: { status: "PENDING" } },
+    { version: 2, eventId: "e2", occurredAt: at(from), validFrom: at(from), validTo: until ? at(until) : null, patch: {}, state: { status: "APPROVED" } },
+  ];
+  it.each<[string, ReturnType<typeof registeredFrom>, string, number[]]>([
+    ["registered 2025-03-01, as of 2026-07-20", registeredFrom("2025-03-01T02:00:00Z"), "2026-07-20", [2025, 2026]],
+    ["registered 2025-03-01, as of 2025-06-30", registeredFrom("2025-03-01T02:00:00Z"), "2025-06-30", [2025]],
+    ["registered 2025-03-01, as of 2025-02-28 (not yet)", registeredFrom("2025-03-01T02:00:00Z"), "2025-02-28", []],
+    ["registered 2024-12-31 23:30 Beijing", registeredFrom("2024-12-31T15:30:00Z"), "2026-07-20", [2024, 2025, 2026]],
+    ["registered 2025-01-01 00:30 Beijing", registeredFrom("2024-12-31T16:30:00Z"), "2026-07-20", [2025, 2026]],
+    ["registered 2025-03-01, left 2026-02-01", registeredFrom("2025-03-01T02:00:00Z", "2026-02-01T02:00:00Z"), "2026-07-20", [2025]],
+  ])("%s → %j", (_case, history, asOf, expected) => {
+    expect(personYearsOf(history, extractYears(2024, Number(asOf.slice(0, 4)), asOf))).toEqual(expected);
   });
 });
 

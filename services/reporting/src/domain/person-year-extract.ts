@@ -14,6 +14,7 @@ import {
   type UnitKind,
 } from "@ce/contracts";
 import { GENERALISED, type QuasiIdentifiers } from "./disclosure-control.ts";
+import { type HistoryInterval, intervalAt } from "./history.ts";
 import { judgeYear } from "./professional-counts.ts";
 import { checkYearWindow } from "./year-window.ts";
 
@@ -64,6 +65,17 @@ export function extractYears(fromYear: number, toYear: number, asOf: string): Ex
     years.push({ year, peopleAt: year === lastYear ? hoursAt : endOfDay(`${year}-12-31`), hoursAt });
   }
   return years;
+}
+
+/**
+ * The years of `years` in which a person-year of this person exists — the rule of ADR 016 that
+ * 人年抽取 applies in SQL (db/person-years.ts): the person is registered (审核通过) at the year's
+ * `peopleAt` (the end of the year, or of 统计时间 in its year) by their history (`validFrom ≤ at <
+ * validTo`). So a person registered in year Y has no person-year Y−1 and has Y (registered before
+ * its end). 学时达标情况 answers exactly these years. Pure.
+ */
+export function personYearsOf(history: ReadonlyArray<HistoryInterval<{ status: string }>>, years: readonly ExtractYear[]): number[] {
+  return years.filter((y) => intervalAt(history, y.peopleAt)?.state.status === "APPROVED").map((y) => y.year);
 }
 
 /** Refuses an extract of more than EXTRACT_MAX_ROWS rows (DomainError BAD_REQUEST on `fromYear`), before any byte is written. */

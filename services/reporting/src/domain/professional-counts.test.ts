@@ -1,7 +1,39 @@
 import { DomainError, SEEDED_COMPLIANCE_RULES } from "@ce/contracts";
 import { describe, expect, it } from "vitest";
-import { asOfInstant, passRate, professionalCountRows, statisticDate, statisticYear, type UnitAsOf } from "./professional-counts.ts";
+import { answerFinal, asOfInstant, passRate, professionalCountRows, statisticDate, statisticYear, type UnitAsOf } from "./professional-counts.ts";
 import type { UnitFigures } from "./unit-figures.ts";
+
+// The one rule for every as-of input (统计时间, a range's 结束时间): a day after today is refused naming
+// the field; today is answered but not final (the day is not closed: later events of today change it);
+// a day before today is final. "Today" is the Beijing date — at 00:30 Beijing on 1 January it is
+// still 31 December in UTC, and 31 December is already yesterday.
+describe("answerFinal and statisticDate: one table of dates", () => {
+  it.each<[string, string, string, boolean | "refused"]>([
+    ["yesterday", "2026-07-20T04:00:00.000Z", "2026-07-19", true],
+    ["today", "2026-07-20T04:00:00.000Z", "2026-07-20", false],
+    ["tomorrow", "2026-07-20T04:00:00.000Z", "2026-07-21", "refused"],
+    ["far past", "2026-07-20T04:00:00.000Z", "2000-01-01", true],
+    ["a year ago", "2026-07-20T04:00:00.000Z", "2025-07-20", true],
+    ["31 Dec, asked at 23:59 Beijing that day", "2026-12-31T15:59:00.000Z", "2026-12-31", false],
+    ["31 Dec, asked at 00:30 Beijing on 1 Jan (still 31 Dec in UTC)", "2026-12-31T16:30:00.000Z", "2026-12-31", true],
+    ["1 Jan, asked at 00:30 Beijing that day", "2026-12-31T16:30:00.000Z", "2027-01-01", false],
+    ["1 Jan, asked at 23:59 Beijing on 31 Dec", "2026-12-31T15:59:00.000Z", "2027-01-01", "refused"],
+    ["29 Feb of a leap year, asked on 1 Mar", "2028-03-01T01:00:00.000Z", "2028-02-29", true],
+  ])("%s (%s, 统计时间 %s) → %s", (_case, now, date, expected) => {
+    if (expected === "refused") {
+      expect(() => statisticDate(date, now)).toThrow(`统计时间不能晚于今天（${date.slice(0, 4) === "2027" ? "2026-12-31" : "2026-07-20"}）`);
+      return;
+    }
+    expect(statisticDate(date, now)).toBe(date);
+    expect(answerFinal(date, now)).toBe(expected);
+  });
+
+  it("the default 统计时间 (today) is never final", () => {
+    for (const now of ["2026-07-20T04:00:00.000Z", "2026-12-31T16:30:00.000Z", "2026-06-30T15:59:59.999Z"]) {
+      expect(answerFinal(statisticDate(undefined, now), now)).toBe(false);
+    }
+  });
+});
 
 describe("statistic date", () => {
   it("stands for the end of the Beijing day", () => {

@@ -41,6 +41,16 @@ export function notAfterToday(date: string, now: Instant, label: string, field: 
 }
 
 /**
+ * Whether an answer as of `date` (统计时间, or a range's 结束时间; a Beijing calendar date the
+ * use case has already checked with notAfterToday) is final — contracts AnswerFinal: the day has
+ * ended on the Beijing calendar (it is before today's date at `now`), so the same question asked
+ * later answers the same; today's is not final. Pure.
+ */
+export function answerFinal(date: string, now: Instant): boolean {
+  return date < calendarDate(now);
+}
+
+/**
  * Whether a person's year is 合格: contracts' assessCompliance under the most specific rule for
  * `year` and the 地区 `region` of their unit (pickRule; the national rule when none fits) — the
  * one place reporting applies the hours service's yearly rule.

@@ -1,11 +1,12 @@
-import { ApiTokenIdInput, ApiTokenList, ApiTokenRow, CreateApiTokenInput, CreatedApiToken } from "@ce/contracts";
+import { ApiTokenIdInput, ApiTokenList, ApiTokenRow, ApiTokenUses, ApiTokenUsesInput, CreateApiTokenInput, CreatedApiToken } from "@ce/contracts";
 import { permittedProcedure, router } from "@ce/service-kit";
 import { z } from "zod";
 import type { ReportingDeps } from "../deps.ts";
-import { createApiToken, listApiTokens, revokeApiToken } from "../use-cases/api-tokens/manage.ts";
+import { createApiToken, listApiTokens, listApiTokenUses, revokeApiToken } from "../use-cases/api-tokens/manage.ts";
 
 /**
- * 接口令牌管理 (issue 11 item 1): a super admin lists, creates and revokes their unit's API tokens.
+ * 接口令牌管理 (issue 11 item 1): a super admin lists, creates and revokes their unit's API tokens
+ * and reads each one's 调用记录.
  * Built on stats.view (every super admin holds it); the use cases refuse anyone not a super admin.
  */
 export function apiTokensRouter(deps: ReportingDeps) {
@@ -21,6 +22,11 @@ export function apiTokensRouter(deps: ReportingDeps) {
       .input(CreateApiTokenInput)
       .output(CreatedApiToken)
       .mutation(({ ctx, input }) => createApiToken(deps, ctx.principal, input)),
+    /** 调用记录: one page of a token of the unit's calls, newest first (NOT_FOUND for another unit's token). */
+    uses: manage
+      .input(ApiTokenUsesInput)
+      .output(ApiTokenUses)
+      .query(({ ctx, input }) => listApiTokenUses(deps, ctx.principal, input)),
     /** 撤销: the token is refused from its next call on. */
     revoke: manage
       .input(ApiTokenIdInput)

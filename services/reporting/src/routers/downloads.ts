@@ -36,12 +36,13 @@ export function parseQuery<T>(
  * no caching, and as planned: `x-extract-rows` (rows released) and `x-extract-suppressed` (rows
  * disclosure control left out; docs/analysts.md).
  */
-export function extractHeaders(fileName: string, plan: Pick<PersonYearPlan, "rows" | "suppressed">): Record<string, string> {
+export function extractHeaders(fileName: string, plan: Pick<PersonYearPlan, "rows" | "suppressed" | "final">): Record<string, string> {
   return {
     "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
     "cache-control": "no-store",
     "x-extract-rows": String(plan.rows),
     "x-extract-suppressed": String(plan.suppressed),
+    "x-extract-final": String(plan.final),
   };
 }
 

@@ -51,6 +51,10 @@ const EXTRACT_OPERATION = {
       headers: {
         "x-extract-rows": { description: "文件中的行数（开始写出时的计数）", schema: { type: "integer" } },
         "x-extract-suppressed": { description: "因匿名化规则未输出的行数（某年度不足 k 人时）", schema: { type: "integer" } },
+        "x-extract-final": {
+          description: "统计时间是否已结束（北京时间）：true 表示该日已过，以后再抽取结果相同；false 表示统计时间为今天，当日尚未结束，结果可能变化",
+          schema: { type: "boolean" },
+        },
       },
       content: {
         "text/csv": { schema: { type: "string" } },

@@ -28,6 +28,8 @@ export const reportingCases: MatrixCases<ReportingWorld> = {
   "apiTokens.create": { input: (w) => ({ name: "分析令牌", scopeUnitId: w.victimUnitId, permissions: ["professionalCounts"] }) },
   // No token of the victim's exists in the matrix's world: an unknown id is NOT_FOUND to everyone (test/api-tokens.test.ts revokes real ones).
   "apiTokens.revoke": { input: () => ({ id: "00000000-0000-4000-8000-00000000a001" }) },
+  // Likewise for 调用记录 (test/api-tokens.test.ts reads a real token's, and refuses another unit's).
+  "apiTokens.uses": { input: () => ({ id: "00000000-0000-4000-8000-00000000a001", page: 1, pageSize: 20 }) },
   "proofs.issue": { input: (w) => ({ accountId: w.victimAccountId, year: 2026 }) },
   "proofs.list": { input: (w) => ({ accountId: w.victimAccountId }) },
   // No proof of the victim's exists in the matrix's world: an unknown id is NOT_FOUND to everyone (test/hours-proofs.test.ts covers a real one).

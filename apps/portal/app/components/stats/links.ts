@@ -13,6 +13,7 @@ export const STATS = {
   verification: "/stats/verification",
   extract: "/stats/extract",
   dashboard: "/stats/dashboard",
+  apiTokens: "/stats/api-tokens",
 } as const;
 
 const withQuery = (path: string, params: Record<string, string | undefined>) => {
@@ -37,3 +38,6 @@ export const detailHref = (accountId: string) => `${STATS.professionals}/${accou
 
 /** Where a person's 学时证明 live from 学习记录: `${proofsBase(id)}/:proofId` is one proof's page (its PDF `…/pdf`). */
 export const proofsBase = (accountId: string) => `${STATS.professionals}/${accountId}/proofs`;
+
+/** One API token's 调用记录 (接口令牌管理 › 调用记录). */
+export const tokenUsesHref = (tokenId: string) => `${STATS.apiTokens}/${encodeURIComponent(tokenId)}/uses`;

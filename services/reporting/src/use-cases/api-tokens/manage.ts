@@ -4,13 +4,17 @@ import {
   type ApiTokenList,
   type ApiTokenPermission,
   type ApiTokenRow,
+  type ApiTokenUses,
+  type ApiTokenUsesInput,
   type CreateApiTokenInput,
   type CreatedApiToken,
   DomainError,
+  maskIpAddress,
   type Principal,
 } from "@ce/contracts";
+import { paginate } from "@ce/service-kit";
 import { newTokenSecret } from "../../api-tokens/secret.ts";
-import { type TokenWithUnits, tokensOfUnit } from "../../db/api-tokens.ts";
+import { countTokenUses, type TokenWithUnits, tokensOfUnit, tokenUses } from "../../db/api-tokens.ts";
 import type { ReportingDeps } from "../../deps.ts";
 import { expiryOf, tokenStatus } from "../../domain/api-token.ts";
 import { unitInCallerScope } from "../statistics/scope.ts";
@@ -105,4 +109,37 @@ export async function revokeApiToken(deps: ReportingDeps, principal: Principal, 
   if (!row) throw new DomainError("NOT_FOUND", "令牌不存在或不属于本单位", "id");
   if (revoked.count === 0) throw new DomainError("CONFLICT", "该令牌已撤销", "id");
   return toRow(row, now);
+}
+
+/**
+ * 调用记录: one page of a token's calls, newest first (时间, operation, outcome, rows answered, the
+ * 证件号 lookup it made with how many people it found, the caller's address masked by contracts
+ * maskIpAddress, the request id). Only a token of the caller's own unit: another unit's token id —
+ * like an unknown one — raises DomainError NOT_FOUND on `id` ("令牌不存在或不属于本单位"), so no
+ * other unit's log is ever read; FORBIDDEN for anyone not a super admin. A page past the end serves
+ * the last (service-kit paginate).
+ */
+export async function listApiTokenUses(deps: ReportingDeps, principal: Principal, input: ApiTokenUsesInput): Promise<ApiTokenUses> {
+  const manager = tokenManager(principal);
+  const token = (await tokensOfUnit(deps.db, manager.unitId)).find((t) => t.id === input.id);
+  if (!token) throw new DomainError("NOT_FOUND", "令牌不存在或不属于本单位", "id");
+  const page = await paginate(
+    input,
+    () => countTokenUses(deps.db, token.id),
+    (window) => tokenUses(deps.db, token.id, window),
+  );
+  return {
+    ...page,
+    token: { id: token.id, name: token.name, prefix: token.prefix, status: tokenStatus(token, deps.now()) },
+    items: page.items.map((u) => ({
+      id: u.id.toString(),
+      occurredAt: u.occurredAt.toISOString(),
+      procedure: u.procedure,
+      outcome: u.outcome,
+      rows: u.rowsReturned,
+      idLookup: u.lookupsFound === null ? null : { found: u.lookupsFound },
+      clientAddress: maskIpAddress(u.clientIp),
+      requestId: u.requestId,
+    })),
+  };
 }

@@ -4,7 +4,7 @@ import { countedPeople, countGroupsAsOf } from "../../db/counted-people.ts";
 import { subtreeAsOf } from "../../db/unit-history.ts";
 import type { ReportingDeps } from "../../deps.ts";
 import { complianceProjection, elapsedShare, projectedHours, rate } from "../../domain/dashboards.ts";
-import { asOfInstant, knownUnits, statisticYear } from "../../domain/professional-counts.ts";
+import { answerFinal, asOfInstant, knownUnits, statisticYear } from "../../domain/professional-counts.ts";
 import { callerScope, unitInCallerScope } from "../statistics/scope.ts";
 
 /**
@@ -50,6 +50,8 @@ export async function complianceDashboard(deps: ReportingDeps, principal: Princi
   );
   return {
     asOf,
+    // Always today (the current year so far): never final.
+    final: answerFinal(asOf, deps.now()),
     year,
     elapsedShare: share,
     unitName: root.name,

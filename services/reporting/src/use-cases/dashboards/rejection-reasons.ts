@@ -2,6 +2,7 @@ import type { DashboardPeriod, Principal, RejectionReasons } from "@ce/contracts
 import { rejectionCounts } from "../../db/dashboards.ts";
 import type { ReportingDeps } from "../../deps.ts";
 import { dashboardPeriod, rejectionReasonRows } from "../../domain/dashboards.ts";
+import { answerFinal } from "../../domain/professional-counts.ts";
 import { callerScope } from "../statistics/scope.ts";
 
 /**
@@ -13,5 +14,5 @@ export async function rejectionReasons(deps: ReportingDeps, principal: Principal
   const { scopePath } = callerScope(principal);
   const period = dashboardPeriod(input, deps.now());
   const reasons = rejectionReasonRows(await rejectionCounts(deps.db, { scopePath, since: period.since, until: period.until }));
-  return { from: period.from, to: period.to, total: reasons.reduce((n, r) => n + r.count, 0), reasons };
+  return { from: period.from, to: period.to, final: answerFinal(period.to, deps.now()), total: reasons.reduce((n, r) => n + r.count, 0), reasons };
 }

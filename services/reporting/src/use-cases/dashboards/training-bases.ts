@@ -2,6 +2,7 @@ import type { DashboardPeriod, Principal, TrainingBaseQuality } from "@ce/contra
 import { trainingBaseFigures } from "../../db/dashboards.ts";
 import type { ReportingDeps } from "../../deps.ts";
 import { dashboardPeriod, rate } from "../../domain/dashboards.ts";
+import { answerFinal } from "../../domain/professional-counts.ts";
 import { callerScope } from "../statistics/scope.ts";
 
 /**
@@ -14,5 +15,10 @@ export async function trainingBaseQuality(deps: ReportingDeps, principal: Princi
   const { scopePath } = callerScope(principal);
   const period = dashboardPeriod(input, deps.now());
   const rows = await trainingBaseFigures(deps.db, { scopePath, since: period.since, until: period.until });
-  return { from: period.from, to: period.to, rows: rows.map((r) => ({ ...r, rejectionRate: rate(r.rejected, r.approved + r.rejected) })) };
+  return {
+    from: period.from,
+    to: period.to,
+    final: answerFinal(period.to, deps.now()),
+    rows: rows.map((r) => ({ ...r, rejectionRate: rate(r.rejected, r.approved + r.rejected) })),
+  };
 }

@@ -9,6 +9,7 @@ import {
 import { approverTurnaround, type TurnaroundFigures, turnaround, unitNames } from "../../db/dashboards.ts";
 import type { ReportingDeps } from "../../deps.ts";
 import { dashboardPeriod } from "../../domain/dashboards.ts";
+import { answerFinal } from "../../domain/professional-counts.ts";
 import { callerScope } from "../statistics/scope.ts";
 
 const DAY_MS = 86_400_000;
@@ -49,5 +50,13 @@ export async function turnaroundDashboard(deps: ReportingDeps, principal: Princi
         a.name.localeCompare(b.name, "zh-CN") ||
         (a.accountId ?? "").localeCompare(b.accountId ?? ""),
     );
-  return { from: period.from, to: period.to, pendingDays: input.pendingDays, byHandler: named(byHandler), byApprover: approvers, byUnit: named(byUnit) };
+  return {
+    from: period.from,
+    to: period.to,
+    final: answerFinal(period.to, now),
+    pendingDays: input.pendingDays,
+    byHandler: named(byHandler),
+    byApprover: approvers,
+    byUnit: named(byUnit),
+  };
 }

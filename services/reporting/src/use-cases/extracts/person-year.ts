@@ -18,7 +18,7 @@ import {
   personYearRow,
   quasiIdentifiersOf,
 } from "../../domain/person-year-extract.ts";
-import { knownUnits, statisticDate } from "../../domain/professional-counts.ts";
+import { answerFinal, knownUnits, statisticDate } from "../../domain/professional-counts.ts";
 import { unitInCallerScope } from "../statistics/scope.ts";
 
 /** Whose data an extract holds: a unit's subtree (as it stood each year) within `scopePath` (today's scope). */
@@ -30,6 +30,8 @@ export interface ExtractScope {
 /** An extract checked and sized, ready to write: its years with the units of each, its rows and the rows disclosure control will suppress (as counted when planned). */
 export interface PersonYearPlan {
   asOf: string;
+  /** Whether 统计时间 has ended on the Beijing calendar (domain answerFinal): the same extract asked later is the same file. */
+  final: boolean;
   fromYear: number;
   toYear: number;
   format: ExtractFormat;
@@ -66,7 +68,7 @@ export async function planPersonYearExtract(deps: ReportingDeps, scope: ExtractS
     years.push(year);
   }
   checkExtractSize(rows + suppressed);
-  return { asOf, fromYear: input.fromYear, toYear: input.toYear, format: input.format, rows, suppressed, years };
+  return { asOf, final: answerFinal(asOf, deps.now()), fromYear: input.fromYear, toYear: input.toYear, format: input.format, rows, suppressed, years };
 }
 
 type PlannedYear = PersonYearPlan["years"][number];

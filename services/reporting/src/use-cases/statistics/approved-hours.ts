@@ -1,7 +1,7 @@
 import { type ApprovedHoursByMonth, type ApprovedHoursByMonthInput, type Principal, startOfDay } from "@ce/contracts";
 import { subtreeUnitsSql } from "../../db/unit-history.ts";
 import type { ReportingDeps } from "../../deps.ts";
-import { asOfInstant } from "../../domain/professional-counts.ts";
+import { answerFinal, asOfInstant } from "../../domain/professional-counts.ts";
 import { chartMonths, statisticRange, twelveMonthsBefore } from "../../domain/statistic-range.ts";
 import { callerScope, unitInCallerScope } from "./scope.ts";
 import { subtreeApprovedHours } from "./subtree-sums.ts";
@@ -28,6 +28,7 @@ export async function approvedHoursByMonth(deps: ReportingDeps, principal: Princ
   return {
     from,
     to: range.to,
+    final: answerFinal(range.to, deps.now()),
     unitId: root.id,
     unitName: root.name,
     months: months.map((month, i) => ({ month, hours: byBucket.get(i + 1)?.hours ?? 0, records: byBucket.get(i + 1)?.records ?? 0 })),

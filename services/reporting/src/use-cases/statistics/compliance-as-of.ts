@@ -1,12 +1,13 @@
 import { type ComplianceAsOf, type ComplianceAsOfInput, DomainError } from "@ce/contracts";
 import { SCHEMA } from "../../config.ts";
 import { accountsByIdNumberHashes } from "../../db/compliance-as-of.ts";
+import { personHistory } from "../../db/professional-history.ts";
 import { unitHistory } from "../../db/unit-history.ts";
 import type { ReportingDeps } from "../../deps.ts";
 import { complianceWindow } from "../../domain/compliance-as-of.ts";
 import { intervalAt } from "../../domain/history.ts";
-import { asOfInstant, judgeYear, statisticDate } from "../../domain/professional-counts.ts";
-import { checkYearWindow } from "../../domain/year-window.ts";
+import { extractYears, personYearsOf } from "../../domain/person-year-extract.ts";
+import { answerFinal, asOfInstant, judgeYear, statisticDate } from "../../domain/professional-counts.ts";
 import { lookupByIdNumber } from "../../security/id-lookup.ts";
 import { learningRecord } from "./learning-record.ts";
 import { callerScope, lookupViewer, type StatisticsCaller } from "./scope.ts";
@@ -14,8 +15,9 @@ import { callerScope, lookupViewer, type StatisticsCaller } from "./scope.ts";
 /**
  * 学时达标情况 as of a date (issue 11 item 4), for other systems (a title review): the person with
  * the 证件号 typed — found by its blind indexes through the lookup gate (security/id-lookup.ts:
- * counted against the caller's 证件号 budget and logged with whom it found) — and every year
- * 开始年度…结束年度 with 完成公需课时, 完成专业课时, 总完成学时 (学时) and 认定结果 as they stood at the end
+ * counted against the caller's 证件号 budget and logged with whom it found) — and each year of
+ * 开始年度…结束年度 in which they have a person-year (registered at the year's end, or at 统计时间 in
+ * its year: 人年抽取's rule, ADR 016 — a year before their registration is left out), with 完成公需课时, 完成专业课时, 总完成学时 (学时) and 认定结果 as they stood at the end
  * of 统计时间 (default today, Beijing). Each person is answered through 学习记录 (learningRecord: the
  * same history, scope and rule), so the answer for a past 统计时间 never changes afterwards; a
  * year without records is judged by the rule for the region of their unit then. Several accounts
@@ -29,7 +31,8 @@ import { callerScope, lookupViewer, type StatisticsCaller } from "./scope.ts";
 export async function complianceAsOf(deps: ReportingDeps, caller: StatisticsCaller, input: ComplianceAsOfInput): Promise<ComplianceAsOf> {
   callerScope(caller.principal);
   const asOf = statisticDate(input.asOf, deps.now());
-  checkYearWindow(input.fromYear, input.toYear, asOf);
+  // The window's years as 人年抽取 reads them (checkYearWindow's refusals first, before the lookup).
+  const window = extractYears(input.fromYear, input.toYear, asOf);
   const at = asOfInstant(asOf);
   const found = await lookupByIdNumber(
     deps,
@@ -58,8 +61,10 @@ export async function complianceAsOf(deps: ReportingDeps, caller: StatisticsCall
       name: p.name,
       idNumberMasked: p.idNumberMasked,
       unitName: p.unitName,
-      years: complianceWindow(p.years, input.fromYear, input.toYear, (year, hours) => judgeYear(deps.complianceRules, year, region, hours)),
+      years: complianceWindow(p.years, personYearsOf(await personHistory(deps.db, SCHEMA, p.accountId), window), (year, hours) =>
+        judgeYear(deps.complianceRules, year, region, hours),
+      ),
     });
   }
-  return { asOf, fromYear: input.fromYear, toYear: input.toYear, people };
+  return { asOf, final: answerFinal(asOf, deps.now()), fromYear: input.fromYear, toYear: input.toYear, people };
 }

@@ -5,7 +5,7 @@ import { unitFiguresAsOf } from "../../db/professional-counts.ts";
 import { subtreeAsOf, subtreeUnitsSql } from "../../db/unit-history.ts";
 import type { ReportingDeps } from "../../deps.ts";
 import { figureGroups, pageOfMatches } from "../../domain/count-people.ts";
-import { asOfInstant, idleMayComply, judgeYear, knownUnits, statisticDate, statisticYear } from "../../domain/professional-counts.ts";
+import { answerFinal, asOfInstant, idleMayComply, judgeYear, knownUnits, statisticDate, statisticYear } from "../../domain/professional-counts.ts";
 import { callerScope, unitInCallerScope } from "./scope.ts";
 import { subtreeFigures } from "./subtree-sums.ts";
 
@@ -27,7 +27,7 @@ export async function countPeople(deps: ReportingDeps, principal: Principal, inp
   const unit = await unitInCallerScope(deps, input.unitId, scope.scopePath, "unitId", "单位");
   const at = asOfInstant(asOf);
   const year = statisticYear(asOf);
-  const head = { asOf, year, unitId: unit.id, unitName: unit.name, measure: input.measure, scope: input.scope };
+  const head = { asOf, final: answerFinal(asOf, deps.now()), year, unitId: unit.id, unitName: unit.name, measure: input.measure, scope: input.scope };
   const units = await subtreeUnitsSql(deps.db, unit.id, scope.scopePath, at);
   if (units.today && !idleMayComply(deps.complianceRules, year) && !(await peopleChangedAfter(deps.db, at))) {
     const figures = input.scope === "SUBTREE" ? await subtreeFigures(deps, unit.id, units, asOf) : (await unitFiguresAsOf(deps.db, [unit.id], asOf))[0];

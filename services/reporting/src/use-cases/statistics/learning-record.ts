@@ -7,7 +7,7 @@ import { unitHistory, unitInScope } from "../../db/unit-history.ts";
 import type { ReportingDeps } from "../../deps.ts";
 import { intervalAt } from "../../domain/history.ts";
 import { learningYears, type RecordAsOf } from "../../domain/learning-record.ts";
-import { asOfInstant, judgeYear, statisticDate } from "../../domain/professional-counts.ts";
+import { answerFinal, asOfInstant, judgeYear, statisticDate } from "../../domain/professional-counts.ts";
 import { callerScope } from "./scope.ts";
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
@@ -49,6 +49,7 @@ export async function learningRecord(deps: ReportingDeps, principal: Principal, 
   );
   return {
     asOf,
+    final: answerFinal(asOf, deps.now()),
     accountId: person.accountId,
     name: person.name,
     idNumberMasked: person.idNumberMasked,

@@ -4,6 +4,7 @@ import { type CountRowUnit, countRowUnits, unitFiguresAsOf } from "../../db/prof
 import { subtreeAsOf, subtreeUnitsSql } from "../../db/unit-history.ts";
 import type { ReportingDeps } from "../../deps.ts";
 import {
+  answerFinal,
   asOfInstant,
   countRow,
   idleMayComply,
@@ -35,7 +36,7 @@ export async function professionalCounts(deps: ReportingDeps, principal: Princip
   const root = await unitInCallerScope(deps, input.unitId ?? scope.unitId, scope.scopePath, "unitId", "单位");
   const year = statisticYear(asOf);
   const at = asOfInstant(asOf);
-  const head = { asOf, year, unitId: root.id, unitName: root.name };
+  const head = { asOf, final: answerFinal(asOf, deps.now()), year, unitId: root.id, unitName: root.name };
 
   if (idleMayComply(deps.complianceRules, year)) {
     const known = knownUnits(await subtreeAsOf(deps.db, root.id, scope.scopePath, at));

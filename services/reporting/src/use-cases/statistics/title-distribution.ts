@@ -2,7 +2,7 @@ import { type Principal, regionPrefix, type TitleDistribution, type TitleDistrib
 import { titleGroupsAsOf } from "../../db/title-distribution.ts";
 import { subtreeAsOf, subtreeUnitsSql } from "../../db/unit-history.ts";
 import type { ReportingDeps } from "../../deps.ts";
-import { asOfInstant, knownUnits } from "../../domain/professional-counts.ts";
+import { answerFinal, asOfInstant, knownUnits } from "../../domain/professional-counts.ts";
 import { statisticRange } from "../../domain/statistic-range.ts";
 import { titleDistribution as distribution } from "../../domain/title-distribution.ts";
 import { callerScope, unitInCallerScope } from "./scope.ts";
@@ -29,7 +29,7 @@ export async function titleDistribution(deps: ReportingDeps, principal: Principa
     prefix === null
       ? await subtreeTitleGroups(deps, root, await subtreeUnitsSql(deps.db, root.id, scope.scopePath, at), range.from, range.to)
       : await inRegion(deps, root.id, scope.scopePath, at, prefix, range);
-  return { from: range.from, to: range.to, unitId: root.id, unitName: root.name, ...distribution(groups) };
+  return { from: range.from, to: range.to, final: answerFinal(range.to, deps.now()), unitId: root.id, unitName: root.name, ...distribution(groups) };
 }
 
 /** The groups of the subtree's units whose 地区 then lay under `prefix`, per unit (the subtree rollups know no regions). */
