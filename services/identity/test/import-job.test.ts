@@ -39,6 +39,16 @@ async function waitFor(jobId: string, done: (job: ImportJob) => boolean): Promis
 const ended = (job: ImportJob) => ["DONE", "FAILED"].includes(job.status);
 
 const importedBy = (jobId: string) => t.app.db.professional.count({ where: { importJobId: jobId } });
+/** The payloads' `data` of the outbox rows of `type` about `accountId`, oldest first. */
+const eventsAbout = async (type: string, accountId: string) =>
+  (
+    await t.app.db.$queryRawUnsafe<{ data: { activated: boolean; version: number } }[]>(
+      `SELECT payload->'data' AS data FROM identity.outbox WHERE type = $1 AND payload->'data'->>'accountId' = $2 ORDER BY seq`,
+      type,
+      accountId,
+    )
+  ).map((r) => r.data);
+
 const outboxOf = (type: string, accountIds: string[]) =>
   t.app.db.$queryRawUnsafe<{ n: number }[]>(
     `SELECT count(*)::int AS n FROM identity.outbox WHERE type = $1 AND payload->'data'->>'accountId' = ANY($2::text[])`,
@@ -152,8 +162,12 @@ describe("导入 a checked file", () => {
     const three = people.find((p) => p.account.name === "导入三")!;
     // 导入一 activates: their admin's 重置密码, then the first sign-in.
     const { temporaryPassword } = await bus.professionals.resetPassword.mutate({ accountId: one.accountId });
+    expect((await eventsAbout("ce.identity.professional.registered.v1", one.accountId)).map((d) => [d.activated, d.version])).toEqual([[false, 1]]);
     await t.login({ userType: "PROFESSIONAL", idNumber: ids[0]!, password: temporaryPassword });
     expect((await t.app.db.account.findUniqueOrThrow({ where: { id: one.accountId } })).activated).toBe(true);
+    // The replicas hear it once: professional.updated with activated, the version up by one; a second sign-in says nothing.
+    await t.login({ userType: "PROFESSIONAL", idNumber: ids[0]!, password: temporaryPassword });
+    expect((await eventsAbout("ce.identity.professional.updated.v1", one.accountId)).map((d) => [d.activated, d.version])).toEqual([[true, 2]]);
     const listed = await bus.imports.people.query({ jobId });
     expect(listed.items.map((p) => [p.name, p.activated])).toEqual([
       ["导入一", true],

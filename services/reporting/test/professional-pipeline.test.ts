@@ -35,6 +35,19 @@ describe("professional events keep the reporting replica", () => {
     expect(await replica(registered.accountId)).toMatchObject({ status: "APPROVED", version: 2, name: "张三", unitPath: registered.unitPath });
   });
 
+  it("keeps 未激活: an imported person is unactivated until identity says they signed in; an event without the field means activated", async () => {
+    const imported = snapshot({ status: "APPROVED", activated: false });
+    await sys.producer.publish(envelope("ce.identity.professional.registered.v1", imported));
+    await eventually(async () => expect(await replica(imported.accountId)).toMatchObject({ activated: false, version: 1 }));
+    await sys.producer.publish(envelope("ce.identity.professional.updated.v1", { ...imported, activated: true, version: 2 }));
+    await eventually(async () => expect(await replica(imported.accountId)).toMatchObject({ activated: true, version: 2 }));
+
+    // Published before snapshots carried `activated` (everyone registered then was activated).
+    const { activated: _, ...older } = snapshot({ status: "APPROVED" });
+    await sys.producer.publish(envelope("ce.identity.professional.registered.v1", older as ProfessionalSnapshot));
+    await eventually(async () => expect(await replica(older.accountId)).toMatchObject({ activated: true, status: "APPROVED" }));
+  });
+
   it("applies each event once under redelivery with a new message id and after losing the durable consumer", async () => {
     const p = snapshot();
     const updated = envelope("ce.identity.professional.updated.v1", { ...p, major: "交通运输", version: 3 });

@@ -45,6 +45,7 @@ describe("statistics.professionals (专业技术人员信息查询)", () => {
       education: "BACHELOR",
       titleSeries: "HIGHER_EDU_TEACHER",
       titleLevel: "JUNIOR",
+      activated: true,
     });
     expect(JSON.stringify(r)).not.toContain("370102199003030033");
   });
@@ -120,6 +121,7 @@ describe("statistics.professional (详细)", () => {
       major: "道路桥梁",
       certificateNo: "GC-001",
       registeredAt: "2026-01-10T02:00:00.000Z",
+      activated: true,
     });
   });
 

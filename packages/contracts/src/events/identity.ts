@@ -50,6 +50,12 @@ export const ProfessionalSnapshot = z.object({
   status: ProfessionalStatus,
   ...ProfessionalProfileFields,
   registeredAt: z.iso.datetime(),
+  /**
+   * False for a person 批量导入 created who has not signed in yet (未激活: no password until their
+   * admin resets it); true from their first sign-in on, and for everyone registered otherwise.
+   * Events published before the field existed carry none and mean true.
+   */
+  activated: z.boolean().default(true),
   version: z.number().int().positive(),
 });
 export type ProfessionalSnapshot = z.infer<typeof ProfessionalSnapshot>;

@@ -41,6 +41,8 @@ export const ProfessionalSearchRow = z.object({
   education: z.string().nullable(),
   titleSeries: z.string().nullable(),
   titleLevel: z.string().nullable(),
+  /** False: imported and not signed in yet (未激活, shown beside the name). */
+  activated: z.boolean(),
 });
 export type ProfessionalSearchRow = z.infer<typeof ProfessionalSearchRow>;
 
@@ -61,5 +63,7 @@ export const ProfessionalDetail = z.object({
   status: ProfessionalStatus,
   ...ProfessionalProfileFields,
   registeredAt: z.iso.datetime(),
+  /** False: imported and not signed in yet (未激活). */
+  activated: z.boolean(),
 });
 export type ProfessionalDetail = z.infer<typeof ProfessionalDetail>;

@@ -37,6 +37,7 @@ export function professionalEnvelope(
     major: null,
     certificateNo: null,
     registeredAt: new Date().toISOString(),
+    activated: true,
     version: 1,
     ...snapshot,
   } satisfies ProfessionalSnapshot);

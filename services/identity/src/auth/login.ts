@@ -5,6 +5,7 @@ import { markActivated } from "../db/import-jobs.ts";
 import type { IdentityDeps } from "../deps.ts";
 import { validateIdNumber } from "../domain/id-number.ts";
 import { type Grant, grantFor, loginMessages } from "../domain/principal.ts";
+import { publishProfessional } from "../events/professionals.ts";
 import { verifyPassword } from "../security/passwords.ts";
 import { checkCaptcha } from "./captcha.ts";
 import { closeSession, openSession } from "./sessions.ts";
@@ -14,9 +15,9 @@ import { assertNotLocked, recordLoginFailure, recordLoginSuccess } from "./throt
  * 登录. Order matters: waits first (a waiting caller spends no captcha), then the captcha, then
  * the ID format, then the password — where an unknown ID and a wrong password look the same,
  * and count the same in the throttle (auth/throttle.ts). The first sign-in activates an imported
- * account (未激活 → activated). Returns the new session.
+ * account (未激活 → activated; its professional.updated event tells the replicas). Returns the new session.
  */
-export async function login(deps: IdentityDeps, input: LoginInput, clientIp: string | null, log: Logger): Promise<LoginResult> {
+export async function login(deps: IdentityDeps, input: LoginInput, clientIp: string | null, log: Logger, requestId: string): Promise<LoginResult> {
   const { redis } = deps;
   const ip = clientIp ?? "unknown";
   const accountKey = deps.pii.blindIndex(input.idType, input.idNumber);
@@ -37,9 +38,21 @@ export async function login(deps: IdentityDeps, input: LoginInput, clientIp: str
   await recordLoginSuccess(redis, accountKey, clientIp);
   const session = await openSession(redis, account, grant, input.remember);
   await confirmGrant(deps, account.id, input.userType, grant, session.token);
-  await markActivated(deps.db, account.id);
+  await activateOnFirstSignIn(deps, account.id, requestId);
   log.info({ ip, accountId: account.id, userType: grant.userType, unitId: grant.unitId, remember: input.remember }, "signed in");
   return session;
+}
+
+/**
+ * The first sign-in of a person 批量导入 created activates them (markActivated) and, in the same
+ * transaction, writes ce.identity.professional.updated.v1 (activated: true) to the outbox, so the
+ * replicas' lists stop showing 未激活. Any later sign-in changes nothing. `requestId` correlates the event.
+ */
+async function activateOnFirstSignIn(deps: Pick<IdentityDeps, "db">, accountId: string, requestId: string): Promise<void> {
+  await deps.db.$transaction(async (tx) => {
+    if (!(await markActivated(tx, accountId))) return;
+    await publishProfessional(tx, "professionalUpdated", accountId, { actor: { accountId, unitId: null }, correlationId: requestId, causationId: null });
+  });
 }
 
 /**

@@ -275,9 +275,16 @@ export async function markHoursDeclared(tx: Tx, accountId: string, at: Date): Pr
   await tx.professional.updateMany({ where: { accountId, hoursDeclaredAt: null }, data: { hoursDeclaredAt: at } });
 }
 
-/** A successful sign-in activates an imported account (未激活 → 已激活). */
-export async function markActivated(db: Db, accountId: string): Promise<void> {
-  await db.account.updateMany({ where: { id: accountId, activated: false }, data: { activated: true } });
+/**
+ * Marks an imported account activated (未激活 → 已激活) and bumps its professional's version, in the
+ * caller's transaction. True when this call activated it (the first sign-in), false when it was
+ * activated already or is no professional's.
+ */
+export async function markActivated(tx: Tx, accountId: string): Promise<boolean> {
+  const { count } = await tx.account.updateMany({ where: { id: accountId, activated: false }, data: { activated: true } });
+  if (count === 0) return false;
+  const professional = await tx.professional.updateMany({ where: { accountId }, data: { version: { increment: 1 } } });
+  return professional.count > 0;
 }
 
 /** One page of the people job `jobId` created (still there), by name: masked 证件号 and 未激活/已激活. */

@@ -12,7 +12,7 @@ type ProfessionalEvent = "professionalRegistered" | "professionalApproved" | "pr
 export async function professionalSnapshot(tx: Tx, accountId: string): Promise<ProfessionalSnapshot> {
   const row = await tx.professional.findUniqueOrThrow({
     where: { accountId },
-    include: { account: { select: { name: true, idType: true, idNumberMasked: true, idNumberHash: true } }, unit: { select: { path: true } } },
+    include: { account: { select: { name: true, idType: true, idNumberMasked: true, idNumberHash: true, activated: true } }, unit: { select: { path: true } } },
   });
   return ProfessionalSnapshot.parse({
     accountId: row.accountId,
@@ -26,6 +26,7 @@ export async function professionalSnapshot(tx: Tx, accountId: string): Promise<P
     status: row.status,
     ...profileOf(row),
     registeredAt: row.createdAt.toISOString(),
+    activated: row.account.activated,
     version: row.version,
   });
 }

@@ -28,7 +28,7 @@ export function authRouter(deps: IdentityDeps) {
     login: publicProcedure
       .input(LoginInput)
       .output(LoginResult)
-      .mutation(({ input, ctx }) => login(deps, input, ctx.clientIp, ctx.log)),
+      .mutation(({ input, ctx }) => login(deps, input, ctx.clientIp, ctx.log, ctx.requestId)),
 
     logout: passwordChangeProcedure.output(Ack).mutation(async ({ ctx }) => {
       await closeSession(deps.redis, ctx.token, ctx.principal.accountId);

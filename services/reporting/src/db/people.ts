@@ -101,6 +101,8 @@ export interface ProfessionalRow {
   education: string | null;
   titleSeries: string | null;
   titleLevel: string | null;
+  /** False: imported and not signed in yet (未激活). */
+  activated: boolean;
 }
 
 /**
@@ -115,7 +117,7 @@ export async function professionalRows(db: Db, f: ProfessionalFilter, { limit, o
   if (gram !== null)
     return db.$queryRaw<ProfessionalRow[]>`
       SELECT r.account_id::text AS "accountId", r.name, r.id_number_masked AS "idNumberMasked", r.unit_id::text AS "unitId",
-             u.name AS "unitName", r.education, r.title_series AS "titleSeries", r.title_level AS "titleLevel"
+             u.name AS "unitName", r.education, r.title_series AS "titleSeries", r.title_level AS "titleLevel", r.activated
       FROM reporting.professional_name_grams g
       JOIN reporting.unit_replica u ON u.id = g.unit_id AND u.path LIKE ${likePrefix(f.pathPrefix)}
       JOIN reporting.professional_replica r ON r.account_id = g.account_id
@@ -124,12 +126,12 @@ export async function professionalRows(db: Db, f: ProfessionalFilter, { limit, o
       LIMIT ${limit} OFFSET ${offset}`;
   return db.$queryRaw<ProfessionalRow[]>`
     WITH matched AS ${f.nameContains ? Prisma.sql`MATERIALIZED` : Prisma.empty} (
-      SELECT r.account_id, r.name, r.id_number_masked, r.unit_id, u.name AS unit_name, r.education, r.title_series, r.title_level
+      SELECT r.account_id, r.name, r.id_number_masked, r.unit_id, u.name AS unit_name, r.education, r.title_series, r.title_level, r.activated
       FROM reporting.professional_replica r LEFT JOIN reporting.unit_replica u ON u.id = r.unit_id
       WHERE ${professionalWhere(f)}
     )
     SELECT account_id::text AS "accountId", name, id_number_masked AS "idNumberMasked", unit_id::text AS "unitId",
-           coalesce(unit_name, '') AS "unitName", education, title_series AS "titleSeries", title_level AS "titleLevel"
+           coalesce(unit_name, '') AS "unitName", education, title_series AS "titleSeries", title_level AS "titleLevel", activated
     FROM matched
     ORDER BY name, account_id
     LIMIT ${limit} OFFSET ${offset}`;
@@ -146,6 +148,8 @@ export interface ProfessionalNow extends ProfessionalProfile {
   unitRegion: string | null;
   status: ProfessionalStatus;
   registeredAt: Date;
+  /** False: imported and not signed in yet (未激活). */
+  activated: boolean;
 }
 
 /** One professional now, or null when reporting has never heard of them. */
@@ -154,7 +158,7 @@ export async function professionalNow(db: Db, accountId: string): Promise<Profes
     SELECT r.account_id::text AS "accountId", r.name, r.id_number_masked AS "idNumberMasked", r.unit_id::text AS "unitId",
            r.unit_path AS "unitPath", coalesce(u.name, '') AS "unitName", u.region AS "unitRegion", r.status, r.education,
            r.title_series AS "titleSeries", r.title_level AS "titleLevel", r.qualification, r.major, r.certificate_no AS "certificateNo",
-           r.registered_at AS "registeredAt"
+           r.registered_at AS "registeredAt", r.activated
     FROM reporting.professional_replica r LEFT JOIN reporting.unit_replica u ON u.id = r.unit_id
     WHERE r.account_id = ${accountId}::uuid`;
   return r ? { ...r, status: dbValue(ProfessionalStatus, r.status, "reporting.professional_replica.status") } : null;

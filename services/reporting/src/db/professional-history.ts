@@ -15,14 +15,14 @@ export async function upsertProfessionalReplica(tx: SqlClient, schema: string, a
   await tx.$executeRawUnsafe(
     `INSERT INTO ${quoteIdent(schema)}.professional_replica
        (account_id, name, id_number_masked, id_number_hash, unit_id, unit_path, status, education, title_series, title_level,
-        major, certificate_no, registered_at, version, updated_at, qualification)
-     VALUES ($1::uuid, $2, $3, $4, $5::uuid, $6, $7, $8, $9, $10, $11, $12, $13::timestamptz, $14, $15::timestamptz, $16)
+        major, certificate_no, registered_at, version, updated_at, qualification, activated)
+     VALUES ($1::uuid, $2, $3, $4, $5::uuid, $6, $7, $8, $9, $10, $11, $12, $13::timestamptz, $14, $15::timestamptz, $16, $17)
      ON CONFLICT (account_id) DO UPDATE SET
        name = EXCLUDED.name, id_number_masked = EXCLUDED.id_number_masked, id_number_hash = EXCLUDED.id_number_hash,
        unit_id = EXCLUDED.unit_id, unit_path = EXCLUDED.unit_path, status = EXCLUDED.status, education = EXCLUDED.education,
        title_series = EXCLUDED.title_series, title_level = EXCLUDED.title_level, qualification = EXCLUDED.qualification, major = EXCLUDED.major,
        certificate_no = EXCLUDED.certificate_no, registered_at = EXCLUDED.registered_at, version = EXCLUDED.version,
-       updated_at = EXCLUDED.updated_at
+       updated_at = EXCLUDED.updated_at, activated = EXCLUDED.activated
      WHERE professional_replica.version < EXCLUDED.version`,
     accountId,
     row.name,
@@ -40,6 +40,7 @@ export async function upsertProfessionalReplica(tx: SqlClient, schema: string, a
     row.version,
     row.updatedAt,
     row.qualification,
+    row.activated,
   );
 }
 

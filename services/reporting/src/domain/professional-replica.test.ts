@@ -27,11 +27,19 @@ describe("professional replica", () => {
         major: "交通",
         certificateNo: null,
         registeredAt: "2026-01-02T03:04:05.000Z",
+        activated: false,
         version: 4,
       },
       "2026-02-01T00:00:00.000Z",
     );
-    expect(row).toMatchObject({ idNumberMasked: "3701021988****1234", idNumberHash: "hash", version: 4, unitPath: "/x/", qualification: "工程师" });
+    expect(row).toMatchObject({
+      idNumberMasked: "3701021988****1234",
+      idNumberHash: "hash",
+      version: 4,
+      unitPath: "/x/",
+      qualification: "工程师",
+      activated: false,
+    });
     expect(row.registeredAt.toISOString()).toBe("2026-01-02T03:04:05.000Z");
     expect(row.updatedAt.toISOString()).toBe("2026-02-01T00:00:00.000Z");
   });

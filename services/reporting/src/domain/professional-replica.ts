@@ -16,6 +16,7 @@ export function professionalReplicaRow(s: ProfessionalSnapshot, occurredAt: stri
     major: s.major,
     certificateNo: s.certificateNo,
     registeredAt: new Date(s.registeredAt),
+    activated: s.activated,
     version: s.version,
     updatedAt: new Date(occurredAt),
   };

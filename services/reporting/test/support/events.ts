@@ -50,6 +50,7 @@ export function professional(name: string, unit: { data: { unitId: string; path:
     major: "道路桥梁",
     certificateNo: null,
     registeredAt: "2026-01-01T00:00:00.000Z",
+    activated: true,
     version: 1,
     ...over,
   };

@@ -200,6 +200,7 @@ async function commitBatch(
         status: "APPROVED",
         ...professionalFields(person),
         registeredAt: at.toISOString(),
+        activated: false,
         version: 1,
       }));
       await enqueueEvents(tx, SCHEMA, identityEvents.professionalRegistered, snapshots, meta);
