@@ -55,6 +55,7 @@ const described: Record<string, string> = {
   "/reviews/profile-changes/:id": "one change request, field by field",
   "/reviews/transfers/:id": "one transfer's 详情",
   "/reviews/transfers/:transferId/attachment": "a transfer's 附件 as an image",
+  "/stats/api-tokens/:tokenId/uses": "调用记录: one token of the unit's calls, newest first, paged (another unit's token: 404)",
   "/stats/counts/export": "导出 the statistic (same 统计时间 and unit, 合计 row) as XLSX or CSV (`format=csv`), streamed page by page",
   "/stats/counts/people": "the people behind one figure (注册总数 / 学习总数 / 合格总数 of a unit or its 合计), same 统计时间",
   "/stats/counts/people/export": "导出 the people behind one figure as XLSX or CSV, streamed page by page",
@@ -69,12 +70,16 @@ const described: Record<string, string> = {
   "/stats/verification/export": "导出 the rows found as XLSX or CSV, streamed page by page",
 };
 
-/** The URL of a Remix flat-routes file name: `_x` segments are pathless, `$id` a param, `$` the splat. */
+/**
+ * The URL of a Remix flat-routes file name: `_x` segments are pathless, `x_` is `x` not nested in
+ * the `x` route's layout, `$id` a param, `$` the splat.
+ */
 function routeUrl(file: string): string {
   const segments = file
     .replace(/\.tsx?$/, "")
     .split(".")
     .filter((s) => !s.startsWith("_"))
+    .map((s) => s.replace(/_$/, ""))
     .map((s) => (s === "$" ? "*" : s.startsWith("$") ? `:${s.slice(1)}` : s));
   return `/${segments.join("/")}`;
 }

@@ -6,6 +6,7 @@ import { type Column, linkColumn } from "../components/DataTable.tsx";
 import { PagedTable } from "../components/PagedTable.tsx";
 import { ExportLinks } from "../components/stats/filters.tsx";
 import { countsHref, learningHref, STATS } from "../components/stats/links.ts";
+import { NotFinal } from "../components/stats/NotFinal.tsx";
 import { takeRefusal } from "../utils/download-refusal.server.ts";
 import { openedSearch } from "../utils/id-search.server.ts";
 import { parseListQuery } from "../utils/query.ts";
@@ -50,6 +51,7 @@ export default function CountPeoplePage() {
       <div className="mb-3 flex flex-wrap items-center justify-between gap-3 text-sm text-gray-700">
         <p>
           <span className="font-medium">{what}</span>：{result.total}人　统计时间：{result.asOf}（{result.year}年度学时）
+          <NotFinal final={result.final} />
           <Link to={countsHref(result.asOf)} className="ml-3 text-blue-700 underline">
             返回数量查询
           </Link>

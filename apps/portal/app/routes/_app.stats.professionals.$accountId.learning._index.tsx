@@ -20,6 +20,7 @@ import { RowAction } from "../components/RowAction.tsx";
 import { SearchBar } from "../components/SearchBar.tsx";
 import { DateFilter, ExportBar } from "../components/stats/filters.tsx";
 import { proofsBase, STATS } from "../components/stats/links.ts";
+import { NotFinal } from "../components/stats/NotFinal.tsx";
 import { issueProofAction } from "../utils/hours-proofs.server.ts";
 import { loaderHeaders } from "../utils/route-headers.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
@@ -130,7 +131,10 @@ export default function LearningRecordPage() {
             <dt className="text-gray-600">所在单位:</dt>
             <dd>{result.unitName ?? ""}</dd>
             <dt className="text-gray-600">统计时间:</dt>
-            <dd>{result.asOf}</dd>
+            <dd>
+              {result.asOf}
+              <NotFinal final={result.final} />
+            </dd>
           </dl>
           <PagedTable
             caption={`${result.name}的学习记录`}
