@@ -1,19 +1,16 @@
 import { generateResidentId } from "@ce/contracts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { failure, useIdentity } from "./support/boot.ts";
 import { type Credentials, FIXTURE_PASSWORD } from "./support/fixture.ts";
 
-let t: TestIdentity;
-const tokens = {} as Record<"jn" | "qd" | "jnBus" | "jnApprover", string>;
+const t = useIdentity("admins", ["jn", "qd", "jnBus", "jnApprover"]);
+const { tokens } = t;
 let jnRoleId: string;
 
 beforeAll(async () => {
-  t = await bootIdentity("admins");
-  for (const key of ["jn", "qd", "jnBus", "jnApprover"] as const) tokens[key] = (await t.login(t.fixture.logins[key])).token;
   jnRoleId = (await t.app.db.role.create({ data: { id: crypto.randomUUID(), unitId: t.fixture.units.jn.id, name: "审批员", permissions: ["hours.approve"] } }))
     .id;
 });
-afterAll(() => t?.cleanup());
 
 const api = (token: string) => t.client({ token }).admins;
 const adminIdOf = async (who: Credentials) => (await t.app.db.admin.findUniqueOrThrow({ where: { accountId: who.accountId } })).id;

@@ -3,20 +3,17 @@ import { type AuditRecorded, auditView, calendarDate, hoursEvents, naming as nam
 import { connectNats, ensureStream } from "@ce/service-kit";
 import { eventually, testEnvelope } from "@ce/service-kit/testing";
 import { TEST_NATS_URL } from "@ce/testkit";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { failure, useIdentity } from "./support/boot.ts";
 
-let t: TestIdentity;
-const tokens = {} as Record<"sd" | "jn" | "qd" | "jnBus" | "jnApprover", string>;
+const t = useIdentity("audit", ["sd", "jn", "qd", "jnBus", "jnApprover"]);
+const { tokens } = t;
 
 beforeAll(async () => {
-  t = await bootIdentity("audit");
-  for (const key of ["sd", "jn", "qd", "jnBus", "jnApprover"] as const) tokens[key] = (await t.login(t.fixture.logins[key])).token;
   await t.client({ token: tokens.jn }).departments.create.mutate({ name: "审计测试处" });
   const { id } = await t.client({ token: tokens.jnBus }).departments.create.mutate({ name: "公交车队" });
   await t.client({ token: tokens.jnBus }).departments.update.mutate({ id, name: "第一车队", sortOrder: 1 });
 });
-afterAll(() => t?.cleanup());
 
 const list = (who: keyof typeof tokens, input: Record<string, string> = {}) => t.client({ token: tokens[who] }).audit.list.query(input);
 

@@ -1,14 +1,10 @@
 import { matrixSummary, runAuthorizationMatrix } from "@ce/service-kit/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createIdentityRouter } from "../src/routers/index.ts";
-import { bootIdentity, type TestIdentity } from "./support/boot.ts";
+import { useIdentity } from "./support/boot.ts";
 import { identityCallers, identityCases, identitySentinels, seedIdentityVictim } from "./support/matrix.ts";
 
-let t: TestIdentity;
-beforeAll(async () => {
-  t = await bootIdentity("authzmatrix");
-});
-afterAll(() => t.cleanup());
+const t = useIdentity("authzmatrix");
 
 describe("identity authorization matrix", () => {
   it("refuses every procedure to callers without a session, a professional, an admin lacking the permission, and never lets a sibling unit read or change 济南's data", async () => {

@@ -4,19 +4,13 @@
 // each action, each as 通过 and as 不通过.
 import { randomUUID } from "node:crypto";
 import { MAX_BATCH_ITEMS } from "@ce/contracts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
+import { describe, expect, it } from "vitest";
+import { failure, useIdentity } from "./support/boot.ts";
 import { employerForm } from "./support/people.ts";
 
-let t: TestIdentity;
 type Who = "sd" | "jn" | "jnBus";
-const tokens = {} as Record<Who, string>;
-
-beforeAll(async () => {
-  t = await bootIdentity("batchreview");
-  for (const key of ["sd", "jn", "jnBus"] as const) tokens[key] = (await t.login(t.fixture.logins[key])).token;
-});
-afterAll(() => t?.cleanup());
+const t = useIdentity<Who>("batchreview", ["sd", "jn", "jnBus"]);
+const { tokens } = t;
 
 type Decision = { ids: string[]; decision: "APPROVE" | "REJECT"; reason?: string };
 type Outcome = { decided: { id: string; label: string }[]; skipped: { id: string; label: string; reason: string; message: string }[] };

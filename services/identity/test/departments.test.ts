@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
+import { describe, expect, it } from "vitest";
+import { failure, useIdentity } from "./support/boot.ts";
 
-let t: TestIdentity;
-const tokens = {} as Record<"jn" | "qd" | "jnApprover" | "professional", string>;
-
-beforeAll(async () => {
-  t = await bootIdentity("departments");
-  for (const key of ["jn", "qd", "jnApprover", "professional"] as const) tokens[key] = (await t.login(t.fixture.logins[key])).token;
-});
-afterAll(() => t?.cleanup());
+const t = useIdentity("departments", ["jn", "qd", "jnApprover", "professional"]);
+const { tokens } = t;
 
 const api = (who: keyof typeof tokens) => t.client({ token: tokens[who] }).departments;
 const tree = async (who: keyof typeof tokens, name?: string) =>

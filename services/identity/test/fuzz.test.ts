@@ -1,14 +1,10 @@
 import { fuzzRouter, fuzzSummary, rowCounts } from "@ce/service-kit/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createIdentityRouter } from "../src/routers/index.ts";
-import { bootIdentity, type TestIdentity } from "./support/boot.ts";
+import { useIdentity } from "./support/boot.ts";
 import { identityCases, principalOf, seedIdentityVictim } from "./support/matrix.ts";
 
-let t: TestIdentity;
-beforeAll(async () => {
-  t = await bootIdentity("fuzz");
-});
-afterAll(() => t.cleanup());
+const t = useIdentity("fuzz");
 
 describe("identity fuzz", () => {
   it("answers hostile input to every procedure with a 4xx or a result, never a 500, and a refused call writes nothing", async () => {

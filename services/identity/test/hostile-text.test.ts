@@ -1,18 +1,12 @@
 // Control characters in what a person types: a Chinese field error, never a 500, nothing written.
 
 import { rowCounts } from "@ce/service-kit/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
+import { describe, expect, it } from "vitest";
+import { failure, useIdentity } from "./support/boot.ts";
 
-let t: TestIdentity;
-let token: string;
-beforeAll(async () => {
-  t = await bootIdentity("hostiletext");
-  token = (await t.login(t.fixture.logins.jn)).token;
-});
-afterAll(() => t?.cleanup());
+const t = useIdentity("hostiletext", ["jn"]);
 
-const api = () => t.client({ token });
+const api = () => t.client({ token: t.tokens.jn });
 const refused = "含有不允许的字符";
 
 describe("free text with control characters", () => {

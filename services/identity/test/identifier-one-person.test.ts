@@ -2,17 +2,11 @@
 // registered as 身份证, 护照 and 港澳通行证 — three accounts). A valid resident ID number is refused
 // under any other type; any other number is taken under every type once registered under one.
 import { ID_NUMBER_IS_RESIDENT_ID_MESSAGE, type IdType } from "@ce/contracts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
+import { describe, expect, it } from "vitest";
+import { failure, useIdentity } from "./support/boot.ts";
 import { professionalForm } from "./support/people.ts";
 
-let t: TestIdentity;
-let jn: string;
-beforeAll(async () => {
-  t = await bootIdentity("identifier-one-person");
-  jn = (await t.login(t.fixture.logins.jn)).token;
-});
-afterAll(() => t?.cleanup());
+const t = useIdentity("identifier-one-person", ["jn"]);
 
 const register = async (idType: IdType, idNumber: string, ip: string) =>
   t.client({ ip }).registration.professional.mutate(await professionalForm(t, t.fixture.units.jnBus.id, { idType, idNumber }, ip));
@@ -46,7 +40,7 @@ describe("an identifier is one person whatever its type", () => {
     }
     expect(await accounts()).toBe(before);
     const prepare = await failure(
-      t.client({ token: jn, ip: "198.51.100.33" }).admins.prepare.mutate({
+      t.client({ token: t.tokens.jn, ip: "198.51.100.33" }).admins.prepare.mutate({
         way: "REGISTER",
         idType: "HK_MACAO_PERMIT",
         idNumber: number,

@@ -1,18 +1,12 @@
 import { identityEvents, OWN_CASE_MESSAGE, ProfessionalSnapshot } from "@ce/contracts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createAdmin, createRole } from "../src/db/accounts.ts";
-import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
+import { failure, useIdentity } from "./support/boot.ts";
 import type { Credentials } from "./support/fixture.ts";
 import { outboxEvents } from "./support/people.ts";
 
-let t: TestIdentity;
-const tokens = {} as Record<"jn" | "qd" | "jnBus" | "jnViewer", string>;
-
-beforeAll(async () => {
-  t = await bootIdentity("profilechg");
-  for (const key of ["jn", "qd", "jnBus", "jnViewer"] as const) tokens[key] = (await t.login(t.fixture.logins[key])).token;
-});
-afterAll(() => t?.cleanup());
+const t = useIdentity("profilechg", ["jn", "qd", "jnBus", "jnViewer"]);
+const { tokens } = t;
 
 async function person(): Promise<Credentials & { token: string }> {
   const who = await t.fixture.newProfessional();

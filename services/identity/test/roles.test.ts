@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
+import { describe, expect, it } from "vitest";
+import { failure, useIdentity } from "./support/boot.ts";
 
-let t: TestIdentity;
-const tokens = {} as Record<"jn" | "qd" | "jnApprover", string>;
-
-beforeAll(async () => {
-  t = await bootIdentity("roles");
-  for (const key of ["jn", "qd", "jnApprover"] as const) tokens[key] = (await t.login(t.fixture.logins[key])).token;
-});
-afterAll(() => t?.cleanup());
+const t = useIdentity("roles", ["jn", "qd", "jnApprover"]);
+const { tokens } = t;
 
 const api = (token: string) => t.client({ token }).roles;
 

@@ -1,15 +1,9 @@
 import { generateCreditCode } from "@ce/contracts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
+import { describe, expect, it } from "vitest";
+import { failure, useIdentity } from "./support/boot.ts";
 
-let t: TestIdentity;
-const tokens = {} as Record<"sd" | "jn" | "qd" | "jnViewer" | "jnApprover", string>;
-
-beforeAll(async () => {
-  t = await bootIdentity("subordinates");
-  for (const key of ["sd", "jn", "qd", "jnViewer", "jnApprover"] as const) tokens[key] = (await t.login(t.fixture.logins[key])).token;
-});
-afterAll(() => t?.cleanup());
+const t = useIdentity("subordinates", ["sd", "jn", "qd", "jnViewer", "jnApprover"]);
+const { tokens } = t;
 
 const units = (who: keyof typeof tokens) => t.client({ token: tokens[who] }).units;
 

@@ -1,25 +1,19 @@
 // A claim not yet approved blocks nobody (the probe: a pending 用人单位注册 squatted a credit code —
 // a second registration got 409 while the first was pending). Registration answers alike whether or
 // not another claim is pending; uniqueness is checked when a claim is approved.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { unitMessages } from "../src/domain/units.ts";
-import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
+import { failure, useIdentity } from "./support/boot.ts";
 import { employerForm } from "./support/people.ts";
 
-let t: TestIdentity;
-let jn: string;
-beforeAll(async () => {
-  t = await bootIdentity("unit-code-claims");
-  jn = (await t.login(t.fixture.logins.jn)).token;
-});
-afterAll(() => t?.cleanup());
+const t = useIdentity("unit-code-claims", ["jn"]);
 
 const register = async (code?: string, ip = "198.51.100.20") => {
   const form = await employerForm(t, t.fixture.units.jn.id, code ? { code } : {}, ip);
   return { form, result: await t.client({ ip }).registration.employer.mutate(form) };
 };
 const decide = (ids: string[], decision: "APPROVE" | "REJECT") =>
-  t.client({ token: jn }).review.decideEmployers.mutate({ ids, decision, ...(decision === "REJECT" ? { reason: "代码重复" } : {}) });
+  t.client({ token: t.tokens.jn }).review.decideEmployers.mutate({ ids, decision, ...(decision === "REJECT" ? { reason: "代码重复" } : {}) });
 const statusOf = async (id: string) => (await t.app.db.unit.findUniqueOrThrow({ where: { id } })).status;
 
 describe("机构代码 claims are checked at approval", () => {

@@ -1,16 +1,10 @@
 import { pagerSummary } from "@ce/contracts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { subordinatesWhere } from "../src/db/units.ts";
-import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
+import { failure, useIdentity } from "./support/boot.ts";
 
-let t: TestIdentity;
-const tokens = {} as Record<"sd" | "jn" | "qd" | "jnApprover" | "jnViewer" | "professional", string>;
-
-beforeAll(async () => {
-  t = await bootIdentity("units");
-  for (const key of ["sd", "jn", "qd", "jnApprover", "jnViewer", "professional"] as const) tokens[key] = (await t.login(t.fixture.logins[key])).token;
-});
-afterAll(() => t?.cleanup());
+const t = useIdentity("units", ["sd", "jn", "qd", "jnApprover", "jnViewer", "professional"]);
+const { tokens } = t;
 
 const list = (who: keyof typeof tokens, input: { name?: string; nature?: "ENTERPRISE" | "GOVERNMENT"; page?: number; pageSize?: number } = {}) =>
   t.client({ token: tokens[who] }).units.listSubordinates.query(input);

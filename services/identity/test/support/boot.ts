@@ -3,6 +3,7 @@ import { createRedis } from "@ce/service-kit";
 import { serviceClient } from "@ce/service-kit/testing";
 import { createTestDatabase, dropTestDatabase, TEST_NATS_URL, TEST_REDIS_URL, testTag } from "@ce/testkit";
 import { TRPCClientError } from "@trpc/client";
+import { afterAll, beforeAll } from "vitest";
 import { type IdentityApp, startIdentity } from "../../src/app.ts";
 import { captchaKey } from "../../src/auth/captcha.ts";
 import { loadConfig } from "../../src/config.ts";
@@ -71,6 +72,25 @@ export async function bootIdentity(label: string, opts: { fixture?: boolean; env
       await dropTestDatabase(databaseUrl);
     },
   };
+}
+
+/** The fixture's sign-ins (province, cities, employers, admins with some modules, a professional). */
+export type FixtureLogin = keyof Fixture["logins"];
+
+/**
+ * One booted identity per test file, as hours' useHoursWorld: `bootIdentity(label)` in the file's
+ * beforeAll (so the returned object is filled from then on), each of `logins` signed in then with
+ * its session token in `tokens` by key, and cleaned up in its afterAll. A file's own beforeAll
+ * registered after this call runs after it.
+ */
+export function useIdentity<K extends FixtureLogin = never>(label: string, logins: readonly K[] = []): TestIdentity & { tokens: Record<K, string> } {
+  const t = { tokens: {} } as TestIdentity & { tokens: Record<K, string> };
+  beforeAll(async () => {
+    Object.assign(t, await bootIdentity(label));
+    for (const key of logins) t.tokens[key] = (await t.login(t.fixture.logins[key])).token;
+  });
+  afterAll(() => t.cleanup?.());
+  return t;
 }
 
 /**
