@@ -14,7 +14,8 @@ import { reportingAs } from "./statistics-support.ts";
 // year's proof (个人 › 学时证明), downloads the PDF, and the QR code read off the page (jsQR) opens
 // the public /verify/<code> without a session: 有效, with its 证明编号. 济南市 fails the audit of the 专业 record; the
 // verification page then says 已撤销. 济南市's admin sees the person's proofs on their 学习记录
-// (已撤销), issues the new one there, and then finds 查看 instead of 开具 for that year.
+// (已撤销), issues the new one there, and then finds 查看 instead of 开具 for that year; the revoked
+// proof's PDF, asked for by its address, comes back to 学时证明 with the reason.
 
 // A 1×1 PNG standing in for the 学时证明 scan of a declaration.
 const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
@@ -98,6 +99,7 @@ async function verificationFacts(): Promise<Record<string, string>> {
 }
 
 let verifyUrl: string;
+let firstProofId: string;
 
 describe("学时证明", () => {
   it("a professional issues this year's proof, downloads the PDF and the QR code opens 有效 without signing in", async () => {
@@ -107,6 +109,7 @@ describe("学时证明", () => {
     await expectTrail(page, "查看申报记录 > 学时证明");
     await page.getByLabel("年度").selectOption(String(year));
     await Promise.all([page.waitForURL(/\/hours\/proofs\/[0-9a-f-]{36}$/), page.getByRole("button", { name: "开具学时证明" }).click()]);
+    firstProofId = page.url().slice(page.url().lastIndexOf("/") + 1);
 
     const certificate = page.getByRole("article", { name: "专业技术人员继续教育学时证明" });
     const text = await certificate.innerText();
@@ -229,5 +232,14 @@ describe("学时证明", () => {
     expect((await verificationFacts()).合计).toBe("30 学时");
     await page.goto(verifyUrl);
     expect(await page.locator("[data-proof-status]").innerText()).toBe("已撤销");
+
+    // The person asks for the revoked proof's PDF by its address: back to 学时证明 with the reason
+    // (downloadLoader), never the bare 出错了 page.
+    await signIn(page, redis, personLogin);
+    await page.goto(`${portalUrl}/hours/proofs/${firstProofId}/pdf`);
+    await page.waitForURL(`${portalUrl}/hours/proofs`);
+    await page.getByRole("main").getByRole("alert").filter({ hasText: "该学时证明已撤销，请重新开具" }).waitFor();
+    expect(await page.locator("body").innerText()).not.toContain("出错了");
+    await signOut(page, personLogin);
   });
 });
