@@ -3,24 +3,25 @@ import { type Case, ids, professional, trainingBase } from "./form-action-fixtur
 
 const conference = { kind: "RANK", ranks: [{ code: "PROVINCE", label: "省级学术会议", hours: 8, paperBonus: 2 }], capPerYear: null };
 
+/** One 岗位培训 claim of 40 专业 学时 in 2026, as 学时申报 posts it for one person or for a CE base's class. */
+const trainingClaim = {
+  year: "2026",
+  formCode: "TRAINING",
+  className: "岗位培训班",
+  startDate: "2026-03-02",
+  endDate: "2026-03-06",
+  score: "合格",
+  requestedHours: "40",
+  subject: "PROFESSIONAL",
+};
+
 export const hoursCases: Case[] = [
   {
     route: "_app.hours.declare.tsx",
     what: "学时申报",
     url: "/hours/declare",
     as: professional,
-    fields: {
-      professionalId: ids.a,
-      year: "2026",
-      formCode: "TRAINING",
-      schoolName: "山东交通学院",
-      className: "岗位培训班",
-      startDate: "2026-03-02",
-      endDate: "2026-03-06",
-      score: "合格",
-      requestedHours: "40",
-      subject: "PROFESSIONAL",
-    },
+    fields: { professionalId: ids.a, ...trainingClaim, schoolName: "山东交通学院" },
     file: "attachments",
     calls: "hours:declarations.declare",
     to: "/hours/declare",
@@ -30,18 +31,7 @@ export const hoursCases: Case[] = [
     what: "学时申报（继续教育基地，多人）",
     url: "/hours/declare",
     as: trainingBase,
-    fields: {
-      professionalIds: [ids.a, ids.c],
-      year: "2026",
-      formCode: "TRAINING",
-      schoolName: "山东交通学院继续教育基地",
-      className: "岗位培训班",
-      startDate: "2026-03-02",
-      endDate: "2026-03-06",
-      score: "合格",
-      requestedHours: "40",
-      subject: "PROFESSIONAL",
-    },
+    fields: { professionalIds: [ids.a, ids.c], ...trainingClaim, schoolName: "山东交通学院继续教育基地" },
     file: "attachments",
     answers: {
       "hours:declarations.declareMany": {
