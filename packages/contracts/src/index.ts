@@ -9,6 +9,7 @@ export * from "./auth/province.ts";
 export * from "./auth/scope.ts";
 export * from "./batch.ts";
 export * from "./calendar.ts";
+export { codeText } from "./codes/code-list.ts";
 export * from "./codes/education.ts";
 export * from "./codes/industries.ts";
 export * from "./codes/regions.ts";

@@ -1,4 +1,4 @@
-import { type TransferRow, titleSeriesName, transferStatusLabels } from "@ce/contracts";
+import { codeText, type TransferRow, titleSeriesName, transferStatusLabels } from "@ce/contracts";
 import { ConfirmSubmit } from "./ConfirmDialog.tsx";
 import { type Column, DataTable, linkColumn } from "./DataTable.tsx";
 import { Form } from "./Form.tsx";
@@ -12,7 +12,7 @@ const base = (offset: number, unitHeader: string, unit: (r: TransferRow) => stri
   { header: "姓名", cell: (r) => r.name, className: "whitespace-nowrap" },
   { header: "证件号", cell: (r) => r.idNumberMasked, className: "font-mono" },
   { header: unitHeader, cell: unit },
-  { header: "专业技术职务系列", cell: (r) => (r.titleSeries ? (titleSeriesName(r.titleSeries) ?? r.titleSeries) : "") },
+  { header: "专业技术职务系列", cell: (r) => codeText(titleSeriesName, r.titleSeries) },
   { header: "从事专业", cell: (r) => r.major ?? "" },
   { header: "专业技术职务任职资格", cell: (r) => r.qualification ?? "" },
 ];

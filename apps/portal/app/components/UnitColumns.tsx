@@ -1,4 +1,4 @@
-import { industryName, type UnitRow } from "@ce/contracts";
+import { codeText, industryName, type UnitRow } from "@ce/contracts";
 import type { Column } from "./DataTable.tsx";
 import { TextLink } from "./TextLink.tsx";
 
@@ -6,7 +6,7 @@ import { TextLink } from "./TextLink.tsx";
 const UNIT_PAGES = "/accounts/subordinates";
 
 /** 所属行业 of a unit row: the industry's name (its code when the list no longer has it). */
-export const industryColumn: Column<UnitRow> = { header: "所属行业", cell: (u) => (u.industry ? (industryName(u.industry) ?? u.industry) : "") };
+export const industryColumn: Column<UnitRow> = { header: "所属行业", cell: (u) => codeText(industryName, u.industry) };
 
 /** 操作 of a unit list: 管理员信息 and the unit's page, labelled as the guide's list says (详细 / 详情). */
 export function unitActionsColumn(detailLabel: "详细" | "详情"): Column<UnitRow> {

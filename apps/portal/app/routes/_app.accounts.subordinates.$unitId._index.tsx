@@ -1,5 +1,6 @@
 import {
   CREDIT_CODE_MISMATCH_CONFIRMED_LABEL,
+  codeText,
   formatDateTime,
   industryName,
   regionName,
@@ -49,8 +50,8 @@ export default function SubordinateDetailPage() {
     ["单位名称", unit.name],
     ["单位类型", unitKindLabels[unit.kind]],
     ["单位性质", unitNatureLabels[unit.nature]],
-    ["所属行业", unit.industry ? (industryName(unit.industry) ?? unit.industry) : ""],
-    ["所在地区", unit.region ? (regionName(unit.region) ?? unit.region) : ""],
+    ["所属行业", codeText(industryName, unit.industry)],
+    ["所在地区", codeText(regionName, unit.region)],
     ["机构代码/统一社会信用代码", unit.code ? (unit.codeCheckMismatch ? `${unit.code}（${CREDIT_CODE_MISMATCH_CONFIRMED_LABEL}）` : unit.code) : ""],
     ["上级部门", unit.superiorName ?? ""],
     ["施教级别", unit.trainingLevel ? trainingLevelLabels[unit.trainingLevel] : ""],

@@ -1,4 +1,4 @@
-import { calendarDate, industryName, ListPendingEmployersInput, type PendingEmployerRow, regionName, unitNatureLabels } from "@ce/contracts";
+import { calendarDate, codeText, industryName, ListPendingEmployersInput, type PendingEmployerRow, regionName, unitNatureLabels } from "@ce/contracts";
 import { CodeMismatchNote } from "../components/CreditCodeConfirm.tsx";
 import { linkColumn } from "../components/DataTable.tsx";
 import { type DecisionReviewConfig, DecisionReviewPage } from "../components/DecisionReviewPage.tsx";
@@ -24,8 +24,8 @@ const config: DecisionReviewConfig<PendingEmployerRow> = {
   columns: [
     { header: "单位名称", cell: (u) => u.name },
     { header: "单位性质", cell: (u) => unitNatureLabels[u.nature], className: "text-center" },
-    { header: "所属行业", cell: (u) => (u.industry ? (industryName(u.industry) ?? u.industry) : "") },
-    { header: "地区", cell: (u) => (u.region ? (regionName(u.region) ?? u.region) : "") },
+    { header: "所属行业", cell: (u) => codeText(industryName, u.industry) },
+    { header: "地区", cell: (u) => codeText(regionName, u.region) },
     {
       header: "机构代码/统一社会信用代码",
       cell: (u) => (

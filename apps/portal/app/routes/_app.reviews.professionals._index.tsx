@@ -1,4 +1,12 @@
-import { calendarDate, educationName, idTypeLabels, ListPendingProfessionalsInput, type PendingProfessionalRow, titleSeriesName } from "@ce/contracts";
+import {
+  calendarDate,
+  codeText,
+  educationName,
+  idTypeLabels,
+  ListPendingProfessionalsInput,
+  type PendingProfessionalRow,
+  titleSeriesName,
+} from "@ce/contracts";
 import { linkColumn } from "../components/DataTable.tsx";
 import { type DecisionReviewConfig, DecisionReviewPage } from "../components/DecisionReviewPage.tsx";
 import { decisionReviewAction, decisionReviewLoader } from "../utils/decision-review.server.ts";
@@ -27,8 +35,8 @@ const config: DecisionReviewConfig<PendingProfessionalRow> = {
     { header: "证件号", cell: (p) => p.idNumberMasked, className: "font-mono" },
     { header: "所在单位", cell: (p) => p.unitName },
     { header: "工作部门", cell: (p) => p.departmentName ?? "" },
-    { header: "学历", cell: (p) => (p.education ? (educationName(p.education) ?? p.education) : ""), className: "text-center" },
-    { header: "专业技术职务系列", cell: (p) => (p.titleSeries ? (titleSeriesName(p.titleSeries) ?? p.titleSeries) : "") },
+    { header: "学历", cell: (p) => codeText(educationName, p.education), className: "text-center" },
+    { header: "专业技术职务系列", cell: (p) => codeText(titleSeriesName, p.titleSeries) },
     { header: "注册时间", cell: (p) => calendarDate(p.registeredAt), className: "whitespace-nowrap text-center" },
     linkColumn("详细", (p) => `${PATH}/${p.accountId}`),
   ],

@@ -1,4 +1,4 @@
-import { formatDateTime, titleSeriesName, transferStatusLabels } from "@ce/contracts";
+import { codeText, formatDateTime, titleSeriesName, transferStatusLabels } from "@ce/contracts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -31,7 +31,7 @@ export default function TransferDetailPage() {
     ["证件号", transfer.idNumberMasked],
     ["原调出单位", transfer.fromUnitName],
     ["调入单位", transfer.toUnitName],
-    ["专业技术职务系列", transfer.titleSeries ? (titleSeriesName(transfer.titleSeries) ?? transfer.titleSeries) : ""],
+    ["专业技术职务系列", codeText(titleSeriesName, transfer.titleSeries)],
     ["从事专业", transfer.major ?? ""],
     ["专业技术职务任职资格", transfer.qualification ?? ""],
     ["本单位联系电话", transfer.contactPhone],

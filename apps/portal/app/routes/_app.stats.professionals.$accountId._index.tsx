@@ -1,4 +1,4 @@
-import { activationLabel, formatDateTime, regionName, registrationStatusLabels, titleLevelName } from "@ce/contracts";
+import { activationLabel, codeText, formatDateTime, regionName, registrationStatusLabels, titleLevelName } from "@ce/contracts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
@@ -22,13 +22,13 @@ export default function ProfessionalDetailPage() {
     ["姓名", person.name],
     ["证件号", person.idNumberMasked],
     ["所在单位", person.unitName],
-    ["地区", person.unitRegion ? (regionName(person.unitRegion) ?? person.unitRegion) : ""],
+    ["地区", codeText(regionName, person.unitRegion)],
     ["状态", registrationStatusLabels[person.status]],
     // 未激活: imported (批量导入), not signed in yet; the first sign-in after 重置密码 activates.
     ["账户状态", activationLabel(person.activated)],
     ["学历", educationText(person.education)],
     ["专业技术职务", titleSeriesText(person.titleSeries)],
-    ["职称级别", person.titleLevel ? (titleLevelName(person.titleLevel) ?? person.titleLevel) : ""],
+    ["职称级别", codeText(titleLevelName, person.titleLevel)],
     ["现专业技术职称资格", person.qualification ?? ""],
     ["所学专业", person.major ?? ""],
     ["证书管理号", person.certificateNo ?? ""],

@@ -18,8 +18,10 @@ import {
 } from "../domain-codes.ts";
 import { DeclarationStatus, declarationStatusLabels, recognitionResultLabels } from "../hours/declarations.ts";
 import { ImportJobStatus, ImportKeptReason, importJobStatusLabels, importKeptReasonLabels } from "../identity/import.ts";
+import { codeText } from "./code-list.ts";
 import { EducationCode, educationLevels, educationName } from "./education.ts";
 import { IndustryCode, industries, industryName } from "./industries.ts";
+import { regionName } from "./regions.ts";
 import { TitleLevelCode, TitleSeriesCode, titleLevelName, titleLevels, titleSeries, titleSeriesName } from "./title-series.ts";
 
 const lists = [
@@ -87,5 +89,23 @@ describe("code sets derived from another's", () => {
       FILED: "已备案",
       VOIDED: "已作废",
     });
+  });
+});
+
+// Pages print a stored code by its name; a code a list no longer has stays readable as it is; none is blank.
+describe("codeText", () => {
+  it.each([
+    ["a list's code: its name", educationName, "BACHELOR", educationName("BACHELOR")],
+    ["a region code: its name", regionName, "370100", regionName("370100")],
+    ["a code the list does not have: as it is", industryName, "ZZ", "ZZ"],
+    ["null: blank", titleSeriesName, null, ""],
+    ["undefined: blank", titleSeriesName, undefined, ""],
+    ["empty: blank", titleSeriesName, "", ""],
+  ] as const)("%s", (_, nameOf, code, text) => {
+    expect(codeText(nameOf, code)).toBe(text);
+  });
+
+  it("never answers a known code with the code itself", () => {
+    expect(codeText(educationName, "BACHELOR")).not.toBe("BACHELOR");
   });
 });

@@ -29,6 +29,15 @@ export function nameOf<const L extends readonly CodeName[]>(list: L): NameOf<L[n
 }
 
 /**
+ * A stored code as people read it: its name by `nameOf` (a code list's NameOf, or regionName); a
+ * code the list no longer has, as it is; none (null, empty), the empty string. E.g.
+ * codeText(industryName, "G") → "交通运输、仓储和邮政业".
+ */
+export function codeText(nameOf: (code: string) => string | undefined, code: string | null | undefined): string {
+  return code ? (nameOf(code) ?? code) : "";
+}
+
+/**
  * The zod enum of a short code set written once as its Chinese labels ({ CODE: "标签" }): the table's
  * keys in table order, so a code and its label are added together. The enum's `options` are the codes.
  */

@@ -1,4 +1,4 @@
-import { educationLevels, educationName, regions, titleSeries, titleSeriesName } from "@ce/contracts";
+import { codeText, educationLevels, educationName, regions, titleSeries, titleSeriesName } from "@ce/contracts";
 
 /** 地区 choices: the province, its cities and districts (GB/T 2260), as the 地区 filters offer them. */
 export const regionOptions = regions.map((r) => ({ code: r.code, name: r.name }));
@@ -10,7 +10,7 @@ export const educationOptions = educationLevels.map((e) => ({ code: e.code, name
 export const titleSeriesOptions = titleSeries.map((s) => ({ code: s.code, name: s.name }));
 
 /** A stored 学历 code as people read it (an unknown code as it is; none: empty). */
-export const educationText = (code: string | null): string => (code ? (educationName(code) ?? code) : "");
+export const educationText = (code: string | null): string => codeText(educationName, code);
 
 /** A stored 专业技术职务 (title series) code as people read it. */
-export const titleSeriesText = (code: string | null): string => (code ? (titleSeriesName(code) ?? code) : "");
+export const titleSeriesText = (code: string | null): string => codeText(titleSeriesName, code);
