@@ -9,9 +9,9 @@ import { buttonClass, ErrorList, inputClass, questionWhenValid, useSchemaForm } 
  * batch action (`action`, e.g. `/reviews/professionals?index`) with just this `id` over
  * ReviewDecisionInput — a refusal needs its reason — which answers back on the list with its flash.
  * `labels` are the list's buttons without 批量 (审核通过 / 驳回, 通过 / 不通过); the reject asks first
- * (ConfirmSubmit), as the list's batch reject does.
+ * (ConfirmSubmit), as the list's batch reject does, naming the record (`what`, e.g. 用人单位“…”).
  */
-export function DecideOne({ id, action, labels }: { id: string; action: string; labels: { approve: string; reject: string } }) {
+export function DecideOne({ id, action, labels, what }: { id: string; action: string; labels: { approve: string; reject: string }; what: string }) {
   const [form, fields] = useSchemaForm(ReviewDecisionInput, { id: `decide-${id}`, lastResult: null, validate: "onSubmit" });
   const { key, ...reasonProps } = getTextareaProps(fields.reason);
   return (
@@ -30,7 +30,7 @@ export function DecideOne({ id, action, labels }: { id: string; action: string; 
           name="decision"
           value="REJECT"
           label={labels.reject}
-          question={questionWhenValid(ReviewDecisionInput, () => `确定${labels.reject}该记录吗？`)}
+          question={questionWhenValid(ReviewDecisionInput, () => `确定${labels.reject}${what}吗？`)}
           className={`${buttonClass} bg-red-700 hover:bg-red-800`}
         />
       </div>

@@ -53,7 +53,9 @@ export default function EmployerReviewDetailPage() {
         </h2>
         {unit.superAdmin ? <FactList facts={applicantFacts(unit.superAdmin)} labels="wide" /> : <p className="text-sm text-gray-700">该单位没有超级管理员。</p>}
       </section>
-      {unit.status === "PENDING" ? <DecideOne id={unit.id} action={`${PATH}?index`} labels={{ approve: "通过", reject: "不通过" }} /> : null}
+      {unit.status === "PENDING" ? (
+        <DecideOne id={unit.id} action={`${PATH}?index`} labels={{ approve: "通过", reject: "不通过" }} what={`用人单位“${unit.name}”的注册申请`} />
+      ) : null}
       <p className="text-sm">
         <TextLink to={PATH}>返回</TextLink>
       </p>

@@ -65,7 +65,9 @@ export default function ProfessionalDetailPage() {
         </div>
       ) : null}
       <FactList facts={rows} labels="wide" />
-      {person.status === "PENDING" ? <DecideOne id={person.accountId} action={`${PATH}?index`} labels={{ approve: "审核通过", reject: "驳回" }} /> : null}
+      {person.status === "PENDING" ? (
+        <DecideOne id={person.accountId} action={`${PATH}?index`} labels={{ approve: "审核通过", reject: "驳回" }} what={`${person.name}的注册申请`} />
+      ) : null}
       <div className="mt-4 flex items-center gap-4">
         {canUnmask && !reply?.clear ? (
           <Form method="post">

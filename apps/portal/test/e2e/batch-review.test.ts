@@ -148,7 +148,8 @@ describe("审核注册人员 › 驳回 asks first", () => {
     await page.waitForURL(/\/reviews\/professionals\/[0-9a-f-]{36}$/);
     await page.getByLabel(/驳回原因/).fill("工作单位不符");
     await page.getByRole("button", { name: "驳回", exact: true }).click();
-    expect(await dialog.innerText()).toContain("确定驳回该记录吗？");
+    // …naming the record.
+    expect(await dialog.innerText()).toContain(`确定驳回${second.name}的注册申请吗？`);
     await confirmInDialog(page);
     await page.getByText("已驳回1条记录").waitFor();
     await signOut(page, bus);
