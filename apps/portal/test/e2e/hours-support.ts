@@ -26,6 +26,8 @@ export interface Registered {
   idNumber: string;
   /** As lists show it: the first 10 and the last 4 characters, **** between. */
   idNumberMasked: string;
+  /** Their password, to sign in as them (个人). */
+  password: string;
 }
 
 async function captcha(redis: Redis): Promise<{ captchaId: string; captchaAnswer: string }> {
@@ -78,7 +80,7 @@ export async function registerProfessional(redis: Redis, unitName: string, name:
     major: "车辆工程",
     ...(await captcha(redis)),
   });
-  return { accountId, name, idNumber, idNumberMasked: `${idNumber.slice(0, 10)}****${idNumber.slice(14)}` };
+  return { accountId, name, idNumber, idNumberMasked: `${idNumber.slice(0, 10)}****${idNumber.slice(14)}`, password };
 }
 
 /**

@@ -2,13 +2,12 @@ import { randomInt } from "node:crypto";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { generateResidentId } from "@ce/contracts";
-import { serviceClient } from "@ce/service-kit/testing";
 import { Redis } from "ioredis";
 import type { Page } from "playwright-core";
 import { expect, inject } from "vitest";
-import type { IdentityRouter } from "../../../../services/identity/src/routers/index.ts";
 import { type DemoLogin, demoLogins } from "../../../../services/identity/src/seed/demo-logins.ts";
 import { forgetSession, launchChromium } from "./chromium.ts";
+import { identityAs, registerProfessional, tokenOf } from "./hours-support.ts";
 
 export const portalUrl = inject("portalUrl");
 const prefix = inject("subjectPrefix");
@@ -40,7 +39,6 @@ export async function openBrowser() {
     expect(captchaId).not.toBe("");
     return captchaFor(captchaId);
   };
-  const identity = (token?: string) => serviceClient<IdentityRouter>(inject("serviceUrls").identity, token, `198.51.100.${randomInt(1, 250)}`);
 
   return {
     page,
@@ -65,38 +63,10 @@ export async function openBrowser() {
     },
     /** An approved professional of a unit, registered and approved straight through identity. */
     async approvedProfessional(unitName: string) {
-      const admin = demoAdminOf(unitName);
-      const anonymous = identity();
-      const [unit] = await anonymous.registration.searchUnits.query({ name: unitName });
-      if (!unit) throw new Error(`no unit ${unitName}`);
-      const person = { idNumber: freshIdNumber(), name: `调转测试${randomInt(1000, 9999)}`, password: "Move1234" };
-      const register = async () => {
-        const { captchaId } = await anonymous.auth.captcha.query();
-        return { captchaId, captchaAnswer: await captchaFor(captchaId) };
-      };
-      const { accountId } = await anonymous.registration.professional.mutate({
-        ...person,
-        idType: "RESIDENT_ID",
-        phone: "13712345678",
-        email: "move@example.com",
-        unitId: unit.id,
-        education: "BACHELOR",
-        titleSeries: "ENGINEERING",
-        titleLevel: "INTERMEDIATE",
-        qualification: "工程师",
-        major: "车辆工程",
-        confirmPassword: person.password,
-        ...(await register()),
-      });
-      const { token } = await anonymous.auth.login.mutate({
-        userType: admin.userType,
-        idNumber: admin.idNumber,
-        password: admin.password,
-        remember: false,
-        ...(await register()),
-      });
-      await identity(token).review.decideProfessionals.mutate({ ids: [accountId], decision: "APPROVE" });
-      return { ...person, accountId };
+      const person = await registerProfessional(redis, unitName, `调转测试${randomInt(1000, 9999)}`);
+      const token = await tokenOf(redis, demoAdminOf(unitName));
+      await identityAs(token).review.decideProfessionals.mutate({ ids: [person.accountId], decision: "APPROVE" });
+      return person;
     },
     async close() {
       await context.close();
