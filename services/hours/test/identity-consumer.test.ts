@@ -1,9 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { eventually, testEnvelope } from "@ce/service-kit/testing";
+import { errorCode, eventually, serviceClient, testEnvelope } from "@ce/service-kit/testing";
 import { describe, expect, it } from "vitest";
-import { bus, busDriver, jinan, professionalEnvelope, qingdao, useHoursWorld } from "./support/world.ts";
+import type { HoursRouter } from "../src/routers/index.ts";
+import { jobTrainingClaim as jobTraining } from "./support/claims.ts";
+import { adminOf, bus, busDriver, jinan, professionalEnvelope, professionalSession, qingdao, useHoursWorld } from "./support/world.ts";
 
 const world = useHoursWorld("hoursreplica");
+const client = (token?: string) => serviceClient<HoursRouter>(world.app.url, token);
 
 describe("identity consumer", () => {
   it("keeps the newest professional snapshot and ignores an older one", async () => {
@@ -35,5 +38,40 @@ describe("identity consumer", () => {
       expect(await world.app.db.unitReplica.findUnique({ where: { id: bus.data.unitId } })).toMatchObject({ path: newPath, superiorId: qingdao.data.unitId });
       expect((await world.app.db.professionalReplica.findUnique({ where: { accountId: busDriver.data.accountId } }))?.unitPath).toBe(newPath);
     });
+  });
+
+  it("drops a person an undone 批量导入 removed, so nobody declares for them; keeps one who declared meanwhile", async () => {
+    const imported = professionalEnvelope("ce.identity.professional.registered.v1", bus, { name: "撤销者", status: "APPROVED", activated: false });
+    const declared = professionalEnvelope("ce.identity.professional.registered.v1", bus, { name: "已申报者", status: "APPROVED", activated: false });
+    for (const p of [imported, declared]) await world.producer.publish(p);
+    const replica = (accountId: string) => world.app.db.professionalReplica.findUnique({ where: { accountId } });
+    await eventually(async () => expect(await replica(declared.data.accountId)).not.toBeNull());
+    // 已申报者 declares (through hours, as their own session) before identity's removal reaches hours.
+    await client(await professionalSession(world, declared)).declarations.declare.mutate(
+      jobTraining({ professionalId: declared.data.accountId, requestedHours: 8 }),
+    );
+    const removed = (p: typeof imported, version: number) =>
+      testEnvelope("ce.identity.professional.removed.v1", {
+        accountId: p.data.accountId,
+        unitId: p.data.unitId,
+        unitPath: p.data.unitPath,
+        reason: "IMPORT_UNDONE",
+        version,
+      });
+    // An older removal than the snapshot held changes nothing; the real one removes.
+    await world.producer.publish(removed(imported, 1));
+    await world.producer.publish(removed(imported, 2));
+    await eventually(async () => expect(await replica(imported.data.accountId)).toBeNull());
+    await world.producer.publish(removed(declared, 2));
+    // A later event on the same stream applied means the removal before it was handled.
+    const marker = professionalEnvelope("ce.identity.professional.registered.v1", bus, { name: "标记" });
+    await world.producer.publish(marker);
+    await eventually(async () => expect(await replica(marker.data.accountId)).not.toBeNull());
+    expect(await world.app.db.declaration.count({ where: { professionalId: declared.data.accountId } })).toBe(1);
+    expect(await replica(declared.data.accountId)).toMatchObject({ name: "已申报者", version: 1 });
+    // The removed one can be declared for no more.
+    expect(await errorCode(client(await adminOf(world, bus)).declarations.declare.mutate(jobTraining({ professionalId: imported.data.accountId })))).toBe(
+      "NOT_FOUND",
+    );
   });
 });
