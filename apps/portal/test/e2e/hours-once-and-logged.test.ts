@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
-import { calendarYear } from "@ce/contracts";
 import type { Redis } from "ioredis";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { approvedProfessionals, type Registered, uniqueName } from "./hours-support.ts";
+import { approvedProfessionals, fillDeclaredClass, type Registered, uniqueName } from "./hours-support.ts";
 import { openBrowser, type Person, portalUrl, signIn, signOut, takeOverDemoAdmin } from "./org-support.ts";
 import { pick } from "./picker-support.ts";
 
@@ -36,14 +35,7 @@ afterAll(() => browser?.close());
 /** Fills the class of 学时申报 (岗位培训, 8 学时 on two days of this year) with the scan. */
 async function fillClass(className: string) {
   await page.getByLabel("学习形式").selectOption({ label: "岗位培训" });
-  await page.getByLabel("学校(单位)名称").fill("山东交通职业学院");
-  await page.getByLabel("培训班名称").fill(className);
-  const year = calendarYear(new Date());
-  await page.getByLabel("开始时间").fill(`${year}-04-01`);
-  await page.getByLabel("结束时间").fill(`${year}-04-02`);
-  await page.getByLabel("学习成绩").fill("合格");
-  await page.getByLabel("申请学时").fill("8");
-  await page.getByLabel("计入科目").selectOption({ label: "专业科目" });
+  await fillDeclaredClass(page, { school: "山东交通职业学院", className, from: "04-01", to: "04-02", hours: 8 });
   await page.getByLabel("附件").setInputFiles(scanPath);
 }
 

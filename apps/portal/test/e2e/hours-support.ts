@@ -6,10 +6,12 @@
  * through the service client so a test can set up several people quickly.
  */
 import { randomBytes, randomInt } from "node:crypto";
+import { calendarYear } from "@ce/contracts";
 import type { HoursRouter } from "@ce/hours/router";
 import type { IdentityRouter } from "@ce/identity/router";
 import { eventually, serviceClient } from "@ce/service-kit/testing";
 import type { Redis } from "ioredis";
+import type { Page } from "playwright-core";
 import { expect, inject } from "vitest";
 import { freshIdNumber, type Person } from "./org-support.ts";
 
@@ -101,4 +103,20 @@ export async function approvedProfessionals(redis: Redis, admin: Person, unitNam
     );
   }
   return people;
+}
+
+/**
+ * Fills 学时申报's class fields once 学习形式 and 申请人 are chosen: 学校(单位)名称, 培训班名称,
+ * 开始时间 / 结束时间 (days `from` / `to` of this year, "MM-DD"), 学习成绩 合格, 申请学时 `hours`, 计入科目
+ * 专业科目. Attaches nothing: each test chooses its files.
+ */
+export async function fillDeclaredClass(page: Page, c: { school: string; className: string; from: string; to: string; hours: number }): Promise<void> {
+  const year = calendarYear(new Date());
+  await page.getByLabel("学校(单位)名称").fill(c.school);
+  await page.getByLabel("培训班名称").fill(c.className);
+  await page.getByLabel("开始时间").fill(`${year}-${c.from}`);
+  await page.getByLabel("结束时间").fill(`${year}-${c.to}`);
+  await page.getByLabel("学习成绩").fill("合格");
+  await page.getByLabel("申请学时").fill(String(c.hours));
+  await page.getByLabel("计入科目").selectOption({ label: "专业科目" });
 }

@@ -2,11 +2,11 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { ATTACHMENT_SIZE_MESSAGE, ATTACHMENT_TYPE_MESSAGE, calendarYear } from "@ce/contracts";
+import { ATTACHMENT_SIZE_MESSAGE, ATTACHMENT_TYPE_MESSAGE } from "@ce/contracts";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { forgetSession } from "./chromium.ts";
-import { approvedProfessionals, uniqueName } from "./hours-support.ts";
+import { approvedProfessionals, fillDeclaredClass, uniqueName } from "./hours-support.ts";
 import { apiLogin, expectTrail, identity, mailedResetToken, openBrowser, pendingEmployer, portalUrl, signIn, takeOverDemoAdmin } from "./org-support.ts";
 import { pick } from "./picker-support.ts";
 
@@ -74,16 +74,7 @@ describe("a refused upload names its file and says why, on every upload form", (
     await page.goto(`${portalUrl}/hours/declare`);
     await page.getByLabel("学习形式").selectOption({ label: "岗位培训" });
     await pick(page, "选择申请人", person.name, `${person.idNumberMasked}，${unit}`);
-    const year = calendarYear(new Date());
-    const fillDeclaration = async () => {
-      await page.getByLabel("学校(单位)名称").fill("培训中心");
-      await page.getByLabel("培训班名称").fill("岗位培训班");
-      await page.getByLabel("开始时间").fill(`${year}-03-02`);
-      await page.getByLabel("结束时间").fill(`${year}-03-03`);
-      await page.getByLabel("学习成绩").fill("合格");
-      await page.getByLabel("申请学时").fill("8");
-      await page.getByLabel("计入科目").selectOption({ label: "专业科目" });
-    };
+    const fillDeclaration = () => fillDeclaredClass(page, { school: "培训中心", className: "岗位培训班", from: "03-02", to: "03-03", hours: 8 });
     const cases: { what: string; files: string[]; says: string }[] = [
       { what: "a PDF beside a good PNG", files: [good, fileNamed("结业证书.pdf", "%PDF-1.7\n%%EOF")], says: `文件“结业证书.pdf”：${ATTACHMENT_TYPE_MESSAGE}` },
       {
