@@ -2,6 +2,9 @@ import { gunzipSync } from "node:zlib";
 import { type ImportJob, idLookupLimits } from "@ce/contracts";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openSession } from "../src/auth/sessions.ts";
+import { findLoginAccount } from "../src/db/accounts.ts";
+import { grantFor } from "../src/domain/principal.ts";
 import { idLookupBudget } from "../src/security/id-lookup.ts";
 import { bootIdentity, failure, type IdentityClient, type TestIdentity } from "./support/boot.ts";
 import { importHeader, importRow, serialResidentId } from "./support/import-rows.ts";
@@ -174,7 +177,13 @@ describe("导入 a checked file", () => {
       ["导入三", false],
     ]);
 
+    // A sign-in of 导入三 verified just before the undo commits (break-it probe): its session is closed with the account.
+    const account = (await findLoginAccount(t.app.db, { id: three.accountId }))!;
+    const raced = await openSession(t.app.infra.redis, account, grantFor("PROFESSIONAL", account), false);
+    expect((await t.client({ token: raced.token }).auth.me.query()).accountId).toBe(three.accountId);
+
     const undone = await bus.imports.undo.mutate({ jobId });
+    expect((await failure(t.client({ token: raced.token }).auth.me.query())).code).toBe("UNAUTHORIZED");
     expect(undone).toMatchObject({ status: "UNDONE", removed: 1, kept: [{ name: "导入一", reason: "SIGNED_IN" }], undoUntil: null });
     expect(await t.app.db.account.count({ where: { id: three.accountId } })).toBe(0);
     expect(await t.app.db.account.count({ where: { id: one.accountId } })).toBe(1);
