@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { DomainError } from "@ce/contracts";
 import type { AnyRouter } from "@trpc/server";
@@ -6,6 +5,7 @@ import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import type { Redis } from "ioredis";
 import { DEFAULT_MAX_BODY_BYTES } from "./config.ts";
 import type { Logger } from "./logger.ts";
+import { requestIdFrom } from "./request-id.ts";
 import { ipOrNull, NonceCache, SERVICE_AUTH_HEADER, type ServicePublicKeys, verifyServiceAuth } from "./service-auth.ts";
 import { resolvePrincipal } from "./session.ts";
 import { type Context, incidentId, MUST_CHANGE_PASSWORD_MESSAGE, unexpectedErrorMessage } from "./trpc.ts";
@@ -87,7 +87,7 @@ export function startHttpServer(opts: {
   const contextOf = async (req: http.IncomingMessage): Promise<Context> => {
     const auth = req.headers.authorization;
     const token = auth?.startsWith("Bearer ") ? auth.slice(7) : null;
-    const requestId = header(req, "x-request-id") ?? randomUUID();
+    const requestId = requestIdFrom(header(req, "x-request-id"));
     return {
       principal: await resolvePrincipal(redis, token),
       token,

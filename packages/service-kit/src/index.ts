@@ -16,6 +16,7 @@ export * from "./paginate.ts";
 export * from "./prune.ts";
 export * from "./rate-limit.ts";
 export * from "./redis.ts";
+export * from "./request-id.ts";
 export * from "./runtime.ts";
 export * from "./service.ts";
 export * from "./service-auth.ts";

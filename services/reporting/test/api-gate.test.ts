@@ -64,6 +64,27 @@ const counts = "/api/v1/statistics/professional-counts";
 const uses = (tokenId: string) =>
   sys.app.db.apiTokenUse.findMany({ where: { tokenId }, orderBy: { id: "asc" }, select: { procedure: true, outcome: true, requestId: true } });
 
+describe("调用记录 keeps no caller-chosen text beyond the path (break-it probe)", () => {
+  it.each([
+    ["a path that fails normalisation, with a 证件号 in the query", "/api/v1/../x?idNumber=370102198001010011", "unknown POST /api/v1/../x"],
+    ["an unknown path with a query and a fragment", "/api/v1/statistics/x?idNumber=370102198001010011#y", "unknown POST /statistics/x"],
+  ])("%s: logged as its path only", async (_, path, logged) => {
+    const { secret, token } = await make();
+    await raw({ path, headers: { ...json, ...bearer(secret) }, body: "{}" });
+    const [use] = await uses(token.id);
+    expect(use?.procedure).toBe(logged);
+    expect(JSON.stringify(await uses(token.id))).not.toContain("370102198001010011");
+  });
+
+  it.each([["R".repeat(6000)], ["<img src=x onerror=alert(1)>"], ["two words"]])("a request id like %s is replaced by a new UUID", async (requestId) => {
+    const { secret, token } = await make();
+    const r = await raw({ path: counts, headers: { ...json, ...bearer(secret), "x-request-id": requestId }, body: "{}" });
+    expect(r.status).toBe(200);
+    const [use] = await uses(token.id);
+    expect(use?.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
 describe("the token comes first, whatever the body", () => {
   const bodies: Array<[string, Record<string, string>, string]> = [
     ["invalid JSON", json, "{"],

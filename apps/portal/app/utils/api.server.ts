@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { HoursRouter } from "@ce/hours/router";
 import type { IdentityRouter } from "@ce/identity/router";
 import type { ReportingRouter } from "@ce/reporting/router";
@@ -10,10 +9,10 @@ import superjson from "superjson";
 import { env } from "./env.server.ts";
 import "./load-context.ts";
 
-/** A caller's x-request-id when it looks like one; otherwise a new id. */
-export function requestIdFrom(incoming: string | null | undefined): string {
-  return incoming && /^[\w.-]{8,128}$/.test(incoming) ? incoming : randomUUID();
-}
+// A caller's x-request-id when it looks like one, otherwise a new id: one rule with the services.
+import { requestIdFrom } from "@ce/service-kit/request-id";
+
+export { requestIdFrom };
 
 function serviceHeaders(request: Request, context: AppLoadContext | undefined, token: string | null): HTTPHeaders {
   // server.ts fixes the id once per request; without it (vite dev) each client gets its own.

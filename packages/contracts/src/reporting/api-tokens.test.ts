@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiTokenUsesInput, apiTokenPermissions, apiTokenUseOutcome, apiTokenUseProcedureLabel } from "./api-tokens.ts";
+import { ApiTokenIdInput, ApiTokenUsesInput, apiTokenPermissions, apiTokenUseOutcome, apiTokenUseProcedureLabel } from "./api-tokens.ts";
 
 // 接口令牌管理 › 调用记录 reads api_token_use's codes: every outcome the gate or a refusal writes has
 // the status the caller got and Chinese words; an unknown one shows its code rather than a wrong word.
@@ -49,5 +49,13 @@ describe("ApiTokenUsesInput", () => {
     expect(ApiTokenUsesInput.parse({ id })).toEqual({ id, page: 1, pageSize: 20 });
     expect(ApiTokenUsesInput.parse({ id, page: "3", pageSize: "50" })).toEqual({ id, page: 3, pageSize: 50 });
     expect(ApiTokenUsesInput.safeParse({ id: "x" }).error?.issues[0]?.message).toBe("令牌编号无效");
+  });
+});
+
+describe("a token id typed in any case is the same token (break-it probe: 撤销 of an upper-case id revoked it and answered 不存在)", () => {
+  const id = "5d0c8a4e-8a56-4f3c-9d1e-0a3a4f2b7c11";
+  it.each([id, id.toUpperCase(), "5D0C8A4E-8a56-4F3C-9d1e-0A3A4F2B7C11"])("%s → the lower-case id", (typed) => {
+    expect(ApiTokenIdInput.parse({ id: typed })).toEqual({ id });
+    expect(ApiTokenUsesInput.parse({ id: typed }).id).toBe(id);
   });
 });

@@ -93,7 +93,13 @@ export const CreateApiTokenInput = z.object({
 });
 export type CreateApiTokenInput = z.infer<typeof CreateApiTokenInput>;
 
-export const ApiTokenIdInput = z.object({ id: z.uuid({ error: "令牌编号无效" }) });
+/**
+ * A token's id as typed or linked: a uuid, lower-cased — PostgreSQL matches a uuid whatever its
+ * case, code comparing ids does not (an upper-case id revoked the token and answered 不存在).
+ */
+const ApiTokenId = z.uuid({ error: "令牌编号无效" }).overwrite((id) => id.toLowerCase());
+
+export const ApiTokenIdInput = z.object({ id: ApiTokenId });
 export type ApiTokenIdInput = z.infer<typeof ApiTokenIdInput>;
 
 /** 状态: 有效, 已过期, 已撤销 (revocation wins over expiry). */
@@ -130,7 +136,7 @@ export const CreatedApiToken = z.object({ token: ApiTokenRow, secret: z.string()
 export type CreatedApiToken = z.infer<typeof CreatedApiToken>;
 
 /** 调用记录: one token's uses (`id`, a token of the caller's unit), newest first, paged like every list. */
-export const ApiTokenUsesInput = PageRequest.extend({ id: z.uuid({ error: "令牌编号无效" }) });
+export const ApiTokenUsesInput = PageRequest.extend({ id: ApiTokenId });
 export type ApiTokenUsesInput = z.infer<typeof ApiTokenUsesInput>;
 
 /**

@@ -8,6 +8,7 @@ import {
   clientAddress,
   type Logger,
   NonceCache,
+  requestIdFrom,
   SERVICE_AUTH_HEADER,
   type ServicePublicKeys,
   verifyServiceAuth,
@@ -165,7 +166,8 @@ export function apiHttpHandler(
     const check = await authenticateApiCall(deps, {
       authorization: header(req, "authorization"),
       procedure: op?.permission ?? null,
-      logAs: op?.permission ?? `unknown ${method} ${(below ?? req.url ?? "").slice(0, 120)}`,
+      // The path only, never the query: a query may carry a 证件号 (break-it probe), and 调用记录 shows this.
+      logAs: op?.permission ?? `unknown ${method} ${(below ?? (req.url ?? "").split(/[?#]/)[0] ?? "").slice(0, 120)}`,
       clientIp,
       requestId,
     });
@@ -210,7 +212,7 @@ export function apiHttpHandler(
     return handle(req, res);
   };
   return async (req, res) => {
-    const requestId = header(req, "x-request-id") ?? randomUUID();
+    const requestId = requestIdFrom(header(req, "x-request-id"));
     const reqLog = log.child({ requestId });
     try {
       await serve(req, res, requestId, reqLog);
