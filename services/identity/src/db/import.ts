@@ -1,5 +1,8 @@
-import { prefixFilter } from "@ce/service-kit";
+import { likePrefix, quoteIdent } from "@ce/service-kit";
+import { SCHEMA } from "../config.ts";
 import type { Db } from "./client.ts";
+
+const S = quoteIdent(SCHEMA);
 
 /**
  * Which of the given 证件号 blind indexes already belong to an account of a unit under
@@ -9,11 +12,16 @@ import type { Db } from "./client.ts";
  */
 export async function registeredIdHashes(db: Db, hashes: readonly string[], scopePath: string): Promise<Map<string, string>> {
   if (hashes.length === 0) return new Map();
-  const rows = await db.account.findMany({
-    where: { idNumberHash: { in: [...hashes] }, unit: { path: prefixFilter(scopePath) } },
-    select: { id: true, idNumberHash: true },
-  });
-  return new Map(rows.map((r) => [r.idNumberHash, r.id]));
+  // One array parameter (= ANY): a dry run's batch holds ~5,000 hashes, and Prisma's `in` bound each
+  // as its own parameter — ~0.25 s a batch, most of the 校验's time against the database.
+  const rows = await db.$queryRawUnsafe<{ id: string; h: string }[]>(
+    `SELECT a.id::text AS id, a.id_number_hash AS h
+       FROM ${S}.account a JOIN ${S}.unit u ON u.id = a.unit_id
+      WHERE a.id_number_hash = ANY($1::text[]) AND u.path LIKE $2`,
+    [...hashes],
+    likePrefix(scopePath),
+  );
+  return new Map(rows.map((r) => [r.h, r.id]));
 }
 
 /** One pii_access_log row for a batch check of ID numbers (批量导入's dry run): who, how many, no subject. */

@@ -71,10 +71,20 @@ export function keptPerson(
   };
 }
 
-/** Collects kept rows as they are checked into gzip-compressed NDJSON (memory: the compressed bytes). */
+/** Lines gathered before they go to the compressor at once (bytes of JSON text, roughly). */
+const KEPT_CHUNK_CHARS = 256 * 1024;
+
+/**
+ * Collects kept rows as they are checked into gzip-compressed NDJSON (memory: the compressed bytes
+ * and one chunk of text). Lines go to the compressor ~256 KB at a time: handed over one by one, a
+ * row (~1 KB) filled the stream's 16 KB buffer every ~20 rows and each wait for 'drain' was a trip
+ * through the thread pool — 6 s of a 20,000-row dry run's 11 s.
+ */
 export class KeptRowsWriter {
   readonly #gzip = createGzip();
   readonly #chunks: Buffer[] = [];
+  #pending: string[] = [];
+  #pendingChars = 0;
   #rows = 0;
 
   constructor() {
@@ -86,14 +96,26 @@ export class KeptRowsWriter {
     return this.#rows;
   }
 
-  /** Appends one data row (in file order); waits when the compressor is behind. */
+  /** Appends one data row (in file order); hands a full chunk to the compressor, waiting when it is behind. */
   async add(row: KeptRow): Promise<void> {
     this.#rows++;
-    if (!this.#gzip.write(`${JSON.stringify(row)}\n`)) await once(this.#gzip, "drain");
+    const line = `${JSON.stringify(row)}\n`;
+    this.#pending.push(line);
+    this.#pendingChars += line.length;
+    if (this.#pendingChars >= KEPT_CHUNK_CHARS) await this.#flush();
+  }
+
+  async #flush(): Promise<void> {
+    if (this.#pending.length === 0) return;
+    const text = this.#pending.join("");
+    this.#pending = [];
+    this.#pendingChars = 0;
+    if (!this.#gzip.write(text)) await once(this.#gzip, "drain");
   }
 
   /** Ends the stream and returns its bytes. */
   async finish(): Promise<Buffer> {
+    await this.#flush();
     const ended = once(this.#gzip, "end");
     this.#gzip.end();
     await ended;
