@@ -84,7 +84,7 @@ export async function countTokenUses(db: Db, tokenId: string): Promise<number> {
  * (token_id, occurred_at DESC) serves it; each row's 证件号 lookups are the id_lookup_log rows of
  * the token (viewer_id) with the same request id.
  */
-export async function tokenUses(db: Db, tokenId: string, window: { limit: number; offset: number }): Promise<TokenUse[]> {
+export async function tokenUses(db: Db, tokenId: string, { limit, offset }: { limit: number; offset: number }): Promise<TokenUse[]> {
   return db.$queryRaw<TokenUse[]>`
     SELECT u.id, u.occurred_at AS "occurredAt", u.procedure, u.outcome, u.rows_returned AS "rowsReturned",
            u.client_ip AS "clientIp", u.request_id AS "requestId", l.found AS "lookupsFound"
@@ -95,5 +95,5 @@ export async function tokenUses(db: Db, tokenId: string, window: { limit: number
     ) l ON l.n > 0
     WHERE u.token_id = ${tokenId}::uuid
     ORDER BY u.occurred_at DESC, u.id DESC
-    LIMIT ${window.limit} OFFSET ${window.offset}`;
+    LIMIT ${limit} OFFSET ${offset}`;
 }
