@@ -17,7 +17,9 @@ import { callerScope, unitInCallerScope } from "../statistics/scope.ts";
 export async function complianceDashboard(deps: ReportingDeps, principal: Principal, input: ComplianceDashboardInput): Promise<ComplianceDashboard> {
   const scope = callerScope(principal);
   const root = await unitInCallerScope(deps, scope.unitId, scope.scopePath, "unitId", "单位");
-  const asOf = calendarDate(deps.now());
+  // One clock read per answer: `final` must describe the day the data was read for (ADR 019).
+  const now = deps.now();
+  const asOf = calendarDate(now);
   const at = asOfInstant(asOf);
   const year = statisticYear(asOf);
   const share = elapsedShare(asOf);
@@ -51,7 +53,7 @@ export async function complianceDashboard(deps: ReportingDeps, principal: Princi
   return {
     asOf,
     // Always today (the current year so far): never final.
-    final: answerFinal(asOf, deps.now()),
+    final: answerFinal(asOf, now),
     year,
     elapsedShare: share,
     unitName: root.name,

@@ -12,7 +12,9 @@ import { callerScope } from "../statistics/scope.ts";
  */
 export async function rejectionReasons(deps: ReportingDeps, principal: Principal, input: DashboardPeriod): Promise<RejectionReasons> {
   const { scopePath } = callerScope(principal);
-  const period = dashboardPeriod(input, deps.now());
+  // One clock read per answer: `final` must describe the day the data was read for (ADR 019).
+  const now = deps.now();
+  const period = dashboardPeriod(input, now);
   const reasons = rejectionReasonRows(await rejectionCounts(deps.db, { scopePath, since: period.since, until: period.until }));
-  return { from: period.from, to: period.to, final: answerFinal(period.to, deps.now()), total: reasons.reduce((n, r) => n + r.count, 0), reasons };
+  return { from: period.from, to: period.to, final: answerFinal(period.to, now), total: reasons.reduce((n, r) => n + r.count, 0), reasons };
 }

@@ -13,12 +13,14 @@ import { callerScope } from "../statistics/scope.ts";
  */
 export async function trainingBaseQuality(deps: ReportingDeps, principal: Principal, input: DashboardPeriod): Promise<TrainingBaseQuality> {
   const { scopePath } = callerScope(principal);
-  const period = dashboardPeriod(input, deps.now());
+  // One clock read per answer: `final` must describe the day the data was read for (ADR 019).
+  const now = deps.now();
+  const period = dashboardPeriod(input, now);
   const rows = await trainingBaseFigures(deps.db, { scopePath, since: period.since, until: period.until });
   return {
     from: period.from,
     to: period.to,
-    final: answerFinal(period.to, deps.now()),
+    final: answerFinal(period.to, now),
     rows: rows.map((r) => ({ ...r, rejectionRate: rate(r.rejected, r.approved + r.rejected) })),
   };
 }

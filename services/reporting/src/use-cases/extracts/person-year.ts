@@ -53,7 +53,9 @@ export interface PersonYearPlan {
  * fromYear, NOT_FOUND on unitId.
  */
 export async function planPersonYearExtract(deps: ReportingDeps, scope: ExtractScope, input: PersonYearExtractInput): Promise<PersonYearPlan> {
-  const asOf = statisticDate(input.asOf, deps.now());
+  // One clock read per answer: `final` must describe the day the data was read for (ADR 019).
+  const now = deps.now();
+  const asOf = statisticDate(input.asOf, now);
   const root = await unitInCallerScope(deps, scope.unitId, scope.scopePath, "unitId", "单位");
   const years: PersonYearPlan["years"] = [];
   let rows = 0;
@@ -68,7 +70,7 @@ export async function planPersonYearExtract(deps: ReportingDeps, scope: ExtractS
     years.push(year);
   }
   checkExtractSize(rows + suppressed);
-  return { asOf, final: answerFinal(asOf, deps.now()), fromYear: input.fromYear, toYear: input.toYear, format: input.format, rows, suppressed, years };
+  return { asOf, final: answerFinal(asOf, now), fromYear: input.fromYear, toYear: input.toYear, format: input.format, rows, suppressed, years };
 }
 
 type PlannedYear = PersonYearPlan["years"][number];

@@ -17,7 +17,9 @@ import { subtreeApprovedHours } from "./subtree-sums.ts";
  */
 export async function approvedHoursByMonth(deps: ReportingDeps, principal: Principal, input: ApprovedHoursByMonthInput): Promise<ApprovedHoursByMonth> {
   const scope = callerScope(principal);
-  const range = statisticRange(input, deps.now());
+  // One clock read per answer: `final` must describe the day the data was read for (ADR 019).
+  const now = deps.now();
+  const range = statisticRange(input, now);
   const from = range.from ?? twelveMonthsBefore(range.to);
   const { months, bounds } = chartMonths(from, range.to);
   const root = await unitInCallerScope(deps, input.unitId ?? scope.unitId, scope.scopePath, "unitId", "单位");
@@ -28,7 +30,7 @@ export async function approvedHoursByMonth(deps: ReportingDeps, principal: Princ
   return {
     from,
     to: range.to,
-    final: answerFinal(range.to, deps.now()),
+    final: answerFinal(range.to, now),
     unitId: root.id,
     unitName: root.name,
     months: months.map((month, i) => ({ month, hours: byBucket.get(i + 1)?.hours ?? 0, records: byBucket.get(i + 1)?.records ?? 0 })),

@@ -30,7 +30,9 @@ import { callerScope, lookupViewer, type StatisticsCaller } from "./scope.ts";
  */
 export async function complianceAsOf(deps: ReportingDeps, caller: StatisticsCaller, input: ComplianceAsOfInput): Promise<ComplianceAsOf> {
   callerScope(caller.principal);
-  const asOf = statisticDate(input.asOf, deps.now());
+  // One clock read per answer: `final` must describe the day the data was read for (ADR 019).
+  const now = deps.now();
+  const asOf = statisticDate(input.asOf, now);
   // The window's years as 人年抽取 reads them (checkYearWindow's refusals first, before the lookup).
   const window = extractYears(input.fromYear, input.toYear, asOf);
   const at = asOfInstant(asOf);
@@ -66,5 +68,5 @@ export async function complianceAsOf(deps: ReportingDeps, caller: StatisticsCall
       ),
     });
   }
-  return { asOf, final: answerFinal(asOf, deps.now()), fromYear: input.fromYear, toYear: input.toYear, people };
+  return { asOf, final: answerFinal(asOf, now), fromYear: input.fromYear, toYear: input.toYear, people };
 }

@@ -23,11 +23,13 @@ import { subtreeFigures } from "./subtree-sums.ts";
  */
 export async function countPeople(deps: ReportingDeps, principal: Principal, input: CountPeopleInput): Promise<CountPeople> {
   const scope = callerScope(principal);
-  const asOf = statisticDate(input.asOf, deps.now());
+  // One clock read per answer: `final` must describe the day the data was read for (ADR 019).
+  const now = deps.now();
+  const asOf = statisticDate(input.asOf, now);
   const unit = await unitInCallerScope(deps, input.unitId, scope.scopePath, "unitId", "单位");
   const at = asOfInstant(asOf);
   const year = statisticYear(asOf);
-  const head = { asOf, final: answerFinal(asOf, deps.now()), year, unitId: unit.id, unitName: unit.name, measure: input.measure, scope: input.scope };
+  const head = { asOf, final: answerFinal(asOf, now), year, unitId: unit.id, unitName: unit.name, measure: input.measure, scope: input.scope };
   const units = await subtreeUnitsSql(deps.db, unit.id, scope.scopePath, at);
   if (units.today && !idleMayComply(deps.complianceRules, year) && !(await peopleChangedAfter(deps.db, at))) {
     const figures = input.scope === "SUBTREE" ? await subtreeFigures(deps, unit.id, units, asOf) : (await unitFiguresAsOf(deps.db, [unit.id], asOf))[0];

@@ -33,7 +33,9 @@ const entry = (r: RecordAsOf) => ({
  */
 export async function learningRecord(deps: ReportingDeps, principal: Principal, input: LearningRecordInput): Promise<LearningRecord> {
   const scope = callerScope(principal);
-  const asOf = statisticDate(input.asOf, deps.now());
+  // One clock read per answer: `final` must describe the day the data was read for (ADR 019).
+  const now = deps.now();
+  const asOf = statisticDate(input.asOf, now);
   const at = asOfInstant(asOf);
   const notFound = () => new DomainError("NOT_FOUND", "人员不存在或不在您的管理范围内", "accountId");
   const person = await professionalNow(deps.db, input.accountId);
@@ -49,7 +51,7 @@ export async function learningRecord(deps: ReportingDeps, principal: Principal, 
   );
   return {
     asOf,
-    final: answerFinal(asOf, deps.now()),
+    final: answerFinal(asOf, now),
     accountId: person.accountId,
     name: person.name,
     idNumberMasked: person.idNumberMasked,

@@ -32,11 +32,13 @@ import { subtreeFigures } from "./subtree-sums.ts";
  */
 export async function professionalCounts(deps: ReportingDeps, principal: Principal, input: ProfessionalCountsInput): Promise<ProfessionalCounts> {
   const scope = callerScope(principal);
-  const asOf = statisticDate(input.asOf, deps.now());
+  // One clock read per answer: `final` must describe the day the data was read for (ADR 019).
+  const now = deps.now();
+  const asOf = statisticDate(input.asOf, now);
   const root = await unitInCallerScope(deps, input.unitId ?? scope.unitId, scope.scopePath, "unitId", "单位");
   const year = statisticYear(asOf);
   const at = asOfInstant(asOf);
-  const head = { asOf, final: answerFinal(asOf, deps.now()), year, unitId: root.id, unitName: root.name };
+  const head = { asOf, final: answerFinal(asOf, now), year, unitId: root.id, unitName: root.name };
 
   if (idleMayComply(deps.complianceRules, year)) {
     const known = knownUnits(await subtreeAsOf(deps.db, root.id, scope.scopePath, at));

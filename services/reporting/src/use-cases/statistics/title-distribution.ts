@@ -21,7 +21,9 @@ import { subtreeTitleGroups } from "./subtree-sums.ts";
  */
 export async function titleDistribution(deps: ReportingDeps, principal: Principal, input: TitleDistributionInput): Promise<TitleDistribution> {
   const scope = callerScope(principal);
-  const range = statisticRange(input, deps.now());
+  // One clock read per answer: `final` must describe the day the data was read for (ADR 019).
+  const now = deps.now();
+  const range = statisticRange(input, now);
   const root = await unitInCallerScope(deps, input.employerId ?? scope.unitId, scope.scopePath, "employerId", "用人单位");
   const at = asOfInstant(range.to);
   const prefix = input.region ? regionPrefix(input.region) : null;
@@ -29,7 +31,7 @@ export async function titleDistribution(deps: ReportingDeps, principal: Principa
     prefix === null
       ? await subtreeTitleGroups(deps, root, await subtreeUnitsSql(deps.db, root.id, scope.scopePath, at), range.from, range.to)
       : await inRegion(deps, root.id, scope.scopePath, at, prefix, range);
-  return { from: range.from, to: range.to, final: answerFinal(range.to, deps.now()), unitId: root.id, unitName: root.name, ...distribution(groups) };
+  return { from: range.from, to: range.to, final: answerFinal(range.to, now), unitId: root.id, unitName: root.name, ...distribution(groups) };
 }
 
 /** The groups of the subtree's units whose 地区 then lay under `prefix`, per unit (the subtree rollups know no regions). */
