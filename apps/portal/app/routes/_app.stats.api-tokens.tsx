@@ -276,7 +276,8 @@ export default function ApiTokensPage() {
       <Breadcrumbs trail={trail} />
       <p className="mb-3 text-sm text-gray-700">
         接口令牌供数据分析人员和其他系统调用查询统计接口（{API_PATH}，说明见{" "}
-        <a href={OPENAPI_PATH} className="text-blue-700 hover:underline">
+        {/* A link inside running text is underlined, not told apart by colour alone (axe link-in-text-block). */}
+        <a href={OPENAPI_PATH} className="text-blue-700 underline hover:no-underline">
           OpenAPI 文档
         </a>
         ），只能读取所选数据范围内、所授权报表的数据；每次调用都会记录。

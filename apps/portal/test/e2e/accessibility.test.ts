@@ -27,8 +27,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Links that are not pages: downloads, images, the captcha, 退出, the development mailbox. */
-const NOT_A_PAGE = /\/export$|\/attachment|\/attachments\/|^\/captcha|^\/logout|^\/dev\//;
+/** Links that are not pages: downloads (files, PDFs), images, the captcha, 退出, the development mailbox, the analysts' API (/api/v1/openapi.json is JSON). */
+const NOT_A_PAGE = /\/export$|\/attachment|\/attachments\/|^\/captcha|^\/logout|^\/dev\/|^\/api\/|\.pdf$/;
 /** One walk (every page of one user type) may take this long on a busy two-core machine. */
 const WALK_TIMEOUT = 600_000;
 /** The most pages one walk opens (a guard against a link that generates links). */
