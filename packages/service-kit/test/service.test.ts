@@ -1,5 +1,5 @@
 import net from "node:net";
-import { createTestDatabase, dropTestDatabase, testTag } from "@ce/testkit";
+import { createTestDatabase, dropTestDatabase, TEST_NATS_URL, TEST_REDIS_URL, testTag } from "@ce/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseEnv, parseEnv, port } from "../src/config.ts";
 import type { Infra } from "../src/runtime.ts";
@@ -22,7 +22,11 @@ afterAll(async () => {
 });
 
 const config = (env: Record<string, string> = {}) =>
-  parseEnv({ ...baseEnv, PORT: port(0) }, { DATABASE_URL: databaseUrl, SUBJECT_PREFIX: tag, LOG_LEVEL: "silent", ...env });
+  // The test's NATS and Redis (the config's defaults are the machine's own ports, which a fresh machine may not have).
+  parseEnv(
+    { ...baseEnv, PORT: port(0) },
+    { DATABASE_URL: databaseUrl, NATS_URL: TEST_NATS_URL, REDIS_URL: TEST_REDIS_URL, SUBJECT_PREFIX: tag, LOG_LEVEL: "silent", ...env },
+  );
 
 /** A real database client that remembers whether the bootstrap closed it. */
 function trackedDb(url: string) {
