@@ -36,6 +36,8 @@ type Refusal = {
   /** The address asked (path and query); the case's own when absent. */
   url?: string;
   failure?: { call: string } & StandInFailure;
+  /** Stand-in answers, by service:procedure, the refusal needs (a unit search that finds nothing). */
+  answers?: Record<string, unknown>;
   /** The message the page shows (its start). */
   message: string;
 };
@@ -59,22 +61,34 @@ const badRequest = (call: string, message: string, fieldErrors?: Record<string, 
 });
 const notFound = (call: string, message: string) => ({ call, code: "NOT_FOUND", message });
 const noPermission: Me = { ...(admin as Me), isSuperAdmin: false, permissions: [] };
+/** 学时证明's 下载PDF refusals: the same procedure behind the professional's and the administrator's link. */
+const PROOF_PDF_REFUSALS: Refusal[] = [
+  { what: "service refusal", failure: { call: "reporting:proofs.pdf", code: "CONFLICT", message: "该学时证明已撤销，不能下载" }, message: "该学时证明已撤销" },
+  { what: "not found", failure: notFound("reporting:proofs.pdf", "学时证明不存在"), message: "学时证明不存在" },
+];
+const TOO_MANY_ROWS = "导出的数据共300000条，超过单次导出上限200000条";
+
+/**
+ * A list page's 导出 (listExportLoader) at `pagePath` + "/export", asked as CSV with `query`: its
+ * route and page files named as app/routes names them (`/stats/counts` → _app.stats.counts.export.ts,
+ * back to _app.stats.counts._index.tsx), and it lands back on the page with `query` as typed.
+ */
+function listExport(pagePath: string, query: string, refusals: Refusal[]): FileRoute {
+  const flat = `_app${pagePath.replaceAll("/", ".")}`;
+  return {
+    route: `${flat}.export.ts`,
+    url: `${pagePath}/export?${query ? `${query}&` : ""}format=csv`,
+    back: query ? `${pagePath}?${query}` : pagePath,
+    page: `${flat}._index.tsx`,
+    refusals,
+  };
+}
 
 const FILE_ROUTES: FileRoute[] = [
-  {
-    route: "_app.hours.records.export.ts",
-    url: "/hours/records/export?tab=PENDING&format=csv",
-    back: "/hours/records?tab=PENDING",
-    page: "_app.hours.records._index.tsx",
-    refusals: [
-      { what: "bad filter", url: "/hours/records/export?tab=NOPE&format=csv", message: "筛选条件有误" },
-      {
-        what: "service refusal",
-        failure: badRequest("hours:declarations.records", "导出的数据共300000条，超过单次导出上限200000条"),
-        message: "导出的数据共300000条",
-      },
-    ],
-  },
+  listExport("/hours/records", "tab=PENDING", [
+    { what: "bad filter", url: "/hours/records/export?tab=NOPE&format=csv", message: "筛选条件有误" },
+    { what: "service refusal", failure: badRequest("hours:declarations.records", TOO_MANY_ROWS), message: "导出的数据共300000条" },
+  ]),
   {
     route: "_app.hours.proofs.$proofId.pdf.ts",
     url: `/hours/proofs/${ids.c}/pdf`,
@@ -82,14 +96,7 @@ const FILE_ROUTES: FileRoute[] = [
     as: professional,
     back: "/hours/proofs",
     page: "_app.hours.proofs._index.tsx",
-    refusals: [
-      {
-        what: "service refusal",
-        failure: { call: "reporting:proofs.pdf", code: "CONFLICT", message: "该学时证明已撤销，不能下载" },
-        message: "该学时证明已撤销",
-      },
-      { what: "not found", failure: notFound("reporting:proofs.pdf", "学时证明不存在"), message: "学时证明不存在" },
-    ],
+    refusals: PROOF_PDF_REFUSALS,
   },
   {
     route: "_app.stats.professionals.$accountId.proofs.$proofId.pdf.ts",
@@ -97,14 +104,7 @@ const FILE_ROUTES: FileRoute[] = [
     params: { accountId: ids.a, proofId: ids.c },
     back: `/stats/professionals/${ids.a}/learning`,
     page: "_app.stats.professionals.$accountId.learning._index.tsx",
-    refusals: [
-      {
-        what: "service refusal",
-        failure: { call: "reporting:proofs.pdf", code: "CONFLICT", message: "该学时证明已撤销，不能下载" },
-        message: "该学时证明已撤销",
-      },
-      { what: "not found", failure: notFound("reporting:proofs.pdf", "学时证明不存在"), message: "学时证明不存在" },
-    ],
+    refusals: PROOF_PDF_REFUSALS,
   },
   {
     route: "_app.import.template.ts",
@@ -147,43 +147,21 @@ const FILE_ROUTES: FileRoute[] = [
       { what: "not found", failure: notFound("identity:transfers.attachment", "该调转没有附件"), message: "该调转没有附件" },
     ],
   },
-  {
-    route: "_app.stats.counts.export.ts",
-    url: "/stats/counts/export?asOf=2026-01-01&format=csv",
-    back: "/stats/counts?asOf=2026-01-01",
-    page: "_app.stats.counts._index.tsx",
-    refusals: [
-      { what: "bad filter", url: "/stats/counts/export?asOf=abc", message: "筛选条件有误" },
-      {
-        what: "service refusal",
-        failure: badRequest("reporting:statistics.professionalCounts", "统计时间不能晚于今天", { asOf: ["统计时间不能晚于今天"] }),
-        message: "统计时间不能晚于今天",
-      },
-    ],
-  },
-  {
-    route: "_app.stats.counts.people.export.ts",
-    url: `/stats/counts/people/export?unitId=${ids.b}&measure=COMPLIANT&format=csv`,
-    back: `/stats/counts/people?unitId=${ids.b}&measure=COMPLIANT`,
-    page: "_app.stats.counts.people._index.tsx",
-    refusals: [
-      { what: "bad filter", url: "/stats/counts/people/export?unitId=abc&measure=COMPLIANT", message: "筛选条件有误" },
-      { what: "not found", failure: notFound("reporting:statistics.countPeople", "单位不存在或不在您的管理范围内"), message: "单位不存在或不在您的管理范围内" },
-    ],
-  },
-  {
-    route: "_app.stats.professionals.export.ts",
-    url: "/stats/professionals/export?format=csv",
-    back: "/stats/professionals",
-    page: "_app.stats.professionals._index.tsx",
-    refusals: [
-      {
-        what: "service refusal",
-        failure: badRequest("reporting:statistics.professionals", "导出的数据共300000条，超过单次导出上限200000条"),
-        message: "导出的数据共300000条",
-      },
-    ],
-  },
+  listExport("/stats/counts", "asOf=2026-01-01", [
+    { what: "bad filter", url: "/stats/counts/export?asOf=abc", message: "筛选条件有误" },
+    {
+      what: "service refusal",
+      failure: badRequest("reporting:statistics.professionalCounts", "统计时间不能晚于今天", { asOf: ["统计时间不能晚于今天"] }),
+      message: "统计时间不能晚于今天",
+    },
+  ]),
+  listExport(`/stats/counts/people`, `unitId=${ids.b}&measure=COMPLIANT`, [
+    { what: "bad filter", url: "/stats/counts/people/export?unitId=abc&measure=COMPLIANT", message: "筛选条件有误" },
+    { what: "not found", failure: notFound("reporting:statistics.countPeople", "单位不存在或不在您的管理范围内"), message: "单位不存在或不在您的管理范围内" },
+  ]),
+  listExport("/stats/professionals", "", [
+    { what: "service refusal", failure: badRequest("reporting:statistics.professionals", TOO_MANY_ROWS), message: "导出的数据共300000条" },
+  ]),
   {
     route: "_app.stats.professionals.$accountId.learning.export.ts",
     url: `/stats/professionals/${ids.a}/learning/export?format=csv`,
@@ -195,23 +173,19 @@ const FILE_ROUTES: FileRoute[] = [
       { what: "not found", failure: notFound("reporting:statistics.learningRecord", "人员不存在或不在您的管理范围内"), message: "人员不存在" },
     ],
   },
-  {
-    route: "_app.stats.title-series.export.ts",
-    url: "/stats/title-series/export?format=csv",
-    back: "/stats/title-series",
-    page: "_app.stats.title-series._index.tsx",
-    refusals: [
-      { what: "bad filter", url: "/stats/title-series/export?from=2026-05-01&to=2026-01-01", message: "筛选条件有误" },
-      { what: "service refusal", failure: badRequest("reporting:statistics.titleDistribution", "开始时间不能晚于今天"), message: "开始时间不能晚于今天" },
-    ],
-  },
-  {
-    route: "_app.stats.verification.export.ts",
-    url: "/stats/verification/export?name=%E5%BC%A0%E4%B8%89&format=csv",
-    back: "/stats/verification?name=%E5%BC%A0%E4%B8%89",
-    page: "_app.stats.verification._index.tsx",
-    refusals: [{ what: "service refusal", failure: badRequest("reporting:statistics.verifyLearning", "查验过于频繁，请稍后再试"), message: "查验过于频繁" }],
-  },
+  listExport("/stats/title-series", "", [
+    { what: "bad filter", url: "/stats/title-series/export?from=2026-05-01&to=2026-01-01", message: "筛选条件有误" },
+    { what: "service refusal", failure: badRequest("reporting:statistics.titleDistribution", "开始时间不能晚于今天"), message: "开始时间不能晚于今天" },
+    {
+      what: "unit name that names no unit",
+      url: "/stats/title-series/export?employer=%E6%97%A0%E6%AD%A4%E5%8D%95%E4%BD%8D&format=csv",
+      answers: { "identity:registration.searchUnits": [] },
+      message: "未找到名为“无此单位”的用人单位",
+    },
+  ]),
+  listExport("/stats/verification", "name=%E5%BC%A0%E4%B8%89", [
+    { what: "service refusal", failure: badRequest("reporting:statistics.verifyLearning", "查验过于频繁，请稍后再试"), message: "查验过于频繁" },
+  ]),
   {
     route: "_app.stats.extract.download.ts",
     url: "/stats/extract/download?fromYear=2024&toYear=2026&format=csv",
@@ -262,7 +236,8 @@ describe("every resource route that answers a file goes through downloadLoader",
   });
 
   it.each(FILE_ROUTES.map((c) => [c.route, c] as const))("%s answers with downloadLoader, back to a page that reads the refusal", (_, c) => {
-    expect(readFileSync(path.join(routesDir, c.route), "utf8")).toMatch(/export const (loader|action) = downloadLoader\(/);
+    // listExportLoader (a list page's 导出) is downloadLoader with the export's own loading.
+    expect(readFileSync(path.join(routesDir, c.route), "utf8")).toMatch(/export const (loader|action) = (downloadLoader|listExportLoader)\(/);
     expect(readFileSync(path.join(routesDir, c.page), "utf8")).toMatch(/\b(pageWithRefusal|takeRefusal|loadStatistic)\(/);
   });
 
@@ -274,6 +249,7 @@ describe("every resource route that answers a file goes through downloadLoader",
       const { call, ...failure } = r.failure;
       session.failures[call] = failure;
     }
+    Object.assign(session.answers, r.answers);
     const answer = await ask(c, r.url ?? c.url);
     expect(answer.status, await answer.clone().text()).toBe(303);
     expect(answer.headers.get("content-type") ?? "").not.toContain("text/html");
