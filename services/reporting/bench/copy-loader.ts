@@ -4,28 +4,29 @@
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 
-/** COPY … FROM STDIN in text format through one connection, buffered, waiting when the socket is full. */
+/**
+ * COPY … FROM STDIN in text format through one connection, buffered: each ~1 MiB of rows is one
+ * COPY statement of its own, sent at once. A COPY left open while the rows are generated would
+ * hold its backend in a client read that does not answer a ProcSignalBarrier, and every
+ * DROP DATABASE on the cluster (each test file's cleanup) would wait for the whole load.
+ */
 export class CopyWriter {
   private chunks: string[] = [];
   private size = 0;
   rows = 0;
-  private constructor(private readonly stream: NodeJS.WritableStream & { once: (e: string, f: () => void) => void }) {}
+  private constructor(
+    private readonly client: pg.Client,
+    private readonly sql: string,
+  ) {}
 
-  /** A writer into `reporting.<table>` for the named columns (comma-separated, in row order); close() ends the COPY. */
+  /** A writer into `reporting.<table>` for the named columns (comma-separated, in row order); close() sends the rest. */
   static async open(url: string, table: string, columns: string) {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    const stream = client.query(copyFrom(`COPY reporting.${table} (${columns}) FROM STDIN`));
-    const w = new CopyWriter(stream);
-    const done = new Promise<void>((resolve, reject) => {
-      stream.on("finish", resolve);
-      stream.on("error", reject);
-    });
+    const w = new CopyWriter(client, `COPY reporting.${table} (${columns}) FROM STDIN`);
     return Object.assign(w, {
       async close() {
         await w.flush();
-        stream.end();
-        await done;
         await client.end();
       },
     });
@@ -44,12 +45,19 @@ export class CopyWriter {
     if (this.size > 1 << 20) await this.flush();
   }
 
+  /** Sends the buffered rows as one COPY statement and waits until the server has them all. */
   async flush() {
     if (this.size === 0) return;
     const data = this.chunks.join("");
     this.chunks = [];
     this.size = 0;
-    if (!this.stream.write(data)) await new Promise<void>((r) => this.stream.once("drain", r));
+    const stream = this.client.query(copyFrom(this.sql));
+    const done = new Promise<void>((resolve, reject) => {
+      stream.on("finish", resolve);
+      stream.on("error", reject);
+    });
+    stream.end(data);
+    await done;
   }
 }
 

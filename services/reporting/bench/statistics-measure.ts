@@ -1,7 +1,9 @@
 // The statistics benchmark's timings: every statistic asked repeatedly as the province admin and
 // as a city admin (1) through the tRPC endpoint (HTTP, the portal's client), (2) directly — the
 // same use case with the same input, called in this process (its SQL and its arithmetic, no HTTP,
-// no tRPC, no session) — and (3) the naive query a person would write over the raw facts.
+// no tRPC, no session), (3) raw SQL — the statements that use case sent, captured once and replayed
+// through a plain pg client (sql-capture.ts: the database's time and the wire only) — and (4) the
+// naive query a person would write over the raw facts.
 import { randomUUID } from "node:crypto";
 import {
   ApprovedHoursByMonthInput,
@@ -19,6 +21,7 @@ import {
 import { resolvePrincipal } from "@ce/service-kit";
 import { serviceClient, signIn } from "@ce/service-kit/testing";
 import { percentile } from "@ce/testkit";
+import pg from "pg";
 import type { startReporting } from "../src/app.ts";
 import { titleGroupsFromHistory } from "../src/db/title-distribution.ts";
 import { subtreeAsOf } from "../src/db/unit-history.ts";
@@ -32,16 +35,18 @@ import { professionalDetail, searchProfessionals } from "../src/use-cases/statis
 import type { StatisticsCaller } from "../src/use-cases/statistics/scope.ts";
 import { titleDistribution } from "../src/use-cases/statistics/title-distribution.ts";
 import { verifyLearning } from "../src/use-cases/statistics/verify-learning.ts";
+import { capturingDb, replay } from "./sql-capture.ts";
 import type { BenchData } from "./statistics-loader.ts";
 
 type App = Awaited<ReturnType<typeof startReporting>>;
 
-/** One figure: HTTP and direct p50 / p95 (ms), the naive query's (or null), a note for the table. */
+/** One figure: HTTP, direct and raw-SQL p50 / p95 (ms), the naive query's (or null), a note for the table. */
 export interface Result {
   who: string;
   report: string;
   http: [number, number];
   direct: [number, number];
+  raw: [number, number];
   naive: [number, number] | null;
   note: string;
 }
@@ -52,6 +57,8 @@ export interface MeasureOptions {
   /** Time only the figures whose name contains it. */
   only: string | undefined;
   log: (s: string) => void;
+  /** The read models' database: the direct calls run on a client of their own whose statements can be captured. */
+  databaseUrl: string;
 }
 
 /** p50 and p95 of `n` sequential calls after one warm-up; a slow figure stops after 20 s (at least 5 calls). */
@@ -73,27 +80,46 @@ const like = (prefix: string) => `${prefix.replace(/[\\%_]/g, "\\$&")}%`;
 /** Every figure of every caller (the province admin, then the 济南 city admin), in order. */
 export async function measureAll(app: App, data: BenchData, today: string, opts: MeasureOptions): Promise<Result[]> {
   const out: Result[] = [];
-  for (const who of [
-    { label: "province", unit: data.province },
-    { label: "city", unit: data.city },
-  ]) {
-    for (const c of await casesOf(app, data, today, who.unit, opts.reps)) {
-      if (opts.only !== undefined && !c.report.includes(opts.only)) continue;
-      let http: [number, number];
-      try {
-        http = await time(c.http, opts.reps);
-      } catch (e) {
-        opts.log(`${who.label} ${c.report}: failed: ${(e as Error).message}`);
-        out.push({ who: who.label, report: c.report, http: [NaN, NaN], direct: [NaN, NaN], naive: null, note: `failed: ${(e as Error).message}` });
-        continue;
+  const capture = capturingDb(opts.databaseUrl);
+  const sql = new pg.Client({ connectionString: opts.databaseUrl });
+  await sql.connect();
+  try {
+    for (const who of [
+      { label: "province", unit: data.province },
+      { label: "city", unit: data.city },
+    ]) {
+      for (const c of await casesOf(app, { ...app.deps, db: capture.db }, data, today, who.unit, opts.reps)) {
+        if (opts.only !== undefined && !c.report.includes(opts.only)) continue;
+        let http: [number, number];
+        try {
+          http = await time(c.http, opts.reps);
+        } catch (e) {
+          opts.log(`${who.label} ${c.report}: failed: ${(e as Error).message}`);
+          out.push({
+            who: who.label,
+            report: c.report,
+            http: [NaN, NaN],
+            direct: [NaN, NaN],
+            raw: [NaN, NaN],
+            naive: null,
+            note: `failed: ${(e as Error).message}`,
+          });
+          continue;
+        }
+        const direct = await time(c.direct, opts.reps);
+        const statements = await capture.record(c.direct);
+        const raw = await time(() => replay(sql, statements), opts.reps);
+        const naive = c.naive ? await time(c.naive, opts.naiveReps) : null;
+        const note = [`raw SQL: ${statements.length} statement${statements.length === 1 ? "" : "s"}`, c.note].filter(Boolean).join("; ");
+        out.push({ who: who.label, report: c.report, http, direct, raw, naive, note });
+        opts.log(
+          `${who.label} ${c.report}: p50 ${ms(http[0])} p95 ${ms(http[1])} (direct ${ms(direct[0])} / ${ms(direct[1])}, raw SQL ${ms(raw[0])} / ${ms(raw[1])}${naive ? `, naive ${ms(naive[0])}` : ""})`,
+        );
       }
-      const direct = await time(c.direct, opts.reps);
-      const naive = c.naive ? await time(c.naive, opts.naiveReps) : null;
-      out.push({ who: who.label, report: c.report, http, direct, naive, note: c.note ?? "" });
-      opts.log(
-        `${who.label} ${c.report}: p50 ${ms(http[0])} p95 ${ms(http[1])} (direct ${ms(direct[0])} / ${ms(direct[1])}${naive ? `, naive ${ms(naive[0])}` : ""})`,
-      );
     }
+  } finally {
+    await sql.end();
+    await capture.end();
   }
   return out;
 }
@@ -107,8 +133,7 @@ interface Case {
 }
 
 /** The figures asked as the admin of `unit`: each the same input through HTTP and through the use case. */
-async function casesOf(app: App, data: BenchData, today: string, unit: BenchData["province"], reps: number): Promise<Case[]> {
-  const { deps } = app;
+async function casesOf(app: App, deps: App["deps"], data: BenchData, today: string, unit: BenchData["province"], reps: number): Promise<Case[]> {
   const db = deps.db;
   const year = Number(today.slice(0, 4));
   const pastDay = `${year - 1}-06-30`;

@@ -2,7 +2,7 @@
 // 10,000,000 hour records over five years, COPYed straight into reporting's read models of a
 // database of its own (statistics-loader.ts), then every statistic asked repeatedly as the
 // province admin and as a city admin through the tRPC endpoint, next to the same use case called
-// directly and the naive query over the raw facts (statistics-measure.ts); figures go to
+// directly, its SQL replayed raw and the naive query over the raw facts (statistics-measure.ts); figures go to
 // docs/benchmarks.md.
 // Run: `npm run bench -w @ce/reporting` (`-- --scale 0.01` for a quick run, `--reps N`, `--keep` to
 // keep the database, `--reuse <url>` to time a kept one, `--only <text>`, `--no-doc`).
@@ -58,7 +58,7 @@ try {
         await new Promise((r) => setTimeout(r, 5000));
       }
     }
-    const results = await measureAll(app, data, today, { reps, naiveReps, only, log });
+    const results = await measureAll(app, data, today, { reps, naiveReps, only, log, databaseUrl });
     const load = os
       .loadavg()
       .map((l) => l.toFixed(2))
@@ -100,6 +100,7 @@ function writeDoc(data: BenchData, results: Result[], load: string) {
       value: `${ms(r.http[0])} / ${ms(r.http[1])}`,
       note: [
         `direct p50/p95 ${ms(r.direct[0])} / ${ms(r.direct[1])} (HTTP ÷ direct p95 ${(r.http[1] / r.direct[1]).toFixed(2)}×)`,
+        `raw SQL p50/p95 ${ms(r.raw[0])} / ${ms(r.raw[1])} (HTTP ÷ raw SQL p95 ${(r.http[1] / r.raw[1]).toFixed(2)}×)`,
         r.naive ? `naive p50 ${ms(r.naive[0])} (${ratio(r.naive[0] / r.http[0])} the endpoint)` : "",
         r.note,
       ]
@@ -112,6 +113,6 @@ function writeDoc(data: BenchData, results: Result[], load: string) {
     "reporting-statistics",
     "Reporting: 查询统计 over 1,000,000 people and 10,000,000 hour records",
     rows,
-    `Scale ${scale} (${size.people} people), ${reps} sequential calls per figure (value: HTTP p50 / p95 through tRPC; direct: the same use case called in process — its SQL, no HTTP, tRPC or session), naive ${naiveReps}; load average at the end ${load}.`,
+    `Scale ${scale} (${size.people} people), ${reps} sequential calls per figure (value: HTTP p50 / p95 through tRPC; direct: the same use case called in process — its SQL, no HTTP, tRPC or session; raw SQL: the statements that use case sent, replayed through a plain pg client — no Prisma, no JavaScript arithmetic), naive ${naiveReps}; load average at the end ${load}.`,
   );
 }
