@@ -38,6 +38,16 @@ export const MaskedPersonFields = {
 };
 
 /**
+ * MaskedPersonFields and the unit the person is in (`unitId`, `unitName`), as the 查询统计 rows of a
+ * person show them. Spread into an object schema.
+ */
+export const MaskedPersonInUnitFields = {
+  ...MaskedPersonFields,
+  unitId: z.uuid(),
+  unitName: z.string(),
+};
+
+/**
  * 申请人 as a reviewer sees them before deciding (审核用人单位's future 超级管理员, 审核注册人员,
  * 审核人员信息修改): MaskedPersonFields, 证件类型, 手机 masked as stored at registration (never the
  * number), 电子邮箱 (null where not given). Spread into an object schema.

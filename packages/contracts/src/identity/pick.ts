@@ -2,6 +2,7 @@ import { z } from "zod";
 import { UnitKind } from "../domain-codes.ts";
 import { PageRequest } from "../paging.ts";
 import { SearchText, SingleLineText } from "../text.ts";
+import { MaskedPersonFields } from "./person-fields.ts";
 
 /**
  * What a person is picked for (the portal's one searchable picker): 学时申报's 选择申请人
@@ -21,9 +22,7 @@ export type FindProfessionalInput = z.infer<typeof FindProfessionalInput>;
 
 /** The person a search by 证件号 found (masked), as the picker lists them. */
 export const PickedProfessional = z.object({
-  accountId: z.uuid(),
-  name: z.string(),
-  idNumberMasked: z.string(),
+  ...MaskedPersonFields,
   unitName: z.string(),
   departmentName: z.string().nullable(),
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { EducationCode } from "../codes/education.ts";
 import { TitleLevelCode, TitleSeriesCode } from "../codes/title-series.ts";
-import { IdType, ProfessionalStatus } from "../domain-codes.ts";
+import { ProfessionalStatus } from "../domain-codes.ts";
 import { PageRequest } from "../paging.ts";
 import { SearchText, SingleLineText } from "../text.ts";
 import { MobilePhone } from "../validation/identifier.ts";
@@ -44,10 +44,7 @@ export type RequestProfileChangeInput = z.input<typeof RequestProfileChangeInput
 
 /** A professional's own profile, masked like every other view. */
 export const MyProfile = z.object({
-  ...MaskedPersonFields,
-  idType: IdType,
-  phoneMasked: z.string().nullable(),
-  email: z.string().nullable(),
+  ...MaskedApplicantFields,
   unitId: z.uuid(),
   unitName: z.string(),
   departmentId: z.uuid().nullable(),
@@ -65,9 +62,7 @@ export type ListProfileChangesInput = z.input<typeof ListProfileChangesInput>;
 
 export const ProfileChangeRow = z.object({
   id: z.uuid(),
-  accountId: z.uuid(),
-  name: z.string(),
-  idNumberMasked: z.string(),
+  ...MaskedPersonFields,
   unitName: z.string(),
   fields: z.array(z.string()),
   createdAt: z.date(),

@@ -1,10 +1,11 @@
 import { z } from "zod";
-import { CalendarDate, calendarYearField } from "../calendar.ts";
+import { calendarYearField } from "../calendar.ts";
+import { MaskedPersonFields } from "../identity/person-fields.ts";
 import { wholeNumberField } from "../numbers.ts";
 import { PageRequest, pageOf } from "../paging.ts";
 import { SingleLineText } from "../text.ts";
 import { identifierField } from "../validation/identifier.ts";
-import { AnswerFinal, statisticDateField } from "./statistics.ts";
+import { AsOfAnswerFields, statisticDateField, YearHoursFields } from "./statistics.ts";
 
 /**
  * API tokens (issue 11 item 1): a super admin gives an analyst or another system a token that
@@ -236,13 +237,7 @@ export const ComplianceAsOfInput = z
 export type ComplianceAsOfInput = z.infer<typeof ComplianceAsOfInput>;
 
 /** One year of the window: 完成公需课时 完成专业课时 总完成学时 (学时) and 认定结果 (合格 when `compliant`), as of 统计时间. */
-export const ComplianceAsOfYear = z.object({
-  year: z.number().int(),
-  general: z.number().int(),
-  professional: z.number().int(),
-  total: z.number().int(),
-  compliant: z.boolean(),
-});
+export const ComplianceAsOfYear = z.object(YearHoursFields);
 export type ComplianceAsOfYear = z.infer<typeof ComplianceAsOfYear>;
 
 /**
@@ -251,9 +246,7 @@ export type ComplianceAsOfYear = z.infer<typeof ComplianceAsOfYear>;
  * at 统计时间 in its year: 人年抽取's rule (ADR 016); a year before their registration is left out.
  */
 export const ComplianceAsOfPerson = z.object({
-  accountId: z.uuid(),
-  name: z.string(),
-  idNumberMasked: z.string(),
+  ...MaskedPersonFields,
   unitName: z.string().nullable(),
   years: z
     .array(ComplianceAsOfYear)
@@ -261,8 +254,7 @@ export const ComplianceAsOfPerson = z.object({
 });
 
 export const ComplianceAsOf = z.object({
-  asOf: CalendarDate,
-  final: AnswerFinal,
+  ...AsOfAnswerFields,
   fromYear: z.number().int(),
   toYear: z.number().int(),
   people: z.array(ComplianceAsOfPerson),

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { CalendarDate } from "../calendar.ts";
-import { AnswerFinal, statisticDateField } from "./statistics.ts";
+import { PeriodAnswerFields, periodInOrder, StatisticPeriodFields } from "./statistics.ts";
 
 /** The longest range 学时 per month is drawn for (months). */
 export const MAX_CHART_MONTHS = 120;
@@ -11,13 +10,7 @@ export const MAX_CHART_MONTHS = 120;
  * subtree, or of `unitId`'s (outside the scope: NOT_FOUND), as the tree stood at the end of
  * 结束时间, counting only hours not voided by then. At most MAX_CHART_MONTHS months.
  */
-export const ApprovedHoursByMonthInput = z
-  .object({
-    from: statisticDateField("开始时间").optional(),
-    to: statisticDateField("结束时间").optional(),
-    unitId: z.uuid({ error: "单位编号无效" }).optional(),
-  })
-  .refine((v) => v.from === undefined || v.to === undefined || v.from <= v.to, { path: ["to"], message: "结束时间不能早于开始时间" });
+export const ApprovedHoursByMonthInput = periodInOrder(z.object({ ...StatisticPeriodFields, unitId: z.uuid({ error: "单位编号无效" }).optional() }));
 export type ApprovedHoursByMonthInput = z.infer<typeof ApprovedHoursByMonthInput>;
 
 /** One month ("YYYY-MM"): 认定学时 approved in it and the number of 学时申报. */
@@ -30,9 +23,7 @@ export type ApprovedHoursMonth = z.infer<typeof ApprovedHoursMonth>;
 
 /** Every month of the range in order, zeros included. */
 export const ApprovedHoursByMonth = z.object({
-  from: CalendarDate,
-  to: CalendarDate,
-  final: AnswerFinal,
+  ...PeriodAnswerFields,
   unitId: z.uuid(),
   unitName: z.string(),
   months: z.array(ApprovedHoursMonth),

@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { CalendarDate } from "../calendar.ts";
-import { MaskedPersonFields } from "../identity/person-fields.ts";
-import { PageRequest } from "../paging.ts";
-import { AnswerFinal, StatisticMeasure, statisticDateField } from "./statistics.ts";
+import { MaskedPersonInUnitFields } from "../identity/person-fields.ts";
+import { PageRequest, pageOf } from "../paging.ts";
+import { AsOfAnswerFields, StatisticMeasure, SubjectHoursFields, statisticDateField } from "./statistics.ts";
 
 /**
  * The people behind one figure of 专业技术人员数量查询 (issue 10 item 4): the same 统计时间, the
@@ -21,12 +20,8 @@ export type CountPeopleInput = z.infer<typeof CountPeopleInput>;
 
 /** One person counted: where they were on 统计时间 and that year's hours then (name and masked ID as held now). */
 export const CountPerson = z.object({
-  ...MaskedPersonFields,
-  unitId: z.uuid(),
-  unitName: z.string(),
-  general: z.number().int(),
-  professional: z.number().int(),
-  total: z.number().int(),
+  ...MaskedPersonInUnitFields,
+  ...SubjectHoursFields,
   studying: z.boolean(),
   compliant: z.boolean(),
 });
@@ -34,16 +29,12 @@ export type CountPerson = z.infer<typeof CountPerson>;
 
 /** One page of the people, ordered by name; `total` is the figure drilled into. */
 export const CountPeople = z.object({
-  asOf: CalendarDate,
-  final: AnswerFinal,
+  ...AsOfAnswerFields,
   year: z.number().int(),
   unitId: z.uuid(),
   unitName: z.string(),
   measure: StatisticMeasure,
   scope: z.enum(["UNIT", "SUBTREE"]),
-  items: z.array(CountPerson),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
+  ...pageOf(CountPerson).shape,
 });
 export type CountPeople = z.infer<typeof CountPeople>;

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { CalendarDate } from "../calendar.ts";
 import { UnitKind } from "../domain-codes.ts";
 import { RejectReasonCode } from "../hours/approvals.ts";
+import { MaskedPersonFields } from "../identity/person-fields.ts";
 import { wholeNumberField } from "../numbers.ts";
 import { PageRequest, pageOf } from "../paging.ts";
-import { AnswerFinal, statisticDateField } from "./statistics.ts";
+import { AsOfAnswerFields, PeriodAnswerFields, periodInOrder, StatisticPeriodFields, SubjectHoursFields } from "./statistics.ts";
 
 /**
  * 查询统计 › 管理看板 (issue 11 item 6): four dashboards for admins over the caller's subtree, each
@@ -12,14 +12,8 @@ import { AnswerFinal, statisticDateField } from "./statistics.ts";
  * year to today); rates are percentages with two decimals, durations days with one.
  */
 
-const periodShape = { from: statisticDateField("开始时间").optional(), to: statisticDateField("结束时间").optional() };
-const periodInOrder: [(v: { from?: string | undefined; to?: string | undefined }) => boolean, { path: string[]; message: string }] = [
-  (v) => v.from === undefined || v.to === undefined || v.from <= v.to,
-  { path: ["to"], message: "结束时间不能早于开始时间" },
-];
-
 /** A dashboard's period: 开始时间 to 结束时间 (each optional; the service defaults and checks them). */
-export const DashboardPeriod = z.object(periodShape).refine(...periodInOrder);
+export const DashboardPeriod = periodInOrder(z.object(StatisticPeriodFields));
 
 /** 达标进度: this year's compliance by unit today, the year-end projection at each person's pace, and the people at risk (paged). */
 export const ComplianceDashboardInput = PageRequest;
@@ -42,20 +36,15 @@ export type ComplianceUnitRow = z.infer<typeof ComplianceUnitRow>;
 
 /** A person not yet 合格 whose hours at their current pace (hours so far ÷ the share of the year gone) stay short by year end. */
 export const AtRiskPerson = z.object({
-  accountId: z.uuid(),
-  name: z.string(),
-  idNumberMasked: z.string(),
+  ...MaskedPersonFields,
   unitName: z.string(),
-  general: z.number().int(),
-  professional: z.number().int(),
-  total: z.number().int(),
+  ...SubjectHoursFields,
   projectedTotal: z.number().int(),
 });
 export type AtRiskPerson = z.infer<typeof AtRiskPerson>;
 
 export const ComplianceDashboard = z.object({
-  asOf: CalendarDate,
-  final: AnswerFinal,
+  ...AsOfAnswerFields,
   year: z.number().int(),
   /** The share of the year gone by the end of asOf (0–1). */
   elapsedShare: z.number().min(0).max(1),
@@ -67,9 +56,9 @@ export const ComplianceDashboard = z.object({
 export type ComplianceDashboard = z.infer<typeof ComplianceDashboard>;
 
 /** 审批时效: the period, and 超期 = pending longer than `pendingDays` days (1–365, default 7). */
-export const TurnaroundDashboardInput = z
-  .object({ ...periodShape, pendingDays: wholeNumberField({ label: "超期天数", min: 1, max: 365 }).default(7) })
-  .refine(...periodInOrder);
+export const TurnaroundDashboardInput = periodInOrder(
+  z.object({ ...StatisticPeriodFields, pendingDays: wholeNumberField({ label: "超期天数", min: 1, max: 365 }).default(7) }),
+);
 export type TurnaroundDashboardInput = z.infer<typeof TurnaroundDashboardInput>;
 
 /** One handler or declaring unit: records decided in the period, median and 90th percentile days from 提交 to the decision, and pending over the limit now. */
@@ -101,9 +90,7 @@ export const TurnaroundApproverRow = z.object({
 export type TurnaroundApproverRow = z.infer<typeof TurnaroundApproverRow>;
 
 export const TurnaroundDashboard = z.object({
-  from: CalendarDate,
-  to: CalendarDate,
-  final: AnswerFinal,
+  ...PeriodAnswerFields,
   pendingDays: z.number().int(),
   byHandler: z.array(TurnaroundRow),
   byApprover: z.array(TurnaroundApproverRow),
@@ -115,9 +102,7 @@ export type DashboardPeriod = z.infer<typeof DashboardPeriod>;
 
 /** 驳回原因: rejections in the period by 驳回原因's code (null: an event from before hours sent codes). */
 export const RejectionReasons = z.object({
-  from: CalendarDate,
-  to: CalendarDate,
-  final: AnswerFinal,
+  ...PeriodAnswerFields,
   total: z.number().int(),
   reasons: z.array(z.object({ code: RejectReasonCode.nullable(), label: z.string(), count: z.number().int() })),
 });
@@ -136,5 +121,5 @@ export const TrainingBaseRow = z.object({
 });
 export type TrainingBaseRow = z.infer<typeof TrainingBaseRow>;
 
-export const TrainingBaseQuality = z.object({ from: CalendarDate, to: CalendarDate, final: AnswerFinal, rows: z.array(TrainingBaseRow) });
+export const TrainingBaseQuality = z.object({ ...PeriodAnswerFields, rows: z.array(TrainingBaseRow) });
 export type TrainingBaseQuality = z.infer<typeof TrainingBaseQuality>;

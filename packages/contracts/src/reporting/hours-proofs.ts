@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CalendarDate, calendarYearField } from "../calendar.ts";
 import { subjectLabels } from "../hours/forms.ts";
-import { complianceVerdict } from "./statistics.ts";
+import { complianceVerdict, YearHoursFields } from "./statistics.ts";
 
 /**
  * 学时证明 (issue 11 item 5): a yearly proof of a professional's 认定学时, issued and kept by
@@ -82,11 +82,7 @@ export const HoursProof = z.object({
   nameMasked: z.string(),
   idNumberMasked: z.string(),
   unitName: z.string(),
-  year: z.number().int(),
-  general: z.number().int(),
-  professional: z.number().int(),
-  total: z.number().int(),
-  compliant: z.boolean(),
+  ...YearHoursFields,
   issuedOn: CalendarDate,
   issuedAt: z.iso.datetime(),
   status: HoursProofStatus,
@@ -127,15 +123,17 @@ export const HoursProofVerification = z.discriminatedUnion("found", [
   z.object({ found: z.literal(false) }),
   z.object({
     found: z.literal(true),
-    proofNo: z.string(),
-    nameMasked: z.string(),
-    year: z.number().int(),
-    general: z.number().int(),
-    professional: z.number().int(),
-    total: z.number().int(),
-    compliant: z.boolean(),
-    issuedOn: CalendarDate,
-    status: HoursProofStatus,
+    ...HoursProof.pick({
+      proofNo: true,
+      nameMasked: true,
+      year: true,
+      general: true,
+      professional: true,
+      total: true,
+      compliant: true,
+      issuedOn: true,
+      status: true,
+    }).shape,
   }),
 ]);
 export type HoursProofVerification = z.infer<typeof HoursProofVerification>;

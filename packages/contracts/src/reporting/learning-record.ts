@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { CalendarDate } from "../calendar.ts";
 import { DeclarationStatus } from "../hours/declarations.ts";
 import { Subject } from "../hours/forms.ts";
-import { AnswerFinal, statisticDateField } from "./statistics.ts";
+import { MaskedPersonFields } from "../identity/person-fields.ts";
+import { AsOfAnswerFields, statisticDateField, YearHoursFields } from "./statistics.ts";
 
 /**
  * 学习记录 of one professional (guide §3.9, 专业技术人员信息查询 → 学习记录; and the last step of a
@@ -42,22 +42,15 @@ export type LearningRecordEntry = z.infer<typeof LearningRecordEntry>;
 
 /** 年度 完成公需课时 完成专业课时 总完成学时 认定结果 (the yearly compliance rule of hours), and the records of the year. */
 export const LearningYear = z.object({
-  year: z.number().int(),
-  general: z.number().int(),
-  professional: z.number().int(),
-  total: z.number().int(),
-  compliant: z.boolean(),
+  ...YearHoursFields,
   records: z.array(LearningRecordEntry),
 });
 export type LearningYear = z.infer<typeof LearningYear>;
 
 /** The person (name and masked ID as held now; unit as of 统计时间) and their years, newest first. */
 export const LearningRecord = z.object({
-  asOf: CalendarDate,
-  final: AnswerFinal,
-  accountId: z.uuid(),
-  name: z.string(),
-  idNumberMasked: z.string(),
+  ...AsOfAnswerFields,
+  ...MaskedPersonFields,
   unitId: z.uuid().nullable(),
   unitName: z.string().nullable(),
   years: z.array(LearningYear),

@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { CalendarDate } from "../calendar.ts";
 import { UnitKind } from "../domain-codes.ts";
-import { PageRequest } from "../paging.ts";
-import { AnswerFinal, statisticDateField } from "./statistics.ts";
+import { PageRequest, pageOf } from "../paging.ts";
+import { AsOfAnswerFields, statisticDateField } from "./statistics.ts";
 
 /**
  * 专业技术人员数量查询 (guide §3.9): 统计时间 (`asOf`, default today in Beijing; not before
@@ -38,15 +37,11 @@ export type ProfessionalCountRow = z.infer<typeof ProfessionalCountRow>;
 
 /** The answer: the statistic's date and year, the unit counted under, one page of rows and the total row of all of them. */
 export const ProfessionalCounts = z.object({
-  asOf: CalendarDate,
-  final: AnswerFinal,
+  ...AsOfAnswerFields,
   year: z.number().int(),
   unitId: z.uuid(),
   unitName: z.string(),
-  items: z.array(ProfessionalCountRow),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
+  ...pageOf(ProfessionalCountRow).shape,
   totals: ProfessionalCountFigures,
 });
 export type ProfessionalCounts = z.infer<typeof ProfessionalCounts>;

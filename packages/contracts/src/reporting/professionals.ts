@@ -3,7 +3,7 @@ import { EducationCode } from "../codes/education.ts";
 import { RegionCode } from "../codes/regions.ts";
 import { TitleSeriesCode } from "../codes/title-series.ts";
 import { ProfessionalStatus } from "../domain-codes.ts";
-import { MaskedPersonFields, ProfessionalProfileFields } from "../identity/person-fields.ts";
+import { MaskedPersonInUnitFields, ProfessionalProfileFields } from "../identity/person-fields.ts";
 import { PageRequest, pageOf } from "../paging.ts";
 import { SearchText } from "../text.ts";
 import { identifierField } from "../validation/identifier.ts";
@@ -35,9 +35,7 @@ export type ProfessionalSearchInput = z.infer<typeof ProfessionalSearchInput>;
 
 /** One row: 姓名 证件号 (masked) 所在单位 学历 专业技术职务 (codes; the portal prints their names). */
 export const ProfessionalSearchRow = z.object({
-  ...MaskedPersonFields,
-  unitId: z.uuid(),
-  unitName: z.string(),
+  ...MaskedPersonInUnitFields,
   education: z.string().nullable(),
   titleSeries: z.string().nullable(),
   titleLevel: z.string().nullable(),
@@ -55,9 +53,7 @@ export type ProfessionalIdInput = z.infer<typeof ProfessionalIdInput>;
 
 /** 详细: the professional as reporting holds them now, ID number masked (no phone: reporting keeps none). */
 export const ProfessionalDetail = z.object({
-  ...MaskedPersonFields,
-  unitId: z.uuid(),
-  unitName: z.string(),
+  ...MaskedPersonInUnitFields,
   /** 地区 of the unit (GB/T 2260), when known. */
   unitRegion: z.string().nullable(),
   status: ProfessionalStatus,

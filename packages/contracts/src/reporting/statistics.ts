@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDateField } from "../calendar.ts";
+import { CalendarDate, calendarDateField } from "../calendar.ts";
 
 /**
  * What every 查询统计 statistic shares (guide §3.9): the date field and its epoch, the figures a
@@ -28,6 +28,53 @@ export function statisticDateField(label: string) {
 export const AnswerFinal = z
   .boolean()
   .describe("截至日期是否已结束（北京时间）：true 表示该日已过，同一问题以后再问答案不变；false 表示截至今天，当日尚未结束，结果可能变化");
+
+/**
+ * A statistic's period as it is asked: 开始时间 and 结束时间, each optional (the service defaults
+ * them). Spread into an object schema that periodInOrder then checks.
+ */
+export const StatisticPeriodFields = { from: statisticDateField("开始时间").optional(), to: statisticDateField("结束时间").optional() };
+
+/**
+ * An object schema with StatisticPeriodFields, refined: 结束时间 not before 开始时间 (the message
+ * "结束时间不能早于开始时间" on `to`; either one missing passes).
+ */
+export function periodInOrder<T extends z.ZodType<{ from?: string | undefined; to?: string | undefined }>>(schema: T) {
+  return schema.refine((v) => v.from === undefined || v.to === undefined || v.from <= v.to, { path: ["to"], message: "结束时间不能早于开始时间" });
+}
+
+/**
+ * The head of every answer asked as of one day (统计时间): that Beijing date and whether it has
+ * ended (AnswerFinal). Spread into an object schema, first.
+ */
+export const AsOfAnswerFields = { asOf: CalendarDate, final: AnswerFinal };
+
+/**
+ * The head of every answer over a period (the 管理看板 of 审批时效, 驳回原因, 继续教育基地质量): 开始时间
+ * and 结束时间 as Beijing dates and whether 结束时间 has ended (AnswerFinal). Spread into an object schema, first.
+ */
+export const PeriodAnswerFields = { from: CalendarDate, to: CalendarDate, final: AnswerFinal };
+
+/**
+ * A person's 认定学时 (whole 学时) by 计入科目: 完成公需课时 (`general`), 完成专业课时 (`professional`) and
+ * 总完成学时 (`total`, their sum). Spread into an object schema.
+ */
+export const SubjectHoursFields = {
+  general: z.number().int(),
+  professional: z.number().int(),
+  total: z.number().int(),
+};
+
+/**
+ * One person-year's row as 学习记录, 学习记录验证, 学时达标情况 and the 学时证明 print it: 年度, the
+ * SubjectHoursFields and 认定结果 (合格 when `compliant`, the yearly compliance rule of hours).
+ * Spread into an object schema.
+ */
+export const YearHoursFields = {
+  year: z.number().int(),
+  ...SubjectHoursFields,
+  compliant: z.boolean(),
+};
 
 /** The three figures of 专业技术人员数量查询 a person can drill into: 注册总数, 学习总数, 合格总数. */
 export const StatisticMeasure = z.enum(["REGISTERED", "STUDYING", "COMPLIANT"], { error: "统计项无效" });

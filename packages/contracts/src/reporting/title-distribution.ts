@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CalendarDate } from "../calendar.ts";
 import { RegionCode } from "../codes/regions.ts";
 import { TitleSeriesCode } from "../codes/title-series.ts";
-import { AnswerFinal, statisticDateField } from "./statistics.ts";
+import { AnswerFinal, periodInOrder, StatisticPeriodFields } from "./statistics.ts";
 
 /**
  * 职称系列分布情况 (guide §3.9): professionals registered between 开始时间 and 结束时间 (registration
@@ -11,14 +11,13 @@ import { AnswerFinal, statisticDateField } from "./statistics.ts";
  * subtree — or the 用人单位 `employerId`'s (a unit of that subtree; outside it NOT_FOUND) — and
  * optionally only in units of 地区 `region`.
  */
-export const TitleDistributionInput = z
-  .object({
-    from: statisticDateField("开始时间").optional(),
-    to: statisticDateField("结束时间").optional(),
+export const TitleDistributionInput = periodInOrder(
+  z.object({
+    ...StatisticPeriodFields,
     region: RegionCode.optional(),
     employerId: z.uuid({ error: "用人单位无效" }).optional(),
-  })
-  .refine((v) => v.from === undefined || v.to === undefined || v.from <= v.to, { path: ["to"], message: "结束时间不能早于开始时间" });
+  }),
+);
 export type TitleDistributionInput = z.infer<typeof TitleDistributionInput>;
 
 /** People per level bucket (副高级 and 正高级 count as 高级; no level as 无) and 人数, their sum. */

@@ -3,6 +3,7 @@ import { MaskedPersonFields } from "../identity/person-fields.ts";
 import { PageRequest, pageOf } from "../paging.ts";
 import { SearchText } from "../text.ts";
 import { identifierField } from "../validation/identifier.ts";
+import { YearHoursFields } from "./statistics.ts";
 
 /**
  * 学习记录验证 (guide §3.9): the registered professionals of the caller's subtree with this 证件号
@@ -19,11 +20,7 @@ export type VerifyLearningInput = z.infer<typeof VerifyLearningInput>;
 /** 证件号 (masked) 姓名 年度 完成公需课时 完成专业课时 总完成学时 认定结果 (合格 when `compliant`). */
 export const VerifyLearningRow = z.object({
   ...MaskedPersonFields,
-  year: z.number().int(),
-  general: z.number().int(),
-  professional: z.number().int(),
-  total: z.number().int(),
-  compliant: z.boolean(),
+  ...YearHoursFields,
 });
 export type VerifyLearningRow = z.infer<typeof VerifyLearningRow>;
 
