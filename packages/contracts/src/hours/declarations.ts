@@ -4,6 +4,7 @@ import { CalendarDate, calendarDateField, calendarYearField } from "../calendar.
 import { enumOfLabels } from "../codes/code-list.ts";
 import { UnitKind } from "../domain-codes.ts";
 import { MAX_ATTACHMENT_BASE64 } from "../files.ts";
+import { MaskedPersonFields } from "../identity/person-fields.ts";
 import { wholeNumberField } from "../numbers.ts";
 import { PageRequest } from "../paging.ts";
 import { MultiLineText, SingleLineText } from "../text.ts";
@@ -98,9 +99,7 @@ export type ListRecordsInput = z.infer<typeof ListRecordsInput>;
 
 /** A person the caller may declare for (选择申请人 › 添加人员). */
 export const DeclarableProfessional = z.object({
-  accountId: z.uuid(),
-  name: z.string(),
-  idNumberMasked: z.string(),
+  ...MaskedPersonFields,
   unitName: z.string().nullable(),
 });
 export type DeclarableProfessional = z.infer<typeof DeclarableProfessional>;

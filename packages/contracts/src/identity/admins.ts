@@ -83,7 +83,7 @@ export type CreateAdminInput = z.infer<typeof CreateAdminInput>;
 
 /** The approved professionals of the unit who are not admins, for way (a)'s picker. */
 export const AdminCandidatesInput = z.object({ q: SingleLineText({ label: "姓名或证件号", max: 50 }).default("") });
-export const AdminCandidate = z.object({ accountId: z.uuid(), name: z.string(), idNumberMasked: z.string(), departmentName: z.string().nullable() });
+export const AdminCandidate = z.object({ ...MaskedPersonFields, departmentName: z.string().nullable() });
 export type AdminCandidate = z.infer<typeof AdminCandidate>;
 
 /** Departments and roles of the unit for the wizard's selects. */

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { MaskedPersonInUnitFields } from "../identity/person-fields.ts";
 import { PageRequest, pageOf } from "../paging.ts";
-import { AsOfAnswerFields, StatisticMeasure, SubjectHoursFields, statisticDateField } from "./statistics.ts";
+import { CountAnswerHeadFields } from "./professional-counts.ts";
+import { StatisticMeasure, SubjectHoursFields, statisticDateField } from "./statistics.ts";
 
 /**
  * The people behind one figure of 专业技术人员数量查询 (issue 10 item 4): the same 统计时间, the
@@ -29,10 +30,7 @@ export type CountPerson = z.infer<typeof CountPerson>;
 
 /** One page of the people, ordered by name; `total` is the figure drilled into. */
 export const CountPeople = z.object({
-  ...AsOfAnswerFields,
-  year: z.number().int(),
-  unitId: z.uuid(),
-  unitName: z.string(),
+  ...CountAnswerHeadFields,
   measure: StatisticMeasure,
   scope: z.enum(["UNIT", "SUBTREE"]),
   ...pageOf(CountPerson).shape,

@@ -61,13 +61,21 @@ export const TurnaroundDashboardInput = periodInOrder(
 );
 export type TurnaroundDashboardInput = z.infer<typeof TurnaroundDashboardInput>;
 
+/**
+ * 审批时效's figures of one row: records decided in the period (`decided`) and the median and 90th
+ * percentile days from 提交 to the decision (null when none was decided). Spread into an object schema.
+ */
+const TurnaroundFigureFields = {
+  decided: z.number().int(),
+  medianDays: z.number().nullable(),
+  p90Days: z.number().nullable(),
+};
+
 /** One handler or declaring unit: records decided in the period, median and 90th percentile days from 提交 to the decision, and pending over the limit now. */
 export const TurnaroundRow = z.object({
   unitId: z.uuid().nullable(),
   unitName: z.string(),
-  decided: z.number().int(),
-  medianDays: z.number().nullable(),
-  p90Days: z.number().nullable(),
+  ...TurnaroundFigureFields,
   pendingOver: z.number().int(),
 });
 export type TurnaroundRow = z.infer<typeof TurnaroundRow>;
@@ -83,9 +91,7 @@ export const UNRECORDED_APPROVER = "（未记录）";
 export const TurnaroundApproverRow = z.object({
   accountId: z.uuid().nullable(),
   name: z.string(),
-  decided: z.number().int(),
-  medianDays: z.number().nullable(),
-  p90Days: z.number().nullable(),
+  ...TurnaroundFigureFields,
 });
 export type TurnaroundApproverRow = z.infer<typeof TurnaroundApproverRow>;
 

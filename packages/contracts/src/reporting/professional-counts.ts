@@ -35,12 +35,20 @@ export const ProfessionalCountRow = ProfessionalCountFigures.extend({
 });
 export type ProfessionalCountRow = z.infer<typeof ProfessionalCountRow>;
 
-/** The answer: the statistic's date and year, the unit counted under, one page of rows and the total row of all of them. */
-export const ProfessionalCounts = z.object({
+/**
+ * The head of 专业技术人员数量查询's answers (its figures and the people behind one of them):
+ * AsOfAnswerFields, the statistic's year and the unit counted under. Spread into an object schema, first.
+ */
+export const CountAnswerHeadFields = {
   ...AsOfAnswerFields,
   year: z.number().int(),
   unitId: z.uuid(),
   unitName: z.string(),
+};
+
+/** The answer: the statistic's date and year, the unit counted under, one page of rows and the total row of all of them. */
+export const ProfessionalCounts = z.object({
+  ...CountAnswerHeadFields,
   ...pageOf(ProfessionalCountRow).shape,
   totals: ProfessionalCountFigures,
 });
