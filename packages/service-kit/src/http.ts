@@ -29,7 +29,8 @@ export type DownloadHandler = (
   res: http.ServerResponse,
 ) => Promise<void>;
 
-const DOMAIN_STATUS: Record<DomainError["kind"], number> = {
+/** The HTTP status of each DomainError kind, for a handler that writes its own response (downloads, streamed files). */
+export const domainErrorStatus: Readonly<Record<DomainError["kind"], number>> = {
   BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
@@ -171,7 +172,7 @@ async function serveDownload(handler: DownloadHandler, ctx: Context, query: URLS
     if (res.headersSent) {
       ctx.log.error({ err: e }, "download failed part-way");
       res.destroy(e instanceof Error ? e : undefined);
-    } else if (e instanceof DomainError) json(res, DOMAIN_STATUS[e.kind], { message: e.message, field: e.field ?? null });
+    } else if (e instanceof DomainError) json(res, domainErrorStatus[e.kind], { message: e.message, field: e.field ?? null });
     else {
       ctx.log.error({ err: e, requestId: ctx.requestId }, "download failed");
       json(res, 500, { message: unexpectedErrorMessage(ctx.requestId) });

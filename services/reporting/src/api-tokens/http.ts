@@ -11,6 +11,7 @@ import {
   requestIdFrom,
   SERVICE_AUTH_HEADER,
   type ServicePublicKeys,
+  unexpectedErrorMessage,
   verifyServiceAuth,
 } from "@ce/service-kit";
 import type { AnyRouter } from "@trpc/server";
@@ -220,7 +221,7 @@ export function apiHttpHandler(
       // A fault of ours (the database or Redis gone): the caller gets the incident id, the log the detail.
       reqLog.error({ err: e }, "API request failed");
       if (res.headersSent) res.destroy();
-      else sendApiRefusal(res, { status: 500, code: "INTERNAL_SERVER_ERROR", message: `系统繁忙，请稍后再试（错误编号 ${requestId}）` });
+      else sendApiRefusal(res, { status: 500, code: "INTERNAL_SERVER_ERROR", message: unexpectedErrorMessage(requestId) });
     }
   };
 }

@@ -1,5 +1,5 @@
 import { ApiTokenIdInput, ApiTokenList, ApiTokenRow, ApiTokenUses, ApiTokenUsesInput, CreateApiTokenInput, CreatedApiToken } from "@ce/contracts";
-import { permittedProcedure, router } from "@ce/service-kit";
+import { permittedProcedure, router, useCaseRunner } from "@ce/service-kit";
 import { z } from "zod";
 import type { ReportingDeps } from "../deps.ts";
 import { createApiToken, listApiTokens, listApiTokenUses, revokeApiToken } from "../use-cases/api-tokens/manage.ts";
@@ -10,27 +10,16 @@ import { createApiToken, listApiTokens, listApiTokenUses, revokeApiToken } from 
  * Built on stats.view (every super admin holds it); the use cases refuse anyone not a super admin.
  */
 export function apiTokensRouter(deps: ReportingDeps) {
+  const run = useCaseRunner(deps);
   const manage = permittedProcedure("stats.view");
   return router({
     /** The unit's tokens, newest first, with status now (never a secret). */
-    list: manage
-      .input(z.object({}).optional())
-      .output(ApiTokenList)
-      .query(({ ctx }) => listApiTokens(deps, ctx.principal)),
+    list: manage.input(z.object({}).optional()).output(ApiTokenList).query(run(listApiTokens)),
     /** 新建令牌: answers the secret once. */
-    create: manage
-      .input(CreateApiTokenInput)
-      .output(CreatedApiToken)
-      .mutation(({ ctx, input }) => createApiToken(deps, ctx.principal, input)),
+    create: manage.input(CreateApiTokenInput).output(CreatedApiToken).mutation(run(createApiToken)),
     /** 调用记录: one page of a token of the unit's calls, newest first (NOT_FOUND for another unit's token). */
-    uses: manage
-      .input(ApiTokenUsesInput)
-      .output(ApiTokenUses)
-      .query(({ ctx, input }) => listApiTokenUses(deps, ctx.principal, input)),
+    uses: manage.input(ApiTokenUsesInput).output(ApiTokenUses).query(run(listApiTokenUses)),
     /** 撤销: the token is refused from its next call on. */
-    revoke: manage
-      .input(ApiTokenIdInput)
-      .output(ApiTokenRow)
-      .mutation(({ ctx, input }) => revokeApiToken(deps, ctx.principal, input)),
+    revoke: manage.input(ApiTokenIdInput).output(ApiTokenRow).mutation(run(revokeApiToken)),
   });
 }

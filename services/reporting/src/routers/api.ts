@@ -1,37 +1,12 @@
-import {
-  ApprovedHoursByMonth,
-  ApprovedHoursByMonthInput,
-  ComplianceAsOf,
-  ComplianceAsOfInput,
-  CountPeople,
-  CountPeopleInput,
-  LearningRecord,
-  LearningRecordInput,
-  ProfessionalCounts,
-  ProfessionalCountsInput,
-  ProfessionalDetail,
-  ProfessionalIdInput,
-  ProfessionalSearch,
-  ProfessionalSearchInput,
-  TitleDistribution,
-  TitleDistributionInput,
-  VerifyLearning,
-  VerifyLearningInput,
-} from "@ce/contracts";
 import type { OpenApiMeta } from "trpc-to-openapi";
+import type { z } from "zod";
+import type { ApiCaller } from "../api-tokens/authenticate.ts";
 import type { ApiStream } from "../api-tokens/http.ts";
 import { isolateInputSchema as own } from "../api-tokens/isolate-schema.ts";
 import { apiProcedure, apiRouter } from "../api-tokens/procedure.ts";
 import type { ReportingDeps } from "../deps.ts";
-import { approvedHoursByMonth } from "../use-cases/statistics/approved-hours.ts";
-import { complianceAsOf } from "../use-cases/statistics/compliance-as-of.ts";
-import { countPeople } from "../use-cases/statistics/count-people.ts";
-import { learningRecord } from "../use-cases/statistics/learning-record.ts";
-import { professionalCounts } from "../use-cases/statistics/professional-counts.ts";
-import { professionalDetail, searchProfessionals } from "../use-cases/statistics/professionals.ts";
-import { titleDistribution } from "../use-cases/statistics/title-distribution.ts";
-import { verifyLearning } from "../use-cases/statistics/verify-learning.ts";
 import { personYearExtractApi } from "./extract-api.ts";
+import { reportResolver, statisticsReports as reports, type StatisticsReport, type StatisticsReportName } from "./statistics-reports.ts";
 
 const op = (path: string, summary: string, description: string): OpenApiMeta => ({
   openapi: { method: "POST", path: `/statistics/${path}`, summary, description, tags: ["查询统计"] },
@@ -46,59 +21,47 @@ const op = (path: string, summary: string, description: string): OpenApiMeta => 
  * document is generated from this router (docs/openapi/reporting.json).
  */
 export function createApiRouter(deps: ReportingDeps) {
-  const p = (permission: Parameters<typeof apiProcedure>[1]) => apiProcedure(deps, permission);
+  /** `report` as the operation `meta` describes, open to tokens holding the permission of the report's name. */
+  const serve = <In extends z.ZodType, Out extends z.ZodType>(name: StatisticsReportName, report: StatisticsReport<In, Out>, meta: OpenApiMeta) =>
+    apiProcedure(deps, name)
+      .meta(meta)
+      .input(own(report.input))
+      .output(report.output)
+      .query(reportResolver(deps, report, (ctx: { caller: ApiCaller }) => ctx.caller));
   return apiRouter({
-    professionalCounts: p("professionalCounts")
-      .meta(op("professional-counts", "专业技术人员数量查询", "每个用人单位/继续教育基地在统计时间的注册总数、学习总数、合格总数和合格率，含合计行。"))
-      .input(own(ProfessionalCountsInput))
-      .output(ProfessionalCounts)
-      .query(({ ctx, input }) => professionalCounts(deps, ctx.caller.principal, input)),
-    countPeople: p("countPeople")
-      .meta(op("count-people", "数量查询的人员明细", "数量查询中某一数字背后的人员（同一统计时间）。"))
-      .input(own(CountPeopleInput))
-      .output(CountPeople)
-      .query(({ ctx, input }) => countPeople(deps, ctx.caller.principal, input)),
-    professionals: p("professionals")
-      .meta(op("professionals", "专业技术人员信息查询", "当前注册人员，按地区、主管部门、姓名、证件号（计入证件号查询次数）等筛选；证件号脱敏。"))
-      .input(own(ProfessionalSearchInput))
-      .output(ProfessionalSearch)
-      .query(({ ctx, input }) => searchProfessionals(deps, ctx.caller, input)),
-    professional: p("professional")
-      .meta(op("professional", "人员详细信息", "一名人员的当前信息（脱敏）。"))
-      .input(own(ProfessionalIdInput))
-      .output(ProfessionalDetail)
-      .query(({ ctx, input }) => professionalDetail(deps, ctx.caller.principal, input)),
-    learningRecord: p("learningRecord")
-      .meta(op("learning-record", "学习记录", "一名人员在统计时间的各年度学时与学时申报。"))
-      .input(own(LearningRecordInput))
-      .output(LearningRecord)
-      .query(({ ctx, input }) => learningRecord(deps, ctx.caller.principal, input)),
-    titleDistribution: p("titleDistribution")
-      .meta(op("title-distribution", "职称系列分布情况", "各职称系列的初级/中级/高级/无人数。"))
-      .input(own(TitleDistributionInput))
-      .output(TitleDistribution)
-      .query(({ ctx, input }) => titleDistribution(deps, ctx.caller.principal, input)),
-    verifyLearning: p("verifyLearning")
-      .meta(op("verify-learning", "学习记录验证", "按证件号或姓名查验各年度完成学时与认定结果。"))
-      .input(own(VerifyLearningInput))
-      .output(VerifyLearning)
-      .query(({ ctx, input }) => verifyLearning(deps, ctx.caller, input)),
-    approvedHoursByMonth: p("approvedHoursByMonth")
-      .meta(op("approved-hours-by-month", "每月审核通过学时", "按北京时间月份统计审核通过的认定学时。"))
-      .input(own(ApprovedHoursByMonthInput))
-      .output(ApprovedHoursByMonth)
-      .query(({ ctx, input }) => approvedHoursByMonth(deps, ctx.caller.principal, input)),
-    complianceAsOf: p("complianceAsOf")
-      .meta(
-        op(
-          "compliance-as-of",
-          "学时达标情况（按证件号）",
-          "按证件号（计入证件号查询次数）查询一名人员在开始年度至结束年度（最多10年）每年的公需课、专业课学时与认定结果，以统计时间当日结束时的数据为准；同一问题以后再问，答案不变。",
-        ),
-      )
-      .input(own(ComplianceAsOfInput))
-      .output(ComplianceAsOf)
-      .query(({ ctx, input }) => complianceAsOf(deps, ctx.caller, input)),
+    professionalCounts: serve(
+      "professionalCounts",
+      reports.professionalCounts,
+      op("professional-counts", "专业技术人员数量查询", "每个用人单位/继续教育基地在统计时间的注册总数、学习总数、合格总数和合格率，含合计行。"),
+    ),
+    countPeople: serve("countPeople", reports.countPeople, op("count-people", "数量查询的人员明细", "数量查询中某一数字背后的人员（同一统计时间）。")),
+    professionals: serve(
+      "professionals",
+      reports.professionals,
+      op("professionals", "专业技术人员信息查询", "当前注册人员，按地区、主管部门、姓名、证件号（计入证件号查询次数）等筛选；证件号脱敏。"),
+    ),
+    professional: serve("professional", reports.professional, op("professional", "人员详细信息", "一名人员的当前信息（脱敏）。")),
+    learningRecord: serve("learningRecord", reports.learningRecord, op("learning-record", "学习记录", "一名人员在统计时间的各年度学时与学时申报。")),
+    titleDistribution: serve(
+      "titleDistribution",
+      reports.titleDistribution,
+      op("title-distribution", "职称系列分布情况", "各职称系列的初级/中级/高级/无人数。"),
+    ),
+    verifyLearning: serve("verifyLearning", reports.verifyLearning, op("verify-learning", "学习记录验证", "按证件号或姓名查验各年度完成学时与认定结果。")),
+    approvedHoursByMonth: serve(
+      "approvedHoursByMonth",
+      reports.approvedHoursByMonth,
+      op("approved-hours-by-month", "每月审核通过学时", "按北京时间月份统计审核通过的认定学时。"),
+    ),
+    complianceAsOf: serve(
+      "complianceAsOf",
+      reports.complianceAsOf,
+      op(
+        "compliance-as-of",
+        "学时达标情况（按证件号）",
+        "按证件号（计入证件号查询次数）查询一名人员在开始年度至结束年度（最多10年）每年的公需课、专业课学时与认定结果，以统计时间当日结束时的数据为准；同一问题以后再问，答案不变。",
+      ),
+    ),
   });
 }
 

@@ -1,4 +1,5 @@
 import { DomainError, PersonYearExtractInput } from "@ce/contracts";
+import { domainErrorStatus, unexpectedErrorMessage } from "@ce/service-kit";
 import { finishApiCall } from "../api-tokens/authenticate.ts";
 import { type ApiStream, sendApiRefusal } from "../api-tokens/http.ts";
 import type { ReportingDeps } from "../deps.ts";
@@ -9,16 +10,6 @@ import { extractContentType, extractHeaders, parseQuery } from "./downloads.ts";
 
 /** Where the token API serves 人年抽取, below /api/v1. */
 export const PERSON_YEAR_EXTRACT_API_PATH = "/extracts/person-year";
-
-const STATUS = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  PRECONDITION_FAILED: 412,
-  TOO_MANY_REQUESTS: 429,
-} as const;
 
 const refusal = (description: string, code = "BAD_REQUEST") => ({
   description,
@@ -100,10 +91,10 @@ export function personYearExtractApi(deps: ReportingDeps): ApiStream {
           res.destroy();
         } else if (e instanceof DomainError) {
           log.warn({ code, field: e.field ?? null, tokenId: caller.tokenId }, "person-year extract refused");
-          sendApiRefusal(res, { status: STATUS[e.kind], code, message: e.message, path: "personYearExtract", field: e.field ?? null });
+          sendApiRefusal(res, { status: domainErrorStatus[e.kind], code, message: e.message, path: "personYearExtract", field: e.field ?? null });
         } else {
           log.error({ err: e }, "person-year extract failed");
-          sendApiRefusal(res, { status: 500, code, message: `系统繁忙，请稍后再试（错误编号 ${requestId}）`, path: "personYearExtract" });
+          sendApiRefusal(res, { status: 500, code, message: unexpectedErrorMessage(requestId), path: "personYearExtract" });
         }
       }
     },

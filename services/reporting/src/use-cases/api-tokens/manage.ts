@@ -17,7 +17,7 @@ import { newTokenSecret } from "../../api-tokens/secret.ts";
 import { countTokenUses, type TokenWithUnits, tokensOfUnit, tokenUses } from "../../db/api-tokens.ts";
 import type { ReportingDeps } from "../../deps.ts";
 import { expiryOf, tokenStatus } from "../../domain/api-token.ts";
-import { unitInCallerScope } from "../statistics/scope.ts";
+import { type PrincipalCaller, unitInCallerScope } from "../statistics/scope.ts";
 
 /**
  * The caller as a manager of API tokens: a super admin of a unit (identity's session says so).
@@ -57,7 +57,7 @@ function toRow(t: TokenWithUnits, now: Date): ApiTokenRow {
  * SHA-256 is stored. Raises DomainError FORBIDDEN (not a super admin), NOT_FOUND on `scopeUnitId`
  * (unknown or outside the caller's subtree).
  */
-export async function createApiToken(deps: ReportingDeps, principal: Principal, input: CreateApiTokenInput): Promise<CreatedApiToken> {
+export async function createApiToken(deps: ReportingDeps, { principal }: PrincipalCaller, input: CreateApiTokenInput): Promise<CreatedApiToken> {
   const manager = tokenManager(principal);
   const scopeUnitId = input.scopeUnitId ?? manager.unitId;
   await unitInCallerScope(deps, scopeUnitId, manager.scopePath, "scopeUnitId", "数据范围");
@@ -87,7 +87,7 @@ export async function createApiToken(deps: ReportingDeps, principal: Principal, 
 }
 
 /** 接口令牌管理's list: every token of the caller's unit, newest first, with its status now. Raises DomainError FORBIDDEN (not a super admin). */
-export async function listApiTokens(deps: ReportingDeps, principal: Principal): Promise<ApiTokenList> {
+export async function listApiTokens(deps: ReportingDeps, { principal }: PrincipalCaller): Promise<ApiTokenList> {
   const manager = tokenManager(principal);
   const now = deps.now();
   return { items: (await tokensOfUnit(deps.db, manager.unitId)).map((t) => toRow(t, now)) };
@@ -98,7 +98,7 @@ export async function listApiTokens(deps: ReportingDeps, principal: Principal): 
  * DomainError FORBIDDEN (not a super admin), NOT_FOUND on `id` (no such token of the caller's
  * unit), CONFLICT on `id` (already revoked). Nothing is deleted: the row and its use log stay.
  */
-export async function revokeApiToken(deps: ReportingDeps, principal: Principal, input: ApiTokenIdInput): Promise<ApiTokenRow> {
+export async function revokeApiToken(deps: ReportingDeps, { principal }: PrincipalCaller, input: ApiTokenIdInput): Promise<ApiTokenRow> {
   const manager = tokenManager(principal);
   const now = deps.now();
   const revoked = await deps.db.apiToken.updateMany({
@@ -119,7 +119,7 @@ export async function revokeApiToken(deps: ReportingDeps, principal: Principal, 
  * other unit's log is ever read; FORBIDDEN for anyone not a super admin. A page past the end serves
  * the last (service-kit paginate).
  */
-export async function listApiTokenUses(deps: ReportingDeps, principal: Principal, input: ApiTokenUsesInput): Promise<ApiTokenUses> {
+export async function listApiTokenUses(deps: ReportingDeps, { principal }: PrincipalCaller, input: ApiTokenUsesInput): Promise<ApiTokenUses> {
   const manager = tokenManager(principal);
   const token = (await tokensOfUnit(deps.db, manager.unitId)).find((t) => t.id === input.id);
   if (!token) throw new DomainError("NOT_FOUND", "令牌不存在或不属于本单位", "id");

@@ -1,11 +1,11 @@
-import { type ComplianceDashboard, type ComplianceDashboardInput, calendarDate, type Principal } from "@ce/contracts";
+import { type ComplianceDashboard, type ComplianceDashboardInput, calendarDate } from "@ce/contracts";
 import { paginate } from "@ce/service-kit";
 import { countedPeople, countGroupsAsOf } from "../../db/counted-people.ts";
 import { subtreeAsOf } from "../../db/unit-history.ts";
 import type { ReportingDeps } from "../../deps.ts";
 import { complianceProjection, elapsedShare, projectedHours, rate } from "../../domain/dashboards.ts";
 import { answerFinal, asOfInstant, knownUnits, statisticYear } from "../../domain/professional-counts.ts";
-import { callerScope, unitInCallerScope } from "../statistics/scope.ts";
+import { callerScope, type PrincipalCaller, unitInCallerScope } from "../statistics/scope.ts";
 
 /**
  * 达标进度 (issue 11 item 6a): this year's compliance per unit of the caller's subtree today (the
@@ -14,7 +14,7 @@ import { callerScope, unitInCallerScope } from "../statistics/scope.ts";
  * people at risk — not 合格 and not reaching the rule at that pace — by name (as the statistics'
  * drill-downs list them). Raises DomainError FORBIDDEN for a caller without a unit scope.
  */
-export async function complianceDashboard(deps: ReportingDeps, principal: Principal, input: ComplianceDashboardInput): Promise<ComplianceDashboard> {
+export async function complianceDashboard(deps: ReportingDeps, { principal }: PrincipalCaller, input: ComplianceDashboardInput): Promise<ComplianceDashboard> {
   const scope = callerScope(principal);
   const root = await unitInCallerScope(deps, scope.unitId, scope.scopePath, "unitId", "单位");
   // One clock read per answer: `final` must describe the day the data was read for (ADR 019).

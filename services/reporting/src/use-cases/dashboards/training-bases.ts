@@ -1,9 +1,9 @@
-import type { DashboardPeriod, Principal, TrainingBaseQuality } from "@ce/contracts";
+import type { DashboardPeriod, TrainingBaseQuality } from "@ce/contracts";
 import { trainingBaseFigures } from "../../db/dashboards.ts";
 import type { ReportingDeps } from "../../deps.ts";
 import { dashboardPeriod, rate } from "../../domain/dashboards.ts";
 import { answerFinal } from "../../domain/professional-counts.ts";
-import { callerScope } from "../statistics/scope.ts";
+import { callerScope, type PrincipalCaller } from "../statistics/scope.ts";
 
 /**
  * 继续教育基地质量 (issue 11 item 6d): per CE base of the caller's subtree, the 学时申报 it made for
@@ -11,7 +11,7 @@ import { callerScope } from "../statistics/scope.ts";
  * and the rejection rate among those decided, and failed 成果备案. Raises DomainError FORBIDDEN,
  * BAD_REQUEST on from / to.
  */
-export async function trainingBaseQuality(deps: ReportingDeps, principal: Principal, input: DashboardPeriod): Promise<TrainingBaseQuality> {
+export async function trainingBaseQuality(deps: ReportingDeps, { principal }: PrincipalCaller, input: DashboardPeriod): Promise<TrainingBaseQuality> {
   const { scopePath } = callerScope(principal);
   // One clock read per answer: `final` must describe the day the data was read for (ADR 019).
   const now = deps.now();

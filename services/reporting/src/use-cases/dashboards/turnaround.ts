@@ -1,16 +1,9 @@
-import {
-  type Principal,
-  type TurnaroundApproverRow,
-  type TurnaroundDashboard,
-  type TurnaroundDashboardInput,
-  type TurnaroundRow,
-  UNRECORDED_APPROVER,
-} from "@ce/contracts";
+import { type TurnaroundApproverRow, type TurnaroundDashboard, type TurnaroundDashboardInput, type TurnaroundRow, UNRECORDED_APPROVER } from "@ce/contracts";
 import { approverTurnaround, type TurnaroundFigures, turnaround, unitNames } from "../../db/dashboards.ts";
 import type { ReportingDeps } from "../../deps.ts";
 import { dashboardPeriod } from "../../domain/dashboards.ts";
 import { answerFinal } from "../../domain/professional-counts.ts";
-import { callerScope } from "../statistics/scope.ts";
+import { callerScope, type PrincipalCaller } from "../statistics/scope.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -23,7 +16,7 @@ const DAY_MS = 86_400_000;
  * unit; a pending record has no 审核人 yet). Ordered by most decided (审核人 not recorded last). Raises DomainError FORBIDDEN
  * (no unit scope), BAD_REQUEST on from / to (after today).
  */
-export async function turnaroundDashboard(deps: ReportingDeps, principal: Principal, input: TurnaroundDashboardInput): Promise<TurnaroundDashboard> {
+export async function turnaroundDashboard(deps: ReportingDeps, { principal }: PrincipalCaller, input: TurnaroundDashboardInput): Promise<TurnaroundDashboard> {
   const { scopePath } = callerScope(principal);
   const now = deps.now();
   const period = dashboardPeriod(input, now);

@@ -28,7 +28,7 @@ import type { ReportingDeps } from "../../deps.ts";
 import { renderHoursProofPdf } from "../../documents/hours-proof-pdf.ts";
 import { maskName, type ProofContent, proofNumber, proofYearHours, REISSUED_REASON, sameContent } from "../../domain/hours-proof.ts";
 import { judgeYear } from "../../domain/professional-counts.ts";
-import type { StatisticsCaller } from "../statistics/scope.ts";
+import type { PrincipalCaller, StatisticsCaller } from "../statistics/scope.ts";
 
 const PERSON_NOT_FOUND = "人员不存在或不在您的管理范围内";
 const PROOF_NOT_FOUND = "学时证明不存在或不在您的管理范围内";
@@ -86,7 +86,7 @@ const heldContentOf = (held: HoursProofRow): ProofContent => ({ ...held, general
  * (REISSUED_REASON) and a new one issued with a fresh 128-bit random code and the next 证明编号.
  * Raises as personFor, and BAD_REQUEST on year (after this year; no 认定学时 that year).
  */
-export async function issueHoursProof(deps: ReportingDeps, principal: Principal, input: IssueHoursProofInput): Promise<HoursProof> {
+export async function issueHoursProof(deps: ReportingDeps, { principal }: PrincipalCaller, input: IssueHoursProofInput): Promise<HoursProof> {
   const person = await personFor(deps, principal, input.accountId);
   const now = deps.now();
   const thisYear = calendarYear(now);
@@ -129,7 +129,7 @@ export async function issueHoursProof(deps: ReportingDeps, principal: Principal,
  * newest issue (and 证明编号), each `current` when 有效 and printing what a proof of its year would print now
  * (sameContent with proofContentNow: 开具 would answer it again). Raises as personFor.
  */
-export async function listHoursProofs(deps: ReportingDeps, principal: Principal, input: ListHoursProofsInput): Promise<ListedHoursProof[]> {
+export async function listHoursProofs(deps: ReportingDeps, { principal }: PrincipalCaller, input: ListHoursProofsInput): Promise<ListedHoursProof[]> {
   const person = await personFor(deps, principal, input.accountId);
   const rows = await deps.db.hoursProof.findMany({
     where: { accountId: person.accountId },
@@ -147,7 +147,7 @@ export async function listHoursProofs(deps: ReportingDeps, principal: Principal,
  * 查询统计) — and, when `accountId` names the person it is opened under, that person's. DomainError
  * NOT_FOUND on proofId otherwise, and for an unknown id (the same answer).
  */
-export async function getHoursProof(deps: ReportingDeps, principal: Principal, input: HoursProofIdInput): Promise<HoursProof> {
+export async function getHoursProof(deps: ReportingDeps, { principal }: PrincipalCaller, input: HoursProofIdInput): Promise<HoursProof> {
   const row = await deps.db.hoursProof.findUnique({ where: { id: input.proofId } });
   if (!row || (input.accountId !== undefined && row.accountId !== input.accountId)) throw new DomainError("NOT_FOUND", PROOF_NOT_FOUND, "proofId");
   await personFor(deps, principal, row.accountId).catch((e: unknown) => {
@@ -160,8 +160,8 @@ export async function getHoursProof(deps: ReportingDeps, principal: Principal, i
 export const verifyUrlOf = (deps: Pick<ReportingDeps, "portalUrl">, code: string) => `${deps.portalUrl}/verify/${code}`;
 
 /** getHoursProof for the printable page: with its verification URL and QR code (PNG data URL, qrcode). Raises as getHoursProof. */
-export async function hoursProofPage(deps: ReportingDeps, principal: Principal, input: HoursProofIdInput): Promise<HoursProofPage> {
-  const proof = await getHoursProof(deps, principal, input);
+export async function hoursProofPage(deps: ReportingDeps, caller: PrincipalCaller, input: HoursProofIdInput): Promise<HoursProofPage> {
+  const proof = await getHoursProof(deps, caller, input);
   const verifyUrl = verifyUrlOf(deps, proof.code);
   return { ...proof, verifyUrl, qrDataUrl: await QRCode.toDataURL(verifyUrl, { type: "image/png", errorCorrectionLevel: "M", margin: 1, width: 240 }) };
 }
@@ -172,8 +172,8 @@ export async function hoursProofPage(deps: ReportingDeps, principal: Principal, 
  * 已撤销 (a new one is to be issued), and the renderer's ProofFontMissingError (an unexpected error
  * to the caller, logged) when fonts-noto-cjk is missing.
  */
-export async function hoursProofPdf(deps: ReportingDeps, principal: Principal, input: HoursProofIdInput): Promise<HoursProofPdf> {
-  const proof = await getHoursProof(deps, principal, input);
+export async function hoursProofPdf(deps: ReportingDeps, caller: PrincipalCaller, input: HoursProofIdInput): Promise<HoursProofPdf> {
+  const proof = await getHoursProof(deps, caller, input);
   if (proof.status !== "VALID") throw new DomainError("BAD_REQUEST", "该学时证明已撤销，请重新开具", "proofId");
   const pdf = await renderHoursProofPdf(proof, verifyUrlOf(deps, proof.code));
   return { fileName: `学时证明_${proof.year}_${proof.proofNo}.pdf`, base64: pdf.toString("base64") };

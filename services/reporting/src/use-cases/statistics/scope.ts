@@ -12,6 +12,9 @@ export interface StatisticsCaller {
   idLookupsPerDay?: number;
 }
 
+/** What a use case that needs only who is asking receives: a procedure's context, or any StatisticsCaller. */
+export type PrincipalCaller = Pick<StatisticsCaller, "principal">;
+
 /** The caller as the 证件号 lookup gate (security/id-lookup.ts) counts and logs them. */
 export const lookupViewer = (caller: StatisticsCaller): LookupViewer => ({
   accountId: caller.principal.accountId,
