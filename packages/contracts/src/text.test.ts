@@ -44,9 +44,6 @@ describe("textFault", () => {
 });
 
 describe("SingleLineText / MultiLineText", () => {
-  const refused = (schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } }, v: unknown) =>
-    schema.safeParse(v).error?.issues.map((i) => i.message) ?? [];
-
   it.each([
     ["a\u0000", "部门名称含有不允许的字符（控制字符或不可见的格式字符），请删除后重试"],
     ["\u202E名称", "部门名称含有不允许的字符（控制字符或不可见的格式字符），请删除后重试"],
@@ -55,7 +52,7 @@ describe("SingleLineText / MultiLineText", () => {
     [42, "请填写部门名称"],
     [null, "请填写部门名称"],
   ])("refuses %j with a message naming the field", (input, message) => {
-    expect(refused(name, input)).toContain(message);
+    expect(refusedBy(name, input)).toContain(message);
   });
 
   it("trims, and keeps what is fine", () => {

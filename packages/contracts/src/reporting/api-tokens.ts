@@ -54,6 +54,13 @@ export const API_TOKEN_DEFAULT_ID_LOOKUPS = 200;
 export const API_TOKEN_MAX_ID_LOOKUPS = 5000;
 
 /**
+ * A token's per-call limit (每分钟调用上限, 证件号查询上限): a whole number from 1 to `max` read by
+ * wholeNumberField, each message naming `label` ("…须为整数", "…至少为1", "…不能超过{max}").
+ */
+const tokenLimitField = (label: string, max: number) =>
+  wholeNumberField({ label, min: 1, max, notWhole: `${label}须为整数`, tooSmall: `${label}至少为1`, tooLarge: `${label}不能超过${max}` });
+
+/**
  * 新建令牌: 名称 (1–50 characters), 数据范围 (`scopeUnitId`, a unit of the caller's subtree; default
  * the caller's own unit), 报表权限 (one or more), 有效期 in days (1–365, default 90), 每分钟调用上限
  * (1–600, default 60) and 证件号查询上限（次/日） (1–5,000, default 200) — each figure read by
@@ -75,22 +82,8 @@ export const CreateApiTokenInput = z.object({
     tooSmall: "有效期至少1天",
     tooLarge: `有效期不能超过${API_TOKEN_MAX_DAYS}天`,
   }).default(API_TOKEN_DEFAULT_DAYS),
-  ratePerMinute: wholeNumberField({
-    label: "每分钟调用上限",
-    min: 1,
-    max: API_TOKEN_MAX_RATE,
-    notWhole: "每分钟调用上限须为整数",
-    tooSmall: "每分钟调用上限至少为1",
-    tooLarge: `每分钟调用上限不能超过${API_TOKEN_MAX_RATE}`,
-  }).default(API_TOKEN_DEFAULT_RATE),
-  idLookupsPerDay: wholeNumberField({
-    label: "证件号查询上限",
-    min: 1,
-    max: API_TOKEN_MAX_ID_LOOKUPS,
-    notWhole: "证件号查询上限须为整数",
-    tooSmall: "证件号查询上限至少为1",
-    tooLarge: `证件号查询上限不能超过${API_TOKEN_MAX_ID_LOOKUPS}`,
-  }).default(API_TOKEN_DEFAULT_ID_LOOKUPS),
+  ratePerMinute: tokenLimitField("每分钟调用上限", API_TOKEN_MAX_RATE).default(API_TOKEN_DEFAULT_RATE),
+  idLookupsPerDay: tokenLimitField("证件号查询上限", API_TOKEN_MAX_ID_LOOKUPS).default(API_TOKEN_DEFAULT_ID_LOOKUPS),
 });
 export type CreateApiTokenInput = z.infer<typeof CreateApiTokenInput>;
 
@@ -162,7 +155,7 @@ export type ApiTokenUseRow = z.infer<typeof ApiTokenUseRow>;
 
 /** 调用记录's answer: the token (名称 前缀 状态, to head the page) and one page of its uses. */
 export const ApiTokenUses = pageOf(ApiTokenUseRow).extend({
-  token: z.object({ id: z.uuid(), name: z.string(), prefix: z.string(), status: ApiTokenStatus }),
+  token: ApiTokenRow.pick({ id: true, name: true, prefix: true, status: true }),
 });
 export type ApiTokenUses = z.infer<typeof ApiTokenUses>;
 
