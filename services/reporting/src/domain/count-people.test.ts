@@ -48,71 +48,22 @@ describe("pageOfMatches", () => {
     };
     return { read, reads };
   };
+  /** The windows pageOfMatches reads, in order, as [offset, limit]: 10 rows, then twice as many each time. */
+  const doublingReads: ReadonlyArray<readonly [number, number]> = [
+    [0, 10],
+    [10, 20],
+    [30, 40],
+    [70, 80],
+    [150, 160],
+    [310, 320],
+    [630, 640],
+  ];
   it.each([
-    {
-      case: "every row matches, first page",
-      every: 1,
-      window: { limit: 20, offset: 0 },
-      page: [0, 19],
-      reads: [
-        [0, 10],
-        [10, 20],
-      ] as const,
-    },
-    {
-      case: "every row matches, a later page",
-      every: 1,
-      window: { limit: 20, offset: 40 },
-      page: [40, 59],
-      reads: [
-        [0, 10],
-        [10, 20],
-        [30, 40],
-      ] as const,
-    },
-    {
-      case: "one row in 50 matches: windows double",
-      every: 50,
-      window: { limit: 5, offset: 0 },
-      page: [0, 200],
-      reads: [
-        [0, 10],
-        [10, 20],
-        [30, 40],
-        [70, 80],
-        [150, 160],
-      ] as const,
-    },
-    {
-      case: "fewer matches than a page: every row read once",
-      every: 300,
-      window: { limit: 20, offset: 0 },
-      page: [0, 900],
-      reads: [
-        [0, 10],
-        [10, 20],
-        [30, 40],
-        [70, 80],
-        [150, 160],
-        [310, 320],
-        [630, 640],
-      ] as const,
-    },
-    {
-      case: "a page past the matches: empty",
-      every: 300,
-      window: { limit: 20, offset: 20 },
-      page: null,
-      reads: [
-        [0, 10],
-        [10, 20],
-        [30, 40],
-        [70, 80],
-        [150, 160],
-        [310, 320],
-        [630, 640],
-      ] as const,
-    },
+    { case: "every row matches, first page", every: 1, window: { limit: 20, offset: 0 }, page: [0, 19], reads: doublingReads.slice(0, 2) },
+    { case: "every row matches, a later page", every: 1, window: { limit: 20, offset: 40 }, page: [40, 59], reads: doublingReads.slice(0, 3) },
+    { case: "one row in 50 matches: windows double", every: 50, window: { limit: 5, offset: 0 }, page: [0, 200], reads: doublingReads.slice(0, 5) },
+    { case: "fewer matches than a page: every row read once", every: 300, window: { limit: 20, offset: 0 }, page: [0, 900], reads: doublingReads },
+    { case: "a page past the matches: empty", every: 300, window: { limit: 20, offset: 20 }, page: null, reads: doublingReads },
   ])("$case", async ({ every, window, page, reads }) => {
     const r = reader();
     const got = await pageOfMatches(r.read, (n) => n % every === 0, window, 10);

@@ -20,6 +20,13 @@ const q = (unitId: string, region: string, titleSeries: string | null, titleLeve
   education,
 });
 
+/** The identifiers written "unitId|region|titleSeries|titleLevel|education", an empty field for none. */
+const qOf = (key: string): QuasiIdentifiers => {
+  const [unitId = "", region = "", ...codes] = key.split("|");
+  const [titleSeries, titleLevel, education] = codes.map((v) => v || null);
+  return q(unitId, region, titleSeries ?? null, titleLevel ?? null, education ?? null);
+};
+
 /** Every row of `counts` as released under the plan (null: suppressed). */
 function releaseAll(counts: readonly CombinationCount[], k = DISCLOSURE_K) {
   const plan = planRelease(counts, k);
@@ -104,66 +111,42 @@ describe("planRelease (k-anonymity, k = DISCLOSURE_K)", () => {
     expect(MAX_LEVEL).toBe(7);
   });
 
-  it.each<[string, CombinationCount[], Array<[string, number | null]>]>([
+  /** Each case: its combinations as "unitId|region|titleSeries|titleLevel|education" (empty: none), their row counts and the level each is released at (null: suppressed). */
+  it.each<[string, Array<[string, number, number | null]>]>([
     [
       "a rare 学历 is hidden; the common ones stay exact",
       [
-        { q: q("u1", "370102", "ENGINEERING", "INTERMEDIATE", "BACHELOR"), rows: 5 },
-        { q: q("u1", "370102", "ENGINEERING", "INTERMEDIATE", "MASTER"), rows: 2 },
-        { q: q("u1", "370102", "ENGINEERING", "INTERMEDIATE", "COLLEGE"), rows: 3 },
-      ],
-      [
-        ["u1|370102|ENGINEERING|INTERMEDIATE|BACHELOR", 0],
-        ["u1|370102|ENGINEERING|INTERMEDIATE|MASTER", 1],
-        ["u1|370102|ENGINEERING|INTERMEDIATE|COLLEGE", 1],
+        ["u1|370102|ENGINEERING|INTERMEDIATE|BACHELOR", 5, 0],
+        ["u1|370102|ENGINEERING|INTERMEDIATE|MASTER", 2, 1],
+        ["u1|370102|ENGINEERING|INTERMEDIATE|COLLEGE", 3, 1],
       ],
     ],
     [
       "two small units of one county merge at the unit step",
       [
-        { q: q("u1", "370102", "HEALTH", "JUNIOR", "BACHELOR"), rows: 3 },
-        { q: q("u2", "370102", "EDUCATION", "JUNIOR", "MASTER"), rows: 2 },
-      ],
-      [
-        ["u1|370102|HEALTH|JUNIOR|BACHELOR", 4],
-        ["u2|370102|EDUCATION|JUNIOR|MASTER", 4],
+        ["u1|370102|HEALTH|JUNIOR|BACHELOR", 3, 4],
+        ["u2|370102|EDUCATION|JUNIOR|MASTER", 2, 4],
       ],
     ],
     [
       "a lone person of another city joins four others at the province step",
       [
-        { q: q("u1", "370102", "HEALTH", "JUNIOR", "BACHELOR"), rows: 4 },
-        { q: q("u5", "370211", "HEALTH", "JUNIOR", "BACHELOR"), rows: 1 },
-      ],
-      [
-        ["u1|370102|HEALTH|JUNIOR|BACHELOR", 6],
-        ["u5|370211|HEALTH|JUNIOR|BACHELOR", 6],
+        ["u1|370102|HEALTH|JUNIOR|BACHELOR", 4, 6],
+        ["u5|370211|HEALTH|JUNIOR|BACHELOR", 1, 6],
       ],
     ],
     [
       "a lone remainder is joined by the smallest released group, every field generalised, so no row is lost",
       [
-        { q: q("u1", "370102", "ENGINEERING", "DEPUTY_SENIOR", "BACHELOR"), rows: 5 },
-        { q: q("u1", "370102", "ENGINEERING", "JUNIOR", "BACHELOR"), rows: 1 },
-        { q: q("u3", "370103", "HEALTH", "JUNIOR", "MASTER"), rows: 7 },
-      ],
-      [
-        ["u1|370102|ENGINEERING|DEPUTY_SENIOR|BACHELOR", 7],
-        ["u1|370102|ENGINEERING|JUNIOR|BACHELOR", 7],
-        ["u3|370103|HEALTH|JUNIOR|MASTER", 0],
+        ["u1|370102|ENGINEERING|DEPUTY_SENIOR|BACHELOR", 5, 7],
+        ["u1|370102|ENGINEERING|JUNIOR|BACHELOR", 1, 7],
+        ["u3|370103|HEALTH|JUNIOR|MASTER", 7, 0],
       ],
     ],
-    ["fewer than k rows in the whole year are all suppressed", [{ q: q("u1", "370102", null, null, null), rows: 4 }], [["u1|370102|||", null]]],
-  ])("%s", (_case, counts, expected) => {
-    const plan = planRelease(counts);
-    expect(
-      counts.map((c) => [
-        Object.values(c.q)
-          .map((v) => v ?? "")
-          .join("|"),
-        plan.levels.get(combinationKey(c.q)),
-      ]),
-    ).toEqual(expected);
+    ["fewer than k rows in the whole year are all suppressed", [["u1|370102|||", 4, null]]],
+  ])("%s", (_case, combinations) => {
+    const plan = planRelease(combinations.map(([key, rows]) => ({ q: qOf(key), rows })));
+    expect(combinations.map(([key]) => [key, plan.levels.get(combinationKey(qOf(key)))])).toEqual(combinations.map(([key, , level]) => [key, level]));
   });
 
   it("suppresses a row whose combination it never counted", () => {
