@@ -3,7 +3,7 @@ import { type FieldMetadata, getInputProps, getSelectProps } from "@conform-to/r
 import { useFetcher } from "@remix-run/react";
 import { type SelectHTMLAttributes, useEffect, useState } from "react";
 import { choosePrompt, chooseSubject } from "../utils/prompts.ts";
-import { Field, inputBase, inputClass, type StringField } from "./forms.tsx";
+import { Field, inputBase, inputClass, Select, type StringField } from "./forms.tsx";
 import { IdTypeSelect } from "./UserTypeSelects.tsx";
 
 /** A text row of a form (registration, 人员信息修改, 学时申报): conform's input under its label; `width` narrows it (a Tailwind max-width class). */
@@ -46,14 +46,7 @@ export function CodeSelect({
   const { key, ...props } = getSelectProps(field);
   return (
     <Field label={label} htmlFor={field.id} errors={field.errors} errorId={field.errorId} required={required}>
-      <select key={key} {...props} className={inputClass}>
-        <option value="">{choosePrompt(label)}</option>
-        {options.map((o) => (
-          <option key={o.code} value={o.code}>
-            {o.name}
-          </option>
-        ))}
-      </select>
+      <Select key={key} {...props} className={inputClass} prompt={choosePrompt(label)} options={options} />
     </Field>
   );
 }
@@ -118,14 +111,14 @@ export function UnitPicker({
           onChange={(e) => setQuery(e.target.value)}
           className={`${inputBase} w-28 shrink-0`}
         />
-        <select key={key} {...props} onChange={(e) => onPick?.(e.target.value)} className={`${inputBase} w-0 min-w-0 flex-1`}>
-          <option value="">{choosePrompt(label)}</option>
-          {units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </select>
+        <Select
+          key={key}
+          {...props}
+          onChange={(e) => onPick?.(e.target.value)}
+          className={`${inputBase} w-0 min-w-0 flex-1`}
+          prompt={choosePrompt(label)}
+          options={units.map((u) => ({ code: u.id, name: u.name }))}
+        />
       </div>
     </Field>
   );
@@ -141,14 +134,13 @@ export function DepartmentSelect({ unitId, field }: { unitId: string; field: Str
   const { key, ...props } = getSelectProps(field) as SelectHTMLAttributes<HTMLSelectElement> & { key?: string };
   return (
     <Field label="工作部门" htmlFor={field.id} errors={field.errors} errorId={field.errorId}>
-      <select key={key} {...props} className={inputClass}>
-        <option value="">{departments.length ? "请选择工作部门" : "无"}</option>
-        {departments.map((d) => (
-          <option key={d.id} value={d.id}>
-            {d.name}
-          </option>
-        ))}
-      </select>
+      <Select
+        key={key}
+        {...props}
+        className={inputClass}
+        prompt={departments.length ? "请选择工作部门" : "无"}
+        options={departments.map((d) => ({ code: d.id, name: d.name }))}
+      />
     </Field>
   );
 }

@@ -1,7 +1,7 @@
 import { Link, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Form } from "./Form.tsx";
-import { buttonClass, inputBase } from "./forms.tsx";
+import { buttonClass, inputBase, Select } from "./forms.tsx";
 import { IdSearchForm } from "./IdSearchForm.tsx";
 import { Picker } from "./Picker.tsx";
 
@@ -97,18 +97,7 @@ export function Filter({
       <label htmlFor={`filter-${name}`} className="text-gray-700">
         {label}:
       </label>
-      {options ? (
-        <select {...common}>
-          <option value="">全部</option>
-          {options.map((o) => (
-            <option key={o.code} value={o.code}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      ) : (
-        <input {...common} maxLength={maxLength} />
-      )}
+      {options ? <Select {...common} prompt="全部" options={options} /> : <input {...common} maxLength={maxLength} />}
       <FilterError name={name} message={error} />
     </span>
   );

@@ -1,7 +1,7 @@
 import { type DefaultValue, type FieldMetadata, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Link, useNavigation, useRouteLoaderData } from "@remix-run/react";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, type SelectHTMLAttributes, useState } from "react";
 import type { z } from "zod";
 import type { Flash } from "../utils/flash.server.ts";
 import { zhErrorMap } from "../utils/validation.ts";
@@ -56,6 +56,28 @@ export const inputBase =
   "rounded border border-gray-300 px-3 py-2 text-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/20 aria-[invalid=true]:border-red-500";
 
 export const inputClass = `w-full ${inputBase}`;
+
+/** One choice of a Select: the value sent (`code`) and the text shown (`name`), as the code lists name them. */
+export type SelectOption = { readonly code: string | number; readonly name: string };
+
+/**
+ * The one <select> markup of the portal's forms and filter bars: an option per `options` entry,
+ * led by an empty option reading `prompt` (请选择…, 全部) when one is given. Every other prop goes
+ * to the <select> (id, name, value or defaultValue, onChange, className, aria-*, conform's
+ * getSelectProps less its `key`); its label is the caller's (Field, a <label>, or aria-label).
+ */
+export function Select({ options, prompt, ...props }: SelectHTMLAttributes<HTMLSelectElement> & { options: readonly SelectOption[]; prompt?: string }) {
+  return (
+    <select {...props}>
+      {prompt === undefined ? null : <option value="">{prompt}</option>}
+      {options.map((o) => (
+        <option key={o.code} value={o.code}>
+          {o.name}
+        </option>
+      ))}
+    </select>
+  );
+}
 
 /** A file input: as wide as its column and never wider (a browser's file button and file name would push a phone's page sideways). */
 export const fileInputClass = "block w-full min-w-0 max-w-full pt-1.5 text-sm";

@@ -5,7 +5,7 @@ import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { Form } from "../components/Form.tsx";
-import { buttonClass, ErrorList, Field, FormErrors, inputClass, type StringField, useSchemaForm } from "../components/forms.tsx";
+import { buttonClass, ErrorList, Field, FormErrors, inputClass, Select, type StringField, useSchemaForm } from "../components/forms.tsx";
 import { Picker } from "../components/Picker.tsx";
 import { TextLink } from "../components/TextLink.tsx";
 import { IdTypeSelect } from "../components/UserTypeSelects.tsx";
@@ -111,14 +111,12 @@ function StepOne() {
   const f = fields as unknown as Record<(typeof STEP1_FIELDS)[number], StringField>;
   const department = (
     <Field label="工作部门" htmlFor={f.departmentId.id} errors={f.departmentId.errors} errorId={f.departmentId.errorId}>
-      <select {...selectProps(f.departmentId)} className={inputClass}>
-        <option value="">请选择</option>
-        {options.departments.map((d) => (
-          <option key={d.id} value={d.id}>
-            {d.name}
-          </option>
-        ))}
-      </select>
+      <Select
+        {...selectProps(f.departmentId)}
+        className={inputClass}
+        prompt="请选择"
+        options={options.departments.map((d) => ({ code: d.id, name: d.name }))}
+      />
     </Field>
   );
   return (

@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { BatchReview } from "../components/BatchReview.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import type { Column } from "../components/DataTable.tsx";
-import { inputBase } from "../components/forms.tsx";
+import { inputBase, Select } from "../components/forms.tsx";
 import { detailColumn, recordColumns } from "../components/hours/RecordColumns.tsx";
 import { Filter, SearchBar } from "../components/SearchBar.tsx";
 import { batchReviewAction } from "../utils/review.server.ts";
@@ -51,14 +51,13 @@ export default function AuditsPage() {
         <label htmlFor="filter-sample" className="text-gray-700">
           抽查方式:
         </label>
-        <select id="filter-sample" name="sample" defaultValue={input.sample} className={`${inputBase} w-40`}>
-          <option value="ALL">全部记录</option>
-          {samples.map((s) => (
-            <option key={s.code} value={s.code}>
-              {s.name}
-            </option>
-          ))}
-        </select>
+        <Select
+          id="filter-sample"
+          name="sample"
+          defaultValue={input.sample}
+          className={`${inputBase} w-40`}
+          options={[{ code: "ALL", name: "全部记录" }, ...samples]}
+        />
         <label htmlFor="filter-size" className="text-gray-700">
           N:
         </label>

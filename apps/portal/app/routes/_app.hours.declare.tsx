@@ -5,7 +5,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { Form, unshownErrors } from "../components/Form.tsx";
-import { Field, FormErrors, fileInputClass, inputClass, SubmitRow, useSchemaForm } from "../components/forms.tsx";
+import { Field, FormErrors, fileInputClass, inputClass, Select, SubmitRow, useSchemaForm } from "../components/forms.tsx";
 import { FormDetailFields } from "../components/hours/FormDetailFields.tsx";
 import { Picker } from "../components/Picker.tsx";
 import { TextField } from "../components/RegistrationFields.tsx";
@@ -136,30 +136,25 @@ export default function DeclarePage() {
           </Field>
         )}
         <Field label="计入年度" htmlFor={ids.year} required {...err("year")}>
-          <select id={ids.year} name={fields.year.name} defaultValue={String(fields.year.initialValue ?? years[0])} className={`${inputClass} max-w-40`}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
+          <Select
+            id={ids.year}
+            name={fields.year.name}
+            defaultValue={String(fields.year.initialValue ?? years[0])}
+            className={`${inputClass} max-w-40`}
+            options={years.map((y) => ({ code: y, name: String(y) }))}
+          />
         </Field>
         <Field label="学习形式" htmlFor={ids.formCode} required {...err("formCode")}>
-          <select
+          <Select
             id={ids.formCode}
             name={fields.formCode.name}
             value={formCode}
             onChange={(e) => setPicked({ formId: form.id, code: e.target.value })}
             className={`${inputClass} max-w-xs`}
             aria-invalid={!fields.formCode.valid || undefined}
-          >
-            <option value="">请选择学习形式</option>
-            {forms.map((f) => (
-              <option key={f.code} value={f.code}>
-                {f.name}
-              </option>
-            ))}
-          </select>
+            prompt="请选择学习形式"
+            options={forms}
+          />
         </Field>
         <TextField label="学校(单位)名称" field={fields.schoolName} />
         <TextField label="培训班名称" field={fields.className} />
@@ -189,14 +184,14 @@ export default function DeclarePage() {
         {chosen ? <FormDetailFields key={chosen.code} form={chosen} errors={form.allErrors} /> : null}
         <TextField label="申请学时" field={fields.requestedHours} type="number" width="max-w-40" />
         <Field label="计入科目" htmlFor={ids.subject} required {...err("subject")}>
-          <select id={ids.subject} name={fields.subject.name} defaultValue={String(fields.subject.initialValue ?? "")} className={`${inputClass} max-w-xs`}>
-            <option value="">请选择计入科目</option>
-            {(chosen?.subjects ?? (["GENERAL", "PROFESSIONAL"] as const)).map((s) => (
-              <option key={s} value={s}>
-                {subjectLabels[s]}
-              </option>
-            ))}
-          </select>
+          <Select
+            id={ids.subject}
+            name={fields.subject.name}
+            defaultValue={String(fields.subject.initialValue ?? "")}
+            className={`${inputClass} max-w-xs`}
+            prompt="请选择计入科目"
+            options={(chosen?.subjects ?? (["GENERAL", "PROFESSIONAL"] as const)).map((s) => ({ code: s, name: subjectLabels[s] }))}
+          />
         </Field>
         <Field label="附件" htmlFor="declare-attachments" required errors={form.allErrors.attachments}>
           <input

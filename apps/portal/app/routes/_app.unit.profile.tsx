@@ -17,7 +17,7 @@ import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { CreditCodeConfirm, needsCodeConfirmation } from "../components/CreditCodeConfirm.tsx";
 import { Form } from "../components/Form.tsx";
-import { buttonClass, ErrorList, FormErrors, inputClass, ReplyErrors, type StringField, useSchemaForm } from "../components/forms.tsx";
+import { buttonClass, ErrorList, FormErrors, inputClass, ReplyErrors, Select, type StringField, useSchemaForm } from "../components/forms.tsx";
 import { RowAction } from "../components/RowAction.tsx";
 import { redirectWithFlash, samePage } from "../utils/flash.server.ts";
 import { formAction } from "../utils/form-action.server.ts";
@@ -90,7 +90,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** A select of this page: conform's props (without its key) over `options` (请选择 first while `prompt`), the field's errors under it. */
-function Select({
+function FieldSelect({
   field,
   options,
   prompt = false,
@@ -104,14 +104,7 @@ function Select({
   const { key: _key, ...props } = getSelectProps(field);
   return (
     <>
-      <select {...props} className={className}>
-        {prompt ? <option value="">请选择</option> : null}
-        {options.map((o) => (
-          <option key={o.code} value={o.code}>
-            {o.name}
-          </option>
-        ))}
-      </select>
+      <Select {...props} className={className} prompt={prompt ? "请选择" : undefined} options={options} />
       <ErrorList id={field.errorId} errors={field.errors} />
     </>
   );
@@ -141,13 +134,13 @@ function SaveSection() {
       </Fact>
       <Fact label="上级部门">{superiorName ?? "—"}</Fact>
       <Row label="单位性质" htmlFor={fields.nature.id}>
-        <Select field={fields.nature} options={natures} className={`${inputClass} max-w-xs`} />
+        <FieldSelect field={fields.nature} options={natures} className={`${inputClass} max-w-xs`} />
       </Row>
       <Row label="所属行业" htmlFor={fields.industry.id}>
-        <Select field={fields.industry} options={industries} prompt={!unit.industry} className={`${inputClass} max-w-xs`} />
+        <FieldSelect field={fields.industry} options={industries} prompt={!unit.industry} className={`${inputClass} max-w-xs`} />
       </Row>
       <Row label="所在地区" htmlFor={fields.region.id}>
-        <Select field={fields.region} options={regions} prompt={!unit.region} className={`${inputClass} max-w-xs`} />
+        <FieldSelect field={fields.region} options={regions} prompt={!unit.region} className={`${inputClass} max-w-xs`} />
       </Row>
       <div className="pl-[11.75rem]">
         <FormErrors id={form.errorId} errors={form.errors} />
@@ -214,7 +207,7 @@ function SuperiorSection() {
       <label htmlFor={fields.superiorId.id} className="block text-gray-700">
         新的上级部门:
       </label>
-      <Select
+      <FieldSelect
         field={fields.superiorId}
         options={superiors.filter((s) => s.id !== unit.superiorId).map((s) => ({ code: s.id, name: s.name }))}
         prompt

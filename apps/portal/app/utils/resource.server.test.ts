@@ -65,16 +65,17 @@ describe("every resource route", () => {
     return /export (async )?(function|const) loader/.test(src) && !/export default/.test(src);
   });
 
-  // 查询统计's downloads answer theirs on the page they came from instead (download-refusal.server.ts).
+  // 查询统计's downloads answer theirs on the page they came from instead (download-refusal.server.ts);
+  // a list page's 导出 through listExportLoader, which is downloadLoader (list-export.server.ts).
   it.each(routes)("%s answers its errors through resourceLoader or downloadLoader", (file) => {
-    expect(readFileSync(new URL(`../routes/${file}`, import.meta.url), "utf8")).toMatch(/export const loader = (resourceLoader|downloadLoader)\(/);
+    expect(readFileSync(new URL(`../routes/${file}`, import.meta.url), "utf8")).toMatch(/export const loader = (resourceLoader|downloadLoader|listExportLoader)\(/);
   });
 
   it("sends every 查询统计 export and download back to its page (downloadLoader)", () => {
     const stats = routes.filter((f) => f.startsWith("_app.stats.") && /\.(export|download)\.ts$/.test(f));
     expect(stats.length).toBeGreaterThanOrEqual(7);
     for (const file of stats)
-      expect(readFileSync(new URL(`../routes/${file}`, import.meta.url), "utf8"), file).toMatch(/export const loader = downloadLoader\(/);
+      expect(readFileSync(new URL(`../routes/${file}`, import.meta.url), "utf8"), file).toMatch(/export const loader = (downloadLoader|listExportLoader)\(/);
   });
 
   it("finds the six resource routes", () => {

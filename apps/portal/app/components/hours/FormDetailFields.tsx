@@ -1,6 +1,6 @@
 import type { LearningForm } from "@ce/contracts";
 import { choosePrompt } from "../../utils/prompts.ts";
-import { Field, inputClass } from "../forms.tsx";
+import { Field, inputClass, Select } from "../forms.tsx";
 
 /** The inputs a learning form adds to the declaration (e.g. 培训天数, 会议级别), named `details.<key>`. */
 export function FormDetailFields({ form, errors }: { form: LearningForm; errors: Record<string, string[] | undefined> }) {
@@ -13,14 +13,14 @@ export function FormDetailFields({ form, errors }: { form: LearningForm; errors:
         return (
           <Field key={f.key} label={f.label} htmlFor={id} required={f.required} errors={fieldErrors}>
             {f.type === "select" ? (
-              <select id={id} name={name} defaultValue="" className={`${inputClass} max-w-xs`}>
-                <option value="">{choosePrompt(f.label)}</option>
-                {f.options?.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
+              <Select
+                id={id}
+                name={name}
+                defaultValue=""
+                className={`${inputClass} max-w-xs`}
+                prompt={choosePrompt(f.label)}
+                options={(f.options ?? []).map((o) => ({ code: o.value, name: o.label }))}
+              />
             ) : f.type === "checkbox" ? (
               <input id={id} name={name} type="checkbox" value="true" className="mt-3 h-4 w-4" />
             ) : (

@@ -1,6 +1,8 @@
 import { rejectReasons } from "@ce/contracts";
 import { getSelectProps, useField } from "@conform-to/react";
-import { ErrorList, inputBase } from "../forms.tsx";
+import { ErrorList, inputBase, Select } from "../forms.tsx";
+
+const REASONS = rejectReasons.map((r) => ({ code: r.code, name: r.label }));
 
 /**
  * 学时审批's 驳回原因 (rejectReasons, 其他 needing the 驳回说明), for the one declaration's 驳回 and for
@@ -11,14 +13,7 @@ export function RejectReasonSelect() {
   const { key, ...props } = getSelectProps(field);
   return (
     <div>
-      <select key={key} {...props} aria-label="驳回原因" className={`${inputBase} w-56`}>
-        <option value="">请选择驳回原因</option>
-        {rejectReasons.map((r) => (
-          <option key={r.code} value={r.code}>
-            {r.label}
-          </option>
-        ))}
-      </select>
+      <Select key={key} {...props} aria-label="驳回原因" className={`${inputBase} w-56`} prompt="请选择驳回原因" options={REASONS} />
       <ErrorList id={field.errorId} errors={field.errors} />
     </div>
   );

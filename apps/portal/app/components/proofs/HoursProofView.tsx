@@ -13,7 +13,7 @@ import { Link } from "@remix-run/react";
 import { PLATFORM_NAME } from "../../utils/brand.ts";
 import { DataTable } from "../DataTable.tsx";
 import { Form } from "../Form.tsx";
-import { buttonClass, inputBase, ReplyErrors } from "../forms.tsx";
+import { buttonClass, inputBase, ReplyErrors, Select } from "../forms.tsx";
 import { Notice } from "../Notice.tsx";
 
 /** 个人 › 学时证明 (the menu's page); a proof's page is `${PROOFS_PATH}/:proofId`, its PDF `…/pdf`. */
@@ -108,15 +108,8 @@ export function IssueProofForm({ years, result }: { years: readonly number[]; re
     <div className="mb-6 space-y-2">
       <ReplyErrors result={result} />
       <Form method="post" className="flex flex-wrap items-end gap-3">
-        <label className="text-sm text-gray-700">
-          年度:{" "}
-          <select name="year" defaultValue={years[0]} className={inputBase}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
+        <label htmlFor="proof-year" className="text-sm text-gray-700">
+          年度: <Select id="proof-year" name="year" defaultValue={years[0]} className={inputBase} options={years.map((y) => ({ code: y, name: String(y) }))} />
         </label>
         <button type="submit" className={buttonClass}>
           开具学时证明
