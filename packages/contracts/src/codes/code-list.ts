@@ -9,10 +9,11 @@ export interface CodeName {
 }
 
 /**
- * The zod enum of the list's codes, refusing anything else with `error` (e.g. 学历无效). z.enum
+ * The zod enum of the list's codes, refusing anything else with `error` (e.g. 学历无效). Any rows
+ * with a `code` will do (a CodeName list, or a list of codes and labels such as 驳回原因). z.enum
  * needs a non-empty tuple, hence the list's type.
  */
-export function codeEnum<const L extends readonly [CodeName, ...CodeName[]]>(list: L, error: string) {
+export function codeEnum<const L extends readonly [{ code: string }, ...{ code: string }[]]>(list: L, error: string) {
   return z.enum(list.map((row) => row.code) as [L[number]["code"], ...L[number]["code"][]], { error });
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BatchIds } from "../batch.ts";
+import { codeEnum } from "../codes/code-list.ts";
 import { wholeNumberField } from "../numbers.ts";
 import { PageRequest } from "../paging.ts";
 import { MultiLineText, SearchText } from "../text.ts";
@@ -17,7 +18,7 @@ export const rejectReasons = [
   { code: "OTHER", label: "其他" },
 ] as const;
 export type RejectReasonCode = (typeof rejectReasons)[number]["code"];
-export const RejectReasonCode = z.enum(rejectReasons.map((r) => r.code) as [RejectReasonCode, ...RejectReasonCode[]], { error: "请选择驳回原因" });
+export const RejectReasonCode = codeEnum(rejectReasons, "请选择驳回原因");
 
 /**
  * The 认定学时 a level starts from (§3.6, issue 7 fault 3): what the level below recognised, or at

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { calendarYearField } from "../calendar.ts";
+import { codeEnum } from "../codes/code-list.ts";
 import { MaskedPersonFields } from "../identity/person-fields.ts";
 import { wholeNumberField } from "../numbers.ts";
 import { PageRequest, pageOf } from "../paging.ts";
@@ -31,9 +32,7 @@ export const apiTokenPermissions = [
   { code: "personYearExtract", label: "人年抽取（去标识化）" },
 ] as const;
 export type ApiTokenPermission = (typeof apiTokenPermissions)[number]["code"];
-export const ApiTokenPermission = z.enum(apiTokenPermissions.map((p) => p.code) as [ApiTokenPermission, ...ApiTokenPermission[]], {
-  error: "报表权限无效",
-});
+export const ApiTokenPermission = codeEnum(apiTokenPermissions, "报表权限无效");
 export const apiTokenPermissionLabels: Record<ApiTokenPermission, string> = Object.fromEntries(apiTokenPermissions.map((p) => [p.code, p.label])) as Record<
   ApiTokenPermission,
   string
