@@ -10,11 +10,12 @@ import { SERVICE_AUTH_HEADER, signServiceAuth } from "@ce/service-kit";
 import { testServiceAuth } from "@ce/service-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ANONYMOUS_CALL_LIMIT } from "../src/domain/api-token.ts";
+import type { ReportingClient, ReportingSystem } from "./support/boot.ts";
 import { refusal } from "./support/refusal.ts";
-import { bootStatistics, type StatisticsClient } from "./support/statistics-fixture.ts";
+import { bootStatistics } from "./support/statistics-fixture.ts";
 
-let sys: Awaited<ReturnType<typeof bootStatistics>>["sys"];
-let jinanAdmin: StatisticsClient;
+let sys: ReportingSystem;
+let jinanAdmin: ReportingClient;
 let origin: string;
 
 beforeAll(async () => {
@@ -23,7 +24,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => sys.cleanup());
 
-const make = (over: Partial<Parameters<StatisticsClient["apiTokens"]["create"]["mutate"]>[0]> = {}) =>
+const make = (over: Partial<Parameters<ReportingClient["apiTokens"]["create"]["mutate"]>[0]> = {}) =>
   jinanAdmin.apiTokens.create.mutate({
     name: "网关测试",
     permissions: ["professionalCounts", "titleDistribution", "professionals", "complianceAsOf"],

@@ -3,16 +3,16 @@
 // /api/v1/… on the service's own port. Scope (a sibling unit refused), permissions, revocation,
 // expiry, the per-token rate, every use logged, and 学时达标情况 as of a date unchanged by later events.
 import { SERVICE_AUTH_HEADER, signServiceAuth } from "@ce/service-kit";
-import { serviceClient, signIn, testServiceAuth } from "@ce/service-kit/testing";
+import { testServiceAuth } from "@ce/service-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashTokenSecret } from "../src/api-tokens/secret.ts";
-import type { ReportingRouter } from "../src/routers/index.ts";
+import { adminClient, type ReportingClient, type ReportingSystem } from "./support/boot.ts";
 import { settled } from "./support/events.ts";
 import { refusal } from "./support/refusal.ts";
-import { bootStatistics, jinan, jnBus, province, qingdao, type StatisticsClient, w2g, wang2 } from "./support/statistics-fixture.ts";
+import { bootStatistics, jinan, jnBus, province, qingdao, w2g, wang2 } from "./support/statistics-fixture.ts";
 
-let sys: Awaited<ReturnType<typeof bootStatistics>>["sys"];
-let jinanAdmin: StatisticsClient;
+let sys: ReportingSystem;
+let jinanAdmin: ReportingClient;
 let api: string;
 
 beforeAll(async () => {
@@ -35,7 +35,7 @@ async function call(path: string, body: unknown, secret?: string, headers: Recor
 const uses = (tokenId: string | null) =>
   sys.app.db.apiTokenUse.findMany({ where: { tokenId }, orderBy: { id: "asc" }, select: { procedure: true, outcome: true, rowsReturned: true } });
 
-const make = (over: Partial<Parameters<StatisticsClient["apiTokens"]["create"]["mutate"]>[0]> = {}) =>
+const make = (over: Partial<Parameters<ReportingClient["apiTokens"]["create"]["mutate"]>[0]> = {}) =>
   jinanAdmin.apiTokens.create.mutate({ name: "分析令牌", permissions: ["professionalCounts", "complianceAsOf"], ...over });
 
 describe("apiTokens (接口令牌管理)", () => {
@@ -66,10 +66,7 @@ describe("apiTokens (接口令牌管理)", () => {
     });
     expect(await refusal(make({ validDays: 366 }))).toEqual({ code: "BAD_REQUEST", fields: { validDays: ["有效期不能超过365天"] } });
     expect(await refusal(make({ permissions: [] }))).toEqual({ code: "BAD_REQUEST", fields: { permissions: ["请至少选择一项报表权限"] } });
-    const viewer = serviceClient<ReportingRouter>(
-      sys.app.url,
-      await signIn(sys.app.infra.redis, { unitId: jinan.data.unitId, unitName: jinan.data.name, scopePath: jinan.data.path, permissions: ["stats.view"] }),
-    );
+    const viewer = await adminClient(sys, jinan, { permissions: ["stats.view"] });
     const refused = await refusal(viewer.apiTokens.create.mutate({ name: "x", permissions: ["professionalCounts"] }));
     expect(refused?.code).toBe("FORBIDDEN");
     expect(await refusal(viewer.apiTokens.list.query())).toMatchObject({ code: "FORBIDDEN" });
@@ -242,17 +239,12 @@ describe("调用记录 (apiTokens.uses)", () => {
   it("reads only a token of the caller's own unit: another unit's token — even a subordinate's, asked by the province — is NOT_FOUND", async () => {
     const { token } = await make();
     await call("/statistics/professional-counts", {}, (await make()).secret);
-    const adminOf = async (u: typeof qingdao) =>
-      serviceClient<ReportingRouter>(sys.app.url, await signIn(sys.app.infra.redis, { unitId: u.data.unitId, unitName: u.data.name, scopePath: u.data.path }));
     const notFound = { code: "NOT_FOUND", fields: { id: ["令牌不存在或不属于本单位"] } };
-    expect(await refusal((await adminOf(qingdao)).apiTokens.uses.query({ id: token.id }))).toEqual(notFound);
-    expect(await refusal((await adminOf(province)).apiTokens.uses.query({ id: token.id }))).toEqual(notFound);
+    expect(await refusal((await adminClient(sys, qingdao)).apiTokens.uses.query({ id: token.id }))).toEqual(notFound);
+    expect(await refusal((await adminClient(sys, province)).apiTokens.uses.query({ id: token.id }))).toEqual(notFound);
     expect(await refusal(jinanAdmin.apiTokens.uses.query({ id: "00000000-0000-4000-8000-000000000000" }))).toEqual(notFound);
     expect(await refusal(jinanAdmin.apiTokens.uses.query({ id: "abc" }))).toEqual({ code: "BAD_REQUEST", fields: { id: ["令牌编号无效"] } });
-    const viewer = serviceClient<ReportingRouter>(
-      sys.app.url,
-      await signIn(sys.app.infra.redis, { unitId: jinan.data.unitId, unitName: jinan.data.name, scopePath: jinan.data.path, permissions: ["stats.view"] }),
-    );
+    const viewer = await adminClient(sys, jinan, { permissions: ["stats.view"] });
     expect(await refusal(viewer.apiTokens.uses.query({ id: token.id }))).toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -1,7 +1,7 @@
 import { adminScope, employerEnvelope, eventually, matrixSummary, provinceUnits, runAuthorizationMatrix, testPrincipal } from "@ce/service-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createReportingRouter } from "../src/routers/index.ts";
-import { bootReporting } from "./support/boot.ts";
+import { bootReporting, type ReportingSystem } from "./support/boot.ts";
 import { declaration, professional, professionalAt } from "./support/events.ts";
 import { reportingCases } from "./support/matrix.ts";
 
@@ -13,7 +13,7 @@ const jinanBus = employerEnvelope("济南公共交通集团有限公司", jinan)
 const victim = professional("王济南", jinanBus, { status: "APPROVED", idNumberMasked: "3701021999****4321", registeredAt: "2026-01-05T02:00:00.000Z" });
 const hours = declaration(victim, 2026, "PROFESSIONAL", 90);
 
-let sys: Awaited<ReturnType<typeof bootReporting>>;
+let sys: ReportingSystem;
 beforeAll(async () => {
   sys = await bootReporting("authzmatrix");
   for (const u of [province, jinan, qingdao, jinanBus]) await sys.producer.publish(u);

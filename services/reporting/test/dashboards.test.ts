@@ -6,10 +6,8 @@
 // name the deciding admin (李 renamed in between); two come from before hours named them.
 import { randomUUID } from "node:crypto";
 import type { DeclarationEvent, Subject } from "@ce/contracts";
-import { serviceClient, signIn } from "@ce/service-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ReportingRouter } from "../src/routers/index.ts";
-import { bootReporting } from "./support/boot.ts";
+import { adminClient, bootReporting, type ReportingClient, type ReportingSystem } from "./support/boot.ts";
 import { envelopeAt, jinanBusTree, pendingDeclaration, professional, professionalAt, publishSettled, unitUnderAt } from "./support/events.ts";
 import { refusal } from "./support/refusal.ts";
 
@@ -90,20 +88,17 @@ const hoursEvents = [
   dR3.rejected("2026-06-12T00:00:00.000Z"), // 2, an event from before hours sent the deciding unit and code
 ];
 
-let sys: Awaited<ReturnType<typeof bootReporting>>;
-type Client = ReturnType<typeof serviceClient<ReportingRouter>>;
-let provinceAdmin: Client;
-let jinanAdmin: Client;
+let sys: ReportingSystem;
+let provinceAdmin: ReportingClient;
+let jinanAdmin: ReportingClient;
 
 beforeAll(async () => {
   sys = await bootReporting("dashboards", { now: () => NOW });
   const people = [jia, yi, bing, ding].map((p) => professionalAt("registered", p.registeredAt, p));
   // Hours scrambled: the outcome columns merge in any order.
   await publishSettled(sys, [province, jinan, bus, base, ...people, ...[...hoursEvents].reverse()]);
-  const admin = async (u: typeof province) =>
-    serviceClient<ReportingRouter>(sys.app.url, await signIn(sys.app.infra.redis, { unitId: u.data.unitId, unitName: u.data.name, scopePath: u.data.path }));
-  provinceAdmin = await admin(province);
-  jinanAdmin = await admin(jinan);
+  provinceAdmin = await adminClient(sys, province);
+  jinanAdmin = await adminClient(sys, jinan);
 }, 60_000);
 afterAll(() => sys.cleanup());
 

@@ -1,11 +1,11 @@
 import { adminScope, eventually, fuzzRouter, fuzzSummary, provinceUnits, rowCounts, testPrincipal } from "@ce/service-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createReportingRouter } from "../src/routers/index.ts";
-import { bootReporting } from "./support/boot.ts";
+import { bootReporting, type ReportingSystem } from "./support/boot.ts";
 import { reportingCases } from "./support/matrix.ts";
 
 const { province } = provinceUnits();
-let sys: Awaited<ReturnType<typeof bootReporting>>;
+let sys: ReportingSystem;
 beforeAll(async () => {
   sys = await bootReporting("fuzz");
   await sys.producer.publish(province);

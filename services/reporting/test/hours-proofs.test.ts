@@ -12,10 +12,10 @@ import {
   proofVerifyLimit,
   sessionKeys,
 } from "@ce/contracts";
-import { adminScope, serviceClient, signIn, testPrincipal } from "@ce/service-kit/testing";
+import { adminScope, serviceClient, type signIn, testPrincipal } from "@ce/service-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportingRouter } from "../src/routers/index.ts";
-import { bootReporting } from "./support/boot.ts";
+import { adminClient, bootReporting, type ReportingSystem } from "./support/boot.ts";
 import { declaration, jinanBusTree, professional, professionalAt, publishSettled, unitUnderAt } from "./support/events.ts";
 import { refusal } from "./support/refusal.ts";
 
@@ -33,7 +33,7 @@ const auditable = declaration(person, 2026, "PROFESSIONAL", 60);
 const voidable = declaration(person, 2026, "PROFESSIONAL", 20);
 const later = declaration(person, 2026, "PROFESSIONAL", 10);
 
-let sys: Awaited<ReturnType<typeof bootReporting>>;
+let sys: ReportingSystem;
 beforeAll(async () => {
   sys = await bootReporting("hoursproofs", { now: () => NOW });
   await publishSettled(sys, [
@@ -56,27 +56,22 @@ async function signInProfessional(who: { accountId: string; name: string }): Pro
 }
 const as = (token: string | undefined, ip = "198.51.100.40") => serviceClient<ReportingRouter>(sys.app.url, token, ip);
 const self = async () => as(await signInProfessional(person));
-const jinanAdmin = async (permissions?: Parameters<typeof signIn>[1]["permissions"]) =>
-  as(await signIn(sys.app.infra.redis, { ...adminScope(jinan), ...(permissions ? { permissions } : {}) }));
+const jinanAdmin = (permissions?: Parameters<typeof signIn>[1]["permissions"]) => adminClient(sys, jinan, { permissions, ip: "198.51.100.40" });
 const anonymous = (ip: string) => as(undefined, ip);
 const proofRow = (proofId: string) => sys.app.db.hoursProof.findUniqueOrThrow({ where: { id: proofId } });
 
 let first: HoursProof;
+/** What the first 2026 proof states — and the public verification repeats — of 王小明's year. */
+const stated2026 = { nameMasked: "王*明", year: 2026, general: 30, professional: 80, total: 110, compliant: true, issuedOn: "2026-11-30" };
 
 describe("issuing a 学时证明", () => {
   it("gives the professional their year: masked name and 证件号, unit, 公需/专业/总 认定学时, 合格, issue date, number and an unguessable code", async () => {
     first = await (await self()).proofs.issue.mutate({ year: 2026 });
     expect(first).toMatchObject({
       accountId: person.accountId,
-      nameMasked: "王*明",
+      ...stated2026,
       idNumberMasked: maskIdNumber(ID),
       unitName: "济南公交集团",
-      year: 2026,
-      general: 30,
-      professional: 80,
-      total: 110,
-      compliant: true,
-      issuedOn: "2026-11-30",
       issuedAt: NOW.toISOString(),
       status: "VALID",
       revokedAt: null,
@@ -107,7 +102,7 @@ describe("issuing a 学时证明", () => {
     });
     const notFound = { code: "NOT_FOUND", fields: { accountId: ["人员不存在或不在您的管理范围内"] } };
     expect(await refusal(as(await signInProfessional(other)).proofs.issue.mutate({ accountId: person.accountId, year: 2026 }))).toEqual(notFound);
-    const qingdaoAdmin = as(await signIn(sys.app.infra.redis, adminScope(qingdao)));
+    const qingdaoAdmin = await adminClient(sys, qingdao, { ip: "198.51.100.40" });
     expect(await refusal(qingdaoAdmin.proofs.issue.mutate({ accountId: person.accountId, year: 2026 }))).toEqual(notFound);
     expect(await refusal(qingdaoAdmin.proofs.get.query({ proofId: first.proofId }))).toEqual({
       code: "NOT_FOUND",
@@ -146,13 +141,7 @@ describe("verifying a proof by its code (public)", () => {
     expect(answer).toEqual({
       found: true,
       proofNo: first.proofNo,
-      nameMasked: "王*明",
-      year: 2026,
-      general: 30,
-      professional: 80,
-      total: 110,
-      compliant: true,
-      issuedOn: "2026-11-30",
+      ...stated2026,
       status: "VALID",
     });
   });

@@ -4,10 +4,9 @@
 // into the number without a logged reveal. The searches share the one budget (contracts
 // idLookupLimits) with identity's lookups and each is logged with whom it found.
 import { generateResidentId, ID_LOOKUP_TOO_MANY_MESSAGE, idLookupLimits, maskIdNumber } from "@ce/contracts";
-import { adminScope, residentIdsFittingMask, serviceClient, signIn } from "@ce/service-kit/testing";
+import { residentIdsFittingMask } from "@ce/service-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ReportingRouter } from "../src/routers/index.ts";
-import { bootReporting } from "./support/boot.ts";
+import { adminClient, bootReporting, type ReportingSystem } from "./support/boot.ts";
 import { jinanBusTree, professional, professionalAt, publishSettled, unitUnderAt } from "./support/events.ts";
 import { refusal } from "./support/refusal.ts";
 import { blindIndex } from "./support/statistics-fixture.ts";
@@ -22,7 +21,7 @@ const victim = professional("王受害", bus, {
   registeredAt: "2025-01-05T02:00:00.000Z",
 });
 
-let sys: Awaited<ReturnType<typeof bootReporting>>;
+let sys: ReportingSystem;
 beforeAll(async () => {
   sys = await bootReporting("idlookup");
   await publishSettled(sys, [province, jinan, bus, professionalAt("registered", "2025-01-05T02:00:00.000Z", victim)]);
@@ -30,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => sys.cleanup());
 
 /** A 济南 admin with 查询统计, browsing from `ip`. */
-const prober = async (ip: string) => serviceClient<ReportingRouter>(sys.app.url, await signIn(sys.app.infra.redis, adminScope(jinan)), ip);
+const prober = (ip: string) => adminClient(sys, jinan, { ip });
 
 const logOf = (ip: string) => sys.app.db.idLookupLog.findMany({ where: { clientIp: ip }, orderBy: { id: "asc" } });
 const TOO_MANY = { code: "TOO_MANY_REQUESTS", fields: { idNumber: [ID_LOOKUP_TOO_MANY_MESSAGE] } };
@@ -93,7 +92,7 @@ describe("turning a masked ID number into the full one through 查询统计", ()
     const qingdao = unitUnderAt(JAN, province, { name: "青岛市交通运输局", region: "370200" });
     await publishSettled(sys, [qingdao]);
     const ip = "198.51.100.34";
-    const api = serviceClient<ReportingRouter>(sys.app.url, await signIn(sys.app.infra.redis, adminScope(qingdao)), ip);
+    const api = await adminClient(sys, qingdao, { ip });
     expect((await api.statistics.professionals.query({ idNumber: VICTIM_ID })).total).toBe(0);
     expect((await logOf(ip)).map((l) => l.found)).toEqual([[]]);
   });

@@ -1,9 +1,9 @@
 import { eventually, unitEnvelope } from "@ce/service-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootReporting } from "./support/boot.ts";
+import { bootReporting, type ReportingSystem } from "./support/boot.ts";
 import { settled } from "./support/events.ts";
 
-let sys: Awaited<ReturnType<typeof bootReporting>>;
+let sys: ReportingSystem;
 
 beforeAll(async () => {
   sys = await bootReporting("pipeline");

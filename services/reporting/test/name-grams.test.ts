@@ -2,10 +2,9 @@
 // two-character 姓名 follow the replica through registration, approval, a rename, a transfer to
 // another city, a stale snapshot and a removal — always equal to the grams of the 审核通过 names
 // the replica holds — and the search through them answers as the contains-search does.
-import { adminScope, serviceClient, signIn, testEnvelope } from "@ce/service-kit/testing";
+import { testEnvelope } from "@ce/service-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ReportingRouter } from "../src/routers/index.ts";
-import type { bootReporting } from "./support/boot.ts";
+import { adminClient, type ReportingSystem } from "./support/boot.ts";
 import { bootFed, professional, publishSettled, transferredAt, unitCreatedAt, unitUnderAt } from "./support/events.ts";
 
 const JAN = "2025-01-01T02:00:00.000Z";
@@ -17,7 +16,7 @@ const employer = (under: typeof jinan, name: string) => unitUnderAt(JAN, under, 
 const jnBus = employer(jinan, "济南公交集团");
 const qdMetro = employer(qingdao, "青岛地铁集团");
 
-let sys: Awaited<ReturnType<typeof bootReporting>>;
+let sys: ReportingSystem;
 beforeAll(async () => {
   sys = await bootFed("namegrams", [[province, jinan, qingdao, jnBus, qdMetro]]);
 }, 60_000);
@@ -45,9 +44,7 @@ async function grams() {
 /** What each admin finds by `text` (names), and the 共N条. */
 async function search(text: string) {
   const ask = async (u: typeof province) => {
-    const page = await serviceClient<ReportingRouter>(sys.app.url, await signIn(sys.app.infra.redis, adminScope(u))).statistics.professionals.query({
-      name: text,
-    });
+    const page = await (await adminClient(sys, u)).statistics.professionals.query({ name: text });
     return { names: page.items.map((i) => i.name), total: page.total };
   };
   return { province: await ask(province), jinan: await ask(jinan), qingdao: await ask(qingdao) };

@@ -22,9 +22,10 @@ import { countPeople } from "../src/use-cases/statistics/count-people.ts";
 import { learningRecord } from "../src/use-cases/statistics/learning-record.ts";
 import { professionalCounts } from "../src/use-cases/statistics/professional-counts.ts";
 import { titleDistribution } from "../src/use-cases/statistics/title-distribution.ts";
+import type { ReportingSystem } from "./support/boot.ts";
 import { bootStatistics, jnBus, province, wang1 } from "./support/statistics-fixture.ts";
 
-let sys: Awaited<ReturnType<typeof bootStatistics>>["sys"];
+let sys: ReportingSystem;
 beforeAll(async () => {
   ({ sys } = await bootStatistics("clockonce"));
 });

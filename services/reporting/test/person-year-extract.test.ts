@@ -16,23 +16,9 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DISCLOSURE_K } from "../src/domain/disclosure-control.ts";
 import { personKey, unitPseudonymKey } from "../src/domain/person-year-extract.ts";
+import type { ReportingClient, ReportingSystem } from "./support/boot.ts";
 import { professionalAt, settled } from "./support/events.ts";
-import {
-  anna,
-  bootStatistics,
-  jinan,
-  jnMetro,
-  li,
-  person,
-  province,
-  qian,
-  type StatisticsClient,
-  wang1,
-  wang2,
-  wang3,
-  zhang,
-  zhao,
-} from "./support/statistics-fixture.ts";
+import { anna, bootStatistics, jinan, jnMetro, li, person, province, qian, wang1, wang2, wang3, zhang, zhao } from "./support/statistics-fixture.ts";
 
 /** Five engineers of 济南轨道交通集团 with the same title and education, registered on 2026-02-01: one combination of k rows. */
 const alike = Array.from({ length: DISCLOSURE_K }, (_, i) =>
@@ -44,8 +30,8 @@ const alike = Array.from({ length: DISCLOSURE_K }, (_, i) =>
   ]),
 );
 
-let sys: Awaited<ReturnType<typeof bootStatistics>>["sys"];
-let provinceAdmin: StatisticsClient;
+let sys: ReportingSystem;
+let provinceAdmin: ReportingClient;
 let tokens: { province: string; jinan: string; provinceViewer: string };
 
 beforeAll(async () => {

@@ -2,10 +2,9 @@
 // through real NATS events (identity and hours streams), including "as of" 2026-06-30 across a
 // transfer, a voided record and a unit move on 2026-07-15, and the scope and date refusals.
 import { unitPath } from "@ce/contracts";
-import { adminScope, errorCode, serviceClient, signIn } from "@ce/service-kit/testing";
+import { errorCode } from "@ce/service-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ReportingRouter } from "../src/routers/index.ts";
-import type { bootReporting } from "./support/boot.ts";
+import { adminClient, type ReportingClient, type ReportingSystem } from "./support/boot.ts";
 import {
   bootFed,
   declaration,
@@ -105,12 +104,9 @@ const july = [
 ];
 const julyHours = [w4p.approved("2026-06-30T16:00:00.000Z"), w2p.auditFailed("2026-07-15T02:00:00.000Z"), w2p.voided("2026-07-15T02:00:00.000Z")];
 
-let sys: Awaited<ReturnType<typeof bootReporting>>;
-type Client = ReturnType<typeof serviceClient<ReportingRouter>>;
-let provinceAdmin: Client;
-let jinanAdmin: Client;
-
-const admin = async (u: typeof province) => serviceClient<ReportingRouter>(sys.app.url, await signIn(sys.app.infra.redis, adminScope(u)));
+let sys: ReportingSystem;
+let provinceAdmin: ReportingClient;
+let jinanAdmin: ReportingClient;
 
 /** The rows as [name, 注册, 学习, 合格, 合格率], for comparing with the hand-computed tables. */
 const table = (r: { items: Array<{ unitName: string; registered: number; studying: number; compliant: number; passRate: number | null }> }) =>
@@ -128,8 +124,8 @@ const provinceJuneTotals = { registered: 6, studying: 5, compliant: 4, passRate:
 
 beforeAll(async () => {
   sys = await bootFed("counts", [[...june, ...juneHours]], { now: () => NOW });
-  provinceAdmin = await admin(province);
-  jinanAdmin = await admin(jinan);
+  provinceAdmin = await adminClient(sys, province);
+  jinanAdmin = await adminClient(sys, jinan);
 }, 60_000);
 afterAll(() => sys.cleanup());
 

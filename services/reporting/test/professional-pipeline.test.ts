@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { type ProfessionalSnapshot, unitPath } from "@ce/contracts";
 import { eventually, testEnvelope, unitEnvelope } from "@ce/service-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootReporting } from "./support/boot.ts";
+import { bootReporting, type ReportingSystem } from "./support/boot.ts";
 import { professional, settled } from "./support/events.ts";
 
-let sys: Awaited<ReturnType<typeof bootReporting>>;
+let sys: ReportingSystem;
 
 beforeAll(async () => {
   sys = await bootReporting("profpipe");

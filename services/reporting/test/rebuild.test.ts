@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCHEMA } from "../src/config.ts";
 import { READ_MODEL_TABLES } from "../src/events/read-model-handlers.ts";
 import { REBUILD_SCHEMA, rebuildReadModels } from "../src/rebuild/rebuild.ts";
-import { bootReporting } from "./support/boot.ts";
+import { bootReporting, type ReportingSystem } from "./support/boot.ts";
 import { declaration, professional, professionalAt, settled, transferredAt, unitCreatedAt, unitMovedAt, unitUnderAt } from "./support/events.ts";
 
 const T = (day: string) => `2026-${day}T02:00:00.000Z`;
@@ -75,7 +75,7 @@ const hours = [
   d5.approved(T("06-01")),
 ];
 
-let sys: Awaited<ReturnType<typeof bootReporting>>;
+let sys: ReportingSystem;
 const log = createLogger("rebuild-test", "silent");
 const rebuild = (switchLive = false) => rebuildReadModels({ db: sys.app.db, nats: sys.app.infra.nats, naming: sys.naming, log, live: SCHEMA, switchLive });
 

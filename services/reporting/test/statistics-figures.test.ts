@@ -2,12 +2,13 @@
 // support/statistics-fixture.ts driven through real NATS events; "as of" dates, scope refusals and
 // bad input naming the field.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ReportingClient, ReportingSystem } from "./support/boot.ts";
 import { refusal } from "./support/refusal.ts";
-import { bootStatistics, jnBus, qdMetro, qingdao, type StatisticsClient } from "./support/statistics-fixture.ts";
+import { bootStatistics, jnBus, qdMetro, qingdao } from "./support/statistics-fixture.ts";
 
-let sys: Awaited<ReturnType<typeof bootStatistics>>["sys"];
-let provinceAdmin: StatisticsClient;
-let jinanAdmin: StatisticsClient;
+let sys: ReportingSystem;
+let provinceAdmin: ReportingClient;
+let jinanAdmin: ReportingClient;
 
 beforeAll(async () => {
   ({ sys, provinceAdmin, jinanAdmin } = await bootStatistics("statfigures"));

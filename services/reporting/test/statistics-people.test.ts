@@ -3,6 +3,7 @@
 // transfer, a voided record, a late approval and a title change in July; scope refusals and bad
 // input naming the field.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ReportingClient, ReportingSystem } from "./support/boot.ts";
 import { refusal } from "./support/refusal.ts";
 import {
   bootStatistics,
@@ -15,16 +16,15 @@ import {
   province,
   qdMetro,
   qingdao,
-  type StatisticsClient,
   w2p,
   wang1,
   wang2,
   wang3,
 } from "./support/statistics-fixture.ts";
 
-let sys: Awaited<ReturnType<typeof bootStatistics>>["sys"];
-let provinceAdmin: StatisticsClient;
-let jinanAdmin: StatisticsClient;
+let sys: ReportingSystem;
+let provinceAdmin: ReportingClient;
+let jinanAdmin: ReportingClient;
 
 beforeAll(async () => {
   ({ sys, provinceAdmin, jinanAdmin } = await bootStatistics("statpeople"));
@@ -213,7 +213,7 @@ describe("statistics.countPeople (the people behind a figure)", () => {
   const people = (r: { items: Array<{ name: string; general: number; professional: number; compliant: boolean }> }) =>
     r.items.map((i) => [i.name, i.general, i.professional, i.compliant]);
   const ask = (
-    c: StatisticsClient,
+    c: ReportingClient,
     unit: typeof jnBus,
     measure: "REGISTERED" | "STUDYING" | "COMPLIANT",
     more: { asOf?: string; scope?: "UNIT" | "SUBTREE" } = {},

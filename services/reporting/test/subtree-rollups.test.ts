@@ -6,7 +6,6 @@
 // the tree as it stood then (the move corrected for: a unit moved in since taken away, one moved
 // out added back).
 import { addDays, endOfDay, startOfDay, unitPath } from "@ce/contracts";
-import { adminScope, serviceClient, signIn } from "@ce/service-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approvedHoursPerBucket, descendantApprovedHoursPerBucket } from "../src/db/approved-hours.ts";
 import { descendantFiguresAsOf, unitFiguresAsOf } from "../src/db/professional-counts.ts";
@@ -15,8 +14,7 @@ import { subtreeAsOf } from "../src/db/unit-history.ts";
 import { knownUnits, professionalCountRows } from "../src/domain/professional-counts.ts";
 import { chartMonths } from "../src/domain/statistic-range.ts";
 import { titleDistribution } from "../src/domain/title-distribution.ts";
-import type { ReportingRouter } from "../src/routers/index.ts";
-import type { bootReporting } from "./support/boot.ts";
+import { adminClient, type ReportingSystem } from "./support/boot.ts";
 import { bootFed, declaration, professional, professionalAt, transferredAt, unitCreatedAt, unitMovedAt, unitUnderAt } from "./support/events.ts";
 
 // "Today" is 2026-07-20 in Beijing; every event at 10:00 Beijing of its day.
@@ -76,7 +74,7 @@ const hours = [
   bing2026.approved(T("2026-01-15")),
 ];
 
-type Sys = Awaited<ReturnType<typeof bootReporting>>;
+type Sys = ReportingSystem;
 let inOrder: Sys;
 let scrambled: Sys;
 beforeAll(async () => {
@@ -178,7 +176,7 @@ describe("the subtree rollups' rows", () => {
 });
 
 describe("statistics read from the subtree rollups", () => {
-  const client = async (u: typeof province) => serviceClient<ReportingRouter>(inOrder.app.url, await signIn(inOrder.app.infra.redis, adminScope(u)));
+  const client = (u: typeof province) => adminClient(inOrder, u);
   const cases = [
     { who: province, root: province, day: "2026-07-20", what: "the province today" },
     { who: province, root: province, day: "2026-05-14", what: "the province before the move" },

@@ -7,10 +7,11 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { titleGroupsAsOf, titleGroupsFromHistory } from "../src/db/title-distribution.ts";
 import { subtreeAsOf } from "../src/db/unit-history.ts";
+import type { ReportingSystem } from "./support/boot.ts";
 import { professional, professionalAt, publishSettled, transferredAt, unitUnderAt } from "./support/events.ts";
 import { bootStatistics, NOW, province } from "./support/statistics-fixture.ts";
 
-let sys: Awaited<ReturnType<typeof bootStatistics>>["sys"];
+let sys: ReportingSystem;
 beforeAll(async () => {
   ({ sys } = await bootStatistics("titlefigures"));
 }, 60_000);

@@ -3,7 +3,7 @@
 // and Beijing day on which a figure changed, whatever order the events arrive in (hours before
 // the person, a duplicate, a late approval), and it answers each 统计时间 as the facts do.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootReporting } from "./support/boot.ts";
+import { bootReporting, type ReportingSystem } from "./support/boot.ts";
 import { bootFed, declaration, professional, professionalAt, publishSettled, settled, transferredAt, unitCreatedAt, unitUnderAt } from "./support/events.ts";
 
 const T = (day: string) => `${day}T02:00:00.000Z`; // 10:00 in Beijing
@@ -41,7 +41,7 @@ const hours = [
   p2026.voided(T("2026-06-01")),
 ];
 
-type Sys = Awaited<ReturnType<typeof bootReporting>>;
+type Sys = ReportingSystem;
 const rows = async (sys: Sys) =>
   (
     await sys.app.db.$queryRaw<Array<{ unit: string; day: Date; registered: number; studying: number; compliant: number }>>`

@@ -1,9 +1,10 @@
 import { type Clock, naming as makeNaming, type ScopedComplianceRule } from "@ce/contracts";
-import { cleanupPrefix, fakeIdentityProducer, fakeProducer } from "@ce/service-kit/testing";
+import { adminScope, cleanupPrefix, fakeIdentityProducer, fakeProducer, serviceClient, signIn } from "@ce/service-kit/testing";
 import { createTestDatabase, dropTestDatabase, TEST_NATS_URL, TEST_REDIS_URL, testTag } from "@ce/testkit";
 import { startReporting } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { migrate } from "../../src/db/migrate.ts";
+import type { ReportingRouter } from "../../src/routers/index.ts";
 
 /**
  * The reporting config of a test or benchmark run: its own database, the shared test NATS and Redis,
@@ -55,4 +56,23 @@ export async function bootReporting(label: string, opts: { now?: Clock; complian
       await dropTestDatabase(databaseUrl);
     },
   };
+}
+
+/** A running test reporting service (bootReporting's answer): `app`, the stand-in producers, `restart` and `cleanup`. */
+export type ReportingSystem = Awaited<ReturnType<typeof bootReporting>>;
+
+/** A tRPC client of reporting's router, as the portal holds one. */
+export type ReportingClient = ReturnType<typeof serviceClient<ReportingRouter>>;
+
+/**
+ * A client of `sys` signed in as an admin of `unit` (every module unless `permissions` says which),
+ * calling from `ip` when given (the address rate limits and lookup logs see).
+ */
+export async function adminClient(
+  sys: Pick<ReportingSystem, "app">,
+  unit: Parameters<typeof adminScope>[0],
+  opts: { permissions?: Parameters<typeof signIn>[1]["permissions"]; ip?: string } = {},
+): Promise<ReportingClient> {
+  const token = await signIn(sys.app.infra.redis, { ...adminScope(unit), ...(opts.permissions ? { permissions: opts.permissions } : {}) });
+  return serviceClient<ReportingRouter>(sys.app.url, token, opts.ip);
 }

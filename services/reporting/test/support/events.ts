@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { DeclarationEvent, ProfessionalSnapshot, Subject, UnitMoved } from "@ce/contracts";
 import { eventually, testEnvelope, unitEnvelope } from "@ce/service-kit/testing";
 import { expect } from "vitest";
-import { bootReporting } from "./boot.ts";
+import { bootReporting, type ReportingSystem } from "./boot.ts";
 
 /** An envelope of `type` that happened at `occurredAt` (ISO instant). */
 export const envelopeAt = <T>(type: string, occurredAt: string, data: T) => ({ ...testEnvelope(type, data), occurredAt });
@@ -116,7 +116,7 @@ export function declaration(person: ProfessionalSnapshot, year: number, subject:
   };
 }
 
-type System = Awaited<ReturnType<typeof bootReporting>>;
+type System = ReportingSystem;
 
 /**
  * Publishes `events` in the order given, each on its own stream (hours' `ce.hours.…` events on

@@ -1,11 +1,6 @@
-// The hand-computed fixture of the statistics-*.test.ts files: three cities' units, eight people and their
-// declarations, each event at a chosen instant ("today" is 2026-07-20 in Beijing), so that every
-// figure the statistics answer can be worked out by hand; 2026-06-30 falls before a transfer, a
-// voided record, a late approval and a title change in July.
-import { serviceClient, signIn } from "@ce/service-kit/testing";
 import { DEV_PII_INDEX_KEY } from "../../src/config.ts";
-import type { ReportingRouter } from "../../src/routers/index.ts";
 import { createBlindIndexes } from "../../src/security/blind-index.ts";
+import { adminClient } from "./boot.ts";
 import { bootFed, declaration, professional, professionalAt, transferredAt, unitCreatedAt, unitUnderAt } from "./events.ts";
 
 // "Today" is 2026-07-20 in Beijing.
@@ -100,17 +95,13 @@ export const hoursEvents = [
   liRejected.rejected("2026-03-03T02:00:00.000Z"),
 ];
 
-export type StatisticsClient = ReturnType<typeof serviceClient<ReportingRouter>>;
-
 /**
  * Reporting on a fresh database with "today" = NOW, every event above published and settled, and
  * clients of the province's and 济南市's admins.
  */
 export async function bootStatistics(label: string) {
   const sys = await bootFed(label, [[...identityEvents, ...hoursEvents]], { now: () => NOW });
-  const admin = async (u: typeof province): Promise<StatisticsClient> =>
-    serviceClient<ReportingRouter>(sys.app.url, await signIn(sys.app.infra.redis, { unitId: u.data.unitId, unitName: u.data.name, scopePath: u.data.path }));
-  return { sys, provinceAdmin: await admin(province), jinanAdmin: await admin(jinan) };
+  return { sys, provinceAdmin: await adminClient(sys, province), jinanAdmin: await adminClient(sys, jinan) };
 }
 
 /** The names of a page of people, in its order. */
