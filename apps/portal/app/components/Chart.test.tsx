@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Chart } from "./Chart.tsx";
-import { axisLabel, barChartOption } from "./chart-option.ts";
+import { axisLabel, barChartOption, rowsChart } from "./chart-option.ts";
 
 const passRates = {
   categories: ["济南公共交通集团有限公司", "烟台港"],
@@ -20,6 +20,17 @@ const titles = {
   ],
   stacked: true,
 };
+
+describe("rowsChart", () => {
+  it("makes one category per row and one series per named figure, the chart's settings kept", () => {
+    const rows = [
+      { unitName: "济南公共交通集团有限公司", passRate: 62.5 },
+      { unitName: "烟台港", passRate: null },
+    ];
+    expect(rowsChart(rows, (r) => r.unitName, [["合格率", (r) => r.passRate]], { unit: "%", max: 100 })).toEqual(passRates);
+    expect(rowsChart(rows, (r) => r.unitName, [])).toEqual({ categories: ["济南公共交通集团有限公司", "烟台港"], series: [] });
+  });
+});
 
 describe("barChartOption", () => {
   it("draws the figures unchanged, a gap for a missing one, on a 0–100 % axis", () => {

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { type BarChartData, barChartOption } from "./chart-option.ts";
 
 export type { BarChartData, ChartSeries } from "./chart-option.ts";
+export { rowsChart } from "./chart-option.ts";
 
 /**
  * A bar chart of a statistic (ECharts 6, SVG renderer), drawn in the browser only: the server and

@@ -24,6 +24,20 @@ export interface BarChartData {
   horizontal?: boolean;
 }
 
+/**
+ * A bar chart of a table's rows: one category per row (`category` of it), one series per entry of
+ * `series` — its legend name and the row's figure —, and the chart's other settings (`unit`, `max`,
+ * `stacked`, `horizontal`) from `rest`.
+ */
+export function rowsChart<R>(
+  rows: readonly R[],
+  category: (row: R) => string,
+  series: readonly (readonly [name: string, value: (row: R) => number | null])[],
+  rest: Omit<BarChartData, "categories" | "series"> = {},
+): BarChartData {
+  return { categories: rows.map(category), series: series.map(([name, value]) => ({ name, values: rows.map(value) })), ...rest };
+}
+
 // The platform's blues and a few distinct companions, in legend order.
 const PALETTE = ["#1d4ed8", "#16a34a", "#f59e0b", "#9ca3af", "#dc2626", "#7c3aed"];
 

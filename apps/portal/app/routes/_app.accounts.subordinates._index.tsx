@@ -6,6 +6,7 @@ import type { Column } from "../components/DataTable.tsx";
 import { PagedTable } from "../components/PagedTable.tsx";
 import { Filter, SearchBar } from "../components/SearchBar.tsx";
 import { industryColumn, unitActionsColumn } from "../components/UnitColumns.tsx";
+import { filterValues } from "../utils/query.ts";
 import { requireListPage } from "../utils/session.server.ts";
 
 const PATH = "/accounts/subordinates";
@@ -15,11 +16,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { trail, input, result } = await requireListPage(request, context, PATH, ListSubordinatesInput, (api, input) =>
     api.identity.units.listSubordinates.query(input),
   );
-  return {
-    trail,
-    filters: { name: input.name ?? "", nature: input.nature ?? "" },
-    result,
-  };
+  return { trail, filters: filterValues(input, ["name", "nature"]), result };
 }
 
 const natures = UnitNature.options.map((code) => ({ code, name: unitNatureLabels[code] }));

@@ -6,6 +6,7 @@ import type { Column } from "../components/DataTable.tsx";
 import { PagedTable } from "../components/PagedTable.tsx";
 import { Filter, SearchBar } from "../components/SearchBar.tsx";
 import { industryColumn, unitActionsColumn } from "../components/UnitColumns.tsx";
+import { filterValues } from "../utils/query.ts";
 import { requireListPage } from "../utils/session.server.ts";
 
 const PATH = "/accounts/training-bases";
@@ -15,11 +16,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { trail, input, result } = await requireListPage(request, context, PATH, ListTrainingBasesInput, (api, input) =>
     api.identity.units.trainingBases.query(input),
   );
-  return {
-    trail,
-    filters: { name: input.name ?? "", industry: input.industry ?? "", trainingLevel: input.trainingLevel ?? "" },
-    result,
-  };
+  return { trail, filters: filterValues(input, ["name", "industry", "trainingLevel"]), result };
 }
 
 const levels = TrainingLevel.options.map((code) => ({ code, name: trainingLevelLabels[code] }));

@@ -6,24 +6,18 @@ import type { Column } from "../components/DataTable.tsx";
 import { inputBase } from "../components/forms.tsx";
 import { PagedTable } from "../components/PagedTable.tsx";
 import { Filter, SearchBar } from "../components/SearchBar.tsx";
-import { parseListQuery } from "../utils/query.ts";
-import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
+import { filterValues } from "../utils/query.ts";
+import { requireListPage } from "../utils/session.server.ts";
 
 const PATH = "/audit";
 
 // 管理直属账户 › 操作日志: the audit trail of the unit (and its subtree for an authority), every service's admin actions
 // (hours' arrive as events: ADR 015), in the guide's words through contracts' auditView.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { api, here } = await requirePage(request, context, PATH);
-  const input = parseListQuery(ListAuditInput, new URL(request.url).searchParams);
-  const result = await api.identity.audit.list.query(input).catch((e) => rethrowServiceError(request, e));
+  const { trail, input, result } = await requireListPage(request, context, PATH, ListAuditInput, (api, input) => api.identity.audit.list.query(input));
   // Formatted here so server and browser print the same text.
   const rows = result.items.map((r) => ({ id: r.id, actorName: r.actorName, timeText: formatDateTime(r.occurredAt), ...auditView(r) }));
-  return {
-    trail: [here.section.label, here.page.label],
-    filters: { actor: input.actor ?? "", action: input.action ?? "", from: input.from ?? "", to: input.to ?? "" },
-    result: { ...result, items: rows },
-  };
+  return { trail, filters: filterValues(input, ["actor", "action", "from", "to"]), result: { ...result, items: rows } };
 }
 
 type Row = AuditLine & { id: string; actorName: string | null; timeText: string };

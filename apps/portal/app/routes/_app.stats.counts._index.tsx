@@ -2,7 +2,7 @@ import { calendarDate, type ProfessionalCountRow, type ProfessionalCounts, Profe
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { Chart } from "../components/Chart.tsx";
+import { Chart, rowsChart } from "../components/Chart.tsx";
 import type { Column } from "../components/DataTable.tsx";
 import { PagedTable } from "../components/PagedTable.tsx";
 import { SearchBar } from "../components/SearchBar.tsx";
@@ -102,17 +102,12 @@ export default function ProfessionalCountsPage() {
           />
           <Chart
             title={`各单位合格率（统计时间${result.asOf}，本页单位）`}
-            data={{
-              categories: result.items.map((r) => r.unitName),
-              series: [{ name: "合格率", values: result.items.map((r) => r.passRate) }],
-              unit: "%",
-              max: 100,
-            }}
+            data={rowsChart(result.items, (r) => r.unitName, [["合格率", (r) => r.passRate]], { unit: "%", max: 100 })}
           />
           {months ? (
             <Chart
               title={`${months.unitName}审核通过学时（按月，${months.from} 至 ${months.to}）`}
-              data={{ categories: months.months.map((m) => m.month), series: [{ name: "认定学时", values: months.months.map((m) => m.hours) }] }}
+              data={rowsChart(months.months, (m) => m.month, [["认定学时", (m) => m.hours]])}
             />
           ) : null}
         </>

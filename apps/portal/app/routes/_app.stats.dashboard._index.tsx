@@ -15,11 +15,11 @@ import { useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { Chart } from "../components/Chart.tsx";
+import { Chart, rowsChart } from "../components/Chart.tsx";
 import { type Column, DataTable } from "../components/DataTable.tsx";
 import { PagedTable } from "../components/PagedTable.tsx";
 import { Filter, SearchBar } from "../components/SearchBar.tsx";
-import { DateFilter, passRateText } from "../components/stats/filters.tsx";
+import { DateRangeFilter, passRateText } from "../components/stats/filters.tsx";
 import { learningHref, STATS } from "../components/stats/links.ts";
 import { TextLink } from "../components/TextLink.tsx";
 import { requirePage } from "../utils/session.server.ts";
@@ -102,6 +102,12 @@ const baseColumns: Column<TrainingBaseRow>[] = [
   { header: "审验不通过条数", cell: (r) => r.auditFailed, className: right },
 ];
 
+/** 审批时效's two figures per unit or per approver: the median and the 90th percentile of the days taken. */
+const TURNAROUND_SERIES = [
+  ["用时中位数", (r: { medianDays: number | null }) => r.medianDays],
+  ["90%用时", (r: { p90Days: number | null }) => r.p90Days],
+] as const;
+
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section aria-label={title} className="mb-8">
@@ -117,10 +123,7 @@ export default function DashboardPage() {
     <div>
       <Breadcrumbs trail={trail} />
       <SearchBar>
-        <span className="text-gray-700">时间范围:</span>
-        <DateFilter label="开始时间" hideLabel name="from" value={filters.from ?? ""} max={today} error={errors.from} />
-        <span>至</span>
-        <DateFilter label="结束时间" hideLabel name="to" value={filters.to ?? ""} max={today} error={errors.to} />
+        <DateRangeFilter from={filters.from ?? ""} to={filters.to ?? ""} max={today} errors={errors} />
         <Filter label="超期天数" name="pendingDays" value={filters.pendingDays ?? "7"} error={errors.pendingDays} width="w-16" maxLength={3} />
       </SearchBar>
       {result ? <Dashboards {...result} /> : null}
@@ -139,15 +142,15 @@ function Dashboards({ compliance, turnaround, rejections, bases }: NonNullable<R
         </p>
         <Chart
           title={`${c.unitName} ${c.year}年各单位合格率与预计年末合格率`}
-          data={{
-            categories: c.rows.map((r) => r.unitName),
-            series: [
-              { name: "合格率", values: c.rows.map((r) => r.passRate) },
-              { name: "预计年末合格率", values: c.rows.map((r) => r.projectedPassRate) },
+          data={rowsChart(
+            c.rows,
+            (r) => r.unitName,
+            [
+              ["合格率", (r) => r.passRate],
+              ["预计年末合格率", (r) => r.projectedPassRate],
             ],
-            unit: "%",
-            max: 100,
-          }}
+            { unit: "%", max: 100 },
+          )}
         />
         <DataTable
           caption="各单位达标进度"
@@ -164,17 +167,7 @@ function Dashboards({ compliance, turnaround, rejections, bases }: NonNullable<R
           用时为提交申报到最后一级审核通过或驳回的天数。审核单位为作出最终决定的单位；待审记录按其首个审核单位统计（学时服务不公布中间各级的审核）。
         </p>
         <h3 className="mt-4 mb-2 text-sm font-semibold text-gray-800">按审核单位</h3>
-        <Chart
-          title="各审核单位审批用时（天）"
-          data={{
-            categories: turnaround.byHandler.map((r) => r.unitName),
-            series: [
-              { name: "用时中位数", values: turnaround.byHandler.map((r) => r.medianDays) },
-              { name: "90%用时", values: turnaround.byHandler.map((r) => r.p90Days) },
-            ],
-            unit: "天",
-          }}
-        />
+        <Chart title="各审核单位审批用时（天）" data={rowsChart(turnaround.byHandler, (r) => r.unitName, TURNAROUND_SERIES, { unit: "天" })} />
         <DataTable
           caption="各审核单位审批时效"
           columns={turnaroundColumns("审核单位", turnaround.pendingDays)}
@@ -185,17 +178,7 @@ function Dashboards({ compliance, turnaround, rejections, bases }: NonNullable<R
         <p className="mb-2 text-sm text-gray-700">
           审核人为作出最终审核通过或驳回的管理员；待审记录尚无审核人，其超期条数见按审核单位统计。“（未记录）”为学时服务开始记录审核人之前的审核。
         </p>
-        <Chart
-          title="各审核人审批用时（天）"
-          data={{
-            categories: turnaround.byApprover.map((r) => r.name),
-            series: [
-              { name: "用时中位数", values: turnaround.byApprover.map((r) => r.medianDays) },
-              { name: "90%用时", values: turnaround.byApprover.map((r) => r.p90Days) },
-            ],
-            unit: "天",
-          }}
-        />
+        <Chart title="各审核人审批用时（天）" data={rowsChart(turnaround.byApprover, (r) => r.name, TURNAROUND_SERIES, { unit: "天" })} />
         <DataTable caption="各审核人审批时效" columns={approverColumns} rows={turnaround.byApprover} rowKey={(r) => r.accountId ?? "none"} />
         <h3 className="mt-4 mb-2 text-sm font-semibold text-gray-800">按申报人所在单位</h3>
         <DataTable
@@ -207,14 +190,7 @@ function Dashboards({ compliance, turnaround, rejections, bases }: NonNullable<R
       </Section>
       <Section title={`驳回原因（${rejections.from} 至 ${rejections.to}，共${rejections.total}条）`}>
         <p className="mb-2 text-sm text-gray-700">按驳回时选择的驳回原因统计；“未记录原因代码”为学时服务开始发送原因代码之前的驳回。</p>
-        <Chart
-          title="驳回原因分布"
-          data={{
-            categories: rejections.reasons.map((r) => r.label),
-            series: [{ name: "驳回条数", values: rejections.reasons.map((r) => r.count) }],
-            unit: "条",
-          }}
-        />
+        <Chart title="驳回原因分布" data={rowsChart(rejections.reasons, (r) => r.label, [["驳回条数", (r) => r.count]], { unit: "条" })} />
         <DataTable
           caption="驳回原因"
           columns={[
@@ -228,15 +204,16 @@ function Dashboards({ compliance, turnaround, rejections, bases }: NonNullable<R
       <Section title={`继续教育基地质量（${bases.from} 至 ${bases.to} 提交的申报）`}>
         <Chart
           title="各继续教育基地代为申报的审核结果"
-          data={{
-            categories: bases.rows.map((r) => r.unitName),
-            series: [
-              { name: "审核通过", values: bases.rows.map((r) => r.approved) },
-              { name: "驳回", values: bases.rows.map((r) => r.rejected) },
-              { name: "审验不通过", values: bases.rows.map((r) => r.auditFailed) },
+          data={rowsChart(
+            bases.rows,
+            (r) => r.unitName,
+            [
+              ["审核通过", (r) => r.approved],
+              ["驳回", (r) => r.rejected],
+              ["审验不通过", (r) => r.auditFailed],
             ],
-            unit: "条",
-          }}
+            { unit: "条" },
+          )}
         />
         <DataTable caption="继续教育基地质量" columns={baseColumns} rows={bases.rows} rowKey={(r) => r.unitId} />
       </Section>

@@ -2,10 +2,10 @@ import { calendarDate, TitleDistributionInput, titleSeriesName } from "@ce/contr
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { Chart } from "../components/Chart.tsx";
+import { Chart, rowsChart } from "../components/Chart.tsx";
 import { Pager } from "../components/Pager.tsx";
 import { Filter, PickerFilter, SearchBar } from "../components/SearchBar.tsx";
-import { DateFilter, ExportBar } from "../components/stats/filters.tsx";
+import { DateRangeFilter, ExportBar } from "../components/stats/filters.tsx";
 import { STATS } from "../components/stats/links.ts";
 import { NotFinal } from "../components/stats/NotFinal.tsx";
 import { regionOptions } from "../components/stats/professionals.tsx";
@@ -41,10 +41,7 @@ export default function TitleSeriesPage() {
     <div>
       <Breadcrumbs trail={trail} />
       <SearchBar>
-        <span className="text-gray-700">时间范围:</span>
-        <DateFilter label="开始时间" hideLabel name="from" value={filters.from ?? ""} max={today} error={errors.from} />
-        <span>至</span>
-        <DateFilter label="结束时间" hideLabel name="to" value={result?.to ?? filters.to ?? today} max={today} error={errors.to} />
+        <DateRangeFilter from={filters.from ?? ""} to={result?.to ?? filters.to ?? today} max={today} errors={errors} />
         <Filter label="地区" name="region" value={filters.region ?? ""} error={errors.region} options={regionOptions} width="w-32" />
         <PickerFilter kind="employer" label="用人单位" name="employer" value={filters.employer ?? ""} error={errors.employer} />
       </SearchBar>
@@ -61,12 +58,12 @@ export default function TitleSeriesPage() {
           <Chart
             title={`职称系列分布情况（${result.from ?? "最早"} 至 ${result.to}）`}
             height="h-[40rem]"
-            data={{
-              categories: result.rows.map((r) => titleSeriesName(r.titleSeries)),
-              series: LEVEL_COLUMNS.map((c) => ({ name: c.label, values: result.rows.map((r) => r[c.key]) })),
-              stacked: true,
-              horizontal: true,
-            }}
+            data={rowsChart(
+              result.rows,
+              (r) => titleSeriesName(r.titleSeries),
+              LEVEL_COLUMNS.map((c) => [c.label, (r) => r[c.key]] as const),
+              { stacked: true, horizontal: true },
+            )}
           />
         </>
       ) : null}

@@ -25,3 +25,11 @@ export function parseListQuery<S extends z.ZodType<object>>(schema: S, search: U
   }
   return schema.parse({});
 }
+
+/**
+ * A list page's filters as its filter bar shows them again: each of `names` from the parsed query
+ * `input` (parseListQuery's answer), "" for one not given.
+ */
+export function filterValues<K extends string>(input: Partial<Record<K, string | undefined>>, names: readonly K[]): Record<K, string> {
+  return Object.fromEntries(names.map((name) => [name, input[name] ?? ""])) as Record<K, string>;
+}

@@ -68,7 +68,9 @@ describe("every resource route", () => {
   // 查询统计's downloads answer theirs on the page they came from instead (download-refusal.server.ts);
   // a list page's 导出 through listExportLoader, which is downloadLoader (list-export.server.ts).
   it.each(routes)("%s answers its errors through resourceLoader or downloadLoader", (file) => {
-    expect(readFileSync(new URL(`../routes/${file}`, import.meta.url), "utf8")).toMatch(/export const loader = (resourceLoader|downloadLoader|listExportLoader)\(/);
+    expect(readFileSync(new URL(`../routes/${file}`, import.meta.url), "utf8")).toMatch(
+      /export const loader = (resourceLoader|downloadLoader|listExportLoader)\(/,
+    );
   });
 
   it("sends every 查询统计 export and download back to its page (downloadLoader)", () => {

@@ -46,6 +46,18 @@ export function DateFilter({
   );
 }
 
+/** 时间范围: 开始时间 (`from`) 至 结束时间 (`to`), two DateFilters after one visible label, each with its message. */
+export function DateRangeFilter({ from, to, max, errors }: { from: string; to: string; max: string; errors: { from?: string; to?: string } }) {
+  return (
+    <>
+      <span className="text-gray-700">时间范围:</span>
+      <DateFilter label="开始时间" hideLabel name="from" value={from} max={max} error={errors.from} />
+      <span>至</span>
+      <DateFilter label="结束时间" hideLabel name="to" value={to} max={max} error={errors.to} />
+    </>
+  );
+}
+
 /**
  * 导出Excel / 导出CSV of the table on screen: `path` (the page's export route) with the page's
  * filters (`query`, its search string) but not its page — an export is every row. Plain links (no
