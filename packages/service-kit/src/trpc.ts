@@ -143,12 +143,23 @@ export function permittedProcedure(permission: Permission) {
  * `({ ctx, input }) => useCase(deps, ctx, input)`, so a router reads one procedure a line:
  * `list: manage.input(ListRolesInput).output(pageOf(RoleRow)).query(run(unitRoles))`. The use
  * case's parameter types are checked against the builder's context and the input schema's
- * output; a procedure that adapts either (a field of the input, a narrowed caller) keeps its lambda.
+ * output; a procedure that adapts the input (a field of it) keeps its lambda.
+ *
+ * With `callerOf`, the use case gets the caller it reads from the context instead of the context:
+ * `const asManager = useCaseRunner(deps, adminManager)` makes `asManager(useCase)`
+ * `({ ctx, input }) => useCase(deps, adminManager(ctx), input)` — `callerOf` runs (and may refuse) first.
  */
-export function useCaseRunner<Deps>(deps: Deps) {
-  return <Ctx, Input, Output>(useCase: (deps: Deps, ctx: Ctx, input: Input) => Output) =>
-    ({ ctx, input }: { ctx: Ctx; input: Input }) =>
-      useCase(deps, ctx, input);
+export function useCaseRunner<Deps>(
+  deps: Deps,
+): <Ctx, Input, Output>(useCase: (deps: Deps, ctx: Ctx, input: Input) => Output) => (opts: { ctx: Ctx; input: Input }) => Output;
+export function useCaseRunner<Deps, Ctx, Caller>(
+  deps: Deps,
+  callerOf: (ctx: Ctx) => Caller,
+): <Input, Output>(useCase: (deps: Deps, caller: Caller, input: Input) => Output) => (opts: { ctx: Ctx; input: Input }) => Output;
+export function useCaseRunner<Deps>(deps: Deps, callerOf: (ctx: unknown) => unknown = (ctx) => ctx) {
+  return <Input, Output>(useCase: (deps: Deps, caller: unknown, input: Input) => Output) =>
+    ({ ctx, input }: { ctx: unknown; input: Input }) =>
+      useCase(deps, callerOf(ctx), input);
 }
 
 /**

@@ -15,12 +15,28 @@ function greet(d: typeof deps, ctx: { principal: Principal }, input: { name: str
   return { text: `${d.greeting}，${input.name}`.repeat(input.times) };
 }
 
+/** A caller as a use case may want it, read from the context (refusing a caller without a unit). */
+function signer(ctx: { principal: Principal }) {
+  if (!ctx.principal.unitName) throw new Error("no unit");
+  return { unitName: ctx.principal.unitName };
+}
+function sign(d: typeof deps, caller: { unitName: string }, input: { name: string }) {
+  seen.push({ deps: d, unitName: caller.unitName, input });
+  return { text: `${input.name}（${caller.unitName}）` };
+}
+
 const run = useCaseRunner(deps);
+const asSigner = useCaseRunner(deps, signer);
+const GreetInput = z.object({ name: z.string().trim(), times: z.number().int().default(1) });
 const app = router({
   greet: permittedProcedure("stats.view")
-    .input(z.object({ name: z.string().trim(), times: z.number().int().default(1) }))
+    .input(GreetInput)
     .output(z.object({ text: z.string() }))
     .query(run(greet)),
+  sign: permittedProcedure("stats.view")
+    .input(GreetInput.pick({ name: true }))
+    .output(z.object({ text: z.string() }))
+    .query(asSigner(sign)),
 });
 const jinan = { unitId: "0b6f1e0a-8f7d-4c3e-9a1b-2c3d4e5f6a7b", unitName: "济南市交通运输局", scopePath: "0b6f1e0a8f7d4c3e9a1b2c3d4e5f6a7b" };
 
@@ -30,6 +46,13 @@ describe("useCaseRunner", () => {
     const out = await callProcedure(app, "greet", callerContext(testPrincipal(jinan)), { name: " 张三 " });
     expect(out).toEqual({ ok: true, value: { text: "你好，张三" } });
     expect(seen).toEqual([{ deps, unitName: "济南市交通运输局", input: { name: "张三", times: 1 } }]);
+  });
+
+  it("with callerOf, hands the use case the caller it reads from the context", async () => {
+    seen.length = 0;
+    const out = await callProcedure(app, "sign", callerContext(testPrincipal(jinan)), { name: " 张三 " });
+    expect(out).toEqual({ ok: true, value: { text: "张三（济南市交通运输局）" } });
+    expect(seen).toEqual([{ deps, unitName: "济南市交通运输局", input: { name: "张三" } }]);
   });
 
   it("leaves the refusals to the builder: the use case never runs for a caller without the permission", async () => {

@@ -30,15 +30,13 @@ import { createAdminFromDraft, prepareAdmin } from "../use-cases/admins/wizard.t
 /** 管理直属账户 › 管理单位管理员 (always the caller's own unit). */
 export function adminsRouter(deps: IdentityDeps) {
   const run = useCaseRunner(deps);
+  const asManager = useCaseRunner(deps, adminManager);
   const manage = permittedProcedure("admin.manage");
   return router({
     list: manage.input(ListAdminsInput).output(pageOf(AdminRow)).query(run(unitAdmins)),
     options: manage.output(AdminOptions).query(run(unitAdminOptions)),
     candidates: manage.input(AdminCandidatesInput).output(z.array(AdminCandidate)).query(run(unitAdminCandidates)),
-    prepare: manage
-      .input(PrepareAdminInput)
-      .output(AdminDraft)
-      .mutation(({ input, ctx }) => prepareAdmin(deps, adminManager(ctx), input)),
+    prepare: manage.input(PrepareAdminInput).output(AdminDraft).mutation(asManager(prepareAdmin)),
     create: manage
       .input(CreateAdminInput)
       .output(CreatedAdmin)
@@ -46,25 +44,10 @@ export function adminsRouter(deps: IdentityDeps) {
         const manager = adminManager(ctx);
         return createAdminFromDraft(deps, manager, manager.actor, input);
       }),
-    setSuper: manage
-      .input(AdminTarget)
-      .output(NoContent)
-      .mutation(({ input, ctx }) => setSuperAdmin(deps, adminManager(ctx), input)),
-    setStatus: manage
-      .input(SetAdminStatusInput)
-      .output(NoContent)
-      .mutation(({ input, ctx }) => setAdminStatus(deps, adminManager(ctx), input)),
-    remove: manage
-      .input(AdminTarget)
-      .output(NoContent)
-      .mutation(({ input, ctx }) => removeAdmin(deps, adminManager(ctx), input)),
-    assignRoles: manage
-      .input(AssignRolesInput)
-      .output(NoContent)
-      .mutation(({ input, ctx }) => assignAdminRoles(deps, adminManager(ctx), input)),
-    resetPassword: manage
-      .input(AdminTarget)
-      .output(TemporaryPassword)
-      .mutation(({ input, ctx }) => resetAdminPassword(deps, adminManager(ctx), input)),
+    setSuper: manage.input(AdminTarget).output(NoContent).mutation(asManager(setSuperAdmin)),
+    setStatus: manage.input(SetAdminStatusInput).output(NoContent).mutation(asManager(setAdminStatus)),
+    remove: manage.input(AdminTarget).output(NoContent).mutation(asManager(removeAdmin)),
+    assignRoles: manage.input(AssignRolesInput).output(NoContent).mutation(asManager(assignAdminRoles)),
+    resetPassword: manage.input(AdminTarget).output(TemporaryPassword).mutation(asManager(resetAdminPassword)),
   });
 }
