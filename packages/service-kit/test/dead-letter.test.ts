@@ -127,21 +127,32 @@ describe("a message that fails on every delivery", () => {
   });
 });
 
+/**
+ * Publishes `names` (before the consumer exists, so it finds them all pending at once), creates
+ * kit.<table> and starts consumer `name` (one delivery), which records each of those names there
+ * once with its transaction id — counting every handler call per name in `seen` — and lets
+ * `culprit` fail as `fail` does. Answers the names that should land (`good`), `seen` and the consumer.
+ */
+async function recordingConsumer(name: string, table: string, names: string[], culprit: string, fail: (tx: SqlClient) => Promise<void>) {
+  await publishUnits(names);
+  await db.$executeRawUnsafe(`CREATE TABLE kit.${table} (name text PRIMARY KEY, tx bigint NOT NULL)`);
+  const seen = new Map<string, number>();
+  const consumer = await unitConsumer(name, 1, async (tx, event) => {
+    if (!names.includes(event.data.name)) return;
+    seen.set(event.data.name, (seen.get(event.data.name) ?? 0) + 1);
+    if (event.data.name === culprit) return fail(tx);
+    await tx.$executeRawUnsafe(`INSERT INTO kit.${table} (name, tx) VALUES ($1, txid_current())`, event.data.name);
+  });
+  return { good: names.filter((n) => n !== culprit), seen, consumer };
+}
+
 describe("messages already waiting", () => {
   it("are applied in batches — one transaction for many — each once, a failing one rolled back alone", async () => {
-    // Published before the consumer exists, so it finds them all pending at once.
     const names = Array.from({ length: 40 }, (_, i) => (i === 17 ? "毒批量" : `批量单位${String(i).padStart(2, "0")}`));
-    await publishUnits(names);
-    await db.$executeRawUnsafe("CREATE TABLE kit.batched (name text PRIMARY KEY, tx bigint NOT NULL)");
-    const seen = new Map<string, number>();
-    const batched = await unitConsumer("kitbatch", 1, async (tx, event) => {
-      if (!event.data.name.startsWith("批量") && event.data.name !== "毒批量") return;
-      seen.set(event.data.name, (seen.get(event.data.name) ?? 0) + 1);
-      if (event.data.name === "毒批量") throw new Error("cannot apply");
-      await tx.$executeRawUnsafe("INSERT INTO kit.batched (name, tx) VALUES ($1, txid_current())", event.data.name);
+    const { good, seen, consumer } = await recordingConsumer("kitbatch", "batched", names, "毒批量", async () => {
+      throw new Error("cannot apply");
     });
     try {
-      const good = names.filter((n) => n !== "毒批量");
       await eventually(async () => expect(await namesIn("batched")).toEqual(good), 20_000);
       const [row] = await db.$queryRawUnsafe<Array<{ txs: number }>>("SELECT count(DISTINCT tx)::int AS txs FROM kit.batched");
       expect(row?.txs).toBeLessThan(good.length / 4);
@@ -149,7 +160,7 @@ describe("messages already waiting", () => {
       expect(seen.get("毒批量")).toBe(1);
       await drained("kitbatch");
     } finally {
-      await batched.stop();
+      await consumer.stop();
     }
   });
 });
@@ -157,27 +168,18 @@ describe("messages already waiting", () => {
 describe("a batch whose transaction fails as a whole", () => {
   it("is applied again one transaction per event: the others commit, the culprit alone is retried or dead-lettered", async () => {
     const names = Array.from({ length: 12 }, (_, i) => (i === 5 ? "坏事务" : `逐个单位${String(i).padStart(2, "0")}`));
-    await publishUnits(names);
-    await db.$executeRawUnsafe("CREATE TABLE kit.one_by_one (name text PRIMARY KEY)");
-    const seen = new Map<string, number>();
-    const consumer2 = await unitConsumer("kitonebyone", 1, async (tx, event) => {
-      if (!event.data.name.startsWith("逐个") && event.data.name !== "坏事务") return;
-      seen.set(event.data.name, (seen.get(event.data.name) ?? 0) + 1);
-      // Releases the consumer's savepoint, so rolling back to it fails: the whole transaction is lost.
-      if (event.data.name === "坏事务") {
-        await tx.$executeRawUnsafe("RELEASE SAVEPOINT consumer_event");
-        throw new Error("broke the transaction");
-      }
-      await tx.$executeRawUnsafe("INSERT INTO kit.one_by_one (name) VALUES ($1)", event.data.name);
+    // Releases the consumer's savepoint, so rolling back to it fails: the whole transaction is lost.
+    const { good, seen, consumer } = await recordingConsumer("kitonebyone", "one_by_one", names, "坏事务", async (tx) => {
+      await tx.$executeRawUnsafe("RELEASE SAVEPOINT consumer_event");
+      throw new Error("broke the transaction");
     });
     try {
-      const good = names.filter((n) => n !== "坏事务");
       await eventually(async () => expect(await namesIn("one_by_one")).toEqual(good), 20_000);
       await drained("kitonebyone");
       // Once in the batch, once alone — and no other event twice in the table (primary key).
       expect(seen.get("坏事务")).toBe(2);
     } finally {
-      await consumer2.stop();
+      await consumer.stop();
     }
   });
 });

@@ -7,7 +7,7 @@ import { SCHEMA } from "../config.ts";
 import { displayValue, type StoredChanges } from "../domain/profile-changes.ts";
 import type { Db, Tx } from "./client.ts";
 import { takenIndex } from "./errors.ts";
-import type { ReviewScope } from "./reviews.ts";
+import { type ReviewOutcome, type ReviewScope, reviewedColumns } from "./reviews.ts";
 import { sqlPage } from "./sql-page.ts";
 
 const t = (name: string) => Prisma.raw(`${quoteIdent(SCHEMA)}.${name}`);
@@ -125,15 +125,8 @@ export async function lockProfileChanges(tx: Tx, scope: ReviewScope, ids: string
 }
 
 /** Records the review of a change request. */
-export async function markProfileChangeReviewed(
-  tx: Tx,
-  id: string,
-  review: { status: "APPROVED" | "REJECTED"; reason: string | null; reviewedBy: string | null },
-): Promise<void> {
-  await tx.profileChangeRequest.update({
-    where: { id },
-    data: { status: review.status, reviewReason: review.reason, reviewedBy: review.reviewedBy, reviewedAt: new Date() },
-  });
+export async function markProfileChangeReviewed(tx: Tx, id: string, review: ReviewOutcome<"APPROVED" | "REJECTED">): Promise<void> {
+  await tx.profileChangeRequest.update({ where: { id }, data: reviewedColumns(review) });
 }
 
 /** Writes every requested field's new value to the account and the professional (version bumped). */

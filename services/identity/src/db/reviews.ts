@@ -141,6 +141,21 @@ export function lockProfessionals(tx: Tx, scope: ReviewScope, ids: string[]) {
     ORDER BY p.account_id FOR UPDATE OF p`;
 }
 
+/** A decision on a request as its row records it: the outcome, the reason given (a rejection's) and who decided (null: nobody signed in). */
+export interface ReviewOutcome<Status extends string> {
+  status: Status;
+  reason: string | null;
+  reviewedBy: string | null;
+}
+
+/** The review columns of a request row (profile change, transfer) for `outcome`, stamped now. */
+export const reviewedColumns = <Status extends string>(outcome: ReviewOutcome<Status>) => ({
+  status: outcome.status,
+  reviewReason: outcome.reason,
+  reviewedBy: outcome.reviewedBy,
+  reviewedAt: new Date(),
+});
+
 /** Records a registration review: status, time, the reason (kept only for a rejection) and a version bump. */
 export async function setProfessionalReview(tx: Tx, accountId: string, review: { status: "APPROVED" | "REJECTED"; reason: string | null }): Promise<void> {
   await tx.professional.update({

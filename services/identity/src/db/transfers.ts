@@ -6,7 +6,7 @@ import { SCHEMA } from "../config.ts";
 import type { StoredTransferAttachment } from "../storage/transfer-attachments.ts";
 import type { Db, Tx } from "./client.ts";
 import { takenIndex } from "./errors.ts";
-import type { ReviewScope } from "./reviews.ts";
+import { type ReviewOutcome, type ReviewScope, reviewedColumns } from "./reviews.ts";
 import { sqlPage } from "./sql-page.ts";
 
 const t = (name: string) => Prisma.raw(`${quoteIdent(SCHEMA)}.${name}`);
@@ -122,15 +122,8 @@ export async function lockIncomingTransfer(tx: Tx, scope: ReviewScope, id: strin
 }
 
 /** Records the target unit's decision on a transfer. */
-export async function markTransferReviewed(
-  tx: Tx,
-  id: string,
-  review: { status: "ACCEPTED" | "REJECTED"; reason: string | null; reviewedBy: string | null },
-): Promise<void> {
-  await tx.transfer.update({
-    where: { id },
-    data: { status: review.status, reviewReason: review.reason, reviewedBy: review.reviewedBy, reviewedAt: new Date() },
-  });
+export async function markTransferReviewed(tx: Tx, id: string, review: ReviewOutcome<"ACCEPTED" | "REJECTED">): Promise<void> {
+  await tx.transfer.update({ where: { id }, data: reviewedColumns(review) });
 }
 
 /**
