@@ -2,7 +2,7 @@ import { looksLikeIdNumber, servedPage } from "@ce/contracts";
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import type { PickerKind, PickerOption, PickerPage } from "../utils/picker.server.ts";
 import { useCsrfToken } from "./Form.tsx";
-import { inputBase } from "./forms.tsx";
+import { Field, inputBase } from "./forms.tsx";
 
 export type { PickerOption };
 
@@ -268,5 +268,26 @@ export function Picker({
         ) : null}
       </div>
     </div>
+  );
+}
+
+/**
+ * A form row (Field labelled `rowLabel`, `required` marked) whose control is a Picker bound to a
+ * conform `field`: the field's messages under it, the picker invalid and described by them while
+ * there are any. The rest are the Picker's own props (its `id` is the row label's target).
+ */
+export function PickerField({
+  rowLabel,
+  field,
+  required = false,
+  ...picker
+}: { rowLabel: string; field: { errors?: string[] | undefined; errorId: string }; required?: boolean } & Omit<
+  Parameters<typeof Picker>[0],
+  "invalid" | "describedBy"
+>) {
+  return (
+    <Field label={rowLabel} htmlFor={picker.id} errors={field.errors} errorId={field.errorId} required={required}>
+      <Picker {...picker} invalid={Boolean(field.errors)} describedBy={field.errorId} />
+    </Field>
   );
 }

@@ -3,7 +3,7 @@ import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult } 
 import { useNavigate } from "@remix-run/react";
 import { Form, unshownErrors } from "./Form.tsx";
 import { Field, FormErrors, fileInputClass, inputClass, SubmitRow, useSchemaForm } from "./forms.tsx";
-import { Picker } from "./Picker.tsx";
+import { PickerField } from "./Picker.tsx";
 import { UnitPicker } from "./RegistrationFields.tsx";
 
 const PATH = "/reviews/transfers?tab=out";
@@ -47,19 +47,18 @@ export function TransferOutForm({
   const { key: reasonKey, ...reasonProps } = getTextareaProps(fields.reason);
   return (
     <div className="max-w-3xl space-y-4">
-      <Field label="选择转出人员" htmlFor="add-person" errors={fields.accountId.errors} errorId={fields.accountId.errorId} required>
-        <Picker
-          kind="transfer"
-          name="pickedAccountId"
-          id="add-person"
-          label="添加人员"
-          initial={selected ? [{ value: selected.accountId, label: selected.name }] : []}
-          invalid={Boolean(fields.accountId.errors)}
-          describedBy={fields.accountId.errorId}
-          width="max-w-md"
-          onChange={(chosen) => navigate(chosen[0] ? `${PATH}&accountId=${chosen[0].value}` : PATH)}
-        />
-      </Field>
+      <PickerField
+        rowLabel="选择转出人员"
+        field={fields.accountId}
+        required
+        kind="transfer"
+        name="pickedAccountId"
+        id="add-person"
+        label="添加人员"
+        initial={selected ? [{ value: selected.accountId, label: selected.name }] : []}
+        width="max-w-md"
+        onChange={(chosen) => navigate(chosen[0] ? `${PATH}&accountId=${chosen[0].value}` : PATH)}
+      />
       {facts.map(([label, value]) => (
         <div key={label} className="grid grid-cols-[7rem_minmax(0,1fr)] gap-x-3 text-sm">
           <span className="text-right text-gray-700">{label}：</span>

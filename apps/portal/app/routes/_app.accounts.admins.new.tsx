@@ -6,7 +6,7 @@ import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { Form } from "../components/Form.tsx";
 import { buttonClass, ErrorList, Field, FormErrors, inputClass, Select, type StringField, useSchemaForm } from "../components/forms.tsx";
-import { Picker } from "../components/Picker.tsx";
+import { PickerField } from "../components/Picker.tsx";
 import { TextLink } from "../components/TextLink.tsx";
 import { IdTypeSelect } from "../components/UserTypeSelects.tsx";
 import { redirectWithFlash } from "../utils/flash.server.ts";
@@ -137,16 +137,7 @@ function StepOne() {
       <Form method="post" {...getFormProps(form)} className="space-y-3">
         <input type="hidden" name="way" value={way} />
         {way === "PROFESSIONAL" ? (
-          <Field label="选择人员" htmlFor="admin-candidate" errors={f.accountId.errors} errorId={f.accountId.errorId} required>
-            <Picker
-              kind="admin"
-              name="accountId"
-              id="admin-candidate"
-              label="选择本单位已审核通过的人员"
-              invalid={Boolean(f.accountId.errors)}
-              describedBy={f.accountId.errorId}
-            />
-          </Field>
+          <PickerField rowLabel="选择人员" field={f.accountId} required kind="admin" name="accountId" id="admin-candidate" label="选择本单位已审核通过的人员" />
         ) : (
           <>
             <Field label="证件类型" htmlFor={f.idType.id} errors={f.idType.errors} errorId={f.idType.errorId} required>

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { HoursProofView, PROOFS_PATH } from "../components/proofs/HoursProofView.tsx";
+import { HoursProofScreen, PROOFS_PATH } from "../components/proofs/HoursProofView.tsx";
 import { loadProofPage } from "../utils/hours-proofs.server.ts";
 import { requirePage } from "../utils/session.server.ts";
 
@@ -14,12 +13,5 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export default function HoursProofPage() {
   const { trail, proof } = useLoaderData<typeof loader>();
-  return (
-    <div>
-      <div className="print:hidden">
-        <Breadcrumbs trail={trail} />
-      </div>
-      <HoursProofView proof={proof} pdfHref={`${PROOFS_PATH}/${proof.proofId}/pdf`} />
-    </div>
-  );
+  return <HoursProofScreen trail={trail} proof={proof} pdfHref={`${PROOFS_PATH}/${proof.proofId}/pdf`} />;
 }

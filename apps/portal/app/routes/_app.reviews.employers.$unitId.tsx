@@ -9,15 +9,16 @@ import { DecideOne } from "../components/DecideOne.tsx";
 import { FactList } from "../components/FactList.tsx";
 import { TextLink } from "../components/TextLink.tsx";
 import { uuidParam } from "../utils/errors.server.ts";
-import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
+import { requireDetailPage } from "../utils/session.server.ts";
 
 const PATH = "/reviews/employers";
 
 // 审核用人单位 › 详细: the unit as registered and the applicant who becomes its 超级管理员 (masked), with 通过 / 不通过.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { api, here } = await requirePage(request, context, PATH);
-  const unit = await api.identity.review.employer.query({ unitId: uuidParam(params, "unitId") }).catch((e) => rethrowServiceError(request, e));
-  return { trail: [here.section.label, here.page.label, "详细"], unit };
+  const { trail, detail } = await requireDetailPage(request, context, PATH, "详细", (api) =>
+    api.identity.review.employer.query({ unitId: uuidParam(params, "unitId") }),
+  );
+  return { trail, unit: detail };
 }
 
 export default function EmployerReviewDetailPage() {

@@ -6,15 +6,16 @@ import { DataTable } from "../components/DataTable.tsx";
 import { FactList } from "../components/FactList.tsx";
 import { TextLink } from "../components/TextLink.tsx";
 import { uuidParam } from "../utils/errors.server.ts";
-import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
+import { requireDetailPage } from "../utils/session.server.ts";
 
 const PATH = "/reviews/profile-changes";
 
 // 审核人员信息修改 › 查看变更明细: the applicant (masked, as on every review page) and each changed field, old → new (phones masked on both sides).
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { api, here } = await requirePage(request, context, PATH);
-  const detail = await api.identity.profileChanges.detail.query({ id: uuidParam(params, "id") }).catch((e) => rethrowServiceError(request, e));
-  return { trail: [here.section.label, here.page.label, "查看变更明细"], detail };
+  const { trail, detail } = await requireDetailPage(request, context, PATH, "查看变更明细", (api) =>
+    api.identity.profileChanges.detail.query({ id: uuidParam(params, "id") }),
+  );
+  return { trail, detail };
 }
 
 type Item = { field: string; label: string; old: string | null; new: string | null };

@@ -6,15 +6,16 @@ import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { FactList } from "../components/FactList.tsx";
 import { TextLink } from "../components/TextLink.tsx";
 import { uuidParam } from "../utils/errors.server.ts";
-import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
+import { requireDetailPage } from "../utils/session.server.ts";
 
 const PATH = "/reviews/transfers";
 
 // 调转记录 › 详情: one transfer as either unit sees it.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { api, here } = await requirePage(request, context, PATH);
-  const transfer = await api.identity.transfers.detail.query({ id: uuidParam(params, "id") }).catch((e) => rethrowServiceError(request, e));
-  return { trail: [here.section.label, here.page.label, "详情"], transfer };
+  const { trail, detail } = await requireDetailPage(request, context, PATH, "详情", (api) =>
+    api.identity.transfers.detail.query({ id: uuidParam(params, "id") }),
+  );
+  return { trail, transfer: detail };
 }
 
 export default function TransferDetailPage() {

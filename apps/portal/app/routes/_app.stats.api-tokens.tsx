@@ -22,7 +22,7 @@ import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { type Column, DataTable } from "../components/DataTable.tsx";
 import { Form } from "../components/Form.tsx";
 import { buttonClass, ErrorList, Field, FormErrors, FormPanel, inputClass, ReplyErrors, SubmitRow, useSchemaForm } from "../components/forms.tsx";
-import { Picker } from "../components/Picker.tsx";
+import { PickerField } from "../components/Picker.tsx";
 import { RowAction } from "../components/RowAction.tsx";
 import { STATS, tokenUsesHref } from "../components/stats/links.ts";
 import { redirectWithFlash } from "../utils/flash.server.ts";
@@ -170,17 +170,15 @@ function TokenForm() {
         <Field label="令牌名称" htmlFor={fields.name.id} errors={fields.name.errors} errorId={fields.name.errorId} required>
           <input key={nameKey} {...nameProps} className={inputClass} placeholder="如：年度统计分析、职称评审系统" />
         </Field>
-        <Field label="数据范围" htmlFor="api-token-scope" errors={fields.scopeUnitId.errors} errorId={fields.scopeUnitId.errorId}>
-          <Picker
-            kind="unit"
-            name="scopeUnitId"
-            id="api-token-scope"
-            label="数据范围"
-            placeholder={`留空为本单位（${unitName}）及下级，或输入下级单位名称搜索`}
-            invalid={Boolean(fields.scopeUnitId.errors)}
-            describedBy={fields.scopeUnitId.errorId}
-          />
-        </Field>
+        <PickerField
+          rowLabel="数据范围"
+          field={fields.scopeUnitId}
+          kind="unit"
+          name="scopeUnitId"
+          id="api-token-scope"
+          label="数据范围"
+          placeholder={`留空为本单位（${unitName}）及下级，或输入下级单位名称搜索`}
+        />
         <fieldset aria-describedby={fields.permissions.errorId} className="grid grid-cols-[7rem_minmax(0,1fr)] gap-x-3">
           <legend className="sr-only">报表权限</legend>
           <span aria-hidden="true" className="pt-1 text-right text-sm text-gray-700">

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { HoursProofView } from "../components/proofs/HoursProofView.tsx";
+import { HoursProofScreen } from "../components/proofs/HoursProofView.tsx";
 import { STATS } from "../components/stats/links.ts";
 import { loadProofPage } from "../utils/hours-proofs.server.ts";
 import { requirePage } from "../utils/session.server.ts";
@@ -16,12 +15,5 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export default function PersonHoursProofPage() {
   const { trail, proof, base } = useLoaderData<typeof loader>();
-  return (
-    <div>
-      <div className="print:hidden">
-        <Breadcrumbs trail={trail} />
-      </div>
-      <HoursProofView proof={proof} pdfHref={`${base}/${proof.proofId}/pdf`} />
-    </div>
-  );
+  return <HoursProofScreen trail={trail} proof={proof} pdfHref={`${base}/${proof.proofId}/pdf`} />;
 }

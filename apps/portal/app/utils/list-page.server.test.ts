@@ -1,6 +1,7 @@
 // requireListPage (session.server.ts), the loader of every menu list page, on 审核注册人员: the
 // filters it passes on, the trail, and its refusals — a filter that does not parse, a page the
 // viewer's permissions do not open, a failed call — each before or instead of a list.
+// requireDetailPage, the loader glue of a menu page's 详细 / 详情, alike on 审核注册人员 › 详细.
 import { allPermissions, ListPendingProfessionalsInput, type Me } from "@ce/contracts";
 import type { AppLoadContext } from "@remix-run/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -14,12 +15,14 @@ let listAnswer: StandInAnswer;
 let standIns: Awaited<ReturnType<typeof startStandIns>>;
 let cookie: string;
 let requireListPage: typeof import("./session.server.ts").requireListPage;
+let requireDetailPage: typeof import("./session.server.ts").requireDetailPage;
 
 beforeAll(async () => {
   standIns = await startStandIns((_service, procedure) => (procedure === "auth.me" ? { data: viewer } : listAnswer));
   vi.resetModules();
   const session = await import("./session.server.ts");
   requireListPage = session.requireListPage;
+  requireDetailPage = session.requireDetailPage;
   cookie = (await session.commitToken(new Request("http://portal.test/"), "t".repeat(43), false)).split(";")[0]!;
 });
 afterAll(() => standIns.close());
@@ -92,6 +95,49 @@ describe("requireListPage", () => {
   it("turns the service's refusal into the error page with its status", async () => {
     listAnswer = { error: { code: "NOT_FOUND", message: "记录不存在" } };
     const out = await load("");
+    expect(out).toBeInstanceOf(Response);
+    if (!(out instanceof Response)) return;
+    expect(out.status).toBe(404);
+  });
+});
+
+/** 审核注册人员 › 详细's data through requireDetailPage, or the Response it throws. */
+async function loadDetail() {
+  const request = new Request(`http://portal.test${PATH}/${admin([]).accountId}`, { headers: { cookie } });
+  const context: AppLoadContext = { requestId: "req-12345678", clientIp: "127.0.0.1" };
+  try {
+    return await requireDetailPage(request, context, PATH, "详细", (api) => api.identity.review.professional.query({ accountId: admin([]).accountId }));
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    const data = thrown as { data?: unknown; init?: { status?: number } };
+    if (data.init?.status) return new Response(JSON.stringify(data.data), { status: data.init.status });
+    throw thrown;
+  }
+}
+
+describe("requireDetailPage", () => {
+  it("asks the service as the user and gives the trail section › page › the detail's label", async () => {
+    listAnswer = { data: { name: "张三" } };
+    const out = await loadDetail();
+    expect(out).not.toBeInstanceOf(Response);
+    if (out instanceof Response) return;
+    expect(out.trail).toEqual(["审核账户", "审核注册人员", "详细"]);
+    expect(out.detail).toEqual({ name: "张三" });
+    expect(listCalls()).toEqual([{ call: "identity:review.professional", input: { accountId: admin([]).accountId } }]);
+  });
+
+  it("refuses a viewer whose permissions do not open the menu page with 403, and asks no service", async () => {
+    viewer = admin(["subordinate.view"]);
+    const out = await loadDetail();
+    expect(out).toBeInstanceOf(Response);
+    if (!(out instanceof Response)) return;
+    expect(out.status).toBe(403);
+    expect(listCalls()).toEqual([]);
+  });
+
+  it("turns a record not found (or out of scope) into the 404 error page", async () => {
+    listAnswer = { error: { code: "NOT_FOUND", message: "人员不存在" } };
+    const out = await loadDetail();
     expect(out).toBeInstanceOf(Response);
     if (!(out instanceof Response)) return;
     expect(out.status).toBe(404);

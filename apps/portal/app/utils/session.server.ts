@@ -120,6 +120,24 @@ export async function requirePage(
 }
 
 /**
+ * The data of a menu page's detail page (审核用人单位 › 详细, 调转记录 › 详情, …): requirePage on
+ * the menu page's `path` (403 unless the user's permissions open it), `load` asked as the user (a
+ * failed call goes through rethrowServiceError: login for an expired session, else the error page
+ * — a 404 for a record not found or out of scope), and the trail section › page › `label`.
+ */
+export async function requireDetailPage<Detail>(
+  request: Request,
+  context: AppLoadContext | undefined,
+  path: string,
+  label: string,
+  load: (api: Api) => Promise<Detail>,
+): Promise<SignedIn & { trail: string[]; detail: Detail }> {
+  const { me, api, here } = await requirePage(request, context, path);
+  const detail = await load(api).catch((e) => rethrowServiceError(request, e));
+  return { me, api, trail: [here.section.label, here.page.label, label], detail };
+}
+
+/**
  * The data of one menu list page: requirePage (403 unless the user's permissions open it), the
  * filters and paging read from the query string by the page's contracts `schema` (parseListQuery:
  * 400 naming a filter that does not parse), `list` asked with them as the user (a failed call goes

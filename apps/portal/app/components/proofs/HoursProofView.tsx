@@ -11,6 +11,7 @@ import {
 import type { SubmissionResult } from "@conform-to/react";
 import { Link } from "@remix-run/react";
 import { PLATFORM_NAME } from "../../utils/brand.ts";
+import { Breadcrumbs } from "../Breadcrumbs.tsx";
 import { DataTable } from "../DataTable.tsx";
 import { Form } from "../Form.tsx";
 import { buttonClass, inputBase, ReplyErrors, Select } from "../forms.tsx";
@@ -24,6 +25,18 @@ const chineseDate = (date: string) => {
   const [y, m, d] = date.split("-");
   return `${y}年${Number(m)}月${Number(d)}日`;
 };
+
+/** A proof's own page (the professional's 查看, an admin's from 学习记录): the breadcrumb, not printed, above HoursProofView. */
+export function HoursProofScreen({ trail, proof, pdfHref }: { trail: readonly string[]; proof: HoursProofPage; pdfHref: string }) {
+  return (
+    <div>
+      <div className="print:hidden">
+        <Breadcrumbs trail={trail} />
+      </div>
+      <HoursProofView proof={proof} pdfHref={pdfHref} />
+    </div>
+  );
+}
 
 /**
  * 学时证明 as a printable page (issue 11 item 5): the certificate as the PDF draws it — title,
