@@ -44,6 +44,15 @@ export interface BlobBucketOptions {
 
 const HOUR = 60 * 60 * 1000;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The names among `names` that are UUIDs, for a `referenced` that looks blobs up by a uuid column:
+ * the services name their blobs by UUID, and any other name (a stray object) is referenced by
+ * nothing, so it is left out of the query rather than failing its uuid cast.
+ */
+export const uuidNames = (names: readonly string[]): string[] => names.filter((n) => UUID.test(n));
+
 /**
  * Opens (creating if needed) the JetStream object store bucket `bucket` under the configured prefix
  * and starts its orphan sweep, stopped with the service's lifecycle. Raises what NATS raises when

@@ -4,7 +4,7 @@
 // JetStream object store and its metadata in Postgres — the blob only for a committed declaration.
 import { randomUUID } from "node:crypto";
 import type { AttachmentUpload } from "@ce/contracts";
-import { decodeAttachmentImage, type Infra, openBlobBucket, storedAttachmentName } from "@ce/service-kit";
+import { decodeAttachmentImage, type Infra, openBlobBucket, storedAttachmentName, uuidNames } from "@ce/service-kit";
 import type { Db } from "../db/client.ts";
 
 /** A decoded upload: the attachment row's fields, and the re-encoded bytes to store. */
@@ -57,14 +57,12 @@ export async function prepareAttachments(uploads: readonly AttachmentUpload[]): 
   return prepared;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The JetStream object store bucket `attachments` (with the configured prefix). */
 export async function openAttachmentStore(infra: Infra, db: Db, replicas = 1): Promise<AttachmentStore> {
   const bucket = await openBlobBucket(infra, "attachments", {
     replicas,
     referenced: async (names) => {
-      const ids = names.filter((n) => UUID.test(n));
+      const ids = uuidNames(names);
       return (await db.attachment.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((a) => a.id);
     },
   });

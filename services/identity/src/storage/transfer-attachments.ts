@@ -3,7 +3,7 @@
 // decodeAttachmentImage), keeps the re-encoded image in the JetStream object store and its metadata
 // in Postgres — the blob only for a committed transfer.
 import { randomUUID } from "node:crypto";
-import { decodeAttachmentImage, type Infra, openBlobBucket, storedAttachmentName } from "@ce/service-kit";
+import { decodeAttachmentImage, type Infra, openBlobBucket, storedAttachmentName, uuidNames } from "@ce/service-kit";
 import type { Db } from "../db/client.ts";
 
 /** What the transfer row records of its stored attachment. */
@@ -52,14 +52,12 @@ export async function checkTransferAttachment(upload: { name: string; base64: st
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The JetStream object store bucket `transfer-attachments` (with the configured prefix). */
 export async function openTransferAttachmentStore(infra: Infra, db: Db, replicas = 1): Promise<TransferAttachmentStore> {
   const bucket = await openBlobBucket(infra, "transfer-attachments", {
     replicas,
     referenced: async (names) => {
-      const keys = names.filter((n) => UUID.test(n));
+      const keys = uuidNames(names);
       const rows = await db.transfer.findMany({ where: { attachmentKey: { in: keys } }, select: { attachmentKey: true } });
       return rows.flatMap((r) => (r.attachmentKey ? [r.attachmentKey] : []));
     },
