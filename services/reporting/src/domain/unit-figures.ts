@@ -65,32 +65,32 @@ interface YearState {
 
 const sameYearState = (a: YearState | null, b: YearState | null) => a?.unitId === b?.unitId && a?.compliant === b?.compliant;
 
+/**
+ * `compute` memoised by key in a map that is emptied once it holds more than `max` entries, so a
+ * long rebuild cannot grow it without end. Pure as `compute` is.
+ */
+function boundedMemo<K, V>(compute: (key: K) => V, max = 200_000): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      if (cache.size > max) cache.clear();
+      value = compute(key);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+
 // calendarDate per instant is the rollup's hot spot (a formatter call each); Beijing has kept a
 // whole-hour offset (+08:00, no daylight saving) since 1991, so every instant of one UTC hour has the same
-// date and one call per hour suffices. The cache is bounded.
-const dayOfHour = new Map<number, string>();
+// date and one call per hour suffices.
+const HOUR_MS = 3_600_000;
+const dayOfHour = boundedMemo((hour: number) => calendarDate(new Date(hour * HOUR_MS)));
 /** The Beijing calendar date of an instant (contracts' calendarDate, one call per UTC hour). */
-export function beijingDay(t: Date): string {
-  const hour = Math.floor(t.getTime() / 3_600_000);
-  let day = dayOfHour.get(hour);
-  if (day === undefined) {
-    if (dayOfHour.size > 200_000) dayOfHour.clear();
-    day = calendarDate(t);
-    dayOfHour.set(hour, day);
-  }
-  return day;
-}
-const endOfDays = new Map<string, Date>();
+export const beijingDay = (t: Date): string => dayOfHour(Math.floor(t.getTime() / HOUR_MS));
 /** The last millisecond of a Beijing day (contracts' endOfDay, cached: the rollups ask it per day of a person's changes). */
-export function endOf(day: string): Date {
-  let end = endOfDays.get(day);
-  if (end === undefined) {
-    if (endOfDays.size > 200_000) endOfDays.clear();
-    end = endOfDay(day);
-    endOfDays.set(day, end);
-  }
-  return end;
-}
+export const endOf: (day: string) => Date = boundedMemo(endOfDay);
 
 /** The span in force at `at` (validFrom ≤ at < validTo), as domain/history.ts intervalAt. */
 const spanAt = (spans: readonly PersonSpan[], at: Date) => spans.find((s) => s.validFrom <= at && (s.validTo === null || at < s.validTo)) ?? null;
