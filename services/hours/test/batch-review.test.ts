@@ -4,10 +4,10 @@
 // 201 ids — run against each action.
 import { MAX_BATCH_ITEMS } from "@ce/contracts";
 import { serviceClient } from "@ce/service-kit/testing";
-import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
 import type { HoursRouter } from "../src/routers/index.ts";
 import { seedPendingDeclarations } from "./support/declarations.ts";
+import { refusal } from "./support/refusal.ts";
 import { adminOf, busDriver, jinan, portWorker, province, qingdao, type UnitEnvelope, useHoursWorld } from "./support/world.ts";
 
 const world = useHoursWorld("hoursbatch", () => new Date("2026-06-15T08:00:00Z"));
@@ -59,16 +59,6 @@ async function snapshot(ids: string[]) {
   const rows = await world.app.db.declaration.findMany({ where: { id: { in: ids } }, include: { decisions: true }, orderBy: { id: "asc" } });
   return { rows: rows.map((r) => [r.id, r.status, r.currentHandlerId, r.decisions.length]), outbox: await world.app.db.outbox.count() };
 }
-async function failure(p: Promise<unknown>) {
-  try {
-    await p;
-    return { code: "OK" };
-  } catch (e) {
-    if (!(e instanceof TRPCClientError)) throw e;
-    return { code: (e.data as { code?: string }).code, message: e.message };
-  }
-}
-
 describe.each(actions)("$name under the batch contract", (action) => {
   const name = busDriver.data.name;
 
@@ -98,7 +88,7 @@ describe.each(actions)("$name under the batch contract", (action) => {
     const [theirs] = await action.seed(1, true);
     const all = [...mine, theirs as string];
     const before = await snapshot(all);
-    expect(await failure(action.call(await jinanAdmin(), all))).toEqual({ code: "NOT_FOUND", message: "申报记录不存在或不在您的管理范围内" });
+    expect(await refusal(action.call(await jinanAdmin(), all))).toMatchObject({ code: "NOT_FOUND", message: "申报记录不存在或不在您的管理范围内" });
     expect(await snapshot(all)).toEqual(before);
   });
 
@@ -112,7 +102,7 @@ describe.each(actions)("$name under the batch contract", (action) => {
   it(`${MAX_BATCH_ITEMS + 1} ids are refused before anything is read`, async () => {
     const ids = await action.seed(MAX_BATCH_ITEMS + 1);
     const before = await snapshot(ids);
-    expect(await failure(action.call(await jinanAdmin(), ids))).toEqual({ code: "BAD_REQUEST", message: "一次最多审核200条" });
+    expect(await refusal(action.call(await jinanAdmin(), ids))).toMatchObject({ code: "BAD_REQUEST", message: "一次最多审核200条" });
     expect(await snapshot(ids)).toEqual(before);
   }, 30_000);
 });
@@ -121,7 +111,7 @@ describe("学时审批's single path is the same use case with one id", () => {
   it("answers a record another admin decided first with CONFLICT naming it, and one withdrawn by the declarant in a batch as skipped", async () => {
     const [id, withdrawn] = (await pending(2)) as [string, string];
     await (await jinanAdmin()).approvals.batchApprove.mutate({ ids: [id] });
-    expect(await failure((await jinanAdmin()).approvals.approve.mutate({ declarationId: id }))).toEqual({
+    expect(await refusal((await jinanAdmin()).approvals.approve.mutate({ declarationId: id }))).toMatchObject({
       code: "CONFLICT",
       message: `${busDriver.data.name}的申报已被其他管理员处理，请刷新后重试`,
     });

@@ -1,25 +1,14 @@
 // Control characters in a declaration and in the hours filters: a Chinese field error, never a 500, nothing written.
 
 import { errorCode, rowCounts, serviceClient } from "@ce/service-kit/testing";
-import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
 import type { HoursRouter } from "../src/routers/index.ts";
 import { claim } from "./support/matrix.ts";
+import { refusal } from "./support/refusal.ts";
 import { adminOf, bus, useHoursWorld } from "./support/world.ts";
 
 const world = useHoursWorld("hourshostile", () => new Date("2026-06-15T08:00:00Z"));
 const client = async () => serviceClient<HoursRouter>(world.app.url, await adminOf(world, bus));
-
-async function fieldError(p: Promise<unknown>): Promise<{ code?: string; fieldErrors: Record<string, string[]> | null }> {
-  try {
-    await p;
-  } catch (e) {
-    if (!(e instanceof TRPCClientError)) throw e;
-    const data = e.data as { code?: string; fieldErrors?: Record<string, string[]> | null };
-    return { code: data.code, fieldErrors: data.fieldErrors ?? null };
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("hostile text in hours", () => {
   // [field, how to poison the claim]
@@ -37,7 +26,8 @@ describe("hostile text in hours", () => {
     const api = await client();
     for (const bad of ["\u0000", "\u0007", "\uDFFF", "\u202E"]) {
       const before = await rowCounts(world.app.db, "hours")();
-      const error = await fieldError(api.declarations.declare.mutate({ ...claim(), ...poison(bad) } as never));
+      const error = await refusal(api.declarations.declare.mutate({ ...claim(), ...poison(bad) } as never));
+      if (!("fieldErrors" in error)) throw new Error("expected the call to fail");
       expect(error.code).toBe("BAD_REQUEST");
       expect(Object.keys(error.fieldErrors ?? {}).join()).toContain(field);
       expect(

@@ -4,11 +4,11 @@
 // codes invented for the occasion; a refused batch writes nothing.
 import { randomUUID } from "node:crypto";
 import { serviceClient } from "@ce/service-kit/testing";
-import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
 import type { HoursRouter } from "../src/routers/index.ts";
 import { jobTrainingClaim as claim } from "./support/claims.ts";
 import { seedPendingDeclarations } from "./support/declarations.ts";
+import { refusal } from "./support/refusal.ts";
 import { adminOf, bus, busDriver, busPending, jinan, portWorker, professionalSession, province, qingdao, useHoursWorld } from "./support/world.ts";
 
 const world = useHoursWorld("hoursrefuse", () => new Date("2026-06-15T08:00:00Z"));
@@ -24,18 +24,6 @@ const form = {
 
 type Who = "jinan" | "qingdao" | "province" | "bus" | "driver";
 const sessionOf = (who: Who) => (who === "driver" ? professionalSession(world, busDriver) : adminOf(world, { jinan, qingdao, province, bus }[who]));
-
-/** What the caller sees of a refusal: code, message and field errors (null when none). */
-async function refusal(p: Promise<unknown>) {
-  try {
-    await p;
-    return { code: "OK" };
-  } catch (e) {
-    if (!(e instanceof TRPCClientError)) throw e;
-    const data = e.data as { code?: string; fieldErrors?: Record<string, string[]> | null };
-    return { code: data.code, message: e.message, fieldErrors: data.fieldErrors ?? null };
-  }
-}
 
 const nobody = randomUUID();
 const cases: { name: string; who: Who; call: (c: Client) => Promise<unknown>; code: string; message: string; field?: string }[] = [
