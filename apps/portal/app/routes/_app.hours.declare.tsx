@@ -90,6 +90,17 @@ export default function DeclarePage() {
   const chosen: LearningForm | undefined = forms.find((f) => f.code === formCode);
   const err = (name: (typeof FIELDS)[number]) => ({ errors: fields[name].errors, errorId: fields[name].errorId });
   const ids = Object.fromEntries(FIELDS.map((n) => [n, fields[n].id])) as Record<(typeof FIELDS)[number], string>;
+  // 起止时间's two ends: a date input each, named by its aria-label under the one 起止时间 label.
+  const dateInput = (name: "startDate" | "endDate", label: string) => (
+    <input
+      type="date"
+      id={ids[name]}
+      name={fields[name].name}
+      defaultValue={String(fields[name].initialValue ?? "")}
+      aria-label={label}
+      className={`${inputClass} min-w-0 max-w-44`}
+    />
+  );
 
   return (
     <div>
@@ -161,23 +172,9 @@ export default function DeclarePage() {
         <TextField label="学习内容" field={fields.content} required={false} />
         <Field label="起止时间" htmlFor={ids.startDate} required errors={[...(fields.startDate.errors ?? []), ...(fields.endDate.errors ?? [])]}>
           <div className="flex flex-wrap items-center gap-2">
-            <input
-              type="date"
-              id={ids.startDate}
-              name={fields.startDate.name}
-              defaultValue={String(fields.startDate.initialValue ?? "")}
-              aria-label="开始时间"
-              className={`${inputClass} min-w-0 max-w-44`}
-            />
+            {dateInput("startDate", "开始时间")}
             <span className="text-sm text-gray-600">至</span>
-            <input
-              type="date"
-              id={ids.endDate}
-              name={fields.endDate.name}
-              defaultValue={String(fields.endDate.initialValue ?? "")}
-              aria-label="结束时间"
-              className={`${inputClass} min-w-0 max-w-44`}
-            />
+            {dateInput("endDate", "结束时间")}
           </div>
         </Field>
         <TextField label="学习成绩" field={fields.score} />

@@ -47,18 +47,28 @@ const admin = (permissions: Me["permissions"]): Me => ({
   permissions,
 });
 
-/** The list page's data for `query`, or the Response it throws. */
-async function load(query: string) {
-  const request = new Request(`http://portal.test${PATH}${query}`, { headers: { cookie } });
-  const context: AppLoadContext = { requestId: "req-12345678", clientIp: "127.0.0.1" };
+/** A signed-in request for `path` (the session's cookie), and the context the portal's server gives a loader. */
+const asked = (path: string) => ({
+  request: new Request(`http://portal.test${path}`, { headers: { cookie } }),
+  context: { requestId: "req-12345678", clientIp: "127.0.0.1" } as AppLoadContext,
+});
+
+/** What `loading` resolves to, or the Response it throws (a thrown data() as a Response of its status). */
+async function answerOf<T>(loading: Promise<T>): Promise<T | Response> {
   try {
-    return await requireListPage(request, context, PATH, ListPendingProfessionalsInput, (api, input) => api.identity.review.professionals.query(input));
+    return await loading;
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
     const data = thrown as { data?: unknown; init?: { status?: number } };
     if (data.init?.status) return new Response(JSON.stringify(data.data), { status: data.init.status });
     throw thrown;
   }
+}
+
+/** The list page's data for `query`, or the Response it throws. */
+function load(query: string) {
+  const { request, context } = asked(`${PATH}${query}`);
+  return answerOf(requireListPage(request, context, PATH, ListPendingProfessionalsInput, (api, input) => api.identity.review.professionals.query(input)));
 }
 
 const listCalls = () => standIns.inputs.filter((i) => i.call !== "identity:auth.me");
@@ -102,17 +112,10 @@ describe("requireListPage", () => {
 });
 
 /** 审核注册人员 › 详细's data through requireDetailPage, or the Response it throws. */
-async function loadDetail() {
-  const request = new Request(`http://portal.test${PATH}/${admin([]).accountId}`, { headers: { cookie } });
-  const context: AppLoadContext = { requestId: "req-12345678", clientIp: "127.0.0.1" };
-  try {
-    return await requireDetailPage(request, context, PATH, "详细", (api) => api.identity.review.professional.query({ accountId: admin([]).accountId }));
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    const data = thrown as { data?: unknown; init?: { status?: number } };
-    if (data.init?.status) return new Response(JSON.stringify(data.data), { status: data.init.status });
-    throw thrown;
-  }
+function loadDetail() {
+  const accountId = admin([]).accountId;
+  const { request, context } = asked(`${PATH}/${accountId}`);
+  return answerOf(requireDetailPage(request, context, PATH, "详细", (api) => api.identity.review.professional.query({ accountId })));
 }
 
 describe("requireDetailPage", () => {
