@@ -1,26 +1,21 @@
 import { readFileSync } from "node:fs";
 import { calendarDate } from "@ce/contracts";
-import type { Redis } from "ioredis";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectTrail, openBrowser, type Person, portalUrl, signIn, takeOverDemoAdmin } from "./org-support.ts";
+import { expectTrail, openBrowserAsDemoAdmin, portalUrl } from "./org-support.ts";
 
 // 接口令牌管理 (issue 11 items 1, 2) in the browser: 济南市's super admin makes a token for
 // 专业技术人员数量查询, the secret is shown once with 复制; an analyst's program calls the HTTP API
 // through the portal (/api/v1, passed on to reporting) with it and gets 济南市's figures, a report not
 // granted is refused; the list then shows 最近使用 and the token's 调用记录 lists both calls; the
 // OpenAPI document is linked and served; the list fits at 1366 px; after 撤销 the same call is refused 已撤销.
-let browser: Awaited<ReturnType<typeof openBrowser>>;
+let browser: Awaited<ReturnType<typeof openBrowserAsDemoAdmin>>;
 let page: Page;
-let redis: Redis;
-let jinan: Person;
 let secret: string;
 
 beforeAll(async () => {
-  browser = await openBrowser();
-  ({ page, redis } = browser);
-  jinan = await takeOverDemoAdmin(redis, "济南市交通运输局", "JinanTokens2026");
-  await signIn(page, redis, jinan);
+  browser = await openBrowserAsDemoAdmin("济南市交通运输局", "JinanTokens2026");
+  page = browser.page;
 });
 afterAll(() => browser?.close());
 

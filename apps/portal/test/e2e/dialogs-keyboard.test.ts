@@ -1,20 +1,18 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, type Person, portalUrl, signIn, takeOverDemoAdmin } from "./org-support.ts";
+import { openBrowserAsDemoAdmin, type Person, portalUrl } from "./org-support.ts";
 
 // Issue 13, keyboard use: every dialog and popover of the portal — the confirmation of a one-button
 // form (ConfirmDialog, a modal <dialog>) and the user menu under 您好! (a <details> disclosure) — is
 // opened with the keyboard, keeps focus while open (the modal: Tab goes round inside it), closes on
 // Escape and gives focus back to the control that opened it; a focused control shows an outline.
-let browser: Awaited<ReturnType<typeof openBrowser>>;
+let browser: Awaited<ReturnType<typeof openBrowserAsDemoAdmin>>;
 let page: Page;
 let province: Person;
 
 beforeAll(async () => {
-  browser = await openBrowser();
-  page = browser.page;
-  province = await takeOverDemoAdmin(browser.redis, "山东省交通运输厅", "DialogKeys2026");
-  await signIn(page, browser.redis, province);
+  browser = await openBrowserAsDemoAdmin("山东省交通运输厅", "DialogKeys2026");
+  ({ page, admin: province } = browser);
 });
 afterAll(() => browser?.close());
 

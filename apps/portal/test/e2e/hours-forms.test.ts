@@ -3,18 +3,13 @@ import { calendarDate } from "@ce/contracts";
 import type { Redis } from "ioredis";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DemoLogin, demoLogins } from "../../../../services/identity/src/seed/demo-logins.ts";
 import { expectTrail, openBrowser, portalUrl, restoreDemoAdmins, signIn } from "./org-support.ts";
+import { demoAdminOf } from "./people-support.ts";
 
 // 学时申报 › 学习形式管理: the province edits 学术会议 as a new version; a city admin only sees a notice.
 // (岗位培训 stays as it is: hours-declare-approve declares with it.)
-function demoAdmin(unit: string): DemoLogin {
-  const login = demoLogins.find((l) => l.userType === "AUTHORITY" && l.unit === unit);
-  if (!login) throw new Error(`the demo data has no admin of ${unit}`);
-  return login;
-}
-const province = demoAdmin("山东省交通运输厅");
-const jinan = demoAdmin("济南市交通运输局");
+const province = demoAdminOf("山东省交通运输厅");
+const jinan = demoAdminOf("济南市交通运输局");
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;

@@ -6,7 +6,7 @@ import type { Redis } from "ioredis";
 import jsQR from "jsqr";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { approvedProfessionals, hoursAs, type Registered, tokenOf, uniqueName } from "./hours-support.ts";
+import { approvedProfessionals, approveThroughChain, declareOnline, hoursAs, type Registered, tokenOf, uniqueName } from "./hours-support.ts";
 import { expectTrail, freshEmployer, openBrowser, type Person, portalUrl, signIn, signOut, takeOverDemoAdmin } from "./org-support.ts";
 import { reportingAs } from "./statistics-support.ts";
 
@@ -16,9 +16,6 @@ import { reportingAs } from "./statistics-support.ts";
 // verification page then says 已撤销. 济南市's admin sees the person's proofs on their 学习记录
 // (已撤销), issues the new one there, and then finds 查看 instead of 开具 for that year; the revoked
 // proof's PDF, asked for by its address, comes back to 学时证明 with the reason.
-
-// A 1×1 PNG standing in for the 学时证明 scan of a declaration.
-const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
@@ -40,30 +37,9 @@ beforeAll(async () => {
   const employerToken = await tokenOf(redis, employer);
   [person] = (await approvedProfessionals(redis, employer, unitName, [uniqueName("证明")])) as [Registered];
   personLogin = { userType: "PROFESSIONAL", idNumber: person.idNumber, password: "Hours1234", name: person.name };
-  const today = calendarDate(new Date());
-  const declare = async (subject: "GENERAL" | "PROFESSIONAL", requestedHours: number) =>
-    (
-      await hoursAs(employerToken).declarations.declare.mutate({
-        professionalId: person.accountId,
-        year,
-        formCode: "ONLINE",
-        schoolName: "山东交通网络学院",
-        className: "网络培训",
-        startDate: today,
-        endDate: today,
-        score: "合格",
-        requestedHours,
-        subject,
-        details: {},
-        attachments: [{ name: "证明.png", contentBase64: PNG }],
-      })
-    ).id;
-  const general = await declare("GENERAL", 30);
-  professionalRecord = await declare("PROFESSIONAL", 60);
-  for (const admin of [jinan, province]) {
-    const api = hoursAs(await tokenOf(redis, admin));
-    for (const declarationId of [general, professionalRecord]) await api.approvals.approve.mutate({ declarationId });
-  }
+  const general = await declareOnline(employerToken, person, "GENERAL", 30);
+  professionalRecord = await declareOnline(employerToken, person, "PROFESSIONAL", 60);
+  await approveThroughChain(redis, [jinan, province], [general, professionalRecord]);
   const reporting = reportingAs(await tokenOf(redis, province));
   await eventually(async () => {
     const record = await reporting.statistics.learningRecord.query({ accountId: person.accountId });

@@ -6,14 +6,15 @@
  * through the service client so a test can set up several people quickly.
  */
 import { randomBytes, randomInt } from "node:crypto";
-import { calendarYear } from "@ce/contracts";
+import { calendarDate, calendarYear } from "@ce/contracts";
 import type { HoursRouter } from "@ce/hours/router";
 import type { IdentityRouter } from "@ce/identity/router";
 import { eventually, serviceClient } from "@ce/service-kit/testing";
 import type { Redis } from "ioredis";
 import type { Page } from "playwright-core";
 import { expect, inject } from "vitest";
-import { freshIdNumber, type Person } from "./org-support.ts";
+import type { Person } from "./org-support.ts";
+import { freshIdNumber } from "./people-support.ts";
 
 const prefix = inject("subjectPrefix");
 
@@ -119,4 +120,42 @@ export async function fillDeclaredClass(page: Page, c: { school: string; classNa
   await page.getByLabel("学习成绩").fill("合格");
   await page.getByLabel("申请学时").fill(String(c.hours));
   await page.getByLabel("计入科目").selectOption({ label: "专业科目" });
+}
+
+/** A 1×1 PNG (base64) standing in for a declaration's 学时证明 scan. */
+export const PNG_BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
+/**
+ * Declares `requestedHours` of `subject` for `person` this year through hours' API as the unit
+ * admin whose token is `declarerToken`: 在线学习 (ONLINE) at 山东交通网络学院 today, 学习成绩 合格, with
+ * PNG_BASE64 as its scan. The declaration's id.
+ */
+export async function declareOnline(declarerToken: string, person: Registered, subject: "GENERAL" | "PROFESSIONAL", requestedHours: number): Promise<string> {
+  const today = calendarDate(new Date());
+  const { id } = await hoursAs(declarerToken).declarations.declare.mutate({
+    professionalId: person.accountId,
+    year: calendarYear(new Date()),
+    formCode: "ONLINE",
+    schoolName: "山东交通网络学院",
+    className: "网络培训",
+    startDate: today,
+    endDate: today,
+    score: "合格",
+    requestedHours,
+    subject,
+    details: {},
+    attachments: [{ name: "证明.png", contentBase64: PNG_BASE64 }],
+  });
+  return id;
+}
+
+/**
+ * Approves every one of `declarationIds` through hours' API at each level of the chain: `chain` in
+ * order (济南市's admin, then 省厅's), each signed in through identity, with the pre-filled 认定学时.
+ */
+export async function approveThroughChain(redis: Redis, chain: Person[], declarationIds: string[]): Promise<void> {
+  for (const admin of chain) {
+    const api = hoursAs(await tokenOf(redis, admin));
+    for (const declarationId of declarationIds) await api.approvals.approve.mutate({ declarationId });
+  }
 }

@@ -2,19 +2,15 @@ import { rm } from "node:fs/promises";
 import { Redis } from "ioredis";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type DemoLogin, demoLogins } from "../../../../services/identity/src/seed/demo-logins.ts";
+import type { DemoLogin } from "../../../../services/identity/src/seed/demo-logins.ts";
 import { launchChromium } from "./chromium.ts";
 import { restoreDemoAdmins } from "./org-support.ts";
+import { demoAdminOf } from "./people-support.ts";
 
 const portalUrl = inject("portalUrl");
 const prefix = inject("subjectPrefix");
-function demoAdmin(unit: string): DemoLogin {
-  const login = demoLogins.find((l) => l.userType === "AUTHORITY" && l.unit === unit);
-  if (!login) throw new Error(`the demo data has no admin of ${unit}`);
-  return login;
-}
-const provinceAdmin = demoAdmin("山东省交通运输厅");
-const jinanAdmin = demoAdmin("济南市交通运输局");
+const provinceAdmin = demoAdminOf("山东省交通运输厅");
+const jinanAdmin = demoAdminOf("济南市交通运输局");
 
 let profileDir: string;
 let context: BrowserContext;

@@ -3,7 +3,8 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoProfessionals } from "../../../../services/identity/src/seed/demo-data.ts";
 import { confirmInDialog } from "./dialog-support.ts";
-import { expectTrail, freshIdNumber, openBrowser, type Person, portalUrl, signIn, takeOverDemoAdmin } from "./org-support.ts";
+import { expectTrail, openBrowser, type Person, portalUrl, signIn, signInAsDemoAdmin } from "./org-support.ts";
+import { freshIdNumber } from "./people-support.ts";
 import { pickerBox } from "./picker-support.ts";
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
@@ -28,8 +29,7 @@ async function openMenuPage(name: string, path: RegExp) {
 
 describe("管理内设部门, 角色管理 and 新增管理员 in the browser", () => {
   it("(a) 选择成为管理员: an employer admin picks an approved professional of the unit", async () => {
-    const admin = await takeOverDemoAdmin(redis, "淄博市公共汽车公司", "ZiboBus2024");
-    await signIn(page, redis, admin);
+    await signInAsDemoAdmin(page, redis, "淄博市公共汽车公司", "ZiboBus2024");
     await openMenuPage("管理单位管理员", /\/accounts\/admins$/);
     await page.getByRole("link", { name: "新增管理员" }).click();
     await page.waitForURL(/\/accounts\/admins\/new/);
@@ -53,8 +53,7 @@ describe("管理内设部门, 角色管理 and 新增管理员 in the browser", 
   });
 
   it("builds departments and a role, then adds admins by 注册 and by 添加 and hands over the super admin role", async () => {
-    const admin = await takeOverDemoAdmin(redis, "淄博市交通运输局", "ZiboAuth2024");
-    await signIn(page, redis, admin);
+    const admin = await signInAsDemoAdmin(page, redis, "淄博市交通运输局", "ZiboAuth2024");
 
     // 管理内设部门: a department and a child below it.
     await openMenuPage("管理内设部门", /\/accounts\/departments$/);

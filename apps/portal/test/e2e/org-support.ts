@@ -4,7 +4,7 @@
  * (password reset through the identity API and the development mailbox).
  */
 import { rm } from "node:fs/promises";
-import { generateCreditCode, generateResidentId, type UserType, userTypeLabels } from "@ce/contracts";
+import { generateCreditCode, type UserType, userTypeLabels } from "@ce/contracts";
 import type { IdentityRouter } from "@ce/identity/router";
 import { serviceClient } from "@ce/service-kit/testing";
 import { Redis } from "ioredis";
@@ -12,7 +12,7 @@ import type { Page } from "playwright-core";
 import { expect, inject } from "vitest";
 import { DEMO_PASSWORD, demoUnits } from "../../../../services/identity/src/seed/demo-data.ts";
 import { forgetSession, launchChromium } from "./chromium.ts";
-import { landed } from "./people-support.ts";
+import { freshIdNumber, landed } from "./people-support.ts";
 
 export const portalUrl = inject("portalUrl");
 const prefix = inject("subjectPrefix");
@@ -106,21 +106,25 @@ export async function takeOverDemoAdmin(redis: Redis, unitName: string, password
   return { userType: unit.kind, idNumber: unit.admin.idNumber, password, name: unit.admin.name };
 }
 
+/** `unitName`'s demo super admin, taken over with `password` (takeOverDemoAdmin) and signed in on `page` through the login page. */
+export async function signInAsDemoAdmin(page: Page, redis: Redis, unitName: string, password: string): Promise<Person> {
+  const admin = await takeOverDemoAdmin(redis, unitName, password);
+  await signIn(page, redis, admin);
+  return admin;
+}
+
+/** A browser (openBrowser) signed in as `unitName`'s demo super admin, taken over with `password` (signInAsDemoAdmin): `admin` is who. */
+export async function openBrowserAsDemoAdmin(unitName: string, password: string) {
+  const browser = await openBrowser();
+  return { ...browser, admin: await signInAsDemoAdmin(browser.page, browser.redis, unitName, password) };
+}
+
 /**
  * Every e2e file shares one system, and some change demo admins' passwords: a file that signs in
  * with the printed demo password first gives these admins that password back.
  */
 export async function restoreDemoAdmins(redis: Redis, ...unitNames: string[]): Promise<void> {
   for (const unitName of unitNames) await takeOverDemoAdmin(redis, unitName, DEMO_PASSWORD);
-}
-
-/** A valid resident ID number nobody in the demo data has (born in 1961, random sequence). */
-export function freshIdNumber(): string {
-  return generateResidentId(
-    "370105",
-    new Date(Date.UTC(1961, Math.floor(Math.random() * 12), 1 + Math.floor(Math.random() * 28))),
-    Math.floor(Math.random() * 999),
-  );
 }
 
 /**

@@ -8,18 +8,15 @@
  * → 注册总数 3, 学习总数 2, 合格总数 1, 合格率 33.33%.
  */
 import { randomInt } from "node:crypto";
-import { calendarDate, calendarYear } from "@ce/contracts";
+import { calendarYear } from "@ce/contracts";
 import type { ReportingRouter } from "@ce/reporting/router";
 import { eventually, serviceClient } from "@ce/service-kit/testing";
 import type { Redis } from "ioredis";
 import { expect, inject } from "vitest";
-import { approvedProfessionals, hoursAs, identityAs, type Registered, tokenOf, uniqueName } from "./hours-support.ts";
+import { approvedProfessionals, approveThroughChain, declareOnline, identityAs, type Registered, tokenOf, uniqueName } from "./hours-support.ts";
 import { freshEmployer, type Person } from "./org-support.ts";
 
 export const reportingAs = (token: string) => serviceClient<ReportingRouter>(inject("serviceUrls").reporting, token, "198.51.100.25");
-
-// A 1×1 PNG standing in for the 学时证明 scan.
-const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
 export interface StatsWorld {
   unitName: string;
@@ -49,30 +46,13 @@ export async function statsWorld(redis: Redis, jinan: Person, province: Person):
     Registered,
   ];
 
-  const today = calendarDate(new Date());
   const year = calendarYear(new Date());
-  const declare = async (person: Registered, subject: "GENERAL" | "PROFESSIONAL", requestedHours: number) =>
-    (
-      await hoursAs(employerToken).declarations.declare.mutate({
-        professionalId: person.accountId,
-        year,
-        formCode: "ONLINE",
-        schoolName: "山东交通网络学院",
-        className: "网络培训",
-        startDate: today,
-        endDate: today,
-        score: "合格",
-        requestedHours,
-        subject,
-        details: {},
-        attachments: [{ name: "证明.png", contentBase64: PNG }],
-      })
-    ).id;
-  const declared = [await declare(compliant, "PROFESSIONAL", 60), await declare(compliant, "GENERAL", 30), await declare(studying, "GENERAL", 30)];
-  for (const admin of [jinan, province]) {
-    const api = hoursAs(await tokenOf(redis, admin));
-    for (const declarationId of declared) await api.approvals.approve.mutate({ declarationId });
-  }
+  const declared = [
+    await declareOnline(employerToken, compliant, "PROFESSIONAL", 60),
+    await declareOnline(employerToken, compliant, "GENERAL", 30),
+    await declareOnline(employerToken, studying, "GENERAL", 30),
+  ];
+  await approveThroughChain(redis, [jinan, province], declared);
 
   const reporting = reportingAs(await tokenOf(redis, province));
   await eventually(async () => {
