@@ -46,9 +46,12 @@ export function listExportLoader<S extends z.ZodType<object>, Row, P extends Row
       const { api } = await requirePage(request, context, spec.page);
       const search = openedSearch(request);
       const input = parseListQuery(spec.schema, search);
-      const table = await Promise.resolve(spec.table({ input, api, search, params, request })).catch((e) => {
+      let table: TableExport<Row, P>;
+      try {
+        table = await spec.table({ input, api, search, params, request });
+      } catch (e) {
         throw e instanceof FilterRefusal ? data({ message: e.message, field: e.field }, { status: e.status }) : e;
-      });
+      }
       return exportTable(exportFormat(search), table);
     },
   );
