@@ -22,13 +22,17 @@ async function withAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+/** The URL of the test database `ce_<tag>` (createTestDatabase's), e.g. for another process of the same run. */
+export function testDatabaseUrl(tag: string): string {
+  const url = new URL(TEST_SERVER_URL);
+  url.pathname = `/ce_${tag}`;
+  return url.toString();
+}
+
 /** Creates an empty database `ce_<tag>` and returns its URL. */
 export async function createTestDatabase(tag: string): Promise<string> {
-  const name = `ce_${tag}`;
-  await withAdmin((c) => c.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(TEST_SERVER_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
+  await withAdmin((c) => c.query(`CREATE DATABASE "ce_${tag}"`));
+  return testDatabaseUrl(tag);
 }
 
 /** Drops a database made by createTestDatabase, ending any connection still open on it. */

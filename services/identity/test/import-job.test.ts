@@ -6,6 +6,7 @@ import { openSession } from "../src/auth/sessions.ts";
 import { findLoginAccount } from "../src/db/accounts.ts";
 import { grantFor } from "../src/domain/principal.ts";
 import { idLookupBudget } from "../src/security/id-lookup.ts";
+import { KEPT_PART_ROWS } from "../src/use-cases/import/kept-rows.ts";
 import { bootIdentity, failure, type IdentityClient, type TestIdentity } from "./support/boot.ts";
 import { importHeader, importRow, serialResidentId } from "./support/import-rows.ts";
 import { professionalForm } from "./support/people.ts";
@@ -212,19 +213,21 @@ describe("导入 a checked file", () => {
 });
 
 describe("a worker stopped mid-job", () => {
-  it("commits whole batches only, and the job resumes after the last one when a worker starts again", async () => {
-    const total = BATCH * 8 + 37;
+  it("commits whole batches only, and the job resumes after the last one when a worker starts again (past a kept-rows part)", async () => {
+    // More rows than one kept part, stopped inside the second: the resumed run skips a whole part and part of the next.
+    const total = KEPT_PART_ROWS + BATCH * 8 + 37;
     const rows = Array.from({ length: total }, (_, i) => good(freshId(), `批次${i}`, 1000 + i));
     const checked = await check("大批.csv", csv(rows));
     expect(checked.importable).toBe(total);
     const jobId = checked.uploadId!;
     await bus.imports.start.mutate({ uploadId: jobId });
-    await waitFor(jobId, (j) => j.rowsDone >= BATCH);
+    await waitFor(jobId, (j) => j.rowsDone >= KEPT_PART_ROWS + BATCH);
     await t.app.importQueue.stopWorker();
     const stopped = await bus.imports.job.query({ jobId });
     expect(stopped.status).toBe("RUNNING");
     expect(stopped.rowsDone % BATCH).toBe(0);
     expect(stopped.rowsDone).toBeLessThan(total);
+    expect(stopped.rowsDone).toBeGreaterThan(KEPT_PART_ROWS);
     expect(await importedBy(jobId)).toBe(stopped.created);
     expect(stopped.created).toBe(stopped.rowsDone);
     await new Promise((r) => setTimeout(r, 1_500));
@@ -285,7 +288,8 @@ describe("导入 imports exactly what the dry run called 可导入, from what it
     const [x, y] = [freshId(), freshId()];
     const checked = await check("部门.csv", csv([`部门一,身份证,${x},,13800004001,d1@example.com,临时科,本科,工程技术,中级,,,`, good(y, "部门二", 4002)]));
     expect(checked).toMatchObject({ importable: 2 });
-    const kept = gunzipSync((await t.app.db.importKeptRows.findUniqueOrThrow({ where: { jobId: checked.uploadId! } })).rows).toString();
+    const parts = await t.app.db.importKeptRows.findMany({ where: { jobId: checked.uploadId! }, orderBy: { part: "asc" } });
+    const kept = parts.map((p) => gunzipSync(p.rows).toString()).join("");
     expect(kept.split("\n").filter(Boolean)).toHaveLength(2);
     for (const secret of [x, y, "13800004001", "13800004002"]) expect(kept).not.toContain(secret);
     expect(kept).toContain("部门一");

@@ -13,7 +13,11 @@ const S = quoteIdent(SCHEMA);
 /** How long an import's transaction may wait for a pooled connection (ms): a busy service must not fail a batch for it. */
 export const TX_MAX_WAIT_MS = 15_000;
 
-/** A dry-run-checked upload kept for its import: the job row (status CHECKED) and its kept rows (kept-rows.ts), in one transaction. */
+/**
+ * A dry-run-checked upload kept for its import: the job row (status CHECKED) and its kept rows
+ * (kept-rows.ts), part by part — one INSERT of one bytea parameter each, a few MB at most — in one
+ * transaction.
+ */
 export async function createCheckedJob(
   db: Db,
   job: {
@@ -26,11 +30,21 @@ export async function createCheckedJob(
     totalRows: number;
     importable: number;
   },
-  keptRows: Uint8Array,
+  keptParts: readonly Uint8Array[],
 ): Promise<void> {
   await db.$transaction(
-    [db.importJob.create({ data: { ...job, status: "CHECKED" } }), db.importKeptRows.create({ data: { jobId: job.id, rows: Buffer.from(keptRows) } })],
-    { maxWait: TX_MAX_WAIT_MS },
+    async (tx) => {
+      await tx.importJob.create({ data: { ...job, status: "CHECKED" } });
+      for (const [part, rows] of keptParts.entries()) {
+        await tx.$executeRawUnsafe(
+          `INSERT INTO ${S}.import_kept_rows (job_id, part, rows) VALUES ($1::uuid, $2, $3)`,
+          job.id,
+          part,
+          Buffer.from(rows.buffer, rows.byteOffset, rows.byteLength),
+        );
+      }
+    },
+    { maxWait: TX_MAX_WAIT_MS, timeout: 120_000 },
   );
 }
 
@@ -47,10 +61,18 @@ export function listImportJobs(db: Db, unitId: string, take: number): Promise<Im
   return db.importJob.findMany({ where: { unitId, status: { not: "CHECKED" } }, orderBy: { createdAt: "desc" }, take });
 }
 
-/** The kept rows of a job (kept-rows.ts), or null once the job finished (they are dropped then). */
-export async function importKeptRows(db: Db, jobId: string): Promise<Buffer | null> {
-  const row = await db.importKeptRows.findUnique({ where: { jobId } });
-  return row ? Buffer.from(row.rows) : null;
+/** The part numbers of a job's kept rows (kept-rows.ts), in order; none once the job finished (they are dropped then). */
+export async function keptRowParts(db: Db, jobId: string): Promise<number[]> {
+  const rows = await db.importKeptRows.findMany({ where: { jobId }, select: { part: true }, orderBy: { part: "asc" } });
+  return rows.map((r) => r.part);
+}
+
+/** The bytes of the given parts of a job's kept rows, read one part at a time, in the given order. */
+export async function* readKeptRowParts(db: Db, jobId: string, parts: readonly number[]): AsyncGenerator<Buffer> {
+  for (const part of parts) {
+    const row = await db.importKeptRows.findUnique({ where: { jobId_part: { jobId, part } }, select: { rows: true } });
+    if (row) yield Buffer.from(row.rows);
+  }
 }
 
 /** CHECKED → QUEUED, only from CHECKED (a second click starts nothing). Returns whether it moved. */

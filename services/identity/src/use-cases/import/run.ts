@@ -15,12 +15,13 @@ import {
   type ImportedAccountRow,
   type ImportedProfessionalFields,
   type ImportedProfessionalRow,
-  importKeptRows,
   insertImportedAccounts,
   insertImportedProfessionals,
+  keptRowParts,
   lockImportJob,
   logImportConflicts,
   markImportRunning,
+  readKeptRowParts,
   TX_MAX_WAIT_MS,
   unitPathOf,
 } from "../../db/import-jobs.ts";
@@ -61,8 +62,8 @@ export interface RunOptions {
 export async function runImportJob(deps: IdentityDeps, jobId: string, opts: RunOptions = {}): Promise<void> {
   const job = await findImportJob(deps.db, jobId);
   if (!job || !["QUEUED", "RUNNING"].includes(job.status)) return;
-  const bytes = await importKeptRows(deps.db, jobId);
-  if (!bytes) return;
+  const parts = await keptRowParts(deps.db, jobId);
+  if (parts.length === 0) return;
   await markImportRunning(deps.db, jobId);
   const unitPath = await unitPathOf(deps.db, job.unitId);
   const meta: EventMeta = { actor: { accountId: job.createdBy, unitId: job.unitId }, correlationId: job.requestId ?? `import:${jobId}`, causationId: null };
@@ -83,7 +84,7 @@ export async function runImportJob(deps: IdentityDeps, jobId: string, opts: RunO
   };
   try {
     let readFrom = performance.now();
-    for await (const kept of keptRows(bytes)) {
+    for await (const kept of keptRows(readKeptRowParts(deps.db, jobId, parts))) {
       spent.readMs += performance.now() - readFrom;
       readFrom = performance.now();
       const row = kept === null || kept === "repeat" || kept.departmentId === null || departments.has(kept.departmentId) ? kept : null;
