@@ -60,6 +60,12 @@ export async function benchData(
     ? await keptLoad(url, blindIndex, opts.loadSeconds)
     : await loadSynthetic(url, { size: opts.size, today: opts.today, blindIndex, log });
   const derivedMs = (await deriveSubtreeRollups(url, log)) + (await deriveNameGrams(url, log));
+  const sec = (v: number) => (Number.isFinite(v) ? `${Math.round(v / 1000)} s` : "?");
+  // The timings a later `--reuse … --load-seconds <copy>,<index>` run of this database reports.
+  if (!opts.reuse)
+    log(
+      `load timings: generate + COPY ${sec(loaded.timings.generateAndCopyMs)}, indexes ${sec(loaded.timings.indexMs)}, VACUUM ANALYZE ${sec(loaded.timings.analyzeMs)}, derived ${sec(derivedMs)}`,
+    );
   const counts = { ...loaded.counts, ...(await countRows(url, DERIVED_TABLES)) };
   return { ...loaded, counts, derivedMs, reused: opts.reuse };
 }

@@ -73,6 +73,11 @@ try {
   else await dropTestDatabase(databaseUrl);
 }
 
+/** Seconds as the table prints them; a timing the loading run did not record says so. */
+function seconds(ms: number) {
+  return Number.isFinite(ms) ? `${Math.round(ms / 1000)} s` : "not recorded by the loading run";
+}
+
 /** A ratio as the table prints it: two decimals under 10 (0.18×), whole above (38×). */
 function ratio(x: number) {
   return `${x < 10 ? x.toFixed(2) : x.toFixed(0)}×`;
@@ -88,7 +93,7 @@ function writeDoc(data: BenchData, results: Result[], load: string) {
     {
       metric: "data loaded (COPY, then indexes)",
       value: `${c.professional_replica} people, ${c.hour_record} hour records`,
-      note: `${c.unit_replica} units, ${c.person_history} person_history rows, ${c.unit_figures} unit_figures rows, ${c.unit_approved_hours} unit_approved_hours rows, ${c.title_figures} title_figures rows, ${c.title_figures_now} title_figures_now rows; generate + COPY ${Math.round(t.generateAndCopyMs / 1000)} s, indexes ${Math.round(t.indexMs / 1000)} s${loadNote}`,
+      note: `${c.unit_replica} units, ${c.person_history} person_history rows, ${c.unit_figures} unit_figures rows, ${c.unit_approved_hours} unit_approved_hours rows, ${c.title_figures} title_figures rows, ${c.title_figures_now} title_figures_now rows; generate + COPY ${seconds(t.generateAndCopyMs)}, indexes ${seconds(t.indexMs)}${loadNote}`,
     },
     {
       metric: "derived read models: subtree rollups (0012), name grams (0013)",
