@@ -1,8 +1,9 @@
 // Every browser test file shares one running system, and many set a demo admin's password of their
 // own (takeOverDemoAdmin). A file that signs in with the printed demo password (demoAdminOf) must
-// first give each of those admins that password back (restoreDemoAdmins), or it passes alone and
-// fails after another file — as import.test.ts did in CI ("sign-in stayed on /login"). A static
-// check over the e2e files, so a new one cannot forget.
+// first give each of those admins that password back (restoreDemoAdmins, or people-support's
+// openBrowser(…units), which calls it), or it passes alone and fails after another file — as
+// import.test.ts did in CI ("sign-in stayed on /login"). A static check over the e2e files, so a
+// new one cannot forget.
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -22,7 +23,7 @@ describe("e2e files that sign in with a demo admin's printed password restore it
 
   it.each(using)("%s restores every demo admin it signs in with", (file) => {
     const text = source(file);
-    const restored = [...text.matchAll(/restoreDemoAdmins\(([^)]*)\)/g)].map((m) => m[1] as string).join(",");
+    const restored = [...text.matchAll(/(?:restoreDemoAdmins|openBrowser)\(([^)]*)\)/g)].map((m) => m[1] as string).join(",");
     for (const name of demoAdminsOf(text)) expect(restored, `${name}.unit in restoreDemoAdmins(…)`).toMatch(new RegExp(`\\b${name}\\.unit\\b`));
   });
 });

@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { restoreDemoAdmins } from "./org-support.ts";
 import { demoAdminOf, openBrowser, type People, portalUrl } from "./people-support.ts";
 import { pick } from "./picker-support.ts";
 
@@ -21,8 +20,7 @@ let person: Awaited<ReturnType<People["approvedProfessional"]>>;
 
 beforeAll(async () => {
   writeFileSync(scan, PNG);
-  b = await openBrowser();
-  await restoreDemoAdmins(b.redis, from.unit, to.unit);
+  b = await openBrowser(from.unit, to.unit);
   person = await b.approvedProfessional(from.unit);
 });
 afterAll(async () => {

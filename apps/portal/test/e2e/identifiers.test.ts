@@ -1,15 +1,13 @@
 import { randomInt } from "node:crypto";
 import { generateCreditCode } from "@ce/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { restoreDemoAdmins } from "./org-support.ts";
 import { demoAdminOf, freshIdNumber, openBrowser, type People, portalUrl } from "./people-support.ts";
 
 const jinan = demoAdminOf("济南市交通运输局");
 let b: People;
 
 beforeAll(async () => {
-  b = await openBrowser();
-  await restoreDemoAdmins(b.redis, jinan.unit);
+  b = await openBrowser(jinan.unit);
 });
 afterAll(() => b?.close());
 

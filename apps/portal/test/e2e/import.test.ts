@@ -4,7 +4,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { confirmInDialog } from "./dialog-support.ts";
-import { apiLogin, restoreDemoAdmins } from "./org-support.ts";
+import { apiLogin } from "./org-support.ts";
 import { demoAdminOf, freshIdNumber, openBrowser, type People, portalUrl } from "./people-support.ts";
 
 // 批量导入 in the browser (issue 12): 下载模板, 上传并校验 a file with good and bad rows, read the
@@ -15,9 +15,8 @@ const dir = mkdtempSync(path.join(tmpdir(), "ce-import-"));
 let b: People;
 
 beforeAll(async () => {
-  b = await openBrowser();
   // Other files sign this admin in with passwords of their own (trial-findings, file-forms).
-  await restoreDemoAdmins(b.redis, admin.unit);
+  b = await openBrowser(admin.unit);
 });
 afterAll(async () => {
   await b?.close();

@@ -1,14 +1,12 @@
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { restoreDemoAdmins } from "./org-support.ts";
 import { demoAdminOf, freshIdNumber, openBrowser, type People, portalUrl } from "./people-support.ts";
 
 const busAdmin = demoAdminOf("济南公共交通集团有限公司");
 let b: People;
 
 beforeAll(async () => {
-  b = await openBrowser();
-  await restoreDemoAdmins(b.redis, busAdmin.unit);
+  b = await openBrowser(busAdmin.unit);
 });
 afterAll(() => b?.close());
 

@@ -8,6 +8,7 @@ import { expect, inject } from "vitest";
 import { type DemoLogin, demoLogins } from "../../../../services/identity/src/seed/demo-logins.ts";
 import { forgetSession, launchChromium } from "./chromium.ts";
 import { identityAs, registerProfessional, tokenOf } from "./hours-support.ts";
+import { restoreDemoAdmins } from "./org-support.ts";
 
 export const portalUrl = inject("portalUrl");
 const prefix = inject("subjectPrefix");
@@ -27,10 +28,15 @@ export function freshIdNumber(): string {
   return generateResidentId("370105", new Date(Date.UTC(1961, randomInt(0, 12), randomInt(1, 29))), randomInt(0, 999));
 }
 
-/** One browser (own profile directory) and the Redis the captcha answers are read from. */
-export async function openBrowser() {
+/**
+ * One browser (own profile directory) and the Redis the captcha answers are read from. The super
+ * admins of `restoredUnits` first get the printed demo password back (restoreDemoAdmins): a file
+ * signs them in with it (demoAdminOf), while other files set passwords of their own.
+ */
+export async function openBrowser(...restoredUnits: string[]) {
   const redis = new Redis(inject("redisUrl"));
   const { context, page, profileDir } = await launchChromium("ce-portal-people-", { width: 1280, height: 900 });
+  await restoreDemoAdmins(redis, ...restoredUnits);
 
   const captchaFor = async (captchaId: string) => {
     const answer = await redis.get(`${prefix}:captcha:${captchaId}`);

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { restoreDemoAdmins } from "./org-support.ts";
 import { demoAdminOf, openBrowser, type People, portalUrl } from "./people-support.ts";
 import { pick } from "./picker-support.ts";
 
@@ -9,8 +8,7 @@ let b: People;
 let person: Awaited<ReturnType<People["approvedProfessional"]>>;
 
 beforeAll(async () => {
-  b = await openBrowser();
-  await restoreDemoAdmins(b.redis, from.unit, to.unit);
+  b = await openBrowser(from.unit, to.unit);
   person = await b.approvedProfessional("济南公共交通集团有限公司");
 });
 afterAll(() => b?.close());

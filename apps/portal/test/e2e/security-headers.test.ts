@@ -3,7 +3,6 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { restoreDemoAdmins } from "./org-support.ts";
 import { demoAdminOf, openBrowser, type People, portalUrl } from "./people-support.ts";
 
 // The portal's outer wall seen from a browser: headers on every kind of response, a CSP the pages
@@ -21,8 +20,7 @@ function attackerPage(action: string, name: string) {
 }
 
 beforeAll(async () => {
-  b = await openBrowser();
-  await restoreDemoAdmins(b.redis, admin.unit);
+  b = await openBrowser(admin.unit);
   // Every page records the CSP violations it meets (securitypolicyviolation, CSP Level 3).
   await b.page.context().addInitScript(() => {
     const w = window as unknown as { __csp: string[] };
