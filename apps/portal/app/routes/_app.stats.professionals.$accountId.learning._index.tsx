@@ -14,6 +14,7 @@ import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/reac
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { type Column, DataTable } from "../components/DataTable.tsx";
 import { ReplyErrors } from "../components/forms.tsx";
+import { yearColumns } from "../components/hours/RecordColumns.tsx";
 import { PagedTable } from "../components/PagedTable.tsx";
 import { ProofList } from "../components/proofs/HoursProofView.tsx";
 import { RowAction } from "../components/RowAction.tsx";
@@ -71,13 +72,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 const instant = (at: string | null) => (at ? formatDateTime(at, { seconds: false }) : "");
 
-const yearColumns: Column<LearningYear>[] = [
-  { header: "年度", cell: (y) => y.year, className: "text-center" },
-  { header: "完成公需课时", cell: (y) => y.general, className: "text-right" },
-  { header: "完成专业课时", cell: (y) => y.professional, className: "text-right" },
-  { header: "总完成学时", cell: (y) => y.total, className: "text-right" },
-  { header: "认定结果", cell: (y) => complianceVerdict(y.compliant), className: "text-center" },
-];
+const learningYearColumns = yearColumns<LearningYear>("text-right");
 
 const recordColumns = (formNames: Record<string, string>): Column<LearningRecordEntry>[] => [
   { header: "学习形式", cell: (r) => formNames[r.formCode] ?? r.formCode },
@@ -139,7 +134,7 @@ export default function LearningRecordPage() {
           <PagedTable
             caption={`${result.name}的学习记录`}
             numbered
-            columns={yearColumns}
+            columns={learningYearColumns}
             result={{ items: result.years, page: 1, pageSize: Math.max(1, result.years.length), total: result.years.length }}
             rowKey={(y) => String(y.year)}
           />

@@ -1,13 +1,8 @@
-import { type ComplianceYear, complianceVerdict, subjectLabels } from "@ce/contracts";
-import { type Column, DataTable } from "../DataTable.tsx";
+import { type ComplianceYear, subjectLabels } from "@ce/contracts";
+import { DataTable } from "../DataTable.tsx";
+import { yearColumns } from "./RecordColumns.tsx";
 
-const columns: Column<ComplianceYear>[] = [
-  { header: "年度", cell: (y) => y.year, className: "text-center" },
-  { header: "完成公需课时", cell: (y) => y.general, className: "text-center" },
-  { header: "完成专业课时", cell: (y) => y.professional, className: "text-center" },
-  { header: "总完成学时", cell: (y) => y.total, className: "text-center" },
-  { header: "认定结果", cell: (y) => complianceVerdict(y.compliant), className: "text-center" },
-];
+const columns = yearColumns<ComplianceYear>("text-center");
 
 /** 首页 for 个人: this year's 合格 / 不合格 (or how many hours are missing) and the last five years. */
 export function ComplianceSummary({ years }: { years: readonly ComplianceYear[] | null }) {
