@@ -92,23 +92,6 @@ describe("requireListPage", () => {
     expect((await out.json()).message).toMatch(/^筛选条件有误：.*姓名/);
     expect(listCalls()).toEqual([]);
   });
-
-  it("refuses a viewer whose permissions do not open the page with 403, and asks no service", async () => {
-    viewer = admin(["subordinate.view"]);
-    const out = await load("");
-    expect(out).toBeInstanceOf(Response);
-    if (!(out instanceof Response)) return;
-    expect(out.status).toBe(403);
-    expect(listCalls()).toEqual([]);
-  });
-
-  it("turns the service's refusal into the error page with its status", async () => {
-    listAnswer = { error: { code: "NOT_FOUND", message: "记录不存在" } };
-    const out = await load("");
-    expect(out).toBeInstanceOf(Response);
-    if (!(out instanceof Response)) return;
-    expect(out.status).toBe(404);
-  });
 });
 
 /** 审核注册人员 › 详细's data through requireDetailPage, or the Response it throws. */
@@ -128,19 +111,24 @@ describe("requireDetailPage", () => {
     expect(out.detail).toEqual({ name: "张三" });
     expect(listCalls()).toEqual([{ call: "identity:review.professional", input: { accountId: admin([]).accountId } }]);
   });
+});
 
-  it("refuses a viewer whose permissions do not open the menu page with 403, and asks no service", async () => {
+describe.each([
+  { loader: "requireListPage", loading: () => load("") },
+  { loader: "requireDetailPage", loading: loadDetail },
+])("$loader refuses", ({ loading }) => {
+  it("a viewer whose permissions do not open the menu page with 403, and asks no service", async () => {
     viewer = admin(["subordinate.view"]);
-    const out = await loadDetail();
+    const out = await loading();
     expect(out).toBeInstanceOf(Response);
     if (!(out instanceof Response)) return;
     expect(out.status).toBe(403);
     expect(listCalls()).toEqual([]);
   });
 
-  it("turns a record not found (or out of scope) into the 404 error page", async () => {
-    listAnswer = { error: { code: "NOT_FOUND", message: "人员不存在" } };
-    const out = await loadDetail();
+  it("with the error page of the service's status when the service refuses (a record not found or out of scope: 404)", async () => {
+    listAnswer = { error: { code: "NOT_FOUND", message: "记录不存在" } };
+    const out = await loading();
     expect(out).toBeInstanceOf(Response);
     if (!(out instanceof Response)) return;
     expect(out.status).toBe(404);
