@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Chart } from "./Chart.tsx";
-import { axisLabel, barChartOption, rowsChart } from "./chart-option.ts";
+import { axisLabel, barChartOption, categoryLabel, rowsChart } from "./chart-option.ts";
 
 const passRates = {
   categories: ["济南公共交通集团有限公司", "烟台港"],
@@ -78,6 +78,31 @@ describe("barChartOption", () => {
   });
 });
 
+describe("categoryLabel", () => {
+  const units = { categories: ["济南公共交通集团有限公司", "济南市公路事业发展中心", "济南轨道交通集团有限公司"], series: [] };
+  const many = { categories: Array.from({ length: 12 }, (_, i) => `单位${i + 1}`), series: [] };
+
+  it("gives each label of a 316 px phone chart its share of the axis, upright and cut with …, so neighbours never overprint", () => {
+    const label = categoryLabel(units, 316);
+    expect(label).toMatchObject({ interval: 0, rotate: 0, overflow: "truncate", ellipsis: "…", hideOverlap: true });
+    expect(label.width * units.categories.length).toBeLessThanOrEqual(316 - 64);
+    expect(label.width).toBeGreaterThanOrEqual(60);
+  });
+
+  it("turns the labels 45° where a category's share is too narrow to read upright, and keeps them upright on a wide screen", () => {
+    expect(categoryLabel(many, 316)).toMatchObject({ rotate: 45, width: 120 });
+    expect(categoryLabel(many, 1200)).toMatchObject({ rotate: 0 });
+    expect(categoryLabel(units, 1200)).toMatchObject({ rotate: 0, width: 120 });
+  });
+
+  it("cuts a horizontal chart's labels to a third of its width at most; before measuring, the old 30° rule for many categories", () => {
+    expect(categoryLabel({ ...units, horizontal: true }, 300)).toMatchObject({ rotate: 0, width: 100 });
+    expect(categoryLabel(many, undefined)).toMatchObject({ rotate: 30 });
+    expect(categoryLabel(units, undefined)).toMatchObject({ rotate: 0 });
+    expect(barChartOption(units, 316).xAxis.axisLabel).toEqual(categoryLabel(units, 316));
+  });
+});
+
 describe("Chart on the server", () => {
   it("renders a named figure whose drawing box is an image and whose table holds the same numbers", () => {
     const html = renderToStaticMarkup(<Chart title="各单位合格率" data={passRates} />);
@@ -85,6 +110,8 @@ describe("Chart on the server", () => {
     expect(html).toMatch(/role="img" aria-label="各单位合格率（柱状图）"/);
     const cells = [...html.matchAll(/<t[hd][^>]*>([^<]*)<\/t[hd]>/g)].map((m) => m[1]);
     expect(cells).toEqual(["项目", "合格率", "济南公共交通集团有限公司", "62.5%", "烟台港", "—"]);
+    // The wrapper is hidden, not the table: a table ignores sr-only's 1px width and widened phone pages.
+    expect(html).toMatch(/<div class="sr-only"><table><caption>各单位合格率（数据表）<\/caption>/);
   });
 
   it("says 没有数据 instead of drawing an empty chart", () => {

@@ -8,7 +8,7 @@ export { rowsChart } from "./chart-option.ts";
  * A bar chart of a statistic (ECharts 6, SVG renderer), drawn in the browser only: the server and
  * a browser without script render the figure's caption and the same numbers as a table (for
  * screen readers always; visually hidden), then an effect loads ECharts, draws into the box,
- * follows its size (ResizeObserver) and disposes of the chart when the data changes or the page
+ * follows its size (ResizeObserver; the category labels re-fitted to the new width) and disposes of the chart when the data changes or the page
  * leaves. The drawing is an image named `title` (role="img"); the table under it carries the figures.
  * Nothing in it is evaluated or written as HTML (see barChartOption), so it runs under the
  * portal's CSP (no unsafe-eval, no inline styles).
@@ -30,8 +30,13 @@ export function Chart({ title, data, height = "h-72" }: { title: string; data: B
       .then(({ echarts }) => {
         if (disposed) return;
         const chart = echarts.init(el, null, { renderer: "svg" });
-        chart.setOption(barChartOption(JSON.parse(figures) as BarChartData));
-        const observer = new ResizeObserver(() => chart.resize());
+        const chartData = JSON.parse(figures) as BarChartData;
+        chart.setOption(barChartOption(chartData, el.clientWidth));
+        // A new width re-fits the category labels (barChartOption's label room) before redrawing.
+        const observer = new ResizeObserver(() => {
+          chart.setOption(barChartOption(chartData, el.clientWidth));
+          chart.resize();
+        });
         observer.observe(el);
         cleanup = () => {
           observer.disconnect();
@@ -65,35 +70,41 @@ export function Chart({ title, data, height = "h-72" }: { title: string; data: B
   );
 }
 
-/** The chart's numbers as a table for screen readers: one row per category, one column per series. */
+/**
+ * The chart's numbers as a table for screen readers: one row per category, one column per series.
+ * The wrapper is what is visually hidden: a table ignores `width: 1px` and would widen a phone's
+ * page by its caption and header cells.
+ */
 function ChartTable({ title, data }: { title: string; data: BarChartData }) {
   const unit = data.unit ?? "";
   return (
-    <table className="sr-only">
-      <caption>{title}（数据表）</caption>
-      <thead>
-        <tr>
-          <th scope="col">项目</th>
-          {data.series.map((s) => (
-            <th key={s.name} scope="col">
-              {s.name}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {data.categories.map((category, i) => (
-          // Two units may share a name: the position keeps the keys apart.
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows are never reordered
-          <tr key={`${i}-${category}`}>
-            <th scope="row">{category}</th>
-            {data.series.map((s) => {
-              const v = s.values[i];
-              return <td key={s.name}>{v === null || v === undefined ? "—" : `${v}${unit}`}</td>;
-            })}
+    <div className="sr-only">
+      <table>
+        <caption>{title}（数据表）</caption>
+        <thead>
+          <tr>
+            <th scope="col">项目</th>
+            {data.series.map((s) => (
+              <th key={s.name} scope="col">
+                {s.name}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {data.categories.map((category, i) => (
+            // Two units may share a name: the position keeps the keys apart.
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows are never reordered
+            <tr key={`${i}-${category}`}>
+              <th scope="row">{category}</th>
+              {data.series.map((s) => {
+                const v = s.values[i];
+                return <td key={s.name}>{v === null || v === undefined ? "—" : `${v}${unit}`}</td>;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -32,8 +32,19 @@ export function linkColumn<Row>(text: string, href: (row: Row) => string, opts: 
 }
 
 /**
- * A bordered, zebra-striped table; an empty one says 没有数据 like the guide. With `totals`, a
- * 合计 row closes it: each column's `total` cell, blank where a column has none.
+ * The classes every header and body cell of a list table starts with. Headers never wrap; a body
+ * cell breaks only between words (`break-keep`: a Chinese name, unit, date or status stays whole
+ * instead of one character per line on a narrow screen), so a table wider than the screen scrolls
+ * sideways in its scroller; long text (reasons, 变更前/变更后) still wraps at its spaces and
+ * punctuation.
+ */
+export const headerCell = "border border-gray-300 px-3 py-2 whitespace-nowrap";
+export const bodyCell = "border border-gray-300 px-3 py-2 break-keep";
+
+/**
+ * A bordered, zebra-striped table in a horizontal scroller (cells as headerCell and bodyCell say);
+ * an empty one says 没有数据 like the guide. With `totals`, a 合计 row closes it: each column's
+ * `total` cell, blank where a column has none.
  */
 export function DataTable<Row, Totals = unknown>({
   columns,
@@ -55,7 +66,7 @@ export function DataTable<Row, Totals = unknown>({
         <thead className="bg-blue-50 text-gray-800">
           <tr>
             {columns.map((c) => (
-              <th key={c.header} scope="col" className="border border-gray-300 px-3 py-2 text-center font-semibold">
+              <th key={c.header} scope="col" className={`${headerCell} text-center font-semibold`}>
                 {c.header}
               </th>
             ))}
@@ -72,7 +83,7 @@ export function DataTable<Row, Totals = unknown>({
             rows.map((row, i) => (
               <tr key={rowKey(row)} className="odd:bg-white even:bg-gray-50 hover:bg-blue-50/60">
                 {columns.map((c) => (
-                  <td key={c.header} className={`border border-gray-300 px-3 py-2 ${c.className ?? ""}`}>
+                  <td key={c.header} className={`${bodyCell} ${c.className ?? ""}`}>
                     {c.cell(row, i)}
                   </td>
                 ))}
@@ -82,7 +93,7 @@ export function DataTable<Row, Totals = unknown>({
           {totals === undefined ? null : (
             <tr className="bg-blue-50/60 font-semibold">
               {columns.map((c) => (
-                <td key={c.header} className={`border border-gray-300 px-3 py-2 ${c.className ?? ""}`}>
+                <td key={c.header} className={`${bodyCell} ${c.className ?? ""}`}>
                   {c.total ? c.total(totals) : null}
                 </td>
               ))}

@@ -223,7 +223,8 @@ export function Picker({
       <p id={statusId} role="status" aria-live="polite" className={open || status.startsWith("按回车") ? "mt-1 text-xs text-gray-700" : "sr-only"}>
         {status}
       </p>
-      <div hidden={!open} className="absolute z-20 mt-1 w-full min-w-64 rounded border border-gray-300 bg-white shadow-lg">
+      {/* As wide as the search box on a phone (wider would run off the screen), at least 16rem from sm up. */}
+      <div hidden={!open} className="absolute z-20 mt-1 w-full rounded sm:min-w-64 border border-gray-300 bg-white shadow-lg">
         <div id={listId} role="listbox" aria-label={label} className="max-h-72 overflow-y-auto py-1 text-sm">
           {items.map((o, i) => (
             // biome-ignore lint/a11y/useKeyWithClickEvents: the combobox's input handles the keys (aria-activedescendant)

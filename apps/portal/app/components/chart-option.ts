@@ -50,20 +50,47 @@ export function axisLabel(text: string): string {
   return chars.length > AXIS_LABEL_CHARS ? `${chars.slice(0, AXIS_LABEL_CHARS).join("")}…` : text;
 }
 
+/** Room the value axis's figures and the grid's margins take from a chart's width (px), before the categories share the rest. */
+const VALUE_AXIS_PX = 64;
+/** A category slot narrower than this (px) turns its label 45° (room for about three characters side by side). */
+const UPRIGHT_LABEL_MIN_PX = 44;
+/** The longest a label may run (px): along the axis when upright, along its slant when turned. */
+const LABEL_MAX_PX = 120;
+
 /**
- * The ECharts option for `data`: no animation (nothing to wait for, and the SVG renderer then
+ * How a category axis prints its labels in a chart `width` px wide (undefined: not yet measured,
+ * e.g. in a unit test): every label shown (`interval: 0`) and never over its neighbour — each cut
+ * with … to its share of the axis (`width` + `overflow: "truncate"`, ECharts' own text layout),
+ * turned 45° when that share is too narrow to read upright, any overlap left hidden
+ * (`hideOverlap`). A horizontal chart's labels stand one above the other and are only cut to
+ * LABEL_MAX_PX (at most a third of the chart).
+ */
+export function categoryLabel(data: BarChartData, width: number | undefined) {
+  const base = { interval: 0, formatter: axisLabel, overflow: "truncate" as const, ellipsis: "…", hideOverlap: true };
+  if (data.horizontal) {
+    return { ...base, rotate: 0, width: width === undefined ? LABEL_MAX_PX : Math.min(LABEL_MAX_PX, Math.floor(width / 3)) };
+  }
+  if (width === undefined) return { ...base, rotate: data.categories.length > 6 ? 30 : 0, width: LABEL_MAX_PX };
+  const slot = Math.floor((width - VALUE_AXIS_PX) / Math.max(1, data.categories.length));
+  return slot < UPRIGHT_LABEL_MIN_PX ? { ...base, rotate: 45, width: LABEL_MAX_PX } : { ...base, rotate: 0, width: Math.min(LABEL_MAX_PX, slot - 6) };
+}
+
+/**
+ * The ECharts option for `data` drawn `width` px wide (its category labels fitted by
+ * categoryLabel; undefined before the box is measured): no animation (nothing to wait for, and the SVG renderer then
  * writes no <style> element the CSP would refuse), tooltips drawn inside the chart
  * (`renderMode: "richText"`: never HTML, so a unit's name cannot inject markup and no inline
- * style attributes are written), category labels shortened by `axisLabel`, a legend when there is
- * more than one series; `horizontal` swaps the axes. Values are copied unchanged; `null` stays a gap.
+ * style attributes are written), category labels shortened by `axisLabel` and fitted, a figure
+ * over each bar unless it would overprint another, a legend when there is more than one series;
+ * `horizontal` swaps the axes. Values are copied unchanged; `null` stays a gap.
  */
-export function barChartOption(data: BarChartData) {
+export function barChartOption(data: BarChartData, width?: number) {
   const unit = data.unit ?? "";
   const many = data.series.length > 1;
   const categoryAxis = {
     type: "category" as const,
     data: data.categories.map((c) => c),
-    axisLabel: { interval: 0, rotate: !data.horizontal && data.categories.length > 6 ? 30 : 0, formatter: axisLabel },
+    axisLabel: categoryLabel(data, width),
   };
   const valueAxis = {
     type: "value" as const,
@@ -91,7 +118,11 @@ export function barChartOption(data: BarChartData) {
       maxBarWidth: 48,
       ...(data.stacked
         ? { stack: "total" }
-        : { label: { show: true, position: data.horizontal ? ("right" as const) : ("top" as const), formatter: `{c}${unit}` } }),
+        : {
+            label: { show: true, position: data.horizontal ? ("right" as const) : ("top" as const), formatter: `{c}${unit}` },
+            // Bars narrower than their figures (many categories on a phone): a figure that would overprint its neighbour is left out (the table has it).
+            labelLayout: { hideOverlap: true },
+          }),
     })),
   };
 }

@@ -21,7 +21,11 @@ export function ErrorList({ id, errors }: { id?: string; errors?: readonly strin
   );
 }
 
-/** A labelled row of a form: label, control, and the control's errors underneath. */
+/**
+ * A labelled row of a form: label, control, and the control's errors underneath — the label
+ * beside the control from sm (640 px) up, above it on a phone, where a 7rem label column would
+ * leave the control too narrow to read its value.
+ */
 export function Field({
   label,
   htmlFor,
@@ -38,8 +42,8 @@ export function Field({
   children: ReactNode;
 }) {
   return (
-    <div className="grid grid-cols-[7rem_minmax(0,1fr)] items-start gap-x-3">
-      <label htmlFor={htmlFor} className="pt-2 text-right text-sm text-gray-700">
+    <div className="grid grid-cols-1 items-start gap-x-3 gap-y-1 sm:grid-cols-[7rem_minmax(0,1fr)] sm:gap-y-0">
+      <label htmlFor={htmlFor} className="text-sm text-gray-700 sm:pt-2 sm:text-right">
         {required ? <span className="mr-0.5 text-red-600">*</span> : null}
         {label}:
       </label>

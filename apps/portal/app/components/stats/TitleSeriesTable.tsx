@@ -1,4 +1,5 @@
 import { type TitleDistribution, titleSeriesName } from "@ce/contracts";
+import { bodyCell, headerCell } from "../DataTable.tsx";
 
 /** The level buckets of 职称人数, in the guide's order, with their figures' keys. */
 export const LEVEL_COLUMNS = [
@@ -7,8 +8,6 @@ export const LEVEL_COLUMNS = [
   { key: "senior", label: "高级" },
   { key: "none", label: "无" },
 ] as const;
-
-const cell = "border border-gray-300 px-3 py-2";
 
 /**
  * 职称系列分布情况 as the guide draws it: 专业技术职务, then 职称人数 over 初级 中级 高级 无, then 人数;
@@ -21,19 +20,19 @@ export function TitleSeriesTable({ distribution }: { distribution: TitleDistribu
         <caption className="sr-only">职称系列分布情况</caption>
         <thead className="bg-blue-50 text-gray-800">
           <tr>
-            <th scope="col" rowSpan={2} className={`${cell} text-center font-semibold`}>
+            <th scope="col" rowSpan={2} className={`${headerCell} text-center font-semibold`}>
               专业技术职务
             </th>
-            <th scope="colgroup" colSpan={4} className={`${cell} text-center font-semibold`}>
+            <th scope="colgroup" colSpan={4} className={`${headerCell} text-center font-semibold`}>
               职称人数
             </th>
-            <th scope="col" rowSpan={2} className={`${cell} text-center font-semibold`}>
+            <th scope="col" rowSpan={2} className={`${headerCell} text-center font-semibold`}>
               人数
             </th>
           </tr>
           <tr>
             {LEVEL_COLUMNS.map((c) => (
-              <th key={c.key} scope="col" className={`${cell} text-center font-semibold`}>
+              <th key={c.key} scope="col" className={`${headerCell} text-center font-semibold`}>
                 {c.label}
               </th>
             ))}
@@ -42,27 +41,27 @@ export function TitleSeriesTable({ distribution }: { distribution: TitleDistribu
         <tbody>
           {distribution.rows.map((row) => (
             <tr key={row.titleSeries} className="odd:bg-white even:bg-gray-50">
-              <th scope="row" className={`${cell} text-left font-normal`}>
+              <th scope="row" className={`${bodyCell} text-left font-normal`}>
                 {titleSeriesName(row.titleSeries)}
               </th>
               {LEVEL_COLUMNS.map((c) => (
-                <td key={c.key} className={`${cell} text-right`}>
+                <td key={c.key} className={`${bodyCell} text-right`}>
                   {row[c.key]}
                 </td>
               ))}
-              <td className={`${cell} text-right`}>{row.total}</td>
+              <td className={`${bodyCell} text-right`}>{row.total}</td>
             </tr>
           ))}
           <tr className="bg-blue-50/60 font-semibold">
-            <th scope="row" className={`${cell} text-left`}>
+            <th scope="row" className={`${bodyCell} text-left`}>
               合计
             </th>
             {LEVEL_COLUMNS.map((c) => (
-              <td key={c.key} className={`${cell} text-right`}>
+              <td key={c.key} className={`${bodyCell} text-right`}>
                 {distribution.totals[c.key]}
               </td>
             ))}
-            <td className={`${cell} text-right`}>{distribution.totals.total}</td>
+            <td className={`${bodyCell} text-right`}>{distribution.totals.total}</td>
           </tr>
         </tbody>
       </table>
