@@ -1,5 +1,5 @@
 import { ApprovalBatchDecision, type ApprovalRow, ListApprovalsInput } from "@ce/contracts";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { BatchReview } from "../components/BatchReview.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
@@ -7,8 +7,8 @@ import { type Column, linkColumn } from "../components/DataTable.tsx";
 import { recordColumns } from "../components/hours/RecordColumns.tsx";
 import { RejectReasonSelect } from "../components/hours/RejectReasonSelect.tsx";
 import { Filter, SearchBar } from "../components/SearchBar.tsx";
-import { batchReviewAction } from "../utils/review.server.ts";
-import { requireListPage, requirePage } from "../utils/session.server.ts";
+import { batchDecisionAction } from "../utils/decision-review.server.ts";
+import { requireListPage } from "../utils/session.server.ts";
 
 const PATH = "/hours/approvals";
 
@@ -19,18 +19,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 // 批量审核通过 (each keeps its current 认定学时) / 批量驳回 with a 驳回原因; the flash names what another admin decided first.
-export async function action({ request, context }: ActionFunctionArgs) {
-  const { api } = await requirePage(request, context, PATH);
-  return batchReviewAction(
-    request,
-    ApprovalBatchDecision,
-    (input) =>
-      input.decision === "APPROVE"
-        ? api.hours.approvals.batchApprove.mutate({ ids: input.ids })
-        : api.hours.approvals.batchReject.mutate({ ids: input.ids, reasonCode: input.reasonCode, reason: input.reason }),
-    (input, n) => (input.decision === "APPROVE" ? `已审核通过${n}条申报` : `已驳回${n}条申报`),
-  );
-}
+export const action = batchDecisionAction(
+  PATH,
+  ApprovalBatchDecision,
+  (api, input) =>
+    input.decision === "APPROVE"
+      ? api.hours.approvals.batchApprove.mutate({ ids: input.ids })
+      : api.hours.approvals.batchReject.mutate({ ids: input.ids, reasonCode: input.reasonCode, reason: input.reason }),
+  (input, n) => (input.decision === "APPROVE" ? `已审核通过${n}条申报` : `已驳回${n}条申报`),
+);
 
 const columns = (offset: number): Column<ApprovalRow>[] => [
   ...recordColumns(offset),

@@ -1,5 +1,5 @@
 import { AuditBatchDecision, type DeclarationRow, ListAuditsInput } from "@ce/contracts";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { BatchReview } from "../components/BatchReview.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
@@ -7,8 +7,8 @@ import type { Column } from "../components/DataTable.tsx";
 import { inputBase, Select } from "../components/forms.tsx";
 import { detailColumn, recordColumns } from "../components/hours/RecordColumns.tsx";
 import { Filter, SearchBar } from "../components/SearchBar.tsx";
-import { batchReviewAction } from "../utils/review.server.ts";
-import { requireListPage, requirePage } from "../utils/session.server.ts";
+import { batchDecisionAction } from "../utils/decision-review.server.ts";
+import { requireListPage } from "../utils/session.server.ts";
 
 const PATH = "/hours/audits";
 
@@ -22,16 +22,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 // 审验通过 (已备案) / 审验不通过 with its reason (作废, to be declared again); the flash names what another admin audited first.
-export async function action({ request, context }: ActionFunctionArgs) {
-  const { api } = await requirePage(request, context, PATH);
-  return batchReviewAction(
-    request,
-    AuditBatchDecision,
-    (input) =>
-      input.decision === "APPROVE" ? api.hours.audits.pass.mutate({ ids: input.ids }) : api.hours.audits.fail.mutate({ ids: input.ids, reason: input.reason }),
-    (input, n) => (input.decision === "APPROVE" ? `${n}条记录审验通过，已备案` : `${n}条记录审验不通过，已作废，需重新申报`),
-  );
-}
+export const action = batchDecisionAction(
+  PATH,
+  AuditBatchDecision,
+  (api, input) =>
+    input.decision === "APPROVE" ? api.hours.audits.pass.mutate({ ids: input.ids }) : api.hours.audits.fail.mutate({ ids: input.ids, reason: input.reason }),
+  (input, n) => (input.decision === "APPROVE" ? `${n}条记录审验通过，已备案` : `${n}条记录审验不通过，已作废，需重新申报`),
+);
 
 const columns = (offset: number): Column<DeclarationRow>[] => [...recordColumns(offset), detailColumn];
 

@@ -22,22 +22,30 @@ export function decisionReviewLoader<S extends z.ZodType<{ name?: string | undef
 }
 
 /**
+ * The action of a batch-review list page at `path` (its permission: requirePage): the form read
+ * with the page's contracts `schema` and sent to `decide` as the user, through batchReviewAction;
+ * the flash says `done(value, count)` and names the records another admin decided first.
+ */
+export function batchDecisionAction<Schema extends z.ZodType<{ decision: "APPROVE" | "REJECT" }>>(
+  path: string,
+  schema: Schema,
+  decide: (api: Api, value: z.output<Schema>) => Promise<BatchOutcome>,
+  done: (value: z.output<Schema>, count: number) => string,
+) {
+  return async ({ request, context }: ActionFunctionArgs) => {
+    const { api } = await requirePage(request, context, path);
+    return batchReviewAction(request, schema, (value) => decide(api, value), done);
+  };
+}
+
+/**
  * The action of an identity review list: ReviewDecisionInput (审核通过/驳回, a reason required to
- * refuse) sent to `decide` through batchReviewAction; the flash says `done(decision, count)` and
- * names the records another admin decided first.
+ * refuse) sent to `decide` (batchDecisionAction); the flash says `done(decision, count)`.
  */
 export function decisionReviewAction(
   path: string,
   decide: (api: Api, input: z.output<typeof ReviewDecisionInput>) => Promise<BatchOutcome>,
   done: (decision: "APPROVE" | "REJECT", count: number) => string,
 ) {
-  return async ({ request, context }: ActionFunctionArgs) => {
-    const { api } = await requirePage(request, context, path);
-    return batchReviewAction(
-      request,
-      ReviewDecisionInput,
-      (input) => decide(api, input),
-      (input, n) => done(input.decision, n),
-    );
-  };
+  return batchDecisionAction(path, ReviewDecisionInput, decide, (input, n) => done(input.decision, n));
 }
