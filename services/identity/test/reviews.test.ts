@@ -147,7 +147,7 @@ describe("审核注册人员", () => {
     expect(await t.app.db.professional.findUniqueOrThrow({ where: { accountId: b.accountId } })).toMatchObject({ reviewReason: "职称证书不符", version: 2 });
 
     expect((await t.login(a)).token).toBeTruthy();
-    expect(await failure(t.login(b))).toMatchObject({ code: "FORBIDDEN", message: "注册信息未通过审核，请联系所在单位" });
+    expect(await failure(t.login(b))).toMatchObject({ code: "FORBIDDEN", message: "您的注册申请未通过：职称证书不符，请修改信息后重新注册" });
   });
 
   it("decides each row once when two admins decide the same batch at the same time", async () => {

@@ -19,29 +19,38 @@ export interface NewAccount {
   temporaryPassword?: boolean;
 }
 
+/** The stored columns of an account's own data: ID number and phone encrypted, lists see only the masks. */
+function accountData(pii: Pii, input: NewAccount) {
+  return {
+    idType: input.idType,
+    idNumberHash: pii.blindIndex(input.idType, input.idNumber),
+    idNumberEnc: pii.encrypt(input.idNumber),
+    idNumberMasked: maskIdNumber(input.idNumber),
+    name: input.name.trim(),
+    phoneEnc: input.phone ? pii.encrypt(input.phone) : null,
+    phoneMasked: input.phone ? maskPhone(input.phone) : null,
+    email: input.email,
+    passwordHash: input.passwordHash,
+    mustChangePassword: input.temporaryPassword ?? false,
+    unitId: input.unitId,
+  };
+}
+
 /** Stores an account with its ID number and phone encrypted; lists will only ever see the masks. */
 export async function createAccount(tx: Tx, pii: Pii, input: NewAccount): Promise<{ id: string }> {
   const id = randomUUID();
-  const write = () =>
-    tx.account.create({
-      data: {
-        id,
-        idType: input.idType,
-        idNumberHash: pii.blindIndex(input.idType, input.idNumber),
-        idNumberEnc: pii.encrypt(input.idNumber),
-        idNumberMasked: maskIdNumber(input.idNumber),
-        name: input.name.trim(),
-        phoneEnc: input.phone ? pii.encrypt(input.phone) : null,
-        phoneMasked: input.phone ? maskPhone(input.phone) : null,
-        email: input.email,
-        passwordHash: input.passwordHash,
-        mustChangePassword: input.temporaryPassword ?? false,
-        status: "ACTIVE",
-        unitId: input.unitId,
-      },
-    });
+  const write = () => tx.account.create({ data: { id, ...accountData(pii, input), status: "ACTIVE" } });
   if (await takenIndex(write, "account_id_type_id_number_hash_key")) throw new DomainError("CONFLICT", "该证件号已注册", "idNumber");
   return { id };
+}
+
+/**
+ * A new registration over an account whose own registration was rejected (register.ts): the
+ * account keeps its id (one account per ID number) and takes the new form's data and password.
+ */
+export async function replaceAccount(tx: Tx, pii: Pii, accountId: string, input: NewAccount): Promise<{ id: string }> {
+  await tx.account.update({ where: { id: accountId }, data: { ...accountData(pii, input), passwordChangedAt: new Date() } });
+  return { id: accountId };
 }
 
 export async function createRole(tx: Tx, input: { unitId: string; name: string; permissions: Permission[] }): Promise<{ id: string }> {
@@ -83,6 +92,25 @@ export async function createProfessional(tx: Tx, input: NewProfessional): Promis
   await tx.professional.create({ data: input });
 }
 
+/**
+ * Replaces a REJECTED registration's profile with a new registration's (status PENDING again):
+ * the review is cleared, 注册时间 is now and the version goes up, so the replicas take the new
+ * snapshot of professional.registered. Raises Prisma's not-found error when the account has no profile.
+ */
+export async function replaceProfessional(tx: Tx, input: NewProfessional): Promise<void> {
+  const { accountId, ...profile } = input;
+  await tx.professional.update({
+    where: { accountId },
+    data: { departmentId: null, ...profile, reviewedAt: null, reviewReason: null, createdAt: new Date(), version: { increment: 1 } },
+  });
+}
+
+/** The super admin of a rejected 用人单位注册 becomes the super admin of the unit registered anew, with no roles. */
+export async function moveSuperAdmin(tx: Tx, accountId: string, unitId: string): Promise<void> {
+  const admin = await tx.admin.update({ where: { accountId }, data: { unitId, isSuper: true, status: "ACTIVE", departmentId: null }, select: { id: true } });
+  await tx.adminRole.deleteMany({ where: { adminId: admin.id } });
+}
+
 export interface LoginAccount {
   id: string;
   name: string;
@@ -118,15 +146,37 @@ export async function findLoginAccount(db: Db, where: { id: string } | { idType:
           roles: { select: { role: { select: { permissions: true } } } },
         },
       },
-      professional: { select: { status: true, unit: { select: { id: true, name: true } } } },
+      professional: { select: { status: true, reviewReason: true, unit: { select: { id: true, name: true } } } },
     },
   });
   if (!row) return null;
   const { admin, ...rest } = row;
+  const rejectionReason = admin?.unit.status === "REJECTED" ? await unitRejectionReason(db, admin.unit.id) : null;
   return {
     ...rest,
-    admin: admin && { status: admin.status, isSuper: admin.isSuper, unit: admin.unit, rolePermissions: admin.roles.map((r) => r.role.permissions) },
+    admin: admin && {
+      status: admin.status,
+      isSuper: admin.isSuper,
+      unit: admin.unit,
+      rejectionReason,
+      rolePermissions: admin.roles.map((r) => r.role.permissions),
+    },
   };
+}
+
+/**
+ * The reason a unit's registration was 不通过, as 审核用人单位 recorded it (the latest `unit.reject`
+ * audit entry's after.reason; the unit row keeps no reason of its own), or null.
+ */
+export async function unitRejectionReason(db: Db | Tx, unitId: string): Promise<string | null> {
+  const entry = await db.auditLog.findFirst({
+    where: { action: "unit.reject", entityType: "unit", entityId: unitId },
+    orderBy: { id: "desc" },
+    select: { after: true },
+  });
+  const after = entry?.after;
+  const reason = after && typeof after === "object" && !Array.isArray(after) ? after.reason : null;
+  return typeof reason === "string" ? reason : null;
 }
 
 /**

@@ -1,6 +1,9 @@
 import type { DepartmentOption, SearchUnitsInput, UnitOption } from "@ce/contracts";
-import { containsFilter } from "@ce/service-kit";
+import { containsFilter, quoteIdent } from "@ce/service-kit";
 import type { z } from "zod";
+import { Prisma } from "../../generated/prisma/client.ts";
+import { SCHEMA } from "../config.ts";
+import { type RejectedRegistration, rejectedRegistration } from "../domain/registration.ts";
 import type { Db, Tx } from "./client.ts";
 
 /** Who holds an account: enough to tell them by e-mail that someone used their ID number. */
@@ -8,6 +11,8 @@ export interface AccountOwner {
   id: string;
   name: string;
   email: string | null;
+  /** The account's own registration when it was rejected (a new one may replace it), else null. */
+  rejected: RejectedRegistration | null;
 }
 
 /**
@@ -15,8 +20,31 @@ export interface AccountOwner {
  * number's blind indexes under every 证件类型 (security/pii.ts blindIndexesOfNumber), so a number
  * registered as 护照 is taken for 港澳通行证 too.
  */
-export function accountOwner(db: Db | Tx, idNumberHashes: readonly string[]): Promise<AccountOwner | null> {
-  return db.account.findFirst({ where: { idNumberHash: { in: [...idNumberHashes] } }, select: { id: true, name: true, email: true } });
+export async function accountOwner(db: Db | Tx, idNumberHashes: readonly string[]): Promise<AccountOwner | null> {
+  const row = await db.account.findFirst({
+    where: { idNumberHash: { in: [...idNumberHashes] } },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      status: true,
+      professional: { select: { status: true, unitId: true } },
+      admin: { select: { isSuper: true, unit: { select: { id: true, kind: true, status: true } } } },
+    },
+  });
+  if (!row) return null;
+  const { id, name, email } = row;
+  return { id, name, email, rejected: rejectedRegistration(row) };
+}
+
+/** Locks an account row (FOR UPDATE) so two registrations replacing its rejected one queue. */
+export async function lockAccount(tx: Tx, accountId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM ${Prisma.raw(`${quoteIdent(SCHEMA)}.account`)} WHERE id = ${accountId}::uuid FOR UPDATE`;
+}
+
+/** A professional's stored registration (status, 驳回原因, unit, department, profile); Prisma's not-found error when there is none. */
+export function registeredProfessional(tx: Tx, accountId: string) {
+  return tx.professional.findUniqueOrThrow({ where: { accountId } });
 }
 
 /** The kind and status of a unit chosen on a registration form, or null when it does not exist. */

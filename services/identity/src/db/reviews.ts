@@ -82,13 +82,14 @@ export async function employerDetail(db: Db, scope: ReviewScope, unitId: string)
 
 /**
  * Employers strictly below the caller with one of `ids`, locked in id order so two admins'
- * overlapping batches queue instead of deadlocking.
+ * overlapping batches queue instead of deadlocking, each with its applicant (super admin: name, e-mail).
  */
 export function lockEmployers(tx: Tx, scope: ReviewScope, ids: string[]) {
-  return tx.$queryRaw<{ id: string; name: string; status: string }[]>`
-    SELECT id::text AS id, name, status FROM ${t("unit")}
-    WHERE id = ANY(${ids}::uuid[]) AND kind = 'EMPLOYER' AND path LIKE ${likePrefix(scope.scopePath)} AND id <> ${scope.unitId}::uuid
-    ORDER BY id FOR UPDATE`;
+  return tx.$queryRaw<{ id: string; name: string; status: string; applicantName: string | null; applicantEmail: string | null }[]>`
+    SELECT u.id::text AS id, u.name, u.status, a.name AS "applicantName", a.email AS "applicantEmail"
+    FROM ${t("unit")} u LEFT JOIN ${t("admin")} ad ON ad.unit_id = u.id AND ad.is_super LEFT JOIN ${t("account")} a ON a.id = ad.account_id
+    WHERE u.id = ANY(${ids}::uuid[]) AND u.kind = 'EMPLOYER' AND u.path LIKE ${likePrefix(scope.scopePath)} AND u.id <> ${scope.unitId}::uuid
+    ORDER BY u.id FOR UPDATE OF u`;
 }
 
 /** Professionals of units in the caller's subtree (their own unit included). */
@@ -132,10 +133,10 @@ export async function professionalDetail(db: Db, scope: ReviewScope, accountId: 
   return { ...PendingProfessionalRow.parse(row), status: dbValue(ProfessionalStatus, row.status, "identity.professional.status") };
 }
 
-/** Professionals of units in scope with one of `ids`, locked in id order. */
+/** Professionals of units in scope with one of `ids` (with their e-mail address), locked in id order. */
 export function lockProfessionals(tx: Tx, scope: ReviewScope, ids: string[]) {
-  return tx.$queryRaw<{ id: string; name: string; status: string; unitId: string }[]>`
-    SELECT p.account_id::text AS id, a.name, p.status, p.unit_id::text AS "unitId"
+  return tx.$queryRaw<{ id: string; name: string; status: string; unitId: string; email: string | null }[]>`
+    SELECT p.account_id::text AS id, a.name, p.status, p.unit_id::text AS "unitId", a.email
     FROM ${t("professional")} p JOIN ${t("account")} a ON a.id = p.account_id JOIN ${t("unit")} u ON u.id = p.unit_id
     WHERE p.account_id = ANY(${ids}::uuid[]) AND u.path LIKE ${likePrefix(scope.scopePath)}
     ORDER BY p.account_id FOR UPDATE OF p`;

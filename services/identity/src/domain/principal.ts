@@ -8,12 +8,16 @@ export interface AdminGrant {
   status: string;
   isSuper: boolean;
   unit: { id: string; name: string; kind: string; status: string; path: string };
+  /** The reason the unit's registration was 不通过 (status REJECTED; null otherwise or when none was given). */
+  rejectionReason?: string | null;
   rolePermissions: readonly (readonly string[])[];
 }
 
 export interface ProfessionalGrant {
   status: string;
   unit: { id: string; name: string };
+  /** The 驳回原因 of a REJECTED registration (null otherwise). */
+  reviewReason?: string | null;
 }
 
 /** What a session grants: written into the Principal (with the unit facts pages and services read from it). */
@@ -36,9 +40,18 @@ export const loginMessages = {
   unitNotApproved: "所在单位尚未审核通过，暂不能登录",
   notAProfessional: "该账户未注册为专业技术人员，请选择正确的用户类型",
   professionalPending: "注册信息正在审核中，审核通过后方可登录",
-  professionalRejected: "注册信息未通过审核，请联系所在单位",
   grantChanged: "账户权限刚刚发生变更，请重新登录",
 } as const;
+
+/**
+ * The sign-in answer to an account whose own registration (专业技术人员注册 驳回, 用人单位注册 不通过)
+ * was rejected: the reviewer's reason and the way out (a new registration with the same 证件号
+ * replaces the rejected one: use-cases/registration/register.ts). Shown only after the password matched.
+ */
+export function registrationRejectedMessage(reason: string | null | undefined): string {
+  const why = reason?.trim();
+  return why ? `您的注册申请未通过：${why}，请修改信息后重新注册` : "您的注册申请未通过，请修改信息后重新注册";
+}
 
 /**
  * An admin's modules, in menu order: a super admin every module its unit's kind uses, another admin
@@ -62,7 +75,7 @@ export function grantFor(
     const p = account.professional;
     if (!p) throw new DomainError("FORBIDDEN", loginMessages.notAProfessional, "userType");
     if (p.status === "PENDING") throw new DomainError("FORBIDDEN", loginMessages.professionalPending);
-    if (p.status !== "APPROVED") throw new DomainError("FORBIDDEN", loginMessages.professionalRejected);
+    if (p.status !== "APPROVED") throw new DomainError("FORBIDDEN", registrationRejectedMessage(p.reviewReason));
     return {
       userType,
       unitId: p.unit.id,
@@ -77,6 +90,8 @@ export function grantFor(
   const a = account.admin;
   if (!a || a.unit.kind !== (userType satisfies UnitKind)) throw new DomainError("FORBIDDEN", loginMessages.notAnAdmin, "userType");
   if (a.status !== "ACTIVE") throw new DomainError("FORBIDDEN", loginMessages.adminDisabled);
+  // The applicant of a 不通过 用人单位注册 is its super admin: told why and how to register again.
+  if (a.unit.status === "REJECTED" && a.isSuper) throw new DomainError("FORBIDDEN", registrationRejectedMessage(a.rejectionReason));
   if (a.unit.status !== "APPROVED") throw new DomainError("FORBIDDEN", loginMessages.unitNotApproved);
   return {
     userType,

@@ -2,14 +2,14 @@ import { randomUUID } from "node:crypto";
 import { DomainError, type IdType, type Principal, type RegistrationResult } from "@ce/contracts";
 import { checkCaptcha } from "../../auth/captcha.ts";
 import { hit } from "../../auth/rate-limit.ts";
-import { createAccount } from "../../db/accounts.ts";
+import { createAccount, replaceAccount } from "../../db/accounts.ts";
 import { type AuditActor, auditActor } from "../../db/audit.ts";
 import type { Tx } from "../../db/client.ts";
-import { type AccountOwner, accountOwner } from "../../db/registration.ts";
+import { type AccountOwner, accountOwner, lockAccount } from "../../db/registration.ts";
 import type { IdentityDeps } from "../../deps.ts";
 import { validateIdNumber } from "../../domain/id-number.ts";
 import { withinLimit } from "../../domain/lockout.ts";
-import { registrationLimit } from "../../domain/registration.ts";
+import { type RegistrationKind, type RejectedRegistration, registrationLabels, registrationLimit } from "../../domain/registration.ts";
 import { sendInBackground } from "../../mail/mailer.ts";
 import { hashPassword } from "../../security/passwords.ts";
 import { blindIndexesOfNumber } from "../../security/pii.ts";
@@ -33,10 +33,21 @@ export interface ApplicantForm {
   captchaAnswer: string;
 }
 
+/** The applicant's account as register() leaves it: new, or a rejected registration's account taken over. */
+export interface ApplicantAccount {
+  id: string;
+  /** The rejected registration of the same kind this one replaces (its account keeps its id), or null for a new account. */
+  replaces: (RejectedRegistration & { name: string }) | null;
+}
+
 /** What a registration's writes get from register(): the applicant's account and audit actor. */
 export interface Applicant {
-  /** Creates the applicant's account in `unitId`; AlreadyRegistered (handled by register) when the ID number has one. */
-  createAccount(unitId: string): Promise<{ id: string }>;
+  /**
+   * Creates the applicant's account in `unitId`, or takes over the account of the same ID number
+   * whose own registration of this kind was rejected (`replaces`: the write replaces that
+   * registration's profile or unit); AlreadyRegistered (handled by register) for any other holder.
+   */
+  createAccount(unitId: string): Promise<ApplicantAccount>;
   /** The audit actor: the caller if signed in, else the new account under the applicant's name. */
   actor(accountId: string): AuditActor;
 }
@@ -52,7 +63,7 @@ class AlreadyRegistered extends Error {
 }
 
 /**
- * Runs a self-registration (专业技术人员注册, 用人单位注册; `what` names it in the owner's mail):
+ * Runs a self-registration (专业技术人员注册, 用人单位注册: `kind`; named so in the owner's mail):
  * the address's rate limit first (a flood spends no captcha; TOO_MANY_REQUESTS), the single-use
  * captcha, the ID number (domain validateIdNumber), then `write` in one transaction, then the
  * outbox nudge. When the ID number is already registered — found by the account check, which
@@ -60,12 +71,15 @@ class AlreadyRegistered extends Error {
  * registration — nothing is written, the owner is told through their own e-mail address, and the
  * caller gets a receipt like any other (ids that name nothing; `unitId` when the form chose one),
  * so registration is no oracle for "is this ID number registered" (docs/decisions/011).
+ * An ID number whose account holds only a rejected registration of the same kind (驳回 / 不通过:
+ * domain rejectedRegistration) is not taken: the new registration replaces the rejected one on the
+ * same account (locked, so two replacements queue) and goes to 待审核 again — never a second account.
  */
 export async function register(
   deps: IdentityDeps,
   visitor: Visitor,
   form: ApplicantForm,
-  what: string,
+  kind: RegistrationKind,
   unitId: string | null,
   write: (tx: Tx, applicant: Applicant) => Promise<RegistrationResult>,
 ): Promise<RegistrationResult> {
@@ -82,10 +96,16 @@ export async function register(
     .$transaction((tx) =>
       write(tx, {
         async createAccount(accountUnitId) {
-          const owner = await accountOwner(tx, idNumberHashes);
-          if (owner) throw new AlreadyRegistered(owner);
           const { name, phone, email } = form;
-          return createAccount(tx, deps.pii, { idType: form.idType, idNumber, name, phone, email, passwordHash, unitId: accountUnitId });
+          const account = { idType: form.idType, idNumber, name, phone, email, passwordHash, unitId: accountUnitId };
+          let owner = await accountOwner(tx, idNumberHashes);
+          if (owner?.rejected?.kind === kind) {
+            await lockAccount(tx, owner.id);
+            owner = await accountOwner(tx, idNumberHashes);
+          }
+          if (!owner) return { ...(await createAccount(tx, deps.pii, account)), replaces: null };
+          if (owner.rejected?.kind !== kind) throw new AlreadyRegistered(owner);
+          return { ...(await replaceAccount(tx, deps.pii, owner.id, account)), replaces: { ...owner.rejected, name: owner.name } };
         },
         actor: (accountId) => ({ ...actor, accountId: actor.accountId ?? accountId, name: actor.name ?? form.name }),
       }),
@@ -94,11 +114,17 @@ export async function register(
       let owner = e instanceof AlreadyRegistered ? e.owner : null;
       if (!owner && e instanceof DomainError && e.kind === "CONFLICT" && e.field === "idNumber") owner = await accountOwner(deps.db, idNumberHashes);
       if (!owner) throw e;
-      await noticeOwner(deps, owner, what);
+      await noticeOwner(deps, owner, registrationLabels[kind]);
       return { accountId: randomUUID(), unitId: unitId ?? randomUUID() };
     });
   deps.nudgeOutbox();
   return result;
+}
+
+/** What the owner's notice tells them to do instead: sign in, or re-register the kind that was rejected. */
+function ownerAdvice(owner: AccountOwner): string {
+  if (!owner.rejected) return "如果是您本人，请直接登录；忘记密码可使用登录页的“忘记登录密码”。";
+  return `您此前提交的${registrationLabels[owner.rejected.kind]}申请未通过审核，登录时可查看原因；如果是您本人，请通过“${registrationLabels[owner.rejected.kind]}”修改信息后重新注册。`;
 }
 
 async function noticeOwner(deps: IdentityDeps, owner: AccountOwner, what: string): Promise<void> {
@@ -113,7 +139,7 @@ async function noticeOwner(deps: IdentityDeps, owner: AccountOwner, what: string
       body: `${owner.name}，您好：
 
 有人使用您的证件号在本平台提交了${what}申请。您的证件号已注册，该申请未被受理，您的账户没有任何变化。
-如果是您本人，请直接登录；忘记密码可使用登录页的“忘记登录密码”。如果不是您本人，请忽略本邮件。`,
+${ownerAdvice(owner)}如果不是您本人，请忽略本邮件。`,
       link: null,
     },
     deps.log,
