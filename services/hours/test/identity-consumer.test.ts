@@ -3,7 +3,7 @@ import { errorCode, eventually, serviceClient, testEnvelope } from "@ce/service-
 import { describe, expect, it } from "vitest";
 import type { HoursRouter } from "../src/routers/index.ts";
 import { jobTrainingClaim as jobTraining } from "./support/claims.ts";
-import { adminOf, bus, busDriver, jinan, professionalEnvelope, professionalSession, qingdao, useHoursWorld } from "./support/world.ts";
+import { adminOf, bus, busDriver, jinan, port, professionalEnvelope, professionalSession, qingdao, useHoursWorld } from "./support/world.ts";
 
 const world = useHoursWorld("hoursreplica");
 const client = (token?: string) => serviceClient<HoursRouter>(world.app.url, token);
@@ -19,6 +19,29 @@ describe("identity consumer", () => {
       expect(await world.app.db.professionalReplica.findUnique({ where: { accountId: person.data.accountId } })).toMatchObject({
         status: "APPROVED",
         version: 2,
+      }),
+    );
+  });
+
+  it("takes a rejected registration replaced by a new one with the same 证件号: registered again with the next version, in another unit", async () => {
+    const person = professionalEnvelope("ce.identity.professional.registered.v1", bus, { name: "钱驳回", status: "PENDING" });
+    await world.producer.publish(person);
+    await world.producer.publish(testEnvelope("ce.identity.professional.rejected.v1", { ...person.data, status: "REJECTED", version: 2 }));
+    const again = professionalEnvelope("ce.identity.professional.registered.v1", port, {
+      ...person.data,
+      name: "钱重报",
+      unitId: port.data.unitId,
+      unitPath: port.data.path,
+      status: "PENDING",
+      version: 3,
+    });
+    await world.producer.publish(again);
+    await eventually(async () =>
+      expect(await world.app.db.professionalReplica.findUnique({ where: { accountId: person.data.accountId } })).toMatchObject({
+        name: "钱重报",
+        unitId: port.data.unitId,
+        status: "PENDING",
+        version: 3,
       }),
     );
   });

@@ -35,6 +35,31 @@ describe("professional events keep the reporting replica", () => {
     expect(await replica(registered.accountId)).toMatchObject({ status: "APPROVED", version: 2, name: "张三", unitPath: registered.unitPath });
   });
 
+  it("takes a rejected registration replaced by a new one with the same 证件号 (registered again, next version, another unit, new 注册时间)", async () => {
+    const first = snapshot();
+    await sys.producer.publish(envelope("ce.identity.professional.registered.v1", first));
+    await sys.producer.publish(envelope("ce.identity.professional.rejected.v1", { ...first, status: "REJECTED", version: 2 }));
+    const otherUnit = randomUUID();
+    const again = {
+      ...first,
+      name: "张三丰",
+      unitId: otherUnit,
+      unitPath: unitPath(null, otherUnit),
+      status: "PENDING" as const,
+      version: 3,
+      registeredAt: "2026-04-01T08:00:00.000Z",
+    };
+    await sys.producer.publish(envelope("ce.identity.professional.registered.v1", again));
+    await settled(sys);
+    expect(await replica(first.accountId)).toMatchObject({
+      status: "PENDING",
+      version: 3,
+      name: "张三丰",
+      unitId: otherUnit,
+      registeredAt: new Date(again.registeredAt),
+    });
+  });
+
   it("keeps 未激活: an imported person is unactivated until identity says they signed in; an event without the field means activated", async () => {
     const imported = snapshot({ status: "APPROVED", activated: false });
     await sys.producer.publish(envelope("ce.identity.professional.registered.v1", imported));
