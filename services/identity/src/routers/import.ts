@@ -9,7 +9,7 @@ import {
   pageOf,
   StartImportInput,
 } from "@ce/contracts";
-import { permittedProcedure, router } from "@ce/service-kit";
+import { permittedProcedure, router, useCaseRunner } from "@ce/service-kit";
 import { z } from "zod";
 import type { IdentityDeps } from "../deps.ts";
 import { dryRunImport } from "../use-cases/import/dry-run.ts";
@@ -24,33 +24,16 @@ import { undoImport } from "../use-cases/import/undo.ts";
  * 已激活), the unit's recent imports and 撤销导入.
  */
 export function importRouter(deps: IdentityDeps) {
+  const run = useCaseRunner(deps);
   const importer = permittedProcedure("import.professionals");
   return router({
-    template: importer.output(ImportFile).query(({ ctx }) => importTemplate(deps, ctx)),
-    dryRun: importer
-      .input(ImportFileInput)
-      .output(ImportChecked)
-      .mutation(({ input, ctx }) => dryRunImport(deps, ctx, input)),
-    failedRows: importer
-      .input(ImportFileInput)
-      .output(ImportFile)
-      .mutation(({ input, ctx }) => failedRowsFile(deps, ctx, input)),
-    start: importer
-      .input(StartImportInput)
-      .output(ImportJob)
-      .mutation(({ input, ctx }) => startImport(deps, ctx, input)),
-    job: importer
-      .input(ImportJobInput)
-      .output(ImportJob)
-      .query(({ input, ctx }) => getImportJob(deps, ctx, input)),
-    jobs: importer.output(z.array(ImportJob)).query(({ ctx }) => listImports(deps, ctx)),
-    people: importer
-      .input(ImportPeopleInput)
-      .output(pageOf(ImportedPersonRow))
-      .query(({ input, ctx }) => importedPeoplePage(deps, ctx, input)),
-    undo: importer
-      .input(ImportJobInput)
-      .output(ImportJob)
-      .mutation(({ input, ctx }) => undoImport(deps, ctx, input)),
+    template: importer.output(ImportFile).query(run(importTemplate)),
+    dryRun: importer.input(ImportFileInput).output(ImportChecked).mutation(run(dryRunImport)),
+    failedRows: importer.input(ImportFileInput).output(ImportFile).mutation(run(failedRowsFile)),
+    start: importer.input(StartImportInput).output(ImportJob).mutation(run(startImport)),
+    job: importer.input(ImportJobInput).output(ImportJob).query(run(getImportJob)),
+    jobs: importer.output(z.array(ImportJob)).query(run(listImports)),
+    people: importer.input(ImportPeopleInput).output(pageOf(ImportedPersonRow)).query(run(importedPeoplePage)),
+    undo: importer.input(ImportJobInput).output(ImportJob).mutation(run(undoImport)),
   });
 }
