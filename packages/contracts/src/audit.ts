@@ -12,15 +12,21 @@ import { departmentStatusLabels } from "./identity/departments.ts";
 import { profileChangeFields } from "./identity/profile-changes.ts";
 import { transferStatusLabels } from "./identity/transfers.ts";
 import { PageRequest } from "./paging.ts";
+import { periodInOrder } from "./reporting/statistics.ts";
 import { SearchText } from "./text.ts";
 
-/** 操作日志: 操作人 / 操作类型 / 日期 from–to (China time, both days included). */
-export const ListAuditInput = PageRequest.extend({
-  actor: SearchText("操作人"),
-  action: SearchText("操作类型", 60),
-  from: calendarDateField("开始日期").optional(),
-  to: calendarDateField("结束日期").optional(),
-});
+/**
+ * 操作日志: 操作人 / 操作类型 / 时间范围 开始时间–结束时间 (China time, both days included; 结束时间
+ * before 开始时间 is refused on `to`, periodInOrder as every range filter).
+ */
+export const ListAuditInput = periodInOrder(
+  PageRequest.extend({
+    actor: SearchText("操作人"),
+    action: SearchText("操作类型", 60),
+    from: calendarDateField("开始时间").optional(),
+    to: calendarDateField("结束时间").optional(),
+  }),
+);
 export type ListAuditInput = z.infer<typeof ListAuditInput>;
 
 /** 时间 操作人 操作 对象 变更前 变更后, as stored (codes); auditView turns it into the guide's words. */

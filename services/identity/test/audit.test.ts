@@ -56,11 +56,19 @@ describe("操作日志 date filter", () => {
     async (date) => {
       expect(await failure(list("jn", { from: date }))).toMatchObject({
         code: "BAD_REQUEST",
-        fieldErrors: { from: ["开始日期不是有效日期，请按YYYY-MM-DD填写"] },
+        fieldErrors: { from: ["开始时间不是有效日期，请按YYYY-MM-DD填写"] },
       });
-      expect(await failure(list("jn", { to: date }))).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { to: ["结束日期不是有效日期，请按YYYY-MM-DD填写"] } });
+      expect(await failure(list("jn", { to: date }))).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { to: ["结束时间不是有效日期，请按YYYY-MM-DD填写"] } });
     },
   );
+
+  it("refuses 结束时间 before 开始时间 on `to` (periodInOrder, as every range filter), and takes one day", async () => {
+    expect(await failure(list("jn", { from: "2026-12-31", to: "2026-01-01" }))).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { to: ["结束时间不能早于开始时间"] },
+    });
+    expect((await list("jn", { from: "2026-01-01", to: "2026-01-01" })).page).toBe(1);
+  });
 
   it("counts a row on its Beijing day: 15:59:59.999Z is still 12-31, 16:00Z is already 01-01", async () => {
     const rows = await t.app.db.auditLog.findMany({ where: { actorName: t.fixture.logins.jnBus.name }, orderBy: { id: "asc" } });

@@ -117,6 +117,38 @@ describe("人员调入 and 调转记录", () => {
   });
 });
 
+describe("调转记录 paging (the portal shows every page: no cap of 50)", () => {
+  it("serves every transfer of a direction once, page by page, newest first; a page past the end is the last", async () => {
+    const created: string[] = [];
+    for (let i = 0; i < 55; i++) {
+      const p = await t.fixture.newProfessional();
+      created.push((await as("jnBus").create.mutate(form(p.accountId))).id);
+    }
+    const first = await as("jnBus").list.query({ direction: "out" });
+    expect(first).toMatchObject({ page: 1, pageSize: 20 });
+    expect(first.total).toBeGreaterThanOrEqual(55);
+    const pageCount = Math.ceil(first.total / 20);
+    const seen: string[] = [];
+    for (let page = 1; page <= pageCount; page++) {
+      const served = await as("jnBus").list.query({ direction: "out", page });
+      expect(served.page).toBe(page);
+      expect(served.items.length).toBe(page < pageCount ? 20 : first.total - 20 * (pageCount - 1));
+      seen.push(...served.items.map((r) => r.id));
+    }
+    expect(new Set(seen).size).toBe(first.total);
+    expect(seen.length).toBe(first.total);
+    // Newest first: the last one created heads page 1, and every one created here is on some page.
+    expect(seen[0]).toBe(created.at(-1));
+    expect(created.every((id) => seen.includes(id))).toBe(true);
+    const past = await as("jnBus").list.query({ direction: "out", page: 999 });
+    expect(past.page).toBe(pageCount);
+    expect(past.items.map((r) => r.id)).toEqual(seen.slice(20 * (pageCount - 1)));
+    // The other side counts the same transfers into its units.
+    const into = await as("qdMetro").list.query({ direction: "in", pageSize: 200 });
+    expect(created.every((id) => into.items.some((r) => r.id === id))).toBe(true);
+  });
+});
+
 describe("authorization", () => {
   it("refuses without 人员调转, as a professional, anonymously, and hides other units' transfers", async () => {
     const p = await t.fixture.newProfessional();

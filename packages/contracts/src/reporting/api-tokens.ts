@@ -6,7 +6,7 @@ import { wholeNumberField } from "../numbers.ts";
 import { PageRequest, pageOf } from "../paging.ts";
 import { SingleLineText } from "../text.ts";
 import { identifierField } from "../validation/identifier.ts";
-import { AsOfAnswerFields, statisticDateField, YearHoursFields } from "./statistics.ts";
+import { AsOfAnswerFields, periodInOrder, statisticDateField, YEAR_RANGE, YearHoursFields } from "./statistics.ts";
 
 /**
  * API tokens (issue 11 item 1): a super admin gives an analyst or another system a token that
@@ -214,18 +214,18 @@ export const COMPLIANCE_WINDOW_MAX_YEARS = 10;
  * with this 证件号 (exact, through the blind index; counted against the 证件号 lookup budget), the
  * years 开始年度…结束年度 (at most 10), as of the end of 统计时间 (default today, Beijing).
  */
-export const ComplianceAsOfInput = z
-  .object({
+export const ComplianceAsOfInput = periodInOrder(
+  z.object({
     idNumber: identifierField("证件号", 32),
     fromYear: calendarYearField("开始年度"),
     toYear: calendarYearField("结束年度"),
     asOf: statisticDateField("统计时间").optional(),
-  })
-  .refine((i) => i.toYear >= i.fromYear, { message: "结束年度不能早于开始年度", path: ["toYear"] })
-  .refine((i) => i.toYear - i.fromYear < COMPLIANCE_WINDOW_MAX_YEARS, {
-    message: `年度范围不能超过${COMPLIANCE_WINDOW_MAX_YEARS}年`,
-    path: ["toYear"],
-  });
+  }),
+  YEAR_RANGE,
+).refine((i) => i.toYear - i.fromYear < COMPLIANCE_WINDOW_MAX_YEARS, {
+  message: `年度范围不能超过${COMPLIANCE_WINDOW_MAX_YEARS}年`,
+  path: ["toYear"],
+});
 export type ComplianceAsOfInput = z.infer<typeof ComplianceAsOfInput>;
 
 /** One year of the window: 完成公需课时 完成专业课时 总完成学时 (学时) and 认定结果 (合格 when `compliant`), as of 统计时间. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { calendarYearField } from "../calendar.ts";
-import { statisticDateField } from "./statistics.ts";
+import { periodInOrder, statisticDateField, YEAR_RANGE } from "./statistics.ts";
 
 /**
  * 人年抽取 (issue 11 item 3): a de-identified person-year extract for analysts — one row per
@@ -23,15 +23,15 @@ export type ExtractFormat = z.infer<typeof ExtractFormat>;
  * 结束年度 `toYear` (at most EXTRACT_MAX_YEARS years) and 统计时间 `asOf` (default today; the
  * service refuses a day after today and a 结束年度 after 统计时间's year), and the format.
  */
-export const PersonYearExtractInput = z
-  .object({
+export const PersonYearExtractInput = periodInOrder(
+  z.object({
     fromYear: calendarYearField("开始年度"),
     toYear: calendarYearField("结束年度"),
     asOf: statisticDateField("统计时间").optional(),
     format: ExtractFormat.default("csv"),
-  })
-  .refine((v) => v.fromYear <= v.toYear, { path: ["toYear"], message: "结束年度不能早于开始年度" })
-  .refine((v) => v.toYear - v.fromYear < EXTRACT_MAX_YEARS, { path: ["toYear"], message: `一次最多抽取${EXTRACT_MAX_YEARS}个年度` });
+  }),
+  YEAR_RANGE,
+).refine((v) => v.toYear - v.fromYear < EXTRACT_MAX_YEARS, { path: ["toYear"], message: `一次最多抽取${EXTRACT_MAX_YEARS}个年度` });
 export type PersonYearExtractInput = z.infer<typeof PersonYearExtractInput>;
 
 /** A column of the extract: its name (CSV header, Parquet field), Parquet type and meaning. */

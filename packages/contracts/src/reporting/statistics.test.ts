@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { ListAuditInput } from "../audit.ts";
 import { PageRequest } from "../paging.ts";
 import { ComplianceAsOfInput, CreateApiTokenInput } from "./api-tokens.ts";
 import { ApprovedHoursByMonthInput } from "./approved-hours.ts";
-import { regionPrefix, statisticDateField } from "./statistics.ts";
+import { DashboardPeriod, TurnaroundDashboardInput } from "./dashboards.ts";
+import { PersonYearExtractInput } from "./person-year-extract.ts";
+import { periodInOrder, regionPrefix, statisticDateField, YEAR_RANGE } from "./statistics.ts";
 import { TitleDistributionInput } from "./title-distribution.ts";
 import { VerifyLearningInput } from "./verify-learning.ts";
 
@@ -32,7 +36,7 @@ describe("statistic dates", () => {
   });
 
   it("refuses a range that ends before it starts, on 结束时间", () => {
-    for (const schema of [TitleDistributionInput, ApprovedHoursByMonthInput]) {
+    for (const schema of [TitleDistributionInput, ApprovedHoursByMonthInput, DashboardPeriod, TurnaroundDashboardInput, ListAuditInput]) {
       const r = schema.safeParse({ from: "2026-03-01", to: "2026-02-28" });
       expect(r.success ? null : r.error.issues.map((i) => [i.path.join("."), i.message])).toEqual([["to", "结束时间不能早于开始时间"]]);
       expect(schema.safeParse({ from: "2026-03-01", to: "2026-03-01" }).success).toBe(true);
@@ -40,7 +44,23 @@ describe("statistic dates", () => {
   });
 
   it("normalises a 证件号 as typed (full-width, spaces) before it is looked up", () => {
-    expect(VerifyLearningInput.parse({ idNumber: " ３７０１０２１９８８０１０１１２３ｘ" }).idNumber).toBe("37010219880101123X");
+    expect(VerifyLearningInput.parse({ idNumber: " ３７０１０２１９７７０１２００００ｘ" }).idNumber).toBe("37010219770120000X");
+  });
+});
+
+describe("periodInOrder: the one range check", () => {
+  it("passes an open range, names the end field with its own labels, and compares years as numbers", () => {
+    const days = periodInOrder(z.object({ from: z.string().optional(), to: z.string().optional() }));
+    expect(days.safeParse({ to: "2026-01-01" }).success).toBe(true);
+    expect(days.safeParse({ from: "2026-01-01" }).success).toBe(true);
+    const years = periodInOrder(z.object({ fromYear: z.number(), toYear: z.number() }), YEAR_RANGE);
+    expect(years.safeParse({ fromYear: 2025, toYear: 2025 }).success).toBe(true);
+    const r = years.safeParse({ fromYear: 2026, toYear: 2025 });
+    expect(r.success ? null : r.error.issues.map((i) => [i.path.join("."), i.message])).toEqual([["toYear", "结束年度不能早于开始年度"]]);
+    for (const schema of [ComplianceAsOfInput, PersonYearExtractInput]) {
+      const y = schema.safeParse({ idNumber: "37010219770120000X", fromYear: 2026, toYear: 2025 });
+      expect(y.success ? null : y.error.issues.map((i) => [i.path.join("."), i.message])).toEqual([["toYear", "结束年度不能早于开始年度"]]);
+    }
   });
 });
 

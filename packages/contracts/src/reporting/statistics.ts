@@ -35,12 +35,38 @@ export const AnswerFinal = z
  */
 export const StatisticPeriodFields = { from: statisticDateField("开始时间").optional(), to: statisticDateField("结束时间").optional() };
 
+/** A range's two ends in an object schema: the fields' names and labels (结束时间不能早于开始时间 is built from the labels). */
+export interface RangeEnds<K extends string> {
+  from: K;
+  to: K;
+  fromLabel: string;
+  toLabel: string;
+}
+
+/** The 年度 range of 人年抽取 and 学时达标情况: 开始年度 `fromYear` … 结束年度 `toYear`. */
+export const YEAR_RANGE: RangeEnds<"fromYear" | "toYear"> = { from: "fromYear", to: "toYear", fromLabel: "开始年度", toLabel: "结束年度" };
+
 /**
- * An object schema with StatisticPeriodFields, refined: 结束时间 not before 开始时间 (the message
- * "结束时间不能早于开始时间" on `to`; either one missing passes).
+ * The one range check of every filter with a start and an end (统计 时间范围, 操作日志's 日期, the
+ * 年度 ranges of 人年抽取 and 学时达标情况): an object schema refined so that the end is not before the
+ * start — the message "{toLabel}不能早于{fromLabel}" on the end field, so a page shows it by that
+ * field; either end missing passes. Without `ends`: StatisticPeriodFields' `from` / `to`, 开始时间 /
+ * 结束时间. Values compare as they are ("YYYY-MM-DD" strings, or year numbers).
  */
-export function periodInOrder<T extends z.ZodType<{ from?: string | undefined; to?: string | undefined }>>(schema: T) {
-  return schema.refine((v) => v.from === undefined || v.to === undefined || v.from <= v.to, { path: ["to"], message: "结束时间不能早于开始时间" });
+export function periodInOrder<T extends z.ZodType<{ from?: string | undefined; to?: string | undefined }>>(schema: T): T;
+export function periodInOrder<T extends z.ZodType<object>, K extends keyof z.output<T> & string>(schema: T, ends: RangeEnds<K>): T;
+export function periodInOrder<T extends z.ZodType<object>>(
+  schema: T,
+  ends: RangeEnds<string> = { from: "from", to: "to", fromLabel: "开始时间", toLabel: "结束时间" },
+): T {
+  return schema.refine(
+    (v) => {
+      const start = (v as Record<string, string | number | undefined>)[ends.from];
+      const end = (v as Record<string, string | number | undefined>)[ends.to];
+      return start === undefined || end === undefined || start <= end;
+    },
+    { path: [ends.to], message: `${ends.toLabel}不能早于${ends.fromLabel}` },
+  );
 }
 
 /**

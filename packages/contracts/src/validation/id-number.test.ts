@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { IdType, idTypeLabels } from "../domain-codes.ts";
-import { generateForeignPermanentResidentId, ID_NUMBER_IS_RESIDENT_ID_MESSAGE, parseForeignPermanentResidentId, parseIdNumber } from "./id-number.ts";
+import {
+  generateForeignPermanentResidentId,
+  ID_NUMBER_IS_RESIDENT_ID_MESSAGE,
+  parseForeignPermanentResidentId,
+  parseIdNumber,
+  parseSearchedIdNumber,
+} from "./id-number.ts";
 import { maskIdNumber, residentIdCheckCharacter } from "./resident-id.ts";
 
 const NOW = new Date("2026-11-30T00:00:00Z");
@@ -71,5 +77,38 @@ describe("parseIdNumber by 证件类型", () => {
     ["HK_MACAO_PERMIT", "37010219770120000", { ok: true, normalized: "37010219770120000" }],
   ])("%s %s", (idType, typed, expected) => {
     expect(parseIdNumber(idType, typed, NOW)).toEqual(expected);
+  });
+});
+
+describe("parseSearchedIdNumber: a 证件号 typed into a search without its 证件类型", () => {
+  const now = new Date("2026-11-30T12:00:00Z");
+  it.each([
+    ["370102197701200001", "身份证号校验位不正确"],
+    ["37010219770120000", "身份证号应为18位"],
+    ["3701021977012000011", "身份证号应为18位"],
+    ["370102197702300001", "身份证号中的出生日期无效"],
+    ["000102197701200001", "身份证号地区码无效"],
+    ["E12#45678", "证件号格式不正确"],
+    ["12", "证件号格式不正确"],
+  ])("refuses %s: %s", (typed, message) => {
+    expect(parseSearchedIdNumber(typed, now)).toEqual({ ok: false, message });
+  });
+
+  it.each([
+    ["３７０１０２ １９７７０１２０ ０００ｘ", "37010219770120000X"],
+    ["E12345678", "E12345678"],
+    ["370102770120001", "370102770120001"],
+    ["c1234 5678", "C12345678"],
+  ])("takes %s as %s", (typed, normalized) => {
+    expect(parseSearchedIdNumber(typed, now)).toEqual({ ok: true, normalized });
+  });
+
+  it("reads a GB 11643-shaped number starting with 9 as a 外国人永久居留身份证", () => {
+    const id = generateForeignPermanentResidentId("37", "156", new Date(Date.UTC(1980, 0, 2)), 7);
+    expect(parseSearchedIdNumber(id, now)).toEqual({ ok: true, normalized: id });
+    expect(parseSearchedIdNumber(`${id.slice(0, 17)}${id.endsWith("1") ? "2" : "1"}`, now)).toEqual({
+      ok: false,
+      message: "外国人永久居留身份证号校验位不正确",
+    });
   });
 });

@@ -71,6 +71,20 @@ export function parseIdNumber(
   return { ok: true, normalized };
 }
 
+/**
+ * A 证件号 typed into a search that has no 证件类型 (学习记录验证, 专业技术人员信息查询: the portal asks
+ * this before the service looks anyone up), after normalizeIdentifier: a number of 16–19 digits (the last may be X) is read as a resident ID
+ * number — GB 11643 in full (parseResidentId; one starting with 9 as a 外国人永久居留身份证,
+ * parseForeignPermanentResidentId) — so a mistyped digit is named (身份证号校验位不正确) instead of
+ * silently finding nobody; anything else must have the shape of the other 证件类型 (5–32 of A–Z, 0–9,
+ * ( ) -, else 证件号格式不正确). Returns the number's one spelling or the message for the field.
+ */
+export function parseSearchedIdNumber(raw: string, now: Date = new Date()): { ok: true; normalized: string } | { ok: false; message: string } {
+  const normalized = normalizeIdentifier(raw);
+  if (/^\d{15,18}[\dX]$/.test(normalized)) return parseIdNumber(normalized.startsWith("9") ? "FOREIGN_PERMANENT_RESIDENT" : "RESIDENT_ID", normalized, now);
+  return OTHER_DOCUMENT.test(normalized) ? { ok: true, normalized } : { ok: false, message: "证件号格式不正确" };
+}
+
 /** The refusal of a valid resident ID number entered under another 证件类型. */
 export const ID_NUMBER_IS_RESIDENT_ID_MESSAGE = "该证件号是有效的居民身份证号码，证件类型请选择“身份证”（居民身份证）";
 
