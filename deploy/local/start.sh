@@ -29,6 +29,10 @@ mkdir -p .run/logs .run/mail
 chmod 700 .run/mail
 export LOG_LEVEL=${LOG_LEVEL:-info}
 PORTAL_PORT=${PORT:-3000}
+# The services' ports (a second copy on one machine sets its own; README "Configuration").
+IDENTITY_PORT=${IDENTITY_PORT:-4001}
+HOURS_PORT=${HOURS_PORT:-4002}
+REPORTING_PORT=${REPORTING_PORT:-4003}
 unset PORT
 
 # One mode for every process: the portal is a production build, so everything runs as
@@ -68,23 +72,26 @@ ready() { # name url
 say "starting the services"
 # Identity first: it owns the CE_IDENTITY stream the others consume.
 # Each service connects to Redis and NATS as its own user (svc_env).
-launch identity services/identity env $(svc_env identity) "${IDENTITY_ENV[@]}" PORT=4001 node --import tsx src/main.ts
-ready identity http://127.0.0.1:4001/readyz
+launch identity services/identity env $(svc_env identity) "${IDENTITY_ENV[@]}" PORT=$IDENTITY_PORT node --import tsx src/main.ts
+ready identity "http://127.0.0.1:$IDENTITY_PORT/readyz"
 # 计入年度 four years back (hours' own rule, DECLARATION_YEARS_BACK): the demo records span five years.
-launch hours services/hours env $(svc_env hours) DECLARATION_YEARS_BACK=4 PORT=4002 node --import tsx src/main.ts
+launch hours services/hours env $(svc_env hours) DECLARATION_YEARS_BACK=4 PORT=$HOURS_PORT node --import tsx src/main.ts
 # Reporting holds identity's blind-index key only (学习记录验证 finds a 证件号 by it), never the encryption key.
 # PORTAL_URL: a 学时证明's QR code opens {PORTAL_URL}/verify/<code>.
-launch reporting services/reporting env $(svc_env reporting) PII_INDEX_KEY="$CE_PII_INDEX_KEY" PORTAL_URL="http://localhost:$PORTAL_PORT" PORT=4003 node --import tsx src/main.ts
-ready hours http://127.0.0.1:4002/readyz
-ready reporting http://127.0.0.1:4003/readyz
+launch reporting services/reporting env $(svc_env reporting) PII_INDEX_KEY="$CE_PII_INDEX_KEY" PORTAL_URL="http://localhost:$PORTAL_PORT" PORT=$REPORTING_PORT node --import tsx src/main.ts
+ready hours "http://127.0.0.1:$HOURS_PORT/readyz"
+ready reporting "http://127.0.0.1:$REPORTING_PORT/readyz"
 
 say "loading demo data (once)"
 (cd services/identity && env $(svc_env identity) "${IDENTITY_ENV[@]}" npm run --silent seed:demo) | tee .run/demo-logins.txt
 # The demo hour records, made through the running services as caller `seed`: its private key reaches this step only.
-(cd services/identity && env $(svc_env identity) "${IDENTITY_ENV[@]}" SEED_SERVICE_KEY=$CE_SERVICE_KEY_SEED npm run --silent seed:demo-hours)
+(cd services/identity && env $(svc_env identity) "${IDENTITY_ENV[@]}" SEED_SERVICE_KEY=$CE_SERVICE_KEY_SEED \
+  IDENTITY_URL="http://127.0.0.1:$IDENTITY_PORT/trpc" HOURS_URL="http://127.0.0.1:$HOURS_PORT/trpc" npm run --silent seed:demo-hours)
 
 # The portal's private service key reaches the portal only: no service can sign as the portal.
-SESSION_SECRET=${SESSION_SECRET:-$CE_SESSION_SECRET} SERVICE_AUTH_PRIVATE_KEY=$CE_SERVICE_KEY_PORTAL REDIS_URL=$CE_REDIS_URL_PORTAL PORT=$PORTAL_PORT launch portal apps/portal node --import tsx server.ts
+SESSION_SECRET=${SESSION_SECRET:-$CE_SESSION_SECRET} SERVICE_AUTH_PRIVATE_KEY=$CE_SERVICE_KEY_PORTAL REDIS_URL=$CE_REDIS_URL_PORTAL PORT=$PORTAL_PORT \
+  IDENTITY_URL="http://127.0.0.1:$IDENTITY_PORT/trpc" HOURS_URL="http://127.0.0.1:$HOURS_PORT/trpc" REPORTING_URL="http://127.0.0.1:$REPORTING_PORT/trpc" \
+  launch portal apps/portal node --import tsx server.ts
 ready portal "http://127.0.0.1:$PORTAL_PORT/login"
 
 echo
