@@ -24,6 +24,7 @@ describe("人员信息修改", () => {
       unitName: "济南公共交通集团有限公司",
       education: "BACHELOR",
       pendingChange: false,
+      lastChange: null,
       phoneMasked: "138*****00",
     });
     expect(profile.idNumberMasked).toBe(`${p.idNumber.slice(0, 10)}****${p.idNumber.slice(14)}`);
@@ -118,7 +119,10 @@ describe("审核人员信息修改", () => {
       skipped: [],
     });
     expect((await t.app.db.professional.findUniqueOrThrow({ where: { accountId: p.accountId } })).major).toBe("道路桥梁工程");
+    // The person's page reads the outcome and the reason (F25); a new request is the latest again.
+    expect((await mine(p.token).me.query()).lastChange).toMatchObject({ status: "REJECTED", reason: "证明材料不足", reviewedAt: expect.any(Date) });
     await mine(p.token).request.mutate({ major: "桥梁工程" });
+    expect((await mine(p.token).me.query()).lastChange).toMatchObject({ status: "PENDING", reason: null, reviewedAt: null });
   });
 
   it("refuses without the permission, from a sibling city and anonymously", async () => {

@@ -53,6 +53,13 @@ export const MyProfile = z.object({
   status: ProfessionalStatus,
   /** A change request is waiting for review: another cannot be submitted yet. */
   pendingChange: z.boolean(),
+  /**
+   * The person's latest 人员信息修改 request and its outcome (null: none yet), so the page can say
+   * "您于…提交的修改申请已被驳回：<reason>" — the reason is the reviewer's, kept only for a rejection.
+   */
+  lastChange: z
+    .object({ status: z.enum(["PENDING", "APPROVED", "REJECTED"]), reason: z.string().nullable(), createdAt: z.date(), reviewedAt: z.date().nullable() })
+    .nullable(),
   departments: z.array(z.object({ id: z.uuid(), name: z.string() })),
 });
 export type MyProfile = z.infer<typeof MyProfile>;

@@ -26,15 +26,20 @@ const storedChanges = (changes: unknown): StoredChanges => dbValue(StoredChanges
 /** The changed fields, in the form's order. */
 const fieldsOf = (changes: StoredChanges) => ProfileChangeFieldCode.options.filter((f) => changes[f]);
 
-/** A professional's own profile (masked) and the departments they may pick; null for an account that is no professional. */
+/** A professional's own profile (masked), their latest change request's outcome and the departments they may pick; null for an account that is no professional. */
 export async function myProfile(db: Db, accountId: string): Promise<MyProfile | null> {
   const p = await db.professional.findUnique({
     where: { accountId },
     include: { account: true, unit: { select: { name: true } }, department: { select: { name: true } } },
   });
   if (!p) return null;
-  const [pending, departments] = await Promise.all([
+  const [pending, last, departments] = await Promise.all([
     db.profileChangeRequest.count({ where: { accountId, status: "PENDING" } }),
+    db.profileChangeRequest.findFirst({
+      where: { accountId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { status: true, reviewReason: true, createdAt: true, reviewedAt: true },
+    }),
     db.department.findMany({
       where: { unitId: p.unitId, status: "ACTIVE" },
       select: { id: true, name: true },
@@ -55,6 +60,7 @@ export async function myProfile(db: Db, accountId: string): Promise<MyProfile | 
     ...profileOf(p),
     status: p.status,
     pendingChange: pending > 0,
+    lastChange: last && { status: last.status, reason: last.reviewReason, createdAt: last.createdAt, reviewedAt: last.reviewedAt },
     departments,
   });
 }
