@@ -130,7 +130,7 @@ function SaveSection() {
       <input type="hidden" name="intent" value="save" />
       <Fact label="单位名称">{unit.name}</Fact>
       <Fact label="机构代码/统一社会信用代码">
-        <span className="font-mono">{unit.code ?? "—"}</span>
+        <span className="break-all font-mono">{unit.code ?? "—"}</span>
       </Fact>
       <Fact label="上级部门">{superiorName ?? "—"}</Fact>
       <Row label="单位性质" htmlFor={fields.nature.id}>
