@@ -110,9 +110,13 @@ describe("人员调入 and 调转记录", () => {
   it("lets only the target side confirm: the sending unit cannot accept its own request", async () => {
     const p = await t.fixture.newProfessional();
     const { id } = await as("jnBus").create.mutate(form(p.accountId));
+    // 详情 tells each side whether it may decide (the portal shows 确认调转 / 拒绝 by it).
+    expect((await as("jnBus").detail.query({ id })).decidable).toBe(false);
+    expect((await as("qdMetro").detail.query({ id })).decidable).toBe(true);
     expect((await failure(as("jnBus").decide.mutate({ id, accept: true }))).code).toBe("NOT_FOUND");
     const results = await Promise.allSettled([as("qdMetro").decide.mutate({ id, accept: true }), as("qdMetro").decide.mutate({ id, accept: true })]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect((await as("qdMetro").detail.query({ id })).decidable).toBe(false);
     expect((await outboxEvents(t, identityEvents.professionalTransferred.type)).filter((e) => e.data.transferId === id)).toHaveLength(1);
   });
 });

@@ -34,6 +34,18 @@ describe("Pager", () => {
     expect(html).toMatch(/<span aria-current="page"[^>]*>2<\/span>/);
   });
 
+  it("pages one of two tables on a page by its own parameter, keeping the other's, and is named for it", () => {
+    const html = renderToStaticMarkup(<Pager page={1} pageSize={20} total={45} query="tab=records&inPage=3" param="outPage" label="人员转出记录分页" />);
+    expect(html).toContain('aria-label="人员转出记录分页"');
+    const links = hrefs(html).map((h) => new URLSearchParams(h.slice(1)));
+    expect(links.map((p) => p.get("outPage"))).toEqual(["1", "2", "3", "3"]);
+    for (const p of links) {
+      expect(p.get("inPage")).toBe("3");
+      expect(p.get("tab")).toBe("records");
+      expect(p.has("page")).toBe(false);
+    }
+  });
+
   it.each([
     [2, 18, "第1/1页 共18条 显示第1到18条 首页 1 尾页"],
     [1000, 18, "第1/1页 共18条 显示第1到18条 首页 1 尾页"],

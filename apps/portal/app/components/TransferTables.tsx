@@ -1,4 +1,5 @@
 import { codeText, type TransferRow, titleSeriesName, transferStatusLabels } from "@ce/contracts";
+import type { ReactNode } from "react";
 import { ConfirmSubmit } from "./ConfirmDialog.tsx";
 import { type Column, DataTable, linkColumn } from "./DataTable.tsx";
 import { Form } from "./Form.tsx";
@@ -36,23 +37,36 @@ export function IncomingTransfers({ rows, offset }: { rows: TransferRow[]; offse
       header: "操作",
       className: "whitespace-nowrap",
       cell: (r) => (
-        <Form method="post" className="flex items-center gap-2">
-          <input type="hidden" name="id" value={r.id} />
-          <button type="submit" name="intent" value="accept" className="text-blue-700 hover:underline">
-            确认调转
-          </button>
-          <input name="reason" aria-label={`拒绝${r.name}的原因`} placeholder="拒绝原因" maxLength={200} className={`${inputBase} w-28 py-1`} />
-          <ConfirmSubmit
-            name="intent"
-            value="reject"
-            label="拒绝"
-            question={(form) => (String(new FormData(form).get("reason") ?? "").trim() ? `确定拒绝${r.name}的调入吗？拒绝后该调转申请结束。` : null)}
-            className="text-red-700 hover:underline"
-          />
+        <DecideTransfer transfer={r}>
           <TextLink to={`${PATH}/${r.id}`}>详情</TextLink>
-        </Form>
+        </DecideTransfer>
       ),
     },
   ];
   return <DataTable caption="待转入人员" columns={columns} rows={rows} rowKey={(r) => r.id} />;
+}
+
+/**
+ * 确认调转 / 拒绝 of one incoming transfer (a 人员调入 row, and its 详情 page): posts `intent`, `id` and
+ * the 拒绝原因 typed beside 拒绝 to the page it is on (transferAction: a flash after the redirect, or
+ * 请填写拒绝原因); 拒绝 asks first (ConfirmSubmit) once a reason is typed. `children` follow the buttons.
+ */
+export function DecideTransfer({ transfer, children }: { transfer: { id: string; name: string }; children?: ReactNode }) {
+  return (
+    <Form method="post" className="flex items-center gap-2">
+      <input type="hidden" name="id" value={transfer.id} />
+      <button type="submit" name="intent" value="accept" className="text-blue-700 hover:underline">
+        确认调转
+      </button>
+      <input name="reason" aria-label={`拒绝${transfer.name}的原因`} placeholder="拒绝原因" maxLength={200} className={`${inputBase} w-28 py-1`} />
+      <ConfirmSubmit
+        name="intent"
+        value="reject"
+        label="拒绝"
+        question={(form) => (String(new FormData(form).get("reason") ?? "").trim() ? `确定拒绝${transfer.name}的调入吗？拒绝后该调转申请结束。` : null)}
+        className="text-red-700 hover:underline"
+      />
+      {children}
+    </Form>
+  );
 }

@@ -1,24 +1,37 @@
-import { type AuditLine, auditActionLabels, auditView, formatDateTime, ListAuditInput } from "@ce/contracts";
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { type AuditLine, auditActionLabels, auditView, calendarDate, formatDateTime, ListAuditInput } from "@ce/contracts";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import type { Column } from "../components/DataTable.tsx";
-import { inputBase } from "../components/forms.tsx";
 import { PagedTable } from "../components/PagedTable.tsx";
 import { Filter, SearchBar } from "../components/SearchBar.tsx";
-import { filterValues } from "../utils/query.ts";
-import { requireListPage } from "../utils/session.server.ts";
+import { DateRangeFilter } from "../components/stats/filters.tsx";
+import { loaderHeaders } from "../utils/route-headers.ts";
+import { requirePage } from "../utils/session.server.ts";
+import { loadStatistic } from "../utils/stats.server.ts";
 
 const PATH = "/audit";
+const FILTERS = ["actor", "action", "from", "to"] as const;
+const NO_ROWS = { items: [], page: 1, pageSize: 20, total: 0 };
 
 // 管理直属账户 › 操作日志: the audit trail of the unit (and its subtree for an authority), every service's admin actions
 // (hours' arrive as events: ADR 015), in the guide's words through contracts' auditView.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { trail, input, result } = await requireListPage(request, context, PATH, ListAuditInput, (api, input) => api.identity.audit.list.query(input));
+  const { api, here } = await requirePage(request, context, PATH);
+  // A refused filter (结束时间 before 开始时间: periodInOrder) comes back by its field, with no rows.
+  const load = await loadStatistic(request, ListAuditInput, FILTERS, (input) => api.identity.audit.list.query(input));
   // Formatted here so server and browser print the same text.
-  const rows = result.items.map((r) => ({ id: r.id, actorName: r.actorName, timeText: formatDateTime(r.occurredAt), ...auditView(r) }));
-  return { trail, filters: filterValues(input, ["actor", "action", "from", "to"]), result: { ...result, items: rows } };
+  const result = load.result
+    ? { ...load.result, items: load.result.items.map((r) => ({ id: r.id, actorName: r.actorName, timeText: formatDateTime(r.occurredAt), ...auditView(r) })) }
+    : null;
+  return data(
+    { trail: [here.section.label, here.page.label], today: calendarDate(new Date()), filters: load.filters, errors: load.errors, result },
+    { status: load.status, headers: load.headers },
+  );
 }
+
+/** The loader's headers (a refused download's one-time cookie cleared) reach the document answer too. */
+export const headers = loaderHeaders;
 
 type Row = AuditLine & { id: string; actorName: string | null; timeText: string };
 
@@ -44,21 +57,16 @@ const columns: Column<Row>[] = [
 ];
 
 export default function AuditPage() {
-  const { trail, filters, result } = useLoaderData<typeof loader>();
+  const { trail, today, filters, errors, result } = useLoaderData<typeof loader>();
   return (
     <div>
       <Breadcrumbs trail={trail} />
       <SearchBar>
-        <Filter label="操作人" name="actor" value={filters.actor} maxLength={50} width="w-36" />
-        <Filter label="操作类型" name="action" value={filters.action} options={actions} width="w-44" />
-        <label htmlFor="filter-from" className="text-gray-700">
-          日期:
-        </label>
-        <input id="filter-from" type="date" name="from" defaultValue={filters.from} className={inputBase} aria-label="开始日期" />
-        <span>至</span>
-        <input id="filter-to" type="date" name="to" defaultValue={filters.to} className={inputBase} aria-label="结束日期" />
+        <Filter label="操作人" name="actor" value={filters.actor ?? ""} error={errors.actor} maxLength={50} width="w-36" />
+        <Filter label="操作类型" name="action" value={filters.action ?? ""} error={errors.action} options={actions} width="w-44" />
+        <DateRangeFilter from={filters.from ?? ""} to={filters.to ?? ""} max={today} errors={errors} />
       </SearchBar>
-      <PagedTable caption="操作日志" columns={columns} result={result} rowKey={(r) => r.id} />
+      <PagedTable caption="操作日志" columns={columns} result={result ?? NO_ROWS} rowKey={(r) => r.id} />
     </div>
   );
 }

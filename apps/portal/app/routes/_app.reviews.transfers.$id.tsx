@@ -1,16 +1,20 @@
 import { codeText, formatDateTime, titleSeriesName, transferStatusLabels } from "@ce/contracts";
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { FactList } from "../components/FactList.tsx";
+import { ReplyErrors } from "../components/forms.tsx";
 import { TextLink } from "../components/TextLink.tsx";
+import { DecideTransfer } from "../components/TransferTables.tsx";
 import { uuidParam } from "../utils/errors.server.ts";
-import { requireDetailPage } from "../utils/session.server.ts";
+import { requireDetailPage, requirePage } from "../utils/session.server.ts";
+import { transferAction } from "../utils/transfers.server.ts";
 
 const PATH = "/reviews/transfers";
 
-// 调转记录 › 详情: one transfer as either unit sees it.
+// 调转记录 › 详情: one transfer as either unit sees it; while 待转入, the receiving side decides it here too
+// (确认调转 / 拒绝, the 人员调入 row's form: transferAction, a flash back on this page).
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { trail, detail } = await requireDetailPage(request, context, PATH, "详情", (api) =>
     api.identity.transfers.detail.query({ id: uuidParam(params, "id") }),
@@ -18,8 +22,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { trail, transfer: detail };
 }
 
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { api } = await requirePage(request, context, PATH);
+  return transferAction(request, api);
+}
+
 export default function TransferDetailPage() {
   const { trail, transfer } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
   const attachment = transfer.hasAttachment ? (
     <a href={`${PATH}/${transfer.id}/attachment`} target="_blank" rel="noreferrer">
       <img src={`${PATH}/${transfer.id}/attachment`} alt={transfer.attachmentName ?? "附件"} className="max-h-64 max-w-full border border-gray-200" />
@@ -45,7 +55,13 @@ export default function TransferDetailPage() {
   return (
     <div className="max-w-3xl">
       <Breadcrumbs trail={trail} />
+      <ReplyErrors result={reply?.result} />
       <FactList facts={rows} labels="wide" />
+      {transfer.decidable ? (
+        <div className="mt-4 text-sm">
+          <DecideTransfer transfer={transfer} />
+        </div>
+      ) : null}
       <p className="mt-4 text-sm">
         <TextLink to={`${PATH}?tab=records`}>返回</TextLink>
       </p>

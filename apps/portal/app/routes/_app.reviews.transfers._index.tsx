@@ -8,7 +8,7 @@ import { Pager } from "../components/Pager.tsx";
 import { TransferOutForm } from "../components/TransferOutForm.tsx";
 import { IncomingTransfers, TransferRecords } from "../components/TransferTables.tsx";
 import { pageWithRefusal } from "../utils/download-refusal.server.ts";
-import { parseListQuery } from "../utils/query.ts";
+import { pageNumberOf, parseListQuery } from "../utils/query.ts";
 import { loaderHeaders } from "../utils/route-headers.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { transferAction } from "../utils/transfers.server.ts";
@@ -38,9 +38,10 @@ async function loadTab({ request, context }: LoaderFunctionArgs) {
   const fail = (e: unknown) => rethrowServiceError(request, e);
   if (tab === "in") return { tab, trail, incoming: await api.identity.transfers.list.query({ direction: "in", status: "PENDING", page }).catch(fail) };
   if (tab === "records") {
+    // Two tables, each paged on its own (inPage / outPage), like every list: nothing past a cap left unsaid.
     const [into, out] = await Promise.all([
-      api.identity.transfers.list.query({ direction: "in", pageSize: 50 }).catch(fail),
-      api.identity.transfers.list.query({ direction: "out", pageSize: 50 }).catch(fail),
+      api.identity.transfers.list.query({ direction: "in", page: pageNumberOf(url.searchParams, "inPage") }).catch(fail),
+      api.identity.transfers.list.query({ direction: "out", page: pageNumberOf(url.searchParams, "outPage") }).catch(fail),
     ]);
     return { tab, trail, into, out };
   }
@@ -98,11 +99,13 @@ export default function TransfersPage() {
         <div className="space-y-6">
           <section>
             <h3 className="mb-2 font-semibold text-blue-900">人员转入记录</h3>
-            <TransferRecords rows={loaded.into.items} offset={0} direction="in" />
+            <TransferRecords rows={loaded.into.items} offset={(loaded.into.page - 1) * loaded.into.pageSize} direction="in" />
+            <Pager page={loaded.into.page} pageSize={loaded.into.pageSize} total={loaded.into.total} query={search} param="inPage" label="人员转入记录分页" />
           </section>
           <section>
             <h3 className="mb-2 font-semibold text-blue-900">人员转出记录</h3>
-            <TransferRecords rows={loaded.out.items} offset={0} direction="out" />
+            <TransferRecords rows={loaded.out.items} offset={(loaded.out.page - 1) * loaded.out.pageSize} direction="out" />
+            <Pager page={loaded.out.page} pageSize={loaded.out.pageSize} total={loaded.out.total} query={search} param="outPage" label="人员转出记录分页" />
           </section>
         </div>
       ) : null}

@@ -11,17 +11,24 @@ import { ExportLinks } from "../components/stats/filters.tsx";
 import { learningHref, STATS } from "../components/stats/links.ts";
 import { loaderHeaders } from "../utils/route-headers.ts";
 import { requirePage } from "../utils/session.server.ts";
-import { loadStatistic } from "../utils/stats.server.ts";
+import { FilterRefusal, loadStatistic } from "../utils/stats.server.ts";
 
 /** The loader's headers (the one-time refusal cookie cleared) reach the document answer too. */
 export const headers = loaderHeaders;
 
+/** The hidden field 查验 sends with the form: a 查验 with neither 证件号 nor 姓名 is told so, an opened page is not. */
+const ASKED = "asked";
+
 // 查询统计 › 学习记录验证 (§3.9): the registered professionals of the caller's subtree with this
-// 证件号 and/or 姓名, one row per year: 年度 完成公需课时 完成专业课时 总完成学时 认定结果. Nothing
-// typed: the guide's empty table (没有数据).
+// 证件号 and/or 姓名, one row per year: 年度 完成公需课时 完成专业课时 总完成学时 认定结果. The page
+// opened: the guide's empty table (没有数据); 查验 with nothing typed: 请输入证件号或姓名 by 证件号; a
+// number no one can have (a wrong check character): the reason, by 证件号 (contracts SearchedIdNumber).
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api, here } = await requirePage(request, context, STATS.verification);
-  const load = await loadStatistic(request, VerifyLearningInput, ["idNumber", "name"], (input) => api.reporting.statistics.verifyLearning.query(input));
+  const load = await loadStatistic(request, VerifyLearningInput, ["idNumber", "name"], (input, typed) => {
+    if (typed[ASKED] && !input.idNumber && !input.name) throw new FilterRefusal("idNumber", "请输入证件号或姓名");
+    return api.reporting.statistics.verifyLearning.query(input);
+  });
   const { headers, ...loaded } = load;
   return data({ trail: [here.section.label, here.page.label], ...loaded }, { status: load.status, headers });
 }
@@ -48,6 +55,7 @@ export default function VerifyLearningPage() {
       <Breadcrumbs trail={trail} />
       {/* The guide's form: 证件号, 姓名 and 查验; posted through /id-search, so the number never lands in a URL. */}
       <IdSearchForm className="mb-4 flex flex-wrap items-center gap-3 text-sm">
+        <input type="hidden" name={ASKED} value="1" />
         <Filter label="证件号" name="idNumber" value={filters.idNumber ?? ""} error={errors.idNumber} width="w-56" maxLength={32} />
         <Filter label="姓名" name="name" value={filters.name ?? ""} error={errors.name} width="w-36" />
         <button type="submit" className={buttonClass}>

@@ -20,6 +20,14 @@ export const reviewCases: Case[] = [
     to: "/reviews/transfers?tab=in",
   },
   {
+    route: "_app.reviews.transfers.$id.tsx",
+    what: "确认调转 (详情)",
+    url: `/reviews/transfers/${ids.c}`,
+    fields: { intent: "accept", id: ids.c },
+    calls: "identity:transfers.decide",
+    to: `/reviews/transfers/${ids.c}`,
+  },
+  {
     route: "_app.reviews.unit-changes.tsx",
     what: "通过",
     url: "/reviews/unit-changes?tab=PENDING",

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { CSRF_FIELD } from "./csrf.server.ts";
 import { env } from "./env.server.ts";
 import { safeRedirect } from "./redirect.ts";
+import { SUBMISSION_FIELD } from "./submission.server.ts";
 
 /**
  * 证件号 never in a URL (browser history, proxy and access logs, Referer). A search by ID number
@@ -80,8 +81,8 @@ function openEntries(request: Request, now: number): Entry[] {
   }
 }
 
-/** Form fields that are the form's machinery, never a filter. */
-const MACHINERY = new Set([CSRF_FIELD, "to", ID_SEARCH_PARAM]);
+/** Form fields that are the form's machinery, never a filter (nor in the address the search lands on). */
+const MACHINERY = new Set([CSRF_FIELD, SUBMISSION_FIELD, "to", ID_SEARCH_PARAM]);
 
 /** Whether a filter value must not travel in a URL: the 证件号 field, or anything shaped like a resident ID. */
 export const mustSeal = (name: string, value: string): boolean => name === ID_NUMBER_FIELD || RESIDENT_ID_SHAPE.test(value.trim());

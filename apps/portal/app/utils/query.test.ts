@@ -1,7 +1,7 @@
 import { PageRequest } from "@ce/contracts";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { parseListQuery } from "./query.ts";
+import { pageNumberOf, parseListQuery } from "./query.ts";
 
 const ListInput = PageRequest.extend({ name: z.string().trim().max(50).optional() });
 
@@ -54,5 +54,18 @@ describe("parseListQuery refuses a filter it cannot read instead of dropping it"
 
   it("still reads a good filter beside a bad page number", () => {
     expect(parseListQuery(Filtered, new URLSearchParams("name=张_三&page=0x1"))).toEqual({ page: 1, pageSize: 20, name: "张_三" });
+  });
+});
+
+describe("pageNumberOf reads a page kept under its own name (two paged tables on one page)", () => {
+  it.each([
+    ["inPage=3&outPage=2", "inPage", 3],
+    ["inPage=3&outPage=2", "outPage", 2],
+    ["page=4", "outPage", 1],
+    ["outPage=1e3", "outPage", 1],
+    ["outPage=-1", "outPage", 1],
+    ["outPage=", "outPage", 1],
+  ])("%s → %s %i", (query, name, page) => {
+    expect(pageNumberOf(new URLSearchParams(query), name)).toBe(page);
   });
 });

@@ -1,3 +1,4 @@
+import { PageRequest } from "@ce/contracts";
 import { json } from "@remix-run/node";
 import type { z } from "zod";
 
@@ -32,4 +33,13 @@ export function parseListQuery<S extends z.ZodType<object>>(schema: S, search: U
  */
 export function filterValues<K extends string>(input: Partial<Record<K, string | undefined>>, names: readonly K[]): Record<K, string> {
   return Object.fromEntries(names.map((name) => [name, input[name] ?? ""])) as Record<K, string>;
+}
+
+/**
+ * A page number the query keeps under another name than `page` (`inPage`, `outPage`: a page with
+ * two paged tables), read by PageRequest's one parser; 1 when absent or not a page number, as a
+ * hand-edited `page` falls back.
+ */
+export function pageNumberOf(search: URLSearchParams, name: string): number {
+  return parseListQuery(PageRequest, new URLSearchParams({ page: search.get(name) ?? "" })).page;
 }

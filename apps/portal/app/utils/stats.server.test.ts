@@ -1,4 +1,4 @@
-import { ProfessionalCountsInput, TitleDistributionInput } from "@ce/contracts";
+import { ListAuditInput, ProfessionalCountsInput, TitleDistributionInput } from "@ce/contracts";
 import { data } from "@remix-run/node";
 import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
@@ -70,9 +70,14 @@ describe("loadStatistic: a statistic's filters, refused next to their field", ()
     expect(load).toMatchObject({ filters: { employer: "无此单位" }, result: null, errors: { employer: "未找到名为“无此单位”的用人单位" }, status: 400 });
   });
 
-  it("names the right end of a range: 结束时间 before 开始时间 is refused on 结束时间", async () => {
-    const load = await loadStatistic(request("?from=2026-06-30&to=2026-01-01"), TitleDistributionInput, ["from", "to"], recorder({}).call);
-    expect(load).toMatchObject({ result: null, errors: { to: "结束时间不能早于开始时间" }, status: 400 });
+  it.each([
+    ["职称系列分布情况", TitleDistributionInput],
+    ["操作日志", ListAuditInput],
+  ] as const)("names the right end of a range (%s): 结束时间 before 开始时间 is refused on 结束时间, the service never asked", async (_page, schema) => {
+    const { asked, call } = recorder({});
+    const load = await loadStatistic(request("?from=2026-06-30&to=2026-01-01"), schema, ["from", "to"], call);
+    expect(load).toMatchObject({ filters: { from: "2026-06-30", to: "2026-01-01" }, result: null, errors: { to: "结束时间不能早于开始时间" }, status: 400 });
+    expect(asked).toEqual([]);
   });
 
   it("falls back to the first page for a hand-edited page, and answers a bad hidden filter with the 400 page", async () => {

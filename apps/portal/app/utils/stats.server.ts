@@ -1,4 +1,4 @@
-import type { UnitKind } from "@ce/contracts";
+import { parseSearchedIdNumber, type UnitKind } from "@ce/contracts";
 import { data } from "@remix-run/node";
 import type { z } from "zod";
 import type { Api } from "./api.server.ts";
@@ -63,12 +63,14 @@ function typedFilters(search: URLSearchParams): Record<string, string> {
 }
 
 /**
- * Loads one 查询统计 table: reads the query with the procedure's contracts `schema` and calls the
+ * Loads one 查询统计 table (and 操作日志, the other list whose filters — a 时间范围 — are refused by
+ * the field rather than on a 400 page): reads the query with the procedure's contracts `schema` and calls the
  * service with it (`call` also gets the typed filters, for those the portal resolves itself, such
  * as a unit name). A field of `shown` (the filter bar's fields; `aliases` maps a service's field
  * name to the bar's, e.g. authorityId → authority) that does not parse, that `call` refuses
  * (FilterRefusal), or that the service refuses with a message naming it (统计时间 after today: BAD_REQUEST; a 主管部门 / 用人单位 outside the caller's
- * scope: NOT_FOUND), comes back as `errors` with the status (400 / 404) and no result. Anything
+ * scope: NOT_FOUND), comes back as `errors` with the status (400 / 404) and no result; so does a
+ * 证件号 of `shown` that no one can have (contracts parseSearchedIdNumber: 身份证号校验位不正确 …). Anything
  * else fails as on every list page: a bad hidden parameter is parseListQuery's 400 page, an
  * expired session goes to login, another service failure is the Chinese error page. The query is
  * read through `searchOf`: a 证件号 comes from its sealed `idq` token, never from the URL (a
@@ -118,6 +120,10 @@ async function answerStatistic<S extends z.ZodType<object>, R>(
     }
     if (Object.keys(errors).length > 0) return { filters, result: null, errors, status: 400 };
   }
+  // A 证件号 no one can have (a wrong check digit) is named by its field, not searched for (没有数据).
+  const idNumber = shown.includes(ID_NUMBER_FIELD) ? filters[ID_NUMBER_FIELD] : undefined;
+  const checked = idNumber ? parseSearchedIdNumber(idNumber) : null;
+  if (checked && !checked.ok) return { filters, result: null, errors: { [ID_NUMBER_FIELD]: checked.message }, status: 400 };
   // Paging mistakes fall back to the defaults; a hidden filter that does not parse is a 400 page.
   const input = parsed.success ? parsed.data : parseListQuery(schema, search);
   try {

@@ -102,6 +102,8 @@ export const TransferDetail = TransferRow.extend({
   hasAttachment: z.boolean(),
   reviewReason: z.string().nullable(),
   reviewedAt: z.date().nullable(),
+  /** Whether the caller may 确认调转 / 拒绝 it now: still 待转入 and into a unit of the caller's scope (the target side). */
+  decidable: z.boolean(),
 });
 export type TransferDetail = z.infer<typeof TransferDetail>;
 

@@ -104,10 +104,11 @@ export async function listTransfers(
   return { ...served, items: rows.map((r) => TransferRow.parse(r)) };
 }
 
-/** 详情: visible to either side of the transfer; null otherwise. */
+/** 详情: visible to either side of the transfer (`decidable` by the target side while pending); null otherwise. */
 export async function transferDetail(db: Db, scope: ReviewScope, id: string): Promise<TransferDetail | null> {
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
-    SELECT ${transferColumns}, x.contact_phone AS "contactPhone", x.reason, x.attachment_name AS "attachmentName", (x.attachment_key IS NOT NULL) AS "hasAttachment", x.review_reason AS "reviewReason", x.reviewed_at AS "reviewedAt"
+    SELECT ${transferColumns}, x.contact_phone AS "contactPhone", x.reason, x.attachment_name AS "attachmentName", (x.attachment_key IS NOT NULL) AS "hasAttachment", x.review_reason AS "reviewReason", x.reviewed_at AS "reviewedAt",
+      (x.status = 'PENDING' AND ${inScope("dst", scope)}) AS "decidable"
     FROM ${transferFrom} WHERE x.id = ${id}::uuid AND (${inScope("f", scope)} OR ${inScope("dst", scope)})`;
   return rows[0] ? TransferDetail.parse(rows[0]) : null;
 }
