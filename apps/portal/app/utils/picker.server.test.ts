@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Api } from "./api.server.ts";
-import { PICKER_PAGE_SIZE, PickerQuery, searchPicker } from "./picker.server.ts";
+import { PICKER_PAGE_SIZE, PickerQuery, pickerRefusal, searchPicker } from "./picker.server.ts";
 
 // The picker pages like every list (issue 7 fault 5): its page is read by PositiveIntParam and a
 // page past the end serves the last one (contracts servedPage), its figures agreeing.
@@ -81,5 +81,17 @@ describe("the picker tells a number from a name after normalising", () => {
     await searchPicker(api, "declarable", { q: typed, page: 1 });
     if (number) expect([searched.number, searched.name]).toEqual([[number], []]);
     else expect([searched.number, searched.name]).toEqual([[], [typed]]);
+  });
+});
+
+describe("a typed ID number no one can have is said, not searched (没有找到…)", () => {
+  const q = (text: string) => PickerQuery.parse({ q: text });
+  it("names a wrong check digit for the person pickers", () => {
+    for (const kind of ["declarable", "transfer", "admin"] as const) expect(pickerRefusal(kind, q("370102197701200001"))).toBe("身份证号校验位不正确");
+  });
+  it("lets a valid number, a name and the unit pickers through", () => {
+    expect(pickerRefusal("declarable", q("37010219770120000x"))).toBeNull();
+    expect(pickerRefusal("declarable", q("王"))).toBeNull();
+    expect(pickerRefusal("employer", q("370102197701200001"))).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { looksLikeIdNumber, normalizeIdentifier, type PickPurpose, PositiveIntParam, SingleLineText, servedPage } from "@ce/contracts";
+import { looksLikeIdNumber, normalizeIdentifier, type PickPurpose, PositiveIntParam, parseSearchedIdNumber, SingleLineText, servedPage } from "@ce/contracts";
 import { z } from "zod";
 import type { Api } from "./api.server.ts";
 
@@ -50,6 +50,18 @@ function pageOf(all: PickerOption[], page: number): PickerPage {
 
 const personHint = (p: { idNumberMasked: string; unitName?: string | null; departmentName?: string | null }) =>
   [p.idNumberMasked, p.unitName, p.departmentName].filter(Boolean).join("，");
+
+/**
+ * Why `query` cannot be searched for `kind`, or null: text shaped like an ID number that no one can
+ * have (contracts parseSearchedIdNumber: 身份证号校验位不正确 …), said by the picker instead of its
+ * 没有找到… — and never spent on the ID-number lookup budget.
+ */
+export function pickerRefusal(kind: PickerKind, query: PickerQuery): string | null {
+  const q = query.q.trim();
+  if (!purposeOf[kind] || !q || !looksLikeIdNumber(q)) return null;
+  const checked = parseSearchedIdNumber(q);
+  return checked.ok ? null : checked.message;
+}
 
 /**
  * One page of `kind` matching `query` for the signed-in user (`api` acts as them; the services

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { confirmInDialog } from "./dialog-support.ts";
 import { identityAs, registerProfessional, tokenOf, uniqueName } from "./hours-support.ts";
 import { openBrowser, type Person, portalUrl, signIn, takeOverDemoAdmin } from "./org-support.ts";
+import { pickerBox } from "./picker-support.ts";
 
 // Issue 13, "every form either succeeds visibly or shows why not", as the new-user pass found it
 // (findings F6, F7, F10, F16): a reversed 时间范围 on 操作日志, an empty or mistyped 学习记录验证, 调转记录
@@ -81,6 +82,18 @@ describe("F10: a search that finds nothing says why when it can", () => {
 
 /** The transfers F16 sends from SENDER to RECEIVER (all 待转入), for the 详情 check after it. */
 const transferIds: string[] = [];
+
+describe("F10's kind in the person pickers", () => {
+  it("人员调出's 添加人员: a mistyped 证件号 on Enter is named, not answered with 没有找到", async () => {
+    await signIn(page, browser.redis, sender);
+    await page.goto(`${portalUrl}/reviews/transfers?tab=out`);
+    const box = await pickerBox(page, "选择转出人员");
+    await box.fill("370102197701200001");
+    await expect.poll(() => page.getByRole("status").first().innerText()).toContain("按回车键按证件号查找");
+    await box.press("Enter");
+    await expect.poll(() => page.getByRole("status").first().innerText()).toBe("身份证号校验位不正确");
+  });
+});
 
 describe("F16: 调转记录 pages each table like every list", () => {
   it("人员转出记录 with more than one page: its own pager, page 2 continues the 序号, 人员转入记录 keeps its page", async () => {
