@@ -77,6 +77,16 @@ describe("修改单位信息 (code)", () => {
     expect(await pendingIds("jn")).toEqual([]);
     expect((await as("jn").unitChanges.list.query({ tab: "DONE" })).total).toBe(before);
   });
+
+  it("shows the unit its latest decided request: 驳回 with the reason the deciding unit gave (F25)", async () => {
+    const code = generateCreditCode("370103", "37004321", "91");
+    await as("jnBus").unitProfile.requestCodeChange.mutate({ code });
+    const [id] = await pendingIds("jn");
+    await as("jn").unitChanges.decide.mutate({ ids: [id ?? ""], decision: "REJECT", reason: "请附营业执照后再申请" });
+    const { pending, lastDecided } = await as("jnBus").unitProfile.get.query();
+    expect(pending).toBeNull();
+    expect(lastDecided).toMatchObject({ kind: "CODE", newCode: code, status: "REJECTED", reason: "请附营业执照后再申请" });
+  });
 });
 
 describe("更换上级部门", () => {

@@ -1,7 +1,6 @@
 import {
   educationLevels,
   educationName,
-  formatDateTime,
   idTypeLabels,
   RequestProfileChangeInput,
   titleLevelName,
@@ -13,6 +12,7 @@ import { getFormProps } from "@conform-to/react";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { ChangeOutcome } from "../components/ChangeOutcome.tsx";
 import { FactList } from "../components/FactList.tsx";
 import { Form } from "../components/Form.tsx";
 import { FormErrors, SubmitRow, useSchemaForm } from "../components/forms.tsx";
@@ -96,7 +96,7 @@ export default function MyProfilePage() {
         <h3 id="change-request" className="mb-2 font-semibold text-blue-900">
           申请修改
         </h3>
-        <LastChangeOutcome change={profile.pendingChange ? null : profile.lastChange} />
+        <ChangeOutcome what="修改申请" change={profile.pendingChange ? null : profile.lastChange} />
         {profile.pendingChange ? (
           <Notice tone="info">您有一条人员信息修改正在审核中，请等待审核后再提交。</Notice>
         ) : (
@@ -122,26 +122,6 @@ export default function MyProfilePage() {
           </Form>
         )}
       </section>
-    </div>
-  );
-}
-
-/**
- * The outcome of the person's latest 人员信息修改 once it was decided: 驳回 with the reviewer's reason,
- * or 审核通过 (F25). Nothing while none was decided (none sent, or one still 审核中).
- */
-function LastChangeOutcome({ change }: { change: { status: string; reason: string | null; createdAt: string | Date } | null }) {
-  if (!change || change.status === "PENDING") return null;
-  const when = formatDateTime(new Date(change.createdAt), { seconds: false });
-  return (
-    <div className="mb-3">
-      {change.status === "REJECTED" ? (
-        <Notice tone="error">
-          您于{when}提交的修改申请已被驳回{change.reason ? `：${change.reason}` : "。"}
-        </Notice>
-      ) : (
-        <Notice tone="success">您于{when}提交的修改申请已审核通过。</Notice>
-      )}
     </div>
   );
 }

@@ -15,6 +15,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { ChangeOutcome } from "../components/ChangeOutcome.tsx";
 import { CreditCodeConfirm, needsCodeConfirmation } from "../components/CreditCodeConfirm.tsx";
 import { Form } from "../components/Form.tsx";
 import { buttonClass, ErrorList, FormErrors, inputClass, ReplyErrors, Select, type StringField, useSchemaForm } from "../components/forms.tsx";
@@ -218,12 +219,13 @@ function SuperiorSection() {
 }
 
 export default function UnitProfilePage() {
-  const { trail, unit, pending } = useLoaderData<typeof loader>();
+  const { trail, unit, pending, lastDecided } = useLoaderData<typeof loader>();
   const withdrawReply = useReplyFor("withdraw");
   return (
     <div className="max-w-3xl">
       <Breadcrumbs trail={trail} />
       <SaveSection />
+      <ChangeOutcome what={lastDecided ? `${unitChangeKindLabels[lastDecided.kind]}申请` : ""} change={pending ? null : lastDecided} />
       {pending ? (
         <section aria-label="待审核申请" className="rounded border border-amber-200 bg-amber-50 p-4 text-sm">
           <p className="mb-2">

@@ -5,10 +5,16 @@ import { ProfessionalStatus, UnitStatus } from "../domain-codes.ts";
 import { UnitSnapshot } from "../events/identity.ts";
 import { MaskedApplicant } from "./person-fields.ts";
 import { PendingEmployerRow, PendingProfessionalRow } from "./reviews.ts";
-import { OwnUnitChange } from "./unit-changes.ts";
+import { DecidedUnitChange, OwnUnitChange } from "./unit-changes.ts";
 
 /** 基本信息修改: the caller's own unit, its superior's name and its pending change request, if any. */
-export const UnitProfileView = z.object({ unit: UnitSnapshot, superiorName: z.string().nullable(), pending: OwnUnitChange.nullable() });
+export const UnitProfileView = z.object({
+  unit: UnitSnapshot,
+  superiorName: z.string().nullable(),
+  pending: OwnUnitChange.nullable(),
+  /** The latest decided change request (null: none was decided yet). */
+  lastDecided: DecidedUnitChange.nullable(),
+});
 export type UnitProfileView = z.infer<typeof UnitProfileView>;
 
 /** 审核专业技术人员 › 详细: the pending row plus the registration status. */

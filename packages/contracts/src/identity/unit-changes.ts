@@ -28,6 +28,14 @@ export const OwnUnitChange = z.object({
 });
 export type OwnUnitChange = z.infer<typeof OwnUnitChange>;
 
+/** 基本信息修改: the unit's latest decided 机构信息修改 — 通过, or 驳回 with the deciding unit's reason — for the requester (F25). */
+export const DecidedUnitChange = OwnUnitChange.extend({
+  status: z.enum(["APPROVED", "REJECTED"]),
+  reason: z.string().nullable(),
+  decidedAt: z.iso.datetime(),
+});
+export type DecidedUnitChange = z.infer<typeof DecidedUnitChange>;
+
 /** 审核机构信息修改: 待审核 / 已审核 tabs, 法人单位 filter. */
 export const ListUnitChangesInput = PageRequest.extend({
   tab: z.enum(["PENDING", "DONE"]).default("PENDING"),

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type ListUnitChangesInput, type OwnUnitChange, type Page, UnitChangeKind, UnitChangeRow } from "@ce/contracts";
+import { type DecidedUnitChange, type ListUnitChangesInput, type OwnUnitChange, type Page, UnitChangeKind, UnitChangeRow } from "@ce/contracts";
 import { dbValue, likeContains, likePrefix, prefixFilter, quoteIdent } from "@ce/service-kit";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
@@ -65,7 +65,29 @@ export async function insertChangeRequest(tx: Tx, data: NewUnitChange, approverU
 /** The unit's own pending request, if any, with the new superior's name. */
 export async function ownPendingChange(db: Db, unitId: string): Promise<OwnUnitChange | null> {
   const r = await db.unitChangeRequest.findFirst({ where: { unitId, status: "PENDING" } });
+  return r ? ownChange(db, r) : null;
+}
+
+/**
+ * The unit's latest decided change request (APPROVED, or REJECTED with the reason the rejecting
+ * unit gave), for its own 基本信息修改 page; null when none was decided.
+ */
+export async function ownLastDecidedChange(db: Db, unitId: string): Promise<DecidedUnitChange | null> {
+  const r = await db.unitChangeRequest.findFirst({
+    where: { unitId, status: { in: ["APPROVED", "REJECTED"] } },
+    orderBy: [{ decidedAt: "desc" }, { createdAt: "desc" }],
+    include: { approvals: { where: { status: "REJECTED" }, select: { reason: true }, take: 1 } },
+  });
   if (!r) return null;
+  const status = r.status === "APPROVED" ? "APPROVED" : "REJECTED";
+  return { ...(await ownChange(db, r)), status, reason: r.approvals[0]?.reason ?? null, decidedAt: (r.decidedAt ?? r.createdAt).toISOString() };
+}
+
+/** A request as its unit reads it: the kind, the new code or the new superior's name, and when it was asked. */
+async function ownChange(
+  db: Db,
+  r: { id: string; kind: string; newCode: string | null; newSuperiorId: string | null; createdAt: Date },
+): Promise<OwnUnitChange> {
   const superior = r.newSuperiorId ? await db.unit.findUnique({ where: { id: r.newSuperiorId }, select: { name: true } }) : null;
   return {
     id: r.id,
