@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { HOTLINE, PLATFORM_NAME } from "../utils/brand.ts";
 import { FlashNotice } from "./FlashNotice.tsx";
 
-/** The frame of the signed-out pages (login, password reset): banner with hotline, centred box. */
+/** The frame of the signed-out pages (login, password reset): banner with hotline, centred box (narrower margins on a phone, so a form row keeps room for its value). */
 export function AuthShell({ title, children }: { title: string; children: ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col">
@@ -15,12 +15,12 @@ export function AuthShell({ title, children }: { title: string; children: ReactN
           </p>
         </div>
       </header>
-      <main className="flex flex-1 items-start justify-center bg-gradient-to-b from-blue-50 to-slate-100 px-4 py-12">
+      <main className="flex flex-1 items-start justify-center bg-gradient-to-b from-blue-50 to-slate-100 px-2 py-12 sm:px-4">
         <section aria-labelledby="auth-box-title" className="w-full max-w-md rounded-lg border border-blue-100 bg-white shadow-lg">
-          <h2 id="auth-box-title" className="rounded-t-lg border-b border-blue-100 bg-blue-50 px-6 py-3 text-lg font-semibold text-blue-900">
+          <h2 id="auth-box-title" className="rounded-t-lg border-b border-blue-100 bg-blue-50 px-4 py-3 text-lg font-semibold text-blue-900 sm:px-6">
             {title}
           </h2>
-          <div className="px-6 py-6">
+          <div className="px-4 py-6 sm:px-6">
             <FlashNotice />
             {children}
           </div>

@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { forgetSession } from "./chromium.ts";
 import { openBrowser, portalUrl, signIn, takeOverDemoAdmin } from "./org-support.ts";
 import { pickerBox } from "./picker-support.ts";
 
@@ -174,5 +175,28 @@ describe("the province's main pages at 390×844", () => {
         ).length,
     );
     expect(upright).toBeGreaterThan(0);
+  });
+
+  it("专业技术人员注册: the chosen 所在单位 is readable beside its search box (form labels stand above their fields on a phone, F11)", async () => {
+    await forgetSession(page);
+    await page.goto(`${portalUrl}/register/professional`);
+    const unit = page.getByRole("combobox", { name: "所在单位" });
+    await page.waitForFunction(() => Object.keys(document.querySelector("form select") ?? {}).some((k) => k.startsWith("__reactProps")));
+    await page.getByRole("textbox", { name: "搜索所在单位" }).fill("济南公共");
+    await unit.locator("option", { hasText: "济南公共交通集团有限公司" }).waitFor({ state: "attached" });
+    await unit.selectOption({ label: "济南公共交通集团有限公司" });
+    const shown = await unit.evaluate((el) => {
+      const select = el as HTMLSelectElement;
+      // The chosen name's width in the select's font, against the room the select gives it (less padding and arrow).
+      const probe = document.createElement("span");
+      probe.style.font = getComputedStyle(select).font;
+      probe.textContent = select.selectedOptions[0]?.text ?? "";
+      document.body.append(probe);
+      const needed = probe.getBoundingClientRect().width;
+      probe.remove();
+      return { needed, room: select.clientWidth - 40 };
+    });
+    expect(shown.room).toBeGreaterThanOrEqual(shown.needed);
+    expect(await sideways()).toBeNull();
   });
 });
