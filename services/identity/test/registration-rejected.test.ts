@@ -95,8 +95,11 @@ describe.each(cases)("%s registration, %s", (kind, state) => {
       return;
     }
 
-    // Replaced: the same account, the new data and password, 待审核 again.
+    // Replaced: the same account, the new data and password, 待审核 again; the old address is told.
     expect(rows[0]?.name).toBe(again.form.name);
+    expect(again.form.email).not.toBe(form.email);
+    const [replacedNotice] = (await mailsTo(form.email ?? "")).filter((m) => m.subject.startsWith("注册提醒"));
+    expect(replacedNotice?.body).toContain("替换了您此前未通过审核的注册申请");
     expect(await failure(t.login(who))).toMatchObject({ code: "UNAUTHORIZED" });
     const renewed = { ...who, password: "Xyz98765" };
     expect(await failure(t.login(renewed))).toMatchObject({ code: "FORBIDDEN", message: pendingAnswer });

@@ -92,6 +92,8 @@ export async function register(
   // Taken under any 证件类型: one number is one person.
   const idNumberHashes = blindIndexesOfNumber(deps.pii, idNumber);
   const actor = auditActor(visitor);
+  // The owner of the rejected registration this one replaced, once committed: told at their old address.
+  let replaced: AccountOwner | null = null;
   const result = await deps.db
     .$transaction((tx) =>
       write(tx, {
@@ -105,6 +107,7 @@ export async function register(
           }
           if (!owner) return { ...(await createAccount(tx, deps.pii, account)), replaces: null };
           if (owner.rejected?.kind !== kind) throw new AlreadyRegistered(owner);
+          replaced = owner;
           return { ...(await replaceAccount(tx, deps.pii, owner.id, account)), replaces: { ...owner.rejected, name: owner.name } };
         },
         actor: (accountId) => ({ ...actor, accountId: actor.accountId ?? accountId, name: actor.name ?? form.name }),
@@ -118,6 +121,7 @@ export async function register(
       return { accountId: randomUUID(), unitId: unitId ?? randomUUID() };
     });
   deps.nudgeOutbox();
+  if (replaced) noticeReplaced(deps, replaced, form.email, kind);
   return result;
 }
 
@@ -125,6 +129,27 @@ export async function register(
 function ownerAdvice(owner: AccountOwner): string {
   if (!owner.rejected) return "如果是您本人，请直接登录；忘记密码可使用登录页的“忘记登录密码”。";
   return `您此前提交的${registrationLabels[owner.rejected.kind]}申请未通过审核，登录时可查看原因；如果是您本人，请通过“${registrationLabels[owner.rejected.kind]}”修改信息后重新注册。`;
+}
+
+/**
+ * Tells the owner of a rejected registration at its old e-mail address that a new registration with
+ * their ID number replaced it — unless the new one gives the same address (the applicant's own receipt is the page).
+ */
+function noticeReplaced(deps: IdentityDeps, owner: AccountOwner, newEmail: string | null, kind: RegistrationKind): void {
+  if (!owner.email || owner.email === newEmail) return;
+  sendInBackground(
+    deps.mailer,
+    {
+      to: owner.email,
+      subject: "注册提醒 - 专业技术人员继续教育公共服务平台",
+      body: `${owner.name}，您好：
+
+有人使用您的证件号在本平台重新提交了${registrationLabels[kind]}申请，替换了您此前未通过审核的注册申请，新的申请正在等待审核。
+如果不是您本人，请尽快联系所在单位或上级主管部门。`,
+      link: null,
+    },
+    deps.log,
+  );
 }
 
 async function noticeOwner(deps: IdentityDeps, owner: AccountOwner, what: string): Promise<void> {
