@@ -87,7 +87,7 @@ describe("F10's kind in the person pickers", () => {
   it("人员调出's 添加人员: a mistyped 证件号 on Enter is named, not answered with 没有找到", async () => {
     await signIn(page, browser.redis, sender);
     await page.goto(`${portalUrl}/reviews/transfers?tab=out`);
-    const box = await pickerBox(page, "选择转出人员");
+    const box = await pickerBox(page, "添加人员");
     await box.fill("370102197701200001");
     await expect.poll(() => page.getByRole("status").first().innerText()).toContain("按回车键按证件号查找");
     await box.press("Enter");
