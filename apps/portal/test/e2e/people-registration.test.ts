@@ -19,21 +19,7 @@ describe("self-registration of a professional, reviewed by their unit", () => {
     await Promise.all([page.waitForURL(/\/register$/), page.getByRole("link", { name: "注册", exact: true }).click()]);
     await Promise.all([page.waitForURL(/\/register\/professional$/), page.getByRole("link", { name: /专业技术人员注册/ }).click()]);
 
-    await page.locator('input[name="idNumber"]').fill(person.idNumber);
-    await page.locator('input[name="name"]').fill(person.name);
-    await page.locator('input[name="phone"]').fill("13912345678");
-    await page.locator('input[name="email"]').fill("reg-e2e@example.com");
-    await page.locator('input[name="password"]').fill(person.password);
-    await page.locator('input[name="confirmPassword"]').fill("Other999");
-    await page.getByLabel("搜索所在单位").fill("济南公共");
-    await expect.poll(() => page.locator('select[name="unitId"] option').allInnerTexts()).toEqual(["请选择所在单位", "济南公共交通集团有限公司"]);
-    await page.locator('select[name="unitId"]').selectOption({ label: "济南公共交通集团有限公司" });
-    await page.locator('select[name="education"]').selectOption({ label: "本科" });
-    await page.locator('select[name="titleSeries"]').selectOption({ label: "工程技术" });
-    await page.locator('input[name="qualification"]').fill("工程师");
-    await page.locator('select[name="titleLevel"]').selectOption({ label: "中级" });
-    await page.locator('input[name="major"]').fill("交通运输");
-    await page.getByPlaceholder("请输入验证码").fill(await b.captchaAnswer());
+    await b.fillProfessionalRegistration({ ...person, email: "reg-e2e@example.com" }, { search: "济南公共", name: "济南公共交通集团有限公司" }, "Other999");
     await page.getByRole("button", { name: "注册", exact: true }).click();
     await page.getByText("两次输入的密码不一致").waitFor();
 

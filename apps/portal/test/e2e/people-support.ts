@@ -70,6 +70,32 @@ export async function openBrowser(...restoredUnits: string[]) {
       await page.getByText(`您好! ${name}`).click();
       await Promise.all([page.waitForURL(/\/login$/), page.getByRole("button", { name: "退出" }).click()]);
     },
+    /**
+     * Fills 注册 › 专业技术人员注册 (the page is open) for `person` in the unit found by `unitSearch`
+     * (选择 its full name `unit`), with a fresh captcha; `confirmPassword` differs from the password
+     * to see the form refuse it. Does not press 注册.
+     */
+    async fillProfessionalRegistration(
+      person: { idNumber: string; name: string; password: string; email: string },
+      unit: { search: string; name: string },
+      confirmPassword = person.password,
+    ) {
+      await page.locator('input[name="idNumber"]').fill(person.idNumber);
+      await page.locator('input[name="name"]').fill(person.name);
+      await page.locator('input[name="phone"]').fill("13912345678");
+      await page.locator('input[name="email"]').fill(person.email);
+      await page.locator('input[name="password"]').fill(person.password);
+      await page.locator('input[name="confirmPassword"]').fill(confirmPassword);
+      await page.getByLabel("搜索所在单位").fill(unit.search);
+      await expect.poll(() => page.locator('select[name="unitId"] option').allInnerTexts()).toEqual(["请选择所在单位", unit.name]);
+      await page.locator('select[name="unitId"]').selectOption({ label: unit.name });
+      await page.locator('select[name="education"]').selectOption({ label: "本科" });
+      await page.locator('select[name="titleSeries"]').selectOption({ label: "工程技术" });
+      await page.locator('input[name="qualification"]').fill("工程师");
+      await page.locator('select[name="titleLevel"]').selectOption({ label: "中级" });
+      await page.locator('input[name="major"]').fill("交通运输");
+      await page.getByPlaceholder("请输入验证码").fill(await captchaAnswer());
+    },
     /** An approved professional of a unit, registered and approved straight through identity. */
     async approvedProfessional(unitName: string) {
       const person = await registerProfessional(redis, unitName, `调转测试${randomInt(1000, 9999)}`);
