@@ -15,7 +15,7 @@ const REASON = "工作单位信息不符，请核实后重新注册";
 let b: People;
 
 beforeAll(async () => {
-  b = await openBrowser(BUS, METRO);
+  b = await openBrowser(busAdmin.unit, metroAdmin.unit);
 });
 afterAll(() => b?.close());
 
