@@ -12,7 +12,7 @@ import { PLATFORM_NAME } from "../utils/brand.ts";
 import { freshCaptcha } from "../utils/captcha.server.ts";
 import { messages } from "../utils/errors.server.ts";
 import { captchaFormAction } from "../utils/public-form.server.ts";
-import { safeRedirect } from "../utils/redirect.ts";
+import { loginNotices, loginReasonOf, safeRedirect } from "../utils/redirect.ts";
 import { commitToken, getToken } from "../utils/session.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `用户登录 - ${PLATFORM_NAME}` }];
@@ -20,7 +20,9 @@ export const meta: MetaFunction = () => [{ title: `用户登录 - ${PLATFORM_NAM
 const FIELDS = ["userType", "idType", "idNumber", "password", "captchaAnswer", "remember"] as const;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
+  const params = new URL(request.url).searchParams;
+  const redirectTo = safeRedirect(params.get("redirectTo"));
+  const reason = loginReasonOf(params.get("reason"));
   const token = await getToken(request);
   if (token) {
     // Someone still signed in goes straight on; a stale cookie just shows the form.
@@ -31,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     if (signedIn) throw redirect(redirectTo);
   }
   const captcha = await freshCaptcha(createApi(request, context, null));
-  return { captcha, redirectTo, notice: captcha ? null : messages.unavailable };
+  return { captcha, redirectTo, notice: captcha ? (reason ? loginNotices[reason] : null) : messages.unavailable };
 }
 
 // Signed in: on to where the person was going (redirect-after-post; the page itself is the news, no flash).

@@ -134,11 +134,11 @@ describe("the one error path: refusals stay on the form, with the failure's own 
     expect(out.data.result.initialValue ?? {}).toEqual({});
   });
 
-  it("an expired session on a signed-in page: to /login and back afterwards", async () => {
+  it("an expired session on a signed-in page: to /login (saying the form was not saved) and back afterwards", async () => {
     session.failures = { "identity:auth.changePassword": { code: "UNAUTHORIZED", message: "登录已过期，请重新登录" } };
     const out = await answer(caseOf("_app.account.password.tsx", "修改密码"));
     if (!(out instanceof Response)) throw new Error(`answered ${out.status}`);
-    expect(out.headers.get("location")).toBe("/login?redirectTo=%2Faccount%2Fpassword");
+    expect(out.headers.get("location")).toBe("/login?redirectTo=%2Faccount%2Fpassword&reason=unsaved");
   });
 
   it("a wrong password on 登录: 400 above the form with a fresh captcha, the password and captcha not echoed", async () => {

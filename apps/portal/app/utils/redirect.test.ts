@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loginPath, safeRedirect } from "./redirect.ts";
+import { loginNotices, loginPath, loginReasonOf, safeRedirect } from "./redirect.ts";
 
 describe("safeRedirect", () => {
   it("keeps a path on this site with its query and fragment", () => {
@@ -31,5 +31,34 @@ describe("loginPath", () => {
 
   it("needs no redirectTo for the home page", () => {
     expect(loginPath("http://portal.test/")).toBe("/login");
+  });
+});
+
+describe("loginPath's reason and the login page's notice", () => {
+  it.each([
+    ["http://portal.test/accounts/departments", "expired", "/login?redirectTo=%2Faccounts%2Fdepartments&reason=expired"],
+    ["http://portal.test/accounts/departments?index", "unsaved", "/login?redirectTo=%2Faccounts%2Fdepartments%3Findex&reason=unsaved"],
+    ["http://portal.test/", "expired", "/login?reason=expired"],
+    ["http://portal.test/login", "unsaved", "/login?reason=unsaved"],
+    ["http://portal.test/hours", undefined, "/login?redirectTo=%2Fhours"],
+  ] as const)("%s (%s) → %s", (url, reason, path) => {
+    expect(loginPath(url, reason)).toBe(path);
+  });
+
+  it.each([
+    ["expired", "expired"],
+    ["unsaved", "unsaved"],
+    [null, null],
+    ["", null],
+    ["EXPIRED", null],
+    ["<script>", null],
+    ["expired ", null],
+  ])("reads reason %j as %j (anything else says nothing)", (value, reason) => {
+    expect(loginReasonOf(value)).toBe(reason);
+  });
+
+  it("says in Chinese that the session ended, and for a sent form that it was not saved", () => {
+    expect(loginNotices.expired).toMatch(/登录已超时/);
+    expect(loginNotices.unsaved).toMatch(/没有保存/);
   });
 });

@@ -22,9 +22,31 @@ export function safeRedirect(to: unknown, fallback = "/"): string {
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
-/** The login URL that brings the person back to `request`'s page afterwards. */
-export function loginPath(requestUrl: string): string {
+/**
+ * Why a page sent the person to sign in, as the login page says it (loginNotices): `expired` — their
+ * session ended (idle timeout, signed out elsewhere); `unsaved` — and the form they had just sent
+ * was not saved.
+ */
+export type LoginReason = "expired" | "unsaved";
+
+/** What the login page says for each LoginReason. */
+export const loginNotices: Record<LoginReason, string> = {
+  expired: "登录已超时或已在别处退出，请重新登录",
+  unsaved: "登录已超时或已在别处退出，刚才提交的内容没有保存，请重新登录后再提交",
+};
+
+/** The login URL that brings the person back to `request`'s page afterwards, saying why they were sent (`reason`, optional). */
+export function loginPath(requestUrl: string, reason?: LoginReason): string {
   const url = new URL(requestUrl);
   const back = `${url.pathname}${url.search}`;
-  return back === "/" || safeRedirect(back, "") === "" ? "/login" : `/login?${new URLSearchParams({ redirectTo: back })}`;
+  const params = new URLSearchParams();
+  if (!(back === "/" || safeRedirect(back, "") === "")) params.set("redirectTo", back);
+  if (reason) params.set("reason", reason);
+  const query = params.toString();
+  return query ? `/login?${query}` : "/login";
+}
+
+/** The LoginReason a login URL's `reason` names, or null for anything else. */
+export function loginReasonOf(value: string | null): LoginReason | null {
+  return value === "expired" || value === "unsaved" ? value : null;
 }

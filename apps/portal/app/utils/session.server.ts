@@ -48,9 +48,17 @@ export async function destroySessionCookie(request: Request): Promise<string> {
   return storage.destroySession(await sessionOf(request));
 }
 
-/** A redirect to /login that comes back here afterwards and drops the stale cookie. */
+/**
+ * A redirect to /login that comes back here afterwards and drops the stale cookie. The login page
+ * says why (redirect.ts loginNotices): a form sent without a live session was not saved; a page
+ * asked for with a session cookie that no longer works means the session ended. A first visit
+ * (no cookie, a page asked for) gets no notice.
+ */
 export async function redirectToLogin(request: Request): Promise<Response> {
-  return redirect(loginPath(request.url), { headers: { "Set-Cookie": await destroySessionCookie(request) } });
+  const sentForm = request.method !== "GET" && request.method !== "HEAD";
+  const hadSession = (await getToken(request)) !== null;
+  const reason = sentForm ? "unsaved" : hadSession ? "expired" : undefined;
+  return redirect(loginPath(request.url, reason), { headers: { "Set-Cookie": await destroySessionCookie(request) } });
 }
 
 /**
