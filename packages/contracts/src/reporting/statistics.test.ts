@@ -6,7 +6,7 @@ import { ComplianceAsOfInput, CreateApiTokenInput } from "./api-tokens.ts";
 import { ApprovedHoursByMonthInput } from "./approved-hours.ts";
 import { DashboardPeriod, TurnaroundDashboardInput } from "./dashboards.ts";
 import { PersonYearExtractInput } from "./person-year-extract.ts";
-import { periodInOrder, regionPrefix, statisticDateField, YEAR_RANGE } from "./statistics.ts";
+import { periodInOrder, regionPrefix, StatisticPeriodFields, statisticDateField, YEAR_RANGE } from "./statistics.ts";
 import { TitleDistributionInput } from "./title-distribution.ts";
 import { VerifyLearningInput } from "./verify-learning.ts";
 
@@ -61,6 +61,22 @@ describe("periodInOrder: the one range check", () => {
       const y = schema.safeParse({ idNumber: "37010219770120000X", fromYear: 2026, toYear: 2025 });
       expect(y.success ? null : y.error.issues.map((i) => [i.path.join("."), i.message])).toEqual([["toYear", "结束年度不能早于开始年度"]]);
     }
+  });
+
+  // A mistyped end is named on its own field; no order is claimed of it (the break-it pass saw
+  // 开始时间不是有效日期 and a false 结束时间不能早于开始时间 on the valid end).
+  const period = periodInOrder(z.object(StatisticPeriodFields));
+  it.each([
+    [{ from: "abc", to: "2026-01-01" }, ["from"]],
+    [{ from: "2026-1-5", to: "2026-01-10" }, ["from"]],
+    [{ from: "2026/01/05", to: "2026-01-10" }, ["from"]],
+    [{ from: "2026-01-10", to: "2026/01/05" }, ["to"]],
+    [{ from: "2026-02-30", to: "2026-01-01" }, ["from"]],
+    [{ from: "2026-03-01", to: "2026-01-01" }, ["to"]],
+    [{ from: "2026-01-01", to: "2026-01-01" }, []],
+  ])("%j: issues on %j only", (input, paths) => {
+    const r = period.safeParse(input);
+    expect(r.success ? [] : r.error.issues.map((i) => i.path.join("."))).toEqual(paths);
   });
 });
 

@@ -51,7 +51,8 @@ export const YEAR_RANGE: RangeEnds<"fromYear" | "toYear"> = { from: "fromYear", 
  * 年度 ranges of 人年抽取 and 学时达标情况): an object schema refined so that the end is not before the
  * start — the message "{toLabel}不能早于{fromLabel}" on the end field, so a page shows it by that
  * field; either end missing passes. Without `ends`: StatisticPeriodFields' `from` / `to`, 开始时间 /
- * 结束时间. Values compare as they are ("YYYY-MM-DD" strings, or year numbers).
+ * 结束时间. Values compare as they are ("YYYY-MM-DD" strings, or year numbers); an end that is
+ * itself invalid is left to its own message (the order is not checked then).
  */
 export function periodInOrder<T extends z.ZodType<{ from?: string | undefined; to?: string | undefined }>>(schema: T): T;
 export function periodInOrder<T extends z.ZodType<object>, K extends keyof z.output<T> & string>(schema: T, ends: RangeEnds<K>): T;
@@ -65,7 +66,12 @@ export function periodInOrder<T extends z.ZodType<object>>(
       const end = (v as Record<string, string | number | undefined>)[ends.to];
       return start === undefined || end === undefined || start <= end;
     },
-    { path: [ends.to], message: `${ends.toLabel}不能早于${ends.fromLabel}` },
+    {
+      path: [ends.to],
+      message: `${ends.toLabel}不能早于${ends.fromLabel}`,
+      // Only when both ends are valid: a mistyped 开始时间 is named on its own field, with no order claimed of it.
+      when: (payload) => !payload.issues.some((i) => i.path?.[0] === ends.from || i.path?.[0] === ends.to),
+    },
   );
 }
 
