@@ -74,6 +74,9 @@ describe("periodInOrder: the one range check", () => {
     [{ from: "2026-02-30", to: "2026-01-01" }, ["from"]],
     [{ from: "2026-03-01", to: "2026-01-01" }, ["to"]],
     [{ from: "2026-01-01", to: "2026-01-01" }, []],
+    [undefined, [""]],
+    [null, [""]],
+    ["2026-01-01", [""]],
   ])("%j: issues on %j only", (input, paths) => {
     const r = period.safeParse(input);
     expect(r.success ? [] : r.error.issues.map((i) => i.path.join("."))).toEqual(paths);

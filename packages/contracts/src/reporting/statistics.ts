@@ -70,7 +70,9 @@ export function periodInOrder<T extends z.ZodType<object>>(
       path: [ends.to],
       message: `${ends.toLabel}不能早于${ends.fromLabel}`,
       // Only when both ends are valid: a mistyped 开始时间 is named on its own field, with no order claimed of it.
-      when: (payload) => !payload.issues.some((i) => i.path?.[0] === ends.from || i.path?.[0] === ends.to),
+      // (and only on an object: zod runs a refinement given `when` even after the object itself was refused).
+      when: (payload) =>
+        typeof payload.value === "object" && payload.value !== null && !payload.issues.some((i) => i.path?.[0] === ends.from || i.path?.[0] === ends.to),
     },
   );
 }
