@@ -155,3 +155,30 @@ describe("a rejected registration of the other kind", () => {
     expect(notice?.body).not.toContain("请直接登录");
   });
 });
+
+describe("a decision made on a page shown before the registration was submitted again (break-it pass)", () => {
+  it("skips the replaced registration as decided meanwhile: the reviewer's stale 审核通过 does not approve what they never saw", async () => {
+    const ip = nextIp();
+    const { form, reviewId } = await registerOne("professional", ip);
+    const seenAt = new Date().toISOString();
+    await decide("professional", reviewId, "REJECT");
+    // The applicant registers again with the same 证件号 after the reviewer's page was shown.
+    await new Promise((r) => setTimeout(r, 20));
+    await registerOne("professional", nextIp(), { idNumber: form.idNumber, name: "另一个人" });
+    const token = (await t.login(t.fixture.logins.jnBus)).token;
+    const review = t.client({ token }).review;
+    const stale = await review.decideProfessionals.mutate({ ids: [reviewId], decision: "APPROVE", seenAt });
+    expect(stale.decided).toEqual([]);
+    expect(stale.skipped.map((d) => d.id)).toEqual([reviewId]);
+    expect((await t.app.db.professional.findUniqueOrThrow({ where: { accountId: reviewId } })).status).toBe("PENDING");
+    // A page shown after the new registration decides it.
+    const fresh = await review.decideProfessionals.mutate({ ids: [reviewId], decision: "APPROVE", seenAt: new Date().toISOString() });
+    expect(fresh.decided.map((d) => d.id)).toEqual([reviewId]);
+  });
+
+  it.each([["not an instant"], ["2026-13-01T00:00:00Z"], [""]])("refuses seenAt %j naming the field", async (seenAt) => {
+    const token = (await t.login(t.fixture.logins.jnBus)).token;
+    const f = await failure(t.client({ token }).review.decideProfessionals.mutate({ ids: [crypto.randomUUID()], decision: "APPROVE", seenAt }));
+    expect(Object.keys(f.fieldErrors ?? {})).toContain("seenAt");
+  });
+});

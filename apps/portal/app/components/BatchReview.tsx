@@ -94,6 +94,7 @@ export function BatchReview<Row>({
   rowLabel,
   numbered = false,
   defaults,
+  hidden = {},
   rejectConfirm = (n) => `确定${rejectLabel.replace(/^批量/, "")}选中的${n}条记录吗？`,
 }: {
   id: string;
@@ -116,6 +117,8 @@ export function BatchReview<Row>({
   defaults?: Readonly<Record<string, string>>;
   /** The reject button's question for `n` ticked rows (default: 确定<驳回>选中的n条记录吗？). */
   rejectConfirm?: (n: number) => string;
+  /** Hidden fields sent with the decision, e.g. `{ seenAt }` (when the page showed the rows). */
+  hidden?: Readonly<Record<string, string>>;
 }) {
   const [form] = useSchemaForm(schema, { id, lastResult, validate: "onSubmit", defaultValue: defaults });
   const busy = useNavigation().state === "submitting";
@@ -130,6 +133,9 @@ export function BatchReview<Row>({
     <FormProvider context={form.context}>
       <div className="mb-3 space-y-2">
         <Form method="post" {...getFormProps(form)} key={form.id} className="flex flex-wrap items-start gap-3 text-sm">
+          {Object.entries(hidden).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
           <TickAll />
           <button type="submit" name="decision" value="APPROVE" className={buttonClass} disabled={busy}>
             {approveLabel}

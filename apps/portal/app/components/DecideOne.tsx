@@ -11,12 +11,26 @@ import { buttonClass, ErrorList, inputClass, questionWhenValid, useSchemaForm } 
  * `labels` are the list's buttons without 批量 (审核通过 / 驳回, 通过 / 不通过); the reject asks first
  * (ConfirmSubmit), as the list's batch reject does, naming the record (`what`, e.g. 用人单位“…”).
  */
-export function DecideOne({ id, action, labels, what }: { id: string; action: string; labels: { approve: string; reject: string }; what: string }) {
+export function DecideOne({
+  id,
+  action,
+  labels,
+  what,
+  seenAt,
+}: {
+  id: string;
+  action: string;
+  labels: { approve: string; reject: string };
+  what: string;
+  /** When the page showed the record (ReviewDecisionInput.seenAt: a registration submitted again after it is not decided). */
+  seenAt?: string;
+}) {
   const [form, fields] = useSchemaForm(ReviewDecisionInput, { id: `decide-${id}`, lastResult: null, validate: "onSubmit" });
   const { key, ...reasonProps } = getTextareaProps(fields.reason);
   return (
     <Form method="post" action={action} {...getFormProps(form)} className="mt-4 space-y-2 rounded border border-gray-200 p-3 text-sm">
       <input type="hidden" name="ids" value={id} />
+      {seenAt ? <input type="hidden" name="seenAt" value={seenAt} /> : null}
       <label htmlFor={fields.reason.id} className="block text-gray-700">
         {labels.reject}原因（{labels.reject}时必填）:
       </label>

@@ -26,6 +26,8 @@ interface LoaderData<Row> {
   trail: readonly string[];
   filters: { name: string };
   result: PageOf<Row>;
+  /** When the rows were read (ReviewDecisionInput.seenAt). */
+  seenAt: string;
 }
 
 /**
@@ -57,6 +59,7 @@ export function DecisionReviewPage<Row extends { name: string }>({ config }: { c
         rowKey={rowKey}
         rowLabel={(row) => row.name}
         numbered
+        hidden={{ seenAt: data.seenAt }}
       />
     </div>
   );

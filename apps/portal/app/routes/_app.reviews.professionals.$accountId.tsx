@@ -23,8 +23,10 @@ async function signedIn(request: Request, context: LoaderFunctionArgs["context"]
 // 审核注册人员 › 详细: one person's registration, masked; 显示完整信息 for holders of pii.unmask.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { me, api, here, accountId } = await signedIn(request, context, params);
+  // Before the registration is read: 审核通过 / 驳回 here decide only what this page shows (ReviewDecisionInput.seenAt).
+  const seenAt = new Date().toISOString();
   const person = await api.identity.review.professional.query({ accountId }).catch((e) => rethrowServiceError(request, e));
-  return { trail: [here.section.label, here.page.label, "详细"], person, canUnmask: me.permissions.includes("pii.unmask") };
+  return { trail: [here.section.label, here.page.label, "详细"], person, canUnmask: me.permissions.includes("pii.unmask"), seenAt };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -41,7 +43,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function ProfessionalDetailPage() {
-  const { trail, person, canUnmask } = useLoaderData<typeof loader>();
+  const { trail, person, canUnmask, seenAt } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const rows: [string, ReactNode][] = [
     ...applicantFacts(person, reply?.clear),
@@ -66,7 +68,13 @@ export default function ProfessionalDetailPage() {
       ) : null}
       <FactList facts={rows} labels="wide" />
       {person.status === "PENDING" ? (
-        <DecideOne id={person.accountId} action={`${PATH}?index`} labels={{ approve: "审核通过", reject: "驳回" }} what={`${person.name}的注册申请`} />
+        <DecideOne
+          id={person.accountId}
+          action={`${PATH}?index`}
+          labels={{ approve: "审核通过", reject: "驳回" }}
+          what={`${person.name}的注册申请`}
+          seenAt={seenAt}
+        />
       ) : null}
       <div className="mt-4 flex items-center gap-4">
         {canUnmask && !reply?.clear ? (

@@ -16,8 +16,11 @@ export function decisionReviewLoader<S extends z.ZodType<{ name?: string | undef
   list: (api: Api, input: z.output<S>) => Promise<Result>,
 ) {
   return async ({ request, context }: LoaderFunctionArgs) => {
+    // Before the rows are read: the decision carries it (ReviewDecisionInput.seenAt), and a row
+    // submitted again after this instant is not decided unseen (one read a hair later errs to skipping).
+    const seenAt = new Date().toISOString();
     const { trail, input, result } = await requireListPage(request, context, path, schema, list);
-    return { trail, filters: { name: input.name ?? "" }, result };
+    return { trail, filters: { name: input.name ?? "" }, result, seenAt };
   };
 }
 

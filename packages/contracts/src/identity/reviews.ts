@@ -50,6 +50,12 @@ export const ReviewDecisionInput = z
     ids: BatchIds,
     decision: ReviewVerdict,
     reason: MultiLineText({ label: "原因", max: 200, tooLong: "原因过长" }).optional(),
+    /**
+     * When the reviewer's page showed these records (ISO instant, the page's loader): a registration
+     * submitted again after it (a rejected one replaced by its applicant) is skipped, not decided
+     * unseen. Optional: a caller that omits it decides what is pending now.
+     */
+    seenAt: z.iso.datetime({ offset: true }).optional(),
   })
   .refine((v) => v.decision === "APPROVE" || (v.reason ?? "").length > 0, { path: ["reason"], message: "请填写不通过原因" });
 export type ReviewDecisionInput = z.input<typeof ReviewDecisionInput>;

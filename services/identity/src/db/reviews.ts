@@ -26,6 +26,8 @@ export interface Decision {
   ids: string[];
   decision: "APPROVE" | "REJECT";
   reason?: string | undefined;
+  /** When the reviewer's page showed the records (ReviewDecisionInput.seenAt). */
+  seenAt?: string | undefined;
 }
 
 /** Employers strictly below the caller (their superior is in scope) still waiting for review. */
@@ -133,10 +135,10 @@ export async function professionalDetail(db: Db, scope: ReviewScope, accountId: 
   return { ...PendingProfessionalRow.parse(row), status: dbValue(ProfessionalStatus, row.status, "identity.professional.status") };
 }
 
-/** Professionals of units in scope with one of `ids` (with their e-mail address), locked in id order. */
+/** Professionals of units in scope with one of `ids` (with their e-mail address and when the registration was submitted), locked in id order. */
 export function lockProfessionals(tx: Tx, scope: ReviewScope, ids: string[]) {
-  return tx.$queryRaw<{ id: string; name: string; status: string; unitId: string; email: string | null }[]>`
-    SELECT p.account_id::text AS id, a.name, p.status, p.unit_id::text AS "unitId", a.email
+  return tx.$queryRaw<{ id: string; name: string; status: string; unitId: string; email: string | null; submittedAt: Date }[]>`
+    SELECT p.account_id::text AS id, a.name, p.status, p.unit_id::text AS "unitId", a.email, p.created_at AS "submittedAt"
     FROM ${t("professional")} p JOIN ${t("account")} a ON a.id = p.account_id JOIN ${t("unit")} u ON u.id = p.unit_id
     WHERE p.account_id = ANY(${ids}::uuid[]) AND u.path LIKE ${likePrefix(scope.scopePath)}
     ORDER BY p.account_id FOR UPDATE OF p`;
