@@ -182,3 +182,19 @@ describe("a decision made on a page shown before the registration was submitted 
     expect(Object.keys(f.fieldErrors ?? {})).toContain("seenAt");
   });
 });
+
+describe("the rejected registration's details stay with the unit that rejected it (break-it pass)", () => {
+  it("a new registration in another unit records only that a rejected one was replaced, not its 驳回原因 or profile", async () => {
+    const { form, reviewId } = await registerOne("professional", nextIp());
+    await decide("professional", reviewId, "REJECT");
+    await registerOne("base", nextIp(), { idNumber: form.idNumber });
+    const trail = await t.app.db.auditLog.findMany({ where: { entityId: reviewId }, orderBy: { id: "asc" } });
+    expect(trail.map((a) => [a.action, a.unitId])).toEqual([
+      ["professional.register", t.fixture.units.jnBus.id],
+      ["professional.reject", t.fixture.units.jnBus.id],
+      ["professional.register", t.fixture.units.base.id],
+    ]);
+    expect(trail[2]?.before).toEqual({ status: "REJECTED" });
+    expect(JSON.stringify([trail[2]?.before, trail[2]?.after])).not.toContain(REASON);
+  });
+});

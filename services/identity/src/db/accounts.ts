@@ -179,6 +179,11 @@ export async function unitRejectionReason(db: Db | Tx, unitId: string): Promise<
   return typeof reason === "string" ? reason : null;
 }
 
+/** The superior unit's id of `unitId` (null for the root or a unit not found). */
+export async function superiorOf(db: Db | Tx, unitId: string): Promise<string | null> {
+  return (await db.unit.findUnique({ where: { id: unitId }, select: { superiorId: true } }))?.superiorId ?? null;
+}
+
 /**
  * Stores a new password hash. `temporary`: someone else set it (an admin's 重置密码), so the
  * owner must choose a new one at the next sign-in; the owner's own change or reset link clears that.

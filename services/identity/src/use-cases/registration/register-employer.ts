@@ -1,6 +1,6 @@
 import type { RegisterEmployerInput, RegistrationResult } from "@ce/contracts";
 import type { z } from "zod";
-import { createAdmin, moveSuperAdmin, unitRejectionReason } from "../../db/accounts.ts";
+import { createAdmin, moveSuperAdmin, superiorOf, unitRejectionReason } from "../../db/accounts.ts";
 import { auditNames, recordAudit } from "../../db/audit.ts";
 import { chosenUnit } from "../../db/registration.ts";
 import type { IdentityDeps } from "../../deps.ts";
@@ -48,10 +48,12 @@ export async function registerEmployer(deps: IdentityDeps, visitor: Visitor, inp
       unitId: unit.unitId,
       ...(account.replaces
         ? {
+            // The 不通过 reason only where the same superior reviews again; another superior's trail
+            // learns that a rejected registration of this applicant was replaced, not why it was refused.
             before: {
               unit: await auditNames.unit(tx, account.replaces.unitId),
               status: "REJECTED",
-              reason: await unitRejectionReason(tx, account.replaces.unitId),
+              ...((await superiorOf(tx, account.replaces.unitId)) === superiorId ? { reason: await unitRejectionReason(tx, account.replaces.unitId) } : {}),
             },
           }
         : {}),

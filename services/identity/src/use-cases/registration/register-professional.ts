@@ -30,7 +30,13 @@ export async function registerProfessional(
     if (input.departmentId) checkChosenDepartment(await chosenDepartment(tx, input.departmentId), input.unitId);
     const account = await applicant.createAccount(input.unitId);
     const profile = { ...profileOf(input), departmentId: input.departmentId ?? null };
-    const before = account.replaces ? await rejectedValues(tx, account.id, account.replaces.name) : undefined;
+    // The rejected registration's details (its 驳回原因 included) stay in the trail of the unit that
+    // rejected it; another unit's trail only says a rejected registration was replaced.
+    const before = !account.replaces
+      ? undefined
+      : account.replaces.unitId === input.unitId
+        ? await rejectedValues(tx, account.id, account.replaces.name)
+        : { status: "REJECTED" };
     await (account.replaces ? replaceProfessional : createProfessional)(tx, { accountId: account.id, unitId: input.unitId, status: "PENDING", ...profile });
     await recordAudit(tx, applicant.actor(account.id), {
       action: "professional.register",
