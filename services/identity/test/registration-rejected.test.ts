@@ -1,7 +1,8 @@
 import { identityEvents, ProfessionalSnapshot, type UserType } from "@ce/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAccount, createProfessional } from "../src/db/accounts.ts";
 import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
-import { employerForm, outboxEvents, professionalForm } from "./support/people.ts";
+import { employerForm, freshIdNumber, outboxEvents, professionalForm } from "./support/people.ts";
 
 // F18: a rejected registration (审核注册人员 驳回, 审核用人单位 不通过) tells the applicant why at sign-in
 // and by mail, and a new registration with the same 证件号 replaces it — never a second account.
@@ -196,5 +197,48 @@ describe("the rejected registration's details stay with the unit that rejected i
     ]);
     expect(trail[2]?.before).toEqual({ status: "REJECTED" });
     expect(JSON.stringify([trail[2]?.before, trail[2]?.after])).not.toContain(REASON);
+  });
+});
+
+describe("one number held by two accounts (made under two 证件类型 before one number meant one person)", () => {
+  it.each([
+    ["the rejected one first", ["PASSPORT", "RESIDENT_ID"]],
+    ["the approved one first", ["RESIDENT_ID", "PASSPORT"]],
+  ] as const)("is taken whatever the order (%s): the neutral receipt, neither account replaced", async (_, order) => {
+    const idNumber = freshIdNumber();
+    const { passwordHash } = await t.app.db.account.findUniqueOrThrow({ where: { id: t.fixture.logins.professional.accountId } });
+    const ids: string[] = [];
+    for (const idType of order) {
+      const status = idType === "PASSPORT" ? "REJECTED" : "APPROVED";
+      ids.push(
+        await t.app.db.$transaction(async (tx) => {
+          const unitId = t.fixture.units.jnBus.id;
+          const { id } = await createAccount(tx, t.app.pii, { idType, idNumber, name: `遗留${idType}`, phone: null, email: null, passwordHash, unitId });
+          await createProfessional(tx, {
+            accountId: id,
+            unitId,
+            status,
+            education: "BACHELOR",
+            titleSeries: "ENGINEERING",
+            titleLevel: "INTERMEDIATE",
+            qualification: null,
+            major: null,
+            certificateNo: null,
+            departmentId: null,
+          });
+          return id;
+        }),
+      );
+    }
+    const ip = nextIp();
+    const answer = await t
+      .client({ ip })
+      .registration.professional.mutate(await professionalForm(t, t.fixture.units.jnBus.id, { idNumber, name: "第三人" }, ip));
+    expect(ids).not.toContain(answer.accountId);
+    const rows = await t.app.db.account.findMany({ where: { id: { in: ids } }, include: { professional: true } });
+    expect(rows.map((r) => [r.name, r.professional?.status]).sort()).toEqual([
+      ["遗留PASSPORT", "REJECTED"],
+      ["遗留RESIDENT_ID", "APPROVED"],
+    ]);
   });
 });

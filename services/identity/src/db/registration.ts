@@ -21,8 +21,12 @@ export interface AccountOwner {
  * registered as 护照 is taken for 港澳通行证 too.
  */
 export async function accountOwner(db: Db | Tx, idNumberHashes: readonly string[]): Promise<AccountOwner | null> {
-  const row = await db.account.findFirst({
+  // Two holders of one number (accounts made under two 证件类型 before one number meant one person):
+  // neither is a lone rejected registration to replace — the number is taken, whichever comes first.
+  const rows = await db.account.findMany({
     where: { idNumberHash: { in: [...idNumberHashes] } },
+    orderBy: { id: "asc" },
+    take: 2,
     select: {
       id: true,
       name: true,
@@ -32,9 +36,10 @@ export async function accountOwner(db: Db | Tx, idNumberHashes: readonly string[
       admin: { select: { isSuper: true, unit: { select: { id: true, kind: true, status: true } } } },
     },
   });
+  const row = rows[0];
   if (!row) return null;
   const { id, name, email } = row;
-  return { id, name, email, rejected: rejectedRegistration(row) };
+  return { id, name, email, rejected: rows.length === 1 ? rejectedRegistration(row) : null };
 }
 
 /** Locks an account row (FOR UPDATE) so two registrations replacing its rejected one queue. */
