@@ -85,13 +85,13 @@ ready reporting "http://127.0.0.1:$REPORTING_PORT/readyz"
 say "loading demo data (once)"
 (cd services/identity && env $(svc_env identity) "${IDENTITY_ENV[@]}" npm run --silent seed:demo) | tee .run/demo-logins.txt
 # The demo hour records, made through the running services as caller `seed`: its private key reaches this step only.
-(cd services/identity && env $(svc_env identity) "${IDENTITY_ENV[@]}" SEED_SERVICE_KEY=$CE_SERVICE_KEY_SEED \
-  IDENTITY_URL="http://127.0.0.1:$IDENTITY_PORT/trpc" HOURS_URL="http://127.0.0.1:$HOURS_PORT/trpc" npm run --silent seed:demo-hours)
+SEED_URLS=(IDENTITY_URL="http://127.0.0.1:$IDENTITY_PORT/trpc" HOURS_URL="http://127.0.0.1:$HOURS_PORT/trpc")
+(cd services/identity && env $(svc_env identity) "${IDENTITY_ENV[@]}" "${SEED_URLS[@]}" SEED_SERVICE_KEY=$CE_SERVICE_KEY_SEED npm run --silent seed:demo-hours)
 
 # The portal's private service key reaches the portal only: no service can sign as the portal.
-SESSION_SECRET=${SESSION_SECRET:-$CE_SESSION_SECRET} SERVICE_AUTH_PRIVATE_KEY=$CE_SERVICE_KEY_PORTAL REDIS_URL=$CE_REDIS_URL_PORTAL PORT=$PORTAL_PORT \
-  IDENTITY_URL="http://127.0.0.1:$IDENTITY_PORT/trpc" HOURS_URL="http://127.0.0.1:$HOURS_PORT/trpc" REPORTING_URL="http://127.0.0.1:$REPORTING_PORT/trpc" \
-  launch portal apps/portal node --import tsx server.ts
+# Where the portal finds the services (their ports above).
+PORTAL_ENV=(IDENTITY_URL="http://127.0.0.1:$IDENTITY_PORT/trpc" HOURS_URL="http://127.0.0.1:$HOURS_PORT/trpc" REPORTING_URL="http://127.0.0.1:$REPORTING_PORT/trpc")
+SESSION_SECRET=${SESSION_SECRET:-$CE_SESSION_SECRET} SERVICE_AUTH_PRIVATE_KEY=$CE_SERVICE_KEY_PORTAL REDIS_URL=$CE_REDIS_URL_PORTAL PORT=$PORTAL_PORT launch portal apps/portal env "${PORTAL_ENV[@]}" node --import tsx server.ts
 ready portal "http://127.0.0.1:$PORTAL_PORT/login"
 
 echo

@@ -87,18 +87,19 @@ function columns(): Column<ApiTokenRow>[] {
     {
       header: "名称",
       cell: (t) => (
-        <span className="break-words">
+        // A token's name and unit wrap anywhere a line may break (the list's cells keep Chinese words whole): at 1366 px the list fits.
+        <span className="break-normal break-words">
           {t.name}
           <span className="block font-mono text-xs text-gray-500">{t.prefix}…</span>
         </span>
       ),
     },
-    { header: "数据范围", cell: (t) => t.scopeUnitName, className: "min-w-[6rem]" },
+    { header: "数据范围", cell: (t) => <span className="break-normal">{t.scopeUnitName}</span>, className: "min-w-[6rem]" },
     {
       header: "报表权限",
       className: "min-w-[12rem]",
       cell: (t) => (
-        <ul className="flex flex-wrap gap-1">
+        <ul className="flex flex-wrap gap-1 break-normal">
           {t.permissions.map((p) => (
             <li key={p} className="rounded bg-blue-50 px-1.5 py-0.5 text-xs text-blue-900">
               {apiTokenPermissionLabels[p]}
