@@ -32,6 +32,20 @@ export function linkColumn<Row>(text: string, href: (row: Row) => string, opts: 
 }
 
 /**
+ * The horizontal scroller a list table sits in: focusable (tab stop, visible focus ring) so a table
+ * wider than its box can be scrolled by keyboard — axe's scrollable-region-focusable, WCAG 2.1.1 —
+ * and a named region (`label`, the table's caption) so a screen reader says what it holds.
+ */
+export function TableScroller({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to be scrolled by keyboard (WCAG 2.1.1).
+    <section aria-label={label} tabIndex={0} className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-blue-600">
+      {children}
+    </section>
+  );
+}
+
+/**
  * The classes every header and body cell of a list table starts with. Headers never wrap; a body
  * cell breaks only between words (`break-keep`: a Chinese name, unit, date or status stays whole
  * instead of one character per line on a narrow screen), so a table wider than the screen scrolls
@@ -60,7 +74,7 @@ export function DataTable<Row, Totals = unknown>({
   totals?: Totals | undefined;
 }) {
   return (
-    <div className="overflow-x-auto">
+    <TableScroller label={caption ?? "表格"}>
       <table className="w-full border-collapse border border-gray-300 text-sm">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead className="bg-blue-50 text-gray-800">
@@ -101,6 +115,6 @@ export function DataTable<Row, Totals = unknown>({
           )}
         </tbody>
       </table>
-    </div>
+    </TableScroller>
   );
 }

@@ -1,5 +1,5 @@
 import { type TitleDistribution, titleSeriesName } from "@ce/contracts";
-import { bodyCell, headerCell } from "../DataTable.tsx";
+import { bodyCell, headerCell, TableScroller } from "../DataTable.tsx";
 
 /** The level buckets of 职称人数, in the guide's order, with their figures' keys. */
 export const LEVEL_COLUMNS = [
@@ -15,7 +15,7 @@ export const LEVEL_COLUMNS = [
  */
 export function TitleSeriesTable({ distribution }: { distribution: TitleDistribution }) {
   return (
-    <div className="overflow-x-auto">
+    <TableScroller label="职称系列分布情况">
       <table className="w-full border-collapse border border-gray-300 text-sm">
         <caption className="sr-only">职称系列分布情况</caption>
         <thead className="bg-blue-50 text-gray-800">
@@ -65,6 +65,6 @@ export function TitleSeriesTable({ distribution }: { distribution: TitleDistribu
           </tr>
         </tbody>
       </table>
-    </div>
+    </TableScroller>
   );
 }
