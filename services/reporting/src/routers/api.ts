@@ -1,5 +1,4 @@
 import type { OpenApiMeta } from "trpc-to-openapi";
-import type { z } from "zod";
 import type { ApiCaller } from "../api-tokens/authenticate.ts";
 import type { ApiStream } from "../api-tokens/http.ts";
 import { isolateInputSchema as own } from "../api-tokens/isolate-schema.ts";
@@ -22,40 +21,31 @@ const op = (path: string, summary: string, description: string): OpenApiMeta => 
  */
 export function createApiRouter(deps: ReportingDeps) {
   /** `report` as the operation `meta` describes, open to tokens holding the permission of the report's name. */
-  const serve = <In extends z.ZodType, Out extends z.ZodType>(name: StatisticsReportName, report: StatisticsReport<In, Out>, meta: OpenApiMeta) =>
-    apiProcedure(deps, name)
+  const serve = <K extends StatisticsReportName>(name: K, meta: OpenApiMeta) => {
+    const report: StatisticsReport<(typeof reports)[K]["input"], (typeof reports)[K]["output"]> = reports[name];
+    return apiProcedure(deps, name)
       .meta(meta)
       .input(own(report.input))
       .output(report.output)
       .query(reportResolver(deps, report, (ctx: { caller: ApiCaller }) => ctx.caller));
+  };
   return apiRouter({
     professionalCounts: serve(
       "professionalCounts",
-      reports.professionalCounts,
       op("professional-counts", "专业技术人员数量查询", "每个用人单位/继续教育基地在统计时间的注册总数、学习总数、合格总数和合格率，含合计行。"),
     ),
-    countPeople: serve("countPeople", reports.countPeople, op("count-people", "数量查询的人员明细", "数量查询中某一数字背后的人员（同一统计时间）。")),
+    countPeople: serve("countPeople", op("count-people", "数量查询的人员明细", "数量查询中某一数字背后的人员（同一统计时间）。")),
     professionals: serve(
       "professionals",
-      reports.professionals,
       op("professionals", "专业技术人员信息查询", "当前注册人员，按地区、主管部门、姓名、证件号（计入证件号查询次数）等筛选；证件号脱敏。"),
     ),
-    professional: serve("professional", reports.professional, op("professional", "人员详细信息", "一名人员的当前信息（脱敏）。")),
-    learningRecord: serve("learningRecord", reports.learningRecord, op("learning-record", "学习记录", "一名人员在统计时间的各年度学时与学时申报。")),
-    titleDistribution: serve(
-      "titleDistribution",
-      reports.titleDistribution,
-      op("title-distribution", "职称系列分布情况", "各职称系列的初级/中级/高级/无人数。"),
-    ),
-    verifyLearning: serve("verifyLearning", reports.verifyLearning, op("verify-learning", "学习记录验证", "按证件号或姓名查验各年度完成学时与认定结果。")),
-    approvedHoursByMonth: serve(
-      "approvedHoursByMonth",
-      reports.approvedHoursByMonth,
-      op("approved-hours-by-month", "每月审核通过学时", "按北京时间月份统计审核通过的认定学时。"),
-    ),
+    professional: serve("professional", op("professional", "人员详细信息", "一名人员的当前信息（脱敏）。")),
+    learningRecord: serve("learningRecord", op("learning-record", "学习记录", "一名人员在统计时间的各年度学时与学时申报。")),
+    titleDistribution: serve("titleDistribution", op("title-distribution", "职称系列分布情况", "各职称系列的初级/中级/高级/无人数。")),
+    verifyLearning: serve("verifyLearning", op("verify-learning", "学习记录验证", "按证件号或姓名查验各年度完成学时与认定结果。")),
+    approvedHoursByMonth: serve("approvedHoursByMonth", op("approved-hours-by-month", "每月审核通过学时", "按北京时间月份统计审核通过的认定学时。")),
     complianceAsOf: serve(
       "complianceAsOf",
-      reports.complianceAsOf,
       op(
         "compliance-as-of",
         "学时达标情况（按证件号）",
