@@ -121,6 +121,8 @@ describe("transports", () => {
     expect(text).toMatch(/^Content-Transfer-Encoding: (base64|quoted-printable)$/m);
     const readable = await readFile(full.replace(/\.eml$/, ".txt"), "utf8");
     expect(readable).toContain(`收件人: ${mail.to}`);
+    // The time a person reads is Beijing's, as everywhere in the portal — not the ISO instant in UTC.
+    expect(readable).toMatch(/^时间: \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}（北京时间）$/m);
     expect(readable).toContain(mail.link);
     expect(await mailer.devMailbox()).toBeNull();
     expect(lines.join("")).not.toContain(TOKEN);

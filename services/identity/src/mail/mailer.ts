@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { DevMail, maskUrl } from "@ce/contracts";
+import { DevMail, formatDateTime, maskUrl } from "@ce/contracts";
 import type { Logger, Redis } from "@ce/service-kit";
 import { createTransport } from "nodemailer";
 
@@ -80,7 +80,7 @@ export function fileMailer(dir: string, from: string, log: Logger): Mailer {
       const sentAt = new Date();
       const base = path.join(dir, `${sentAt.toISOString().replace(/[:.]/g, "-")}-${randomUUID().slice(0, 8)}`);
       await writeFile(`${base}.eml`, info.message as Buffer, { mode: 0o600 });
-      const readable = `收件人: ${mail.to}\n主题: ${mail.subject}\n时间: ${sentAt.toISOString()}\n\n${mail.body}\n`;
+      const readable = `收件人: ${mail.to}\n主题: ${mail.subject}\n时间: ${formatDateTime(sentAt)}（北京时间）\n\n${mail.body}\n`;
       await writeFile(`${base}.txt`, readable, { mode: 0o600 });
       logSent(log, mail, "file", { file: `${base}.eml` });
     },
