@@ -158,13 +158,8 @@ export interface FuzzResult {
   problems: string[];
 }
 
-/**
- * Drives every procedure with hostileInputs(sample) as `principal` (a valid caller of its own
- * unit) for `runs` cases each: a call must never end in INTERNAL_SERVER_ERROR (or a non-tRPC
- * throw), and a refused call must leave `snapshot()` (row counts of the service's tables)
- * unchanged. `runs` defaults to fuzzRuns(). `skip` names procedures not to fuzz, each with a reason.
- */
-export async function fuzzRouter<W>(opts: {
+/** What fuzzRouter drives, as whom, with which samples, and how it sees a write. */
+export interface FuzzOptions<W> {
   router: AnyRouter;
   world: W;
   principal: Principal;
@@ -174,7 +169,15 @@ export async function fuzzRouter<W>(opts: {
   snapshot: () => Promise<string>;
   runs?: number;
   skip?: Record<string, string>;
-}): Promise<FuzzResult> {
+}
+
+/**
+ * Drives every procedure with hostileInputs(sample) as `principal` (a valid caller of its own
+ * unit) for `runs` cases each: a call must never end in INTERNAL_SERVER_ERROR (or a non-tRPC
+ * throw), and a refused call must leave `snapshot()` (row counts of the service's tables)
+ * unchanged. `runs` defaults to fuzzRuns(). `skip` names procedures not to fuzz, each with a reason.
+ */
+export async function fuzzRouter<W>(opts: FuzzOptions<W>): Promise<FuzzResult> {
   const runs = opts.runs ?? fuzzRuns();
   const result: FuzzResult = { procedures: 0, runs, cases: 0, problems: [] };
   for (const p of listProcedures(opts.router)) {
@@ -221,6 +224,16 @@ function describe(input: unknown): string {
 /** The line each fuzz test prints: the figures for docs/security.md. */
 export function fuzzSummary(service: string, r: FuzzResult): string {
   return `fuzz (${service}): ${r.procedures} procedures × ${r.runs} runs, ${r.cases} cases, ${r.problems.length} problems`;
+}
+
+/**
+ * A service's fuzz test: fuzzRouter with the row counts of `db`'s schema `service` (rowCounts) as
+ * the write check; prints its fuzzSummary line and returns the problems found (a test expects none).
+ */
+export async function fuzzService<W>(service: string, db: Parameters<typeof rowCounts>[0], opts: Omit<FuzzOptions<W>, "snapshot">): Promise<string[]> {
+  const result = await fuzzRouter({ ...opts, snapshot: rowCounts(db, service) });
+  console.log(fuzzSummary(service, result));
+  return result.problems;
 }
 
 /**
