@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DomainError } from "./errors.ts";
 import { wholeNumberField } from "./numbers.ts";
 
 /**
@@ -95,6 +96,17 @@ export function formatDateTime(instant: Instant, opts: { seconds?: boolean } = {
   const w = wallClock(instant);
   const time = `${pad(w.hour)}:${pad(w.minute)}${opts.seconds === false ? "" : `:${pad(w.second)}`}`;
   return `${ymd(w.year, w.month, w.day)} ${time}`;
+}
+
+/**
+ * A calendar date (YYYY-MM-DD) checked against today on the Beijing calendar at `now`: returned as
+ * is when not later — a statistic's 统计时间 or range, a declared class's 结束时间 (one cannot declare
+ * hours not yet studied). Raises DomainError BAD_REQUEST on `field` ("{label}不能晚于今天（YYYY-MM-DD）").
+ */
+export function notAfterToday(date: string, now: Instant, label: string, field: string): string {
+  const today = calendarDate(now);
+  if (date > today) throw new DomainError("BAD_REQUEST", `${label}不能晚于今天（${today}）`, field);
+  return date;
 }
 
 /** Days in a month of the proleptic Gregorian calendar (month 1–12); leap years per the Gregorian rule (2000 yes, 2100 no). */

@@ -67,6 +67,23 @@ describe("assessDeclaration", () => {
     expect(fieldOf(() => assessDeclaration(jobTraining, { ...claim, year: 2025 }, { today, usedThisYear: 0 }))).toBe("startDate");
   });
 
+  // New-user pass F20: a class ending in the future was accepted — hours are declared for learning done.
+  it.each([
+    ["today (Beijing)", "2026-06-01T00:00:00Z", "2026-05-30", "2026-06-01", null],
+    ["tomorrow", "2026-06-01T00:00:00Z", "2026-05-30", "2026-06-02", "结束时间不能晚于今天（2026-06-01）"],
+    ["a class wholly in the future", "2026-06-01T00:00:00Z", "2026-07-01", "2026-07-03", "结束时间不能晚于今天（2026-06-01）"],
+    ["00:30 in Beijing, still the day before in UTC", "2026-05-31T16:30:00Z", "2026-06-01", "2026-06-01", null],
+    ["23:59 in Beijing the day before", "2026-05-31T15:59:00Z", "2026-06-01", "2026-06-01", "结束时间不能晚于今天（2026-05-31）"],
+    ["a class over New Year, declared on New Year's Eve", "2026-12-31T04:00:00Z", "2026-12-28", "2027-01-03", "结束时间不能晚于今天（2026-12-31）"],
+  ])("结束时间 %s (now %s, %s 至 %s) → %s", (_, now, startDate, endDate, refusal) => {
+    const assess = () => assessDeclaration(jobTraining, { ...claim, startDate, endDate, requestedHours: 8 }, { today: new Date(now), usedThisYear: 0 });
+    if (refusal === null) expect(assess().hours).toBe(8);
+    else {
+      expect(assess).toThrow(refusal);
+      expect(fieldOf(assess)).toBe("endDate");
+    }
+  });
+
   it("refuses a subject the form does not count towards, naming the allowed one", () => {
     expect(() => assessDeclaration(jobTraining, { ...claim, subject: "GENERAL" }, { today, usedThisYear: 0 })).toThrow("岗位培训只能计入专业科目");
   });

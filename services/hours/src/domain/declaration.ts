@@ -1,4 +1,4 @@
-import { calendarYear, type DeclareInput, DomainError, daysSpanned, type LearningForm, parseTypedDecimal, subjectLabels } from "@ce/contracts";
+import { calendarYear, type DeclareInput, DomainError, daysSpanned, type LearningForm, notAfterToday, parseTypedDecimal, subjectLabels } from "@ce/contracts";
 import { type ComputedHours, computeHours } from "./hour-rules.ts";
 
 /** The largest figure a learning form's number field takes (天数, 门数): a typo such as 1e9 is refused, not capped. */
@@ -39,7 +39,10 @@ type Claim = Pick<DeclareInput, "year" | "startDate" | "endDate" | "requestedHou
 
 /**
  * Checks a declaration against its learning form and computes the hours it may be recognised
- * for. Throws a DomainError naming the field at fault.
+ * for: 计入年度 among allowedYears, 起止时间 in order, not after today on the Beijing calendar (hours
+ * are declared for learning done, 学时申报 §3.4) and not starting after 计入年度, 计入科目 one the
+ * form allows, the form's own fields, 申请学时 within the form's rule. Throws a DomainError
+ * BAD_REQUEST naming the field at fault.
  */
 export function assessDeclaration(form: LearningForm, claim: Claim, opts: { today: Date; usedThisYear: number; yearsBack?: number }): ComputedHours {
   const years = allowedYears(opts.today, opts.yearsBack);
@@ -47,6 +50,7 @@ export function assessDeclaration(form: LearningForm, claim: Claim, opts: { toda
     throw new DomainError("BAD_REQUEST", `计入年度只能是${years[years.length - 1]}至${years[0]}年`, "year");
   }
   if (claim.endDate < claim.startDate) throw new DomainError("BAD_REQUEST", "结束时间不能早于开始时间", "endDate");
+  notAfterToday(claim.endDate, opts.today, "结束时间", "endDate");
   if (Number(claim.startDate.slice(0, 4)) > claim.year) throw new DomainError("BAD_REQUEST", "起止时间不能晚于计入年度", "startDate");
   if (!form.subjects.includes(claim.subject)) {
     const allowed = form.subjects.map((s) => subjectLabels[s]).join("或");

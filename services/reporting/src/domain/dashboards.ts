@@ -1,9 +1,9 @@
 // 管理看板 (issue 11 item 6): the pure parts — a period's defaults, the share of a year gone, the
 // year-end projection at a person's pace, compliance per unit and who is at risk, rates, and
 // 驳回原因 labelled by their code list.
-import { calendarDate, endOfDay, type RejectReasonCode, rejectReasons, type ScopedComplianceRule, startOfDay } from "@ce/contracts";
+import { calendarDate, endOfDay, notAfterToday, type RejectReasonCode, rejectReasons, type ScopedComplianceRule, startOfDay } from "@ce/contracts";
 import type { GroupKey } from "./count-people.ts";
-import { type CountGroup, judgeYear, notAfterToday, type UnitAsOf } from "./professional-counts.ts";
+import { type CountGroup, judgeYear, type UnitAsOf } from "./professional-counts.ts";
 
 /** A percentage with two decimals; null when there is nothing to divide by. */
 export const rate = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 100);

@@ -6,6 +6,7 @@ import {
   endOfDay,
   type Instant,
   NATIONAL_RULE,
+  notAfterToday,
   pickRule,
   type ScopedComplianceRule,
   type UnitKind,
@@ -28,16 +29,6 @@ export const statisticYear = (asOf: string): number => calendarYear(asOfInstant(
  */
 export function statisticDate(asOf: string | undefined, now: Instant): string {
   return notAfterToday(asOf ?? calendarDate(now), now, "统计时间", "asOf");
-}
-
-/**
- * A statistic's date checked against today on the Beijing calendar: returned as is when not later.
- * Raises DomainError BAD_REQUEST on `field` ("{label}不能晚于今天（YYYY-MM-DD）") otherwise.
- */
-export function notAfterToday(date: string, now: Instant, label: string, field: string): string {
-  const today = calendarDate(now);
-  if (date > today) throw new DomainError("BAD_REQUEST", `${label}不能晚于今天（${today}）`, field);
-  return date;
 }
 
 /**

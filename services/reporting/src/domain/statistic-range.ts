@@ -1,5 +1,4 @@
-import { addDays, calendarDate, DomainError, type Instant, MAX_CHART_MONTHS, startOfDay } from "@ce/contracts";
-import { notAfterToday } from "./professional-counts.ts";
+import { addDays, calendarDate, DomainError, type Instant, MAX_CHART_MONTHS, notAfterToday, startOfDay } from "@ce/contracts";
 
 /** A statistic's 开始时间 (null: since the first record) and 结束时间, Beijing calendar dates. */
 export interface StatisticRange {
