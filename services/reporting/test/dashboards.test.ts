@@ -6,9 +6,9 @@
 // name the deciding admin (李 renamed in between); two come from before hours named them.
 import { randomUUID } from "node:crypto";
 import type { DeclarationEvent, Subject } from "@ce/contracts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminClient, bootReporting, type ReportingClient, type ReportingSystem } from "./support/boot.ts";
-import { envelopeAt, jinanBusTree, pendingDeclaration, professional, professionalAt, publishSettled, unitUnderAt } from "./support/events.ts";
+import { describe, expect, it } from "vitest";
+import { useReporting, withAdmins } from "./support/boot.ts";
+import { bootFed, envelopeAt, jinanBusTree, pendingDeclaration, professional, professionalAt, unitUnderAt } from "./support/events.ts";
 import { refusal } from "./support/refusal.ts";
 
 const NOW = new Date("2026-07-20T04:00:00.000Z");
@@ -88,23 +88,16 @@ const hoursEvents = [
   dR3.rejected("2026-06-12T00:00:00.000Z"), // 2, an event from before hours sent the deciding unit and code
 ];
 
-let sys: ReportingSystem;
-let provinceAdmin: ReportingClient;
-let jinanAdmin: ReportingClient;
-
-beforeAll(async () => {
-  sys = await bootReporting("dashboards", { now: () => NOW });
+const t = useReporting(async () => {
   const people = [jia, yi, bing, ding].map((p) => professionalAt("registered", p.registeredAt, p));
   // Hours scrambled: the outcome columns merge in any order.
-  await publishSettled(sys, [province, jinan, bus, base, ...people, ...[...hoursEvents].reverse()]);
-  provinceAdmin = await adminClient(sys, province);
-  jinanAdmin = await adminClient(sys, jinan);
-}, 60_000);
-afterAll(() => sys.cleanup());
+  const sys = await bootFed("dashboards", [[province, jinan, bus, base, ...people, ...[...hoursEvents].reverse()]], { now: () => NOW });
+  return withAdmins(sys, province, jinan);
+});
 
 describe("达标进度 (compliance by unit, year-end projection, at risk)", () => {
   it("counts 合格 today and at the current pace, and lists those who will not make it", async () => {
-    const r = await provinceAdmin.dashboards.compliance.query({});
+    const r = await t.provinceAdmin.dashboards.compliance.query({});
     expect(r).toMatchObject({ asOf: "2026-07-20", year: 2026, unitName: "山东省交通运输厅" });
     expect(r.elapsedShare).toBeCloseTo(201 / 365, 10);
     expect(r.rows).toEqual([
@@ -122,7 +115,7 @@ describe("达标进度 (compliance by unit, year-end projection, at risk)", () =
 
 describe("审批时效 (turnaround per handler and per unit)", () => {
   it("gives median, p90 and pending over 7 days, per deciding unit and per declaring unit", async () => {
-    const r = await provinceAdmin.dashboards.turnaround.query({});
+    const r = await t.provinceAdmin.dashboards.turnaround.query({});
     expect(r).toMatchObject({ from: "2026-01-01", to: "2026-07-20", pendingDays: 7 });
     const rows = (xs: typeof r.byHandler) => xs.map((x) => [x.unitName, x.decided, x.medianDays, x.p90Days, x.pendingOver]);
     expect(rows(r.byHandler)).toEqual([
@@ -135,7 +128,7 @@ describe("审批时效 (turnaround per handler and per unit)", () => {
   });
 
   it("gives median and p90 per 审核人 by the name of their latest decision, those never named last as （未记录）", async () => {
-    const r = await provinceAdmin.dashboards.turnaround.query({});
+    const r = await t.provinceAdmin.dashboards.turnaround.query({});
     expect(r.byApprover.map((x) => [x.accountId, x.name, x.decided, x.medianDays, x.p90Days])).toEqual([
       [li, "李审核", 2, 6, 9.2], // 2 and 10 days
       [wang.id, "王审核", 1, 4, 4],
@@ -144,24 +137,24 @@ describe("审批时效 (turnaround per handler and per unit)", () => {
       [null, "（未记录）", 2, 6, 9.2], // 10 and 2 days: events that named no admin
     ]);
     // The same filters: June only.
-    const june = await provinceAdmin.dashboards.turnaround.query({ from: "2026-06-01", to: "2026-06-30" });
+    const june = await t.provinceAdmin.dashboards.turnaround.query({ from: "2026-06-01", to: "2026-06-30" });
     expect(june.byApprover.map((x) => [x.name, x.decided])).toEqual([
       ["赵审核", 1],
       ["（未记录）", 2],
     ]);
     // A city sees the decisions on its subtree's records only (here: all of them; 济南公交 is under 济南市).
-    expect((await jinanAdmin.dashboards.turnaround.query({})).byApprover).toEqual(r.byApprover);
+    expect((await t.jinanAdmin.dashboards.turnaround.query({})).byApprover).toEqual(r.byApprover);
   });
 
   it("counts pending over a longer limit and decisions of a shorter period", async () => {
-    const r = await provinceAdmin.dashboards.turnaround.query({ from: "2026-06-01", to: "2026-06-30", pendingDays: 30 });
+    const r = await t.provinceAdmin.dashboards.turnaround.query({ from: "2026-06-01", to: "2026-06-30", pendingDays: 30 });
     expect(r.byUnit.map((x) => [x.decided, x.medianDays, x.pendingOver])).toEqual([[3, 3, 0]]); // 3, 10, 2 days
   });
 });
 
 describe("驳回原因 (rejections by code)", () => {
   it("counts every code of the list and those without one", async () => {
-    const r = await jinanAdmin.dashboards.rejectionReasons.query({});
+    const r = await t.jinanAdmin.dashboards.rejectionReasons.query({});
     expect(r.total).toBe(3);
     expect(r.reasons.map((x) => [x.code, x.label, x.count])).toEqual([
       ["MISSING_PROOF", "证明材料不全或不清晰", 1],
@@ -176,7 +169,7 @@ describe("驳回原因 (rejections by code)", () => {
 
 describe("继续教育基地质量 (CE bases)", () => {
   it("counts what the base declared: approved and its hours still counting, rejected, the rejection rate, failed audits", async () => {
-    const r = await provinceAdmin.dashboards.trainingBases.query({});
+    const r = await t.provinceAdmin.dashboards.trainingBases.query({});
     expect(r.rows).toEqual([
       {
         unitId: base.data.unitId,
@@ -192,17 +185,17 @@ describe("继续教育基地质量 (CE bases)", () => {
   });
 
   it("shows a city only the bases of its subtree (none here)", async () => {
-    expect((await jinanAdmin.dashboards.trainingBases.query({})).rows).toEqual([]);
+    expect((await t.jinanAdmin.dashboards.trainingBases.query({})).rows).toEqual([]);
   });
 });
 
 describe("refusals", () => {
   it("refuses a 结束时间 after today and a 超期天数 out of range, naming the field", async () => {
-    expect(await refusal(provinceAdmin.dashboards.rejectionReasons.query({ to: "2026-07-21" }))).toMatchObject({
+    expect(await refusal(t.provinceAdmin.dashboards.rejectionReasons.query({ to: "2026-07-21" }))).toMatchObject({
       code: "BAD_REQUEST",
       fields: { to: ["结束时间不能晚于今天（2026-07-20）"] },
     });
-    expect(await refusal(provinceAdmin.dashboards.turnaround.query({ pendingDays: 0 }))).toMatchObject({
+    expect(await refusal(t.provinceAdmin.dashboards.turnaround.query({ pendingDays: 0 }))).toMatchObject({
       code: "BAD_REQUEST",
       fields: { pendingDays: ["超期天数不能小于1"] },
     });

@@ -16,13 +16,12 @@ import { adminScope, serviceClient, type signIn, testPrincipal } from "@ce/servi
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportingRouter } from "../src/routers/index.ts";
 import { adminClient, bootReporting, type ReportingSystem } from "./support/boot.ts";
-import { declaration, jinanBusTree, professional, professionalAt, publishSettled, unitUnderAt } from "./support/events.ts";
+import { declaration, jinanBusTree, professional, professionalAt, publishSettled } from "./support/events.ts";
 import { refusal } from "./support/refusal.ts";
 
 const NOW = new Date("2026-11-30T02:00:00.000Z");
 const JAN = "2024-01-01T01:00:00.000Z";
-const { province, jinan, bus } = jinanBusTree(JAN);
-const qingdao = unitUnderAt(JAN, province, { name: "青岛市交通运输局", region: "370200" });
+const { province, jinan, qingdao, bus } = jinanBusTree(JAN);
 const ID = generateResidentId("370102", new Date(Date.UTC(1988, 2, 9)), 415);
 const person = professional("王小明", bus, { status: "APPROVED", idNumberMasked: maskIdNumber(ID), registeredAt: "2025-01-05T02:00:00.000Z" });
 const other = professional("李四", bus, { status: "APPROVED", registeredAt: "2025-01-05T02:00:00.000Z" });

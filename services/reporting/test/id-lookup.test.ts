@@ -7,12 +7,12 @@ import { generateResidentId, ID_LOOKUP_TOO_MANY_MESSAGE, idLookupLimits, maskIdN
 import { residentIdsFittingMask } from "@ce/service-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminClient, bootReporting, type ReportingSystem } from "./support/boot.ts";
-import { jinanBusTree, professional, professionalAt, publishSettled, unitUnderAt } from "./support/events.ts";
+import { jinanBusTree, professional, professionalAt, publishSettled } from "./support/events.ts";
 import { refusal } from "./support/refusal.ts";
 import { blindIndex } from "./support/statistics-fixture.ts";
 
 const JAN = "2024-01-01T01:00:00.000Z";
-const { province, jinan, bus } = jinanBusTree(JAN);
+const { province, jinan, qingdao, bus } = jinanBusTree(JAN);
 const VICTIM_ID = generateResidentId("370102", new Date(Date.UTC(1990, 4, 17)), 773);
 const victim = professional("王受害", bus, {
   status: "APPROVED",
@@ -89,7 +89,6 @@ describe("turning a masked ID number into the full one through 查询统计", ()
   });
 
   it("keeps another unit's person out of the answer and the log alike", async () => {
-    const qingdao = unitUnderAt(JAN, province, { name: "青岛市交通运输局", region: "370200" });
     await publishSettled(sys, [qingdao]);
     const ip = "198.51.100.34";
     const api = await adminClient(sys, qingdao, { ip });

@@ -5,16 +5,12 @@
 import { testEnvelope } from "@ce/service-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminClient, type ReportingSystem } from "./support/boot.ts";
-import { bootFed, professional, publishSettled, transferredAt, unitCreatedAt, unitUnderAt } from "./support/events.ts";
+import { bootFed, enterpriseUnderAt, professional, provinceCitiesAt, publishSettled, transferredAt } from "./support/events.ts";
 
 const JAN = "2025-01-01T02:00:00.000Z";
-const province = unitCreatedAt(JAN, { name: "山东省交通运输厅", region: "370000" });
-const city = (name: string, region: string) => unitUnderAt(JAN, province, { name, region });
-const jinan = city("济南市交通运输局", "370100");
-const qingdao = city("青岛市交通运输局", "370200");
-const employer = (under: typeof jinan, name: string) => unitUnderAt(JAN, under, { name, kind: "EMPLOYER", nature: "ENTERPRISE", region: under.data.region });
-const jnBus = employer(jinan, "济南公交集团");
-const qdMetro = employer(qingdao, "青岛地铁集团");
+const { province, jinan, qingdao } = provinceCitiesAt(JAN);
+const jnBus = enterpriseUnderAt(JAN, jinan, "济南公交集团");
+const qdMetro = enterpriseUnderAt(JAN, qingdao, "青岛地铁集团");
 
 let sys: ReportingSystem;
 beforeAll(async () => {

@@ -12,7 +12,7 @@ import {
   TitleDistributionInput,
 } from "@ce/contracts";
 import { adminScope, testPrincipal } from "@ce/service-kit/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ReportingDeps } from "../src/deps.ts";
 import { complianceDashboard } from "../src/use-cases/dashboards/compliance.ts";
 import { rejectionReasons } from "../src/use-cases/dashboards/rejection-reasons.ts";
@@ -22,14 +22,9 @@ import { countPeople } from "../src/use-cases/statistics/count-people.ts";
 import { learningRecord } from "../src/use-cases/statistics/learning-record.ts";
 import { professionalCounts } from "../src/use-cases/statistics/professional-counts.ts";
 import { titleDistribution } from "../src/use-cases/statistics/title-distribution.ts";
-import type { ReportingSystem } from "./support/boot.ts";
-import { bootStatistics, jnBus, province, wang1 } from "./support/statistics-fixture.ts";
+import { jnBus, province, useStatistics, wang1 } from "./support/statistics-fixture.ts";
 
-let sys: ReportingSystem;
-beforeAll(async () => {
-  ({ sys } = await bootStatistics("clockonce"));
-});
-afterAll(() => sys.cleanup());
+const t = useStatistics("clockonce");
 
 /** Beijing 2026-07-20 23:59:59.990 on the first read, 2026-07-21 00:00:00.001 on every later one; counts the reads. */
 function clockAtMidnight() {
@@ -55,7 +50,7 @@ const cases: Array<[string, Asked]> = [
 describe("one clock read per answer: today's answer is not final even when midnight passes while it is read", () => {
   it.each(cases)("%s", async (_, asked) => {
     const clock = clockAtMidnight();
-    const answer = await asked({ ...sys.app.deps, now: clock.now });
+    const answer = await asked({ ...t.sys.app.deps, now: clock.now });
     expect(answer.final).toBe(false);
     expect(clock.reads).toBe(1);
   });

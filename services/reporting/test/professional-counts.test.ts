@@ -3,33 +3,29 @@
 // transfer, a voided record and a unit move on 2026-07-15, and the scope and date refusals.
 import { unitPath } from "@ce/contracts";
 import { errorCode } from "@ce/service-kit/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminClient, type ReportingClient, type ReportingSystem } from "./support/boot.ts";
+import { describe, expect, it } from "vitest";
+import { useReporting, withAdmins } from "./support/boot.ts";
 import {
   bootFed,
   declaration,
+  enterpriseUnderAt,
   professional,
   professionalAt,
+  provinceCitiesAt,
   publishSettled,
   transferredAt,
-  unitCreatedAt,
   unitMovedAt,
-  unitUnderAt,
 } from "./support/events.ts";
 
 // "Today" is 2026-07-20 in Beijing.
 const NOW = new Date("2026-07-20T04:00:00.000Z");
 const JAN = "2024-01-01T01:00:00.000Z";
 
-const province = unitCreatedAt(JAN, { name: "山东省交通运输厅", region: "370000" });
-const jinan = unitUnderAt(JAN, province, { name: "济南市交通运输局", region: "370100" });
-const qingdao = unitUnderAt(JAN, province, { name: "青岛市交通运输局", region: "370200" });
-const under = (city: typeof jinan, name: string, kind: "EMPLOYER" | "TRAINING_BASE") =>
-  unitUnderAt(JAN, city, { name, kind, nature: "ENTERPRISE", region: city.data.region });
-const jnBus = under(jinan, "济南公交集团", "EMPLOYER");
-const jnMetro = under(jinan, "济南轨道交通集团", "EMPLOYER");
-const jnBase = under(jinan, "济南交通培训基地", "TRAINING_BASE");
-const qdMetro = under(qingdao, "青岛地铁集团", "EMPLOYER");
+const { province, jinan, qingdao } = provinceCitiesAt(JAN);
+const jnBus = enterpriseUnderAt(JAN, jinan, "济南公交集团");
+const jnMetro = enterpriseUnderAt(JAN, jinan, "济南轨道交通集团");
+const jnBase = enterpriseUnderAt(JAN, jinan, "济南交通培训基地", { kind: "TRAINING_BASE" });
+const qdMetro = enterpriseUnderAt(JAN, qingdao, "青岛地铁集团");
 
 const approvedIn = (name: string, unit: typeof jnBus, at = "2026-01-10T02:00:00.000Z") => {
   const p = professional(name, unit, { status: "APPROVED" });
@@ -104,10 +100,6 @@ const july = [
 ];
 const julyHours = [w4p.approved("2026-06-30T16:00:00.000Z"), w2p.auditFailed("2026-07-15T02:00:00.000Z"), w2p.voided("2026-07-15T02:00:00.000Z")];
 
-let sys: ReportingSystem;
-let provinceAdmin: ReportingClient;
-let jinanAdmin: ReportingClient;
-
 /** The rows as [name, 注册, 学习, 合格, 合格率], for comparing with the hand-computed tables. */
 const table = (r: { items: Array<{ unitName: string; registered: number; studying: number; compliant: number; passRate: number | null }> }) =>
   r.items.map((i) => [i.unitName, i.registered, i.studying, i.compliant, i.passRate]);
@@ -122,30 +114,25 @@ const provinceJune = [
 ];
 const provinceJuneTotals = { registered: 6, studying: 5, compliant: 4, passRate: 66.67 };
 
-beforeAll(async () => {
-  sys = await bootFed("counts", [[...june, ...juneHours]], { now: () => NOW });
-  provinceAdmin = await adminClient(sys, province);
-  jinanAdmin = await adminClient(sys, jinan);
-}, 60_000);
-afterAll(() => sys.cleanup());
+const t = useReporting(async () => withAdmins(await bootFed("counts", [[...june, ...juneHours]], { now: () => NOW }), province, jinan));
 
 describe("statistics.professionalCounts", () => {
   it("counts per employer and CE base as of 2026-06-30 for the province, with the total row", async () => {
-    const r = await provinceAdmin.statistics.professionalCounts.query({ asOf: "2026-06-30" });
+    const r = await t.provinceAdmin.statistics.professionalCounts.query({ asOf: "2026-06-30" });
     expect(r).toMatchObject({ asOf: "2026-06-30", year: 2026, unitId: province.data.unitId, unitName: "山东省交通运输厅", total: 5, page: 1 });
     expect(table(r)).toEqual(provinceJune);
     expect(r.totals).toEqual(provinceJuneTotals);
   });
 
   it("answers 2026-06-30 the same after a transfer, a voided record, a unit move and a late approval in July", async () => {
-    await publishSettled(sys, [...july, ...julyHours]);
-    const r = await provinceAdmin.statistics.professionalCounts.query({ asOf: "2026-06-30" });
+    await publishSettled(t.sys, [...july, ...julyHours]);
+    const r = await t.provinceAdmin.statistics.professionalCounts.query({ asOf: "2026-06-30" });
     expect(table(r)).toEqual(provinceJune);
     expect(r.totals).toEqual(provinceJuneTotals);
   });
 
   it("counts today (the default 统计时间) with the July changes", async () => {
-    const r = await provinceAdmin.statistics.professionalCounts.query({});
+    const r = await t.provinceAdmin.statistics.professionalCounts.query({});
     expect(r.asOf).toBe("2026-07-20");
     expect(table(r)).toEqual([
       ["济南交通培训基地", 0, 0, 0, null],
@@ -158,15 +145,15 @@ describe("statistics.professionalCounts", () => {
   });
 
   it("judges a past year by that year's hours", async () => {
-    const r = await provinceAdmin.statistics.professionalCounts.query({ asOf: "2025-12-31" });
+    const r = await t.provinceAdmin.statistics.professionalCounts.query({ asOf: "2025-12-31" });
     expect(r.year).toBe(2025);
     expect(r.totals).toEqual({ registered: 1, studying: 1, compliant: 1, passRate: 100 });
     expect(table(r).filter(([, registered]) => registered !== 0)).toEqual([["济南轨道交通集团", 1, 1, 1, 100]]);
   });
 
   it("gives 济南's admin only 济南's subtree; the province drilling into 济南 also sees the base that has since left it", async () => {
-    const own = await jinanAdmin.statistics.professionalCounts.query({ asOf: "2026-06-30" });
-    const drilled = await provinceAdmin.statistics.professionalCounts.query({ asOf: "2026-06-30", unitId: jinan.data.unitId });
+    const own = await t.jinanAdmin.statistics.professionalCounts.query({ asOf: "2026-06-30" });
+    const drilled = await t.provinceAdmin.statistics.professionalCounts.query({ asOf: "2026-06-30", unitId: jinan.data.unitId });
     const jinanJune = [
       ["济南公交集团", 3, 3, 3, 100],
       ["济南市交通运输局", 1, 0, 0, 0],
@@ -181,14 +168,14 @@ describe("statistics.professionalCounts", () => {
   });
 
   it("walks the tree as it stood on the date: the province drilling into 青岛 sees the base only after its move", async () => {
-    const june30 = await provinceAdmin.statistics.professionalCounts.query({ asOf: "2026-06-30", unitId: qingdao.data.unitId });
-    const today = await provinceAdmin.statistics.professionalCounts.query({ unitId: qingdao.data.unitId });
+    const june30 = await t.provinceAdmin.statistics.professionalCounts.query({ asOf: "2026-06-30", unitId: qingdao.data.unitId });
+    const today = await t.provinceAdmin.statistics.professionalCounts.query({ unitId: qingdao.data.unitId });
     expect(june30.items.map((i) => i.unitName)).toEqual(["青岛地铁集团"]);
     expect(today.items.map((i) => i.unitName)).toEqual(["济南交通培训基地", "青岛地铁集团"]);
   });
 
   it("pages the rows and keeps the total row over all of them", async () => {
-    const r = await provinceAdmin.statistics.professionalCounts.query({ asOf: "2026-06-30", page: 2, pageSize: 2 });
+    const r = await t.provinceAdmin.statistics.professionalCounts.query({ asOf: "2026-06-30", page: 2, pageSize: 2 });
     expect(r).toMatchObject({ total: 5, page: 2, pageSize: 2 });
     expect(table(r)).toEqual(provinceJune.slice(2, 4));
     expect(r.totals).toEqual(provinceJuneTotals);
@@ -196,14 +183,14 @@ describe("statistics.professionalCounts", () => {
 
   it("refuses a unit outside the caller's scope as not found, with no data", async () => {
     for (const unitId of [qingdao.data.unitId, qdMetro.data.unitId, "00000000-0000-4000-8000-000000000000"]) {
-      expect(await errorCode(jinanAdmin.statistics.professionalCounts.query({ unitId }))).toBe("NOT_FOUND");
+      expect(await errorCode(t.jinanAdmin.statistics.professionalCounts.query({ unitId }))).toBe("NOT_FOUND");
     }
   });
 
   it("refuses a 统计时间 after today or before 2000, naming the field", async () => {
     const refusal = async (asOf: string) => {
       try {
-        await provinceAdmin.statistics.professionalCounts.query({ asOf });
+        await t.provinceAdmin.statistics.professionalCounts.query({ asOf });
         return null;
       } catch (e) {
         const data = (e as { data?: { code?: string; fieldErrors?: Record<string, string[] | string> } }).data;

@@ -1,19 +1,11 @@
 // 职称系列分布情况, 学习记录验证 and 审核通过学时 per month, on the hand-computed fixture of
 // support/statistics-fixture.ts driven through real NATS events; "as of" dates, scope refusals and
 // bad input naming the field.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ReportingClient, ReportingSystem } from "./support/boot.ts";
+import { describe, expect, it } from "vitest";
 import { refusal } from "./support/refusal.ts";
-import { bootStatistics, jnBus, qdMetro, qingdao } from "./support/statistics-fixture.ts";
+import { jnBus, qdMetro, qingdao, useStatistics } from "./support/statistics-fixture.ts";
 
-let sys: ReportingSystem;
-let provinceAdmin: ReportingClient;
-let jinanAdmin: ReportingClient;
-
-beforeAll(async () => {
-  ({ sys, provinceAdmin, jinanAdmin } = await bootStatistics("statfigures"));
-}, 60_000);
-afterAll(() => sys.cleanup());
+const t = useStatistics("statfigures");
 
 describe("statistics.titleDistribution (职称系列分布情况)", () => {
   /** The non-zero rows as [series, 初级, 中级, 高级, 无, 人数]. */
@@ -21,7 +13,7 @@ describe("statistics.titleDistribution (职称系列分布情况)", () => {
     r.rows.filter((x) => x.total > 0).map((x) => [x.titleSeries, x.junior, x.intermediate, x.senior, x.none, x.total]);
 
   it("counts everyone registered today by the title they hold today, every series present", async () => {
-    const r = await provinceAdmin.statistics.titleDistribution.query({});
+    const r = await t.provinceAdmin.statistics.titleDistribution.query({});
     expect(r).toMatchObject({ from: null, to: "2026-07-20", unitName: "山东省交通运输厅", withoutSeries: 1 });
     expect(r.rows).toHaveLength(24);
     expect(r.rows[0]?.titleSeries).toBe("HIGHER_EDU_TEACHER");
@@ -34,7 +26,7 @@ describe("statistics.titleDistribution (职称系列分布情况)", () => {
   });
 
   it("counts those registered in the first half of 2026 and still registered on 06-30, by their title then", async () => {
-    const r = await provinceAdmin.statistics.titleDistribution.query({ from: "2026-01-01", to: "2026-06-30" });
+    const r = await t.provinceAdmin.statistics.titleDistribution.query({ from: "2026-01-01", to: "2026-06-30" });
     expect(table(r)).toEqual([["ENGINEERING", 1, 1, 1, 0, 3]]); // Anna, 王一 中级 then, 王二
     expect(r.withoutSeries).toBe(1); // 赵科员
   });
@@ -65,23 +57,23 @@ describe("statistics.titleDistribution (职称系列分布情况)", () => {
       ],
     ],
   ] as const)("filters by %s", async (_what, input, expected) => {
-    expect(table(await provinceAdmin.statistics.titleDistribution.query(input))).toEqual(expected);
+    expect(table(await t.provinceAdmin.statistics.titleDistribution.query(input))).toEqual(expected);
   });
 
   it("refuses another unit's employer as not found and bad dates naming the field", async () => {
-    expect(await refusal(jinanAdmin.statistics.titleDistribution.query({ employerId: qdMetro.data.unitId }))).toEqual({
+    expect(await refusal(t.jinanAdmin.statistics.titleDistribution.query({ employerId: qdMetro.data.unitId }))).toEqual({
       code: "NOT_FOUND",
       fields: { employerId: ["用人单位不存在或不在您的管理范围内"] },
     });
-    expect(await refusal(provinceAdmin.statistics.titleDistribution.query({ to: "2026-07-21" }))).toEqual({
+    expect(await refusal(t.provinceAdmin.statistics.titleDistribution.query({ to: "2026-07-21" }))).toEqual({
       code: "BAD_REQUEST",
       fields: { to: ["结束时间不能晚于今天（2026-07-20）"] },
     });
-    expect(await refusal(provinceAdmin.statistics.titleDistribution.query({ from: "2026-03-01", to: "2026-02-01" }))).toMatchObject({
+    expect(await refusal(t.provinceAdmin.statistics.titleDistribution.query({ from: "2026-03-01", to: "2026-02-01" }))).toMatchObject({
       code: "BAD_REQUEST",
       fields: { to: ["结束时间不能早于开始时间"] },
     });
-    expect(await refusal(provinceAdmin.statistics.titleDistribution.query({ from: "1999-01-01" }))).toMatchObject({
+    expect(await refusal(t.provinceAdmin.statistics.titleDistribution.query({ from: "1999-01-01" }))).toMatchObject({
       code: "BAD_REQUEST",
       fields: { from: ["开始时间不能早于2000-01-01"] },
     });
@@ -94,7 +86,7 @@ describe("statistics.verifyLearning (学习记录验证)", () => {
   }) => r.items.map((i) => [i.name, i.year, i.general, i.professional, i.total, i.compliant]);
 
   it("finds a person by 证件号 with every year that counts today", async () => {
-    const r = await provinceAdmin.statistics.verifyLearning.query({ idNumber: "370102198001010011" });
+    const r = await t.provinceAdmin.statistics.verifyLearning.query({ idNumber: "370102198001010011" });
     expect(rows(r)).toEqual([
       ["王一", 2026, 30, 60, 90, true],
       ["王一", 2025, 0, 100, 100, true],
@@ -121,18 +113,18 @@ describe("statistics.verifyLearning (学习记录验证)", () => {
     ["a person without counted hours", { name: "李四" }, []],
     ["nothing typed", {}, []],
   ] as const)("by %s", async (_what, input, expected) => {
-    expect(rows(await provinceAdmin.statistics.verifyLearning.query(input))).toEqual(expected);
+    expect(rows(await t.provinceAdmin.statistics.verifyLearning.query(input))).toEqual(expected);
   });
 
   it.each([2, 3, 1000])("pages the rows; page %i of 3 rows is the last page", async (page) => {
-    const r = await provinceAdmin.statistics.verifyLearning.query({ name: "王", nameMatch: "CONTAINS", page, pageSize: 3 });
+    const r = await t.provinceAdmin.statistics.verifyLearning.query({ name: "王", nameMatch: "CONTAINS", page, pageSize: 3 });
     expect(r).toMatchObject({ total: 4, page: 2, pageSize: 3 });
     expect(rows(r)).toEqual([["王二", 2026, 30, 0, 30, false]]);
   });
 
   it("finds nobody outside the caller's subtree", async () => {
-    expect(rows(await jinanAdmin.statistics.verifyLearning.query({ name: "王三" }))).toEqual([]);
-    expect(rows(await jinanAdmin.statistics.verifyLearning.query({ idNumber: "370102199003030033" }))).toEqual([]);
+    expect(rows(await t.jinanAdmin.statistics.verifyLearning.query({ name: "王三" }))).toEqual([]);
+    expect(rows(await t.jinanAdmin.statistics.verifyLearning.query({ idNumber: "370102199003030033" }))).toEqual([]);
   });
 });
 
@@ -140,7 +132,7 @@ describe("statistics.approvedHoursByMonth (审核通过学时 per month)", () =>
   const months = (r: { months: Array<{ month: string; hours: number; records: number }> }) => r.months.map((m) => [m.month, m.hours, m.records]);
 
   it("sums 认定学时 per Beijing month, leaving out what was voided by the end of the range", async () => {
-    const r = await provinceAdmin.statistics.approvedHoursByMonth.query({ from: "2026-01-01", to: "2026-07-20" });
+    const r = await t.provinceAdmin.statistics.approvedHoursByMonth.query({ from: "2026-01-01", to: "2026-07-20" });
     expect(r).toMatchObject({ from: "2026-01-01", to: "2026-07-20", unitName: "山东省交通运输厅" });
     expect(months(r)).toEqual([
       ["2026-01", 0, 0],
@@ -154,7 +146,7 @@ describe("statistics.approvedHoursByMonth (审核通过学时 per month)", () =>
   });
 
   it("counts the voided 60 in a range that ends before the voiding", async () => {
-    const r = await provinceAdmin.statistics.approvedHoursByMonth.query({ from: "2026-03-01", to: "2026-06-30" });
+    const r = await t.provinceAdmin.statistics.approvedHoursByMonth.query({ from: "2026-03-01", to: "2026-06-30" });
     expect(months(r)).toEqual([
       ["2026-03", 90, 2],
       ["2026-04", 60, 1],
@@ -164,7 +156,7 @@ describe("statistics.approvedHoursByMonth (审核通过学时 per month)", () =>
   });
 
   it("defaults to the twelve months up to today, and gives 青岛 nothing (王三 declared in 济南)", async () => {
-    const r = await provinceAdmin.statistics.approvedHoursByMonth.query({ unitId: qingdao.data.unitId });
+    const r = await t.provinceAdmin.statistics.approvedHoursByMonth.query({ unitId: qingdao.data.unitId });
     expect(r.months.map((m) => m.month)).toEqual([
       "2025-08",
       "2025-09",
@@ -183,11 +175,11 @@ describe("statistics.approvedHoursByMonth (审核通过学时 per month)", () =>
   });
 
   it("refuses another unit as not found and a range over ten years naming 开始时间", async () => {
-    expect(await refusal(jinanAdmin.statistics.approvedHoursByMonth.query({ unitId: qingdao.data.unitId }))).toEqual({
+    expect(await refusal(t.jinanAdmin.statistics.approvedHoursByMonth.query({ unitId: qingdao.data.unitId }))).toEqual({
       code: "NOT_FOUND",
       fields: { unitId: ["单位不存在或不在您的管理范围内"] },
     });
-    expect(await refusal(provinceAdmin.statistics.approvedHoursByMonth.query({ from: "2016-01-01" }))).toEqual({
+    expect(await refusal(t.provinceAdmin.statistics.approvedHoursByMonth.query({ from: "2016-01-01" }))).toEqual({
       code: "BAD_REQUEST",
       fields: { from: ["时间范围不能超过120个月"] },
     });

@@ -2,11 +2,10 @@
 // support/statistics-fixture.ts driven through real NATS events; "as of" 2026-06-30 across a
 // transfer, a voided record, a late approval and a title change in July; scope refusals and bad
 // input naming the field.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ReportingClient, ReportingSystem } from "./support/boot.ts";
+import { describe, expect, it } from "vitest";
+import type { ReportingClient } from "./support/boot.ts";
 import { refusal } from "./support/refusal.ts";
 import {
-  bootStatistics,
   jinan,
   jnBus,
   li,
@@ -16,24 +15,18 @@ import {
   province,
   qdMetro,
   qingdao,
+  useStatistics,
   w2p,
   wang1,
   wang2,
   wang3,
 } from "./support/statistics-fixture.ts";
 
-let sys: ReportingSystem;
-let provinceAdmin: ReportingClient;
-let jinanAdmin: ReportingClient;
-
-beforeAll(async () => {
-  ({ sys, provinceAdmin, jinanAdmin } = await bootStatistics("statpeople"));
-}, 60_000);
-afterAll(() => sys.cleanup());
+const t = useStatistics("statpeople");
 
 describe("statistics.professionals (专业技术人员信息查询)", () => {
   it("lists the registered people of the subtree now, by name, masked, with unit, 学历 and 专业技术职务", async () => {
-    const r = await provinceAdmin.statistics.professionals.query({});
+    const r = await t.provinceAdmin.statistics.professionals.query({});
     expect(r.total).toBe(7);
     expect(names(r)).toEqual(["Anna Li", "张小明", "李四", "王一", "王三", "王二", "赵科员"]);
     expect(r.items.find((i) => i.name === "王三")).toEqual({
@@ -72,32 +65,32 @@ describe("statistics.professionals (专业技术人员信息查询)", () => {
     ["证书管理号", { certificateNo: "GC-001" }, ["王一"]],
     ["several filters at once", { name: "王", education: "MASTER" }, ["王二"]],
   ] as const)("filters by %s", async (_what, filter, expected) => {
-    expect(names(await provinceAdmin.statistics.professionals.query(filter))).toEqual(expected);
+    expect(names(await t.provinceAdmin.statistics.professionals.query(filter))).toEqual(expected);
   });
 
   it("pages like every table", async () => {
-    const r = await provinceAdmin.statistics.professionals.query({ page: 2, pageSize: 2 });
+    const r = await t.provinceAdmin.statistics.professionals.query({ page: 2, pageSize: 2 });
     expect(r).toMatchObject({ total: 7, page: 2, pageSize: 2 });
     expect(names(r)).toEqual(["李四", "王一"]);
   });
 
   it.each([5, 99, 999_999_999])("serves page %i past the end as the last page, like every table", async (page) => {
-    const r = await provinceAdmin.statistics.professionals.query({ page, pageSize: 2 });
+    const r = await t.provinceAdmin.statistics.professionals.query({ page, pageSize: 2 });
     expect(r).toMatchObject({ total: 7, page: 4, pageSize: 2 });
     expect(names(r)).toEqual(["赵科员"]);
   });
 
   it("gives 济南's admin only 济南's subtree, and refuses another 主管部门 as not found", async () => {
-    expect(names(await jinanAdmin.statistics.professionals.query({}))).toEqual(["张小明", "王一", "王二", "赵科员"]);
-    expect(names(await jinanAdmin.statistics.professionals.query({ idNumber: "370202197005050055" }))).toEqual([]);
-    expect(await refusal(jinanAdmin.statistics.professionals.query({ authorityId: qingdao.data.unitId }))).toEqual({
+    expect(names(await t.jinanAdmin.statistics.professionals.query({}))).toEqual(["张小明", "王一", "王二", "赵科员"]);
+    expect(names(await t.jinanAdmin.statistics.professionals.query({ idNumber: "370202197005050055" }))).toEqual([]);
+    expect(await refusal(t.jinanAdmin.statistics.professionals.query({ authorityId: qingdao.data.unitId }))).toEqual({
       code: "NOT_FOUND",
       fields: { authorityId: ["主管部门不存在或不在您的管理范围内"] },
     });
   });
 
   it("refuses an unknown code naming the field", async () => {
-    const bad = (input: Record<string, unknown>) => refusal(provinceAdmin.statistics.professionals.query(input as never));
+    const bad = (input: Record<string, unknown>) => refusal(t.provinceAdmin.statistics.professionals.query(input as never));
     expect(await bad({ education: "PHD" })).toMatchObject({ code: "BAD_REQUEST", fields: { education: ["学历无效"] } });
     expect(await bad({ titleSeries: "ASTRONAUT" })).toMatchObject({ code: "BAD_REQUEST", fields: { titleSeries: ["职务系列无效"] } });
     expect(await bad({ region: "379999" })).toMatchObject({ code: "BAD_REQUEST", fields: { region: ["地区代码无效"] } });
@@ -106,7 +99,7 @@ describe("statistics.professionals (专业技术人员信息查询)", () => {
 
 describe("statistics.professional (详细)", () => {
   it("shows one person now, masked, with the title they hold today", async () => {
-    expect(await provinceAdmin.statistics.professional.query({ accountId: wang1.accountId })).toEqual({
+    expect(await t.provinceAdmin.statistics.professional.query({ accountId: wang1.accountId })).toEqual({
       accountId: wang1.accountId,
       name: "王一",
       idNumberMasked: "370102********0011",
@@ -127,7 +120,7 @@ describe("statistics.professional (详细)", () => {
 
   it("refuses a person outside the caller's subtree as not found", async () => {
     for (const accountId of [wang3.accountId, li.accountId, "00000000-0000-4000-8000-000000000000"]) {
-      expect(await refusal(jinanAdmin.statistics.professional.query({ accountId }))).toEqual({
+      expect(await refusal(t.jinanAdmin.statistics.professional.query({ accountId }))).toEqual({
         code: "NOT_FOUND",
         fields: { accountId: ["人员不存在或不在您的管理范围内"] },
       });
@@ -140,7 +133,7 @@ describe("statistics.learningRecord (学习记录)", () => {
     r.years.map((y) => [y.year, y.general, y.professional, y.total, y.compliant]);
 
   it("gives 王二's 2026 as of 2026-06-30: 合格 with the 60 not yet voided", async () => {
-    const r = await provinceAdmin.statistics.learningRecord.query({ accountId: wang2.accountId, asOf: "2026-06-30" });
+    const r = await t.provinceAdmin.statistics.learningRecord.query({ accountId: wang2.accountId, asOf: "2026-06-30" });
     expect(r).toMatchObject({
       asOf: "2026-06-30",
       name: "王二",
@@ -166,7 +159,7 @@ describe("statistics.learningRecord (学习记录)", () => {
   });
 
   it("gives 王二's 2026 today: 30, 不合格, the voided record with its instant", async () => {
-    const r = await provinceAdmin.statistics.learningRecord.query({ accountId: wang2.accountId });
+    const r = await t.provinceAdmin.statistics.learningRecord.query({ accountId: wang2.accountId });
     expect(r.asOf).toBe("2026-07-20");
     expect(years(r)).toEqual([[2026, 30, 0, 30, false]]);
     expect(r.years[0]?.records.find((x) => x.declarationId === w2p.id)).toMatchObject({
@@ -177,11 +170,11 @@ describe("statistics.learningRecord (学习记录)", () => {
   });
 
   it("gives every year of 王一, newest first, and the records that did not count for 李四", async () => {
-    expect(years(await provinceAdmin.statistics.learningRecord.query({ accountId: wang1.accountId }))).toEqual([
+    expect(years(await t.provinceAdmin.statistics.learningRecord.query({ accountId: wang1.accountId }))).toEqual([
       [2026, 30, 60, 90, true],
       [2025, 0, 100, 100, true],
     ]);
-    const r = await provinceAdmin.statistics.learningRecord.query({ accountId: li.accountId });
+    const r = await t.provinceAdmin.statistics.learningRecord.query({ accountId: li.accountId });
     expect(years(r)).toEqual([[2026, 0, 0, 0, false]]);
     expect(r.years[0]?.records.map((x) => [x.declarationId, x.status, x.counted, x.recognizedHours])).toEqual([
       [liPending.id, "PENDING", false, null],
@@ -190,19 +183,19 @@ describe("statistics.learningRecord (学习记录)", () => {
   });
 
   it("opens 王三 to 济南's admin as of 2026-06-30, when he worked there, and not today", async () => {
-    const june = await jinanAdmin.statistics.learningRecord.query({ accountId: wang3.accountId, asOf: "2026-06-30" });
+    const june = await t.jinanAdmin.statistics.learningRecord.query({ accountId: wang3.accountId, asOf: "2026-06-30" });
     expect(june).toMatchObject({ unitId: jnBus.data.unitId, unitName: "济南公交集团" });
     expect(years(june)).toEqual([[2026, 0, 90, 90, true]]);
-    expect(await refusal(jinanAdmin.statistics.learningRecord.query({ accountId: wang3.accountId }))).toMatchObject({ code: "NOT_FOUND" });
-    expect(await refusal(jinanAdmin.statistics.learningRecord.query({ accountId: li.accountId, asOf: "2026-06-30" }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await refusal(t.jinanAdmin.statistics.learningRecord.query({ accountId: wang3.accountId }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await refusal(t.jinanAdmin.statistics.learningRecord.query({ accountId: li.accountId, asOf: "2026-06-30" }))).toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("refuses a 统计时间 after today or before 2000, naming it", async () => {
-    expect(await refusal(provinceAdmin.statistics.learningRecord.query({ accountId: wang1.accountId, asOf: "2026-07-21" }))).toEqual({
+    expect(await refusal(t.provinceAdmin.statistics.learningRecord.query({ accountId: wang1.accountId, asOf: "2026-07-21" }))).toEqual({
       code: "BAD_REQUEST",
       fields: { asOf: ["统计时间不能晚于今天（2026-07-20）"] },
     });
-    expect(await refusal(provinceAdmin.statistics.learningRecord.query({ accountId: wang1.accountId, asOf: "1999-12-31" }))).toMatchObject({
+    expect(await refusal(t.provinceAdmin.statistics.learningRecord.query({ accountId: wang1.accountId, asOf: "1999-12-31" }))).toMatchObject({
       code: "BAD_REQUEST",
       fields: { asOf: ["统计时间不能早于2000-01-01"] },
     });
@@ -221,7 +214,7 @@ describe("statistics.countPeople (the people behind a figure)", () => {
 
   it("lists 济南公交's people of 2026-06-30: all three registered, studying and 合格", async () => {
     for (const measure of ["REGISTERED", "STUDYING", "COMPLIANT"] as const) {
-      const r = await ask(provinceAdmin, jnBus, measure, { asOf: "2026-06-30" });
+      const r = await ask(t.provinceAdmin, jnBus, measure, { asOf: "2026-06-30" });
       expect(r).toMatchObject({ asOf: "2026-06-30", year: 2026, unitName: "济南公交集团", measure, scope: "UNIT", total: 3 });
       expect(people(r)).toEqual([
         ["王一", 30, 60, true],
@@ -232,41 +225,41 @@ describe("statistics.countPeople (the people behind a figure)", () => {
   });
 
   it("lists them today: 王三 left, 王二 no longer 合格", async () => {
-    expect(people(await ask(provinceAdmin, jnBus, "REGISTERED"))).toEqual([
+    expect(people(await ask(t.provinceAdmin, jnBus, "REGISTERED"))).toEqual([
       ["王一", 30, 60, true],
       ["王二", 30, 0, false],
     ]);
-    expect(people(await ask(provinceAdmin, jnBus, "COMPLIANT"))).toEqual([["王一", 30, 60, true]]);
+    expect(people(await ask(t.provinceAdmin, jnBus, "COMPLIANT"))).toEqual([["王一", 30, 60, true]]);
   });
 
   it("lists the total row of a drill into 济南 as of 2026-06-30 (张小明 not yet registered)", async () => {
-    const registered = await ask(provinceAdmin, jinan, "REGISTERED", { asOf: "2026-06-30", scope: "SUBTREE" });
+    const registered = await ask(t.provinceAdmin, jinan, "REGISTERED", { asOf: "2026-06-30", scope: "SUBTREE" });
     expect(names(registered)).toEqual(["王一", "王三", "王二", "赵科员"]);
     expect(registered.items.find((i) => i.name === "赵科员")).toMatchObject({ unitName: "济南市交通运输局", studying: false, total: 0 });
-    expect(names(await ask(provinceAdmin, jinan, "STUDYING", { asOf: "2026-06-30", scope: "SUBTREE" }))).toEqual(["王一", "王三", "王二"]);
+    expect(names(await ask(t.provinceAdmin, jinan, "STUDYING", { asOf: "2026-06-30", scope: "SUBTREE" }))).toEqual(["王一", "王三", "王二"]);
   });
 
   it("has, for every unit and figure, exactly the number 专业技术人员数量查询 shows", async () => {
     for (const asOf of ["2026-06-30", "2026-07-20"]) {
-      const counts = await provinceAdmin.statistics.professionalCounts.query({ asOf, pageSize: 200 });
+      const counts = await t.provinceAdmin.statistics.professionalCounts.query({ asOf, pageSize: 200 });
       for (const row of counts.items) {
         for (const [measure, figure] of [
           ["REGISTERED", row.registered],
           ["STUDYING", row.studying],
           ["COMPLIANT", row.compliant],
         ] as const) {
-          const r = await provinceAdmin.statistics.countPeople.query({ asOf, unitId: row.unitId, measure });
+          const r = await t.provinceAdmin.statistics.countPeople.query({ asOf, unitId: row.unitId, measure });
           expect([asOf, row.unitName, measure, r.total, r.items.length]).toEqual([asOf, row.unitName, measure, figure, figure]);
         }
       }
-      const all = await provinceAdmin.statistics.countPeople.query({ asOf, unitId: province.data.unitId, measure: "COMPLIANT", scope: "SUBTREE" });
+      const all = await t.provinceAdmin.statistics.countPeople.query({ asOf, unitId: province.data.unitId, measure: "COMPLIANT", scope: "SUBTREE" });
       expect(all.total).toBe(counts.totals.compliant);
     }
   });
 
   it("pages the people", async () => {
-    const r = await ask(provinceAdmin, jnBus, "REGISTERED", { asOf: "2026-06-30" });
-    const second = await provinceAdmin.statistics.countPeople.query({
+    const r = await ask(t.provinceAdmin, jnBus, "REGISTERED", { asOf: "2026-06-30" });
+    const second = await t.provinceAdmin.statistics.countPeople.query({
       asOf: "2026-06-30",
       unitId: jnBus.data.unitId,
       measure: "REGISTERED",
@@ -278,8 +271,8 @@ describe("statistics.countPeople (the people behind a figure)", () => {
   });
 
   it("refuses a unit outside the scope as not found and an unknown figure naming it", async () => {
-    expect(await refusal(ask(jinanAdmin, qdMetro, "REGISTERED"))).toEqual({ code: "NOT_FOUND", fields: { unitId: ["单位不存在或不在您的管理范围内"] } });
-    expect(await refusal(provinceAdmin.statistics.countPeople.query({ unitId: jnBus.data.unitId, measure: "PASSED" as never }))).toMatchObject({
+    expect(await refusal(ask(t.jinanAdmin, qdMetro, "REGISTERED"))).toEqual({ code: "NOT_FOUND", fields: { unitId: ["单位不存在或不在您的管理范围内"] } });
+    expect(await refusal(t.provinceAdmin.statistics.countPeople.query({ unitId: jnBus.data.unitId, measure: "PASSED" as never }))).toMatchObject({
       code: "BAD_REQUEST",
       fields: { measure: ["统计项无效"] },
     });

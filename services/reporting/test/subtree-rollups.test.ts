@@ -15,21 +15,16 @@ import { knownUnits, professionalCountRows } from "../src/domain/professional-co
 import { chartMonths } from "../src/domain/statistic-range.ts";
 import { titleDistribution } from "../src/domain/title-distribution.ts";
 import { adminClient, type ReportingSystem } from "./support/boot.ts";
-import { bootFed, declaration, professional, professionalAt, transferredAt, unitCreatedAt, unitMovedAt, unitUnderAt } from "./support/events.ts";
+import { bootFed, declaration, enterpriseUnderAt, professional, professionalAt, provinceCitiesAt, transferredAt, unitMovedAt } from "./support/events.ts";
 
 // "Today" is 2026-07-20 in Beijing; every event at 10:00 Beijing of its day.
 const NOW = new Date("2026-07-20T04:00:00.000Z");
 const T = (day: string) => `${day}T02:00:00.000Z`;
 
-const province = unitCreatedAt(T("2025-01-01"), { name: "山东省交通运输厅", region: "370000" });
-const city = (name: string, region: string) => unitUnderAt(T("2025-01-01"), province, { name, region });
-const jinan = city("济南市交通运输局", "370100");
-const qingdao = city("青岛市交通运输局", "370200");
-const employer = (under: typeof jinan, name: string) =>
-  unitUnderAt(T("2025-01-01"), under, { name, kind: "EMPLOYER", nature: "ENTERPRISE", region: under.data.region });
-const jnBus = employer(jinan, "济南公交集团");
-const jnMetro = employer(jinan, "济南轨道交通集团");
-const qdMetro = employer(qingdao, "青岛地铁集团");
+const { province, jinan, qingdao } = provinceCitiesAt(T("2025-01-01"));
+const jnBus = enterpriseUnderAt(T("2025-01-01"), jinan, "济南公交集团");
+const jnMetro = enterpriseUnderAt(T("2025-01-01"), jinan, "济南轨道交通集团");
+const qdMetro = enterpriseUnderAt(T("2025-01-01"), qingdao, "青岛地铁集团");
 
 const approved = (name: string, unit: typeof jnBus, registeredAt: string, title: [string, string]) =>
   professional(name, unit, { status: "APPROVED", registeredAt, titleSeries: title[0], titleLevel: title[1] });

@@ -4,18 +4,13 @@
 // on random histories (fast-check) delivered through the live consumer, in order or scrambled.
 import { addDays, calendarDate, endOfDay, type ProfessionalSnapshot, startOfDay, titleLevels } from "@ce/contracts";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { titleGroupsAsOf, titleGroupsFromHistory } from "../src/db/title-distribution.ts";
 import { subtreeAsOf } from "../src/db/unit-history.ts";
-import type { ReportingSystem } from "./support/boot.ts";
 import { professional, professionalAt, publishSettled, transferredAt, unitUnderAt } from "./support/events.ts";
-import { bootStatistics, NOW, province } from "./support/statistics-fixture.ts";
+import { NOW, province, useStatistics } from "./support/statistics-fixture.ts";
 
-let sys: ReportingSystem;
-beforeAll(async () => {
-  ({ sys } = await bootStatistics("titlefigures"));
-}, 60_000);
-afterAll(() => sys.cleanup());
+const t = useStatistics("titlefigures");
 
 type Group = { titleSeries: string | null; titleLevel: string | null; people: number };
 const normal = (groups: readonly Group[]) =>
@@ -26,7 +21,7 @@ const normal = (groups: readonly Group[]) =>
 
 /** Both answers for the units, from `from` (or none) to `to` (Beijing days). */
 async function both(unitIds: readonly string[], from: string | null, to: string) {
-  const db = sys.app.db;
+  const db = t.sys.app.db;
   return {
     rollup: normal(await titleGroupsAsOf(db, unitIds, from, to)),
     history: normal(await titleGroupsFromHistory(db, unitIds, from === null ? null : startOfDay(from), endOfDay(to))),
@@ -41,7 +36,7 @@ describe("title_figures on the statistics fixture", () => {
     ends.push("2026-06-30", "2026-07-01", "2026-07-09", "2026-07-10", today);
     let nonEmpty = 0;
     for (const to of ends) {
-      const units = (await subtreeAsOf(sys.app.db, province.data.unitId, province.data.path, endOfDay(to))).map((u) => u.unitId);
+      const units = (await subtreeAsOf(t.sys.app.db, province.data.unitId, province.data.path, endOfDay(to))).map((u) => u.unitId);
       for (const from of [null, "2024-01-01", "2025-06-01", "2026-01-01", "2026-06-30", to]) {
         if (from !== null && from > to) continue;
         const r = await both(units, from, to);
@@ -83,7 +78,7 @@ describe("title_figures on random histories", () => {
         const units = [0, 1, 2].map((i) =>
           unitUnderAt("2024-06-01T00:00:00.000Z", province, { name: `随机单位${story}-${i}`, kind: "EMPLOYER", nature: "ENTERPRISE", region: "370100" }),
         );
-        await publishSettled(sys, units);
+        await publishSettled(t.sys, units);
         const events: Array<ReturnType<typeof professionalAt> | ReturnType<typeof transferredAt>> = [];
         for (const [i, p] of people.entries()) {
           const unit = units[p.unit]!;
@@ -104,7 +99,7 @@ describe("title_figures on random histories", () => {
             s = next;
           }
         }
-        await publishSettled(sys, scramble ? [...events].reverse() : events);
+        await publishSettled(t.sys, scramble ? [...events].reverse() : events);
         const unitIds = units.map((u) => u.data.unitId);
         for (const r of ranges) {
           const to = calendarDate(new Date(r.to));

@@ -1,6 +1,7 @@
 import { type Clock, naming as makeNaming, type ScopedComplianceRule } from "@ce/contracts";
 import { adminScope, cleanupPrefix, fakeIdentityProducer, fakeProducer, serviceClient, signIn } from "@ce/service-kit/testing";
 import { createTestDatabase, dropTestDatabase, TEST_NATS_URL, TEST_REDIS_URL, testTag } from "@ce/testkit";
+import { afterAll, beforeAll } from "vitest";
 import { startReporting } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { migrate } from "../../src/db/migrate.ts";
@@ -61,8 +62,28 @@ export async function bootReporting(label: string, opts: { now?: Clock; complian
 /** A running test reporting service (bootReporting's answer): `app`, the stand-in producers, `restart` and `cleanup`. */
 export type ReportingSystem = Awaited<ReturnType<typeof bootReporting>>;
 
+/**
+ * One reporting system per test file, as hours' useHoursWorld and identity's useIdentity: `boot()`
+ * runs in the file's beforeAll (the returned object is filled from then on with its `sys` and
+ * whatever else it answers, such as signed-in clients) and `sys.cleanup()` in its afterAll. A
+ * file's own beforeAll registered after this call runs after it.
+ */
+export function useReporting<T extends { sys: ReportingSystem }>(boot: () => Promise<T>): T {
+  const t = {} as T;
+  beforeAll(async () => {
+    Object.assign(t, await boot());
+  }, 60_000);
+  afterAll(() => t.sys?.cleanup());
+  return t;
+}
+
 /** A tRPC client of reporting's router, as the portal holds one. */
 export type ReportingClient = ReturnType<typeof serviceClient<ReportingRouter>>;
+
+/** `sys` with clients of the admins of the province and of 济南市 (a city under it), the two callers most report tests compare. */
+export async function withAdmins(sys: ReportingSystem, province: Parameters<typeof adminScope>[0], jinan: Parameters<typeof adminScope>[0]) {
+  return { sys, provinceAdmin: await adminClient(sys, province), jinanAdmin: await adminClient(sys, jinan) };
+}
 
 /**
  * A client of `sys` signed in as an admin of `unit` (every module unless `permissions` says which),

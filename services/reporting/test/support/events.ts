@@ -18,14 +18,33 @@ export const unitUnderAt = (occurredAt: string, superior: { data: { unitId: stri
   unitCreatedAt(occurredAt, { ...spec, superiorId: superior.data.unitId, superiorPath: superior.data.path });
 
 /**
- * The three units most fixtures start from, created at `occurredAt`: 山东省交通运输厅 › 济南市交通运输局 ›
- * 济南公交集团 (an enterprise 用人单位 in 历下区). Fresh ids on every call.
+ * An enterprise unit created at `occurredAt` directly under `superior`: a 用人单位 unless `kind` says
+ * otherwise, in the superior's region unless `region` says which.
+ */
+export const enterpriseUnderAt = (
+  occurredAt: string,
+  superior: ReturnType<typeof unitCreatedAt>,
+  name: string,
+  opts: { kind?: "EMPLOYER" | "TRAINING_BASE"; region?: string } = {},
+) => unitUnderAt(occurredAt, superior, { name, kind: opts.kind ?? "EMPLOYER", nature: "ENTERPRISE", region: opts.region ?? superior.data.region });
+
+/**
+ * The province and its two cities, created at `occurredAt`: 山东省交通运输厅 over 济南市交通运输局
+ * (370100) and 青岛市交通运输局 (370200). Fresh ids on every call.
+ */
+export function provinceCitiesAt(occurredAt: string) {
+  const province = unitCreatedAt(occurredAt, { name: "山东省交通运输厅", region: "370000" });
+  const city = (name: string, region: string) => unitUnderAt(occurredAt, province, { name, region });
+  return { province, jinan: city("济南市交通运输局", "370100"), qingdao: city("青岛市交通运输局", "370200") };
+}
+
+/**
+ * The units most fixtures start from, created at `occurredAt`: provinceCitiesAt's three and, under
+ * 济南市交通运输局, 济南公交集团 (an enterprise 用人单位 in 历下区). Fresh ids on every call.
  */
 export function jinanBusTree(occurredAt: string) {
-  const province = unitCreatedAt(occurredAt, { name: "山东省交通运输厅", region: "370000" });
-  const jinan = unitUnderAt(occurredAt, province, { name: "济南市交通运输局", region: "370100" });
-  const bus = unitUnderAt(occurredAt, jinan, { name: "济南公交集团", kind: "EMPLOYER", nature: "ENTERPRISE", region: "370102" });
-  return { province, jinan, bus };
+  const { province, jinan, qingdao } = provinceCitiesAt(occurredAt);
+  return { province, jinan, qingdao, bus: enterpriseUnderAt(occurredAt, jinan, "济南公交集团", { region: "370102" }) };
 }
 
 /** A unit.moved envelope at `occurredAt`. */

@@ -1,19 +1,16 @@
 import { DEV_PII_INDEX_KEY } from "../../src/config.ts";
 import { createBlindIndexes } from "../../src/security/blind-index.ts";
-import { adminClient } from "./boot.ts";
-import { bootFed, declaration, professional, professionalAt, transferredAt, unitCreatedAt, unitUnderAt } from "./events.ts";
+import { useReporting, withAdmins } from "./boot.ts";
+import { bootFed, declaration, enterpriseUnderAt, professional, professionalAt, provinceCitiesAt, transferredAt } from "./events.ts";
 
 // "Today" is 2026-07-20 in Beijing.
 export const NOW = new Date("2026-07-20T04:00:00.000Z");
 export const JAN = "2024-01-01T01:00:00.000Z";
 
-export const province = unitCreatedAt(JAN, { name: "山东省交通运输厅", region: "370000" });
-export const jinan = unitUnderAt(JAN, province, { name: "济南市交通运输局", region: "370100" });
-export const qingdao = unitUnderAt(JAN, province, { name: "青岛市交通运输局", region: "370200" });
-export const employer = (city: typeof jinan, name: string, region: string) => unitUnderAt(JAN, city, { name, kind: "EMPLOYER", nature: "ENTERPRISE", region });
-export const jnBus = employer(jinan, "济南公交集团", "370102"); // 历下区
-export const jnMetro = employer(jinan, "济南轨道交通集团", "370112"); // 历城区
-export const qdMetro = employer(qingdao, "青岛地铁集团", "370202"); // 市南区
+export const { province, jinan, qingdao } = provinceCitiesAt(JAN);
+export const jnBus = enterpriseUnderAt(JAN, jinan, "济南公交集团", { region: "370102" }); // 历下区
+export const jnMetro = enterpriseUnderAt(JAN, jinan, "济南轨道交通集团", { region: "370112" }); // 历城区
+export const qdMetro = enterpriseUnderAt(JAN, qingdao, "青岛地铁集团", { region: "370202" }); // 市南区
 
 export const blindIndex = (idNumber: string) => createBlindIndexes(DEV_PII_INDEX_KEY)(idNumber)[0] as string; // RESIDENT_ID
 export const masked = (idNumber: string) => `${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`;
@@ -100,9 +97,11 @@ export const hoursEvents = [
  * clients of the province's and 济南市's admins.
  */
 export async function bootStatistics(label: string) {
-  const sys = await bootFed(label, [[...identityEvents, ...hoursEvents]], { now: () => NOW });
-  return { sys, provinceAdmin: await adminClient(sys, province), jinanAdmin: await adminClient(sys, jinan) };
+  return withAdmins(await bootFed(label, [[...identityEvents, ...hoursEvents]], { now: () => NOW }), province, jinan);
 }
+
+/** bootStatistics(label) for a whole test file (useReporting): booted in its beforeAll, cleaned up in its afterAll. */
+export const useStatistics = (label: string) => useReporting(() => bootStatistics(label));
 
 /** The names of a page of people, in its order. */
 export const names = (r: { items: Array<{ name: string }> }) => r.items.map((i) => i.name);
