@@ -4,7 +4,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forgetSession } from "./chromium.ts";
 import { confirmInDialog } from "./dialog-support.ts";
-import { approvedProfessionals, hoursAs, identityAs, type Registered, registerProfessional, tokenOf, uniqueName } from "./hours-support.ts";
+import { approvedProfessionals, hoursAs, identityAs, PNG_BASE64, type Registered, registerProfessional, tokenOf, uniqueName } from "./hours-support.ts";
 import { expectTrail, openBrowser, type Person, portalUrl, signIn, signOut, takeOverDemoAdmin } from "./org-support.ts";
 
 // The batch buttons, clicked in the browser with several rows ticked: 学时审批's 批量审核通过 and
@@ -12,8 +12,6 @@ import { expectTrail, openBrowser, type Person, portalUrl, signIn, signOut, take
 // (batch contract). 驳回 — for good — asks first (ConfirmSubmit), on the list and on a 详细 page.
 // Every person is created through identity (hours-support.ts).
 const BUS = "济南公共交通集团有限公司";
-// A 1×1 PNG standing in for the 结业证书 scan.
-const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
@@ -60,7 +58,7 @@ describe("学时审批 › 批量审核通过", () => {
         requestedHours: 8,
         subject: "PROFESSIONAL",
         details: {},
-        attachments: [{ name: "证书.png", contentBase64: PNG }],
+        attachments: [{ name: "证书.png", contentBase64: PNG_BASE64 }],
       });
       declared.push(id);
     }
@@ -117,7 +115,7 @@ describe("审核账户 › 审核注册人员 › 审核通过 on several rows",
 
     // Approved means able to sign in as a professional.
     for (const p of [first, second]) {
-      await signIn(page, redis, { userType: "PROFESSIONAL", idNumber: p.idNumber, password: "Hours1234", name: p.name });
+      await signIn(page, redis, p);
       await forgetSession(page);
     }
   });

@@ -1,18 +1,15 @@
-import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { calendarYear } from "@ce/contracts";
 import type { Redis } from "ioredis";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { confirmInDialog } from "./dialog-support.ts";
-import { approvedProfessionals, fillDeclaredClass, type Registered, uniqueName } from "./hours-support.ts";
+import { approvedProfessionals, fillDeclaredClass, type Registered, uniqueName, writeScan } from "./hours-support.ts";
 import { expectTrail, openBrowser, type Person, portalUrl, signIn, signOut, takeOverDemoAdmin } from "./org-support.ts";
 import { pick } from "./picker-support.ts";
 
 // 学时申报 → 学时审批 (济南市, then 省厅) → 查看申报记录 → 学时审验 (failed), through the real portal and services.
-// A 1×1 PNG standing in for the 结业证书 scan.
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
-const scanPath = `/tmp/hours-e2e-${randomBytes(4).toString("hex")}.png`;
+const scanPath = writeScan("hours-e2e");
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
@@ -25,7 +22,6 @@ let driver: Registered;
 beforeAll(async () => {
   browser = await openBrowser();
   ({ page, redis } = browser);
-  writeFileSync(scanPath, PNG);
   bus = await takeOverDemoAdmin(redis, "济南公共交通集团有限公司", "BusHours2026");
   jinan = await takeOverDemoAdmin(redis, "济南市交通运输局", "JinanHours2026");
   province = await takeOverDemoAdmin(redis, "山东省交通运输厅", "ShandongHours2026");

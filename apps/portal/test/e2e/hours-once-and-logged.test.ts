@@ -1,17 +1,14 @@
-import { randomBytes } from "node:crypto";
-import { writeFileSync } from "node:fs";
 import type { Redis } from "ioredis";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { approvedProfessionals, fillDeclaredClass, type Registered, uniqueName } from "./hours-support.ts";
+import { approvedProfessionals, fillDeclaredClass, type Registered, uniqueName, writeScan } from "./hours-support.ts";
 import { openBrowser, type Person, portalUrl, signIn, signOut, takeOverDemoAdmin } from "./org-support.ts";
 import { pick } from "./picker-support.ts";
 
 // Issue 13 items 4, 2 and 5 through the real portal and services: a doubled 提交申报 makes one
 // record; 学时审批 shows in 操作日志 in the guide's words; a 继续教育基地 declares a class for
 // people of other units at once; 撤回申报 asks first (取消 changes nothing, 确定 withdraws).
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
-const scanPath = `/tmp/hours-once-${randomBytes(4).toString("hex")}.png`;
+const scanPath = writeScan("hours-once");
 const BUS = "济南公共交通集团有限公司";
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
@@ -24,7 +21,6 @@ const names = [uniqueName("一次申报"), uniqueName("基地学员甲"), unique
 beforeAll(async () => {
   browser = await openBrowser();
   ({ page, redis } = browser);
-  writeFileSync(scanPath, PNG);
   bus = await takeOverDemoAdmin(redis, BUS, "BusOnce2026");
   jinan = await takeOverDemoAdmin(redis, "济南市交通运输局", "JinanOnce2026");
   base = await takeOverDemoAdmin(redis, "山东交通职业学院继续教育基地", "BaseOnce2026");
@@ -126,8 +122,7 @@ describe("学时申报 answers a doubled submit once, and 学时审批 shows in 
 
   it("撤回申报 asks first, naming the record: 取消 leaves it 待审核, 确定 withdraws it", async () => {
     const person = people[1]!;
-    const asPerson: Person = { userType: "PROFESSIONAL", idNumber: person.idNumber, password: "Hours1234", name: person.name };
-    await signIn(page, redis, asPerson);
+    await signIn(page, redis, person);
     await page.goto(`${portalUrl}/hours/records`);
     // The CE base's class is the person's one record.
     const details = page.getByRole("table", { name: "学时申报记录" }).getByRole("link", { name: "详细" });
@@ -155,6 +150,6 @@ describe("学时申报 answers a doubled submit once, and 学时审批 shows in 
     await page.getByText("申报已撤回").waitFor();
     expect(await status.innerText()).toBe("已撤回");
     expect(await page.getByRole("button", { name: "撤回申报" }).count()).toBe(0);
-    await signOut(page, asPerson);
+    await signOut(page, person);
   });
 });

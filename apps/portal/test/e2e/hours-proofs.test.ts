@@ -22,7 +22,6 @@ let page: Page;
 let redis: Redis;
 let jinan: Person;
 let person: Registered;
-let personLogin: Person;
 let professionalRecord: string;
 const year = calendarYear(new Date());
 
@@ -36,7 +35,6 @@ beforeAll(async () => {
   const employer = await freshEmployer(redis, jinanToken, unitName);
   const employerToken = await tokenOf(redis, employer);
   [person] = (await approvedProfessionals(redis, employer, unitName, [uniqueName("证明")])) as [Registered];
-  personLogin = { userType: "PROFESSIONAL", idNumber: person.idNumber, password: "Hours1234", name: person.name };
   const general = await declareOnline(employerToken, person, "GENERAL", 30);
   professionalRecord = await declareOnline(employerToken, person, "PROFESSIONAL", 60);
   await approveThroughChain(redis, [jinan, province], [general, professionalRecord]);
@@ -79,7 +77,7 @@ let firstProofId: string;
 
 describe("学时证明", () => {
   it("a professional issues this year's proof, downloads the PDF and the QR code opens 有效 without signing in", async () => {
-    await signIn(page, redis, personLogin);
+    await signIn(page, redis, person);
     // The home page links the person's menu pages (menu.test checks 查看申报记录 › 学时证明 is one of them).
     await Promise.all([page.waitForURL(/\/hours\/proofs$/), page.getByRole("main").getByRole("link", { name: "学时证明" }).click()]);
     await expectTrail(page, "查看申报记录 > 学时证明");
@@ -118,7 +116,7 @@ describe("学时证明", () => {
         .filter({ hasText: String(year) })
         .innerText(),
     ).toContain("有效");
-    await signOut(page, personLogin);
+    await signOut(page, person);
 
     // No session: the public page, only the masked facts.
     const answer = await page.goto(verifyUrl);
@@ -211,11 +209,11 @@ describe("学时证明", () => {
 
     // The person asks for the revoked proof's PDF by its address: back to 学时证明 with the reason
     // (downloadLoader), never the bare 出错了 page.
-    await signIn(page, redis, personLogin);
+    await signIn(page, redis, person);
     await page.goto(`${portalUrl}/hours/proofs/${firstProofId}/pdf`);
     await page.waitForURL(`${portalUrl}/hours/proofs`);
     await page.getByRole("main").getByRole("alert").filter({ hasText: "该学时证明已撤销，请重新开具" }).waitFor();
     expect(await page.locator("body").innerText()).not.toContain("出错了");
-    await signOut(page, personLogin);
+    await signOut(page, person);
   });
 });

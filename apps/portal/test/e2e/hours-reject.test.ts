@@ -1,10 +1,9 @@
-import { randomBytes } from "node:crypto";
-import { rmSync, writeFileSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { calendarYear } from "@ce/contracts";
 import type { Redis } from "ioredis";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { approvedProfessionals, fillDeclaredClass, type Registered, uniqueName } from "./hours-support.ts";
+import { approvedProfessionals, fillDeclaredClass, type Registered, uniqueName, writeScan } from "./hours-support.ts";
 import { expectTrail, openBrowser, type Person, portalUrl, signIn, signOut, takeOverDemoAdmin } from "./org-support.ts";
 
 // 学时申报 → 学时审批 › 审核 › 驳回 → 查看申报记录, through the real portal and services: a professional
@@ -13,25 +12,20 @@ import { expectTrail, openBrowser, type Person, portalUrl, signIn, signOut, take
 // 审核不通过 with the reason in 审批记录 (the guide's words: 认定结果 不通过, 审批结果 审核不通过).
 const BUS = "济南公共交通集团有限公司";
 const EXPLANATION = "结业证书扫描件模糊无法辨认";
-// A 1×1 PNG standing in for the 结业证书 scan.
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
-const scanPath = `/tmp/hours-reject-${randomBytes(4).toString("hex")}.png`;
+const scanPath = writeScan("hours-reject");
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
 let redis: Redis;
 let bus: Person;
 let declarant: Registered;
-let asDeclarant: Person;
 
 beforeAll(async () => {
   browser = await openBrowser();
   ({ page, redis } = browser);
-  writeFileSync(scanPath, PNG);
   bus = await takeOverDemoAdmin(redis, BUS, "BusReject2026");
   // Registered and approved through identity; hours hears of them by identity's events.
   declarant = (await approvedProfessionals(redis, bus, BUS, [uniqueName("驳回测试")]))[0]!;
-  asDeclarant = { userType: "PROFESSIONAL", idNumber: declarant.idNumber, password: declarant.password, name: declarant.name };
 });
 afterAll(async () => {
   await browser?.close();
@@ -43,7 +37,7 @@ const fact = (label: string) => page.locator("dt", { hasText: new RegExp(`^${lab
 
 describe("学时审批 › 驳回 with a reason, as the declarant sees it", () => {
   it("lets the professional declare 岗位培训 for themself", async () => {
-    await signIn(page, redis, asDeclarant);
+    await signIn(page, redis, declarant);
     await page.goto(`${portalUrl}/hours/declare`);
     await expectTrail(page, "学时申报 > 学时申报");
     await page.getByLabel("学习形式").selectOption({ label: "岗位培训" });
@@ -51,7 +45,7 @@ describe("学时审批 › 驳回 with a reason, as the declarant sees it", () =
     await page.getByLabel("附件").setInputFiles(scanPath);
     await page.getByRole("button", { name: "提交申报" }).click();
     await page.getByText("申报成功，请在“查看申报记录”中查看审核进度。").waitFor();
-    await signOut(page, asDeclarant);
+    await signOut(page, declarant);
   });
 
   it("lets 济南公交's admin 驳回 it on 审核: a 驳回原因 is required, 其他 needs its 驳回说明, 取消 changes nothing, 确定 rejects", async () => {
@@ -97,7 +91,7 @@ describe("学时审批 › 驳回 with a reason, as the declarant sees it", () =
   });
 
   it("shows the declarant the record under 审核不通过, and on 详细 the reason in 审批记录", async () => {
-    await signIn(page, redis, asDeclarant);
+    await signIn(page, redis, declarant);
     await page.goto(`${portalUrl}/hours/records?tab=REJECTED`);
     await expectTrail(page, "查看申报记录 > 学时申报记录");
     const row = page.getByRole("table", { name: "学时申报记录" }).getByRole("row").filter({ hasText: declarant.name });
@@ -126,6 +120,6 @@ describe("学时审批 › 驳回 with a reason, as the declarant sees it", () =
     const decidedAt = new Date(`${cells[2]?.replace(" ", "T")}+08:00`).getTime();
     expect(Math.abs(Date.now() - decidedAt)).toBeLessThan(10 * 60_000);
     await page.screenshot({ path: "/tmp/hours-reject-record.png", fullPage: true });
-    await signOut(page, asDeclarant);
+    await signOut(page, declarant);
   });
 });

@@ -6,6 +6,7 @@
  * through the service client so a test can set up several people quickly.
  */
 import { randomBytes, randomInt } from "node:crypto";
+import { writeFileSync } from "node:fs";
 import { calendarDate, calendarYear } from "@ce/contracts";
 import type { HoursRouter } from "@ce/hours/router";
 import type { IdentityRouter } from "@ce/identity/router";
@@ -22,15 +23,12 @@ const prefix = inject("subjectPrefix");
 export const identityAs = (token?: string) => serviceClient<IdentityRouter>(inject("serviceUrls").identity, token, `198.51.100.${randomInt(1, 250)}`);
 export const hoursAs = (token: string) => serviceClient<HoursRouter>(inject("serviceUrls").hours, token, "198.51.100.24");
 
-/** A professional created through identity: what a test types and what pages show. */
-export interface Registered {
+/** A professional created through identity: what a test types and what pages show; signIn takes them as they are (个人). */
+export interface Registered extends Person {
+  userType: "PROFESSIONAL";
   accountId: string;
-  name: string;
-  idNumber: string;
   /** As lists show it: the first 10 and the last 4 characters, **** between. */
   idNumberMasked: string;
-  /** Their password, to sign in as them (个人). */
-  password: string;
 }
 
 async function captcha(redis: Redis): Promise<{ captchaId: string; captchaAnswer: string }> {
@@ -83,7 +81,7 @@ export async function registerProfessional(redis: Redis, unitName: string, name:
     major: "车辆工程",
     ...(await captcha(redis)),
   });
-  return { accountId, name, idNumber, idNumberMasked: `${idNumber.slice(0, 10)}****${idNumber.slice(14)}`, password };
+  return { userType: "PROFESSIONAL", accountId, name, idNumber, idNumberMasked: `${idNumber.slice(0, 10)}****${idNumber.slice(14)}`, password };
 }
 
 /**
@@ -124,6 +122,13 @@ export async function fillDeclaredClass(page: Page, c: { school: string; classNa
 
 /** A 1×1 PNG (base64) standing in for a declaration's 学时证明 scan. */
 export const PNG_BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
+/** PNG_BASE64 as a file to choose as 附件 (e.g. a 结业证书 scan): /tmp/`stem`-<8 hex digits>.png, its path. */
+export function writeScan(stem: string): string {
+  const path = `/tmp/${stem}-${randomBytes(4).toString("hex")}.png`;
+  writeFileSync(path, Buffer.from(PNG_BASE64, "base64"));
+  return path;
+}
 
 /**
  * Declares `requestedHours` of `subject` for `person` this year through hours' API as the unit

@@ -114,10 +114,9 @@ describe("人员调转 refused by the receiving unit", () => {
   });
 
   it("leaves the person in 济南轨道交通", async () => {
-    const asPerson: Person = { userType: "PROFESSIONAL", idNumber: person.idNumber, password: person.password, name: person.name };
-    await signIn(page, redis, asPerson);
+    await signIn(page, redis, person);
     await page.goto(`${portalUrl}/me/profile`);
     expect(await fact("所在单位").innerText()).toBe(FROM);
-    await signOut(page, asPerson);
+    await signOut(page, person);
   });
 });
