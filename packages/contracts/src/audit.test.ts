@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type AuditAction, auditActionLabel, auditActionLabels, auditChanges, auditView } from "./audit.ts";
+import { type AuditAction, auditActionLabel, auditActionLabels, auditChanges, auditView, unchangedFields } from "./audit.ts";
 import { auditCases as cases } from "./audit-cases.test-support.ts";
 
 describe("auditChanges", () => {
@@ -52,5 +52,23 @@ describe("操作日志 in the guide's words", () => {
       const shown = [line.action, line.object, ...line.changes.filter((x) => x.field !== "code").flatMap((x) => [x.label, x.from, x.to])];
       for (const text of shown) expect(text, `${action}: ${text}`).not.toMatch(/[A-Za-z]/);
     }
+  });
+});
+
+describe("unchangedFields", () => {
+  it.each([
+    ["the same fields", { name: "财务科", sortOrder: 1 }, { name: "财务科", sortOrder: 1 }, true],
+    ["a field renamed", { name: "财务科", sortOrder: 1 }, { name: "财务处", sortOrder: 1 }, false],
+    ["0 against 1", { sortOrder: 0 }, { sortOrder: 1 }, false],
+    ["stored fields not submitted are not compared", { id: "x", name: "财务科", status: "ACTIVE" }, { name: "财务科" }, true],
+    ["null stored, nothing submitted", { industry: null }, { industry: undefined }, true],
+    ["null stored, a value submitted", { industry: null }, { industry: "G" }, false],
+    ["the same list", { permissions: ["a", "b"] }, { permissions: ["a", "b"] }, true],
+    ["a list in another order (callers sort a set first)", { permissions: ["a", "b"] }, { permissions: ["b", "a"] }, false],
+    ["objects with keys in another order", { rule: { kind: "ACTUAL", cap: 90 } }, { rule: { cap: 90, kind: "ACTUAL" } }, true],
+    ["a number against its text", { sortOrder: 1 }, { sortOrder: "1" }, false],
+    ["nothing submitted", { name: "财务科" }, {}, true],
+  ])("%s → %s", (_, before, after, same) => {
+    expect(unchangedFields(before, after)).toBe(same);
   });
 });

@@ -282,6 +282,23 @@ export function auditChanges(entity: string, before: Record<string, unknown> | n
     .filter((c) => c.from !== c.to || (before === null) !== (after === null));
 }
 
+/** A value in one canonical JSON spelling: object keys sorted, so stored and submitted fields compare equal. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) =>
+    v !== null && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  );
+}
+
+/**
+ * Whether an edit changes nothing: every field of `after` (what was submitted) equals the same field
+ * of `before` (what is stored), deeply; arrays compare in order (sort a set before asking). An edit
+ * saved unchanged writes nothing — no row, no version, no event, no 操作日志 line and no ended
+ * sessions (new-user pass F12: 保存 with no change logged an empty 变更前/变更后 row). Pure.
+ */
+export function unchangedFields(before: Record<string, unknown>, after: Record<string, unknown>): boolean {
+  return Object.keys(after).every((k) => canonical(before[k] ?? null) === canonical(after[k] ?? null));
+}
+
 /** A row of 操作日志 as the page prints it. */
 export interface AuditLine {
   action: string;

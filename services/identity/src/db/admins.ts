@@ -117,9 +117,9 @@ export async function permissionsOfRoles(tx: Tx, roleIds: readonly string[]): Pr
   return (await tx.role.findMany({ where: { id: { in: [...roleIds] } }, select: { permissions: true } })).flatMap((r) => r.permissions);
 }
 
-/** The admin's current roles: names and modules. */
+/** The admin's current roles: ids, names and modules. */
 export function adminRoles(tx: Tx, adminId: string) {
-  return tx.adminRole.findMany({ where: { adminId }, select: { role: { select: { name: true, permissions: true } } } });
+  return tx.adminRole.findMany({ where: { adminId }, select: { roleId: true, role: { select: { name: true, permissions: true } } } });
 }
 
 /** Replaces the admin's roles with `roleIds` (duplicates ignored); returns the new roles' names, sorted. */

@@ -1,3 +1,4 @@
+import { unchangedFields } from "@ce/contracts";
 import { revokeSessions } from "../../auth/sessions.ts";
 import { adminRoles, permissionsOfRoles, replaceAdminRoles } from "../../db/admins.ts";
 import { recordAudit } from "../../db/audit.ts";
@@ -10,6 +11,7 @@ import { checkUnitRefs, lockTarget } from "./target.ts";
  * 分配角色: replaces an admin's roles with roles of the caller's unit. Modules the admin gains must
  * be held by the granter (domain assertCanGrant, field `roleIds`); audit `admin.assignRoles`
  * with the role names before and after. The admin's sessions end so the change applies at once.
+ * The same roles again (contracts unchangedFields) write nothing and end no session.
  */
 export async function assignAdminRoles(deps: IdentityDeps, manager: AdminManager, input: { adminId: string; roleIds: string[] }): Promise<void> {
   const { actor, unitId } = manager;
@@ -17,6 +19,8 @@ export async function assignAdminRoles(deps: IdentityDeps, manager: AdminManager
     const target = await lockTarget(tx, unitId, input.adminId, actor, "assignRoles");
     await checkUnitRefs(tx, unitId, { roleIds: input.roleIds });
     const before = await adminRoles(tx, input.adminId);
+    const roleSet = (ids: readonly string[]) => [...new Set(ids)].sort();
+    if (unchangedFields({ roleIds: roleSet(before.map((r) => r.roleId)) }, { roleIds: roleSet(input.roleIds) })) return null;
     assertCanGrant(
       manager.granter,
       addedPermissions(
@@ -42,5 +46,5 @@ export async function assignAdminRoles(deps: IdentityDeps, manager: AdminManager
     });
     return target.accountId;
   });
-  await revokeSessions(deps.redis, accountId);
+  if (accountId !== null) await revokeSessions(deps.redis, accountId);
 }

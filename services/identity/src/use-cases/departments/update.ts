@@ -1,4 +1,4 @@
-import { DomainError, type UpdateDepartmentInput } from "@ce/contracts";
+import { DomainError, type UpdateDepartmentInput, unchangedFields } from "@ce/contracts";
 import { auditActor, recordAudit } from "../../db/audit.ts";
 import { lockDepartment, saveDepartment } from "../../db/departments.ts";
 import type { IdentityDeps } from "../../deps.ts";
@@ -7,14 +7,17 @@ import { type Caller, ownUnit } from "../scope.ts";
 
 /**
  * 管理内设部门 › 修改: renames and reorders a department of the caller's unit; audit
- * `department.update`. Raises DomainError NOT_FOUND on `id` outside the unit, CONFLICT on `name`.
+ * `department.update`; saved unchanged (contracts unchangedFields), nothing is written. Raises
+ * DomainError NOT_FOUND on `id` outside the unit, CONFLICT on `name`.
  */
 export async function updateDepartment(deps: IdentityDeps, caller: Caller, input: UpdateDepartmentInput): Promise<void> {
   const unitId = ownUnit(caller.principal);
   await deps.db.$transaction(async (tx) => {
     const before = await lockDepartment(tx, unitId, input.id);
     if (!before) throw new DomainError("NOT_FOUND", departmentMessages.notFound, "id");
-    if (!(await saveDepartment(tx, input.id, { name: input.name, sortOrder: input.sortOrder }))) {
+    const after = { name: input.name, sortOrder: input.sortOrder };
+    if (unchangedFields(before, after)) return;
+    if (!(await saveDepartment(tx, input.id, after))) {
       throw new DomainError("CONFLICT", departmentMessages.nameTaken, "name");
     }
     await recordAudit(tx, auditActor(caller), {
@@ -23,7 +26,7 @@ export async function updateDepartment(deps: IdentityDeps, caller: Caller, input
       entityId: input.id,
       unitId,
       before: { name: before.name, sortOrder: before.sortOrder },
-      after: { name: input.name, sortOrder: input.sortOrder },
+      after,
     });
   });
 }

@@ -1,4 +1,4 @@
-import { DomainError, type UpdateRoleInput } from "@ce/contracts";
+import { DomainError, type UpdateRoleInput, unchangedFields } from "@ce/contracts";
 import { revokeAccountsSessions } from "../../auth/sessions.ts";
 import { auditActor, recordAudit } from "../../db/audit.ts";
 import { lockRole, permissionLabels, roleHolders, saveRole } from "../../db/roles.ts";
@@ -10,7 +10,8 @@ import { type Caller, ownUnit } from "../scope.ts";
 /**
  * 角色管理 › 编辑角色: modules added must be held by the granter (checked under the row lock, so two
  * edits cannot race past it); audit `role.update`. Every admin holding the role signs in again so
- * the change applies at once. Raises DomainError NOT_FOUND / CONFLICT (name taken) on the field.
+ * the change applies at once; saved unchanged (the same name and modules, contracts unchangedFields),
+ * nothing is written and nobody signs in again. Raises DomainError NOT_FOUND / CONFLICT (name taken) on the field.
  */
 export async function updateRole(deps: IdentityDeps, caller: Caller, input: UpdateRoleInput): Promise<void> {
   const unitId = ownUnit(caller.principal);
@@ -18,6 +19,8 @@ export async function updateRole(deps: IdentityDeps, caller: Caller, input: Upda
     const before = await lockRole(tx, unitId, input.id);
     if (!before) throw new DomainError("NOT_FOUND", roleMessages.notFound, "id");
     const permissions = [...new Set(input.permissions)];
+    if (unchangedFields({ name: before.name, permissions: [...before.permissions].sort() }, { name: input.name, permissions: [...permissions].sort() }))
+      return [];
     assertCanGrant(granterOf(caller.principal), addedPermissions(before.permissions, permissions));
     if (!(await saveRole(tx, input.id, { name: input.name, permissions }))) throw new DomainError("CONFLICT", roleMessages.nameTaken, "name");
     await recordAudit(tx, auditActor(caller), {
