@@ -1,7 +1,9 @@
+import { rmSync } from "node:fs";
+import { addDays, calendarDate } from "@ce/contracts";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { confirmInDialog } from "./dialog-support.ts";
-import { identityAs, registerProfessional, tokenOf, uniqueName } from "./hours-support.ts";
+import { approvedProfessionals, fillDeclaredClass, hoursAs, identityAs, registerProfessional, tokenOf, uniqueName, writeScan } from "./hours-support.ts";
 import { openBrowser, type Person, portalUrl, signIn, takeOverDemoAdmin } from "./org-support.ts";
 import { pickerBox } from "./picker-support.ts";
 
@@ -200,5 +202,31 @@ describe("F7: 查看变更明细 decides the request it shows", () => {
     await Promise.all([page.waitForURL(/\/reviews\/profile-changes(\?|$)/), page.getByRole("button", { name: "通过" }).click()]);
     await page.getByText("已通过1条修改申请").waitFor();
     expect(await page.getByRole("row").filter({ hasText: approved }).count()).toBe(0);
+  });
+});
+
+describe("F20: 学时申报 of a class that has not ended yet is refused by 结束时间", () => {
+  const BUS = "济南公共交通集团有限公司";
+  const scanPath = writeScan("forms-say-why");
+  afterAll(() => rmSync(scanPath, { force: true }));
+
+  it("says 结束时间不能晚于今天 by 起止时间, keeps what was typed and records nothing", async () => {
+    const bus = await takeOverDemoAdmin(browser.redis, BUS, PASSWORD);
+    const [declarant] = await approvedProfessionals(browser.redis, bus, BUS, [uniqueName("未结业")]);
+    const today = calendarDate(new Date());
+    const tomorrow = addDays(today, 1);
+    await signIn(page, browser.redis, declarant!);
+    await page.goto(`${portalUrl}/hours/declare`);
+    await page.getByLabel("学习形式").selectOption({ label: "岗位培训" });
+    await fillDeclaredClass(page, { school: "山东交通职业学院", className: "尚未结业的培训班", from: "01-01", to: "01-01", hours: 8 });
+    await page.getByLabel("开始时间").fill(today);
+    await page.getByLabel("结束时间").fill(tomorrow);
+    await page.getByLabel("附件").setInputFiles(scanPath);
+    await page.getByRole("button", { name: "提交申报" }).click();
+    await page.getByText(`结束时间不能晚于今天（${today}）`).waitFor();
+    expect(await page.getByLabel("结束时间").inputValue()).toBe(tomorrow);
+    expect(await page.getByLabel("培训班名称").inputValue()).toBe("尚未结业的培训班");
+    const records = await hoursAs(await tokenOf(browser.redis, declarant!)).declarations.records.query({ tab: "ALL", page: 1, pageSize: 10 });
+    expect(records.total).toBe(0);
   });
 });
