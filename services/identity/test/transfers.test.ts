@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { identityEvents, ProfessionalTransferred } from "@ce/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
+import type { Credentials } from "./support/fixture.ts";
 import { outboxEvents } from "./support/people.ts";
 
 let t: TestIdentity;
@@ -105,6 +106,33 @@ describe("人员调入 and 调转记录", () => {
     await as("qdMetro").decide.mutate({ id, accept: false, reason: "岗位已满" });
     expect((await t.app.db.professional.findUniqueOrThrow({ where: { accountId: p.accountId } })).unitId).toBe(t.fixture.units.jnBus.id);
     expect(await as("jnBus").detail.query({ id })).toMatchObject({ status: "REJECTED", reviewReason: "岗位已满" });
+  });
+
+  it("closes a 人员信息修改 still pending at the unit left as 已驳回 with why; 拒绝 leaves it pending", async () => {
+    const changes = async (p: Credentials) => {
+      const person = t.client({ token: (await t.login(p)).token }).profileChanges;
+      await person.request.mutate({ major: "交通运输规划" });
+      return person;
+    };
+    const moved = await t.fixture.newProfessional();
+    const movedChanges = await changes(moved);
+    const stayed = await t.fixture.newProfessional();
+    const stayedChanges = await changes(stayed);
+    const [accepted, refused] = [await as("jnBus").create.mutate(form(moved.accountId)), await as("jnBus").create.mutate(form(stayed.accountId))];
+    await as("qdMetro").decide.mutate({ id: accepted.id, accept: true });
+    await as("qdMetro").decide.mutate({ id: refused.id, accept: false, reason: "岗位已满" });
+
+    expect(await movedChanges.me.query()).toMatchObject({
+      pendingChange: false,
+      lastChange: { status: "REJECTED", reason: "人员已调入青岛地铁集团有限公司，请向新单位重新提交信息修改" },
+    });
+    expect(await stayedChanges.me.query()).toMatchObject({ pendingChange: true, lastChange: { status: "PENDING" } });
+    // The unit left no longer lists it for review; the person may ask the new unit.
+    const pendingAtJnBus = await t.client({ token: tokens.jnBus }).profileChanges.list.query({ pageSize: 100 });
+    expect(pendingAtJnBus.items.map((r) => r.name)).not.toContain(moved.name);
+    expect(pendingAtJnBus.items.map((r) => r.name)).toContain(stayed.name);
+    await movedChanges.request.mutate({ major: "交通运输规划" });
+    expect((await movedChanges.me.query()).pendingChange).toBe(true);
   });
 
   it("lets only the target side confirm: the sending unit cannot accept its own request", async () => {

@@ -141,6 +141,19 @@ export async function moveProfessional(tx: Tx, accountId: string, fromUnitId: st
   return true;
 }
 
+/**
+ * Closes the person's pending 人员信息修改 as REJECTED with `reason` (no reviewer: the system), for a
+ * transfer accepted: the request was addressed to the unit they left (its admins, its departments).
+ * Returns how many were closed (0 or 1: one pending request per account).
+ */
+export async function closePendingProfileChanges(tx: Tx, accountId: string, reason: string): Promise<number> {
+  const closed = await tx.profileChangeRequest.updateMany({
+    where: { accountId, status: "PENDING" },
+    data: reviewedColumns({ status: "REJECTED", reason, reviewedBy: null }),
+  });
+  return closed.count;
+}
+
 /** 附件 of one transfer: its stored metadata, only when the caller administers the source or target unit. */
 export async function findTransferAttachment(db: Db, scope: ReviewScope, id: string): Promise<{ key: string; name: string; type: string } | null> {
   const rows = await db.$queryRaw<{ key: string; name: string | null; type: string }[]>`

@@ -15,3 +15,11 @@ export function checkTargetUnit(target: { id: string; kind: string; status: stri
 export function checkUndecided(status: string): void {
   if (status !== "PENDING") throw new DomainError("CONFLICT", "该调转申请已处理");
 }
+
+/**
+ * The reason a 人员信息修改 still pending when its person's transfer is accepted is closed with: it was
+ * addressed to the unit they left, so they submit it again to `newUnitName`.
+ */
+export function transferClosesChangeReason(newUnitName: string): string {
+  return `人员已调入${newUnitName}，请向新单位重新提交信息修改`;
+}

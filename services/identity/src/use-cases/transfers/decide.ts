@@ -1,8 +1,8 @@
 import { DomainError } from "@ce/contracts";
 import { auditActor, auditNames, recordAudit } from "../../db/audit.ts";
-import { lockIncomingTransfer, markTransferReviewed, moveProfessional } from "../../db/transfers.ts";
+import { closePendingProfileChanges, lockIncomingTransfer, markTransferReviewed, moveProfessional } from "../../db/transfers.ts";
 import type { IdentityDeps } from "../../deps.ts";
-import { checkUndecided } from "../../domain/transfers.ts";
+import { checkUndecided, transferClosesChangeReason } from "../../domain/transfers.ts";
 import { eventMeta, publishTransferred } from "../../events/professionals.ts";
 import { type Caller, reviewScope } from "../scope.ts";
 import { TRANSFER_NOT_FOUND } from "./list.ts";
@@ -11,7 +11,9 @@ import { TRANSFER_NOT_FOUND } from "./list.ts";
  * 人员调入 › 确认调转 / 拒绝 at the target unit, in one transaction with the transfer row locked
  * (two admins cannot both decide it; domain checkUndecided). Accepting moves the person
  * (professional and account) with their department cleared and announces
- * professional.transferred; audit `transfer.accept|reject`. Raises DomainError NOT_FOUND outside
+ * professional.transferred; a 人员信息修改 still pending at the unit they left is closed as 已驳回
+ * with transferClosesChangeReason (they submit it again to the new unit, whose departments differ);
+ * audit `transfer.accept|reject`. Raises DomainError NOT_FOUND outside
  * the caller's subtree, CONFLICT when the person already left the source unit.
  */
 export async function decideTransfer(
@@ -27,8 +29,9 @@ export async function decideTransfer(
     checkUndecided(row.status);
     const status = input.accept ? "ACCEPTED" : "REJECTED";
     await markTransferReviewed(tx, row.id, { status, reason: input.accept ? null : (input.reason ?? null), reviewedBy: actor.accountId });
-    if (input.accept && !(await moveProfessional(tx, row.accountId, row.fromUnitId, row.toUnitId))) {
-      throw new DomainError("CONFLICT", "该人员已不在原调出单位");
+    if (input.accept) {
+      if (!(await moveProfessional(tx, row.accountId, row.fromUnitId, row.toUnitId))) throw new DomainError("CONFLICT", "该人员已不在原调出单位");
+      await closePendingProfileChanges(tx, row.accountId, transferClosesChangeReason((await auditNames.unit(tx, row.toUnitId)) ?? "新单位"));
     }
     await recordAudit(tx, actor, {
       action: input.accept ? "transfer.accept" : "transfer.reject",
