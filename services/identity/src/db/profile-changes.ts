@@ -1,14 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { MyProfile, type Page, ProfileChangeDetail, type ProfileChangeField, ProfileChangeRow, profileChangeFields, profileOf } from "@ce/contracts";
-import { dbValue, likeContains, likePrefix, quoteIdent } from "@ce/service-kit";
+import { dbValue, likePrefix, quoteIdent } from "@ce/service-kit";
 import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { SCHEMA } from "../config.ts";
 import { displayValue, type StoredChanges } from "../domain/profile-changes.ts";
 import type { Db, Tx } from "./client.ts";
 import { takenIndex } from "./errors.ts";
-import { type ReviewOutcome, type ReviewScope, reviewedColumns } from "./reviews.ts";
-import { sqlPage } from "./sql-page.ts";
+import { pendingPeoplePage, peopleInScopeWhere, type ReviewOutcome, type ReviewScope, reviewedColumns } from "./reviews.ts";
 
 const t = (name: string) => Prisma.raw(`${quoteIdent(SCHEMA)}.${name}`);
 
@@ -77,12 +76,6 @@ export async function insertProfileChange(tx: Tx, data: { accountId: string; uni
   return (await takenIndex(write, "profile_change_request_one_pending")) ? null : id;
 }
 
-function changesWhere(scope: ReviewScope, filter: { name?: string | undefined; status?: string }) {
-  const conditions = [Prisma.sql`u.path LIKE ${likePrefix(scope.scopePath)}`];
-  if (filter.status) conditions.push(Prisma.sql`r.status = ${filter.status}`);
-  if (filter.name) conditions.push(Prisma.sql`a.name ILIKE ${likeContains(filter.name)}`);
-  return Prisma.join(conditions, " AND ");
-}
 const changesFrom = Prisma.sql`${t("profile_change_request")} r JOIN ${t("account")} a ON a.id = r.account_id JOIN ${t("unit")} u ON u.id = r.unit_id`;
 
 /** 审核人员信息修改: pending requests of people in units of the caller's subtree. */
@@ -91,11 +84,10 @@ export async function listProfileChanges(
   scope: ReviewScope,
   input: { page: number; pageSize: number; name?: string | undefined },
 ): Promise<Page<ProfileChangeRow>> {
-  const where = changesWhere(scope, { name: input.name, status: "PENDING" });
-  const { items: rows, ...served } = await sqlPage<{ changes: unknown } & Record<string, unknown>>(db, input, {
+  const { items: rows, ...served } = await pendingPeoplePage<{ changes: unknown } & Record<string, unknown>>(db, scope, input, {
+    row: "r",
     columns: Prisma.sql`r.id::text AS id, r.account_id::text AS "accountId", a.name, a.id_number_masked AS "idNumberMasked", u.name AS "unitName", r.changes, r.created_at AS "createdAt"`,
     from: changesFrom,
-    where,
     orderBy: Prisma.sql`r.created_at, r.id`,
   });
   const items = rows.map(({ changes, ...r }) => ProfileChangeRow.parse({ ...r, fields: fieldsOf(storedChanges(changes)).map((f) => profileChangeFields[f]) }));
@@ -107,7 +99,7 @@ export async function profileChangeDetail(db: Db, scope: ReviewScope, id: string
   const rows = await db.$queryRaw<({ changes: unknown } & Record<string, unknown>)[]>`
     SELECT r.id::text AS id, r.account_id::text AS "accountId", a.name, a.id_type AS "idType", a.id_number_masked AS "idNumberMasked",
       a.phone_masked AS "phoneMasked", a.email, u.name AS "unitName", r.status, r.changes, r.created_at AS "createdAt"
-    FROM ${changesFrom} WHERE ${changesWhere(scope, {})} AND r.id = ${id}::uuid`;
+    FROM ${changesFrom} WHERE ${peopleInScopeWhere(scope, "r")} AND r.id = ${id}::uuid`;
   const found = rows[0];
   if (!found) return null;
   const row = { ...found, changes: storedChanges(found.changes) };

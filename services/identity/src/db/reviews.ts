@@ -94,12 +94,27 @@ export function lockEmployers(tx: Tx, scope: ReviewScope, ids: string[]) {
     ORDER BY u.id FOR UPDATE OF u`;
 }
 
-/** Professionals of units in the caller's subtree (their own unit included). */
-function professionalsWhere(scope: ReviewScope, filter: { name?: string | undefined; status?: string }) {
+/**
+ * A person's rows under review (`row`, the reviewed table's alias, joined to their account `a` and
+ * unit `u`) in units of the caller's subtree (their own unit included); only of `status` and of
+ * names containing `name` when given.
+ */
+export function peopleInScopeWhere(scope: ReviewScope, row: "p" | "r", filter: { name?: string | undefined; status?: string } = {}) {
   const conditions = [Prisma.sql`u.path LIKE ${likePrefix(scope.scopePath)}`];
-  if (filter.status) conditions.push(Prisma.sql`p.status = ${filter.status}`);
+  if (filter.status) conditions.push(Prisma.sql`${Prisma.raw(row)}.status = ${filter.status}`);
   if (filter.name) conditions.push(Prisma.sql`a.name ILIKE ${likeContains(filter.name)}`);
   return Prisma.join(conditions, " AND ");
+}
+
+/** One page of a person's PENDING rows in the caller's subtree (peopleInScopeWhere), by part of the name. */
+export function pendingPeoplePage<T = Record<string, unknown>>(
+  db: Db,
+  scope: ReviewScope,
+  input: { page: number; pageSize: number; name?: string | undefined },
+  query: { row: "p" | "r"; columns: Prisma.Sql; from: Prisma.Sql; orderBy: Prisma.Sql },
+): Promise<Page<T>> {
+  const { row, ...select } = query;
+  return sqlPage<T>(db, input, { ...select, where: peopleInScopeWhere(scope, row, { name: input.name, status: "PENDING" }) });
 }
 
 const professionalColumns = Prisma.sql`
@@ -115,11 +130,10 @@ export async function listPendingProfessionals(
   scope: ReviewScope,
   input: { page: number; pageSize: number; name?: string | undefined },
 ): Promise<Page<PendingProfessionalRow>> {
-  const where = professionalsWhere(scope, { name: input.name, status: "PENDING" });
-  const { items: rows, ...served } = await sqlPage(db, input, {
+  const { items: rows, ...served } = await pendingPeoplePage(db, scope, input, {
+    row: "p",
     columns: professionalColumns,
     from: professionalFrom,
-    where,
     orderBy: Prisma.sql`p.created_at, p.account_id`,
   });
   return { ...served, items: rows.map((r) => PendingProfessionalRow.parse(r)) };
@@ -129,7 +143,7 @@ export async function listPendingProfessionals(
 export async function professionalDetail(db: Db, scope: ReviewScope, accountId: string): Promise<ProfessionalReviewDetail | null> {
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
     SELECT ${professionalColumns}, p.status FROM ${professionalFrom}
-    WHERE ${professionalsWhere(scope, {})} AND p.account_id = ${accountId}::uuid`;
+    WHERE ${peopleInScopeWhere(scope, "p")} AND p.account_id = ${accountId}::uuid`;
   const row = rows[0];
   if (!row) return null;
   return { ...PendingProfessionalRow.parse(row), status: dbValue(ProfessionalStatus, row.status, "identity.professional.status") };
