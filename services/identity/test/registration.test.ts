@@ -1,5 +1,6 @@
 import { identityEvents, ProfessionalSnapshot } from "@ce/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUnit } from "../src/use-cases/units/write.ts";
 import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
 import { employerForm, freshIdNumber, outboxEvents, professionalForm } from "./support/people.ts";
 
@@ -122,6 +123,30 @@ describe("unit picker", () => {
     expect((await anonymous().registration.searchUnits.query({ name: "交通运输", kinds: ["AUTHORITY"] })).map((u) => u.name).sort()).toEqual(
       ["山东省交通运输厅", "济南市交通运输局", "青岛市交通运输局"].sort(),
     );
+  });
+  it("gives the unit named exactly as typed first, however many others contain the name (the 查询统计 filters look it up so)", async () => {
+    const base = "鲁运通达物流有限公司";
+    const unit = (name: string) => ({
+      name,
+      kind: "EMPLOYER" as const,
+      nature: "ENTERPRISE" as const,
+      status: "APPROVED" as const,
+      industry: "G",
+      region: "370000",
+      code: null,
+      superiorId: t.fixture.units.jn.id,
+      trainingLevel: null,
+    });
+    await t.app.db.$transaction(async (tx) => {
+      // 55 names sort before the exact one and contain it: the old picker's first 50 missed it.
+      for (let i = 10; i < 65; i++) await createUnit(tx, unit(`${i}号${base}`), { actor: null, correlationId: "picker-test" });
+      await createUnit(tx, unit(base), { actor: null, correlationId: "picker-test" });
+    });
+    const found = await anonymous().registration.searchUnits.query({ name: base, kinds: ["EMPLOYER"], limit: 50 });
+    expect(found).toHaveLength(50);
+    expect(found[0]?.name).toBe(base);
+    expect(found.slice(1).every((u) => u.name.endsWith(`号${base}`))).toBe(true);
+    expect((await anonymous().registration.searchUnits.query({ name: "号鲁运通达", kinds: ["EMPLOYER"], limit: 50 })).map((u) => u.name)).not.toContain(base);
   });
 });
 

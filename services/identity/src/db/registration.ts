@@ -62,14 +62,22 @@ export function chosenDepartment(tx: Tx, departmentId: string): Promise<{ unitId
   return tx.department.findUnique({ where: { id: departmentId }, select: { unitId: true, status: true } });
 }
 
-/** The public unit picker: approved units of the given kinds, name and id only, shallowest first. */
-export function approvedUnitOptions(db: Db, input: z.output<typeof SearchUnitsInput>): Promise<UnitOption[]> {
-  return db.unit.findMany({
-    where: { status: "APPROVED", kind: { in: input.kinds }, ...(input.name ? { name: containsFilter(input.name) } : {}) },
-    select: { id: true, name: true },
-    orderBy: [{ depth: "asc" }, { name: "asc" }],
-    take: input.limit,
+/**
+ * The public unit picker (and the portal's 主管部门 / 用人单位 filters by name): approved units of the
+ * given kinds, name and id only — those named exactly `input.name` first, then those containing it,
+ * shallowest first; at most `input.limit`.
+ */
+export async function approvedUnitOptions(db: Db, input: z.output<typeof SearchUnitsInput>): Promise<UnitOption[]> {
+  const approved = { status: "APPROVED", kind: { in: input.kinds } };
+  const options = { select: { id: true, name: true }, orderBy: [{ depth: "asc" as const }, { name: "asc" as const }] };
+  // A unit called exactly what was typed comes first, however many others contain the text.
+  const exact = input.name ? await db.unit.findMany({ ...options, where: { ...approved, name: input.name }, take: input.limit }) : [];
+  const rest = await db.unit.findMany({
+    ...options,
+    where: { ...approved, id: { notIn: exact.map((u) => u.id) }, ...(input.name ? { name: containsFilter(input.name) } : {}) },
+    take: input.limit - exact.length,
   });
+  return [...exact, ...rest];
 }
 
 /** 工作部门 choices of an approved unit (active departments, tree order). */
