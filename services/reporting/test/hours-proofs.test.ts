@@ -13,10 +13,10 @@ import {
   sessionKeys,
 } from "@ce/contracts";
 import { adminScope, serviceClient, type signIn, testPrincipal } from "@ce/service-kit/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ReportingRouter } from "../src/routers/index.ts";
-import { adminClient, bootReporting, type ReportingSystem } from "./support/boot.ts";
-import { declaration, jinanBusTree, professional, professionalAt, publishSettled } from "./support/events.ts";
+import { adminClient, useReporting } from "./support/boot.ts";
+import { bootFed, declaration, jinanBusTree, professional, professionalAt, publishSettled } from "./support/events.ts";
 import { refusal } from "./support/refusal.ts";
 
 const NOW = new Date("2026-11-30T02:00:00.000Z");
@@ -32,32 +32,24 @@ const auditable = declaration(person, 2026, "PROFESSIONAL", 60);
 const voidable = declaration(person, 2026, "PROFESSIONAL", 20);
 const later = declaration(person, 2026, "PROFESSIONAL", 10);
 
-let sys: ReportingSystem;
-beforeAll(async () => {
-  sys = await bootReporting("hoursproofs", { now: () => NOW });
-  await publishSettled(sys, [
-    province,
-    jinan,
-    qingdao,
-    bus,
-    ...[person, other].map((p) => professionalAt("registered", "2025-01-05T02:00:00.000Z", p)),
-    ...[general, auditable, voidable].flatMap((d) => [d.submitted("2026-03-01T02:00:00.000Z"), d.approved("2026-03-10T02:00:00.000Z")]),
-  ]);
-}, 60_000);
-afterAll(() => sys.cleanup());
+const t = useReporting(async () => {
+  const people = [person, other].map((p) => professionalAt("registered", "2025-01-05T02:00:00.000Z", p));
+  const hours = [general, auditable, voidable].flatMap((d) => [d.submitted("2026-03-01T02:00:00.000Z"), d.approved("2026-03-10T02:00:00.000Z")]);
+  return { sys: await bootFed("hoursproofs", [[province, jinan, qingdao, bus, ...people, ...hours]], { now: () => NOW }) };
+});
 
 /** A session of a professional (用户类型 个人), as identity writes it at login. */
 async function signInProfessional(who: { accountId: string; name: string }): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   const principal = testPrincipal({ ...adminScope(bus), professional: true, accountId: who.accountId, name: who.name });
-  await sys.app.infra.redis.set(sessionKeys.session(token), JSON.stringify(principal), "EX", 3600);
+  await t.sys.app.infra.redis.set(sessionKeys.session(token), JSON.stringify(principal), "EX", 3600);
   return token;
 }
-const as = (token: string | undefined, ip = "198.51.100.40") => serviceClient<ReportingRouter>(sys.app.url, token, ip);
+const as = (token: string | undefined, ip = "198.51.100.40") => serviceClient<ReportingRouter>(t.sys.app.url, token, ip);
 const self = async () => as(await signInProfessional(person));
-const jinanAdmin = (permissions?: Parameters<typeof signIn>[1]["permissions"]) => adminClient(sys, jinan, { permissions, ip: "198.51.100.40" });
+const jinanAdmin = (permissions?: Parameters<typeof signIn>[1]["permissions"]) => adminClient(t.sys, jinan, { permissions, ip: "198.51.100.40" });
 const anonymous = (ip: string) => as(undefined, ip);
-const proofRow = (proofId: string) => sys.app.db.hoursProof.findUniqueOrThrow({ where: { id: proofId } });
+const proofRow = (proofId: string) => t.sys.app.db.hoursProof.findUniqueOrThrow({ where: { id: proofId } });
 
 let first: HoursProof;
 /** What the first 2026 proof states — and the public verification repeats — of 王小明's year. */
@@ -89,7 +81,7 @@ describe("issuing a 学时证明", () => {
     expect((await admin.proofs.list.query({ accountId: person.accountId })).map((p) => [p.proofId, p.status, p.current])).toEqual([
       [first.proofId, "VALID", true],
     ]);
-    expect(await sys.app.db.hoursProof.count({ where: { accountId: person.accountId } })).toBe(1);
+    expect(await t.sys.app.db.hoursProof.count({ where: { accountId: person.accountId } })).toBe(1);
   });
 
   it("refuses a year after this one or without 认定学时, another person's proof, a unit outside the scope and an admin without 查询统计", async () => {
@@ -101,7 +93,7 @@ describe("issuing a 学时证明", () => {
     });
     const notFound = { code: "NOT_FOUND", fields: { accountId: ["人员不存在或不在您的管理范围内"] } };
     expect(await refusal(as(await signInProfessional(other)).proofs.issue.mutate({ accountId: person.accountId, year: 2026 }))).toEqual(notFound);
-    const qingdaoAdmin = await adminClient(sys, qingdao, { ip: "198.51.100.40" });
+    const qingdaoAdmin = await adminClient(t.sys, qingdao, { ip: "198.51.100.40" });
     expect(await refusal(qingdaoAdmin.proofs.issue.mutate({ accountId: person.accountId, year: 2026 }))).toEqual(notFound);
     expect(await refusal(qingdaoAdmin.proofs.get.query({ proofId: first.proofId }))).toEqual({
       code: "NOT_FOUND",
@@ -159,7 +151,7 @@ describe("verifying a proof by its code (public)", () => {
     ]) {
       expect(await anonymous(ip).proofs.verify.query({ code })).toEqual({ found: false });
     }
-    const log = await sys.app.db.proofVerificationLog.findMany({ where: { clientIp: ip } });
+    const log = await t.sys.app.db.proofVerificationLog.findMany({ where: { clientIp: ip } });
     expect(log).toHaveLength(7);
     expect(log.every((l) => l.proofId === null && l.requestId)).toBe(true);
   });
@@ -171,7 +163,7 @@ describe("verifying a proof by its code (public)", () => {
       code: "TOO_MANY_REQUESTS",
       fields: { code: [PROOF_VERIFY_TOO_MANY_MESSAGE] },
     });
-    expect(await sys.app.db.proofVerificationLog.count({ where: { clientIp: ip } })).toBe(proofVerifyLimit.max);
+    expect(await t.sys.app.db.proofVerificationLog.count({ where: { clientIp: ip } })).toBe(proofVerifyLimit.max);
     expect((await anonymous("198.51.100.53").proofs.verify.query({ code: first.code })).found).toBe(true);
   });
 });
@@ -180,7 +172,7 @@ describe("revoking", () => {
   let second: HoursProof;
 
   it("a voided record revokes the person-year's proof by itself (已撤销, reason, when); a new issue states the new hours", async () => {
-    await publishSettled(sys, [voidable.voided("2026-11-30T03:00:00.000Z")]);
+    await publishSettled(t.sys, [voidable.voided("2026-11-30T03:00:00.000Z")]);
     const revoked = await proofRow(first.proofId);
     expect(revoked).toMatchObject({ status: "REVOKED", revokedReason: "学时记录已作废（证书不符）" });
     expect(revoked.revokedAt?.toISOString()).toBe("2026-11-30T03:00:00.000Z");
@@ -195,12 +187,12 @@ describe("revoking", () => {
     expect(second.code).not.toBe(first.code);
     expect(second).toMatchObject({ general: 30, professional: 60, total: 90, compliant: true, status: "VALID" });
     // Redelivered or not, the hours now match the new proof: it stays valid.
-    await publishSettled(sys, [voidable.voided("2026-11-30T03:00:00.000Z")]);
+    await publishSettled(t.sys, [voidable.voided("2026-11-30T03:00:00.000Z")]);
     expect((await proofRow(second.proofId)).status).toBe("VALID");
   });
 
   it("other figures at a reissue revoke the held proof (学时数据已变更) and issue a new one; a new approval alone revokes nothing", async () => {
-    await publishSettled(sys, [later.submitted("2026-11-30T04:00:00.000Z"), later.approved("2026-11-30T05:00:00.000Z")]);
+    await publishSettled(t.sys, [later.submitted("2026-11-30T04:00:00.000Z"), later.approved("2026-11-30T05:00:00.000Z")]);
     expect((await proofRow(second.proofId)).status).toBe("VALID");
     // Still 有效, but no longer what 开具 would print: the admin's list says so (开具 issues anew, not 查看).
     const admin = await jinanAdmin();
@@ -221,13 +213,13 @@ describe("revoking", () => {
   });
 
   it("a failed audit revokes it too (学时审验不通过), and the voiding that follows changes nothing more", async () => {
-    await publishSettled(sys, [auditable.auditFailed("2026-11-30T06:00:00.000Z")]);
+    await publishSettled(t.sys, [auditable.auditFailed("2026-11-30T06:00:00.000Z")]);
     expect(await proofRow(second.proofId)).toMatchObject({ status: "REVOKED", revokedReason: "学时审验不通过（证书不符）" });
-    await publishSettled(sys, [auditable.voided("2026-11-30T06:00:00.000Z")]);
+    await publishSettled(t.sys, [auditable.voided("2026-11-30T06:00:00.000Z")]);
     expect(await proofRow(second.proofId)).toMatchObject({ status: "REVOKED", revokedReason: "学时审验不通过（证书不符）" });
     expect(await anonymous("198.51.100.61").proofs.verify.query({ code: second.code })).toMatchObject({ status: "REVOKED" });
     // 公需 30 + 专业 10 = 40: still a proof, now 不合格.
     expect(await (await self()).proofs.issue.mutate({ year: 2026 })).toMatchObject({ general: 30, professional: 10, total: 40, compliant: false });
-    expect(await sys.app.db.hoursProof.count({ where: { accountId: person.accountId, status: "VALID" } })).toBe(1);
+    expect(await t.sys.app.db.hoursProof.count({ where: { accountId: person.accountId, status: "VALID" } })).toBe(1);
   });
 });

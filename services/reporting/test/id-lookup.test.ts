@@ -5,9 +5,9 @@
 // idLookupLimits) with identity's lookups and each is logged with whom it found.
 import { generateResidentId, ID_LOOKUP_TOO_MANY_MESSAGE, idLookupLimits, maskIdNumber } from "@ce/contracts";
 import { residentIdsFittingMask } from "@ce/service-kit/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminClient, bootReporting, type ReportingSystem } from "./support/boot.ts";
-import { jinanBusTree, professional, professionalAt, publishSettled } from "./support/events.ts";
+import { describe, expect, it } from "vitest";
+import { adminClient, useReporting } from "./support/boot.ts";
+import { bootFed, jinanBusTree, professional, professionalAt, publishSettled } from "./support/events.ts";
 import { refusal } from "./support/refusal.ts";
 import { blindIndex } from "./support/statistics-fixture.ts";
 
@@ -21,17 +21,14 @@ const victim = professional("王受害", bus, {
   registeredAt: "2025-01-05T02:00:00.000Z",
 });
 
-let sys: ReportingSystem;
-beforeAll(async () => {
-  sys = await bootReporting("idlookup");
-  await publishSettled(sys, [province, jinan, bus, professionalAt("registered", "2025-01-05T02:00:00.000Z", victim)]);
-}, 60_000);
-afterAll(() => sys.cleanup());
+const t = useReporting(async () => ({
+  sys: await bootFed("idlookup", [[province, jinan, bus, professionalAt("registered", "2025-01-05T02:00:00.000Z", victim)]]),
+}));
 
 /** A 济南 admin with 查询统计, browsing from `ip`. */
-const prober = (ip: string) => adminClient(sys, jinan, { ip });
+const prober = (ip: string) => adminClient(t.sys, jinan, { ip });
 
-const logOf = (ip: string) => sys.app.db.idLookupLog.findMany({ where: { clientIp: ip }, orderBy: { id: "asc" } });
+const logOf = (ip: string) => t.sys.app.db.idLookupLog.findMany({ where: { clientIp: ip }, orderBy: { id: "asc" } });
 const TOO_MANY = { code: "TOO_MANY_REQUESTS", fields: { idNumber: [ID_LOOKUP_TOO_MANY_MESSAGE] } };
 
 describe("turning a masked ID number into the full one through 查询统计", () => {
@@ -89,9 +86,9 @@ describe("turning a masked ID number into the full one through 查询统计", ()
   });
 
   it("keeps another unit's person out of the answer and the log alike", async () => {
-    await publishSettled(sys, [qingdao]);
+    await publishSettled(t.sys, [qingdao]);
     const ip = "198.51.100.34";
-    const api = await adminClient(sys, qingdao, { ip });
+    const api = await adminClient(t.sys, qingdao, { ip });
     expect((await api.statistics.professionals.query({ idNumber: VICTIM_ID })).total).toBe(0);
     expect((await logOf(ip)).map((l) => l.found)).toEqual([[]]);
   });

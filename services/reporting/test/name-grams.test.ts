@@ -3,8 +3,8 @@
 // another city, a stale snapshot and a removal — always equal to the grams of the 审核通过 names
 // the replica holds — and the search through them answers as the contains-search does.
 import { testEnvelope } from "@ce/service-kit/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminClient, type ReportingSystem } from "./support/boot.ts";
+import { describe, expect, it } from "vitest";
+import { adminClient, useReporting } from "./support/boot.ts";
 import { bootFed, enterpriseUnderAt, professional, provinceCitiesAt, publishSettled, transferredAt } from "./support/events.ts";
 
 const JAN = "2025-01-01T02:00:00.000Z";
@@ -12,19 +12,15 @@ const { province, jinan, qingdao } = provinceCitiesAt(JAN);
 const jnBus = enterpriseUnderAt(JAN, jinan, "济南公交集团");
 const qdMetro = enterpriseUnderAt(JAN, qingdao, "青岛地铁集团");
 
-let sys: ReportingSystem;
-beforeAll(async () => {
-  sys = await bootFed("namegrams", [[province, jinan, qingdao, jnBus, qdMetro]]);
-}, 60_000);
-afterAll(() => sys.cleanup());
+const t = useReporting(async () => ({ sys: await bootFed("namegrams", [[province, jinan, qingdao, jnBus, qdMetro]]) }));
 
 const publish = async (type: string, data: unknown) => {
-  await publishSettled(sys, [testEnvelope(`ce.identity.professional.${type}.v1`, data)]);
+  await publishSettled(t.sys, [testEnvelope(`ce.identity.professional.${type}.v1`, data)]);
 };
 
 /** The grams table, and the grams of the 审核通过 names the replica holds, as sorted lines. */
 async function grams() {
-  const db = sys.app.db;
+  const db = t.sys.app.db;
   const line = (rows: Array<{ gram: string; name: string; unit: string }>) => rows.map((r) => `${r.gram} ${r.name} ${r.unit}`).sort();
   return {
     held: line(
@@ -40,7 +36,7 @@ async function grams() {
 /** What each admin finds by `text` (names), and the 共N条. */
 async function search(text: string) {
   const ask = async (u: typeof province) => {
-    const page = await (await adminClient(sys, u)).statistics.professionals.query({ name: text });
+    const page = await (await adminClient(t.sys, u)).statistics.professionals.query({ name: text });
     return { names: page.items.map((i) => i.name), total: page.total };
   };
   return { province: await ask(province), jinan: await ask(jinan), qingdao: await ask(qingdao) };
@@ -76,7 +72,7 @@ describe("professional_name_grams", () => {
     expect((await search("晓明")).province).toEqual({ names: ["王晓明"], total: 1 });
 
     const moved = { ...renamed, unitId: qdMetro.data.unitId, unitPath: qdMetro.data.path, version: 4 };
-    await publishSettled(sys, [transferredAt("2026-05-01T02:00:00.000Z", renamed, moved)]);
+    await publishSettled(t.sys, [transferredAt("2026-05-01T02:00:00.000Z", renamed, moved)]);
     g = await grams();
     expect(g.held).toEqual(g.fromReplica);
     expect(await search("晓")).toEqual({
