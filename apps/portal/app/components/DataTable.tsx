@@ -32,31 +32,56 @@ export function linkColumn<Row>(text: string, href: (row: Row) => string, opts: 
 }
 
 /**
- * The horizontal scroller a list table sits in: focusable (tab stop, visible focus ring) so a table
- * wider than its box can be scrolled by keyboard — axe's scrollable-region-focusable, WCAG 2.1.1 —
- * and a named region (`label`, the table's caption) so a screen reader says what it holds.
+ * A list table's frame, the one look of every list table (DataTable, TitleSeriesTable): bordered, in
+ * a horizontal scroller that is focusable (tab stop, visible focus ring) so a table wider than its
+ * box can be scrolled by keyboard — axe's scrollable-region-focusable, WCAG 2.1.1 — and a named
+ * region (the caption, else 表格) so a screen reader says what it holds. The head (on blue) is a row
+ * of column `headers`, under `groupRow` when headers are grouped; `children` are the body rows.
  */
-export function TableScroller({ label, children }: { label: string; children: ReactNode }) {
+export function ListTable({
+  caption,
+  headers,
+  groupRow,
+  children,
+}: {
+  caption?: string | undefined;
+  headers: readonly string[];
+  groupRow?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to be scrolled by keyboard (WCAG 2.1.1).
-    <section aria-label={label} tabIndex={0} className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-blue-600">
-      {children}
+    <section aria-label={caption ?? "表格"} tabIndex={0} className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-blue-600">
+      <table className="w-full border-collapse border border-gray-300 text-sm">
+        {caption ? <caption className="sr-only">{caption}</caption> : null}
+        <thead className="bg-blue-50 text-gray-800">
+          {groupRow}
+          <tr>
+            {headers.map((h) => (
+              <th key={h} scope="col" className={headerCell}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
     </section>
   );
 }
 
 /**
- * The classes every header and body cell of a list table starts with. Headers never wrap; a body
- * cell breaks only between words (`break-keep`: a Chinese name, unit, date or status stays whole
- * instead of one character per line on a narrow screen), so a table wider than the screen scrolls
- * sideways in its scroller; long text (reasons, 变更前/变更后) still wraps at its spaces and
- * punctuation.
+ * The classes of a list table's header cells, and those every body cell starts with. Headers are
+ * centred, bold and never wrap; a body cell breaks only between words (`break-keep`: a Chinese
+ * name, unit, date or status stays whole instead of one character per line on a narrow screen), so
+ * a table wider than the screen scrolls sideways in its scroller; long text (reasons,
+ * 变更前/变更后) still wraps at its spaces and punctuation.
  */
-export const headerCell = "border border-gray-300 px-3 py-2 whitespace-nowrap";
+export const headerCell = "border border-gray-300 px-3 py-2 whitespace-nowrap text-center font-semibold";
 export const bodyCell = "border border-gray-300 px-3 py-2 break-keep";
 
 /**
- * A bordered, zebra-striped table in a horizontal scroller (cells as headerCell and bodyCell say);
+ * A zebra-striped ListTable of `columns` (cells as headerCell and bodyCell say);
  * an empty one says 没有数据 like the guide. With `totals`, a 合计 row closes it: each column's
  * `total` cell, blank where a column has none.
  */
@@ -74,47 +99,33 @@ export function DataTable<Row, Totals = unknown>({
   totals?: Totals | undefined;
 }) {
   return (
-    <TableScroller label={caption ?? "表格"}>
-      <table className="w-full border-collapse border border-gray-300 text-sm">
-        {caption ? <caption className="sr-only">{caption}</caption> : null}
-        <thead className="bg-blue-50 text-gray-800">
-          <tr>
+    <ListTable caption={caption} headers={columns.map((c) => c.header)}>
+      {rows.length === 0 && totals === undefined ? (
+        <tr>
+          <td colSpan={columns.length} className="border border-gray-300 px-3 py-6 text-center text-gray-500">
+            没有数据
+          </td>
+        </tr>
+      ) : (
+        rows.map((row, i) => (
+          <tr key={rowKey(row)} className="odd:bg-white even:bg-gray-50 hover:bg-blue-50/60">
             {columns.map((c) => (
-              <th key={c.header} scope="col" className={`${headerCell} text-center font-semibold`}>
-                {c.header}
-              </th>
+              <td key={c.header} className={`${bodyCell} ${c.className ?? ""}`}>
+                {c.cell(row, i)}
+              </td>
             ))}
           </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 && totals === undefined ? (
-            <tr>
-              <td colSpan={columns.length} className="border border-gray-300 px-3 py-6 text-center text-gray-500">
-                没有数据
-              </td>
-            </tr>
-          ) : (
-            rows.map((row, i) => (
-              <tr key={rowKey(row)} className="odd:bg-white even:bg-gray-50 hover:bg-blue-50/60">
-                {columns.map((c) => (
-                  <td key={c.header} className={`${bodyCell} ${c.className ?? ""}`}>
-                    {c.cell(row, i)}
-                  </td>
-                ))}
-              </tr>
-            ))
-          )}
-          {totals === undefined ? null : (
-            <tr className="bg-blue-50/60 font-semibold">
-              {columns.map((c) => (
-                <td key={c.header} className={`${bodyCell} ${c.className ?? ""}`}>
-                  {c.total ? c.total(totals) : null}
-                </td>
-              ))}
-            </tr>
-          )}
-        </tbody>
-      </table>
-    </TableScroller>
+        ))
+      )}
+      {totals === undefined ? null : (
+        <tr className="bg-blue-50/60 font-semibold">
+          {columns.map((c) => (
+            <td key={c.header} className={`${bodyCell} ${c.className ?? ""}`}>
+              {c.total ? c.total(totals) : null}
+            </td>
+          ))}
+        </tr>
+      )}
+    </ListTable>
   );
 }

@@ -1,5 +1,5 @@
 import { type TitleDistribution, titleSeriesName } from "@ce/contracts";
-import { bodyCell, headerCell, TableScroller } from "../DataTable.tsx";
+import { bodyCell, headerCell, ListTable } from "../DataTable.tsx";
 
 /** The level buckets of 职称人数, in the guide's order, with their figures' keys. */
 export const LEVEL_COLUMNS = [
@@ -15,56 +15,47 @@ export const LEVEL_COLUMNS = [
  */
 export function TitleSeriesTable({ distribution }: { distribution: TitleDistribution }) {
   return (
-    <TableScroller label="职称系列分布情况">
-      <table className="w-full border-collapse border border-gray-300 text-sm">
-        <caption className="sr-only">职称系列分布情况</caption>
-        <thead className="bg-blue-50 text-gray-800">
-          <tr>
-            <th scope="col" rowSpan={2} className={`${headerCell} text-center font-semibold`}>
-              专业技术职务
-            </th>
-            <th scope="colgroup" colSpan={4} className={`${headerCell} text-center font-semibold`}>
-              职称人数
-            </th>
-            <th scope="col" rowSpan={2} className={`${headerCell} text-center font-semibold`}>
-              人数
-            </th>
-          </tr>
-          <tr>
-            {LEVEL_COLUMNS.map((c) => (
-              <th key={c.key} scope="col" className={`${headerCell} text-center font-semibold`}>
-                {c.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {distribution.rows.map((row) => (
-            <tr key={row.titleSeries} className="odd:bg-white even:bg-gray-50">
-              <th scope="row" className={`${bodyCell} text-left font-normal`}>
-                {titleSeriesName(row.titleSeries)}
-              </th>
-              {LEVEL_COLUMNS.map((c) => (
-                <td key={c.key} className={`${bodyCell} text-right`}>
-                  {row[c.key]}
-                </td>
-              ))}
-              <td className={`${bodyCell} text-right`}>{row.total}</td>
-            </tr>
+    <ListTable
+      caption="职称系列分布情况"
+      headers={LEVEL_COLUMNS.map((c) => c.label)}
+      groupRow={
+        <tr>
+          <th scope="col" rowSpan={2} className={headerCell}>
+            专业技术职务
+          </th>
+          <th scope="colgroup" colSpan={4} className={headerCell}>
+            职称人数
+          </th>
+          <th scope="col" rowSpan={2} className={headerCell}>
+            人数
+          </th>
+        </tr>
+      }
+    >
+      {distribution.rows.map((row) => (
+        <tr key={row.titleSeries} className="odd:bg-white even:bg-gray-50">
+          <th scope="row" className={`${bodyCell} text-left font-normal`}>
+            {titleSeriesName(row.titleSeries)}
+          </th>
+          {LEVEL_COLUMNS.map((c) => (
+            <td key={c.key} className={`${bodyCell} text-right`}>
+              {row[c.key]}
+            </td>
           ))}
-          <tr className="bg-blue-50/60 font-semibold">
-            <th scope="row" className={`${bodyCell} text-left`}>
-              合计
-            </th>
-            {LEVEL_COLUMNS.map((c) => (
-              <td key={c.key} className={`${bodyCell} text-right`}>
-                {distribution.totals[c.key]}
-              </td>
-            ))}
-            <td className={`${bodyCell} text-right`}>{distribution.totals.total}</td>
-          </tr>
-        </tbody>
-      </table>
-    </TableScroller>
+          <td className={`${bodyCell} text-right`}>{row.total}</td>
+        </tr>
+      ))}
+      <tr className="bg-blue-50/60 font-semibold">
+        <th scope="row" className={`${bodyCell} text-left`}>
+          合计
+        </th>
+        {LEVEL_COLUMNS.map((c) => (
+          <td key={c.key} className={`${bodyCell} text-right`}>
+            {distribution.totals[c.key]}
+          </td>
+        ))}
+        <td className={`${bodyCell} text-right`}>{distribution.totals.total}</td>
+      </tr>
+    </ListTable>
   );
 }
