@@ -1,19 +1,30 @@
 import type { ReactNode } from "react";
 
-const labelWidths = { narrow: "grid-cols-[9rem_1fr]", wide: "grid-cols-[10rem_1fr]" } as const;
+const boxedLabel = "border-b border-gray-200 bg-blue-50 px-3 py-2 text-right text-gray-700";
+const boxedValue = "border-b border-gray-200 px-3 py-2";
+
+/** How a FactList is drawn: its grid (label column first), a label's and a value's classes. */
+const looks = {
+  /** The guide's box: bordered, each label on blue beside its value. */
+  narrow: { list: "grid-cols-[9rem_1fr] border border-gray-300", label: boxedLabel, value: boxedValue },
+  /** The box with room for long labels such as 专业技术职务任职资格. */
+  wide: { list: "grid-cols-[10rem_1fr] border border-gray-300", label: boxedLabel, value: boxedValue },
+  /** Unboxed, grey labels: a declaration's 详细, read above its 附件 and 审批记录. */
+  plain: { list: "max-w-3xl grid-cols-[8rem_minmax(0,1fr)] gap-x-3 gap-y-2", label: "text-right text-gray-600", value: "text-gray-900" },
+} as const;
 
 /**
- * One record's facts as the guide boxes them (个人信息, 调转记录 › 详情): a bordered two-column list,
- * each label on blue beside its value; `labels` sets the label column's width (wide for long ones
- * such as 专业技术职务任职资格).
+ * One record's facts, each label beside its value (个人信息, 调转记录 › 详情, 学时申报 › 详细): a
+ * two-column list drawn as `look` says (the guide's box by default).
  */
-export function FactList({ facts, labels = "narrow" }: { facts: readonly (readonly [string, ReactNode])[]; labels?: keyof typeof labelWidths }) {
+export function FactList({ facts, look = "narrow" }: { facts: readonly (readonly [string, ReactNode])[]; look?: keyof typeof looks }) {
+  const { list, label: labelClass, value: valueClass } = looks[look];
   return (
-    <dl className={`grid ${labelWidths[labels]} border border-gray-300 text-sm`}>
+    <dl className={`grid ${list} text-sm`}>
       {facts.map(([label, value]) => (
         <div key={label} className="contents">
-          <dt className="border-b border-gray-200 bg-blue-50 px-3 py-2 text-right text-gray-700">{label}:</dt>
-          <dd className="border-b border-gray-200 px-3 py-2">{value}</dd>
+          <dt className={labelClass}>{label}:</dt>
+          <dd className={valueClass}>{value}</dd>
         </div>
       ))}
     </dl>

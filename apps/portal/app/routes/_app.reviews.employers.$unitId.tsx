@@ -46,13 +46,13 @@ export default function EmployerReviewDetailPage() {
         <h2 id="unit-facts" className="mb-2 text-sm font-semibold text-gray-800">
           单位信息
         </h2>
-        <FactList facts={unitFacts} labels="wide" />
+        <FactList facts={unitFacts} look="wide" />
       </section>
       <section aria-labelledby="super-admin-facts">
         <h2 id="super-admin-facts" className="mb-2 text-sm font-semibold text-gray-800">
           超级管理员（申请人）
         </h2>
-        {unit.superAdmin ? <FactList facts={applicantFacts(unit.superAdmin)} labels="wide" /> : <p className="text-sm text-gray-700">该单位没有超级管理员。</p>}
+        {unit.superAdmin ? <FactList facts={applicantFacts(unit.superAdmin)} look="wide" /> : <p className="text-sm text-gray-700">该单位没有超级管理员。</p>}
       </section>
       {unit.status === "PENDING" ? (
         <DecideOne id={unit.id} action={`${PATH}?index`} labels={{ approve: "通过", reject: "不通过" }} what={`用人单位“${unit.name}”的注册申请`} />

@@ -66,7 +66,7 @@ export default function ProfessionalDetailPage() {
           <Notice tone="error">{reply.message}</Notice>
         </div>
       ) : null}
-      <FactList facts={rows} labels="wide" />
+      <FactList facts={rows} look="wide" />
       {person.status === "PENDING" ? (
         <DecideOne
           id={person.accountId}

@@ -56,7 +56,7 @@ export default function TransferDetailPage() {
     <div className="max-w-3xl">
       <Breadcrumbs trail={trail} />
       <ReplyErrors result={reply?.result} />
-      <FactList facts={rows} labels="wide" />
+      <FactList facts={rows} look="wide" />
       {transfer.decidable ? (
         <div className="mt-4 text-sm">
           <DecideTransfer transfer={transfer} />

@@ -1,5 +1,6 @@
 import { type DeclarationDetail, decisionLabels, formatDateTime, recognitionResultLabels, subjectLabels } from "@ce/contracts";
 import { type Column, DataTable } from "../DataTable.tsx";
+import { FactList } from "../FactList.tsx";
 
 /** 审批记录: one row per level's decision. */
 const historyColumns: Column<DeclarationDetail["history"][number]>[] = [
@@ -34,14 +35,7 @@ export function DeclarationDetails({ d }: { d: DeclarationDetail }) {
   ];
   return (
     <div className="space-y-4">
-      <dl className="grid max-w-3xl grid-cols-[8rem_minmax(0,1fr)] gap-x-3 gap-y-2 text-sm">
-        {rows.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="text-right text-gray-600">{label}:</dt>
-            <dd className="text-gray-900">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={rows} look="plain" />
       <section aria-label="附件" className="max-w-3xl">
         <h2 className="mb-2 text-sm font-medium text-gray-800">附件</h2>
         <ul className="flex flex-wrap gap-3">
