@@ -13,7 +13,7 @@ import { Filter, SearchBar } from "../components/SearchBar.tsx";
 import { TextLink } from "../components/TextLink.tsx";
 import { redirectWithFlash, samePage } from "../utils/flash.server.ts";
 import { formAction } from "../utils/form-action.server.ts";
-import { readTextForm } from "../utils/form-data.server.ts";
+import { readIntentForm } from "../utils/form-data.server.ts";
 import { parseListQuery } from "../utils/query.ts";
 import { destroySessionCookie, requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { ShownName } from "../utils/validation.ts";
@@ -51,8 +51,7 @@ const AdminAction = z.discriminatedUnion("intent", [
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, PATH);
-  const form = await readTextForm(request);
-  const intent = String(form.get("intent") ?? "");
+  const { form, intent } = await readIntentForm(request);
   const admins = api.identity.admins;
   return formAction(request, AdminAction, { form, fields: ["roleIds"], extra: () => ({ intent }) }, async (v) => {
     const { name, adminId } = v;

@@ -19,7 +19,7 @@ import { Filter, SearchBar } from "../components/SearchBar.tsx";
 import { TextLink } from "../components/TextLink.tsx";
 import { redirectWithFlash } from "../utils/flash.server.ts";
 import { formAction } from "../utils/form-action.server.ts";
-import { readTextForm } from "../utils/form-data.server.ts";
+import { readIntentForm } from "../utils/form-data.server.ts";
 import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { ShownName } from "../utils/validation.ts";
@@ -52,8 +52,7 @@ const DepartmentAction = z.discriminatedUnion("intent", [
 // Saved: back to the tree with the filter kept and the form closed, and the flash.
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, PATH);
-  const form = await readTextForm(request);
-  const intent = String(form.get("intent") ?? "");
+  const { form, intent } = await readIntentForm(request);
   const departments = api.identity.departments;
   const back = withParam(new URL(request.url).search);
   const fields = intent === "status" ? [] : FIELDS;

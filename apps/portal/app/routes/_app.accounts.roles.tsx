@@ -14,7 +14,7 @@ import { TextLink } from "../components/TextLink.tsx";
 import { classifyError } from "../utils/errors.server.ts";
 import { redirectWithFlash } from "../utils/flash.server.ts";
 import { formAction } from "../utils/form-action.server.ts";
-import { readTextForm } from "../utils/form-data.server.ts";
+import { readIntentForm } from "../utils/form-data.server.ts";
 import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { ShownName } from "../utils/validation.ts";
@@ -57,8 +57,7 @@ const RoleAction = z.discriminatedUnion("intent", [CreateRoleForm, UpdateRoleFor
 // the refusal (409) comes back with a 确认删除 button.
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, PATH);
-  const form = await readTextForm(request);
-  const intent = String(form.get("intent") ?? "");
+  const { form, intent } = await readIntentForm(request);
   const roles = api.identity.roles;
   const back = listHref(new URL(request.url).search);
   const extra = (error: unknown) => {

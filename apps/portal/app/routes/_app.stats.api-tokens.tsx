@@ -27,7 +27,7 @@ import { RowAction } from "../components/RowAction.tsx";
 import { STATS, tokenUsesHref } from "../components/stats/links.ts";
 import { redirectWithFlash } from "../utils/flash.server.ts";
 import { formAction } from "../utils/form-action.server.ts";
-import { readTextForm } from "../utils/form-data.server.ts";
+import { readIntentForm } from "../utils/form-data.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
 const PATH = STATS.apiTokens;
@@ -60,8 +60,7 @@ const TokenAction = z.discriminatedUnion("intent", [CreateTokenForm, ApiTokenIdI
 // 撤销 goes back to the list with its flash, naming the token as stored (never a name the form posted).
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, PATH);
-  const form = await readTextForm(request);
-  const intent = String(form.get("intent") ?? "");
+  const { form, intent } = await readIntentForm(request);
   const tokens = api.reporting.apiTokens;
   const fields = intent === "revoke" ? [] : ["name", "scopeUnitId", "permissions", "validDays", "ratePerMinute", "idLookupsPerDay"];
   return formAction(request, TokenAction, { form, fields, extra: () => ({ intent, created: null }) }, async (v) => {

@@ -22,7 +22,7 @@ import { buttonClass, ErrorList, FormErrors, inputClass, ReplyErrors, Select, ty
 import { RowAction } from "../components/RowAction.tsx";
 import { redirectWithFlash, samePage } from "../utils/flash.server.ts";
 import { formAction } from "../utils/form-action.server.ts";
-import { readTextForm } from "../utils/form-data.server.ts";
+import { readIntentForm } from "../utils/form-data.server.ts";
 import { requirePage, requireUser, rethrowServiceError } from "../utils/session.server.ts";
 
 const PATH = "/unit/profile";
@@ -57,8 +57,7 @@ const done = {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await signedInEditor(request, context);
-  const form = await readTextForm(request);
-  const intent = String(form.get("intent") ?? "");
+  const { form, intent } = await readIntentForm(request);
   const profile = api.identity.unitProfile;
   const fields = ["nature", "industry", "region", "code", "superiorId"];
   return formAction(request, UnitProfileAction, { form, fields, extra: () => ({ intent }) }, async (v) => {

@@ -101,6 +101,15 @@ export async function readTextForm(request: Request): Promise<FormData> {
   throw data({ message }, { status: 400 });
 }
 
+/**
+ * For a text form of several actions, told apart by the submit button's `intent` (添加 / 编辑 /
+ * 禁用, 新建 / 撤销 …): the form as readTextForm reads it, and its intent ("" when none).
+ */
+export async function readIntentForm(request: Request): Promise<{ form: FormData; intent: string }> {
+  const form = await readTextForm(request);
+  return { form, intent: String(form.get("intent") ?? "") };
+}
+
 /** The body's bytes, or "tooLarge" once it is over MAX_BODY_BYTES (announced or actual). */
 async function readBody(request: Request): Promise<Uint8Array<ArrayBuffer> | "tooLarge"> {
   const announced = Number(request.headers.get("content-length"));
