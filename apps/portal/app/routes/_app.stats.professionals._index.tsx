@@ -31,8 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     request,
     ProfessionalSearchInput,
     SHOWN,
-    async (input, typed) =>
-      api.reporting.statistics.professionals.query({ ...input, authorityId: await unitIdByName(api, typed.authority, ["AUTHORITY"], "authority", "主管部门") }),
+    async (input, typed) => api.reporting.statistics.professionals.query({ ...input, authorityId: await unitIdByName(api, "authority", typed.authority) }),
     { authorityId: "authority" },
   );
   const { headers, ...loaded } = load;

@@ -12,7 +12,7 @@ export const loader = listExportLoader({
   page: STATS.professionals,
   schema: ProfessionalSearchInput,
   table: async ({ api, input, search }) => {
-    const authorityId = await unitIdByName(api, search.get("authority") ?? undefined, ["AUTHORITY"], "authority", "主管部门");
+    const authorityId = await unitIdByName(api, "authority", search.get("authority"));
     return {
       fetchPage: (page, pageSize) => api.reporting.statistics.professionals.query({ ...input, authorityId, page, pageSize }),
       name: "专业技术人员信息",

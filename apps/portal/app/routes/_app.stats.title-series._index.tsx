@@ -26,8 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     request,
     TitleDistributionInput,
     ["from", "to", "region", "employer"],
-    async (input, typed) =>
-      api.reporting.statistics.titleDistribution.query({ ...input, employerId: await unitIdByName(api, typed.employer, ["EMPLOYER"], "employer", "用人单位") }),
+    async (input, typed) => api.reporting.statistics.titleDistribution.query({ ...input, employerId: await unitIdByName(api, "employer", typed.employer) }),
     { employerId: "employer" },
   );
   const { headers, ...loaded } = load;

@@ -11,7 +11,7 @@ export const loader = listExportLoader({
   page: STATS.titleSeries,
   schema: TitleDistributionInput,
   table: async ({ api, input, search }) => {
-    const employerId = await unitIdByName(api, search.get("employer") ?? undefined, ["EMPLOYER"], "employer", "用人单位");
+    const employerId = await unitIdByName(api, "employer", search.get("employer"));
     const distribution = await api.reporting.statistics.titleDistribution.query({ ...input, employerId });
     const { totals } = distribution;
     return {

@@ -39,17 +39,26 @@ export class FilterRefusal extends Error {
   }
 }
 
+/** The 查询统计 filters typed as a unit's name, by their query name: the kinds of unit they name, and their label. */
+const UNIT_NAME_FILTERS = {
+  authority: { kinds: ["AUTHORITY"], label: "主管部门" },
+  employer: { kinds: ["EMPLOYER"], label: "用人单位" },
+} as const satisfies Record<string, { kinds: readonly UnitKind[]; label: string }>;
+
 /**
- * The id of the approved unit called exactly `name` among `kinds` (the 主管部门 / 用人单位 filters
- * are typed as names), found through identity's unit search; undefined for an empty name. Whether
- * the unit is in the caller's scope is the reporting service's check (NOT_FOUND).
+ * The id of the approved unit called exactly `name` that the filter `field` (主管部门 `authority`,
+ * 用人单位 `employer`) names, found through identity's unit search; undefined for an empty name.
+ * Whether the unit is in the caller's scope is the reporting service's check (NOT_FOUND).
  *
  * @throws FilterRefusal on `field` when no such unit exists, or several share the name.
  */
-export async function unitIdByName(api: Api, name: string | undefined, kinds: UnitKind[], field: string, label: string): Promise<string | undefined> {
+export async function unitIdByName(api: Api, field: keyof typeof UNIT_NAME_FILTERS, name: string | null | undefined): Promise<string | undefined> {
   const wanted = name?.trim();
   if (!wanted) return undefined;
-  const found = (await api.identity.registration.searchUnits.query({ name: wanted.slice(0, 50), kinds, limit: 50 })).filter((u) => u.name === wanted);
+  const { kinds, label } = UNIT_NAME_FILTERS[field];
+  const found = (await api.identity.registration.searchUnits.query({ name: wanted.slice(0, 50), kinds: [...kinds], limit: 50 })).filter(
+    (u) => u.name === wanted,
+  );
   if (found.length === 0) throw new FilterRefusal(field, `未找到名为“${wanted}”的${label}`);
   if (found.length > 1) throw new FilterRefusal(field, `有多个名为“${wanted}”的${label}，请联系管理员`);
   return found[0]?.id;
