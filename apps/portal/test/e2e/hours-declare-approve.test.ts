@@ -4,7 +4,7 @@ import type { Redis } from "ioredis";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { confirmInDialog } from "./dialog-support.ts";
-import { approvedProfessionals, fillDeclaredClass, type Registered, uniqueName, writeScan } from "./hours-support.ts";
+import { approvedProfessionals, fillDeclaredClass, openDeclaration, type Registered, uniqueName, writeScan } from "./hours-support.ts";
 import { expectTrail, openBrowser, type Person, portalUrl, signIn, signOut, takeOverDemoAdmin } from "./org-support.ts";
 import { pick } from "./picker-support.ts";
 
@@ -80,9 +80,7 @@ const recordRow = (result: string) => [
 describe("学时申报 → 学时审批 → 查看申报记录", () => {
   it("lets 济南公交 declare 岗位培训 with a scan; 济南市 and 省厅 approve; the record shows 审核通过 with 认定学时; a failed 学时审验 voids it", async () => {
     await signIn(page, redis, bus);
-    await page.goto(`${portalUrl}/hours/declare`);
-    await expectTrail(page, "学时申报 > 学时申报");
-    await page.getByLabel("学习形式").selectOption({ label: "岗位培训" });
+    await openDeclaration(page);
     await page.getByText("提示文字:提交岗位培训结业证书扫描件").waitFor();
     await pick(page, "选择申请人", driverName, `${driver.idNumberMasked}，济南公共交通集团有限公司`);
     const year = calendarYear(new Date());
@@ -158,8 +156,7 @@ describe("学时申报 → 学时审批 → 查看申报记录", () => {
     const exePath = `${scanPath}.exe.png`;
     writeFileSync(exePath, Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]));
     await signIn(page, redis, bus);
-    await page.goto(`${portalUrl}/hours/declare`);
-    await page.getByLabel("学习形式").selectOption({ label: "岗位培训" });
+    await openDeclaration(page);
     await pick(page, "选择申请人", driverName, `${driver.idNumberMasked}，济南公共交通集团有限公司`);
     await fillDeclaredClass(page, { school: "培训中心", className: "培训班", from: "03-02", to: "03-03", hours: 8 });
     await page.getByLabel("附件").setInputFiles(exePath);

@@ -1,8 +1,8 @@
 import type { Redis } from "ioredis";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { approvedProfessionals, fillDeclaredClass, type Registered, uniqueName, writeScan } from "./hours-support.ts";
-import { openBrowser, type Person, portalUrl, signIn, signOut, takeOverDemoAdmin } from "./org-support.ts";
+import { approvedProfessionals, fillDeclaredClass, openDeclaration, type Registered, uniqueName, writeScan } from "./hours-support.ts";
+import { factOf, openBrowser, type Person, portalUrl, signIn, signOut, takeOverDemoAdmin } from "./org-support.ts";
 import { pick } from "./picker-support.ts";
 
 // Issue 13 items 4, 2 and 5 through the real portal and services: a doubled 提交申报 makes one
@@ -28,9 +28,8 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** Fills the class of 学时申报 (岗位培训, 8 学时 on two days of this year) with the scan. */
+/** Fills the class of 学时申报 (岗位培训 chosen: 8 学时 on two days of this year) with the scan. */
 async function fillClass(className: string) {
-  await page.getByLabel("学习形式").selectOption({ label: "岗位培训" });
   await fillDeclaredClass(page, { school: "山东交通职业学院", className, from: "04-01", to: "04-02", hours: 8 });
   await page.getByLabel("附件").setInputFiles(scanPath);
 }
@@ -45,14 +44,14 @@ async function recordsOf(name: string): Promise<string[][]> {
 describe("学时申报 answers a doubled submit once, and 学时审批 shows in 操作日志", () => {
   it("makes one record of a double-clicked 提交申报, and a second submit of the same rendered form makes none", async () => {
     await signIn(page, redis, bus);
-    await page.goto(`${portalUrl}/hours/declare`);
+    await openDeclaration(page);
     await pick(page, "选择申请人", names[0]!);
     await fillClass("双击测试培训班");
     const submit = page.getByRole("button", { name: "提交申报" });
     await submit.dblclick();
     await page.getByText("申报成功，请在“查看申报记录”中查看审核进度。").waitFor();
     // Two submits of one render before the button can be disabled (a fast double click, a resubmit): one key, one record.
-    await page.goto(`${portalUrl}/hours/declare`);
+    await openDeclaration(page);
     await pick(page, "选择申请人", names[0]!);
     await fillClass("重复提交测试培训班");
     await submit.evaluate((b: HTMLButtonElement) => {
@@ -100,7 +99,7 @@ describe("学时申报 answers a doubled submit once, and 学时审批 shows in 
 
   it("lets the CE base declare one class for two people of another unit, each in their unit's chain", async () => {
     await signIn(page, redis, base);
-    await page.goto(`${portalUrl}/hours/declare`);
+    await openDeclaration(page);
     await page.getByText("继续教育基地为参加本基地培训的人员申报").waitFor();
     await pick(page, "选择申请人", names[1]!);
     await pick(page, "选择申请人", names[2]!);
@@ -129,7 +128,7 @@ describe("学时申报 answers a doubled submit once, and 学时审批 shows in 
     expect(await details.count()).toBe(1);
     await details.click();
     await page.waitForURL(/\/hours\/records\/[0-9a-f-]{36}$/);
-    const status = page.locator("dt", { hasText: /^认定结果:$/ }).locator("xpath=following-sibling::dd[1]");
+    const status = factOf(page, "认定结果");
     expect(await status.innerText()).toBe("待审核");
 
     const withdraw = page.getByRole("button", { name: "撤回申报" });

@@ -3,8 +3,8 @@ import { calendarYear } from "@ce/contracts";
 import type { Redis } from "ioredis";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { approvedProfessionals, fillDeclaredClass, type Registered, uniqueName, writeScan } from "./hours-support.ts";
-import { expectTrail, openBrowser, type Person, portalUrl, signIn, signOut, takeOverDemoAdmin } from "./org-support.ts";
+import { approvedProfessionals, fillDeclaredClass, openDeclaration, type Registered, uniqueName, writeScan } from "./hours-support.ts";
+import { expectTrail, factOf, openBrowser, type Person, portalUrl, signIn, signOut, takeOverDemoAdmin } from "./org-support.ts";
 
 // 学时申报 → 学时审批 › 审核 › 驳回 → 查看申报记录, through the real portal and services: a professional
 // of 济南公交 declares for themself; their unit's admin — the chain's first level — 驳回s it with a
@@ -32,15 +32,10 @@ afterAll(async () => {
   rmSync(scanPath, { force: true });
 });
 
-/** The value beside `label` on a declaration's page (components/hours/DeclarationDetails.tsx: dt, then its dd). */
-const fact = (label: string) => page.locator("dt", { hasText: new RegExp(`^${label}:$`) }).locator("xpath=following-sibling::dd[1]");
-
 describe("学时审批 › 驳回 with a reason, as the declarant sees it", () => {
   it("lets the professional declare 岗位培训 for themself", async () => {
     await signIn(page, redis, declarant);
-    await page.goto(`${portalUrl}/hours/declare`);
-    await expectTrail(page, "学时申报 > 学时申报");
-    await page.getByLabel("学习形式").selectOption({ label: "岗位培训" });
+    await openDeclaration(page);
     await fillDeclaredClass(page, { school: "济南公共交通集团培训中心", className: "新能源车辆维修培训班", from: "04-06", to: "04-08", hours: 24 });
     await page.getByLabel("附件").setInputFiles(scanPath);
     await page.getByRole("button", { name: "提交申报" }).click();
@@ -109,7 +104,7 @@ describe("学时审批 › 驳回 with a reason, as the declarant sees it", () =
       "详细",
     ]);
     await Promise.all([page.waitForURL(/\/hours\/records\/[0-9a-f-]{36}$/), row.getByRole("link", { name: "详细" }).click()]);
-    expect(await fact("认定结果").innerText()).toBe("不通过");
+    expect(await factOf(page, "认定结果").innerText()).toBe("不通过");
     const decision = page.getByRole("region", { name: "审批记录" }).getByRole("row").filter({ hasText: BUS });
     expect(await decision.count()).toBe(1);
     const cells = await decision.locator("td").allInnerTexts();

@@ -14,7 +14,7 @@ import { eventually, serviceClient } from "@ce/service-kit/testing";
 import type { Redis } from "ioredis";
 import type { Page } from "playwright-core";
 import { expect, inject } from "vitest";
-import type { Person } from "./org-support.ts";
+import { expectTrail, type Person, portalUrl } from "./org-support.ts";
 import { freshIdNumber } from "./people-support.ts";
 
 const prefix = inject("subjectPrefix");
@@ -102,6 +102,13 @@ export async function approvedProfessionals(redis: Redis, admin: Person, unitNam
     );
   }
   return people;
+}
+
+/** Opens 学时申报 (its breadcrumb checked) with 学习形式 岗位培训 chosen: the form of a class with a 结业证书 scan. */
+export async function openDeclaration(page: Page): Promise<void> {
+  await page.goto(`${portalUrl}/hours/declare`);
+  await expectTrail(page, "学时申报 > 学时申报");
+  await page.getByLabel("学习形式").selectOption({ label: "岗位培训" });
 }
 
 /**

@@ -138,6 +138,11 @@ export async function expectTrail(page: Page, expected: string, options: { conta
   else await expect.poll(read).toBe(expected);
 }
 
+/** The value beside `label` in a record's facts (components/FactList.tsx: the dt `label:`, then its dd). */
+export function factOf(page: Page, label: string) {
+  return page.locator("dt", { hasText: new RegExp(`^${label}:$`) }).locator("xpath=following-sibling::dd[1]");
+}
+
 /** Signs in through the identity API (for test set-up that is not itself under test). */
 export async function apiLogin(redis: Redis, who: Person): Promise<string> {
   const api = identity();

@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { confirmInDialog } from "./dialog-support.ts";
 import { identityAs, type Registered, registerProfessional, tokenOf, uniqueName } from "./hours-support.ts";
-import { expectTrail, openBrowser, type Person, portalUrl, signIn, signOut, takeOverDemoAdmin } from "./org-support.ts";
+import { expectTrail, factOf, openBrowser, type Person, portalUrl, signIn, signOut, takeOverDemoAdmin } from "./org-support.ts";
 import { pick } from "./picker-support.ts";
 
 // 审核账户 › 人员调转, the refusal: 济南轨道交通 sends a person out (人员调出, in the browser); 青岛地铁 —
@@ -30,9 +30,6 @@ beforeAll(async () => {
   expect(decided).toHaveLength(1);
 });
 afterAll(() => browser?.close());
-
-/** The value beside `label` on a 详情 page (components/FactList.tsx: dt, then its dd). */
-const fact = (label: string) => page.locator("dt", { hasText: new RegExp(`^${label}:$`) }).locator("xpath=following-sibling::dd[1]");
 
 /** The row of the test's person in the table captioned `caption`. */
 const rowIn = (caption: string) => page.getByRole("table", { name: caption }).getByRole("row").filter({ hasText: person.name });
@@ -92,8 +89,8 @@ describe("人员调转 refused by the receiving unit", () => {
     expect(await record.innerText()).toContain(FROM);
     await record.getByRole("link", { name: "详情" }).click();
     await page.waitForURL(/\/reviews\/transfers\/[0-9a-f-]{36}$/);
-    expect(await fact("处理结果").innerText()).toBe("拒绝转入");
-    expect(await fact("拒绝原因").innerText()).toBe(REASON);
+    expect(await factOf(page, "处理结果").innerText()).toBe("拒绝转入");
+    expect(await factOf(page, "拒绝原因").innerText()).toBe(REASON);
     await signOut(page, to);
   });
 
@@ -105,10 +102,10 @@ describe("人员调转 refused by the receiving unit", () => {
     expect(await record.innerText()).toContain(TO);
     await record.getByRole("link", { name: "详情" }).click();
     await page.waitForURL(/\/reviews\/transfers\/[0-9a-f-]{36}$/);
-    expect(await fact("姓名").innerText()).toBe(person.name);
-    expect(await fact("调入单位").innerText()).toBe(TO);
-    expect(await fact("处理结果").innerText()).toBe("拒绝转入");
-    expect(await fact("拒绝原因").innerText()).toBe(REASON);
+    expect(await factOf(page, "姓名").innerText()).toBe(person.name);
+    expect(await factOf(page, "调入单位").innerText()).toBe(TO);
+    expect(await factOf(page, "处理结果").innerText()).toBe("拒绝转入");
+    expect(await factOf(page, "拒绝原因").innerText()).toBe(REASON);
     await page.screenshot({ path: "/tmp/portal-transfer-reject-detail.png", fullPage: true });
     await signOut(page, from);
   });
@@ -116,7 +113,7 @@ describe("人员调转 refused by the receiving unit", () => {
   it("leaves the person in 济南轨道交通", async () => {
     await signIn(page, redis, person);
     await page.goto(`${portalUrl}/me/profile`);
-    expect(await fact("所在单位").innerText()).toBe(FROM);
+    expect(await factOf(page, "所在单位").innerText()).toBe(FROM);
     await signOut(page, person);
   });
 });

@@ -6,7 +6,7 @@ import { ATTACHMENT_SIZE_MESSAGE, ATTACHMENT_TYPE_MESSAGE } from "@ce/contracts"
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { forgetSession } from "./chromium.ts";
-import { approvedProfessionals, fillDeclaredClass, uniqueName } from "./hours-support.ts";
+import { approvedProfessionals, fillDeclaredClass, openDeclaration, uniqueName } from "./hours-support.ts";
 import { apiLogin, expectTrail, identity, mailedResetToken, openBrowser, pendingEmployer, portalUrl, signIn, takeOverDemoAdmin } from "./org-support.ts";
 import { pick } from "./picker-support.ts";
 
@@ -71,8 +71,7 @@ describe("a refused upload names its file and says why, on every upload form", (
     const good = fileNamed("好的扫描件.png", PNG);
 
     // 学时申报: the form filled once; each case chooses its files and submits.
-    await page.goto(`${portalUrl}/hours/declare`);
-    await page.getByLabel("学习形式").selectOption({ label: "岗位培训" });
+    await openDeclaration(page);
     await pick(page, "选择申请人", person.name, `${person.idNumberMasked}，${unit}`);
     const fillDeclaration = () => fillDeclaredClass(page, { school: "培训中心", className: "岗位培训班", from: "03-02", to: "03-03", hours: 8 });
     const cases: { what: string; files: string[]; says: string }[] = [
