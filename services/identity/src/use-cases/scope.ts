@@ -27,6 +27,16 @@ export function reviewScope(principal: Principal): ReviewScope {
 }
 
 /**
+ * One record the caller reviews, read by `detail` within their review scope (reviewScope). Raises
+ * DomainError NOT_FOUND with `notFound` when it is outside that scope or does not exist.
+ */
+export async function inReviewScope<T>(caller: Caller, notFound: string, detail: (scope: ReviewScope) => Promise<T | null>): Promise<T> {
+  const found = await detail(reviewScope(caller.principal));
+  if (!found) throw new DomainError("NOT_FOUND", notFound);
+  return found;
+}
+
+/**
  * The caller's unit subtree that 管理下级单位 and 管理继续教育基地 work in. Raises DomainError
  * FORBIDDEN (当前账户没有可管理的下级单位) for a caller without unit scope.
  */

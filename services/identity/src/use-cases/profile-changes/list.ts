@@ -1,7 +1,7 @@
-import { DomainError, type Page, type ProfileChangeDetail, type ProfileChangeRow } from "@ce/contracts";
+import type { Page, ProfileChangeDetail, ProfileChangeRow } from "@ce/contracts";
 import { listProfileChanges, profileChangeDetail } from "../../db/profile-changes.ts";
 import type { IdentityDeps } from "../../deps.ts";
-import { type Caller, reviewScope } from "../scope.ts";
+import { type Caller, inReviewScope, reviewScope } from "../scope.ts";
 
 /** 审核人员信息修改: one page of pending requests of people in the caller's subtree, filtered by name. */
 export function pendingProfileChanges(
@@ -13,8 +13,6 @@ export function pendingProfileChanges(
 }
 
 /** 查看变更明细: one request in the caller's subtree, field by field. Raises DomainError NOT_FOUND outside scope. */
-export async function profileChange(deps: IdentityDeps, caller: Caller, input: { id: string }): Promise<ProfileChangeDetail> {
-  const detail = await profileChangeDetail(deps.db, reviewScope(caller.principal), input.id);
-  if (!detail) throw new DomainError("NOT_FOUND", "变更申请不存在或不在本单位管辖范围内");
-  return detail;
+export function profileChange(deps: IdentityDeps, caller: Caller, input: { id: string }): Promise<ProfileChangeDetail> {
+  return inReviewScope(caller, "变更申请不存在或不在本单位管辖范围内", (scope) => profileChangeDetail(deps.db, scope, input.id));
 }

@@ -1,14 +1,7 @@
-import {
-  DomainError,
-  type EmployerReviewDetail,
-  type Page,
-  type PendingEmployerRow,
-  type PendingProfessionalRow,
-  type ProfessionalReviewDetail,
-} from "@ce/contracts";
+import type { EmployerReviewDetail, Page, PendingEmployerRow, PendingProfessionalRow, ProfessionalReviewDetail } from "@ce/contracts";
 import { employerDetail, listPendingEmployers, listPendingProfessionals, professionalDetail } from "../../db/reviews.ts";
 import type { IdentityDeps } from "../../deps.ts";
-import { type Caller, reviewScope } from "../scope.ts";
+import { type Caller, inReviewScope, reviewScope } from "../scope.ts";
 
 type PageInput = { page: number; pageSize: number; name?: string | undefined };
 
@@ -21,10 +14,8 @@ export function pendingEmployers(deps: IdentityDeps, caller: Caller, input: Page
  * 审核用人单位 › 详细: one employer strictly below the caller with the applicant who becomes its super
  * admin, masked. Raises DomainError NOT_FOUND outside scope.
  */
-export async function reviewedEmployer(deps: IdentityDeps, caller: Caller, input: { unitId: string }): Promise<EmployerReviewDetail> {
-  const detail = await employerDetail(deps.db, reviewScope(caller.principal), input.unitId);
-  if (!detail) throw new DomainError("NOT_FOUND", "单位不存在或不在本单位管辖范围内");
-  return detail;
+export function reviewedEmployer(deps: IdentityDeps, caller: Caller, input: { unitId: string }): Promise<EmployerReviewDetail> {
+  return inReviewScope(caller, "单位不存在或不在本单位管辖范围内", (scope) => employerDetail(deps.db, scope, input.unitId));
 }
 
 /** 审核注册人员: one page of pending registrations in the caller's subtree, filtered by name. */
@@ -33,8 +24,6 @@ export function pendingProfessionals(deps: IdentityDeps, caller: Caller, input: 
 }
 
 /** 详细: one professional in the caller's subtree, masked. Raises DomainError NOT_FOUND outside scope. */
-export async function reviewedProfessional(deps: IdentityDeps, caller: Caller, input: { accountId: string }): Promise<ProfessionalReviewDetail> {
-  const detail = await professionalDetail(deps.db, reviewScope(caller.principal), input.accountId);
-  if (!detail) throw new DomainError("NOT_FOUND", "人员不存在或不在本单位管辖范围内");
-  return detail;
+export function reviewedProfessional(deps: IdentityDeps, caller: Caller, input: { accountId: string }): Promise<ProfessionalReviewDetail> {
+  return inReviewScope(caller, "人员不存在或不在本单位管辖范围内", (scope) => professionalDetail(deps.db, scope, input.accountId));
 }

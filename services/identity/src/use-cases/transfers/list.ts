@@ -1,7 +1,7 @@
-import { DomainError, type Page, type TransferCandidate, type TransferDetail, type TransferRow } from "@ce/contracts";
+import type { Page, TransferCandidate, TransferDetail, TransferRow } from "@ce/contracts";
 import { listTransfers, transferCandidates, transferDetail } from "../../db/transfers.ts";
 import type { IdentityDeps } from "../../deps.ts";
-import { type Caller, reviewScope } from "../scope.ts";
+import { type Caller, inReviewScope, reviewScope } from "../scope.ts";
 
 /** Refusal naming a transfer the caller may not see. */
 export const TRANSFER_NOT_FOUND = "调转申请不存在或不在本单位管辖范围内";
@@ -25,8 +25,6 @@ export function transfers(
 }
 
 /** 详情: one transfer seen from either side. Raises DomainError NOT_FOUND otherwise. */
-export async function transfer(deps: IdentityDeps, caller: Caller, input: { id: string }): Promise<TransferDetail> {
-  const detail = await transferDetail(deps.db, reviewScope(caller.principal), input.id);
-  if (!detail) throw new DomainError("NOT_FOUND", TRANSFER_NOT_FOUND);
-  return detail;
+export function transfer(deps: IdentityDeps, caller: Caller, input: { id: string }): Promise<TransferDetail> {
+  return inReviewScope(caller, TRANSFER_NOT_FOUND, (scope) => transferDetail(deps.db, scope, input.id));
 }
