@@ -16,6 +16,7 @@ import {
   unitNatureLabels,
   userTypeLabels,
 } from "../domain-codes.ts";
+import { RejectReasonCode } from "../hours/approvals.ts";
 import { DeclarationStatus, declarationStatusLabels, recognitionResultLabels } from "../hours/declarations.ts";
 import { ImportJobStatus, ImportKeptReason, importJobStatusLabels, importKeptReasonLabels } from "../identity/import.ts";
 import { codeText } from "./code-list.ts";
@@ -31,7 +32,7 @@ const lists = [
   ["职称级别", titleLevels, TitleLevelCode, titleLevelName, "职称级别无效"],
 ] as const;
 
-describe.each(lists)("%s", (_label, rows, schema, name, error) => {
+describe.each(lists)("%s", (label, rows, schema, name, error) => {
   it("accepts every code of the list and names it with its row's name", () => {
     for (const row of rows) {
       expect(schema.parse(row.code)).toBe(row.code);
@@ -42,7 +43,8 @@ describe.each(lists)("%s", (_label, rows, schema, name, error) => {
   it.each(["", "bachelor", "UNKNOWN", " A"])("refuses %j with its message and has no name for it", (code) => {
     const parsed = schema.safeParse(code);
     expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues[0]?.message).toBe(error);
+    // Nothing chosen reads as the select's prompt; an unknown code as invalid.
+    expect(parsed.error?.issues[0]?.message).toBe(code === "" ? `请选择${label}` : error);
     expect(name(code)).toBeUndefined();
   });
 });
@@ -107,5 +109,19 @@ describe("codeText", () => {
 
   it("never answers a known code with the code itself", () => {
     expect(codeText(educationName, "BACHELOR")).not.toBe("BACHELOR");
+  });
+});
+
+// New-user pass F11: a select left at its prompt said 学历无效 — it asks 请选择学历, as the select does.
+describe("codeEnum's messages", () => {
+  it.each([
+    [EducationCode, undefined, "请选择学历"],
+    [EducationCode, null, "请选择学历"],
+    [EducationCode, 3, "学历无效"],
+    [TitleLevelCode, undefined, "请选择职称级别"],
+    [RejectReasonCode, "", "请选择驳回原因"],
+    [RejectReasonCode, "NOPE", "驳回原因无效"],
+  ] as const)("%#: %j → %s", (schema, input, message) => {
+    expect(schema.safeParse(input).error?.issues[0]?.message).toBe(message);
   });
 });

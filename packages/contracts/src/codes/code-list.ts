@@ -9,12 +9,16 @@ export interface CodeName {
 }
 
 /**
- * The zod enum of the list's codes, refusing anything else with `error` (e.g. 学历无效). Any rows
- * with a `code` will do (a CodeName list, or a list of codes and labels such as 驳回原因). z.enum
- * needs a non-empty tuple, hence the list's type.
+ * The zod enum of the list's codes for the field `label` (学历, 驳回原因 …): nothing chosen (missing,
+ * null or "") is refused with 请选择{label} — the words of the select it is picked from — and any
+ * other value with {label}无效 (an unknown code in a file or an API call). Any rows with a `code`
+ * will do (a CodeName list, or a list of codes and labels such as 驳回原因). z.enum needs a
+ * non-empty tuple, hence the list's type.
  */
-export function codeEnum<const L extends readonly [{ code: string }, ...{ code: string }[]]>(list: L, error: string) {
-  return z.enum(list.map((row) => row.code) as [L[number]["code"], ...L[number]["code"][]], { error });
+export function codeEnum<const L extends readonly [{ code: string }, ...{ code: string }[]]>(list: L, label: string) {
+  return z.enum(list.map((row) => row.code) as [L[number]["code"], ...L[number]["code"][]], {
+    error: (issue) => (issue.input === undefined || issue.input === null || issue.input === "" ? `请选择${label}` : `${label}无效`),
+  });
 }
 
 /** The Chinese name of a code: always found for one of the list's codes, undefined for any other string. */

@@ -12,7 +12,7 @@ export const educationLevels = [
   { code: "BELOW_HIGH_SCHOOL", name: "初中及以下" },
 ] as const satisfies readonly CodeName[];
 
-export const EducationCode = codeEnum(educationLevels, "学历无效");
+export const EducationCode = codeEnum(educationLevels, "学历");
 export type EducationCode = z.infer<typeof EducationCode>;
 
 /** Chinese name for an education code; undefined for unknown codes. */

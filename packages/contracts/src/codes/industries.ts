@@ -25,7 +25,7 @@ export const industries = [
   { code: "T", name: "国际组织" },
 ] as const satisfies readonly CodeName[];
 
-export const IndustryCode = codeEnum(industries, "所属行业无效");
+export const IndustryCode = codeEnum(industries, "所属行业");
 export type IndustryCode = z.infer<typeof IndustryCode>;
 
 /** Chinese section name for a code; undefined for unknown codes. */

@@ -31,7 +31,7 @@ export const titleSeries = [
   { code: "CIVIL_AVIATION_FLIGHT", name: "民用航空飞行技术" },
 ] as const satisfies readonly CodeName[];
 
-export const TitleSeriesCode = codeEnum(titleSeries, "职务系列无效");
+export const TitleSeriesCode = codeEnum(titleSeries, "职务系列");
 export type TitleSeriesCode = z.infer<typeof TitleSeriesCode>;
 
 /** Chinese name for a title series code; undefined for unknown codes. */
@@ -45,7 +45,7 @@ export const titleLevels = [
   { code: "NONE", name: "无" },
 ] as const satisfies readonly CodeName[];
 
-export const TitleLevelCode = codeEnum(titleLevels, "职称级别无效");
+export const TitleLevelCode = codeEnum(titleLevels, "职称级别");
 export type TitleLevelCode = z.infer<typeof TitleLevelCode>;
 
 /** Chinese name for a title level code; undefined for unknown codes. */

@@ -18,7 +18,7 @@ export const rejectReasons = [
   { code: "OTHER", label: "其他" },
 ] as const;
 export type RejectReasonCode = (typeof rejectReasons)[number]["code"];
-export const RejectReasonCode = codeEnum(rejectReasons, "请选择驳回原因");
+export const RejectReasonCode = codeEnum(rejectReasons, "驳回原因");
 
 /**
  * The 认定学时 a level starts from (§3.6, issue 7 fault 3): what the level below recognised, or at

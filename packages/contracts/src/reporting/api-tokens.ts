@@ -32,7 +32,7 @@ export const apiTokenPermissions = [
   { code: "personYearExtract", label: "人年抽取（去标识化）" },
 ] as const;
 export type ApiTokenPermission = (typeof apiTokenPermissions)[number]["code"];
-export const ApiTokenPermission = codeEnum(apiTokenPermissions, "报表权限无效");
+export const ApiTokenPermission = codeEnum(apiTokenPermissions, "报表权限");
 export const apiTokenPermissionLabels: Record<ApiTokenPermission, string> = Object.fromEntries(apiTokenPermissions.map((p) => [p.code, p.label])) as Record<
   ApiTokenPermission,
   string
