@@ -113,7 +113,7 @@ describe("审核人员信息修改", () => {
     const p = await person();
     await mine(p.token).request.mutate({ major: "桥梁工程" });
     const id = (await as("jnBus").list.query({ name: p.name })).items[0]?.id as string;
-    expect((await failure(as("jnBus").decide.mutate({ ids: [id], decision: "REJECT" }))).fieldErrors).toEqual({ reason: ["请填写不通过原因"] });
+    expect((await failure(as("jnBus").decide.mutate({ ids: [id], decision: "REJECT" }))).fieldErrors).toEqual({ reason: ["请填写原因"] });
     expect(await as("jnBus").decide.mutate({ ids: [id], decision: "REJECT", reason: "证明材料不足" })).toEqual({
       decided: [{ id, label: p.name }],
       skipped: [],

@@ -89,7 +89,7 @@ describe("审核用人单位", () => {
     const c = await pendingEmployer();
     expect(await failure(as("jn").decideEmployers.mutate({ ids: [c.unitId], decision: "REJECT" }))).toMatchObject({
       code: "BAD_REQUEST",
-      fieldErrors: { reason: ["请填写不通过原因"] },
+      fieldErrors: { reason: ["请填写原因"] },
     });
     expect(await as("jn").decideEmployers.mutate({ ids: [c.unitId], decision: "REJECT", reason: "信用代码与营业执照不符" })).toEqual({
       decided: [{ id: c.unitId, label: c.name }],

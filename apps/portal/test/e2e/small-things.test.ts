@@ -26,7 +26,7 @@ describe("issue 13.12", () => {
     await page.waitForURL(/\/reviews\/professionals\/[0-9a-f-]{36}$/);
     await page.getByRole("button", { name: "审核通过" }).waitFor();
     await page.getByRole("button", { name: "驳回" }).click();
-    await page.getByText("请填写不通过原因").waitFor();
+    await page.getByText("请填写原因").waitFor();
     expect(page.url()).toMatch(/\/reviews\/professionals\/[0-9a-f-]{36}$/);
   });
 

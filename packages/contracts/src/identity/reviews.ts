@@ -43,7 +43,8 @@ export type ReviewVerdict = z.infer<typeof ReviewVerdict>;
 
 /**
  * 批量通过 / 批量不通过 (审核用人单位, 审核注册人员, 审核人员信息修改; batch contract: batch.ts): a
- * reason is required to refuse.
+ * reason is required to refuse — 请填写原因, the words of every page's box (原因, 驳回原因, 不通过原因),
+ * whichever the refusing button is called.
  */
 export const ReviewDecisionInput = z
   .object({
@@ -57,5 +58,5 @@ export const ReviewDecisionInput = z
      */
     seenAt: z.iso.datetime({ offset: true }).optional(),
   })
-  .refine((v) => v.decision === "APPROVE" || (v.reason ?? "").length > 0, { path: ["reason"], message: "请填写不通过原因" });
+  .refine((v) => v.decision === "APPROVE" || (v.reason ?? "").length > 0, { path: ["reason"], message: "请填写原因" });
 export type ReviewDecisionInput = z.input<typeof ReviewDecisionInput>;
