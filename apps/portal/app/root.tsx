@@ -8,6 +8,7 @@ import stylesheet from "./tailwind.css?url";
 import { PLATFORM_NAME } from "./utils/brand.ts";
 import { takeFlash } from "./utils/flash.server.ts";
 import { useNonce } from "./utils/nonce.ts";
+import { pageTitle } from "./utils/page-title.ts";
 
 // The CSP allows no eval: zod would otherwise probe `new Function` in the browser (a reported
 // violation even though it catches the refusal) before it validates a form.
@@ -29,7 +30,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return data({ csrfToken: context.csrfToken ?? "", formNonce: crypto.randomUUID(), flash }, clear ? { headers: { "Set-Cookie": clear } } : undefined);
 }
 
-export const meta: MetaFunction = () => [{ title: PLATFORM_NAME }];
+/** Each page's own title (utils/page-title.ts); routes with a meta of their own override it. */
+export const meta: MetaFunction = ({ location }) => [{ title: pageTitle(location.pathname) }];
 
 export function Layout({ children }: { children: ReactNode }) {
   // Remix's inline scripts must carry the nonce of this response's Content-Security-Policy.

@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoLogins } from "../../../../services/identity/src/seed/demo-logins.ts";
+import { PLATFORM_NAME } from "../../app/utils/brand.ts";
 import { forgetSession } from "./chromium.ts";
 import { openBrowser, type Person, portalUrl, signIn, takeOverDemoAdmin } from "./org-support.ts";
 
@@ -75,6 +76,7 @@ async function walk(who: string, start: string[]): Promise<Record<string, string
   const seen = new Set<string>();
   const found: Record<string, string[]> = {};
   const broken: string[] = [];
+  const untitled: string[] = [];
   while (queue.length > 0 && seen.size < MAX_PAGES) {
     const href = queue.shift() as string;
     const pattern = routePattern(href);
@@ -85,6 +87,8 @@ async function walk(who: string, start: string[]): Promise<Record<string, string
     const status = response?.status() ?? 0;
     if (status >= 500 || (status >= 400 && !start.includes(href))) broken.push(`${href} ${status}`);
     const loaded = Date.now();
+    // WCAG 2.4.2: each page names itself in the browser's title, not the platform alone (F23).
+    if (!(await page.title()).endsWith(` - ${PLATFORM_NAME}`)) untitled.push(`${href} “${await page.title()}”`);
     const findings = await axeFindings(seen.size > 1);
     timings.push(`${pattern} ${loaded - began}+${Date.now() - loaded}ms`);
     if (findings.length > 0) found[pattern] = findings;
@@ -97,6 +101,7 @@ async function walk(who: string, start: string[]): Promise<Record<string, string
   }
   checked.set(who, [...seen]);
   expect(broken, `${who}: links that answered with an error`).toEqual([]);
+  expect(untitled, `${who}: pages titled with the platform's name alone`).toEqual([]);
   return found;
 }
 
