@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DomainError, type Permission, type Principal, permissionModules } from "@ce/contracts";
-import { initTRPC, TRPCError } from "@trpc/server";
+import { initTRPC, type TRPCCreateRouterOptions, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z } from "zod";
 import { hostileInputField } from "./input-guard.ts";
@@ -138,28 +138,41 @@ export function permittedProcedure(permission: Permission) {
 }
 
 /**
- * The resolver of a procedure that hands its use case what it gets, unchanged: with
- * `const run = useCaseRunner(deps)` once per router, `run(useCase)` is
- * `({ ctx, input }) => useCase(deps, ctx, input)`, so a router reads one procedure a line:
+ * How a router reaches its service: `run(useCase)` is the resolver
+ * `({ ctx, input }) => useCase(deps, ctx, input)`. serviceRouter makes the one `run` of a service's
+ * deps and hands it to every area, so an area is a function of `run` and a procedure reads one line:
  * `list: manage.input(ListRolesInput).output(pageOf(RoleRow)).query(run(unitRoles))`. The use
- * case's parameter types are checked against the builder's context and the input schema's
- * output; a procedure that adapts the input (a field of it) keeps its lambda.
+ * case's parameter types are checked against the service's deps, the builder's context and the
+ * input schema's output; a procedure that adapts the input (a field of it) passes an adapter,
+ * `run((deps, ctx, input) => withdraw(deps, ctx, input.declarationId))`.
  *
- * With `callerOf`, the use case gets the caller it reads from the context instead of the context:
- * `const asManager = useCaseRunner(deps, adminManager)` makes `asManager(useCase)`
- * `({ ctx, input }) => useCase(deps, adminManager(ctx), input)` — `callerOf` runs (and may refuse) first.
+ * `run(useCase, callerOf)` hands the use case the caller `callerOf` reads from the context instead
+ * of the context: `run(setSuperAdmin, adminManager)` — `callerOf` runs (and may refuse) first.
  */
-export function useCaseRunner<Deps>(
-  deps: Deps,
-): <Ctx, Input, Output>(useCase: (deps: Deps, ctx: Ctx, input: Input) => Output) => (opts: { ctx: Ctx; input: Input }) => Output;
-export function useCaseRunner<Deps, Ctx, Caller>(
-  deps: Deps,
-  callerOf: (ctx: Ctx) => Caller,
-): <Input, Output>(useCase: (deps: Deps, caller: Caller, input: Input) => Output) => (opts: { ctx: Ctx; input: Input }) => Output;
-export function useCaseRunner<Deps>(deps: Deps, callerOf: (ctx: unknown) => unknown = (ctx) => ctx) {
-  return <Input, Output>(useCase: (deps: Deps, caller: unknown, input: Input) => Output) =>
+export interface UseCaseRun<Deps> {
+  <Ctx, Input, Output>(useCase: (deps: Deps, ctx: Ctx, input: Input) => Output): (opts: { ctx: Ctx; input: Input }) => Output;
+  <Ctx, Caller, Input, Output>(
+    useCase: (deps: Deps, caller: Caller, input: Input) => Output,
+    callerOf: (ctx: Ctx) => Caller,
+  ): (opts: { ctx: Ctx; input: Input }) => Output;
+}
+
+/** The `run` of a service's routers, handing each use case `deps` (see UseCaseRun). */
+export function useCaseRunner<Deps>(deps: Deps): UseCaseRun<Deps> {
+  return <Input, Output>(useCase: (deps: Deps, caller: unknown, input: Input) => Output, callerOf: (ctx: unknown) => unknown = (ctx) => ctx) =>
     ({ ctx, input }: { ctx: unknown; input: Input }) =>
       useCase(deps, callerOf(ctx), input);
+}
+
+/**
+ * A service's router from its areas: each area is a function of `run` answering its procedures
+ * (`departmentsRouter = (run: UseCaseRun<IdentityDeps>) => ({ list: …, create: … })`), mounted
+ * under its name with the one `run` of `deps`: `serviceRouter(deps, { departments: departmentsRouter, … })`.
+ */
+export function serviceRouter<Deps, Areas extends Record<string, (run: UseCaseRun<Deps>) => TRPCCreateRouterOptions>>(deps: Deps, areas: Areas) {
+  const run = useCaseRunner(deps);
+  const procedures = Object.fromEntries(Object.entries(areas).map(([name, area]) => [name, area(run)]));
+  return router(procedures as { [Name in keyof Areas]: ReturnType<Areas[Name]> });
 }
 
 /**

@@ -1,15 +1,13 @@
 import { ApprovalChainUnit } from "@ce/contracts";
-import { permittedProcedure, router } from "@ce/service-kit";
+import { permittedProcedure, type UseCaseRun } from "@ce/service-kit";
 import { z } from "zod";
 import type { HoursDeps } from "../deps.ts";
 import { previewChain } from "../use-cases/approval-chain/preview.ts";
 
-export function approvalChainRouter(deps: HoursDeps) {
-  return router({
-    /** The units a declaration from this unit would climb, each of which becomes 当前处理人 in turn. */
-    preview: permittedProcedure("hours.approve")
-      .input(z.object({ unitId: z.uuid({ error: "单位编号无效" }) }))
-      .output(z.array(ApprovalChainUnit))
-      .query(({ ctx, input }) => previewChain(deps, ctx, input.unitId)),
-  });
-}
+export const approvalChainRouter = (run: UseCaseRun<HoursDeps>) => ({
+  /** The units a declaration from this unit would climb, each of which becomes 当前处理人 in turn. */
+  preview: permittedProcedure("hours.approve")
+    .input(z.object({ unitId: z.uuid({ error: "单位编号无效" }) }))
+    .output(z.array(ApprovalChainUnit))
+    .query(run((deps, ctx, input) => previewChain(deps, ctx, input.unitId))),
+});

@@ -11,7 +11,7 @@ import {
   pageOf,
   SearchText,
 } from "@ce/contracts";
-import { authedProcedure, permittedProcedure, router, useCaseRunner } from "@ce/service-kit";
+import { authedProcedure, permittedProcedure, type UseCaseRun } from "@ce/service-kit";
 import { z } from "zod";
 import type { HoursDeps } from "../deps.ts";
 import { listDeclarables } from "../use-cases/declarations/declarables.ts";
@@ -23,37 +23,34 @@ import { withdraw } from "../use-cases/declarations/withdraw.ts";
 import { declarationYears } from "../use-cases/declarations/years.ts";
 
 /** 学时申报 (§3.4) and 查看申报记录 (§3.5). */
-export function declarationsRouter(deps: HoursDeps) {
-  const run = useCaseRunner(deps);
-  return router({
-    /** 选择申请人 › 添加人员: approved professionals the caller may declare for (a CE base: the province's). */
-    declarables: permittedProcedure("hours.declare")
-      .input(z.object({ name: SearchText("姓名") }))
-      .output(z.array(DeclarableProfessional))
-      .query(({ ctx, input }) => listDeclarables(deps, ctx, input.name)),
+export const declarationsRouter = (run: UseCaseRun<HoursDeps>) => ({
+  /** 选择申请人 › 添加人员: approved professionals the caller may declare for (a CE base: the province's). */
+  declarables: permittedProcedure("hours.declare")
+    .input(z.object({ name: SearchText("姓名") }))
+    .output(z.array(DeclarableProfessional))
+    .query(run((deps, ctx, input) => listDeclarables(deps, ctx, input.name))),
 
-    /** 计入年度 choices, newest first. */
-    years: authedProcedure.output(DeclarationYears).query(() => declarationYears(deps)),
+  /** 计入年度 choices, newest first. */
+  years: authedProcedure.output(DeclarationYears).query(run(declarationYears)),
 
-    /** 提交申报: by an admin for a person of their subtree, or by a professional for themself. */
-    declare: authedProcedure.input(DeclareInput).output(DeclarationDetail).mutation(run(declare)),
+  /** 提交申报: by an admin for a person of their subtree, or by a professional for themself. */
+  declare: authedProcedure.input(DeclareInput).output(DeclarationDetail).mutation(run(declare)),
 
-    /** 提交申报 for many people (a CE base's class): one declaration each, under the batch contract. */
-    declareMany: permittedProcedure("hours.declare").input(DeclareManyInput).output(BatchOutcome).mutation(run(declareMany)),
+  /** 提交申报 for many people (a CE base's class): one declaration each, under the batch contract. */
+  declareMany: permittedProcedure("hours.declare").input(DeclareManyInput).output(BatchOutcome).mutation(run(declareMany)),
 
-    /** A professional takes back their own pending declaration. */
-    withdraw: authedProcedure
-      .input(DeclarationIdInput)
-      .output(DeclarationDetail)
-      .mutation(({ ctx, input }) => withdraw(deps, ctx, input.declarationId)),
+  /** A professional takes back their own pending declaration. */
+  withdraw: authedProcedure
+    .input(DeclarationIdInput)
+    .output(DeclarationDetail)
+    .mutation(run((deps, ctx, input) => withdraw(deps, ctx, input.declarationId))),
 
-    /** 查看申报记录: tabs 全部 / 待审核 / 审核通过 / 审核不通过. */
-    records: authedProcedure.input(ListRecordsInput).output(pageOf(DeclarationRow)).query(run(listDeclarations)),
+  /** 查看申报记录: tabs 全部 / 待审核 / 审核通过 / 审核不通过. */
+  records: authedProcedure.input(ListRecordsInput).output(pageOf(DeclarationRow)).query(run(listDeclarations)),
 
-    /** 详细: one declaration the caller may see. */
-    get: authedProcedure
-      .input(DeclarationIdInput)
-      .output(DeclarationDetail)
-      .query(({ ctx, input }) => getDeclaration(deps, ctx, input.declarationId)),
-  });
-}
+  /** 详细: one declaration the caller may see. */
+  get: authedProcedure
+    .input(DeclarationIdInput)
+    .output(DeclarationDetail)
+    .query(run((deps, ctx, input) => getDeclaration(deps, ctx, input.declarationId))),
+});

@@ -1,4 +1,4 @@
-import { router } from "@ce/service-kit";
+import { serviceRouter } from "@ce/service-kit";
 import type { HoursDeps } from "../deps.ts";
 import { approvalChainRouter } from "./approval-chain.ts";
 import { approvalsRouter } from "./approvals.ts";
@@ -9,14 +9,14 @@ import { declarationsRouter } from "./declarations.ts";
 import { formsRouter } from "./forms.ts";
 
 export function createHoursRouter(deps: HoursDeps) {
-  return router({
-    approvalChain: approvalChainRouter(deps),
-    forms: formsRouter(deps),
-    declarations: declarationsRouter(deps),
-    attachments: attachmentsRouter(deps),
-    approvals: approvalsRouter(deps),
-    audits: auditsRouter(deps),
-    compliance: complianceRouter(deps),
+  return serviceRouter(deps, {
+    approvalChain: approvalChainRouter,
+    forms: formsRouter,
+    declarations: declarationsRouter,
+    attachments: attachmentsRouter,
+    approvals: approvalsRouter,
+    audits: auditsRouter,
+    compliance: complianceRouter,
   });
 }
 

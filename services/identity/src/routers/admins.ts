@@ -15,7 +15,7 @@ import {
   SetAdminStatusInput,
   TemporaryPassword,
 } from "@ce/contracts";
-import { permittedProcedure, router, useCaseRunner } from "@ce/service-kit";
+import { permittedProcedure, type UseCaseRun } from "@ce/service-kit";
 import { z } from "zod";
 import type { IdentityDeps } from "../deps.ts";
 import { assignAdminRoles } from "../use-cases/admins/assign-roles.ts";
@@ -27,27 +27,21 @@ import { setAdminStatus } from "../use-cases/admins/set-status.ts";
 import { setSuperAdmin } from "../use-cases/admins/set-super.ts";
 import { createAdminFromDraft, prepareAdmin } from "../use-cases/admins/wizard.ts";
 
+const manage = permittedProcedure("admin.manage");
+
 /** 管理直属账户 › 管理单位管理员 (always the caller's own unit). */
-export function adminsRouter(deps: IdentityDeps) {
-  const run = useCaseRunner(deps);
-  const asManager = useCaseRunner(deps, adminManager);
-  const manage = permittedProcedure("admin.manage");
-  return router({
-    list: manage.input(ListAdminsInput).output(pageOf(AdminRow)).query(run(unitAdmins)),
-    options: manage.output(AdminOptions).query(run(unitAdminOptions)),
-    candidates: manage.input(AdminCandidatesInput).output(z.array(AdminCandidate)).query(run(unitAdminCandidates)),
-    prepare: manage.input(PrepareAdminInput).output(AdminDraft).mutation(asManager(prepareAdmin)),
-    create: manage
-      .input(CreateAdminInput)
-      .output(CreatedAdmin)
-      .mutation(({ input, ctx }) => {
-        const manager = adminManager(ctx);
-        return createAdminFromDraft(deps, manager, manager.actor, input);
-      }),
-    setSuper: manage.input(AdminTarget).output(NoContent).mutation(asManager(setSuperAdmin)),
-    setStatus: manage.input(SetAdminStatusInput).output(NoContent).mutation(asManager(setAdminStatus)),
-    remove: manage.input(AdminTarget).output(NoContent).mutation(asManager(removeAdmin)),
-    assignRoles: manage.input(AssignRolesInput).output(NoContent).mutation(asManager(assignAdminRoles)),
-    resetPassword: manage.input(AdminTarget).output(TemporaryPassword).mutation(asManager(resetAdminPassword)),
-  });
-}
+export const adminsRouter = (run: UseCaseRun<IdentityDeps>) => ({
+  list: manage.input(ListAdminsInput).output(pageOf(AdminRow)).query(run(unitAdmins)),
+  options: manage.output(AdminOptions).query(run(unitAdminOptions)),
+  candidates: manage.input(AdminCandidatesInput).output(z.array(AdminCandidate)).query(run(unitAdminCandidates)),
+  prepare: manage.input(PrepareAdminInput).output(AdminDraft).mutation(run(prepareAdmin, adminManager)),
+  create: manage
+    .input(CreateAdminInput)
+    .output(CreatedAdmin)
+    .mutation(run((deps, manager, input) => createAdminFromDraft(deps, manager, manager.actor, input), adminManager)),
+  setSuper: manage.input(AdminTarget).output(NoContent).mutation(run(setSuperAdmin, adminManager)),
+  setStatus: manage.input(SetAdminStatusInput).output(NoContent).mutation(run(setAdminStatus, adminManager)),
+  remove: manage.input(AdminTarget).output(NoContent).mutation(run(removeAdmin, adminManager)),
+  assignRoles: manage.input(AssignRolesInput).output(NoContent).mutation(run(assignAdminRoles, adminManager)),
+  resetPassword: manage.input(AdminTarget).output(TemporaryPassword).mutation(run(resetAdminPassword, adminManager)),
+});

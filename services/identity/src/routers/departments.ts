@@ -7,7 +7,7 @@ import {
   SetDepartmentStatusInput,
   UpdateDepartmentInput,
 } from "@ce/contracts";
-import { permittedProcedure, router, useCaseRunner } from "@ce/service-kit";
+import { permittedProcedure, type UseCaseRun } from "@ce/service-kit";
 import { z } from "zod";
 import type { IdentityDeps } from "../deps.ts";
 import { createDepartment } from "../use-cases/departments/create.ts";
@@ -15,14 +15,12 @@ import { unitDepartments } from "../use-cases/departments/list.ts";
 import { setDepartmentStatus } from "../use-cases/departments/set-status.ts";
 import { updateDepartment } from "../use-cases/departments/update.ts";
 
+const manage = permittedProcedure("department.manage");
+
 /** 管理直属账户 › 管理内设部门. */
-export function departmentsRouter(deps: IdentityDeps) {
-  const run = useCaseRunner(deps);
-  const manage = permittedProcedure("department.manage");
-  return router({
-    list: manage.input(ListDepartmentsInput).output(z.array(DepartmentNode)).query(run(unitDepartments)),
-    create: manage.input(CreateDepartmentInput).output(CreatedId).mutation(run(createDepartment)),
-    update: manage.input(UpdateDepartmentInput).output(NoContent).mutation(run(updateDepartment)),
-    setStatus: manage.input(SetDepartmentStatusInput).output(NoContent).mutation(run(setDepartmentStatus)),
-  });
-}
+export const departmentsRouter = (run: UseCaseRun<IdentityDeps>) => ({
+  list: manage.input(ListDepartmentsInput).output(z.array(DepartmentNode)).query(run(unitDepartments)),
+  create: manage.input(CreateDepartmentInput).output(CreatedId).mutation(run(createDepartment)),
+  update: manage.input(UpdateDepartmentInput).output(NoContent).mutation(run(updateDepartment)),
+  setStatus: manage.input(SetDepartmentStatusInput).output(NoContent).mutation(run(setDepartmentStatus)),
+});

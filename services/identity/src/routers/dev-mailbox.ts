@@ -1,5 +1,5 @@
 import { DevMail, DomainError } from "@ce/contracts";
-import { isLoopback, publicProcedure, router } from "@ce/service-kit";
+import { isLoopback, publicProcedure, type UseCaseRun } from "@ce/service-kit";
 import { z } from "zod";
 import type { IdentityDeps } from "../deps.ts";
 
@@ -13,12 +13,12 @@ export function devMailboxOpen(config: Pick<IdentityDeps["config"], "NODE_ENV" |
 }
 
 /** The development mailbox: mails the `log` transport "sent" (see devMailboxOpen). */
-export function devMailboxRouter(deps: IdentityDeps) {
-  return router({
-    list: publicProcedure.output(z.array(DevMail)).query(async ({ ctx }) => {
+export const devMailboxRouter = (run: UseCaseRun<IdentityDeps>) => ({
+  list: publicProcedure.output(z.array(DevMail)).query(
+    run(async (deps, ctx) => {
       const mails = devMailboxOpen(deps.config, ctx.clientIp) ? await deps.mailer.devMailbox() : null;
       if (mails === null) throw new DomainError("NOT_FOUND", "开发邮箱未启用");
       return mails;
     }),
-  });
-}
+  ),
+});

@@ -1,4 +1,4 @@
-import { router } from "@ce/service-kit";
+import { serviceRouter } from "@ce/service-kit";
 import type { IdentityDeps } from "../deps.ts";
 import { adminsRouter } from "./admins.ts";
 import { auditRouter } from "./audit.ts";
@@ -17,22 +17,22 @@ import { unitProfileRouter } from "./unit-profile.ts";
 import { unitsRouter } from "./units.ts";
 
 export function createIdentityRouter(deps: IdentityDeps) {
-  return router({
-    auth: authRouter(deps),
-    units: unitsRouter(deps),
-    departments: departmentsRouter(deps),
-    admins: adminsRouter(deps),
-    roles: rolesRouter(deps),
-    unitProfile: unitProfileRouter(deps),
-    unitChanges: unitChangesRouter(deps),
-    audit: auditRouter(deps),
-    registration: registrationRouter(deps),
-    review: reviewsRouter(deps),
-    professionals: professionalsRouter(deps),
-    profileChanges: profileChangesRouter(deps),
-    transfers: transfersRouter(deps),
-    imports: importRouter(deps),
-    devMailbox: devMailboxRouter(deps),
+  return serviceRouter(deps, {
+    auth: authRouter,
+    units: unitsRouter,
+    departments: departmentsRouter,
+    admins: adminsRouter,
+    roles: rolesRouter,
+    unitProfile: unitProfileRouter,
+    unitChanges: unitChangesRouter,
+    audit: auditRouter,
+    registration: registrationRouter,
+    review: reviewsRouter,
+    professionals: professionalsRouter,
+    profileChanges: profileChangesRouter,
+    transfers: transfersRouter,
+    imports: importRouter,
+    devMailbox: devMailboxRouter,
   });
 }
 

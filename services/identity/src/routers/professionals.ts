@@ -1,27 +1,24 @@
 import { FindProfessionalInput, PickedProfessional, ResetProfessionalPasswordInput, RevealedPii, RevealPiiInput, TemporaryPassword } from "@ce/contracts";
-import { anyPermissionProcedure, permittedProcedure, router, useCaseRunner } from "@ce/service-kit";
+import { anyPermissionProcedure, permittedProcedure, type UseCaseRun } from "@ce/service-kit";
 import type { IdentityDeps } from "../deps.ts";
 import { findProfessional } from "../use-cases/professionals/find.ts";
 import { resetProfessionalPassword } from "../use-cases/professionals/reset-password.ts";
 import { revealPii } from "../use-cases/professionals/reveal-pii.ts";
 
 /** 专业技术人员: what is not a review (lists stay masked; the clear values need pii.unmask; 重置密码 is 查询统计's). */
-export function professionalsRouter(deps: IdentityDeps) {
-  const run = useCaseRunner(deps);
-  return router({
-    /**
-     * The portal picker's search by full 证件号 (选择申请人, 人员调出, 选择成为管理员): the person the
-     * caller may pick for the purpose, or null. A mutation, so the number travels in a POST body;
-     * rate-limited and logged (security/id-lookup.ts).
-     */
-    find: anyPermissionProcedure("hours.declare", "transfer.manage", "admin.manage")
-      .input(FindProfessionalInput)
-      .output(PickedProfessional.nullable())
-      .mutation(run(findProfessional)),
+export const professionalsRouter = (run: UseCaseRun<IdentityDeps>) => ({
+  /**
+   * The portal picker's search by full 证件号 (选择申请人, 人员调出, 选择成为管理员): the person the
+   * caller may pick for the purpose, or null. A mutation, so the number travels in a POST body;
+   * rate-limited and logged (security/id-lookup.ts).
+   */
+  find: anyPermissionProcedure("hours.declare", "transfer.manage", "admin.manage")
+    .input(FindProfessionalInput)
+    .output(PickedProfessional.nullable())
+    .mutation(run(findProfessional)),
 
-    revealPii: permittedProcedure("pii.unmask").input(RevealPiiInput).output(RevealedPii).mutation(run(revealPii)),
+  revealPii: permittedProcedure("pii.unmask").input(RevealPiiInput).output(RevealedPii).mutation(run(revealPii)),
 
-    /** 专业技术人员信息查询 › 重置密码 (查询统计's module): a temporary password, shown once. */
-    resetPassword: permittedProcedure("stats.view").input(ResetProfessionalPasswordInput).output(TemporaryPassword).mutation(run(resetProfessionalPassword)),
-  });
-}
+  /** 专业技术人员信息查询 › 重置密码 (查询统计's module): a temporary password, shown once. */
+  resetPassword: permittedProcedure("stats.view").input(ResetProfessionalPasswordInput).output(TemporaryPassword).mutation(run(resetProfessionalPassword)),
+});

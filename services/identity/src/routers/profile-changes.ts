@@ -9,7 +9,7 @@ import {
   RequestProfileChangeInput,
   ReviewDecisionInput,
 } from "@ce/contracts";
-import { authedProcedure, permittedProcedure, router, useCaseRunner } from "@ce/service-kit";
+import { authedProcedure, permittedProcedure, type UseCaseRun } from "@ce/service-kit";
 import { z } from "zod";
 import type { IdentityDeps } from "../deps.ts";
 import { decideProfileChanges } from "../use-cases/profile-changes/decide.ts";
@@ -17,22 +17,20 @@ import { pendingProfileChanges, profileChange } from "../use-cases/profile-chang
 import { ownProfile } from "../use-cases/profile-changes/me.ts";
 import { requestProfileChange } from "../use-cases/profile-changes/request.ts";
 
+const review = permittedProcedure("review.profileChange");
+
 /** 人员信息修改 (the professional's side) and 审核人员信息修改 (the admins' side). */
-export function profileChangesRouter(deps: IdentityDeps) {
-  const run = useCaseRunner(deps);
-  const review = permittedProcedure("review.profileChange");
-  return router({
-    me: authedProcedure.output(MyProfile).query(run(ownProfile)),
+export const profileChangesRouter = (run: UseCaseRun<IdentityDeps>) => ({
+  me: authedProcedure.output(MyProfile).query(run(ownProfile)),
 
-    request: authedProcedure.input(RequestProfileChangeInput).output(CreatedId).mutation(run(requestProfileChange)),
+  request: authedProcedure.input(RequestProfileChangeInput).output(CreatedId).mutation(run(requestProfileChange)),
 
-    list: review.input(ListProfileChangesInput).output(pageOf(ProfileChangeRow)).query(run(pendingProfileChanges)),
+  list: review.input(ListProfileChangesInput).output(pageOf(ProfileChangeRow)).query(run(pendingProfileChanges)),
 
-    detail: review
-      .input(z.object({ id: z.uuid() }))
-      .output(ProfileChangeDetail)
-      .query(run(profileChange)),
+  detail: review
+    .input(z.object({ id: z.uuid() }))
+    .output(ProfileChangeDetail)
+    .query(run(profileChange)),
 
-    decide: review.input(ReviewDecisionInput).output(BatchOutcome).mutation(run(decideProfileChanges)),
-  });
-}
+  decide: review.input(ReviewDecisionInput).output(BatchOutcome).mutation(run(decideProfileChanges)),
+});

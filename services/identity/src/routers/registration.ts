@@ -1,5 +1,5 @@
 import { DepartmentOption, RegisterEmployerInput, RegisterProfessionalInput, RegistrationResult, SearchUnitsInput, UnitOption } from "@ce/contracts";
-import { publicProcedure, router, useCaseRunner } from "@ce/service-kit";
+import { publicProcedure, type UseCaseRun } from "@ce/service-kit";
 import { z } from "zod";
 import type { IdentityDeps } from "../deps.ts";
 import { publicDepartments, searchUnits } from "../use-cases/registration/options.ts";
@@ -7,21 +7,18 @@ import { registerEmployer } from "../use-cases/registration/register-employer.ts
 import { registerProfessional } from "../use-cases/registration/register-professional.ts";
 
 /** 注册 (public): professionals and employer units register themselves, then wait for review. */
-export function registrationRouter(deps: IdentityDeps) {
-  const run = useCaseRunner(deps);
-  return router({
-    searchUnits: publicProcedure
-      .input(SearchUnitsInput)
-      .output(z.array(UnitOption))
-      .query(({ input }) => searchUnits(deps, input)),
+export const registrationRouter = (run: UseCaseRun<IdentityDeps>) => ({
+  searchUnits: publicProcedure
+    .input(SearchUnitsInput)
+    .output(z.array(UnitOption))
+    .query(run((deps, _ctx, input) => searchUnits(deps, input))),
 
-    departments: publicProcedure
-      .input(z.object({ unitId: z.uuid() }))
-      .output(z.array(DepartmentOption))
-      .query(({ input }) => publicDepartments(deps, input)),
+  departments: publicProcedure
+    .input(z.object({ unitId: z.uuid() }))
+    .output(z.array(DepartmentOption))
+    .query(run((deps, _ctx, input) => publicDepartments(deps, input))),
 
-    professional: publicProcedure.input(RegisterProfessionalInput).output(RegistrationResult).mutation(run(registerProfessional)),
+  professional: publicProcedure.input(RegisterProfessionalInput).output(RegistrationResult).mutation(run(registerProfessional)),
 
-    employer: publicProcedure.input(RegisterEmployerInput).output(RegistrationResult).mutation(run(registerEmployer)),
-  });
-}
+  employer: publicProcedure.input(RegisterEmployerInput).output(RegistrationResult).mutation(run(registerEmployer)),
+});

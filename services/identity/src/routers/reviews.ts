@@ -9,35 +9,33 @@ import {
   pageOf,
   ReviewDecisionInput,
 } from "@ce/contracts";
-import { permittedProcedure, router, useCaseRunner } from "@ce/service-kit";
+import { permittedProcedure, type UseCaseRun } from "@ce/service-kit";
 import { z } from "zod";
 import type { IdentityDeps } from "../deps.ts";
 import { decideEmployers } from "../use-cases/reviews/decide-employers.ts";
 import { decideProfessionals } from "../use-cases/reviews/decide-professionals.ts";
 import { pendingEmployers, pendingProfessionals, reviewedEmployer, reviewedProfessional } from "../use-cases/reviews/list.ts";
 
+const employers = permittedProcedure("review.employer");
+const professionals = permittedProcedure("review.professional");
+
 /** 审核账户 › 审核用人单位, 审核注册人员. */
-export function reviewsRouter(deps: IdentityDeps) {
-  const run = useCaseRunner(deps);
-  const employers = permittedProcedure("review.employer");
-  const professionals = permittedProcedure("review.professional");
-  return router({
-    employers: employers.input(ListPendingEmployersInput).output(pageOf(PendingEmployerRow)).query(run(pendingEmployers)),
+export const reviewsRouter = (run: UseCaseRun<IdentityDeps>) => ({
+  employers: employers.input(ListPendingEmployersInput).output(pageOf(PendingEmployerRow)).query(run(pendingEmployers)),
 
-    employer: employers
-      .input(z.object({ unitId: z.uuid() }))
-      .output(EmployerReviewDetail)
-      .query(run(reviewedEmployer)),
+  employer: employers
+    .input(z.object({ unitId: z.uuid() }))
+    .output(EmployerReviewDetail)
+    .query(run(reviewedEmployer)),
 
-    decideEmployers: employers.input(ReviewDecisionInput).output(BatchOutcome).mutation(run(decideEmployers)),
+  decideEmployers: employers.input(ReviewDecisionInput).output(BatchOutcome).mutation(run(decideEmployers)),
 
-    professionals: professionals.input(ListPendingProfessionalsInput).output(pageOf(PendingProfessionalRow)).query(run(pendingProfessionals)),
+  professionals: professionals.input(ListPendingProfessionalsInput).output(pageOf(PendingProfessionalRow)).query(run(pendingProfessionals)),
 
-    professional: professionals
-      .input(z.object({ accountId: z.uuid() }))
-      .output(ProfessionalReviewDetail)
-      .query(run(reviewedProfessional)),
+  professional: professionals
+    .input(z.object({ accountId: z.uuid() }))
+    .output(ProfessionalReviewDetail)
+    .query(run(reviewedProfessional)),
 
-    decideProfessionals: professionals.input(ReviewDecisionInput).output(BatchOutcome).mutation(run(decideProfessionals)),
-  });
-}
+  decideProfessionals: professionals.input(ReviewDecisionInput).output(BatchOutcome).mutation(run(decideProfessionals)),
+});

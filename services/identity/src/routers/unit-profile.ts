@@ -8,7 +8,7 @@ import {
   UpdateUnitProfileInput,
   WithdrawUnitChangeInput,
 } from "@ce/contracts";
-import { permittedProcedure, router, useCaseRunner } from "@ce/service-kit";
+import { permittedProcedure, type UseCaseRun } from "@ce/service-kit";
 import { z } from "zod";
 import type { IdentityDeps } from "../deps.ts";
 import { requestCodeChange } from "../use-cases/unit-changes/request-code-change.ts";
@@ -18,17 +18,15 @@ import { unitProfile } from "../use-cases/unit-profile/get.ts";
 import { superiorOptions } from "../use-cases/unit-profile/superior-options.ts";
 import { updateUnitProfile } from "../use-cases/unit-profile/update.ts";
 
+const edit = permittedProcedure("unit.profile.edit");
+
 /** 基本信息修改 §3.1: the caller's own unit, its free fields and its change requests. */
-export function unitProfileRouter(deps: IdentityDeps) {
-  const run = useCaseRunner(deps);
-  const edit = permittedProcedure("unit.profile.edit");
-  return router({
-    get: edit.output(UnitProfileView).query(run(unitProfile)),
-    update: edit.input(UpdateUnitProfileInput).output(NoContent).mutation(run(updateUnitProfile)),
-    /** Approved authorities a unit may move under (its own subtree and current superior excluded by the request check). */
-    superiorOptions: edit.output(z.array(UnitOption)).query(run(superiorOptions)),
-    requestCodeChange: edit.input(RequestCodeChangeInput).output(CreatedId).mutation(run(requestCodeChange)),
-    requestSuperiorChange: edit.input(RequestSuperiorChangeInput).output(CreatedId).mutation(run(requestSuperiorChange)),
-    withdraw: edit.input(WithdrawUnitChangeInput).output(NoContent).mutation(run(withdrawUnitChange)),
-  });
-}
+export const unitProfileRouter = (run: UseCaseRun<IdentityDeps>) => ({
+  get: edit.output(UnitProfileView).query(run(unitProfile)),
+  update: edit.input(UpdateUnitProfileInput).output(NoContent).mutation(run(updateUnitProfile)),
+  /** Approved authorities a unit may move under (its own subtree and current superior excluded by the request check). */
+  superiorOptions: edit.output(z.array(UnitOption)).query(run(superiorOptions)),
+  requestCodeChange: edit.input(RequestCodeChangeInput).output(CreatedId).mutation(run(requestCodeChange)),
+  requestSuperiorChange: edit.input(RequestSuperiorChangeInput).output(CreatedId).mutation(run(requestSuperiorChange)),
+  withdraw: edit.input(WithdrawUnitChangeInput).output(NoContent).mutation(run(withdrawUnitChange)),
+});

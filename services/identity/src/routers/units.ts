@@ -11,7 +11,7 @@ import {
   UnitDetail,
   UnitRow,
 } from "@ce/contracts";
-import { anyPermissionProcedure, permittedProcedure, router, useCaseRunner } from "@ce/service-kit";
+import { anyPermissionProcedure, permittedProcedure, type UseCaseRun } from "@ce/service-kit";
 import { z } from "zod";
 import type { IdentityDeps } from "../deps.ts";
 import { deleteSubordinate } from "../use-cases/units/delete.ts";
@@ -21,19 +21,16 @@ import { removeSubordinateAdmin } from "../use-cases/units/remove-admin.ts";
 
 // 管理下级单位 opens with either module; its 详细 and 管理员信息 pages too.
 const viewSubordinates = anyPermissionProcedure("subordinate.view", "subordinate.manage");
+const manage = permittedProcedure("subordinate.manage");
 
 /** 管理直属账户 › 管理下级单位 and 管理继续教育基地. */
-export function unitsRouter(deps: IdentityDeps) {
-  const run = useCaseRunner(deps);
-  const manage = permittedProcedure("subordinate.manage");
-  return router({
-    listSubordinates: permittedProcedure("subordinate.view").input(ListSubordinatesInput).output(pageOf(UnitRow)).query(run(listSubordinates)),
-    detail: viewSubordinates.input(SubordinateTarget).output(UnitDetail).query(run(subordinateDetail)),
-    admins: viewSubordinates.input(SubordinateTarget).output(z.array(SubordinateAdminRow)).query(run(subordinateAdmins)),
-    removeAdmin: manage.input(RemoveSubordinateAdminInput).output(NoContent).mutation(run(removeSubordinateAdmin)),
-    delete: manage.input(SubordinateTarget).output(NoContent).mutation(run(deleteSubordinate)),
-    /** 查询统计's 主管部门 / 用人单位 pickers: approved units of the caller's subtree by part of the name, one page. */
-    pick: permittedProcedure("stats.view").input(PickUnitsInput).output(pageOf(PickedUnit)).query(run(pickUnits)),
-    trainingBases: permittedProcedure("trainingBase.manage").input(ListTrainingBasesInput).output(pageOf(UnitRow)).query(run(listTrainingBases)),
-  });
-}
+export const unitsRouter = (run: UseCaseRun<IdentityDeps>) => ({
+  listSubordinates: permittedProcedure("subordinate.view").input(ListSubordinatesInput).output(pageOf(UnitRow)).query(run(listSubordinates)),
+  detail: viewSubordinates.input(SubordinateTarget).output(UnitDetail).query(run(subordinateDetail)),
+  admins: viewSubordinates.input(SubordinateTarget).output(z.array(SubordinateAdminRow)).query(run(subordinateAdmins)),
+  removeAdmin: manage.input(RemoveSubordinateAdminInput).output(NoContent).mutation(run(removeSubordinateAdmin)),
+  delete: manage.input(SubordinateTarget).output(NoContent).mutation(run(deleteSubordinate)),
+  /** 查询统计's 主管部门 / 用人单位 pickers: approved units of the caller's subtree by part of the name, one page. */
+  pick: permittedProcedure("stats.view").input(PickUnitsInput).output(pageOf(PickedUnit)).query(run(pickUnits)),
+  trainingBases: permittedProcedure("trainingBase.manage").input(ListTrainingBasesInput).output(pageOf(UnitRow)).query(run(listTrainingBases)),
+});

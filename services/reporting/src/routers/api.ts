@@ -1,3 +1,4 @@
+import { useCaseRunner } from "@ce/service-kit";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import type { ApiCaller } from "../api-tokens/authenticate.ts";
 import type { ApiStream } from "../api-tokens/http.ts";
@@ -5,7 +6,7 @@ import { isolateInputSchema as own } from "../api-tokens/isolate-schema.ts";
 import { apiProcedure, apiRouter } from "../api-tokens/procedure.ts";
 import type { ReportingDeps } from "../deps.ts";
 import { personYearExtractApi } from "./extract-api.ts";
-import { reportResolver, statisticsReports as reports, type StatisticsReport, type StatisticsReportName } from "./statistics-reports.ts";
+import { statisticsReports as reports, reportUseCase, type StatisticsReport, type StatisticsReportName } from "./statistics-reports.ts";
 
 const op = (path: string, summary: string, description: string): OpenApiMeta => ({
   openapi: { method: "POST", path: `/statistics/${path}`, summary, description, tags: ["查询统计"] },
@@ -20,6 +21,7 @@ const op = (path: string, summary: string, description: string): OpenApiMeta => 
  * document is generated from this router (docs/openapi/reporting.json).
  */
 export function createApiRouter(deps: ReportingDeps) {
+  const run = useCaseRunner(deps);
   /** `report` as the operation `meta` describes, open to tokens holding the permission of the report's name. */
   const serve = <K extends StatisticsReportName>(name: K, meta: OpenApiMeta) => {
     const report: StatisticsReport<(typeof reports)[K]["input"], (typeof reports)[K]["output"]> = reports[name];
@@ -27,7 +29,7 @@ export function createApiRouter(deps: ReportingDeps) {
       .meta(meta)
       .input(own(report.input))
       .output(report.output)
-      .query(reportResolver(deps, report, (ctx: { caller: ApiCaller }) => ctx.caller));
+      .query(run(reportUseCase(report), (ctx: { caller: ApiCaller }) => ctx.caller));
   };
   return apiRouter({
     professionalCounts: serve(

@@ -1,4 +1,4 @@
-import { router } from "@ce/service-kit";
+import { serviceRouter } from "@ce/service-kit";
 import type { ReportingDeps } from "../deps.ts";
 import { apiTokensRouter } from "./api-tokens.ts";
 import { dashboardsRouter } from "./dashboards.ts";
@@ -7,12 +7,12 @@ import { statisticsRouter } from "./statistics.ts";
 import { unitsRouter } from "./units.ts";
 
 export function createReportingRouter(deps: ReportingDeps) {
-  return router({
-    units: unitsRouter(deps),
-    statistics: statisticsRouter(deps),
-    proofs: hoursProofsRouter(deps),
-    apiTokens: apiTokensRouter(deps),
-    dashboards: dashboardsRouter(deps),
+  return serviceRouter(deps, {
+    units: unitsRouter,
+    statistics: statisticsRouter,
+    proofs: hoursProofsRouter,
+    apiTokens: apiTokensRouter,
+    dashboards: dashboardsRouter,
   });
 }
 

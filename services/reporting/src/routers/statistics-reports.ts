@@ -58,17 +58,13 @@ const ofPrincipal =
     useCase(deps, caller.principal, input);
 
 /**
- * The resolver of `report`'s procedure: its use case, given the caller `callerOf` reads from the
- * procedure's context. The procedure's input and output types are its own schemas' (tRPC infers
- * them from `.input(report.input)` / `.output(report.output)` and checks both at run time); the
- * two casts only bridge tRPC's parser types, which it cannot resolve inside a generic helper.
+ * `report`'s use case as its procedure runs it, `run(reportUseCase(report), callerOf)`: the
+ * procedure's input and output types are its own schemas' (tRPC infers them from
+ * `.input(report.input)` / `.output(report.output)` and checks both at run time); the two casts
+ * only bridge tRPC's parser types, which it cannot resolve inside a generic helper.
  */
-export function reportResolver<In extends z.ZodType, Out extends z.ZodType, Ctx>(
-  deps: ReportingDeps,
-  report: StatisticsReport<In, Out>,
-  callerOf: (ctx: Ctx) => StatisticsCaller,
-) {
-  return ({ ctx, input }: { ctx: Ctx; input: unknown }): never => report.useCase(deps, callerOf(ctx), input as z.output<In>) as never;
+export function reportUseCase<In extends z.ZodType, Out extends z.ZodType>(report: StatisticsReport<In, Out>) {
+  return (deps: ReportingDeps, caller: StatisticsCaller, input: unknown): never => report.useCase(deps, caller, input as z.output<In>) as never;
 }
 
 /**

@@ -1,18 +1,18 @@
-import { permittedProcedure, router } from "@ce/service-kit";
+import { permittedProcedure, type UseCaseRun } from "@ce/service-kit";
 import type { z } from "zod";
 import type { ReportingDeps } from "../deps.ts";
-import type { StatisticsCaller } from "../use-cases/statistics/scope.ts";
-import { reportResolver, statisticsReports as reports, type StatisticsReport } from "./statistics-reports.ts";
+import { statisticsReports as reports, reportUseCase, type StatisticsReport } from "./statistics-reports.ts";
+
+const view = permittedProcedure("stats.view");
 
 /** 查询统计 (guide §3.9), from the read models; every procedure needs stats.view and answers only the caller's subtree. */
-export function statisticsRouter(deps: ReportingDeps) {
-  const view = permittedProcedure("stats.view");
+export const statisticsRouter = (run: UseCaseRun<ReportingDeps>) => {
   const serve = <In extends z.ZodType, Out extends z.ZodType>(report: StatisticsReport<In, Out>) =>
     view
       .input(report.input)
       .output(report.output)
-      .query(reportResolver(deps, report, (ctx: StatisticsCaller) => ctx));
-  return router({
+      .query(run(reportUseCase(report)));
+  return {
     /** 专业技术人员数量查询: per employer / CE base of the caller's subtree as of 统计时间. */
     professionalCounts: serve(reports.professionalCounts),
     /** The people behind one figure of 专业技术人员数量查询 (same 统计时间). */
@@ -35,5 +35,5 @@ export function statisticsRouter(deps: ReportingDeps) {
     approvedHoursByMonth: serve(reports.approvedHoursByMonth),
     /** 学时达标情况 by 证件号 for a window of years as of 统计时间 (issue 11 item 4; also on the HTTP API). */
     complianceAsOf: serve(reports.complianceAsOf),
-  });
-}
+  };
+};
