@@ -34,7 +34,7 @@ const described: Record<string, string> = {
   "/pick/:kind": "the one searchable picker's searches (POST: 选择申请人, 人员调出, 选择成为管理员, 查询统计's 主管部门 / 用人单位; a 证件号 only in the body)",
   "/refusal":
     "server.ts's wall answers a refused request of Remix's own fetch here (stale or missing CSRF token, another site, a body over the limit), so the page shows the reason; anything else: 404",
-  "/": "首页 (signed in)",
+  "/": "首页 (signed in): 待办事项 — how many records wait in each queue the menu opens (utils/pending-work.server.ts); a professional's 学时达标情况",
   "/*": "every other menu page: 该功能正在建设中，暂未开放。",
   "/account/password": "修改密码",
   "/accounts/admins/new": "新增管理员",

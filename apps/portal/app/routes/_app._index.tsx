@@ -5,17 +5,46 @@ import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ComplianceSummary } from "../components/hours/ComplianceSummary.tsx";
 import { TextLink } from "../components/TextLink.tsx";
 import { visibleMenu } from "../utils/menu.ts";
+import { type PendingWork, pendingWork } from "../utils/pending-work.server.ts";
 import { requireUser } from "../utils/session.server.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { me, api } = await requireUser(request, context);
   // 个人: their yearly compliance; the home page still opens if the hours service does not answer.
-  const compliance = me.userType === "PROFESSIONAL" ? await api.hours.compliance.mine.query({}).catch(() => null) : undefined;
-  return { me, compliance };
+  const professional = me.userType === "PROFESSIONAL";
+  const [compliance, pending] = await Promise.all([
+    professional ? api.hours.compliance.mine.query({}).catch(() => null) : undefined,
+    professional ? [] : pendingWork(api, me),
+  ]);
+  return { me, compliance, pending };
+}
+
+/** 待办事项: each queue with records waiting (or whose count could not be read), linking to its page; 暂无待办事项 when none. */
+function PendingList({ pending }: { pending: PendingWork[] }) {
+  const waiting = pending.filter((p) => p.count !== 0);
+  return (
+    <section aria-labelledby="pending-heading" className="mt-8">
+      <h2 id="pending-heading" className="border-b border-gray-200 pb-2 text-base font-semibold text-gray-900">
+        待办事项
+      </h2>
+      {waiting.length === 0 ? (
+        <p className="mt-3 text-sm text-gray-600">暂无待办事项。</p>
+      ) : (
+        <ul className="mt-3 space-y-1 text-sm">
+          {waiting.map((p) => (
+            <li key={p.path}>
+              <TextLink to={p.path}>{p.label}</TextLink>
+              {p.count === null ? <span className="text-gray-500">：暂时无法获取数量</span> : <span>：{p.count}条待处理</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
 }
 
 export default function HomePage() {
-  const { me, compliance } = useLoaderData<typeof loader>();
+  const { me, compliance, pending } = useLoaderData<typeof loader>();
   const sections = visibleMenu(me);
   return (
     <div>
@@ -38,6 +67,7 @@ export default function HomePage() {
         ) : null}
       </dl>
       {compliance !== undefined ? <ComplianceSummary years={compliance} /> : null}
+      {pending.length > 0 ? <PendingList pending={pending} /> : null}
 
       <h2 className="mt-8 border-b border-gray-200 pb-2 text-base font-semibold text-gray-900">您可以使用的功能</h2>
       {sections.length === 0 ? (

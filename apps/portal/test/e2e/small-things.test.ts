@@ -30,6 +30,26 @@ describe("issue 13.12", () => {
     expect(page.url()).toMatch(/\/reviews\/professionals\/[0-9a-f-]{36}$/);
   });
 
+  it("首页's 待办事项 counts the registrations waiting and links to 审核注册人员 (new-user pass F24)", async () => {
+    await page.goto(`${portalUrl}/`);
+    const todo = page.getByRole("region", { name: "待办事项" });
+    const line = todo.getByRole("listitem").filter({ hasText: "审核注册人员" });
+    const count = Number((await line.innerText()).match(/：(\d+)条待处理/)?.[1]);
+    await page.goto(`${portalUrl}/reviews/professionals`);
+    const total = Number(
+      (
+        await page
+          .getByText(/共\s*\d+\s*条/)
+          .first()
+          .innerText()
+      ).match(/\d+/)?.[0],
+    );
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBe(total);
+    await page.goto(`${portalUrl}/`);
+    await Promise.all([page.waitForURL(/\/reviews\/professionals$/), line.getByRole("link", { name: "审核注册人员" }).click()]);
+  });
+
   it("no address keeps ?index after a refused submit (even one the browser sent without the page's checks)", async () => {
     await page.goto(`${portalUrl}/reviews/professionals`);
     await Promise.all([
