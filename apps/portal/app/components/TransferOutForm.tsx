@@ -2,7 +2,7 @@ import { CreateTransferForm, idTypeLabels, MAX_ATTACHMENT_BYTES, type TransferCa
 import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult } from "@conform-to/react";
 import { useNavigate } from "@remix-run/react";
 import { Form, unshownErrors } from "./Form.tsx";
-import { Field, FormErrors, fileInputClass, inputClass, SubmitRow, useSchemaForm } from "./forms.tsx";
+import { Field, FileInput, FormErrors, inputClass, SubmitRow, useSchemaForm } from "./forms.tsx";
 import { PickerField } from "./Picker.tsx";
 import { UnitPicker } from "./RegistrationFields.tsx";
 
@@ -76,7 +76,7 @@ export function TransferOutForm({
           <textarea key={reasonKey} {...reasonProps} rows={3} className={inputClass} />
         </Field>
         <Field label="附件" htmlFor="attachment" errors={fields.attachmentName.errors}>
-          <input id="attachment" name="attachment" type="file" accept="image/jpeg,image/png,image/gif,image/bmp" className={fileInputClass} />
+          <FileInput id="attachment" name="attachment" accept="image/jpeg,image/png,image/gif,image/bmp" />
           <p className="mt-1 text-xs text-gray-500">{`jpg/jpeg/gif/bmp/png，不超过${MAX_ATTACHMENT_BYTES / 1024 / 1024}MB`}</p>
         </Field>
         <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...unshownErrors(form.allErrors, (name) => SHOWN.has(name))]} />

@@ -1,7 +1,7 @@
 import { type DefaultValue, type FieldMetadata, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Link, useNavigation, useRouteLoaderData } from "@remix-run/react";
-import { type ReactNode, type SelectHTMLAttributes, useState } from "react";
+import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useState } from "react";
 import type { z } from "zod";
 import type { Flash } from "../utils/flash.server.ts";
 import { zhErrorMap } from "../utils/validation.ts";
@@ -83,8 +83,37 @@ export function Select({ options, prompt, ...props }: SelectHTMLAttributes<HTMLS
   );
 }
 
-/** A file input: as wide as its column and never wider (a browser's file button and file name would push a phone's page sideways). */
-export const fileInputClass = "block w-full min-w-0 max-w-full pt-1.5 text-sm";
+/**
+ * A file field that reads in Chinese whatever the browser's language (new-user pass F3: the native
+ * input said "Choose File" / "No file chosen" in an English browser): the native input stays — visually
+ * hidden, focusable, labelled by its Field, posted with the form — a 选择文件 button (its label) opens
+ * it, and the chosen files' names, or 未选择文件, show beside it. As wide as its column and never wider
+ * (long names wrap: a phone's page never scrolls sideways). `onChange` still runs.
+ */
+export function FileInput({ id, onChange, ...props }: Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "className"> & { id: string }) {
+  const [names, setNames] = useState<string[]>([]);
+  return (
+    <div className="flex min-w-0 max-w-full flex-wrap items-center gap-x-3 gap-y-1 pt-1 text-sm">
+      <input
+        {...props}
+        id={id}
+        type="file"
+        className="peer sr-only"
+        onChange={(e) => {
+          setNames(Array.from(e.currentTarget.files ?? [], (f) => f.name));
+          onChange?.(e);
+        }}
+      />
+      <label
+        htmlFor={id}
+        className="cursor-pointer rounded border border-gray-400 bg-white px-3 py-1 text-gray-800 hover:bg-gray-50 peer-focus-visible:ring-2 peer-focus-visible:ring-blue-600/60"
+      >
+        选择文件
+      </label>
+      <span className="min-w-0 break-all text-gray-600">{names.length === 0 ? "未选择文件" : names.join("、")}</span>
+    </div>
+  );
+}
 
 export const buttonClass =
   "inline-flex items-center justify-center rounded bg-blue-700 px-5 py-2 text-sm font-medium text-white hover:bg-blue-800 focus:outline-none focus:ring-2 focus:ring-blue-600/40 disabled:opacity-60";

@@ -5,7 +5,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { Form, unshownErrors } from "../components/Form.tsx";
-import { Field, FormErrors, fileInputClass, inputClass, Select, SubmitRow, useSchemaForm } from "../components/forms.tsx";
+import { Field, FileInput, FormErrors, inputClass, Select, SubmitRow, useSchemaForm } from "../components/forms.tsx";
 import { FormDetailFields } from "../components/hours/FormDetailFields.tsx";
 import { Picker } from "../components/Picker.tsx";
 import { TextField } from "../components/RegistrationFields.tsx";
@@ -191,14 +191,7 @@ export default function DeclarePage() {
           />
         </Field>
         <Field label="附件" htmlFor="declare-attachments" required errors={form.allErrors.attachments}>
-          <input
-            id="declare-attachments"
-            name="attachments"
-            type="file"
-            multiple
-            accept=".jpg,.jpeg,.gif,.bmp,.png,image/jpeg,image/gif,image/bmp,image/png"
-            className={fileInputClass}
-          />
+          <FileInput id="declare-attachments" name="attachments" multiple accept=".jpg,.jpeg,.gif,.bmp,.png,image/jpeg,image/gif,image/bmp,image/png" />
         </Field>
         <div className="pl-[7.75rem] text-sm text-gray-600">
           {chosen ? (

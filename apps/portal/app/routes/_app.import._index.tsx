@@ -13,7 +13,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { DataTable } from "../components/DataTable.tsx";
 import { Form } from "../components/Form.tsx";
-import { buttonClass, Field, FormErrors, FormPanel, fileInputClass, SubmitRow, useSchemaForm } from "../components/forms.tsx";
+import { buttonClass, Field, FileInput, FormErrors, FormPanel, SubmitRow, useSchemaForm } from "../components/forms.tsx";
 import { DownloadRefusal, Notice } from "../components/Notice.tsx";
 import { pageWithRefusal } from "../utils/download-refusal.server.ts";
 import { IMPORT_PATH, importCheckAction } from "../utils/import.server.ts";
@@ -65,14 +65,12 @@ export default function ImportPage() {
         {/* A whole-page post: 导出失败信息 goes to /import/failed, which answers with a file for the browser to save. */}
         <Form method="post" encType="multipart/form-data" reloadDocument {...getFormProps(form)} className="space-y-4">
           <Field label="导入文件" htmlFor="import-file" errors={fields.fileName.errors} errorId={fields.fileName.errorId} required>
-            <input
+            <FileInput
               id="import-file"
               name="file"
-              type="file"
               accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
               aria-invalid={Boolean(fields.fileName.errors) || undefined}
               aria-describedby={fields.fileName.errors ? fields.fileName.errorId : undefined}
-              className={fileInputClass}
               onChange={(e) => {
                 const name = e.currentTarget.files?.[0]?.name ?? "";
                 const hidden = e.currentTarget.form?.elements.namedItem("fileName");

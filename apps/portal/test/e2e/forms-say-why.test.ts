@@ -221,7 +221,11 @@ describe("F20: 学时申报 of a class that has not ended yet is refused by 结�
     await fillDeclaredClass(page, { school: "山东交通职业学院", className: "尚未结业的培训班", from: "01-01", to: "01-01", hours: 8 });
     await page.getByLabel("开始时间").fill(today);
     await page.getByLabel("结束时间").fill(tomorrow);
+    // F3: the file field reads in Chinese whatever the browser's language, and names the chosen file.
+    await page.getByText("选择文件", { exact: true }).waitFor();
+    await page.getByText("未选择文件", { exact: true }).waitFor();
     await page.getByLabel("附件").setInputFiles(scanPath);
+    await page.getByText(scanPath.split("/").at(-1) ?? "?", { exact: true }).waitFor();
     await page.getByRole("button", { name: "提交申报" }).click();
     await page.getByText(`结束时间不能晚于今天（${today}）`).waitFor();
     expect(await page.getByLabel("结束时间").inputValue()).toBe(tomorrow);
