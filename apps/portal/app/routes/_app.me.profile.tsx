@@ -11,6 +11,7 @@ import {
 import { getFormProps } from "@conform-to/react";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ChangeOutcome } from "../components/ChangeOutcome.tsx";
 import { FactList } from "../components/FactList.tsx";
@@ -86,16 +87,10 @@ export default function MyProfilePage() {
       <div className="lg:col-span-2">
         <Breadcrumbs trail={TRAIL} />
       </div>
-      <section aria-labelledby="my-profile">
-        <h3 id="my-profile" className="mb-2 font-semibold text-blue-900">
-          个人信息
-        </h3>
+      <Part id="my-profile" title="个人信息">
         <FactList facts={facts} />
-      </section>
-      <section aria-labelledby="change-request">
-        <h3 id="change-request" className="mb-2 font-semibold text-blue-900">
-          申请修改
-        </h3>
+      </Part>
+      <Part id="change-request" title="申请修改">
         <ChangeOutcome what="修改申请" change={profile.pendingChange ? null : profile.lastChange} />
         {profile.pendingChange ? (
           <Notice tone="info">您有一条人员信息修改正在审核中，请等待审核后再提交。</Notice>
@@ -121,7 +116,19 @@ export default function MyProfilePage() {
             <SubmitRow label="提交修改申请" />
           </Form>
         )}
-      </section>
+      </Part>
     </div>
+  );
+}
+
+/** One half of the page (个人信息, 申请修改): a section named by its heading. */
+function Part({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id} className="mb-2 font-semibold text-blue-900">
+        {title}
+      </h3>
+      {children}
+    </section>
   );
 }
