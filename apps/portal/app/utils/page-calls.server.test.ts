@@ -65,10 +65,29 @@ const professional: Me = {
   isSuperAdmin: false,
 };
 
+/** The calls of a home page whose viewer opens every queue: auth.me and one count per queue (utils/pending-work.server.ts). */
+const QUEUES = [
+  "hours:approvals.list",
+  "identity:auth.me",
+  "identity:profileChanges.list",
+  "identity:review.employers",
+  "identity:review.professionals",
+  "identity:transfers.list",
+  "identity:unitChanges.list",
+];
+
 describe("service calls per page load", () => {
   it.each([
-    { who: "the province's super admin", me: admin(true), path: "/", page: "home", expected: ["identity:auth.me"] },
-    { who: "a city's super admin", me: admin(false), path: "/", page: "home", expected: ["identity:auth.me"] },
+    // 首页's 待办事项 counts each queue the viewer's menu opens (one one-row list call each); nothing else.
+    { who: "the province's super admin", me: admin(true), path: "/", page: "home", expected: QUEUES },
+    { who: "a city's super admin", me: admin(false), path: "/", page: "home", expected: QUEUES },
+    {
+      who: "an admin with 学时审批 alone",
+      me: admin(false, ["hours.approve"]),
+      path: "/",
+      page: "home",
+      expected: ["hours:approvals.list", "identity:auth.me"],
+    },
     { who: "an admin without 学时审批", me: admin(false, ["subordinate.view"]), path: "/", page: "home", expected: ["identity:auth.me"] },
     { who: "the province's super admin", me: admin(true), path: "/hours/forms", page: "forms", expected: ["hours:forms.list", "identity:auth.me"] },
     { who: "a city's super admin", me: admin(false), path: "/hours/forms", page: "forms", expected: ["identity:auth.me"] },
