@@ -205,6 +205,29 @@ describe("导入 a checked file", () => {
     }
   });
 
+  it("an admin with 批量导入 alone activates an imported person from 导入的人员: 重置密码, then their first sign-in", async () => {
+    const id = freshId();
+    const checked = await check("激活.csv", csv([good(id, "待激活者", 302)]));
+    const { jobId: job } = await bus.imports.start.mutate({ uploadId: checked.uploadId! });
+    await waitFor(job, ended);
+    const importer = t.client({
+      token: (await t.login(await t.fixture.newAdmin("jnBus", { permissions: ["import.professionals"] }))).token,
+      ip: "198.51.100.93",
+    });
+    const [person] = (await importer.imports.people.query({ jobId: job })).items;
+    const { temporaryPassword } = await importer.professionals.resetPassword.mutate({ accountId: person!.accountId });
+    await t.login({ userType: "PROFESSIONAL", idNumber: id, password: temporaryPassword });
+    expect((await importer.imports.people.query({ jobId: job })).items.map((p) => [p.name, p.activated])).toEqual([["待激活者", true]]);
+    // Neither module, no reset; another unit's importer finds nobody.
+    const viewer = t.client({ token: (await t.login(await t.fixture.newAdmin("jnBus", { permissions: ["subordinate.view"] }))).token, ip: "198.51.100.94" });
+    expect((await failure(viewer.professionals.resetPassword.mutate({ accountId: person!.accountId }))).code).toBe("FORBIDDEN");
+    const qdImporter = t.client({
+      token: (await t.login(await t.fixture.newAdmin("qd", { permissions: ["import.professionals"] }))).token,
+      ip: "198.51.100.95",
+    });
+    expect((await failure(qdImporter.professionals.resetPassword.mutate({ accountId: person!.accountId }))).code).toBe("NOT_FOUND");
+  });
+
   it("another unit's admin sees no job of this unit", async () => {
     const qd = t.client({ token: (await t.login(t.fixture.logins.qd)).token, ip: "198.51.100.92" });
     expect((await failure(qd.imports.job.query({ jobId }))).message).toBe("导入任务不存在或不属于本单位");

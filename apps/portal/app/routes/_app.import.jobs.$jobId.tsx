@@ -2,6 +2,7 @@ import { activationLabel, formatDateTime, type ImportJob, ImportJobAction, impor
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
+import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { DataTable } from "../components/DataTable.tsx";
 import { FormErrors, replyMessages } from "../components/forms.tsx";
@@ -11,6 +12,7 @@ import { RowAction } from "../components/RowAction.tsx";
 import { redirectWithFlash, samePage } from "../utils/flash.server.ts";
 import { formAction } from "../utils/form-action.server.ts";
 import { IMPORT_PATH } from "../utils/import.server.ts";
+import { ResetProfessionalPasswordForm, resetProfessionalPassword } from "../utils/professional-password.server.ts";
 import { parseListQuery } from "../utils/query.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 
@@ -26,10 +28,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { trail: [here.section.label, here.page.label, job.fileName], job, people };
 }
 
+/** 开始导入, 撤销导入, or 重置密码 of an imported person (who is 未激活 until then). */
+const JobPageAction = z.discriminatedUnion("intent", [ImportJobAction, ResetProfessionalPasswordForm]);
+
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, IMPORT_PATH);
   const jobId = params.jobId ?? "";
-  return formAction(request, ImportJobAction, {}, async ({ intent }) => {
+  return formAction(request, JobPageAction, {}, async (form) => {
+    const { intent } = form;
+    if (intent === "resetPassword") return resetProfessionalPassword(api, request, form);
     if (intent === "start") {
       await api.identity.imports.start.mutate({ uploadId: jobId });
       return redirectWithFlash(samePage(request), "已开始导入，可离开本页，稍后在批量导入页查看结果");
@@ -104,6 +111,19 @@ export default function ImportJobPage() {
               { header: "姓名", cell: (p) => p.name },
               { header: "证件号", cell: (p) => p.idNumberMasked },
               { header: "账户状态", cell: (p) => activationLabel(p.activated), className: "text-center" },
+              {
+                header: "操作",
+                cell: (p) =>
+                  p.activated ? null : (
+                    <RowAction
+                      intent="resetPassword"
+                      values={{ accountId: p.accountId, name: p.name }}
+                      label="重置密码"
+                      confirm={`确定重置${p.name}的密码吗？`}
+                    />
+                  ),
+                className: "text-center",
+              },
             ]}
             result={people}
             rowKey={(p) => p.accountId}

@@ -1,4 +1,4 @@
-import { activationLabel, ProfessionalSearchInput, type ProfessionalSearchRow, ResetProfessionalPasswordInput } from "@ce/contracts";
+import { activationLabel, ProfessionalSearchInput, type ProfessionalSearchRow } from "@ce/contracts";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
@@ -9,12 +9,11 @@ import { Filter, PickerFilter, SearchBar } from "../components/SearchBar.tsx";
 import { ExportBar } from "../components/stats/filters.tsx";
 import { detailHref, learningHref, STATS } from "../components/stats/links.ts";
 import { educationOptions, educationText, regionOptions, titleSeriesOptions, titleSeriesText } from "../components/stats/professionals.tsx";
-import { redirectWithFlash, samePage } from "../utils/flash.server.ts";
 import { formAction } from "../utils/form-action.server.ts";
+import { ResetProfessionalPasswordForm, resetProfessionalPassword } from "../utils/professional-password.server.ts";
 import { loaderHeaders } from "../utils/route-headers.ts";
 import { requirePage } from "../utils/session.server.ts";
 import { loadStatistic, unitIdByName } from "../utils/stats.server.ts";
-import { ShownName } from "../utils/validation.ts";
 
 /** The loader's headers (the one-time refusal cookie cleared) reach the document answer too. */
 export const headers = loaderHeaders;
@@ -38,15 +37,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return data({ trail: [here.section.label, here.page.label], ...loaded }, { status: load.status, headers });
 }
 
-/** 重置密码: identity gives a temporary password, shown once in the flash; the person must replace it at sign-in. */
-const ResetPasswordForm = ResetProfessionalPasswordInput.extend({ name: ShownName });
-
+/** 重置密码 (utils/professional-password.server.ts). */
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, STATS.professionals);
-  return formAction(request, ResetPasswordForm, { fields: [] }, async ({ accountId, name }) => {
-    const { temporaryPassword } = await api.identity.professionals.resetPassword.mutate({ accountId });
-    return redirectWithFlash(samePage(request), `已重置${name}的密码，临时密码（仅显示一次）：${temporaryPassword}，该人员登录后须设置新密码`);
-  });
+  return formAction(request, ResetProfessionalPasswordForm, { fields: [] }, (form) => resetProfessionalPassword(api, request, form));
 }
 
 const columns: Column<ProfessionalSearchRow>[] = [

@@ -5,7 +5,7 @@ import { findProfessional } from "../use-cases/professionals/find.ts";
 import { resetProfessionalPassword } from "../use-cases/professionals/reset-password.ts";
 import { revealPii } from "../use-cases/professionals/reveal-pii.ts";
 
-/** 专业技术人员: what is not a review (lists stay masked; the clear values need pii.unmask; 重置密码 is 查询统计's). */
+/** 专业技术人员: what is not a review (lists stay masked; the clear values need pii.unmask; 重置密码 is 查询统计's and 批量导入's). */
 export const professionalsRouter = (run: UseCaseRun<IdentityDeps>) => ({
   /**
    * The portal picker's search by full 证件号 (选择申请人, 人员调出, 选择成为管理员): the person the
@@ -19,6 +19,12 @@ export const professionalsRouter = (run: UseCaseRun<IdentityDeps>) => ({
 
   revealPii: permittedProcedure("pii.unmask").input(RevealPiiInput).output(RevealedPii).mutation(run(revealPii)),
 
-  /** 专业技术人员信息查询 › 重置密码 (查询统计's module): a temporary password, shown once. */
-  resetPassword: permittedProcedure("stats.view").input(ResetProfessionalPasswordInput).output(TemporaryPassword).mutation(run(resetProfessionalPassword)),
+  /**
+   * 重置密码 of a professional: 专业技术人员信息查询's (查询统计's module) and 批量导入's 导入的人员
+   * (an imported person is 未激活 until it). A temporary password, shown once.
+   */
+  resetPassword: anyPermissionProcedure("stats.view", "import.professionals")
+    .input(ResetProfessionalPasswordInput)
+    .output(TemporaryPassword)
+    .mutation(run(resetProfessionalPassword)),
 });
