@@ -81,14 +81,18 @@ describe("批量导入", () => {
     expect((await result.innerText()).replace(/\s+/g, "")).toMatch(/新增：1人已存在：0人有错误：2条/);
 
     // 未激活 (item 5): 专业技术人员信息查询 marks the imported person until their first sign-in —
-    // here after their admin's 重置密码 there (reporting hears it from identity's events).
+    // here after their admin's 重置密码 in the import's own 导入的人员 (new-user pass F8; reporting
+    // hears it from identity's events).
+    const jobPage = page.url();
     const imported = () => page.getByRole("table", { name: "专业技术人员信息" }).locator("tbody tr").filter({ hasText: "导入甲" });
     const listed = async () => {
       await page.goto(`${portalUrl}/stats/professionals?name=${encodeURIComponent("导入甲")}`);
       return (await imported().allInnerTexts()).join(" | ");
     };
     await expect.poll(listed, { timeout: 20_000 }).toContain("未激活");
-    await imported().getByRole("button", { name: "重置密码" }).click();
+    await page.goto(jobPage);
+    const importedRow = page.getByRole("table", { name: "导入的人员" }).locator("tbody tr").filter({ hasText: "导入甲" });
+    await importedRow.getByRole("button", { name: "重置密码" }).click();
     await Promise.all([page.waitForLoadState("load"), confirmInDialog(page)]);
     const flash = await page.getByText(/已重置导入甲的密码，临时密码（仅显示一次）：/).innerText();
     const temporary = /临时密码（仅显示一次）：(\S+?)，/.exec(flash)?.[1];
@@ -96,6 +100,9 @@ describe("批量导入", () => {
     await apiLogin(b.redis, { userType: "PROFESSIONAL", idNumber: goodId, password: temporary!, name: "导入甲" });
     await expect.poll(listed, { timeout: 20_000 }).not.toContain("未激活");
     expect(await listed()).toContain("导入甲");
+    await page.goto(jobPage);
+    expect(await importedRow.innerText()).toContain("已激活");
+    expect(await importedRow.getByRole("button", { name: "重置密码" }).count()).toBe(0);
 
     // The failed rows fixed (a whole 证件号, a real e-mail) and uploaded again: both import.
     sheet.getRow(2).getCell(3).value = freshIdNumber();
