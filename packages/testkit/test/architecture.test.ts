@@ -16,17 +16,19 @@ function imports(file: string): string[] {
 
 const services = ["identity", "hours", "reporting"];
 
+/** "<file> imports <spec>" for each import under `dir` that `allowed` refuses (a test file may also use the test-only tools). */
+function importOffenders(dir: string, allowed: (spec: string) => boolean): string[] {
+  return tsFiles(dir).flatMap((f) =>
+    imports(f)
+      .filter((s) => !allowed(s) && !(isTestFile(f) && TEST_ONLY.has(s)))
+      .map((s) => `${path.relative(root, f)} imports ${s}`),
+  );
+}
+
 describe("architecture", () => {
   it.each(services)("keeps %s's domain layer free of transport, database and broker imports", (service) => {
-    const dir = path.join(root, "services", service, "src/domain");
-    const allowed = (file: string, spec: string) =>
-      spec.startsWith("./") || spec === "@ce/contracts" || spec === "zod" || spec === "node:crypto" || (isTestFile(file) && TEST_ONLY.has(spec));
-    const offenders = tsFiles(dir).flatMap((f) =>
-      imports(f)
-        .filter((s) => !allowed(f, s))
-        .map((s) => `${path.relative(root, f)} imports ${s}`),
-    );
-    expect(offenders).toEqual([]);
+    const allowed = (spec: string) => spec.startsWith("./") || spec === "@ce/contracts" || spec === "zod" || spec === "node:crypto";
+    expect(importOffenders(path.join(root, "services", service, "src/domain"), allowed)).toEqual([]);
   });
 
   // routers/ → no db/, events/; db/ → no events/, use-cases/, routers/; use-cases/ → no routers/ (support/layers.ts).
@@ -61,16 +63,33 @@ describe("architecture", () => {
     ).toEqual(["../db/x.ts", "../../events/y.ts", "./z.ts"]);
   });
 
-  it("keeps the contracts package free of any service or runtime dependency", () => {
-    const dir = path.join(root, "packages/contracts/src");
-    const allowed = (file: string, spec: string) =>
-      spec.startsWith("./") || spec.startsWith("../") || spec === "zod" || (isTestFile(file) && TEST_ONLY.has(spec));
-    const offenders = tsFiles(dir).flatMap((f) =>
-      imports(f)
-        .filter((s) => !allowed(f, s))
-        .map((s) => `${path.relative(root, f)} imports ${s}`),
+  // A router reads input → use case → output: its input schema is a named contract (@ce/contracts,
+  // with its Chinese messages), never one written inline, and it hands the use case the parsed input whole.
+  const INLINE_INPUT = /\.input\(\s*z\./;
+  it.each(services)("keeps %s's routers to named contract inputs (no inline .input(z.…))", (service) => {
+    const offenders = tsFiles(path.join(root, "services", service, "src/routers")).flatMap((f) =>
+      readFileSync(f, "utf8")
+        .split("\n")
+        .flatMap((line, i) => (INLINE_INPUT.test(line) ? [`${path.relative(root, f)}:${i + 1} ${line.trim()}`] : [])),
     );
     expect(offenders).toEqual([]);
+  });
+
+  it("finds an inline input schema in invented router lines", () => {
+    expect(
+      [
+        ".input(z.object({ id: z.uuid() }))",
+        "  detail: review.input(z.object({ unitId: z.uuid() })).query(run(x)),",
+        ".input( z.string())",
+        ".input(TransferIdInput)",
+        ".output(z.array(UnitOption))",
+      ].map((line) => INLINE_INPUT.test(line)),
+    ).toEqual([true, true, true, false, false]);
+  });
+
+  it("keeps the contracts package free of any service or runtime dependency", () => {
+    const allowed = (spec: string) => spec.startsWith("./") || spec.startsWith("../") || spec === "zod";
+    expect(importOffenders(path.join(root, "packages/contracts/src"), allowed)).toEqual([]);
   });
 
   it.each(services)("lets no other workspace import %s's code, only its router type", (service) => {

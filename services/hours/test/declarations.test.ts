@@ -3,7 +3,7 @@ import { errorCode, eventually, serviceClient } from "@ce/service-kit/testing";
 import { describe, expect, it } from "vitest";
 import type { HoursRouter } from "../src/routers/index.ts";
 import { jobTrainingClaim as jobTraining } from "./support/claims.ts";
-import { adminOf, bus, busDriver, busPending, jinan, portWorker, professionalSession, qingdao, useHoursWorld } from "./support/world.ts";
+import { adminOf, bus, busDriver, busPending, jinan, portWorker, professionalSession, province, qingdao, useHoursWorld } from "./support/world.ts";
 
 const world = useHoursWorld("hoursdecl", () => new Date("2026-06-15T08:00:00Z"));
 const client = (token?: string) => serviceClient<HoursRouter>(world.app.url, token);
@@ -135,8 +135,19 @@ describe("declarations.years", () => {
 
 describe("declarations.declarables", () => {
   it("lists the approved people of the caller's subtree only", async () => {
-    expect((await client(await adminOf(world, jinan)).declarations.declarables.query({})).map((p) => p.name)).toEqual(["王师傅"]);
-    expect((await client(await adminOf(world, qingdao)).declarations.declarables.query({})).map((p) => p.name)).toEqual(["赵港工"]);
+    expect((await client(await adminOf(world, jinan)).declarations.declarables.query({})).items.map((p) => p.name)).toEqual(["王师傅"]);
+    expect((await client(await adminOf(world, qingdao)).declarations.declarables.query({})).items.map((p) => p.name)).toEqual(["赵港工"]);
+  });
+
+  it("pages through every match, total counted (it stopped at 200 without a word); a page past the end serves the last", async () => {
+    const sd = client(await adminOf(world, province));
+    const all = await sd.declarations.declarables.query({ pageSize: 100 });
+    expect(all.total).toBe(all.items.length);
+    expect(all.total).toBeGreaterThanOrEqual(2);
+    const pages = await Promise.all(Array.from({ length: all.total }, (_, i) => sd.declarations.declarables.query({ page: i + 1, pageSize: 1 })));
+    expect(pages.map((p) => [p.total, p.items.length])).toEqual(pages.map(() => [all.total, 1]));
+    expect(pages.flatMap((p) => p.items.map((i) => i.accountId))).toEqual(all.items.map((i) => i.accountId));
+    expect(await sd.declarations.declarables.query({ page: all.total + 5, pageSize: 1 })).toMatchObject({ page: all.total, total: all.total });
   });
 
   it("refuses a professional, an admin without 学时申报 and an anonymous caller", async () => {

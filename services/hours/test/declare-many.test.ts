@@ -38,7 +38,7 @@ const classFor = (professionalIds: string[], className = "2026年驾驶员岗位
 
 describe("a CE base declares a class for the people it trained", () => {
   it("finds approved people of every unit of the province by name — none pending", async () => {
-    const names = (await client(baseAdmin).declarations.declarables.query({})).map((p) => p.name).sort();
+    const names = (await client(baseAdmin).declarations.declarables.query({})).items.map((p) => p.name).sort();
     expect(names).toEqual([busDriver.data.name, portWorker.data.name].sort());
   });
 
@@ -124,6 +124,6 @@ describe("a CE base declares a class for the people it trained", () => {
   it("keeps an employer to its own subtree: another city's person refuses the batch", async () => {
     const employer = await adminOf(world, bus, ["hours.declare"]);
     expect(await errorCode(client(employer).declarations.declareMany.mutate(classFor([portWorker.data.accountId], "三班")))).toBe("NOT_FOUND");
-    expect((await client(employer).declarations.declarables.query({})).map((p) => p.name)).toEqual([busDriver.data.name]);
+    expect((await client(employer).declarations.declarables.query({})).items.map((p) => p.name)).toEqual([busDriver.data.name]);
   });
 });

@@ -45,6 +45,6 @@ describe("text filters match what was typed, literally and case-insensitively", 
 
   it.each(cases)("选择申请人 name filter %j lists %j", async (name, expected) => {
     const found = await client(await adminOf(world, bus)).declarations.declarables.query({ name });
-    expect(found.map((p) => p.name).sort()).toEqual([...expected].sort());
+    expect(found.items.map((p) => p.name).sort()).toEqual([...expected].sort());
   });
 });

@@ -24,7 +24,8 @@ describe("the picker's page", () => {
     idNumberMasked: "3701021990****1234",
     departmentName: null,
   }));
-  const api = { hours: { declarations: { declarables: { query: async () => people } } } } as unknown as Api;
+  // 选择成为管理员's candidates come whole from identity and are paged here (the others page in their service).
+  const api = { identity: { admins: { candidates: { query: async () => people } } } } as unknown as Api;
 
   it.each([
     [1, 1, ["王1", "王10"]],
@@ -32,7 +33,7 @@ describe("the picker's page", () => {
     [4, 3, ["王21", "王23"]],
     [999, 3, ["王21", "王23"]],
   ])("serves page %i of 23 people as page %i (%j first and last)", async (page, served, [first, last]) => {
-    const result = await searchPicker(api, "declarable", { q: "王", page });
+    const result = await searchPicker(api, "admin", { q: "王", page });
     expect(result).toMatchObject({ page: served, pageSize: PICKER_PAGE_SIZE, total: 23 });
     expect([result.items[0]?.label, result.items.at(-1)?.label]).toEqual([first, last]);
   });
@@ -57,9 +58,9 @@ describe("the picker tells a number from a name after normalising", () => {
     hours: {
       declarations: {
         declarables: {
-          query: async (input: { name?: string }) => {
+          query: async (input: { name?: string; pageSize: number }) => {
             searched.name.push(input.name);
-            return [];
+            return { items: [], total: 0, page: 1, pageSize: input.pageSize };
           },
         },
       },

@@ -77,11 +77,8 @@ export async function searchPicker(api: Api, kind: PickerKind, query: PickerQuer
   const name = q || undefined;
   switch (kind) {
     case "declarable": {
-      const people = await api.hours.declarations.declarables.query({ name });
-      return pageOf(
-        people.map((p) => ({ value: p.accountId, label: p.name, hint: personHint(p) })),
-        query.page,
-      );
+      const found = await api.hours.declarations.declarables.query({ name, page: query.page, pageSize: PICKER_PAGE_SIZE });
+      return { ...found, items: found.items.map((p) => ({ value: p.accountId, label: p.name, hint: personHint(p) })) };
     }
     case "transfer": {
       const found = await api.identity.transfers.candidates.query({ name, page: query.page, pageSize: PICKER_PAGE_SIZE });

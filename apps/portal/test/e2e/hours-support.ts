@@ -97,7 +97,7 @@ export async function approvedProfessionals(redis: Redis, admin: Person, unitNam
   expect(decided).toHaveLength(people.length);
   for (const person of people) {
     await eventually(
-      async () => expect((await hoursAs(token).declarations.declarables.query({ name: person.name })).map((p) => p.name)).toEqual([person.name]),
+      async () => expect((await hoursAs(token).declarations.declarables.query({ name: person.name })).items.map((p) => p.name)).toEqual([person.name]),
       20_000,
     );
   }

@@ -7,7 +7,7 @@ import { MAX_ATTACHMENT_BASE64 } from "../files.ts";
 import { MaskedPersonFields } from "../identity/person-fields.ts";
 import { wholeNumberField } from "../numbers.ts";
 import { PageRequest } from "../paging.ts";
-import { MultiLineText, SingleLineText } from "../text.ts";
+import { MultiLineText, SearchText, SingleLineText } from "../text.ts";
 import { DecisionRow } from "./approvals.ts";
 import { Subject } from "./forms.ts";
 
@@ -90,12 +90,17 @@ export const DeclareManyForm = DeclareManyInput.omit({ attachments: true });
 export type DeclareManyForm = z.output<typeof DeclareManyForm>;
 
 export const DeclarationIdInput = z.object({ declarationId: z.uuid({ error: "申报记录编号无效" }) });
+export type DeclarationIdInput = z.infer<typeof DeclarationIdInput>;
 
 /** 查看申报记录 tabs: 全部 / 待审核 / 审核通过 / 审核不通过. */
 export const RecordsTab = z.enum(["ALL", "PENDING", "APPROVED", "REJECTED"]);
 export type RecordsTab = z.infer<typeof RecordsTab>;
 export const ListRecordsInput = PageRequest.extend({ tab: RecordsTab.default("ALL") });
 export type ListRecordsInput = z.infer<typeof ListRecordsInput>;
+
+/** 选择申请人 › 添加人员: one page of the people the caller may declare for, by part of the name. */
+export const DeclarablesInput = PageRequest.extend({ name: SearchText("姓名") });
+export type DeclarablesInput = z.infer<typeof DeclarablesInput>;
 
 /** A person the caller may declare for (选择申请人 › 添加人员). */
 export const DeclarableProfessional = z.object({
@@ -133,6 +138,9 @@ export const ApprovalChain = z.array(ChainStep);
 /** A unit of a previewed approval chain (approvalChain.preview): the step plus its unit kind. */
 export const ApprovalChainUnit = ChainStep.extend({ kind: UnitKind });
 export type ApprovalChainUnit = z.infer<typeof ApprovalChainUnit>;
+/** 审批流程 of a declaring unit (who approves its declarations, in order). */
+export const ApprovalChainInput = z.object({ unitId: z.uuid({ error: "单位编号无效" }) });
+export type ApprovalChainInput = z.infer<typeof ApprovalChainInput>;
 /** 计入年度 choices, newest first (calendar years, Asia/Shanghai). */
 export const DeclarationYears = z.array(z.number().int());
 
@@ -157,6 +165,7 @@ export const DeclarationDetail = DeclarationRow.extend({
 export type DeclarationDetail = z.infer<typeof DeclarationDetail>;
 
 export const AttachmentIdInput = z.object({ attachmentId: z.uuid({ error: "附件编号无效" }) });
+export type AttachmentIdInput = z.infer<typeof AttachmentIdInput>;
 
 /** An attachment's bytes for the portal to stream (after the service checked the caller's scope). */
 export const AttachmentContent = AttachmentInfo.extend({ contentBase64: z.string() });

@@ -74,6 +74,7 @@ export const LearningForm = z.object({
 export type LearningForm = z.infer<typeof LearningForm>;
 
 export const GetFormInput = z.object({ code: SingleLineText({ label: "学习形式", min: 1, max: 50, required: "请选择学习形式" }) });
+export type GetFormInput = z.infer<typeof GetFormInput>;
 
 /** A new version of one form, effective from a date; decided declarations keep their version. */
 export const UpdateFormInput = z.object({

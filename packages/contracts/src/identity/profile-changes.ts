@@ -77,6 +77,10 @@ export const ProfileChangeRow = z.object({
 export type ProfileChangeRow = z.infer<typeof ProfileChangeRow>;
 
 /** 查看变更明细: the applicant (masked) and each changed field, old → new, as people read them (phones masked). */
+/** 查看变更明细: one 人员信息修改 request by id. */
+export const ProfileChangeIdInput = z.object({ id: z.uuid({ error: "修改申请编号无效" }) });
+export type ProfileChangeIdInput = z.infer<typeof ProfileChangeIdInput>;
+
 export const ProfileChangeDetail = z.object({
   id: z.uuid(),
   ...MaskedApplicantFields,

@@ -9,6 +9,10 @@ import { MaskedApplicantFields, ProfessionalProfileFields } from "./person-field
 export const ListPendingEmployersInput = PageRequest.extend({ name: SearchText("单位名称", 100) });
 export type ListPendingEmployersInput = z.input<typeof ListPendingEmployersInput>;
 
+/** 审核用人单位 › 详细: one registering unit by id. */
+export const EmployerReviewInput = z.object({ unitId: z.uuid({ error: "单位编号无效" }) });
+export type EmployerReviewInput = z.infer<typeof EmployerReviewInput>;
+
 export const PendingEmployerRow = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -26,6 +30,10 @@ export type PendingEmployerRow = z.infer<typeof PendingEmployerRow>;
 /** 审核注册人员: pending professionals of units in scope, searched by 姓名. */
 export const ListPendingProfessionalsInput = PageRequest.extend({ name: SearchText("姓名") });
 export type ListPendingProfessionalsInput = z.input<typeof ListPendingProfessionalsInput>;
+
+/** 审核注册人员 › 详细: one registering person by account id. */
+export const ProfessionalReviewInput = z.object({ accountId: z.uuid({ error: "人员编号无效" }) });
+export type ProfessionalReviewInput = z.infer<typeof ProfessionalReviewInput>;
 
 /** 序号 姓名 证件类型 证件号 所在单位 工作部门 学历 专业技术职务系列 注册时间 操作 */
 export const PendingProfessionalRow = z.object({

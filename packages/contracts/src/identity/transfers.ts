@@ -34,7 +34,7 @@ export const TransferAttachmentUpload = z.object({
 export type TransferAttachmentUpload = z.infer<typeof TransferAttachmentUpload>;
 
 /** 附件 of one transfer, for the admins of either side. */
-export const TransferAttachmentInput = z.object({ transferId: z.uuid() });
+export const TransferAttachmentInput = z.object({ transferId: z.uuid({ error: "调转申请编号无效" }) });
 export type TransferAttachmentInput = z.input<typeof TransferAttachmentInput>;
 
 /** The stored attachment: original name, content type detected from its bytes, the bytes in base64. */
@@ -93,6 +93,10 @@ export const TransferRow = z.object({
   createdAt: z.date(),
 });
 export type TransferRow = z.infer<typeof TransferRow>;
+
+/** 调转记录 › 详情: one transfer by id. */
+export const TransferIdInput = z.object({ id: z.uuid({ error: "调转申请编号无效" }) });
+export type TransferIdInput = z.infer<typeof TransferIdInput>;
 
 export const TransferDetail = TransferRow.extend({
   contactPhone: z.string(),

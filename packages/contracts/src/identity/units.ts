@@ -26,7 +26,7 @@ export const UnitRow = z.object({
 export type UnitRow = z.infer<typeof UnitRow>;
 
 /** A subordinate unit named in a request. */
-export const SubordinateTarget = z.object({ unitId: z.uuid() });
+export const SubordinateTarget = z.object({ unitId: z.uuid({ error: "单位编号无效" }) });
 export type SubordinateTarget = z.infer<typeof SubordinateTarget>;
 
 /** 详细: every field of a unit, with its superior's name. */

@@ -38,16 +38,24 @@ const tabStatuses: Record<ListRecordsInput["tab"], DeclarationStatus[] | null> =
 /** Statuses whose hours still count against a form's yearly cap. */
 export const COUNTING: DeclarationStatus[] = ["PENDING", "APPROVED", "FILED"];
 
-/** The approved professionals of a unit subtree (选择申请人 › 添加人员). */
-export async function declarableProfessionals(db: Db, scopePath: string, name?: string): Promise<DeclarableProfessional[]> {
-  const people = await db.professionalReplica.findMany({
-    where: { unitPath: prefixFilter(scopePath), status: "APPROVED", ...(name ? { name: containsFilter(name) } : {}) },
-    orderBy: { name: "asc" },
-    take: 200,
-  });
+/** One page of the approved professionals of a unit subtree by part of the name, by name (选择申请人 › 添加人员). */
+export async function declarableProfessionals(
+  db: Db,
+  scopePath: string,
+  request: { name?: string | undefined; page: number; pageSize: number },
+): Promise<Page<DeclarableProfessional>> {
+  const where = { unitPath: prefixFilter(scopePath), status: "APPROVED", ...(request.name ? { name: containsFilter(request.name) } : {}) };
+  const { items: people, ...served } = await paginate(
+    request,
+    () => db.professionalReplica.count({ where }),
+    ({ limit, offset }) => db.professionalReplica.findMany({ where, orderBy: [{ name: "asc" }, { accountId: "asc" }], skip: offset, take: limit }),
+  );
   const units = await db.unitReplica.findMany({ where: { id: { in: [...new Set(people.map((p) => p.unitId))] } }, select: { id: true, name: true } });
   const unitName = new Map(units.map((u) => [u.id, u.name]));
-  return people.map((p) => ({ accountId: p.accountId, name: p.name, idNumberMasked: p.idNumberMasked, unitName: unitName.get(p.unitId) ?? null }));
+  return {
+    ...served,
+    items: people.map((p) => ({ accountId: p.accountId, name: p.name, idNumberMasked: p.idNumberMasked, unitName: unitName.get(p.unitId) ?? null })),
+  };
 }
 
 /** Hours a person already claims for one form in one year (pending or granted). */

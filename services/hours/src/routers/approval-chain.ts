@@ -1,4 +1,4 @@
-import { ApprovalChainUnit } from "@ce/contracts";
+import { ApprovalChainInput, ApprovalChainUnit } from "@ce/contracts";
 import { permittedProcedure, type UseCaseRun } from "@ce/service-kit";
 import { z } from "zod";
 import type { HoursDeps } from "../deps.ts";
@@ -6,8 +6,5 @@ import { previewChain } from "../use-cases/approval-chain/preview.ts";
 
 export const approvalChainRouter = (run: UseCaseRun<HoursDeps>) => ({
   /** The units a declaration from this unit would climb, each of which becomes 当前处理人 in turn. */
-  preview: permittedProcedure("hours.approve")
-    .input(z.object({ unitId: z.uuid({ error: "单位编号无效" }) }))
-    .output(z.array(ApprovalChainUnit))
-    .query(run((deps, ctx, input) => previewChain(deps, ctx, input.unitId))),
+  preview: permittedProcedure("hours.approve").input(ApprovalChainInput).output(z.array(ApprovalChainUnit)).query(run(previewChain)),
 });

@@ -5,8 +5,5 @@ import { getAttachment } from "../use-cases/attachments/get.ts";
 
 /** 附件: the bytes of one attachment, for whoever may see its declaration (thumbnails, 详细). */
 export const attachmentsRouter = (run: UseCaseRun<HoursDeps>) => ({
-  get: authedProcedure
-    .input(AttachmentIdInput)
-    .output(AttachmentContent)
-    .query(run((deps, ctx, input) => getAttachment(deps, ctx, input.attachmentId))),
+  get: authedProcedure.input(AttachmentIdInput).output(AttachmentContent).query(run(getAttachment)),
 });

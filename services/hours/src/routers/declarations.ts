@@ -1,6 +1,7 @@
 import {
   BatchOutcome,
   DeclarableProfessional,
+  DeclarablesInput,
   DeclarationDetail,
   DeclarationIdInput,
   DeclarationRow,
@@ -9,7 +10,6 @@ import {
   DeclareManyInput,
   ListRecordsInput,
   pageOf,
-  SearchText,
 } from "@ce/contracts";
 import { authedProcedure, permittedProcedure, type UseCaseRun } from "@ce/service-kit";
 import { z } from "zod";
@@ -25,10 +25,7 @@ import { declarationYears } from "../use-cases/declarations/years.ts";
 /** 学时申报 (§3.4) and 查看申报记录 (§3.5). */
 export const declarationsRouter = (run: UseCaseRun<HoursDeps>) => ({
   /** 选择申请人 › 添加人员: approved professionals the caller may declare for (a CE base: the province's). */
-  declarables: permittedProcedure("hours.declare")
-    .input(z.object({ name: SearchText("姓名") }))
-    .output(z.array(DeclarableProfessional))
-    .query(run((deps, ctx, input) => listDeclarables(deps, ctx, input.name))),
+  declarables: permittedProcedure("hours.declare").input(DeclarablesInput).output(pageOf(DeclarableProfessional)).query(run(listDeclarables)),
 
   /** 计入年度 choices, newest first. */
   years: authedProcedure.output(DeclarationYears).query(run(declarationYears)),
@@ -40,17 +37,11 @@ export const declarationsRouter = (run: UseCaseRun<HoursDeps>) => ({
   declareMany: permittedProcedure("hours.declare").input(DeclareManyInput).output(BatchOutcome).mutation(run(declareMany)),
 
   /** A professional takes back their own pending declaration. */
-  withdraw: authedProcedure
-    .input(DeclarationIdInput)
-    .output(DeclarationDetail)
-    .mutation(run((deps, ctx, input) => withdraw(deps, ctx, input.declarationId))),
+  withdraw: authedProcedure.input(DeclarationIdInput).output(DeclarationDetail).mutation(run(withdraw)),
 
   /** 查看申报记录: tabs 全部 / 待审核 / 审核通过 / 审核不通过. */
   records: authedProcedure.input(ListRecordsInput).output(pageOf(DeclarationRow)).query(run(listDeclarations)),
 
   /** 详细: one declaration the caller may see. */
-  get: authedProcedure
-    .input(DeclarationIdInput)
-    .output(DeclarationDetail)
-    .query(run((deps, ctx, input) => getDeclaration(deps, ctx, input.declarationId))),
+  get: authedProcedure.input(DeclarationIdInput).output(DeclarationDetail).query(run(getDeclaration)),
 });

@@ -11,10 +11,7 @@ export const formsRouter = (run: UseCaseRun<HoursDeps>) => ({
   /** Every form's version in force today. */
   list: authedProcedure.output(z.array(LearningForm)).query(run(listForms)),
 
-  get: authedProcedure
-    .input(GetFormInput)
-    .output(LearningForm)
-    .query(run((deps, _ctx, input) => getForm(deps, input.code))),
+  get: authedProcedure.input(GetFormInput).output(LearningForm).query(run(getForm)),
 
   /** A new version effective from a date; only the province edits the catalog. */
   update: permittedProcedure("hours.approve").input(UpdateFormInput).output(LearningForm).mutation(run(updateForm)),

@@ -4,13 +4,13 @@ import {
   ListProfileChangesInput,
   MyProfile,
   ProfileChangeDetail,
+  ProfileChangeIdInput,
   ProfileChangeRow,
   pageOf,
   RequestProfileChangeInput,
   ReviewDecisionInput,
 } from "@ce/contracts";
 import { authedProcedure, permittedProcedure, type UseCaseRun } from "@ce/service-kit";
-import { z } from "zod";
 import type { IdentityDeps } from "../deps.ts";
 import { decideProfileChanges } from "../use-cases/profile-changes/decide.ts";
 import { pendingProfileChanges, profileChange } from "../use-cases/profile-changes/list.ts";
@@ -27,10 +27,7 @@ export const profileChangesRouter = (run: UseCaseRun<IdentityDeps>) => ({
 
   list: review.input(ListProfileChangesInput).output(pageOf(ProfileChangeRow)).query(run(pendingProfileChanges)),
 
-  detail: review
-    .input(z.object({ id: z.uuid() }))
-    .output(ProfileChangeDetail)
-    .query(run(profileChange)),
+  detail: review.input(ProfileChangeIdInput).output(ProfileChangeDetail).query(run(profileChange)),
 
   decide: review.input(ReviewDecisionInput).output(BatchOutcome).mutation(run(decideProfileChanges)),
 });

@@ -1,4 +1,12 @@
-import { DepartmentOption, RegisterEmployerInput, RegisterProfessionalInput, RegistrationResult, SearchUnitsInput, UnitOption } from "@ce/contracts";
+import {
+  DepartmentOption,
+  PublicDepartmentsInput,
+  RegisterEmployerInput,
+  RegisterProfessionalInput,
+  RegistrationResult,
+  SearchUnitsInput,
+  UnitOption,
+} from "@ce/contracts";
 import { publicProcedure, type UseCaseRun } from "@ce/service-kit";
 import { z } from "zod";
 import type { IdentityDeps } from "../deps.ts";
@@ -8,15 +16,9 @@ import { registerProfessional } from "../use-cases/registration/register-profess
 
 /** 注册 (public): professionals and employer units register themselves, then wait for review. */
 export const registrationRouter = (run: UseCaseRun<IdentityDeps>) => ({
-  searchUnits: publicProcedure
-    .input(SearchUnitsInput)
-    .output(z.array(UnitOption))
-    .query(run((deps, _ctx, input) => searchUnits(deps, input))),
+  searchUnits: publicProcedure.input(SearchUnitsInput).output(z.array(UnitOption)).query(run(searchUnits)),
 
-  departments: publicProcedure
-    .input(z.object({ unitId: z.uuid() }))
-    .output(z.array(DepartmentOption))
-    .query(run((deps, _ctx, input) => publicDepartments(deps, input))),
+  departments: publicProcedure.input(PublicDepartmentsInput).output(z.array(DepartmentOption)).query(run(publicDepartments)),
 
   professional: publicProcedure.input(RegisterProfessionalInput).output(RegistrationResult).mutation(run(registerProfessional)),
 

@@ -1,16 +1,17 @@
 import {
   BatchOutcome,
   EmployerReviewDetail,
+  EmployerReviewInput,
   ListPendingEmployersInput,
   ListPendingProfessionalsInput,
   PendingEmployerRow,
   PendingProfessionalRow,
   ProfessionalReviewDetail,
+  ProfessionalReviewInput,
   pageOf,
   ReviewDecisionInput,
 } from "@ce/contracts";
 import { permittedProcedure, type UseCaseRun } from "@ce/service-kit";
-import { z } from "zod";
 import type { IdentityDeps } from "../deps.ts";
 import { decideEmployers } from "../use-cases/reviews/decide-employers.ts";
 import { decideProfessionals } from "../use-cases/reviews/decide-professionals.ts";
@@ -23,19 +24,13 @@ const professionals = permittedProcedure("review.professional");
 export const reviewsRouter = (run: UseCaseRun<IdentityDeps>) => ({
   employers: employers.input(ListPendingEmployersInput).output(pageOf(PendingEmployerRow)).query(run(pendingEmployers)),
 
-  employer: employers
-    .input(z.object({ unitId: z.uuid() }))
-    .output(EmployerReviewDetail)
-    .query(run(reviewedEmployer)),
+  employer: employers.input(EmployerReviewInput).output(EmployerReviewDetail).query(run(reviewedEmployer)),
 
   decideEmployers: employers.input(ReviewDecisionInput).output(BatchOutcome).mutation(run(decideEmployers)),
 
   professionals: professionals.input(ListPendingProfessionalsInput).output(pageOf(PendingProfessionalRow)).query(run(pendingProfessionals)),
 
-  professional: professionals
-    .input(z.object({ accountId: z.uuid() }))
-    .output(ProfessionalReviewDetail)
-    .query(run(reviewedProfessional)),
+  professional: professionals.input(ProfessionalReviewInput).output(ProfessionalReviewDetail).query(run(reviewedProfessional)),
 
   decideProfessionals: professionals.input(ReviewDecisionInput).output(BatchOutcome).mutation(run(decideProfessionals)),
 });

@@ -10,10 +10,10 @@ import {
   TransferCandidate,
   TransferCandidatesInput,
   TransferDetail,
+  TransferIdInput,
   TransferRow,
 } from "@ce/contracts";
 import { permittedProcedure, type UseCaseRun } from "@ce/service-kit";
-import { z } from "zod";
 import type { IdentityDeps } from "../deps.ts";
 import { transferAttachment } from "../use-cases/transfers/attachment.ts";
 import { createTransfer } from "../use-cases/transfers/create.ts";
@@ -33,10 +33,7 @@ export const transfersRouter = (run: UseCaseRun<IdentityDeps>) => ({
 
   list: manage.input(ListTransfersInput).output(pageOf(TransferRow)).query(run(transfers)),
 
-  detail: manage
-    .input(z.object({ id: z.uuid() }))
-    .output(TransferDetail)
-    .query(run(transfer)),
+  detail: manage.input(TransferIdInput).output(TransferDetail).query(run(transfer)),
 
   decide: manage.input(DecideTransferInput).output(Ack).mutation(run(decideTransfer)),
 });

@@ -1,6 +1,5 @@
 import { ApiTokenIdInput, ApiTokenList, ApiTokenRow, ApiTokenUses, ApiTokenUsesInput, CreateApiTokenInput, CreatedApiToken } from "@ce/contracts";
 import { permittedProcedure, type UseCaseRun } from "@ce/service-kit";
-import { z } from "zod";
 import type { ReportingDeps } from "../deps.ts";
 import { createApiToken, listApiTokens, listApiTokenUses, revokeApiToken } from "../use-cases/api-tokens/manage.ts";
 
@@ -13,7 +12,7 @@ const manage = permittedProcedure("stats.view");
  */
 export const apiTokensRouter = (run: UseCaseRun<ReportingDeps>) => ({
   /** The unit's tokens, newest first, with status now (never a secret). */
-  list: manage.input(z.object({}).optional()).output(ApiTokenList).query(run(listApiTokens)),
+  list: manage.output(ApiTokenList).query(run(listApiTokens)),
   /** 新建令牌: answers the secret once. */
   create: manage.input(CreateApiTokenInput).output(CreatedApiToken).mutation(run(createApiToken)),
   /** 调用记录: one page of a token of the unit's calls, newest first (NOT_FOUND for another unit's token). */

@@ -1,4 +1,4 @@
-import { type AttachmentContent, DomainError } from "@ce/contracts";
+import { type AttachmentContent, type AttachmentIdInput, DomainError } from "@ce/contracts";
 import { findAttachment } from "../../db/attachments.ts";
 import { findDeclaration } from "../../db/declarations.ts";
 import type { HoursDeps } from "../../deps.ts";
@@ -9,7 +9,7 @@ import { type Caller, recordsScope, VIEWERS } from "../caller.ts";
  * 详细). Raises DomainError FORBIDDEN (no viewing right) or NOT_FOUND (unknown, out of scope, or
  * the blob is gone) — the same answer either way, so ids outside the scope reveal nothing.
  */
-export async function getAttachment(deps: HoursDeps, { principal }: Caller, attachmentId: string): Promise<AttachmentContent> {
+export async function getAttachment(deps: HoursDeps, { principal }: Caller, { attachmentId }: AttachmentIdInput): Promise<AttachmentContent> {
   const scope = recordsScope(principal, ...VIEWERS);
   const meta = await findAttachment(deps.db, attachmentId);
   const visible = meta ? await findDeclaration(deps.db, scope, meta.declarationId) : null;

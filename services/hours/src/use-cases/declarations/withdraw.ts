@@ -1,4 +1,4 @@
-import { type DeclarationDetail, DomainError, hoursEvents } from "@ce/contracts";
+import { type DeclarationDetail, type DeclarationIdInput, DomainError, hoursEvents } from "@ce/contracts";
 import { eventMeta } from "@ce/service-kit";
 import { findDeclaration, lockDeclaration, setStatus, toDetail } from "../../db/declarations.ts";
 import type { HoursDeps } from "../../deps.ts";
@@ -10,7 +10,7 @@ import { type Caller, isProfessional } from "../caller.ts";
  * declaration.withdrawn event in the same transaction. Raises DomainError FORBIDDEN for anyone
  * but a professional, NOT_FOUND when it is not theirs, CONFLICT when it is no longer pending.
  */
-export async function withdraw(deps: HoursDeps, caller: Caller, declarationId: string): Promise<DeclarationDetail> {
+export async function withdraw(deps: HoursDeps, caller: Caller, { declarationId }: DeclarationIdInput): Promise<DeclarationDetail> {
   const p = caller.principal;
   if (!isProfessional(p)) throw new DomainError("FORBIDDEN", "只有申报本人可以撤回申报");
   const withdrawn = await deps.db.$transaction(async (tx) => {
