@@ -1,7 +1,7 @@
 import { ApprovalRow, ApproveInput, BatchApproveInput, BatchOutcome, BatchRejectInput, ListApprovalsInput, pageOf, RejectInput } from "@ce/contracts";
 import { permittedProcedure, type UseCaseRun } from "@ce/service-kit";
 import type { HoursDeps } from "../deps.ts";
-import { decide, decideOne } from "../use-cases/approvals/decide.ts";
+import { approveOne, batchApprove, batchReject, rejectOne } from "../use-cases/approvals/decide.ts";
 import { listApprovals } from "../use-cases/approvals/list.ts";
 
 const approver = permittedProcedure("hours.approve");
@@ -12,27 +12,8 @@ const approver = permittedProcedure("hours.approve");
  */
 export const approvalsRouter = (run: UseCaseRun<HoursDeps>) => ({
   list: approver.input(ListApprovalsInput).output(pageOf(ApprovalRow)).query(run(listApprovals)),
-
-  approve: approver
-    .input(ApproveInput)
-    .output(BatchOutcome)
-    .mutation(
-      run((deps, ctx, input) => decideOne(deps, ctx, input.declarationId, { kind: "APPROVE", recognizedHours: input.recognizedHours, reason: input.reason })),
-    ),
-
-  reject: approver
-    .input(RejectInput)
-    .output(BatchOutcome)
-    .mutation(run((deps, ctx, input) => decideOne(deps, ctx, input.declarationId, { kind: "REJECT", reasonCode: input.reasonCode, reason: input.reason }))),
-
-  /** 批量审核通过: each record keeps its current 认定学时 (the lower level's figure, or the computed default). */
-  batchApprove: approver
-    .input(BatchApproveInput)
-    .output(BatchOutcome)
-    .mutation(run((deps, ctx, input) => decide(deps, ctx, input.ids, { kind: "APPROVE" }))),
-
-  batchReject: approver
-    .input(BatchRejectInput)
-    .output(BatchOutcome)
-    .mutation(run((deps, ctx, input) => decide(deps, ctx, input.ids, { kind: "REJECT", reasonCode: input.reasonCode, reason: input.reason }))),
+  approve: approver.input(ApproveInput).output(BatchOutcome).mutation(run(approveOne)),
+  reject: approver.input(RejectInput).output(BatchOutcome).mutation(run(rejectOne)),
+  batchApprove: approver.input(BatchApproveInput).output(BatchOutcome).mutation(run(batchApprove)),
+  batchReject: approver.input(BatchRejectInput).output(BatchOutcome).mutation(run(batchReject)),
 });

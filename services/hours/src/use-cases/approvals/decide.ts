@@ -1,5 +1,19 @@
-import { type BatchOutcome, batchOutcome, hoursEvents, isOwnCase, planBatch, RejectReasonCode, rejectReasons, requireDecided } from "@ce/contracts";
+import {
+  type ApproveInput,
+  type BatchApproveInput,
+  type BatchOutcome,
+  type BatchRejectInput,
+  batchOutcome,
+  hoursEvents,
+  isOwnCase,
+  planBatch,
+  type RejectInput,
+  RejectReasonCode,
+  rejectReasons,
+  requireDecided,
+} from "@ce/contracts";
 import { eventMeta } from "@ce/service-kit";
+import type { z } from "zod";
 import { lockForDecision } from "../../db/approvals.ts";
 import { insertDecisions, loadDeclarations, writeSteps } from "../../db/decisions.ts";
 import type { HoursDeps } from "../../deps.ts";
@@ -119,3 +133,19 @@ export async function decide(deps: HoursDeps, caller: Caller, ids: readonly stri
 export async function decideOne(deps: HoursDeps, caller: Caller, declarationId: string, input: DecisionInput): Promise<BatchOutcome> {
   return requireDecided(await decide(deps, caller, [declarationId], input));
 }
+
+/** 学时审批 › 审核 › 审核通过 of one declaration, with its 认定学时 (or the level's starting figure) and 调减说明. */
+export const approveOne = (deps: HoursDeps, caller: Caller, input: z.output<typeof ApproveInput>) =>
+  decideOne(deps, caller, input.declarationId, { kind: "APPROVE", recognizedHours: input.recognizedHours, reason: input.reason });
+
+/** 学时审批 › 审核 › 驳回 of one declaration, with its 驳回原因 (and 驳回说明). */
+export const rejectOne = (deps: HoursDeps, caller: Caller, input: z.output<typeof RejectInput>) =>
+  decideOne(deps, caller, input.declarationId, { kind: "REJECT", reasonCode: input.reasonCode, reason: input.reason });
+
+/** 批量审核通过: each record keeps its current 认定学时 (the lower level's figure, or the computed default). */
+export const batchApprove = (deps: HoursDeps, caller: Caller, input: z.output<typeof BatchApproveInput>) =>
+  decide(deps, caller, input.ids, { kind: "APPROVE" });
+
+/** 批量驳回 with one 驳回原因 (and 驳回说明) for every record. */
+export const batchReject = (deps: HoursDeps, caller: Caller, input: z.output<typeof BatchRejectInput>) =>
+  decide(deps, caller, input.ids, { kind: "REJECT", reasonCode: input.reasonCode, reason: input.reason });

@@ -1,5 +1,6 @@
-import { type BatchOutcome, batchOutcome, hoursEvents, isOwnCase, planBatch } from "@ce/contracts";
+import { type BatchOutcome, batchOutcome, type FailAuditInput, hoursEvents, isOwnCase, type PassAuditInput, planBatch } from "@ce/contracts";
 import { eventMeta } from "@ce/service-kit";
+import type { z } from "zod";
 import { lockForAudit } from "../../db/audits.ts";
 import { insertDecisions, loadDeclarations, writeStatus } from "../../db/decisions.ts";
 import type { HoursDeps } from "../../deps.ts";
@@ -69,3 +70,10 @@ export async function decideAudit(deps: HoursDeps, caller: Caller, ids: readonly
   deps.nudgeOutbox();
   return result;
 }
+
+/** 学时审验 › 审验通过 (已备案) of the ticked records. */
+export const passAudit = (deps: HoursDeps, caller: Caller, input: z.output<typeof PassAuditInput>) => decideAudit(deps, caller, input.ids, { passed: true });
+
+/** 学时审验 › 审验不通过 (已作废) of the ticked records, with the reason. */
+export const failAudit = (deps: HoursDeps, caller: Caller, input: z.output<typeof FailAuditInput>) =>
+  decideAudit(deps, caller, input.ids, { passed: false, reason: input.reason });
