@@ -12,7 +12,6 @@ import {
   pageOf,
 } from "@ce/contracts";
 import { authedProcedure, permittedProcedure, type UseCaseRun } from "@ce/service-kit";
-import { z } from "zod";
 import type { HoursDeps } from "../deps.ts";
 import { listDeclarables } from "../use-cases/declarations/declarables.ts";
 import { declare } from "../use-cases/declarations/declare.ts";

@@ -2,7 +2,6 @@ import {
   assessCompliance,
   calendarDate,
   calendarYear,
-  DomainError,
   endOfDay,
   type Instant,
   NATIONAL_RULE,
