@@ -33,8 +33,8 @@ function PendingList({ pending }: { pending: PendingWork[] }) {
         <ul className="mt-3 space-y-1 text-sm">
           {waiting.map((p) => (
             <li key={p.path}>
-              <TextLink to={p.path}>{p.label}</TextLink>
-              {p.count === null ? <span className="text-gray-500">：暂时无法获取数量</span> : <span>：{p.count}条待处理</span>}
+              {/* The whole line is the link: a link set in running text would need more than its colour to stand out. */}
+              <TextLink to={p.path}>{p.count === null ? `${p.label}：暂时无法获取数量` : `${p.label}：${p.count}条待处理`}</TextLink>
             </li>
           ))}
         </ul>

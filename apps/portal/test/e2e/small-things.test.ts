@@ -47,7 +47,7 @@ describe("issue 13.12", () => {
     expect(count).toBeGreaterThan(0);
     expect(count).toBe(total);
     await page.goto(`${portalUrl}/`);
-    await Promise.all([page.waitForURL(/\/reviews\/professionals$/), line.getByRole("link", { name: "审核注册人员" }).click()]);
+    await Promise.all([page.waitForURL(/\/reviews\/professionals$/), line.getByRole("link", { name: /^审核注册人员：\d+条待处理$/ }).click()]);
   });
 
   it("no address keeps ?index after a refused submit (even one the browser sent without the page's checks)", async () => {
