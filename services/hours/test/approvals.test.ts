@@ -26,6 +26,12 @@ describe("approvals", () => {
     const id = await declared(41);
     const row = (await client(await adminOf(world, jinan)).approvals.list.query({ pageSize: 200 })).items.find((r) => r.id === id);
     expect(row?.flags).toEqual(["附件与其他申报重复", "与本人其他申报时间重叠", "日均超过8学时"]);
+    // The 审核 page (declarations.get) gives the handling unit the same hints (new-user pass F5); nobody else gets them.
+    const get = async (token: string) => (await client(token).declarations.get.query({ declarationId: id })).flags;
+    expect(await get(await adminOf(world, jinan))).toEqual(row?.flags);
+    expect(await get(await adminOf(world, province))).toEqual([]);
+    expect(await get(await adminOf(world, jinan, ["hours.records"]))).toEqual([]);
+    expect(await get(await professionalSession(world, busDriver))).toEqual([]);
   });
 
   it("climbs 济南市 → 省厅 and publishes exactly one schema-valid approved event", async () => {

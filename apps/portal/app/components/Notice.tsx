@@ -4,6 +4,7 @@ const tones = {
   info: "border-blue-200 bg-blue-50 text-blue-900",
   success: "border-green-200 bg-green-50 text-green-800",
   error: "border-red-200 bg-red-50 text-red-800",
+  warning: "border-amber-300 bg-amber-50 text-amber-900",
 } as const;
 
 /** A plain message box; errors are announced to screen readers. */

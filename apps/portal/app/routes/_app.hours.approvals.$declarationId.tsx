@@ -10,6 +10,7 @@ import { Form } from "../components/Form.tsx";
 import { buttonClass, ErrorList, FormErrors, inputBase, questionWhenValid, useSchemaForm } from "../components/forms.tsx";
 import { DeclarationDetails } from "../components/hours/DeclarationDetails.tsx";
 import { RejectReasonSelect } from "../components/hours/RejectReasonSelect.tsx";
+import { Notice } from "../components/Notice.tsx";
 import { redirectWithFlash } from "../utils/flash.server.ts";
 import { invalid, refused } from "../utils/form-action.server.ts";
 import { readTextForm } from "../utils/form-data.server.ts";
@@ -76,6 +77,11 @@ export default function ApprovalPage() {
   return (
     <div>
       <Breadcrumbs trail={trail} />
+      {d.flags.length > 0 ? (
+        <div className="mb-4 max-w-3xl">
+          <Notice tone="warning">异常提示：{d.flags.join("；")}，请核对后再审核。</Notice>
+        </div>
+      ) : null}
       <DeclarationDetails d={d} />
       {d.status === "PENDING" ? (
         <div className="mt-6 max-w-3xl space-y-4">

@@ -3,7 +3,7 @@ import { calendarYear } from "@ce/contracts";
 import type { Redis } from "ioredis";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { approvedProfessionals, fillDeclaredClass, openDeclaration, type Registered, uniqueName, writeScan } from "./hours-support.ts";
+import { approvedProfessionals, declareOnline, fillDeclaredClass, openDeclaration, type Registered, tokenOf, uniqueName, writeScan } from "./hours-support.ts";
 import { expectTrail, factOf, openBrowser, type Person, portalUrl, signIn, signOut, takeOverDemoAdmin } from "./org-support.ts";
 
 // 学时申报 → 学时审批 › 审核 › 驳回 → 查看申报记录, through the real portal and services: a professional
@@ -116,5 +116,18 @@ describe("学时审批 › 驳回 with a reason, as the declarant sees it", () =
     expect(Math.abs(Date.now() - decidedAt)).toBeLessThan(10 * 60_000);
     await page.screenshot({ path: "/tmp/hours-reject-record.png", fullPage: true });
     await signOut(page, declarant);
+  });
+
+  it("shows the reviewer the list's 异常提示 on the 审核 page too (new-user pass F5)", async () => {
+    // The same scan twice, the same day: the second declaration reuses an attachment and overlaps the first.
+    const token = await tokenOf(redis, declarant);
+    await declareOnline(token, declarant, "PROFESSIONAL", 4);
+    const second = await declareOnline(token, declarant, "PROFESSIONAL", 4);
+    await signIn(page, redis, bus);
+    await page.goto(`${portalUrl}/hours/approvals/${second}`);
+    const hint = page.getByRole("status").filter({ hasText: "异常提示" });
+    await hint.waitFor();
+    expect(await hint.innerText()).toMatch(/^异常提示：.*附件与其他申报重复.*与本人其他申报时间重叠.*，请核对后再审核。$/);
+    await signOut(page, bus);
   });
 });

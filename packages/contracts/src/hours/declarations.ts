@@ -161,6 +161,11 @@ export const DeclarationDetail = DeclarationRow.extend({
   attachments: z.array(AttachmentInfo),
   history: z.array(DecisionRow),
   createdAt: z.iso.datetime(),
+  /**
+   * 异常提示 (as 学时审批's list shows them, Chinese labels) for the unit now handling it — the
+   * reviewer deciding on the 审核 page; empty for every other viewer.
+   */
+  flags: z.array(z.string()),
 });
 export type DeclarationDetail = z.infer<typeof DeclarationDetail>;
 

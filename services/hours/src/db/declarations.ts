@@ -134,6 +134,7 @@ export async function toDetail(db: Db | Tx, d: Loaded): Promise<DeclarationDetai
     })),
     attachments: d.attachments.map((a) => ({ id: a.id, name: a.originalName, contentType: a.contentType, size: a.size, sha256: a.sha256 })),
     createdAt: d.createdAt.toISOString(),
+    flags: [],
   };
 }
 

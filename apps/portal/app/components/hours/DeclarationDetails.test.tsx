@@ -6,6 +6,7 @@ import { DeclarationDetails } from "./DeclarationDetails.tsx";
 const detail = (decidedAt: string): DeclarationDetail => ({
   id: "00000000-0000-4000-8000-000000000001",
   professionalName: "王师傅",
+  flags: [],
   declaredByUnitName: "济南交通职业培训基地",
   year: 2026,
   subject: "PROFESSIONAL",
