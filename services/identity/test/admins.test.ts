@@ -29,18 +29,31 @@ describe("管理单位管理员 list", () => {
 });
 
 describe("新增管理员", () => {
+  it("(a) 选择 pages through every candidate of the unit, total counted (it stopped at 20 without a word)", async () => {
+    for (let i = 0; i < 23; i++) await t.fixture.newProfessional({ unit: "jnBus" });
+    const all = await api(tokens.jnBus).candidates.query({ pageSize: 100 });
+    expect(all.total).toBeGreaterThanOrEqual(23);
+    expect(all.items).toHaveLength(all.total);
+    const pages = Math.ceil(all.total / 10);
+    const seen = (await Promise.all(Array.from({ length: pages }, (_, i) => api(tokens.jnBus).candidates.query({ page: i + 1, pageSize: 10 })))).flatMap((p) =>
+      p.items.map((c) => c.accountId),
+    );
+    expect(seen).toEqual(all.items.map((c) => c.accountId));
+    expect(await api(tokens.jnBus).candidates.query({ page: pages + 3, pageSize: 10 })).toMatchObject({ page: pages, total: all.total });
+  });
+
   it("(a) makes an approved professional of the unit an admin with the chosen roles", async () => {
     const person = await t.fixture.newProfessional({ unit: "jnBus" });
     const busRole = await t.app.db.role.create({
       data: { id: crypto.randomUUID(), unitId: t.fixture.units.jnBus.id, name: "申报员", permissions: ["hours.declare"] },
     });
     const candidates = await api(tokens.jnBus).candidates.query({ q: person.name });
-    expect(candidates.map((c) => c.accountId)).toEqual([person.accountId]);
+    expect(candidates.items.map((c) => c.accountId)).toEqual([person.accountId]);
     const draft = await api(tokens.jnBus).prepare.mutate({ way: "PROFESSIONAL", accountId: person.accountId });
     expect(draft).toMatchObject({ way: "PROFESSIONAL", name: person.name });
     const created = await api(tokens.jnBus).create.mutate({ draftId: draft.draftId, roleIds: [busRole.id] });
     expect(created.name).toBe(person.name);
-    expect((await api(tokens.jnBus).candidates.query({ q: person.name })).length).toBe(0);
+    expect((await api(tokens.jnBus).candidates.query({ q: person.name })).total).toBe(0);
     const session = await t.login({ ...person, userType: "EMPLOYER" });
     expect((await t.client({ token: session.token }).auth.me.query()).permissions).toEqual(["hours.declare"]);
     // A draft is used once.
@@ -212,7 +225,7 @@ describe("管理单位管理员 authorization", () => {
     expect((await api(qdToken).list.query({ name: t.fixture.logins.jnApprover.name })).total).toBe(0);
     expect((await failure(api(qdToken).remove.mutate({ adminId: jnAdmin }))).code).toBe("NOT_FOUND");
     expect((await failure(api(qdToken).assignRoles.mutate({ adminId: jnAdmin, roleIds: [] }))).code).toBe("NOT_FOUND");
-    expect((await api(qdToken).candidates.query({ q: "" })).length).toBe(0);
+    expect((await api(qdToken).candidates.query({ q: "" })).total).toBe(0);
   });
 
   it("refuses an admin without 管理单位管理员 and an anonymous caller on every procedure", async () => {

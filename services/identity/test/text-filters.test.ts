@@ -84,7 +84,7 @@ const lists: List[] = [
     people,
     async (name) => (await bus.transfers.candidates.query({ name, pageSize: 200 })).items.map((p) => p.name),
   ],
-  ["admins.candidates (新增管理员 › 选择)", people, async (q) => (await bus.admins.candidates.query({ q })).map((p) => p.name)],
+  ["admins.candidates (新增管理员 › 选择)", people, async (q) => (await bus.admins.candidates.query({ q, pageSize: 200 })).items.map((p) => p.name)],
   ["admins.list (管理员列表)", admins, async (name) => (await bus.admins.list.query({ name, pageSize: 200 })).items.map((a) => a.name)],
   ["roles.list (角色管理)", roles, async (name) => (await bus.roles.list.query({ name, pageSize: 200 })).items.map((r) => r.name)],
   [

@@ -1,3 +1,4 @@
+import { servedPage } from "@ce/contracts";
 import { describe, expect, it } from "vitest";
 import type { Api } from "./api.server.ts";
 import { PICKER_PAGE_SIZE, PickerQuery, pickerRefusal, searchPicker } from "./picker.server.ts";
@@ -24,8 +25,14 @@ describe("the picker's page", () => {
     idNumberMasked: "3701021990****1234",
     departmentName: null,
   }));
-  // 选择成为管理员's candidates come whole from identity and are paged here (the others page in their service).
-  const api = { identity: { admins: { candidates: { query: async () => people } } } } as unknown as Api;
+  // Every picker's service pages (paginate: a page past the end serves the last); this stand-in does as identity does.
+  const asked: { page: number; pageSize: number }[] = [];
+  const candidates = async (input: { page: number; pageSize: number }) => {
+    asked.push({ page: input.page, pageSize: input.pageSize });
+    const served = servedPage(input.page, input.pageSize, people.length);
+    return { items: people.slice(served.offset, served.offset + input.pageSize), page: served.page, pageSize: input.pageSize, total: people.length };
+  };
+  const api = { identity: { admins: { candidates: { query: candidates } } } } as unknown as Api;
 
   it.each([
     [1, 1, ["王1", "王10"]],
@@ -34,6 +41,7 @@ describe("the picker's page", () => {
     [999, 3, ["王21", "王23"]],
   ])("serves page %i of 23 people as page %i (%j first and last)", async (page, served, [first, last]) => {
     const result = await searchPicker(api, "admin", { q: "王", page });
+    expect(asked.at(-1)).toEqual({ page, pageSize: PICKER_PAGE_SIZE });
     expect(result).toMatchObject({ page: served, pageSize: PICKER_PAGE_SIZE, total: 23 });
     expect([result.items[0]?.label, result.items.at(-1)?.label]).toEqual([first, last]);
   });

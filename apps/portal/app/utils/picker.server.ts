@@ -42,7 +42,7 @@ export type PickerQuery = z.infer<typeof PickerQuery>;
 
 const purposeOf: Partial<Record<PickerKind, PickPurpose>> = { declarable: "DECLARE", transfer: "TRANSFER", admin: "ADMIN" };
 
-/** The page `page` of `all` (a list a service returns whole, at most a few hundred), clamped like every list (contracts servedPage). */
+/** The page `page` of `all` (what the portal holds whole: the one person an ID-number lookup found), clamped like every list (contracts servedPage). */
 function pageOf(all: PickerOption[], page: number): PickerPage {
   const served = servedPage(page, PICKER_PAGE_SIZE, all.length);
   return { items: all.slice(served.offset, served.offset + PICKER_PAGE_SIZE), page: served.page, pageSize: PICKER_PAGE_SIZE, total: all.length };
@@ -85,11 +85,8 @@ export async function searchPicker(api: Api, kind: PickerKind, query: PickerQuer
       return { ...found, items: found.items.map((c) => ({ value: c.accountId, label: c.name, hint: personHint(c) })) };
     }
     case "admin": {
-      const people = await api.identity.admins.candidates.query({ q });
-      return pageOf(
-        people.map((c) => ({ value: c.accountId, label: c.name, hint: personHint(c) })),
-        query.page,
-      );
+      const found = await api.identity.admins.candidates.query({ q, page: query.page, pageSize: PICKER_PAGE_SIZE });
+      return { ...found, items: found.items.map((c) => ({ value: c.accountId, label: c.name, hint: personHint(c) })) };
     }
     case "authority":
     case "employer": {

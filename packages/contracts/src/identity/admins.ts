@@ -82,7 +82,9 @@ export const CreateAdminInput = z.object({ draftId: OpaqueToken("请重新填写
 export type CreateAdminInput = z.infer<typeof CreateAdminInput>;
 
 /** The approved professionals of the unit who are not admins, for way (a)'s picker. */
-export const AdminCandidatesInput = z.object({ q: SingleLineText({ label: "姓名或证件号", max: 50 }).default("") });
+/** 添加成为管理员 › 选择: one page of the unit's approved professionals who are not admins yet, by part of the name. */
+export const AdminCandidatesInput = PageRequest.extend({ q: SingleLineText({ label: "姓名或证件号", max: 50 }).default("") });
+export type AdminCandidatesInput = z.infer<typeof AdminCandidatesInput>;
 export const AdminCandidate = z.object({ ...MaskedPersonFields, departmentName: z.string().nullable() });
 export type AdminCandidate = z.infer<typeof AdminCandidate>;
 

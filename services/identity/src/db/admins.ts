@@ -50,19 +50,27 @@ export async function adminOptions(db: Db, unitId: string): Promise<AdminOptions
 }
 
 /** Approved professionals of the unit who hold no admin rights anywhere, by part of the name. */
-export async function adminCandidates(db: Db, unitId: string, q: string): Promise<AdminCandidate[]> {
-  const rows = await db.professional.findMany({
-    where: { unitId, status: "APPROVED", account: { admin: null, status: "ACTIVE", ...(q ? { name: containsFilter(q) } : {}) } },
-    select: { accountId: true, account: { select: { name: true, idNumberMasked: true } }, department: { select: { name: true } } },
-    orderBy: { account: { name: "asc" } },
-    take: 20,
-  });
-  return rows.map((r) => ({
+export async function adminCandidates(db: Db, unitId: string, request: { q: string; page: number; pageSize: number }): Promise<Page<AdminCandidate>> {
+  const where = { unitId, status: "APPROVED", account: { admin: null, status: "ACTIVE", ...(request.q ? { name: containsFilter(request.q) } : {}) } };
+  const { items: rows, ...served } = await paginate(
+    request,
+    () => db.professional.count({ where }),
+    ({ limit, offset }) =>
+      db.professional.findMany({
+        where,
+        select: { accountId: true, account: { select: { name: true, idNumberMasked: true } }, department: { select: { name: true } } },
+        orderBy: [{ account: { name: "asc" } }, { accountId: "asc" }],
+        skip: offset,
+        take: limit,
+      }),
+  );
+  const items = rows.map((r) => ({
     accountId: r.accountId,
     name: r.account.name,
     idNumberMasked: r.account.idNumberMasked,
     departmentName: r.department?.name ?? null,
   }));
+  return { ...served, items };
 }
 
 /** Whether the department is an ACTIVE department of the unit. */

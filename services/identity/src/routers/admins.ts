@@ -33,7 +33,7 @@ const manage = permittedProcedure("admin.manage");
 export const adminsRouter = (run: UseCaseRun<IdentityDeps>) => ({
   list: manage.input(ListAdminsInput).output(pageOf(AdminRow)).query(run(unitAdmins)),
   options: manage.output(AdminOptions).query(run(unitAdminOptions)),
-  candidates: manage.input(AdminCandidatesInput).output(z.array(AdminCandidate)).query(run(unitAdminCandidates)),
+  candidates: manage.input(AdminCandidatesInput).output(pageOf(AdminCandidate)).query(run(unitAdminCandidates)),
   prepare: manage.input(PrepareAdminInput).output(AdminDraft).mutation(run(prepareAdmin, adminManager)),
   create: manage
     .input(CreateAdminInput)

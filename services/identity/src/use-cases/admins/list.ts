@@ -1,4 +1,4 @@
-import type { AdminCandidate, AdminOptions, AdminRow, ListAdminsInput, Page } from "@ce/contracts";
+import type { AdminCandidate, AdminCandidatesInput, AdminOptions, AdminRow, ListAdminsInput, Page } from "@ce/contracts";
 import { adminCandidates, adminOptions, listAdmins } from "../../db/admins.ts";
 import type { IdentityDeps } from "../../deps.ts";
 import { type Caller, ownUnit } from "../scope.ts";
@@ -13,7 +13,10 @@ export function unitAdminOptions(deps: IdentityDeps, caller: Caller): Promise<Ad
   return adminOptions(deps.db, ownUnit(caller.principal));
 }
 
-/** 添加成为管理员: up to 20 approved professionals of the caller's unit matching `q`. */
-export function unitAdminCandidates(deps: IdentityDeps, caller: Caller, input: { q: string }): Promise<AdminCandidate[]> {
-  return adminCandidates(deps.db, ownUnit(caller.principal), input.q);
+/**
+ * 添加成为管理员 › 选择: one page of the approved professionals of the caller's unit who are not
+ * admins yet, by part of the name; `total` counts every match (it stopped at 20 without a word).
+ */
+export function unitAdminCandidates(deps: IdentityDeps, caller: Caller, input: AdminCandidatesInput): Promise<Page<AdminCandidate>> {
+  return adminCandidates(deps.db, ownUnit(caller.principal), input);
 }
