@@ -16,7 +16,6 @@ import {
   TemporaryPassword,
 } from "@ce/contracts";
 import { permittedProcedure, type UseCaseRun } from "@ce/service-kit";
-import { z } from "zod";
 import type { IdentityDeps } from "../deps.ts";
 import { assignAdminRoles } from "../use-cases/admins/assign-roles.ts";
 import { adminManager } from "../use-cases/admins/caller.ts";
