@@ -143,8 +143,9 @@ export function permittedProcedure(permission: Permission) {
  * deps and hands it to every area, so an area is a function of `run` and a procedure reads one line:
  * `list: manage.input(ListRolesInput).output(pageOf(RoleRow)).query(run(unitRoles))`. The use
  * case's parameter types are checked against the service's deps, the builder's context and the
- * input schema's output; a procedure that adapts the input (a field of it) passes an adapter,
- * `run((deps, ctx, input) => withdraw(deps, ctx, input.declarationId))`.
+ * input schema's output; a use case taking other parameters than (deps, caller, input) is passed
+ * through an adapter, `run((deps, ctx, input) => login(deps, input, ctx.clientIp, ctx.log, ctx.requestId))`
+ * (identity's 登录).
  *
  * `run(useCase, callerOf)` hands the use case the caller `callerOf` reads from the context instead
  * of the context: `run(setSuperAdmin, adminManager)` — `callerOf` runs (and may refuse) first.

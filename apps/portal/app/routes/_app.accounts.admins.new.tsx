@@ -11,7 +11,7 @@ import { TextLink } from "../components/TextLink.tsx";
 import { IdTypeSelect } from "../components/UserTypeSelects.tsx";
 import { redirectWithFlash } from "../utils/flash.server.ts";
 import { formAction } from "../utils/form-action.server.ts";
-import { readTextForm } from "../utils/form-data.server.ts";
+import { readIntentForm } from "../utils/form-data.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { ShownName } from "../utils/validation.ts";
 
@@ -55,8 +55,8 @@ function draftOf(form: FormData): AdminDraft {
 // admin and redirects to step 3 with the flash.
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, LIST);
-  const form = await readTextForm(request);
-  if (form.get("intent") === "create") {
+  const { form, intent } = await readIntentForm(request);
+  if (intent === "create") {
     const draft = draftOf(form);
     return formAction(request, CreateAdminForm, { form, fields: ["roleIds"], extra: () => ({ step: 2 as const, draft }) }, async (v) => {
       const created = await api.identity.admins.create.mutate({ draftId: v.draftId, roleIds: v.roleIds });

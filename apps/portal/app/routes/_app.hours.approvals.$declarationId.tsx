@@ -13,7 +13,7 @@ import { RejectReasonSelect } from "../components/hours/RejectReasonSelect.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { redirectWithFlash } from "../utils/flash.server.ts";
 import { invalid, refused } from "../utils/form-action.server.ts";
-import { readTextForm } from "../utils/form-data.server.ts";
+import { readIntentForm } from "../utils/form-data.server.ts";
 import { requirePage, rethrowServiceError } from "../utils/session.server.ts";
 import { zhErrorMap } from "../utils/validation.ts";
 
@@ -34,7 +34,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
  */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { api } = await requirePage(request, context, PATH);
-  const form = await readTextForm(request);
+  const { form, intent } = await readIntentForm(request);
   form.set("declarationId", params.declarationId ?? "");
   const decideWith = async <S extends typeof ApproveInput | typeof RejectInput>(
     intent: "approve" | "reject",
@@ -52,7 +52,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     return redirectWithFlash(PATH, `${outcome.decided.map((d) => d.label).join("、")}${done}`);
   };
-  return form.get("intent") === "reject"
+  return intent === "reject"
     ? decideWith("reject", RejectInput, (v) => api.hours.approvals.reject.mutate(v as z.output<typeof RejectInput>), "已驳回")
     : decideWith("approve", ApproveInput, (v) => api.hours.approvals.approve.mutate(v as z.output<typeof ApproveInput>), "已审核通过");
 }

@@ -82,8 +82,8 @@ export const UnitOption = z.object({ id: z.uuid(), name: z.string() });
 export type UnitOption = z.infer<typeof UnitOption>;
 
 export const DepartmentOption = z.object({ id: z.uuid(), name: z.string() });
+export type DepartmentOption = z.infer<typeof DepartmentOption>;
 
 /** 注册 › 工作部门 choices of the chosen 所在单位. */
 export const PublicDepartmentsInput = z.object({ unitId: z.uuid({ error: "请选择所在单位" }) });
 export type PublicDepartmentsInput = z.infer<typeof PublicDepartmentsInput>;
-export type DepartmentOption = z.infer<typeof DepartmentOption>;

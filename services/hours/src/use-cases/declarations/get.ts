@@ -3,6 +3,7 @@ import { anomaliesOf } from "../../db/anomalies.ts";
 import { findDeclaration, toDetail } from "../../db/declarations.ts";
 import type { HoursDeps } from "../../deps.ts";
 import { anomalyLabels } from "../../domain/anomalies.ts";
+import { waitsFor } from "../../domain/approval.ts";
 import { type Caller, recordsScope, VIEWERS } from "../caller.ts";
 
 /**
@@ -13,8 +14,7 @@ export async function getDeclaration(deps: HoursDeps, { principal }: Caller, { d
   const d = await findDeclaration(deps.db, recordsScope(principal, ...VIEWERS), declarationId);
   if (!d) throw new DomainError("NOT_FOUND", "申报记录不存在或不在您的管理范围内");
   const detail = await toDetail(deps.db, d);
-  const handling =
-    d.status === "PENDING" && principal.unitId !== null && d.currentHandlerId === principal.unitId && principal.permissions.includes("hours.approve");
+  const handling = principal.unitId !== null && waitsFor(d, principal.unitId) && principal.permissions.includes("hours.approve");
   if (!handling) return detail;
   const flags = (await anomaliesOf(deps.db, [d.id])).get(d.id) ?? [];
   return { ...detail, flags: flags.map((c) => anomalyLabels[c]) };
