@@ -3,10 +3,11 @@
 import { identityEvents, naming as makeNaming } from "@ce/contracts";
 import { createTestDatabase, dropTestDatabase, recordBenchmark, repoRootOf, TEST_NATS_URL, testTag } from "@ce/testkit";
 import { createLogger } from "../src/logger.ts";
+import { migrateEventTables } from "../src/migrate.ts";
 import { connectNats, ensureStream } from "../src/nats.ts";
 import { enqueueEvent, startOutboxRelay } from "../src/outbox.ts";
 import { unitEnvelope } from "../src/testing.ts";
-import { OUTBOX_DDL, pgClient } from "../test/support/pg-client.ts";
+import { pgClient } from "../test/support/pg-client.ts";
 
 const EVENTS = 20_000;
 const CONCURRENCY = 20;
@@ -14,7 +15,7 @@ const tag = testTag("benchoutbox");
 const naming = makeNaming(tag);
 const databaseUrl = await createTestDatabase(tag);
 const db = pgClient(databaseUrl);
-await db.$executeRawUnsafe(OUTBOX_DDL);
+await migrateEventTables({ databaseUrl, schema: "kit" });
 const nats = await connectNats(TEST_NATS_URL, tag);
 await ensureStream(nats.jsm, naming, "CE_IDENTITY");
 const meta = { actor: null, correlationId: "bench" };

@@ -1,21 +1,41 @@
+import { fileURLToPath } from "node:url";
 import { runner } from "node-pg-migrate";
 import pg from "pg";
 import { baseEnv, ConfigError, parseEnv } from "./config.ts";
 
+/** service-kit's own migrations: the outbox and inbox every service schema holds (ADR 004). */
+export const eventTablesMigrationsDir = fileURLToPath(new URL("../migrations", import.meta.url));
+
 /**
  * Applies a service's SQL migrations to its own schema, with its own migrations table, so
- * the three services migrate independently on one server.
+ * the three services migrate independently on one server. service-kit's migrations (the outbox
+ * and inbox, migrateEventTables) run first, so a service's migrations never spell them again.
+ * Returns the service's migrations applied by this call.
  */
 export async function migrateSchema(opts: { databaseUrl: string; schema: string; dir: string; log?: (msg: string) => void }) {
+  await migrateEventTables(opts);
+  return applyMigrations(opts, opts.dir, "pgmigrations");
+}
+
+/**
+ * Creates the outbox and inbox in `schema` (and the schema and database when missing), recorded
+ * in the schema's `kit_pgmigrations` table: what migrateSchema runs first, and what service-kit's
+ * own tests run alone.
+ */
+export async function migrateEventTables(opts: { databaseUrl: string; schema: string; log?: (msg: string) => void }) {
   await ensureDatabase(opts.databaseUrl);
+  return applyMigrations(opts, eventTablesMigrationsDir, "kit_pgmigrations");
+}
+
+function applyMigrations(opts: { databaseUrl: string; schema: string; log?: (msg: string) => void }, dir: string, migrationsTable: string) {
   return runner({
     databaseUrl: opts.databaseUrl,
-    dir: opts.dir,
+    dir,
     schema: opts.schema,
     createSchema: true,
     migrationsSchema: opts.schema,
     createMigrationsSchema: true,
-    migrationsTable: "pgmigrations",
+    migrationsTable,
     direction: "up",
     checkOrder: true,
     singleTransaction: true,

@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SqlClient } from "../src/db.ts";
 import { type Consumer, on, startConsumer } from "../src/inbox.ts";
 import { createLogger } from "../src/logger.ts";
+import { migrateEventTables } from "../src/migrate.ts";
 import { connectNats, type Nats } from "../src/nats.ts";
 import { eventually, fakeIdentityProducer, unitEnvelope } from "../src/testing.ts";
-import { OUTBOX_DDL, pgClient } from "./support/pg-client.ts";
+import { pgClient } from "./support/pg-client.ts";
 
 const tag = testTag("deadletter");
 const naming = makeNaming(tag);
@@ -24,7 +25,7 @@ const deliveries = new Map<string, number>();
 beforeAll(async () => {
   databaseUrl = await createTestDatabase(tag);
   db = pgClient(databaseUrl);
-  await db.$executeRawUnsafe(OUTBOX_DDL);
+  await migrateEventTables({ databaseUrl, schema: "kit" });
   await db.$executeRawUnsafe("CREATE TABLE kit.units (name text PRIMARY KEY)");
   producer = await fakeIdentityProducer(naming);
   nats = await connectNats(TEST_NATS_URL, `${tag}-consumer`);

@@ -3,10 +3,11 @@ import { createTestDatabase, dropTestDatabase, TEST_NATS_URL, testTag } from "@c
 import { AckPolicy, DeliverPolicy } from "@nats-io/jetstream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../src/logger.ts";
+import { migrateEventTables } from "../src/migrate.ts";
 import { connectNats, ensureStream, type Nats } from "../src/nats.ts";
 import { enqueueEvent, enqueueEvents, type OutboxRelay, startOutboxRelay } from "../src/outbox.ts";
 import { unitEnvelope } from "../src/testing.ts";
-import { OUTBOX_DDL, pgClient } from "./support/pg-client.ts";
+import { pgClient } from "./support/pg-client.ts";
 
 const tag = testTag("outbox");
 const naming = makeNaming(tag);
@@ -18,7 +19,7 @@ let relay: OutboxRelay;
 beforeAll(async () => {
   databaseUrl = await createTestDatabase(tag);
   db = pgClient(databaseUrl);
-  await db.$executeRawUnsafe(OUTBOX_DDL);
+  await migrateEventTables({ databaseUrl, schema: "kit" });
   nats = await connectNats(TEST_NATS_URL, tag);
   await ensureStream(nats.jsm, naming, "CE_IDENTITY");
   relay = startOutboxRelay({ db, schema: "kit", js: nats.js, naming, log: createLogger("test", "silent"), pollMs: 60_000 });

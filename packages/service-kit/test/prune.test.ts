@@ -3,9 +3,10 @@ import { createTestDatabase, dropTestDatabase, testTag } from "@ce/testkit";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { baseEnv, parseEnv } from "../src/config.ts";
 import { createLogger } from "../src/logger.ts";
+import { migrateEventTables } from "../src/migrate.ts";
 import { pruneEventTables, retentionFromConfig, startEventPruner } from "../src/prune.ts";
 import { eventually } from "../src/testing.ts";
-import { OUTBOX_DDL, pgClient } from "./support/pg-client.ts";
+import { pgClient } from "./support/pg-client.ts";
 
 const tag = testTag("prune");
 let databaseUrl: string;
@@ -16,7 +17,7 @@ beforeAll(async () => {
   databaseUrl = await createTestDatabase(tag);
   db = pgClient(databaseUrl);
   other = pgClient(databaseUrl);
-  await db.$executeRawUnsafe(OUTBOX_DDL);
+  await migrateEventTables({ databaseUrl, schema: "kit" });
 });
 afterAll(async () => {
   await db.end();

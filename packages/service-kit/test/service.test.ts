@@ -2,20 +2,19 @@ import net from "node:net";
 import { createTestDatabase, dropTestDatabase, TEST_NATS_URL, TEST_REDIS_URL, testTag } from "@ce/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseEnv, parseEnv, port } from "../src/config.ts";
+import { migrateEventTables } from "../src/migrate.ts";
 import type { Infra } from "../src/runtime.ts";
 import { type ServiceDb, startService, type WireContext } from "../src/service.ts";
 import { eventually } from "../src/testing.ts";
 import { router } from "../src/trpc.ts";
-import { OUTBOX_DDL, pgClient } from "./support/pg-client.ts";
+import { pgClient } from "./support/pg-client.ts";
 
 const tag = testTag("bootstrap");
 let databaseUrl: string;
 
 beforeAll(async () => {
   databaseUrl = await createTestDatabase(tag);
-  const setup = pgClient(databaseUrl);
-  await setup.$executeRawUnsafe(OUTBOX_DDL);
-  await setup.end();
+  await migrateEventTables({ databaseUrl, schema: "kit" });
 });
 afterAll(async () => {
   await dropTestDatabase(databaseUrl);

@@ -55,7 +55,7 @@ export async function prismaDrift(opts: { schemaPath: string; databaseUrl: strin
   try {
     const { rows } = await client.query<{ table_name: string; column_name: string; data_type: string; udt_name: string; is_nullable: string }>(
       `SELECT table_name, column_name, data_type, udt_name, is_nullable FROM information_schema.columns
-       WHERE table_schema = $1 AND table_name <> 'pgmigrations' ORDER BY table_name, ordinal_position`,
+       WHERE table_schema = $1 AND table_name NOT IN ('pgmigrations', 'kit_pgmigrations') ORDER BY table_name, ordinal_position`,
       [opts.schema],
     );
     for (const r of rows) {

@@ -1,21 +1,5 @@
 -- Up Migration
-CREATE TABLE outbox (
-  seq          bigserial PRIMARY KEY,
-  id           uuid NOT NULL UNIQUE,
-  type         text NOT NULL,
-  payload      jsonb NOT NULL,
-  created_at   timestamptz(3) NOT NULL DEFAULT now(),
-  published_at timestamptz(3)
-);
-CREATE INDEX outbox_unpublished_idx ON outbox (seq) WHERE published_at IS NULL;
-
-CREATE TABLE inbox (
-  consumer    text NOT NULL,
-  event_id    uuid NOT NULL,
-  received_at timestamptz(3) NOT NULL DEFAULT now(),
-  PRIMARY KEY (consumer, event_id)
-);
-
+-- The outbox and inbox come first from service-kit's migrations (packages/service-kit/migrations).
 CREATE TABLE unit_replica (
   id          uuid PRIMARY KEY,
   name        text NOT NULL,
@@ -30,5 +14,3 @@ CREATE INDEX unit_replica_path_idx ON unit_replica (path text_pattern_ops);
 
 -- Down Migration
 DROP TABLE unit_replica;
-DROP TABLE inbox;
-DROP TABLE outbox;

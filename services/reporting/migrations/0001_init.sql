@@ -1,21 +1,5 @@
 -- Up Migration
-CREATE TABLE outbox (
-  seq          bigserial PRIMARY KEY,
-  id           uuid NOT NULL UNIQUE,
-  type         text NOT NULL,
-  payload      jsonb NOT NULL,
-  created_at   timestamptz(3) NOT NULL DEFAULT now(),
-  published_at timestamptz(3)
-);
-CREATE INDEX outbox_unpublished_idx ON outbox (seq) WHERE published_at IS NULL;
-
-CREATE TABLE inbox (
-  consumer    text NOT NULL,
-  event_id    uuid NOT NULL,
-  received_at timestamptz(3) NOT NULL DEFAULT now(),
-  PRIMARY KEY (consumer, event_id)
-);
-
+-- The outbox and inbox come first from service-kit's migrations (packages/service-kit/migrations).
 CREATE TABLE unit_replica (
   id             uuid PRIMARY KEY,
   name           text NOT NULL,
@@ -44,5 +28,3 @@ CREATE TABLE unit_registration_daily (
 -- Down Migration
 DROP TABLE unit_registration_daily;
 DROP TABLE unit_replica;
-DROP TABLE inbox;
-DROP TABLE outbox;

@@ -30,13 +30,3 @@ export function pgClient(connectionString: string): TransactionalClient & { end(
     end: () => pool.end(),
   };
 }
-
-/** The standard outbox table, as every service's first migration creates it. */
-export const OUTBOX_DDL = `
-  CREATE SCHEMA kit;
-  CREATE TABLE kit.outbox (
-    seq bigserial PRIMARY KEY, id uuid NOT NULL UNIQUE, type text NOT NULL, payload jsonb NOT NULL,
-    created_at timestamptz(3) NOT NULL DEFAULT now(), published_at timestamptz(3));
-  CREATE TABLE kit.inbox (
-    consumer text NOT NULL, event_id uuid NOT NULL, received_at timestamptz(3) NOT NULL DEFAULT now(),
-    PRIMARY KEY (consumer, event_id));`;
