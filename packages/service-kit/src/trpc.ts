@@ -144,8 +144,8 @@ export function permittedProcedure(permission: Permission) {
  * `list: manage.input(ListRolesInput).output(pageOf(RoleRow)).query(run(unitRoles))`. The use
  * case's parameter types are checked against the service's deps, the builder's context and the
  * input schema's output; a use case taking other parameters than (deps, caller, input) is passed
- * through an adapter, `run((deps, ctx, input) => login(deps, input, ctx.clientIp, ctx.log, ctx.requestId))`
- * (identity's 登录).
+ * through an adapter, `run((deps, manager, input) => createAdminFromDraft(deps, manager, manager.actor, input), adminManager)`
+ * (identity's 新增管理员).
  *
  * `run(useCase, callerOf)` hands the use case the caller `callerOf` reads from the context instead
  * of the context: `run(setSuperAdmin, adminManager)` — `callerOf` runs (and may refuse) first.

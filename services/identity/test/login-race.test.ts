@@ -4,10 +4,10 @@
 // grant is read, the change commits (and revokes), then the session opens with the old grant.
 import { sessionKeys } from "@ce/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { confirmGrant } from "../src/auth/login.ts";
 import { openSession } from "../src/auth/sessions.ts";
 import { findLoginAccount } from "../src/db/accounts.ts";
 import { grantFor } from "../src/domain/principal.ts";
+import { confirmGrant } from "../src/use-cases/auth/login.ts";
 import { bootIdentity, failure, type TestIdentity } from "./support/boot.ts";
 import type { Credentials } from "./support/fixture.ts";
 

@@ -2,9 +2,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import { type CaptchaChallenge, DomainError } from "@ce/contracts";
 import type { Redis } from "@ce/service-kit";
 import { CAPTCHA_TTL_S, captchaDigits, captchaMatches } from "../domain/captcha.ts";
-import { captchaLimit, withinLimit } from "../domain/lockout.ts";
 import { captchaPng, pngDataUrl } from "./captcha-image.ts";
-import { hit } from "./rate-limit.ts";
 
 export const captchaKey = (captchaId: string) => `captcha:${captchaId}`;
 export const CAPTCHA_MESSAGE = "验证码不正确或已过期";
@@ -12,14 +10,10 @@ export const CAPTCHA_MESSAGE = "验证码不正确或已过期";
 const cryptoRand = () => randomInt(0, 2 ** 32) / 2 ** 32;
 
 /**
- * A new captcha for a form: its answer kept in Redis for CAPTCHA_TTL_S (single use, see
- * checkCaptcha), its image a PNG data: URL. At most captchaLimit per address and minute
- * (TOO_MANY_REQUESTS beyond).
+ * A new captcha: its answer kept in Redis for CAPTCHA_TTL_S (single use, see checkCaptcha), its
+ * image a PNG data: URL. Unlimited here: 验证码 (use-cases/auth/captcha.ts) limits it per address.
  */
-export async function issueCaptcha(redis: Redis, clientIp: string): Promise<CaptchaChallenge> {
-  if (!withinLimit(await hit(redis, `captcha-rate:${clientIp}`, captchaLimit.windowS), captchaLimit)) {
-    throw new DomainError("TOO_MANY_REQUESTS", "请求过于频繁，请稍后再试");
-  }
+export async function newCaptcha(redis: Redis): Promise<CaptchaChallenge> {
   const captchaId = randomBytes(16).toString("base64url");
   const answer = captchaDigits(cryptoRand);
   await redis.set(captchaKey(captchaId), answer, "EX", CAPTCHA_TTL_S);

@@ -36,7 +36,8 @@ export const CAPTCHA_BACKGROUND = "#f5f5f4";
 /**
  * The digits a captcha is drawn from. 0, 1 and 7 are left out: 0 reads as O, and 1 and 7 as
  * each other or as l once slanted. Seven digits over four places still give 2,401 answers, which
- * a challenge that is single use, expires and is rate limited per address (auth/captcha.ts) keeps safe.
+ * a challenge that is single use, expires (auth/captcha.ts) and is rate limited per address
+ * (use-cases/auth/captcha.ts) keeps safe.
  */
 export const CAPTCHA_ALPHABET = "2345689";
 

@@ -1,6 +1,6 @@
 import type { TemporaryPassword } from "@ce/contracts";
 import type { z } from "zod";
-import { invalidateResetTokens } from "../../auth/passwords.ts";
+import { invalidateResetTokens } from "../../auth/reset-tokens.ts";
 import { revokeSessions } from "../../auth/sessions.ts";
 import { setPassword } from "../../db/accounts.ts";
 import { recordAudit } from "../../db/audit.ts";

@@ -1,6 +1,6 @@
 import { DomainError, type TemporaryPassword } from "@ce/contracts";
 import type { z } from "zod";
-import { invalidateResetTokens } from "../../auth/passwords.ts";
+import { invalidateResetTokens } from "../../auth/reset-tokens.ts";
 import { revokeSessions } from "../../auth/sessions.ts";
 import { setPassword } from "../../db/accounts.ts";
 import { auditActor, recordAudit } from "../../db/audit.ts";

@@ -1,24 +1,26 @@
 import { DomainError, type LoginInput, type LoginResult, type UserType } from "@ce/contracts";
-import type { Logger } from "@ce/service-kit";
-import { findLoginAccount } from "../db/accounts.ts";
-import { markActivated } from "../db/import-jobs.ts";
-import type { IdentityDeps } from "../deps.ts";
-import { validateIdNumber } from "../domain/id-number.ts";
-import { type Grant, grantFor, loginMessages } from "../domain/principal.ts";
-import { publishProfessional } from "../events/professionals.ts";
-import { verifyPassword } from "../security/passwords.ts";
-import { checkCaptcha } from "./captcha.ts";
-import { closeSession, openSession } from "./sessions.ts";
-import { assertNotLocked, recordLoginFailure, recordLoginSuccess } from "./throttle.ts";
+import { checkCaptcha } from "../../auth/captcha.ts";
+import { closeSession, openSession } from "../../auth/sessions.ts";
+import { assertNotLocked, recordLoginFailure, recordLoginSuccess } from "../../auth/throttle.ts";
+import { findLoginAccount } from "../../db/accounts.ts";
+import { markActivated } from "../../db/import-jobs.ts";
+import type { IdentityDeps } from "../../deps.ts";
+import { validateIdNumber } from "../../domain/id-number.ts";
+import { type Grant, grantFor, loginMessages } from "../../domain/principal.ts";
+import { publishProfessional } from "../../events/professionals.ts";
+import { verifyPassword } from "../../security/passwords.ts";
+import type { AuthVisitor } from "./caller.ts";
 
 /**
  * 登录. Order matters: waits first (a waiting caller spends no captcha), then the captcha, then
  * the ID format, then the password — where an unknown ID and a wrong password look the same,
- * and count the same in the throttle (auth/throttle.ts). The first sign-in activates an imported
- * account (未激活 → activated; its professional.updated event tells the replicas). Returns the new session.
+ * and count the same in the throttle (auth/throttle.ts) for the visitor's address. The first
+ * sign-in activates an imported account (未激活 → activated; its professional.updated event tells
+ * the replicas; `visitor.requestId` correlates it). Returns the new session.
  */
-export async function login(deps: IdentityDeps, input: LoginInput, clientIp: string | null, log: Logger, requestId: string): Promise<LoginResult> {
+export async function login(deps: IdentityDeps, visitor: AuthVisitor, input: LoginInput): Promise<LoginResult> {
   const { redis } = deps;
+  const { clientIp, log, requestId } = visitor;
   const ip = clientIp ?? "unknown";
   const accountKey = deps.pii.blindIndex(input.idType, input.idNumber);
   await assertNotLocked(redis, accountKey, clientIp);
