@@ -31,7 +31,7 @@ describe("architecture", () => {
     expect(importOffenders(path.join(root, "services", service, "src/domain"), allowed)).toEqual([]);
   });
 
-  // routers/ → no db/, events/; db/ → no events/, use-cases/, routers/; use-cases/ → no routers/ (support/layers.ts).
+  // routers/ → no db/, events/, auth/; db/ → no events/, use-cases/, routers/; use-cases/ → no routers/ (support/layers.ts).
   it.each(services)("keeps %s's layers apart, apart from the shrinking allow-list", (service) => {
     const found = layerOffenders(service);
     const allowed = LAYER_ALLOW_LIST[service] ?? [];
@@ -47,12 +47,14 @@ describe("architecture", () => {
       ["routers", "db", true],
       ["routers", "events", true],
       ["routers", "use-cases", false],
+      ["routers", "auth", true],
       ["db", "events", true],
       ["db", "use-cases", true],
       ["db", "domain", false],
       ["use-cases", "routers", true],
       ["use-cases", "db", false],
       ["use-cases", "events", false],
+      ["use-cases", "auth", false],
       ["domain", "db", true],
       ["events", "db", false],
     ];

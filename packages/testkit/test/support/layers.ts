@@ -3,12 +3,16 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { repoRoot, sourceFiles } from "./source-scan.ts";
 
-/** Per layer (a folder directly under services/<svc>/src), the layers it must not import. */
+/**
+ * Per layer (a folder directly under services/<svc>/src), the layers it must not import. `auth` is
+ * identity's Redis-backed edge of 登录 (sessions, login throttle, rate limits, captchas, reset
+ * tokens): use cases call it, routers reach it only through a use case.
+ */
 export const FORBIDDEN_IMPORTS: Record<string, string[]> = {
-  routers: ["db", "events"],
+  routers: ["db", "events", "auth"],
   db: ["events", "use-cases", "routers"],
   "use-cases": ["routers"],
-  domain: ["db", "events", "use-cases", "routers", "storage"],
+  domain: ["db", "events", "use-cases", "routers", "storage", "auth"],
 };
 
 /** The relative specifiers a file imports or re-exports (type-only imports included). */
