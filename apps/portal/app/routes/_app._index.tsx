@@ -2,6 +2,7 @@ import { userTypeLabels } from "@ce/contracts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { FactList } from "../components/FactList.tsx";
 import { ComplianceSummary } from "../components/hours/ComplianceSummary.tsx";
 import { TextLink } from "../components/TextLink.tsx";
 import { visibleMenu } from "../utils/menu.ts";
@@ -50,22 +51,16 @@ export default function HomePage() {
     <div>
       <Breadcrumbs trail={["首页"]} />
       <h1 className="text-xl font-semibold text-gray-900">{`欢迎您，${me.name}`}</h1>
-      <dl className="mt-4 grid max-w-xl grid-cols-[6rem_1fr] gap-y-2 text-sm">
-        <dt className="text-gray-500">用户类型</dt>
-        <dd>{userTypeLabels[me.userType]}</dd>
-        {me.unitName ? (
-          <>
-            <dt className="text-gray-500">所在单位</dt>
-            <dd>{me.unitName}</dd>
-          </>
-        ) : null}
-        {me.isSuperAdmin ? (
-          <>
-            <dt className="text-gray-500">账户角色</dt>
-            <dd>超级管理员</dd>
-          </>
-        ) : null}
-      </dl>
+      <div className="mt-4">
+        <FactList
+          look="plain"
+          facts={[
+            ["用户类型", userTypeLabels[me.userType]],
+            ...(me.unitName ? [["所在单位", me.unitName] as const] : []),
+            ...(me.isSuperAdmin ? [["账户角色", "超级管理员"] as const] : []),
+          ]}
+        />
+      </div>
       {compliance !== undefined ? <ComplianceSummary years={compliance} /> : null}
       {pending.length > 0 ? <PendingList pending={pending} /> : null}
 

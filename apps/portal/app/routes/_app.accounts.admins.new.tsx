@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { FactList } from "../components/FactList.tsx";
 import { Form } from "../components/Form.tsx";
 import { buttonClass, ErrorList, Field, FormErrors, inputClass, Select, type StringField, useSchemaForm } from "../components/forms.tsx";
 import { PickerField } from "../components/Picker.tsx";
@@ -186,14 +187,14 @@ function StepTwo({ draft }: { draft: AdminDraft }) {
       <input type="hidden" name="draftName" value={draft.name} />
       <input type="hidden" name="draftIdNumber" value={draft.idNumberMasked} />
       <input type="hidden" name="draftDepartment" value={draft.departmentName ?? ""} />
-      <dl className="grid grid-cols-[7rem_minmax(0,1fr)] gap-x-3 gap-y-1">
-        <dt className="text-right text-gray-600">姓名:</dt>
-        <dd>{draft.name}</dd>
-        <dt className="text-right text-gray-600">证件号:</dt>
-        <dd className="font-mono">{draft.idNumberMasked}</dd>
-        <dt className="text-right text-gray-600">工作部门:</dt>
-        <dd>{draft.departmentName ?? "—"}</dd>
-      </dl>
+      <FactList
+        look="plain"
+        facts={[
+          ["姓名", draft.name],
+          ["证件号", draft.idNumberMasked],
+          ["工作部门", draft.departmentName ?? "—"],
+        ]}
+      />
       <fieldset className="rounded border border-gray-200 p-3" aria-describedby={fields.roleIds.errorId}>
         <legend className="px-1 text-gray-700">角色</legend>
         {options.roles.length === 0 ? <p className="text-gray-500">本单位还没有角色，可稍后在“角色管理”中添加并分配。</p> : null}

@@ -12,6 +12,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { DataTable } from "../components/DataTable.tsx";
+import { FactList } from "../components/FactList.tsx";
 import { Form } from "../components/Form.tsx";
 import { buttonClass, Field, FileInput, FormErrors, FormPanel, SubmitRow, useSchemaForm } from "../components/forms.tsx";
 import { DownloadRefusal, Notice } from "../components/Notice.tsx";
@@ -104,14 +105,7 @@ function CheckReport({ fileName, check }: { fileName: string; check: ImportCheck
   return (
     <section aria-label="校验结果" className="space-y-3">
       <h2 className="font-semibold text-gray-800">校验结果：{fileName}</h2>
-      <dl className="flex flex-wrap gap-6 text-sm">
-        {counts.map(([label, value]) => (
-          <div key={label} className="flex gap-1">
-            <dt className="text-gray-600">{label}：</dt>
-            <dd className="font-semibold">{value}条</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList look="counts" facts={counts.map(([label, value]) => [label, `${value}条`])} />
       {check.notes.map((note) => (
         <Notice key={note}>{note}</Notice>
       ))}

@@ -5,6 +5,7 @@ import { useEffect } from "react";
 import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { DataTable } from "../components/DataTable.tsx";
+import { FactList } from "../components/FactList.tsx";
 import { FormErrors, replyMessages } from "../components/forms.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { PagedTable } from "../components/PagedTable.tsx";
@@ -168,19 +169,7 @@ function JobStatus({ job }: { job: ImportJob }) {
         </div>
       ) : null}
       {job.status !== "CHECKED" ? (
-        <dl className="flex flex-wrap gap-6 text-sm">
-          {counts
-            .filter(([, value]) => value !== null)
-            .map(([label, value, unit]) => (
-              <div key={label} className="flex gap-1">
-                <dt className="text-gray-600">{label}：</dt>
-                <dd className="font-semibold">
-                  {value}
-                  {unit}
-                </dd>
-              </div>
-            ))}
-        </dl>
+        <FactList look="counts" facts={counts.filter(([, value]) => value !== null).map(([label, value, unit]) => [label, `${value}${unit}`])} />
       ) : null}
       {job.status === "DONE" && job.existing > 0 ? <Notice>已存在的人员（证件号已在平台注册）未重复导入。</Notice> : null}
       {job.error ? <Notice tone="error">{job.error}</Notice> : null}

@@ -13,6 +13,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-r
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { type Column, DataTable } from "../components/DataTable.tsx";
+import { FactList } from "../components/FactList.tsx";
 import { ReplyErrors } from "../components/forms.tsx";
 import { yearColumns } from "../components/hours/RecordColumns.tsx";
 import { PagedTable } from "../components/PagedTable.tsx";
@@ -118,19 +119,23 @@ export default function LearningRecordPage() {
       <ReplyErrors result={reply?.result} />
       {result ? (
         <>
-          <dl className="mb-4 grid grid-cols-[auto_1fr_auto_1fr] gap-x-4 gap-y-1 text-sm">
-            <dt className="text-gray-600">姓名:</dt>
-            <dd>{result.name}</dd>
-            <dt className="text-gray-600">证件号:</dt>
-            <dd className="font-mono">{result.idNumberMasked}</dd>
-            <dt className="text-gray-600">所在单位:</dt>
-            <dd>{result.unitName ?? ""}</dd>
-            <dt className="text-gray-600">统计时间:</dt>
-            <dd>
-              {result.asOf}
-              <NotFinal final={result.final} />
-            </dd>
-          </dl>
+          <div className="mb-4">
+            <FactList
+              look="pairs"
+              facts={[
+                ["姓名", result.name],
+                ["证件号", result.idNumberMasked],
+                ["所在单位", result.unitName ?? ""],
+                [
+                  "统计时间",
+                  <span key="asOf">
+                    {result.asOf}
+                    <NotFinal final={result.final} />
+                  </span>,
+                ],
+              ]}
+            />
+          </div>
           <PagedTable
             caption={`${result.name}的学习记录`}
             numbered
