@@ -10,6 +10,7 @@ import {
   type Naming,
   type Permission,
   type Principal,
+  type ProfessionalSnapshot,
   type StreamName,
   sessionKeys,
   toDateColumn,
@@ -96,6 +97,48 @@ export function employerEnvelope(name: string, superior: { data: { unitId: strin
     superiorPath: superior.data.path,
     status,
   });
+}
+
+/**
+ * A professional's snapshot as identity's professional.* events carry it, in `unit`: a fresh
+ * registration (PENDING, version 1, activated; 本科, 工程 中级, 工程师) with a new account id and
+ * blind index. `over` replaces fields.
+ */
+export function professionalSnapshot(unit: { data: { unitId: string; path: string } }, over: Partial<ProfessionalSnapshot> = {}): ProfessionalSnapshot {
+  return {
+    accountId: randomUUID(),
+    name: "张三",
+    idType: "RESIDENT_ID",
+    idNumberMasked: "3701021988****1234",
+    idNumberHash: `hash-${randomUUID()}`,
+    unitId: unit.data.unitId,
+    unitPath: unit.data.path,
+    departmentId: null,
+    status: "PENDING",
+    education: "BACHELOR",
+    titleSeries: "ENGINEERING",
+    titleLevel: "INTERMEDIATE",
+    qualification: "工程师",
+    major: "道路桥梁",
+    certificateNo: null,
+    registeredAt: "2026-01-01T00:00:00.000Z",
+    activated: true,
+    version: 1,
+    ...over,
+  };
+}
+
+/**
+ * A professional.* envelope of professionalSnapshot in `unit`, with the status its event means
+ * (registered: PENDING; approved, updated: APPROVED) unless `over` says otherwise.
+ */
+export function professionalEnvelope(
+  type: "ce.identity.professional.registered.v1" | "ce.identity.professional.approved.v1" | "ce.identity.professional.updated.v1",
+  unit: { data: { unitId: string; path: string } },
+  over: Partial<ProfessionalSnapshot> = {},
+) {
+  const status = type === "ce.identity.professional.registered.v1" ? "PENDING" : "APPROVED";
+  return testEnvelope(type, professionalSnapshot(unit, { status, ...over }));
 }
 
 /**

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { errorCode, eventually, serviceClient, testEnvelope } from "@ce/service-kit/testing";
+import { errorCode, eventually, professionalEnvelope, serviceClient, testEnvelope } from "@ce/service-kit/testing";
 import { describe, expect, it } from "vitest";
 import type { HoursRouter } from "../src/routers/index.ts";
 import { jobTrainingClaim as jobTraining } from "./support/claims.ts";
-import { adminOf, bus, busDriver, jinan, port, professionalEnvelope, professionalSession, qingdao, useHoursWorld } from "./support/world.ts";
+import { adminOf, bus, busDriver, jinan, port, professionalSession, qingdao, useHoursWorld } from "./support/world.ts";
 
 const world = useHoursWorld("hoursreplica");
 const client = (token?: string) => serviceClient<HoursRouter>(world.app.url, token);

@@ -11,13 +11,13 @@
 import os from "node:os";
 import { naming as makeNaming } from "@ce/contracts";
 import { connectNats } from "@ce/service-kit";
-import { eventually, serviceClient } from "@ce/service-kit/testing";
+import { eventually, professionalEnvelope, serviceClient } from "@ce/service-kit/testing";
 import { createTestDatabase, dropTestDatabase, percentile, recordBenchmark, repoRootOf, TEST_NATS_URL } from "@ce/testkit";
 import pg from "pg";
 // The hours service and its test world (units, a professional, pending declarations written to its database).
 import type { HoursRouter } from "../../hours/src/routers/index.ts";
 import { seedPendingDeclarations } from "../../hours/test/support/declarations.ts";
-import { adminOf, bootHoursWorld, bus, jinan, professionalEnvelope, province } from "../../hours/test/support/world.ts";
+import { adminOf, bootHoursWorld, bus, jinan, province } from "../../hours/test/support/world.ts";
 import { startReporting } from "../src/app.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { reportingTestConfig } from "../test/support/boot.ts";

@@ -1,8 +1,17 @@
 // A small province for hours tests: units and professionals published the way identity does.
-import { randomBytes, randomUUID } from "node:crypto";
-import { callerUnit, naming as makeNaming, type Permission, type Principal, type ProfessionalSnapshot, sessionKeys } from "@ce/contracts";
+import { randomBytes } from "node:crypto";
+import { callerUnit, naming as makeNaming, type Permission, type Principal, sessionKeys } from "@ce/contracts";
 import { SESSION_TTL_S } from "@ce/service-kit";
-import { adminScope, cleanupPrefix, employerEnvelope, eventually, fakeIdentityProducer, provinceUnits, signIn, testEnvelope } from "@ce/service-kit/testing";
+import {
+  adminScope,
+  cleanupPrefix,
+  employerEnvelope,
+  eventually,
+  fakeIdentityProducer,
+  professionalEnvelope,
+  provinceUnits,
+  signIn,
+} from "@ce/service-kit/testing";
 import { createTestDatabase, dropTestDatabase, TEST_NATS_URL, TEST_REDIS_URL, testTag } from "@ce/testkit";
 import { afterAll, beforeAll, expect } from "vitest";
 import { startHours } from "../../src/app.ts";
@@ -13,35 +22,6 @@ export const { province, jinan, qingdao } = provinceUnits();
 export const bus = employerEnvelope("济南公共交通集团有限公司", jinan);
 export const port = employerEnvelope("青岛港集团有限公司", qingdao);
 export type UnitEnvelope = typeof province;
-
-/** A professional.* envelope with sensible defaults. */
-export function professionalEnvelope(
-  type: "ce.identity.professional.registered.v1" | "ce.identity.professional.approved.v1" | "ce.identity.professional.updated.v1",
-  unit: UnitEnvelope,
-  snapshot: Partial<ProfessionalSnapshot> = {},
-) {
-  return testEnvelope(type, {
-    accountId: randomUUID(),
-    name: "张三",
-    idType: "RESIDENT_ID",
-    idNumberMasked: "3701021990****1234",
-    idNumberHash: randomBytes(16).toString("hex"),
-    unitId: unit.data.unitId,
-    unitPath: unit.data.path,
-    departmentId: null,
-    status: "APPROVED",
-    education: null,
-    titleSeries: null,
-    titleLevel: null,
-    qualification: null,
-    major: null,
-    certificateNo: null,
-    registeredAt: new Date().toISOString(),
-    activated: true,
-    version: 1,
-    ...snapshot,
-  } satisfies ProfessionalSnapshot);
-}
 
 export const busDriver = professionalEnvelope("ce.identity.professional.approved.v1", bus, { name: "王师傅" });
 export const busPending = professionalEnvelope("ce.identity.professional.registered.v1", bus, { name: "李待审", status: "PENDING" });

@@ -1,3 +1,4 @@
+import { professionalSnapshot } from "@ce/service-kit/testing";
 import { describe, expect, it } from "vitest";
 import { movedPath, professionalReplicaRow } from "./professional-replica.ts";
 
@@ -9,29 +10,9 @@ describe("professional replica", () => {
   });
 
   it("keeps the masked ID and blind index, and dates from the event", () => {
-    const row = professionalReplicaRow(
-      {
-        accountId: "00000000-0000-4000-8000-000000000001",
-        name: "张三",
-        idType: "RESIDENT_ID",
-        idNumberMasked: "3701021988****1234",
-        idNumberHash: "hash",
-        unitId: "00000000-0000-4000-8000-000000000002",
-        unitPath: "/x/",
-        departmentId: null,
-        status: "PENDING",
-        education: "BACHELOR",
-        titleSeries: "ENGINEERING",
-        titleLevel: "INTERMEDIATE",
-        qualification: "工程师",
-        major: "交通",
-        certificateNo: null,
-        registeredAt: "2026-01-02T03:04:05.000Z",
-        activated: false,
-        version: 4,
-      },
-      "2026-02-01T00:00:00.000Z",
-    );
+    const unit = { data: { unitId: "00000000-0000-4000-8000-000000000002", path: "/x/" } };
+    const snapshot = professionalSnapshot(unit, { idNumberHash: "hash", registeredAt: "2026-01-02T03:04:05.000Z", activated: false, version: 4 });
+    const row = professionalReplicaRow(snapshot, "2026-02-01T00:00:00.000Z");
     expect(row).toMatchObject({
       idNumberMasked: "3701021988****1234",
       idNumberHash: "hash",

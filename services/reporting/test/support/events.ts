@@ -1,7 +1,7 @@
 // Envelopes of identity and hours events at chosen instants, for fixtures whose "as of" answers are computed by hand.
 import { randomUUID } from "node:crypto";
 import type { DeclarationEvent, ProfessionalSnapshot, Subject, UnitMoved } from "@ce/contracts";
-import { eventually, testEnvelope, unitEnvelope } from "@ce/service-kit/testing";
+import { eventually, professionalSnapshot, testEnvelope, unitEnvelope } from "@ce/service-kit/testing";
 import { expect } from "vitest";
 import { bootReporting, type ReportingSystem } from "./boot.ts";
 
@@ -50,30 +50,9 @@ export function jinanBusTree(occurredAt: string) {
 /** A unit.moved envelope at `occurredAt`. */
 export const unitMovedAt = (occurredAt: string, moved: UnitMoved) => envelopeAt("ce.identity.unit.moved.v1", occurredAt, moved);
 
-/** A professional snapshot at version 1 (PENDING) in `unit`; `over` replaces fields. */
-export function professional(name: string, unit: { data: { unitId: string; path: string } }, over: Partial<ProfessionalSnapshot> = {}): ProfessionalSnapshot {
-  return {
-    accountId: randomUUID(),
-    name,
-    idType: "RESIDENT_ID",
-    idNumberMasked: "3701021988****1234",
-    idNumberHash: `hash-${randomUUID()}`,
-    unitId: unit.data.unitId,
-    unitPath: unit.data.path,
-    departmentId: null,
-    status: "PENDING",
-    education: "BACHELOR",
-    titleSeries: "ENGINEERING",
-    titleLevel: "INTERMEDIATE",
-    qualification: "工程师",
-    major: "道路桥梁",
-    certificateNo: null,
-    registeredAt: "2026-01-01T00:00:00.000Z",
-    activated: true,
-    version: 1,
-    ...over,
-  };
-}
+/** professionalSnapshot named `name` in `unit` (PENDING, version 1); `over` replaces fields. */
+export const professional = (name: string, unit: { data: { unitId: string; path: string } }, over: Partial<ProfessionalSnapshot> = {}): ProfessionalSnapshot =>
+  professionalSnapshot(unit, { name, ...over });
 
 /** A professional event (registered / approved / rejected / updated) at `occurredAt`. */
 export const professionalAt = (verb: "registered" | "approved" | "rejected" | "updated", occurredAt: string, s: ProfessionalSnapshot) =>
