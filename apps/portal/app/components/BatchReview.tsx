@@ -2,10 +2,10 @@ import { FormProvider, getFormProps, getInputProps, type SubmissionResult, useFi
 import { useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ConfirmSubmit } from "./ConfirmDialog.tsx";
-import type { Column } from "./DataTable.tsx";
+import { type Column, numberColumn } from "./DataTable.tsx";
 import { Form, unshownErrors } from "./Form.tsx";
 import { buttonClass, ErrorList, FormErrors, inputBase, questionWhenValid, useSchemaForm } from "./forms.tsx";
-import { PagedTable, type PageOf } from "./PagedTable.tsx";
+import { PagedTable, type PageOf, pageOffset } from "./PagedTable.tsx";
 
 /** The fields of every batch form (utils/review.server.ts BATCH_FIELDS): the rows ticked, the button pressed, the reason, 学时审批's 驳回原因. */
 const SHOWN = new Set(["ids", "reason", "reasonCode"]);
@@ -122,10 +122,9 @@ export function BatchReview<Row>({
 }) {
   const [form] = useSchemaForm(schema, { id, lastResult, validate: "onSubmit", defaultValue: defaults });
   const busy = useNavigation().state === "submitting";
-  const offset = (result.page - 1) * result.pageSize;
   const all: Column<Row>[] = [
     { header: "选择", cell: (r) => <RowCheck value={rowKey(r)} label={rowLabel(r)} />, className: "w-12 text-center" },
-    ...(numbered ? [{ header: "序号", cell: (_: Row, i: number) => offset + i + 1, className: "w-16 text-center" }] : []),
+    ...(numbered ? [numberColumn<Row>(pageOffset(result))] : []),
     ...columns,
   ];
   const formErrors = [...(form.errors ?? []), ...unshownErrors(form.allErrors, (name) => SHOWN.has(name))];

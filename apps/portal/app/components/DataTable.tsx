@@ -32,6 +32,15 @@ export function linkColumn<Row>(text: string, href: (row: Row) => string, opts: 
 }
 
 /**
+ * 序号: the row's number in the whole list, counting on from the `offset` rows of the pages
+ * before (page 2 of 20 starts at 21). The one 序号 of every table (PagedTable's and BatchReview's
+ * `numbered` draw it); blank in a 合计 row.
+ */
+export function numberColumn<Row, Totals = unknown>(offset = 0): Column<Row, Totals> {
+  return { header: "序号", cell: (_, i) => offset + i + 1, className: "w-16 text-center" };
+}
+
+/**
  * A list table's frame, the one look of every list table (DataTable, TitleSeriesTable): bordered, in
  * a horizontal scroller that is focusable (tab stop, visible focus ring) so a table wider than its
  * box can be scrolled by keyboard — axe's scrollable-region-focusable, WCAG 2.1.1 — and a named

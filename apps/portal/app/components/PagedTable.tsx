@@ -1,5 +1,5 @@
 import { useLocation } from "@remix-run/react";
-import { type Column, DataTable } from "./DataTable.tsx";
+import { type Column, DataTable, numberColumn } from "./DataTable.tsx";
 import { Pager } from "./Pager.tsx";
 
 /** One page of a list as the services answer it. */
@@ -9,6 +9,9 @@ export interface PageOf<Row> {
   pageSize: number;
   total: number;
 }
+
+/** How many rows the pages before `result` hold: where its 序号 counts on from. */
+export const pageOffset = (result: { page: number; pageSize: number }) => (result.page - 1) * result.pageSize;
 
 /**
  * A list page's table and the pager under it. With `numbered`, a 序号 column first counts on from
@@ -31,10 +34,7 @@ export function PagedTable<Row, Totals = unknown>({
   totals?: Totals | undefined;
 }) {
   const { search } = useLocation();
-  const offset = (result.page - 1) * result.pageSize;
-  const all: readonly Column<Row, Totals>[] = numbered
-    ? [{ header: "序号", cell: (_, i) => offset + i + 1, className: "w-16 text-center" }, ...columns]
-    : columns;
+  const all: readonly Column<Row, Totals>[] = numbered ? [numberColumn(pageOffset(result)), ...columns] : columns;
   return (
     <>
       <DataTable caption={caption} columns={all} rows={result.items} rowKey={rowKey} totals={totals} />

@@ -1,7 +1,7 @@
 import { codeText, type TransferRow, titleSeriesName, transferStatusLabels } from "@ce/contracts";
 import type { ReactNode } from "react";
 import { ConfirmSubmit } from "./ConfirmDialog.tsx";
-import { type Column, DataTable, linkColumn } from "./DataTable.tsx";
+import { type Column, DataTable, linkColumn, numberColumn } from "./DataTable.tsx";
 import { Form } from "./Form.tsx";
 import { inputBase } from "./forms.tsx";
 import { TextLink } from "./TextLink.tsx";
@@ -9,7 +9,7 @@ import { TextLink } from "./TextLink.tsx";
 const PATH = "/reviews/transfers";
 
 const base = (offset: number, unitHeader: string, unit: (r: TransferRow) => string): Column<TransferRow>[] => [
-  { header: "序号", cell: (_, i) => offset + i + 1, className: "w-16 text-center" },
+  numberColumn(offset),
   { header: "姓名", cell: (r) => r.name, className: "whitespace-nowrap" },
   { header: "证件号", cell: (r) => r.idNumberMasked, className: "font-mono" },
   { header: unitHeader, cell: unit },

@@ -29,8 +29,8 @@ export const action = batchDecisionAction(
   (input, n) => (input.decision === "APPROVE" ? `已审核通过${n}条申报` : `已驳回${n}条申报`),
 );
 
-const columns = (offset: number): Column<ApprovalRow>[] => [
-  ...recordColumns(offset),
+const columns: Column<ApprovalRow>[] = [
+  ...recordColumns,
   {
     header: "异常提示",
     cell: (r) => (r.flags.length > 0 ? <span className="text-xs text-orange-700">{r.flags.join("；")}</span> : null),
@@ -57,7 +57,8 @@ export default function ApprovalsPage() {
         defaults={{ reasonCode: "" }}
         reason={{ label: "驳回说明", placeholder: "驳回原因为其他时必填" }}
         caption="待审批的学时申报"
-        columns={columns((result.page - 1) * result.pageSize)}
+        columns={columns}
+        numbered
         result={result}
         rowKey={(r) => r.id}
         rowLabel={(r) => `${r.professionalName}的申报`}

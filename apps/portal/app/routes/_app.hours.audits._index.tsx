@@ -30,7 +30,7 @@ export const action = batchDecisionAction(
   (input, n) => (input.decision === "APPROVE" ? `${n}条记录审验通过，已备案` : `${n}条记录审验不通过，已作废，需重新申报`),
 );
 
-const columns = (offset: number): Column<DeclarationRow>[] => [...recordColumns(offset), detailColumn];
+const columns: Column<DeclarationRow>[] = [...recordColumns, detailColumn];
 
 const samples = [
   { code: "COUNT", name: "每单位每形式抽N条" },
@@ -68,7 +68,8 @@ export default function AuditsPage() {
         rejectLabel="审验不通过"
         reason={{ label: "审验不通过原因", placeholder: "审验不通过时必填" }}
         caption="待审验的学时记录"
-        columns={columns((result.page - 1) * result.pageSize)}
+        columns={columns}
+        numbered
         result={result}
         rowKey={(r) => r.id}
         rowLabel={(r) => `${r.professionalName}的记录`}

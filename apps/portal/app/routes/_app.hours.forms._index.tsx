@@ -2,7 +2,7 @@ import { describeHourRule, type LearningForm, subjectLabels } from "@ce/contract
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { type Column, DataTable, linkColumn } from "../components/DataTable.tsx";
+import { type Column, DataTable, linkColumn, numberColumn } from "../components/DataTable.tsx";
 import { ProvinceOnlyNotice } from "../components/hours/ProvinceOnlyNotice.tsx";
 import { requireFormsViewer } from "../utils/province.server.ts";
 import { rethrowServiceError } from "../utils/session.server.ts";
@@ -19,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const columns: Column<LearningForm>[] = [
-  { header: "序号", cell: (_f, i) => i + 1, className: "text-center w-14" },
+  numberColumn(),
   { header: "学习形式", cell: (f) => f.name },
   { header: "计入科目", cell: (f) => f.subjects.map((s) => subjectLabels[s]).join("、") },
   { header: "学时规则", cell: (f) => describeHourRule(f.rule) },

@@ -56,12 +56,7 @@ export default function RecordsPage() {
         </span>
       </div>
       <DownloadRefusal refused={refused} />
-      <PagedTable
-        caption="学时申报记录"
-        columns={[...recordColumns((result.page - 1) * result.pageSize), declaredByColumn, detailColumn]}
-        result={result}
-        rowKey={(r) => r.id}
-      />
+      <PagedTable caption="学时申报记录" columns={[...recordColumns, declaredByColumn, detailColumn]} numbered result={result} rowKey={(r) => r.id} />
     </div>
   );
 }

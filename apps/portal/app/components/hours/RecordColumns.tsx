@@ -1,20 +1,20 @@
 import { complianceVerdict, type DeclarationRow, recognitionResultLabels, subjectTypeLabels } from "@ce/contracts";
 import { type Column, linkColumn } from "../DataTable.tsx";
 
-/** 序号 姓名 认定年度 科目类型 学习形式 申报学时 认定学时 当前处理人 认定结果 (查看申报记录, 学时审批, 学时审验). */
-export function recordColumns(offset: number): Column<DeclarationRow>[] {
-  return [
-    { header: "序号", cell: (_, i) => offset + i + 1, className: "w-14 text-center" },
-    { header: "姓名", cell: (r) => r.professionalName },
-    { header: "认定年度", cell: (r) => r.year, className: "text-center" },
-    { header: "科目类型", cell: (r) => subjectTypeLabels[r.subject], className: "text-center" },
-    { header: "学习形式", cell: (r) => r.formName },
-    { header: "申报学时", cell: (r) => r.requestedHours, className: "text-center" },
-    { header: "认定学时", cell: (r) => r.recognizedHours ?? "", className: "text-center" },
-    { header: "当前处理人", cell: (r) => r.currentHandlerName ?? "" },
-    { header: "认定结果", cell: (r) => recognitionResultLabels[r.status], className: "text-center" },
-  ];
-}
+/**
+ * 姓名 认定年度 科目类型 学习形式 申报学时 认定学时 当前处理人 认定结果 (查看申报记录, 学时审批, 学时审验,
+ * each `numbered`: 序号 first).
+ */
+export const recordColumns: readonly Column<DeclarationRow>[] = [
+  { header: "姓名", cell: (r) => r.professionalName },
+  { header: "认定年度", cell: (r) => r.year, className: "text-center" },
+  { header: "科目类型", cell: (r) => subjectTypeLabels[r.subject], className: "text-center" },
+  { header: "学习形式", cell: (r) => r.formName },
+  { header: "申报学时", cell: (r) => r.requestedHours, className: "text-center" },
+  { header: "认定学时", cell: (r) => r.recognizedHours ?? "", className: "text-center" },
+  { header: "当前处理人", cell: (r) => r.currentHandlerName ?? "" },
+  { header: "认定结果", cell: (r) => recognitionResultLabels[r.status], className: "text-center" },
+];
 
 /** 申报单位: the unit that declared for the person (代为申报, e.g. a 继续教育基地's class), else 本人申报 (查看申报记录). */
 export const declaredByColumn: Column<DeclarationRow> = { header: "申报单位", cell: (r) => r.declaredByUnitName ?? "本人申报" };
