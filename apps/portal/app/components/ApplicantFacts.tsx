@@ -9,7 +9,7 @@ export interface RevealedNumbers {
 /**
  * The applicant's rows of a review page's 详细 (审核用人单位's future 超级管理员, 审核注册人员, 审核人员信息修改),
  * the same five everywhere: 姓名, 证件类型, 证件号 and 手机号 masked as identity stored them (or the
- * clear ones `revealed`), 电子邮箱 — for FactList / FactTable.
+ * clear ones `revealed`), 电子邮箱 — for FactList.
  */
 export function applicantFacts(person: MaskedApplicant, revealed?: RevealedNumbers | null): [string, string][] {
   return [

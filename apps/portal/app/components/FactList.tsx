@@ -8,10 +8,22 @@ const boxedValue = "border-b border-gray-200 px-3 py-2";
  * and the colon after a label.
  */
 const looks = {
-  /** The guide's box: bordered, each label on blue beside its value. */
-  narrow: { list: "grid grid-cols-[9rem_1fr] border border-gray-300", item: "contents", label: boxedLabel, value: boxedValue, colon: ":" },
+  /** The guide's box: bordered, each label on blue beside its value (a 7rem label column on a phone, so the value keeps room). */
+  narrow: {
+    list: "grid grid-cols-[7rem_1fr] border border-gray-300 sm:grid-cols-[9rem_1fr]",
+    item: "contents",
+    label: boxedLabel,
+    value: boxedValue,
+    colon: ":",
+  },
   /** The box with room for long labels such as 专业技术职务任职资格. */
-  wide: { list: "grid grid-cols-[10rem_1fr] border border-gray-300", item: "contents", label: boxedLabel, value: boxedValue, colon: ":" },
+  wide: {
+    list: "grid grid-cols-[7rem_1fr] border border-gray-300 sm:grid-cols-[10rem_1fr]",
+    item: "contents",
+    label: boxedLabel,
+    value: boxedValue,
+    colon: ":",
+  },
   /** Unboxed, grey labels: a declaration's 详细, read above its 附件 and 审批记录; 首页's 用户类型. */
   plain: {
     list: "grid max-w-3xl grid-cols-[8rem_minmax(0,1fr)] gap-x-3 gap-y-2",

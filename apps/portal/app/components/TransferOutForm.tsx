@@ -1,4 +1,4 @@
-import { CreateTransferForm, idTypeLabels, MAX_ATTACHMENT_BYTES, type TransferCandidate, titleSeriesName, type UnitOption } from "@ce/contracts";
+import { CreateTransferForm, codeText, idTypeLabels, MAX_ATTACHMENT_BYTES, type TransferCandidate, titleSeriesName, type UnitOption } from "@ce/contracts";
 import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult } from "@conform-to/react";
 import { useNavigate } from "@remix-run/react";
 import { Form, unshownErrors } from "./Form.tsx";
@@ -38,7 +38,7 @@ export function TransferOutForm({
         ["手机号码", selected.phoneMasked ?? ""],
         ["电子邮箱", selected.email ?? ""],
         ["个人固定电话", ""],
-        ["专业技术职务系列", selected.titleSeries ? (titleSeriesName(selected.titleSeries) ?? "") : ""],
+        ["专业技术职务系列", codeText(titleSeriesName, selected.titleSeries)],
         ["专业技术职务任职资格", selected.qualification ?? ""],
         ["证书管理号", selected.certificateNo ?? ""],
       ]

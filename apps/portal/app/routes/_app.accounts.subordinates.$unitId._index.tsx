@@ -13,7 +13,7 @@ import {
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { FactTable } from "../components/FactTable.tsx";
+import { FactList } from "../components/FactList.tsx";
 import { ReplyErrors } from "../components/forms.tsx";
 import { RowAction } from "../components/RowAction.tsx";
 import { TextLink } from "../components/TextLink.tsx";
@@ -64,7 +64,9 @@ export default function SubordinateDetailPage() {
     <div>
       <Breadcrumbs trail={trail} />
       <ReplyErrors result={actionData?.result} />
-      <FactTable caption="单位详细信息" facts={fields} className="mb-4" />
+      <div className="mb-4">
+        <FactList facts={fields} look="wide" />
+      </div>
       <div className="flex items-center gap-4 text-sm">
         <TextLink to={`${LIST}/${unit.id}/admins`}>管理员信息</TextLink>
         {canDelete ? (

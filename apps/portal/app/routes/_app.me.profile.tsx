@@ -1,4 +1,5 @@
 import {
+  codeText,
   educationLevels,
   educationName,
   idTypeLabels,
@@ -75,10 +76,10 @@ export default function MyProfilePage() {
     ["电子邮箱", profile.email ?? ""],
     ["所在单位", profile.unitName],
     ["工作部门", profile.departmentName ?? ""],
-    ["学历", profile.education ? (educationName(profile.education) ?? "") : ""],
-    ["专业技术职务系列", profile.titleSeries ? (titleSeriesName(profile.titleSeries) ?? "") : ""],
+    ["学历", codeText(educationName, profile.education)],
+    ["专业技术职务系列", codeText(titleSeriesName, profile.titleSeries)],
     ["现专业技术职称资格", profile.qualification ?? ""],
-    ["级别", profile.titleLevel ? (titleLevelName(profile.titleLevel) ?? "") : ""],
+    ["级别", codeText(titleLevelName, profile.titleLevel)],
     ["从事专业", profile.major ?? ""],
     ["证书管理号", profile.certificateNo ?? ""],
   ];

@@ -1,4 +1,4 @@
-import { formatDateTime, industryName, regionName, registrationStatusLabels, unitNatureLabels } from "@ce/contracts";
+import { codeText, formatDateTime, industryName, regionName, registrationStatusLabels, unitNatureLabels } from "@ce/contracts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -26,8 +26,8 @@ export default function EmployerReviewDetailPage() {
   const unitFacts: [string, ReactNode][] = [
     ["单位名称", unit.name],
     ["单位性质", unitNatureLabels[unit.nature]],
-    ["所属行业", unit.industry ? (industryName(unit.industry) ?? unit.industry) : ""],
-    ["地区", unit.region ? (regionName(unit.region) ?? unit.region) : ""],
+    ["所属行业", codeText(industryName, unit.industry)],
+    ["地区", codeText(regionName, unit.region)],
     [
       "机构代码/统一社会信用代码",
       <>

@@ -1,4 +1,4 @@
-import { educationName, formatDateTime, registrationStatusLabels, titleLevelName, titleSeriesName } from "@ce/contracts";
+import { codeText, educationName, formatDateTime, registrationStatusLabels, titleLevelName, titleSeriesName } from "@ce/contracts";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -49,10 +49,10 @@ export default function ProfessionalDetailPage() {
     ...applicantFacts(person, reply?.clear),
     ["所在单位", person.unitName],
     ["工作部门", person.departmentName ?? ""],
-    ["学历", person.education ? (educationName(person.education) ?? person.education) : ""],
-    ["专业技术职务系列", person.titleSeries ? (titleSeriesName(person.titleSeries) ?? person.titleSeries) : ""],
+    ["学历", codeText(educationName, person.education)],
+    ["专业技术职务系列", codeText(titleSeriesName, person.titleSeries)],
     ["现专业技术职称资格", person.qualification ?? ""],
-    ["级别", person.titleLevel ? (titleLevelName(person.titleLevel) ?? person.titleLevel) : ""],
+    ["级别", codeText(titleLevelName, person.titleLevel)],
     ["从事专业", person.major ?? ""],
     ["证书管理号", person.certificateNo ?? ""],
     ["注册时间", formatDateTime(person.registeredAt)],

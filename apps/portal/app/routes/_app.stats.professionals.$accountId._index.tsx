@@ -2,7 +2,7 @@ import { activationLabel, codeText, formatDateTime, regionName, registrationStat
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { FactTable } from "../components/FactTable.tsx";
+import { FactList } from "../components/FactList.tsx";
 import { learningHref, STATS } from "../components/stats/links.ts";
 import { educationText, titleSeriesText } from "../components/stats/professionals.tsx";
 import { TextLink } from "../components/TextLink.tsx";
@@ -37,7 +37,7 @@ export default function ProfessionalDetailPage() {
   return (
     <div>
       <Breadcrumbs trail={trail} />
-      <FactTable caption="专业技术人员详细信息" facts={fields} />
+      <FactList facts={fields} look="wide" />
       <p className="mt-4 space-x-4 text-sm">
         <TextLink to={learningHref(person.accountId)}>学习记录</TextLink>
         <TextLink to={STATS.professionals}>返回</TextLink>

@@ -198,11 +198,11 @@ describe("the province's main pages at 390×844", () => {
     expect(await sideways()).toBeNull();
   });
 
-  it("a record's 详细 (FactTable) leaves its values room beside the labels", async () => {
+  it("a record's 详细 (FactList) leaves its values room beside the labels", async () => {
     await signIn(page, browser.redis, await takeOverDemoAdmin(browser.redis, "山东省交通运输厅", "PhoneLayout2026"));
     await page.goto(`${portalUrl}/stats/professionals`);
     await Promise.all([page.waitForURL(/\/stats\/professionals\/[^/?]+$/), page.getByRole("link", { name: /详细/ }).first().click()]);
-    const narrowest = await page.locator("main table tbody td").evaluateAll((cells) => Math.min(...cells.map((c) => c.getBoundingClientRect().width)));
+    const narrowest = await page.locator("main dl dd").evaluateAll((cells) => Math.min(...cells.map((c) => c.getBoundingClientRect().width)));
     expect(narrowest).toBeGreaterThanOrEqual(160);
     expect(await sideways()).toBeNull();
   });

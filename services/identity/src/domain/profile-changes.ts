@@ -1,4 +1,4 @@
-import { DomainError, educationName, maskPhone, type ProfileChangeField, profileChangeFields, titleLevelName, titleSeriesName } from "@ce/contracts";
+import { codeText, DomainError, educationName, maskPhone, type ProfileChangeField, profileChangeFields, titleLevelName, titleSeriesName } from "@ce/contracts";
 
 export type ProfileValues = Record<ProfileChangeField, string | null>;
 
@@ -37,9 +37,9 @@ export function diffProfile(
 /** How a stored value reads in 查看变更明细 (codes as their Chinese names). */
 export function displayValue(field: ProfileChangeField, value: string | null, departmentName: (id: string) => string | undefined): string | null {
   if (value === null) return null;
-  if (field === "education") return educationName(value) ?? value;
-  if (field === "titleSeries") return titleSeriesName(value) ?? value;
-  if (field === "titleLevel") return titleLevelName(value) ?? value;
-  if (field === "departmentId") return departmentName(value) ?? value;
+  if (field === "education") return codeText(educationName, value);
+  if (field === "titleSeries") return codeText(titleSeriesName, value);
+  if (field === "titleLevel") return codeText(titleLevelName, value);
+  if (field === "departmentId") return codeText(departmentName, value);
   return value;
 }
