@@ -1,18 +1,9 @@
-import {
-  codeText,
-  educationLevels,
-  educationName,
-  idTypeLabels,
-  RequestProfileChangeInput,
-  titleLevelName,
-  titleLevels,
-  titleSeries,
-  titleSeriesName,
-} from "@ce/contracts";
+import { educationLevels, RequestProfileChangeInput, titleLevels, titleSeries } from "@ce/contracts";
 import { getFormProps } from "@conform-to/react";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { applicantFacts, professionalFacts } from "../components/ApplicantFacts.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ChangeOutcome } from "../components/ChangeOutcome.tsx";
 import { FactList } from "../components/FactList.tsx";
@@ -68,21 +59,7 @@ export default function MyProfilePage() {
       certificateNo: profile.certificateNo ?? "",
     },
   });
-  const facts: [string, string][] = [
-    ["姓名", profile.name],
-    ["证件类型", idTypeLabels[profile.idType]],
-    ["证件号", profile.idNumberMasked],
-    ["手机号", profile.phoneMasked ?? ""],
-    ["电子邮箱", profile.email ?? ""],
-    ["所在单位", profile.unitName],
-    ["工作部门", profile.departmentName ?? ""],
-    ["学历", codeText(educationName, profile.education)],
-    ["专业技术职务系列", codeText(titleSeriesName, profile.titleSeries)],
-    ["现专业技术职称资格", profile.qualification ?? ""],
-    ["级别", codeText(titleLevelName, profile.titleLevel)],
-    ["从事专业", profile.major ?? ""],
-    ["证书管理号", profile.certificateNo ?? ""],
-  ];
+  const facts = [...applicantFacts(profile), ...professionalFacts(profile)];
   return (
     <div className="grid max-w-5xl gap-6 lg:grid-cols-2">
       <div className="lg:col-span-2">

@@ -1,8 +1,8 @@
-import { codeText, educationName, formatDateTime, registrationStatusLabels, titleLevelName, titleSeriesName } from "@ce/contracts";
+import { formatDateTime, registrationStatusLabels } from "@ce/contracts";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { applicantFacts } from "../components/ApplicantFacts.tsx";
+import { applicantFacts, professionalFacts } from "../components/ApplicantFacts.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { DecideOne } from "../components/DecideOne.tsx";
 import { FactList } from "../components/FactList.tsx";
@@ -47,14 +47,7 @@ export default function ProfessionalDetailPage() {
   const reply = useActionData<typeof action>();
   const rows: [string, ReactNode][] = [
     ...applicantFacts(person, reply?.clear),
-    ["所在单位", person.unitName],
-    ["工作部门", person.departmentName ?? ""],
-    ["学历", codeText(educationName, person.education)],
-    ["专业技术职务系列", codeText(titleSeriesName, person.titleSeries)],
-    ["现专业技术职称资格", person.qualification ?? ""],
-    ["级别", codeText(titleLevelName, person.titleLevel)],
-    ["从事专业", person.major ?? ""],
-    ["证书管理号", person.certificateNo ?? ""],
+    ...professionalFacts(person),
     ["注册时间", formatDateTime(person.registeredAt)],
     ["审核状态", registrationStatusLabels[person.status]],
   ];
