@@ -8,11 +8,10 @@ import { randomUUID } from "node:crypto";
 import type { DeclarationEvent, Subject } from "@ce/contracts";
 import { describe, expect, it } from "vitest";
 import { useReporting, withAdmins } from "./support/boot.ts";
-import { bootFed, envelopeAt, jinanBusTree, pendingDeclaration, professional, professionalAt, unitUnderAt } from "./support/events.ts";
+import { bootFed, envelopeAt, JAN, jinanBusTree, pendingDeclaration, professional, professionalAt, unitUnderAt } from "./support/events.ts";
 import { refusal } from "./support/refusal.ts";
 
 const NOW = new Date("2026-07-20T04:00:00.000Z");
-const JAN = "2024-01-01T01:00:00.000Z";
 const { province, jinan, bus } = jinanBusTree(JAN);
 const base = unitUnderAt(JAN, province, { name: "山东交通职业学院", kind: "TRAINING_BASE", nature: "PUBLIC_INSTITUTION", region: "370000" });
 

@@ -16,11 +16,10 @@ import { adminScope, serviceClient, type signIn, testPrincipal } from "@ce/servi
 import { describe, expect, it } from "vitest";
 import type { ReportingRouter } from "../src/routers/index.ts";
 import { adminClient, useReporting } from "./support/boot.ts";
-import { bootFed, declaration, jinanBusTree, professional, professionalAt, publishSettled } from "./support/events.ts";
+import { bootFed, declaration, JAN, jinanBusTree, professional, professionalAt, publishSettled } from "./support/events.ts";
 import { refusal } from "./support/refusal.ts";
 
 const NOW = new Date("2026-11-30T02:00:00.000Z");
-const JAN = "2024-01-01T01:00:00.000Z";
 const { province, jinan, qingdao, bus } = jinanBusTree(JAN);
 const ID = generateResidentId("370102", new Date(Date.UTC(1988, 2, 9)), 415);
 const person = professional("王小明", bus, { status: "APPROVED", idNumberMasked: maskIdNumber(ID), registeredAt: "2025-01-05T02:00:00.000Z" });

@@ -7,11 +7,10 @@ import { generateResidentId, ID_LOOKUP_TOO_MANY_MESSAGE, idLookupLimits, maskIdN
 import { residentIdsFittingMask } from "@ce/service-kit/testing";
 import { describe, expect, it } from "vitest";
 import { adminClient, useReporting } from "./support/boot.ts";
-import { bootFed, jinanBusTree, professional, professionalAt, publishSettled } from "./support/events.ts";
+import { bootFed, JAN, jinanBusTree, professional, professionalAt, publishSettled } from "./support/events.ts";
 import { refusal } from "./support/refusal.ts";
 import { blindIndex } from "./support/statistics-fixture.ts";
 
-const JAN = "2024-01-01T01:00:00.000Z";
 const { province, jinan, qingdao, bus } = jinanBusTree(JAN);
 const VICTIM_ID = generateResidentId("370102", new Date(Date.UTC(1990, 4, 17)), 773);
 const victim = professional("王受害", bus, {

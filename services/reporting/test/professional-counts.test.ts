@@ -9,6 +9,7 @@ import {
   bootFed,
   declaration,
   enterpriseUnderAt,
+  JAN,
   professional,
   professionalAt,
   provinceCitiesAt,
@@ -19,7 +20,6 @@ import {
 
 // "Today" is 2026-07-20 in Beijing.
 const NOW = new Date("2026-07-20T04:00:00.000Z");
-const JAN = "2024-01-01T01:00:00.000Z";
 
 const { province, jinan, qingdao } = provinceCitiesAt(JAN);
 const jnBus = enterpriseUnderAt(JAN, jinan, "济南公交集团");

@@ -28,6 +28,9 @@ export const enterpriseUnderAt = (
   opts: { kind?: "EMPLOYER" | "TRAINING_BASE"; region?: string } = {},
 ) => unitUnderAt(occurredAt, superior, { name, kind: opts.kind ?? "EMPLOYER", nature: "ENTERPRISE", region: opts.region ?? superior.data.region });
 
+/** 2024-01-01 09:00 in Beijing: when the fixtures' units are created, long before any of their people or hours. */
+export const JAN = "2024-01-01T01:00:00.000Z";
+
 /**
  * The province and its two cities, created at `occurredAt`: 山东省交通运输厅 over 济南市交通运输局
  * (370100) and 青岛市交通运输局 (370200). Fresh ids on every call.

@@ -1,11 +1,10 @@
 import { DEV_PII_INDEX_KEY } from "../../src/config.ts";
 import { createBlindIndexes } from "../../src/security/blind-index.ts";
 import { useReporting, withAdmins } from "./boot.ts";
-import { bootFed, declaration, enterpriseUnderAt, professional, professionalAt, provinceCitiesAt, transferredAt } from "./events.ts";
+import { bootFed, declaration, enterpriseUnderAt, JAN, professional, professionalAt, provinceCitiesAt, transferredAt } from "./events.ts";
 
 // "Today" is 2026-07-20 in Beijing.
 export const NOW = new Date("2026-07-20T04:00:00.000Z");
-export const JAN = "2024-01-01T01:00:00.000Z";
 
 export const { province, jinan, qingdao } = provinceCitiesAt(JAN);
 export const jnBus = enterpriseUnderAt(JAN, jinan, "济南公交集团", { region: "370102" }); // 历下区
