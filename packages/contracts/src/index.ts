@@ -59,6 +59,7 @@ export * from "./reporting/title-distribution.ts";
 export * from "./reporting/units.ts";
 export * from "./reporting/verify-learning.ts";
 export * from "./results.ts";
+export * from "./stored-json.ts";
 export * from "./text.ts";
 export * from "./validation/credit-code.ts";
 export * from "./validation/id-number.ts";

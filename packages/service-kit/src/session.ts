@@ -1,4 +1,4 @@
-import { Principal, sessionKeys } from "@ce/contracts";
+import { Principal, sessionKeys, storedJson } from "@ce/contracts";
 import type { Redis } from "ioredis";
 
 /** Idle timeout of an ordinary session; a 记住密码 session lives for REMEMBER_TTL_S. */
@@ -25,18 +25,10 @@ export const SESSION_MAX_AGE_S = REMEMBER_TTL_S;
 export async function resolvePrincipal(redis: Redis, token: string | null, now = Date.now()): Promise<Principal | null> {
   if (!token || token.length < 16 || token.length > 128) return null;
   const key = sessionKeys.session(token);
-  const raw = await redis.get(key);
-  if (!raw) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  const parsed = Principal.safeParse(json);
-  if (!parsed.success) return null;
-  const ageS = (now - Date.parse(parsed.data.createdAt)) / 1000;
+  const principal = storedJson(Principal, await redis.get(key));
+  if (!principal) return null;
+  const ageS = (now - Date.parse(principal.createdAt)) / 1000;
   if (!(ageS >= -60 && ageS < SESSION_MAX_AGE_S)) return null;
-  if (!parsed.data.remember) redis.expire(key, Math.max(1, Math.min(SESSION_TTL_S, Math.ceil(SESSION_MAX_AGE_S - ageS)))).catch(() => undefined);
-  return parsed.data;
+  if (!principal.remember) redis.expire(key, Math.max(1, Math.min(SESSION_TTL_S, Math.ceil(SESSION_MAX_AGE_S - ageS)))).catch(() => undefined);
+  return principal;
 }

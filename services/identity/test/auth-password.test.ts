@@ -225,6 +225,23 @@ describe("忘记登录密码", () => {
     expect(await usable(replacing)).toBe(false);
   });
 
+  it("takes a stored claim that is not of its shape for no link (garbled, an older shape), refusing on the token field", async () => {
+    const digest = (token: string) => createHash("sha256").update(token).digest("hex");
+    const claims: [string, string][] = [
+      ["not JSON", "{accountId:"],
+      ["JSON null", "null"],
+      ["no stamp (an older shape)", JSON.stringify({ accountId: "00000000-0000-4000-8000-000000000001" })],
+      ["an account id that is no UUID", JSON.stringify({ accountId: "../admin", stamp: "never" })],
+    ];
+    for (const [what, stored] of claims) {
+      const token = `garbled-${what.length}-${"y".repeat(30)}`.replace(/[^A-Za-z0-9_-]/g, "z");
+      await t.app.deps.redis.set(`pwreset:${digest(token)}`, stored, "EX", 60);
+      expect((await t.client().auth.checkResetToken.query({ token })).usable, what).toBe(false);
+      const refused = await failure(t.client().auth.resetPassword.mutate({ token, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }));
+      expect(refused, what).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { token: ["重置链接无效或已过期"] } });
+    }
+  });
+
   it("refuses an unknown or malformed reset token on the token field", async () => {
     const bogus = await failure(t.client().auth.resetPassword.mutate({ token: "x".repeat(43), newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }));
     expect(bogus).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { token: ["重置链接无效或已过期"] } });

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
+import { storedJson } from "@ce/contracts";
 import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { CSRF_FIELD } from "./csrf.server.ts";
@@ -75,7 +76,7 @@ function openEntries(request: Request, now: number): Entry[] {
     decipher.setAAD(binding);
     decipher.setAuthTag(bytes.subarray(12, 28));
     const text = Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString("utf8");
-    return Entries.parse(JSON.parse(text)).filter((e) => e.e > now);
+    return (storedJson(Entries, text) ?? []).filter((e) => e.e > now);
   } catch {
     return [];
   }

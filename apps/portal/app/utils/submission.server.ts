@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { storedJson } from "@ce/contracts";
 import { Redis } from "ioredis";
 import { z } from "zod";
 import { env } from "./env.server.ts";
@@ -62,8 +63,8 @@ export async function claimSubmission(s: SubmissionSlot, waitMs = 5_000): Promis
   if ((await r.set(s.redisKey, JSON.stringify({ state: "pending" }), "EX", PENDING_TTL_S, "NX")) === "OK") return { kind: "first" };
   for (let waited = 0; ; waited += 100) {
     const raw = await r.get(s.redisKey);
-    const stored = raw === null ? null : Stored.safeParse(JSON.parse(raw));
-    if (stored?.success && stored.data.state === "done") return { kind: "done", outcome: stored.data.outcome };
+    const stored = storedJson(Stored, raw);
+    if (stored?.state === "done") return { kind: "done", outcome: stored.outcome };
     if (raw === null) return claimSubmission(s, Math.max(0, waitMs - waited));
     if (waited >= waitMs) return { kind: "pending" };
     await new Promise((resolve) => setTimeout(resolve, 100));

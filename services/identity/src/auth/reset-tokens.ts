@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
+import { storedJson } from "@ce/contracts";
 import type { Redis } from "@ce/service-kit";
+import { z } from "zod";
 
 /** How long a mailed reset link works: 30 minutes, after which Redis drops its token. */
 export const RESET_TTL_S = 30 * 60;
@@ -15,10 +17,8 @@ const liveResetKey = (accountId: string) => `pwreset-live:${accountId}`;
 const passwordStamp = (changedAt: Date | null) => changedAt?.toISOString() ?? "never";
 
 /** A reset token's stored claim: the account and its password stamp at issue (see issuedAgainst). */
-export interface ResetClaim {
-  accountId: string;
-  stamp: string | undefined;
-}
+const ResetClaim = z.object({ accountId: z.uuid(), stamp: z.string() });
+export type ResetClaim = z.infer<typeof ResetClaim>;
 
 /**
  * Ends every outstanding reset link of an account: called after a reset, a password change and
@@ -64,10 +64,10 @@ export async function takeResetToken(redis: Redis, token: string): Promise<Reset
 }
 
 async function liveClaim(redis: Redis, digest: string, stored: string | null): Promise<ResetClaim | null> {
-  const claim = stored ? (JSON.parse(stored) as { accountId?: string; stamp?: string }) : null;
-  if (!claim?.accountId) return null;
+  const claim = storedJson(ResetClaim, stored);
+  if (!claim) return null;
   if ((await redis.get(liveResetKey(claim.accountId))) !== digest) return null;
-  return { accountId: claim.accountId, stamp: claim.stamp };
+  return claim;
 }
 
 /** Whether the account's password is still the one the claim's token was issued against. */

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { type LoginResult, type Principal, sessionKeys } from "@ce/contracts";
+import { type LoginResult, Principal, sessionKeys, storedJson } from "@ce/contracts";
 import { REMEMBER_TTL_S, type Redis, SESSION_TTL_S } from "@ce/service-kit";
 import type { Grant } from "../domain/principal.ts";
 
@@ -66,9 +66,7 @@ export async function revokeAccountsSessions(redis: Redis, accountIds: Iterable<
  */
 export async function clearPasswordChangeDemand(redis: Redis, token: string): Promise<void> {
   const key = sessionKeys.session(token);
-  const raw = await redis.get(key);
-  if (!raw) return;
-  const principal = JSON.parse(raw) as Principal;
-  if (!principal.mustChangePassword) return;
+  const principal = storedJson(Principal, await redis.get(key));
+  if (!principal?.mustChangePassword) return;
   await redis.set(key, JSON.stringify({ ...principal, mustChangePassword: false }), "KEEPTTL", "XX");
 }

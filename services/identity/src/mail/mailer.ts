@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { DevMail, formatDateTime, maskUrl } from "@ce/contracts";
+import { DevMail, formatDateTime, maskUrl, storedJson } from "@ce/contracts";
 import type { Logger, Redis } from "@ce/service-kit";
 import { createTransport } from "nodemailer";
 
@@ -56,10 +56,7 @@ export function logMailer(redis: Redis, log: Logger): Mailer {
     },
     async devMailbox() {
       const raw = await redis.lrange(DEVMAIL_KEY, 0, DEVMAIL_KEEP - 1);
-      return raw.flatMap((r) => {
-        const parsed = DevMail.safeParse(JSON.parse(r));
-        return parsed.success ? [parsed.data] : [];
-      });
+      return raw.flatMap((r) => storedJson(DevMail, r) ?? []);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { type AdminDraft, type CreateAdminInput, DomainError, type IdType, maskIdNumber, type PrepareAdminInput } from "@ce/contracts";
+import { type AdminDraft, type CreateAdminInput, DomainError, type IdType, maskIdNumber, type PrepareAdminInput, storedJson } from "@ce/contracts";
 import { z } from "zod";
 import { assertNotLocked, clearAccountLockout, recordLoginFailure } from "../../auth/throttle.ts";
 import { createAccount, createAdmin } from "../../db/accounts.ts";
@@ -147,12 +147,12 @@ export async function prepareAdmin(deps: IdentityDeps, caller: Caller, input: Pr
 
 async function loadDraft(deps: IdentityDeps, caller: Caller, draftId: string): Promise<StoredDraft> {
   const stored = await deps.redis.get(draftKey(draftId));
-  const draft = stored ? StoredDraft.safeParse(JSON.parse(deps.pii.decrypt(stored))) : null;
+  const draft = stored ? storedJson(StoredDraft, deps.pii.decrypt(stored)) : null;
   // Someone else's draft (another unit or admin) is as good as none.
-  if (!draft?.success || draft.data.unitId !== caller.unitId || draft.data.creatorId !== caller.accountId) {
+  if (!draft || draft.unitId !== caller.unitId || draft.creatorId !== caller.accountId) {
     throw new DomainError("BAD_REQUEST", adminMessages.draftGone, "draftId");
   }
-  return draft.data;
+  return draft;
 }
 
 /**
