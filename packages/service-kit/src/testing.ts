@@ -18,6 +18,7 @@ import {
   type UnitSnapshot,
   unitPath,
 } from "@ce/contracts";
+import { professionalSnapshot } from "@ce/contracts/testing";
 import { TEST_NATS_URL, TEST_REDIS_URL, TEST_SERVICE_CALL_TIMEOUT_MS } from "@ce/testkit";
 import { headers as natsHeaders } from "@nats-io/transport-node";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
@@ -97,35 +98,6 @@ export function employerEnvelope(name: string, superior: { data: { unitId: strin
     superiorPath: superior.data.path,
     status,
   });
-}
-
-/**
- * A professional's snapshot as identity's professional.* events carry it, in `unit`: a fresh
- * registration (PENDING, version 1, activated; 本科, 工程 中级, 工程师) with a new account id and
- * blind index. `over` replaces fields.
- */
-export function professionalSnapshot(unit: { data: { unitId: string; path: string } }, over: Partial<ProfessionalSnapshot> = {}): ProfessionalSnapshot {
-  return {
-    accountId: randomUUID(),
-    name: "张三",
-    idType: "RESIDENT_ID",
-    idNumberMasked: "3701021988****1234",
-    idNumberHash: `hash-${randomUUID()}`,
-    unitId: unit.data.unitId,
-    unitPath: unit.data.path,
-    departmentId: null,
-    status: "PENDING",
-    education: "BACHELOR",
-    titleSeries: "ENGINEERING",
-    titleLevel: "INTERMEDIATE",
-    qualification: "工程师",
-    major: "道路桥梁",
-    certificateNo: null,
-    registeredAt: "2026-01-01T00:00:00.000Z",
-    activated: true,
-    version: 1,
-    ...over,
-  };
 }
 
 /**

@@ -5,8 +5,8 @@ import { FORBIDDEN_IMPORTS, LAYER_ALLOW_LIST, layerOffenders, relativeImports } 
 import { repoRoot as root, sourceFiles } from "./support/source-scan.ts";
 
 const tsFiles = (dir: string) => sourceFiles(dir, { tests: true });
-// Test files may also use the test-only tools; shipped files may not.
-const TEST_ONLY = new Set(["vitest", "fast-check"]);
+// Test files may also use the test-only tools (and the contracts' pure fixtures); shipped files may not.
+const TEST_ONLY = new Set(["vitest", "fast-check", "@ce/contracts/testing"]);
 const isTestFile = (file: string) => /\.test\.tsx?$/.test(file);
 
 function imports(file: string): string[] {

@@ -5,7 +5,7 @@ import { ConfirmSubmit } from "./ConfirmDialog.tsx";
 import { type Column, numberColumn } from "./DataTable.tsx";
 import { Form, unshownErrors } from "./Form.tsx";
 import { buttonClass, ErrorList, FormErrors, inputBase, questionWhenValid, useSchemaForm } from "./forms.tsx";
-import { PagedTable, type PageOf, pageOffset } from "./PagedTable.tsx";
+import { PagedTable, type PageOf } from "./PagedTable.tsx";
 
 /** The fields of every batch form (utils/review.server.ts BATCH_FIELDS): the rows ticked, the button pressed, the reason, 学时审批's 驳回原因. */
 const SHOWN = new Set(["ids", "reason", "reasonCode"]);
@@ -124,7 +124,7 @@ export function BatchReview<Row>({
   const busy = useNavigation().state === "submitting";
   const all: Column<Row>[] = [
     { header: "选择", cell: (r) => <RowCheck value={rowKey(r)} label={rowLabel(r)} />, className: "w-12 text-center" },
-    ...(numbered ? [numberColumn<Row>(pageOffset(result))] : []),
+    ...(numbered ? [numberColumn<Row>(result)] : []),
     ...columns,
   ];
   const formErrors = [...(form.errors ?? []), ...unshownErrors(form.allErrors, (name) => SHOWN.has(name))];

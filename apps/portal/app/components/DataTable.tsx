@@ -32,12 +32,13 @@ export function linkColumn<Row>(text: string, href: (row: Row) => string, opts: 
 }
 
 /**
- * 序号: the row's number in the whole list, counting on from the `offset` rows of the pages
- * before (page 2 of 20 starts at 21). The one 序号 of every table (PagedTable's and BatchReview's
- * `numbered` draw it); blank in a 合计 row.
+ * 序号: the row's number in the whole list — on `page`, counting on from the rows of the pages
+ * before it (page 2 of 20 starts at 21); from 1 for a table that is not paged. The one 序号 of
+ * every table (PagedTable's and BatchReview's `numbered` draw it); blank in a 合计 row.
  */
-export function numberColumn<Row, Totals = unknown>(offset = 0): Column<Row, Totals> {
-  return { header: "序号", cell: (_, i) => offset + i + 1, className: "w-16 text-center" };
+export function numberColumn<Row, Totals = unknown>(page?: { page: number; pageSize: number }): Column<Row, Totals> {
+  const before = page ? (page.page - 1) * page.pageSize : 0;
+  return { header: "序号", cell: (_, i) => before + i + 1, className: "w-16 text-center" };
 }
 
 /**

@@ -10,9 +10,6 @@ export interface PageOf<Row> {
   total: number;
 }
 
-/** How many rows the pages before `result` hold: where its 序号 counts on from. */
-export const pageOffset = (result: { page: number; pageSize: number }) => (result.page - 1) * result.pageSize;
-
 /**
  * A list page's table and the pager under it. With `numbered`, a 序号 column first counts on from
  * the rows of the pages before (page 2 of 20 starts at 21). With `totals`, DataTable's 合计 row
@@ -34,7 +31,7 @@ export function PagedTable<Row, Totals = unknown>({
   totals?: Totals | undefined;
 }) {
   const { search } = useLocation();
-  const all: readonly Column<Row, Totals>[] = numbered ? [numberColumn(pageOffset(result)), ...columns] : columns;
+  const all: readonly Column<Row, Totals>[] = numbered ? [numberColumn(result), ...columns] : columns;
   return (
     <>
       <DataTable caption={caption} columns={all} rows={result.items} rowKey={rowKey} totals={totals} />

@@ -4,12 +4,13 @@ import { ConfirmSubmit } from "./ConfirmDialog.tsx";
 import { type Column, DataTable, linkColumn, numberColumn } from "./DataTable.tsx";
 import { Form } from "./Form.tsx";
 import { inputBase } from "./forms.tsx";
+import type { PageOf } from "./PagedTable.tsx";
 import { TextLink } from "./TextLink.tsx";
 
 const PATH = "/reviews/transfers";
 
-const base = (offset: number, unitHeader: string, unit: (r: TransferRow) => string): Column<TransferRow>[] => [
-  numberColumn(offset),
+const base = (page: PageOf<TransferRow>, unitHeader: string, unit: (r: TransferRow) => string): Column<TransferRow>[] => [
+  numberColumn(page),
   { header: "姓名", cell: (r) => r.name, className: "whitespace-nowrap" },
   { header: "证件号", cell: (r) => r.idNumberMasked, className: "font-mono" },
   { header: unitHeader, cell: unit },
@@ -19,19 +20,19 @@ const base = (offset: number, unitHeader: string, unit: (r: TransferRow) => stri
 ];
 
 /** 人员转入记录 / 人员转出记录: with 处理结果 and 详情. */
-export function TransferRecords({ rows, offset, direction }: { rows: TransferRow[]; offset: number; direction: "in" | "out" }) {
+export function TransferRecords({ page, direction }: { page: PageOf<TransferRow>; direction: "in" | "out" }) {
   const columns: Column<TransferRow>[] = [
-    ...base(offset, direction === "in" ? "原调出单位" : "调入单位", (r) => (direction === "in" ? r.fromUnitName : r.toUnitName)),
+    ...base(page, direction === "in" ? "原调出单位" : "调入单位", (r) => (direction === "in" ? r.fromUnitName : r.toUnitName)),
     { header: "处理结果", cell: (r) => transferStatusLabels[r.status], className: "whitespace-nowrap text-center" },
     linkColumn("详情", (r) => `${PATH}/${r.id}`),
   ];
-  return <DataTable caption={direction === "in" ? "人员转入记录" : "人员转出记录"} columns={columns} rows={rows} rowKey={(r) => r.id} />;
+  return <DataTable caption={direction === "in" ? "人员转入记录" : "人员转出记录"} columns={columns} rows={page.items} rowKey={(r) => r.id} />;
 }
 
 /** 人员调入: incoming transfers waiting for 确认调转 or 拒绝. */
-export function IncomingTransfers({ rows, offset }: { rows: TransferRow[]; offset: number }) {
+export function IncomingTransfers({ page }: { page: PageOf<TransferRow> }) {
   const columns: Column<TransferRow>[] = [
-    ...base(offset, "原调出单位", (r) => r.fromUnitName),
+    ...base(page, "原调出单位", (r) => r.fromUnitName),
     { header: "处理结果", cell: (r) => transferStatusLabels[r.status], className: "whitespace-nowrap text-center" },
     {
       header: "操作",
@@ -43,7 +44,7 @@ export function IncomingTransfers({ rows, offset }: { rows: TransferRow[]; offse
       ),
     },
   ];
-  return <DataTable caption="待转入人员" columns={columns} rows={rows} rowKey={(r) => r.id} />;
+  return <DataTable caption="待转入人员" columns={columns} rows={page.items} rowKey={(r) => r.id} />;
 }
 
 /**

@@ -4,7 +4,6 @@ import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/reac
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ReplyErrors } from "../components/forms.tsx";
 import { DownloadRefusal } from "../components/Notice.tsx";
-import { pageOffset } from "../components/PagedTable.tsx";
 import { Pager } from "../components/Pager.tsx";
 import { TransferOutForm } from "../components/TransferOutForm.tsx";
 import { IncomingTransfers, TransferRecords } from "../components/TransferTables.tsx";
@@ -92,7 +91,7 @@ export default function TransfersPage() {
       <ReplyErrors result={reply?.intent === "create" ? null : reply?.result} />
       {"incoming" in loaded && loaded.incoming ? (
         <>
-          <IncomingTransfers rows={loaded.incoming.items} offset={pageOffset(loaded.incoming)} />
+          <IncomingTransfers page={loaded.incoming} />
           <Pager page={loaded.incoming.page} pageSize={loaded.incoming.pageSize} total={loaded.incoming.total} query={search} />
         </>
       ) : null}
@@ -100,12 +99,12 @@ export default function TransfersPage() {
         <div className="space-y-6">
           <section>
             <h3 className="mb-2 font-semibold text-blue-900">人员转入记录</h3>
-            <TransferRecords rows={loaded.into.items} offset={pageOffset(loaded.into)} direction="in" />
+            <TransferRecords page={loaded.into} direction="in" />
             <Pager page={loaded.into.page} pageSize={loaded.into.pageSize} total={loaded.into.total} query={search} param="inPage" label="人员转入记录分页" />
           </section>
           <section>
             <h3 className="mb-2 font-semibold text-blue-900">人员转出记录</h3>
-            <TransferRecords rows={loaded.out.items} offset={pageOffset(loaded.out)} direction="out" />
+            <TransferRecords page={loaded.out} direction="out" />
             <Pager page={loaded.out.page} pageSize={loaded.out.pageSize} total={loaded.out.total} query={search} param="outPage" label="人员转出记录分页" />
           </section>
         </div>

@@ -1,4 +1,4 @@
-import { professionalSnapshot } from "@ce/service-kit/testing";
+import { professionalSnapshot } from "@ce/contracts/testing";
 import { describe, expect, it } from "vitest";
 import { movedPath, professionalReplicaRow } from "./professional-replica.ts";
 

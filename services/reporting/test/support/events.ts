@@ -1,7 +1,8 @@
 // Envelopes of identity and hours events at chosen instants, for fixtures whose "as of" answers are computed by hand.
 import { randomUUID } from "node:crypto";
 import type { DeclarationEvent, ProfessionalSnapshot, Subject, UnitMoved } from "@ce/contracts";
-import { eventually, professionalSnapshot, testEnvelope, unitEnvelope } from "@ce/service-kit/testing";
+import { professionalSnapshot } from "@ce/contracts/testing";
+import { eventually, testEnvelope, unitEnvelope } from "@ce/service-kit/testing";
 import { expect } from "vitest";
 import { bootReporting, type ReportingSystem } from "./boot.ts";
 
