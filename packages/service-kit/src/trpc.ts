@@ -143,9 +143,8 @@ export function permittedProcedure(permission: Permission) {
  * deps and hands it to every area, so an area is a function of `run` and a procedure reads one line:
  * `list: manage.input(ListRolesInput).output(pageOf(RoleRow)).query(run(unitRoles))`. The use
  * case's parameter types are checked against the service's deps, the builder's context and the
- * input schema's output; a use case taking other parameters than (deps, caller, input) is passed
- * through an adapter, `run((deps, manager, input) => createAdminFromDraft(deps, manager, manager.actor, input), adminManager)`
- * (identity's 新增管理员).
+ * input schema's output. Every use case takes (deps, caller, input), so a router never wraps one in
+ * an adapter (packages/testkit's architecture test refuses `run((…) => …)` in routers).
  *
  * `run(useCase, callerOf)` hands the use case the caller `callerOf` reads from the context instead
  * of the context: `run(setSuperAdmin, adminManager)` — `callerOf` runs (and may refuse) first.

@@ -67,12 +67,14 @@ describe("architecture", () => {
 
   // A router reads input → use case → output: its input schema is a named contract (@ce/contracts,
   // with its Chinese messages), never one written inline, and it hands the use case the parsed input whole.
+  // Nor does it wrap a use case in an adapter: every use case takes (deps, caller, input).
   const INLINE_INPUT = /\.input\(\s*z\./;
-  it.each(services)("keeps %s's routers to named contract inputs (no inline .input(z.…))", (service) => {
+  const ADAPTER = /\brun\(\s*(async\s*)?\(/;
+  it.each(services)("keeps %s's routers to named contract inputs (no inline .input(z.…)) and use cases handed over whole (no run((…) => …))", (service) => {
     const offenders = tsFiles(path.join(root, "services", service, "src/routers")).flatMap((f) =>
       readFileSync(f, "utf8")
         .split("\n")
-        .flatMap((line, i) => (INLINE_INPUT.test(line) ? [`${path.relative(root, f)}:${i + 1} ${line.trim()}`] : [])),
+        .flatMap((line, i) => (INLINE_INPUT.test(line) || ADAPTER.test(line) ? [`${path.relative(root, f)}:${i + 1} ${line.trim()}`] : [])),
     );
     expect(offenders).toEqual([]);
   });
@@ -87,6 +89,14 @@ describe("architecture", () => {
         ".output(z.array(UnitOption))",
       ].map((line) => INLINE_INPUT.test(line)),
     ).toEqual([true, true, true, false, false]);
+    expect(
+      [
+        ".mutation(run((deps, manager, input) => createAdminFromDraft(deps, manager, manager.actor, input), adminManager)),",
+        ".query(run(async (deps, _ctx, input) => ({ usable: await check(deps, input) }))),",
+        ".mutation(run(createAdminFromDraft, adminManager)),",
+        ".query(run(unitRoles)),",
+      ].map((line) => ADAPTER.test(line)),
+    ).toEqual([true, true, false, false]);
   });
 
   it("keeps the contracts package free of any service or runtime dependency", () => {

@@ -10,7 +10,7 @@ import { TEST_REDIS_URL, testTag } from "@ce/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
 import { createMailer, maskLink, type OutgoingMail } from "../src/mail/mailer.ts";
-import { devMailboxOpen } from "../src/routers/dev-mailbox.ts";
+import { devMailboxOpen } from "../src/use-cases/dev-mailbox/list.ts";
 
 const TOKEN = "Q2hhbmdlTWVOb3dQbGVhc2VUaGlzSXNBU2VjcmV0VG9rZW4";
 const mail: OutgoingMail = {

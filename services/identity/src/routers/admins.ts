@@ -34,10 +34,7 @@ export const adminsRouter = (run: UseCaseRun<IdentityDeps>) => ({
   options: manage.output(AdminOptions).query(run(unitAdminOptions)),
   candidates: manage.input(AdminCandidatesInput).output(pageOf(AdminCandidate)).query(run(unitAdminCandidates)),
   prepare: manage.input(PrepareAdminInput).output(AdminDraft).mutation(run(prepareAdmin, adminManager)),
-  create: manage
-    .input(CreateAdminInput)
-    .output(CreatedAdmin)
-    .mutation(run((deps, manager, input) => createAdminFromDraft(deps, manager, manager.actor, input), adminManager)),
+  create: manage.input(CreateAdminInput).output(CreatedAdmin).mutation(run(createAdminFromDraft, adminManager)),
   setSuper: manage.input(AdminTarget).output(NoContent).mutation(run(setSuperAdmin, adminManager)),
   setStatus: manage.input(SetAdminStatusInput).output(NoContent).mutation(run(setAdminStatus, adminManager)),
   remove: manage.input(AdminTarget).output(NoContent).mutation(run(removeAdmin, adminManager)),

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { type AdminDraft, type CreateAdminInput, DomainError, type IdType, maskIdNumber, type PrepareAdminInput, storedJson } from "@ce/contracts";
+import { type AdminDraft, type CreateAdminInput, DomainError, IdType, maskIdNumber, type PrepareAdminInput, storedJson } from "@ce/contracts";
 import { z } from "zod";
 import { assertNotLocked, clearAccountLockout, recordLoginFailure } from "../../auth/throttle.ts";
 import { createAccount, createAdmin } from "../../db/accounts.ts";
@@ -28,7 +28,7 @@ const StoredDraft = z.object({
   summary: z.object({ name: z.string(), idNumberMasked: z.string(), departmentName: z.string().nullable() }),
   register: z
     .object({
-      idType: z.string(),
+      idType: IdType,
       idNumber: z.string(),
       name: z.string(),
       phone: z.string(),
@@ -46,6 +46,8 @@ interface Caller {
   granter: Granter;
   clientIp: string | null;
   requestId: string | null;
+  /** Who the audit row names. */
+  actor: AuditActor;
 }
 
 const viewerOf = (c: Caller) => ({ accountId: c.accountId, clientIp: c.clientIp, requestId: c.requestId });
@@ -159,12 +161,7 @@ async function loadDraft(deps: IdentityDeps, caller: Caller, draftId: string): P
  * Step 2 权限确认 → 创建成功: grants the admin rights with the chosen roles, in one transaction.
  * The creator must hold every module of those roles (FORBIDDEN on roleIds otherwise).
  */
-export async function createAdminFromDraft(
-  deps: IdentityDeps,
-  caller: Caller,
-  actor: AuditActor,
-  input: CreateAdminInput,
-): Promise<{ adminId: string; name: string }> {
+export async function createAdminFromDraft(deps: IdentityDeps, caller: Caller, input: CreateAdminInput): Promise<{ adminId: string; name: string }> {
   const draft = await loadDraft(deps, caller, input.draftId);
   const result = await deps.db.$transaction(async (tx: Tx) => {
     await checkUnitRefs(tx, caller.unitId, { departmentId: draft.departmentId, roleIds: input.roleIds });
@@ -173,7 +170,7 @@ export async function createAdminFromDraft(
     if (draft.register) {
       const r = draft.register;
       const account = await createAccount(tx, deps.pii, {
-        idType: r.idType as IdType,
+        idType: r.idType,
         idNumber: r.idNumber,
         name: r.name,
         phone: r.phone,
@@ -190,7 +187,7 @@ export async function createAdminFromDraft(
     const { id } = await createAdmin(tx, { accountId, unitId: caller.unitId, isSuper: false, roleIds: [...new Set(input.roleIds)] });
     if (draft.departmentId) await tx.admin.update({ where: { id }, data: { departmentId: draft.departmentId } });
     const roles = await tx.role.findMany({ where: { id: { in: input.roleIds } }, select: { name: true }, orderBy: { name: "asc" } });
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, caller.actor, {
       action: "admin.create",
       entityType: "admin",
       entityId: id,
