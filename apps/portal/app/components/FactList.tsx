@@ -32,8 +32,14 @@ const looks = {
     value: "text-gray-900",
     colon: ":",
   },
-  /** Two facts a row, unboxed: the head of a person's 学习记录. */
-  pairs: { list: "grid grid-cols-[auto_1fr_auto_1fr] gap-x-4 gap-y-1", item: "contents", label: "text-gray-600", value: "", colon: ":" },
+  /** Two facts a row (one on a phone, so a value never narrows to a character a line), unboxed: the head of a person's 学习记录. */
+  pairs: {
+    list: "grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr_auto_1fr]",
+    item: "contents",
+    label: "text-gray-600",
+    value: "",
+    colon: ":",
+  },
   /** Counts in one wrapping line, each value bold: 批量导入's 校验结果 and a job's progress. */
   counts: { list: "flex flex-wrap gap-6", item: "flex gap-1", label: "text-gray-600", value: "font-semibold", colon: "：" },
 } as const;

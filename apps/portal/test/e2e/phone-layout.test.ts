@@ -198,12 +198,18 @@ describe("the province's main pages at 390×844", () => {
     expect(await sideways()).toBeNull();
   });
 
-  it("a record's 详细 (FactList) leaves its values room beside the labels", async () => {
+  it("a record's 详细 and a 学习记录's head (FactList) leave their values room beside the labels", async () => {
     await signIn(page, browser.redis, await takeOverDemoAdmin(browser.redis, "山东省交通运输厅", "PhoneLayout2026"));
     await page.goto(`${portalUrl}/stats/professionals`);
     await Promise.all([page.waitForURL(/\/stats\/professionals\/[^/?]+$/), page.getByRole("link", { name: /详细/ }).first().click()]);
-    const narrowest = await page.locator("main dl dd").evaluateAll((cells) => Math.min(...cells.map((c) => c.getBoundingClientRect().width)));
-    expect(narrowest).toBeGreaterThanOrEqual(160);
+    const narrowest = () => page.locator("main dl dd").evaluateAll((cells) => Math.min(...cells.map((c) => c.getBoundingClientRect().width)));
+    expect(await narrowest()).toBeGreaterThanOrEqual(160);
+    expect(await sideways()).toBeNull();
+    // The person's 学习记录: its head (姓名 证件号 所在单位 统计时间, two facts a row on a wide screen)
+    // stands one fact a row here — two a row squeezed 所在单位 to a character a line (new-user pass).
+    await Promise.all([page.waitForURL(/\/learning/), page.getByRole("link", { name: "学习记录", exact: true }).click()]);
+    await page.getByRole("term").getByText("统计时间:", { exact: true }).waitFor();
+    expect(await narrowest()).toBeGreaterThanOrEqual(160);
     expect(await sideways()).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { NewPassword } from "../auth/password.ts";
+import { newPasswordField } from "../auth/password.ts";
 import { IdType } from "../domain-codes.ts";
 import { PageRequest } from "../paging.ts";
 import { OpaqueToken, SearchText, SingleLineText } from "../text.ts";
@@ -48,7 +48,7 @@ export const PrepareAdminInput = z.discriminatedUnion("way", [
       way: z.literal("REGISTER"),
       idType: IdType.default("RESIDENT_ID"),
       idNumber,
-      password: NewPassword,
+      password: newPasswordField("密码"),
       confirmPassword: z.string({ error: "请再次输入密码" }),
       name: SingleLineText({ label: "真实姓名", min: 1, max: 50, required: "请输入真实姓名", tooLong: "真实姓名过长" }),
       phone: MobilePhone,

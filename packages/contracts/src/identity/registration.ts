@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { NewPassword } from "../auth/password.ts";
+import { newPasswordField } from "../auth/password.ts";
 import { EducationCode } from "../codes/education.ts";
 import { IndustryCode } from "../codes/industries.ts";
 import { RegionCode } from "../codes/regions.ts";
@@ -26,7 +26,7 @@ const accountFields = {
   name: text("姓名", 50),
   phone: MobilePhone,
   email: Email,
-  password: NewPassword,
+  password: newPasswordField("密码"),
   confirmPassword: z.string({ error: "请再次输入密码" }),
 };
 const passwordsMatch = (v: { password: string; confirmPassword: string }) => v.password === v.confirmPassword;
